@@ -1,0 +1,110 @@
+// swift-tools-version:6.2
+// Juchu (受注): a terminal order desk for Rakuten Ichiba shops paid through Rakuten Pay.
+//
+// Layers, each depending only on those before it:
+//   OrderEngine → RakutenPay → RMSSandbox → OrderStore → OrderSync → TerminalUI → juchu
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Juchu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "juchu", targets: ["juchu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // 1. The domain: orders, money, statuses, rules, bulk-action plans. No I/O, no clock, no UI.
+        .target(name: "OrderEngine", swiftSettings: strict),
+
+        // 2. The Rakuten Pay order API client: exact JSON, ESA auth, rate limit, error classes.
+        .target(
+            name: "RakutenPay",
+            dependencies: [
+                "OrderEngine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // 3. A faithful local RMS serving the same HTTP API on loopback.
+        .target(
+            name: "RMSSandbox",
+            dependencies: [
+                "OrderEngine", "RakutenPay",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // 4. SQLite (WAL) shared by every operator on the host: orders, journal, outbox.
+        .target(
+            name: "OrderStore",
+            dependencies: ["OrderEngine", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+
+        // 4b. Keeps the store and RMS in step: fetch, send the outbox, poll confirm results.
+        .target(
+            name: "OrderSync",
+            dependencies: ["OrderEngine", "RakutenPay", "OrderStore"],
+            swiftSettings: strict
+        ),
+
+        // 5. Desk state, views drawn into a cell buffer, keys; one thin ncursesw back end.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(
+            name: "TerminalUI",
+            dependencies: [
+                "OrderEngine", "OrderStore", "OrderSync", "CNcursesw",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // 6. The executable: the desk, the sandbox, and commands for scripts.
+        .executableTarget(
+            name: "juchu",
+            dependencies: [
+                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Fixtures shared by the test targets: hand-built orders, a sandbox on loopback.
+        .target(
+            name: "TestSupport",
+            dependencies: ["OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore"],
+            path: "Tests/Support"
+        ),
+        .testTarget(name: "OrderEngineTests", dependencies: ["OrderEngine", "TestSupport"]),
+        .testTarget(name: "RakutenPayTests", dependencies: ["RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport"]),
+        .testTarget(name: "OrderStoreTests", dependencies: ["OrderStore", "OrderEngine", "TestSupport"]),
+        .testTarget(
+            name: "SyncTests",
+            dependencies: ["OrderSync", "OrderStore", "RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport"]),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "OrderEngine", "OrderStore", "OrderSync", "CNcursesw", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["juchu"]),
+    ]
+)

@@ -1,0 +1,52 @@
+/// An action of the processing panel (処理パネル), decided order by order.
+public protocol BulkAction: Sendable {
+    /// A stable id for the journal and the keymap: "confirm", "refresh-rms-status"...
+    var id: String { get }
+    /// The panel's words for it: 注文確認通知を送る.
+    var title: String { get }
+    /// Whether applying it sends something to RMS that cannot be taken back (confirm, cancel, shipping report).
+    var leavesMachine: Bool { get }
+
+    /// What the action does to one order of `selection`.
+    func decide(_ order: Order, in selection: Selection) -> Decision
+}
+
+/// The outcome of ``BulkAction/decide(_:in:)`` for one order.
+public enum Decision: Sendable {
+    /// The order becomes this.
+    case change(Order)
+    /// The order is sent to or read from RMS as it is; nothing changes locally yet.
+    case include
+    case skip(SkipReason)
+}
+
+/// The orders an action is applied to, for rules that look across orders (bundling).
+public struct Selection: Sendable {
+    public let orders: [Order]
+    public init(_ orders: [Order]) { self.orders = orders }
+}
+
+extension BulkAction {
+    /// Decides every order of `orders`; nothing is written.
+    public func plan(_ orders: [Order]) -> Plan {
+        let selection = Selection(orders)
+        var changes: [Plan.Change] = []
+        var skips: [Plan.Skip] = []
+        for order in orders {
+            switch decide(order, in: selection) {
+            case .change(let after):
+                let fields = order.changes(to: after)
+                if fields.isEmpty {
+                    skips.append(.init(number: order.number, reason: .noChange))
+                } else {
+                    changes.append(.init(before: order, after: after, fields: fields))
+                }
+            case .include:
+                changes.append(.init(before: order, after: order, fields: []))
+            case .skip(let reason):
+                skips.append(.init(number: order.number, reason: reason))
+            }
+        }
+        return Plan(actionID: id, title: title, leavesMachine: leavesMachine, changes: changes, skips: skips)
+    }
+}

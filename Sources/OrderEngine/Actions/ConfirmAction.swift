@@ -1,0 +1,29 @@
+/// 注文確認通知を送る: tell Rakuten the shop accepts the order. Once only, never undone.
+public struct ConfirmAction: BulkAction {
+    public init() {}
+
+    public var id: String { "confirm" }
+    public var title: String { "注文確認通知を送る" }
+    public var leavesMachine: Bool { true }
+
+    public func decide(_ order: Order, in selection: Selection) -> Decision {
+        guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
+        // Rakuten Pay has no bundling: a bundled order has no confirm action (GoQ manual).
+        if order.isBundled { return .skip(.bundled) }
+        switch order.sync {
+        case .confirmSending: return .skip(.confirmInFlight)
+        case .rakutenProcessing, .rakutenDone: return .skip(.alreadyConfirmed)
+        case .failed(let errorClass, _) where errorClass == .notConfirmable:
+            return .skip(.needsRMSStatusCheck(errorClass))
+        case .localOnly, .notSent, .failed: break
+        }
+        if order.confirmedAt != nil { return .skip(.alreadyConfirmed) }
+        guard order.rmsProgress == .awaitingConfirmation else {
+            return .skip(.rmsProgressNot(expected: .awaitingConfirmation, actual: order.rmsProgress))
+        }
+        if order.fees.shipping.isUnset { return .skip(.shippingFeeUnset) }
+        var after = order
+        after.sync = .confirmSending
+        return .change(after)
+    }
+}

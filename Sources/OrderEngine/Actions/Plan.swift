@@ -1,0 +1,58 @@
+/// What a bulk action will do, decided per order before anything is written:
+/// the orders that change (each field before → after) and the ones skipped, each with its reason.
+public struct Plan: Sendable {
+    public struct Change: Sendable {
+        public let before: Order
+        public let after: Order
+        /// Empty for actions that change nothing locally but send or read (RMSステータスを取得).
+        public let fields: [FieldChange]
+
+        public var number: OrderNumber { before.number }
+
+        public init(before: Order, after: Order, fields: [FieldChange]) {
+            self.before = before
+            self.after = after
+            self.fields = fields
+        }
+    }
+
+    public struct Skip: Sendable, Hashable {
+        public let number: OrderNumber
+        public let reason: SkipReason
+
+        public init(number: OrderNumber, reason: SkipReason) {
+            self.number = number
+            self.reason = reason
+        }
+    }
+
+    public let actionID: String
+    public let title: String
+    public let leavesMachine: Bool
+    public private(set) var changes: [Change]
+    public private(set) var skips: [Skip]
+
+    public init(actionID: String, title: String, leavesMachine: Bool, changes: [Change], skips: [Skip]) {
+        self.actionID = actionID
+        self.title = title
+        self.leavesMachine = leavesMachine
+        self.changes = changes
+        self.skips = skips
+    }
+
+    public var isEmpty: Bool { changes.isEmpty }
+
+    /// The skip reasons with how many orders each covers, most frequent first.
+    public var skipSummary: [(reason: SkipReason, count: Int)] {
+        var counts: [SkipReason: Int] = [:]
+        var order: [SkipReason] = []
+        for skip in skips {
+            if counts[skip.reason] == nil { order.append(skip.reason) }
+            counts[skip.reason, default: 0] += 1
+        }
+        return order.map { ($0, counts[$0]!) }.sorted { $0.count > $1.count }
+    }
+
+    /// The orders as they will be once the plan is applied.
+    public var appliedOrders: [Order] { changes.map(\.after) }
+}

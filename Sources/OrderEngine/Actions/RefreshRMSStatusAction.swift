@@ -1,0 +1,12 @@
+/// RMSステータスを取得: read the order again from RMS. Changes nothing locally by itself.
+public struct RefreshRMSStatusAction: BulkAction {
+    public init() {}
+
+    public var id: String { "refresh-rms-status" }
+    public var title: String { "RMSステータスを取得" }
+    public var leavesMachine: Bool { false }
+
+    public func decide(_ order: Order, in selection: Selection) -> Decision {
+        order.origin.isRakutenAPI ? .include : .skip(.notRakutenOrder)
+    }
+}

@@ -1,0 +1,23 @@
+/// One field of one order going from `before` to `after`.
+public struct FieldChange: Sendable, Hashable, Codable {
+    public let field: OrderField
+    public let before: FieldValue
+    public let after: FieldValue
+
+    public init(field: OrderField, before: FieldValue, after: FieldValue) {
+        self.field = field
+        self.before = before
+        self.after = after
+    }
+}
+
+extension Order {
+    /// The journalled fields that differ between this order and `other`, in ``OrderField`` order.
+    public func changes(to other: Order) -> [FieldChange] {
+        OrderField.allCases.compactMap { field in
+            let before = field.value(in: self)
+            let after = field.value(in: other)
+            return before == after ? nil : FieldChange(field: field, before: before, after: after)
+        }
+    }
+}

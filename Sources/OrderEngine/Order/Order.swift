@@ -1,0 +1,86 @@
+import struct Foundation.Date
+
+/// An order as the desk works with it: what RMS sent, mapped, plus the shop's own state.
+public struct Order: Sendable, Hashable, Codable, Identifiable {
+    public var number: OrderNumber
+    public var origin: OrderOrigin
+    public var orderedAt: Date
+    public var rmsProgress: RMSProgress
+    public var localStatus: LocalStatus
+    public var sync: SyncState
+    public var orderer: Contact
+    public var packages: [Package]
+    public var payment: Payment
+    public var fees: Fees
+    /// 商品合計 (goods and wrapping, tax included as RMS totals it).
+    public var goodsPrice: Money
+    public var couponTotal: Int
+    public var coupons: [Coupon]
+    public var pointsUsed: Int
+    /// Set when the order is bundled (同梱) with others in the desk: the id they share.
+    public var bundleID: BundleID?
+    /// shopOrderCfmDatetime: when RMS recorded the shop's confirmation.
+    public var confirmedAt: Date?
+    /// 備考: the buyer's comments.
+    public var remarks: String?
+    /// ひとことメモ.
+    public var memo: String?
+
+    public var id: OrderNumber { number }
+
+    public init(
+        number: OrderNumber, origin: OrderOrigin, orderedAt: Date, rmsProgress: RMSProgress,
+        localStatus: LocalStatus, sync: SyncState, orderer: Contact, packages: [Package],
+        payment: Payment, fees: Fees, goodsPrice: Money, couponTotal: Int = 0, coupons: [Coupon] = [],
+        pointsUsed: Int = 0, bundleID: BundleID? = nil, confirmedAt: Date? = nil,
+        remarks: String? = nil, memo: String? = nil
+    ) {
+        self.number = number
+        self.origin = origin
+        self.orderedAt = orderedAt
+        self.rmsProgress = rmsProgress
+        self.localStatus = localStatus
+        self.sync = sync
+        self.orderer = orderer
+        self.packages = packages
+        self.payment = payment
+        self.fees = fees
+        self.goodsPrice = goodsPrice
+        self.couponTotal = couponTotal
+        self.coupons = coupons
+        self.pointsUsed = pointsUsed
+        self.bundleID = bundleID
+        self.confirmedAt = confirmedAt
+        self.remarks = remarks
+        self.memo = memo
+    }
+
+    public var isBundled: Bool { bundleID != nil }
+
+    /// 総合計: goods + shipping + COD fee + payment fee − coupons, as RMS totals it.
+    /// Unset while any fee is.
+    public var grandTotal: Money {
+        goodsPrice + fees.shipping + fees.cashOnDelivery + fees.paymentCharge - .yen(couponTotal)
+    }
+
+    /// 請求金額: what remains to be paid after points.
+    public var amountDue: Money { grandTotal - .yen(pointsUsed) }
+
+    public var itemCount: Int { packages.reduce(0) { $0 + $1.items.count } }
+}
+
+/// The shared id of orders bundled (同梱) together in the desk.
+public struct BundleID: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
