@@ -1,0 +1,25 @@
+/// The functions of 楽天ペイ受注API, by their path name.
+public enum APIFunction: String, Sendable, CaseIterable {
+    case searchOrder
+    case getOrder
+    case confirmOrder
+    case cancelOrder
+    case updateOrderShipping
+    case updateOrderShippingAsync
+    case getResultUpdateOrderShippingAsync
+    case updateOrderSender
+    case updateOrderOrderer
+    case updateOrderDelivery
+    case updateOrderMemo
+    case updateOrderRemarks
+    case getPayment
+    case getSubStatusList
+
+    /// Reads may be retried; writes never are, blindly.
+    public var isRead: Bool {
+        switch self {
+        case .searchOrder, .getOrder, .getResultUpdateOrderShippingAsync, .getPayment, .getSubStatusList: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// getOrder in batches of 100.
+extension RakutenPayClient {
+    /// What getOrder returned for a list of numbers, whatever its length.
+    public struct FetchedOrders: Sendable {
+        public var orders: [FetchedOrder] = []
+        /// Orders RMS sent that could not be read, by number and key path.
+        public var failures: [OrderDecodingFailure] = []
+        /// Numbers RMS did not return.
+        public var missing: [String] = []
+    }
+
+    /// One order as decoded, with the exact JSON RMS sent for it (kept so the mapping can be redone).
+    public struct FetchedOrder: Sendable {
+        public let model: OrderModel
+        public let rawJSON: [UInt8]
+    }
+
+    /// One call: at most 100 numbers.
+    public func getOrder(_ numbers: [String]) async throws -> GetOrderResponse {
+        precondition(numbers.count <= GetOrderRequest.maximumOrders, "getOrder takes at most 100 numbers")
+        return try await call(
+            .getOrder, GetOrderRequest(orderNumberList: numbers, version: configuration.getOrderVersion),
+            as: GetOrderResponse.self)
+    }
+
+    /// Every order of `numbers`, 100 per call. `progress` is told after each call.
+    public func getOrders(
+        _ numbers: [String], progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) async throws -> FetchedOrders {
+        var result = FetchedOrders()
+        var done = 0
+        for batch in numbers.chunked(into: GetOrderRequest.maximumOrders) {
+            let response = try await getOrder(batch)
+            for model in response.orders {
+                let raw = try Array(JSONCoding.encoder.encode(model))
+                result.orders.append(FetchedOrder(model: model, rawJSON: raw))
+            }
+            result.failures += response.failures
+            let returned = Set(response.orders.map(\.orderNumber))
+                .union(response.failures.compactMap(\.orderNumber))
+            result.missing += batch.filter { !returned.contains($0) }
+            done += batch.count
+            progress(done, numbers.count)
+        }
+        return result
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    public func chunked(into size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}

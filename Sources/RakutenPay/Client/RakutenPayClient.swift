@@ -1,0 +1,90 @@
+import AsyncHTTPClient
+import OrderEngine
+import Logging
+import NIOCore
+
+/// The Rakuten Pay order API (楽天ペイ受注API) over HTTP: one client per shop.
+///
+/// Every call waits for the licence key's rate limiter, posts exact JSON with the ESA header and
+/// classifies failures into ``RakutenPayError``. Reads are retried on temporary errors; writes are
+/// never sent twice by this client.
+public struct RakutenPayClient: Sendable {
+    public let configuration: RakutenPayConfiguration
+    let transport: HTTPTransport
+    let limiter: RateLimiter
+    let logger: Logger
+
+    public init(
+        configuration: RakutenPayConfiguration,
+        httpClient: HTTPClient = .shared,
+        logger: Logger = Logger(label: "juchu.rakutenpay")
+    ) {
+        self.configuration = configuration
+        self.transport = HTTPTransport(
+            client: httpClient, timeout: .seconds(configuration.requestTimeoutSeconds))
+        self.limiter = RateLimiter.shared(
+            forLicenseKey: configuration.credentials.licenseKey,
+            requestsPerSecond: configuration.requestsPerSecond)
+        self.logger = logger
+    }
+
+    /// Sends one request; retries it only if it is a read and the failure is retryable.
+    func call<Request: Encodable, Response: Decodable>(
+        _ function: APIFunction, _ request: Request, as: Response.Type
+    ) async throws -> Response {
+        let body = try Array(JSONCoding.encoder.encode(request))
+        let attempts = function.isRead ? max(1, configuration.readAttempts) : 1
+        var backoff = configuration.retryBackoffSeconds
+        var attempt = 1
+        while true {
+            do {
+                return try await send(function, body: body, as: Response.self)
+            } catch let error as RakutenPayError where error.errorClass.isRetryable && attempt < attempts {
+                logger.notice("retrying \(function.rawValue) after \(error)")
+                // Maintenance lasts longer than a QPS burst: wait more.
+                let wait = error.errorClass == .maintenance ? backoff * 4 : backoff
+                try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
+                backoff *= 2
+                attempt += 1
+            }
+        }
+    }
+
+    private func send<Response: Decodable>(
+        _ function: APIFunction, body: [UInt8], as: Response.Type
+    ) async throws -> Response {
+        try await limiter.acquire()
+        let answer: HTTPTransport.Answer
+        do {
+            answer = try await transport.post(
+                url: configuration.url(for: function),
+                authorization: configuration.credentials.authorizationHeader,
+                body: body)
+        } catch {
+            throw RakutenPayError(.temporary, function: function, httpStatus: nil, detail: error.detail)
+        }
+        guard answer.status == 200 else {
+            throw RakutenPayError.classify(function: function, status: answer.status, body: answer.body)
+        }
+        do {
+            return try JSONCoding.decoder.decode(Response.self, from: answer.body)
+        } catch {
+            // A 200 that is not the expected JSON: a truncated or garbled body, or the gateway's
+            // error envelope on a 200.
+            if let gateway = try? JSONCoding.decoder.decode(GatewayError.self, from: answer.body) {
+                throw RakutenPayError.classify(function: function, status: 200, body: answer.body)
+                    .withClass(gateway.results.errorCode == GatewayError.unauthorisedCode ? .authentication : nil)
+            }
+            throw RakutenPayError(
+                .temporary, function: function, httpStatus: 200,
+                detail: "応答を読めません: \(OrderDecodingFailure.explain(error).1)")
+        }
+    }
+}
+
+extension RakutenPayError {
+    func withClass(_ newClass: APIErrorClass?) -> RakutenPayError {
+        guard let newClass else { return self }
+        return RakutenPayError(newClass, function: function, httpStatus: httpStatus, detail: detail, messages: messages)
+    }
+}

@@ -1,0 +1,78 @@
+import OrderEngine
+
+extension Order {
+    /// Maps an order as RMS sent it. -9999 amounts become ``Money/unset``.
+    public init(rakuten model: OrderModel, localStatus: LocalStatus) {
+        let progress = RMSProgress(code: model.orderProgress)
+        let confirmed = model.shopOrderCfmDatetime != nil
+        self.init(
+            number: OrderNumber(model.orderNumber),
+            origin: .rakutenAPI,
+            orderedAt: model.orderDatetime.date,
+            rmsProgress: progress,
+            localStatus: localStatus,
+            sync: confirmed ? .afterConfirmation(rmsProgress: progress) : .notSent,
+            orderer: Contact(orderer: model.ordererModel),
+            packages: model.packageModelList.filter { $0.packageDeleteFlag == 0 }.map(Package.init(rakuten:)),
+            payment: Payment(
+                methodCode: model.settlementModel?.settlementMethodCode,
+                methodName: model.settlementModel?.settlementMethod ?? "（不明）",
+                cardNumber: model.settlementModel?.cardNumber,
+                cardName: model.settlementModel?.cardName),
+            fees: Fees(
+                shipping: Money(rakuten: model.postagePrice),
+                cashOnDelivery: Money(rakuten: model.deliveryPrice),
+                paymentCharge: Money(rakuten: model.paymentCharge)),
+            goodsPrice: Money(rakuten: model.goodsPrice),
+            couponTotal: model.couponAllTotalPrice,
+            coupons: (model.couponModelList ?? []).map {
+                Coupon(code: $0.couponCode, name: $0.couponName, capital: $0.couponCapital,
+                       total: Money(rakuten: $0.couponTotalPrice))
+            },
+            pointsUsed: model.pointModel?.usedPoint ?? 0,
+            confirmedAt: model.shopOrderCfmDatetime?.date,
+            remarks: model.remarks,
+            memo: model.memo)
+    }
+}
+
+extension Contact {
+    init(orderer m: OrdererModel) {
+        self.init(
+            familyName: m.familyName, firstName: m.firstName ?? "", familyNameKana: m.familyNameKana ?? "",
+            firstNameKana: m.firstNameKana ?? "", zipCode: "\(m.zipCode1)-\(m.zipCode2)", prefecture: m.prefecture,
+            city: m.city, subAddress: m.subAddress,
+            phoneNumber: Self.phone(m.phoneNumber1, m.phoneNumber2, m.phoneNumber3), emailAddress: m.emailAddress)
+    }
+
+    init(sender m: SenderModel) {
+        self.init(
+            familyName: m.familyName, firstName: m.firstName ?? "", familyNameKana: m.familyNameKana ?? "",
+            firstNameKana: m.firstNameKana ?? "", zipCode: "\(m.zipCode1)-\(m.zipCode2)", prefecture: m.prefecture,
+            city: m.city, subAddress: m.subAddress,
+            phoneNumber: Self.phone(m.phoneNumber1, m.phoneNumber2, m.phoneNumber3))
+    }
+
+    static func phone(_ parts: String?...) -> String {
+        parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "-")
+    }
+}
+
+extension Package {
+    init(rakuten m: PackageModel) {
+        self.init(
+            basketID: m.basketId,
+            destination: Contact(sender: m.senderModel),
+            items: m.itemModelList.filter { $0.deleteItemFlag == 0 }.map {
+                Item(itemDetailID: $0.itemDetailId, name: $0.itemName, manageNumber: $0.manageNumber,
+                     selectedChoice: $0.selectedChoice, unitPrice: $0.price, units: $0.units, taxRate: $0.taxRate,
+                     includesTax: $0.includeTaxFlag == 1)
+            },
+            postage: Money(rakuten: m.postagePrice),
+            cashOnDeliveryFee: Money(rakuten: m.deliveryPrice),
+            shipments: (m.shippingModelList ?? []).map {
+                Shipment(shippingDetailID: $0.shippingDetailId, trackingNumber: $0.shippingNumber,
+                         carrier: $0.deliveryCompany.map(Carrier.init(code:)), shippingDate: $0.shippingDate?.description)
+            })
+    }
+}
