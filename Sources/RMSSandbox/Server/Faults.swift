@@ -1,0 +1,67 @@
+import Synchronization
+
+/// What can go wrong with one request, as it goes wrong with the real API.
+enum Fault: CaseIterable, Sendable {
+    case internalError
+    case maintenance
+    case qpsLimit
+    case latency
+    case droppedConnection
+    case truncatedBody
+
+    /// Faults that may strike after a write was applied (so the client cannot know).
+    var canFollowApplication: Bool {
+        switch self {
+        case .internalError, .droppedConnection, .truncatedBody: true
+        case .maintenance, .qpsLimit, .latency: false
+        }
+    }
+}
+
+/// Draws faults at the configured rate from a seeded sequence, so a run can be repeated.
+final class FaultInjector: Sendable {
+    private let state: Mutex<SeededRandom>
+    private let rate: Mutex<Double>
+
+    init(rate: Double, seed: UInt64) {
+        self.rate = Mutex(rate)
+        state = Mutex(SeededRandom(seed: seed ^ 0xFA17))
+    }
+
+    func setRate(_ value: Double) { rate.withLock { $0 = value } }
+
+    /// The fault for the next request, if any, and whether it strikes after the work is done.
+    func draw() -> (fault: Fault, afterApplying: Bool)? {
+        let rate = rate.withLock { $0 }
+        guard rate > 0 else { return nil }
+        return state.withLock { random in
+            guard random.chance(rate) else { return nil }
+            let fault = random.pick(Fault.allCases)
+            return (fault, fault.canFollowApplication && random.chance(0.5))
+        }
+    }
+}
+
+/// Counts requests in the last second and refuses those over the limit, as the gateway does.
+final class QPSGate: Sendable {
+    private let window = Mutex<[ContinuousClock.Instant]>([])
+    private let limit: Mutex<Double>
+
+    init(requestsPerSecond: Double) { limit = Mutex(requestsPerSecond) }
+
+    func setLimit(_ value: Double) { limit.withLock { $0 = value } }
+
+    /// Whether a request arriving now is within the limit (and counts it if so).
+    func admit() -> Bool {
+        let limit = limit.withLock { $0 }
+        guard limit > 0 else { return true }
+        let now = ContinuousClock.now
+        return window.withLock { starts in
+            starts.removeAll { now - $0 >= .seconds(1) }
+            // Allow a little slack for clock jitter between client and server.
+            guard Double(starts.count) < limit.rounded(.up) else { return false }
+            starts.append(now)
+            return true
+        }
+    }
+}

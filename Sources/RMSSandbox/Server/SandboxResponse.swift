@@ -1,0 +1,36 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RakutenPay
+
+/// An answer of the sandbox's RMS before it goes on the wire: a status and the exact body bytes.
+struct SandboxAnswer: Sendable {
+    let status: HTTPResponse.Status
+    let bytes: [UInt8]
+
+    static func json<T: Encodable>(_ status: HTTPResponse.Status, _ value: T) -> SandboxAnswer {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return SandboxAnswer(status: status, bytes: Array(data))
+    }
+
+    static func messages(_ status: HTTPResponse.Status, _ messages: [MessageModel]) -> SandboxAnswer {
+        json(status, MessageResponse(messages: messages))
+    }
+
+    static func gateway(_ status: HTTPResponse.Status, code: String, message: String) -> SandboxAnswer {
+        json(status, GatewayError(errorCode: code, message: message))
+    }
+
+    static let requestIDField = HTTPField.Name("RequestId")!
+
+    /// With RMS's headers: `Content-Type: application/json;charset=UTF-8` and a `RequestId`.
+    var response: Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json;charset=UTF-8"
+        headers[Self.requestIDField] = UUID().uuidString.lowercased()
+        headers[.cacheControl] = "no-cache,no-store"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import OrderEngine
+import RakutenPay
+import ServiceLifecycle
+import Synchronization
+
+/// A local RMS: the same HTTP API on loopback, with the same checks, state machine, errors and
+/// faults. The demo, the tests and the benchmarks talk to it exactly as they would to Rakuten.
+public final class SandboxServer: Sendable {
+    public let configuration: SandboxConfiguration
+    let state: SandboxState
+    let api: SandboxAPI
+    let faults: FaultInjector
+    let qps: QPSGate
+    private let maintenance: Mutex<Bool>
+    private let running = Mutex<(group: ServiceGroup, task: Task<Void, any Error>)?>(nil)
+    private let boundURL = Mutex<String?>(nil)
+
+    /// Generates the shop's orders from the configuration's seed, placed before `now`.
+    public convenience init(configuration: SandboxConfiguration, now: @escaping @Sendable () -> RakutenDateTime = { RakutenDateTime(Date()) }) {
+        var generator = OrderGenerator(seed: configuration.seed, settings: .init(shopID: configuration.shopID))
+        let orders = generator.orders(count: configuration.orderCount, now: now())
+        self.init(configuration: configuration, orders: orders, now: now)
+    }
+
+    public init(
+        configuration: SandboxConfiguration, orders: [OrderModel],
+        now: @escaping @Sendable () -> RakutenDateTime = { RakutenDateTime(Date()) }
+    ) {
+        self.configuration = configuration
+        state = SandboxState(configuration: configuration, orders: orders)
+        api = SandboxAPI(state: state, now: now)
+        faults = FaultInjector(rate: configuration.faultRate, seed: configuration.seed)
+        qps = QPSGate(requestsPerSecond: configuration.requestsPerSecond)
+        maintenance = Mutex(configuration.maintenance)
+    }
+
+    /// The base URL once started: `http://127.0.0.1:PORT`.
+    public var baseURL: String? { boundURL.withLock { $0 } }
+
+    /// Starts listening and returns the base URL.
+    public func start() async throws -> String {
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "juchu.sandbox")
+        logger.logLevel = .warning
+        let app = Application(
+            responder: CallbackResponder { [self] (request: Request, context: SandboxRequestContext) in
+                await self.respond(to: request, context: context).response
+            },
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? 0)
+                continuation.finish()
+            },
+            logger: logger)
+        // Run in a service group so that stop() can shut the server down gracefully.
+        let group = ServiceGroup(services: [app], logger: logger)
+        let task = Task { try await group.run() }
+        running.withLock { $0 = (group, task) }
+        var iterator = stream.makeAsyncIterator()
+        guard let port = await iterator.next(), port > 0 else {
+            await group.triggerGracefulShutdown()
+            _ = try await task.value
+            throw SandboxError.couldNotListen
+        }
+        let url = "http://\(configuration.host):\(port)"
+        boundURL.withLock { $0 = url }
+        return url
+    }
+
+    /// Stops listening.
+    public func stop() async {
+        guard let (group, task) = running.withLock({ $0 }) else { return }
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+    }
+
+    public enum SandboxError: Error, CustomStringConvertible {
+        case couldNotListen
+        public var description: String { "サンドボックスが待ち受けを開始できませんでした" }
+    }
+
+    // MARK: Inspection and control (tests, the admin endpoint)
+
+    /// How many confirmations RMS accepted for each order.
+    public func acceptedConfirmations() async -> [String: Int] { await state.acceptedConfirmations }
+
+    /// The order as RMS holds it now.
+    public func order(_ number: String) async -> OrderModel? {
+        await state.advance(to: api.now())
+        return await state.orders[number]
+    }
+
+    public func setMaintenance(_ on: Bool) { maintenance.withLock { $0 = on } }
+    public func setFaultRate(_ rate: Double) { faults.setRate(rate) }
+    public func setRequestsPerSecond(_ rate: Double) { qps.setLimit(rate) }
+
+    // MARK: The gate in front of every function
+
+    private func respond(to request: Request, context: SandboxRequestContext) async -> SandboxAnswer {
+        guard request.method == .post else {
+            return SandboxAnswer.gateway(.methodNotAllowed, code: "ES05-01", message: "Method Not Allowed")
+        }
+        guard let function = Self.function(of: request.uri.path) else {
+            return SandboxAnswer.gateway(.notFound, code: "ES04-02", message: "Not Found")
+        }
+        if configuration.latencyMilliseconds > 0 {
+            try? await Task.sleep(for: .milliseconds(configuration.latencyMilliseconds))
+        }
+        if maintenance.withLock({ $0 }) {
+            return SandboxAnswer.gateway(.serviceUnavailable, code: "ES03-02", message: "API In Maintenance")
+        }
+        guard qps.admit() else {
+            return SandboxAnswer.gateway(.tooManyRequests, code: "ES03-01", message: "Forbidden-Exceeded QPS Limitation")
+        }
+        guard authorized(request) else {
+            return SandboxAnswer.gateway(.unauthorized, code: GatewayError.unauthorisedCode, message: "Un-Authorised")
+        }
+        let contentType = request.headers[.contentType]?.lowercased().replacingOccurrences(of: " ", with: "") ?? ""
+        guard contentType.hasPrefix("application/json"), contentType.contains("charset=utf-8") else {
+            return SandboxAnswer.gateway(.unsupportedMediaType, code: "ES04-01", message: "Unsupported Media Type")
+        }
+        let bytes: [UInt8]
+        do {
+            let buffer = try await request.body.collect(upTo: 4 << 20)
+            bytes = Array(buffer.readableBytesView)
+        } catch {
+            return SandboxAnswer.gateway(.contentTooLarge, code: "ES04-01", message: "Bad Request")
+        }
+        let body: JSONValue
+        if function == .getSubStatusList, bytes.isEmpty || bytes == Array("null".utf8) {
+            body = .null
+        } else if let parsed = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)), case .object = parsed {
+            body = parsed
+        } else {
+            return SandboxAnswer.gateway(.badRequest, code: "ES04-01", message: "Bad Request")
+        }
+
+        guard let (fault, afterApplying) = faults.draw() else {
+            return await api.respond(to: function, body: body)
+        }
+        switch fault {
+        case .maintenance:
+            return SandboxAnswer.gateway(.serviceUnavailable, code: "ES03-02", message: "API In Maintenance")
+        case .qpsLimit:
+            return SandboxAnswer.gateway(.tooManyRequests, code: "ES03-01", message: "Forbidden-Exceeded QPS Limitation")
+        case .latency:
+            try? await Task.sleep(for: .milliseconds(1500))
+            return await api.respond(to: function, body: body)
+        case .internalError, .droppedConnection, .truncatedBody:
+            var answer: [UInt8] = Array("{\"MessageModelList\":[".utf8)
+            if afterApplying { answer = await api.respond(to: function, body: body).bytes }
+            switch fault {
+            case .internalError:
+                return SandboxAnswer(status: .internalServerError, bytes: Array("Internal Server Error".utf8))
+            case .droppedConnection:
+                context.channel.close(promise: nil)
+                return SandboxAnswer(status: .ok, bytes: [])
+            default:
+                return SandboxAnswer(status: .ok, bytes: Array(answer.prefix(max(1, answer.count / 2))))
+            }
+        }
+    }
+
+    private func authorized(_ request: Request) -> Bool {
+        guard let header = request.headers[.authorization], header.hasPrefix("ESA "),
+            let decoded = Base64.decode(String(header.dropFirst(4))),
+            String(decoding: decoded, as: UTF8.self) == "\(configuration.serviceSecret):\(configuration.licenseKey)"
+        else { return false }
+        if let expiry = configuration.keyExpires, RakutenDate(api.now()) > expiry { return false }
+        return true
+    }
+
+    /// `/es/2.0/order/<function>/`, with or without the trailing slash.
+    static func function(of path: String) -> APIFunction? {
+        let parts = path.split(separator: "/")
+        guard parts.count == 4, parts[0] == "es", parts[1] == "2.0", parts[2] == "order" else { return nil }
+        return APIFunction(rawValue: String(parts[3]))
+    }
+}
