@@ -1,0 +1,58 @@
+import Foundation
+import OrderEngine
+
+/// What one grid row shows, read from the mapped columns only (no JSON decoding).
+public struct OrderRow: Sendable, Hashable, Identifiable {
+    public let number: OrderNumber
+    public let orderedAt: Date
+    public let ordererName: String
+    public let ordererKana: String
+    public let grandTotal: Money
+    public let shippingFee: Money
+    public let rmsProgress: RMSProgress
+    public let localStatus: LocalStatus
+    public let sync: SyncState
+    public let paymentMethod: String
+    public let bundleID: BundleID?
+    public let isRakutenAPI: Bool
+
+    public var id: OrderNumber { number }
+    public var key: GridKey { GridKey(orderedAt: Int64(orderedAt.timeIntervalSince1970), number: number) }
+    public var isBundled: Bool { bundleID != nil }
+    public var isShippingFeeUnset: Bool { shippingFee.isUnset }
+
+    public init(
+        number: OrderNumber, orderedAt: Date, ordererName: String, ordererKana: String, grandTotal: Money,
+        shippingFee: Money, rmsProgress: RMSProgress, localStatus: LocalStatus, sync: SyncState,
+        paymentMethod: String, bundleID: BundleID?, isRakutenAPI: Bool
+    ) {
+        self.number = number
+        self.orderedAt = orderedAt
+        self.ordererName = ordererName
+        self.ordererKana = ordererKana
+        self.grandTotal = grandTotal
+        self.shippingFee = shippingFee
+        self.rmsProgress = rmsProgress
+        self.localStatus = localStatus
+        self.sync = sync
+        self.paymentMethod = paymentMethod
+        self.bundleID = bundleID
+        self.isRakutenAPI = isRakutenAPI
+    }
+}
+
+/// A row's place in the grid's order (newest first): where a page starts or ends.
+public struct GridKey: Sendable, Hashable, Comparable {
+    public let orderedAt: Int64
+    public let number: OrderNumber
+
+    public init(orderedAt: Int64, number: OrderNumber) {
+        self.orderedAt = orderedAt
+        self.number = number
+    }
+
+    /// Grid order: newer first, then by number descending.
+    public static func < (lhs: GridKey, rhs: GridKey) -> Bool {
+        (lhs.orderedAt, lhs.number.rawValue) > (rhs.orderedAt, rhs.number.rawValue)
+    }
+}

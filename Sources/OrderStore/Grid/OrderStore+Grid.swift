@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import OrderEngine
+
+extension OrderStore {
+    /// Up to `limit` rows of `filter` after `key` (from the top when nil), newest first.
+    /// Keyset pagination on (ordered_at, order_number): an index seek, never a scan of the table.
+    public func page(_ filter: GridFilter, after key: GridKey? = nil, limit: Int) throws -> [OrderRow] {
+        try pool.read { db in
+            let condition = filter.condition
+            var sql = "SELECT \(Self.rowColumns) FROM orders WHERE \(condition.sql)"
+            var arguments = StatementArguments(condition.arguments)
+            if let key {
+                sql += " AND (ordered_at, order_number) < (?, ?)"
+                arguments += [key.orderedAt, key.number.rawValue]
+            }
+            sql += " ORDER BY ordered_at DESC, order_number DESC LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.row)
+        }
+    }
+
+    /// The current rows of `numbers`, for refreshing what the grid shows without moving it.
+    public func rows(_ numbers: [OrderNumber]) throws -> [OrderNumber: OrderRow] {
+        try pool.read { db in
+            var rows: [OrderNumber: OrderRow] = [:]
+            for chunk in numbers.map(\.rawValue).chunked(500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT \(Self.rowColumns) FROM orders WHERE order_number IN (\(marks))",
+                    arguments: StatementArguments(chunk))
+                {
+                    let value = Self.row(row)
+                    rows[value.number] = value
+                }
+            }
+            return rows
+        }
+    }
+
+    /// How many orders each local status holds.
+    public func countsByStatus() throws -> [LocalStatus: Int] {
+        try pool.read { db in
+            var counts: [LocalStatus: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT local_status, COUNT(*) AS n FROM orders GROUP BY local_status") {
+                counts[LocalStatus(row["local_status"])] = row["n"]
+            }
+            return counts
+        }
+    }
+
+    public func count(_ filter: GridFilter) throws -> Int {
+        try pool.read { db in
+            let condition = filter.condition
+            return try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM orders WHERE \(condition.sql)",
+                arguments: StatementArguments(condition.arguments)) ?? 0
+        }
+    }
+
+    static let rowColumns = """
+        order_number, ordered_at, orderer_name, orderer_kana, grand_total, shipping_fee, rms_progress,
+        local_status, sync_state, sync_error, sync_detail, payment_method, bundle_id, origin
+        """
+
+    static func row(_ row: Row) -> OrderRow {
+        OrderRow(
+            number: OrderNumber(row["order_number"]),
+            orderedAt: Date(timeIntervalSince1970: TimeInterval(row["ordered_at"] as Int64)),
+            ordererName: row["orderer_name"],
+            ordererKana: row["orderer_kana"],
+            grandTotal: (row["grand_total"] as Int?).map(Money.yen) ?? .unset,
+            shippingFee: (row["shipping_fee"] as Int?).map(Money.yen) ?? .unset,
+            rmsProgress: RMSProgress(code: row["rms_progress"]),
+            localStatus: LocalStatus(row["local_status"]),
+            sync: SyncState(key: row["sync_state"], error: row["sync_error"], detail: row["sync_detail"]),
+            paymentMethod: row["payment_method"],
+            bundleID: (row["bundle_id"] as String?).map(BundleID.init),
+            isRakutenAPI: (row["origin"] as String) == "rakutenAPI")
+    }
+}

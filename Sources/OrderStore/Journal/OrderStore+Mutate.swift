@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import OrderEngine
+
+extension OrderStore {
+    /// The result of one change to many orders.
+    public struct Mutation: Sendable {
+        public let batchID: String
+        public var changed: [Order] = []
+    }
+
+    /// Changes `numbers` with `transform` (nil leaves an order alone) and journals every field that
+    /// changed, all in one transaction.
+    @discardableResult
+    public func mutate(
+        _ numbers: [OrderNumber], action: String, undoable: Bool, _ transform: @escaping (Order) -> Order?
+    ) throws -> Mutation {
+        try writeTransaction("\(action) の保存") { db in
+            try Self.mutate(numbers, action: action, undoable: undoable, operatorName: operatorName, at: now(), in: db, transform)
+        }
+    }
+
+    static func mutate(
+        _ numbers: [OrderNumber], action: String, undoable: Bool, operatorName: String, at date: Date,
+        in db: Database, _ transform: (Order) -> Order?
+    ) throws -> Mutation {
+        var mutation = Mutation(batchID: UUID().uuidString.lowercased())
+        for before in try load(numbers, in: db) {
+            guard let after = transform(before) else { continue }
+            let changes = before.changes(to: after)
+            guard !changes.isEmpty || before != after else { continue }
+            try write(after, in: db, at: date)
+            try journal(changes, of: after.number, batchID: mutation.batchID, action: action, undoable: undoable,
+                        operatorName: operatorName, at: date, in: db)
+            mutation.changed.append(after)
+        }
+        return mutation
+    }
+
+    /// Rewrites an existing order's document and mapped columns.
+    static func write(_ order: Order, in db: Database, at date: Date) throws {
+        let document = try OrderDocument.encode(order)
+        let columns = OrderColumns(order: order)
+        try db.execute(
+            sql: """
+                UPDATE orders SET \(OrderColumns.assignments), updated_at = ?, revision = revision + 1
+                WHERE order_number = ?
+                """,
+            arguments: StatementArguments(
+                columns.arguments(document: document) + [Int64(date.timeIntervalSince1970).databaseValue, order.number.rawValue.databaseValue]))
+    }
+
+    static func journal(
+        _ changes: [FieldChange], of number: OrderNumber, batchID: String, action: String, undoable: Bool,
+        operatorName: String, at date: Date, in db: Database
+    ) throws {
+        let encoder = JSONEncoder()
+        for change in changes {
+            try db.execute(
+                sql: """
+                    INSERT INTO journal (batch_id, at, operator, action, order_number, field, before_value, after_value, undoable)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    batchID, Int64(date.timeIntervalSince1970 * 1000), operatorName, action, number.rawValue,
+                    change.field.rawValue, String(decoding: try encoder.encode(change.before), as: UTF8.self),
+                    String(decoding: try encoder.encode(change.after), as: UTF8.self), undoable,
+                ])
+        }
+    }
+
+    /// The journal of one order, oldest first.
+    public func journal(of number: OrderNumber) throws -> [JournalEntry] {
+        try pool.read { db in
+            let decoder = JSONDecoder()
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM journal WHERE order_number = ? ORDER BY id", arguments: [number.rawValue]
+            ).map { row in
+                let field = OrderField(rawValue: row["field"])
+                func text(_ json: String) -> String {
+                    (try? decoder.decode(FieldValue.self, from: Data(json.utf8)))?.displayText ?? json
+                }
+                return JournalEntry(
+                    id: row["id"], batchID: row["batch_id"],
+                    at: Date(timeIntervalSince1970: Double(row["at"] as Int64) / 1000),
+                    operatorName: row["operator"], action: row["action"], orderNumber: OrderNumber(row["order_number"]),
+                    field: field?.label ?? row["field"], before: text(row["before_value"]), after: text(row["after_value"]),
+                    undoable: row["undoable"])
+            }
+        }
+    }
+}

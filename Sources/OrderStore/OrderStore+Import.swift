@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import OrderEngine
+
+extension OrderStore {
+    /// An order to store for the first time, with the exact JSON RMS sent for it.
+    public struct Incoming: Sendable {
+        public let order: Order
+        public let rawJSON: [UInt8]?
+
+        public init(order: Order, rawJSON: [UInt8]?) {
+            self.order = order
+            self.rawJSON = rawJSON
+        }
+    }
+
+    public struct ImportSummary: Sendable, Equatable {
+        public var inserted = 0
+        /// Already in the store: left as they are, never overwritten by a fetch.
+        public var alreadyPresent = 0
+
+        public init(inserted: Int = 0, alreadyPresent: Int = 0) {
+            self.inserted = inserted
+            self.alreadyPresent = alreadyPresent
+        }
+    }
+
+    /// Stores orders not yet in the file; orders already there are left untouched.
+    @discardableResult
+    public func importOrders(_ incoming: [Incoming], action: String = "fetch") throws -> ImportSummary {
+        try writeTransaction("受注の取り込み") { db in
+            var summary = ImportSummary()
+            let date = now()
+            let seconds = Int64(date.timeIntervalSince1970)
+            let marks = Array(repeating: "?", count: OrderColumns.columnNames.count).joined(separator: ", ")
+            let statement = try db.makeStatement(sql: """
+                INSERT INTO orders (order_number, \(OrderColumns.columnNames.joined(separator: ", ")), raw_json, imported_at, updated_at)
+                VALUES (?, \(marks), ?, ?, ?)
+                ON CONFLICT(order_number) DO NOTHING
+                """)
+            let batchID = UUID().uuidString.lowercased()
+            for item in incoming {
+                let document = try OrderDocument.encode(item.order)
+                let columns = OrderColumns(order: item.order)
+                try statement.execute(arguments: StatementArguments(
+                    [item.order.number.rawValue.databaseValue] + columns.arguments(document: document)
+                        + [item.rawJSON.map { Data($0) }.databaseValue, seconds.databaseValue, seconds.databaseValue]))
+                if db.changesCount > 0 {
+                    summary.inserted += 1
+                    try Self.journal(
+                        [FieldChange(field: .localStatus, before: .text(nil), after: .text(item.order.localStatus.name))],
+                        of: item.order.number, batchID: batchID, action: action, undoable: false,
+                        operatorName: operatorName, at: date, in: db)
+                } else {
+                    summary.alreadyPresent += 1
+                }
+            }
+            return summary
+        }
+    }
+
+    /// The raw JSON RMS sent for an order when it was imported.
+    public func rawJSON(of number: OrderNumber) throws -> [UInt8]? {
+        try pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT raw_json FROM orders WHERE order_number = ?", arguments: [number.rawValue])
+                .map { Array($0) }
+        }
+    }
+}

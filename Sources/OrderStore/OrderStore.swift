@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import OrderEngine
+
+/// The orders of one shop in one SQLite file (WAL), shared by every operator and process on the host.
+///
+/// Every change goes through ``mutate(_:action:undoable:at:_:)``: the order, its mapped columns and
+/// the journal rows that say who changed what are written in one transaction.
+public final class OrderStore: Sendable {
+    public let path: String
+    /// Who the journal names for changes made through this store.
+    public let operatorName: String
+    let pool: DatabasePool
+    let now: @Sendable () -> Date
+
+    /// Opens (or creates) the file and brings its schema up to date.
+    public init(path: String, operatorName: String = OperatorIdentity.current, now: @escaping @Sendable () -> Date = Date.init) throws {
+        self.path = path
+        self.operatorName = operatorName
+        self.now = now
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        var configuration = Configuration()
+        // Other desks and the worker write to the same file: wait for them rather than fail.
+        configuration.busyMode = .timeout(15)
+        configuration.label = "juchu.store"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError("データベース \(path) を開けません: \(error)")
+        }
+        do {
+            try StoreSchema.migrator.migrate(pool)
+        } catch {
+            throw StoreError("データベース \(path) の更新（マイグレーション）に失敗しました。ファイルは元のままです: \(error)")
+        }
+    }
+
+    /// Increases whenever any process changes an order in this file.
+    public func changeCount() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM change_counter WHERE id = 1") ?? 0 }
+    }
+
+    public func order(_ number: OrderNumber) throws -> Order? {
+        try orders([number]).first
+    }
+
+    /// The orders of `numbers` that exist, in the same order.
+    public func orders(_ numbers: [OrderNumber]) throws -> [Order] {
+        try pool.read { db in try Self.load(numbers, in: db) }
+    }
+
+    static func load(_ numbers: [OrderNumber], in db: Database) throws -> [Order] {
+        var found: [String: Order] = [:]
+        // SQLite limits bound parameters; 500 at a time stays well within it.
+        for chunk in numbers.map(\.rawValue).chunked(500) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT order_number, document FROM orders WHERE order_number IN (\(marks))",
+                arguments: StatementArguments(chunk))
+            for row in rows {
+                found[row["order_number"]] = try OrderDocument.decode(row["document"])
+            }
+        }
+        return numbers.compactMap { found[$0.rawValue] }
+    }
+
+    /// Runs `body` in an IMMEDIATE transaction: it takes the write lock at once, so a read made
+    /// inside cannot be invalidated by another process before the write.
+    func writeTransaction<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw StoreError.wrapping(error, while: doing)
+        }
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import OrderEngine
+
+extension OrderStore {
+    /// Orders claimed for confirmation: the outbox rows written for them, to be sent now.
+    public struct ClaimedConfirmations: Sendable {
+        /// The plan as decided inside the claiming transaction, from the rows as they were then.
+        public let plan: Plan
+        /// Outbox id per claimed order.
+        public let intents: [OrderNumber: Int64]
+    }
+
+    /// Plans 注文確認 for `numbers` and, in the same transaction, records an intent for each order
+    /// that will be sent and marks it 確認送信中. An order another process has claimed is skipped
+    /// with that reason; the unique index on the outbox makes a second claim impossible.
+    public func claimConfirmations(_ numbers: [OrderNumber], claimedBy process: String = OperatorIdentity.process) throws -> ClaimedConfirmations {
+        let action = ConfirmAction()
+        return try writeTransaction("注文確認の記録") { db in
+            let date = now()
+            let plan = action.plan(try Self.load(numbers, in: db))
+            var intents: [OrderNumber: Int64] = [:]
+            var changes: [Plan.Change] = []
+            var skips = plan.skips
+            for change in plan.changes {
+                do {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at)
+                            VALUES ('confirm', ?, 'pending', ?, ?, ?)
+                            """,
+                        arguments: [change.number.rawValue, operatorName, process, Int64(date.timeIntervalSince1970)])
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                    skips.append(.init(number: change.number, reason: .confirmInFlight))
+                    continue
+                }
+                intents[change.number] = db.lastInsertedRowID
+                try Self.write(change.after, in: db, at: date)
+                try Self.journal(change.fields, of: change.number, batchID: "outbox-\(db.lastInsertedRowID)",
+                                 action: action.id, undoable: false, operatorName: operatorName, at: date, in: db)
+                changes.append(change)
+            }
+            let claimed = Plan(actionID: plan.actionID, title: plan.title, leavesMachine: true, changes: changes, skips: skips)
+            return ClaimedConfirmations(plan: claimed, intents: intents)
+        }
+    }
+
+    /// Marks intents as being sent, just before the request leaves.
+    public func markSending(_ intents: [Int64]) throws {
+        try writeTransaction("送信開始の記録") { db in
+            let seconds = Int64(now().timeIntervalSince1970)
+            for id in intents {
+                try db.execute(sql: "UPDATE outbox SET state = 'sending', sent_at = ? WHERE id = ? AND state = 'pending'",
+                               arguments: [seconds, id])
+            }
+        }
+    }
+
+    /// What RMS said about one confirmation.
+    public enum ConfirmationOutcome: Sendable {
+        /// Accepted; RMS shows `progress` if it was read back.
+        case accepted(RMSProgress?)
+        /// Refused or not applied: the order shows the error; a retry is possible when the class allows.
+        case failed(APIErrorClass, detail: String)
+        /// Nobody knows yet: the order stays 確認送信中 until RMS is read.
+        case unknown(detail: String)
+    }
+
+    /// Records the outcome of each sent intent on the outbox row and on the order, in one transaction.
+    public func recordConfirmations(_ outcomes: [(intent: Int64, number: OrderNumber, outcome: ConfirmationOutcome)]) throws {
+        try writeTransaction("注文確認結果の記録") { db in
+            let date = now()
+            let seconds = Int64(date.timeIntervalSince1970)
+            for (intent, number, outcome) in outcomes {
+                let (state, result): (String, String) =
+                    switch outcome {
+                    case .accepted: ("done", "accepted")
+                    case .failed(let errorClass, let detail): ("failed", "\(errorClass.rawValue): \(detail)")
+                    case .unknown(let detail): ("unknown", detail)
+                    }
+                try db.execute(sql: "UPDATE outbox SET state = ?, finished_at = ?, result = ? WHERE id = ?",
+                               arguments: [state, seconds, result, intent])
+                _ = try Self.mutate([number], action: "confirm-result", undoable: false, operatorName: operatorName,
+                                    at: date, in: db) { order in
+                    var order = order
+                    switch outcome {
+                    case .accepted(let progress):
+                        if let progress { order.rmsProgress = progress }
+                        order.sync = .afterConfirmation(rmsProgress: order.rmsProgress)
+                    case .failed(let errorClass, let detail):
+                        order.sync = .failed(errorClass, detail: detail)
+                    case .unknown:
+                        order.sync = .confirmSending
+                    }
+                    return order
+                }
+            }
+        }
+    }
+
+    /// Orders whose confirmation RMS accepted but has not finished: the ones to poll.
+    public func ordersAwaitingRakuten() throws -> [OrderNumber] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT order_number FROM orders WHERE sync_state = 'rakutenProcessing' ORDER BY ordered_at")
+                .map(OrderNumber.init)
+        }
+    }
+
+    /// What RMS reported when an order was read again.
+    public struct RMSReading: Sendable {
+        public let number: OrderNumber
+        public let progress: RMSProgress
+        public let confirmedAt: Date?
+
+        public init(number: OrderNumber, progress: RMSProgress, confirmedAt: Date?) {
+            self.number = number
+            self.progress = progress
+            self.confirmedAt = confirmedAt
+        }
+    }
+
+    /// Takes in RMS's progress for orders read again (RMSステータスを取得, confirm polling).
+    @discardableResult
+    public func recordRMSReadings(_ readings: [RMSReading], action: String) throws -> Mutation {
+        let byNumber = Dictionary(readings.map { ($0.number, $0) }, uniquingKeysWith: { $1 })
+        return try mutate(readings.map(\.number), action: action, undoable: false) { order in
+            guard let reading = byNumber[order.number] else { return nil }
+            var order = order
+            order.rmsProgress = reading.progress
+            order.confirmedAt = reading.confirmedAt ?? order.confirmedAt
+            if reading.confirmedAt != nil, order.sync != .localOnly {
+                order.sync = .afterConfirmation(rmsProgress: reading.progress)
+            }
+            return order
+        }
+    }
+}
+
+extension OrderStore {
+    /// Intents whose outcome nobody knows: sent (or maybe sent) when the sender failed or died.
+    /// They are resolved by reading the order from RMS before anything is sent again.
+    public func unresolvedConfirmations(claimedBefore cutoff: Date? = nil) throws -> [(intent: Int64, number: OrderNumber)] {
+        try pool.read { db in
+            var sql = "SELECT id, order_number FROM outbox WHERE kind = 'confirm' AND (state = 'unknown'"
+            var arguments: StatementArguments = []
+            if let cutoff {
+                // An intent left pending or sending by a process that stopped long ago.
+                sql += " OR (state IN ('pending', 'sending') AND created_at < ?)"
+                arguments += [Int64(cutoff.timeIntervalSince1970)]
+            }
+            sql += ") ORDER BY id"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["id"], OrderNumber($0["order_number"])) }
+        }
+    }
+}
