@@ -1,0 +1,39 @@
+import OrderEngine
+
+/// What the sync service tells whoever shows its work (the desk's status bar, `juchu fetch`).
+public enum SyncEvent: Sendable {
+    case fetchStarted
+    case fetchProgress(done: Int, total: Int)
+    case fetchFinished(FetchReport)
+    case confirmProgress(sent: Int, total: Int)
+    case confirmFinished(ConfirmReport)
+    case statusRefreshed(count: Int)
+    /// A call to RMS failed as a whole: what was being done and why.
+    case failed(activity: String, errorClass: APIErrorClass, detail: String)
+}
+
+/// The result of one fetch (受注取得).
+public struct FetchReport: Sendable {
+    public var found = 0
+    public var inserted = 0
+    public var alreadyPresent = 0
+    /// Orders RMS sent that could not be read, each with its number and key path.
+    public var unreadable: [String] = []
+    /// Orders placed too recently to take yet (the age setting).
+    public var tooYoung = 0
+}
+
+/// The result of one bulk confirmation, order by order.
+public struct ConfirmReport: Sendable {
+    public struct Line: Sendable {
+        public let number: OrderNumber
+        public let ok: Bool
+        public let message: String
+    }
+
+    public var lines: [Line] = []
+    public var skipped: [Plan.Skip] = []
+
+    public var succeeded: Int { lines.filter(\.ok).count }
+    public var failed: Int { lines.filter { !$0.ok }.count }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import RakutenPay
+
+/// Moves orders between RMS and the store: fetch, send confirmations, read RMS state back.
+/// Every write to RMS is recorded in the store's outbox before it is sent.
+public struct SyncService: Sendable {
+    public let client: RakutenPayClient
+    public let store: OrderStore
+    public let events: @Sendable (SyncEvent) -> Void
+    let now: @Sendable () -> Date
+
+    public init(
+        client: RakutenPayClient, store: OrderStore, now: @escaping @Sendable () -> Date = Date.init,
+        events: @escaping @Sendable (SyncEvent) -> Void = { _ in }
+    ) {
+        self.client = client
+        self.store = store
+        self.now = now
+        self.events = events
+    }
+
+    /// The same service reporting to `events` instead.
+    public func reporting(to events: @escaping @Sendable (SyncEvent) -> Void) -> SyncService {
+        SyncService(client: client, store: store, now: now, events: events)
+    }
+
+    // MARK: 受注取得
+
+    /// Fetches the orders RMS holds in `settings.rmsProgress` and stores those not yet stored.
+    @discardableResult
+    public func fetch(_ settings: FetchSettings) async throws -> FetchReport {
+        events(.fetchStarted)
+        do {
+            let end = RakutenDateTime(now())
+            let start = end.adding(seconds: -Int64(settings.lookBackDays) * 86_400)
+            let numbers = try await client.searchOrderNumbers(
+                orderProgress: [settings.rmsProgress.code], from: start, to: end)
+            let known = Set(try store.orders(numbers.map(OrderNumber.init)).map(\.number.rawValue))
+            let wanted = numbers.filter { !known.contains($0) }
+            var report = FetchReport(found: numbers.count, alreadyPresent: known.count)
+            let fetched = try await client.getOrders(wanted) { done, total in
+                events(.fetchProgress(done: done, total: total))
+            }
+            let cutoff = end.adding(seconds: -Int64(settings.skipYoungerThanMinutes) * 60)
+            var incoming: [OrderStore.Incoming] = []
+            for order in fetched.orders {
+                if settings.skipYoungerThanMinutes > 0, order.model.orderDatetime > cutoff {
+                    report.tooYoung += 1
+                    continue
+                }
+                incoming.append(OrderStore.Incoming(
+                    order: Order(rakuten: order.model, localStatus: settings.localStatus), rawJSON: order.rawJSON))
+            }
+            let summary = try store.importOrders(incoming)
+            report.inserted = summary.inserted
+            report.alreadyPresent += summary.alreadyPresent
+            report.unreadable = fetched.failures.map(\.description)
+            events(.fetchFinished(report))
+            return report
+        } catch let error as RakutenPayError {
+            events(.failed(activity: "受注取得", errorClass: error.errorClass, detail: error.description))
+            throw error
+        }
+    }
+
+    // MARK: 注文確認通知
+
+    /// Claims `numbers` for confirmation in the store, sends them 100 per call, and records each result.
+    public func confirm(_ numbers: [OrderNumber]) async throws -> ConfirmReport {
+        let claimed = try store.claimConfirmations(numbers)
+        return try await send(claimed)
+    }
+
+    /// Sends intents already claimed and recorded.
+    public func send(_ claimed: OrderStore.ClaimedConfirmations) async throws -> ConfirmReport {
+        var report = ConfirmReport(skipped: claimed.plan.skips)
+        let numbers = claimed.plan.changes.map(\.number)
+        var sent = 0
+        events(.confirmProgress(sent: 0, total: numbers.count))
+        for batch in numbers.chunked(into: ConfirmOrderRequest.maximumOrders) {
+            let intents = batch.compactMap { claimed.intents[$0] }
+            try store.markSending(intents)
+            let results = await client.confirmOrder(batch.map(\.rawValue))
+            var outcomes: [(intent: Int64, number: OrderNumber, outcome: OrderStore.ConfirmationOutcome)] = []
+            for result in results {
+                let number = OrderNumber(result.orderNumber)
+                guard let intent = claimed.intents[number] else { continue }
+                let outcome = Self.storeOutcome(result.outcome)
+                outcomes.append((intent, number, outcome))
+                report.lines.append(Self.line(number, outcome))
+            }
+            try store.recordConfirmations(outcomes)
+            sent += batch.count
+            events(.confirmProgress(sent: sent, total: numbers.count))
+        }
+        events(.confirmFinished(report))
+        return report
+    }
+
+    static func storeOutcome(_ outcome: RakutenPayClient.ConfirmOutcome) -> OrderStore.ConfirmationOutcome {
+        switch outcome {
+        case .accepted(let progress): .accepted(progress.map(RMSProgress.init(code:)))
+        case .refused(let errorClass, let message), .notApplied(let errorClass, let message):
+            .failed(errorClass, detail: message)
+        case .unknown(_, let message): .unknown(detail: message)
+        }
+    }
+
+    static func line(_ number: OrderNumber, _ outcome: OrderStore.ConfirmationOutcome) -> ConfirmReport.Line {
+        switch outcome {
+        case .accepted: ConfirmReport.Line(number: number, ok: true, message: "注文確認に成功しました")
+        case .failed(let errorClass, _): ConfirmReport.Line(number: number, ok: false, message: errorClass.message)
+        case .unknown: ConfirmReport.Line(number: number, ok: false, message: "結果不明（RMSを確認中）")
+        }
+    }
+
+    // MARK: RMSステータスを取得 and polling
+
+    /// Reads `numbers` again from RMS and records what it holds.
+    @discardableResult
+    public func refreshRMSStatus(_ numbers: [OrderNumber], action: String = "refresh-rms-status") async throws -> Int {
+        guard !numbers.isEmpty else { return 0 }
+        do {
+            let fetched = try await client.getOrders(numbers.map(\.rawValue))
+            let readings = fetched.orders.map {
+                OrderStore.RMSReading(
+                    number: OrderNumber($0.model.orderNumber), progress: RMSProgress(code: $0.model.orderProgress),
+                    confirmedAt: $0.model.shopOrderCfmDatetime?.date)
+            }
+            try store.recordRMSReadings(readings, action: action)
+            events(.statusRefreshed(count: readings.count))
+            return readings.count
+        } catch let error as RakutenPayError {
+            events(.failed(activity: "RMSステータスを取得", errorClass: error.errorClass, detail: error.description))
+            throw error
+        }
+    }
+
+    /// One round of watching confirmations: reads the orders Rakuten is processing, and resolves
+    /// intents whose outcome is unknown by what RMS holds.
+    public func pollConfirmations(staleIntentAge: TimeInterval = 600) async throws {
+        let awaiting = try store.ordersAwaitingRakuten()
+        if !awaiting.isEmpty { try await refreshRMSStatus(awaiting, action: "confirm-poll") }
+        let unresolved = try store.unresolvedConfirmations(claimedBefore: now().addingTimeInterval(-staleIntentAge))
+        guard !unresolved.isEmpty else { return }
+        let fetched: RakutenPayClient.FetchedOrders
+        do {
+            fetched = try await client.getOrders(unresolved.map(\.number.rawValue))
+        } catch let error as RakutenPayError {
+            events(.failed(activity: "送信結果の確認", errorClass: error.errorClass, detail: error.description))
+            throw error
+        }
+        let models = Dictionary(fetched.orders.map { ($0.model.orderNumber, $0.model) }, uniquingKeysWith: { $1 })
+        var outcomes: [(intent: Int64, number: OrderNumber, outcome: OrderStore.ConfirmationOutcome)] = []
+        for (intent, number) in unresolved {
+            guard let model = models[number.rawValue] else { continue }
+            if model.shopOrderCfmDatetime != nil || model.orderProgress != RMSProgress.awaitingConfirmation.code {
+                outcomes.append((intent, number, .accepted(RMSProgress(code: model.orderProgress))))
+            } else {
+                outcomes.append((intent, number, .failed(.temporary, detail: "送信結果が不明でしたが、RMSでは未確認のままです。再送できます")))
+            }
+        }
+        try store.recordConfirmations(outcomes)
+    }
+}
