@@ -1,0 +1,26 @@
+// The wide-character ncurses API, plus accessors for what Swift cannot import
+// (function-like macros and mutable globals). See docs/terminal.md §1.
+#ifndef JUCHU_CNCURSESW_SHIM_H
+#define JUCHU_CNCURSESW_SHIM_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <stdio.h>
+#include <ncursesw/curses.h>
+
+// glibc declares these only under _XOPEN_SOURCE, which the prebuilt Glibc module does not see.
+extern int wcwidth(wchar_t c);
+
+static inline WINDOW *juchu_stdscr(void) { return stdscr; }
+static inline attr_t juchu_a_normal(void) { return A_NORMAL; }
+static inline attr_t juchu_a_bold(void) { return A_BOLD; }
+static inline attr_t juchu_a_reverse(void) { return A_REVERSE; }
+static inline attr_t juchu_a_dim(void) { return A_DIM; }
+static inline attr_t juchu_a_underline(void) { return A_UNDERLINE; }
+static inline const char *juchu_codeset(void) { return nl_langinfo(CODESET); }
+
+#endif

@@ -1,0 +1,225 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import OrderSync
+
+/// Runs the desk: reads keys, carries out what the state asks for (local reads at once, RMS calls
+/// in the background), redraws only when something changed, and notices when another desk or the
+/// worker changes the database file.
+public final class DeskController {
+    public struct Settings: Sendable {
+        public var fetch = FetchSettings()
+        /// How often orders Rakuten is processing are read again.
+        public var pollInterval: Duration = .seconds(30)
+        /// Automatic fetch; nil for on demand only.
+        public var fetchInterval: Duration?
+        /// Fetch once when the desk opens.
+        public var fetchOnStart = true
+        /// When the last fetch before the desk opened finished, for the status bar.
+        public var lastFetchAt: Date?
+
+        public init() {}
+    }
+
+    public private(set) var state: DeskState
+    let store: OrderStore
+    let service: SyncService
+    let settings: Settings
+    let view: DeskView
+    let terminal: any TerminalDevice
+    let events = EventQueue()
+    let now: @Sendable () -> Date
+    private var lastChangeCount: Int64 = -1
+    private var tasks: [Task<Void, Never>] = []
+    static let pageSize = 200
+
+    public init(
+        state: DeskState, service: SyncService, settings: Settings, theme: Theme,
+        terminal: any TerminalDevice, now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.state = state
+        self.store = service.store
+        self.settings = settings
+        self.view = DeskView(theme: theme)
+        self.terminal = terminal
+        self.now = now
+        // The service reports to the desk through the queue, from whatever thread it runs on.
+        let queue = events
+        let clock = now
+        self.service = service.reporting { event in
+            if let change = Self.statusChange(for: event, at: clock()) { queue.post(.sync(change)) }
+        }
+    }
+
+    /// Runs until the operator quits. Background work is cancelled on the way out.
+    public func run() {
+        startBackgroundWork()
+        perform([.reloadRows])
+        var dirty = true
+        var lastPaint = Date.distantPast
+        var lastChangeCheck = Date.distantPast
+        while !state.quitRequested {
+            if dirty || now().timeIntervalSince(lastPaint) >= 1 {
+                paint()
+                lastPaint = now()
+                dirty = false
+            }
+            if let key = terminal.readKey(timeoutMilliseconds: 100) {
+                handle(key)
+                // Keys already waiting are handled before the next frame (no lag on key repeat).
+                var queued = 0
+                while queued < 64, let next = terminal.readKey(timeoutMilliseconds: 0) {
+                    handle(next)
+                    queued += 1
+                }
+                dirty = true
+            }
+            let pending = events.drain()
+            if !pending.isEmpty {
+                for event in pending { perform(state.apply(event)) }
+                dirty = true
+            }
+            if now().timeIntervalSince(lastChangeCheck) >= 0.3 {
+                lastChangeCheck = now()
+                if let count = try? store.changeCount(), count != lastChangeCount {
+                    lastChangeCount = count
+                    perform([.reloadRows])
+                    dirty = true
+                }
+            }
+        }
+        for task in tasks { task.cancel() }
+    }
+
+    func handle(_ key: Key) {
+        let effects = state.handle(key)
+        if key == .resize { terminal.invalidate() }
+        perform(effects)
+    }
+
+    func paint() {
+        let size = terminal.size
+        let layout = DeskLayout(width: size.width, height: size.height)
+        state.grid.visibleRows = layout.gridBodyRows
+        state.grid.scrollToCursor()
+        terminal.present(view.render(state, width: size.width, height: size.height, now: now()))
+    }
+
+    // MARK: Effects
+
+    func perform(_ effects: [DeskEffect]) {
+        for effect in effects { perform(effect) }
+    }
+
+    private func perform(_ effect: DeskEffect) {
+        switch effect {
+        case .reloadRows:
+            loadRows(after: nil, limit: max(Self.pageSize, state.grid.rows.count))
+        case .loadMoreRows:
+            guard let last = state.grid.rows.last else { return }
+            loadRows(after: last.key, limit: Self.pageSize)
+        case .loadDetail(let number):
+            let order = try? store.order(number)
+            let journal = (try? store.journal(of: number)) ?? []
+            perform(state.apply(.detailLoaded(order, journal: journal)))
+        case .planAction(let action, let numbers, let scope):
+            plan(action, numbers, scope: scope)
+        case .sendConfirmations(let numbers):
+            let service = service
+            let queue = events
+            background {
+                do {
+                    _ = try await service.confirm(numbers)
+                } catch {
+                    queue.post(.message(DeskMessage("注文確認通知を記録できませんでした: \(error)", isError: true)))
+                }
+            }
+        case .refreshRMSStatus(let numbers):
+            let service = service
+            let queue = events
+            background {
+                if let count = try? await service.refreshRMSStatus(numbers) {
+                    queue.post(.message(DeskMessage("RMSステータスを取得しました（\(count)件）")))
+                }
+            }
+        case .fetch:
+            let service = service
+            let fetch = settings.fetch
+            background { _ = try? await service.fetch(fetch) }
+        case .redrawAll:
+            terminal.invalidate()
+        }
+    }
+
+    private func loadRows(after key: GridKey?, limit: Int) {
+        do {
+            let filter = state.filter
+            let rows = try store.page(filter, after: key, limit: limit + 1)
+            let counts = try store.countsByStatus()
+            perform(state.apply(.rowsLoaded(
+                Array(rows.prefix(limit)), hasMore: rows.count > limit, total: counts[state.currentStatus] ?? 0,
+                counts: counts, appended: key != nil)))
+        } catch {
+            state.message = DeskMessage("一覧を読み込めません: \(error)", isError: true)
+        }
+    }
+
+    private func plan(_ action: DeskAction, _ numbers: [OrderNumber], scope: String) {
+        guard action == .confirm else { return }
+        do {
+            let orders = try store.orders(numbers)
+            let plan = ConfirmAction().plan(orders)
+            let hidden = state.marks.isEmpty ? 0 : orders.filter { $0.localStatus != state.currentStatus }.count
+            perform(state.apply(.planned(ActionDialog(plan: plan, scope: scope, hiddenByFilter: hidden))))
+        } catch {
+            state.message = DeskMessage("注文を読み込めません: \(error)", isError: true)
+        }
+    }
+
+    private func background(_ work: @escaping @Sendable () async -> Void) {
+        tasks.removeAll { $0.isCancelled }
+        tasks.append(Task.detached(operation: work))
+    }
+
+    private func startBackgroundWork() {
+        let worker = SyncWorker(
+            service: service, fetchSettings: settings.fetch, pollInterval: settings.pollInterval,
+            fetchInterval: settings.fetchInterval)
+        state.status.lastFetchAt = settings.lastFetchAt
+        if settings.fetchOnStart { perform(.fetch) }
+        if let interval = settings.fetchInterval {
+            let seconds = Double(interval.components.seconds)
+            events.post(.sync(.nextFetch(now().addingTimeInterval(seconds))))
+        }
+        background { await worker.run() }
+    }
+
+    /// How a sync event reads in the status bar and message line.
+    static func statusChange(for event: SyncEvent, at date: Date) -> DeskEvent.StatusChange? {
+        switch event {
+        case .fetchStarted:
+            return .fetchStarted
+        case .fetchProgress(let done, let total):
+            return .fetchProgress(done: done, total: total)
+        case .fetchFinished(let report):
+            var text = "受注取得: 新規 \(report.inserted)件（RMSの注文確認待ち \(report.found)件、取込済み \(report.alreadyPresent)件）"
+            if report.tooYoung > 0 { text += "、\(report.tooYoung)件は次回取得" }
+            if !report.unreadable.isEmpty { text += "、読めない注文 \(report.unreadable.count)件: \(report.unreadable[0])" }
+            return .fetchFinished(at: date, message: text)
+        case .confirmProgress(let sent, let total):
+            return .confirmProgress(sent: sent, total: total)
+        case .confirmFinished(let report):
+            var text = "注文確認通知: 成功 \(report.succeeded)件"
+            if report.failed > 0 {
+                let first = report.lines.first { !$0.ok }
+                text += "、失敗 \(report.failed)件（\(first.map { "\($0.number) \($0.message)" } ?? "")）"
+            }
+            if !report.skipped.isEmpty { text += "、スキップ \(report.skipped.count)件" }
+            return .confirmFinished(message: text, failed: report.failed > 0)
+        case .statusRefreshed:
+            return nil
+        case .failed(let activity, let errorClass, _):
+            return .failed(message: "\(activity): \(errorClass.message) — \(errorClass.remedy)")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import OrderEngine
+import OrderStore
+
+/// Everything the desk shows, and how keys change it. Pure: loading and sending are asked for as
+/// ``DeskEffect``s, which the controller carries out and answers with ``DeskEvent``s.
+public struct DeskState: Sendable {
+    public enum Pane: Int, Sendable, CaseIterable {
+        case grid, panel, detail
+    }
+
+    public let shopID: String
+    public let operatorName: String
+    public let statuses: [LocalStatus]
+    public let keymap: Keymap
+    public var tabIndex = 0
+    public var counts: [LocalStatus: Int] = [:]
+    public var grid = GridModel()
+    /// Checked orders, in the order they were checked; they survive tab changes.
+    public var marks: [OrderNumber] = []
+    public var detail: Order?
+    public var detailJournal: [JournalEntry] = []
+    public var detailScroll = 0
+    public var focus: Pane = .grid
+    public var panelItems = PanelItem.standard
+    public var panelCursor = 0
+    public var dialog: ActionDialog?
+    public var showingHelp = false
+    public var message: DeskMessage?
+    public var status = DeskStatus()
+    public var quitRequested = false
+
+    public init(shopID: String, operatorName: String, statuses: [LocalStatus] = LocalStatus.defaults, keymap: Keymap) {
+        self.shopID = shopID
+        self.operatorName = operatorName
+        self.statuses = statuses
+        self.keymap = keymap
+    }
+
+    public var currentStatus: LocalStatus { statuses[tabIndex] }
+    public var filter: GridFilter { GridFilter(localStatus: currentStatus) }
+
+    public func isMarked(_ number: OrderNumber) -> Bool { markSet.contains(number) }
+    var markSet: Set<OrderNumber> { Set(marks) }
+
+    /// The orders an action applies to: the checked ones, or the cursor row when none is checked.
+    public var targets: (numbers: [OrderNumber], scope: String) {
+        if !marks.isEmpty { return (marks, "選択 \(marks.count)件") }
+        if let row = grid.cursorRow { return ([row.number], "カーソル行 1件（\(row.number)）") }
+        return ([], "対象なし")
+    }
+}
+
+/// What the desk asks the controller to do.
+public enum DeskEffect: Sendable, Equatable {
+    /// Reload the grid from the top for the current filter (and the tab counts).
+    case reloadRows
+    /// Load more rows after the last one.
+    case loadMoreRows
+    case loadDetail(OrderNumber)
+    /// Plan an action for these orders and open its preview.
+    case planAction(DeskAction, [OrderNumber], scope: String)
+    /// Carry out the planned confirmation.
+    case sendConfirmations([OrderNumber])
+    case refreshRMSStatus([OrderNumber])
+    case fetch
+    case redrawAll
+}
+
+/// What the controller tells the desk.
+public enum DeskEvent: Sendable {
+    case rowsLoaded([OrderRow], hasMore: Bool, total: Int, counts: [LocalStatus: Int], appended: Bool)
+    case detailLoaded(Order?, journal: [JournalEntry])
+    case planned(ActionDialog)
+    case message(DeskMessage)
+    case sync(StatusChange)
+
+    public enum StatusChange: Sendable {
+        case fetchStarted
+        case fetchProgress(done: Int, total: Int)
+        case fetchFinished(at: Date, message: String)
+        case confirmProgress(sent: Int, total: Int)
+        case confirmFinished(message: String, failed: Bool)
+        case failed(message: String)
+        case nextFetch(Date?)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import OrderEngine
+
+/// What the status bar says about the work going on behind the desk.
+public struct DeskStatus: Sendable {
+    public var fetching = false
+    public var fetchProgress: (done: Int, total: Int)?
+    public var lastFetchAt: Date?
+    public var nextFetchAt: Date?
+    public var confirmProgress: (sent: Int, total: Int)?
+    /// RMS calls that failed since the desk started.
+    public var errorCount = 0
+
+    public init() {}
+}
+
+/// A line at the bottom telling the operator what just happened.
+public struct DeskMessage: Sendable, Equatable {
+    public let text: String
+    public let isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}

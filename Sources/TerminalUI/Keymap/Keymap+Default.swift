@@ -1,0 +1,39 @@
+/// The keymap the desk ships with: the text of keymap.toml at the package root, written to the
+/// config folder on first run. A test checks that the two are identical.
+extension Keymap {
+    public static let defaultText = #"""
+# Juchu (受注) key bindings.
+#
+# Each action takes a list of keys. An action left out keeps its default keys; an empty list
+# unbinds it. Press ? at the desk to see the bindings in effect.
+#
+# Key names: one character ("j", "?", "/"), Space, Enter, Tab, S-Tab, Esc, Backspace, Delete,
+# Up, Down, Left, Right, PageUp, PageDown, Home, End, F1 … F12, C-a … C-z (Ctrl with a letter).
+
+[desk]
+cursor-down = ["j", "Down"]
+cursor-up = ["k", "Up"]
+page-down = ["PageDown", "C-f"]
+page-up = ["PageUp", "C-b"]
+top = ["g", "Home"]
+bottom = ["G", "End"]
+toggle-mark = ["Space"]          # チェックを付ける／外す（次の行へ）
+clear-marks = ["u"]              # チェックをすべて外す
+next-tab = ["]", "Right"]        # 次のステータス
+previous-tab = ["[", "Left"]     # 前のステータス
+focus-next = ["Tab"]             # 一覧 → 処理パネル → 詳細
+focus-previous = ["S-Tab"]
+activate = ["Enter"]             # 処理パネルで選んだ処理を実行
+confirm = ["c"]                  # 注文確認通知を送る
+refresh-rms-status = ["r"]       # RMSステータスを取得
+fetch = ["F5"]                   # 受注取得（今すぐ）
+help = ["?", "F1"]
+redraw = ["C-l"]
+quit = ["q", "C-c"]
+
+[dialog]
+dialog-next-button = ["Tab", "S-Tab", "Left", "Right", "h", "l"]
+dialog-accept = ["y"]            # 実行する
+dialog-cancel = ["n", "Esc", "q"]
+"""#
+}

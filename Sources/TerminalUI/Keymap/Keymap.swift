@@ -1,0 +1,138 @@
+import TOMLKit
+
+/// Which action each key runs, per context, as keymap.toml says.
+public struct Keymap: Sendable {
+    private var actions: [KeyContext: [Key: DeskAction]]
+    private var keys: [DeskAction: [Key]]
+
+    /// The bindings in effect when keymap.toml says nothing.
+    public static let standard: Keymap = {
+        do {
+            return try Keymap(parsing: defaultText, file: "keymap.toml (組み込み)", base: nil)
+        } catch {
+            fatalError("the built-in keymap does not parse: \(error)")
+        }
+    }()
+
+    public func action(for key: Key, in context: KeyContext) -> DeskAction? {
+        actions[context]?[key]
+    }
+
+    /// The keys bound to `action`, in the file's order.
+    public func keys(for action: DeskAction) -> [Key] {
+        keys[action] ?? []
+    }
+
+    /// Parses keymap.toml. Actions the file leaves out keep their keys from `base` (the built-in
+    /// map), unless the file gives those keys to another action.
+    public init(parsing text: String, file: String, base: Keymap? = Keymap.standard) throws(KeymapError) {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw KeymapError(file: file, line: error.source.begin.line, problem: "TOMLとして読めません: \(error.description)")
+        } catch {
+            throw KeymapError(file: file, line: nil, problem: "TOMLとして読めません: \(error)")
+        }
+        let lines = SourceLines(text)
+        var keys: [DeskAction: [Key]] = [:]
+        for sectionName in table.keys {
+            guard let context = KeyContext(rawValue: sectionName) else {
+                throw KeymapError(
+                    file: file, line: lines.line(ofSection: sectionName),
+                    problem: "不明な表 [\(sectionName)]（使えるのは \(KeyContext.allCases.map { "[\($0.rawValue)]" }.joined(separator: ", "))）")
+            }
+            guard let section = table[sectionName]?.table else {
+                throw KeymapError(file: file, line: lines.line(ofKey: sectionName, in: nil), problem: "\(sectionName) は表でなければなりません")
+            }
+            for name in section.keys {
+                let line = lines.line(ofKey: name, in: sectionName)
+                guard let action = DeskAction(rawValue: name) else {
+                    throw KeymapError(file: file, line: line, problem: "不明なアクション「\(name)」")
+                }
+                guard action.context == context else {
+                    throw KeymapError(file: file, line: line, problem: "「\(name)」は [\(action.context.rawValue)] に書いてください")
+                }
+                guard let list = section[name]?.array else {
+                    throw KeymapError(file: file, line: line, problem: "「\(name)」にはキーのリストを書いてください（例: [\"j\", \"Down\"]）")
+                }
+                var bound: [Key] = []
+                for element in list {
+                    guard let keyName = element.string, let key = Key(name: keyName) else {
+                        throw KeymapError(file: file, line: line, problem: "「\(name)」のキー \(element.debugDescription) は不明なキー名です")
+                    }
+                    bound.append(key)
+                }
+                keys[action] = bound
+            }
+        }
+        // What the file does not mention keeps its built-in keys, unless the file took them.
+        if let base {
+            let taken = Set(keys.flatMap { action, list in list.map { KeyUse(key: $0, context: action.context) } })
+            for action in DeskAction.allCases where keys[action] == nil {
+                keys[action] = base.keys(for: action).filter { !taken.contains(KeyUse(key: $0, context: action.context)) }
+            }
+        }
+        var actions: [KeyContext: [Key: DeskAction]] = [:]
+        for action in DeskAction.allCases {
+            for key in keys[action] ?? [] {
+                if let other = actions[action.context]?[key], other != action {
+                    throw KeymapError(
+                        file: file, line: lines.line(ofKey: action.rawValue, in: action.context.rawValue),
+                        problem: "キー \(key) が「\(other.rawValue)」と「\(action.rawValue)」の両方に割り当てられています")
+                }
+                actions[action.context, default: [:]][key] = action
+            }
+        }
+        self.actions = actions
+        self.keys = keys
+    }
+
+    private struct KeyUse: Hashable {
+        let key: Key
+        let context: KeyContext
+    }
+}
+
+/// A keymap.toml that cannot be used: the file, the line when known, and what is wrong.
+public struct KeymapError: Error, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let problem: String
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(problem)"
+    }
+}
+
+/// Finds the line of a table or key in TOML text, for messages (TOMLKit keeps no positions for values).
+struct SourceLines {
+    let lines: [Substring]
+
+    init(_ text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+
+    func line(ofSection name: String) -> Int? {
+        lines.firstIndex { $0.trimmingCharacters(in: " \t") == "[\(name)]" }.map { $0 + 1 }
+    }
+
+    func line(ofKey key: String, in section: String?) -> Int? {
+        var start = 0
+        if let section, let sectionLine = line(ofSection: section) { start = sectionLine }
+        for index in start..<lines.count {
+            let trimmed = lines[index].trimmingCharacters(in: " \t")
+            if trimmed.hasPrefix("["), index > start { break }
+            let name = trimmed.split(separator: "=", maxSplits: 1).first?.trimmingCharacters(in: " \t\"") ?? ""
+            if name == key { return index + 1 }
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice.removeFirst() }
+        while let last = slice.last, set.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import OrderEngine
+
+/// The top line: shop, operator, checked count, fetch times, work in progress, errors.
+struct HeaderView {
+    let state: DeskState
+    let theme: Theme
+    let now: Date
+
+    func draw(in rect: Rect, into screen: inout ScreenBuffer) {
+        screen.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: CellStyle(reverse: true))
+        let bar = CellStyle(reverse: true)
+        var parts = ["受注 Juchu", "店舗 \(state.shopID)", "担当 \(state.operatorName)", "選択 \(state.marks.count)件"]
+        let status = state.status
+        if status.fetching {
+            if let progress = status.fetchProgress {
+                parts.append("受注取得中 \(progress.done)/\(progress.total)")
+            } else {
+                parts.append("受注取得中…".replacingOccurrences(of: "…", with: "..."))
+            }
+        } else {
+            let last = status.lastFetchAt.map { JapanTime($0).timeText } ?? "未取得"
+            var fetch = "最終取得 \(last)"
+            if let next = status.nextFetchAt { fetch += "（次 \(JapanTime(next).timeText)）" }
+            parts.append(fetch)
+        }
+        if let progress = status.confirmProgress { parts.append("注文確認送信中 \(progress.sent)/\(progress.total)") }
+        if status.errorCount > 0 { parts.append("エラー \(status.errorCount)件") }
+        let text = " " + parts.joined(separator: theme.glyphs.separator)
+        screen.put(text, x: rect.x, y: rect.y, style: bar, limit: rect.maxX)
+        let clock = JapanTime(now).timeText + " "
+        if text.displayWidth + clock.displayWidth < rect.width {
+            screen.put(clock, x: rect.maxX - clock.displayWidth, y: rect.y, style: bar, limit: rect.maxX)
+        }
+    }
+}
+
+/// The status buckets with live counts; the current one highlighted.
+struct TabsView {
+    let state: DeskState
+    let theme: Theme
+
+    func draw(in rect: Rect, into screen: inout ScreenBuffer) {
+        var x = rect.x + 1
+        for (index, status) in state.statuses.enumerated() {
+            let text = " \(status.name) \(state.counts[status] ?? 0) "
+            let style = index == state.tabIndex ? CellStyle(bold: true, reverse: true) : theme.muted
+            x = screen.put(text, x: x, y: rect.y, style: style, limit: rect.maxX)
+            x += 1
+            if x >= rect.maxX { break }
+        }
+    }
+}
+
+/// The bottom line: the last message, or the main keys.
+struct FooterView {
+    let state: DeskState
+    let theme: Theme
+
+    func draw(in rect: Rect, into screen: inout ScreenBuffer) {
+        if let message = state.message {
+            screen.put(" " + message.text, x: rect.x, y: rect.y, style: message.isError ? theme.error : theme.notice, limit: rect.maxX)
+            return
+        }
+        let hints: [(DeskAction, String)] = [
+            (.toggleMark, "選択"), (.confirm, "注文確認"), (.refreshRMSStatus, "RMS取得"), (.fetch, "受注取得"),
+            (.nextTab, "ステータス"), (.focusNext, "ペイン"), (.help, "キー一覧"), (.quit, "終了"),
+        ]
+        var x = rect.x + 1
+        for (action, label) in hints {
+            guard let key = state.keymap.keys(for: action).first else { continue }
+            x = screen.put("\(key)", x: x, y: rect.y, style: CellStyle(bold: true), limit: rect.maxX)
+            x = screen.put(" \(label)  ", x: x, y: rect.y, style: theme.muted, limit: rect.maxX)
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import OrderEngine
+import OrderStore
+
+/// Everything about the order under the cursor: orderer, each destination with its items, fees,
+/// payment, RMS and sync state, warnings, and this order's journal. Scrolls when focused.
+struct DetailView {
+    let state: DeskState
+    let theme: Theme
+
+    func draw(in rect: Rect, into screen: inout ScreenBuffer) {
+        let focused = state.focus == .detail
+        screen.box(rect, title: "詳細", theme: theme, focused: focused)
+        let inner = rect.inner
+        guard inner.height > 0, inner.width > 4 else { return }
+        guard let order = state.detail else {
+            screen.put("注文を選んでください", x: inner.x + 1, y: inner.y, style: theme.muted, limit: inner.maxX)
+            return
+        }
+        let all = lines(for: order)
+        let scroll = min(state.detailScroll, max(0, all.count - inner.height))
+        for (offset, line) in all.dropFirst(scroll).prefix(inner.height).enumerated() {
+            line.draw(x: inner.x + 1, y: inner.y + offset, limit: inner.maxX - 1, into: &screen)
+        }
+        if all.count > inner.height {
+            let more = "\(scroll + 1)-\(min(all.count, scroll + inner.height))/\(all.count)行"
+            screen.put(" \(more) ", x: rect.maxX - more.displayWidth - 4, y: rect.maxY - 1, style: theme.muted, limit: rect.maxX - 1)
+        }
+    }
+
+    func lines(for order: Order) -> [StyledLine] {
+        let label = theme.label
+        var lines: [StyledLine] = []
+        var head = StyledLine([(order.number.rawValue, CellStyle(bold: true)), ("  \(order.origin.label)", .plain)])
+        head.add("  注文日時 ", label)
+        head.add(JapanTime(order.orderedAt).fullText)
+        lines.append(head)
+
+        var status = StyledLine("RMS ", label)
+        status.add(order.rmsProgress.label)
+        status.add("  連携 ", label)
+        status.add(order.sync.label, theme.style(for: order.sync))
+        status.add("  受注ステータス ", label)
+        status.add(order.localStatus.name)
+        lines.append(status)
+        if case .failed(let errorClass, let detail) = order.sync {
+            lines.append(StyledLine("【エラー】\(errorClass.message)", theme.error))
+            lines.append(StyledLine("  対処: \(errorClass.remedy)", theme.error))
+            if !detail.isEmpty { lines.append(StyledLine("  詳細: \(detail)", theme.muted)) }
+        }
+        if order.fees.shipping.isUnset {
+            lines.append(StyledLine("【注意】送料が未設定の注文です（注文確認の前に送料を設定してください）", theme.error))
+        }
+        if let bundle = order.bundleID {
+            lines.append(StyledLine("【同梱】同梱注文です（\(bundle)）。注文確認・金額変更は同梱を解除してから", theme.color(.magenta, bold: true)))
+        }
+
+        var orderer = StyledLine("注文者 ", label)
+        orderer.add("\(order.orderer.fullName)（\(order.orderer.fullNameKana)）  \(order.orderer.phoneNumber)")
+        lines.append(orderer)
+        lines.append(StyledLine("       \(order.orderer.postalAddress)"))
+
+        for (index, package) in order.packages.enumerated() {
+            var destination = StyledLine("送付先\(order.packages.count > 1 ? "\(index + 1)" : "") ", label)
+            if package.destination.isSameRecipient(as: order.orderer) {
+                destination.add("注文者と同じ")
+            } else {
+                destination.add("\(package.destination.fullName)  \(package.destination.phoneNumber)")
+            }
+            if let delivery = package.deliveryName { destination.add("  \(delivery)", theme.muted) }
+            lines.append(destination)
+            if !package.destination.isSameRecipient(as: order.orderer) {
+                lines.append(StyledLine("       \(package.destination.postalAddress)"))
+            }
+            for item in package.items {
+                var line = StyledLine("  ・\(item.name)")
+                line.add("  \(Money.groupedYen(item.unitPrice))×\(item.units)")
+                if let choice = item.selectedChoice, !choice.isEmpty {
+                    line.add("  [\(choice.replacingOccurrences(of: "\n", with: " / "))]", theme.muted)
+                }
+                lines.append(line)
+            }
+        }
+
+        var fees = StyledLine("商品 ", label)
+        fees.add(order.goodsPrice.description)
+        fees.add("  送料 ", label)
+        fees.add(order.fees.shipping.description, order.fees.shipping.isUnset ? theme.error : .plain)
+        fees.add("  代引手数料 ", label)
+        fees.add(order.fees.cashOnDelivery.description)
+        fees.add("  決済手数料 ", label)
+        fees.add(order.fees.paymentCharge.description)
+        lines.append(fees)
+
+        var totals = StyledLine("合計 ", label)
+        totals.add(order.grandTotal.description, order.grandTotal.isUnset ? theme.error : CellStyle(bold: true))
+        if order.couponTotal > 0 {
+            totals.add("  クーポン ", label)
+            totals.add("-\(Money.groupedYen(order.couponTotal))")
+        }
+        if order.pointsUsed > 0 {
+            totals.add("  ポイント ", label)
+            totals.add("-\(order.pointsUsed)pt")
+        }
+        totals.add("  請求 ", label)
+        totals.add(order.amountDue.description)
+        lines.append(totals)
+
+        var payment = StyledLine("支払方法 ", label)
+        payment.add(order.payment.methodName)
+        if let card = order.payment.cardName { payment.add("  \(card)") }
+        if let number = order.payment.cardNumber { payment.add("  \(number)", theme.muted) }
+        lines.append(payment)
+        for coupon in order.coupons {
+            lines.append(StyledLine("クーポン \(coupon.name)（\(coupon.capital)）\(coupon.total)", theme.muted))
+        }
+        if let remarks = order.remarks, !remarks.isEmpty {
+            lines.append(StyledLine("備考", label))
+            for part in remarks.split(separator: "\n") { lines.append(StyledLine("  \(part)")) }
+        }
+        if let confirmed = order.confirmedAt {
+            var line = StyledLine("注文確認日時 ", label)
+            line.add(JapanTime(confirmed).fullText)
+            lines.append(line)
+        }
+        if !state.detailJournal.isEmpty {
+            lines.append(StyledLine("履歴", label))
+            for entry in state.detailJournal.suffix(20) {
+                lines.append(StyledLine(
+                    "  \(JapanTime(entry.at).shortText) \(entry.operatorName) \(entry.action) \(entry.field): \(entry.before) → \(entry.after)",
+                    theme.muted))
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,59 @@
+import OrderEngine
+import OrderStore
+
+/// The grid's columns for a width: the full order number, the date, and the payment method when
+/// there is room; the number without the shop id and no date when there is not. The orderer
+/// column takes what is left.
+struct GridColumns: Equatable {
+    enum Column: Equatable {
+        case mark, number, orderedAt, orderer, total, rmsProgress, sync, notes, payment
+    }
+
+    struct Placed: Equatable {
+        let column: Column
+        let x: Int
+        let width: Int
+        let title: String
+        let alignment: TextAlignment
+    }
+
+    let placed: [Placed]
+    let shortNumbers: Bool
+
+    static let gap = 1
+
+    init(width: Int) {
+        var numberWidth = 26
+        var showDate = true
+        var showPayment = false
+        let fixedTail: [(Column, Int)] = [(.total, 10), (.rmsProgress, 14), (.sync, 10), (.notes, 10)]
+        func required(_ ordererWidth: Int) -> Int {
+            var columns = [3, numberWidth] + (showDate ? [11] : []) + [ordererWidth] + fixedTail.map(\.1)
+            if showPayment { columns.append(16) }
+            return columns.reduce(0, +) + (columns.count - 1) * Self.gap
+        }
+        if required(8) > width { numberWidth = 19 }
+        if required(8) > width { showDate = false }
+        if required(20) + 16 + Self.gap <= width { showPayment = true }
+        let ordererWidth = max(4, min(24, width - required(0)))
+        shortNumbers = numberWidth < 26
+
+        var list: [(Column, Int, String, TextAlignment)] = [
+            (.mark, 3, "", .leading), (.number, numberWidth, "受注番号", .leading),
+        ]
+        if showDate { list.append((.orderedAt, 11, "注文日時", .leading)) }
+        list.append((.orderer, ordererWidth, "注文者", .leading))
+        list.append((.total, 10, "合計金額", .trailing))
+        list.append((.rmsProgress, 14, "RMSステータス", .leading))
+        list.append((.sync, 10, "連携", .leading))
+        list.append((.notes, 10, "注意", .leading))
+        if showPayment { list.append((.payment, 16, "支払方法", .leading)) }
+        var x = 0
+        var placed: [Placed] = []
+        for (column, w, title, alignment) in list {
+            placed.append(Placed(column: column, x: x, width: w, title: title, alignment: alignment))
+            x += w + Self.gap
+        }
+        self.placed = placed
+    }
+}

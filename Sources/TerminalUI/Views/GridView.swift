@@ -1,0 +1,67 @@
+import OrderEngine
+import OrderStore
+
+/// Draws the order grid: a checkbox column, the order, its RMS progress label and sync badge,
+/// and warnings (同梱, 送料未設定). Every cell is cut to its column by display width.
+struct GridView {
+    let state: DeskState
+    let theme: Theme
+
+    func draw(in rect: Rect, into screen: inout ScreenBuffer) {
+        let focused = state.focus == .grid
+        let position = state.grid.rows.isEmpty ? "0件" : "\(state.grid.cursor + 1)/\(state.grid.total)件"
+        screen.box(rect, title: "受注一覧 \(state.currentStatus.name)  \(position)", theme: theme, focused: focused)
+        let inner = rect.inner
+        guard inner.height >= 2, inner.width > 10 else { return }
+        let columns = GridColumns(width: inner.width)
+        for column in columns.placed {
+            screen.put(column.title.fitted(to: column.width, alignment: column.alignment), x: inner.x + column.x, y: inner.y,
+                       style: theme.header, limit: inner.maxX)
+        }
+        let grid = state.grid
+        if grid.rows.isEmpty {
+            screen.put("この受注ステータスの注文はありません", x: inner.x + 2, y: inner.y + 2, style: theme.muted, limit: inner.maxX)
+            return
+        }
+        let marks = state.markSet
+        for line in 0..<(inner.height - 1) {
+            let index = grid.top + line
+            guard index < grid.rows.count else { break }
+            let row = grid.rows[index]
+            let y = inner.y + 1 + line
+            drawRow(row, marked: marks.contains(row.number), columns: columns, x: inner.x, y: y, limit: inner.maxX, into: &screen)
+            if index == grid.cursor {
+                screen.restyle(x: inner.x, y: y, width: inner.width) {
+                    if focused { $0.reverse = true } else { $0.underline = true }
+                }
+            }
+        }
+    }
+
+    private func drawRow(_ row: OrderRow, marked: Bool, columns: GridColumns, x: Int, y: Int, limit: Int, into screen: inout ScreenBuffer) {
+        let base = marked ? CellStyle(bold: true) : CellStyle.plain
+        for column in columns.placed {
+            let (text, style) = cell(column.column, of: row, marked: marked, short: columns.shortNumbers, base: base)
+            screen.put(text.fitted(to: column.width, alignment: column.alignment), x: x + column.x, y: y,
+                       style: style, limit: limit)
+        }
+    }
+
+    private func cell(_ column: GridColumns.Column, of row: OrderRow, marked: Bool, short: Bool, base: CellStyle) -> (String, CellStyle) {
+        switch column {
+        case .mark: return (marked ? theme.glyphs.marked : theme.glyphs.unmarked, base)
+        case .number: return (short ? String(row.number.withoutShopID) : row.number.rawValue, base)
+        case .orderedAt: return (JapanTime(row.orderedAt).shortText, base)
+        case .orderer: return (row.ordererName, base)
+        case .total: return (row.grandTotal.description, row.grandTotal.isUnset ? theme.error : base)
+        case .rmsProgress: return (row.rmsProgress.label, base)
+        case .sync: return (row.sync.label, theme.style(for: row.sync).with { $0.bold = $0.bold || marked })
+        case .notes:
+            var notes: [String] = []
+            if row.isBundled { notes.append("同梱") }
+            if row.isShippingFeeUnset { notes.append("送料未設定") }
+            return (notes.joined(separator: " "), row.isShippingFeeUnset ? theme.error : theme.color(.magenta))
+        case .payment: return (row.paymentMethod, base)
+        }
+    }
+}
