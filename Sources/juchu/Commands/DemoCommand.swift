@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import OrderEngine
+import OrderStore
+import OrderSync
+import RakutenPay
+import RMSSandbox
+import TerminalUI
+
+/// `juchu demo`: the desk on its embedded default — an in-process RMS sandbox on loopback and a
+/// local SQLite file — with about 200 generated orders.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "サンドボックスのRMSとローカルのSQLiteでデスクを開きます")
+
+    @Option(help: "SQLiteファイル（既定: $XDG_DATA_HOME/juchu/demo.sqlite、起動のたびに作り直します）")
+    var db: String?
+
+    @Option(help: "サンドボックスが作る注文の数")
+    var orders = 200
+
+    @Option(help: "注文を作る乱数の種（同じ種なら同じ注文）")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("confirm-delay"), help: "注文確認の後、RMSが楽天処理中・発送待ちへ進むまでの秒数")
+    var confirmDelay = 4.0
+
+    @Option(name: .customLong("poll-interval"), help: "楽天処理中の注文を読み直す間隔（秒）")
+    var pollInterval = 2
+
+    @Option(help: "keymap.toml（既定: $XDG_CONFIG_HOME/juchu/keymap.toml。無ければ作ります）")
+    var keymap: String?
+
+    @Flag(help: "罫線を使わず ASCII だけで描きます")
+    var ascii = false
+
+    @Flag(name: .customLong("no-color"), help: "色を使いません（環境変数 NO_COLOR と同じ）")
+    var noColor = false
+
+    func run() throws {
+        do {
+            try runDemo()
+        } catch let error as UserFacingError {
+            FileHandle.standardError.write(Data("juchu: \(error.description)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    private func runDemo() throws {
+        // Everything that can be refused is checked before the terminal is taken over.
+        do { try CursesTerminal.preflight() } catch { throw UserFacingError(error.description) }
+        let (keymap, _) = try KeymapLoader.load(explicitPath: self.keymap)
+        FileLogHandler.bootstrap(path: XDGPaths.state + "/juchu.log")
+
+        let path = db ?? XDGPaths.data + "/demo.sqlite"
+        if db == nil {
+            // The default demo file is the demo's own scratch file: each demo starts from a fresh shop.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let store: OrderStore
+        do { store = try OrderStore(path: path) } catch { throw UserFacingError("\(error)") }
+
+        var sandboxConfiguration = SandboxConfiguration()
+        sandboxConfiguration.orderCount = orders
+        sandboxConfiguration.seed = seed
+        sandboxConfiguration.secondsUntilProcessing = confirmDelay
+        sandboxConfiguration.secondsUntilDone = confirmDelay
+        let sandbox = SandboxServer(configuration: sandboxConfiguration)
+        let url = try runBlocking { try await sandbox.start() }
+        defer { _ = try? runBlocking { await sandbox.stop() } }
+
+        let client = RakutenPayClient(configuration: sandboxConfiguration.clientConfiguration(baseURL: url))
+        var fetch = FetchSettings()
+        fetch.skipYoungerThanMinutes = 0
+        let service = SyncService(client: client, store: store)
+
+        print("受注取得中（サンドボックス \(url)）…")
+        let initialFetch = fetch
+        let report = try runBlocking { try await service.fetch(initialFetch) }
+        print("新規 \(report.inserted)件を取り込みました")
+        try DemoShop.bundleOneRepeatCustomer(in: store)
+
+        var settings = DeskController.Settings()
+        settings.fetch = fetch
+        settings.pollInterval = .seconds(pollInterval)
+        settings.fetchOnStart = false
+        settings.lastFetchAt = Date()
+        let launcher = DeskLauncher(
+            keymap: keymap, shopID: sandboxConfiguration.shopID, ascii: ascii,
+            colors: DeskLauncher.wantsColor(noColorFlag: noColor), settings: settings)
+        try launcher.run(service: service)
+    }
+}
+
+/// The demo's starting state beyond what RMS holds.
+enum DemoShop {
+    /// Bundles (同梱) two orders of one repeat customer, as an operator would have done before,
+    /// so the demo shows how a bundled order is treated.
+    static func bundleOneRepeatCustomer(in store: OrderStore) throws {
+        let rows = try store.page(GridFilter(localStatus: .newOrder), limit: 10_000)
+        let orders = try store.orders(rows.map(\.number))
+        let groups = Dictionary(grouping: orders.filter { !$0.isBundled && !$0.fees.shipping.isUnset }) {
+            "\($0.orderer.fullName)|\($0.orderer.postalAddress)"
+        }
+        guard let pair = groups.values.filter({ $0.count >= 2 }).min(by: { $0[0].number < $1[0].number })?.prefix(2),
+            pair.count == 2, pair.allSatisfy({ !$0.isBundled })
+        else { return }
+        let bundle = BundleID("B-\(pair.first!.number.withoutShopID)")
+        try store.mutate(pair.map(\.number), action: "bundle", undoable: true) { order in
+            var order = order
+            order.bundleID = bundle
+            return order
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+@main
+struct Juchu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "juchu",
+        abstract: "受注 — 楽天ペイの注文を端末で処理する受注デスク",
+        discussion: """
+            juchu demo      ローカルのRMSサンドボックスとSQLiteファイルでデスクを開きます
+            juchu sandbox   RMSサンドボックスだけを起動します（テストや他の端末から使う）
+            """,
+        subcommands: [DemoCommand.self, SandboxCommand.self]
+    )
+}
+
+/// Stops with one line on stderr and a non-zero exit: for input the operator must fix.
+struct UserFacingError: Error, CustomStringConvertible {
+    let description: String
+    let exitCode: Int32
+
+    init(_ description: String, exitCode: Int32 = 1) {
+        self.description = description
+        self.exitCode = exitCode
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import OrderStore
+import OrderSync
+import TerminalUI
+
+/// Opens the full-screen desk on a store and a sync service, and gives the terminal back after.
+struct DeskLauncher {
+    let keymap: Keymap
+    let shopID: String
+    let ascii: Bool
+    let colors: Bool
+    let settings: DeskController.Settings
+
+    func run(service: SyncService) throws {
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(options: .init(colors: colors))
+        } catch {
+            throw UserFacingError(error.description)
+        }
+        defer { terminal.shutdown() }
+        let state = DeskState(shopID: shopID, operatorName: service.store.operatorName, keymap: keymap)
+        let controller = DeskController(
+            state: state, service: service, settings: settings,
+            theme: Theme(colored: colors, glyphs: ascii ? .ascii : .unicode), terminal: terminal)
+        controller.run()
+    }
+
+    /// Colour unless NO_COLOR is set (no-color.org) or the operator asked for none.
+    static func wantsColor(noColorFlag: Bool) -> Bool {
+        !noColorFlag && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+}
