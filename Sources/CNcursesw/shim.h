@@ -23,4 +23,15 @@ static inline attr_t juchu_a_dim(void) { return A_DIM; }
 static inline attr_t juchu_a_underline(void) { return A_UNDERLINE; }
 static inline const char *juchu_codeset(void) { return nl_langinfo(CODESET); }
 
+#include <term.h>
+/// Whether terminfo knows `term`, without exiting or printing (setupterm with an error pointer),
+/// leaving no terminal set up behind.
+static inline int juchu_terminfo_knows(const char *term) {
+    int status = 0;
+    if (setupterm(term, 1, &status) != OK) return 0;
+    del_curterm(cur_term);
+    cur_term = NULL;
+    return 1;
+}
+
 #endif

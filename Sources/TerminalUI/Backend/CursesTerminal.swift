@@ -19,10 +19,15 @@ public final class CursesTerminal: TerminalDevice {
     private var pairs: [ColorPairKey: Int16] = [:]
     private var isOpen = true
 
-    /// Checks what can be checked before touching the terminal: stdin and stdout must be a tty.
+    /// Checks what can be checked before touching the terminal: stdin and stdout must be a tty,
+    /// and terminfo must know TERM.
     public static func preflight() throws(TerminalError) {
         if isatty(0) == 0 { throw .notATerminal(stream: "標準入力") }
         if isatty(1) == 0 { throw .notATerminal(stream: "標準出力") }
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
+            throw .unknownTerminalType(nil)
+        }
+        guard juchu_terminfo_knows(term) != 0 else { throw .unknownTerminalType(term) }
     }
 
     /// Switches the terminal to the full-screen desk. ``shutdown()`` gives it back.

@@ -35,5 +35,6 @@ quit = ["q", "C-c"]
 dialog-next-button = ["Tab", "S-Tab", "Left", "Right", "h", "l"]
 dialog-accept = ["y"]            # 実行する
 dialog-cancel = ["n", "Esc", "q"]
+
 """#
 }

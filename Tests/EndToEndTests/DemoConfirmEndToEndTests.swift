@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// The whole path, as an operator uses it: the real binary in tmux, the sandbox over HTTP, a real
+/// SQLite file.
+@Suite("End to end: the demo in a real terminal", .serialized)
+struct DemoConfirmEndToEndTests {
+    /// Grid lines ("│[ ] 398211-...") in screen order.
+    static func gridLines(_ screen: String) -> [String] {
+        screen.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│[") }
+    }
+
+    static func orderNumber(in line: String) -> String? {
+        line.split(separator: " ").first { $0.count >= 20 && $0.contains("-") }.map(String.init)
+    }
+
+    @Test("check three confirmable rows and one bundled row, confirm: 1 skipped with its reason, three reach 楽天処理済")
+    func bulkConfirm() throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let db = juchu.home + "/demo.sqlite"
+        // Tall enough that every order of the demo is on screen.
+        let session = try TmuxSession(
+            command: juchu.commandLine("demo --db \(db) --keymap \(juchu.repositoryKeymap) --confirm-delay 2 --poll-interval 1"),
+            width: 150, height: 220)
+        defer { session.kill() }
+
+        let opened = try #require(session.waitFor(60) { $0.contains("受注一覧 新規受付") && $0.contains("処理パネル") },
+                                  "the desk did not open:\n\(session.capture())")
+        let lines = Self.gridLines(opened)
+        #expect(lines.count > 100, "expected about 200 orders, saw \(lines.count)")
+        let bundled = try #require(lines.firstIndex { $0.contains("同梱") }, "no bundled order on screen")
+        let confirmable = lines.indices.filter { !lines[$0].contains("同梱") && !lines[$0].contains("送料未設定") }.prefix(3)
+        #expect(confirmable.count == 3)
+        #expect(lines.contains { $0.contains("送料未設定") }, "no order with an unset shipping fee")
+
+        // Walk down the grid, checking the chosen rows (Space checks and moves down).
+        var cursor = 0
+        for target in (Array(confirmable) + [bundled]).sorted() {
+            for _ in cursor..<target { session.send("j") }
+            session.send("Space")
+            cursor = target + 1
+        }
+        let checkedScreen = try #require(session.waitFor(10) { $0.contains("選択 4件") })
+        #expect(Self.gridLines(checkedScreen).filter { $0.hasPrefix("│[x]") }.count == 4)
+
+        session.send("c")
+        let preview = try #require(session.waitFor(10) { $0.contains("注文確認通知を送る: 3件") }, "no preview:\n\(session.capture())")
+        #expect(preview.contains("スキップ: 1件"))
+        #expect(preview.contains("同梱注文は注文確認できません"))
+        session.send("y")
+
+        let numbers = confirmable.compactMap { Self.orderNumber(in: lines[$0]) }
+        #expect(numbers.count == 3)
+        let processing = session.waitFor(30) { screen in
+            numbers.allSatisfy { number in screen.split(separator: "\n").contains { $0.contains(number) && $0.contains("楽天処理中") } }
+        }
+        #expect(processing != nil, "the three orders never showed 楽天処理中")
+        let done = session.waitFor(40) { screen in
+            numbers.allSatisfy { number in screen.split(separator: "\n").contains { $0.contains(number) && $0.contains("楽天処理済") } }
+        }
+        #expect(done != nil, "the three orders never reached 楽天処理済:\n\(session.capture())")
+        let bundledNumber = try #require(Self.orderNumber(in: lines[bundled]))
+        let bundledLine = session.capture().split(separator: "\n").first { $0.contains(bundledNumber) }
+        #expect(bundledLine?.contains("未送信") == true, "the bundled order must not have been sent")
+
+        session.send("q")
+        let closed = session.waitFor(10) { $0.contains("EXIT=0") }
+        #expect(closed != nil, "quitting did not exit cleanly:\n\(session.capture())")
+        #expect(closed?.contains("受注一覧") == false, "the desk was left on the terminal")
+    }
+}
