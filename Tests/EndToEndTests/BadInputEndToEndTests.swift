@@ -3,6 +3,15 @@ import Testing
 
 @Suite("End to end: bad input gets one clear line, never a garbled terminal", .serialized)
 struct BadInputEndToEndTests {
+    /// Runs the command `prepare` returns in a terminal and gives the screen once juchu has exited.
+    static func screenAfterExit(_ prepare: (JuchuBinary) throws -> String) throws -> String {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let session = try TmuxSession(command: try prepare(juchu), width: 120, height: 20)
+        defer { session.kill() }
+        return try #require(session.waitFor(20) { $0.contains("EXIT=") }, "juchu did not exit:\n\(session.capture())")
+    }
+
     @Test("without a terminal on stdin the desk refuses with one line and exit 1")
     func noTTY() throws {
         let juchu = try JuchuBinary()
@@ -27,37 +36,31 @@ struct BadInputEndToEndTests {
 
     @Test("an unknown TERM is named, exit 1")
     func unknownTerm() throws {
-        let juchu = try JuchuBinary()
-        defer { juchu.cleanUp() }
-        let session = try TmuxSession(command: juchu.commandLine("demo", term: "nosuchterm"), width: 120, height: 20)
-        defer { session.kill() }
-        let screen = try #require(session.waitFor(20) { $0.contains("EXIT=") })
+        let screen = try Self.screenAfterExit { juchu in juchu.commandLine("demo", term: "nosuchterm") }
         #expect(screen.contains("juchu: 端末の種類 TERM=nosuchterm が不明です"))
         #expect(screen.contains("EXIT=1"))
     }
 
     @Test("a keymap.toml naming an unknown action is refused with file and line, exit 2")
     func badKeymap() throws {
-        let juchu = try JuchuBinary()
-        defer { juchu.cleanUp() }
-        let path = juchu.home + "/bad.toml"
-        try "[desk]\nquit = [\"q\"]\nconfrim = [\"c\"]\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let session = try TmuxSession(command: juchu.commandLine("demo --keymap \(path)"), width: 120, height: 20)
-        defer { session.kill() }
-        let screen = try #require(session.waitFor(20) { $0.contains("EXIT=") })
+        var path = ""
+        let screen = try Self.screenAfterExit { juchu in
+            path = juchu.home + "/bad.toml"
+            try "[desk]\nquit = [\"q\"]\nconfrim = [\"c\"]\n".write(toFile: path, atomically: true, encoding: .utf8)
+            return juchu.commandLine("demo --keymap \(path)")
+        }
         #expect(screen.contains("juchu: \(path):3: 不明なアクション「confrim」"))
         #expect(screen.contains("EXIT=2"))
     }
 
     @Test("a keymap.toml that does not parse is refused with file and line, exit 2")
     func unparsableKeymap() throws {
-        let juchu = try JuchuBinary()
-        defer { juchu.cleanUp() }
-        let path = juchu.home + "/broken.toml"
-        try "[desk]\nquit = [\"q\"\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let session = try TmuxSession(command: juchu.commandLine("demo --keymap \(path)"), width: 120, height: 20)
-        defer { session.kill() }
-        let screen = try #require(session.waitFor(20) { $0.contains("EXIT=") })
+        var path = ""
+        let screen = try Self.screenAfterExit { juchu in
+            path = juchu.home + "/broken.toml"
+            try "[desk]\nquit = [\"q\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+            return juchu.commandLine("demo --keymap \(path)")
+        }
         #expect(screen.contains("juchu: \(path):"))
         #expect(screen.contains("TOMLとして読めません"))
         #expect(screen.contains("EXIT=2"))

@@ -66,3 +66,20 @@ struct DeskKeyTests {
         #expect(!state.handle(.pageDown).contains(.loadMoreRows))
     }
 }
+
+@Suite("Keys in the preview")
+struct DialogKeyTests {
+    @Test("j and k scroll the list of orders; other desk keys do nothing while it is open")
+    func scroll() {
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        let plan = ConfirmAction().plan((1...30).map { OrderFixtures.order($0) })
+        _ = state.apply(.planned(ActionDialog(plan: plan, scope: "s", hiddenByFilter: 0)))
+        _ = state.handle(.character("j"))
+        _ = state.handle(.character("j"))
+        #expect(state.dialog?.scroll == 2)
+        _ = state.handle(.character("k"))
+        #expect(state.dialog?.scroll == 1)
+        #expect(state.handle(.character("c")).isEmpty)
+        #expect(state.dialog != nil)
+    }
+}

@@ -5,7 +5,9 @@ extension DeskState {
     public mutating func handle(_ key: Key) -> [DeskEffect] {
         if key == .resize { return [.redrawAll] }
         if dialog != nil {
-            guard let action = keymap.action(for: key, in: .dialog) ?? dialogFallback(key) else { return [] }
+            // The desk's movement keys scroll the preview's list.
+            let scrolling = keymap.action(for: key, in: .desk).flatMap { [.cursorDown, .cursorUp].contains($0) ? $0 : nil }
+            guard let action = keymap.action(for: key, in: .dialog) ?? scrolling ?? dialogFallback(key) else { return [] }
             return handleDialog(action)
         }
         if showingHelp {

@@ -16,7 +16,7 @@ struct HeaderView {
             if let progress = status.fetchProgress {
                 parts.append("受注取得中 \(progress.done)/\(progress.total)")
             } else {
-                parts.append("受注取得中…".replacingOccurrences(of: "…", with: "..."))
+                parts.append("受注取得中...")
             }
         } else {
             let last = status.lastFetchAt.map { JapanTime($0).timeText } ?? "未取得"

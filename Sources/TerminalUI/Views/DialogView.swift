@@ -50,7 +50,7 @@ struct DialogView {
             y += 1
         }
         if list.count > listRows {
-            screen.put("（\(scroll + 1)-\(scroll + listRows)/\(list.count)件 ↑↓でスクロール）".replacingOccurrences(of: "↑↓", with: "j/k"),
+            screen.put("（\(scroll + 1)-\(scroll + listRows)/\(list.count)件 j/kでスクロール）",
                        x: inner.x + 1, y: y, style: theme.muted, limit: inner.maxX)
         }
         drawButtons(y: inner.maxY - 1, inner: inner, into: &screen)
