@@ -25,15 +25,18 @@ struct GridColumns: Equatable {
     init(width: Int) {
         var numberWidth = 26
         var showDate = true
+        var rmsWidth = 14
         var showPayment = false
-        let fixedTail: [(Column, Int)] = [(.total, 10), (.rmsProgress, 14), (.sync, 10), (.notes, 10)]
         func required(_ ordererWidth: Int) -> Int {
-            var columns = [3, numberWidth] + (showDate ? [11] : []) + [ordererWidth] + fixedTail.map(\.1)
+            var columns = [3, numberWidth] + (showDate ? [11] : []) + [ordererWidth, 10, rmsWidth, 10, 10]
             if showPayment { columns.append(16) }
             return columns.reduce(0, +) + (columns.count - 1) * Self.gap
         }
-        if required(8) > width { numberWidth = 19 }
-        if required(8) > width { showDate = false }
+        // Narrowing, in the order that loses least: the shop id (the same on every row), the date
+        // (the detail pane has it), two cells of the RMS label (only キャンセル確定 needs them).
+        if required(10) > width { numberWidth = 19 }
+        if required(10) > width { showDate = false }
+        if required(10) > width { rmsWidth = 12 }
         if required(20) + 16 + Self.gap <= width { showPayment = true }
         let ordererWidth = max(4, min(24, width - required(0)))
         shortNumbers = numberWidth < 26
@@ -44,7 +47,7 @@ struct GridColumns: Equatable {
         if showDate { list.append((.orderedAt, 11, "注文日時", .leading)) }
         list.append((.orderer, ordererWidth, "注文者", .leading))
         list.append((.total, 10, "合計金額", .trailing))
-        list.append((.rmsProgress, 14, "RMSステータス", .leading))
+        list.append((.rmsProgress, rmsWidth, rmsWidth >= 13 ? "RMSステータス" : "RMS状態", .leading))
         list.append((.sync, 10, "連携", .leading))
         list.append((.notes, 10, "注意", .leading))
         if showPayment { list.append((.payment, 16, "支払方法", .leading)) }
