@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Tests only: property-based round-trips of the order model.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // 1. The domain: orders, money, statuses, rules, bulk-action plans. No I/O, no clock, no UI.
@@ -93,11 +95,20 @@ let package = Package(
         // Fixtures shared by the test targets: hand-built orders, a sandbox on loopback.
         .target(
             name: "TestSupport",
-            dependencies: ["OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore"],
+            dependencies: [
+                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             path: "Tests/Support"
         ),
         .testTarget(name: "OrderEngineTests", dependencies: ["OrderEngine", "TestSupport"]),
-        .testTarget(name: "RakutenPayTests", dependencies: ["RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport"]),
+        .testTarget(
+            name: "RakutenPayTests",
+            dependencies: [
+                "RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Samples"]),
         .testTarget(name: "OrderStoreTests", dependencies: ["OrderStore", "OrderEngine", "TestSupport"]),
         .testTarget(
             name: "SyncTests",

@@ -21,6 +21,18 @@ public struct SandboxConfiguration: Sendable {
     public var secondsUntilProcessing: Double = 60
     /// Seconds after reaching 200 until RMS shows 300 発送待ち.
     public var secondsUntilDone: Double = 120
+    /// Seconds from a cancellation (800) until RMS shows it confirmed (900).
+    public var secondsUntilCancelled: Double = 60
+    /// Seconds after an updateOrderShippingAsync until its results can be read.
+    public var secondsUntilShippingResults: Double = 2
+    /// Orders change by themselves every this many seconds (a new order may arrive, a customer
+    /// may cancel); 0 keeps the shop still.
+    public var lifeIntervalSeconds: Double = 0
+    /// At each interval: the chance a new order arrives, and that a customer cancels one awaiting confirmation.
+    public var newOrderChance = 0.5
+    public var customerCancelChance = 0.05
+    /// The delivery methods set up in the shop (updateOrderDelivery accepts only these).
+    public var deliveryNames = ["宅配便", "メール便", "宅急便", "ゆうパック", "クール便", "自社配送", "その他配送方法1"]
     public var seed: UInt64 = 1
     public var orderCount = 200
     public var shopID = "398211"

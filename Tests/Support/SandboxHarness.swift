@@ -26,3 +26,38 @@ public struct SandboxHarness {
 
     public func stop() async { await server.stop() }
 }
+
+import AsyncHTTPClient
+import NIOCore
+
+extension SandboxHarness {
+    /// Posts raw bytes to a function, as any client would, and returns the status and body.
+    public func post(_ function: String, body: [UInt8], authorization: String? = nil, method: String = "POST")
+        async throws -> (status: Int, body: [UInt8])
+    {
+        var request = HTTPClientRequest(url: "\(baseURL)/es/2.0/order/\(function)/")
+        request.method = .RAW(value: method)
+        request.headers.add(name: "Authorization", value: authorization ?? client.configuration.credentials.authorizationHeader)
+        request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let bytes = try await response.body.collect(upTo: 16 << 20)
+        return (Int(response.status.code), Array(bytes.readableBytesView))
+    }
+
+    /// The admin endpoint: `GET stats`, `POST faults`...
+    public func admin(_ command: String, method: String = "POST", json: String = "{}") async throws -> (status: Int, body: [UInt8]) {
+        var request = HTTPClientRequest(url: "\(baseURL)/sandbox/admin/\(command)")
+        request.method = .RAW(value: method)
+        request.body = .bytes(ByteBuffer(bytes: Array(json.utf8)))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let bytes = try await response.body.collect(upTo: 16 << 20)
+        return (Int(response.status.code), Array(bytes.readableBytesView))
+    }
+
+    /// The orders RMS holds in `progress`, read through the client.
+    public func orders(inProgress progress: Int, now: RakutenDateTime = RakutenDateTime(Date())) async throws -> [OrderModel] {
+        let numbers = try await client.searchOrderNumbers(orderProgress: [progress], from: now.adding(seconds: -30 * 86_400), to: now)
+        return try await client.getOrders(numbers).orders.map(\.model)
+    }
+}

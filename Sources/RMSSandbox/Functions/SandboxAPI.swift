@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import RakutenPay
 
@@ -7,14 +8,34 @@ struct SandboxAPI: Sendable {
     let now: @Sendable () -> RakutenDateTime
 
     /// Dispatches a checked, authenticated call to its function.
-    func respond(to function: APIFunction, body: JSONValue) async -> SandboxAnswer {
+    func respond(to function: APIFunction, body: SandboxRequestBody) async -> SandboxAnswer {
         await state.advance(to: now())
         switch function {
-        case .searchOrder: return await searchOrder(body)
-        case .getOrder: return await getOrder(body)
-        case .confirmOrder: return await confirmOrder(body)
-        default:
-            return SandboxAnswer.messages(.notFound, [.error("ORDER_EXT_API_NOT_FOUND", "\(function.rawValue)は未対応です。")])
+        case .searchOrder: return await searchOrder(body.json)
+        case .getOrder: return await getOrder(body.json)
+        case .confirmOrder: return await confirmOrder(body.json)
+        case .cancelOrder: return await cancelOrder(body)
+        case .updateOrderShipping: return await updateOrderShipping(body)
+        case .updateOrderShippingAsync: return await updateOrderShippingAsync(body)
+        case .getResultUpdateOrderShippingAsync: return await getResultUpdateOrderShippingAsync(body)
+        case .updateOrderSender: return await updateOrderSender(body)
+        case .updateOrderOrderer: return await updateOrderOrderer(body)
+        case .updateOrderDelivery: return await updateOrderDelivery(body)
+        case .updateOrderMemo: return await updateOrderMemo(body)
+        case .updateOrderRemarks: return await updateOrderRemarks(body)
+        case .getPayment: return await getPayment(body)
+        case .getSubStatusList: return getSubStatusList()
         }
+    }
+}
+
+/// A request body, both as loose JSON (for RMS's field-by-field checks) and as bytes (to decode
+/// into a request model once the checks pass).
+struct SandboxRequestBody: Sendable {
+    let json: JSONValue
+    let bytes: [UInt8]
+
+    func decode<T: Decodable>(_ type: T.Type) -> T? {
+        try? JSONDecoder().decode(type, from: Data(bytes))
     }
 }

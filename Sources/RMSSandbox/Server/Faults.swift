@@ -1,7 +1,7 @@
 import Synchronization
 
 /// What can go wrong with one request, as it goes wrong with the real API.
-enum Fault: CaseIterable, Sendable {
+public enum Fault: CaseIterable, Sendable {
     case internalError
     case maintenance
     case qpsLimit
@@ -10,7 +10,7 @@ enum Fault: CaseIterable, Sendable {
     case truncatedBody
 
     /// Faults that may strike after a write was applied (so the client cannot know).
-    var canFollowApplication: Bool {
+    public var canFollowApplication: Bool {
         switch self {
         case .internalError, .droppedConnection, .truncatedBody: true
         case .maintenance, .qpsLimit, .latency: false
@@ -22,6 +22,10 @@ enum Fault: CaseIterable, Sendable {
 final class FaultInjector: Sendable {
     private let state: Mutex<SeededRandom>
     private let rate: Mutex<Double>
+    /// Faults queued for the next requests, in order, before any random ones.
+    private let queued = Mutex<[(Fault, Bool)]>([])
+
+    func queue(_ fault: Fault, afterApplying: Bool) { queued.withLock { $0.append((fault, afterApplying)) } }
 
     init(rate: Double, seed: UInt64) {
         self.rate = Mutex(rate)
@@ -32,6 +36,7 @@ final class FaultInjector: Sendable {
 
     /// The fault for the next request, if any, and whether it strikes after the work is done.
     func draw() -> (fault: Fault, afterApplying: Bool)? {
+        if let next = queued.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return next }
         let rate = rate.withLock { $0 }
         guard rate > 0 else { return nil }
         return state.withLock { random in

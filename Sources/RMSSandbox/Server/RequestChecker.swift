@@ -15,6 +15,10 @@ struct RequestChecker {
 
     var isValid: Bool { messages.isEmpty }
 
+    mutating func add(_ message: MessageModel) {
+        messages.append(message)
+    }
+
     mutating func fail(_ number: String, _ text: String) {
         messages.append(.error("ORDER_EXT_API_\(functionCode)_ERROR_\(number)", text))
     }

@@ -18,6 +18,7 @@ public final class SandboxServer: Sendable {
     private let maintenance: Mutex<Bool>
     private let running = Mutex<(group: ServiceGroup, task: Task<Void, any Error>)?>(nil)
     private let boundURL = Mutex<String?>(nil)
+    private let requestCounts = Mutex<[String: Int]>([:])
 
     /// Generates the shop's orders from the configuration's seed, placed before `now`.
     public convenience init(configuration: SandboxConfiguration, now: @escaping @Sendable () -> RakutenDateTime = { RakutenDateTime(Date()) }) {
@@ -31,7 +32,7 @@ public final class SandboxServer: Sendable {
         now: @escaping @Sendable () -> RakutenDateTime = { RakutenDateTime(Date()) }
     ) {
         self.configuration = configuration
-        state = SandboxState(configuration: configuration, orders: orders)
+        state = SandboxState(configuration: configuration, orders: orders, startedAt: now())
         api = SandboxAPI(state: state, now: now)
         faults = FaultInjector(rate: configuration.faultRate, seed: configuration.seed)
         qps = QPSGate(requestsPerSecond: configuration.requestsPerSecond)
@@ -95,18 +96,42 @@ public final class SandboxServer: Sendable {
     }
 
     public func setMaintenance(_ on: Bool) { maintenance.withLock { $0 = on } }
+
+    /// Orders that arrive now, as new customers buy.
+    public func addNewOrders(_ count: Int) async {
+        await state.addNewOrders(count, at: api.now())
+    }
+
+    public func setProgress(_ number: String, to progress: Int) async -> Bool {
+        await state.setProgress(number, to: progress)
+    }
+
+    func stats() async -> SandboxAdmin.Stats {
+        SandboxAdmin.Stats(
+            acceptedConfirmations: await state.acceptedConfirmations, requests: requestCounts.withLock { $0 },
+            orderCount: await state.orders.count)
+    }
     public func setFaultRate(_ rate: Double) { faults.setRate(rate) }
+
+    /// Makes the next API request meet `fault`; with `afterApplying`, a write is carried out first.
+    public func injectFault(_ fault: Fault, afterApplying: Bool = false) { faults.queue(fault, afterApplying: afterApplying) }
     public func setRequestsPerSecond(_ rate: Double) { qps.setLimit(rate) }
 
     // MARK: The gate in front of every function
 
     private func respond(to request: Request, context: SandboxRequestContext) async -> SandboxAnswer {
+        if request.uri.path.hasPrefix(SandboxAdmin.prefix) {
+            let body = (try? await request.body.collect(upTo: 1 << 20)).map { Array($0.readableBytesView) } ?? []
+            return await SandboxAdmin(server: self).respond(
+                command: String(request.uri.path.dropFirst(SandboxAdmin.prefix.count)), method: request.method, body: body)
+        }
         guard request.method == .post else {
             return SandboxAnswer.gateway(.methodNotAllowed, code: "ES05-01", message: "Method Not Allowed")
         }
         guard let function = Self.function(of: request.uri.path) else {
             return SandboxAnswer.gateway(.notFound, code: "ES04-02", message: "Not Found")
         }
+        requestCounts.withLock { $0[function.rawValue, default: 0] += 1 }
         if configuration.latencyMilliseconds > 0 {
             try? await Task.sleep(for: .milliseconds(configuration.latencyMilliseconds))
         }
@@ -130,11 +155,11 @@ public final class SandboxServer: Sendable {
         } catch {
             return SandboxAnswer.gateway(.contentTooLarge, code: "ES04-01", message: "Bad Request")
         }
-        let body: JSONValue
+        let body: SandboxRequestBody
         if function == .getSubStatusList, bytes.isEmpty || bytes == Array("null".utf8) {
-            body = .null
+            body = SandboxRequestBody(json: .null, bytes: bytes)
         } else if let parsed = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)), case .object = parsed {
-            body = parsed
+            body = SandboxRequestBody(json: parsed, bytes: bytes)
         } else {
             return SandboxAnswer.gateway(.badRequest, code: "ES04-01", message: "Bad Request")
         }

@@ -9,8 +9,31 @@ actor SandboxState {
     private var transitions: [Transition] = []
     /// How many confirmations RMS accepted per order: must never exceed one.
     private(set) var acceptedConfirmations: [String: Int] = [:]
-    private var nextChangeID = 90_000_000
+    var nextChangeID = 90_000_000
+    var nextShippingDetailID = 15_000
+    /// updateOrderShippingAsync jobs by requestId: their results and when RMS shows them.
+    var shippingJobs: [String: ShippingJob] = [:]
+    /// Orders change by themselves as in life: new ones arrive, customers cancel. Seeded.
+    var life: SandboxLife
     let configuration: SandboxConfiguration
+
+    struct ShippingJob {
+        let readyAt: Int64
+        let results: [GetResultUpdateOrderShippingAsyncResponse.Result]
+    }
+
+    func schedule(_ number: String, to progress: Int, at time: Int64) {
+        transitions.append(Transition(orderNumber: number, at: time, progress: progress))
+    }
+
+    func replace(_ order: OrderModel) {
+        orders[order.orderNumber] = order
+    }
+
+    func nextChange() -> Int {
+        nextChangeID += 1
+        return nextChangeID
+    }
 
     struct Transition {
         let orderNumber: String
@@ -18,8 +41,9 @@ actor SandboxState {
         let progress: Int
     }
 
-    init(configuration: SandboxConfiguration, orders initial: [OrderModel]) {
+    init(configuration: SandboxConfiguration, orders initial: [OrderModel], startedAt: RakutenDateTime) {
         self.configuration = configuration
+        life = SandboxLife(configuration: configuration, startedAt: startedAt)
         for order in initial { orders[order.orderNumber] = order }
         byDate = initial.sorted { $0.orderDatetime < $1.orderDatetime }.map(\.orderNumber)
     }
@@ -30,8 +54,9 @@ actor SandboxState {
         byDate.insert(order.orderNumber, at: index)
     }
 
-    /// Applies every scheduled move that is due at `now`.
+    /// Applies every scheduled move that is due at `now`, and what happened by itself meanwhile.
     func advance(to now: RakutenDateTime) {
+        liveUntil(now)
         guard !transitions.isEmpty else { return }
         var remaining: [Transition] = []
         for transition in transitions {
@@ -39,9 +64,9 @@ actor SandboxState {
                 remaining.append(transition)
                 continue
             }
-            // A cancellation in the meantime stops the order's progress.
+            // A cancellation in the meantime stops the order's progress; a cancellation itself goes on to 900.
             guard var order = orders[transition.orderNumber], order.orderProgress < transition.progress,
-                order.orderProgress < 800
+                order.orderProgress < 800 || transition.progress == 900
             else { continue }
             order.orderProgress = transition.progress
             if transition.progress == 300 { order.orderFixDatetime = RakutenDateTime(epochSeconds: transition.at) }
@@ -101,16 +126,15 @@ actor SandboxState {
             return .error(ConfirmOrderCode.postageUnset, "送料が未設定のため注文確認ができませんでした。", orderNumber: number)
         }
         order.shopOrderCfmDatetime = now
-        nextChangeID += 1
         order.changeReasonModelList = (order.changeReasonModelList ?? []) + [ChangeReasonModel(
-            changeId: nextChangeID, changeType: ChangeReasonModel.orderConfirmationType,
+            changeId: nextChange(), changeType: ChangeReasonModel.orderConfirmationType,
             changeApplyDatetime: now, changeFixDatetime: now, changeCmplDatetime: now)]
         orders[number] = order
         acceptedConfirmations[number, default: 0] += 1
         let processing = now.epochSeconds + Int64(configuration.secondsUntilProcessing.rounded())
         let done = processing + Int64(configuration.secondsUntilDone.rounded())
-        transitions.append(Transition(orderNumber: number, at: processing, progress: 200))
-        transitions.append(Transition(orderNumber: number, at: done, progress: 300))
+        schedule(number, to: 200, at: processing)
+        schedule(number, to: 300, at: done)
         return .info(ConfirmOrderCode.success, "注文確認に成功しました。", orderNumber: number)
     }
 

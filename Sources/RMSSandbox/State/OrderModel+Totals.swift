@@ -1,0 +1,42 @@
+import OrderEngine
+import RakutenPay
+
+extension OrderModel {
+    /// Recomputes the package and order totals from items and fees, as RMS does after a change:
+    /// a total that depends on an unset (-9999) fee is itself -9999.
+    public mutating func recomputeTotals() {
+        let unset = Money.rakutenUnsetSentinel
+        for index in packageModelList.indices {
+            let goods = packageModelList[index].itemModelList.filter { $0.deleteItemFlag == 0 }.reduce(0) { $0 + $1.price * $1.units }
+            packageModelList[index].goodsPrice = goods
+            let postage = packageModelList[index].postagePrice
+            packageModelList[index].totalPrice = postage == unset ? unset : goods + postage
+        }
+        let live = packageModelList.filter { $0.packageDeleteFlag == 0 }
+        goodsPrice = live.reduce(0) { $0 + $1.goodsPrice }
+        postagePrice = live.contains { $0.postagePrice == unset } ? unset : live.reduce(0) { $0 + $1.postagePrice }
+        deliveryPrice = live.contains { $0.deliveryPrice == unset } ? unset : live.reduce(0) { $0 + $1.deliveryPrice }
+        totalPrice = postagePrice == unset ? unset : goodsPrice + postagePrice
+        let points = pointModel?.usedPoint ?? 0
+        requestPrice = [totalPrice, deliveryPrice, paymentCharge].contains(unset)
+            ? unset : totalPrice + deliveryPrice + paymentCharge - couponAllTotalPrice - points
+    }
+
+    /// When the customer paid everything with points and the price went down, RMS reduces the
+    /// points used so that nothing is left to pay (and nothing is owed back).
+    mutating func recalculatePointsIfPaidWithPoints(wasFullyPaidWithPoints: Bool) {
+        guard wasFullyPaidWithPoints, requestPrice != Money.rakutenUnsetSentinel, requestPrice < 0,
+            var point = pointModel
+        else { return }
+        point.usedPoint = max(0, point.usedPoint + requestPrice)
+        pointModel = point
+        requestPrice = 0
+    }
+
+    var isFullyPaidWithPoints: Bool { requestPrice == 0 && (pointModel?.usedPoint ?? 0) > 0 }
+
+    /// The amount the customer is charged, for deciding whether a change is a reduction.
+    var chargedAmounts: [Int] {
+        [postagePrice, deliveryPrice, paymentCharge, goodsPrice] + packageModelList.flatMap { $0.itemModelList.map(\.price) }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import PropertyBased
+import RakutenPay
+import RMSSandbox
+import Testing
+import TestSupport
+
+@Suite("The order model's JSON")
+struct OrderModelCodingTests {
+    @Test("generated orders survive encode → decode unchanged, keys exactly the API's")
+    func roundTrip() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000)) { seed in
+            var generator = OrderGenerator(seed: UInt64(seed), settings: .init(shopID: "398211"))
+            let orders = generator.orders(count: 3, now: RakutenDateTime(epochSeconds: 1_795_000_000 + Int64(seed)))
+            let data = try! JSONEncoder().encode(GetOrderResponse(messages: [], orders: orders, version: 10))
+            let decoded = try! JSONDecoder().decode(GetOrderResponse.self, from: data)
+            #expect(decoded.orders == orders)
+            #expect(decoded.failures.isEmpty)
+            let text = String(decoding: data, as: UTF8.self)
+            for key in ["OrderModelList", "OrdererModel", "PackageModelList", "SenderModel", "ItemModelList", "SettlementModel"] {
+                #expect(text.contains("\"\(key)\""))
+            }
+        }
+    }
+
+    @Test("datetimes read and write as yyyy-MM-ddTHH:mm:ss+0900, whatever the instant")
+    func datetimes() async {
+        await propertyCheck(input: Gen.int(in: 0...4_000_000_000)) { seconds in
+            let value = RakutenDateTime(epochSeconds: Int64(seconds))
+            #expect(value.description.hasSuffix("+0900"))
+            #expect(RakutenDateTime(parsing: value.description) == value)
+        }
+    }
+
+    @Test("other datetime forms are refused, as RMS refuses them", arguments: [
+        "2026-11-22T10:00:00+09:00", "2026-11-22T01:00:00Z", "2026/11/22 10:00:00", "2026-02-30T10:00:00+0900",
+    ])
+    func refusedForms(text: String) {
+        #expect(RakutenDateTime(parsing: text) == nil)
+    }
+
+    @Test("a missing not-null key names the order and the key path; the other orders still decode")
+    func oneBadOrder() throws {
+        var generator = OrderGenerator(seed: 9, settings: .init(shopID: "398211"))
+        let orders = generator.orders(count: 3, now: RakutenDateTime(epochSeconds: 1_795_000_000))
+        var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(GetOrderResponse(messages: [], orders: orders, version: 10))) as! [String: Any]
+        var list = json["OrderModelList"] as! [[String: Any]]
+        var packages = list[1]["PackageModelList"] as! [[String: Any]]
+        var sender = packages[0]["SenderModel"] as! [String: Any]
+        sender.removeValue(forKey: "prefecture")
+        packages[0]["SenderModel"] = sender
+        list[1]["PackageModelList"] = packages
+        list[2]["unknownNewKey"] = "ignored"
+        json["OrderModelList"] = list
+        let response = try JSONDecoder().decode(GetOrderResponse.self, from: JSONSerialization.data(withJSONObject: json))
+        #expect(response.orders.map(\.orderNumber) == [orders[0].orderNumber, orders[2].orderNumber])
+        let failure = try #require(response.failures.first)
+        #expect(failure.orderNumber == orders[1].orderNumber)
+        #expect(failure.keyPath == "PackageModelList[0].SenderModel.prefecture")
+        #expect(failure.description == "注文 \(orders[1].orderNumber) の PackageModelList[0].SenderModel.prefecture: 必須の項目がありません")
+    }
+}
