@@ -47,8 +47,19 @@ struct ErrorClassTests {
         await sandbox.stop()
     }
 
+    @Test("a write refused at the gateway for QPS never reached RMS: it is sent again after a pause, and applied once")
+    func confirmAfterQPS() async throws {
+        let sandbox = try await SandboxHarness.start(orders: 20)
+        let order = try #require(try await sandbox.orders(inProgress: 100).first { $0.postagePrice != -9999 })
+        sandbox.server.injectFault(.qpsLimit)
+        let result = try #require(await sandbox.client.confirmOrder([order.orderNumber]).first)
+        #expect(result.outcome == .accepted(rmsProgress: nil))
+        #expect(await sandbox.server.acceptedConfirmations()[order.orderNumber] == 1)
+        await sandbox.stop()
+    }
+
     @Test("a write is never re-sent blindly: faults before it reach RMS are reported as not applied", arguments: [
-        (Fault.qpsLimit, APIErrorClass.qpsLimit), (.maintenance, .maintenance), (.internalError, .temporary),
+        (Fault.maintenance, APIErrorClass.maintenance), (.internalError, .temporary),
         (.droppedConnection, .temporary), (.truncatedBody, .temporary),
     ])
     func confirmNotApplied(fault: Fault, expected: APIErrorClass) async throws {

@@ -17,8 +17,12 @@ extension RakutenPayClient {
 
     /// One call: at most 100 numbers.
     public func getOrder(_ numbers: [String]) async throws -> GetOrderResponse {
+        try await getOrderKeepingBody(numbers).response
+    }
+
+    func getOrderKeepingBody(_ numbers: [String]) async throws -> (response: GetOrderResponse, body: [UInt8]) {
         precondition(numbers.count <= GetOrderRequest.maximumOrders, "getOrder takes at most 100 numbers")
-        return try await call(
+        return try await callKeepingBody(
             .getOrder, GetOrderRequest(orderNumberList: numbers, version: configuration.getOrderVersion),
             as: GetOrderResponse.self)
     }
@@ -30,9 +34,14 @@ extension RakutenPayClient {
         var result = FetchedOrders()
         var done = 0
         for batch in numbers.chunked(into: GetOrderRequest.maximumOrders) {
-            let response = try await getOrder(batch)
-            for model in response.orders {
-                let raw = try Array(JSONCoding.encoder.encode(model))
+            let (response, body) = try await getOrderKeepingBody(batch)
+            // Each order's exact bytes, unknown keys included: the mapping can be redone from them.
+            let slices = JSONSlices.elements(of: "OrderModelList", in: body)
+            let failed = Set(response.failures.map(\.index))
+            var decoded = response.orders.makeIterator()
+            for index in 0..<(response.orders.count + failed.count) where !failed.contains(index) {
+                guard let model = decoded.next() else { break }
+                let raw = index < slices.count ? Array(slices[index]) : try Array(JSONCoding.encoder.encode(model))
                 result.orders.append(FetchedOrder(model: model, rawJSON: raw))
             }
             result.failures += response.failures

@@ -28,18 +28,28 @@ public struct RakutenPayClient: Sendable {
         self.logger = logger
     }
 
-    /// Sends one request; retries it only if it is a read and the failure is retryable.
+    /// Sends one request. A read is retried on any retryable failure; a write only when the
+    /// gateway turned it away for the QPS limit, which means it never reached RMS.
     func call<Request: Encodable, Response: Decodable>(
         _ function: APIFunction, _ request: Request, as: Response.Type
     ) async throws -> Response {
+        try await callKeepingBody(function, request, as: Response.self).response
+    }
+
+    /// ``call(_:_:as:)``, also giving the exact bytes of the answer.
+    func callKeepingBody<Request: Encodable, Response: Decodable>(
+        _ function: APIFunction, _ request: Request, as: Response.Type
+    ) async throws -> (response: Response, body: [UInt8]) {
         let body = try Array(JSONCoding.encoder.encode(request))
-        let attempts = function.isRead ? max(1, configuration.readAttempts) : 1
+        let attempts = max(1, configuration.readAttempts)
         var backoff = configuration.retryBackoffSeconds
         var attempt = 1
         while true {
             do {
                 return try await send(function, body: body, as: Response.self)
-            } catch let error as RakutenPayError where error.errorClass.isRetryable && attempt < attempts {
+            } catch let error as RakutenPayError
+                where attempt < attempts && (function.isRead ? error.errorClass.isRetryable : error.errorClass == .qpsLimit)
+            {
                 logger.notice("retrying \(function.rawValue) after \(error)")
                 // Maintenance lasts longer than a QPS burst: wait more.
                 let wait = error.errorClass == .maintenance ? backoff * 4 : backoff
@@ -52,7 +62,7 @@ public struct RakutenPayClient: Sendable {
 
     private func send<Response: Decodable>(
         _ function: APIFunction, body: [UInt8], as: Response.Type
-    ) async throws -> Response {
+    ) async throws -> (response: Response, body: [UInt8]) {
         try await limiter.acquire()
         let answer: HTTPTransport.Answer
         do {
@@ -67,7 +77,7 @@ public struct RakutenPayClient: Sendable {
             throw RakutenPayError.classify(function: function, status: answer.status, body: answer.body)
         }
         do {
-            return try JSONCoding.decoder.decode(Response.self, from: answer.body)
+            return (try JSONCoding.decoder.decode(Response.self, from: answer.body), answer.body)
         } catch {
             // A 200 that is not the expected JSON: a truncated or garbled body, or the gateway's
             // error envelope on a 200.

@@ -1,13 +1,17 @@
 import Synchronization
 
-/// Spaces request starts at least `1 / requestsPerSecond` apart. One per licence key, shared by
-/// every call of every client in the process, since RMS counts per key.
+/// Spaces request starts at least `1 / requestsPerSecond` apart, plus a small margin so that
+/// network jitter never lands two requests in one of the gateway's seconds. One per licence key,
+/// shared by every call of every client in the process, since RMS counts per key.
 public actor RateLimiter {
     private let interval: Duration
     private var nextSlot: ContinuousClock.Instant
 
+    /// 3% on top of the nominal spacing: 1.03 s at 1 request/s.
+    static let margin = 1.03
+
     public init(requestsPerSecond: Double) {
-        interval = requestsPerSecond > 0 ? .nanoseconds(Int64(1e9 / requestsPerSecond)) : .zero
+        interval = requestsPerSecond > 0 ? .nanoseconds(Int64(1e9 * Self.margin / requestsPerSecond)) : .zero
         nextSlot = .now
     }
 

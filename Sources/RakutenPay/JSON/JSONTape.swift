@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The structure of a JSON document found in one pass, as a flat list of values in document
+/// order (after simdjson's "tape"): each entry knows where its text starts and ends and where the
+/// next sibling entry is, so skipping a whole object is a single jump.
+final class JSONTape {
+    struct Entry {
+        /// Byte offset of the value (for a key: its opening quote).
+        var start: Int32
+        /// Byte offset just after the value.
+        var end: Int32
+        /// Tape index just after this value and everything inside it.
+        var next: Int32
+    }
+
+    let scanner: JSONScanner
+    /// Written once while building, then only read. A document of n bytes has fewer than n/2 + 1
+    /// values (each takes a byte and a separator), so the buffer never grows and no write is checked.
+    private let storage: UnsafeMutableBufferPointer<Entry>
+
+    /// Checks the whole document and records its structure; throws where it breaks.
+    init(scanner: JSONScanner) throws(JSONScanner.Failure) {
+        self.scanner = scanner
+        storage = .allocate(capacity: scanner.bytes.count / 2 + 2)
+        var builder = Builder(scanner: scanner, entries: storage)
+        let start = scanner.skipSpace(0)
+        let end = scanner.skipSpace(try builder.record(start, depth: 0))
+        guard end == scanner.bytes.count else { throw JSONScanner.Failure(offset: end, problem: "値の後に余分な文字があります") }
+    }
+
+    deinit { storage.deallocate() }
+
+    @inline(__always) subscript(index: Int) -> Entry { storage[index] }
+
+    private struct Builder {
+        let scanner: JSONScanner
+        let entries: UnsafeMutableBufferPointer<Entry>
+        var count = 0
+
+        init(scanner: JSONScanner, entries: UnsafeMutableBufferPointer<Entry>) {
+            self.scanner = scanner
+            self.entries = entries
+        }
+
+        mutating func append(_ entry: Entry) {
+            precondition(count < entries.count, "JSON tape overflow")
+            entries[count] = entry
+            count += 1
+        }
+
+    /// Records the value at byte `index` (and what is inside it); returns the byte after it.
+    mutating func record(_ index: Int, depth: Int) throws(JSONScanner.Failure) -> Int {
+        guard depth < JSONScanner.maximumDepth else { throw JSONScanner.Failure(offset: index, problem: "入れ子が深すぎます") }
+        let slot = count
+        append(Entry(start: Int32(index), end: 0, next: 0))
+        var end: Int
+        switch scanner.byte(index) {
+        case UInt8(ascii: "{"):
+            var i = scanner.skipSpace(index + 1)
+            if scanner.byte(i) == UInt8(ascii: "}") {
+                end = i + 1
+                break
+            }
+            while true {
+                guard scanner.byte(i) == UInt8(ascii: "\"") else { throw JSONScanner.Failure(offset: i, problem: "キー（文字列）が必要です") }
+                let keyEnd = try scanner.skipString(i)
+                append(Entry(start: Int32(i), end: Int32(keyEnd), next: Int32(count + 1)))
+                i = scanner.skipSpace(keyEnd)
+                guard scanner.byte(i) == UInt8(ascii: ":") else { throw JSONScanner.Failure(offset: i, problem: "「:」が必要です") }
+                i = scanner.skipSpace(try record(scanner.skipSpace(i + 1), depth: depth + 1))
+                if scanner.byte(i) == UInt8(ascii: ",") {
+                    i = scanner.skipSpace(i + 1)
+                } else if scanner.byte(i) == UInt8(ascii: "}") {
+                    end = i + 1
+                    break
+                } else {
+                    throw JSONScanner.Failure(offset: i, problem: "「,」か「}」が必要です")
+                }
+            }
+        case UInt8(ascii: "["):
+            var i = scanner.skipSpace(index + 1)
+            if scanner.byte(i) == UInt8(ascii: "]") {
+                end = i + 1
+                break
+            }
+            while true {
+                i = scanner.skipSpace(try record(i, depth: depth + 1))
+                if scanner.byte(i) == UInt8(ascii: ",") {
+                    i = scanner.skipSpace(i + 1)
+                } else if scanner.byte(i) == UInt8(ascii: "]") {
+                    end = i + 1
+                    break
+                } else {
+                    throw JSONScanner.Failure(offset: i, problem: "「,」か「]」が必要です")
+                }
+            }
+        default:
+            end = try scanner.skipValue(index, depth: depth)
+        }
+        entries[slot].end = Int32(end)
+        entries[slot].next = Int32(count)
+        return end
+    }
+    }
+
+    /// Whether the key entry at `index` is exactly `key` (a key with escapes never matches).
+    @inline(__always) func keyEquals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let entry = storage[index]
+        let length = Int(entry.end - entry.start) - 2
+        guard key.count == length else { return false }
+        guard length > 0 else { return true }
+        return memcmp(scanner.bytes.baseAddress! + Int(entry.start) + 1, key.baseAddress!, length) == 0
+    }
+}

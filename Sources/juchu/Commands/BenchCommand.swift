@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import OrderEngine
+import OrderStore
+import OrderSync
+import RakutenPay
+import RMSSandbox
+
+/// `juchu bench`: the performance targets, measured and printed as a table of medians.
+/// Run it in release mode: `swift run -c release juchu bench`.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "性能目標を計測し、中央値の表を出力します（リリースビルドで実行してください）")
+
+    enum Suite: String, ExpressibleByArgument, CaseIterable {
+        case api
+        /// getOrder decoding only (for profiling).
+        case decode
+    }
+
+    @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))）")
+    var only: [Suite] = [.api]
+
+    @Option(help: "各項目の繰り返し回数（中央値をとります）")
+    var runs = 3
+
+    func run() throws {
+        #if DEBUG
+        FileHandle.standardError.write(Data("juchu bench: デバッグビルドです。数値は参考になりません（swift run -c release juchu bench）\n".utf8))
+        #endif
+        var table = BenchTable()
+        if only.contains(.api) || only.contains(.decode) {
+            table.add(try APIBenchmarks.decodeGetOrder(runs: max(runs, 5)))
+        }
+        if only.contains(.api) {
+            table.add(try APIBenchmarks.confirmThousand(runs: runs))
+        }
+        print(table.rendered)
+    }
+}
+
+/// Rows of measured medians against their targets.
+struct BenchTable {
+    struct Row {
+        let name: String
+        let median: String
+        let target: String
+        let ratio: Double
+        let samples: String
+        /// Whether a ratio above 1 is good (a rate) or bad (a time).
+        let higherIsBetter: Bool
+
+        var verdict: String { (higherIsBetter ? ratio >= 1 : ratio <= 1) ? "OK" : "NG" }
+    }
+
+    private var rows: [Row] = []
+
+    mutating func add(_ row: Row) { rows.append(row) }
+
+    var rendered: String {
+        var lines = ["| 項目 | 中央値 | 目標 | 比 | 判定 | 計測値 |", "|---|---|---|---|---|---|"]
+        for row in rows {
+            lines.append("| \(row.name) | \(row.median) | \(row.target) | \(String(format: "%.2f", row.ratio)) | \(row.verdict) | \(row.samples) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}

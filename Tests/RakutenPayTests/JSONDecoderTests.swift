@@ -1,0 +1,63 @@
+import Foundation
+import PropertyBased
+import RakutenPay
+import RMSSandbox
+import Testing
+
+@Suite("The fast JSON decoder reads what Foundation's reads")
+struct JSONDecoderTests {
+    @Test("generated getOrder answers decode identically both ways")
+    func sameAsFoundation() async {
+        await propertyCheck(count: 40, input: Gen.int(in: 0...1_000_000)) { seed in
+            var generator = OrderGenerator(seed: UInt64(seed), settings: .init(shopID: "398211"))
+            var orders = generator.orders(count: 4, now: RakutenDateTime(epochSeconds: 1_795_000_000))
+            // Fill the fields the generator leaves empty, so that every key is read by both.
+            orders[0].wrappingModel1 = fixture(#"{"title":2,"name":"リボン","price":110,"includeTaxFlag":1,"deleteWrappingFlag":0,"taxRate":0.1,"taxPrice":10}"#)
+            orders[0].taxSummaryModelList = [fixture(#"{"taxRate":0.08,"reqPrice":1000,"reqPriceTax":74,"totalPrice":1000,"paymentCharge":0,"couponPrice":0,"point":0}"#)]
+            orders[0].dueDateModelList = [fixture(#"{"dueDateType":0,"dueDate":"2026-12-01"}"#)]
+            orders[0].receiptIssueHistoryList = [RakutenDateTime(epochSeconds: 1_795_000_000)]
+            orders[0].packageModelList[0].deliveryCvsModel = fixture(#"{"cvsCode":1,"storeGenreCode":"1","storeCode":"123","storeName":"ファミリーマート 玉川店","storeZip":"1580094","storePrefecture":"東京都","storeAddress":"世田谷区玉川1-1","areaCode":"01","depo":"X","openTime":"00:00","closeTime":"24:00","cvsRemarks":"\u3042\n\"quoted\""}"#)
+            orders[0].packageModelList[0].socialGiftModel = fixture(#"{"sgMngNumber":"SG1","inputDueDate":"2026-11-30T10:00:00+0900","inputFlag":1,"receiverEmailAddress":"a@b.c"}"#)
+            orders[0].packageModelList[0].shippingModelList = [ShippingModel(shippingDetailId: 1, shippingNumber: "1", deliveryCompany: "1001", deliveryCompanyName: "ヤマト運輸", shippingDate: RakutenDate(year: 2026, month: 11, day: 23))]
+            let body = try! JSONEncoder().encode(GetOrderResponse(messages: [.info("I", "m")], orders: orders, version: 10))
+            let fast = try! JSONIndexDecoder().decode(GetOrderResponse.self, from: Array(body))
+            let reference = try! JSONDecoder().decode(GetOrderResponse.self, from: body)
+            #expect(fast.orders == reference.orders)
+            #expect(fast.orders == orders)
+            #expect(fast.messages == reference.messages)
+        }
+    }
+
+    @Test("truncated or garbled bodies are errors, never partial orders", arguments: [
+        #"{"MessageModelList":[],"OrderModelList":[{"orderNumber":"1""#, #"{"MessageModelList":[]}x"#, #"{"a":[1,2}"#,
+        #"{"a":"\x"}"#, #"{"a":01}"#, "", #"{"a":"unterminated}"#,
+    ])
+    func garbled(text: String) {
+        #expect(throws: DecodingError.self) { try JSONIndexDecoder().decode(MessageResponse.self, from: Array(text.utf8)) }
+    }
+
+    @Test("escapes and surrogate pairs read as Foundation reads them")
+    func escapes() throws {
+        let text = #"{"MessageModelList":[{"messageType":"INFO","messageCode":"\u0041\/\n","message":"\ud83d\udce6 注文 \"ok\""}]}"#
+        let fast = try JSONIndexDecoder().decode(MessageResponse.self, from: Array(text.utf8))
+        let reference = try JSONDecoder().decode(MessageResponse.self, from: Data(text.utf8))
+        #expect(fast == reference)
+        #expect(fast.messages[0].message == "📦 注文 \"ok\"")
+    }
+
+    @Test("type mismatches and missing keys name their path")
+    func errors() {
+        let text = #"{"MessageModelList":[{"messageType":"INFO","messageCode":3,"message":"m"}]}"#
+        #expect {
+            try JSONIndexDecoder().decode(MessageResponse.self, from: Array(text.utf8))
+        } throws: { error in
+            guard case DecodingError.typeMismatch(_, let context) = error else { return false }
+            return context.codingPath.map(\.stringValue) == ["MessageModelList", "Index 0", "messageCode"]
+        }
+    }
+}
+
+/// A model that has no public memberwise initializer, read from its JSON.
+func fixture<T: Decodable>(_ json: String) -> T {
+    try! JSONDecoder().decode(T.self, from: Data(json.utf8))
+}
