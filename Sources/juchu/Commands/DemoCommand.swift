@@ -29,6 +29,9 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("poll-interval"), help: "楽天処理中の注文を読み直す間隔（秒）")
     var pollInterval = 2
 
+    @Option(name: .customLong("life-interval"), help: "この秒数ごとにRMSに新しい注文が届くことがあります（F5 で取得、0: 止める）")
+    var lifeInterval = 30.0
+
     @Option(help: "keymap.toml（既定: $XDG_CONFIG_HOME/juchu/keymap.toml。無ければ作ります）")
     var keymap: String?
 
@@ -66,6 +69,7 @@ struct DemoCommand: ParsableCommand {
         sandboxConfiguration.seed = seed
         sandboxConfiguration.secondsUntilProcessing = confirmDelay
         sandboxConfiguration.secondsUntilDone = confirmDelay
+        sandboxConfiguration.lifeIntervalSeconds = lifeInterval
         let sandbox = SandboxServer(configuration: sandboxConfiguration)
         let url = try runBlocking { try await sandbox.start() }
         defer { _ = try? runBlocking { await sandbox.stop() } }

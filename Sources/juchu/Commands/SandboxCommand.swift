@@ -42,6 +42,9 @@ struct SandboxCommand: ParsableCommand {
     @Option(name: .customLong("confirm-delay"), help: "注文確認から楽天処理中・発送待ちへ進むまでの秒数")
     var confirmDelay = 60.0
 
+    @Option(name: .customLong("life-interval"), help: "この秒数ごとに新しい注文が届き、お客様がキャンセルすることがあります（0: 止める）")
+    var lifeInterval = 60.0
+
     func validate() throws {
         if let keyExpires, RakutenDate(parsing: keyExpires) == nil {
             throw ValidationError("--key-expires は YYYY-MM-DD で指定してください（「\(keyExpires)」は日付ではありません）")
@@ -63,12 +66,14 @@ struct SandboxCommand: ParsableCommand {
         configuration.maintenance = maintenance
         configuration.secondsUntilProcessing = confirmDelay
         configuration.secondsUntilDone = confirmDelay
+        configuration.lifeIntervalSeconds = lifeInterval
         let server = SandboxServer(configuration: configuration)
         let url = try runBlocking { try await server.start() }
         // Written unbuffered: scripts wait for the URL line.
         FileHandle.standardOutput.write(Data("""
             RMSサンドボックス: \(url)/es/2.0/order/<function>/
             serviceSecret=\(serviceSecret) licenseKey=\(licenseKey)
+            管理: \(url)/sandbox/admin/stats（GET）, faults / maintenance / qps / orders / progress（POST）
             Ctrl-C で停止します
 
             """.utf8))
