@@ -10,7 +10,7 @@ public enum OrderFixtures {
 
     public static func order(
         _ serial: Int = 1, origin: OrderOrigin = .rakutenAPI, progress: RMSProgress = .awaitingConfirmation,
-        sync: SyncState = .notSent, shipping: Money = .yen(800), bundle: BundleID? = nil
+        sync: SyncState = .notSent, shipping: Money = .yen(800), bundle: BundleID? = nil, orderer: Contact = orderer
     ) -> Order {
         Order(
             number: OrderNumber("398211-20261122-\(String(format: "%010d", serial))"), origin: origin,
@@ -24,5 +24,17 @@ public enum OrderFixtures {
             payment: Payment(methodCode: 1, methodName: "クレジットカード"),
             fees: Fees(shipping: shipping, cashOnDelivery: .zero, paymentCharge: .zero),
             goodsPrice: .yen(3980), bundleID: bundle)
+    }
+}
+
+extension OrderFixtures {
+    public static let otherPerson = Contact(
+        familyName: "林", firstName: "彩", familyNameKana: "ハヤシ", firstNameKana: "アヤ",
+        zipCode: "530-0001", prefecture: "大阪府", city: "大阪市北区", subAddress: "梅田1-1-1",
+        phoneNumber: "06-1234-5678")
+
+    /// A confirmed Rakuten order, 楽天処理済 at RMS 300.
+    public static func confirmed(_ serial: Int, orderer: Contact = orderer) -> Order {
+        order(serial, progress: .awaitingShipment, sync: .rakutenDone, orderer: orderer)
     }
 }

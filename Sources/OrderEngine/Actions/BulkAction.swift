@@ -13,8 +13,10 @@ public protocol BulkAction: Sendable {
 
 /// The outcome of ``BulkAction/decide(_:in:)`` for one order.
 public enum Decision: Sendable {
-    /// The order becomes this.
-    case change(Order)
+    /// The order becomes this; with `sendsToRMS`, the change is also sent to RMS (confirm, cancel).
+    case change(Order, sendsToRMS: Bool = false)
+    /// A new order is made from this one (複製); the store gives it its number.
+    case create(Order)
     /// The order is sent to or read from RMS as it is; nothing changes locally yet.
     case include
     case skip(SkipReason)
@@ -32,21 +34,24 @@ extension BulkAction {
         let selection = Selection(orders)
         var changes: [Plan.Change] = []
         var skips: [Plan.Skip] = []
+        var creations: [Plan.Creation] = []
         for order in orders {
             switch decide(order, in: selection) {
-            case .change(let after):
+            case .change(let after, let sendsToRMS):
                 let fields = order.changes(to: after)
                 if fields.isEmpty {
                     skips.append(.init(number: order.number, reason: .noChange))
                 } else {
-                    changes.append(.init(before: order, after: after, fields: fields))
+                    changes.append(.init(before: order, after: after, fields: fields, sendsToRMS: sendsToRMS))
                 }
+            case .create(let copy):
+                creations.append(.init(source: order.number, order: copy))
             case .include:
                 changes.append(.init(before: order, after: order, fields: []))
             case .skip(let reason):
                 skips.append(.init(number: order.number, reason: reason))
             }
         }
-        return Plan(actionID: id, title: title, leavesMachine: leavesMachine, changes: changes, skips: skips)
+        return Plan(actionID: id, title: title, leavesMachine: leavesMachine, changes: changes, skips: skips, creations: creations)
     }
 }

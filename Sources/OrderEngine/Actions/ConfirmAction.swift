@@ -24,6 +24,6 @@ public struct ConfirmAction: BulkAction {
         if order.fees.shipping.isUnset { return .skip(.shippingFeeUnset) }
         var after = order
         after.sync = .confirmSending
-        return .change(after)
+        return .change(after, sendsToRMS: true)
     }
 }

@@ -6,13 +6,27 @@ public struct Plan: Sendable {
         public let after: Order
         /// Empty for actions that change nothing locally but send or read (RMSステータスを取得).
         public let fields: [FieldChange]
+        /// The change goes to RMS too and cannot be taken back (confirm, cancel of an API order).
+        public let sendsToRMS: Bool
 
         public var number: OrderNumber { before.number }
 
-        public init(before: Order, after: Order, fields: [FieldChange]) {
+        public init(before: Order, after: Order, fields: [FieldChange], sendsToRMS: Bool = false) {
             self.before = before
             self.after = after
             self.fields = fields
+            self.sendsToRMS = sendsToRMS
+        }
+    }
+
+    /// A new order made from another (複製).
+    public struct Creation: Sendable {
+        public let source: OrderNumber
+        public let order: Order
+
+        public init(source: OrderNumber, order: Order) {
+            self.source = source
+            self.order = order
         }
     }
 
@@ -31,16 +45,18 @@ public struct Plan: Sendable {
     public let leavesMachine: Bool
     public private(set) var changes: [Change]
     public private(set) var skips: [Skip]
+    public private(set) var creations: [Creation]
 
-    public init(actionID: String, title: String, leavesMachine: Bool, changes: [Change], skips: [Skip]) {
+    public init(actionID: String, title: String, leavesMachine: Bool, changes: [Change], skips: [Skip], creations: [Creation] = []) {
         self.actionID = actionID
         self.title = title
         self.leavesMachine = leavesMachine
         self.changes = changes
         self.skips = skips
+        self.creations = creations
     }
 
-    public var isEmpty: Bool { changes.isEmpty }
+    public var isEmpty: Bool { changes.isEmpty && creations.isEmpty }
 
     /// The skip reasons with how many orders each covers, most frequent first.
     public var skipSummary: [(reason: SkipReason, count: Int)] {

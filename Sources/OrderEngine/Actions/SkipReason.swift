@@ -8,6 +8,20 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case rmsProgressNot(expected: RMSProgress, actual: RMSProgress)
     case needsRMSStatusCheck(APIErrorClass)
     case noChange
+    case dateAlreadyFilled(DateField)
+    case bundledFeesLocked
+    case bundledCancel
+    case feesLockedAfterShipping
+    case notEnteredByHand
+    case alreadyBundled
+    case bundleNeedsConfirmedOrder(SyncState)
+    case bundleNeedsFixedFees
+    case bundleAlreadyShipped
+    case bundleMultipleDestinations
+    case bundleNoPartner
+    case notBundled
+    case cancelNotAllowed(RMSProgress)
+    case alreadyCancelled
 
     public var text: String {
         switch self {
@@ -21,6 +35,21 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .needsRMSStatusCheck(let errorClass):
             "前回の送信が「\(errorClass.message)」でした。RMSステータスを取得してください"
         case .noChange: "変更はありません"
+        case .dateAlreadyFilled(let field): "\(field.label)は入力済みです（追記は空欄のときだけ書き込みます）"
+        case .bundledFeesLocked: "同梱注文の金額は同梱を解除してから変更してください"
+        case .bundledCancel: "同梱注文は同梱を解除してからキャンセルしてください"
+        case .feesLockedAfterShipping: "発送済み・キャンセル済みの注文の金額は変更できません"
+        case .notEnteredByHand: "複製できるのは店舗・電話・FAXの注文だけです"
+        case .alreadyBundled: "すでに同梱されています"
+        case .bundleNeedsConfirmedOrder(let state): "同梱できるのは楽天処理済の注文だけです（現在 \(state.label)）"
+        case .bundleNeedsFixedFees: "送料・手数料が確定していない注文は同梱できません"
+        case .bundleAlreadyShipped: "出荷済みの注文は同梱できません"
+        case .bundleMultipleDestinations: "送付先が複数ある注文は同梱できません"
+        case .bundleNoPartner: "注文者・送付先が同じ注文が他に選ばれていません"
+        case .notBundled: "同梱されていません"
+        case .cancelNotAllowed(let progress):
+            "キャンセルできるのはRMSステータスが注文確認待ち・楽天処理中・発送待ちの注文だけです（\(progress.label)）"
+        case .alreadyCancelled: "すでにキャンセルされています"
         }
     }
 }

@@ -1,3 +1,5 @@
+import struct Foundation.Date
+
 /// A field of an order that actions change and the journal records, by name.
 public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
     case localStatus
@@ -7,6 +9,21 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
     case cashOnDeliveryFee
     case paymentCharge
     case bundle
+    case confirmedAt
+    case carrier
+    case flags
+    case paymentDate
+    case plannedShipmentDate
+    case shipmentDate
+    case deliveryDate
+
+    /// Fields whose change stays on this machine until pushed: the journal can put them back.
+    public var isLocal: Bool {
+        switch self {
+        case .sync, .rmsProgress, .confirmedAt: false
+        default: true
+        }
+    }
 
     /// The operator's name for the field.
     public var label: String {
@@ -18,6 +35,23 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case .cashOnDeliveryFee: "代引手数料"
         case .paymentCharge: "決済手数料"
         case .bundle: "同梱"
+        case .confirmedAt: "注文確認日時"
+        case .carrier: "配送業者"
+        case .flags: "チェック項目"
+        case .paymentDate: "入金日"
+        case .plannedShipmentDate: "出荷予定日"
+        case .shipmentDate: "出荷日"
+        case .deliveryDate: "お届け日"
+        }
+    }
+
+    var dateField: DateField? {
+        switch self {
+        case .paymentDate: .paymentDate
+        case .plannedShipmentDate: .plannedShipmentDate
+        case .shipmentDate: .shipmentDate
+        case .deliveryDate: .deliveryDate
+        default: nil
         }
     }
 
@@ -30,6 +64,10 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case .cashOnDeliveryFee: .money(order.fees.cashOnDelivery)
         case .paymentCharge: .money(order.fees.paymentCharge)
         case .bundle: .text(order.bundleID?.rawValue)
+        case .confirmedAt: .instant(order.confirmedAt.map { $0.timeIntervalSince1970 })
+        case .carrier: .text(order.carrier?.code)
+        case .flags: .flags(order.flags.sorted())
+        case .paymentDate, .plannedShipmentDate, .shipmentDate, .deliveryDate: .date(order.dates[dateField!])
         }
     }
 
@@ -43,6 +81,12 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case (.cashOnDeliveryFee, .money(let money)): order.fees.cashOnDelivery = money
         case (.paymentCharge, .money(let money)): order.fees.paymentCharge = money
         case (.bundle, .text(let id)): order.bundleID = id.map(BundleID.init)
+        case (.confirmedAt, .instant(let seconds)): order.confirmedAt = seconds.map { Date(timeIntervalSince1970: $0) }
+        case (.carrier, .text(let code)): order.carrier = code.map(Carrier.init(code:))
+        case (.flags, .flags(let flags)): order.flags = Set(flags)
+        case (.paymentDate, .date(let date)), (.plannedShipmentDate, .date(let date)), (.shipmentDate, .date(let date)),
+            (.deliveryDate, .date(let date)):
+            order.dates[dateField!] = date
         default: throw FieldValueMismatch(field: self, value: value)
         }
     }

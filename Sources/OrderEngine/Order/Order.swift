@@ -25,6 +25,12 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     public var remarks: String?
     /// ひとことメモ.
     public var memo: String?
+    /// The shop's own marks (チェック項目): メール便 and others.
+    public var flags: Set<String> = []
+    /// Dates the shop keeps (入金日, 出荷日...).
+    public var dates: [DateField: CalendarDate] = [:]
+    /// The delivery company the shop will hand the order to.
+    public var carrier: Carrier?
 
     public var id: OrderNumber { number }
 

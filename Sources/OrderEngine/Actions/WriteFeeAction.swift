@@ -1,0 +1,50 @@
+/// 手数料一括入力: write a fee. Local until pushed to RMS; undoable while local.
+public struct WriteFeeAction: BulkAction {
+    public enum Kind: String, Sendable, CaseIterable {
+        case shipping, cashOnDelivery, paymentCharge
+
+        public var label: String {
+            switch self {
+            case .shipping: "送料"
+            case .cashOnDelivery: "代引手数料"
+            case .paymentCharge: "決済手数料"
+            }
+        }
+    }
+
+    public let kind: Kind
+    public let amount: Int
+
+    /// Fees are whole yen from 0 to 999,999; `text` may have commas or 円 (1,200円).
+    public static let range = 0...999_999
+
+    public init(_ kind: Kind, text: String) throws(ActionInputError) {
+        let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+            .replacingOccurrences(of: "円", with: "").replacingOccurrences(of: "¥", with: "")
+        guard let amount = Int(cleaned) else {
+            throw ActionInputError("「\(text)」は金額ではありません（円単位の整数で入力してください）")
+        }
+        guard Self.range.contains(amount) else {
+            throw ActionInputError("\(kind.label)は0〜999,999円で入力してください（\(Money.groupedYen(amount))）")
+        }
+        self.kind = kind
+        self.amount = amount
+    }
+
+    public var id: String { "write-fee" }
+    public var title: String { "\(kind.label)に\(Money.groupedYen(amount))を書き込む" }
+    public var leavesMachine: Bool { false }
+
+    public func decide(_ order: Order, in selection: Selection) -> Decision {
+        // Rakuten Pay has no bundling: a bundle's fees are fixed until it is undone (GoQ manual).
+        if order.isBundled { return .skip(.bundledFeesLocked) }
+        if order.origin.isRakutenAPI, order.rmsProgress >= .shipped { return .skip(.feesLockedAfterShipping) }
+        var after = order
+        switch kind {
+        case .shipping: after.fees.shipping = .yen(amount)
+        case .cashOnDelivery: after.fees.cashOnDelivery = .yen(amount)
+        case .paymentCharge: after.fees.paymentCharge = .yen(amount)
+        }
+        return .change(after)
+    }
+}

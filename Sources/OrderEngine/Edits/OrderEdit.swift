@@ -1,0 +1,74 @@
+/// 注文内容修正: changes to an order's fees, quantities and unit prices, checked before they are
+/// saved and pushed to RMS (入力内容を反映する).
+public struct OrderEdit: Sendable, Equatable {
+    public var fees: Fees
+    /// Per package, per item: units and unit price, in the order's own order.
+    public var lines: [[Line]]
+
+    public struct Line: Sendable, Equatable {
+        public var itemDetailID: Int
+        public var units: Int
+        public var unitPrice: Int
+
+        public init(itemDetailID: Int, units: Int, unitPrice: Int) {
+            self.itemDetailID = itemDetailID
+            self.units = units
+            self.unitPrice = unitPrice
+        }
+    }
+
+    /// The order as it is, to change from.
+    public init(of order: Order) {
+        fees = order.fees
+        lines = order.packages.map { $0.items.map { Line(itemDetailID: $0.itemDetailID, units: $0.units, unitPrice: $0.unitPrice) } }
+    }
+
+    /// What is wrong with the edit for this order, in the operator's words (empty when it can be saved).
+    public func problems(for order: Order) -> [String] {
+        var problems: [String] = []
+        if order.isBundled { problems.append(SkipReason.bundledFeesLocked.text) }
+        if order.origin.isRakutenAPI {
+            let before = order.packages.map { $0.items.map(\.itemDetailID) }
+            let after = lines.map { $0.map(\.itemDetailID) }
+            if before != after { problems.append("楽天ペイの注文は商品の追加・削除をRMSに反映できません") }
+            if order.rmsProgress >= .shipped { problems.append(SkipReason.feesLockedAfterShipping.text) }
+        }
+        for line in lines.joined() {
+            if line.units < 1 || line.units > 999 { problems.append("数量は1〜999で入力してください（商品 \(line.itemDetailID)）") }
+            if !WriteFeeAction.range.contains(line.unitPrice) { problems.append("単価は0〜999,999円で入力してください（商品 \(line.itemDetailID)）") }
+        }
+        for (label, fee) in [("送料", fees.shipping), ("代引手数料", fees.cashOnDelivery), ("決済手数料", fees.paymentCharge)] {
+            if let yen = fee.yen, !WriteFeeAction.range.contains(yen) { problems.append("\(label)は0〜999,999円で入力してください") }
+        }
+        return problems
+    }
+
+    /// Whether some amount goes down, so that RMS needs a reduction reason (楽天減額理由).
+    public func isReduction(from order: Order) -> Bool {
+        func lower(_ new: Money, _ old: Money) -> Bool {
+            guard let new = new.yen, let old = old.yen else { return false }
+            return new < old
+        }
+        if lower(fees.shipping, order.fees.shipping) || lower(fees.cashOnDelivery, order.fees.cashOnDelivery)
+            || lower(fees.paymentCharge, order.fees.paymentCharge)
+        {
+            return true
+        }
+        let before = order.packages.flatMap(\.items)
+        return zip(lines.joined(), before).contains { $0.unitPrice < $1.unitPrice || $0.units < $1.units }
+    }
+
+    /// The order with the edit applied (check ``problems(for:)`` first).
+    public func applied(to order: Order) -> Order {
+        var order = order
+        order.fees = fees
+        for (p, package) in lines.enumerated() where p < order.packages.count {
+            for (i, line) in package.enumerated() where i < order.packages[p].items.count {
+                order.packages[p].items[i].units = line.units
+                order.packages[p].items[i].unitPrice = line.unitPrice
+            }
+        }
+        order.goodsPrice = .yen(order.packages.flatMap(\.items).reduce(0) { $0 + $1.lineTotal })
+        return order
+    }
+}

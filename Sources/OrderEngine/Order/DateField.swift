@@ -1,0 +1,30 @@
+/// The date fields an operator writes in bulk (一括入力).
+public enum DateField: String, Sendable, Hashable, Codable, CaseIterable {
+    case paymentDate
+    case plannedShipmentDate
+    case shipmentDate
+    case deliveryDate
+
+    public var label: String {
+        switch self {
+        case .paymentDate: "入金日"
+        case .plannedShipmentDate: "出荷予定日"
+        case .shipmentDate: "出荷日"
+        case .deliveryDate: "お届け日"
+        }
+    }
+
+    public var field: OrderField {
+        switch self {
+        case .paymentDate: .paymentDate
+        case .plannedShipmentDate: .plannedShipmentDate
+        case .shipmentDate: .shipmentDate
+        case .deliveryDate: .deliveryDate
+        }
+    }
+}
+
+/// Flags an operator sets on orders (チェック項目): メール便 and the shop's own.
+public enum OrderFlag {
+    public static let mailDelivery = "メール便"
+}
