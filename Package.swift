@@ -60,7 +60,7 @@ let package = Package(
         // 4. SQLite (WAL) shared by every operator on the host: orders, journal, outbox.
         .target(
             name: "OrderStore",
-            dependencies: ["OrderEngine", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["OrderEngine", "RakutenPay", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
 

@@ -31,21 +31,9 @@ extension OrderStore {
         try writeTransaction("受注の取り込み") { db in
             var summary = ImportSummary()
             let date = now()
-            let seconds = Int64(date.timeIntervalSince1970)
-            let marks = Array(repeating: "?", count: OrderColumns.columnNames.count).joined(separator: ", ")
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO orders (order_number, \(OrderColumns.columnNames.joined(separator: ", ")), raw_json, imported_at, updated_at)
-                VALUES (?, \(marks), ?, ?, ?)
-                ON CONFLICT(order_number) DO NOTHING
-                """)
             let batchID = UUID().uuidString.lowercased()
             for item in incoming {
-                let document = try OrderDocument.encode(item.order)
-                let columns = OrderColumns(order: item.order)
-                try statement.execute(arguments: StatementArguments(
-                    [item.order.number.rawValue.databaseValue] + columns.arguments(document: document)
-                        + [item.rawJSON.map { Data($0) }.databaseValue, seconds.databaseValue, seconds.databaseValue]))
-                if db.changesCount > 0 {
+                if try Self.insert(item.order, rawJSON: item.rawJSON, at: date, in: db) {
                     summary.inserted += 1
                     try Self.journal(
                         [FieldChange(field: .localStatus, before: .text(nil), after: .text(item.order.localStatus.name))],

@@ -31,10 +31,15 @@ public final class OrderStore: Sendable {
         } catch {
             throw StoreError("データベース \(path) を開けません: \(error)")
         }
-        do {
-            try StoreSchema.migrator.migrate(pool)
-        } catch {
-            throw StoreError("データベース \(path) の更新（マイグレーション）に失敗しました。ファイルは元のままです: \(error)")
+        // One migration at a time, so that a failure names the one that failed. Each runs in its
+        // own transaction: a failed one leaves the file as the previous one left it.
+        let migrator = StoreSchema.migrator
+        for migration in migrator.migrations {
+            do {
+                try migrator.migrate(pool, upTo: migration)
+            } catch {
+                throw StoreError("データベース \(path) の更新（\(migration)）に失敗しました。ファイルはその前の状態のままです: \(error)")
+            }
         }
     }
 
@@ -57,11 +62,11 @@ public final class OrderStore: Sendable {
         // SQLite limits bound parameters; 500 at a time stays well within it.
         for chunk in numbers.map(\.rawValue).chunked(500) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT order_number, document FROM orders WHERE order_number IN (\(marks))",
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(OrderRecord.columns) FROM orders WHERE order_number IN (\(marks))",
                 arguments: StatementArguments(chunk))
-            for row in rows {
-                found[row["order_number"]] = try OrderDocument.decode(row["document"])
+            while let row = try rows.next() {
+                found[row["order_number"]] = try OrderRecord.order(from: row)
             }
         }
         return numbers.compactMap { found[$0.rawValue] }

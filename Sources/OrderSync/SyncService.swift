@@ -74,9 +74,9 @@ public struct SyncService: Sendable {
     }
 
     /// Sends intents already claimed and recorded.
-    public func send(_ claimed: OrderStore.ClaimedConfirmations) async throws -> ConfirmReport {
+    public func send(_ claimed: OrderStore.Applied) async throws -> ConfirmReport {
         var report = ConfirmReport(skipped: claimed.plan.skips)
-        let numbers = claimed.plan.changes.map(\.number)
+        let numbers = claimed.plan.changes.map(\.number).filter { claimed.intents[$0] != nil }
         var sent = 0
         events(.confirmProgress(sent: 0, total: numbers.count))
         for batch in numbers.chunked(into: ConfirmOrderRequest.maximumOrders) {
@@ -163,5 +163,36 @@ public struct SyncService: Sendable {
             }
         }
         try store.recordConfirmations(outcomes)
+    }
+}
+
+extension SyncService {
+    /// キャンセル: applies the cancellation locally with an outbox intent per Rakuten order, then
+    /// sends each to RMS once (cancelOrder takes one order per call) and records what RMS said.
+    public func cancel(_ numbers: [OrderNumber], reasonCode: Int) async throws -> ConfirmReport {
+        let applied = try store.apply(try CancelAction(reasonCode: reasonCode), to: numbers)
+        var report = ConfirmReport(skipped: applied.plan.skips)
+        for change in applied.plan.changes {
+            guard let intent = applied.intents[change.number] else {
+                report.lines.append(.init(number: change.number, ok: true, message: "キャンセルしました（店舗の注文）"))
+                continue
+            }
+            try store.markSending([intent])
+            let outcome: OrderStore.CancellationOutcome
+            do {
+                let answer = try await client.cancelOrder(CancelOrderRequest(orderNumber: change.number.rawValue, changeReasonDetailApply: reasonCode))
+                outcome = answer.errors.first.map { .failed(.rejected, detail: "\($0.messageCode) \($0.message)") } ?? .accepted(.awaitingCancellation)
+            } catch let error as RakutenPayError {
+                let detail = error.messages.first.map { "\($0.messageCode) \($0.message)" } ?? error.description
+                outcome = error.mayHaveBeenApplied ? .unknown(detail: detail) : .failed(error.errorClass, detail: detail)
+            }
+            try store.recordCancellations([(intent, change.number, outcome)])
+            switch outcome {
+            case .accepted: report.lines.append(.init(number: change.number, ok: true, message: "キャンセル申請に成功しました"))
+            case .failed(let errorClass, let detail): report.lines.append(.init(number: change.number, ok: false, message: "\(errorClass.message): \(detail)"))
+            case .unknown: report.lines.append(.init(number: change.number, ok: false, message: "結果不明（RMSステータスを取得してください）"))
+            }
+        }
+        return report
     }
 }

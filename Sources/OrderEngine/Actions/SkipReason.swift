@@ -22,6 +22,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case notBundled
     case cancelNotAllowed(RMSProgress)
     case alreadyCancelled
+    case cancelInFlight
 
     public var text: String {
         switch self {
@@ -50,6 +51,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .cancelNotAllowed(let progress):
             "キャンセルできるのはRMSステータスが注文確認待ち・楽天処理中・発送待ちの注文だけです（\(progress.label)）"
         case .alreadyCancelled: "すでにキャンセルされています"
+        case .cancelInFlight: "キャンセル送信中です"
         }
     }
 }

@@ -1,17 +1,67 @@
 import OrderEngine
 
-/// Which orders the grid shows.
+/// Which orders the grid shows: a status, and what the operator searched for.
 public struct GridFilter: Sendable, Hashable {
     /// Nil: every status.
     public var localStatus: LocalStatus?
+    /// Order number or phone number (by its tail, three digits or more), or names and items
+    /// (any part of two characters or more).
+    public var search: String?
 
-    public init(localStatus: LocalStatus? = nil) {
+    public init(localStatus: LocalStatus? = nil, search: String? = nil) {
         self.localStatus = localStatus
+        let trimmed = search?.trimmingCharacters(in: .whitespaces)
+        self.search = trimmed?.isEmpty == false ? trimmed : nil
     }
+
+    /// Whether only the status is filtered (its count is kept by triggers, not computed).
+    var isStatusOnly: Bool { search == nil }
 
     /// The WHERE clause (without "WHERE") and its arguments; "1" when nothing is filtered.
     var condition: (sql: String, arguments: [String]) {
-        guard let localStatus else { return ("1", []) }
-        return ("local_status = ?", [localStatus.name])
+        var clauses: [String] = []
+        var arguments: [String] = []
+        if let localStatus {
+            clauses.append("local_status = ?")
+            arguments.append(localStatus.name)
+        }
+        if let search {
+            if SearchTerms.isNumberQuery(search) {
+                // A tail of digits is a prefix of the reversed column: an index range, not a scan.
+                let tail = String(search.filter(\.isNumber).reversed())
+                let next = Self.successor(tail)
+                clauses.append("""
+                    ((order_number_reversed >= ? AND order_number_reversed < ?) OR (phone_reversed >= ? AND phone_reversed < ?))
+                    """)
+                arguments += [tail, next, tail, next]
+            } else if let match = SearchTerms.matchQuery(search) {
+                clauses.append("id IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)")
+                arguments.append(match)
+            } else {
+                clauses.append("0")
+            }
+        }
+        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+    }
+
+    /// The smallest string greater than every string starting with `prefix` (digits only).
+    static func successor(_ prefix: String) -> String {
+        guard let last = prefix.unicodeScalars.last, let next = Unicode.Scalar(last.value + 1) else { return prefix + "\u{10FFFF}" }
+        return String(prefix.unicodeScalars.dropLast()) + String(next)
     }
 }
+
+extension String {
+    func trimmingCharacters(in set: WhitespaceSet) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
+
+enum WhitespaceSet { case whitespaces }

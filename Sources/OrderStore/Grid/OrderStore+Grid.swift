@@ -7,16 +7,29 @@ extension OrderStore {
     /// Keyset pagination on (ordered_at, order_number): an index seek, never a scan of the table.
     public func page(_ filter: GridFilter, after key: GridKey? = nil, limit: Int) throws -> [OrderRow] {
         try pool.read { db in
-            let condition = filter.condition
-            var sql = "SELECT \(Self.rowColumns) FROM orders WHERE \(condition.sql)"
-            var arguments = StatementArguments(condition.arguments)
-            if let key {
-                sql += " AND (ordered_at, order_number) < (?, ?)"
-                arguments += [key.orderedAt, key.number.rawValue]
-            }
-            sql += " ORDER BY ordered_at DESC, order_number DESC LIMIT ?"
-            arguments += [limit]
+            let (sql, arguments) = Self.pageQuery(filter, after: key, limit: limit)
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.row)
+        }
+    }
+
+    static func pageQuery(_ filter: GridFilter, after key: GridKey?, limit: Int) -> (String, StatementArguments) {
+        let condition = filter.condition
+        var sql = "SELECT \(rowColumns) FROM orders WHERE \(condition.sql)"
+        var arguments = StatementArguments(condition.arguments)
+        if let key {
+            sql += " AND (ordered_at, order_number) < (?, ?)"
+            arguments += [key.orderedAt, key.number.rawValue]
+        }
+        sql += " ORDER BY ordered_at DESC, order_number DESC LIMIT ?"
+        arguments += [limit]
+        return (sql, arguments)
+    }
+
+    /// How SQLite would run a page query (EXPLAIN QUERY PLAN), for tests and the benchmark.
+    func queryPlan(_ filter: GridFilter, after key: GridKey? = nil, limit: Int = 50) throws -> [String] {
+        try pool.read { db in
+            let (sql, arguments) = Self.pageQuery(filter, after: key, limit: limit)
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] }
         }
     }
 
@@ -38,11 +51,11 @@ extension OrderStore {
         }
     }
 
-    /// How many orders each local status holds.
+    /// How many orders each local status holds: kept by triggers, never counted.
     public func countsByStatus() throws -> [LocalStatus: Int] {
         try pool.read { db in
             var counts: [LocalStatus: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT local_status, COUNT(*) AS n FROM orders GROUP BY local_status") {
+            for row in try Row.fetchAll(db, sql: "SELECT local_status, n FROM status_counts WHERE n > 0") {
                 counts[LocalStatus(row["local_status"])] = row["n"]
             }
             return counts
@@ -50,7 +63,8 @@ extension OrderStore {
     }
 
     public func count(_ filter: GridFilter) throws -> Int {
-        try pool.read { db in
+        if let status = filter.localStatus, filter.isStatusOnly { return try countsByStatus()[status] ?? 0 }
+        return try pool.read { db in
             let condition = filter.condition
             return try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM orders WHERE \(condition.sql)",

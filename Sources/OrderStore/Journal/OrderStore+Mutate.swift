@@ -29,7 +29,7 @@ extension OrderStore {
             guard let after = transform(before) else { continue }
             let changes = before.changes(to: after)
             guard !changes.isEmpty || before != after else { continue }
-            try write(after, in: db, at: date)
+            try write(after, from: before, in: db, at: date)
             try journal(changes, of: after.number, batchID: mutation.batchID, action: action, undoable: undoable,
                         operatorName: operatorName, at: date, in: db)
             mutation.changed.append(after)
@@ -37,17 +37,22 @@ extension OrderStore {
         return mutation
     }
 
-    /// Rewrites an existing order's document and mapped columns.
-    static func write(_ order: Order, in db: Database, at date: Date) throws {
-        let document = try OrderDocument.encode(order)
+    /// Writes an order's state columns. Content that changed too is kept beside the raw JSON
+    /// (edited items of a Rakuten order), or in the document of an order without raw JSON.
+    static func write(_ order: Order, from before: Order, in db: Database, at date: Date) throws {
         let columns = OrderColumns(order: order)
-        try db.execute(
-            sql: """
-                UPDATE orders SET \(OrderColumns.assignments), updated_at = ?, revision = revision + 1
-                WHERE order_number = ?
-                """,
-            arguments: StatementArguments(
-                columns.arguments(document: document) + [Int64(date.timeIntervalSince1970).databaseValue, order.number.rawValue.databaseValue]))
+        var sql = "UPDATE orders SET \(OrderColumns.stateAssignments), updated_at = ?, revision = revision + 1"
+        var arguments = columns.state + [Int64(date.timeIntervalSince1970).databaseValue]
+        if !order.origin.isRakutenAPI {
+            sql += ", document = ?"
+            arguments.append(try OrderDocument.encode(order).databaseValue)
+        } else if order.packages != before.packages || order.goodsPrice != before.goodsPrice {
+            sql += ", packages_override = ?, goods_override = ?"
+            arguments += [try OrderDocument.encode(order.packages).databaseValue, order.goodsPrice.yen.databaseValue]
+        }
+        sql += " WHERE order_number = ?"
+        arguments.append(order.number.rawValue.databaseValue)
+        try db.execute(sql: sql, arguments: StatementArguments(arguments))
     }
 
     static func journal(

@@ -3,46 +3,11 @@ import GRDB
 import OrderEngine
 
 extension OrderStore {
-    /// Orders claimed for confirmation: the outbox rows written for them, to be sent now.
-    public struct ClaimedConfirmations: Sendable {
-        /// The plan as decided inside the claiming transaction, from the rows as they were then.
-        public let plan: Plan
-        /// Outbox id per claimed order.
-        public let intents: [OrderNumber: Int64]
-    }
-
     /// Plans 注文確認 for `numbers` and, in the same transaction, records an intent for each order
     /// that will be sent and marks it 確認送信中. An order another process has claimed is skipped
     /// with that reason; the unique index on the outbox makes a second claim impossible.
-    public func claimConfirmations(_ numbers: [OrderNumber], claimedBy process: String = OperatorIdentity.process) throws -> ClaimedConfirmations {
-        let action = ConfirmAction()
-        return try writeTransaction("注文確認の記録") { db in
-            let date = now()
-            let plan = action.plan(try Self.load(numbers, in: db))
-            var intents: [OrderNumber: Int64] = [:]
-            var changes: [Plan.Change] = []
-            var skips = plan.skips
-            for change in plan.changes {
-                do {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at)
-                            VALUES ('confirm', ?, 'pending', ?, ?, ?)
-                            """,
-                        arguments: [change.number.rawValue, operatorName, process, Int64(date.timeIntervalSince1970)])
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                    skips.append(.init(number: change.number, reason: .confirmInFlight))
-                    continue
-                }
-                intents[change.number] = db.lastInsertedRowID
-                try Self.write(change.after, in: db, at: date)
-                try Self.journal(change.fields, of: change.number, batchID: "outbox-\(db.lastInsertedRowID)",
-                                 action: action.id, undoable: false, operatorName: operatorName, at: date, in: db)
-                changes.append(change)
-            }
-            let claimed = Plan(actionID: plan.actionID, title: plan.title, leavesMachine: true, changes: changes, skips: skips)
-            return ClaimedConfirmations(plan: claimed, intents: intents)
-        }
+    public func claimConfirmations(_ numbers: [OrderNumber], claimedBy process: String = OperatorIdentity.process) throws -> Applied {
+        try apply(ConfirmAction(), to: numbers, claimedBy: process)
     }
 
     /// Marks intents as being sent, just before the request leaves.
@@ -150,6 +115,52 @@ extension OrderStore {
             }
             sql += ") ORDER BY id"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["id"], OrderNumber($0["order_number"])) }
+        }
+    }
+}
+
+extension OrderStore {
+    /// What RMS said about one cancellation.
+    public enum CancellationOutcome: Sendable {
+        case accepted(RMSProgress?)
+        /// Refused or not applied: the order goes back to the status it had, with the error shown.
+        case failed(APIErrorClass, detail: String)
+        case unknown(detail: String)
+    }
+
+    /// Records each sent cancellation on its outbox row and on the order. A refused one puts the
+    /// order's local status back (the cancellation did not happen) and shows why.
+    public func recordCancellations(_ outcomes: [(intent: Int64, number: OrderNumber, outcome: CancellationOutcome)]) throws {
+        try writeTransaction("キャンセル結果の記録") { db in
+            let date = now()
+            let seconds = Int64(date.timeIntervalSince1970)
+            for (intent, number, outcome) in outcomes {
+                let (state, result): (String, String) =
+                    switch outcome {
+                    case .accepted: ("done", "accepted")
+                    case .failed(let errorClass, let detail): ("failed", "\(errorClass.rawValue): \(detail)")
+                    case .unknown(let detail): ("unknown", detail)
+                    }
+                try db.execute(sql: "UPDATE outbox SET state = ?, finished_at = ?, result = ? WHERE id = ?",
+                               arguments: [state, seconds, result, intent])
+                let previous = try String.fetchOne(db, sql: """
+                    SELECT before_value FROM journal WHERE order_number = ? AND action = 'cancel' AND field = 'localStatus'
+                    ORDER BY id DESC LIMIT 1
+                    """, arguments: [number.rawValue]).flatMap { try? JSONDecoder().decode(FieldValue.self, from: Data($0.utf8)) }
+                _ = try Self.mutate([number], action: "cancel-result", undoable: false, operatorName: operatorName, at: date, in: db) { order in
+                    var order = order
+                    switch outcome {
+                    case .accepted(let progress):
+                        order.rmsProgress = progress ?? .awaitingCancellation
+                    case .failed(let errorClass, let detail):
+                        if case .text(let name?)? = previous { order.localStatus = LocalStatus(name) }
+                        order.sync = .failed(errorClass, detail: detail)
+                    case .unknown:
+                        break
+                    }
+                    return order
+                }
+            }
         }
     }
 }

@@ -2,9 +2,56 @@ import Foundation
 import GRDB
 import OrderEngine
 
-/// The mapped columns of one order, derived from the order itself, so they never disagree with it.
+/// The columns of one order, derived from the order itself so that they never disagree with it.
+///
+/// Identity columns are written once, at import; state columns (everything the shop changes, and
+/// what RMS was last seen to hold) on every change. A Rakuten order's content is RMS's raw JSON,
+/// mapped again on every read; only an order without raw JSON keeps its whole content (`document`).
 struct OrderColumns {
     let order: Order
+
+    static let identityNames = [
+        "order_number", "order_number_reversed", "origin", "ordered_at", "orderer_name", "orderer_kana",
+        "phone_reversed", "payment_method",
+    ]
+
+    var identity: [DatabaseValue] {
+        let values: [(any DatabaseValueConvertible)?] = [
+            order.number.rawValue, SearchTerms.reversedDigits(order.number.rawValue), originKey,
+            Int64(order.orderedAt.timeIntervalSince1970), order.orderer.fullName, order.orderer.fullNameKana,
+            SearchTerms.reversedDigits(order.orderer.phoneNumber), order.payment.methodName,
+        ]
+        return values.map { $0?.databaseValue ?? .null }
+    }
+
+    static let stateNames = [
+        "local_status", "rms_progress", "confirmed_at", "sync_state", "sync_error", "sync_detail", "grand_total",
+        "shipping_fee", "cod_fee", "payment_charge", "bundle_id", "carrier", "flags", "payment_date",
+        "planned_shipment_date", "shipment_date", "delivery_date",
+    ]
+
+    var state: [DatabaseValue] {
+        let values: [(any DatabaseValueConvertible)?] = [
+            order.localStatus.name, order.rmsProgress.code, order.confirmedAt.map { Int64($0.timeIntervalSince1970) },
+            syncKey, syncError, syncDetail, order.grandTotal.yen, order.fees.shipping.yen, order.fees.cashOnDelivery.yen,
+            order.fees.paymentCharge.yen, order.bundleID?.rawValue, order.carrier?.code, Self.flagsText(order.flags),
+            order.dates[.paymentDate]?.description, order.dates[.plannedShipmentDate]?.description,
+            order.dates[.shipmentDate]?.description, order.dates[.deliveryDate]?.description,
+        ]
+        return values.map { $0?.databaseValue ?? .null }
+    }
+
+    /// `origin = ?, ordered_at = ?, ...` for the state columns.
+    static let stateAssignments = stateNames.map { "\($0) = ?" }.joined(separator: ", ")
+
+    /// Flags between tabs (`\tメール便\t`), so that one flag is found with LIKE '%\tメール便\t%'.
+    static func flagsText(_ flags: Set<String>) -> String {
+        flags.isEmpty ? "" : "\t" + flags.sorted().joined(separator: "\t") + "\t"
+    }
+
+    static func flags(_ text: String) -> Set<String> {
+        Set(text.split(separator: "\t").map(String.init))
+    }
 
     var syncKey: String {
         switch order.sync {
@@ -34,40 +81,16 @@ struct OrderColumns {
         case .enteredByHand(let channel): "hand:\(channel.rawValue)"
         }
     }
-
-    var itemNames: String {
-        order.packages.flatMap { $0.items.map(\.name) }.joined(separator: "\n")
-    }
-
-    /// Arguments for `orders` in the order of ``assignments``.
-    func arguments(document: Data) -> [DatabaseValue] {
-        let values: [(any DatabaseValueConvertible)?] = [
-            originKey, Int64(order.orderedAt.timeIntervalSince1970), order.localStatus.name, order.rmsProgress.code,
-            syncKey, syncError, syncDetail, order.orderer.fullName, order.orderer.fullNameKana,
-            order.orderer.phoneNumber, order.grandTotal.yen, order.fees.shipping.yen, order.payment.methodName,
-            order.bundleID?.rawValue, itemNames, document,
-        ]
-        return values.map { $0?.databaseValue ?? .null }
-    }
-
-    static let columnNames = [
-        "origin", "ordered_at", "local_status", "rms_progress", "sync_state", "sync_error", "sync_detail",
-        "orderer_name", "orderer_kana", "orderer_phone", "grand_total", "shipping_fee", "payment_method",
-        "bundle_id", "item_names", "document",
-    ]
-
-    /// `origin = ?, ordered_at = ?, ...`
-    static let assignments = columnNames.map { "\($0) = ?" }.joined(separator: ", ")
 }
 
-/// Reads and writes the `document` column.
+/// The whole content of an order that has no raw JSON (entered by hand, imported from CSV).
 enum OrderDocument {
-    static func encode(_ order: Order) throws -> Data {
-        try JSONEncoder().encode(order)
+    static func encode(_ value: some Encodable) throws -> Data {
+        try JSONEncoder().encode(value)
     }
 
-    static func decode(_ data: Data) throws -> Order {
-        try JSONDecoder().decode(Order.self, from: data)
+    static func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
+        try JSONDecoder().decode(type, from: data)
     }
 }
 

@@ -83,6 +83,7 @@ enum StoreSchema {
                     BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
                 """)
         }
+        migrator.registerMigration("v2-content-from-raw-json-search-counts", migrate: StoreSchemaV2.migrate)
         return migrator
     }
 }

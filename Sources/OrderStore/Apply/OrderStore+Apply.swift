@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import OrderEngine
+
+extension OrderStore {
+    /// What applying an action did: the plan as decided inside the writing transaction, from the
+    /// rows as they were then, and what must now be sent.
+    public struct Applied: Sendable {
+        public let plan: Plan
+        /// The journal batch of the change: what ``undo(batch:)`` takes back.
+        public let batchID: String
+        /// Outbox id per order whose change must be sent to RMS.
+        public let intents: [OrderNumber: Int64]
+        /// Orders made by the action (複製), with the numbers they were given.
+        public let created: [Order]
+    }
+
+    /// Plans `action` for `numbers` and applies the plan in one transaction: every changed field is
+    /// journalled, every change that goes to RMS gets an outbox intent before anything is sent,
+    /// and orders made by the action are inserted. Another process can never apply the same
+    /// once-only change twice: the outbox's unique index turns a second claim into a skip.
+    public func apply(_ action: some BulkAction, to numbers: [OrderNumber], claimedBy process: String = OperatorIdentity.process) throws -> Applied {
+        try writeTransaction("「\(action.title)」の保存") { db in
+            let date = now()
+            let orders = try Self.load(try widen(numbers, for: action, in: db), in: db)
+            let plan = action.plan(orders)
+            let batchID = UUID().uuidString.lowercased()
+            var intents: [OrderNumber: Int64] = [:]
+            var changes: [Plan.Change] = []
+            var skips = plan.skips
+            for change in plan.changes {
+                if change.sendsToRMS {
+                    do {
+                        intents[change.number] = try Self.recordIntent(kind: action.id, for: change.number, by: operatorName, claimedBy: process, at: date, in: db)
+                    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                        skips.append(.init(number: change.number, reason: action.id == "cancel" ? .cancelInFlight : .confirmInFlight))
+                        continue
+                    }
+                }
+                guard !change.fields.isEmpty else {
+                    changes.append(change)
+                    continue
+                }
+                try Self.write(change.after, from: change.before, in: db, at: date)
+                for field in change.fields {
+                    try Self.journal([field], of: change.number, batchID: batchID, action: action.id,
+                                     undoable: !change.sendsToRMS && field.field.isLocal, operatorName: operatorName, at: date, in: db)
+                }
+                changes.append(change)
+            }
+            var created: [Order] = []
+            for creation in plan.creations {
+                var order = creation.order
+                order.number = try Self.nextHandNumber(like: creation.source, at: date, in: db)
+                try Self.insert(order, rawJSON: nil, at: date, in: db)
+                try Self.journal(
+                    [FieldChange(field: .localStatus, before: .text(nil), after: .text(order.localStatus.name))],
+                    of: order.number, batchID: batchID, action: action.id, undoable: false,
+                    operatorName: operatorName, at: date, in: db)
+                created.append(order)
+            }
+            let applied = Plan(actionID: plan.actionID, title: plan.title, leavesMachine: plan.leavesMachine,
+                               changes: changes, skips: skips, creations: plan.creations)
+            return Applied(plan: applied, batchID: batchID, intents: intents, created: created)
+        }
+    }
+
+    /// Unbundling takes every member of the bundles chosen, so that no bundle is left with one order.
+    private func widen(_ numbers: [OrderNumber], for action: some BulkAction, in db: Database) throws -> [OrderNumber] {
+        guard action is UnbundleAction else { return numbers }
+        let chunk = numbers.map(\.rawValue)
+        guard !chunk.isEmpty else { return numbers }
+        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        let partners = try String.fetchAll(db, sql: """
+            SELECT order_number FROM orders WHERE bundle_id IN (SELECT bundle_id FROM orders WHERE order_number IN (\(marks)) AND bundle_id IS NOT NULL)
+            """, arguments: StatementArguments(chunk))
+        var seen = Set(numbers)
+        return numbers + partners.map(OrderNumber.init).filter { seen.insert($0).inserted }
+    }
+
+    static func recordIntent(kind: String, for number: OrderNumber, by operatorName: String, claimedBy process: String, at date: Date, in db: Database) throws -> Int64 {
+        try db.execute(
+            sql: "INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at) VALUES (?, ?, 'pending', ?, ?, ?)",
+            arguments: [kind, number.rawValue, operatorName, process, Int64(date.timeIntervalSince1970)])
+        return db.lastInsertedRowID
+    }
+
+    /// A number for an order made in the desk: the source's shop id, the day, and M with a sequence.
+    static func nextHandNumber(like source: OrderNumber, at date: Date, in db: Database) throws -> OrderNumber {
+        let shop = source.rawValue.split(separator: "-").first.map(String.init) ?? "000000"
+        let day = JapanTime(date)
+        let prefix = "\(shop)-\(day.year)\(day.month < 10 ? "0" : "")\(day.month)\(day.day < 10 ? "0" : "")\(day.day)-M"
+        let last = try String.fetchOne(db, sql: "SELECT MAX(order_number) FROM orders WHERE order_number >= ? AND order_number < ?",
+                                       arguments: [prefix, prefix + "~"])
+        let next = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
+        return OrderNumber(prefix + String(format: "%06d", next))
+    }
+
+    /// Inserts one order (import, duplicate). Returns false when its number is already there.
+    @discardableResult
+    static func insert(_ order: Order, rawJSON: [UInt8]?, at date: Date, in db: Database) throws -> Bool {
+        let seconds = Int64(date.timeIntervalSince1970)
+        let names = OrderColumns.identityNames + OrderColumns.stateNames
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO orders (\(names.joined(separator: ", ")), document, raw_json, imported_at, updated_at)
+            VALUES (\(Array(repeating: "?", count: names.count + 4).joined(separator: ", ")))
+            ON CONFLICT(order_number) DO NOTHING
+            """)
+        let columns = OrderColumns(order: order)
+        // An order with RMS's JSON is read from it; one without keeps its whole content.
+        let document = rawJSON == nil ? try OrderDocument.encode(order).databaseValue : .null
+        try statement.execute(arguments: StatementArguments(
+            columns.identity + columns.state + [document, rawJSON.map { Data($0) }.databaseValue, seconds.databaseValue, seconds.databaseValue]))
+        guard db.changesCount > 0 else { return false }
+        try db.cachedStatement(sql: "INSERT INTO order_search (rowid, terms) VALUES (?, ?)")
+            .execute(arguments: [db.lastInsertedRowID, OrderSearchIndex.text(for: order)])
+        return true
+    }
+}

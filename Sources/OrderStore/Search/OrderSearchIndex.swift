@@ -1,0 +1,13 @@
+import OrderEngine
+
+/// What of an order goes into the full-text index: who ordered, who receives, what was bought.
+enum OrderSearchIndex {
+    static func text(for order: Order) -> String {
+        var names = [order.orderer.familyName + order.orderer.firstName, order.orderer.familyNameKana + order.orderer.firstNameKana]
+        for package in order.packages where !package.destination.isSameRecipient(as: order.orderer) {
+            names.append(package.destination.familyName + package.destination.firstName)
+            names.append(package.destination.familyNameKana + package.destination.firstNameKana)
+        }
+        return SearchTerms.indexText(names: names, items: order.packages.flatMap { $0.items.map(\.name) })
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import OrderEngine
+import RakutenPay
+import RMSSandbox
+import Testing
+import TestSupport
+@testable import OrderStore
+
+@Suite("Migrations")
+struct MigrationTests {
+    let directory = TemporaryDirectory()
+
+    /// A file as version 1 of the schema wrote it, with `count` fetched orders in various states.
+    func versionOneFile(count: Int) throws -> (path: String, orders: [Order]) {
+        let path = directory.file("v1.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v1-orders-journal-outbox")
+        var generator = OrderGenerator(seed: 5, settings: .init(shopID: "398211"))
+        let models = generator.orders(count: count, now: RakutenDateTime(epochSeconds: 1_795_000_000))
+        var orders: [Order] = []
+        try queue.write { db in
+            for (index, model) in models.enumerated() {
+                var order = Order(rakuten: model, localStatus: index % 3 == 0 ? .awaitingPayment : .newOrder)
+                if index % 5 == 0 {
+                    order.sync = .rakutenDone
+                    order.confirmedAt = Date(timeIntervalSince1970: 1_795_001_000)
+                    order.rmsProgress = .awaitingShipment
+                }
+                if index % 7 == 0 { order.sync = .failed(.qpsLimit, detail: "429") }
+                if index == 4 { order.bundleID = BundleID("B-1") }
+                let document = try JSONEncoder().encode(order)
+                let columns: [(any DatabaseValueConvertible)?] = [
+                    order.number.rawValue, "rakutenAPI", Int64(order.orderedAt.timeIntervalSince1970), order.localStatus.name,
+                    order.rmsProgress.code, OrderColumns(order: order).syncKey, OrderColumns(order: order).syncError,
+                    OrderColumns(order: order).syncDetail, order.orderer.fullName, order.orderer.fullNameKana, order.orderer.phoneNumber,
+                    order.grandTotal.yen, order.fees.shipping.yen, order.payment.methodName, order.bundleID?.rawValue, "",
+                    document, try JSONEncoder().encode(model), 1_795_000_000, 1_795_000_000,
+                ]
+                try db.execute(sql: """
+                    INSERT INTO orders (order_number, origin, ordered_at, local_status, rms_progress, sync_state, sync_error, sync_detail,
+                        orderer_name, orderer_kana, orderer_phone, grand_total, shipping_fee, payment_method, bundle_id, item_names,
+                        document, raw_json, imported_at, updated_at)
+                    VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ",")))
+                    """, arguments: StatementArguments(columns.map { $0?.databaseValue ?? .null }))
+                orders.append(order)
+            }
+        }
+        return (path, orders)
+    }
+
+    @Test("a file of the previous schema version keeps every order, with its state, when opened")
+    func fromVersionOne() throws {
+        let (path, orders) = try versionOneFile(count: 120)
+        let store = try OrderStore(path: path)
+        let read = try store.orders(orders.map(\.number))
+        #expect(read.count == orders.count)
+        #expect(read == orders, "every field of every order survives the migration")
+        #expect(try store.countsByStatus()[.awaitingPayment] == orders.filter { $0.localStatus == .awaitingPayment }.count)
+        #expect(try store.page(GridFilter(search: orders[9].orderer.familyName + orders[9].orderer.firstName), limit: 500)
+            .contains { $0.number == orders[9].number })
+        directory.remove()
+    }
+
+    @Test("a migration that fails names itself and leaves the file as the previous version left it")
+    func failedMigration() throws {
+        let (path, orders) = try versionOneFile(count: 10)
+        // Something else already took the name version 2 needs.
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE status_counts (x)") }
+        #expect { try OrderStore(path: path) } throws: { error in
+            "\(error)".contains("v2-content-from-raw-json-search-counts") && "\(error)".contains("その前の状態のまま")
+        }
+        let count = try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM orders WHERE document IS NOT NULL AND item_names IS NOT NULL")
+        }
+        #expect(count == orders.count, "version 1's table is untouched")
+        directory.remove()
+    }
+}

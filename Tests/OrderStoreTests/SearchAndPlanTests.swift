@@ -1,0 +1,94 @@
+import Foundation
+import OrderEngine
+import RakutenPay
+import RMSSandbox
+import Testing
+import TestSupport
+@testable import OrderStore
+
+@Suite("Finding orders: text search and pages that never scan the table")
+struct SearchAndPlanTests {
+    let directory = TemporaryDirectory()
+
+    /// A store with generated Rakuten orders, stored as they would be fetched (raw JSON).
+    func generatedStore(count: Int) throws -> (OrderStore, [Order]) {
+        var generator = OrderGenerator(seed: 11, settings: .init(shopID: "398211"))
+        let models = generator.orders(count: count, now: RakutenDateTime(epochSeconds: 1_795_000_000))
+        let store = try OrderStore(path: directory.file("search.sqlite"))
+        let incoming = try models.map {
+            OrderStore.Incoming(order: Order(rakuten: $0, localStatus: .newOrder), rawJSON: Array(try JSONEncoder().encode($0)))
+        }
+        try store.importOrders(incoming)
+        return (store, incoming.map(\.order))
+    }
+
+    func search(_ store: OrderStore, _ text: String) throws -> Set<OrderNumber> {
+        Set(try store.page(GridFilter(search: text), limit: 10_000).map(\.number))
+    }
+
+    @Test("names, kana and item names are found by any part of two characters or more")
+    func text() throws {
+        let (store, orders) = try generatedStore(count: 300)
+        let someone = orders[17].orderer
+        let expectations: [(String, (Order) -> Bool)] = [
+            (someone.familyName, { $0.orderer.familyName.contains(someone.familyName) || $0.packages.contains { $0.destination.familyName.contains(someone.familyName) } }),
+            (someone.familyName + someone.firstName, { $0.orderer.familyName + $0.orderer.firstName == someone.familyName + someone.firstName || $0.packages.contains { $0.destination.familyName + $0.destination.firstName == someone.familyName + someone.firstName } }),
+            (someone.familyNameKana, { ($0.orderer.familyNameKana + $0.orderer.firstNameKana).contains(someone.familyNameKana) || $0.packages.contains { ($0.destination.familyNameKana + $0.destination.firstNameKana).contains(someone.familyNameKana) } }),
+            ("ゆめぴりか", { $0.packages.contains { $0.items.contains { $0.name.contains("ゆめぴりか") } } }),
+            ("今治 タオル", { $0.packages.contains { $0.items.contains { $0.name.contains("今治") && $0.name.contains("タオル") } } }),
+        ]
+        for (query, matches) in expectations {
+            let expected = Set(orders.filter(matches).map(\.number))
+            #expect(!expected.isEmpty, "no order to find for \(query)")
+            #expect(try search(store, query) == expected, "search for \(query)")
+        }
+        #expect(try search(store, "存在しない名前").isEmpty)
+        directory.remove()
+    }
+
+    @Test("an order number or a phone number is found by its last digits")
+    func numbers() throws {
+        let (store, orders) = try generatedStore(count: 200)
+        let order = orders[42]
+        let tail = String(order.number.rawValue.suffix(6))
+        #expect(try search(store, tail).contains(order.number))
+        #expect(try search(store, order.number.rawValue) == [order.number])
+        let phoneTail = String(order.orderer.phoneNumber.filter(\.isNumber).suffix(4))
+        let expected = Set(orders.filter { $0.orderer.phoneNumber.filter(\.isNumber).hasSuffix(phoneTail) || $0.number.rawValue.filter(\.isNumber).hasSuffix(phoneTail) }.map(\.number))
+        #expect(try search(store, phoneTail) == expected)
+        directory.remove()
+    }
+
+    @Test("search combines with the status and pages by keyset like the rest")
+    func searchPages() throws {
+        let (store, orders) = try generatedStore(count: 300)
+        let name = orders[3].orderer.familyName
+        let all = try store.page(GridFilter(localStatus: .newOrder, search: name), limit: 10_000)
+        var paged: [OrderRow] = []
+        var key: GridKey?
+        repeat {
+            let page = try store.page(GridFilter(localStatus: .newOrder, search: name), after: key, limit: 3)
+            paged += page
+            key = page.count == 3 ? page.last?.key : nil
+        } while key != nil
+        #expect(paged.map(\.number) == all.map(\.number))
+        #expect(try store.page(GridFilter(localStatus: .onHold, search: name), limit: 10).isEmpty)
+        directory.remove()
+    }
+
+    @Test("pages by status, by date, next pages and searches use indexes, never a scan of the table", arguments: [
+        GridFilter(localStatus: .newOrder), GridFilter(), GridFilter(localStatus: .newOrder, search: "佐藤"),
+        GridFilter(search: "翔太"), GridFilter(search: "5678"),
+    ])
+    func noScan(filter: GridFilter) throws {
+        let (store, _) = try generatedStore(count: 20)
+        let key = GridKey(orderedAt: 1_795_000_000, number: OrderNumber("398211-20261120-0000000000"))
+        for plan in [try store.queryPlan(filter), try store.queryPlan(filter, after: key)] {
+            // "SCAN orders USING INDEX ..." walks an index in order and stops at the LIMIT; a bare
+            // "SCAN orders" would read the whole table.
+            #expect(!plan.contains { $0 == "SCAN orders" }, "\(plan)")
+            #expect(!plan.contains { $0.contains("USE TEMP B-TREE FOR ORDER BY") } || filter.search != nil, "\(plan)")
+        }
+        directory.remove()
+    }
+}
