@@ -31,15 +31,15 @@ public final class OrderStore: Sendable {
         } catch {
             throw StoreError("データベース \(path) を開けません: \(error)")
         }
-        // One migration at a time, so that a failure names the one that failed. Each runs in its
-        // own transaction: a failed one leaves the file as the previous one left it.
+        // Each migration runs in its own transaction: a failed one leaves the file as the previous
+        // one left it. Several processes may open the file at once; GRDB lets one of them migrate.
         let migrator = StoreSchema.migrator
-        for migration in migrator.migrations {
-            do {
-                try migrator.migrate(pool, upTo: migration)
-            } catch {
-                throw StoreError("データベース \(path) の更新（\(migration)）に失敗しました。ファイルはその前の状態のままです: \(error)")
-            }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            let applied = (try? pool.read { try migrator.appliedIdentifiers($0) }) ?? []
+            let failed = migrator.migrations.first { !applied.contains($0) } ?? "?"
+            throw StoreError("データベース \(path) の更新（\(failed)）に失敗しました。ファイルはその前の状態のままです: \(error)")
         }
     }
 
