@@ -116,6 +116,8 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "OrderEngine", "OrderStore", "OrderSync", "CNcursesw", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["juchu"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "TestSupport"]),
     ]
 )

@@ -9,7 +9,7 @@ struct Juchu: ParsableCommand {
             juchu demo      ローカルのRMSサンドボックスとSQLiteファイルでデスクを開きます
             juchu sandbox   RMSサンドボックスだけを起動します（テストや他の端末から使う）
             """,
-        subcommands: [DemoCommand.self, SandboxCommand.self, BenchCommand.self]
+        subcommands: [DemoCommand.self, SandboxCommand.self, ConfirmCommand.self, BenchCommand.self]
     )
 }
 
