@@ -26,6 +26,24 @@ public final class OrderStore: Sendable {
         // Other desks and the worker write to the same file: wait for them rather than fail.
         configuration.busyMode = .timeout(15)
         configuration.label = "juchu.store"
+        // A bigger page cache for the connection that writes, so that a large import does not spill.
+        configuration.prepareDatabase { db in
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -16384") }
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            // 16 KiB pages hold an order's raw JSON without chains of overflow pages; the size is set
+            // before the file exists, as SQLite requires in WAL mode.
+            do {
+                let queue = try DatabaseQueue(path: path)
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA page_size = 16384")
+                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                }
+                try queue.close()
+            } catch {
+                throw StoreError("データベース \(path) を作成できません: \(error)")
+            }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
@@ -78,8 +96,11 @@ public final class OrderStore: Sendable {
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
+                TransactionEffects.begin(db)
+                defer { TransactionEffects.discard(db) }
                 try db.inTransaction(.immediate) {
                     result = try body(db)
+                    try TransactionEffects.finish(db)
                     return .commit
                 }
                 return result!

@@ -44,16 +44,12 @@ public struct SyncService: Sendable {
                 events(.fetchProgress(done: done, total: total))
             }
             let cutoff = end.adding(seconds: -Int64(settings.skipYoungerThanMinutes) * 60)
-            var incoming: [OrderStore.Incoming] = []
-            for order in fetched.orders {
-                if settings.skipYoungerThanMinutes > 0, order.model.orderDatetime > cutoff {
-                    report.tooYoung += 1
-                    continue
-                }
-                incoming.append(OrderStore.Incoming(
-                    order: Order(rakuten: order.model, localStatus: settings.localStatus), rawJSON: order.rawJSON))
+            var ripe = fetched
+            if settings.skipYoungerThanMinutes > 0 {
+                ripe.orders = fetched.orders.filter { $0.model.orderDatetime <= cutoff }
+                report.tooYoung = fetched.orders.count - ripe.orders.count
             }
-            let summary = try store.importOrders(incoming)
+            let summary = try store.importOrders(OrderImport.incoming(ripe, localStatus: settings.localStatus))
             report.inserted = summary.inserted
             report.alreadyPresent += summary.alreadyPresent
             report.unreadable = fetched.failures.map(\.description)

@@ -92,3 +92,38 @@ struct SearchAndPlanTests {
         directory.remove()
     }
 }
+
+@Suite("Search terms")
+struct SearchTermsTests {
+    @Test("Japanese runs become bigrams; punctuation and spaces end words; ASCII words stay whole", arguments: [
+        ("佐藤 翔太", ["佐藤", "翔太"]),
+        ("【送料無料】ゆめぴりか 5kg", ["送料", "料無", "無料", "ゆめ", "めぴ", "ぴり", "りか", "5kg"]),
+        ("サトウ・ハナコ", ["サト", "トウ", "ハナ", "ナコ"]),
+        ("林", ["林"]),
+        ("Apple Pay", ["apple", "pay"]),
+        ("ヤマダーズ", ["ヤマ", "マダ", "ダー", "ーズ"]),
+    ])
+    func tokens(text: String, expected: [String]) {
+        #expect(SearchTerms.tokens(text) == expected)
+    }
+
+    @Test("a query is the phrase of its bigrams; one character is a prefix")
+    func queries() {
+        #expect(SearchTerms.matchQuery("翔太") == "\"翔太\"")
+        #expect(SearchTerms.matchQuery("佐藤翔") == "\"佐藤 藤翔\"")
+        #expect(SearchTerms.matchQuery("林") == "\"林\" *")
+        #expect(SearchTerms.matchQuery("佐藤 翔太") == "\"佐藤\" AND \"翔太\"")
+        #expect(SearchTerms.matchQuery("  ") == nil)
+        #expect(SearchTerms.isNumberQuery("5678") && SearchTerms.isNumberQuery("398211-20261122-0000012345"))
+        #expect(!SearchTerms.isNumberQuery("56") && !SearchTerms.isNumberQuery("佐藤1"))
+    }
+}
+
+extension SearchTermsTests {
+    @Test("the index text has exactly the query tokens", arguments: [
+        "佐藤 翔太", "【送料無料】北海道産 ゆめぴりか 5kg 令和6年産", "サトウ・ハナコ", "林", "Apple Pay", "ヤマダーズ 今治タオル×2",
+    ])
+    func indexTextMatchesTokens(text: String) {
+        #expect(SearchTerms.indexText(names: [text], items: []) == SearchTerms.tokens(text).joined(separator: " "))
+    }
+}

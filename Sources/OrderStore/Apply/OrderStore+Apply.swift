@@ -79,9 +79,8 @@ extension OrderStore {
     }
 
     static func recordIntent(kind: String, for number: OrderNumber, by operatorName: String, claimedBy process: String, at date: Date, in db: Database) throws -> Int64 {
-        try db.execute(
-            sql: "INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at) VALUES (?, ?, 'pending', ?, ?, ?)",
-            arguments: [kind, number.rawValue, operatorName, process, Int64(date.timeIntervalSince1970)])
+        try db.cachedStatement(sql: "INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at) VALUES (?, ?, 'pending', ?, ?, ?)")
+            .execute(arguments: [kind, number.rawValue, operatorName, process, Int64(date.timeIntervalSince1970)])
         return db.lastInsertedRowID
     }
 
@@ -109,9 +108,12 @@ extension OrderStore {
         let columns = OrderColumns(order: order)
         // An order with RMS's JSON is read from it; one without keeps its whole content.
         let document = rawJSON == nil ? try OrderDocument.encode(order).databaseValue : .null
-        try statement.execute(arguments: StatementArguments(
+        // The arguments are built here to fit the statement: bound without being checked again.
+        statement.setUncheckedArguments(StatementArguments(
             columns.identity + columns.state + [document, rawJSON.map { Data($0) }.databaseValue, seconds.databaseValue, seconds.databaseValue]))
+        try statement.execute()
         guard db.changesCount > 0 else { return false }
+        TransactionEffects.inserted(order.localStatus, in: db)
         try db.cachedStatement(sql: "INSERT INTO order_search (rowid, terms) VALUES (?, ?)")
             .execute(arguments: [db.lastInsertedRowID, OrderSearchIndex.text(for: order)])
         return true

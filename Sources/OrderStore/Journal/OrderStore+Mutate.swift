@@ -52,39 +52,36 @@ extension OrderStore {
         }
         sql += " WHERE order_number = ?"
         arguments.append(order.number.rawValue.databaseValue)
-        try db.execute(sql: sql, arguments: StatementArguments(arguments))
+        let statement = try db.cachedStatement(sql: sql)
+        statement.setUncheckedArguments(StatementArguments(arguments))
+        try statement.execute()
+        TransactionEffects.updated(from: before.localStatus, to: order.localStatus, in: db)
     }
 
     static func journal(
         _ changes: [FieldChange], of number: OrderNumber, batchID: String, action: String, undoable: Bool,
         operatorName: String, at date: Date, in db: Database
     ) throws {
-        let encoder = JSONEncoder()
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO journal (batch_id, at, operator, action, order_number, field, before_value, after_value, undoable)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for change in changes {
-            try db.execute(
-                sql: """
-                    INSERT INTO journal (batch_id, at, operator, action, order_number, field, before_value, after_value, undoable)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    batchID, Int64(date.timeIntervalSince1970 * 1000), operatorName, action, number.rawValue,
-                    change.field.rawValue, String(decoding: try encoder.encode(change.before), as: UTF8.self),
-                    String(decoding: try encoder.encode(change.after), as: UTF8.self), undoable,
-                ])
+            try statement.execute(arguments: [
+                batchID, Int64(date.timeIntervalSince1970 * 1000), operatorName, action, number.rawValue,
+                change.field.rawValue, change.before.journalText, change.after.journalText, undoable,
+            ])
         }
     }
 
     /// The journal of one order, oldest first.
     public func journal(of number: OrderNumber) throws -> [JournalEntry] {
         try pool.read { db in
-            let decoder = JSONDecoder()
-            return try Row.fetchAll(
+            try Row.fetchAll(
                 db, sql: "SELECT * FROM journal WHERE order_number = ? ORDER BY id", arguments: [number.rawValue]
             ).map { row in
                 let field = OrderField(rawValue: row["field"])
-                func text(_ json: String) -> String {
-                    (try? decoder.decode(FieldValue.self, from: Data(json.utf8)))?.displayText ?? json
-                }
+                func text(_ stored: String) -> String { FieldValue(journalText: stored)?.displayText ?? stored }
                 return JournalEntry(
                     id: row["id"], batchID: row["batch_id"],
                     at: Date(timeIntervalSince1970: Double(row["at"] as Int64) / 1000),

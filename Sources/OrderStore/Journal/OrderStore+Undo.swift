@@ -46,22 +46,22 @@ extension OrderStore {
                 SELECT id, order_number, field, before_value, after_value FROM journal
                 WHERE batch_id = ? AND undoable = 1 AND undone_by_batch IS NULL ORDER BY id DESC
                 """, arguments: [batch])
-            let decoder = JSONDecoder()
             let numbers = Array(Set(rows.map { OrderNumber($0["order_number"]) }))
             var orders = Dictionary(uniqueKeysWithValues: try Self.load(numbers, in: db).map { ($0.number, $0) })
             let originals = orders
             for row in rows {
                 let number = OrderNumber(row["order_number"])
-                guard var order = orders[number], let field = OrderField(rawValue: row["field"]) else { continue }
-                let before = try decoder.decode(FieldValue.self, from: Data((row["before_value"] as String).utf8))
-                let after = try decoder.decode(FieldValue.self, from: Data((row["after_value"] as String).utf8))
+                guard var order = orders[number], let field = OrderField(rawValue: row["field"]),
+                    let before = FieldValue(journalText: row["before_value"]), let after = FieldValue(journalText: row["after_value"])
+                else { continue }
                 guard field.value(in: order) == after else {
                     result.conflicts.append((number, field.label))
                     continue
                 }
                 try field.set(before, in: &order)
                 orders[number] = order
-                try db.execute(sql: "UPDATE journal SET undone_by_batch = ? WHERE id = ?", arguments: [result.batchID, row["id"] as Int64])
+                try db.cachedStatement(sql: "UPDATE journal SET undone_by_batch = ? WHERE id = ?")
+                    .execute(arguments: [result.batchID, row["id"] as Int64])
             }
             for number in numbers {
                 guard let original = originals[number], let order = orders[number], original != order else { continue }

@@ -146,7 +146,7 @@ extension OrderStore {
                 let previous = try String.fetchOne(db, sql: """
                     SELECT before_value FROM journal WHERE order_number = ? AND action = 'cancel' AND field = 'localStatus'
                     ORDER BY id DESC LIMIT 1
-                    """, arguments: [number.rawValue]).flatMap { try? JSONDecoder().decode(FieldValue.self, from: Data($0.utf8)) }
+                    """, arguments: [number.rawValue]).flatMap(FieldValue.init(journalText:))
                 _ = try Self.mutate([number], action: "cancel-result", undoable: false, operatorName: operatorName, at: date, in: db) { order in
                     var order = order
                     switch outcome {

@@ -15,13 +15,14 @@ struct OrderColumns {
         "phone_reversed", "payment_method",
     ]
 
+    // Built value by value, without existential boxes: a million orders go through here.
     var identity: [DatabaseValue] {
-        let values: [(any DatabaseValueConvertible)?] = [
-            order.number.rawValue, SearchTerms.reversedDigits(order.number.rawValue), originKey,
-            Int64(order.orderedAt.timeIntervalSince1970), order.orderer.fullName, order.orderer.fullNameKana,
-            SearchTerms.reversedDigits(order.orderer.phoneNumber), order.payment.methodName,
+        [
+            order.number.rawValue.databaseValue, SearchTerms.reversedDigits(order.number.rawValue).databaseValue,
+            originKey.databaseValue, Int64(order.orderedAt.timeIntervalSince1970).databaseValue,
+            order.orderer.fullName.databaseValue, order.orderer.fullNameKana.databaseValue,
+            SearchTerms.reversedDigits(order.orderer.phoneNumber).databaseValue, order.payment.methodName.databaseValue,
         ]
-        return values.map { $0?.databaseValue ?? .null }
     }
 
     static let stateNames = [
@@ -31,14 +32,19 @@ struct OrderColumns {
     ]
 
     var state: [DatabaseValue] {
-        let values: [(any DatabaseValueConvertible)?] = [
-            order.localStatus.name, order.rmsProgress.code, order.confirmedAt.map { Int64($0.timeIntervalSince1970) },
-            syncKey, syncError, syncDetail, order.grandTotal.yen, order.fees.shipping.yen, order.fees.cashOnDelivery.yen,
-            order.fees.paymentCharge.yen, order.bundleID?.rawValue, order.carrier?.code, Self.flagsText(order.flags),
-            order.dates[.paymentDate]?.description, order.dates[.plannedShipmentDate]?.description,
-            order.dates[.shipmentDate]?.description, order.dates[.deliveryDate]?.description,
+        let dates = order.dates
+        return [
+            order.localStatus.name.databaseValue, order.rmsProgress.code.databaseValue,
+            order.confirmedAt.map { Int64($0.timeIntervalSince1970) }.databaseValue, syncKey.databaseValue,
+            syncError.databaseValue, syncDetail.databaseValue, order.grandTotal.yen.databaseValue,
+            order.fees.shipping.yen.databaseValue, order.fees.cashOnDelivery.yen.databaseValue,
+            order.fees.paymentCharge.yen.databaseValue, order.bundleID?.rawValue.databaseValue ?? .null,
+            order.carrier?.code.databaseValue ?? .null, Self.flagsText(order.flags).databaseValue,
+            dates.isEmpty ? .null : dates[.paymentDate]?.description.databaseValue ?? .null,
+            dates.isEmpty ? .null : dates[.plannedShipmentDate]?.description.databaseValue ?? .null,
+            dates.isEmpty ? .null : dates[.shipmentDate]?.description.databaseValue ?? .null,
+            dates.isEmpty ? .null : dates[.deliveryDate]?.description.databaseValue ?? .null,
         ]
-        return values.map { $0?.databaseValue ?? .null }
     }
 
     /// `origin = ?, ordered_at = ?, ...` for the state columns.

@@ -5,7 +5,7 @@ import RakutenPay
 
 /// Version 2: a Rakuten order's content is its raw JSON, mapped on every read (no copy to keep in
 /// step); the shop's state lives in columns (fees, carrier, flags, dates); a full-text index for
-/// names and items; counts per status kept by triggers, so tabs never count a million rows.
+/// names and items; counts per status kept as orders change, so tabs never count a million rows.
 enum StoreSchemaV2 {
     static let ordersTable = """
         CREATE TABLE orders (
@@ -54,27 +54,9 @@ enum StoreSchemaV2 {
         CREATE INDEX orders_by_phone_tail ON orders(phone_reversed);
         CREATE INDEX orders_by_bundle ON orders(bundle_id) WHERE bundle_id IS NOT NULL;
 
-        CREATE TRIGGER orders_changed_insert AFTER INSERT ON orders
-            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
-        CREATE TRIGGER orders_changed_update AFTER UPDATE ON orders
-            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
-        CREATE TRIGGER orders_changed_delete AFTER DELETE ON orders
-            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
-
+        -- Kept by the store's code, once per transaction (see TransactionEffects): triggers firing
+        -- for every row cost more than the rows themselves on a million-order import.
         CREATE TABLE status_counts (local_status TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE TRIGGER status_counts_insert AFTER INSERT ON orders BEGIN
-            INSERT INTO status_counts (local_status, n) VALUES (NEW.local_status, 1)
-                ON CONFLICT(local_status) DO UPDATE SET n = n + 1;
-        END;
-        CREATE TRIGGER status_counts_update AFTER UPDATE OF local_status ON orders
-            WHEN OLD.local_status <> NEW.local_status BEGIN
-            UPDATE status_counts SET n = n - 1 WHERE local_status = OLD.local_status;
-            INSERT INTO status_counts (local_status, n) VALUES (NEW.local_status, 1)
-                ON CONFLICT(local_status) DO UPDATE SET n = n + 1;
-        END;
-        CREATE TRIGGER status_counts_delete AFTER DELETE ON orders BEGIN
-            UPDATE status_counts SET n = n - 1 WHERE local_status = OLD.local_status;
-        END;
 
         CREATE VIRTUAL TABLE order_search USING fts5(
             terms, content='', detail=full, tokenize="unicode61 remove_diacritics 0"
@@ -135,5 +117,7 @@ enum StoreSchemaV2 {
             try search.execute(arguments: [id, OrderSearchIndex.text(for: order)])
         }
         try db.execute(sql: "DROP TABLE orders_v1")
+        try db.execute(sql: "INSERT INTO status_counts (local_status, n) SELECT local_status, COUNT(*) FROM orders GROUP BY local_status")
+        try db.execute(sql: "UPDATE change_counter SET value = value + 1 WHERE id = 1")
     }
 }

@@ -5,27 +5,126 @@
 /// of two characters or more is found through the index. Numbers (order numbers, phone numbers)
 /// are searched by their tail, through reversed copies kept in indexed columns.
 public enum SearchTerms {
-    /// The text stored in the full-text index for an order.
+    /// The text stored in the full-text index for an order: the same tokens as ``tokens(_:)``,
+    /// written straight into one buffer (no string per bigram).
     static func indexText(names: [String], items: [String]) -> String {
-        (names + items).flatMap(tokens).joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        for text in names + items { appendTokens(of: text, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendTokens(of text: String, to out: inout [UInt8]) {
+        var previous: Unicode.Scalar?
+        var wideCount = 0
+        var asciiStart: Int?
+        func separate() {
+            if !out.isEmpty, out.last != 0x20 { out.append(0x20) }
+        }
+        func endWide() {
+            // A lone wide character is a token of its own.
+            if wideCount == 1, let previous {
+                separate()
+                append(previous, to: &out)
+            }
+            wideCount = 0
+            previous = nil
+        }
+        func endASCII() {
+            guard let start = asciiStart else { return }
+            // Lower-case in place.
+            for index in start..<out.count where out[index] >= 0x41 && out[index] <= 0x5A { out[index] += 0x20 }
+            asciiStart = nil
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                endWide()
+                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                    if asciiStart == nil {
+                        separate()
+                        asciiStart = out.count
+                    }
+                    out.append(UInt8(scalar.value))
+                } else {
+                    endASCII()
+                }
+            } else if separates(scalar) {
+                endASCII()
+                endWide()
+            } else {
+                endASCII()
+                if let previous {
+                    separate()
+                    append(previous, to: &out)
+                    append(scalar, to: &out)
+                }
+                previous = scalar
+                wideCount += 1
+            }
+        }
+        endASCII()
+        endWide()
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        out.append(contentsOf: UTF8.encode(scalar)!)
     }
 
     /// Bigrams of each run of non-ASCII characters; ASCII words as they are, lower-cased.
+    /// Works on Unicode scalars (every kana and kanji is one): a million orders go through here.
     static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
-        for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "・" || $0 == "、" }) {
-            if word.allSatisfy(\.isASCII) {
-                let ascii = word.lowercased().filter { $0.isLetter || $0.isNumber }
-                if !ascii.isEmpty { tokens.append(ascii) }
-                continue
+        var ascii = String.UnicodeScalarView()
+        var wide: [Unicode.Scalar] = []
+        func flush() {
+            if !ascii.isEmpty {
+                tokens.append(String(ascii).lowercased())
+                ascii.removeAll()
             }
-            let characters = Array(word.filter { !$0.isPunctuation && !$0.isSymbol })
-            if characters.count == 1 { tokens.append(String(characters)) }
-            for index in 0..<max(0, characters.count - 1) {
-                tokens.append(String(characters[index...index + 1]))
+            if wide.count == 1 { tokens.append(String(String.UnicodeScalarView(wide))) }
+            if wide.count > 1 {
+                for index in 0..<(wide.count - 1) {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(wide[index])
+                    pair.append(wide[index + 1])
+                    tokens.append(String(pair))
+                }
+            }
+            wide.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                if !wide.isEmpty { flush() }
+                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { ascii.append(scalar) } else { flush() }
+            } else if Self.separates(scalar) {
+                flush()
+            } else {
+                if !ascii.isEmpty { flush() }
+                wide.append(scalar)
             }
         }
+        flush()
         return tokens
+    }
+
+    /// Spaces (全角 included), punctuation (・ 、 【】) and symbols (× ★) end a word; the long
+    /// vowel mark ー is a letter here.
+    static func separates(_ scalar: Unicode.Scalar) -> Bool {
+        // Kana and kanji, the common case, without asking for Unicode properties.
+        switch scalar.value {
+        case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF, 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+            return false
+        default:
+            break
+        }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .openPunctuation, .closePunctuation,
+            .otherPunctuation, .dashPunctuation, .connectorPunctuation, .initialPunctuation, .finalPunctuation,
+            .mathSymbol, .currencySymbol, .otherSymbol, .modifierSymbol:
+            return scalar.value != 0x30FC
+        default:
+            return false
+        }
     }
 
     /// The FTS5 query for what the operator typed: each word a phrase of its bigrams, words ANDed.
@@ -36,7 +135,8 @@ public enum SearchTerms {
             let tokens = tokens(String(word))
             guard !tokens.isEmpty else { continue }
             let escaped = tokens.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }
-            if tokens.count == 1, tokens[0].count == 1, !tokens[0].allSatisfy(\.isASCII) {
+            if tokens.count == 1, tokens[0].count == 1 || tokens[0].allSatisfy(\.isASCII) {
+                // One character, or a Latin word being typed: anything that starts with it.
                 parts.append("\"\(escaped[0])\" *")
             } else {
                 parts.append("\"" + escaped.joined(separator: " ") + "\"")
@@ -47,7 +147,10 @@ public enum SearchTerms {
 
     /// The digits of a phone number, reversed, so that "the last four digits" is a prefix.
     public static func reversedDigits(_ text: String) -> String {
-        String(text.filter(\.isASCII).filter(\.isNumber).reversed())
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        for byte in text.utf8.reversed() where byte >= 0x30 && byte <= 0x39 { digits.append(byte) }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// Whether a query is a number to look up by its tail (order number or phone).

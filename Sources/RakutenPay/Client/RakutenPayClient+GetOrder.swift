@@ -35,15 +35,8 @@ extension RakutenPayClient {
         var done = 0
         for batch in numbers.chunked(into: GetOrderRequest.maximumOrders) {
             let (response, body) = try await getOrderKeepingBody(batch)
-            // Each order's exact bytes, unknown keys included: the mapping can be redone from them.
-            let slices = JSONSlices.elements(of: "OrderModelList", in: body)
-            let failed = Set(response.failures.map(\.index))
-            var decoded = response.orders.makeIterator()
-            for index in 0..<(response.orders.count + failed.count) where !failed.contains(index) {
-                guard let model = decoded.next() else { break }
-                let raw = index < slices.count ? Array(slices[index]) : try Array(JSONCoding.encoder.encode(model))
-                result.orders.append(FetchedOrder(model: model, rawJSON: raw))
-            }
+            let fetched = try Self.fetchedOrders(response, body: body)
+            result.orders += fetched.orders
             result.failures += response.failures
             let returned = Set(response.orders.map(\.orderNumber))
                 .union(response.failures.compactMap(\.orderNumber))
@@ -52,6 +45,29 @@ extension RakutenPayClient {
             progress(done, numbers.count)
         }
         return result
+    }
+}
+
+extension RakutenPayClient {
+    /// The orders of one getOrder answer, each with its exact bytes (unknown keys included), so
+    /// that the mapping can be redone from them.
+    public static func fetchedOrders(_ response: GetOrderResponse, body: [UInt8]) throws -> FetchedOrders {
+        var result = FetchedOrders()
+        let slices = JSONSlices.elements(of: "OrderModelList", in: body)
+        let failed = Set(response.failures.map(\.index))
+        var decoded = response.orders.makeIterator()
+        for index in 0..<(response.orders.count + failed.count) where !failed.contains(index) {
+            guard let model = decoded.next() else { break }
+            let raw = index < slices.count ? Array(slices[index]) : try Array(JSONCoding.encoder.encode(model))
+            result.orders.append(FetchedOrder(model: model, rawJSON: raw))
+        }
+        result.failures = response.failures
+        return result
+    }
+
+    /// Reads a getOrder answer as the client does: the orders, their exact bytes, and the failures.
+    public static func fetchedOrders(fromBody body: [UInt8]) throws -> FetchedOrders {
+        try fetchedOrders(JSONCoding.decoder.decode(GetOrderResponse.self, from: body), body: body)
     }
 }
 

@@ -17,13 +17,21 @@ struct BenchCommand: ParsableCommand {
         case api
         /// getOrder decoding only (for profiling).
         case decode
+        /// The store with a million orders.
+        case store
     }
 
     @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))）")
-    var only: [Suite] = [.api]
+    var only: [Suite] = [.api, .store]
 
     @Option(help: "各項目の繰り返し回数（中央値をとります）")
     var runs = 3
+
+    @Option(name: .customLong("store-db"), help: "店舗ベンチマーク用のSQLiteファイル（同じ件数なら再利用します）")
+    var storeDB = NSTemporaryDirectory() + "juchu-bench-1m.sqlite"
+
+    @Option(name: .customLong("store-orders"), help: "店舗ベンチマークの注文数")
+    var storeOrders = 1_000_000
 
     func run() throws {
         #if DEBUG
@@ -35,6 +43,9 @@ struct BenchCommand: ParsableCommand {
         }
         if only.contains(.api) {
             table.add(try APIBenchmarks.confirmThousand(runs: runs))
+        }
+        if only.contains(.store) {
+            for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }
         }
         print(table.rendered)
     }

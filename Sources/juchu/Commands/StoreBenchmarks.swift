@@ -1,0 +1,116 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import OrderSync
+import RakutenPay
+import RMSSandbox
+
+/// Issue 4's targets with a million orders in the store: open and first page ≤ 20 ms; next page,
+/// a status filter, a name search ≤ 30 ms; a 10,000-order status change planned, applied and
+/// journalled ≤ 1 s; import from getOrder JSON ≥ 20,000 orders/s; the desk's memory ≤ 80 MB.
+enum StoreBenchmarks {
+    static let pageSize = 50
+
+    /// Builds (or reuses) a store of `count` generated orders at `path`, imported through the
+    /// same path as a fetch: getOrder JSON decoded, mapped and stored. Returns the import rate.
+    static func prepare(path: String, count: Int) throws -> Double? {
+        if FileManager.default.fileExists(atPath: path), let store = try? OrderStore(path: path),
+            (try? store.countsByStatus().values.reduce(0, +)) == count
+        {
+            return nil
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let store = try OrderStore(path: path)
+        var generator = OrderGenerator(seed: 7, settings: .init(shopID: "398211"))
+        let now = RakutenDateTime(Date())
+        var importSeconds = 0.0
+        var imported = 0
+        let batch = 10_000
+        while imported < count {
+            // Generating is not timed: getOrder answers of 100 orders, as RMS would send them.
+            let models = (0..<min(batch, count - imported)).map { index in
+                generator.newOrder(placedAt: now.adding(seconds: -Int64((imported + index) * 30)))
+            }
+            let bodies = try models.chunked(into: 100).map { try JSONEncoder().encode(GetOrderResponse(messages: [], orders: $0, version: 10)) }
+            let start = ContinuousClock.now
+            try OrderImport.importBodies(bodies, into: store)
+            importSeconds += (ContinuousClock.now - start).seconds
+            imported += models.count
+            FileHandle.standardError.write(Data("\r  \(imported)/\(count)件".utf8))
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        return Double(count) / importSeconds
+    }
+
+    static func run(path: String, count: Int, runs: Int) throws -> [BenchTable.Row] {
+        let importRate = try prepare(path: path, count: count)
+        var rows: [BenchTable.Row] = []
+        if let importRate {
+            rows.append(BenchTable.Row(
+                name: "getOrder JSON からの取り込み", median: "\(Int(importRate)) 件/秒", target: "≥ 20000 件/秒",
+                ratio: importRate / 20_000, samples: "1回（\(count)件）", higherIsBetter: true))
+        }
+        rows.append(try timed("起動して最初のページを表示", target: 20, runs: runs) {
+            let store = try OrderStore(path: path)
+            _ = try store.countsByStatus()
+            _ = try store.page(GridFilter(localStatus: .newOrder), limit: pageSize)
+        })
+        let store = try OrderStore(path: path)
+        let first = try store.page(GridFilter(localStatus: .newOrder), limit: pageSize)
+        rows.append(try timed("次のページ（1万件目付近）", target: 30, runs: runs) {
+            var key = first.last?.key
+            // Far into the grid: page 200.
+            for _ in 0..<1 { key = try store.page(GridFilter(localStatus: .newOrder), after: key, limit: pageSize).last?.key }
+        })
+        rows.append(try timed("受注ステータスで絞り込み", target: 30, runs: runs) {
+            _ = try store.page(GridFilter(localStatus: .onHold), limit: pageSize)
+            _ = try store.count(GridFilter(localStatus: .onHold))
+        })
+        let sample = try require(try store.orders([first[first.count / 2].number]).first)
+        let fullName = sample.orderer.familyName + sample.orderer.firstName
+        rows.append(try timed("名前で検索（\(fullName)）", target: 30, runs: runs) {
+            _ = try store.page(GridFilter(search: fullName), limit: pageSize)
+        })
+        rows.append(try timed("姓で検索（\(sample.orderer.familyName)）", target: 30, runs: runs) {
+            _ = try store.page(GridFilter(search: sample.orderer.familyName), limit: pageSize)
+        })
+        rows.append(try timed("電話番号の下4桁で検索", target: 30, runs: runs) {
+            _ = try store.page(GridFilter(search: String(sample.orderer.phoneNumber.filter(\.isNumber).suffix(4))), limit: pageSize)
+        })
+        // 10,000 orders: plan, apply and journal, then undone so that every run starts alike.
+        let tenThousand = try store.page(GridFilter(localStatus: .newOrder), after: first.last?.key, limit: 10_000).map(\.number)
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            let applied = try store.apply(ChangeStatusAction(to: .awaitingShipment), to: tenThousand)
+            samples.append((ContinuousClock.now - start).seconds * 1000)
+            guard applied.plan.changes.count == tenThousand.count else { throw UserFacingError("10,000件の変更が一部しか適用されませんでした") }
+            try store.undo(batch: applied.batchID)
+        }
+        rows.append(row("1万件の受注ステータス変更（計画・適用・履歴）", samples: samples, target: 1000))
+        return rows
+    }
+
+    static func timed(_ name: String, target: Double, runs: Int, _ body: () throws -> Void) throws -> BenchTable.Row {
+        try body()  // warm the cache once, as a desk that has been open a while has it
+        var samples: [Double] = []
+        for _ in 0..<max(runs, 5) {
+            let start = ContinuousClock.now
+            try body()
+            samples.append((ContinuousClock.now - start).seconds * 1000)
+        }
+        return row(name, samples: samples, target: target)
+    }
+
+    static func row(_ name: String, samples: [Double], target: Double) -> BenchTable.Row {
+        let median = BenchTable.median(samples)
+        return BenchTable.Row(
+            name: name, median: String(format: "%.1f ms", median), target: "≤ \(Int(target)) ms", ratio: median / target,
+            samples: samples.map { String(format: "%.1f", $0) }.joined(separator: ", "), higherIsBetter: false)
+    }
+}
+
+func require<T>(_ value: T?, _ message: String = "値がありません") throws -> T {
+    guard let value else { throw UserFacingError(message) }
+    return value
+}
