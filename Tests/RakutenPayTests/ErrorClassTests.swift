@@ -94,15 +94,21 @@ struct ErrorClassTests {
     @Test("too many requests per second: 429 Forbidden-Exceeded QPS Limitation, then retried within the limit")
     func qps() async throws {
         let sandbox = try await SandboxHarness.start(orders: 3) { $0.requestsPerSecond = 2 }
-        // A client that ignores the limit meets the gateway.
-        var sawLimit = false
-        for _ in 0..<6 {
-            let answer = try await sandbox.post("searchOrder", body: Array(#"{"dateType":1,"startDatetime":"2026-11-20T00:00:00+0900","endDatetime":"2026-11-21T00:00:00+0900"}"#.utf8))
-            if answer.status == 429 {
-                sawLimit = String(decoding: answer.body, as: UTF8.self).contains("Forbidden-Exceeded QPS Limitation")
+        // A client that ignores the limit meets the gateway: six requests at once.
+        let answers = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+            for _ in 0..<6 {
+                group.addTask {
+                    let answer = try await sandbox.post("searchOrder", body: Array(#"{"dateType":1,"startDatetime":"2026-11-20T00:00:00+0900","endDatetime":"2026-11-21T00:00:00+0900"}"#.utf8))
+                    return (answer.status, answer.body)
+                }
             }
+            var all: [(Int, [UInt8])] = []
+            for try await answer in group { all.append(answer) }
+            return all
         }
-        #expect(sawLimit)
+        let refused = answers.filter { $0.0 == 429 }
+        #expect(!refused.isEmpty)
+        #expect(refused.allSatisfy { String(decoding: $0.1, as: UTF8.self).contains("Forbidden-Exceeded QPS Limitation") })
         #expect(RakutenPayError.classify(function: .searchOrder, status: 429, body: []).errorClass == .qpsLimit)
         #expect(RakutenPayError.classify(function: .searchOrder, status: 403, body: []).errorClass == .qpsLimit)
         #expect(RakutenPayError.classify(function: .searchOrder, status: 200, body: Array("exceeded qps limitation".utf8)).errorClass == .qpsLimit)
