@@ -3,7 +3,7 @@ import RakutenPay
 import RMSSandbox
 
 /// A sandbox on a free loopback port and a client pointed at it, for one test.
-public struct SandboxHarness {
+public struct SandboxHarness: Sendable {
     public let server: SandboxServer
     public let client: RakutenPayClient
     public let baseURL: String
