@@ -75,7 +75,7 @@ public final class OrderStore: Sendable {
         try pool.read { db in try Self.load(numbers, in: db) }
     }
 
-    static func load(_ numbers: [OrderNumber], in db: Database) throws -> [Order] {
+    static func load(_ numbers: [OrderNumber], content: Bool = true, in db: Database) throws -> [Order] {
         var found: [String: Order] = [:]
         // SQLite limits bound parameters; 500 at a time stays well within it.
         for chunk in numbers.map(\.rawValue).chunked(500) {
@@ -84,7 +84,7 @@ public final class OrderStore: Sendable {
                 db, sql: "SELECT \(OrderRecord.columns) FROM orders WHERE order_number IN (\(marks))",
                 arguments: StatementArguments(chunk))
             while let row = try rows.next() {
-                found[row["order_number"]] = try OrderRecord.order(from: row)
+                found[row["order_number"]] = try OrderRecord.order(from: row, content: content)
             }
         }
         return numbers.compactMap { found[$0.rawValue] }

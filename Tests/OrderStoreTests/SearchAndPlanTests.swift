@@ -127,3 +127,23 @@ extension SearchTermsTests {
         #expect(SearchTerms.indexText(names: [text], items: []) == SearchTerms.tokens(text).joined(separator: " "))
     }
 }
+
+extension SearchAndPlanTests {
+    @Test("actions that look only at state change fetched orders exactly as with their content")
+    func stateOnlyActions() throws {
+        let (store, orders) = try generatedStore(count: 40)
+        let numbers = orders.map(\.number)
+        try store.apply(try WriteFeeAction(.paymentCharge, text: "220"), to: numbers)
+        try store.apply(ChangeStatusAction(to: .awaitingPayment), to: numbers)
+        let read = try store.orders(numbers)
+        for (before, after) in zip(orders, read) {
+            var expected = before
+            if !expected.isBundled, expected.rmsProgress < .shipped { expected.fees.paymentCharge = .yen(220) }
+            expected.localStatus = .awaitingPayment
+            #expect(after == expected)
+        }
+        let rows = try store.rows(numbers)
+        #expect(read.allSatisfy { rows[$0.number]?.grandTotal == $0.grandTotal }, "the grid's total follows the fee")
+        directory.remove()
+    }
+}

@@ -7,8 +7,16 @@ public protocol BulkAction: Sendable {
     /// Whether applying it sends something to RMS that cannot be taken back (confirm, cancel, shipping report).
     var leavesMachine: Bool { get }
 
+    /// Whether the rules look at an order's content (addresses, items) and not only at its state
+    /// (status, sync, fees, bundle): without, a store may read orders without mapping their JSON.
+    var readsOrderContent: Bool { get }
+
     /// What the action does to one order of `selection`.
     func decide(_ order: Order, in selection: Selection) -> Decision
+}
+
+extension BulkAction {
+    public var readsOrderContent: Bool { true }
 }
 
 /// The outcome of ``BulkAction/decide(_:in:)`` for one order.

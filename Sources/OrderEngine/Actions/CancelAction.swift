@@ -19,6 +19,7 @@ public struct CancelAction: BulkAction {
     public var id: String { "cancel" }
     public var title: String { "キャンセルする" }
     public var leavesMachine: Bool { true }
+    public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         if order.isBundled { return .skip(.bundledCancel) }

@@ -7,6 +7,7 @@ public struct ChangeStatusAction: BulkAction {
     public var id: String { "change-status" }
     public var title: String { "受注ステータスを「\(status.name)」に変更する" }
     public var leavesMachine: Bool { false }
+    public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         var after = order

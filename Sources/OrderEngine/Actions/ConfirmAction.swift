@@ -5,6 +5,7 @@ public struct ConfirmAction: BulkAction {
     public var id: String { "confirm" }
     public var title: String { "注文確認通知を送る" }
     public var leavesMachine: Bool { true }
+    public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }

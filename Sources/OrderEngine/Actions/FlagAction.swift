@@ -13,6 +13,7 @@ public struct FlagAction: BulkAction {
     public var id: String { isSet ? "set-flag" : "clear-flag" }
     public var title: String { isSet ? "チェック項目「\(flag)」を適用する" : "チェック項目「\(flag)」をはずす" }
     public var leavesMachine: Bool { false }
+    public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         var after = order

@@ -5,6 +5,7 @@ public struct RefreshRMSStatusAction: BulkAction {
     public var id: String { "refresh-rms-status" }
     public var title: String { "RMSステータスを取得" }
     public var leavesMachine: Bool { false }
+    public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         order.origin.isRakutenAPI ? .include : .skip(.notRakutenOrder)

@@ -11,6 +11,7 @@ public struct SetCarrierAction: BulkAction {
     public var id: String { "set-carrier" }
     public var title: String { "配送業者を「\(carrier.name)」にする" }
     public var leavesMachine: Bool { false }
+    public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         var after = order

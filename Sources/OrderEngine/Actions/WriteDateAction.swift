@@ -32,6 +32,7 @@ public struct WriteDateAction: BulkAction {
     public var id: String { "write-date" }
     public var title: String { "\(field.label)に\(date?.description ?? "空白")を書き込む（\(mode.label)）" }
     public var leavesMachine: Bool { false }
+    public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         if mode == .fillEmpty, order.dates[field] != nil { return .skip(.dateAlreadyFilled(field)) }

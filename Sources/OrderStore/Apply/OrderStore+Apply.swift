@@ -4,7 +4,9 @@ import OrderEngine
 
 extension OrderStore {
     /// What applying an action did: the plan as decided inside the writing transaction, from the
-    /// rows as they were then, and what must now be sent.
+    /// rows as they were then, and what must now be sent. For an action that looks only at state
+    /// (``BulkAction/readsOrderContent`` false) the plan's orders carry their state, not their
+    /// addresses and items: show a preview from ``OrderStore/orders(_:)``, not from this.
     public struct Applied: Sendable {
         public let plan: Plan
         /// The journal batch of the change: what ``undo(batch:)`` takes back.
@@ -22,7 +24,7 @@ extension OrderStore {
     public func apply(_ action: some BulkAction, to numbers: [OrderNumber], claimedBy process: String = OperatorIdentity.process) throws -> Applied {
         try writeTransaction("「\(action.title)」の保存") { db in
             let date = now()
-            let orders = try Self.load(try widen(numbers, for: action, in: db), in: db)
+            let orders = try Self.load(try widen(numbers, for: action, in: db), content: action.readsOrderContent, in: db)
             let plan = action.plan(orders)
             let batchID = UUID().uuidString.lowercased()
             var intents: [OrderNumber: Int64] = [:]

@@ -37,22 +37,32 @@ extension OrderStore {
         return mutation
     }
 
-    /// Writes an order's state columns. Content that changed too is kept beside the raw JSON
-    /// (edited items of a Rakuten order), or in the document of an order without raw JSON.
+    /// Writes the state columns that changed (an index is touched only when its columns are).
+    /// Content that changed too is kept beside the raw JSON (edited items of a Rakuten order), or
+    /// in the document of an order without raw JSON.
     static func write(_ order: Order, from before: Order, in db: Database, at date: Date) throws {
-        let columns = OrderColumns(order: order)
-        var sql = "UPDATE orders SET \(OrderColumns.stateAssignments), updated_at = ?, revision = revision + 1"
-        var arguments = columns.state + [Int64(date.timeIntervalSince1970).databaseValue]
+        let new = OrderColumns(order: order).state
+        let old = OrderColumns(order: before).state
+        var assignments: [String] = []
+        var arguments: [DatabaseValue] = []
+        for index in new.indices where new[index] != old[index] {
+            assignments.append("\(OrderColumns.stateNames[index]) = ?")
+            arguments.append(new[index])
+        }
         if !order.origin.isRakutenAPI {
-            sql += ", document = ?"
+            assignments.append("document = ?")
             arguments.append(try OrderDocument.encode(order).databaseValue)
         } else if order.packages != before.packages || order.goodsPrice != before.goodsPrice {
-            sql += ", packages_override = ?, goods_override = ?"
+            assignments += ["packages_override = ?", "goods_override = ?"]
             arguments += [try OrderDocument.encode(order.packages).databaseValue, order.goodsPrice.yen.databaseValue]
         }
-        sql += " WHERE order_number = ?"
+        guard !assignments.isEmpty else { return }
+        assignments.append("updated_at = ?")
+        arguments.append(Int64(date.timeIntervalSince1970).databaseValue)
         arguments.append(order.number.rawValue.databaseValue)
-        let statement = try db.cachedStatement(sql: sql)
+        let statement = try db.cachedStatement(sql: """
+            UPDATE orders SET \(assignments.joined(separator: ", ")), revision = revision + 1 WHERE order_number = ?
+            """)
         statement.setUncheckedArguments(StatementArguments(arguments))
         try statement.execute()
         TransactionEffects.updated(from: before.localStatus, to: order.localStatus, in: db)

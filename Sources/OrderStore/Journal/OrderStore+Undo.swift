@@ -47,7 +47,8 @@ extension OrderStore {
                 WHERE batch_id = ? AND undoable = 1 AND undone_by_batch IS NULL ORDER BY id DESC
                 """, arguments: [batch])
             let numbers = Array(Set(rows.map { OrderNumber($0["order_number"]) }))
-            var orders = Dictionary(uniqueKeysWithValues: try Self.load(numbers, in: db).map { ($0.number, $0) })
+            // A batch holds only state fields: the orders' content is not needed to put them back.
+            var orders = Dictionary(uniqueKeysWithValues: try Self.load(numbers, content: false, in: db).map { ($0.number, $0) })
             let originals = orders
             for row in rows {
                 let number = OrderNumber(row["order_number"])

@@ -47,9 +47,6 @@ struct OrderColumns {
         ]
     }
 
-    /// `origin = ?, ordered_at = ?, ...` for the state columns.
-    static let stateAssignments = stateNames.map { "\($0) = ?" }.joined(separator: ", ")
-
     /// Flags between tabs (`\tメール便\t`), so that one flag is found with LIKE '%\tメール便\t%'.
     static func flagsText(_ flags: Set<String>) -> String {
         flags.isEmpty ? "" : "\t" + flags.sorted().joined(separator: "\t") + "\t"

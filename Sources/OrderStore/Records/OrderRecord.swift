@@ -7,15 +7,20 @@ import RakutenPay
 /// order without one), with the shop's state from the columns laid over it.
 enum OrderRecord {
     static let columns = """
-        order_number, local_status, rms_progress, confirmed_at, sync_state, sync_error, sync_detail, shipping_fee,
+        order_number, origin, ordered_at, orderer_name, orderer_kana, payment_method, grand_total, local_status, rms_progress, confirmed_at, sync_state, sync_error, sync_detail, shipping_fee,
         cod_fee, payment_charge, bundle_id, carrier, flags, payment_date, planned_shipment_date, shipment_date,
         delivery_date, packages_override, goods_override, document, raw_json
         """
 
-    static func order(from row: Row) throws -> Order {
+    /// With `content` false, a Rakuten order whose totals are known is built from its columns
+    /// alone (name, no addresses or items): enough for actions that look only at state, and
+    /// without mapping its JSON. Such an order is never written back whole.
+    static func order(from row: Row, content: Bool = true) throws -> Order {
         let localStatus = LocalStatus(row["local_status"] as String)
         var order: Order
-        if let document = row["document"] as Data? {
+        if !content, row["document"] as Data? == nil, let total = row["grand_total"] as Int? {
+            order = light(from: row, localStatus: localStatus, grandTotal: total)
+        } else if let document = row["document"] as Data? {
             order = try OrderDocument.decode(Order.self, document)
         } else if let raw = row["raw_json"] as Data? {
             let model = try JSONIndexDecoder().decode(OrderModel.self, from: raw)
@@ -44,6 +49,26 @@ enum OrderRecord {
             order.packages = try OrderDocument.decode([Package].self, packages)
         }
         if let goods = row["goods_override"] as Int? { order.goodsPrice = .yen(goods) }
+        if !content, order.packages.isEmpty, let total = row["grand_total"] as Int? {
+            // The goods part of the total, so that a changed fee gives the right new total.
+            let fees = (order.fees.shipping + order.fees.cashOnDelivery + order.fees.paymentCharge).yen ?? 0
+            order.goodsPrice = .yen(total - fees)
+            order.couponTotal = 0
+        }
         return order
+    }
+
+    private static func light(from row: Row, localStatus: LocalStatus, grandTotal: Int) -> Order {
+        let name = (row["orderer_name"] as String).split(separator: " ", maxSplits: 1).map(String.init)
+        let kana = (row["orderer_kana"] as String).split(separator: " ", maxSplits: 1).map(String.init)
+        return Order(
+            number: OrderNumber(row["order_number"]), origin: .rakutenAPI,
+            orderedAt: Date(timeIntervalSince1970: TimeInterval(row["ordered_at"] as Int64)),
+            rmsProgress: .awaitingConfirmation, localStatus: localStatus, sync: .notSent,
+            orderer: Contact(
+                familyName: name.first ?? "", firstName: name.count > 1 ? name[1] : "", familyNameKana: kana.first ?? "",
+                firstNameKana: kana.count > 1 ? kana[1] : "", zipCode: "", prefecture: "", city: "", subAddress: "", phoneNumber: ""),
+            packages: [], payment: Payment(methodCode: nil, methodName: row["payment_method"]),
+            fees: Fees(shipping: .unset, cashOnDelivery: .unset, paymentCharge: .unset), goodsPrice: .yen(grandTotal))
     }
 }
