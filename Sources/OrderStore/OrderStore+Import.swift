@@ -50,7 +50,7 @@ extension OrderStore {
     /// The raw JSON RMS sent for an order when it was imported.
     public func rawJSON(of number: OrderNumber) throws -> [UInt8]? {
         try pool.read { db in
-            try Data.fetchOne(db, sql: "SELECT raw_json FROM orders WHERE order_number = ?", arguments: [number.rawValue])
+            try Data.fetchOne(db, sql: "SELECT raw_json FROM \(OrderRecord.source) WHERE order_number = ?", arguments: [number.rawValue])
                 .map { Array($0) }
         }
     }

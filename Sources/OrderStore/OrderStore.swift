@@ -75,18 +75,29 @@ public final class OrderStore: Sendable {
         try pool.read { db in try Self.load(numbers, in: db) }
     }
 
+    /// The orders of `numbers`. With `content` false, orders read from RMS's JSON are built from
+    /// their state columns only (``OrderRecord/stateOnlyOrder(from:)``): no JSON is fetched or
+    /// mapped, for actions that look only at state.
     static func load(_ numbers: [OrderNumber], content: Bool = true, in db: Database) throws -> [Order] {
         var found: [String: Order] = [:]
+        var whole: [OrderNumber] = []
         // SQLite limits bound parameters; 500 at a time stays well within it.
         for chunk in numbers.map(\.rawValue).chunked(500) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(OrderRecord.columns) FROM orders WHERE order_number IN (\(marks))",
-                arguments: StatementArguments(chunk))
+                db, sql: "SELECT \(content ? OrderRecord.columns : OrderRecord.stateColumns) FROM \(OrderRecord.source) WHERE order_number IN (\(marks))",
+                arguments: StatementArguments(values: chunk.map { $0.databaseValue }))
             while let row = try rows.next() {
-                found[row["order_number"]] = try OrderRecord.order(from: row, content: content)
+                if content {
+                    found[row["order_number"]] = try OrderRecord.order(from: row)
+                } else if row["from_raw"] as Bool {
+                    found[row["order_number"]] = OrderRecord.stateOnlyOrder(from: row)
+                } else {
+                    whole.append(OrderNumber(row["order_number"]))
+                }
             }
         }
+        for order in try whole.isEmpty ? [] : load(whole, in: db) { found[order.number.rawValue] = order }
         return numbers.compactMap { found[$0.rawValue] }
     }
 

@@ -49,7 +49,7 @@ struct MigrationTests {
         return (path, orders)
     }
 
-    @Test("a file of the previous schema version keeps every order, with its state, when opened")
+    @Test("a file of schema version 1 keeps every order, with its state, through versions 2 and 3")
     func fromVersionOne() throws {
         let (path, orders) = try versionOneFile(count: 120)
         let store = try OrderStore(path: path)

@@ -7,8 +7,9 @@ public protocol BulkAction: Sendable {
     /// Whether applying it sends something to RMS that cannot be taken back (confirm, cancel, shipping report).
     var leavesMachine: Bool { get }
 
-    /// Whether the rules look at an order's content (addresses, items) and not only at its state
-    /// (status, sync, fees, bundle): without, a store may read orders without mapping their JSON.
+    /// Whether the action looks at or changes an order's content (addresses, items, totals) and
+    /// not only its state (status, sync, fees set or not, bundle, flags, dates): without, a store
+    /// may read orders without mapping their JSON. A fee write changes the total, so it reads it.
     var readsOrderContent: Bool { get }
 
     /// What the action does to one order of `selection`.

@@ -75,7 +75,7 @@ extension OrderStore {
         let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
         let partners = try String.fetchAll(db, sql: """
             SELECT order_number FROM orders WHERE bundle_id IN (SELECT bundle_id FROM orders WHERE order_number IN (\(marks)) AND bundle_id IS NOT NULL)
-            """, arguments: StatementArguments(chunk))
+            """, arguments: StatementArguments(values: chunk.map { $0.databaseValue }))
         var seen = Set(numbers)
         return numbers + partners.map(OrderNumber.init).filter { seen.insert($0).inserted }
     }
@@ -97,27 +97,34 @@ extension OrderStore {
         return OrderNumber(prefix + String(format: "%06d", next))
     }
 
+    private static let insertSQL: String = {
+        let names = OrderColumns.identityNames + OrderColumns.stateNames
+        return """
+            INSERT INTO orders (\(names.joined(separator: ", ")), imported_at, updated_at)
+            VALUES (\(Array(repeating: "?", count: names.count + 2).joined(separator: ", ")))
+            ON CONFLICT(order_number) DO NOTHING
+            """
+    }()
+
     /// Inserts one order (import, duplicate). Returns false when its number is already there.
     @discardableResult
     static func insert(_ order: Order, rawJSON: [UInt8]?, at date: Date, in db: Database) throws -> Bool {
         let seconds = Int64(date.timeIntervalSince1970)
-        let names = OrderColumns.identityNames + OrderColumns.stateNames
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO orders (\(names.joined(separator: ", ")), document, raw_json, imported_at, updated_at)
-            VALUES (\(Array(repeating: "?", count: names.count + 4).joined(separator: ", ")))
-            ON CONFLICT(order_number) DO NOTHING
-            """)
+        let statement = try db.cachedStatement(sql: insertSQL)
         let columns = OrderColumns(order: order)
         // An order with RMS's JSON is read from it; one without keeps its whole content.
         let document = rawJSON == nil ? try OrderDocument.encode(order).databaseValue : .null
         // The arguments are built here to fit the statement: bound without being checked again.
-        statement.setUncheckedArguments(StatementArguments(
-            columns.identity + columns.state + [document, rawJSON.map { Data($0) }.databaseValue, seconds.databaseValue, seconds.databaseValue]))
+        statement.setUncheckedArguments(StatementArguments(values:
+            columns.identity + columns.state + [seconds.databaseValue, seconds.databaseValue]))
         try statement.execute()
         guard db.changesCount > 0 else { return false }
         TransactionEffects.inserted(order.localStatus, in: db)
+        let id = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO order_content (order_id, document, raw_json) VALUES (?, ?, ?)")
+            .execute(arguments: [id, document, rawJSON.map { Data($0) }])
         try db.cachedStatement(sql: "INSERT INTO order_search (rowid, terms) VALUES (?, ?)")
-            .execute(arguments: [db.lastInsertedRowID, OrderSearchIndex.text(for: order)])
+            .execute(arguments: [id, OrderSearchIndex.text(for: order)])
         return true
     }
 }

@@ -41,7 +41,7 @@ extension OrderStore {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 for row in try Row.fetchAll(
                     db, sql: "SELECT \(Self.rowColumns) FROM orders WHERE order_number IN (\(marks))",
-                    arguments: StatementArguments(chunk))
+                    arguments: StatementArguments(values: chunk.map { $0.databaseValue }))
                 {
                     let value = Self.row(row)
                     rows[value.number] = value

@@ -39,7 +39,7 @@ extension OrderStore {
 
     /// Writes the state columns that changed (an index is touched only when its columns are).
     /// Content that changed too is kept beside the raw JSON (edited items of a Rakuten order), or
-    /// in the document of an order without raw JSON.
+    /// in the document of an order without raw JSON (in order_content).
     static func write(_ order: Order, from before: Order, in db: Database, at date: Date) throws {
         let new = OrderColumns(order: order).state
         let old = OrderColumns(order: before).state
@@ -49,21 +49,23 @@ extension OrderStore {
             assignments.append("\(OrderColumns.stateNames[index]) = ?")
             arguments.append(new[index])
         }
+        var contentChanged = false
         if !order.origin.isRakutenAPI {
-            assignments.append("document = ?")
-            arguments.append(try OrderDocument.encode(order).databaseValue)
+            contentChanged = true
+            try db.cachedStatement(sql: "UPDATE order_content SET document = ? WHERE order_id = (SELECT id FROM orders WHERE order_number = ?)")
+                .execute(arguments: [try OrderDocument.encode(order), order.number.rawValue])
         } else if order.packages != before.packages || order.goodsPrice != before.goodsPrice {
             assignments += ["packages_override = ?", "goods_override = ?"]
             arguments += [try OrderDocument.encode(order.packages).databaseValue, order.goodsPrice.yen.databaseValue]
         }
-        guard !assignments.isEmpty else { return }
+        guard !assignments.isEmpty || contentChanged else { return }
         assignments.append("updated_at = ?")
         arguments.append(Int64(date.timeIntervalSince1970).databaseValue)
         arguments.append(order.number.rawValue.databaseValue)
         let statement = try db.cachedStatement(sql: """
             UPDATE orders SET \(assignments.joined(separator: ", ")), revision = revision + 1 WHERE order_number = ?
             """)
-        statement.setUncheckedArguments(StatementArguments(arguments))
+        statement.setUncheckedArguments(StatementArguments(values: arguments))
         try statement.execute()
         TransactionEffects.updated(from: before.localStatus, to: order.localStatus, in: db)
     }

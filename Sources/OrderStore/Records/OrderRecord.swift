@@ -7,20 +7,26 @@ import RakutenPay
 /// order without one), with the shop's state from the columns laid over it.
 enum OrderRecord {
     static let columns = """
-        order_number, origin, ordered_at, orderer_name, orderer_kana, payment_method, grand_total, local_status, rms_progress, confirmed_at, sync_state, sync_error, sync_detail, shipping_fee,
+        order_number, local_status, rms_progress, confirmed_at, sync_state, sync_error, sync_detail, shipping_fee,
         cod_fee, payment_charge, bundle_id, carrier, flags, payment_date, planned_shipment_date, shipment_date,
         delivery_date, packages_override, goods_override, document, raw_json
         """
 
-    /// With `content` false, a Rakuten order whose totals are known is built from its columns
-    /// alone (name, no addresses or items): enough for actions that look only at state, and
-    /// without mapping its JSON. Such an order is never written back whole.
-    static func order(from row: Row, content: Bool = true) throws -> Order {
+    /// Where ``columns`` are read from: an order with its content.
+    static let source = "orders LEFT JOIN order_content ON order_content.order_id = orders.id"
+
+    /// The columns of a state-only read: no JSON is fetched. `from_raw` tells the orders that
+    /// can be read so (content from RMS's JSON) from those whose document must be read whole.
+    static let stateColumns = """
+        order_number, ordered_at, orderer_name, orderer_kana, payment_method, local_status, rms_progress,
+        confirmed_at, sync_state, sync_error, sync_detail, shipping_fee, cod_fee, payment_charge, bundle_id, carrier,
+        flags, payment_date, planned_shipment_date, shipment_date, delivery_date, document IS NULL AS from_raw
+        """
+
+    static func order(from row: Row) throws -> Order {
         let localStatus = LocalStatus(row["local_status"] as String)
         var order: Order
-        if !content, row["document"] as Data? == nil, let total = row["grand_total"] as Int? {
-            order = light(from: row, localStatus: localStatus, grandTotal: total)
-        } else if let document = row["document"] as Data? {
+        if let document = row["document"] as Data? {
             order = try OrderDocument.decode(Order.self, document)
         } else if let raw = row["raw_json"] as Data? {
             let model = try JSONIndexDecoder().decode(OrderModel.self, from: raw)
@@ -28,7 +34,17 @@ enum OrderRecord {
         } else {
             throw StoreError("注文 \(row["order_number"] as String) の内容がありません（データベースが壊れている可能性があります）")
         }
-        order.localStatus = localStatus
+        applyState(from: row, to: &order)
+        if let packages = row["packages_override"] as Data? {
+            order.packages = try OrderDocument.decode([Package].self, packages)
+        }
+        if let goods = row["goods_override"] as Int? { order.goodsPrice = .yen(goods) }
+        return order
+    }
+
+    /// The shop's state, kept in columns, laid over the order's content.
+    private static func applyState(from row: Row, to order: inout Order) {
+        order.localStatus = LocalStatus(row["local_status"] as String)
         order.rmsProgress = RMSProgress(code: row["rms_progress"])
         order.confirmedAt = (row["confirmed_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
         order.sync = SyncState(key: row["sync_state"], error: row["sync_error"], detail: row["sync_detail"])
@@ -45,30 +61,25 @@ enum OrderRecord {
             if let text = row[column] as String?, let date = CalendarDate(parsing: text) { dates[field] = date }
         }
         order.dates = dates
-        if let packages = row["packages_override"] as Data? {
-            order.packages = try OrderDocument.decode([Package].self, packages)
-        }
-        if let goods = row["goods_override"] as Int? { order.goodsPrice = .yen(goods) }
-        if !content, order.packages.isEmpty, let total = row["grand_total"] as Int? {
-            // The goods part of the total, so that a changed fee gives the right new total.
-            let fees = (order.fees.shipping + order.fees.cashOnDelivery + order.fees.paymentCharge).yen ?? 0
-            order.goodsPrice = .yen(total - fees)
-            order.couponTotal = 0
-        }
-        return order
     }
 
-    private static func light(from row: Row, localStatus: LocalStatus, grandTotal: Int) -> Order {
+    /// A Rakuten order from its state columns alone (a row of ``stateColumns`` with `from_raw`):
+    /// the orderer's name but no addresses, items or totals (goods unset), so that nothing
+    /// derived from its content differs before and after and nothing of it is written back.
+    /// Enough for actions that look only at state (``BulkAction/readsOrderContent``).
+    static func stateOnlyOrder(from row: Row) -> Order {
         let name = (row["orderer_name"] as String).split(separator: " ", maxSplits: 1).map(String.init)
         let kana = (row["orderer_kana"] as String).split(separator: " ", maxSplits: 1).map(String.init)
-        return Order(
+        var order = Order(
             number: OrderNumber(row["order_number"]), origin: .rakutenAPI,
             orderedAt: Date(timeIntervalSince1970: TimeInterval(row["ordered_at"] as Int64)),
-            rmsProgress: .awaitingConfirmation, localStatus: localStatus, sync: .notSent,
+            rmsProgress: .awaitingConfirmation, localStatus: LocalStatus(row["local_status"] as String), sync: .notSent,
             orderer: Contact(
                 familyName: name.first ?? "", firstName: name.count > 1 ? name[1] : "", familyNameKana: kana.first ?? "",
                 firstNameKana: kana.count > 1 ? kana[1] : "", zipCode: "", prefecture: "", city: "", subAddress: "", phoneNumber: ""),
             packages: [], payment: Payment(methodCode: nil, methodName: row["payment_method"]),
-            fees: Fees(shipping: .unset, cashOnDelivery: .unset, paymentCharge: .unset), goodsPrice: .yen(grandTotal))
+            fees: Fees(shipping: .unset, cashOnDelivery: .unset, paymentCharge: .unset), goodsPrice: .unset)
+        applyState(from: row, to: &order)
+        return order
     }
 }

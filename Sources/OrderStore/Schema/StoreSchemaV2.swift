@@ -46,13 +46,16 @@ enum StoreSchemaV2 {
         )
         """
 
-    static let ordersIndexesAndTriggers = """
+    static let ordersIndexes = """
         CREATE INDEX orders_by_status_date ON orders(local_status, ordered_at, order_number);
         CREATE INDEX orders_by_date ON orders(ordered_at, order_number);
         CREATE INDEX orders_by_sync ON orders(sync_state);
         CREATE INDEX orders_by_number_tail ON orders(order_number_reversed);
         CREATE INDEX orders_by_phone_tail ON orders(phone_reversed);
         CREATE INDEX orders_by_bundle ON orders(bundle_id) WHERE bundle_id IS NOT NULL;
+        """
+
+    static let ordersIndexesAndTriggers = ordersIndexes + """
 
         -- Kept by the store's code, once per transaction (see TransactionEffects): triggers firing
         -- for every row cost more than the rows themselves on a million-order import.
@@ -109,7 +112,7 @@ enum StoreSchemaV2 {
             order.orderer.phoneNumber = v1.orderer.phoneNumber
             let columns = OrderColumns(order: order)
             let id: Int64 = row["id"]
-            try insert.execute(arguments: StatementArguments(
+            try insert.execute(arguments: StatementArguments(values:
                 [id.databaseValue] + columns.identity + columns.state
                     + [raw == nil ? (row["document"] as Data).databaseValue : .null, raw.databaseValue,
                        (row["imported_at"] as Int64).databaseValue, (row["updated_at"] as Int64).databaseValue,

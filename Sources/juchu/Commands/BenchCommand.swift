@@ -33,7 +33,12 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("store-orders"), help: "店舗ベンチマークの注文数")
     var storeOrders = 1_000_000
 
+    /// Set only when the benchmark runs itself as a desk to measure its memory.
+    @Option(name: .customLong(String(DeskMemoryProbe.option.dropFirst(2))), help: .hidden)
+    var deskMemoryProbe: String?
+
     func run() throws {
+        if let deskMemoryProbe { return try DeskMemoryProbe.runChild(path: deskMemoryProbe) }
         #if DEBUG
         FileHandle.standardError.write(Data("juchu bench: デバッグビルドです。数値は参考になりません（swift run -c release juchu bench）\n".utf8))
         #endif
@@ -46,6 +51,7 @@ struct BenchCommand: ParsableCommand {
         }
         if only.contains(.store) {
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }
+            table.add(try DeskMemoryProbe.measure(path: storeDB, runs: runs))
         }
         print(table.rendered)
     }
