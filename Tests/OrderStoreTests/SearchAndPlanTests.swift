@@ -133,7 +133,7 @@ extension SearchAndPlanTests {
     func stateOnlyActions() throws {
         let (store, orders) = try generatedStore(count: 40)
         let numbers = orders.map(\.number)
-        try store.apply(try WriteFeeAction(.paymentCharge, text: "220"), to: numbers)
+        let fee = try store.apply(try WriteFeeAction(.paymentCharge, text: "220"), to: numbers)
         try store.apply(ChangeStatusAction(to: .awaitingPayment), to: numbers)
         let read = try store.orders(numbers)
         for (before, after) in zip(orders, read) {
@@ -144,6 +144,9 @@ extension SearchAndPlanTests {
         }
         let rows = try store.rows(numbers)
         #expect(read.allSatisfy { rows[$0.number]?.grandTotal == $0.grandTotal }, "the grid's total follows the fee")
+        try store.undo(batch: fee.batchID)
+        let undone = try store.rows(numbers)
+        #expect(orders.allSatisfy { undone[$0.number]?.grandTotal == $0.grandTotal }, "and goes back with it")
         directory.remove()
     }
 }

@@ -25,6 +25,15 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Fields that make up the order's total with its content (goods, coupons): changing one
+    /// changes the total, so the content must be read to write it back.
+    public var changesTotal: Bool {
+        switch self {
+        case .shippingFee, .cashOnDeliveryFee, .paymentCharge: true
+        default: false
+        }
+    }
+
     /// The operator's name for the field.
     public var label: String {
         switch self {

@@ -24,11 +24,11 @@ extension OrderStore {
     public func apply(_ action: some BulkAction, to numbers: [OrderNumber], claimedBy process: String = OperatorIdentity.process) throws -> Applied {
         try writeTransaction("「\(action.title)」の保存") { db in
             let date = now()
-            let orders = try Self.load(try widen(numbers, for: action, in: db), content: action.readsOrderContent, in: db)
-            let plan = action.plan(orders)
+            // The loaded orders live only in the plan: a 10,000-order plan is held once, not twice.
+            let plan = action.plan(try Self.load(try widen(numbers, for: action, in: db), content: action.readsOrderContent, in: db))
             let batchID = UUID().uuidString.lowercased()
             var intents: [OrderNumber: Int64] = [:]
-            var changes: [Plan.Change] = []
+            var claimedElsewhere: Set<OrderNumber> = []
             var skips = plan.skips
             for change in plan.changes {
                 if change.sendsToRMS {
@@ -36,20 +36,18 @@ extension OrderStore {
                         intents[change.number] = try Self.recordIntent(kind: action.id, for: change.number, by: operatorName, claimedBy: process, at: date, in: db)
                     } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                         skips.append(.init(number: change.number, reason: action.id == "cancel" ? .cancelInFlight : .confirmInFlight))
+                        claimedElsewhere.insert(change.number)
                         continue
                     }
                 }
-                guard !change.fields.isEmpty else {
-                    changes.append(change)
-                    continue
-                }
+                guard !change.fields.isEmpty else { continue }
                 try Self.write(change.after, from: change.before, in: db, at: date)
                 for field in change.fields {
                     try Self.journal([field], of: change.number, batchID: batchID, action: action.id,
                                      undoable: !change.sendsToRMS && field.field.isLocal, operatorName: operatorName, at: date, in: db)
                 }
-                changes.append(change)
             }
+            let changes = claimedElsewhere.isEmpty ? plan.changes : plan.changes.filter { !claimedElsewhere.contains($0.number) }
             var created: [Order] = []
             for creation in plan.creations {
                 var order = creation.order

@@ -47,8 +47,9 @@ extension OrderStore {
                 WHERE batch_id = ? AND undoable = 1 AND undone_by_batch IS NULL ORDER BY id DESC
                 """, arguments: [batch])
             let numbers = Array(Set(rows.map { OrderNumber($0["order_number"]) }))
-            // A batch holds only state fields: the orders' content is not needed to put them back.
-            var orders = Dictionary(uniqueKeysWithValues: try Self.load(numbers, content: false, in: db).map { ($0.number, $0) })
+            // A batch holds only state fields: the orders' content is needed only for a new total.
+            let content = rows.contains { OrderField(rawValue: $0["field"])?.changesTotal ?? true }
+            var orders = Dictionary(uniqueKeysWithValues: try Self.load(numbers, content: content, in: db).map { ($0.number, $0) })
             let originals = orders
             for row in rows {
                 let number = OrderNumber(row["order_number"])
