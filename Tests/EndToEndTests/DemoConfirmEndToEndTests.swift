@@ -49,6 +49,10 @@ struct DemoConfirmEndToEndTests {
         #expect(preview.contains("スキップ: 1件"))
         #expect(preview.contains("同梱注文は注文確認できません"))
         session.send("y")
+        // Each order's outcome, then back to the grid.
+        let result = try #require(session.waitFor(30) { $0.contains("成功: 3件") }, "no result list:\n\(session.capture())")
+        #expect(result.contains("注文確認に成功しました"))
+        session.send("Enter")
 
         let numbers = confirmable.compactMap { Self.orderNumber(in: lines[$0]) }
         #expect(numbers.count == 3)

@@ -27,6 +27,11 @@ final class TmuxSession {
         _ = try? Self.tmux(["-L", server, "send-keys", "-t", name] + keys)
     }
 
+    /// Types `text` as it is, whatever key names it may look like.
+    func send(literal text: String) {
+        _ = try? Self.tmux(["-L", server, "send-keys", "-l", "-t", name, text])
+    }
+
     func resize(width: Int, height: Int) {
         _ = try? Self.tmux(["-L", server, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }

@@ -25,4 +25,9 @@ enum DeskFixtures {
     }
 
     static let theme = Theme(colored: true, glyphs: .unicode)
+
+    /// The standard panel's row of `kind`.
+    static func item(_ kind: PanelItem.Kind) -> PanelItem {
+        PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags).first { $0.kind == kind }!
+    }
 }

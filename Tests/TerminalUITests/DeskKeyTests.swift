@@ -3,9 +3,24 @@ import Testing
 import TestSupport
 @testable import TerminalUI
 
+extension DeskEffect {
+    /// The panel row, orders and scope of a `.plan` effect.
+    var planned: (item: PanelItem, numbers: [OrderNumber], scope: String)? {
+        if case .plan(let item, let numbers, let scope) = self { (item, numbers, scope) } else { nil }
+    }
+
+    /// The orders of a `.run` effect.
+    var ran: [OrderNumber]? {
+        if case .run(let dialog) = self { dialog.plan.changes.map(\.number) } else { nil }
+    }
+
+    var isLoadMore: Bool { if case .loadMoreRows = self { true } else { false } }
+    var isReload: Bool { if case .reloadRows = self { true } else { false } }
+}
+
 @Suite("Keys at the desk")
 struct DeskKeyTests {
-    @Test("Space checks the row and moves down; c plans for the checked rows")
+    @Test("Space checks the row and moves down; c plans 注文確認 for the checked rows")
     func markAndConfirm() {
         var state = DeskFixtures.state(rows: (0..<5).map { DeskFixtures.row($0) })
         _ = state.handle(.space)
@@ -13,46 +28,84 @@ struct DeskKeyTests {
         _ = state.handle(.space)
         #expect(state.marks == [DeskFixtures.row(0).number, DeskFixtures.row(2).number])
         #expect(state.grid.cursor == 3)
-        let effects = state.handle(.character("c"))
-        #expect(effects == [.planAction(.confirm, state.marks, scope: "選択 2件")])
+        let planned = state.handle(.character("c")).first?.planned
+        #expect(planned?.item.kind == .confirm)
+        #expect(planned?.numbers == state.marks)
+        #expect(planned?.scope == "選択 2件")
     }
 
     @Test("with nothing checked an action applies to the cursor row, and says so")
     func cursorRow() {
         var state = DeskFixtures.state(rows: (0..<5).map { DeskFixtures.row($0) })
         _ = state.handle(.down)
-        let effects = state.handle(.character("c"))
-        guard case .planAction(_, let numbers, let scope) = effects.first else {
-            Issue.record("expected a plan, got \(effects)")
-            return
-        }
-        #expect(numbers == [DeskFixtures.row(1).number])
-        #expect(scope.hasPrefix("カーソル行 1件"))
+        let planned = state.handle(.character("c")).first?.planned
+        #expect(planned?.numbers == [DeskFixtures.row(1).number])
+        #expect(planned?.scope.hasPrefix("カーソル行 1件") == true)
     }
 
-    @Test("the preview's default button is Cancel: Enter cancels, y sends")
+    @Test("the preview's default button is Cancel: Enter cancels, y runs, Tab+Enter runs")
     func dialogDefaultCancel() {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
         let plan = ConfirmAction().plan([OrderFixtures.order(1)])
-        _ = state.apply(.planned(ActionDialog(plan: plan, scope: "s", hiddenByFilter: 0)))
+        let dialog = ActionDialog(item: DeskFixtures.item(.confirm), plan: plan, scope: "s", hiddenByFilter: 0)
+        _ = state.apply(.planned(dialog))
         #expect(state.handle(.enter).isEmpty)
         #expect(state.dialog == nil)
 
-        _ = state.apply(.planned(ActionDialog(plan: plan, scope: "s", hiddenByFilter: 0)))
-        #expect(state.handle(.character("y")) == [.sendConfirmations([OrderFixtures.order(1).number])])
+        _ = state.apply(.planned(dialog))
+        #expect(state.handle(.character("y")).first?.ran == [OrderFixtures.order(1).number])
+        #expect(state.dialog?.isRunning == true)
 
-        _ = state.apply(.planned(ActionDialog(plan: plan, scope: "s", hiddenByFilter: 0)))
+        _ = state.apply(.planned(dialog))
         _ = state.handle(.tab)
-        #expect(state.handle(.enter) == [.sendConfirmations([OrderFixtures.order(1).number])])
+        #expect(state.handle(.enter).first?.ran == [OrderFixtures.order(1).number])
     }
 
-    @Test("keys that are not bound do nothing; q quits")
+    @Test("while it runs only Esc does something (stop); the result offers a retry of the failed orders only")
+    func runningAndResult() {
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        let orders = [OrderFixtures.order(1), OrderFixtures.order(2)]
+        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "s", hiddenByFilter: 0)))
+        _ = state.handle(.character("y"))
+        #expect(state.handle(.character("y")).isEmpty)
+        #expect(state.handle(.character("c")).isEmpty)
+        #expect(state.dialog?.isRunning == true, "a running action is not closed by other keys")
+        guard case .stopRunning = state.handle(.escape).first else {
+            Issue.record("Esc did not stop the action")
+            return
+        }
+        _ = state.apply(.progress(done: 1, total: 2))
+        guard case .running(let done, _) = state.dialog?.stage else {
+            Issue.record("not running")
+            return
+        }
+        #expect(done == 1)
+        let effects = state.apply(.finished(ActionResult(lines: [
+            .init(number: orders[0].number, ok: true, text: "注文確認に成功しました"),
+            .init(number: orders[1].number, ok: false, text: "一時的なエラー"),
+        ])))
+        #expect(effects.contains { $0.isReload })
+        #expect(state.message?.text.contains("失敗 1件") == true)
+        let retry = state.handle(.character("r")).first?.planned
+        #expect(retry?.numbers == [orders[1].number])
+        #expect(retry?.scope == "失敗した 1件")
+        #expect(state.dialog == nil)
+    }
+
+    @Test("Ctrl-C asks before quitting; q quits at once; unbound keys do nothing")
     func quit() {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
         #expect(state.handle(.character("Z")).isEmpty)
-        #expect(!state.quitRequested)
-        _ = state.handle(.character("q"))
+        _ = state.handle(.control("c"))
+        #expect(state.askingToQuit && !state.quitRequested)
+        _ = state.handle(.character("n"))
+        #expect(!state.askingToQuit && !state.quitRequested)
+        _ = state.handle(.control("c"))
+        _ = state.handle(.character("y"))
         #expect(state.quitRequested)
+        var other = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        _ = other.handle(.character("q"))
+        #expect(other.quitRequested)
     }
 
     @Test("j at the end of the loaded rows asks for more when the store has more")
@@ -60,10 +113,123 @@ struct DeskKeyTests {
         var state = DeskFixtures.state(rows: (0..<30).map { DeskFixtures.row($0) })
         state.grid.hasMore = true
         state.grid.visibleRows = 10
-        #expect(!state.handle(.pageDown).contains(.loadMoreRows))
-        #expect(state.handle(.pageDown).contains(.loadMoreRows))
+        #expect(!state.handle(.pageDown).contains { $0.isLoadMore })
+        #expect(state.handle(.pageDown).contains { $0.isLoadMore })
         state.grid.hasMore = false
-        #expect(!state.handle(.pageDown).contains(.loadMoreRows))
+        #expect(!state.handle(.pageDown).contains { $0.isLoadMore })
+    }
+}
+
+@Suite("Marking and search")
+struct MarkingKeyTests {
+    @Test("V checks every row from the last checked one to the cursor")
+    func range() {
+        var state = DeskFixtures.state(rows: (0..<8).map { DeskFixtures.row($0) })
+        _ = state.handle(.down)
+        _ = state.handle(.space)  // row 1, cursor to 2
+        _ = state.handle(.down)
+        _ = state.handle(.down)  // cursor 4
+        _ = state.handle(.character("V"))
+        #expect(state.marks == (1...4).map { DeskFixtures.row($0).number })
+    }
+
+    @Test("A checks everything the filter shows; I inverts the checks among them")
+    func allAndInvert() {
+        var state = DeskFixtures.state(rows: (0..<4).map { DeskFixtures.row($0) })
+        guard case .markAllMatching(invert: false) = state.handle(.character("A")).first else {
+            Issue.record("A did not ask for the matching orders")
+            return
+        }
+        let shown = (0..<4).map { DeskFixtures.row($0).number }
+        _ = state.handle(.space)  // row 0 checked first
+        _ = state.apply(.matching(shown, invert: false))
+        #expect(state.marks == shown)
+        _ = state.apply(.matching(Array(shown.prefix(2)), invert: true))
+        #expect(state.marks == Array(shown.suffix(2)))
+        _ = state.apply(.matching(shown, invert: true))
+        #expect(state.marks == Array(shown.prefix(2)))
+    }
+
+    @Test("/ searches as the operator types; letters do not run actions; Esc clears the search")
+    func search() {
+        var state = DeskFixtures.state(rows: (0..<4).map { DeskFixtures.row($0) })
+        _ = state.handle(.character("/"))
+        for character in "佐藤q" {
+            #expect(state.handle(.character(character)).contains { $0.isReload })
+        }
+        #expect(!state.quitRequested)
+        #expect(state.filter.search == "佐藤q")
+        _ = state.handle(.backspace)
+        _ = state.handle(.enter)
+        #expect(state.filter.search == "佐藤" && !state.typingSearch)
+        _ = state.handle(.character("/"))
+        #expect(state.handle(.escape).contains { $0.isReload })
+        #expect(state.filter.search == nil)
+    }
+}
+
+@Suite("Keys in the processing panel")
+struct PanelKeyTests {
+    /// The state with the panel focused and the row of `kind` chosen.
+    static func panel(at kind: PanelItem.Kind) -> DeskState {
+        var state = DeskFixtures.state(rows: (0..<3).map { DeskFixtures.row($0) })
+        _ = state.handle(.tab)
+        while state.chosenPanelItem.kind != kind { _ = state.handle(.down) }
+        return state
+    }
+
+    @Test("a date write: field, typed value and 上書き chosen in place, planned for the cursor row")
+    func dateWrite() throws {
+        var state = Self.panel(at: .writeDate)
+        _ = state.handle(.character("+"))  // 入金日 → 出荷予定日
+        _ = state.handle(.right)
+        for character in "2026-11-30q" { _ = state.handle(.character(character)) }
+        _ = state.handle(.backspace)
+        #expect(!state.quitRequested, "q went into the date, not to quit")
+        _ = state.handle(.right)
+        _ = state.handle(.space)  // 追記 → 上書き
+        let planned = try #require(state.handle(.enter).first?.planned)
+        #expect(planned.numbers == [DeskFixtures.row(0).number])
+        guard case .bulk(let action) = try planned.item.command(statuses: state.statuses), let write = action as? WriteDateAction else {
+            Issue.record("not a date write")
+            return
+        }
+        #expect(write.field == .plannedShipmentDate)
+        #expect(write.date == CalendarDate(parsing: "2026-11-30"))
+        #expect(write.mode == .overwrite)
+    }
+
+    @Test("a bad value is refused with what is wrong, before anything is planned")
+    func badInput() {
+        var state = Self.panel(at: .writeFee)
+        _ = state.handle(.right)
+        for character in "1000000" { _ = state.handle(.character(character)) }
+        #expect(throws: ActionInputError.self) { try state.chosenPanelItem.command(statuses: state.statuses) }
+        do {
+            _ = try state.chosenPanelItem.command(statuses: state.statuses)
+        } catch {
+            #expect(error.description.contains("0〜999,999円"))
+        }
+    }
+
+    @Test("every panel row turns into its engine action with the default inputs, or says what is missing")
+    func everyRow() throws {
+        let state = DeskFixtures.state(rows: [])
+        for item in state.panelItems {
+            switch item.kind {
+            case .writeDate:
+                #expect(throws: ActionInputError.self) { try item.command(statuses: state.statuses) }  // 追記 of a blank
+            case .writeFee:
+                #expect(throws: ActionInputError.self) { try item.command(statuses: state.statuses) }  // no amount
+            case .undo, .fetch:
+                _ = try item.command(statuses: state.statuses)
+            default:
+                guard case .bulk = try item.command(statuses: state.statuses) else {
+                    Issue.record("\(item.kind) is not an engine action")
+                    continue
+                }
+            }
+        }
     }
 }
 
@@ -73,7 +239,7 @@ struct DialogKeyTests {
     func scroll() {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
         let plan = ConfirmAction().plan((1...30).map { OrderFixtures.order($0) })
-        _ = state.apply(.planned(ActionDialog(plan: plan, scope: "s", hiddenByFilter: 0)))
+        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: plan, scope: "s", hiddenByFilter: 0)))
         _ = state.handle(.character("j"))
         _ = state.handle(.character("j"))
         #expect(state.dialog?.scroll == 2)

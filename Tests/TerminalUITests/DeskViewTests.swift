@@ -87,12 +87,12 @@ struct DeskViewTests {
     func dialog() {
         let orders = [OrderFixtures.order(1), OrderFixtures.order(2), OrderFixtures.order(3, bundle: BundleID("B"))]
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
-        _ = state.apply(.planned(ActionDialog(plan: ConfirmAction().plan(orders), scope: "選択 3件", hiddenByFilter: 1)))
+        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "選択 3件", hiddenByFilter: 1)))
         let text = render(state).text
         #expect(text.contains("注文確認通知を送る: 2件"))
         #expect(text.contains("スキップ: 1件"))
         #expect(text.contains("同梱注文は注文確認できません"))
-        #expect(text.contains("うち 1件は現在のステータス表示に含まれていません"))
+        #expect(text.contains("うち 1件は現在の表示に含まれていません"))
         #expect(text.contains("[ キャンセル(n) ]"))
         #expect(text.contains("取り消せません"))
     }
@@ -105,5 +105,41 @@ struct DeskViewTests {
         let text = render(state).text
         #expect(text.contains("F9"))
         #expect(text.contains("注文確認通知を送る"))
+    }
+
+    @Test("the panel opens the chosen row's inputs in place; the focused input is drawn reversed")
+    func panelInputs() {
+        var state = PanelKeyTests.panel(at: .writeDate)
+        _ = state.handle(.right)
+        for character in "2026-11-3" { _ = state.handle(.character(character)) }
+        let screen = render(state, width: 120, height: 40)
+        let text = screen.text
+        #expect(text.contains("日付を書き込む"))
+        #expect(text.contains("項目: < 入金日 >"))
+        #expect(text.contains("日付: 2026-11-3_"))
+        #expect(text.contains("方法: < 追記 >"))
+        let line = screen.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("日付: 2026") }!
+        let lineText = screen.line(line)
+        let column = String(lineText[..<lineText.range(of: "日付: 2026")!.lowerBound]).displayWidth
+        #expect(screen[column, line].style.reverse, "the input being typed in is highlighted")
+    }
+
+    @Test("the result lists failures first with their message, and offers a retry of those only")
+    func result() {
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        let orders = [OrderFixtures.order(1), OrderFixtures.order(2)]
+        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "選択 2件", hiddenByFilter: 0)))
+        _ = state.handle(.character("y"))
+        #expect(render(state).text.contains("実行中: 0/2件"))
+        _ = state.apply(.finished(ActionResult(lines: [
+            .init(number: orders[0].number, ok: true, text: "注文確認に成功しました"),
+            .init(number: orders[1].number, ok: false, text: "楽天側で一時的なエラーが起きました"),
+        ])))
+        let lines = render(state).text.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("成功: 1件") })
+        let failed = lines.firstIndex { $0.contains("× \(orders[1].number)") && $0.contains("一時的なエラー") }
+        let succeeded = lines.firstIndex { $0.contains("○ \(orders[0].number)") }
+        #expect(failed != nil && succeeded != nil && failed! < succeeded!)
+        #expect(lines.contains { $0.contains("[ 失敗分を再実行(r) ]") })
     }
 }

@@ -12,12 +12,17 @@ public protocol BulkAction: Sendable {
     /// may read orders without mapping their JSON. A fee write changes the total, so it reads it.
     var readsOrderContent: Bool { get }
 
+    /// Whether an order's fate depends on the other orders chosen with it (同梱 looks for partners):
+    /// such an action is planned and applied over the whole selection at once, never in parts.
+    var decidesOnSelection: Bool { get }
+
     /// What the action does to one order of `selection`.
     func decide(_ order: Order, in selection: Selection) -> Decision
 }
 
 extension BulkAction {
     public var readsOrderContent: Bool { true }
+    public var decidesOnSelection: Bool { false }
 }
 
 /// The outcome of ``BulkAction/decide(_:in:)`` for one order.

@@ -6,6 +6,7 @@ public struct BundleAction: BulkAction {
 
     public var id: String { "bundle" }
     public var title: String { "同梱する" }
+    public var decidesOnSelection: Bool { true }
     public var leavesMachine: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
@@ -42,6 +43,7 @@ public struct UnbundleAction: BulkAction {
     public init() {}
 
     public var id: String { "unbundle" }
+    public var decidesOnSelection: Bool { true }
     public var title: String { "同梱を解除する" }
     public var leavesMachine: Bool { false }
 

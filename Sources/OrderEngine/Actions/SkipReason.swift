@@ -23,6 +23,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case cancelNotAllowed(RMSProgress)
     case alreadyCancelled
     case cancelInFlight
+    /// Undo: the field was changed again after the batch.
+    case changedSince
 
     public var text: String {
         switch self {
@@ -52,6 +54,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
             "キャンセルできるのはRMSステータスが注文確認待ち・楽天処理中・発送待ちの注文だけです（\(progress.label)）"
         case .alreadyCancelled: "すでにキャンセルされています"
         case .cancelInFlight: "キャンセル送信中です"
+        case .changedSince: "その後に変更されているため、元に戻しません"
         }
     }
 }

@@ -21,12 +21,18 @@ extension OrderStore {
     /// journalled, every change that goes to RMS gets an outbox intent before anything is sent,
     /// and orders made by the action are inserted. Another process can never apply the same
     /// once-only change twice: the outbox's unique index turns a second claim into a skip.
-    public func apply(_ action: some BulkAction, to numbers: [OrderNumber], claimedBy process: String = OperatorIdentity.process) throws -> Applied {
+    ///
+    /// A large selection may be applied in parts, each its own transaction, under one `batchID`:
+    /// the undo then takes back all the parts at once.
+    public func apply(
+        _ action: some BulkAction, to numbers: [OrderNumber], batchID: String? = nil,
+        claimedBy process: String = OperatorIdentity.process
+    ) throws -> Applied {
         try writeTransaction("「\(action.title)」の保存") { db in
             let date = now()
             // The loaded orders live only in the plan: a 10,000-order plan is held once, not twice.
             let plan = action.plan(try Self.load(try widen(numbers, for: action, in: db), content: action.readsOrderContent, in: db))
-            let batchID = UUID().uuidString.lowercased()
+            let batchID = batchID ?? UUID().uuidString.lowercased()
             var intents: [OrderNumber: Int64] = [:]
             var claimedElsewhere: Set<OrderNumber> = []
             var skips = plan.skips

@@ -35,6 +35,22 @@ extension OrderStore {
         }
     }
 
+    /// What undoing `batch` would do now, as a plan to preview: each order with the fields put
+    /// back, and the orders whose field was changed again since, skipped.
+    public func planUndo(batch: String, title: String) throws -> Plan {
+        try pool.read { db in
+            let replay = try Self.replayBackwards(batch: batch, in: db)
+            var changes: [Plan.Change] = []
+            for number in replay.numbers {
+                guard let original = replay.originals[number], let order = replay.orders[number], original != order else { continue }
+                changes.append(Plan.Change(before: original, after: order, fields: original.changes(to: order)))
+            }
+            let conflicted = Set(replay.conflicts.map(\.number)).subtracting(changes.map(\.number))
+            return Plan(actionID: "undo", title: title, leavesMachine: false, changes: changes,
+                        skips: conflicted.sorted().map { Plan.Skip(number: $0, reason: .changedSince) })
+        }
+    }
+
     /// Takes back a batch's local changes by replaying the journal backwards. A field changed again
     /// since is left alone and reported; changes that went to RMS are never in a batch's undoable rows.
     @discardableResult
@@ -42,31 +58,13 @@ extension OrderStore {
         try writeTransaction("取り消し") { db in
             let date = now()
             var result = UndoResult(batchID: UUID().uuidString.lowercased())
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, order_number, field, before_value, after_value FROM journal
-                WHERE batch_id = ? AND undoable = 1 AND undone_by_batch IS NULL ORDER BY id DESC
-                """, arguments: [batch])
-            let numbers = Array(Set(rows.map { OrderNumber($0["order_number"]) }))
-            // A batch holds only state fields: the orders' content is needed only for a new total.
-            let content = rows.contains { OrderField(rawValue: $0["field"])?.changesTotal ?? true }
-            var orders = Dictionary(uniqueKeysWithValues: try Self.load(numbers, content: content, in: db).map { ($0.number, $0) })
-            let originals = orders
-            for row in rows {
-                let number = OrderNumber(row["order_number"])
-                guard var order = orders[number], let field = OrderField(rawValue: row["field"]),
-                    let before = FieldValue(journalText: row["before_value"]), let after = FieldValue(journalText: row["after_value"])
-                else { continue }
-                guard field.value(in: order) == after else {
-                    result.conflicts.append((number, field.label))
-                    continue
-                }
-                try field.set(before, in: &order)
-                orders[number] = order
-                try db.cachedStatement(sql: "UPDATE journal SET undone_by_batch = ? WHERE id = ?")
-                    .execute(arguments: [result.batchID, row["id"] as Int64])
+            let replay = try Self.replayBackwards(batch: batch, in: db)
+            result.conflicts = replay.conflicts
+            for id in replay.replayedRows {
+                try db.cachedStatement(sql: "UPDATE journal SET undone_by_batch = ? WHERE id = ?").execute(arguments: [result.batchID, id])
             }
-            for number in numbers {
-                guard let original = originals[number], let order = orders[number], original != order else { continue }
+            for number in replay.numbers {
+                guard let original = replay.originals[number], let order = replay.orders[number], original != order else { continue }
                 try Self.write(order, from: original, in: db, at: date)
                 try Self.journal(original.changes(to: order), of: number, batchID: result.batchID, action: "undo",
                                  undoable: false, operatorName: operatorName, at: date, in: db)
@@ -74,5 +72,42 @@ extension OrderStore {
             }
             return result
         }
+    }
+
+    private struct Replay {
+        var numbers: [OrderNumber] = []
+        var originals: [OrderNumber: Order] = [:]
+        var orders: [OrderNumber: Order] = [:]
+        var conflicts: [(number: OrderNumber, field: String)] = []
+        /// Journal rows put back.
+        var replayedRows: [Int64] = []
+    }
+
+    /// The batch's journal rows, newest first, set back on the orders as they are now.
+    private static func replayBackwards(batch: String, in db: Database) throws -> Replay {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, order_number, field, before_value, after_value FROM journal
+            WHERE batch_id = ? AND undoable = 1 AND undone_by_batch IS NULL ORDER BY id DESC
+            """, arguments: [batch])
+        var replay = Replay()
+        replay.numbers = Array(Set(rows.map { OrderNumber($0["order_number"]) })).sorted()
+        // A batch holds only state fields: the orders' content is needed only for a new total.
+        let content = rows.contains { OrderField(rawValue: $0["field"])?.changesTotal ?? true }
+        replay.orders = Dictionary(uniqueKeysWithValues: try load(replay.numbers, content: content, in: db).map { ($0.number, $0) })
+        replay.originals = replay.orders
+        for row in rows {
+            let number = OrderNumber(row["order_number"])
+            guard var order = replay.orders[number], let field = OrderField(rawValue: row["field"]),
+                let before = FieldValue(journalText: row["before_value"]), let after = FieldValue(journalText: row["after_value"])
+            else { continue }
+            guard field.value(in: order) == after else {
+                replay.conflicts.append((number, field.label))
+                continue
+            }
+            try field.set(before, in: &order)
+            replay.orders[number] = order
+            replay.replayedRows.append(row["id"])
+        }
+        return replay
     }
 }

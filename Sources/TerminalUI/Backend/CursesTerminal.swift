@@ -96,9 +96,28 @@ public final class CursesTerminal: TerminalDevice {
         let result = wget_wch(window, &character)
         switch result {
         case KEY_CODE_YES: return Self.functionKey(Int32(character))
+        case OK where character == 27: return readEscapeSequence()
         case OK: return Self.key(forCharacter: UInt32(character))
         default: return nil
         }
+    }
+
+    /// ESC alone, or a sequence ncurses did not know (see ``EscapeSequence``), read to its end.
+    private func readEscapeSequence() -> Key {
+        wtimeout(window, 0)
+        var character: wint_t = 0
+        let next = wget_wch(window, &character)
+        guard next == OK, let introducer = UnicodeScalar(UInt32(character)), EscapeSequence.starts(with: introducer) else {
+            // Whatever came after ESC is the next key.
+            if next == OK { unget_wch(wchar_t(character)) } else if next == KEY_CODE_YES { ungetch(Int32(character)) }
+            return .escape
+        }
+        var body = String(introducer)
+        while body.count < 16, wget_wch(window, &character) == OK, let scalar = UnicodeScalar(UInt32(character)) {
+            body.unicodeScalars.append(scalar)
+            if EscapeSequence.isFinal(scalar, afterIntroducer: introducer, length: body.count - 1) { break }
+        }
+        return EscapeSequence.key(for: body) ?? .escape
     }
 
     static func key(forCharacter value: UInt32) -> Key? {

@@ -21,7 +21,7 @@ public final class DeskController {
         public init() {}
     }
 
-    public private(set) var state: DeskState
+    public internal(set) var state: DeskState
     let store: OrderStore
     let service: SyncService
     let settings: Settings
@@ -31,7 +31,11 @@ public final class DeskController {
     let now: @Sendable () -> Date
     private var lastChangeCount: Int64 = -1
     private var tasks: [Task<Void, Never>] = []
+    /// The action being applied or sent, so that the operator can stop it.
+    var running: Task<Void, Never>?
     static let pageSize = 200
+    /// At most this many orders are checked at once by mark-all.
+    static let markLimit = 100_000
 
     public init(
         state: DeskState, service: SyncService, settings: Settings, theme: Theme,
@@ -122,17 +126,18 @@ public final class DeskController {
             let order = try? store.order(number)
             let journal = (try? store.journal(of: number)) ?? []
             perform(state.apply(.detailLoaded(order, journal: journal)))
-        case .planAction(let action, let numbers, let scope):
-            plan(action, numbers, scope: scope)
-        case .sendConfirmations(let numbers):
-            let service = service
-            let queue = events
-            background {
-                do {
-                    _ = try await service.confirm(numbers)
-                } catch {
-                    queue.post(.message(DeskMessage("注文確認通知を記録できませんでした: \(error)", isError: true)))
-                }
+        case .plan(let item, let numbers, let scope):
+            plan(item, numbers, scope: scope)
+        case .run(let dialog):
+            run(dialog)
+        case .stopRunning:
+            running?.cancel()
+        case .markAllMatching(let invert):
+            do {
+                let numbers = try store.page(state.filter, limit: Self.markLimit).map(\.number)
+                perform(state.apply(.matching(numbers, invert: invert)))
+            } catch {
+                state.message = DeskMessage("一覧を読み込めません: \(error)", isError: true)
             }
         case .refreshRMSStatus(let numbers):
             let service = service
@@ -164,19 +169,7 @@ public final class DeskController {
         }
     }
 
-    private func plan(_ action: DeskAction, _ numbers: [OrderNumber], scope: String) {
-        guard action == .confirm else { return }
-        do {
-            let orders = try store.orders(numbers)
-            let plan = ConfirmAction().plan(orders)
-            let hidden = state.marks.isEmpty ? 0 : orders.filter { $0.localStatus != state.currentStatus }.count
-            perform(state.apply(.planned(ActionDialog(plan: plan, scope: scope, hiddenByFilter: hidden))))
-        } catch {
-            state.message = DeskMessage("注文を読み込めません: \(error)", isError: true)
-        }
-    }
-
-    private func background(_ work: @escaping @Sendable () async -> Void) {
+    func background(_ work: @escaping @Sendable () async -> Void) {
         tasks.removeAll { $0.isCancelled }
         tasks.append(Task.detached(operation: work))
     }

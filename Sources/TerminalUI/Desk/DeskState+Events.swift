@@ -15,7 +15,8 @@ extension DeskState {
             }
             grid.total = total
             self.counts = counts
-            if let after = grid.cursorRow?.number, after != before || detail?.number != after {
+            // A reload means something changed (here, by the worker or another desk): the detail too.
+            if let after = grid.cursorRow?.number, !appended || after != before || detail?.number != after {
                 return [.loadDetail(after)]
             }
             if grid.cursorRow == nil { detail = nil }
@@ -28,6 +29,31 @@ extension DeskState {
             return []
         case .planned(let dialog):
             self.dialog = dialog
+            return []
+        case .progress(let done, let total):
+            if dialog?.isRunning == true { dialog?.stage = .running(done: done, total: total) }
+            return []
+        case .finished(let result):
+            dialog?.stage = .result(result)
+            dialog?.scroll = 0
+            if let title = dialog?.plan.title {
+                let failed = result.failed.count
+                message = DeskMessage(
+                    "\(title): 成功 \(result.succeeded)件" + (failed > 0 ? "、失敗 \(failed)件" : "") + (result.stopped ? "（中止しました）" : ""),
+                    isError: failed > 0)
+            }
+            return [.reloadRows]
+        case .matching(let numbers, let invert):
+            if invert {
+                let present = markSet
+                let shown = Set(numbers)
+                marks = marks.filter { !shown.contains($0) } + numbers.filter { !present.contains($0) }
+                message = DeskMessage("チェックを反転しました（選択 \(marks.count)件）")
+            } else {
+                let present = markSet
+                marks += numbers.filter { !present.contains($0) }
+                message = DeskMessage("表示中の \(numbers.count)件をチェックしました（選択 \(marks.count)件）")
+            }
             return []
         case .message(let message):
             self.message = message

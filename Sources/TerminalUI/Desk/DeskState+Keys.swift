@@ -4,24 +4,21 @@ extension DeskState {
     /// Handles one key: changes the state and says what else must happen.
     public mutating func handle(_ key: Key) -> [DeskEffect] {
         if key == .resize { return [.redrawAll] }
-        if dialog != nil {
-            // The desk's movement keys scroll the preview's list.
-            let scrolling = keymap.action(for: key, in: .desk).flatMap { [.cursorDown, .cursorUp].contains($0) ? $0 : nil }
-            guard let action = keymap.action(for: key, in: .dialog) ?? scrolling ?? dialogFallback(key) else { return [] }
-            return handleDialog(action)
+        if askingToQuit {
+            askingToQuit = false
+            if key == .character("y") || key == .enter { quitRequested = true } else { message = DeskMessage("終了を取りやめました") }
+            return []
         }
+        if dialog != nil { return handleDialogKey(key) }
         if showingHelp {
             // Any key closes the list of bindings.
             showingHelp = false
             return []
         }
+        if typingSearch { return handleSearchKey(key) }
+        if focus == .panel, let effects = handlePanelKey(key) { return effects }
         guard let action = keymap.action(for: key, in: .desk) else { return [] }
         return perform(action)
-    }
-
-    /// Enter always presses the focused button, whatever the keymap says, so a dialog can be left.
-    private func dialogFallback(_ key: Key) -> DeskAction? {
-        key == .enter ? .activate : nil
     }
 
     public mutating func perform(_ action: DeskAction) -> [DeskEffect] {
@@ -35,10 +32,24 @@ extension DeskState {
         case .bottom: return moveFocused(by: Int.max / 2)
         case .toggleMark:
             guard let row = grid.cursorRow else { return [] }
-            if let index = marks.firstIndex(of: row.number) { marks.remove(at: index) } else { marks.append(row.number) }
+            if let index = marks.firstIndex(of: row.number) {
+                marks.remove(at: index)
+            } else {
+                marks.append(row.number)
+                lastMarked = row.number
+            }
             return moveGrid(by: 1)
         case .clearMarks:
             marks.removeAll()
+            lastMarked = nil
+            return []
+        case .markAll, .invertMarks:
+            return [.markAllMatching(invert: action == .invertMarks)]
+        case .markRange:
+            return markRange()
+        case .search:
+            typingSearch = true
+            if search == nil { search = "" }
             return []
         case .nextTab, .previousTab:
             tabIndex = (tabIndex + (action == .nextTab ? 1 : statuses.count - 1)) % statuses.count
@@ -53,19 +64,13 @@ extension DeskState {
             return []
         case .activate:
             guard focus == .panel else { return [] }
-            return perform(panelItems[panelCursor].action)
+            return run(chosenPanelItem)
         case .confirm:
-            let (numbers, scope) = targets
-            guard !numbers.isEmpty else {
-                message = DeskMessage("注文がありません", isError: true)
-                return []
-            }
-            return [.planAction(.confirm, numbers, scope: scope)]
+            guard let item = panelItems.first(where: { $0.kind == .confirm }) else { return [] }
+            return run(item)
         case .refreshRMSStatus:
-            let (numbers, scope) = targets
-            guard !numbers.isEmpty else { return [] }
-            message = DeskMessage("RMSステータスを取得しています（\(scope)）")
-            return [.refreshRMSStatus(numbers)]
+            guard let item = panelItems.first(where: { $0.kind == .refreshRMSStatus }) else { return [] }
+            return run(item)
         case .fetch:
             return [.fetch]
         case .help:
@@ -76,10 +81,118 @@ extension DeskState {
         case .quit:
             quitRequested = true
             return []
-        case .dialogNextButton, .dialogAccept, .dialogCancel:
+        case .interrupt:
+            askingToQuit = true
+            return []
+        case .panelNextInput, .panelPreviousInput, .panelNextChoice, .panelPreviousChoice,
+             .dialogNextButton, .dialogAccept, .dialogCancel, .dialogRetry:
             return []
         }
     }
+
+    /// Starts a panel row on the checked orders, or the cursor row when none is checked.
+    mutating func run(_ item: PanelItem) -> [DeskEffect] {
+        switch item.kind {
+        case .fetch:
+            return [.fetch]
+        case .undo:
+            return [.plan(item, [], scope: "直前の一括処理")]
+        case .refreshRMSStatus:
+            let (numbers, scope) = targets
+            guard !numbers.isEmpty else { return noOrders() }
+            message = DeskMessage("RMSステータスを取得しています（\(scope)）")
+            return [.refreshRMSStatus(numbers)]
+        default:
+            let (numbers, scope) = targets
+            guard !numbers.isEmpty else { return noOrders() }
+            return [.plan(item, numbers, scope: scope)]
+        }
+    }
+
+    private mutating func noOrders() -> [DeskEffect] {
+        message = DeskMessage("注文がありません", isError: true)
+        return []
+    }
+
+    private mutating func markRange() -> [DeskEffect] {
+        guard let row = grid.cursorRow else { return [] }
+        guard let anchor = lastMarked, let start = grid.rows.firstIndex(where: { $0.number == anchor }) else {
+            return perform(.toggleMark)
+        }
+        let range = min(start, grid.cursor)...max(start, grid.cursor)
+        let present = markSet
+        marks += grid.rows[range].map(\.number).filter { !present.contains($0) }
+        lastMarked = row.number
+        message = DeskMessage("\(range.count)行をチェックしました（選択 \(marks.count)件）")
+        return []
+    }
+
+    // MARK: Search
+
+    private mutating func handleSearchKey(_ key: Key) -> [DeskEffect] {
+        switch key {
+        case .enter:
+            typingSearch = false
+            if search?.isEmpty ?? true { search = nil }
+            return []
+        case .escape:
+            typingSearch = false
+            search = nil
+            return restartGrid()
+        case .backspace:
+            guard var text = search, !text.isEmpty else { return [] }
+            text.removeLast()
+            search = text
+            return restartGrid()
+        case .character(let character):
+            search = (search ?? "") + String(character)
+            return restartGrid()
+        default:
+            return []
+        }
+    }
+
+    /// The grid from the top for a changed filter.
+    private mutating func restartGrid() -> [DeskEffect] {
+        grid = GridModel(visibleRows: grid.visibleRows)
+        detail = nil
+        return [.reloadRows]
+    }
+
+    // MARK: Processing panel
+
+    /// Keys for the panel's inputs; nil when the key is not the panel's (the desk's keymap then).
+    private mutating func handlePanelKey(_ key: Key) -> [DeskEffect]? {
+        var item = panelItems[panelCursor]
+        let inputIndex = min(panelInput, max(0, item.inputs.count - 1))
+        if item.inputs.indices.contains(inputIndex), item.inputs[inputIndex].isText {
+            // Typing goes into a text input before any binding.
+            switch key {
+            case .character(let character):
+                item.inputs[inputIndex].type(character)
+                panelItems[panelCursor] = item
+                return []
+            case .backspace:
+                item.inputs[inputIndex].deleteBackward()
+                panelItems[panelCursor] = item
+                return []
+            default: break
+            }
+        }
+        guard let action = keymap.action(for: key, in: .panel) else { return nil }
+        guard !item.inputs.isEmpty else { return [] }
+        switch action {
+        case .panelNextInput: panelInput = min(inputIndex + 1, item.inputs.count - 1)
+        case .panelPreviousInput: panelInput = max(inputIndex - 1, 0)
+        case .panelNextChoice, .panelPreviousChoice:
+            item.inputs[inputIndex].cycle(by: action == .panelNextChoice ? 1 : -1)
+            panelItems[panelCursor] = item
+        default: break
+        }
+        return []
+    }
+
+    // MARK: Moving
 
     private mutating func moveFocused(by delta: Int) -> [DeskEffect] {
         switch focus {
@@ -87,6 +200,7 @@ extension DeskState {
             return moveGrid(by: delta)
         case .panel:
             panelCursor = min(max(0, panelCursor + delta.clamped(to: -panelItems.count...panelItems.count)), panelItems.count - 1)
+            panelInput = 0
             return []
         case .detail:
             detailScroll = max(0, detailScroll + delta.clamped(to: -1000...1000))
@@ -106,40 +220,74 @@ extension DeskState {
         return effects
     }
 
+    // MARK: The action dialog
+
+    private mutating func handleDialogKey(_ key: Key) -> [DeskEffect] {
+        // The desk's movement keys scroll the dialog's list.
+        let scrolling = keymap.action(for: key, in: .desk).flatMap { [.cursorDown, .cursorUp, .pageDown, .pageUp].contains($0) ? $0 : nil }
+        // Enter always presses the focused button, whatever the keymap says, so a dialog can be left.
+        guard let action = keymap.action(for: key, in: .dialog) ?? scrolling ?? (key == .enter ? .activate : nil) else { return [] }
+        return handleDialog(action)
+    }
+
     private mutating func handleDialog(_ action: DeskAction) -> [DeskEffect] {
         guard var dialog else { return [] }
         switch action {
-        case .dialogNextButton:
-            if dialog.canProceed { dialog.focused = dialog.focused == .cancel ? .proceed : .cancel }
+        case .cursorDown, .cursorUp, .pageDown, .pageUp:
+            let step = [.pageDown, .pageUp].contains(action) ? 10 : 1
+            dialog.scroll = max(0, dialog.scroll + ([.cursorDown, .pageDown].contains(action) ? step : -step))
             self.dialog = dialog
             return []
-        case .dialogCancel:
-            self.dialog = nil
-            message = DeskMessage("\(dialog.plan.title)を取り消しました")
-            return []
-        case .dialogAccept:
-            return proceed(with: dialog)
-        case .activate:
-            return dialog.focused == .proceed ? proceed(with: dialog) : handleDialog(.dialogCancel)
-        case .cursorDown, .cursorUp:
-            dialog.scroll = max(0, dialog.scroll + (action == .cursorDown ? 1 : -1))
-            self.dialog = dialog
-            return []
-        default:
-            return []
+        default: break
+        }
+        switch dialog.stage {
+        case .running:
+            // Only stopping is offered while it runs.
+            guard action == .dialogCancel else { return [] }
+            message = DeskMessage("中止しています（処理中の分が終わると止まります）")
+            return [.stopRunning]
+        case .result(let result):
+            switch action {
+            case .dialogRetry where !result.failed.isEmpty:
+                self.dialog = nil
+                return [.plan(dialog.item, result.failed, scope: "失敗した \(result.failed.count)件")]
+            case .dialogCancel, .activate, .dialogAccept:
+                self.dialog = nil
+                return []
+            default:
+                return []
+            }
+        case .preview:
+            switch action {
+            case .dialogNextButton:
+                if dialog.canProceed { dialog.focused = dialog.focused == .cancel ? .proceed : .cancel }
+                self.dialog = dialog
+                return []
+            case .dialogCancel:
+                self.dialog = nil
+                message = DeskMessage("\(dialog.plan.title)を取り消しました")
+                return []
+            case .dialogAccept:
+                return proceed(with: dialog)
+            case .activate:
+                return dialog.focused == .proceed ? proceed(with: dialog) : handleDialog(.dialogCancel)
+            default:
+                return []
+            }
         }
     }
 
     private mutating func proceed(with dialog: ActionDialog) -> [DeskEffect] {
-        self.dialog = nil
-        guard dialog.canProceed else { return [] }
-        switch dialog.plan.actionID {
-        case ConfirmAction().id:
-            // The checks stay on the orders until the operator clears them (taskwarrior-tui #261).
-            return [.sendConfirmations(dialog.plan.changes.map(\.number))]
-        default:
+        guard dialog.canProceed else {
+            self.dialog = nil
             return []
         }
+        var running = dialog
+        running.stage = .running(done: 0, total: dialog.plan.changes.count)
+        running.scroll = 0
+        self.dialog = running
+        // The checks stay on the orders until the operator clears them (taskwarrior-tui #261).
+        return [.run(running)]
     }
 }
 

@@ -22,23 +22,43 @@ public struct DeskState: Sendable {
     public var detailJournal: [JournalEntry] = []
     public var detailScroll = 0
     public var focus: Pane = .grid
-    public var panelItems = PanelItem.standard
+    public var panelItems: [PanelItem]
     public var panelCursor = 0
+    /// The input of the chosen panel row the keys go to.
+    public var panelInput = 0
     public var dialog: ActionDialog?
     public var showingHelp = false
+    /// Ctrl-C asks before the desk closes.
+    public var askingToQuit = false
+    /// The text searched for (`/`); nil when the grid is not searched.
+    public var search: String?
+    /// Whether keys are going into the search line.
+    public var typingSearch = false
+    /// The last row checked, where a range (mark-range) starts.
+    public var lastMarked: OrderNumber?
     public var message: DeskMessage?
     public var status = DeskStatus()
     public var quitRequested = false
 
-    public init(shopID: String, operatorName: String, statuses: [LocalStatus] = LocalStatus.defaults, keymap: Keymap) {
+    /// The shop's flags (チェック項目) when the config names none.
+    public static let defaultFlags = ["メール便", "要確認", "ギフト"]
+
+    public init(
+        shopID: String, operatorName: String, statuses: [LocalStatus] = LocalStatus.defaults,
+        flags: [String] = DeskState.defaultFlags, keymap: Keymap
+    ) {
         self.shopID = shopID
         self.operatorName = operatorName
         self.statuses = statuses
         self.keymap = keymap
+        self.panelItems = PanelItem.standard(statuses: statuses, flags: flags)
     }
 
     public var currentStatus: LocalStatus { statuses[tabIndex] }
-    public var filter: GridFilter { GridFilter(localStatus: currentStatus) }
+    public var filter: GridFilter { GridFilter(localStatus: currentStatus, search: search) }
+
+    /// The panel row chosen, and the one the confirm key (c) plans.
+    public var chosenPanelItem: PanelItem { panelItems[panelCursor] }
 
     public func isMarked(_ number: OrderNumber) -> Bool { markSet.contains(number) }
     var markSet: Set<OrderNumber> { Set(marks) }
@@ -52,16 +72,20 @@ public struct DeskState: Sendable {
 }
 
 /// What the desk asks the controller to do.
-public enum DeskEffect: Sendable, Equatable {
+public enum DeskEffect: Sendable {
     /// Reload the grid from the top for the current filter (and the tab counts).
     case reloadRows
     /// Load more rows after the last one.
     case loadMoreRows
     case loadDetail(OrderNumber)
-    /// Plan an action for these orders and open its preview.
-    case planAction(DeskAction, [OrderNumber], scope: String)
-    /// Carry out the planned confirmation.
-    case sendConfirmations([OrderNumber])
+    /// Read a panel row's inputs, plan its action for these orders and open the preview.
+    case plan(PanelItem, [OrderNumber], scope: String)
+    /// Carry out the plan the operator accepted.
+    case run(ActionDialog)
+    /// Stop the running action after the part in hand.
+    case stopRunning
+    /// Find every order the current filter shows, to check them all or invert their checks.
+    case markAllMatching(invert: Bool)
     case refreshRMSStatus([OrderNumber])
     case fetch
     case redrawAll
@@ -72,6 +96,10 @@ public enum DeskEvent: Sendable {
     case rowsLoaded([OrderRow], hasMore: Bool, total: Int, counts: [LocalStatus: Int], appended: Bool)
     case detailLoaded(Order?, journal: [JournalEntry])
     case planned(ActionDialog)
+    case progress(done: Int, total: Int)
+    case finished(ActionResult)
+    /// Every order the filter shows (for mark-all / invert-marks).
+    case matching([OrderNumber], invert: Bool)
     case message(DeskMessage)
     case sync(StatusChange)
 

@@ -8,6 +8,10 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case bottom
     case toggleMark = "toggle-mark"
     case clearMarks = "clear-marks"
+    case markAll = "mark-all"
+    case invertMarks = "invert-marks"
+    case markRange = "mark-range"
+    case search
     case nextTab = "next-tab"
     case previousTab = "previous-tab"
     case focusNext = "focus-next"
@@ -19,15 +23,23 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case help
     case redraw
     case quit
+    case interrupt
+    // In the processing panel.
+    case panelNextInput = "panel-next-input"
+    case panelPreviousInput = "panel-previous-input"
+    case panelNextChoice = "panel-next-choice"
+    case panelPreviousChoice = "panel-previous-choice"
     // In a dialog.
     case dialogNextButton = "dialog-next-button"
     case dialogAccept = "dialog-accept"
     case dialogCancel = "dialog-cancel"
+    case dialogRetry = "dialog-retry"
 
     /// Which table of keymap.toml the action belongs to.
     public var context: KeyContext {
         switch self {
-        case .dialogNextButton, .dialogAccept, .dialogCancel: .dialog
+        case .dialogNextButton, .dialogAccept, .dialogCancel, .dialogRetry: .dialog
+        case .panelNextInput, .panelPreviousInput, .panelNextChoice, .panelPreviousChoice: .panel
         default: .desk
         }
     }
@@ -43,6 +55,10 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .bottom: "末尾へ"
         case .toggleMark: "チェックを付ける／外す（次の行へ）"
         case .clearMarks: "チェックをすべて外す"
+        case .markAll: "表示中の注文をすべてチェック（絞り込み・検索の結果すべて）"
+        case .invertMarks: "表示中の注文のチェックを反転"
+        case .markRange: "直前にチェックした行からカーソル行までチェック"
+        case .search: "検索（注文番号・電話番号・名前・商品名、Enterで確定・Escで解除）"
         case .nextTab: "次のステータスへ"
         case .previousTab: "前のステータスへ"
         case .focusNext: "次のペインへ"
@@ -54,9 +70,15 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .help: "キー一覧"
         case .redraw: "画面を再描画"
         case .quit: "終了"
+        case .interrupt: "終了（確認あり）"
+        case .panelNextInput: "次の入力欄へ"
+        case .panelPreviousInput: "前の入力欄へ"
+        case .panelNextChoice: "選択肢を次へ"
+        case .panelPreviousChoice: "選択肢を前へ"
         case .dialogNextButton: "ボタンを切り替え"
         case .dialogAccept: "実行する"
-        case .dialogCancel: "キャンセル"
+        case .dialogCancel: "キャンセル／閉じる／中止"
+        case .dialogRetry: "失敗した注文だけ再実行"
         }
     }
 }
@@ -64,5 +86,6 @@ public enum DeskAction: String, Sendable, CaseIterable {
 /// Where a binding applies: at the desk, or inside a dialog.
 public enum KeyContext: String, Sendable, CaseIterable {
     case desk
+    case panel
     case dialog
 }

@@ -19,6 +19,10 @@ top = ["g", "Home"]
 bottom = ["G", "End"]
 toggle-mark = ["Space"]          # チェックを付ける／外す（次の行へ）
 clear-marks = ["u"]              # チェックをすべて外す
+mark-all = ["A"]                 # 表示中（絞り込み・検索の結果）をすべてチェック
+invert-marks = ["I"]             # チェックを反転
+mark-range = ["V"]               # 直前にチェックした行からカーソル行まで
+search = ["/"]                   # 検索（入力のたびに絞り込み）
 next-tab = ["]", "Right"]        # 次のステータス
 previous-tab = ["[", "Left"]     # 前のステータス
 focus-next = ["Tab"]             # 一覧 → 処理パネル → 詳細
@@ -29,12 +33,20 @@ refresh-rms-status = ["r"]       # RMSステータスを取得
 fetch = ["F5"]                   # 受注取得（今すぐ）
 help = ["?", "F1"]
 redraw = ["C-l"]
-quit = ["q", "C-c"]
+quit = ["q"]
+interrupt = ["C-c"]              # 終了してよいか尋ねます
+
+[panel]
+panel-next-input = ["Right"]     # 処理パネル: 次の入力欄
+panel-previous-input = ["Left"]
+panel-next-choice = ["Space", "+"]   # 選択肢を切り替え
+panel-previous-choice = ["-"]
 
 [dialog]
 dialog-next-button = ["Tab", "S-Tab", "Left", "Right", "h", "l"]
 dialog-accept = ["y"]            # 実行する
-dialog-cancel = ["n", "Esc", "q"]
+dialog-cancel = ["n", "Esc", "q"]    # キャンセル／閉じる（実行中なら中止）
+dialog-retry = ["r"]             # 結果画面: 失敗した注文だけ再実行
 
 """#
 }

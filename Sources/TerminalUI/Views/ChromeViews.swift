@@ -58,12 +58,27 @@ struct FooterView {
     let theme: Theme
 
     func draw(in rect: Rect, into screen: inout ScreenBuffer) {
+        if state.askingToQuit {
+            screen.put(" 終了しますか？ (y: 終了 / それ以外: 戻る)", x: rect.x, y: rect.y, style: theme.error, limit: rect.maxX)
+            return
+        }
+        if let search = state.search {
+            // The search line stays while the grid is searched; the cursor shows while typing.
+            let text = " 検索: \(search)" + (state.typingSearch ? theme.glyphs.textCursor : "") + "  （\(state.grid.total)件）"
+            let hint = state.typingSearch ? "  Enter 確定  Esc 解除" : "  / で変更"
+            let x = screen.put(text, x: rect.x, y: rect.y, style: theme.notice, limit: rect.maxX)
+            if state.message == nil { screen.put(hint, x: x, y: rect.y, style: theme.muted, limit: rect.maxX) }
+            if let message = state.message, !state.typingSearch {
+                screen.put("  " + message.text, x: x, y: rect.y, style: message.isError ? theme.error : theme.notice, limit: rect.maxX)
+            }
+            return
+        }
         if let message = state.message {
             screen.put(" " + message.text, x: rect.x, y: rect.y, style: message.isError ? theme.error : theme.notice, limit: rect.maxX)
             return
         }
         let hints: [(DeskAction, String)] = [
-            (.toggleMark, "選択"), (.confirm, "注文確認"), (.refreshRMSStatus, "RMS取得"), (.fetch, "受注取得"),
+            (.toggleMark, "選択"), (.confirm, "注文確認"), (.search, "検索"), (.refreshRMSStatus, "RMS取得"), (.fetch, "受注取得"),
             (.nextTab, "ステータス"), (.focusNext, "ペイン"), (.help, "キー一覧"), (.quit, "終了"),
         ]
         var x = rect.x + 1

@@ -42,6 +42,23 @@ struct DetailView {
         status.add("  受注ステータス ", label)
         status.add(order.localStatus.name)
         lines.append(status)
+        if !order.dates.isEmpty || order.carrier != nil || !order.flags.isEmpty {
+            var shop = StyledLine()
+            for field in DateField.allCases {
+                guard let date = order.dates[field] else { continue }
+                shop.add("\(field.label) ", label)
+                shop.add("\(date)  ")
+            }
+            if let carrier = order.carrier {
+                shop.add("配送業者 ", label)
+                shop.add("\(carrier.name)  ")
+            }
+            if !order.flags.isEmpty {
+                shop.add("チェック ", label)
+                shop.add(order.flags.sorted().joined(separator: "・"))
+            }
+            lines.append(shop)
+        }
         if case .failed(let errorClass, let detail) = order.sync {
             lines.append(StyledLine("【エラー】\(errorClass.message)", theme.error))
             lines.append(StyledLine("  対処: \(errorClass.remedy)", theme.error))
@@ -117,6 +134,11 @@ struct DetailView {
             lines.append(StyledLine("備考", label))
             for part in remarks.split(separator: "\n") { lines.append(StyledLine("  \(part)")) }
         }
+        if let memo = order.memo, !memo.isEmpty {
+            var line = StyledLine("ひとことメモ ", label)
+            line.add(memo)
+            lines.append(line)
+        }
         if let confirmed = order.confirmedAt {
             var line = StyledLine("注文確認日時 ", label)
             line.add(JapanTime(confirmed).fullText)
@@ -126,7 +148,7 @@ struct DetailView {
             lines.append(StyledLine("履歴", label))
             for entry in state.detailJournal.suffix(20) {
                 lines.append(StyledLine(
-                    "  \(JapanTime(entry.at).shortText) \(entry.operatorName) \(entry.action) \(entry.field): \(entry.before) → \(entry.after)",
+                    "  \(JapanTime(entry.at).shortText) \(entry.operatorName) \(ActionNames.label(for: entry.action)) \(entry.field): \(entry.before) → \(entry.after)",
                     theme.muted))
             }
         }

@@ -1,42 +1,21 @@
 import OrderEngine
 
-/// The preview of a bulk action over the desk: how many will change and how, how many are skipped
-/// and why (each order with its reason, scrollable), and Cancel (the default) or proceed.
+/// A bulk action over the desk. Preview: how many will change and how, how many are skipped and
+/// why (each order with its reason, scrollable), and Cancel (the default) or proceed. Then its
+/// progress (Esc stops it), then each order's outcome with retry for the failed ones.
 struct DialogView {
     let dialog: ActionDialog
     let keymap: Keymap
     let theme: Theme
 
     func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
-        let plan = dialog.plan
-        var body: [StyledLine] = []
-        body.append(StyledLine("対象: \(dialog.scope)"))
-        if dialog.hiddenByFilter > 0 {
-            body.append(StyledLine("（うち \(dialog.hiddenByFilter)件は現在のステータス表示に含まれていません）", theme.color(.yellow, bold: true)))
-        }
-        body.append(StyledLine("\(plan.title): \(plan.changes.count)件", CellStyle(bold: true)))
-        body.append(StyledLine("スキップ: \(plan.skips.count)件", plan.skips.isEmpty ? .plain : theme.color(.yellow, bold: true)))
-        for summary in plan.skipSummary {
-            body.append(StyledLine("  \(summary.reason.text)（\(summary.count)件）", theme.color(.yellow)))
-        }
-        if plan.leavesMachine, dialog.canProceed {
-            body.append(StyledLine("この操作はRMSに送信され、取り消せません。", theme.error))
-        }
-        var list: [StyledLine] = []
-        for change in plan.changes {
-            let fields = change.fields.map { "\($0.field.label) \($0.before.displayText)→\($0.after.displayText)" }
-            list.append(StyledLine("○ \(change.number)  \(change.before.orderer.fullName)  \(fields.joined(separator: ", "))"))
-        }
-        for skip in plan.skips {
-            list.append(StyledLine("× \(skip.number)  \(skip.reason.text)", theme.color(.yellow)))
-        }
-
-        let width = min(screenRect.width - 4, 96)
+        let (body, list) = content()
+        let width = min(screenRect.width - 4, 100)
         let listRows = min(list.count, max(3, screenRect.height - body.count - 9))
         let height = body.count + listRows + 6
         let rect = Rect(x: (screenRect.width - width) / 2, y: max(1, (screenRect.height - height) / 2), width: width, height: height)
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
-        screen.box(rect, title: plan.title, theme: theme, focused: true)
+        screen.box(rect, title: dialog.plan.title, theme: theme, focused: true)
         let inner = rect.inner
         var y = inner.y
         for line in body {
@@ -56,17 +35,76 @@ struct DialogView {
         drawButtons(y: inner.maxY - 1, inner: inner, into: &screen)
     }
 
+    private func content() -> (body: [StyledLine], list: [StyledLine]) {
+        let plan = dialog.plan
+        var body: [StyledLine] = [StyledLine("対象: \(dialog.scope)")]
+        var list: [StyledLine] = []
+        switch dialog.stage {
+        case .preview:
+            if dialog.hiddenByFilter > 0 {
+                body.append(StyledLine("（うち \(dialog.hiddenByFilter)件は現在の表示に含まれていません）", theme.color(.yellow, bold: true)))
+            }
+            body.append(StyledLine("\(plan.title): \(plan.changes.count)件" + (plan.creations.isEmpty ? "" : "（新しい注文 \(plan.creations.count)件）"), CellStyle(bold: true)))
+            body.append(StyledLine("スキップ: \(plan.skips.count)件", plan.skips.isEmpty ? .plain : theme.color(.yellow, bold: true)))
+            for summary in plan.skipSummary {
+                body.append(StyledLine("  \(summary.reason.text)（\(summary.count)件）", theme.color(.yellow)))
+            }
+            if plan.leavesMachine, dialog.canProceed {
+                body.append(StyledLine("この操作はRMSに送信され、取り消せません。", theme.error))
+            }
+            for change in plan.changes {
+                let fields = change.fields.map { "\($0.field.label) \($0.before.displayText)→\($0.after.displayText)" }
+                list.append(StyledLine("○ \(change.number)  \(change.before.orderer.fullName)  \(fields.joined(separator: ", "))"))
+            }
+            for skip in plan.skips {
+                list.append(StyledLine("× \(skip.number)  \(skip.reason.text)", theme.color(.yellow)))
+            }
+        case .running(let done, let total):
+            body.append(StyledLine("実行中: \(done)/\(total)件", CellStyle(bold: true)))
+            body.append(progressBar(done: done, total: total))
+            let stop = keymap.keys(for: .dialogCancel).first.map { "\($0)" } ?? "Esc"
+            body.append(StyledLine("\(stop) で中止（処理中の分が終わると止まります）", theme.muted))
+        case .result(let result):
+            body.append(StyledLine("成功: \(result.succeeded)件", CellStyle(bold: true)))
+            body.append(StyledLine("失敗・スキップ: \(result.failed.count)件", result.failed.isEmpty ? .plain : theme.error))
+            if result.stopped { body.append(StyledLine("途中で中止しました。残りの注文は変更していません。", theme.color(.yellow, bold: true))) }
+            if result.batchID != nil, result.succeeded > 0, !plan.leavesMachine {
+                body.append(StyledLine("処理パネルの「直前の一括処理を取り消す」で元に戻せます。", theme.muted))
+            }
+            for line in result.lines.sorted(by: { !$0.ok && $1.ok }) {
+                list.append(StyledLine("\(line.ok ? "○" : "×") \(line.number)  \(line.text)", line.ok ? .plain : theme.error))
+            }
+        }
+        return (body, list)
+    }
+
+    private func progressBar(done: Int, total: Int) -> StyledLine {
+        let width = 40
+        let filled = total == 0 ? width : min(width, done * width / total)
+        return StyledLine([("[" + String(repeating: "#", count: filled), CellStyle(bold: true)),
+                           (String(repeating: ".", count: width - filled) + "]", theme.muted)])
+    }
+
     private func drawButtons(y: Int, inner: Rect, into screen: inout ScreenBuffer) {
         let accept = keymap.keys(for: .dialogAccept).first.map { "(\($0))" } ?? ""
         let cancel = keymap.keys(for: .dialogCancel).first.map { "(\($0))" } ?? ""
-        let cancelText = dialog.canProceed ? "[ キャンセル\(cancel) ]" : "[ 閉じる\(cancel) ]"
-        let proceedText = "[ 送信する\(accept) ]"
-        let total = cancelText.displayWidth + (dialog.canProceed ? proceedText.displayWidth + 4 : 0)
+        let retry = keymap.keys(for: .dialogRetry).first.map { "(\($0))" } ?? ""
+        var buttons: [(text: String, focused: Bool)]
+        switch dialog.stage {
+        case .preview:
+            let verb = dialog.plan.leavesMachine ? "送信する" : "実行する"
+            buttons = [(dialog.canProceed ? "[ キャンセル\(cancel) ]" : "[ 閉じる\(cancel) ]", dialog.focused == .cancel)]
+            if dialog.canProceed { buttons.append(("[ \(verb)\(accept) ]", dialog.focused == .proceed)) }
+        case .running:
+            buttons = [("[ 中止\(cancel) ]", false)]
+        case .result(let result):
+            buttons = [("[ 閉じる(Enter) ]", true)]
+            if !result.failed.isEmpty { buttons.append(("[ 失敗分を再実行\(retry) ]", false)) }
+        }
+        let total = buttons.map { $0.text.displayWidth }.reduce(0, +) + 4 * (buttons.count - 1)
         var x = inner.x + max(1, (inner.width - total) / 2)
-        let focusedStyle = CellStyle(bold: true, reverse: true)
-        x = screen.put(cancelText, x: x, y: y, style: dialog.focused == .cancel ? focusedStyle : .plain, limit: inner.maxX)
-        if dialog.canProceed {
-            screen.put(proceedText, x: x + 4, y: y, style: dialog.focused == .proceed ? focusedStyle : .plain, limit: inner.maxX)
+        for button in buttons {
+            x = screen.put(button.text, x: x, y: y, style: button.focused ? CellStyle(bold: true, reverse: true) : .plain, limit: inner.maxX) + 4
         }
     }
 }
@@ -87,7 +125,7 @@ struct HelpView {
         var y = inner.y
         for action in actions where y < inner.maxY - 1 {
             let keys = keymap.keys(for: action).map(\.description).joined(separator: " ")
-            let context = action.context == .dialog ? "（確認画面）" : ""
+            let context = action.context == .dialog ? "（確認画面）" : action.context == .panel ? "（処理パネル）" : ""
             screen.put((keys.isEmpty ? "（なし）" : keys).fitted(to: 18), x: inner.x + 1, y: y, style: CellStyle(bold: true), limit: inner.maxX)
             screen.put("\(action.label)\(context)", x: inner.x + 20, y: y, limit: inner.maxX - 1)
             y += 1

@@ -1,4 +1,5 @@
-/// The processing panel: the actions, and whether they apply to the checked rows or the cursor row.
+/// The processing panel: its rows by group, the chosen row's inputs opened under it (pick lists
+/// and text), and whether the action applies to the checked rows or the cursor row.
 struct PanelView {
     let state: DeskState
     let theme: Theme
@@ -11,23 +12,76 @@ struct PanelView {
         let scope = state.marks.isEmpty ? "カーソル行に適用" : "選択 \(state.marks.count)件に適用"
         screen.put(scope, x: inner.x + 1, y: inner.y, style: state.marks.isEmpty ? theme.muted : theme.color(.yellow, bold: true),
                    limit: inner.maxX)
-        var y = inner.y + 1
-        var lastGroup = ""
-        for (index, item) in state.panelItems.enumerated() where y < inner.maxY {
-            if item.group != lastGroup {
-                lastGroup = item.group
-                screen.put(item.group, x: inner.x + 1, y: y, style: theme.label, limit: inner.maxX)
-                y += 1
-                guard y < inner.maxY else { break }
+        let lines = self.lines(width: inner.width)
+        let height = inner.height - 1
+        // Scrolled so that the chosen row and its inputs show.
+        let chosen = lines.firstIndex { $0.isChosenTitle } ?? 0
+        let chosenEnd = lines.lastIndex { $0.item == state.panelCursor } ?? chosen
+        let top = max(0, min(chosen, chosenEnd - height + 1))
+        for (offset, line) in lines.dropFirst(top).prefix(height).enumerated() {
+            let y = inner.y + 1 + offset
+            line.text.draw(x: inner.x + line.indent, y: y, limit: inner.maxX - (line.key.isEmpty ? 0 : line.key.displayWidth + 1), into: &screen)
+            if !line.key.isEmpty {
+                screen.put(line.key, x: inner.maxX - line.key.displayWidth - 1, y: y, style: theme.muted, limit: inner.maxX)
             }
-            let key = state.keymap.keys(for: item.action).first.map { "[\($0)]" } ?? ""
-            let keyWidth = key.displayWidth
-            screen.put(item.title.fitted(to: max(0, inner.width - keyWidth - 4)), x: inner.x + 3, y: y, limit: inner.maxX)
-            screen.put(key, x: inner.maxX - keyWidth - 1, y: y, style: theme.muted, limit: inner.maxX)
-            if focused, index == state.panelCursor {
+            if focused, line.highlighted {
                 screen.restyle(x: inner.x, y: y, width: inner.width) { $0.reverse = true }
             }
-            y += 1
         }
     }
+
+    private struct Line {
+        var text: StyledLine
+        var indent: Int
+        var item: Int?
+        var isChosenTitle = false
+        var highlighted = false
+        var key = ""
+    }
+
+    private func lines(width: Int) -> [Line] {
+        var lines: [Line] = []
+        var lastGroup = ""
+        for (index, item) in state.panelItems.enumerated() {
+            if item.group != lastGroup {
+                lastGroup = item.group
+                lines.append(Line(text: StyledLine(item.group, theme.label), indent: 1))
+            }
+            let chosen = index == state.panelCursor
+            let key = shortcut(for: item).map { "[\($0)]" } ?? ""
+            lines.append(Line(text: StyledLine(item.title), indent: 3, item: index, isChosenTitle: chosen,
+                              highlighted: chosen && (item.inputs.isEmpty || !state.focusIsOnInput), key: key))
+            guard chosen else { continue }
+            for (inputIndex, input) in item.inputs.enumerated() {
+                let onInput = state.focusIsOnInput && inputIndex == state.panelInput
+                let value: String
+                if input.isText {
+                    let typed = input.display.isEmpty && !onInput ? input.placeholder : input.display
+                    value = typed + (onInput ? theme.glyphs.textCursor : "")
+                } else {
+                    value = theme.glyphs.choiceOpen + input.display + theme.glyphs.choiceClose
+                }
+                let style = input.isText && input.display.isEmpty && !onInput ? theme.muted : CellStyle(bold: true)
+                var text = StyledLine("\(input.label): ", theme.muted)
+                text.add(value.fitted(to: max(1, width - input.label.displayWidth - 8)), style)
+                lines.append(Line(text: text, indent: 5, item: index, highlighted: onInput))
+            }
+        }
+        return lines
+    }
+
+    /// The desk key that runs the row directly, if any (注文確認 c).
+    private func shortcut(for item: PanelItem) -> Key? {
+        switch item.kind {
+        case .confirm: state.keymap.keys(for: .confirm).first
+        case .refreshRMSStatus: state.keymap.keys(for: .refreshRMSStatus).first
+        case .fetch: state.keymap.keys(for: .fetch).first
+        default: nil
+        }
+    }
+}
+
+extension DeskState {
+    /// Whether the panel's keys go to an input of the chosen row (it has inputs, and the panel has focus).
+    var focusIsOnInput: Bool { focus == .panel && !chosenPanelItem.inputs.isEmpty }
 }

@@ -1,0 +1,74 @@
+import OrderEngine
+
+/// A bulk action from preview to result: who will change and how, who is skipped and why, and the
+/// buttons (the default is Cancel); then its progress; then each order's outcome.
+public struct ActionDialog: Sendable {
+    public enum Button: Sendable, Hashable {
+        case cancel, proceed
+    }
+
+    public enum Stage: Sendable {
+        case preview
+        /// Being applied or sent: `done` of `total` orders.
+        case running(done: Int, total: Int)
+        case result(ActionResult)
+    }
+
+    public let item: PanelItem
+    public let plan: Plan
+    /// "選択 4件" or "カーソル行 1件": what the action was asked to apply to.
+    public let scope: String
+    /// Checked orders that the current view does not show.
+    public let hiddenByFilter: Int
+    /// For an undo: the batch it takes back.
+    public let undoBatch: String?
+    public var stage: Stage = .preview
+    public var focused: Button = .cancel
+    /// First line of the list shown (the list scrolls).
+    public var scroll = 0
+
+    public init(item: PanelItem, plan: Plan, scope: String, hiddenByFilter: Int, undoBatch: String? = nil) {
+        self.item = item
+        self.plan = plan
+        self.scope = scope
+        self.hiddenByFilter = hiddenByFilter
+        self.undoBatch = undoBatch
+    }
+
+    /// Whether there is anything to do: with nothing to change, only Close is offered.
+    public var canProceed: Bool { !plan.changes.isEmpty }
+
+    public var isRunning: Bool { if case .running = stage { true } else { false } }
+
+    public var result: ActionResult? { if case .result(let result) = stage { result } else { nil } }
+}
+
+/// What became of each order of an applied action.
+public struct ActionResult: Sendable {
+    public struct Line: Sendable {
+        public let number: OrderNumber
+        public let ok: Bool
+        public let text: String
+
+        public init(number: OrderNumber, ok: Bool, text: String) {
+            self.number = number
+            self.ok = ok
+            self.text = text
+        }
+    }
+
+    public var lines: [Line]
+    /// Stopped by the operator before every order was done.
+    public var stopped: Bool
+    /// The journal batch, when what was done can be undone.
+    public var batchID: String?
+
+    public init(lines: [Line], stopped: Bool = false, batchID: String? = nil) {
+        self.lines = lines
+        self.stopped = stopped
+        self.batchID = batchID
+    }
+
+    public var succeeded: Int { lines.filter(\.ok).count }
+    public var failed: [OrderNumber] { lines.filter { !$0.ok }.map(\.number) }
+}

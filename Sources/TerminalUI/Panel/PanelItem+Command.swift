@@ -1,0 +1,41 @@
+import OrderEngine
+
+/// What a panel row asks for once its inputs are read: an engine action to plan, or one of the
+/// desk's own commands.
+public enum PanelCommand: Sendable {
+    case bulk(any BulkAction)
+    case undo
+    case fetch
+}
+
+extension PanelItem {
+    /// The row's inputs turned into what it does; a bad input (a date that is not one, a fee out
+    /// of range) is refused with the engine's words.
+    public func command(statuses: [LocalStatus]) throws(ActionInputError) -> PanelCommand {
+        switch kind {
+        case .confirm: return .bulk(ConfirmAction())
+        case .refreshRMSStatus: return .bulk(RefreshRMSStatusAction())
+        case .cancel: return .bulk(try CancelAction(reasonCode: CancelAction.reasons[choice(0)].code))
+        case .changeStatus:
+            guard statuses.indices.contains(choice(0)) else { throw ActionInputError("受注ステータスを選んでください") }
+            return .bulk(ChangeStatusAction(to: statuses[choice(0)]))
+        case .writeDate:
+            return .bulk(try WriteDateAction(
+                DateField.allCases[choice(0)], text: text(1), mode: WriteDateAction.Mode.allCases[choice(2)]))
+        case .writeFee:
+            return .bulk(try WriteFeeAction(WriteFeeAction.Kind.allCases[choice(0)], text: text(1)))
+        case .setCarrier:
+            return .bulk(try SetCarrierAction(Carrier(code: Carrier.names.keys.sorted()[choice(0)])))
+        case .setFlag, .clearFlag:
+            guard !inputs.isEmpty, case .choice(let flags, let index) = inputs[0].value, flags.indices.contains(index) else {
+                throw ActionInputError("チェック項目がありません（設定で追加してください）")
+            }
+            return .bulk(try FlagAction(flags[index], set: kind == .setFlag))
+        case .bundle: return .bulk(BundleAction())
+        case .unbundle: return .bulk(UnbundleAction())
+        case .duplicate: return .bulk(DuplicateAction())
+        case .undo: return .undo
+        case .fetch: return .fetch
+        }
+    }
+}
