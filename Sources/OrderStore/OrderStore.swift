@@ -71,9 +71,11 @@ public final class OrderStore: Sendable {
         try orders([number]).first
     }
 
-    /// The orders of `numbers` that exist, in the same order.
-    public func orders(_ numbers: [OrderNumber]) throws -> [Order] {
-        try pool.read { db in try Self.load(numbers, in: db) }
+    /// The orders of `numbers` that exist, in the same order. With `content` false, orders from
+    /// RMS carry their state and orderer's name only (no addresses, items or totals): enough to
+    /// preview an action that looks only at state, without reading their JSON.
+    public func orders(_ numbers: [OrderNumber], content: Bool = true) throws -> [Order] {
+        try pool.read { db in try Self.load(numbers, content: content, in: db) }
     }
 
     /// The orders of `numbers`. With `content` false, orders read from RMS's JSON are built from

@@ -24,7 +24,7 @@ extension DeskController {
                 let plan = try store.planUndo(batch: batch.batchID, title: title)
                 perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: "直前の一括処理", hiddenByFilter: 0, undoBatch: batch.batchID))))
             case .bulk(let action):
-                let orders = try store.orders(numbers)
+                let orders = try store.orders(numbers, content: action.readsOrderContent)
                 let plan = action.plan(orders)
                 let hidden = state.marks.isEmpty ? 0 : orders.filter { $0.localStatus != state.currentStatus }.count
                 perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: scope, hiddenByFilter: hidden))))
