@@ -150,3 +150,22 @@ extension SearchAndPlanTests {
         directory.remove()
     }
 }
+
+extension SearchAndPlanTests {
+    @Test("a name shared by thousands of orders is paged by walking the date index: the same newest orders, no sort of every match")
+    func commonName() throws {
+        let store = try OrderStore(path: directory.file("common.sqlite"))
+        let common = (1...(OrderStore.commonWordMatches + 300)).map { OrderFixtures.order($0) }
+        let rare = (90_001...90_005).map { OrderFixtures.order($0, orderer: OrderFixtures.otherPerson) }
+        try store.importOrders((common + rare).map { OrderStore.Incoming(order: $0, rawJSON: nil) })
+        let newest = common.sorted { ($0.orderedAt, $0.number) > ($1.orderedAt, $1.number) }.prefix(50).map(\.number)
+        let page = try store.page(GridFilter(search: "佐藤"), limit: 50)
+        #expect(page.map(\.number) == newest)
+        let next = try store.page(GridFilter(search: "佐藤"), after: page.last?.key, limit: 50)
+        #expect(next.first?.number == common.sorted { ($0.orderedAt, $0.number) > ($1.orderedAt, $1.number) }[50].number)
+        let plan = try store.queryPlan(GridFilter(search: "佐藤"))
+        #expect(plan.contains { $0.contains("orders_by_date") } && !plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+        #expect(try store.page(GridFilter(search: OrderFixtures.otherPerson.familyName), limit: 50).count == rare.count)
+        directory.remove()
+    }
+}

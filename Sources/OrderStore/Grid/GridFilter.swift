@@ -17,8 +17,16 @@ public struct GridFilter: Sendable, Hashable {
     /// Whether only the status is filtered (its count is kept by triggers, not computed).
     var isStatusOnly: Bool { search == nil }
 
+    /// The text-search MATCH expression, when the search is by words (not by digits).
+    var matchQuery: String? {
+        guard let search, !SearchTerms.isNumberQuery(search) else { return nil }
+        return SearchTerms.matchQuery(search)
+    }
+
     /// The WHERE clause (without "WHERE") and its arguments; "1" when nothing is filtered.
-    var condition: (sql: String, arguments: [String]) {
+    /// `commonWords`: the words match so many orders that walking the date index and testing
+    /// each row against the matches finds a page sooner than fetching every match and sorting.
+    func condition(commonWords: Bool = false) -> (sql: String, arguments: [String]) {
         var clauses: [String] = []
         var arguments: [String] = []
         if let localStatus {
@@ -34,8 +42,9 @@ public struct GridFilter: Sendable, Hashable {
                     ((order_number_reversed >= ? AND order_number_reversed < ?) OR (phone_reversed >= ? AND phone_reversed < ?))
                     """)
                 arguments += [tail, next, tail, next]
-            } else if let match = SearchTerms.matchQuery(search) {
-                clauses.append("id IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)")
+            } else if let match = matchQuery {
+                // "+id" keeps SQLite from driving the query by the matches (then sorting them all).
+                clauses.append("\(commonWords ? "+id" : "id") IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)")
                 arguments.append(match)
             } else {
                 clauses.append("0")
