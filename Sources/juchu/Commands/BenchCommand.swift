@@ -51,7 +51,6 @@ struct BenchCommand: ParsableCommand {
         }
         if only.contains(.store) {
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }
-            table.add(try DeskMemoryProbe.measure(path: storeDB, runs: runs))
         }
         print(table.rendered)
     }

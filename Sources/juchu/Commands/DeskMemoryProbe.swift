@@ -9,7 +9,7 @@ import TerminalUI
 /// scripted 120×40 terminal as an operator would — pages 250 screens down the grid, checks every
 /// row passed (about 9,500 orders), changes their status from the processing panel (preview,
 /// apply, result), then undoes it from the panel — and reports its peak resident size
-/// (getrusage). A child, so that the benchmark's own work does not count.
+/// (VmHWM). A child, so that the benchmark's own work does not count.
 enum DeskMemoryProbe {
     static let option = "--desk-memory-probe"
 
@@ -41,9 +41,17 @@ enum DeskMemoryProbe {
             throw UserFacingError("デスクの操作が最後まで進みませんでした（表示されなかった文言: \(missing.joined(separator: "、"))）")
         }
 
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        print(usage.ru_maxrss)  // KiB on Linux
+        print(try peakResidentKiB())
+    }
+
+    /// VmHWM of /proc/self/status: this program's own peak. Not getrusage's ru_maxrss, which on
+    /// Linux keeps the peak of the forked parent across exec (the benchmark's own memory).
+    static func peakResidentKiB() throws -> Int {
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kib = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { throw UserFacingError("/proc/self/status に VmHWM がありません") }
+        return kib
     }
 
     /// In the benchmark: runs the child `runs` times and reports the median peak.

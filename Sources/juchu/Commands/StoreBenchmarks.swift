@@ -75,6 +75,9 @@ enum StoreBenchmarks {
                 ratio: importRate / 20_000, samples: "1回（\(count)件）", higherIsBetter: true))
         }
         rows += try importHalves()
+        // The desk first, on the file as a desk finds it (not right after this process's own
+        // 10,000-order runs, whose write-ahead log it would then carry).
+        rows.append(try DeskMemoryProbe.measure(path: path, runs: runs))
         rows.append(try timed("起動して最初のページを表示", target: 20, runs: runs) {
             let store = try OrderStore(path: path)
             _ = try store.countsByStatus()
