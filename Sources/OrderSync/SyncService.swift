@@ -107,7 +107,9 @@ public struct SyncService: Sendable {
     static func line(_ number: OrderNumber, _ outcome: OrderStore.ConfirmationOutcome) -> ConfirmReport.Line {
         switch outcome {
         case .accepted: ConfirmReport.Line(number: number, ok: true, message: "注文確認に成功しました")
-        case .failed(let errorClass, _): ConfirmReport.Line(number: number, ok: false, message: errorClass.message)
+        case .failed(let errorClass, _):
+            // The operator's words for RMS's error, and what to do about it.
+            ConfirmReport.Line(number: number, ok: false, message: "\(errorClass.message)（対処: \(errorClass.remedy)）")
         case .unknown: ConfirmReport.Line(number: number, ok: false, message: "結果不明（RMSを確認中）")
         }
     }

@@ -142,4 +142,15 @@ struct DeskViewTests {
         #expect(failed != nil && succeeded != nil && failed! < succeeded!)
         #expect(lines.contains { $0.contains("[ 失敗分を再実行(r) ]") })
     }
+
+    @Test("at 80×24 the help shows every action, in two columns")
+    func helpFits() {
+        var state = DeskFixtures.state(rows: [])
+        _ = state.perform(.help)
+        let text = render(state, width: 80, height: 24).text
+        for action in DeskAction.allCases {
+            let label = String(action.label.prefix(6))
+            #expect(text.contains(label), "\(action) is missing from the help")
+        }
+    }
 }

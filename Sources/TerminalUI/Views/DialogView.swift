@@ -109,26 +109,33 @@ struct DialogView {
     }
 }
 
-/// The bindings actually in effect, from keymap.toml.
+/// The bindings actually in effect, from keymap.toml: in two columns when one does not fit.
 struct HelpView {
     let keymap: Keymap
     let theme: Theme
 
     func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
         let actions = DeskAction.allCases
-        let width = min(screenRect.width - 4, 72)
-        let height = min(screenRect.height - 2, actions.count + 4)
+        let width = screenRect.width - 4
+        let rowsAvailable = max(1, screenRect.height - 6)
+        let columns = actions.count > rowsAvailable ? 2 : 1
+        let rows = (actions.count + columns - 1) / columns
+        let height = min(screenRect.height - 2, rows + 4)
         let rect = Rect(x: (screenRect.width - width) / 2, y: max(1, (screenRect.height - height) / 2), width: width, height: height)
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
         screen.box(rect, title: "キー一覧（keymap.toml）", theme: theme, focused: true)
         let inner = rect.inner
-        var y = inner.y
-        for action in actions where y < inner.maxY - 1 {
+        let columnWidth = (inner.width - 1) / columns
+        let keyWidth = min(18, columnWidth / 3)
+        for (index, action) in actions.enumerated() {
+            let column = index / rows
+            let y = inner.y + index % rows
+            guard y < inner.maxY - 1 else { continue }
+            let x = inner.x + 1 + column * columnWidth
             let keys = keymap.keys(for: action).map(\.description).joined(separator: " ")
             let context = action.context == .dialog ? "（確認画面）" : action.context == .panel ? "（処理パネル）" : ""
-            screen.put((keys.isEmpty ? "（なし）" : keys).fitted(to: 18), x: inner.x + 1, y: y, style: CellStyle(bold: true), limit: inner.maxX)
-            screen.put("\(action.label)\(context)", x: inner.x + 20, y: y, limit: inner.maxX - 1)
-            y += 1
+            screen.put((keys.isEmpty ? "（なし）" : keys).fitted(to: keyWidth), x: x, y: y, style: CellStyle(bold: true), limit: x + keyWidth)
+            screen.put("\(action.label)\(context)".fitted(to: columnWidth - keyWidth - 2), x: x + keyWidth + 1, y: y, limit: x + columnWidth - 1)
         }
         screen.put("何かキーを押すと閉じます", x: inner.x + 1, y: inner.maxY - 1, style: theme.muted, limit: inner.maxX)
     }
