@@ -169,3 +169,28 @@ extension SearchAndPlanTests {
         directory.remove()
     }
 }
+
+extension SearchAndPlanTests {
+    @Test("the search line filters by payment method, flag and order date (Japan time), with words or alone")
+    func filters() throws {
+        let (store, orders) = try generatedStore(count: 200)
+        let flagged = Array(orders.prefix(7)).map(\.number)
+        try store.apply(try FlagAction("メール便", set: true), to: flagged)
+        func found(_ text: String) throws -> Set<OrderNumber> {
+            Set(try store.page(GridFilter(search: text), limit: 10_000).map(\.number))
+        }
+        #expect(try found("チェック:メール便") == Set(flagged))
+        let cod = Set(orders.filter { $0.payment.methodName.contains("代金引換") }.map(\.number))
+        let foundCOD = try found("支払:代金引換")
+        #expect(!cod.isEmpty && foundCOD == cod)
+        let day = CalendarDate(japanDayOf: JapanTime(orders[50].orderedAt))
+        let sameDay = Set(orders.filter { CalendarDate(japanDayOf: JapanTime($0.orderedAt)) == day }.map(\.number))
+        #expect(try found("日付:\(day)") == sameDay)
+        #expect(try found("日付:\(day)..") == Set(orders.filter { CalendarDate(japanDayOf: JapanTime($0.orderedAt)) >= day }.map(\.number)))
+        let name = orders[3].orderer.familyName
+        #expect(try found("\(name) チェック:メール便") == Set(orders.prefix(7).filter {
+            $0.orderer.familyName.contains(name) || $0.packages.contains { $0.destination.familyName.contains(name) } }.map(\.number)))
+        #expect(GridFilter(search: "日付:2026-13-45").problems.first?.contains("2026-13-45") == true)
+        directory.remove()
+    }
+}

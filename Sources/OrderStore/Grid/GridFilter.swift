@@ -4,8 +4,8 @@ import OrderEngine
 public struct GridFilter: Sendable, Hashable {
     /// Nil: every status.
     public var localStatus: LocalStatus?
-    /// Order number or phone number (by its tail, three digits or more), or names and items
-    /// (any part of two characters or more).
+    /// The search line: order number or phone number (by its tail, three digits or more), or
+    /// names and items (any part of two characters or more), with filters (``SearchFilters``).
     public var search: String?
 
     public init(localStatus: LocalStatus? = nil, search: String? = nil) {
@@ -17,10 +17,17 @@ public struct GridFilter: Sendable, Hashable {
     /// Whether only the status is filtered (its count is kept by triggers, not computed).
     var isStatusOnly: Bool { search == nil }
 
+    /// The search line read: filters (支払:, チェック:, 日付:) and words.
+    public var filters: SearchFilters { SearchFilters(parsing: search ?? "") }
+
+    /// What could not be read in the search line, for the operator.
+    public var problems: [String] { filters.problems }
+
     /// The text-search MATCH expression, when the search is by words (not by digits).
     var matchQuery: String? {
-        guard let search, !SearchTerms.isNumberQuery(search) else { return nil }
-        return SearchTerms.matchQuery(search)
+        let words = filters.words
+        guard !words.isEmpty, !SearchTerms.isNumberQuery(words) else { return nil }
+        return SearchTerms.matchQuery(words)
     }
 
     /// The WHERE clause (without "WHERE") and its arguments; "1" when nothing is filtered.
@@ -33,7 +40,11 @@ public struct GridFilter: Sendable, Hashable {
             clauses.append("local_status = ?")
             arguments.append(localStatus.name)
         }
-        if let search {
+        let filters = self.filters
+        clauses += filters.clauses.sql
+        arguments += filters.clauses.arguments
+        if !filters.words.isEmpty {
+            let search = filters.words
             if SearchTerms.isNumberQuery(search) {
                 // A tail of digits is a prefix of the reversed column: an index range, not a scan.
                 let tail = String(search.filter(\.isNumber).reversed())
