@@ -93,6 +93,7 @@ public final class DeskController {
             }
         }
         for task in tasks { task.cancel() }
+        running?.cancel()
     }
 
     func handle(_ key: Key) {
@@ -136,6 +137,9 @@ public final class DeskController {
             do {
                 let numbers = try store.page(state.filter, limit: Self.markLimit).map(\.number)
                 perform(state.apply(.matching(numbers, invert: invert)))
+                if numbers.count == Self.markLimit {
+                    state.message = DeskMessage("一度にチェックできるのは \(Self.markLimit)件までです（絞り込んでください）", isError: true)
+                }
             } catch {
                 state.message = DeskMessage("一覧を読み込めません: \(error)", isError: true)
             }
@@ -169,7 +173,7 @@ public final class DeskController {
         }
     }
 
-    func background(_ work: @escaping @Sendable () async -> Void) {
+    private func background(_ work: @escaping @Sendable () async -> Void) {
         tasks.removeAll { $0.isCancelled }
         tasks.append(Task.detached(operation: work))
     }
