@@ -10,11 +10,11 @@ import TestSupport
 @Suite("End to end: several processes on one database file", .serialized)
 struct ProcessesEndToEndTests {
     /// Runs `juchu` with `arguments` and returns its exit status and output.
-    static func run(_ juchu: JuchuBinary, _ arguments: [String]) throws -> Process {
+    static func run(_ juchu: JuchuBinary, _ arguments: [String], environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: juchu.path)
         process.arguments = arguments
-        process.environment = ["HOME": juchu.home, "LANG": "C.UTF-8"]
+        process.environment = ["HOME": juchu.home, "LANG": "C.UTF-8"].merging(environment) { $1 }
         process.standardOutput = Pipe()
         process.standardError = Pipe()
         try process.run()

@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+import OrderEngine
+
+extension OrderStore {
+    /// What `juchu status` and the status bar report beyond the counts per status.
+    public struct Health: Sendable {
+        /// Outbox intents by state: pending, sending, unknown (not yet resolved), failed, done.
+        public var outbox: [String: Int] = [:]
+        /// Orders still at RMS 注文確認待ち, not sent, placed before the cutoff.
+        public var unconfirmedBeforeCutoff = 0
+        /// The oldest of them.
+        public var oldestUnconfirmed: Date?
+        /// When an order was last taken in by a fetch.
+        public var lastImport: Date?
+    }
+
+    /// The outbox's state and the orders that RMS will cancel by itself if they stay unconfirmed
+    /// (14 days after the order): those placed before `cutoff`.
+    public func health(unconfirmedBefore cutoff: Date) throws -> Health {
+        try pool.read { db in
+            var health = Health()
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM outbox GROUP BY state") {
+                health.outbox[row["state"]] = row["n"]
+            }
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS n, MIN(ordered_at) AS oldest FROM orders
+                WHERE rms_progress = 100 AND sync_state = 'notSent' AND origin = 'rakutenAPI' AND ordered_at < ?
+                """, arguments: [Int64(cutoff.timeIntervalSince1970)])
+            health.unconfirmedBeforeCutoff = row?["n"] ?? 0
+            health.oldestUnconfirmed = (row?["oldest"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+            health.lastImport = try Int64.fetchOne(db, sql: "SELECT MAX(imported_at) FROM orders WHERE origin = 'rakutenAPI'")
+                .map { Date(timeIntervalSince1970: TimeInterval($0)) }
+            return health
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import OrderEngine
+import OrderStore
+
+/// `juchu status`: the store at a glance — orders per status, the outbox, warnings (licenceKey
+/// expiry, orders nearing RMS's 14-day automatic cancellation).
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "状態: ステータス別の件数、送信待ち、警告（licenseKey の期限、自動キャンセルが近い注文）",
+        discussion: "終了コード: 0 警告なし、3 警告あり、1 失敗、2 設定の誤り")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Flag(help: "結果をJSONで出力します")
+    var json = false
+
+    /// RMS cancels an order left unconfirmed for 14 days; warn from day 10.
+    static let unconfirmedWarningDays = 10
+
+    func run() throws {
+        try reportingErrors {
+            let (settings, _) = try options.load()
+            let store = try options.openStore(settings)
+            let now = Date()
+            let counts = try store.countsByStatus()
+            let health = try store.health(unconfirmedBefore: now.addingTimeInterval(-Double(Self.unconfirmedWarningDays) * 86_400))
+            var warnings: [String] = []
+            let daysLeft = settings.licenseDaysLeft(today: CalendarDate(japanDayOf: JapanTime(now)))
+            if let daysLeft, daysLeft <= LicenseWarning.warnDays { warnings.append(LicenseWarning.text(daysLeft: daysLeft)) }
+            if health.unconfirmedBeforeCutoff > 0 {
+                warnings.append("注文確認をしていない注文が\(health.unconfirmedBeforeCutoff)件、注文から\(Self.unconfirmedWarningDays)日を過ぎています（14日で自動キャンセルされます）")
+            }
+            if let unknown = health.outbox["unknown"], unknown > 0 {
+                warnings.append("送信結果が不明の注文確認が\(unknown)件あります（RMSから読み直して確かめます）")
+            }
+            let statuses = LocalStatus.defaults + counts.keys.filter { !LocalStatus.defaults.contains($0) }.sorted { $0.name < $1.name }
+            if json {
+                try printJSON([
+                    "counts": Dictionary(uniqueKeysWithValues: statuses.map { ($0.name, counts[$0] ?? 0) }),
+                    "outbox": health.outbox,
+                    "lastImport": health.lastImport.map { JapanTime($0).fullText } as Any,
+                    "licenseDaysLeft": daysLeft as Any,
+                    "warnings": warnings,
+                ])
+            } else {
+                print("データベース: \(settings.databasePath)")
+                print(statuses.map { "\($0.name) \(counts[$0] ?? 0)" }.joined(separator: "  "))
+                print("送信待ち \(health.outbox["pending", default: 0] + health.outbox["sending", default: 0])件  結果不明 \(health.outbox["unknown", default: 0])件  失敗 \(health.outbox["failed", default: 0])件")
+                print("最終取得 \(health.lastImport.map { JapanTime($0).fullText } ?? "なし")")
+                for warning in warnings { print("警告: \(warning)") }
+            }
+            if !warnings.isEmpty { throw ExitCode(3) }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import OrderStore
+import OrderSync
+import RakutenPay
+
+/// `--config`: which config.toml the command reads (default `$XDG_CONFIG_HOME/juchu/config.toml`).
+struct ConfigOptions: ParsableArguments {
+    @Option(help: "設定ファイル（既定: $XDG_CONFIG_HOME/juchu/config.toml）")
+    var config: String?
+
+    /// The settings, or exit 2 with the file, key and problem.
+    func load() throws -> (ShopConfig, file: String) {
+        do {
+            return try ShopConfig.load(path: config)
+        } catch let error as ConfigError {
+            throw UserFacingError(error.description, exitCode: 2)
+        }
+    }
+
+    func openStore(_ settings: ShopConfig) throws -> OrderStore {
+        do {
+            return try OrderStore(path: settings.databasePath)
+        } catch {
+            throw UserFacingError("\(error)")
+        }
+    }
+
+    func service(_ settings: ShopConfig, file: String) throws -> SyncService {
+        let client: RakutenPayClient
+        do {
+            client = RakutenPayClient(configuration: try settings.clientConfiguration(file: file))
+        } catch let error as ConfigError {
+            throw UserFacingError(error.description, exitCode: 2)
+        }
+        return SyncService(client: client, store: try openStore(settings))
+    }
+}
+
+/// Runs a command body, printing a user-facing error as one line and exiting with its code.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as UserFacingError {
+        FileHandle.standardError.write(Data("juchu: \(error.description)\n".utf8))
+        throw ExitCode(error.exitCode)
+    }
+}
+
+/// Writes `value` as one line of JSON (sorted keys) to stdout.
+func printJSON(_ value: Any) throws {
+    let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
+    FileHandle.standardOutput.write(data + Data("\n".utf8))
+}

@@ -1,0 +1,156 @@
+import Foundation
+import OrderEngine
+import TOMLKit
+
+extension ShopConfig {
+    /// Reads config.toml at `path`, with secrets from the environment where the file has none.
+    /// A file that holds a secret and that group or others can read is refused, as ssh refuses
+    /// such a key. A missing file at the default path is no error: the defaults and the
+    /// environment are used.
+    static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (ShopConfig, String) {
+        let file = path ?? defaultPath
+        var config = ShopConfig()
+        if FileManager.default.fileExists(atPath: file) {
+            let text: String
+            do {
+                text = try String(contentsOfFile: file, encoding: .utf8)
+            } catch {
+                throw ConfigError(file: file, key: nil, problem: "読めません: \(error.localizedDescription)")
+            }
+            try config.read(text, file: file)
+            if config.serviceSecret != nil || config.licenseKey != nil {
+                try refuseIfReadableByOthers(file)
+            }
+        } else if path != nil {
+            throw ConfigError(file: file, key: nil, problem: "ファイルがありません")
+        }
+        if config.serviceSecret == nil { config.serviceSecret = environment["JUCHU_SERVICE_SECRET"] }
+        if config.licenseKey == nil { config.licenseKey = environment["JUCHU_LICENSE_KEY"] }
+        return (config, file)
+    }
+
+    static func refuseIfReadableByOthers(_ file: String) throws {
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        if mode & 0o077 != 0 {
+            throw ConfigError(
+                file: file, key: nil,
+                problem: String(format: "秘密の値（serviceSecret / licenseKey）を含むのに、他のユーザーが読めます（権限 %o）。chmod 600 %@ としてください", mode, file))
+        }
+    }
+
+    /// The tables and keys config.toml may have.
+    static let knownKeys: [String: Set<String>] = [
+        "shop": ["id"],
+        "api": ["base_url", "service_secret", "license_key", "license_expires", "requests_per_second"],
+        "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
+        "store": ["path"],
+    ]
+
+    mutating func read(_ text: String, file: String) throws {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: file, key: nil, problem: "\(error.source.begin.line)行目: TOMLとして読めません: \(error.description)")
+        }
+        for name in table.keys {
+            guard let known = Self.knownKeys[name] else {
+                throw ConfigError(file: file, key: name, problem: "不明な表です（使えるのは \(Self.knownKeys.keys.sorted().map { "[\($0)]" }.joined(separator: " "))）")
+            }
+            guard let section = table[name]?.table else { throw ConfigError(file: file, key: name, problem: "表でなければなりません") }
+            for key in section.keys where !known.contains(key) {
+                throw ConfigError(file: file, key: "\(name).\(key)", problem: "不明な設定です（使えるのは \(known.sorted().joined(separator: ", "))）")
+            }
+        }
+        var reader = Reader(table: table, file: file)
+        if let id = try reader.string("shop", "id") {
+            guard !id.isEmpty, id.allSatisfy(\.isNumber) else { throw reader.error("shop", "id", "店舗ID（数字）を書いてください: 「\(id)」") }
+            shopID = id
+        }
+        if let url = try reader.string("api", "base_url") {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                throw reader.error("api", "base_url", "URLではありません: 「\(url)」")
+            }
+            baseURL = url
+        }
+        serviceSecret = try reader.string("api", "service_secret")
+        licenseKey = try reader.string("api", "license_key")
+        if let text = try reader.dateText("api", "license_expires") {
+            guard let date = CalendarDate(parsing: text) else { throw reader.error("api", "license_expires", "日付ではありません: 「\(text)」（例: 2027-02-28）") }
+            licenseExpires = date
+        }
+        if let rate = try reader.number("api", "requests_per_second") {
+            guard rate > 0, rate <= 100 else { throw reader.error("api", "requests_per_second", "0より大きく100以下にしてください（\(rate)）") }
+            requestsPerSecond = rate
+        }
+        if let status = try reader.string("fetch", "from_status") {
+            guard let progress = RMSProgress.all.first(where: { $0.label == status || "\($0.code)" == status }) else {
+                throw reader.error("fetch", "from_status", "RMSのステータスではありません: 「\(status)」（例: 注文確認待ち）")
+            }
+            fetch.rmsProgress = progress
+        }
+        if let status = try reader.string("fetch", "store_as") {
+            guard !status.isEmpty else { throw reader.error("fetch", "store_as", "受注ステータスを書いてください") }
+            fetch.localStatus = LocalStatus(status)
+        }
+        if let days = try reader.integer("fetch", "days_back", in: 1...63) { fetch.lookBackDays = days }
+        if let minutes = try reader.integer("fetch", "skip_younger_than_minutes", in: 0...1440) { fetch.skipYoungerThanMinutes = minutes }
+        let automatic = try reader.bool("fetch", "automatic") ?? true
+        let interval = try reader.integer("fetch", "interval_minutes", in: 1...1440) ?? 10
+        fetchInterval = automatic ? .seconds(interval * 60) : nil
+        if let seconds = try reader.integer("fetch", "confirm_poll_seconds", in: 5...3600) { confirmPollInterval = .seconds(seconds) }
+        if let path = try reader.string("store", "path") {
+            guard !path.isEmpty else { throw reader.error("store", "path", "ファイルのパスを書いてください") }
+            databasePath = path.hasPrefix("~/") ? XDGPaths.home + path.dropFirst() : path
+        }
+    }
+
+    /// Typed reads of `[table] key`, each saying what was expected when the value is not that.
+    private struct Reader {
+        let table: TOMLTable
+        let file: String
+
+        func error(_ section: String, _ key: String, _ problem: String) -> ConfigError {
+            ConfigError(file: file, key: "\(section).\(key)", problem: problem)
+        }
+
+        private func value(_ section: String, _ key: String) -> TOMLValueConvertible? {
+            table[section]?.table?[key]
+        }
+
+        func string(_ section: String, _ key: String) throws -> String? {
+            guard let value = value(section, key) else { return nil }
+            guard let text = value.string else { throw error(section, key, "文字列で書いてください（\"...\"）") }
+            return text
+        }
+
+        func integer(_ section: String, _ key: String, in range: ClosedRange<Int>) throws -> Int? {
+            guard let value = value(section, key) else { return nil }
+            guard let number = value.int else { throw error(section, key, "整数で書いてください") }
+            guard range.contains(number) else { throw error(section, key, "\(range.lowerBound)〜\(range.upperBound)で書いてください（\(number)）") }
+            return number
+        }
+
+        func number(_ section: String, _ key: String) throws -> Double? {
+            guard let value = value(section, key) else { return nil }
+            if let number = value.double { return number }
+            if let number = value.int { return Double(number) }
+            throw error(section, key, "数で書いてください")
+        }
+
+        func bool(_ section: String, _ key: String) throws -> Bool? {
+            guard let value = value(section, key) else { return nil }
+            guard let flag = value.bool else { throw error(section, key, "true か false で書いてください") }
+            return flag
+        }
+
+        /// A date written as a TOML date (2027-02-28) or a string ("2027-02-28").
+        func dateText(_ section: String, _ key: String) throws -> String? {
+            guard let value = value(section, key) else { return nil }
+            if let text = value.string { return text }
+            if let date = value.date { return String(format: "%04d-%02d-%02d", Int(date.year), Int(date.month), Int(date.day)) }
+            throw error(section, key, "日付で書いてください（例: 2027-02-28）")
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import OrderStore
+import Testing
+import TestSupport
+
+/// config.toml and the commands for scripts (check, fetch, status), run as processes against
+/// the sandbox over loopback.
+@Suite("End to end: config.toml, juchu check, fetch and status", .serialized)
+struct CommandsEndToEndTests {
+    /// Runs `juchu` to its end: exit status, stdout, stderr.
+    static func run(_ juchu: JuchuBinary, _ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+        let process = try ProcessesEndToEndTests.run(juchu, arguments, environment: environment)
+        let out = (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
+        let err = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    /// Writes a config file with `mode` and returns its path.
+    static func writeConfig(_ text: String, in juchu: JuchuBinary, mode: Int = 0o600) throws -> String {
+        let path = juchu.home + "/config-\(UUID().uuidString).toml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+        return path
+    }
+
+    @Test("check proves the settings, fetch takes the orders once, status counts them; exit codes say what happened")
+    func commands() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 40, requestsPerSecond: 0)
+        let credentials = sandbox.client.configuration.credentials
+        let config = try Self.writeConfig("""
+            [shop]
+            id = "398211"
+            [api]
+            base_url = "\(sandbox.baseURL)"
+            service_secret = "\(credentials.serviceSecret)"
+            license_key = "\(credentials.licenseKey)"
+            license_expires = 2099-01-31
+            requests_per_second = 50
+            [fetch]
+            skip_younger_than_minutes = 0
+            [store]
+            path = "\(juchu.home)/shop.sqlite"
+            """, in: juchu)
+
+        let (checkStatus, checkOut, _) = try Self.run(juchu, ["check", "--config", config])
+        #expect(checkStatus == 0, "\(checkOut)")
+        #expect(checkOut.contains("接続できました"))
+
+        let (fetchStatus, fetchOut, fetchErr) = try Self.run(juchu, ["fetch", "--config", config, "--json"])
+        #expect(fetchStatus == 0, "\(fetchErr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(fetchOut.utf8)) as? [String: Any])
+        let inserted = try #require(report["inserted"] as? Int)
+        #expect(inserted > 0)
+        let (_, againOut, _) = try Self.run(juchu, ["fetch", "--config", config, "--json"])
+        let again = try #require(try JSONSerialization.jsonObject(with: Data(againOut.utf8)) as? [String: Any])
+        #expect(again["inserted"] as? Int == 0 && again["alreadyPresent"] as? Int == inserted, "orders already in the store are not taken twice")
+
+        let (statusStatus, statusOut, _) = try Self.run(juchu, ["status", "--config", config, "--json"])
+        #expect(statusStatus == 0, "\(statusOut)")
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(statusOut.utf8)) as? [String: Any])
+        #expect((status["counts"] as? [String: Int])?["新規受付"] == inserted)
+
+        // A wrong licence key: the operator's words, exit 1.
+        let wrong = try Self.writeConfig("""
+            [api]
+            base_url = "\(sandbox.baseURL)"
+            service_secret = "\(credentials.serviceSecret)"
+            license_key = "wrong"
+            """, in: juchu)
+        let (wrongStatus, _, wrongErr) = try Self.run(juchu, ["check", "--config", wrong])
+        #expect(wrongStatus == 1, "\(wrongErr)")
+        #expect(wrongErr.contains("接続できません"))
+        await sandbox.stop()
+    }
+
+    @Test("a config with secrets readable by others is refused; bad values name the file and key; secrets may come from the environment")
+    func badConfig() throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let open = try Self.writeConfig("[api]\nservice_secret = \"s\"\nlicense_key = \"k\"\n", in: juchu, mode: 0o644)
+        let (openStatus, _, openErr) = try Self.run(juchu, ["status", "--config", open])
+        #expect(openStatus == 2)
+        #expect(openErr.contains(open) && openErr.contains("chmod 600"), "\(openErr)")
+
+        for (text, key) in [
+            ("[fetch]\ndays_back = 90\n", "fetch.days_back"), ("[fetch]\nfrom_status = \"発送済み\"\n", "fetch.from_status"),
+            ("[api]\nbase_url = \"ftp:/x\"\n", "api.base_url"), ("[shop]\nid = 398211\n", "shop.id"),
+            ("[fetch]\ninterval = 5\n", "fetch.interval"), ("[desk\n", "行目"),
+        ] {
+            let path = try Self.writeConfig(text, in: juchu)
+            let (status, _, err) = try Self.run(juchu, ["status", "--config", path])
+            #expect(status == 2, "\(text): \(err)")
+            #expect(err.contains(path) && err.contains(key), "\(text): \(err)")
+        }
+
+        // No secret in the file: group-readable is fine, and the secrets come from the environment.
+        let plain = try Self.writeConfig("[store]\npath = \"\(juchu.home)/env.sqlite\"\n", in: juchu, mode: 0o644)
+        let (plainStatus, plainOut, plainErr) = try Self.run(juchu, ["status", "--config", plain])
+        #expect(plainStatus == 0, "\(plainErr)")
+        #expect(plainOut.contains("新規受付 0"))
+        let (missingStatus, _, missingErr) = try Self.run(juchu, ["check", "--config", plain])
+        #expect(missingStatus == 2 && missingErr.contains("JUCHU_SERVICE_SECRET"), "\(missingErr)")
+    }
+}
