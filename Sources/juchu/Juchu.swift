@@ -7,12 +7,13 @@ struct Juchu: ParsableCommand {
         abstract: "受注 — 楽天ペイの注文を端末で処理する受注デスク",
         discussion: """
             juchu demo      ローカルのRMSサンドボックスとSQLiteファイルでデスクを開きます
+            juchu desk      設定（config.toml）の店舗・RMS・データベースでデスクを開きます
             juchu sandbox   RMSサンドボックスだけを起動します（テストや他の端末から使う）
             juchu check     設定（config.toml）を読み、RMSに接続できるか確かめます
             juchu fetch     受注取得 / juchu confirm 注文確認通知 / juchu status 状態と警告
             """,
         subcommands: [
-            DemoCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self,
+            DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self,
             StatusCommand.self, BenchCommand.self,
         ]
     )

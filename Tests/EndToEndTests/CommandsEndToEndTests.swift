@@ -104,4 +104,36 @@ struct CommandsEndToEndTests {
         let (missingStatus, _, missingErr) = try Self.run(juchu, ["check", "--config", plain])
         #expect(missingStatus == 2 && missingErr.contains("JUCHU_SERVICE_SECRET"), "\(missingErr)")
     }
+
+    @Test("juchu desk opens on config.toml: fetches from the configured RMS and warns of the licenceKey's expiry")
+    func desk() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 30, requestsPerSecond: 0)
+        let credentials = sandbox.client.configuration.credentials
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+        let expiry = calendar.dateComponents([.year, .month, .day], from: Date().addingTimeInterval(5 * 86_400))
+        let config = try Self.writeConfig("""
+            [shop]
+            id = "398211"
+            [api]
+            base_url = "\(sandbox.baseURL)"
+            service_secret = "\(credentials.serviceSecret)"
+            license_key = "\(credentials.licenseKey)"
+            license_expires = "\(String(format: "%04d-%02d-%02d", expiry.year!, expiry.month!, expiry.day!))"
+            requests_per_second = 50
+            [fetch]
+            skip_younger_than_minutes = 0
+            [store]
+            path = "\(juchu.home)/desk.sqlite"
+            """, in: juchu)
+        let session = try TmuxSession(command: juchu.commandLine("desk --config \(config) --keymap \(juchu.repositoryKeymap)"), width: 130, height: 40)
+        defer { session.kill() }
+        let screen = session.waitFor(30) { $0.contains("受注一覧 新規受付") && !$0.contains("新規受付 0 ") && $0.contains("licenseKey 残り5日") }
+        #expect(screen != nil, "the desk did not fetch or warn:\n\(session.capture())")
+        session.send("q")
+        #expect(session.waitFor(10) { $0.contains("EXIT=0") } != nil)
+        await sandbox.stop()
+    }
 }

@@ -17,6 +17,8 @@ public final class DeskController {
         public var fetchOnStart = true
         /// When the last fetch before the desk opened finished, for the status bar.
         public var lastFetchAt: Date?
+        /// Days until the licenceKey expires, for the status bar.
+        public var licenseDaysLeft: Int?
 
         public init() {}
     }
@@ -183,6 +185,7 @@ public final class DeskController {
             service: service, fetchSettings: settings.fetch, pollInterval: settings.pollInterval,
             fetchInterval: settings.fetchInterval)
         state.status.lastFetchAt = settings.lastFetchAt
+        state.status.licenseDaysLeft = settings.licenseDaysLeft
         if settings.fetchOnStart { perform(.fetch) }
         if let interval = settings.fetchInterval {
             let seconds = Double(interval.components.seconds)

@@ -26,6 +26,9 @@ struct HeaderView {
         }
         if let progress = status.confirmProgress { parts.append("注文確認送信中 \(progress.sent)/\(progress.total)") }
         if status.errorCount > 0 { parts.append("エラー \(status.errorCount)件") }
+        if let days = status.licenseDaysLeft, days <= 14 {
+            parts.append(days < 0 ? "licenseKey 期限切れ" : "licenseKey 残り\(days)日")
+        }
         let text = " " + parts.joined(separator: theme.glyphs.separator)
         screen.put(text, x: rect.x, y: rect.y, style: bar, limit: rect.maxX)
         let clock = JapanTime(now).timeText + " "
