@@ -63,6 +63,18 @@ struct CommandsEndToEndTests {
         let status = try #require(try JSONSerialization.jsonObject(with: Data(statusOut.utf8)) as? [String: Any])
         #expect((status["counts"] as? [String: Int])?["新規受付"] == inserted)
 
+        let (csvStatus, csv, _) = try Self.run(juchu, ["export", "--config", config, "--status", "新規受付"])
+        #expect(csvStatus == 0)
+        let csvLines = csv.split(separator: "\r\n")
+        #expect(csvLines.first == "受注番号,注文日時,注文者,注文者カナ,合計金額,送料,RMSステータス,受注ステータス,連携状態,支払方法,同梱")
+        #expect(csvLines.count == inserted + 1)
+        #expect(!csv.contains("-9999"), "an unset fee is exported empty")
+        let (_, json, _) = try Self.run(juchu, ["export", "--config", config, "--format", "json", "--search", "支払:クレジット"])
+        let objects = try json.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
+        #expect(!objects.isEmpty && objects.allSatisfy { $0?["paymentMethod"]?.contains("クレジット") == true })
+        let (badSearch, _, badSearchErr) = try Self.run(juchu, ["export", "--config", config, "--search", "日付:2026-99-99"])
+        #expect(badSearch == 2 && badSearchErr.contains("2026-99-99"))
+
         // A wrong licence key: the operator's words, exit 1.
         let wrong = try Self.writeConfig("""
             [api]
