@@ -16,9 +16,12 @@ public enum OperatorIdentity {
 
     /// `user@host:pid`, to tell processes apart in the outbox.
     public static var process: String {
+        "\(current)@\(host):\(getpid())"
+    }
+
+    public static var host: String {
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
-        let hostName = host.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        return "\(current)@\(hostName):\(getpid())"
+        return host.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }

@@ -8,6 +8,8 @@ public enum SyncEvent: Sendable {
     case confirmProgress(sent: Int, total: Int)
     case confirmFinished(ConfirmReport)
     case statusRefreshed(count: Int)
+    /// Whether this process's worker holds the lease (works) or stands by for another's.
+    case workerActive(Bool)
     /// A call to RMS failed as a whole: what was being done and why.
     case failed(activity: String, errorClass: APIErrorClass, detail: String)
 }

@@ -14,7 +14,7 @@ struct Juchu: ParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self,
-            StatusCommand.self, ExportCommand.self, BenchCommand.self,
+            StatusCommand.self, ExportCommand.self, SyncCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -59,8 +59,9 @@ struct CommandsEndToEndTests {
         #expect(again["inserted"] as? Int == 0 && again["alreadyPresent"] as? Int == inserted, "orders already in the store are not taken twice")
 
         let (statusStatus, statusOut, _) = try Self.run(juchu, ["status", "--config", config, "--json"])
-        #expect(statusStatus == 0, "\(statusOut)")
+        #expect(statusStatus == 3, "no worker is running: a warning\n\(statusOut)")
         let status = try #require(try JSONSerialization.jsonObject(with: Data(statusOut.utf8)) as? [String: Any])
+        #expect((status["warnings"] as? [String])?.contains { $0.contains("同期ワーカーが動いていません") } == true)
         #expect((status["counts"] as? [String: Int])?["新規受付"] == inserted)
 
         let (csvStatus, csv, _) = try Self.run(juchu, ["export", "--config", config, "--status", "新規受付"])
@@ -111,7 +112,7 @@ struct CommandsEndToEndTests {
         // No secret in the file: group-readable is fine, and the secrets come from the environment.
         let plain = try Self.writeConfig("[store]\npath = \"\(juchu.home)/env.sqlite\"\n", in: juchu, mode: 0o644)
         let (plainStatus, plainOut, plainErr) = try Self.run(juchu, ["status", "--config", plain])
-        #expect(plainStatus == 0, "\(plainErr)")
+        #expect(plainStatus == 3, "\(plainErr)")
         #expect(plainOut.contains("新規受付 0"))
         let (missingStatus, _, missingErr) = try Self.run(juchu, ["check", "--config", plain])
         #expect(missingStatus == 2 && missingErr.contains("JUCHU_SERVICE_SECRET"), "\(missingErr)")
@@ -146,6 +147,54 @@ struct CommandsEndToEndTests {
         #expect(screen != nil, "the desk did not fetch or warn:\n\(session.capture())")
         session.send("q")
         #expect(session.waitFor(10) { $0.contains("EXIT=0") } != nil)
+        await sandbox.stop()
+    }
+
+    @Test("two juchu sync on one file: one works, the other stands by and takes over when the first is killed; SIGTERM gives the lease up")
+    func syncTakeover() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 5, requestsPerSecond: 0)
+        let credentials = sandbox.client.configuration.credentials
+        let db = juchu.home + "/sync.sqlite"
+        let config = try Self.writeConfig("""
+            [api]
+            base_url = "\(sandbox.baseURL)"
+            service_secret = "\(credentials.serviceSecret)"
+            license_key = "\(credentials.licenseKey)"
+            requests_per_second = 50
+            [fetch]
+            automatic = false
+            confirm_poll_seconds = 5
+            [store]
+            path = "\(db)"
+            """, in: juchu)
+        let store = try OrderStore(path: db)
+        let first = try ProcessesEndToEndTests.run(juchu, ["sync", "--config", config, "--lease-seconds", "60"])
+        let second = try ProcessesEndToEndTests.run(juchu, ["sync", "--config", config, "--lease-seconds", "60"])
+        defer {
+            for process in [first, second] where process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        func holderPID() throws -> Int32? { try store.workerLease()?.pid }
+        let deadline = Date().addingTimeInterval(10)
+        while try holderPID() == nil, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        let holder = try #require(try holderPID(), "no worker took the lease")
+        let (active, standby) = holder == first.processIdentifier ? (first, second) : (second, first)
+        #expect(holder == active.processIdentifier)
+
+        // Killed without a chance to give the lease up: the other sees its holder gone and takes over.
+        kill(active.processIdentifier, SIGKILL)
+        active.waitUntilExit()
+        let takeover = Date().addingTimeInterval(15)
+        while try holderPID() != standby.processIdentifier, Date() < takeover { try await Task.sleep(for: .milliseconds(200)) }
+        #expect(try holderPID() == standby.processIdentifier, "the standby worker did not take over")
+
+        kill(standby.processIdentifier, SIGTERM)
+        standby.waitUntilExit()
+        #expect(standby.terminationStatus == 0)
+        #expect(try store.workerLease() == nil, "a worker stopped by SIGTERM gives the lease up")
+        let output = String(decoding: (standby.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(output.contains("待機") && output.contains("同期を担当します") && output.contains("停止しました"), "\(output)")
         await sandbox.stop()
     }
 }

@@ -218,6 +218,8 @@ public final class DeskController {
             return .confirmFinished(message: text, failed: report.failed > 0)
         case .statusRefreshed:
             return nil
+        case .workerActive(let active):
+            return .workerActive(active)
         case .failed(let activity, let errorClass, _):
             return .failed(message: "\(activity): \(errorClass.message) — \(errorClass.remedy)")
         }

@@ -87,6 +87,8 @@ extension DeskState {
             message = DeskMessage(text, isError: true)
         case .nextFetch(let date):
             status.nextFetchAt = date
+        case .workerActive(let active):
+            status.workerActive = active
         }
     }
 }

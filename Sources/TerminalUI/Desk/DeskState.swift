@@ -111,5 +111,7 @@ public enum DeskEvent: Sendable {
         case confirmFinished(message: String, failed: Bool)
         case failed(message: String)
         case nextFetch(Date?)
+        /// This desk's worker holds the lease (syncs) or another process does.
+        case workerActive(Bool)
     }
 }

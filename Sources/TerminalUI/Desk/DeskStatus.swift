@@ -10,6 +10,8 @@ public struct DeskStatus: Sendable {
     public var confirmProgress: (sent: Int, total: Int)?
     /// RMS calls that failed since the desk started.
     public var errorCount = 0
+    /// Whether this desk's worker syncs (true) or another process does (false); nil before it starts.
+    public var workerActive: Bool?
     /// Days until the licenceKey expires (negative once expired); nil when the settings do not say.
     public var licenseDaysLeft: Int?
 

@@ -25,6 +25,7 @@ struct HeaderView {
             parts.append(fetch)
         }
         if let progress = status.confirmProgress { parts.append("注文確認送信中 \(progress.sent)/\(progress.total)") }
+        if status.workerActive == false { parts.append("同期は他のプロセスが担当") }
         if status.errorCount > 0 { parts.append("エラー \(status.errorCount)件") }
         if let days = status.licenseDaysLeft, days <= 14 {
             parts.append(days < 0 ? "licenseKey 期限切れ" : "licenseKey 残り\(days)日")

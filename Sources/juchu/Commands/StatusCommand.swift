@@ -35,6 +35,9 @@ struct StatusCommand: ParsableCommand {
             if let unknown = health.outbox["unknown"], unknown > 0 {
                 warnings.append("送信結果が不明の注文確認が\(unknown)件あります（RMSから読み直して確かめます）")
             }
+            let lease = try store.workerLease()
+            let worker = lease.map { $0.expiresAt > now ? "\($0.holder)（\(JapanTime($0.expiresAt).fullText) まで）" : "停止（\($0.holder) の期限切れ）" } ?? "停止"
+            if lease.map({ $0.expiresAt <= now }) ?? true { warnings.append("同期ワーカーが動いていません（juchu sync かデスクを起動してください）") }
             let statuses = LocalStatus.defaults + counts.keys.filter { !LocalStatus.defaults.contains($0) }.sorted { $0.name < $1.name }
             if json {
                 try printJSON([
@@ -43,12 +46,13 @@ struct StatusCommand: ParsableCommand {
                     "lastImport": health.lastImport.map { JapanTime($0).fullText } as Any,
                     "licenseDaysLeft": daysLeft as Any,
                     "warnings": warnings,
+                    "worker": worker,
                 ])
             } else {
                 print("データベース: \(settings.databasePath)")
                 print(statuses.map { "\($0.name) \(counts[$0] ?? 0)" }.joined(separator: "  "))
                 print("送信待ち \(health.outbox["pending", default: 0] + health.outbox["sending", default: 0])件  結果不明 \(health.outbox["unknown", default: 0])件  失敗 \(health.outbox["failed", default: 0])件")
-                print("最終取得 \(health.lastImport.map { JapanTime($0).fullText } ?? "なし")")
+                print("最終取得 \(health.lastImport.map { JapanTime($0).fullText } ?? "なし")  同期ワーカー \(worker)")
                 for warning in warnings { print("警告: \(warning)") }
             }
             if !warnings.isEmpty { throw ExitCode(3) }

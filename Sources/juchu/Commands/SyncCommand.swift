@@ -1,0 +1,60 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import OrderEngine
+import OrderSync
+
+/// `juchu sync`: the sync worker alone (for systemd: contrib/juchu-sync.service). One worker is
+/// active per database file: this one works while it holds the lease and stands by otherwise,
+/// taking over when the holder stops. SIGTERM or Ctrl-C stops it cleanly, giving the lease up.
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "同期ワーカーだけを動かします（自動受取、注文確認の結果、送信待ちの処理）",
+        discussion: "止めるには SIGTERM（systemctl stop）か Ctrl-C。データベース1つにつき同時に動くのは1つだけです")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(name: .customLong("lease-seconds"), help: .hidden)
+    var leaseSeconds: Int?
+
+    func run() throws {
+        try reportingErrors {
+            let (settings, file) = try options.load()
+            let service = try options.service(settings, file: file).reporting { event in
+                // Written at once, a line at a time, also into a pipe or the journal.
+                if let line = Self.logLine(event) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+            }
+            let worker = SyncWorker(
+                service: service, fetchSettings: settings.fetch, pollInterval: settings.confirmPollInterval,
+                fetchInterval: settings.fetchInterval, leaseSeconds: leaseSeconds)
+            let task = Task { await worker.run() }
+            // Stop on SIGTERM / SIGINT: the worker ends its round and releases the lease.
+            var sources: [DispatchSourceSignal] = []
+            for signalNumber in [SIGTERM, SIGINT] {
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+                source.setEventHandler { task.cancel() }
+                source.resume()
+                sources.append(source)
+            }
+            FileHandle.standardOutput.write(Data("同期ワーカーを開始しました（\(settings.databasePath)）\n".utf8))
+            try runBlocking { await task.value }
+            FileHandle.standardOutput.write(Data("同期ワーカーを停止しました\n".utf8))
+            _ = sources
+        }
+    }
+
+    static func logLine(_ event: SyncEvent) -> String? {
+        let now = JapanTime(Date()).fullText
+        switch event {
+        case .workerActive(true): return "\(now) 同期を担当します"
+        case .workerActive(false): return "\(now) 他のプロセスが同期を担当しています（待機）"
+        case .fetchFinished(let report): return "\(now) 受注取得: 新規 \(report.inserted)件、取り込み済み \(report.alreadyPresent)件"
+        case .confirmFinished(let report): return "\(now) 注文確認通知: 成功 \(report.succeeded)件、失敗 \(report.failed)件"
+        case .statusRefreshed(let count): return "\(now) RMSステータスを取得: \(count)件"
+        case .failed(let activity, let errorClass, let detail): return "\(now) \(activity): \(errorClass.message)（\(detail)）"
+        default: return nil
+        }
+    }
+}
