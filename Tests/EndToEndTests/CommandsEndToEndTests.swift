@@ -8,7 +8,11 @@ import TestSupport
 @Suite("End to end: config.toml, juchu check, fetch and status", .serialized)
 struct CommandsEndToEndTests {
     /// Runs `juchu` to its end: exit status, stdout, stderr.
-    static func run(_ juchu: JuchuBinary, _ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+    static func run(_ juchu: JuchuBinary, _ arguments: [String], environment: [String: String] = [:]) async throws -> (Int32, String, String) {
+        try await offPool { try runBlocking(juchu, arguments, environment: environment) }
+    }
+
+    static func runBlocking(_ juchu: JuchuBinary, _ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
         let process = try ProcessesEndToEndTests.run(juchu, arguments, environment: environment)
         let out = (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
         let err = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
@@ -45,35 +49,35 @@ struct CommandsEndToEndTests {
             path = "\(juchu.home)/shop.sqlite"
             """, in: juchu)
 
-        let (checkStatus, checkOut, _) = try Self.run(juchu, ["check", "--config", config])
+        let (checkStatus, checkOut, _) = try await Self.run(juchu, ["check", "--config", config])
         #expect(checkStatus == 0, "\(checkOut)")
         #expect(checkOut.contains("接続できました"))
 
-        let (fetchStatus, fetchOut, fetchErr) = try Self.run(juchu, ["fetch", "--config", config, "--json"])
+        let (fetchStatus, fetchOut, fetchErr) = try await Self.run(juchu, ["fetch", "--config", config, "--json"])
         #expect(fetchStatus == 0, "\(fetchErr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(fetchOut.utf8)) as? [String: Any])
         let inserted = try #require(report["inserted"] as? Int)
         #expect(inserted > 0)
-        let (_, againOut, _) = try Self.run(juchu, ["fetch", "--config", config, "--json"])
+        let (_, againOut, _) = try await Self.run(juchu, ["fetch", "--config", config, "--json"])
         let again = try #require(try JSONSerialization.jsonObject(with: Data(againOut.utf8)) as? [String: Any])
         #expect(again["inserted"] as? Int == 0 && again["alreadyPresent"] as? Int == inserted, "orders already in the store are not taken twice")
 
-        let (statusStatus, statusOut, _) = try Self.run(juchu, ["status", "--config", config, "--json"])
+        let (statusStatus, statusOut, _) = try await Self.run(juchu, ["status", "--config", config, "--json"])
         #expect(statusStatus == 3, "no worker is running: a warning\n\(statusOut)")
         let status = try #require(try JSONSerialization.jsonObject(with: Data(statusOut.utf8)) as? [String: Any])
         #expect((status["warnings"] as? [String])?.contains { $0.contains("同期ワーカーが動いていません") } == true)
         #expect((status["counts"] as? [String: Int])?["新規受付"] == inserted)
 
-        let (csvStatus, csv, _) = try Self.run(juchu, ["export", "--config", config, "--status", "新規受付"])
+        let (csvStatus, csv, _) = try await Self.run(juchu, ["export", "--config", config, "--status", "新規受付"])
         #expect(csvStatus == 0)
         let csvLines = csv.split(separator: "\r\n")
         #expect(csvLines.first == "受注番号,注文日時,注文者,注文者カナ,合計金額,送料,RMSステータス,受注ステータス,連携状態,支払方法,同梱")
         #expect(csvLines.count == inserted + 1)
         #expect(!csv.contains("-9999"), "an unset fee is exported empty")
-        let (_, json, _) = try Self.run(juchu, ["export", "--config", config, "--format", "json", "--search", "支払:クレジット"])
+        let (_, json, _) = try await Self.run(juchu, ["export", "--config", config, "--format", "json", "--search", "支払:クレジット"])
         let objects = try json.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
         #expect(!objects.isEmpty && objects.allSatisfy { $0?["paymentMethod"]?.contains("クレジット") == true })
-        let (badSearch, _, badSearchErr) = try Self.run(juchu, ["export", "--config", config, "--search", "日付:2026-99-99"])
+        let (badSearch, _, badSearchErr) = try await Self.run(juchu, ["export", "--config", config, "--search", "日付:2026-99-99"])
         #expect(badSearch == 2 && badSearchErr.contains("2026-99-99"))
 
         // A wrong licence key: the operator's words, exit 1.
@@ -83,7 +87,7 @@ struct CommandsEndToEndTests {
             service_secret = "\(credentials.serviceSecret)"
             license_key = "wrong"
             """, in: juchu)
-        let (wrongStatus, _, wrongErr) = try Self.run(juchu, ["check", "--config", wrong])
+        let (wrongStatus, _, wrongErr) = try await Self.run(juchu, ["check", "--config", wrong])
         #expect(wrongStatus == 1, "\(wrongErr)")
         #expect(wrongErr.contains("接続できません"))
         await sandbox.stop()
@@ -94,7 +98,7 @@ struct CommandsEndToEndTests {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let open = try Self.writeConfig("[api]\nservice_secret = \"s\"\nlicense_key = \"k\"\n", in: juchu, mode: 0o644)
-        let (openStatus, _, openErr) = try Self.run(juchu, ["status", "--config", open])
+        let (openStatus, _, openErr) = try Self.runBlocking(juchu, ["status", "--config", open])
         #expect(openStatus == 2)
         #expect(openErr.contains(open) && openErr.contains("chmod 600"), "\(openErr)")
 
@@ -104,17 +108,17 @@ struct CommandsEndToEndTests {
             ("[fetch]\ninterval = 5\n", "fetch.interval"), ("[desk\n", "行目"),
         ] {
             let path = try Self.writeConfig(text, in: juchu)
-            let (status, _, err) = try Self.run(juchu, ["status", "--config", path])
+            let (status, _, err) = try Self.runBlocking(juchu, ["status", "--config", path])
             #expect(status == 2, "\(text): \(err)")
             #expect(err.contains(path) && err.contains(key), "\(text): \(err)")
         }
 
         // No secret in the file: group-readable is fine, and the secrets come from the environment.
         let plain = try Self.writeConfig("[store]\npath = \"\(juchu.home)/env.sqlite\"\n", in: juchu, mode: 0o644)
-        let (plainStatus, plainOut, plainErr) = try Self.run(juchu, ["status", "--config", plain])
+        let (plainStatus, plainOut, plainErr) = try Self.runBlocking(juchu, ["status", "--config", plain])
         #expect(plainStatus == 3, "\(plainErr)")
         #expect(plainOut.contains("新規受付 0"))
-        let (missingStatus, _, missingErr) = try Self.run(juchu, ["check", "--config", plain])
+        let (missingStatus, _, missingErr) = try Self.runBlocking(juchu, ["check", "--config", plain])
         #expect(missingStatus == 2 && missingErr.contains("JUCHU_SERVICE_SECRET"), "\(missingErr)")
     }
 
@@ -143,10 +147,10 @@ struct CommandsEndToEndTests {
             """, in: juchu)
         let session = try TmuxSession(command: juchu.commandLine("desk --config \(config) --keymap \(juchu.repositoryKeymap)"), width: 130, height: 40)
         defer { session.kill() }
-        let screen = session.waitFor(30) { $0.contains("受注一覧 新規受付") && !$0.contains("新規受付 0 ") && $0.contains("licenseKey 残り5日") }
+        let screen = try await offPool { session.waitFor(30) { $0.contains("受注一覧 新規受付") && !$0.contains("新規受付 0 ") && $0.contains("licenseKey 残り5日") } }
         #expect(screen != nil, "the desk did not fetch or warn:\n\(session.capture())")
         session.send("q")
-        #expect(session.waitFor(10) { $0.contains("EXIT=0") } != nil)
+        #expect(try await offPool { session.waitFor(10) { $0.contains("EXIT=0") } } != nil)
         await sandbox.stop()
     }
 
@@ -184,16 +188,16 @@ struct CommandsEndToEndTests {
 
         // Killed without a chance to give the lease up: the other sees its holder gone and takes over.
         kill(active.processIdentifier, SIGKILL)
-        active.waitUntilExit()
+        try await offPool { active.waitUntilExit() }
         let takeover = Date().addingTimeInterval(15)
         while try holderPID() != standby.processIdentifier, Date() < takeover { try await Task.sleep(for: .milliseconds(200)) }
         #expect(try holderPID() == standby.processIdentifier, "the standby worker did not take over")
 
         kill(standby.processIdentifier, SIGTERM)
-        standby.waitUntilExit()
+        try await offPool { standby.waitUntilExit() }
         #expect(standby.terminationStatus == 0)
         #expect(try store.workerLease() == nil, "a worker stopped by SIGTERM gives the lease up")
-        let output = String(decoding: (standby.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let output = try await offPool { String(decoding: (standby.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
         #expect(output.contains("待機") && output.contains("同期を担当します") && output.contains("停止しました"), "\(output)")
         await sandbox.stop()
     }

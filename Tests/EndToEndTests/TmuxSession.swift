@@ -5,7 +5,7 @@ import Glibc
 
 /// The real `juchu` binary in a real terminal: a detached tmux session on its own server,
 /// driven with send-keys and read with capture-pane.
-final class TmuxSession {
+final class TmuxSession: Sendable {
     let server: String
     let name = "desk"
 
