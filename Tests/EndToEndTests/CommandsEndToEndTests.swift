@@ -106,6 +106,9 @@ struct CommandsEndToEndTests {
             ("[fetch]\ndays_back = 90\n", "fetch.days_back"), ("[fetch]\nfrom_status = \"発送済み\"\n", "fetch.from_status"),
             ("[api]\nbase_url = \"ftp:/x\"\n", "api.base_url"), ("[shop]\nid = 398211\n", "shop.id"),
             ("[fetch]\ninterval = 5\n", "fetch.interval"), ("[desk\n", "行目"),
+            ("[[desk.views]]\nname = \"x\"\nstatus = \"発送済\"\n", "desk.views[1].status"),
+            ("[[desk.views]]\nname = \"x\"\nsearch = \"日付:2026-02-30\"\n", "desk.views[1].search"),
+            ("[desk]\nstatuses = [\"出荷待ち\"]\n", "fetch.store_as"),
         ] {
             let path = try Self.writeConfig(text, in: juchu)
             let (status, _, err) = try Self.runBlocking(juchu, ["status", "--config", path])
@@ -144,11 +147,20 @@ struct CommandsEndToEndTests {
             skip_younger_than_minutes = 0
             [store]
             path = "\(juchu.home)/desk.sqlite"
+            [desk]
+            flags = ["メール便", "のし"]
+            [[desk.views]]
+            name = "カードの新規"
+            status = "新規受付"
+            search = "支払:クレジット"
             """, in: juchu)
         let session = try TmuxSession(command: juchu.commandLine("desk --config \(config) --keymap \(juchu.repositoryKeymap)"), width: 130, height: 40)
         defer { session.kill() }
         let screen = try await offPool { session.waitFor(30) { $0.contains("受注一覧 新規受付") && !$0.contains("新規受付 0 ") && $0.contains("licenseKey 残り5日") } }
         #expect(screen != nil, "the desk did not fetch or warn:\n\(session.capture())")
+        session.send("v", "1")
+        let view = try await offPool { session.waitFor(10) { $0.contains("検索: 支払:クレジット") && $0.contains("表示「カードの新規」") } }
+        #expect(view != nil, "the saved view was not shown:\n\(session.capture())")
         session.send("q")
         #expect(try await offPool { session.waitFor(10) { $0.contains("EXIT=0") } } != nil)
         await sandbox.stop()
@@ -182,6 +194,8 @@ struct CommandsEndToEndTests {
         func holderPID() throws -> Int32? { try store.workerLease()?.pid }
         let deadline = Date().addingTimeInterval(10)
         while try holderPID() == nil, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        // Both have had their first round (one works, one stands by) before the holder is killed.
+        try await Task.sleep(for: .seconds(2))
         let holder = try #require(try holderPID(), "no worker took the lease")
         let (active, standby) = holder == first.processIdentifier ? (first, second) : (second, first)
         #expect(holder == active.processIdentifier)

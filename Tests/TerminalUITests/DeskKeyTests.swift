@@ -168,6 +168,28 @@ struct MarkingKeyTests {
     }
 }
 
+@Suite("Saved views")
+struct SavedViewKeyTests {
+    @Test("v and a number show a saved view: its status tab and search; another key closes the list")
+    func choose() {
+        var state = DeskState(shopID: "1", operatorName: "a", views: [
+            SavedView(name: "代引", status: .awaitingPayment, search: "支払:代金引換"),
+            SavedView(name: "全メール便", status: nil, search: "チェック:メール便"),
+        ], keymap: .standard)
+        _ = state.handle(.character("v"))
+        #expect(state.choosingView)
+        #expect(state.handle(.character("1")).contains { $0.isReload })
+        #expect(state.currentStatus == .awaitingPayment && state.filter.search == "支払:代金引換")
+        _ = state.handle(.character("v"))
+        _ = state.handle(.character("2"))
+        #expect(state.currentStatus == .awaitingPayment, "a view without a status keeps the tab")
+        #expect(state.filter.search == "チェック:メール便")
+        _ = state.handle(.character("v"))
+        #expect(state.handle(.character("x")).isEmpty && !state.choosingView)
+        #expect(!state.quitRequested)
+    }
+}
+
 @Suite("Keys in the processing panel")
 struct PanelKeyTests {
     /// The state with the panel focused and the row of `kind` chosen.

@@ -15,6 +15,7 @@ extension DeskState {
             showingHelp = false
             return []
         }
+        if choosingView { return chooseView(key) }
         if typingSearch { return handleSearchKey(key) }
         if focus == .panel, let effects = handlePanelKey(key) { return effects }
         guard let action = keymap.action(for: key, in: .desk) else { return [] }
@@ -50,6 +51,10 @@ extension DeskState {
         case .search:
             typingSearch = true
             if search == nil { search = "" }
+            return []
+        case .views:
+            choosingView = !views.isEmpty
+            if views.isEmpty { message = DeskMessage("保存した表示がありません（config.toml の [[desk.views]]）") }
             return []
         case .nextTab, .previousTab:
             tabIndex = (tabIndex + (action == .nextTab ? 1 : statuses.count - 1)) % statuses.count
@@ -125,6 +130,26 @@ extension DeskState {
         lastMarked = row.number
         message = DeskMessage("\(range.count)行をチェックしました（選択 \(marks.count)件）")
         return []
+    }
+
+    // MARK: Saved views
+
+    /// 1…9 and 0 pick the first ten views; any other key closes the list.
+    private mutating func chooseView(_ key: Key) -> [DeskEffect] {
+        choosingView = false
+        guard case .character(let character) = key, let digit = character.wholeNumberValue else { return [] }
+        let index = digit == 0 ? 9 : digit - 1
+        guard views.indices.contains(index) else { return [] }
+        return show(views[index])
+    }
+
+    /// Shows a saved view: its status tab (or the current one) and its search.
+    mutating func show(_ view: SavedView) -> [DeskEffect] {
+        if let status = view.status, let index = statuses.firstIndex(of: status) { tabIndex = index }
+        search = view.search
+        typingSearch = false
+        message = DeskMessage("表示「\(view.name)」")
+        return restartGrid()
     }
 
     // MARK: Search

@@ -36,6 +36,10 @@ public struct DeskState: Sendable {
     public var typingSearch = false
     /// The last row checked, where a range (mark-range) starts.
     public var lastMarked: OrderNumber?
+    /// Named views from the config (`v`, then the view's number).
+    public let views: [SavedView]
+    /// Whether the list of views is open, waiting for a number.
+    public var choosingView = false
     public var message: DeskMessage?
     public var status = DeskStatus()
     public var quitRequested = false
@@ -45,8 +49,9 @@ public struct DeskState: Sendable {
 
     public init(
         shopID: String, operatorName: String, statuses: [LocalStatus] = LocalStatus.defaults,
-        flags: [String] = DeskState.defaultFlags, keymap: Keymap
+        flags: [String] = DeskState.defaultFlags, views: [SavedView] = SavedView.defaults, keymap: Keymap
     ) {
+        self.views = views
         self.shopID = shopID
         self.operatorName = operatorName
         self.statuses = statuses

@@ -12,6 +12,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case invertMarks = "invert-marks"
     case markRange = "mark-range"
     case search
+    case views
     case nextTab = "next-tab"
     case previousTab = "previous-tab"
     case focusNext = "focus-next"
@@ -59,6 +60,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .invertMarks: "表示中の注文のチェックを反転"
         case .markRange: "直前にチェックした行からカーソル行までチェック"
         case .search: "検索（注文番号・電話番号・名前・商品名、Enterで確定・Escで解除）"
+        case .views: "保存した表示を選ぶ（続けて番号）"
         case .nextTab: "次のステータスへ"
         case .previousTab: "前のステータスへ"
         case .focusNext: "次のペインへ"

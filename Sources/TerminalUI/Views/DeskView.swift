@@ -24,6 +24,8 @@ public struct DeskView {
             DialogView(dialog: dialog, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if state.showingHelp {
             HelpView(keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
+        } else if state.choosingView {
+            SavedViewsView(views: state.views, theme: theme).draw(in: whole, into: &screen)
         }
         return screen
     }

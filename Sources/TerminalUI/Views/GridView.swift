@@ -20,7 +20,8 @@ struct GridView {
         }
         let grid = state.grid
         if grid.rows.isEmpty {
-            screen.put("この受注ステータスの注文はありません", x: inner.x + 2, y: inner.y + 2, style: theme.muted, limit: inner.maxX)
+            let empty = state.search == nil ? "この受注ステータスの注文はありません" : "検索に一致する注文はありません"
+            screen.put(empty, x: inner.x + 2, y: inner.y + 2, style: theme.muted, limit: inner.maxX)
             return
         }
         let marks = state.markSet
@@ -60,7 +61,9 @@ struct GridView {
             var notes: [String] = []
             if row.isBundled { notes.append("同梱") }
             if row.isShippingFeeUnset { notes.append("送料未設定") }
-            return (notes.joined(separator: " "), row.isShippingFeeUnset ? theme.error : theme.color(.magenta))
+            let failed = if case .failed = row.sync { true } else { false }
+            if failed { notes.append("エラー") }
+            return (notes.joined(separator: " "), row.isShippingFeeUnset || failed ? theme.error : theme.color(.magenta))
         case .payment: return (row.paymentMethod, base)
         }
     }

@@ -40,7 +40,8 @@ struct DeskCommand: ParsableCommand {
             deskSettings.licenseDaysLeft = settings.licenseDaysLeft(today: CalendarDate(japanDayOf: JapanTime(Date())))
             let launcher = DeskLauncher(
                 keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: ascii,
-                colors: DeskLauncher.wantsColor(noColorFlag: noColor), settings: deskSettings)
+                colors: DeskLauncher.wantsColor(noColorFlag: noColor), settings: deskSettings,
+                statuses: settings.statuses, flags: settings.flags, views: settings.views)
             try launcher.run(service: service)
         }
     }

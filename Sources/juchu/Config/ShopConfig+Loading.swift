@@ -1,5 +1,7 @@
 import Foundation
 import OrderEngine
+import OrderStore
+import TerminalUI
 import TOMLKit
 
 extension ShopConfig {
@@ -45,6 +47,7 @@ extension ShopConfig {
         "api": ["base_url", "service_secret", "license_key", "license_expires", "requests_per_second"],
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
         "store": ["path"],
+        "desk": ["statuses", "flags", "views"],
     ]
 
     mutating func read(_ text: String, file: String) throws {
@@ -100,9 +103,48 @@ extension ShopConfig {
         let interval = try reader.integer("fetch", "interval_minutes", in: 1...1440) ?? 10
         fetchInterval = automatic ? .seconds(interval * 60) : nil
         if let seconds = try reader.integer("fetch", "confirm_poll_seconds", in: 5...3600) { confirmPollInterval = .seconds(seconds) }
-        if let path = try reader.string("store", "path") {
+        if let names = try reader.strings("desk", "statuses") {
+            guard !names.isEmpty, Set(names).count == names.count, !names.contains("") else {
+                throw reader.error("desk", "statuses", "空でない、重複のない受注ステータスの一覧にしてください")
+            }
+            statuses = names.map(LocalStatus.init)
+        }
+        if let names = try reader.strings("desk", "flags") { flags = names.filter { !$0.isEmpty } }
+        if let list = table["desk"]?.table?["views"] {
+            views = try readViews(list, file: file)
+        }
+        guard statuses.contains(fetch.localStatus) else {
+            throw ConfigError(file: file, key: "fetch.store_as", problem: "desk.statuses にない受注ステータスです（\(fetch.localStatus.name)）: 取り込んだ注文がどのタブにも出ません")
+        }
+                if let path = try reader.string("store", "path") {
             guard !path.isEmpty else { throw reader.error("store", "path", "ファイルのパスを書いてください") }
             databasePath = path.hasPrefix("~/") ? XDGPaths.home + path.dropFirst() : path
+        }
+    }
+
+    /// `[[desk.views]]`: each with a name, and a status of `desk.statuses` and/or a search line.
+    private func readViews(_ list: TOMLValueConvertible, file: String) throws -> [SavedView] {
+        guard let array = list.array else { throw ConfigError(file: file, key: "desk.views", problem: "[[desk.views]] の表の並びで書いてください") }
+        guard array.count <= 20 else { throw ConfigError(file: file, key: "desk.views", problem: "表示は20件までです（\(array.count)件）") }
+        return try array.enumerated().map { index, element in
+            let key = "desk.views[\(index + 1)]"
+            guard let view = element.table else { throw ConfigError(file: file, key: key, problem: "表で書いてください（name, status, search）") }
+            for name in view.keys where !["name", "status", "search"].contains(name) {
+                throw ConfigError(file: file, key: "\(key).\(name)", problem: "不明な設定です（使えるのは name, status, search）")
+            }
+            guard let name = view["name"]?.string, !name.isEmpty else { throw ConfigError(file: file, key: "\(key).name", problem: "名前を書いてください") }
+            let status = try view["status"].map { value -> LocalStatus in
+                guard let text = value.string, statuses.contains(LocalStatus(text)) else {
+                    throw ConfigError(file: file, key: "\(key).status", problem: "desk.statuses にない受注ステータスです（\(value)）")
+                }
+                return LocalStatus(text)
+            }
+            let search = try view["search"].map { value -> String in
+                guard let text = value.string else { throw ConfigError(file: file, key: "\(key).search", problem: "文字列で書いてください") }
+                if let problem = GridFilter(search: text).problems.first { throw ConfigError(file: file, key: "\(key).search", problem: problem) }
+                return text
+            }
+            return SavedView(name: name, status: status, search: search)
         }
     }
 
@@ -123,6 +165,14 @@ extension ShopConfig {
             guard let value = value(section, key) else { return nil }
             guard let text = value.string else { throw error(section, key, "文字列で書いてください（\"...\"）") }
             return text
+        }
+
+        func strings(_ section: String, _ key: String) throws -> [String]? {
+            guard let value = value(section, key) else { return nil }
+            guard let array = value.array, let texts = Optional(array.compactMap(\.string)), texts.count == array.count else {
+                throw error(section, key, "文字列の並びで書いてください（例: [\"新規受付\", \"出荷待ち\"]）")
+            }
+            return texts
         }
 
         func integer(_ section: String, _ key: String, in range: ClosedRange<Int>) throws -> Int? {

@@ -2,6 +2,7 @@ import Foundation
 import OrderEngine
 import OrderSync
 import RakutenPay
+import TerminalUI
 
 /// config.toml: the shop, its API credentials, fetching and the store (設定). Every value is
 /// checked when it is read; a problem names the file, the key and what is wrong.
@@ -18,6 +19,12 @@ struct ShopConfig: Sendable {
     var fetchInterval: Duration? = .seconds(600)
     var confirmPollInterval: Duration = .seconds(20)
     var databasePath = XDGPaths.data + "/juchu.sqlite"
+    /// The desk's status tabs (受注ステータス), in order.
+    var statuses = LocalStatus.defaults
+    /// The shop's flags (チェック項目).
+    var flags = DeskState.defaultFlags
+    /// Named views (`v` and a number at the desk).
+    var views = SavedView.defaults
 
     /// The file's path, or the default when none is given.
     static var defaultPath: String { XDGPaths.config + "/config.toml" }

@@ -1,4 +1,5 @@
 import Foundation
+import OrderEngine
 import OrderStore
 import OrderSync
 import TerminalUI
@@ -10,6 +11,9 @@ struct DeskLauncher {
     let ascii: Bool
     let colors: Bool
     let settings: DeskController.Settings
+    var statuses = LocalStatus.defaults
+    var flags = DeskState.defaultFlags
+    var views = SavedView.defaults
 
     func run(service: SyncService) throws {
         let terminal: CursesTerminal
@@ -19,7 +23,8 @@ struct DeskLauncher {
             throw UserFacingError(error.description)
         }
         defer { terminal.shutdown() }
-        let state = DeskState(shopID: shopID, operatorName: service.store.operatorName, keymap: keymap)
+        let state = DeskState(
+            shopID: shopID, operatorName: service.store.operatorName, statuses: statuses, flags: flags, views: views, keymap: keymap)
         let controller = DeskController(
             state: state, service: service, settings: settings,
             theme: Theme(colored: colors, glyphs: ascii ? .ascii : .unicode), terminal: terminal)
