@@ -29,9 +29,19 @@ extension OrderStore {
                 """, arguments: [Int64(cutoff.timeIntervalSince1970)])
             health.unconfirmedBeforeCutoff = row?["n"] ?? 0
             health.oldestUnconfirmed = (row?["oldest"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
-            health.lastImport = try Int64.fetchOne(db, sql: "SELECT MAX(imported_at) FROM orders WHERE origin = 'rakutenAPI'")
-                .map { Date(timeIntervalSince1970: TimeInterval($0)) }
+            health.lastImport = try Self.lastImport(in: db)
             return health
         }
+    }
+
+    /// When an order was last taken in: the newest row's (rows are numbered as they come in), so
+    /// that a desk opening on a million orders does not read them all to say it.
+    public func lastImport() throws -> Date? {
+        try pool.read { db in try Self.lastImport(in: db) }
+    }
+
+    private static func lastImport(in db: Database) throws -> Date? {
+        try Int64.fetchOne(db, sql: "SELECT imported_at FROM orders WHERE origin = 'rakutenAPI' ORDER BY id DESC LIMIT 1")
+            .map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }
 }

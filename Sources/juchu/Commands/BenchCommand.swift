@@ -19,10 +19,12 @@ struct BenchCommand: ParsableCommand {
         case decode
         /// The store with a million orders.
         case store
+        /// The desk in a pty on the million-order store.
+        case desk
     }
 
     @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))）")
-    var only: [Suite] = [.api, .store]
+    var only: [Suite] = [.api, .store, .desk]
 
     @Option(help: "各項目の繰り返し回数（中央値をとります）")
     var runs = 3
@@ -51,6 +53,9 @@ struct BenchCommand: ParsableCommand {
         }
         if only.contains(.store) {
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }
+        }
+        if only.contains(.desk) {
+            for row in try DeskBenchmarks.run(storePath: storeDB, count: storeOrders, runs: runs) { table.add(row) }
         }
         print(table.rendered)
     }

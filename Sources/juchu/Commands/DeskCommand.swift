@@ -36,7 +36,7 @@ struct DeskCommand: ParsableCommand {
             deskSettings.fetchInterval = settings.fetchInterval
             deskSettings.fetchOnStart = settings.fetchInterval != nil
             deskSettings.pollInterval = settings.confirmPollInterval
-            deskSettings.lastFetchAt = try service.store.health(unconfirmedBefore: Date()).lastImport
+            deskSettings.lastFetchAt = try service.store.lastImport()
             deskSettings.licenseDaysLeft = settings.licenseDaysLeft(today: CalendarDate(japanDayOf: JapanTime(Date())))
             let launcher = DeskLauncher(
                 keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: ascii,

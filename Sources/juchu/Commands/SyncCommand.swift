@@ -30,7 +30,7 @@ struct SyncCommand: ParsableCommand {
                 fetchInterval: settings.fetchInterval, leaseSeconds: leaseSeconds)
             let task = Task { await worker.run() }
             // Stop on SIGTERM / SIGINT: the worker ends its round and releases the lease.
-            var sources: [DispatchSourceSignal] = []
+            var sources: [any DispatchSourceSignal] = []
             for signalNumber in [SIGTERM, SIGINT] {
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

@@ -123,7 +123,7 @@ extension ShopConfig {
     }
 
     /// `[[desk.views]]`: each with a name, and a status of `desk.statuses` and/or a search line.
-    private func readViews(_ list: TOMLValueConvertible, file: String) throws -> [SavedView] {
+    private func readViews(_ list: any TOMLValueConvertible, file: String) throws -> [SavedView] {
         guard let array = list.array else { throw ConfigError(file: file, key: "desk.views", problem: "[[desk.views]] の表の並びで書いてください") }
         guard array.count <= 20 else { throw ConfigError(file: file, key: "desk.views", problem: "表示は20件までです（\(array.count)件）") }
         return try array.enumerated().map { index, element in
@@ -157,7 +157,7 @@ extension ShopConfig {
             ConfigError(file: file, key: "\(section).\(key)", problem: problem)
         }
 
-        private func value(_ section: String, _ key: String) -> TOMLValueConvertible? {
+        private func value(_ section: String, _ key: String) -> (any TOMLValueConvertible)? {
             table[section]?.table?[key]
         }
 

@@ -1,0 +1,79 @@
+import Foundation
+import OrderStore
+
+/// Issue 5's targets, measured through a pseudo-terminal on the million-order file: `juchu desk`
+/// runs in a 120×40 pty (offline: nothing fetched), and the benchmark reads what it writes —
+/// the time to the first full frame, the bytes per cursor step and per page, and the CPU the
+/// desk spends per key (its schedstat, in nanoseconds).
+enum DeskBenchmarks {
+    static func run(storePath: String, count: Int, runs: Int) throws -> [BenchTable.Row] {
+        _ = try StoreBenchmarks.prepare(path: storePath, count: count)
+        let directory = NSTemporaryDirectory() + "juchu-desk-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let config = directory + "/config.toml"
+        try """
+            [api]
+            base_url = "http://127.0.0.1:9"
+            service_secret = "bench"
+            license_key = "bench"
+            [fetch]
+            automatic = false
+            [store]
+            path = "\(storePath)"
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
+
+        var firstFrames: [Double] = []
+        var stepBytes: [Double] = []
+        var pageBytes: [Double] = []
+        var keyCPU: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let desk = try PseudoTerminalProcess(
+                arguments: ["desk", "--config", config], width: 120, height: 40,
+                environment: ["TERM=xterm-256color", "LANG=C.UTF-8", "HOME=\(directory)", "XDG_CONFIG_HOME=\(directory)",
+                              "XDG_STATE_HOME=\(directory)", "XDG_DATA_HOME=\(directory)"])
+            defer { desk.stop() }
+            let started = ContinuousClock.now
+            // The first frame: the grid's rows are drawn, then the desk goes quiet.
+            var screen = Data()
+            while !(String(decoding: screen, as: UTF8.self).contains("受注一覧") && String(decoding: screen, as: UTF8.self).contains("398211-")) {
+                guard let chunk = desk.read(timeoutMilliseconds: 5_000) else {
+                    throw UserFacingError("デスクが最初の画面を描きませんでした: \(String(decoding: screen.suffix(300), as: UTF8.self))")
+                }
+                screen += chunk
+            }
+            var last = ContinuousClock.now
+            while let chunk = desk.read(timeoutMilliseconds: 30) {
+                screen += chunk
+                last = ContinuousClock.now
+            }
+            firstFrames.append((last - started).seconds * 1000)
+            // Let the background start-up settle, then step.
+            _ = desk.drain(quietMilliseconds: 300)
+            for index in 0..<100 {
+                let cpu = desk.cpuNanoseconds()
+                desk.write("j")
+                stepBytes.append(Double(desk.drain(quietMilliseconds: 40)))
+                if index >= 5 { keyCPU.append(Double(desk.cpuNanoseconds() - cpu) / 1_000_000) }
+            }
+            for _ in 0..<20 {
+                let cpu = desk.cpuNanoseconds()
+                desk.write("\u{1B}[6~")  // PageDown
+                pageBytes.append(Double(desk.drain(quietMilliseconds: 60)))
+                keyCPU.append(Double(desk.cpuNanoseconds() - cpu) / 1_000_000)
+            }
+            desk.write("q")
+        }
+        let p99 = keyCPU.sorted()[min(keyCPU.count - 1, Int(Double(keyCPU.count) * 0.99))]
+        return [
+            StoreBenchmarks.row("デスク: 起動から最初の画面まで（pty、100万件）", samples: firstFrames, target: 150),
+            BenchTable.Row(name: "デスク: キー→画面のCPU（移動・ページ、p99）", median: String(format: "%.2f ms", p99), target: "≤ 2 ms",
+                           ratio: p99 / 2, samples: "\(keyCPU.count)キー、中央値 \(String(format: "%.2f", BenchTable.median(keyCPU))) ms", higherIsBetter: false),
+            BenchTable.Row(name: "デスク: カーソル1行の出力", median: "\(Int(BenchTable.median(stepBytes))) B", target: "≤ 64 B",
+                           ratio: BenchTable.median(stepBytes) / 64, samples: "最大 \(Int(stepBytes.max() ?? 0)) B", higherIsBetter: false),
+            BenchTable.Row(name: "デスク: PageDown 1回の出力（120×40）", median: "\(Int(BenchTable.median(pageBytes))) B", target: "≤ 6144 B",
+                           ratio: BenchTable.median(pageBytes) / 6144, samples: "最大 \(Int(pageBytes.max() ?? 0)) B", higherIsBetter: false),
+        ]
+    }
+}
