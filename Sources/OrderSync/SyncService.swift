@@ -79,7 +79,7 @@ public struct SyncService: Sendable {
             let intents = batch.compactMap { claimed.intents[$0] }
             try store.markSending(intents)
             let results = await client.confirmOrder(batch.map(\.rawValue))
-            var outcomes: [(intent: Int64, number: OrderNumber, outcome: OrderStore.ConfirmationOutcome)] = []
+            var outcomes: [(intent: Int64, number: OrderNumber, outcome: OrderStore.IntentOutcome)] = []
             for result in results {
                 let number = OrderNumber(result.orderNumber)
                 guard let intent = claimed.intents[number] else { continue }
@@ -95,7 +95,7 @@ public struct SyncService: Sendable {
         return report
     }
 
-    static func storeOutcome(_ outcome: RakutenPayClient.ConfirmOutcome) -> OrderStore.ConfirmationOutcome {
+    static func storeOutcome(_ outcome: RakutenPayClient.ConfirmOutcome) -> OrderStore.IntentOutcome {
         switch outcome {
         case .accepted(let progress): .accepted(progress.map(RMSProgress.init(code:)))
         case .refused(let errorClass, let message), .notApplied(let errorClass, let message):
@@ -104,7 +104,7 @@ public struct SyncService: Sendable {
         }
     }
 
-    static func line(_ number: OrderNumber, _ outcome: OrderStore.ConfirmationOutcome) -> ConfirmReport.Line {
+    static func line(_ number: OrderNumber, _ outcome: OrderStore.IntentOutcome) -> ConfirmReport.Line {
         switch outcome {
         case .accepted: ConfirmReport.Line(number: number, ok: true, message: "注文確認に成功しました")
         case .failed(let errorClass, _):
@@ -151,7 +151,7 @@ public struct SyncService: Sendable {
             throw error
         }
         let models = Dictionary(fetched.orders.map { ($0.model.orderNumber, $0.model) }, uniquingKeysWith: { $1 })
-        var outcomes: [(intent: Int64, number: OrderNumber, outcome: OrderStore.ConfirmationOutcome)] = []
+        var outcomes: [(intent: Int64, number: OrderNumber, outcome: OrderStore.IntentOutcome)] = []
         for (intent, number) in unresolved {
             guard let model = models[number.rawValue] else { continue }
             if model.shopOrderCfmDatetime != nil || model.orderProgress != RMSProgress.awaitingConfirmation.code {
@@ -176,7 +176,7 @@ extension SyncService {
                 continue
             }
             try store.markSending([intent])
-            let outcome: OrderStore.CancellationOutcome
+            let outcome: OrderStore.IntentOutcome
             do {
                 let answer = try await client.cancelOrder(CancelOrderRequest(orderNumber: change.number.rawValue, changeReasonDetailApply: reasonCode))
                 outcome = answer.errors.first.map { .failed(.rejected, detail: "\($0.messageCode) \($0.message)") } ?? .accepted(.awaitingCancellation)

@@ -21,30 +21,35 @@ extension OrderStore {
         }
     }
 
-    /// What RMS said about one confirmation.
-    public enum ConfirmationOutcome: Sendable {
+    /// What RMS said about one write sent from the outbox (a confirmation, a cancellation).
+    public enum IntentOutcome: Sendable {
         /// Accepted; RMS shows `progress` if it was read back.
         case accepted(RMSProgress?)
         /// Refused or not applied: the order shows the error; a retry is possible when the class allows.
         case failed(APIErrorClass, detail: String)
-        /// Nobody knows yet: the order stays 確認送信中 until RMS is read.
+        /// Nobody knows yet: the order stays in flight until RMS is read.
         case unknown(detail: String)
     }
 
+    /// Closes an outbox row with what RMS said.
+    static func finishIntent(_ intent: Int64, _ outcome: IntentOutcome, at seconds: Int64, in db: Database) throws {
+        let (state, result): (String, String) =
+            switch outcome {
+            case .accepted: ("done", "accepted")
+            case .failed(let errorClass, let detail): ("failed", "\(errorClass.rawValue): \(detail)")
+            case .unknown(let detail): ("unknown", detail)
+            }
+        try db.execute(sql: "UPDATE outbox SET state = ?, finished_at = ?, result = ? WHERE id = ?",
+                       arguments: [state, seconds, result, intent])
+    }
+
     /// Records the outcome of each sent intent on the outbox row and on the order, in one transaction.
-    public func recordConfirmations(_ outcomes: [(intent: Int64, number: OrderNumber, outcome: ConfirmationOutcome)]) throws {
+    public func recordConfirmations(_ outcomes: [(intent: Int64, number: OrderNumber, outcome: IntentOutcome)]) throws {
         try writeTransaction("注文確認結果の記録") { db in
             let date = now()
             let seconds = Int64(date.timeIntervalSince1970)
             for (intent, number, outcome) in outcomes {
-                let (state, result): (String, String) =
-                    switch outcome {
-                    case .accepted: ("done", "accepted")
-                    case .failed(let errorClass, let detail): ("failed", "\(errorClass.rawValue): \(detail)")
-                    case .unknown(let detail): ("unknown", detail)
-                    }
-                try db.execute(sql: "UPDATE outbox SET state = ?, finished_at = ?, result = ? WHERE id = ?",
-                               arguments: [state, seconds, result, intent])
+                try Self.finishIntent(intent, outcome, at: seconds, in: db)
                 _ = try Self.mutate([number], action: "confirm-result", undoable: false, operatorName: operatorName,
                                     at: date, in: db) { order in
                     var order = order
@@ -120,29 +125,14 @@ extension OrderStore {
 }
 
 extension OrderStore {
-    /// What RMS said about one cancellation.
-    public enum CancellationOutcome: Sendable {
-        case accepted(RMSProgress?)
-        /// Refused or not applied: the order goes back to the status it had, with the error shown.
-        case failed(APIErrorClass, detail: String)
-        case unknown(detail: String)
-    }
-
     /// Records each sent cancellation on its outbox row and on the order. A refused one puts the
     /// order's local status back (the cancellation did not happen) and shows why.
-    public func recordCancellations(_ outcomes: [(intent: Int64, number: OrderNumber, outcome: CancellationOutcome)]) throws {
+    public func recordCancellations(_ outcomes: [(intent: Int64, number: OrderNumber, outcome: IntentOutcome)]) throws {
         try writeTransaction("キャンセル結果の記録") { db in
             let date = now()
             let seconds = Int64(date.timeIntervalSince1970)
             for (intent, number, outcome) in outcomes {
-                let (state, result): (String, String) =
-                    switch outcome {
-                    case .accepted: ("done", "accepted")
-                    case .failed(let errorClass, let detail): ("failed", "\(errorClass.rawValue): \(detail)")
-                    case .unknown(let detail): ("unknown", detail)
-                    }
-                try db.execute(sql: "UPDATE outbox SET state = ?, finished_at = ?, result = ? WHERE id = ?",
-                               arguments: [state, seconds, result, intent])
+                try Self.finishIntent(intent, outcome, at: seconds, in: db)
                 let previous = try String.fetchOne(db, sql: """
                     SELECT before_value FROM journal WHERE order_number = ? AND action = 'cancel' AND field = 'localStatus'
                     ORDER BY id DESC LIMIT 1
