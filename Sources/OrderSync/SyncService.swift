@@ -109,7 +109,7 @@ public struct SyncService: Sendable {
         case .accepted: ConfirmReport.Line(number: number, ok: true, message: "注文確認に成功しました")
         case .failed(let errorClass, _):
             // The operator's words for RMS's error, and what to do about it.
-            ConfirmReport.Line(number: number, ok: false, message: "\(errorClass.message)（対処: \(errorClass.remedy)）")
+            ConfirmReport.Line(number: number, ok: false, message: errorClass.messageWithRemedy)
         case .unknown: ConfirmReport.Line(number: number, ok: false, message: "結果不明（RMSを確認中）")
         }
     }

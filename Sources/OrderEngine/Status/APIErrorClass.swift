@@ -30,6 +30,9 @@ public enum APIErrorClass: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// What the operator should do next.
+    /// The message with what to do, on one line (a result list, a command's error).
+    public var messageWithRemedy: String { "\(message)（対処: \(remedy)）" }
+
     public var remedy: String {
         switch self {
         case .authentication:

@@ -37,7 +37,7 @@ struct DeskCommand: ParsableCommand {
             deskSettings.fetchOnStart = settings.fetchInterval != nil
             deskSettings.pollInterval = settings.confirmPollInterval
             deskSettings.lastFetchAt = try service.store.lastImport()
-            deskSettings.licenseDaysLeft = settings.licenseDaysLeft(today: CalendarDate(japanDayOf: JapanTime(Date())))
+            deskSettings.licenseDaysLeft = settings.licenseDaysLeft()
             let launcher = DeskLauncher(
                 keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: ascii,
                 colors: DeskLauncher.wantsColor(noColorFlag: noColor), settings: deskSettings,

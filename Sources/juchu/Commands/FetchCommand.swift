@@ -24,7 +24,7 @@ struct FetchCommand: ParsableCommand {
             do {
                 report = try runBlocking { try await service.fetch(fetch) }
             } catch let error as RakutenPayError {
-                throw UserFacingError("受注取得に失敗しました: \(error.errorClass.message)（対処: \(error.errorClass.remedy)）")
+                throw UserFacingError("受注取得に失敗しました: \(error.errorClass.messageWithRemedy)")
             }
             if json {
                 try printJSON([

@@ -27,7 +27,7 @@ struct StatusCommand: ParsableCommand {
             let counts = try store.countsByStatus()
             let health = try store.health(unconfirmedBefore: now.addingTimeInterval(-Double(Self.unconfirmedWarningDays) * 86_400))
             var warnings: [String] = []
-            let daysLeft = settings.licenseDaysLeft(today: CalendarDate(japanDayOf: JapanTime(now)))
+            let daysLeft = settings.licenseDaysLeft(on: now)
             if let daysLeft, daysLeft <= LicenseWarning.warnDays { warnings.append(LicenseWarning.text(daysLeft: daysLeft)) }
             if health.unconfirmedBeforeCutoff > 0 {
                 warnings.append("注文確認をしていない注文が\(health.unconfirmedBeforeCutoff)件、注文から\(Self.unconfirmedWarningDays)日を過ぎています（14日で自動キャンセルされます）")

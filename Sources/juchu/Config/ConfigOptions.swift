@@ -26,14 +26,17 @@ struct ConfigOptions: ParsableArguments {
         }
     }
 
-    func service(_ settings: ShopConfig, file: String) throws -> SyncService {
-        let client: RakutenPayClient
+    /// The API client for the settings, or exit 2 when a credential is missing.
+    func client(_ settings: ShopConfig, file: String) throws -> RakutenPayClient {
         do {
-            client = RakutenPayClient(configuration: try settings.clientConfiguration(file: file))
+            return RakutenPayClient(configuration: try settings.clientConfiguration(file: file))
         } catch let error as ConfigError {
             throw UserFacingError(error.description, exitCode: 2)
         }
-        return SyncService(client: client, store: try openStore(settings))
+    }
+
+    func service(_ settings: ShopConfig, file: String) throws -> SyncService {
+        SyncService(client: try client(settings, file: file), store: try openStore(settings))
     }
 }
 

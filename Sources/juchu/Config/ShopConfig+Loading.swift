@@ -66,7 +66,7 @@ extension ShopConfig {
                 throw ConfigError(file: file, key: "\(name).\(key)", problem: "不明な設定です（使えるのは \(known.sorted().joined(separator: ", "))）")
             }
         }
-        var reader = Reader(table: table, file: file)
+        let reader = Reader(table: table, file: file)
         if let id = try reader.string("shop", "id") {
             guard !id.isEmpty, id.allSatisfy(\.isNumber) else { throw reader.error("shop", "id", "店舗ID（数字）を書いてください: 「\(id)」") }
             shopID = id
@@ -169,7 +169,8 @@ extension ShopConfig {
 
         func strings(_ section: String, _ key: String) throws -> [String]? {
             guard let value = value(section, key) else { return nil }
-            guard let array = value.array, let texts = Optional(array.compactMap(\.string)), texts.count == array.count else {
+            let texts = value.array?.compactMap(\.string)
+            guard let texts, texts.count == value.array?.count else {
                 throw error(section, key, "文字列の並びで書いてください（例: [\"新規受付\", \"出荷待ち\"]）")
             }
             return texts

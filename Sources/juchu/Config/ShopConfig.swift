@@ -29,9 +29,9 @@ struct ShopConfig: Sendable {
     /// The file's path, or the default when none is given.
     static var defaultPath: String { XDGPaths.config + "/config.toml" }
 
-    /// Days until the licenceKey expires (negative once expired), as of `today`.
-    func licenseDaysLeft(today: CalendarDate) -> Int? {
-        licenseExpires.map { $0.daysSinceEpoch - today.daysSinceEpoch }
+    /// Days until the licenceKey expires (negative once expired), as of `date`'s day in Japan.
+    func licenseDaysLeft(on date: Date = Date()) -> Int? {
+        licenseExpires.map { $0.daysSinceEpoch - CalendarDate(japanDayOf: JapanTime(date)).daysSinceEpoch }
     }
 
     /// The credentials, from the file or the environment (JUCHU_SERVICE_SECRET, JUCHU_LICENSE_KEY).
