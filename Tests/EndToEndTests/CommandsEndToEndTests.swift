@@ -28,26 +28,35 @@ struct CommandsEndToEndTests {
         return path
     }
 
+    /// A config.toml for the sandbox: its URL and credentials (or `licenseKey`), the database at
+    /// `database`, and `more` (further keys of [api], then other tables).
+    static func sandboxConfig(
+        _ sandbox: SandboxHarness, in juchu: JuchuBinary, database: String, licenseKey: String? = nil, api: String = "", more: String = ""
+    ) throws -> String {
+        let credentials = sandbox.client.configuration.credentials
+        return try writeConfig("""
+            [shop]
+            id = "398211"
+            [store]
+            path = "\(database)"
+            [api]
+            base_url = "\(sandbox.baseURL)"
+            service_secret = "\(credentials.serviceSecret)"
+            license_key = "\(licenseKey ?? credentials.licenseKey)"
+            requests_per_second = 50
+            \(api)
+            \(more)
+            """, in: juchu)
+    }
+
     @Test("check proves the settings, fetch takes the orders once, status counts them; exit codes say what happened")
     func commands() async throws {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let sandbox = try await SandboxHarness.start(orders: 40, requestsPerSecond: 0)
-        let credentials = sandbox.client.configuration.credentials
-        let config = try Self.writeConfig("""
-            [shop]
-            id = "398211"
-            [api]
-            base_url = "\(sandbox.baseURL)"
-            service_secret = "\(credentials.serviceSecret)"
-            license_key = "\(credentials.licenseKey)"
-            license_expires = 2099-01-31
-            requests_per_second = 50
-            [fetch]
-            skip_younger_than_minutes = 0
-            [store]
-            path = "\(juchu.home)/shop.sqlite"
-            """, in: juchu)
+        let config = try Self.sandboxConfig(
+            sandbox, in: juchu, database: juchu.home + "/shop.sqlite", api: "license_expires = 2099-01-31",
+            more: "[fetch]\nskip_younger_than_minutes = 0")
 
         let (checkStatus, checkOut, _) = try await Self.run(juchu, ["check", "--config", config])
         #expect(checkStatus == 0, "\(checkOut)")
@@ -81,12 +90,7 @@ struct CommandsEndToEndTests {
         #expect(badSearch == 2 && badSearchErr.contains("2026-99-99"))
 
         // A wrong licence key: the operator's words, exit 1.
-        let wrong = try Self.writeConfig("""
-            [api]
-            base_url = "\(sandbox.baseURL)"
-            service_secret = "\(credentials.serviceSecret)"
-            license_key = "wrong"
-            """, in: juchu)
+        let wrong = try Self.sandboxConfig(sandbox, in: juchu, database: juchu.home + "/shop.sqlite", licenseKey: "wrong")
         let (wrongStatus, _, wrongErr) = try await Self.run(juchu, ["check", "--config", wrong])
         #expect(wrongStatus == 1, "\(wrongErr)")
         #expect(wrongErr.contains("接続できません"))
@@ -130,30 +134,21 @@ struct CommandsEndToEndTests {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let sandbox = try await SandboxHarness.start(orders: 30, requestsPerSecond: 0)
-        let credentials = sandbox.client.configuration.credentials
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
         let expiry = calendar.dateComponents([.year, .month, .day], from: Date().addingTimeInterval(5 * 86_400))
-        let config = try Self.writeConfig("""
-            [shop]
-            id = "398211"
-            [api]
-            base_url = "\(sandbox.baseURL)"
-            service_secret = "\(credentials.serviceSecret)"
-            license_key = "\(credentials.licenseKey)"
-            license_expires = "\(String(format: "%04d-%02d-%02d", expiry.year!, expiry.month!, expiry.day!))"
-            requests_per_second = 50
+        let config = try Self.sandboxConfig(
+            sandbox, in: juchu, database: juchu.home + "/desk.sqlite",
+            api: "license_expires = \"\(String(format: "%04d-%02d-%02d", expiry.year!, expiry.month!, expiry.day!))\"", more: """
             [fetch]
             skip_younger_than_minutes = 0
-            [store]
-            path = "\(juchu.home)/desk.sqlite"
             [desk]
             flags = ["メール便", "のし"]
             [[desk.views]]
             name = "カードの新規"
             status = "新規受付"
             search = "支払:クレジット"
-            """, in: juchu)
+            """)
         let session = try TmuxSession(command: juchu.commandLine("desk --config \(config) --keymap \(juchu.repositoryKeymap)"), width: 130, height: 40)
         defer { session.kill() }
         let screen = try await offPool { session.waitFor(30) { $0.contains("受注一覧 新規受付") && !$0.contains("新規受付 0 ") && $0.contains("licenseKey 残り5日") } }
@@ -171,20 +166,8 @@ struct CommandsEndToEndTests {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let sandbox = try await SandboxHarness.start(orders: 5, requestsPerSecond: 0)
-        let credentials = sandbox.client.configuration.credentials
         let db = juchu.home + "/sync.sqlite"
-        let config = try Self.writeConfig("""
-            [api]
-            base_url = "\(sandbox.baseURL)"
-            service_secret = "\(credentials.serviceSecret)"
-            license_key = "\(credentials.licenseKey)"
-            requests_per_second = 50
-            [fetch]
-            automatic = false
-            confirm_poll_seconds = 5
-            [store]
-            path = "\(db)"
-            """, in: juchu)
+        let config = try Self.sandboxConfig(sandbox, in: juchu, database: db, more: "[fetch]\nautomatic = false\nconfirm_poll_seconds = 5")
         let store = try OrderStore(path: db)
         let first = try ProcessesEndToEndTests.run(juchu, ["sync", "--config", config, "--lease-seconds", "60"])
         let second = try ProcessesEndToEndTests.run(juchu, ["sync", "--config", config, "--lease-seconds", "60"])
