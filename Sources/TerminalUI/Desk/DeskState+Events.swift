@@ -44,13 +44,12 @@ extension DeskState {
             }
             return [.reloadRows]
         case .matching(let numbers, let invert):
+            let present = markSet
             if invert {
-                let present = markSet
                 let shown = Set(numbers)
                 marks = marks.filter { !shown.contains($0) } + numbers.filter { !present.contains($0) }
                 message = DeskMessage("チェックを反転しました（選択 \(marks.count)件）")
             } else {
-                let present = markSet
                 marks += numbers.filter { !present.contains($0) }
                 message = DeskMessage("表示中の \(numbers.count)件をチェックしました（選択 \(marks.count)件）")
             }

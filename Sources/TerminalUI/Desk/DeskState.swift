@@ -17,7 +17,12 @@ public struct DeskState: Sendable {
     public var counts: [LocalStatus: Int] = [:]
     public var grid = GridModel()
     /// Checked orders, in the order they were checked; they survive tab changes.
-    public var marks: [OrderNumber] = []
+    public var marks: [OrderNumber] = [] {
+        didSet { markSet = Set(marks) }
+    }
+    /// The checked orders as a set, kept with `marks`: every frame asks each row, and the
+    /// checks may be thousands.
+    private(set) var markSet: Set<OrderNumber> = []
     public var detail: Order?
     public var detailJournal: [JournalEntry] = []
     public var detailScroll = 0
@@ -66,7 +71,6 @@ public struct DeskState: Sendable {
     public var chosenPanelItem: PanelItem { panelItems[panelCursor] }
 
     public func isMarked(_ number: OrderNumber) -> Bool { markSet.contains(number) }
-    var markSet: Set<OrderNumber> { Set(marks) }
 
     /// The orders an action applies to: the checked ones, or the cursor row when none is checked.
     public var targets: (numbers: [OrderNumber], scope: String) {
