@@ -24,8 +24,9 @@ public struct GridFilter: Sendable, Hashable {
     public var problems: [String] { filters.problems }
 
     /// The text-search MATCH expression, when the search is by words (not by digits).
-    var matchQuery: String? {
-        let words = filters.words
+    var matchQuery: String? { Self.matchQuery(for: filters.words) }
+
+    static func matchQuery(for words: String) -> String? {
         guard !words.isEmpty, !SearchTerms.isNumberQuery(words) else { return nil }
         return SearchTerms.matchQuery(words)
     }
@@ -53,7 +54,7 @@ public struct GridFilter: Sendable, Hashable {
                     ((order_number_reversed >= ? AND order_number_reversed < ?) OR (phone_reversed >= ? AND phone_reversed < ?))
                     """)
                 arguments += [tail, next, tail, next]
-            } else if let match = matchQuery {
+            } else if let match = Self.matchQuery(for: search) {
                 // "+id" keeps SQLite from driving the query by the matches (then sorting them all).
                 clauses.append("\(commonWords ? "+id" : "id") IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)")
                 arguments.append(match)
