@@ -17,18 +17,12 @@ public final class ScriptedTerminal: TerminalDevice {
     private let watched: [String]
     /// The watched texts seen in some frame.
     public private(set) var seen: Set<String> = []
-    public private(set) var lastFrame: ScreenBuffer?
-    public private(set) var framesPresented = 0
 
     /// After the last step the terminal answers `quitKey` forever, so that a desk always ends.
     public init(width: Int, height: Int, script: [Step], watching watched: [String] = [], quitKey: Key = .character("q")) {
         self.size = (width, height)
         self.steps = script + [.key(quitKey)]
         self.watched = watched
-    }
-
-    public convenience init(width: Int, height: Int, keys: [Key]) {
-        self.init(width: width, height: height, script: keys.map { .key($0) })
     }
 
     public func readKey(timeoutMilliseconds: Int32) -> Key? {
@@ -51,8 +45,6 @@ public final class ScriptedTerminal: TerminalDevice {
     }
 
     public func present(_ frame: ScreenBuffer) {
-        lastFrame = frame
-        framesPresented += 1
         guard seen.count < watched.count else { return }
         let text = frame.text
         for watch in watched where !seen.contains(watch) && text.contains(watch) { seen.insert(watch) }
