@@ -39,6 +39,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public var daysSinceEpoch: Int { CivilDate.days(year: year, month: month, day: day) }
 
+    /// Epoch seconds of the day's first second in Japan (the inverse of ``init(japanDayOf:)``).
+    public var startInJapan: Int64 { Int64(daysSinceEpoch) * 86_400 - JapanTime.offsetSeconds }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 
     public init(from decoder: any Decoder) throws {

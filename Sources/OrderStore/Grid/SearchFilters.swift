@@ -46,11 +46,6 @@ public struct SearchFilters: Sendable, Hashable {
         through = ends.count > 1 ? date(ends[1]) : from
     }
 
-    /// Epoch seconds of midnight, Japan time, starting `date`.
-    static func startInJapan(_ date: CalendarDate) -> Int64 {
-        Int64(date.daysSinceEpoch) * 86_400 - 9 * 3_600
-    }
-
     /// The SQL clauses for the filters (without the words) and their arguments. Times are bound
     /// as text: the INTEGER column's affinity makes SQLite compare them as numbers.
     var clauses: (sql: [String], arguments: [String]) {
@@ -66,11 +61,11 @@ public struct SearchFilters: Sendable, Hashable {
         }
         if let from {
             sql.append("ordered_at >= ?")
-            arguments.append(String(Self.startInJapan(from)))
+            arguments.append(String(from.startInJapan))
         }
         if let through {
             sql.append("ordered_at < ?")
-            arguments.append(String(Self.startInJapan(through) + 86_400))
+            arguments.append(String(through.startInJapan + 86_400))
         }
         return (sql, arguments)
     }

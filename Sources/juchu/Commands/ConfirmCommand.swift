@@ -42,8 +42,7 @@ struct ConfirmCommand: ParsableCommand {
         if json {
             let lines = report.lines.map { ["orderNumber": $0.number.rawValue, "result": $0.ok ? "ok" : "failed", "message": $0.message] }
                 + report.skipped.map { ["orderNumber": $0.number.rawValue, "result": "skipped", "message": $0.reason.text] }
-            let data = try JSONSerialization.data(withJSONObject: lines, options: [.sortedKeys])
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            try printJSON(lines)
         } else {
             for line in report.lines { print("\(line.number)\t\(line.ok ? "成功" : "失敗")\t\(line.message)") }
             for skip in report.skipped { print("\(skip.number)\tスキップ\t\(skip.reason.text)") }

@@ -42,12 +42,7 @@ struct DemoCommand: ParsableCommand {
     var noColor = false
 
     func run() throws {
-        do {
-            try runDemo()
-        } catch let error as UserFacingError {
-            FileHandle.standardError.write(Data("juchu: \(error.description)\n".utf8))
-            throw ExitCode(error.exitCode)
-        }
+        try reportingErrors { try runDemo() }
     }
 
     private func runDemo() throws {
