@@ -156,6 +156,9 @@ struct CommandsEndToEndTests {
         session.send("v", "1")
         let view = try await offPool { session.waitFor(10) { $0.contains("検索: 支払:クレジット") && $0.contains("表示「カードの新規」") } }
         #expect(view != nil, "the saved view was not shown:\n\(session.capture())")
+        // The grid counts the search's matches, not the whole status.
+        let shown = view.map { $0.split(separator: "\n").filter { $0.hasPrefix("│[") }.count } ?? -1
+        #expect(view?.contains("（\(shown)件）") == true, "the count is not the matches':\n\(view ?? "")")
         session.send("q")
         #expect(try await offPool { session.waitFor(10) { $0.contains("EXIT=0") } } != nil)
         await sandbox.stop()

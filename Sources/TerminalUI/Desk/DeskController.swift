@@ -167,9 +167,10 @@ public final class DeskController {
             let filter = state.filter
             let rows = try store.page(filter, after: key, limit: limit + 1)
             let counts = try store.countsByStatus()
+            // A search counts its own matches (once, not for every further page).
+            let total = key != nil ? state.grid.total : filter.search == nil ? counts[state.currentStatus] ?? 0 : try store.count(filter)
             perform(state.apply(.rowsLoaded(
-                Array(rows.prefix(limit)), hasMore: rows.count > limit, total: counts[state.currentStatus] ?? 0,
-                counts: counts, appended: key != nil)))
+                Array(rows.prefix(limit)), hasMore: rows.count > limit, total: total, counts: counts, appended: key != nil)))
         } catch {
             state.message = DeskMessage("一覧を読み込めません: \(error)", isError: true)
         }
