@@ -80,5 +80,13 @@ struct ConfirmRuleTests {
         #expect(plan.skips.count == 3)
         #expect(plan.skipSummary.map(\.reason) == [.bundled, .shippingFeeUnset])
         #expect(plan.skipSummary.map(\.count) == [2, 1])
+
+        // The preview the desk keeps says the same without holding the orders.
+        let preview = PlanPreview(plan)
+        #expect(preview.numbers == plan.changes.map(\.number))
+        #expect(preview.changes.map(\.ordererName) == orders[0..<3].map(\.orderer.fullName))
+        #expect(preview.changes.map(\.fields) == plan.changes.map(\.fields))
+        #expect(preview.skips == plan.skips)
+        #expect(preview.skipSummary.map(\.reason) == [.bundled, .shippingFeeUnset])
     }
 }

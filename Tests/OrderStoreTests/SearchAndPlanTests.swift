@@ -134,7 +134,7 @@ extension SearchAndPlanTests {
         let (store, orders) = try generatedStore(count: 40)
         let numbers = orders.map(\.number)
         let fee = try store.apply(try WriteFeeAction(.paymentCharge, text: "220"), to: numbers)
-        try store.apply(ChangeStatusAction(to: .awaitingPayment), to: numbers)
+        _ = try store.apply(ChangeStatusAction(to: .awaitingPayment), to: numbers)
         let read = try store.orders(numbers)
         for (before, after) in zip(orders, read) {
             var expected = before
@@ -175,7 +175,7 @@ extension SearchAndPlanTests {
     func filters() throws {
         let (store, orders) = try generatedStore(count: 200)
         let flagged = Array(orders.prefix(7)).map(\.number)
-        try store.apply(try FlagAction("メール便", set: true), to: flagged)
+        _ = try store.apply(try FlagAction("メール便", set: true), to: flagged)
         func found(_ text: String) throws -> Set<OrderNumber> {
             Set(try store.page(GridFilter(search: text), limit: 10_000).map(\.number))
         }

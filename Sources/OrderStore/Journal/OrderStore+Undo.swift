@@ -83,30 +83,43 @@ extension OrderStore {
         var replayedRows: [Int64] = []
     }
 
+    /// One journal row of a batch, as the replay reads it.
+    private struct ReplayedRow {
+        let id: Int64
+        let number: OrderNumber
+        let field: String
+        let before: String
+        let after: String
+    }
+
     /// The batch's journal rows, newest first, set back on the orders as they are now.
     private static func replayBackwards(batch: String, in db: Database) throws -> Replay {
-        let rows = try Row.fetchAll(db, sql: """
+        // Read through a cursor into plain values: a batch may hold 100,000 rows.
+        var rows: [ReplayedRow] = []
+        let cursor = try Row.fetchCursor(db, sql: """
             SELECT id, order_number, field, before_value, after_value FROM journal
             WHERE batch_id = ? AND undoable = 1 AND undone_by_batch IS NULL ORDER BY id DESC
             """, arguments: [batch])
+        while let row = try cursor.next() {
+            rows.append(ReplayedRow(id: row[0], number: OrderNumber(row[1]), field: row[2], before: row[3], after: row[4]))
+        }
         var replay = Replay()
-        replay.numbers = Array(Set(rows.map { OrderNumber($0["order_number"]) })).sorted()
+        replay.numbers = Array(Set(rows.map(\.number))).sorted()
         // A batch holds only state fields: the orders' content is needed only for a new total.
-        let content = rows.contains { OrderField(rawValue: $0["field"])?.changesTotal ?? true }
+        let content = rows.contains { OrderField(rawValue: $0.field)?.changesTotal ?? true }
         replay.orders = Dictionary(uniqueKeysWithValues: try load(replay.numbers, content: content, in: db).map { ($0.number, $0) })
         replay.originals = replay.orders
         for row in rows {
-            let number = OrderNumber(row["order_number"])
-            guard var order = replay.orders[number], let field = OrderField(rawValue: row["field"]),
-                let before = FieldValue(journalText: row["before_value"]), let after = FieldValue(journalText: row["after_value"])
+            guard var order = replay.orders[row.number], let field = OrderField(rawValue: row.field),
+                let before = FieldValue(journalText: row.before), let after = FieldValue(journalText: row.after)
             else { continue }
             guard field.value(in: order) == after else {
-                replay.conflicts.append((number, field.label))
+                replay.conflicts.append((row.number, field.label))
                 continue
             }
             try field.set(before, in: &order)
-            replay.orders[number] = order
-            replay.replayedRows.append(row["id"])
+            replay.orders[row.number] = order
+            replay.replayedRows.append(row.id)
         }
         return replay
     }

@@ -37,7 +37,7 @@ extension DeskController {
     }
 
     func run(_ dialog: ActionDialog) {
-        let numbers = dialog.plan.changes.map(\.number)
+        let numbers = dialog.plan.numbers
         let store = store
         let service = service
         let queue = events

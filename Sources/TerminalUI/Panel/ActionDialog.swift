@@ -15,7 +15,8 @@ public struct ActionDialog: Sendable {
     }
 
     public let item: PanelItem
-    public let plan: Plan
+    /// What the plan does, kept without the orders it was made from.
+    public let plan: PlanPreview
     /// "選択 4件" or "カーソル行 1件": what the action was asked to apply to.
     public let scope: String
     /// Checked orders that the current view does not show.
@@ -29,7 +30,7 @@ public struct ActionDialog: Sendable {
 
     public init(item: PanelItem, plan: Plan, scope: String, hiddenByFilter: Int, undoBatch: String? = nil) {
         self.item = item
-        self.plan = plan
+        self.plan = PlanPreview(plan)
         self.scope = scope
         self.hiddenByFilter = hiddenByFilter
         self.undoBatch = undoBatch
@@ -57,6 +58,7 @@ public struct ActionResult: Sendable {
         }
     }
 
+    /// Failures first (they are what the operator has to act on), each group in its order.
     public var lines: [Line]
     /// Stopped by the operator before every order was done.
     public var stopped: Bool
@@ -64,7 +66,7 @@ public struct ActionResult: Sendable {
     public var batchID: String?
 
     public init(lines: [Line], stopped: Bool = false, batchID: String? = nil) {
-        self.lines = lines
+        self.lines = lines.filter { !$0.ok } + lines.filter(\.ok)
         self.stopped = stopped
         self.batchID = batchID
     }

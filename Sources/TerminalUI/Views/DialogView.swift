@@ -24,8 +24,8 @@ struct DialogView {
         }
         y += 1
         let scroll = min(dialog.scroll, max(0, list.count - listRows))
-        for line in list.dropFirst(scroll).prefix(listRows) {
-            line.draw(x: inner.x + 1, y: y, limit: inner.maxX - 1, into: &screen)
+        for index in scroll..<min(list.count, scroll + listRows) {
+            list.line(index).draw(x: inner.x + 1, y: y, limit: inner.maxX - 1, into: &screen)
             y += 1
         }
         if list.count > listRows {
@@ -35,16 +35,23 @@ struct DialogView {
         drawButtons(y: inner.maxY - 1, inner: inner, into: &screen)
     }
 
-    private func content() -> (body: [StyledLine], list: [StyledLine]) {
+    /// The scrolling list of a dialog: its lines are made only for the rows on screen (a preview
+    /// may hold 100,000 orders).
+    private struct LazyList {
+        var count = 0
+        var line: (Int) -> StyledLine = { _ in StyledLine("") }
+    }
+
+    private func content() -> (body: [StyledLine], list: LazyList) {
         let plan = dialog.plan
         var body: [StyledLine] = [StyledLine("対象: \(dialog.scope)")]
-        var list: [StyledLine] = []
+        var list = LazyList()
         switch dialog.stage {
         case .preview:
             if dialog.hiddenByFilter > 0 {
                 body.append(StyledLine("（うち \(dialog.hiddenByFilter)件は現在の表示に含まれていません）", theme.color(.yellow, bold: true)))
             }
-            body.append(StyledLine("\(plan.title): \(plan.changes.count)件" + (plan.creations.isEmpty ? "" : "（新しい注文 \(plan.creations.count)件）"), CellStyle(bold: true)))
+            body.append(StyledLine("\(plan.title): \(plan.changes.count)件" + (plan.creationCount == 0 ? "" : "（新しい注文 \(plan.creationCount)件）"), CellStyle(bold: true)))
             body.append(StyledLine("スキップ: \(plan.skips.count)件", plan.skips.isEmpty ? .plain : theme.color(.yellow, bold: true)))
             for summary in plan.skipSummary {
                 body.append(StyledLine("  \(summary.reason.text)（\(summary.count)件）", theme.color(.yellow)))
@@ -52,12 +59,15 @@ struct DialogView {
             if plan.leavesMachine, dialog.canProceed {
                 body.append(StyledLine("この操作はRMSに送信され、取り消せません。", theme.error))
             }
-            for change in plan.changes {
-                let fields = change.fields.map { "\($0.field.label) \($0.before.displayText)→\($0.after.displayText)" }
-                list.append(StyledLine("○ \(change.number)  \(change.before.orderer.fullName)  \(fields.joined(separator: ", "))"))
-            }
-            for skip in plan.skips {
-                list.append(StyledLine("× \(skip.number)  \(skip.reason.text)", theme.color(.yellow)))
+            let skipStyle = theme.color(.yellow)
+            list = LazyList(count: plan.changes.count + plan.skips.count) { index in
+                guard index >= plan.changes.count else {
+                    let change = plan.changes[index]
+                    let fields = change.fields.map { "\($0.field.label) \($0.before.displayText)→\($0.after.displayText)" }
+                    return StyledLine("○ \(change.number)  \(change.ordererName)  \(fields.joined(separator: ", "))")
+                }
+                let skip = plan.skips[index - plan.changes.count]
+                return StyledLine("× \(skip.number)  \(skip.reason.text)", skipStyle)
             }
         case .running(let done, let total):
             body.append(StyledLine("実行中: \(done)/\(total)件", CellStyle(bold: true)))
@@ -71,8 +81,10 @@ struct DialogView {
             if result.batchID != nil, result.succeeded > 0, !plan.leavesMachine {
                 body.append(StyledLine("処理パネルの「直前の一括処理を取り消す」で元に戻せます。", theme.muted))
             }
-            for line in result.lines.sorted(by: { !$0.ok && $1.ok }) {
-                list.append(StyledLine("\(line.ok ? "○" : "×") \(line.number)  \(line.text)", line.ok ? .plain : theme.error))
+            let errorStyle = theme.error
+            list = LazyList(count: result.lines.count) { index in
+                let line = result.lines[index]
+                return StyledLine("\(line.ok ? "○" : "×") \(line.number)  \(line.text)", line.ok ? .plain : errorStyle)
             }
         }
         return (body, list)

@@ -1,0 +1,33 @@
+/// A plan as the operator reviews it: each order that changes (its orderer and each field
+/// before → after) and each skip with its reason — without the orders themselves. A preview of
+/// 10,000 orders holds 10,000 short lines instead of 20,000 orders for as long as it is open.
+public struct PlanPreview: Sendable {
+    public struct Change: Sendable {
+        public let number: OrderNumber
+        public let ordererName: String
+        public let fields: [FieldChange]
+    }
+
+    public let actionID: String
+    public let title: String
+    public let leavesMachine: Bool
+    public let changes: [Change]
+    public let skips: [Plan.Skip]
+    /// New orders the plan makes (複製).
+    public let creationCount: Int
+    /// The skip reasons with how many orders each covers, most frequent first.
+    public let skipSummary: [(reason: SkipReason, count: Int)]
+
+    public init(_ plan: Plan) {
+        actionID = plan.actionID
+        title = plan.title
+        leavesMachine = plan.leavesMachine
+        changes = plan.changes.map { Change(number: $0.number, ordererName: $0.before.orderer.fullName, fields: $0.fields) }
+        skips = plan.skips
+        creationCount = plan.creations.count
+        skipSummary = plan.skipSummary
+    }
+
+    /// The orders the plan changes, in its order.
+    public var numbers: [OrderNumber] { changes.map(\.number) }
+}
