@@ -5,13 +5,14 @@ import Testing
 /// SQLite file.
 @Suite("End to end: the demo in a real terminal", .serialized)
 struct DemoConfirmEndToEndTests {
-    /// Grid lines ("│[ ] 398211-...") in screen order.
+    /// Grid lines ("│[ ] 398211-...", "│[ ]>398211-..." at the cursor) in screen order.
     static func gridLines(_ screen: String) -> [String] {
         screen.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│[") }
     }
 
+    /// The order number of a grid line (after the cursor's `>` on the cursor row).
     static func orderNumber(in line: String) -> String? {
-        line.split(separator: " ").first { $0.count >= 20 && $0.contains("-") }.map(String.init)
+        line.split(separator: " ").first { $0.count >= 20 && $0.contains("-") }.map { String($0.drop { !$0.isNumber }) }
     }
 
     @Test("check three confirmable rows and one bundled row, confirm: 1 skipped with its reason, three reach 楽天処理済")

@@ -271,3 +271,23 @@ struct DialogKeyTests {
         #expect(state.dialog != nil)
     }
 }
+
+@Suite("Moving through the grid")
+struct GridMovingTests {
+    @Test("stepping past the last row shown jumps half a page, not one row at a time")
+    func halfPageJump() {
+        var grid = GridModel()
+        grid.rows = (0..<100).map { DeskFixtures.row($0) }
+        grid.visibleRows = 20
+        for _ in 0..<19 { grid.move(by: 1) }
+        #expect(grid.top == 0, "the cursor is still on screen")
+        grid.move(by: 1)
+        #expect(grid.cursor == 20)
+        #expect(grid.top == 10, "the cursor comes to the middle")
+        for _ in 0..<9 { grid.move(by: 1) }
+        #expect(grid.top == 10, "the next nine steps do not scroll")
+        grid.move(by: -25)
+        #expect(grid.cursor == 4)
+        #expect(grid.top == 0, "going back up past the top clamps at the first row")
+    }
+}

@@ -75,6 +75,39 @@ struct DeskViewTests {
         #expect(text.contains("クレジットカード"))
     }
 
+    @Test("the cursor is a reversed > after the checkbox: a step down changes two cells of the grid and the position")
+    func cursorStep() throws {
+        var state = DeskFixtures.state(rows: (0..<12).map { DeskFixtures.row($0) })
+        let before = render(state)
+        _ = state.handle(.down)
+        let after = render(state)
+        let rowsWithCursor = (0..<after.height).filter { after.line($0).contains("[ ]>") }
+        #expect(rowsWithCursor.count == 1)
+        let y = try #require(rowsWithCursor.first)
+        let x = try #require((0..<after.width).first { after[$0, y].character == ">" })
+        #expect(after[x, y].style.reverse, "the grid has the focus: the marker is reversed")
+        // Every other cell of the grid rows is as it was: nothing else to send over the line.
+        let title = try #require((0..<after.height).first { after.line($0).contains("受注一覧") })
+        var changed: [(Int, Int)] = []
+        for row in (title + 1)..<(title + 14) {
+            for column in 0..<after.width where after[column, row] != before[column, row] { changed.append((column, row)) }
+        }
+        #expect(changed.count == 2, "changed cells: \(changed)")
+        #expect(after.line(title).contains("2/12件"))
+    }
+
+    @Test("while the cursor moves on, the pane does not show the previous order's detail")
+    func detailFollowsCursor() {
+        var state = DeskFixtures.state(rows: (0..<3).map { DeskFixtures.row($0) })
+        _ = state.apply(.detailLoaded(OrderFixtures.order(1), journal: []))
+        #expect(render(state).text.contains("北海道産 ゆめぴりか 5kg"))
+        let effects = state.handle(.down)
+        #expect(effects.contains { if case .loadDetail(let number) = $0 { number == OrderFixtures.order(2).number } else { false } })
+        let text = render(state).text
+        #expect(!text.contains("北海道産 ゆめぴりか 5kg"))
+        #expect(text.contains("…"))
+    }
+
     @Test("a terminal smaller than 80×24 shows a notice instead of the desk")
     func tooSmall() {
         let text = render(DeskFixtures.state(rows: [DeskFixtures.row(0)]), width: 60, height: 20).text

@@ -35,6 +35,11 @@ public final class DeskController {
     private var tasks: [Task<Void, Never>] = []
     /// The action being applied or sent, so that the operator can stop it.
     var running: Task<Void, Never>?
+    /// The order under the cursor is read and drawn once the cursor has rested this long: a key
+    /// held down moves the cursor without reading and drawing every order it passes.
+    static let detailDelay: TimeInterval = 0.06
+    /// The detail waiting for the cursor to rest.
+    private var pendingDetail: (number: OrderNumber, due: Date)?
     static let pageSize = 200
     /// At most this many orders are checked at once by mark-all.
     static let markLimit = 100_000
@@ -70,7 +75,7 @@ public final class DeskController {
                 lastPaint = now()
                 dirty = false
             }
-            if let key = terminal.readKey(timeoutMilliseconds: 100) {
+            if let key = terminal.readKey(timeoutMilliseconds: readTimeout()) {
                 handle(key)
                 // Keys already waiting are handled before the next frame (no lag on key repeat).
                 var queued = 0
@@ -78,6 +83,11 @@ public final class DeskController {
                     handle(next)
                     queued += 1
                 }
+                dirty = true
+            }
+            if let pending = pendingDetail, now() >= pending.due {
+                pendingDetail = nil
+                loadDetail(pending.number)
                 dirty = true
             }
             let pending = events.drain()
@@ -96,6 +106,18 @@ public final class DeskController {
         }
         for task in tasks { task.cancel() }
         running?.cancel()
+    }
+
+    /// How long to wait for a key: until the pending detail is due, at most 100 ms.
+    private func readTimeout() -> Int32 {
+        guard let pending = pendingDetail else { return 100 }
+        return Int32(min(100, max(0, pending.due.timeIntervalSince(now()) * 1000).rounded(.up)))
+    }
+
+    private func loadDetail(_ number: OrderNumber) {
+        let order = try? store.order(number)
+        let journal = (try? store.journal(of: number)) ?? []
+        perform(state.apply(.detailLoaded(order, journal: journal)))
     }
 
     func handle(_ key: Key) {
@@ -126,9 +148,7 @@ public final class DeskController {
             guard let last = state.grid.rows.last else { return }
             loadRows(after: last.key, limit: Self.pageSize)
         case .loadDetail(let number):
-            let order = try? store.order(number)
-            let journal = (try? store.journal(of: number)) ?? []
-            perform(state.apply(.detailLoaded(order, journal: journal)))
+            pendingDetail = (number, now().addingTimeInterval(Self.detailDelay))
         case .plan(let item, let numbers, let scope):
             plan(item, numbers, scope: scope)
         case .run(let dialog):

@@ -31,10 +31,12 @@ public struct GridModel: Sendable {
         scrollToCursor()
     }
 
+    /// A cursor off screen brings it to the middle: the view jumps half a page rather than
+    /// creeping a row at a time, so a key held down redraws the grid once every half page
+    /// instead of on every step (mutt's way, kind to slow links).
     mutating func scrollToCursor() {
         let height = max(1, visibleRows)
-        if cursor < top { top = cursor }
-        if cursor >= top + height { top = cursor - height + 1 }
+        if cursor < top || cursor >= top + height { top = cursor - height / 2 }
         top = max(0, min(top, max(0, rows.count - height)))
     }
 

@@ -16,6 +16,12 @@ struct DetailView {
             screen.put("注文を選んでください", x: inner.x + 1, y: inner.y, style: theme.muted, limit: inner.maxX)
             return
         }
+        // The cursor has moved on and the detail is read when it rests: another order's detail is
+        // not left beside it meanwhile.
+        guard order.number == state.grid.cursorRow?.number else {
+            screen.put("…", x: inner.x + 1, y: inner.y, style: theme.muted, limit: inner.maxX)
+            return
+        }
         let all = lines(for: order)
         let scroll = min(state.detailScroll, max(0, all.count - inner.height))
         for (offset, line) in all.dropFirst(scroll).prefix(inner.height).enumerated() {

@@ -21,6 +21,8 @@ struct GridColumns: Equatable {
     let shortNumbers: Bool
 
     static let gap = 1
+    /// The checkbox column; the gap after it holds the cursor marker.
+    static let markWidth = 3
 
     init(width: Int) {
         var numberWidth = 26
@@ -28,7 +30,7 @@ struct GridColumns: Equatable {
         var rmsWidth = 14
         var showPayment = false
         func required(_ ordererWidth: Int) -> Int {
-            var columns = [3, numberWidth] + (showDate ? [11] : []) + [ordererWidth, 10, rmsWidth, 10, 10]
+            var columns = [Self.markWidth, numberWidth] + (showDate ? [11] : []) + [ordererWidth, 10, rmsWidth, 10, 10]
             if showPayment { columns.append(16) }
             return columns.reduce(0, +) + (columns.count - 1) * Self.gap
         }
@@ -42,7 +44,7 @@ struct GridColumns: Equatable {
         shortNumbers = numberWidth < 26
 
         var list: [(Column, Int, String, TextAlignment)] = [
-            (.mark, 3, "", .leading), (.number, numberWidth, "受注番号", .leading),
+            (.mark, Self.markWidth, "", .leading), (.number, numberWidth, "受注番号", .leading),
         ]
         if showDate { list.append((.orderedAt, 11, "注文日時", .leading)) }
         list.append((.orderer, ordererWidth, "注文者", .leading))

@@ -10,7 +10,11 @@ struct GridView {
     func draw(in rect: Rect, into screen: inout ScreenBuffer) {
         let focused = state.focus == .grid
         let position = state.grid.rows.isEmpty ? "0件" : "\(state.grid.cursor + 1)/\(state.grid.total)件"
-        screen.box(rect, title: "受注一覧 \(state.currentStatus.name)  \(position)", theme: theme, focused: focused)
+        let title = "受注一覧 \(state.currentStatus.name)"
+        screen.box(rect, title: title, theme: theme, focused: focused)
+        // The position changes with every step: plain, so that a step rewrites a digit or two
+        // without switching colours.
+        screen.put("\(position) ", x: rect.x + 2 + title.displayWidth + 2, y: rect.y, limit: rect.maxX - 2)
         let inner = rect.inner
         guard inner.height >= 2, inner.width > 10 else { return }
         let columns = GridColumns(width: inner.width)
@@ -31,12 +35,16 @@ struct GridView {
             let row = grid.rows[index]
             let y = inner.y + 1 + line
             drawRow(row, marked: marks.contains(row.number), columns: columns, x: inner.x, y: y, limit: inner.maxX, into: &screen)
-            if index == grid.cursor {
-                screen.restyle(x: inner.x, y: y, width: inner.width) {
-                    if focused { $0.reverse = true } else { $0.underline = true }
-                }
-            }
+            if index == grid.cursor { drawCursor(x: inner.x, y: y, focused: focused, into: &screen) }
         }
+    }
+
+    /// The cursor is a `>` in the gap after the checkbox (reversed while the grid has the focus),
+    /// not a reversed row: a step down then rewrites two cells instead of two whole rows, which
+    /// counts over SSH (neomutt's arrow_cursor).
+    private func drawCursor(x: Int, y: Int, focused: Bool, into screen: inout ScreenBuffer) {
+        let gap = x + GridColumns.markWidth
+        screen.put(">", x: gap, y: y, style: focused ? CellStyle(reverse: true) : .plain, limit: gap + GridColumns.gap)
     }
 
     private func drawRow(_ row: OrderRow, marked: Bool, columns: GridColumns, x: Int, y: Int, limit: Int, into screen: inout ScreenBuffer) {

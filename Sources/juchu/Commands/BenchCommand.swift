@@ -73,6 +73,11 @@ struct BenchTable {
         let higherIsBetter: Bool
 
         var verdict: String { (higherIsBetter ? ratio >= 1 : ratio <= 1) ? "OK" : "NG" }
+
+        /// A figure shown beside the targets for what it tells, with no target of its own.
+        static func reference(_ name: String, median: String, samples: String) -> Row {
+            Row(name: name, median: median, target: "（参考）", ratio: .nan, samples: samples, higherIsBetter: false)
+        }
     }
 
     private var rows: [Row] = []
@@ -82,7 +87,8 @@ struct BenchTable {
     var rendered: String {
         var lines = ["| 項目 | 中央値 | 目標 | 比 | 判定 | 計測値 |", "|---|---|---|---|---|---|"]
         for row in rows {
-            lines.append("| \(row.name) | \(row.median) | \(row.target) | \(String(format: "%.2f", row.ratio)) | \(row.verdict) | \(row.samples) |")
+            let (ratio, verdict) = row.ratio.isNaN ? ("—", "—") : (String(format: "%.2f", row.ratio), row.verdict)
+            lines.append("| \(row.name) | \(row.median) | \(row.target) | \(ratio) | \(verdict) | \(row.samples) |")
         }
         return lines.joined(separator: "\n")
     }

@@ -54,6 +54,17 @@ final class PseudoTerminalProcess {
         return total
     }
 
+    /// Reads whatever the child writes during the next `milliseconds`; returns the bytes read.
+    func collect(milliseconds: Int) -> Int {
+        let end = ContinuousClock.now + .milliseconds(milliseconds)
+        var total = 0
+        while case let left = end - ContinuousClock.now, left > .zero {
+            let wait = Int32(max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+            total += read(timeoutMilliseconds: wait)?.count ?? 0
+        }
+        return total
+    }
+
     func write(_ text: String) {
         _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(master, $0.baseAddress, $0.count - 1) }
     }
