@@ -21,7 +21,7 @@ struct DeskViewTests {
                 var probe = ""
                 var column = x
                 while column < screen.width, probe.count < text.count {
-                    if !screen[column, y].isContinuation { probe.append(screen[column, y].character) }
+                    if !screen[column, y].isContinuation { probe.append(screen.character(column, y)) }
                     column += 1
                 }
                 if probe == text {
@@ -84,13 +84,13 @@ struct DeskViewTests {
         let rowsWithCursor = (0..<after.height).filter { after.line($0).contains("[ ]>") }
         #expect(rowsWithCursor.count == 1)
         let y = try #require(rowsWithCursor.first)
-        let x = try #require((0..<after.width).first { after[$0, y].character == ">" })
+        let x = try #require((0..<after.width).first { after.character($0, y) == ">" })
         #expect(after[x, y].style.reverse, "the grid has the focus: the marker is reversed")
         // Every other cell of the grid rows is as it was: nothing else to send over the line.
         let title = try #require((0..<after.height).first { after.line($0).contains("受注一覧") })
         var changed: [(Int, Int)] = []
         for row in (title + 1)..<(title + 14) {
-            for column in 0..<after.width where after[column, row] != before[column, row] { changed.append((column, row)) }
+            for column in 0..<after.width where !after.sameCell(column, row, as: before) { changed.append((column, row)) }
         }
         #expect(changed.count == 2, "changed cells: \(changed)")
         #expect(after.line(title).contains("2/12件"))

@@ -12,6 +12,23 @@ struct ScreenBufferTests {
         #expect(screen.line(0) == " 注文     ")
     }
 
+    @Test("a character of several scalars (a combining mark, an emoji sequence) reads back whole and compares by its text")
+    func clusters() {
+        let decomposed = "か\u{3099}"  // が as か + combining voiced mark, as some sources send it
+        var first = ScreenBuffer(width: 10, height: 1)
+        first.put("\(decomposed)1", x: 0, y: 0)
+        #expect(first.line(0) == "\(decomposed)1       ")
+        #expect(first.scalars(0, 0) == [0x304B, 0x3099])
+        // The same text drawn after another cluster sits at another index: still the same cell.
+        var second = ScreenBuffer(width: 10, height: 1)
+        second.put("e\u{301}", x: 5, y: 0)
+        second.put("\(decomposed)1", x: 0, y: 0)
+        #expect(second.sameCell(0, 0, as: first))
+        #expect(!second.sameCell(5, 0, as: first))
+        second.put("     ", x: 5, y: 0)
+        #expect(second == first)
+    }
+
     @Test("a wide character that does not fit before the limit becomes a space, never spills over")
     func clipAtLimit() {
         var screen = ScreenBuffer(width: 10, height: 1)

@@ -172,7 +172,7 @@ public final class CursesTerminal: TerminalDevice {
         guard let previous else { return (0, frame.width - 1) }
         var first: Int?
         var last = 0
-        for x in 0..<frame.width where frame[x, y] != previous[x, y] {
+        for x in 0..<frame.width where !frame.sameCell(x, y, as: previous) {
             if first == nil { first = x }
             last = x
         }
@@ -189,9 +189,8 @@ public final class CursesTerminal: TerminalDevice {
             var run: [wchar_t] = []
             let start = x
             while x <= last, frame[x, y].style == style {
-                let cell = frame[x, y]
-                if !cell.isContinuation {
-                    for scalar in cell.character.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+                if !frame[x, y].isContinuation {
+                    for scalar in frame.scalars(x, y) { run.append(wchar_t(bitPattern: scalar)) }
                 }
                 x += 1
             }

@@ -3,20 +3,33 @@
 /// A wide character takes two cells: the left one holds it, the right one is a continuation
 /// (``Cell/isContinuation``). Writing never splits a wide character and never goes past a limit.
 public struct ScreenBuffer: Sendable, Equatable {
+    /// A cell is plain values (no reference counting): a frame of 4,800 cells is drawn and
+    /// compared with the last one on every key.
     public struct Cell: Sendable, Hashable {
-        public var character: Character
+        /// The character's one Unicode scalar (every kana, kanji and ASCII letter); for a character
+        /// of several scalars (a letter with a combining mark, an emoji sequence),
+        /// ``ScreenBuffer/clusterFlag`` with the index of its text in the buffer's clusters.
+        public var code: UInt32
         /// 2 for the left half of a wide character, 0 for its right half, 1 otherwise.
         public var width: UInt8
         public var style: CellStyle
 
-        public static let blank = Cell(character: " ", width: 1, style: .plain)
+        public static let blank = Cell(code: 0x20, width: 1, style: .plain)
+
+        static func space(width: UInt8 = 1, style: CellStyle) -> Cell { Cell(code: 0x20, width: width, style: style) }
 
         public var isContinuation: Bool { width == 0 }
+        var isCluster: Bool { code & ScreenBuffer.clusterFlag != 0 }
     }
+
+    /// Marks a cell's code as an index into ``clusters`` (no Unicode scalar has this bit).
+    static let clusterFlag: UInt32 = 0x8000_0000
 
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// The text of characters made of several scalars, for the cells that point here.
+    private var clusters: [String] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -28,6 +41,44 @@ public struct ScreenBuffer: Sendable, Equatable {
         cells[y * width + x]
     }
 
+    /// The character of the cell at (x, y).
+    public func character(_ x: Int, _ y: Int) -> Character {
+        let cell = cells[y * width + x]
+        if cell.isCluster { return Character(clusters[Int(cell.code & ~Self.clusterFlag)]) }
+        return Character(Unicode.Scalar(cell.code) ?? " ")
+    }
+
+    /// The Unicode scalars of the cell at (x, y), as the terminal is sent them.
+    public func scalars(_ x: Int, _ y: Int) -> [UInt32] {
+        let cell = cells[y * width + x]
+        guard cell.isCluster else { return [cell.code] }
+        return clusters[Int(cell.code & ~Self.clusterFlag)].unicodeScalars.map(\.value)
+    }
+
+    /// Whether the cell at (x, y) looks the same as in `other` (a cluster is compared by its text).
+    public func sameCell(_ x: Int, _ y: Int, as other: ScreenBuffer) -> Bool {
+        let mine = cells[y * width + x]
+        let theirs = other.cells[y * width + x]
+        guard mine != theirs || mine.isCluster else { return true }
+        guard mine.width == theirs.width, mine.style == theirs.style, mine.isCluster, theirs.isCluster else { return false }
+        return character(x, y) == other.character(x, y)
+    }
+
+    public static func == (lhs: ScreenBuffer, rhs: ScreenBuffer) -> Bool {
+        guard lhs.width == rhs.width, lhs.height == rhs.height else { return false }
+        for y in 0..<lhs.height {
+            for x in 0..<lhs.width where !lhs.sameCell(x, y, as: rhs) { return false }
+        }
+        return true
+    }
+
+    private mutating func code(for character: Character) -> UInt32 {
+        let scalars = character.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex { return first.value }
+        clusters.append(String(character))
+        return Self.clusterFlag | UInt32(clusters.count - 1)
+    }
+
     /// Writes `text` from (x, y) without going past `limit` (the right edge when nil).
     /// Returns the column after the last cell written.
     @discardableResult
@@ -35,29 +86,45 @@ public struct ScreenBuffer: Sendable, Equatable {
         guard y >= 0, y < height else { return x }
         let end = min(limit ?? width, width)
         var column = x
+        // Text of characters that are one scalar each (nearly all the desk draws) goes scalar by
+        // scalar, without breaking it into grapheme clusters.
+        if text.unicodeScalars.allSatisfy(DisplayWidth.standsAlone) {
+            for scalar in text.unicodeScalars {
+                guard let next = place(scalar.value, width: DisplayWidth.isWide(scalar.value) ? 2 : 1, at: column, y: y, end: end, style: style)
+                else { return end }
+                column = next
+            }
+            return column
+        }
         for character in text {
             let c: Character = character.isControl ? " " : character
             let w = DisplayWidth.of(c)
             if w == 0 { continue }
-            if column + w > end {
-                // A wide character that does not fit is replaced by a space up to the edge.
-                if column < end, column >= 0 { set(Cell(character: " ", width: 1, style: style), x: column, y: y) }
-                return end
-            }
-            if column >= 0 {
-                set(Cell(character: c, width: UInt8(w), style: style), x: column, y: y)
-                if w == 2 { set(Cell(character: " ", width: 0, style: style), x: column + 1, y: y) }
-            }
-            column += w
+            guard let next = place(code(for: c), width: w, at: column, y: y, end: end, style: style) else { return end }
+            column = next
         }
         return column
+    }
+
+    /// Puts one character at `column`; returns the column after it, or nil at the edge (a wide
+    /// character that does not fit is replaced by a space up to the edge).
+    private mutating func place(_ code: UInt32, width w: Int, at column: Int, y: Int, end: Int, style: CellStyle) -> Int? {
+        if column + w > end {
+            if column < end, column >= 0 { set(.space(style: style), x: column, y: y) }
+            return nil
+        }
+        if column >= 0 {
+            set(Cell(code: code, width: UInt8(w), style: style), x: column, y: y)
+            if w == 2 { set(.space(width: 0, style: style), x: column + 1, y: y) }
+        }
+        return column + w
     }
 
     /// Paints a rectangle with spaces in `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle = .plain) {
         for row in max(0, y)..<min(height, y + h) {
             for column in max(0, x)..<min(width, x + w) {
-                set(Cell(character: " ", width: 1, style: style), x: column, y: row)
+                set(.space(style: style), x: column, y: row)
             }
         }
     }
@@ -76,21 +143,21 @@ public struct ScreenBuffer: Sendable, Equatable {
         // Overwriting half of a wide character blanks its other half.
         let old = cells[index]
         if old.isContinuation, x > 0, cells[index - 1].width == 2 {
-            cells[index - 1] = Cell(character: " ", width: 1, style: cells[index - 1].style)
+            cells[index - 1] = .space(style: cells[index - 1].style)
         }
         if old.width == 2, x + 1 < width, cell.width != 2 {
-            cells[index + 1] = Cell(character: " ", width: 1, style: cells[index + 1].style)
+            cells[index + 1] = .space(style: cells[index + 1].style)
         }
         cells[index] = cell
         if cell.width == 2, x + 1 >= width {
-            cells[index] = Cell(character: " ", width: 1, style: cell.style)
+            cells[index] = .space(style: cell.style)
         }
     }
 
     /// The text of row `y` as the terminal shows it (for tests and snapshots).
     public func line(_ y: Int) -> String {
         var text = ""
-        for x in 0..<width where !self[x, y].isContinuation { text.append(self[x, y].character) }
+        for x in 0..<width where !self[x, y].isContinuation { text.append(character(x, y)) }
         return text
     }
 

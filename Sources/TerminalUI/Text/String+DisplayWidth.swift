@@ -8,6 +8,26 @@ extension StringProtocol {
         guard width > 0 else { return "" }
         var kept = ""
         var used = 0
+        if unicodeScalars.allSatisfy(DisplayWidth.standsAlone) {
+            var scalars = String.UnicodeScalarView()
+            for scalar in unicodeScalars {
+                let w = DisplayWidth.isWide(scalar.value) ? 2 : 1
+                if used + w > width { break }
+                scalars.append(scalar)
+                used += w
+            }
+            kept = String(scalars)
+        } else {
+            kept = slowFitted(to: width, used: &used)
+        }
+        let padding = String(repeating: " ", count: width - used)
+        return alignment == .leading ? kept + padding : padding + kept
+    }
+
+    /// ``fitted(to:alignment:)`` character by character, for text with combining marks, emoji
+    /// sequences or controls.
+    private func slowFitted(to width: Int, used: inout Int) -> String {
+        var kept = ""
         for character in self {
             let c: Character = character.isControl ? " " : character
             let w = DisplayWidth.of(c)
@@ -15,8 +35,7 @@ extension StringProtocol {
             kept.append(c)
             used += w
         }
-        let padding = String(repeating: " ", count: width - used)
-        return alignment == .leading ? kept + padding : padding + kept
+        return kept
     }
 }
 

@@ -76,11 +76,17 @@ enum DeskBenchmarks {
                 desk.write("j")
                 singleBytes.append(Double(desk.drain(quietMilliseconds: 150)))
             }
+            // PageDown: the frame of the new page (the key's CPU), then the detail of the row the
+            // cursor rests on (counted with the cursor's rests); the bytes are both together.
             for _ in 0..<20 {
                 cpu = desk.cpuNanoseconds()
-                desk.write("\u{1B}[6~")  // PageDown
-                pageBytes.append(Double(desk.drain(quietMilliseconds: 150)))
+                desk.write("\u{1B}[6~")
+                let frame = desk.collect(milliseconds: 40)
                 keyCPU.append(Double(desk.cpuNanoseconds() - cpu) / 1_000_000)
+                cpu = desk.cpuNanoseconds()
+                let detail = desk.drain(quietMilliseconds: 150)
+                restCPU.append(Double(desk.cpuNanoseconds() - cpu) / 1_000_000)
+                pageBytes.append(Double(frame + detail))
             }
             desk.write("q")
         }
@@ -96,10 +102,10 @@ enum DeskBenchmarks {
                            ratio: BenchTable.median(stepBytes) / 64, samples: "最大 \(Int(stepBytes.max() ?? 0)) B", higherIsBetter: false),
             .reference("デスク: カーソルが止まった後の詳細表示（出力・CPU）",
                        median: "\(Int(BenchTable.median(restBytes))) B、\(String(format: "%.2f", BenchTable.median(restCPU))) ms",
-                       samples: "\(restBytes.count)回"),
+                       samples: "CPU \(restCPU.count)回（ページ送り後を含む）、p99 \(String(format: "%.2f", percentile99(restCPU))) ms"),
             .reference("デスク: 1行ずつ止まりながらの移動（詳細表示込みの出力）", median: "\(Int(BenchTable.median(singleBytes))) B",
                        samples: "最大 \(Int(singleBytes.max() ?? 0)) B"),
-            BenchTable.Row(name: "デスク: PageDown 1回の出力（120×40）", median: "\(Int(BenchTable.median(pageBytes))) B", target: "≤ 6144 B",
+            BenchTable.Row(name: "デスク: PageDown 1回の出力（120×40、詳細表示込み）", median: "\(Int(BenchTable.median(pageBytes))) B", target: "≤ 6144 B",
                            ratio: BenchTable.median(pageBytes) / 6144, samples: "最大 \(Int(pageBytes.max() ?? 0)) B", higherIsBetter: false),
         ]
     }
