@@ -88,6 +88,19 @@ public final class CursesTerminal: TerminalDevice {
         clearok(window, true)
     }
 
+    /// In raw mode Ctrl-Z is a key, not a signal: the desk stops itself. The terminal is given
+    /// back first (endwin), the process stops with SIGTSTP's default action, and after `fg`
+    /// (SIGCONT) the desk's modes come back and the screen is drawn again in full.
+    public func suspend() {
+        endwin()
+        let previous = signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        signal(SIGTSTP, previous)
+        // Back from fg: a refresh puts the terminal back in the desk's modes.
+        wrefresh(window)
+        invalidate()
+    }
+
     // MARK: Keys
 
     public func readKey(timeoutMilliseconds: Int32) -> Key? {

@@ -51,4 +51,6 @@ public final class ScriptedTerminal: TerminalDevice {
     }
 
     public func invalidate() {}
+
+    public func suspend() {}
 }

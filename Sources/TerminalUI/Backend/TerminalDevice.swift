@@ -7,4 +7,7 @@ public protocol TerminalDevice: AnyObject {
     func present(_ frame: ScreenBuffer)
     /// Forgets what is on the screen: the next frame is drawn in full (Ctrl-L, after a resize).
     func invalidate()
+    /// Gives the terminal back and stops the process as Ctrl-Z does; returns once resumed
+    /// (`fg`), with the terminal in the desk's modes again and the next frame drawn in full.
+    func suspend()
 }

@@ -179,6 +179,8 @@ public final class DeskController {
             background { _ = try? await service.fetch(fetch) }
         case .redrawAll:
             terminal.invalidate()
+        case .suspend:
+            terminal.suspend()
         }
     }
 

@@ -89,6 +89,8 @@ extension DeskState {
         case .interrupt:
             askingToQuit = true
             return []
+        case .suspend:
+            return [.suspend]
         case .panelNextInput, .panelPreviousInput, .panelNextChoice, .panelPreviousChoice,
              .dialogNextButton, .dialogAccept, .dialogCancel, .dialogRetry:
             return []

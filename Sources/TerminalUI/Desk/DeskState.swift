@@ -98,6 +98,8 @@ public enum DeskEffect: Sendable {
     case refreshRMSStatus([OrderNumber])
     case fetch
     case redrawAll
+    /// Give the terminal back to the shell until the operator resumes the desk (Ctrl-Z, fg).
+    case suspend
 }
 
 /// What the controller tells the desk.

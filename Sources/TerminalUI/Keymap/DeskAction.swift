@@ -25,6 +25,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case redraw
     case quit
     case interrupt
+    case suspend
     // In the processing panel.
     case panelNextInput = "panel-next-input"
     case panelPreviousInput = "panel-previous-input"
@@ -73,6 +74,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .redraw: "画面を再描画"
         case .quit: "終了"
         case .interrupt: "終了（確認あり）"
+        case .suspend: "一時停止してシェルに戻る（fg で再開）"
         case .panelNextInput: "次の入力欄へ"
         case .panelPreviousInput: "前の入力欄へ"
         case .panelNextChoice: "選択肢を次へ"

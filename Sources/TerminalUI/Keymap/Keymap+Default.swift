@@ -36,6 +36,7 @@ help = ["?", "F1"]
 redraw = ["C-l"]
 quit = ["q"]
 interrupt = ["C-c"]              # 終了してよいか尋ねます
+suspend = ["C-z"]                # 一時停止してシェルに戻る（fg で再開）
 
 [panel]
 panel-next-input = ["Right"]     # 処理パネル: 次の入力欄
