@@ -113,6 +113,8 @@ struct CommandsEndToEndTests {
             ("[[desk.views]]\nname = \"x\"\nstatus = \"発送済\"\n", "desk.views[1].status"),
             ("[[desk.views]]\nname = \"x\"\nsearch = \"日付:2026-02-30\"\n", "desk.views[1].search"),
             ("[desk]\nstatuses = [\"出荷待ち\"]\n", "fetch.store_as"),
+            ("[desk]\ncolumns = [\"number\", \"電話番号\"]\n", "desk.columns"),
+            ("[desk]\ncolumns = [\"注文者\", \"合計金額\"]\n", "desk.columns"),
         ] {
             let path = try Self.writeConfig(text, in: juchu)
             let (status, _, err) = try Self.runBlocking(juchu, ["status", "--config", path])
@@ -144,6 +146,7 @@ struct CommandsEndToEndTests {
             skip_younger_than_minutes = 0
             [desk]
             flags = ["メール便", "のし"]
+            columns = ["受注番号", "注文者カナ", "status", "shipping_fee", "連携", "注意"]
             [[desk.views]]
             name = "カードの新規"
             status = "新規受付"
@@ -153,6 +156,12 @@ struct CommandsEndToEndTests {
         defer { session.kill() }
         let screen = try await offPool { session.waitFor(30) { $0.contains("受注一覧 新規受付") && !$0.contains("新規受付 0 ") && $0.contains("licenseKey 残り5日") } }
         #expect(screen != nil, "the desk did not fetch or warn:\n\(session.capture())")
+        // The grid has the columns config.toml chose, in its order.
+        let header = screen?.split(separator: "\n").first { $0.contains("受注番号") }.map(String.init) ?? ""
+        let titles = ["受注番号", "注文者カナ", "受注ステータス", "送料", "連携", "注意"]
+        let positions = titles.compactMap { header.range(of: $0)?.lowerBound }
+        #expect(positions.count == titles.count && positions == positions.sorted(), "header: \(header)")
+        #expect(!header.contains("合計金額") && !header.contains("RMSステータス"), "header: \(header)")
         session.send("v", "1")
         let view = try await offPool { session.waitFor(10) { $0.contains("検索: 支払:クレジット") && $0.contains("表示「カードの新規」") } }
         #expect(view != nil, "the saved view was not shown:\n\(session.capture())")

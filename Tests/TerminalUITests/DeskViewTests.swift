@@ -108,6 +108,25 @@ struct DeskViewTests {
         #expect(text.contains("…"))
     }
 
+    @Test("the shop's columns, in its order; on a narrow terminal the ones that matter least leave first")
+    func chosenColumns() {
+        let chosen: [GridColumn] = [.orderer, .number, .localStatus, .shippingFee, .payment, .sync, .notes]
+        var state = DeskState(shopID: "398211", operatorName: "yamada", columns: chosen, keymap: .standard)
+        _ = state.apply(.rowsLoaded([DeskFixtures.row(0), DeskFixtures.row(1, unsetFee: true)], hasMore: false, total: 2,
+                                    counts: [.newOrder: 2], appended: false))
+        let wide = render(state, width: 160)
+        let header = (0..<wide.height).map(wide.line).first { $0.contains("受注番号") }!
+        let order = ["注文者", "受注番号", "受注ステータス", "送料", "支払方法", "連携", "注意"].compactMap { header.range(of: $0)?.lowerBound }
+        #expect(order.count == 7, "\(header)")
+        #expect(order == order.sorted(), "\(header)")
+        #expect(!header.contains("合計金額"))
+        #expect(wide.text.contains("新規受付") && wide.text.contains("代金引換"))
+        let narrow = render(state, width: 80)
+        let narrowHeader = (0..<narrow.height).map(narrow.line).first { $0.contains("受注番号") }!
+        #expect(!narrowHeader.contains("支払方法"), "the payment column leaves first: \(narrowHeader)")
+        #expect(narrowHeader.contains("連携") && narrowHeader.contains("注意"), "the badges stay: \(narrowHeader)")
+    }
+
     @Test("a terminal smaller than 80×24 shows a notice instead of the desk")
     func tooSmall() {
         let text = render(DeskFixtures.state(rows: [DeskFixtures.row(0)]), width: 60, height: 20).text

@@ -43,6 +43,8 @@ public struct DeskState: Sendable {
     public var lastMarked: OrderNumber?
     /// Named views from the config (`v`, then the view's number).
     public let views: [SavedView]
+    /// The grid's columns, in the shop's order (config.toml).
+    public let columns: [GridColumn]
     /// Whether the list of views is open, waiting for a number.
     public var choosingView = false
     public var message: DeskMessage?
@@ -54,9 +56,11 @@ public struct DeskState: Sendable {
 
     public init(
         shopID: String, operatorName: String, statuses: [LocalStatus] = LocalStatus.defaults,
-        flags: [String] = DeskState.defaultFlags, views: [SavedView] = SavedView.defaults, keymap: Keymap
+        flags: [String] = DeskState.defaultFlags, views: [SavedView] = SavedView.defaults,
+        columns: [GridColumn] = GridColumn.defaults, keymap: Keymap
     ) {
         self.views = views
+        self.columns = columns
         self.shopID = shopID
         self.operatorName = operatorName
         self.statuses = statuses

@@ -1,22 +1,20 @@
 import OrderEngine
 import OrderStore
 
-/// The grid's columns for a width: the full order number, the date, and the payment method when
-/// there is room; the number without the shop id and no date when there is not. The orderer
-/// column takes what is left.
+/// The grid's columns laid out for a width: the shop's choice, in its order (config.toml), made
+/// to fit. When the width is short, the shop id leaves the order number, two cells leave the RMS
+/// label (only キャンセル確定 needs them), and whole columns leave, those that matter least first;
+/// the badges and the order's identity stay. The orderer's name takes what is left.
 struct GridColumns: Equatable {
-    enum Column: Equatable {
-        case mark, number, orderedAt, orderer, total, rmsProgress, sync, notes, payment
-    }
-
     struct Placed: Equatable {
-        let column: Column
+        let column: GridColumn
         let x: Int
         let width: Int
         let title: String
         let alignment: TextAlignment
     }
 
+    /// Column 0 is the checkbox; these follow it.
     let placed: [Placed]
     let shortNumbers: Bool
 
@@ -24,39 +22,47 @@ struct GridColumns: Equatable {
     /// The checkbox column; the gap after it holds the cursor marker.
     static let markWidth = 3
 
-    init(width: Int) {
+    init(width: Int, chosen: [GridColumn] = GridColumn.defaults) {
+        var shown = chosen
         var numberWidth = 26
-        var showDate = true
         var rmsWidth = 14
-        var showPayment = false
-        func required(_ ordererWidth: Int) -> Int {
-            var columns = [Self.markWidth, numberWidth] + (showDate ? [11] : []) + [ordererWidth, 10, rmsWidth, 10, 10]
-            if showPayment { columns.append(16) }
-            return columns.reduce(0, +) + (columns.count - 1) * Self.gap
+        let names: Set<GridColumn> = [.orderer, .ordererKana]
+        func required(_ nameWidth: Int) -> Int {
+            let widths = [Self.markWidth] + shown.map { column -> Int in
+                switch column {
+                case .number: numberWidth
+                case .rmsProgress: rmsWidth
+                case .orderer, .ordererKana: nameWidth
+                default: column.width
+                }
+            }
+            return widths.reduce(0, +) + (widths.count - 1) * Self.gap
         }
-        // Narrowing, in the order that loses least: the shop id (the same on every row), the date
-        // (the detail pane has it), two cells of the RMS label (only キャンセル確定 needs them).
+        func dropWhile(_ tooWide: () -> Bool, from leaving: [GridColumn]) {
+            while tooWide(), let column = leaving.first(where: shown.contains) { shown.removeAll { $0 == column } }
+        }
+        // Columns shown when there is room leave before a name gets less than 20 cells; then the
+        // narrowing that loses least; whole columns only when it is not enough.
+        dropWhile({ required(20) > width }, from: [.payment, .ordererKana])
         if required(10) > width { numberWidth = 19 }
-        if required(10) > width { showDate = false }
+        dropWhile({ required(10) > width }, from: [.shippingFee, .localStatus, .orderedAt])
         if required(10) > width { rmsWidth = 12 }
-        if required(20) + 16 + Self.gap <= width { showPayment = true }
-        let ordererWidth = max(4, min(24, width - required(0)))
+        dropWhile({ required(4) > width }, from: [.total, .rmsProgress])
+        let nameCount = shown.filter(names.contains).count
+        let nameWidth = nameCount == 0 ? 0 : max(4, min(24, (width - required(0)) / nameCount))
         shortNumbers = numberWidth < 26
 
-        var list: [(Column, Int, String, TextAlignment)] = [
-            (.mark, Self.markWidth, "", .leading), (.number, numberWidth, "受注番号", .leading),
-        ]
-        if showDate { list.append((.orderedAt, 11, "注文日時", .leading)) }
-        list.append((.orderer, ordererWidth, "注文者", .leading))
-        list.append((.total, 10, "合計金額", .trailing))
-        list.append((.rmsProgress, rmsWidth, rmsWidth >= 13 ? "RMSステータス" : "RMS状態", .leading))
-        list.append((.sync, 10, "連携", .leading))
-        list.append((.notes, 10, "注意", .leading))
-        if showPayment { list.append((.payment, 16, "支払方法", .leading)) }
-        var x = 0
+        var x = Self.markWidth + Self.gap
         var placed: [Placed] = []
-        for (column, w, title, alignment) in list {
-            placed.append(Placed(column: column, x: x, width: w, title: title, alignment: alignment))
+        for column in shown {
+            let w = switch column {
+            case .number: numberWidth
+            case .rmsProgress: rmsWidth
+            case .orderer, .ordererKana: nameWidth
+            default: column.width
+            }
+            let title = column == .rmsProgress && w < 13 ? "RMS状態" : column.title
+            placed.append(Placed(column: column, x: x, width: w, title: title, alignment: column.alignment))
             x += w + Self.gap
         }
         self.placed = placed

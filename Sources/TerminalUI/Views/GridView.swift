@@ -17,7 +17,7 @@ struct GridView {
         screen.put("\(position) ", x: rect.x + 2 + title.displayWidth + 2, y: rect.y, limit: rect.maxX - 2)
         let inner = rect.inner
         guard inner.height >= 2, inner.width > 10 else { return }
-        let columns = GridColumns(width: inner.width)
+        let columns = GridColumns(width: inner.width, chosen: state.columns)
         for column in columns.placed {
             screen.put(column.title.fitted(to: column.width, alignment: column.alignment), x: inner.x + column.x, y: inner.y,
                        style: theme.header, limit: inner.maxX)
@@ -49,6 +49,7 @@ struct GridView {
 
     private func drawRow(_ row: OrderRow, marked: Bool, columns: GridColumns, x: Int, y: Int, limit: Int, into screen: inout ScreenBuffer) {
         let base = marked ? CellStyle(bold: true) : CellStyle.plain
+        screen.put(marked ? theme.glyphs.marked : theme.glyphs.unmarked, x: x, y: y, style: base, limit: x + GridColumns.markWidth)
         for column in columns.placed {
             let (text, style) = cell(column.column, of: row, marked: marked, short: columns.shortNumbers, base: base)
             screen.put(text.fitted(to: column.width, alignment: column.alignment), x: x + column.x, y: y,
@@ -56,13 +57,15 @@ struct GridView {
         }
     }
 
-    private func cell(_ column: GridColumns.Column, of row: OrderRow, marked: Bool, short: Bool, base: CellStyle) -> (String, CellStyle) {
+    private func cell(_ column: GridColumn, of row: OrderRow, marked: Bool, short: Bool, base: CellStyle) -> (String, CellStyle) {
         switch column {
-        case .mark: return (marked ? theme.glyphs.marked : theme.glyphs.unmarked, base)
         case .number: return (short ? String(row.number.withoutShopID) : row.number.rawValue, base)
         case .orderedAt: return (JapanTime(row.orderedAt).shortText, base)
         case .orderer: return (row.ordererName, base)
+        case .ordererKana: return (row.ordererKana, base)
         case .total: return (row.grandTotal.description, row.grandTotal.isUnset ? theme.error : base)
+        case .shippingFee: return (row.shippingFee.description, row.shippingFee.isUnset ? theme.error : base)
+        case .localStatus: return (row.localStatus.name, base)
         case .rmsProgress: return (row.rmsProgress.label, base)
         case .sync: return (row.sync.label, theme.style(for: row.sync).with { $0.bold = $0.bold || marked })
         case .notes:

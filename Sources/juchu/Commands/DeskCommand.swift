@@ -41,7 +41,7 @@ struct DeskCommand: ParsableCommand {
             let launcher = DeskLauncher(
                 keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: ascii,
                 colors: DeskLauncher.wantsColor(noColorFlag: noColor), settings: deskSettings,
-                statuses: settings.statuses, flags: settings.flags, views: settings.views)
+                statuses: settings.statuses, flags: settings.flags, views: settings.views, columns: settings.columns)
             try launcher.run(service: service)
         }
     }

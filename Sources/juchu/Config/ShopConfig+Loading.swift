@@ -47,7 +47,7 @@ extension ShopConfig {
         "api": ["base_url", "service_secret", "license_key", "license_expires", "requests_per_second"],
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
         "store": ["path"],
-        "desk": ["statuses", "flags", "views"],
+        "desk": ["statuses", "flags", "views", "columns"],
     ]
 
     mutating func read(_ text: String, file: String) throws {
@@ -110,6 +110,7 @@ extension ShopConfig {
             statuses = names.map(LocalStatus.init)
         }
         if let names = try reader.strings("desk", "flags") { flags = names.filter { !$0.isEmpty } }
+        if let names = try reader.strings("desk", "columns") { columns = try readColumns(names, reader: reader) }
         if let list = table["desk"]?.table?["views"] {
             views = try readViews(list, file: file)
         }
@@ -120,6 +121,23 @@ extension ShopConfig {
             guard !path.isEmpty else { throw reader.error("store", "path", "ファイルのパスを書いてください") }
             databasePath = path.hasPrefix("~/") ? XDGPaths.home + path.dropFirst() : path
         }
+    }
+
+    /// `[desk] columns`: known columns by key or title, each once, the order number among them.
+    private func readColumns(_ names: [String], reader: Reader) throws -> [GridColumn] {
+        var columns: [GridColumn] = []
+        for name in names {
+            guard let column = GridColumn(name: name) else {
+                let known = GridColumn.allCases.map { "\($0.rawValue)（\($0.title)）" }.joined(separator: "、")
+                throw reader.error("desk", "columns", "知らない列です（\(name)）。使える列: \(known)")
+            }
+            guard !columns.contains(column) else { throw reader.error("desk", "columns", "同じ列が2回あります（\(name)）") }
+            columns.append(column)
+        }
+        guard columns.contains(.number) else {
+            throw reader.error("desk", "columns", "受注番号（number）の列は外せません: どの注文の行か分からなくなります")
+        }
+        return columns
     }
 
     /// `[[desk.views]]`: each with a name, and a status of `desk.statuses` and/or a search line.

@@ -25,6 +25,8 @@ struct ShopConfig: Sendable {
     var flags = DeskState.defaultFlags
     /// Named views (`v` and a number at the desk).
     var views = SavedView.defaults
+    /// The grid's columns, in order.
+    var columns = GridColumn.defaults
 
     /// The file's path, or the default when none is given.
     static var defaultPath: String { XDGPaths.config + "/config.toml" }

@@ -14,6 +14,7 @@ struct DeskLauncher {
     var statuses = LocalStatus.defaults
     var flags = DeskState.defaultFlags
     var views = SavedView.defaults
+    var columns = GridColumn.defaults
 
     func run(service: SyncService) throws {
         let terminal: CursesTerminal
@@ -24,7 +25,8 @@ struct DeskLauncher {
         }
         defer { terminal.shutdown() }
         let state = DeskState(
-            shopID: shopID, operatorName: service.store.operatorName, statuses: statuses, flags: flags, views: views, keymap: keymap)
+            shopID: shopID, operatorName: service.store.operatorName, statuses: statuses, flags: flags, views: views,
+            columns: columns, keymap: keymap)
         let controller = DeskController(
             state: state, service: service, settings: settings,
             theme: Theme(colored: colors, glyphs: ascii ? .ascii : .unicode), terminal: terminal)

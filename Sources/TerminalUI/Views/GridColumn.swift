@@ -1,0 +1,57 @@
+/// A column of the order grid the shop may choose and order in config.toml (`[desk] columns`),
+/// by its key or its Japanese title. The checkbox always comes first.
+public enum GridColumn: String, Sendable, CaseIterable {
+    case number
+    case orderedAt = "ordered_at"
+    case orderer
+    case ordererKana = "orderer_kana"
+    case total
+    case shippingFee = "shipping_fee"
+    case rmsProgress = "rms_status"
+    case localStatus = "status"
+    case sync
+    case notes
+    case payment
+
+    /// The columns when the config names none.
+    public static let defaults: [GridColumn] = [.number, .orderedAt, .orderer, .total, .rmsProgress, .sync, .notes, .payment]
+
+    public var title: String {
+        switch self {
+        case .number: "受注番号"
+        case .orderedAt: "注文日時"
+        case .orderer: "注文者"
+        case .ordererKana: "注文者カナ"
+        case .total: "合計金額"
+        case .shippingFee: "送料"
+        case .rmsProgress: "RMSステータス"
+        case .localStatus: "受注ステータス"
+        case .sync: "連携"
+        case .notes: "注意"
+        case .payment: "支払方法"
+        }
+    }
+
+    /// The column named `name` by its key ("ordered_at") or its title ("注文日時").
+    public init?(name: String) {
+        guard let column = Self(rawValue: name) ?? Self.allCases.first(where: { $0.title == name }) else { return nil }
+        self = column
+    }
+
+    /// Cells it takes (the orderer's name takes what is left, within bounds).
+    var width: Int {
+        switch self {
+        case .number: 26
+        case .orderedAt: 11
+        case .orderer, .ordererKana: 24
+        case .total: 10
+        case .shippingFee: 8
+        case .rmsProgress: 14
+        case .localStatus: 14
+        case .sync, .notes: 10
+        case .payment: 16
+        }
+    }
+
+    var alignment: TextAlignment { self == .total || self == .shippingFee ? .trailing : .leading }
+}
