@@ -193,4 +193,38 @@ extension SyncService {
         }
         return report
     }
+    /// 入力内容を反映する: each order's saved edit goes to RMS (updateOrderSender), recorded in the
+    /// outbox before it is sent.
+    public func pushEdits(_ numbers: [OrderNumber]) async throws -> ConfirmReport {
+        let applied = try store.apply(PushEditAction(), to: numbers)
+        var report = ConfirmReport(skipped: applied.plan.skips)
+        for change in applied.plan.changes {
+            guard let intent = applied.intents[change.number] else { continue }
+            try store.markSending([intent])
+            let outcome: OrderStore.IntentOutcome
+            do {
+                // The order as stored, with the edit as it was before the push cleared it.
+                guard var order = try store.order(change.number), let raw = try store.rawJSON(of: change.number) else {
+                    throw StoreError("注文 \(change.number) のRMSの内容が保存されていません")
+                }
+                order.pendingEdit = change.before.pendingEdit
+                let model = try JSONIndexDecoder().decode(OrderModel.self, from: raw)
+                let answer = try await client.updateOrderSender(UpdateOrderSenderRequest(pushing: order, onto: model))
+                outcome = answer.errors.first.map { .failed(.rejected, detail: "\($0.messageCode) \($0.message)") } ?? .accepted(nil)
+            } catch let error as RakutenPayError {
+                let detail = error.messages.first.map { "\($0.messageCode) \($0.message)" } ?? error.description
+                outcome = error.mayHaveBeenApplied ? .unknown(detail: detail) : .failed(error.errorClass, detail: detail)
+            } catch {
+                // Nothing was sent: the edit stays pending.
+                outcome = .failed(.rejected, detail: "\(error)")
+            }
+            try store.recordEditPushes([(intent, change.number, outcome)])
+            switch outcome {
+            case .accepted: report.lines.append(.init(number: change.number, ok: true, message: "RMSに反映しました"))
+            case .failed(let errorClass, let detail): report.lines.append(.init(number: change.number, ok: false, message: "\(errorClass.message): \(detail)"))
+            case .unknown: report.lines.append(.init(number: change.number, ok: false, message: "結果不明（もう一度反映するか、RMSで確認してください）"))
+            }
+        }
+        return report
+    }
 }

@@ -146,3 +146,55 @@ struct ActionRuleTests {
         #expect(restored == before)
     }
 }
+
+@Suite("注文内容修正 and 入力内容を反映する")
+struct EditRuleTests {
+    @Test("an edit of a Rakuten order is pending until pushed; a reduction asks for its reason; the reason reads back from the journal text")
+    func pendingEdit() throws {
+        let order = OrderFixtures.order(1)
+        var edit = OrderEdit(of: order)
+        edit.fees.shipping = .yen(300)
+        #expect(edit.problems(for: order) == ["金額が下がるときは楽天減額理由を選んでください"])
+        edit.reductionReason = 8
+        #expect(edit.problems(for: order).isEmpty)
+        let edited = edit.applied(to: order)
+        #expect(edited.pendingEdit == PendingEdit(reductionReason: 8))
+        let changes = order.changes(to: edited)
+        #expect(changes.map(\.field) == [.shippingFee, .pendingEdit])
+        #expect(changes.last?.after.displayText == "RMS未反映（減額理由 8 欠品）")
+        #expect(PendingEdit(text: PendingEdit(reductionReason: 8).text) == PendingEdit(reductionReason: 8))
+        #expect(PendingEdit(text: PendingEdit().text) == PendingEdit())
+        // Nothing changed: nothing to push.
+        #expect(OrderEdit(of: order).applied(to: order).pendingEdit == nil)
+    }
+
+    @Test("quantities and prices are one journal value that puts the items back")
+    func itemsRoundTrip() throws {
+        let order = OrderFixtures.order(1)
+        var edit = OrderEdit(of: order)
+        edit.lines[0][0].units = 3
+        edit.lines[0][0].unitPrice = 1200
+        let edited = edit.applied(to: order)
+        let change = try #require(order.changes(to: edited).first { $0.field == .items })
+        var back = edited
+        try OrderField.items.set(try #require(FieldValue(journalText: change.before.journalText)), in: &back)
+        #expect(back.packages == order.packages)
+        #expect(back.goodsPrice == order.goodsPrice)
+    }
+
+    @Test("only a pending edit of a Rakuten order at 100/200/300, not bundled, is pushed; the push clears it")
+    func pushRules() {
+        let action = PushEditAction()
+        var pending = OrderFixtures.order(1)
+        pending.pendingEdit = PendingEdit()
+        var shipped = pending
+        shipped.rmsProgress = .shipped
+        var bundled = pending
+        bundled.bundleID = BundleID("B")
+        let plan = action.plan([pending, OrderFixtures.order(2), shipped, bundled])
+        #expect(plan.changes.map(\.number) == [pending.number])
+        #expect(plan.changes.first?.after.pendingEdit == nil)
+        #expect(plan.changes.first?.sendsToRMS == true)
+        #expect(plan.skips.map(\.reason) == [.noPendingEdit, .editNotAllowed(.shipped), .bundledFeesLocked])
+    }
+}

@@ -291,3 +291,50 @@ struct GridMovingTests {
         #expect(grid.top == 0, "going back up past the top clamps at the first row")
     }
 }
+
+@Suite("注文内容修正 at the desk")
+struct EditFormKeyTests {
+    @Test("e asks for the cursor row; typed digits change the focused amount; a reduction needs its reason before it is saved")
+    func editForm() throws {
+        var state = DeskFixtures.state(rows: (0..<3).map { DeskFixtures.row($0) })
+        let opened = state.handle(.character("e"))
+        guard case .openEdit(let number)? = opened.first else {
+            Issue.record("e did not open the form: \(opened)")
+            return
+        }
+        #expect(number == DeskFixtures.row(0).number)
+        let order = OrderFixtures.order(1)
+        _ = state.apply(.editOpened(order))
+        #expect(state.editForm?.focused == .fee(.shipping))
+        // 送料: cleared and typed again, lower than before.
+        for _ in 0..<8 { _ = state.handle(.backspace) }
+        _ = state.handle(.character("3"))
+        _ = state.handle(.character("x"))  // not a digit: ignored
+        #expect(state.editForm?.text(of: .fee(.shipping)) == "3")
+        #expect(state.handle(.enter).isEmpty, "a reduction without its reason is not saved")
+        #expect(state.editForm?.problems == ["金額が下がるときは楽天減額理由を選んでください"])
+        // To the reason (the last field), choose 欠品, save.
+        for _ in 0..<20 { _ = state.handle(.down) }
+        #expect(state.editForm?.focused == .reductionReason)
+        _ = state.handle(.right)
+        #expect(state.editForm?.reasonLabel == "欠品")
+        let saved = state.handle(.enter)
+        guard case .saveEdit(let edit, let original)? = saved.first else {
+            Issue.record("Enter did not save: \(saved)")
+            return
+        }
+        #expect(edit.fees.shipping == .yen(3) && edit.reductionReason == 8 && original.number == order.number)
+        #expect(state.apply(.editSaved(problems: [])).contains { $0.isReload })
+        #expect(state.editForm == nil)
+        #expect(state.message?.text.contains("RMSには未反映") == true)
+    }
+
+    @Test("Esc closes the form and changes nothing")
+    func cancelForm() {
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        _ = state.apply(.editOpened(OrderFixtures.order(1)))
+        _ = state.handle(.character("9"))
+        #expect(state.handle(.escape).isEmpty)
+        #expect(state.editForm == nil)
+    }
+}

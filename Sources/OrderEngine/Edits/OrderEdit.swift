@@ -4,6 +4,8 @@ public struct OrderEdit: Sendable, Equatable {
     public var fees: Fees
     /// Per package, per item: units and unit price, in the order's own order.
     public var lines: [[Line]]
+    /// 楽天減額理由, needed by RMS when an amount goes down.
+    public var reductionReason: Int?
 
     public struct Line: Sendable, Equatable {
         public var itemDetailID: Int
@@ -20,6 +22,7 @@ public struct OrderEdit: Sendable, Equatable {
     /// The order as it is, to change from.
     public init(of order: Order) {
         fees = order.fees
+        reductionReason = order.pendingEdit?.reductionReason
         lines = order.packages.map { $0.items.map { Line(itemDetailID: $0.itemDetailID, units: $0.units, unitPrice: $0.unitPrice) } }
     }
 
@@ -32,6 +35,7 @@ public struct OrderEdit: Sendable, Equatable {
             let after = lines.map { $0.map(\.itemDetailID) }
             if before != after { problems.append("楽天ペイの注文は商品の追加・削除をRMSに反映できません") }
             if order.rmsProgress >= .shipped { problems.append(SkipReason.feesLockedAfterShipping.text) }
+            if isReduction(from: order), reductionReason == nil { problems.append("金額が下がるときは楽天減額理由を選んでください") }
         }
         for line in lines.joined() {
             if line.units < 1 || line.units > 999 { problems.append("数量は1〜999で入力してください（商品 \(line.itemDetailID)）") }
@@ -58,8 +62,10 @@ public struct OrderEdit: Sendable, Equatable {
         return zip(lines.joined(), before).contains { $0.unitPrice < $1.unitPrice || $0.units < $1.units }
     }
 
-    /// The order with the edit applied (check ``problems(for:)`` first).
+    /// The order with the edit applied (check ``problems(for:)`` first). A Rakuten order then has
+    /// an edit to push to RMS (入力内容を反映する).
     public func applied(to order: Order) -> Order {
+        let original = order
         var order = order
         order.fees = fees
         for (p, package) in lines.enumerated() where p < order.packages.count {
@@ -69,6 +75,9 @@ public struct OrderEdit: Sendable, Equatable {
             }
         }
         order.goodsPrice = .yen(order.packages.flatMap(\.items).reduce(0) { $0 + $1.lineTotal })
+        if order.origin.isRakutenAPI, original.changes(to: order).contains(where: { $0.field != .pendingEdit }) || original.pendingEdit != nil {
+            order.pendingEdit = PendingEdit(reductionReason: reductionReason)
+        }
         return order
     }
 }

@@ -16,6 +16,9 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
     case plannedShipmentDate
     case shipmentDate
     case deliveryDate
+    /// Units and unit price of each item (注文内容修正).
+    case items
+    case pendingEdit
 
     /// Fields whose change stays on this machine until pushed: the journal can put them back.
     public var isLocal: Bool {
@@ -29,7 +32,7 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
     /// changes the total, so the content must be read to write it back.
     public var changesTotal: Bool {
         switch self {
-        case .shippingFee, .cashOnDeliveryFee, .paymentCharge: true
+        case .shippingFee, .cashOnDeliveryFee, .paymentCharge, .items: true
         default: false
         }
     }
@@ -51,6 +54,8 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case .plannedShipmentDate: "出荷予定日"
         case .shipmentDate: "出荷日"
         case .deliveryDate: "お届け日"
+        case .items: "数量×単価"
+        case .pendingEdit: "注文内容修正"
         }
     }
 
@@ -77,6 +82,8 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case .carrier: .text(order.carrier?.code)
         case .flags: .flags(order.flags.sorted())
         case .paymentDate, .plannedShipmentDate, .shipmentDate, .deliveryDate: .date(order.dates[dateField!])
+        case .items: .text(ItemLines.text(of: order))
+        case .pendingEdit: .text(order.pendingEdit?.text)
         }
     }
 
@@ -96,6 +103,13 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case (.paymentDate, .date(let date)), (.plannedShipmentDate, .date(let date)), (.shipmentDate, .date(let date)),
             (.deliveryDate, .date(let date)):
             order.dates[dateField!] = date
+        case (.items, .text(let text?)):
+            guard let lines = ItemLines(text: text), lines.fit(order) else { throw FieldValueMismatch(field: self, value: value) }
+            lines.apply(to: &order)
+        case (.pendingEdit, .text(nil)): order.pendingEdit = nil
+        case (.pendingEdit, .text(let text?)):
+            guard let edit = PendingEdit(text: text) else { throw FieldValueMismatch(field: self, value: value) }
+            order.pendingEdit = edit
         default: throw FieldValueMismatch(field: self, value: value)
         }
     }

@@ -31,6 +31,8 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     public var dates: [DateField: CalendarDate] = [:]
     /// The delivery company the shop will hand the order to.
     public var carrier: Carrier?
+    /// An edit saved here and not yet pushed to RMS.
+    public var pendingEdit: PendingEdit?
 
     public var id: OrderNumber { number }
 

@@ -15,6 +15,8 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
     public let paymentMethod: String
     public let bundleID: BundleID?
     public let isRakutenAPI: Bool
+    /// An edit saved here and not yet pushed to RMS (未反映).
+    public let hasPendingEdit: Bool
 
     public var id: OrderNumber { number }
     public var key: GridKey { GridKey(orderedAt: Int64(orderedAt.timeIntervalSince1970), number: number) }
@@ -24,8 +26,9 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
     public init(
         number: OrderNumber, orderedAt: Date, ordererName: String, ordererKana: String, grandTotal: Money,
         shippingFee: Money, rmsProgress: RMSProgress, localStatus: LocalStatus, sync: SyncState,
-        paymentMethod: String, bundleID: BundleID?, isRakutenAPI: Bool
+        paymentMethod: String, bundleID: BundleID?, isRakutenAPI: Bool, hasPendingEdit: Bool = false
     ) {
+        self.hasPendingEdit = hasPendingEdit
         self.number = number
         self.orderedAt = orderedAt
         self.ordererName = ordererName

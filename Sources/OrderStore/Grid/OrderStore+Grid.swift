@@ -87,7 +87,7 @@ extension OrderStore {
 
     static let rowColumns = """
         order_number, ordered_at, orderer_name, orderer_kana, grand_total, shipping_fee, rms_progress,
-        local_status, sync_state, sync_error, sync_detail, payment_method, bundle_id, origin
+        local_status, sync_state, sync_error, sync_detail, payment_method, bundle_id, origin, pending_edit IS NOT NULL AS edited
         """
 
     static func row(_ row: Row) -> OrderRow {
@@ -103,6 +103,7 @@ extension OrderStore {
             sync: SyncState(key: row["sync_state"], error: row["sync_error"], detail: row["sync_detail"]),
             paymentMethod: row["payment_method"],
             bundleID: (row["bundle_id"] as String?).map(BundleID.init),
-            isRakutenAPI: (row["origin"] as String) == "rakutenAPI")
+            isRakutenAPI: (row["origin"] as String) == "rakutenAPI",
+            hasPendingEdit: row["edited"])
     }
 }

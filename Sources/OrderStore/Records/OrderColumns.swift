@@ -28,7 +28,7 @@ struct OrderColumns {
     static let stateNames = [
         "local_status", "rms_progress", "confirmed_at", "sync_state", "sync_error", "sync_detail", "grand_total",
         "shipping_fee", "cod_fee", "payment_charge", "bundle_id", "carrier", "flags", "payment_date",
-        "planned_shipment_date", "shipment_date", "delivery_date",
+        "planned_shipment_date", "shipment_date", "delivery_date", "pending_edit",
     ]
 
     var state: [DatabaseValue] {
@@ -44,6 +44,7 @@ struct OrderColumns {
             dates.isEmpty ? .null : dates[.plannedShipmentDate]?.description.databaseValue ?? .null,
             dates.isEmpty ? .null : dates[.shipmentDate]?.description.databaseValue ?? .null,
             dates.isEmpty ? .null : dates[.deliveryDate]?.description.databaseValue ?? .null,
+            order.pendingEdit?.text.databaseValue ?? .null,
         ]
     }
 

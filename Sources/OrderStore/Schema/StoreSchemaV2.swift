@@ -87,10 +87,14 @@ enum StoreSchemaV2 {
         try db.execute(sql: ordersTable)
         try db.execute(sql: ordersIndexesAndTriggers)
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM orders_v1 ORDER BY id")
+        // The state columns this version's table has (later versions add more).
+        let tableColumns = Set(try db.columns(in: "orders").map(\.name))
+        let stateIndices = OrderColumns.stateNames.indices.filter { tableColumns.contains(OrderColumns.stateNames[$0]) }
+        let stateNames = stateIndices.map { OrderColumns.stateNames[$0] }
         let insert = try db.makeStatement(sql: """
-            INSERT INTO orders (id, \(OrderColumns.identityNames.joined(separator: ", ")), \(OrderColumns.stateNames.joined(separator: ", ")),
+            INSERT INTO orders (id, \(OrderColumns.identityNames.joined(separator: ", ")), \(stateNames.joined(separator: ", ")),
                 document, raw_json, imported_at, updated_at, revision)
-            VALUES (?, \(Array(repeating: "?", count: OrderColumns.identityNames.count + OrderColumns.stateNames.count).joined(separator: ", ")), ?, ?, ?, ?, ?)
+            VALUES (?, \(Array(repeating: "?", count: OrderColumns.identityNames.count + stateNames.count).joined(separator: ", ")), ?, ?, ?, ?, ?)
             """)
         let search = try db.makeStatement(sql: "INSERT INTO order_search (rowid, terms) VALUES (?, ?)")
         while let row = try rows.next() {
@@ -113,7 +117,7 @@ enum StoreSchemaV2 {
             let columns = OrderColumns(order: order)
             let id: Int64 = row["id"]
             try insert.execute(arguments: StatementArguments(values:
-                [id.databaseValue] + columns.identity + columns.state
+                [id.databaseValue] + columns.identity + stateIndices.map { columns.state[$0] }
                     + [raw == nil ? (row["document"] as Data).databaseValue : .null, raw.databaseValue,
                        (row["imported_at"] as Int64).databaseValue, (row["updated_at"] as Int64).databaseValue,
                        (row["revision"] as Int64).databaseValue]))

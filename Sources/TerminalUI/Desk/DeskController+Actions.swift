@@ -80,6 +80,8 @@ extension DeskController {
             return ActionResult(report: try await service.confirm(numbers))
         case let cancel as CancelAction:
             return ActionResult(report: try await service.cancel(numbers, reasonCode: cancel.reasonCode))
+        case is PushEditAction:
+            return ActionResult(report: try await service.pushEdits(numbers))
         default:
             return try apply(action, numbers, store: store, progress: progress)
         }

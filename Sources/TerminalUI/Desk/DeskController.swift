@@ -181,6 +181,18 @@ public final class DeskController {
             terminal.invalidate()
         case .suspend:
             terminal.suspend()
+        case .openEdit(let number):
+            do {
+                perform(state.apply(.editOpened(try store.order(number))))
+            } catch {
+                state.message = DeskMessage("注文を読み込めません: \(error)", isError: true)
+            }
+        case .saveEdit(let edit, let original):
+            do {
+                perform(state.apply(.editSaved(problems: try store.save(edit, editing: original))))
+            } catch {
+                perform(state.apply(.editSaved(problems: ["保存できませんでした: \(error)"])))
+            }
         }
     }
 

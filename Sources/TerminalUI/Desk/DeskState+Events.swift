@@ -30,6 +30,22 @@ extension DeskState {
         case .planned(let dialog):
             self.dialog = dialog
             return []
+        case .editOpened(let order):
+            guard let order else {
+                message = DeskMessage("注文を読み込めません", isError: true)
+                return []
+            }
+            editForm = OrderEditForm(order: order)
+            return []
+        case .editSaved(let problems):
+            guard problems.isEmpty else {
+                editForm?.problems = problems
+                return []
+            }
+            let pushLater = editForm?.original.origin.isRakutenAPI == true
+            editForm = nil
+            message = DeskMessage(pushLater ? "注文内容を保存しました（RMSには未反映: 処理パネル「入力内容を反映する（RMS）」で送ります）" : "注文内容を保存しました")
+            return [.reloadRows]
         case .progress(let done, let total):
             if dialog?.isRunning == true { dialog?.stage = .running(done: done, total: total) }
             return []

@@ -10,6 +10,7 @@ extension DeskState {
             return []
         }
         if dialog != nil { return handleDialogKey(key) }
+        if editForm != nil { return handleEditKey(key) }
         if showingHelp {
             // Any key closes the list of bindings.
             showingHelp = false
@@ -73,6 +74,9 @@ extension DeskState {
         case .confirm:
             guard let item = panelItems.first(where: { $0.kind == .confirm }) else { return [] }
             return run(item)
+        case .editOrder:
+            guard let row = grid.cursorRow else { return noOrders() }
+            return [.openEdit(row.number)]
         case .refreshRMSStatus:
             guard let item = panelItems.first(where: { $0.kind == .refreshRMSStatus }) else { return [] }
             return run(item)
@@ -245,6 +249,53 @@ extension DeskState {
             effects.append(.loadDetail(after))
         }
         return effects
+    }
+
+    // MARK: 注文内容修正
+
+    private mutating func handleEditKey(_ key: Key) -> [DeskEffect] {
+        guard var form = editForm else { return [] }
+        defer { if editForm != nil { editForm = form } }
+        if keymap.action(for: key, in: .dialog) == .dialogCancel {
+            editForm = nil
+            message = DeskMessage("注文内容修正を取りやめました")
+            return []
+        }
+        if case .character(let character) = key, character.isNumber {
+            form.type(character)
+            return []
+        }
+        if key == .backspace || key == .delete {
+            form.deleteBackward()
+            return []
+        }
+        if form.focused == .reductionReason, let action = keymap.action(for: key, in: .panel) {
+            switch action {
+            case .panelNextChoice, .panelNextInput: form.chooseReason(by: 1)
+            case .panelPreviousChoice, .panelPreviousInput: form.chooseReason(by: -1)
+            default: break
+            }
+            return []
+        }
+        switch keymap.action(for: key, in: .desk) {
+        case .cursorDown, .focusNext: form.move(by: 1)
+        case .cursorUp, .focusPrevious: form.move(by: -1)
+        case .activate:
+            switch form.edit {
+            case .failure(let error):
+                form.problems = [error.description]
+            case .success(let edit):
+                if edit.applied(to: form.original) == form.original {
+                    editForm = nil
+                    message = DeskMessage("変更はありません（保存していません）")
+                    return []
+                }
+                form.problems = edit.problems(for: form.original)
+                if form.problems.isEmpty { return [.saveEdit(edit, original: form.original)] }
+            }
+        default: break
+        }
+        return []
     }
 
     // MARK: The action dialog

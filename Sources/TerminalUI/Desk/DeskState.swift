@@ -32,6 +32,8 @@ public struct DeskState: Sendable {
     /// The input of the chosen panel row the keys go to.
     public var panelInput = 0
     public var dialog: ActionDialog?
+    /// 注文内容修正 of the cursor row, while it is open.
+    public var editForm: OrderEditForm?
     public var showingHelp = false
     /// Ctrl-C asks before the desk closes.
     public var askingToQuit = false
@@ -102,6 +104,10 @@ public enum DeskEffect: Sendable {
     case refreshRMSStatus([OrderNumber])
     case fetch
     case redrawAll
+    /// Read the order to open 注文内容修正 on it.
+    case openEdit(OrderNumber)
+    /// Save an edit of the order the form opened on.
+    case saveEdit(OrderEdit, original: Order)
     /// Give the terminal back to the shell until the operator resumes the desk (Ctrl-Z, fg).
     case suspend
 }
@@ -117,6 +123,9 @@ public enum DeskEvent: Sendable {
     case matching([OrderNumber], invert: Bool)
     case message(DeskMessage)
     case sync(StatusChange)
+    case editOpened(Order?)
+    /// The save's refusals; empty when it was saved.
+    case editSaved(problems: [String])
 
     public enum StatusChange: Sendable {
         case fetchStarted

@@ -19,6 +19,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case focusPrevious = "focus-previous"
     case activate
     case confirm
+    case editOrder = "edit-order"
     case refreshRMSStatus = "refresh-rms-status"
     case fetch
     case help
@@ -68,6 +69,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .focusPrevious: "前のペインへ"
         case .activate: "処理パネルの項目を実行"
         case .confirm: "注文確認通知を送る"
+        case .editOrder: "注文内容修正（カーソル行の送料・手数料・数量・単価）"
         case .refreshRMSStatus: "RMSステータスを取得"
         case .fetch: "受注取得（今すぐ）"
         case .help: "キー一覧"

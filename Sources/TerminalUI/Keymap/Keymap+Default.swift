@@ -30,6 +30,7 @@ focus-next = ["Tab"]             # 一覧 → 処理パネル → 詳細
 focus-previous = ["S-Tab"]
 activate = ["Enter"]             # 処理パネルで選んだ処理を実行
 confirm = ["c"]                  # 注文確認通知を送る
+edit-order = ["e"]               # 注文内容修正（カーソル行）
 refresh-rms-status = ["r"]       # RMSステータスを取得
 fetch = ["F5"]                   # 受注取得（今すぐ）
 help = ["?", "F1"]

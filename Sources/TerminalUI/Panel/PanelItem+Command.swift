@@ -34,6 +34,7 @@ extension PanelItem {
         case .bundle: return .bulk(BundleAction())
         case .unbundle: return .bulk(UnbundleAction())
         case .duplicate: return .bulk(DuplicateAction())
+        case .pushEdit: return .bulk(PushEditAction())
         case .undo: return .undo
         case .fetch: return .fetch
         }

@@ -22,6 +22,8 @@ public struct DeskView {
         let whole = Rect(x: 0, y: 0, width: width, height: height)
         if let dialog = state.dialog {
             DialogView(dialog: dialog, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
+        } else if let form = state.editForm {
+            EditFormView(form: form, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if state.showingHelp {
             HelpView(keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if state.choosingView {

@@ -76,6 +76,10 @@ struct DetailView {
         if let bundle = order.bundleID {
             lines.append(StyledLine("【同梱】同梱注文です（\(bundle)）。注文確認・金額変更は同梱を解除してから", theme.color(.magenta, bold: true)))
         }
+        if let edit = order.pendingEdit {
+            lines.append(StyledLine("【未反映】注文内容修正がRMSに未反映です（\(edit.text)）。処理パネル「入力内容を反映する（RMS）」で送ります",
+                                    theme.color(.magenta, bold: true)))
+        }
 
         var orderer = StyledLine("注文者 ", label)
         orderer.add("\(order.orderer.fullName)（\(order.orderer.fullNameKana)）  \(order.orderer.phoneNumber)")

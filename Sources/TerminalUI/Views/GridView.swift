@@ -74,6 +74,7 @@ struct GridView {
             if row.isShippingFeeUnset { notes.append("送料未設定") }
             let failed = if case .failed = row.sync { true } else { false }
             if failed { notes.append("エラー") }
+            if row.hasPendingEdit { notes.append("未反映") }
             return (notes.joined(separator: " "), row.isShippingFeeUnset || failed ? theme.error : theme.color(.magenta))
         case .payment: return (row.paymentMethod, base)
         }

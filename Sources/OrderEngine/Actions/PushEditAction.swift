@@ -1,0 +1,21 @@
+/// 入力内容を反映する: sends a Rakuten order's saved edit (fees, quantities, unit prices, and the
+/// reduction reason) to RMS. Allowed while RMS shows 100, 200 or 300; once sent it is no longer
+/// pending here, so that two desks never send it twice.
+public struct PushEditAction: BulkAction {
+    public init() {}
+
+    public var id: String { "push-edit" }
+    public var title: String { "入力内容を反映する（RMS）" }
+    public var leavesMachine: Bool { true }
+    public var readsOrderContent: Bool { false }
+
+    public func decide(_ order: Order, in selection: Selection) -> Decision {
+        guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
+        guard order.pendingEdit != nil else { return .skip(.noPendingEdit) }
+        if order.isBundled { return .skip(.bundledFeesLocked) }
+        guard order.rmsProgress.allowsCancel else { return .skip(.editNotAllowed(order.rmsProgress)) }
+        var after = order
+        after.pendingEdit = nil
+        return .change(after, sendsToRMS: true)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import OrderEngine
+
+extension OrderStore {
+    /// Saves an edit (注文内容修正) of `original`, the order as the form showed it. Refused, with
+    /// the reasons, when the edit breaks a rule or when someone changed the order's fees or
+    /// items since the form opened (their change is not overwritten unseen).
+    public func save(_ edit: OrderEdit, editing original: Order) throws -> [String] {
+        try writeTransaction("注文内容修正の保存") { db in
+            guard let current = try Self.load([original.number], in: db).first else { return ["注文 \(original.number) が見つかりません"] }
+            let touched: [OrderField] = [.shippingFee, .cashOnDeliveryFee, .paymentCharge, .items]
+            if touched.contains(where: { $0.value(in: current) != $0.value(in: original) }) {
+                return ["この注文は開いた後に変更されました（他の操作・他の端末）。開き直してから修正してください"]
+            }
+            let problems = edit.problems(for: current)
+            guard problems.isEmpty else { return problems }
+            let after = edit.applied(to: current)
+            try Self.write(after, from: current, in: db, at: now())
+            try Self.journal(current.changes(to: after), of: current.number, batchID: UUID().uuidString.lowercased(), action: "edit",
+                             undoable: true, operatorName: operatorName, at: now(), in: db)
+            return []
+        }
+    }
+
+    /// Records what RMS said to each pushed edit. An edit RMS did not take (or whose fate is
+    /// unknown) is pending again, so that it can be pushed once more: updateOrderSender sets
+    /// values, sending the same edit again changes nothing more.
+    public func recordEditPushes(_ outcomes: [(intent: Int64, number: OrderNumber, outcome: IntentOutcome)]) throws {
+        try writeTransaction("注文内容修正の反映結果の記録") { db in
+            let date = now()
+            for (intent, number, outcome) in outcomes {
+                try Self.finishIntent(intent, outcome, at: Int64(date.timeIntervalSince1970), in: db)
+                if case .accepted = outcome { continue }
+                let pending = try String.fetchOne(db, sql: """
+                    SELECT before_value FROM journal WHERE order_number = ? AND action = 'push-edit' AND field = 'pendingEdit'
+                    ORDER BY id DESC LIMIT 1
+                    """, arguments: [number.rawValue]).flatMap(FieldValue.init(journalText:))
+                _ = try Self.mutate([number], action: "push-edit-result", undoable: false, operatorName: operatorName, at: date, in: db) { order in
+                    var order = order
+                    if case .text(let text?)? = pending { order.pendingEdit = PendingEdit(text: text) }
+                    return order
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import OrderEngine
+
+/// 注文内容修正 over the desk: each amount in its field (the focused one reversed), the total
+/// before and after, the reduction reason for a Rakuten order, and why a save was refused.
+struct EditFormView {
+    let form: OrderEditForm
+    let keymap: Keymap
+    let theme: Theme
+
+    func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
+        var lines: [(line: StyledLine, field: OrderEditForm.Field?)] = []
+        for field in form.fields {
+            lines.append((line(for: field), field))
+        }
+        let before = form.original.grandTotal
+        let after = (try? form.edit.get()).map { $0.applied(to: form.original).grandTotal }
+        lines.append((StyledLine([("合計 ", theme.label), ("\(before) → \(after.map(\.description) ?? "（入力中）")", CellStyle(bold: true))]), nil))
+        if form.original.origin.isRakutenAPI {
+            lines.append((StyledLine("保存した修正は処理パネル「入力内容を反映する（RMS）」でRMSに送ります", theme.muted), nil))
+        }
+        for problem in form.problems { lines.append((StyledLine(problem, theme.error), nil)) }
+        let save = keymap.keys(for: .activate).first.map(\.description) ?? "Enter"
+        let cancelKeys = keymap.keys(for: .dialogCancel)
+        let cancel = (cancelKeys.first { $0 == .escape } ?? cancelKeys.first).map(\.description) ?? "Esc"
+        lines.append((StyledLine("↑↓ 項目  数字 入力  Backspace 消す  ←→ 減額理由  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
+
+        let width = min(screenRect.width - 4, 90)
+        let rows = min(lines.count, screenRect.height - 4)
+        let rect = Rect(x: (screenRect.width - width) / 2, y: max(1, (screenRect.height - rows - 2) / 2), width: width, height: rows + 2)
+        screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+        screen.box(rect, title: "注文内容修正 \(form.original.number)", theme: theme, focused: true)
+        // The focused field stays on screen when the items do not all fit.
+        let focusedLine = lines.firstIndex { $0.field == form.focused } ?? 0
+        let first = max(0, min(focusedLine - rows / 2, lines.count - rows))
+        for (offset, entry) in lines.dropFirst(first).prefix(rows).enumerated() {
+            entry.line.draw(x: rect.x + 2, y: rect.y + 1 + offset, limit: rect.maxX - 2, into: &screen)
+        }
+    }
+
+    private func line(for field: OrderEditForm.Field) -> StyledLine {
+        let focused = field == form.focused
+        let input = focused ? CellStyle(bold: true, reverse: true) : CellStyle(underline: true)
+        switch field {
+        case .fee(let kind):
+            let text = form.text(of: field)
+            return StyledLine([(kind.label.fitted(to: 14), theme.label), (text.fitted(to: 8, alignment: .trailing), input),
+                               (text.isEmpty ? " 未設定" : " 円", text.isEmpty ? theme.error : .plain)])
+        case .units(let p, let i):
+            return StyledLine([("・" + form.itemName(p, i), .plain)])
+        case .unitPrice(let p, let i):
+            let units = OrderEditForm.Field.units(package: p, item: i)
+            let unitsStyle = units == form.focused ? CellStyle(bold: true, reverse: true) : CellStyle(underline: true)
+            return StyledLine([("  数量 ", theme.label), (form.text(of: units).fitted(to: 4, alignment: .trailing), unitsStyle),
+                               ("  単価 ", theme.label), (form.text(of: field).fitted(to: 8, alignment: .trailing), input), (" 円", .plain)])
+        case .reductionReason:
+            return StyledLine([("楽天減額理由".fitted(to: 14), theme.label), ("< \(form.reasonLabel) >", input),
+                               ("  金額を下げるときに必要です", theme.muted)])
+        }
+    }
+}

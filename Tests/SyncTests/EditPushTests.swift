@@ -1,0 +1,90 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import OrderSync
+import RakutenPay
+import RMSSandbox
+import Testing
+import TestSupport
+
+@Suite("Sync: 注文内容修正 saved here, pushed to RMS (入力内容を反映する)")
+struct EditPushTests {
+    @Test("an edit is saved with its journal, pushed once, and RMS holds the new fee and quantity")
+    func pushEdit() async throws {
+        let sandbox = try await SandboxHarness.start(orders: 30)
+        let directory = TemporaryDirectory()
+        let store = try OrderStore(path: directory.file("edit.sqlite"))
+        let service = SyncService(client: sandbox.client, store: store)
+        var settings = FetchSettings()
+        settings.skipYoungerThanMinutes = 0
+        try await service.fetch(settings)
+        let rows = try store.page(GridFilter(localStatus: .newOrder), limit: 100)
+        let row = try #require(rows.first { !$0.isShippingFeeUnset && !$0.isBundled })
+        let order = try #require(try store.order(row.number))
+        let oldShipping = try #require(order.fees.shipping.yen)
+
+        // Raising the shipping fee and the first item's quantity: no reduction reason is needed.
+        var edit = OrderEdit(of: order)
+        edit.fees.shipping = .yen(oldShipping + 300)
+        edit.lines[0][0].units += 1
+        #expect(try store.save(edit, editing: order).isEmpty)
+        let saved = try #require(try store.order(row.number))
+        #expect(saved.pendingEdit == PendingEdit())
+        #expect(saved.fees.shipping == .yen(oldShipping + 300))
+        #expect(saved.packages[0].items[0].units == order.packages[0].items[0].units + 1)
+        let journal = try store.journal(of: row.number).filter { $0.action == "edit" }
+        #expect(Set(journal.map(\.field)) == ["送料", "数量×単価", "注文内容修正"], "\(journal.map(\.field))")
+        #expect(try store.page(GridFilter(localStatus: .newOrder), limit: 100).first { $0.number == row.number }?.hasPendingEdit == true)
+
+        // A second save from the form as it was first opened is refused: the order changed since.
+        #expect(try store.save(edit, editing: order).first?.contains("開いた後に変更されました") == true)
+
+        let report = try await service.pushEdits([row.number])
+        #expect(report.lines.map(\.ok) == [true], "\(report.lines.map(\.message))")
+        let rms = try #require(await sandbox.server.order(row.number.rawValue))
+        #expect(rms.packageModelList[0].postagePrice == oldShipping + 300)
+        #expect(rms.packageModelList[0].itemModelList[0].units == order.packages[0].items[0].units + 1)
+        #expect(try store.order(row.number)?.pendingEdit == nil)
+        // Nothing left to send: a second push sends nothing.
+        let again = try await service.pushEdits([row.number])
+        #expect(again.lines.isEmpty)
+        #expect(again.skipped.map(\.reason) == [.noPendingEdit])
+
+        // A reduction needs its reason; with it, RMS takes it.
+        let current = try #require(try store.order(row.number))
+        var lower = OrderEdit(of: current)
+        lower.fees.shipping = .yen(oldShipping - 100 < 0 ? 0 : oldShipping - 100)
+        #expect(try store.save(lower, editing: current).contains("金額が下がるときは楽天減額理由を選んでください"))
+        lower.reductionReason = 8
+        #expect(try store.save(lower, editing: current).isEmpty)
+        #expect(try store.order(row.number)?.pendingEdit == PendingEdit(reductionReason: 8))
+        #expect(try await service.pushEdits([row.number]).lines.map(\.ok) == [true])
+        #expect(await sandbox.server.order(row.number.rawValue)?.packageModelList[0].postagePrice == lower.fees.shipping.yen)
+        await sandbox.stop()
+        directory.remove()
+    }
+
+    @Test("an edit RMS refuses (the order shipped meanwhile) is pending again, with RMS's words")
+    func refusedPush() async throws {
+        let sandbox = try await SandboxHarness.start(orders: 20)
+        let directory = TemporaryDirectory()
+        let store = try OrderStore(path: directory.file("edit.sqlite"))
+        let service = SyncService(client: sandbox.client, store: store)
+        var settings = FetchSettings()
+        settings.skipYoungerThanMinutes = 0
+        try await service.fetch(settings)
+        let row = try #require(try store.page(GridFilter(localStatus: .newOrder), limit: 100).first { !$0.isShippingFeeUnset && !$0.isBundled })
+        let order = try #require(try store.order(row.number))
+        var edit = OrderEdit(of: order)
+        edit.fees.shipping = .yen((order.fees.shipping.yen ?? 0) + 100)
+        #expect(try store.save(edit, editing: order).isEmpty)
+        #expect(await sandbox.server.setProgress(row.number.rawValue, to: 500))
+
+        let report = try await service.pushEdits([row.number])
+        let line = try #require(report.lines.first)
+        #expect(!line.ok)
+        #expect(try store.order(row.number)?.pendingEdit == PendingEdit(), "the edit must be pending again")
+        await sandbox.stop()
+        directory.remove()
+    }
+}
