@@ -122,18 +122,21 @@ public struct SyncService: Sendable {
         guard !numbers.isEmpty else { return 0 }
         do {
             let fetched = try await client.getOrders(numbers.map(\.rawValue))
-            let readings = fetched.orders.map {
-                OrderStore.RMSReading(
-                    number: OrderNumber($0.model.orderNumber), progress: RMSProgress(code: $0.model.orderProgress),
-                    confirmedAt: $0.model.shopOrderCfmDatetime?.date)
-            }
-            try store.recordRMSReadings(readings, action: action)
-            events(.statusRefreshed(count: readings.count))
-            return readings.count
+            try store.recordRMSCopies(fetched.orders.map { OrderStore.RMSCopy(model: $0.model, rawJSON: $0.rawJSON) }, action: action)
+            events(.statusRefreshed(count: fetched.orders.count))
+            return fetched.orders.count
         } catch let error as RakutenPayError {
             events(.failed(activity: "RMSステータスを取得", errorClass: error.errorClass, detail: error.description))
             throw error
         }
+    }
+
+    /// RMSの変更を確認: reads again the Rakuten orders of the last two months that RMS has not
+    /// shipped or cancelled, so that what RMS changed on its own shows as 差分あり.
+    @discardableResult
+    public func watchOpenOrders() async throws -> Int {
+        let open = try store.openRakutenOrders(since: now().addingTimeInterval(-62 * 86_400))
+        return try await refreshRMSStatus(open, action: "rms-watch")
     }
 
     /// One round of watching confirmations: reads the orders Rakuten is processing, and resolves

@@ -1,14 +1,17 @@
 import Foundation
 import OrderEngine
 
-/// Runs the sync service on a schedule: polls confirmations every `pollInterval` and fetches
-/// every `fetchInterval` (when set). Runs until its task is cancelled.
+/// Runs the sync service on a schedule: polls confirmations every `pollInterval`, fetches every
+/// `fetchInterval` (when set), and reads open orders again every `watchInterval` for what RMS
+/// changed on its own. Runs until its task is cancelled.
 public struct SyncWorker: Sendable {
     public let service: SyncService
     public var fetchSettings: FetchSettings
     public var pollInterval: Duration
     /// Nil: fetch only on demand.
     public var fetchInterval: Duration?
+    /// How often open orders are read again for what RMS changed on its own (差分あり).
+    public var watchInterval: Duration = .seconds(30 * 60)
     /// How long the worker's lease on the database file lasts unrenewed: only the lease's
     /// holder works, so that one worker is active per file however many desks are open.
     public var leaseSeconds: Int
@@ -25,6 +28,7 @@ public struct SyncWorker: Sendable {
     public func run() async {
         let clock = ContinuousClock()
         var nextFetch = fetchInterval.map { clock.now + $0 }
+        var nextWatch = clock.now + watchInterval
         var active: Bool?
         while !Task.isCancelled {
             let holds = (try? service.store.acquireWorkerLease(seconds: leaseSeconds)) ?? false
@@ -38,6 +42,10 @@ public struct SyncWorker: Sendable {
                 if let due = nextFetch, clock.now >= due, let interval = fetchInterval {
                     _ = try? await service.fetch(fetchSettings)
                     nextFetch = clock.now + interval
+                }
+                if clock.now >= nextWatch {
+                    _ = try? await service.watchOpenOrders()
+                    nextWatch = clock.now + watchInterval
                 }
             }
             try? await Task.sleep(for: pollInterval)

@@ -35,8 +35,8 @@ struct EditEndToEndTests {
         #expect(row != nil, "the row does not say 未反映:\n\(session.capture())")
         #expect(await sandbox.server.order(number)?.packageModelList.first?.postagePrice != 9999, "nothing may reach RMS before the push")
 
-        // 処理パネル: 入力内容を反映する（RMS）, two rows above the last.
-        session.send("Tab", "End", "Up", "Up", "Enter")
+        // 処理パネル: 入力内容を反映する（RMS）, three rows above the last.
+        session.send("Tab", "End", "Up", "Up", "Up", "Enter")
         let preview = try await offPool { session.waitFor(10) { $0.contains("入力内容を反映する（RMS）: 1件") } }
         #expect(preview != nil, "no preview:\n\(session.capture())")
         session.send("y")

@@ -60,6 +60,26 @@ struct DeskViewTests {
         #expect(screen.text.contains("未設定"))
     }
 
+    @Test("an order RMS changed says 差分あり in the grid and shows each field, ours and RMS's, in the detail")
+    func rmsDifference() throws {
+        let base = DeskFixtures.row(0)
+        let row = OrderRow(
+            number: base.number, orderedAt: base.orderedAt, ordererName: base.ordererName, ordererKana: "", grandTotal: base.grandTotal,
+            shippingFee: base.shippingFee, rmsProgress: .awaitingConfirmation, localStatus: .newOrder, sync: .notSent,
+            paymentMethod: base.paymentMethod, bundleID: nil, isRakutenAPI: true, hasPendingEdit: true, hasRMSDifference: true)
+        var state = DeskFixtures.state(rows: [row])
+        var ours = OrderFixtures.order(1)
+        var rms = ours
+        rms.fees.shipping = .yen(1200)
+        ours.rmsDifference = RMSDifference(ours: ours, previous: ours, rms: rms)
+        _ = state.apply(.detailLoaded(ours, journal: []))
+        let screen = render(state)
+        let gridLine = try #require((0..<screen.height).map(screen.line).first { $0.contains(String(base.number.withoutShopID)) })
+        #expect(gridLine.contains("差分あり"), "\(gridLine)")
+        #expect(screen.text.contains("【差分あり】RMSで変更されています"))
+        #expect(screen.text.contains("送料 この端末 \(ours.fees.shipping) → RMS 1,200円"))
+    }
+
     @Test("the grid, the processing panel and the detail pane are all on screen")
     func panes() {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])

@@ -26,6 +26,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
     /// Undo: the field was changed again after the batch.
     case changedSince
     case noPendingEdit
+    case noRMSDifference
     case editNotAllowed(RMSProgress)
 
     public var text: String {
@@ -42,6 +43,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .noChange: "変更はありません"
         case .dateAlreadyFilled(let field): "\(field.label)は入力済みです（追記は空欄のときだけ書き込みます）"
         case .noPendingEdit: "RMSに反映する注文内容修正がありません"
+        case .noRMSDifference: "RMSとの差分はありません"
         case .editNotAllowed(let progress): "RMSが\(progress.label)の注文は修正を反映できません（注文確認待ち・楽天処理中・発送待ちのときだけ）"
         case .bundledFeesLocked: "同梱注文の金額は同梱を解除してから変更してください"
         case .bundledCancel: "同梱注文は同梱を解除してからキャンセルしてください"

@@ -33,6 +33,8 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     public var carrier: Carrier?
     /// An edit saved here and not yet pushed to RMS.
     public var pendingEdit: PendingEdit?
+    /// 差分あり: what RMS changed that the shop has not accepted yet.
+    public var rmsDifference: RMSDifference?
 
     public var id: OrderNumber { number }
 

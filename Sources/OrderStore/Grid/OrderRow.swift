@@ -17,6 +17,8 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
     public let isRakutenAPI: Bool
     /// An edit saved here and not yet pushed to RMS (未反映).
     public let hasPendingEdit: Bool
+    /// RMS changed the order in a way the shop has not accepted (差分あり).
+    public let hasRMSDifference: Bool
 
     public var id: OrderNumber { number }
     public var key: GridKey { GridKey(orderedAt: Int64(orderedAt.timeIntervalSince1970), number: number) }
@@ -26,8 +28,10 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
     public init(
         number: OrderNumber, orderedAt: Date, ordererName: String, ordererKana: String, grandTotal: Money,
         shippingFee: Money, rmsProgress: RMSProgress, localStatus: LocalStatus, sync: SyncState,
-        paymentMethod: String, bundleID: BundleID?, isRakutenAPI: Bool, hasPendingEdit: Bool = false
+        paymentMethod: String, bundleID: BundleID?, isRakutenAPI: Bool, hasPendingEdit: Bool = false,
+        hasRMSDifference: Bool = false
     ) {
+        self.hasRMSDifference = hasRMSDifference
         self.hasPendingEdit = hasPendingEdit
         self.number = number
         self.orderedAt = orderedAt

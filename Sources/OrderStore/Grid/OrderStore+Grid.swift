@@ -87,7 +87,8 @@ extension OrderStore {
 
     static let rowColumns = """
         order_number, ordered_at, orderer_name, orderer_kana, grand_total, shipping_fee, rms_progress,
-        local_status, sync_state, sync_error, sync_detail, payment_method, bundle_id, origin, pending_edit IS NOT NULL AS edited
+        local_status, sync_state, sync_error, sync_detail, payment_method, bundle_id, origin, pending_edit IS NOT NULL AS edited,
+        rms_diff IS NOT NULL AS differs
         """
 
     static func row(_ row: Row) -> OrderRow {
@@ -104,6 +105,6 @@ extension OrderStore {
             paymentMethod: row["payment_method"],
             bundleID: (row["bundle_id"] as String?).map(BundleID.init),
             isRakutenAPI: (row["origin"] as String) == "rakutenAPI",
-            hasPendingEdit: row["edited"])
+            hasPendingEdit: row["edited"], hasRMSDifference: row["differs"])
     }
 }

@@ -58,7 +58,8 @@ extension OrderStore {
             assignments += ["packages_override = ?", "goods_override = ?"]
             arguments += [try OrderDocument.encode(order.packages).databaseValue, order.goodsPrice.yen.databaseValue]
         }
-        guard !assignments.isEmpty || contentChanged else { return }
+        let acceptsRMSCopy = before.rmsDifference != nil && order.rmsDifference == nil
+        guard !assignments.isEmpty || contentChanged || acceptsRMSCopy else { return }
         assignments.append("updated_at = ?")
         arguments.append(Int64(date.timeIntervalSince1970).databaseValue)
         arguments.append(order.number.rawValue.databaseValue)
@@ -68,6 +69,17 @@ extension OrderStore {
         statement.setUncheckedArguments(StatementArguments(values: arguments))
         try statement.execute()
         TransactionEffects.updated(from: before.localStatus, to: order.localStatus, in: db)
+        if acceptsRMSCopy {
+            // RMS's changes accepted: its copy of the order (goods, points, coupons) is the one used
+            // from now on, and the total is made again from it.
+            try db.execute(sql: """
+                UPDATE order_content SET raw_json = COALESCE(pending_raw_json, raw_json), pending_raw_json = NULL
+                WHERE order_id = (SELECT id FROM orders WHERE order_number = ?)
+                """, arguments: [order.number.rawValue])
+            if let total = try load([order.number], in: db).first?.grandTotal {
+                try db.execute(sql: "UPDATE orders SET grand_total = ? WHERE order_number = ?", arguments: [total.yen, order.number.rawValue])
+            }
+        }
     }
 
     static func journal(

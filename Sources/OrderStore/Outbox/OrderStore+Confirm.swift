@@ -68,40 +68,22 @@ extension OrderStore {
         }
     }
 
+    /// Rakuten orders of the last `days` that RMS has not shipped or cancelled: the ones RMS may
+    /// still change on its own (a cancellation, a recalculation), read again on a slow schedule.
+    public func openRakutenOrders(since date: Date) throws -> [OrderNumber] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT order_number FROM orders WHERE ordered_at >= ? AND origin = 'rakutenAPI' AND rms_progress < 500
+                ORDER BY ordered_at DESC
+                """, arguments: [Int64(date.timeIntervalSince1970)]).map(OrderNumber.init)
+        }
+    }
+
     /// Orders whose confirmation RMS accepted but has not finished: the ones to poll.
     public func ordersAwaitingRakuten() throws -> [OrderNumber] {
         try pool.read { db in
             try String.fetchAll(db, sql: "SELECT order_number FROM orders WHERE sync_state = 'rakutenProcessing' ORDER BY ordered_at")
                 .map(OrderNumber.init)
-        }
-    }
-
-    /// What RMS reported when an order was read again.
-    public struct RMSReading: Sendable {
-        public let number: OrderNumber
-        public let progress: RMSProgress
-        public let confirmedAt: Date?
-
-        public init(number: OrderNumber, progress: RMSProgress, confirmedAt: Date?) {
-            self.number = number
-            self.progress = progress
-            self.confirmedAt = confirmedAt
-        }
-    }
-
-    /// Takes in RMS's progress for orders read again (RMSステータスを取得, confirm polling).
-    @discardableResult
-    public func recordRMSReadings(_ readings: [RMSReading], action: String) throws -> Mutation {
-        let byNumber = Dictionary(readings.map { ($0.number, $0) }, uniquingKeysWith: { $1 })
-        return try mutate(readings.map(\.number), action: action, undoable: false) { order in
-            guard let reading = byNumber[order.number] else { return nil }
-            var order = order
-            order.rmsProgress = reading.progress
-            order.confirmedAt = reading.confirmedAt ?? order.confirmedAt
-            if reading.confirmedAt != nil, order.sync != .localOnly {
-                order.sync = .afterConfirmation(rmsProgress: reading.progress)
-            }
-            return order
         }
     }
 }

@@ -28,7 +28,7 @@ struct OrderColumns {
     static let stateNames = [
         "local_status", "rms_progress", "confirmed_at", "sync_state", "sync_error", "sync_detail", "grand_total",
         "shipping_fee", "cod_fee", "payment_charge", "bundle_id", "carrier", "flags", "payment_date",
-        "planned_shipment_date", "shipment_date", "delivery_date", "pending_edit",
+        "planned_shipment_date", "shipment_date", "delivery_date", "pending_edit", "rms_diff",
     ]
 
     var state: [DatabaseValue] {
@@ -45,6 +45,7 @@ struct OrderColumns {
             dates.isEmpty ? .null : dates[.shipmentDate]?.description.databaseValue ?? .null,
             dates.isEmpty ? .null : dates[.deliveryDate]?.description.databaseValue ?? .null,
             order.pendingEdit?.text.databaseValue ?? .null,
+            order.rmsDifference.flatMap { try? String(decoding: OrderDocument.encode($0), as: UTF8.self) }.databaseValue,
         ]
     }
 

@@ -9,7 +9,7 @@ enum OrderRecord {
     static let columns = """
         order_number, local_status, rms_progress, confirmed_at, sync_state, sync_error, sync_detail, shipping_fee,
         cod_fee, payment_charge, bundle_id, carrier, flags, payment_date, planned_shipment_date, shipment_date,
-        delivery_date, pending_edit, packages_override, goods_override, document, raw_json
+        delivery_date, pending_edit, rms_diff, packages_override, goods_override, document, raw_json
         """
 
     /// Where ``columns`` are read from: an order with its content.
@@ -20,7 +20,7 @@ enum OrderRecord {
     static let stateColumns = """
         order_number, ordered_at, orderer_name, orderer_kana, payment_method, local_status, rms_progress,
         confirmed_at, sync_state, sync_error, sync_detail, shipping_fee, cod_fee, payment_charge, bundle_id, carrier,
-        flags, payment_date, planned_shipment_date, shipment_date, delivery_date, pending_edit, document IS NULL AS from_raw
+        flags, payment_date, planned_shipment_date, shipment_date, delivery_date, pending_edit, rms_diff, document IS NULL AS from_raw
         """
 
     static func order(from row: Row) throws -> Order {
@@ -62,6 +62,7 @@ enum OrderRecord {
         }
         order.dates = dates
         order.pendingEdit = (row["pending_edit"] as String?).flatMap(PendingEdit.init(text:))
+        order.rmsDifference = (row["rms_diff"] as String?).flatMap { try? OrderDocument.decode(RMSDifference.self, Data($0.utf8)) }
     }
 
     /// A Rakuten order from its state columns alone (a row of ``stateColumns`` with `from_raw`):

@@ -86,7 +86,7 @@ enum StoreSchema {
         migrator.registerMigration("v2-content-from-raw-json-search-counts", migrate: StoreSchemaV2.migrate)
         migrator.registerMigration("v3-content-in-its-own-table", migrate: StoreSchemaV3.migrate)
         migrator.registerMigration("v4-worker-lease", migrate: StoreSchemaV4.migrate)
-        migrator.registerMigration("v5-pending-edit", migrate: StoreSchemaV5.migrate)
+        migrator.registerMigration("v5-pending-edit-rms-diff", migrate: StoreSchemaV5.migrate)
         return migrator
     }
 }

@@ -1,10 +1,14 @@
 import GRDB
 
-/// Version 5: an edit of a Rakuten order saved here and not yet pushed to RMS (注文内容修正 →
-/// 入力内容を反映する), as ``OrderEngine/PendingEdit``'s text; NULL when there is none. Adding a
-/// column with no default rewrites nothing: instant on a million orders.
+/// Version 5: what the shop and RMS have not yet agreed on. `pending_edit`: an edit of a Rakuten
+/// order saved here and not yet pushed to RMS (注文内容修正 → 入力内容を反映する), as
+/// ``OrderEngine/PendingEdit``'s text. `rms_diff`: what RMS changed that the shop has not accepted
+/// (差分あり, ``OrderEngine/RMSDifference`` as JSON), with RMS's copy of the order waiting beside the
+/// one in use (`pending_raw_json`). NULL when there is none; adding such columns rewrites nothing.
 enum StoreSchemaV5 {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE orders ADD COLUMN pending_edit TEXT")
+        try db.execute(sql: "ALTER TABLE orders ADD COLUMN rms_diff TEXT")
+        try db.execute(sql: "ALTER TABLE order_content ADD COLUMN pending_raw_json BLOB")
     }
 }

@@ -35,6 +35,7 @@ extension PanelItem {
         case .unbundle: return .bulk(UnbundleAction())
         case .duplicate: return .bulk(DuplicateAction())
         case .pushEdit: return .bulk(PushEditAction())
+        case .acceptRMSChanges: return .bulk(AcceptRMSChangesAction())
         case .undo: return .undo
         case .fetch: return .fetch
         }

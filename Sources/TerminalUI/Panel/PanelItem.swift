@@ -7,7 +7,7 @@ public struct PanelItem: Sendable, Equatable {
         case confirm, refreshRMSStatus, cancel
         case changeStatus, writeDate, writeFee, setCarrier, setFlag, clearFlag
         case bundle, unbundle, duplicate
-        case pushEdit
+        case pushEdit, acceptRMSChanges
         case undo, fetch
     }
 
@@ -57,6 +57,7 @@ public struct PanelItem: Sendable, Equatable {
             PanelItem(.unbundle, group: "同梱・複製", title: "同梱を解除する"),
             PanelItem(.duplicate, group: "同梱・複製", title: "受注を複製する（手入力の注文）"),
             PanelItem(.pushEdit, group: "注文内容修正", title: "入力内容を反映する（RMS）"),
+            PanelItem(.acceptRMSChanges, group: "注文内容修正", title: "RMSの変更を受け入れる（差分あり）"),
             PanelItem(.undo, group: "取り消し", title: "直前の一括処理を取り消す"),
             PanelItem(.fetch, group: "受注取得", title: "今すぐ取得する"),
         ]

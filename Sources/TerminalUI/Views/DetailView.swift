@@ -76,6 +76,12 @@ struct DetailView {
         if let bundle = order.bundleID {
             lines.append(StyledLine("【同梱】同梱注文です（\(bundle)）。注文確認・金額変更は同梱を解除してから", theme.color(.magenta, bold: true)))
         }
+        if let difference = order.rmsDifference {
+            lines.append(StyledLine("【差分あり】RMSで変更されています。処理パネル「RMSの変更を受け入れる」で取り込みます", theme.error))
+            for field in difference.fields {
+                lines.append(StyledLine([("  \(field.label) ", theme.label), ("この端末 \(field.ours)", .plain), (" → RMS \(field.rms)", theme.error)]))
+            }
+        }
         if let edit = order.pendingEdit {
             lines.append(StyledLine("【未反映】注文内容修正がRMSに未反映です（\(edit.text)）。処理パネル「入力内容を反映する（RMS）」で送ります",
                                     theme.color(.magenta, bold: true)))

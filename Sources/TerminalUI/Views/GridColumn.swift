@@ -48,7 +48,8 @@ public enum GridColumn: String, Sendable, CaseIterable {
         case .shippingFee: 8
         case .rmsProgress: 14
         case .localStatus: 14
-        case .sync, .notes: 10
+        case .sync: 10
+        case .notes: 14
         case .payment: 16
         }
     }

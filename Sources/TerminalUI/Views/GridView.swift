@@ -69,13 +69,16 @@ struct GridView {
         case .rmsProgress: return (row.rmsProgress.label, base)
         case .sync: return (row.sync.label, theme.style(for: row.sync).with { $0.bold = $0.bold || marked })
         case .notes:
+            // The most urgent first: the column cuts what does not fit (the detail lists them all).
             var notes: [String] = []
-            if row.isBundled { notes.append("同梱") }
-            if row.isShippingFeeUnset { notes.append("送料未設定") }
             let failed = if case .failed = row.sync { true } else { false }
             if failed { notes.append("エラー") }
+            if row.hasRMSDifference { notes.append("差分あり") }
+            if row.isShippingFeeUnset { notes.append("送料未設定") }
+            if row.isBundled { notes.append("同梱") }
             if row.hasPendingEdit { notes.append("未反映") }
-            return (notes.joined(separator: " "), row.isShippingFeeUnset || failed ? theme.error : theme.color(.magenta))
+            let urgent = row.isShippingFeeUnset || failed || row.hasRMSDifference
+            return (notes.joined(separator: " "), urgent ? theme.error : theme.color(.magenta))
         case .payment: return (row.paymentMethod, base)
         }
     }

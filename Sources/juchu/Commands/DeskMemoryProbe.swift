@@ -28,7 +28,7 @@ enum DeskMemoryProbe {
         script += [.key(.tab), .key(.home)] + Array(repeating: .key(.down), count: 3) + Array(repeating: .key(.character("+")), count: 3)
         script += [.key(.enter), .pause(milliseconds: 4000), .key(.character("y")), .pause(milliseconds: 10_000), .key(.enter)]
         // 直前の一括処理を取り消す: preview, undo, close.
-        script += Array(repeating: .key(.down), count: 10)
+        script += Array(repeating: .key(.down), count: 11)
         script += [.key(.enter), .pause(milliseconds: 4000), .key(.character("y")), .pause(milliseconds: 10_000), .key(.enter)]
         let watched = ["受注ステータスを「出荷待ち」に変更する", "成功: ", "を取り消す", "元に戻しました"]
         let terminal = ScriptedTerminal(width: 120, height: 40, script: script, watching: watched)

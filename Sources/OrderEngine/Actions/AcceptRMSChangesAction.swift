@@ -1,0 +1,20 @@
+/// RMSの変更を受け入れる: takes what RMS changed (差分あり) into the order — RMS's fees, and the
+/// local status キャンセル when RMS cancelled it. The goods, points and coupons RMS holds come with
+/// its copy of the order, which the store keeps from then on.
+public struct AcceptRMSChangesAction: BulkAction {
+    public init() {}
+
+    public var id: String { "accept-rms" }
+    public var title: String { "RMSの変更を受け入れる" }
+    public var leavesMachine: Bool { false }
+    public var readsOrderContent: Bool { false }
+
+    public func decide(_ order: Order, in selection: Selection) -> Decision {
+        guard let difference = order.rmsDifference else { return .skip(.noRMSDifference) }
+        var after = order
+        after.fees = difference.rmsFees
+        if difference.cancelledInRMS { after.localStatus = .cancelled }
+        after.rmsDifference = nil
+        return .change(after)
+    }
+}

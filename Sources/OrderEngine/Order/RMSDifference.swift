@@ -1,0 +1,51 @@
+/// 差分あり: what RMS changed in an order since it was last read, where that differs from the
+/// order here — cancelled by the customer or Rakuten, confirmed directly in RMS, fees, goods or
+/// points recalculated. Kept on the order, field by field, until the operator accepts it; RMS's
+/// values are never laid over the shop's silently.
+public struct RMSDifference: Sendable, Hashable, Codable {
+    public struct Field: Sendable, Hashable, Codable {
+        public let label: String
+        public let ours: String
+        public let rms: String
+    }
+
+    public let fields: [Field]
+    /// RMS's fees, taken into the order when the difference is accepted.
+    public let rmsFees: Fees
+    /// RMS cancelled the order (800/900) without the shop asking for it.
+    public let cancelledInRMS: Bool
+
+    /// Compares RMS's order now (`rms`) with the order here (`ours`) and with what RMS held when
+    /// it was last read (`previous`). A value RMS changed to what the shop already has (an edit
+    /// pushed, a cancellation asked for) is no difference; a value only the shop changed (an edit
+    /// not yet pushed) is none either. Nil when nothing differs.
+    public init?(ours: Order, previous: Order, rms: Order) {
+        var fields: [Field] = []
+        func compare(_ label: String, _ value: (Order) -> String) {
+            let now = value(rms)
+            if now != value(previous), now != value(ours) { fields.append(Field(label: label, ours: value(ours), rms: now)) }
+        }
+        compare("送料") { $0.fees.shipping.description }
+        compare("代引手数料") { $0.fees.cashOnDelivery.description }
+        compare("決済手数料") { $0.fees.paymentCharge.description }
+        compare("商品合計") { $0.goodsPrice.description }
+        compare("ポイント利用") { "\($0.pointsUsed)ポイント" }
+        compare("クーポン") { "\($0.couponTotal)円" }
+        let cancelled = rms.rmsProgress.isCancelling && !previous.rmsProgress.isCancelling && ours.localStatus != .cancelled
+        if cancelled {
+            fields.append(Field(label: "RMSステータス", ours: previous.rmsProgress.label, rms: "\(rms.rmsProgress.label)（店舗の操作ではありません）"))
+        }
+        if rms.confirmedAt != nil, previous.confirmedAt == nil, ours.sync == .notSent {
+            fields.append(Field(label: "注文確認", ours: "未送信", rms: "RMSで確認済み"))
+        }
+        guard !fields.isEmpty else { return nil }
+        self.fields = fields
+        rmsFees = rms.fees
+        cancelledInRMS = cancelled
+    }
+
+    /// One line for the grid's detail and the journal: 「送料 800円 → RMS 0円、…」.
+    public var summary: String {
+        fields.map { "\($0.label) \($0.ours) → RMS \($0.rms)" }.joined(separator: "、")
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import OrderEngine
+import RakutenPay
+
+extension OrderStore {
+    /// An order as RMS sent it when read again (getOrder).
+    public struct RMSCopy: Sendable {
+        public let model: OrderModel
+        public let rawJSON: [UInt8]
+
+        public init(model: OrderModel, rawJSON: [UInt8]) {
+            self.model = model
+            self.rawJSON = rawJSON
+        }
+    }
+
+    /// Records orders read again from RMS. Their RMS status and confirmation follow RMS. What
+    /// else RMS changed is compared with the order here: where it differs (差分あり), the
+    /// difference is kept field by field with RMS's copy beside the one in use, until the operator
+    /// accepts it; where nothing differs, RMS's copy replaces the one kept.
+    @discardableResult
+    public func recordRMSCopies(_ copies: [RMSCopy], action: String) throws -> Mutation {
+        try writeTransaction("RMSの注文の記録") { db in
+            let date = now()
+            var mutation = Mutation(batchID: UUID().uuidString.lowercased())
+            let byNumber = Dictionary(copies.map { (OrderNumber($0.model.orderNumber), $0) }, uniquingKeysWith: { $1 })
+            for ours in try Self.load(Array(byNumber.keys), in: db) {
+                guard let copy = byNumber[ours.number] else { continue }
+                let rms = Order(rakuten: copy.model, localStatus: ours.localStatus)
+                var after = ours
+                after.rmsProgress = rms.rmsProgress
+                after.confirmedAt = rms.confirmedAt ?? ours.confirmedAt
+                if rms.confirmedAt != nil, ours.sync != .localOnly { after.sync = .afterConfirmation(rmsProgress: rms.rmsProgress) }
+                if let kept = try Data.fetchOne(db, sql: """
+                    SELECT raw_json FROM order_content WHERE order_id = (SELECT id FROM orders WHERE order_number = ?)
+                    """, arguments: [ours.number.rawValue]), Array(kept) != copy.rawJSON
+                {
+                    let previous = Order(rakuten: try JSONIndexDecoder().decode(OrderModel.self, from: Array(kept)), localStatus: ours.localStatus)
+                    if let difference = RMSDifference(ours: ours, previous: previous, rms: rms) {
+                        after.rmsDifference = difference
+                        try db.execute(sql: "UPDATE order_content SET pending_raw_json = ? WHERE order_id = (SELECT id FROM orders WHERE order_number = ?)",
+                                       arguments: [Data(copy.rawJSON), ours.number.rawValue])
+                    } else {
+                        // Nothing RMS holds differs from the order here (any earlier difference is gone too).
+                        after.rmsDifference = nil
+                        try db.execute(sql: """
+                            UPDATE order_content SET raw_json = ?, pending_raw_json = NULL
+                            WHERE order_id = (SELECT id FROM orders WHERE order_number = ?)
+                            """, arguments: [Data(copy.rawJSON), ours.number.rawValue])
+                    }
+                }
+                let changes = ours.changes(to: after)
+                guard !changes.isEmpty || after != ours else { continue }
+                try Self.write(after, from: ours, in: db, at: date)
+                try Self.journal(changes, of: ours.number, batchID: mutation.batchID, action: action, undoable: false,
+                                 operatorName: operatorName, at: date, in: db)
+                mutation.changed.append(after)
+            }
+            return mutation
+        }
+    }
+}
