@@ -63,8 +63,11 @@ public struct SyncService: Sendable {
 
     // MARK: 注文確認通知
 
-    /// Claims `numbers` for confirmation in the store, sends them 100 per call, and records each result.
+    /// Claims `numbers` for confirmation in the store, sends them 100 per call, and records each
+    /// result. Intents a process left behind when it died are resolved from RMS first, so that
+    /// their orders are sent again only if RMS shows them unconfirmed.
     public func confirm(_ numbers: [OrderNumber]) async throws -> ConfirmReport {
+        try await resolveAbandonedConfirmations()
         let claimed = try store.claimConfirmations(numbers)
         return try await send(claimed)
     }
@@ -144,6 +147,12 @@ public struct SyncService: Sendable {
     public func pollConfirmations(staleIntentAge: TimeInterval = 600) async throws {
         let awaiting = try store.ordersAwaitingRakuten()
         if !awaiting.isEmpty { try await refreshRMSStatus(awaiting, action: "confirm-poll") }
+        try await resolveAbandonedConfirmations(staleIntentAge: staleIntentAge)
+    }
+
+    /// Intents whose outcome is unknown, or left by a process that is gone, are settled by what
+    /// RMS holds: confirmed there (accepted), or still unconfirmed (failed, may be sent again).
+    public func resolveAbandonedConfirmations(staleIntentAge: TimeInterval = 600) async throws {
         let unresolved = try store.unresolvedConfirmations(claimedBefore: now().addingTimeInterval(-staleIntentAge))
         guard !unresolved.isEmpty else { return }
         let fetched: RakutenPayClient.FetchedOrders

@@ -54,4 +54,57 @@ struct ProcessesEndToEndTests {
         #expect(output.contains("確認送信中です") || output.contains("注文確認は送信済みです"), "the overlap is skipped with its reason")
         await sandbox.stop()
     }
+    @Test("juchu confirm of the sandbox's 1,000 orders killed with SIGKILL at 100 random moments and restarted: each order confirmed once, all reach 楽天処理済")
+    func killedConfirm() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 1_000, requestsPerSecond: 0) {
+            $0.latencyMilliseconds = 3
+            $0.secondsUntilProcessing = 1
+            $0.secondsUntilDone = 1
+        }
+        let db = juchu.home + "/killed.sqlite"
+        let store = try OrderStore(path: db)
+        let service = SyncService(client: sandbox.client, store: store)
+        var fetch = FetchSettings()
+        fetch.skipYoungerThanMinutes = 0
+        fetch.lookBackDays = 30
+        try await service.fetch(fetch)
+        let numbers = try store.page(GridFilter(localStatus: .newOrder), limit: 5_000).map(\.number)
+        // The sandbox's orders are at every RMS status; those awaiting confirmation are fetched.
+        #expect(numbers.count > 700)
+        let confirmable = Set(try store.orders(numbers).filter { !$0.fees.shipping.isUnset && !$0.isBundled }.map(\.number.rawValue))
+        let arguments = ["confirm", "--status", "新規受付", "--db", db, "--base-url", sandbox.baseURL,
+                         "--service-secret", sandbox.client.configuration.credentials.serviceSecret,
+                         "--license-key", sandbox.client.configuration.credentials.licenseKey, "--requests-per-second", "100"]
+        var generator = SystemRandomNumberGenerator()
+        var killedWhileSending = 0
+        for _ in 0..<100 {
+            let process = try Self.run(juchu, arguments)
+            let moment = Int.random(in: 20...600, using: &generator)
+            try await offPool {
+                Thread.sleep(forTimeInterval: Double(moment) / 1000)
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                process.waitUntilExit()
+            }
+            if process.terminationReason == .uncaughtSignal { killedWhileSending += 1 }
+        }
+        // The last run is left to finish; then the worker's polling brings every order to 楽天処理済.
+        let last = try Self.run(juchu, arguments)
+        try await offPool { last.waitUntilExit() }
+        #expect([0, 3].contains(last.terminationStatus))
+        for _ in 0..<30 {
+            try await service.pollConfirmations()
+            let done = try store.orders(confirmable.map(OrderNumber.init)).filter { $0.sync == .rakutenDone }.count
+            if done == confirmable.count { break }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        let accepted = await sandbox.server.acceptedConfirmations()
+        #expect(killedWhileSending > 50, "most runs must be killed, not finish (\(killedWhileSending))")
+        #expect(accepted.values.allSatisfy { $0 == 1 }, "an order was confirmed twice: \(accepted.filter { $0.value > 1 })")
+        #expect(Set(accepted.keys) == confirmable)
+        let states = try store.orders(confirmable.map(OrderNumber.init)).map(\.sync)
+        #expect(states.allSatisfy { $0 == .rakutenDone }, "not all 楽天処理済: \(Set(states.map(\.label)))")
+        await sandbox.stop()
+    }
 }

@@ -90,19 +90,35 @@ extension OrderStore {
 
 extension OrderStore {
     /// Intents whose outcome nobody knows: sent (or maybe sent) when the sender failed or died.
-    /// They are resolved by reading the order from RMS before anything is sent again.
+    /// They are resolved by reading the order from RMS before anything is sent again. An intent
+    /// left pending or sending counts once its process is gone (on this host: at once; on another
+    /// host: after `cutoff`).
     public func unresolvedConfirmations(claimedBefore cutoff: Date? = nil) throws -> [(intent: Int64, number: OrderNumber)] {
-        try pool.read { db in
-            var sql = "SELECT id, order_number FROM outbox WHERE kind = 'confirm' AND (state = 'unknown'"
-            var arguments: StatementArguments = []
-            if let cutoff {
-                // An intent left pending or sending by a process that stopped long ago.
-                sql += " OR (state IN ('pending', 'sending') AND created_at < ?)"
-                arguments += [Int64(cutoff.timeIntervalSince1970)]
+        let host = OperatorIdentity.host
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, order_number, state, claimed_by, created_at FROM outbox
+                WHERE kind = 'confirm' AND state IN ('unknown', 'pending', 'sending') ORDER BY id
+                """).compactMap { row -> (Int64, OrderNumber)? in
+                let abandoned: Bool
+                if row["state"] as String == "unknown" {
+                    abandoned = true
+                } else if let claimer = Self.claimer(row["claimed_by"]), claimer.host == host {
+                    abandoned = !Self.processIsAlive(claimer.pid)
+                } else {
+                    abandoned = cutoff.map { (row["created_at"] as Int64) < Int64($0.timeIntervalSince1970) } ?? false
+                }
+                return abandoned ? (row["id"], OrderNumber(row["order_number"])) : nil
             }
-            sql += ") ORDER BY id"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["id"], OrderNumber($0["order_number"])) }
         }
+    }
+
+    /// The host and pid of an intent's claimer (``OperatorIdentity/process``: `user@host:pid`).
+    static func claimer(_ claimedBy: String) -> (host: String, pid: Int32)? {
+        guard let at = claimedBy.lastIndex(of: "@"), let colon = claimedBy.lastIndex(of: ":"), at < colon,
+            let pid = Int32(claimedBy[claimedBy.index(after: colon)...])
+        else { return nil }
+        return (String(claimedBy[claimedBy.index(after: at)..<colon]), pid)
     }
 }
 
