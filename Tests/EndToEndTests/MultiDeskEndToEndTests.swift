@@ -1,5 +1,8 @@
 import Foundation
+import OrderStore
+import OrderSync
 import Testing
+import TestSupport
 
 /// Two desks on one database file, and a terminal resized in the middle of an action.
 @Suite("End to end: two desks, and resizing", .serialized)
@@ -63,5 +66,45 @@ struct MultiDeskEndToEndTests {
         #expect(session.waitFor(10) { Self.count(of: "出荷待ち", in: $0) == 3 } != nil, "the tabs do not count the change:\n\(session.capture())")
         session.send("q")
         #expect(session.waitFor(10) { $0.contains("EXIT=0") } != nil)
+    }
+}
+
+/// Four desks confirming at once, over one sandbox and one database file.
+@Suite("End to end: four desks confirming the same orders", .serialized)
+struct FourDesksEndToEndTests {
+    @Test("four desks check every order and confirm at the same moment: each order is confirmed once")
+    func fourDesks() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 120, requestsPerSecond: 0) { $0.latencyMilliseconds = 5 }
+        let db = juchu.home + "/four.sqlite"
+        let store = try OrderStore(path: db)
+        var fetch = FetchSettings()
+        fetch.skipYoungerThanMinutes = 0
+        try await SyncService(client: sandbox.client, store: store).fetch(fetch)
+        let numbers = try store.page(GridFilter(localStatus: .newOrder), limit: 1_000).map(\.number)
+        let confirmable = Set(try store.orders(numbers).filter { !$0.fees.shipping.isUnset && !$0.isBundled }.map(\.number.rawValue))
+        let config = try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, more: "[fetch]\nautomatic = false\n")
+        var desks: [TmuxSession] = []
+        defer { for desk in desks { desk.kill() } }
+        for _ in 0..<4 {
+            desks.append(try TmuxSession(command: juchu.commandLine("desk --config \(config) --keymap \(juchu.repositoryKeymap)"), width: 120, height: 40))
+        }
+        for desk in desks {
+            _ = try await offPool { try #require(desk.waitFor(30) { $0.contains("受注一覧 新規受付") && $0.contains("398211-") }) }
+            desk.send("A", "c")
+            _ = try await offPool { try #require(desk.waitFor(10) { $0.contains("注文確認通知を送る: ") }, "no preview:\n\(desk.capture())") }
+        }
+        // Every desk has its preview open: all four accept at once.
+        for desk in desks { desk.send("y") }
+        for desk in desks {
+            let result = try await offPool { desk.waitFor(30) { $0.contains("成功: ") && $0.contains("失敗・スキップ: ") } }
+            #expect(result != nil, "no result:\n\(desk.capture())")
+        }
+        let accepted = await sandbox.server.acceptedConfirmations()
+        #expect(accepted.values.allSatisfy { $0 == 1 }, "an order was confirmed twice: \(accepted.filter { $0.value > 1 })")
+        #expect(Set(accepted.keys) == confirmable)
+        for desk in desks { desk.send("Enter", "q") }
+        await sandbox.stop()
     }
 }
