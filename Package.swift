@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "TerminalUI",
             dependencies: [
-                "OrderEngine", "OrderStore", "OrderSync", "CNcursesw",
+                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "CNcursesw",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict

@@ -31,16 +31,21 @@ public final class OrderStore: Sendable {
         configuration.prepareDatabase { db in
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -8192") }
         }
-        if !FileManager.default.fileExists(atPath: path) {
+        func isNew() -> Bool { ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0 }
+        if isNew() {
             // 16 KiB pages hold an order's raw JSON without chains of overflow pages; the size is set
-            // before the file exists, as SQLite requires in WAL mode.
+            // before the file exists, as SQLite requires in WAL mode. One process creates it.
             do {
-                let queue = try DatabaseQueue(path: path)
-                try queue.writeWithoutTransaction { db in
-                    try db.execute(sql: "PRAGMA page_size = 16384")
-                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                try Self.holdingMigrationLock(path: path) {
+                    // Another process may have made it while this one waited.
+                    guard isNew() else { return }
+                    let queue = try DatabaseQueue(path: path)
+                    try queue.writeWithoutTransaction { db in
+                        try db.execute(sql: "PRAGMA page_size = 16384")
+                        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                    }
+                    try queue.close()
                 }
-                try queue.close()
             } catch {
                 throw StoreError("データベース \(path) を作成できません: \(error)")
             }
@@ -51,15 +56,29 @@ public final class OrderStore: Sendable {
             throw StoreError("データベース \(path) を開けません: \(error)")
         }
         // Each migration runs in its own transaction: a failed one leaves the file as the previous
-        // one left it. Several processes may open the file at once; GRDB lets one of them migrate.
+        // one left it. Several processes may open a new or older file at once (a desk and the
+        // worker starting together): a lock file beside the database lets one migrate at a time,
+        // and the others find the work done.
         let migrator = StoreSchema.migrator
         do {
-            try migrator.migrate(pool)
+            if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
+                try Self.holdingMigrationLock(path: path) { try migrator.migrate(pool) }
+            }
         } catch {
             let applied = (try? pool.read { try migrator.appliedIdentifiers($0) }) ?? []
             let failed = migrator.migrations.first { !applied.contains($0) } ?? "?"
             throw StoreError("データベース \(path) の更新（\(failed)）に失敗しました。ファイルはその前の状態のままです: \(error)")
         }
+    }
+
+    /// Runs `body` while this process holds the database's migration lock (flock on a file beside it).
+    private static func holdingMigrationLock(path: String, _ body: () throws -> Void) throws {
+        let descriptor = open(path + "-migrate.lock", O_CREAT | O_RDWR, 0o600)
+        guard descriptor >= 0 else { return try body() }
+        defer { close(descriptor) }
+        flock(descriptor, LOCK_EX)
+        defer { flock(descriptor, LOCK_UN) }
+        try body()
     }
 
     /// Increases whenever any process changes an order in this file.

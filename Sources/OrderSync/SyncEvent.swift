@@ -10,6 +10,8 @@ public enum SyncEvent: Sendable {
     case statusRefreshed(count: Int)
     /// Whether this process's worker holds the lease (works) or stands by for another's.
     case workerActive(Bool)
+    /// The worker, stopped by a refused licenceKey, works again with a new one.
+    case workerResumed
     /// A call to RMS failed as a whole: what was being done and why.
     case failed(activity: String, errorClass: APIErrorClass, detail: String)
 }

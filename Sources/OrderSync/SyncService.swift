@@ -26,6 +26,13 @@ public struct SyncService: Sendable {
         SyncService(client: client, store: store, now: now, events: events)
     }
 
+    /// The same service with other credentials (a licenceKey renewed in RMS).
+    public func using(_ credentials: RakutenPayCredentials) -> SyncService {
+        var configuration = client.configuration
+        configuration.credentials = credentials
+        return SyncService(client: RakutenPayClient(configuration: configuration), store: store, now: now, events: events)
+    }
+
     // MARK: 受注取得
 
     /// Fetches the orders RMS holds in `settings.rmsProgress` and stores those not yet stored.

@@ -1,11 +1,16 @@
 import Foundation
 import OrderEngine
+import RakutenPay
 
 /// Runs the sync service on a schedule: polls confirmations every `pollInterval`, fetches every
 /// `fetchInterval` (when set), and reads open orders again every `watchInterval` for what RMS
 /// changed on its own. Runs until its task is cancelled.
+///
+/// When RMS refuses the licenceKey (expired), the worker stops calling RMS — nothing is lost:
+/// what waits to be sent stays in the outbox — says so in the database for every desk and
+/// `juchu status`, and resumes by itself once `credentials` gives a new key.
 public struct SyncWorker: Sendable {
-    public let service: SyncService
+    public var service: SyncService
     public var fetchSettings: FetchSettings
     public var pollInterval: Duration
     /// Nil: fetch only on demand.
@@ -15,37 +20,67 @@ public struct SyncWorker: Sendable {
     /// How long the worker's lease on the database file lasts unrenewed: only the lease's
     /// holder works, so that one worker is active per file however many desks are open.
     public var leaseSeconds: Int
+    /// The credentials as the settings give them now (config.toml read again), for a worker
+    /// stopped by an expired key. Nil: the key cannot change while the worker runs.
+    public var credentials: (@Sendable () -> RakutenPayCredentials?)?
+    /// Fetch in the first round (`juchu sync`) rather than one interval later (the desk fetches
+    /// on its own when it opens).
+    public var fetchAtStart = true
 
-    public init(service: SyncService, fetchSettings: FetchSettings, pollInterval: Duration, fetchInterval: Duration?, leaseSeconds: Int? = nil) {
+    public init(
+        service: SyncService, fetchSettings: FetchSettings, pollInterval: Duration, fetchInterval: Duration?,
+        leaseSeconds: Int? = nil, credentials: (@Sendable () -> RakutenPayCredentials?)? = nil
+    ) {
         self.service = service
         self.fetchSettings = fetchSettings
         self.pollInterval = pollInterval
         self.fetchInterval = fetchInterval
         // Renewed every round: three missed rounds before another process takes over.
         self.leaseSeconds = leaseSeconds ?? max(30, Int(pollInterval.components.seconds) * 3)
+        self.credentials = credentials
     }
 
     public func run() async {
         let clock = ContinuousClock()
-        var nextFetch = fetchInterval.map { clock.now + $0 }
+        var service = service
+        var nextFetch = fetchInterval.map { fetchAtStart ? clock.now : clock.now + $0 }
         var nextWatch = clock.now + watchInterval
         var active: Bool?
+        var refusedKey: String?
         while !Task.isCancelled {
             let holds = (try? service.store.acquireWorkerLease(seconds: leaseSeconds)) ?? false
             if holds != active {
                 active = holds
                 service.events(.workerActive(holds))
             }
-            if holds {
-                // Failures reach the desk as events; the worker keeps going.
-                try? await service.pollConfirmations()
-                if let due = nextFetch, clock.now >= due, let interval = fetchInterval {
-                    _ = try? await service.fetch(fetchSettings)
-                    nextFetch = clock.now + interval
+            if holds, let key = refusedKey {
+                // Stopped: RMS is not called again with the key it refused, until the key changes.
+                if let fresh = credentials?(), fresh.licenseKey != key {
+                    service = service.using(fresh)
+                    refusedKey = nil
+                    try? service.store.setWorkerProblem(nil)
+                    service.events(.workerResumed)
+                    nextFetch = clock.now
+                } else {
+                    try? service.store.setWorkerProblem(Self.stoppedMessage)
                 }
-                if clock.now >= nextWatch {
-                    _ = try? await service.watchOpenOrders()
-                    nextWatch = clock.now + watchInterval
+            }
+            if holds, refusedKey == nil {
+                do {
+                    try await service.pollConfirmations()
+                    if let due = nextFetch, clock.now >= due, let interval = fetchInterval {
+                        nextFetch = clock.now + interval
+                        _ = try await service.fetch(fetchSettings)
+                    }
+                    if clock.now >= nextWatch {
+                        nextWatch = clock.now + watchInterval
+                        _ = try await service.watchOpenOrders()
+                    }
+                } catch let error as RakutenPayError where error.errorClass == .authentication {
+                    refusedKey = service.client.configuration.credentials.licenseKey
+                    try? service.store.setWorkerProblem(Self.stoppedMessage)
+                } catch {
+                    // Other failures reach the desk as events; the worker keeps going.
                 }
             }
             try? await Task.sleep(for: pollInterval)
@@ -53,4 +88,8 @@ public struct SyncWorker: Sendable {
         // Stopping cleanly: another process may take over at once.
         if active == true { try? service.store.releaseWorkerLease() }
     }
+
+    /// What `juchu status` and the desks say while the worker is stopped.
+    public static let stoppedMessage =
+        "同期を停止中: \(APIErrorClass.authentication.message)。\(APIErrorClass.authentication.remedy)（config.toml の license_key を更新すると再開します）"
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OrderStore
+import RakutenPay
 import Testing
 import TestSupport
 
@@ -208,6 +209,64 @@ struct CommandsEndToEndTests {
         #expect(try store.workerLease() == nil, "a worker stopped by SIGTERM gives the lease up")
         let output = try await offPool { String(decoding: (standby.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
         #expect(output.contains("待機") && output.contains("同期を担当します") && output.contains("停止しました"), "\(output)")
+        await sandbox.stop()
+    }
+    @Test("an expired licenceKey stops juchu sync with the auth message (nothing sent, nothing lost); a renewed key in config.toml resumes it")
+    func expiredKey() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let yesterday = try #require(RakutenDate(parsing: String(RakutenDateTime(Date().addingTimeInterval(-86_400)).description.prefix(10))))
+        let sandbox = try await SandboxHarness.start(orders: 20, requestsPerSecond: 0) { $0.keyExpires = yesterday }
+        let database = juchu.home + "/key.sqlite"
+        let more = "[fetch]\nskip_younger_than_minutes = 0\nconfirm_poll_seconds = 5\ninterval_minutes = 1\n"
+        let config = try Self.sandboxConfig(sandbox, in: juchu, database: database, more: more)
+        let sync = try ProcessesEndToEndTests.run(juchu, ["sync", "--config", config])
+        defer { if sync.isRunning { kill(sync.processIdentifier, SIGKILL) } }
+
+        func status() async throws -> (Int32, String) {
+            let (code, out, err) = try Self.runBlocking(juchu, ["status", "--config", config])
+            return (code, out + err)
+        }
+        var stopped: (Int32, String) = (0, "")
+        for _ in 0..<30 {
+            stopped = try await status()
+            if stopped.1.contains("同期を停止中") { break }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        #expect(stopped.0 == 3 && stopped.1.contains("認証エラー(licenseKey有効期限切れの可能性があります)"), "\(stopped.1)")
+        #expect(try OrderStore(path: database).count(GridFilter(localStatus: .newOrder)) == 0)
+        // Stopped means stopped: RMS is not called again with the refused key.
+        func requests() async throws -> [String: Int] {
+            let (_, body) = try await sandbox.admin("stats", method: "GET")
+            let stats = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+            return stats?["requests"] as? [String: Int] ?? [:]
+        }
+        let before = try await requests()
+        #expect(!before.isEmpty, "the worker never called RMS")
+        try await Task.sleep(for: .seconds(6))
+        #expect(try await requests() == before, "the worker kept calling RMS with the refused key")
+
+        // The shop renews the key in RMS and pastes it into config.toml.
+        let key = "SL-renewed-\(UUID().uuidString)"
+        sandbox.server.renewLicenseKey(key)
+        let old = sandbox.client.configuration.credentials.licenseKey
+        try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: old, with: key)
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
+        var fetched = 0
+        for _ in 0..<40 where fetched == 0 {
+            try await Task.sleep(for: .milliseconds(500))
+            fetched = try OrderStore(path: database).count(GridFilter(localStatus: .newOrder))
+        }
+        #expect(fetched > 0, "the worker did not resume with the renewed key")
+        let resumed = try await status()
+        #expect(!resumed.1.contains("同期を停止中"), "\(resumed.1)")
+        kill(sync.processIdentifier, SIGTERM)
+        try await offPool { sync.waitUntilExit() }
+        let log = String(decoding: (sync.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            + String(decoding: (sync.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(sync.terminationStatus == 0, "\(log)")
+        #expect(log.contains("新しいlicenseKeyで同期を再開しました"), "\(log)")
         await sandbox.stop()
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import GRDB
 import OrderEngine
@@ -60,6 +61,24 @@ struct MigrationTests {
         #expect(try store.page(GridFilter(search: orders[9].orderer.familyName + orders[9].orderer.firstName), limit: 500)
             .contains { $0.number == orders[9].number })
         directory.remove()
+    }
+
+    @Test("processes opening a new file at the same moment (a desk and the worker) all find it migrated, none fails")
+    func concurrentOpen() throws {
+        for round in 0..<5 {
+            let directory = TemporaryDirectory()
+            let path = directory.file("race-\(round).sqlite")
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do {
+                    _ = try OrderStore(path: path).countsByStatus()
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+            directory.remove()
+        }
     }
 
     @Test("a migration that fails names itself and leaves the file as the previous version left it")

@@ -8,6 +8,8 @@ extension OrderStore {
         public let host: String
         public let pid: Int32
         public let expiresAt: Date
+        /// Why the worker stopped working (an expired licenceKey); nil while it works.
+        public let problem: String?
     }
 
     /// Takes or renews the worker's lease for `holder` (this process) for `seconds`. Granted when
@@ -33,6 +35,13 @@ extension OrderStore {
         }
     }
 
+    /// Says why the worker holding the lease has stopped working, or (nil) that it works again.
+    public func setWorkerProblem(_ problem: String?, holder: String = OperatorIdentity.process) throws {
+        try writeTransaction("同期の状態の記録") { db in
+            try db.execute(sql: "UPDATE worker_lease SET problem = ? WHERE holder = ?", arguments: [problem, holder])
+        }
+    }
+
     /// Gives the lease up (a worker stopping cleanly), so that another takes over at once.
     public func releaseWorkerLease(holder: String = OperatorIdentity.process) throws {
         try writeTransaction("同期担当の解放") { db in
@@ -46,9 +55,9 @@ extension OrderStore {
     }
 
     private static func lease(in db: Database) throws -> WorkerLease? {
-        try Row.fetchOne(db, sql: "SELECT holder, host, pid, expires_at FROM worker_lease WHERE id = 1").map {
+        try Row.fetchOne(db, sql: "SELECT holder, host, pid, expires_at, problem FROM worker_lease WHERE id = 1").map {
             WorkerLease(holder: $0["holder"], host: $0["host"], pid: $0["pid"],
-                        expiresAt: Date(timeIntervalSince1970: TimeInterval($0["expires_at"] as Int64)))
+                        expiresAt: Date(timeIntervalSince1970: TimeInterval($0["expires_at"] as Int64)), problem: $0["problem"])
         }
     }
 

@@ -16,6 +16,8 @@ public final class SandboxServer: Sendable {
     let faults: FaultInjector
     let qps: QPSGate
     private let maintenance: Mutex<Bool>
+    /// The licenceKey RMS accepts now, and until when (renewed in RMS by the shop).
+    private let licenseKey: Mutex<(key: String, expires: RakutenDate?)>
     private let running = Mutex<(group: ServiceGroup, task: Task<Void, any Error>)?>(nil)
     private let boundURL = Mutex<String?>(nil)
     private let requestCounts = Mutex<[String: Int]>([:])
@@ -37,6 +39,7 @@ public final class SandboxServer: Sendable {
         faults = FaultInjector(rate: configuration.faultRate, seed: configuration.seed)
         qps = QPSGate(requestsPerSecond: configuration.requestsPerSecond)
         maintenance = Mutex(configuration.maintenance)
+        licenseKey = Mutex((configuration.licenseKey, configuration.keyExpires))
     }
 
     /// The base URL once started: `http://127.0.0.1:PORT`.
@@ -96,6 +99,9 @@ public final class SandboxServer: Sendable {
     }
 
     public func setMaintenance(_ on: Bool) { maintenance.withLock { $0 = on } }
+
+    /// The shop renews its licenceKey in RMS: from now on only `key` is accepted (until `expires`).
+    public func renewLicenseKey(_ key: String, expires: RakutenDate? = nil) { licenseKey.withLock { $0 = (key, expires) } }
 
     /// Orders that arrive now, as new customers buy.
     public func addNewOrders(_ count: Int) async {
@@ -193,9 +199,10 @@ public final class SandboxServer: Sendable {
     private func authorized(_ request: Request) -> Bool {
         guard let header = request.headers[.authorization], header.hasPrefix("ESA "),
             let decoded = Base64.decode(String(header.dropFirst(4))),
-            String(decoding: decoded, as: UTF8.self) == "\(configuration.serviceSecret):\(configuration.licenseKey)"
+            case let current = licenseKey.withLock({ $0 }),
+            String(decoding: decoded, as: UTF8.self) == "\(configuration.serviceSecret):\(current.key)"
         else { return false }
-        if let expiry = configuration.keyExpires, RakutenDate(api.now()) > expiry { return false }
+        if let expiry = current.expires, RakutenDate(api.now()) > expiry { return false }
         return true
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import OrderEngine
 import OrderStore
 import OrderSync
+import RakutenPay
 
 /// Runs the desk: reads keys, carries out what the state asks for (local reads at once, RMS calls
 /// in the background), redraws only when something changed, and notices when another desk or the
@@ -19,6 +20,8 @@ public final class DeskController {
         public var lastFetchAt: Date?
         /// Days until the licenceKey expires, for the status bar.
         public var licenseDaysLeft: Int?
+        /// The credentials as the settings give them now, for a worker stopped by an expired key.
+        public var credentials: (@Sendable () -> RakutenPayCredentials?)?
 
         public init() {}
     }
@@ -216,9 +219,10 @@ public final class DeskController {
     }
 
     private func startBackgroundWork() {
-        let worker = SyncWorker(
+        var worker = SyncWorker(
             service: service, fetchSettings: settings.fetch, pollInterval: settings.pollInterval,
-            fetchInterval: settings.fetchInterval)
+            fetchInterval: settings.fetchInterval, credentials: settings.credentials)
+        worker.fetchAtStart = false
         state.status.lastFetchAt = settings.lastFetchAt
         state.status.licenseDaysLeft = settings.licenseDaysLeft
         if settings.fetchOnStart { perform(.fetch) }
@@ -226,7 +230,8 @@ public final class DeskController {
             let seconds = Double(interval.components.seconds)
             events.post(.sync(.nextFetch(now().addingTimeInterval(seconds))))
         }
-        background { await worker.run() }
+        let started = worker
+        background { await started.run() }
     }
 
     /// How a sync event reads in the status bar and message line.
@@ -255,6 +260,8 @@ public final class DeskController {
             return nil
         case .workerActive(let active):
             return .workerActive(active)
+        case .workerResumed:
+            return .notice("新しいlicenseKeyで同期を再開しました")
         case .failed(let activity, let errorClass, _):
             return .failed(message: "\(activity): \(errorClass.message) — \(errorClass.remedy)")
         }

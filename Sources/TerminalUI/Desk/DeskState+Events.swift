@@ -104,6 +104,8 @@ extension DeskState {
             status.nextFetchAt = date
         case .workerActive(let active):
             status.workerActive = active
+        case .notice(let text):
+            message = DeskMessage(text)
         }
     }
 }

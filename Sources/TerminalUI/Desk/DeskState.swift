@@ -137,5 +137,7 @@ public enum DeskEvent: Sendable {
         case nextFetch(Date?)
         /// This desk's worker holds the lease (syncs) or another process does.
         case workerActive(Bool)
+        /// Something the operator should know, not an error.
+        case notice(String)
     }
 }

@@ -38,6 +38,7 @@ struct DeskCommand: ParsableCommand {
             deskSettings.pollInterval = settings.confirmPollInterval
             deskSettings.lastFetchAt = try service.store.lastImport()
             deskSettings.licenseDaysLeft = settings.licenseDaysLeft()
+            deskSettings.credentials = options.currentCredentials
             let launcher = DeskLauncher(
                 keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: ascii,
                 colors: DeskLauncher.wantsColor(noColorFlag: noColor), settings: deskSettings,

@@ -27,7 +27,7 @@ struct SyncCommand: ParsableCommand {
             }
             let worker = SyncWorker(
                 service: service, fetchSettings: settings.fetch, pollInterval: settings.confirmPollInterval,
-                fetchInterval: settings.fetchInterval, leaseSeconds: leaseSeconds)
+                fetchInterval: settings.fetchInterval, leaseSeconds: leaseSeconds, credentials: options.currentCredentials)
             let task = Task { await worker.run() }
             // Stop on SIGTERM / SIGINT: the worker ends its round and releases the lease.
             var sources: [any DispatchSourceSignal] = []
@@ -50,6 +50,7 @@ struct SyncCommand: ParsableCommand {
         switch event {
         case .workerActive(true): return "\(now) 同期を担当します"
         case .workerActive(false): return "\(now) 他のプロセスが同期を担当しています（待機）"
+        case .workerResumed: return "\(now) 新しいlicenseKeyで同期を再開しました"
         case .fetchFinished(let report): return "\(now) 受注取得: 新規 \(report.inserted)件、取り込み済み \(report.alreadyPresent)件"
         case .confirmFinished(let report): return "\(now) 注文確認通知: 成功 \(report.succeeded)件、失敗 \(report.failed)件"
         case .statusRefreshed(let count): return "\(now) RMSステータスを取得: \(count)件"

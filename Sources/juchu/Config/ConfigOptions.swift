@@ -35,6 +35,13 @@ struct ConfigOptions: ParsableArguments {
         }
     }
 
+    /// The credentials config.toml (and the environment) give now: read again each time, for a
+    /// worker waiting for a renewed licenceKey. Nil while the file does not load.
+    var currentCredentials: @Sendable () -> RakutenPayCredentials? {
+        let path = config
+        return { (try? ShopConfig.load(path: path)).flatMap { try? $0.0.clientConfiguration(file: $0.1).credentials } }
+    }
+
     func service(_ settings: ShopConfig, file: String) throws -> SyncService {
         SyncService(client: try client(settings, file: file), store: try openStore(settings))
     }
