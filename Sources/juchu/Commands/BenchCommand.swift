@@ -21,10 +21,12 @@ struct BenchCommand: ParsableCommand {
         case store
         /// The desk in a pty on the million-order store.
         case desk
+        /// Fetch at 1 request/s, and how soon new orders and 楽天処理済 show.
+        case sync
     }
 
     @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))）")
-    var only: [Suite] = [.api, .store, .desk]
+    var only: [Suite] = [.api, .sync, .store, .desk]
 
     @Option(help: "各項目の繰り返し回数（中央値をとります）")
     var runs = 3
@@ -50,6 +52,9 @@ struct BenchCommand: ParsableCommand {
         }
         if only.contains(.api) {
             table.add(try APIBenchmarks.confirmThousand(runs: runs))
+        }
+        if only.contains(.sync) {
+            for row in try SyncBenchmarks.run(runs: runs) { table.add(row) }
         }
         if only.contains(.store) {
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }
