@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import OrderEngine
 import OrderStore
 import OrderSync
@@ -9,7 +10,7 @@ import TestSupport
 
 @Suite("1,000 orders through a sandbox that limits QPS and fails one request in five")
 struct FaultyRMSTests {
-    @Test("fetch and confirm complete; every order is accounted for and confirmed at most once")
+    @Test("fetch and confirm complete; every order is accounted for and confirmed at most once; every failure in the operator's words")
     func thousandOrders() async throws {
         let now = RakutenDateTime(Date())
         var settings = OrderGenerator.Settings(shopID: "398211")
@@ -29,7 +30,12 @@ struct FaultyRMSTests {
         let client = RakutenPayClient(configuration: clientConfiguration)
         let directory = TemporaryDirectory()
         let store = try OrderStore(path: directory.file("faults.sqlite"))
-        let service = SyncService(client: client, store: store)
+        // What the desk and `juchu sync` would show of each failure.
+        let failures = Mutex<[(activity: String, errorClass: APIErrorClass)]>([])
+        let service = SyncService(client: client, store: store).reporting { event in
+            if case .failed(let activity, let errorClass, _) = event { failures.withLock { $0.append((activity, errorClass)) } }
+        }
+        var lines: [ConfirmReport.Line] = []
         var fetch = FetchSettings()
         fetch.skipYoungerThanMinutes = 0
 
@@ -42,8 +48,11 @@ struct FaultyRMSTests {
         #expect(rows.count == 1000, "every order fetched once")
 
         let confirmable = Set(orders.filter { $0.postagePrice != -9999 }.map(\.orderNumber))
+        // Besides the random faults (reads are retried through them), the first confirm call meets
+        // maintenance: its orders are not confirmed, say so in the manuals' words, and go next time.
+        server.injectFault(.maintenance)
         for _ in 0..<30 {
-            _ = try? await service.confirm(rows.map(\.number))
+            if let report = try? await service.confirm(rows.map(\.number)) { lines += report.lines.filter { !$0.ok } }
             try? await service.pollConfirmations(staleIntentAge: 0)
             let states = try store.orders(rows.map(\.number))
             let settled = states.filter { confirmable.contains($0.number.rawValue) }
@@ -61,6 +70,14 @@ struct FaultyRMSTests {
         let accepted = await server.acceptedConfirmations()
         #expect(Set(accepted.keys) == confirmable)
         #expect(accepted.values.allSatisfy { $0 == 1 }, "an order was confirmed twice")
+        // Faults of the sandbox are temporary errors, maintenance or the QPS limit: each is named as
+        // the manuals name it, with what was being done; per-order failures carry the same words.
+        let reported = failures.withLock { $0 }
+        #expect(lines.contains { $0.message.hasPrefix(APIErrorClass.maintenance.message) }, "\(Set(lines.map(\.message)))")
+        #expect(reported.allSatisfy { [.temporary, .maintenance, .qpsLimit].contains($0.errorClass) }, "\(reported.map(\.errorClass))")
+        #expect(reported.allSatisfy { ["受注取得", "注文確認通知", "RMSステータスを取得", "送信結果の確認"].contains($0.activity) }, "\(reported.map(\.activity))")
+        let words = APIErrorClass.allCases.map(\.message) + ["結果不明"]
+        #expect(lines.allSatisfy { line in words.contains { line.message.hasPrefix($0) } }, "\(lines.map(\.message))")
         await server.stop()
         directory.remove()
     }
