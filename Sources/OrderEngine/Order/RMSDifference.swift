@@ -43,9 +43,4 @@ public struct RMSDifference: Sendable, Hashable, Codable {
         rmsFees = rms.fees
         cancelledInRMS = cancelled
     }
-
-    /// One line for the grid's detail and the journal: 「送料 800円 → RMS 0円、…」.
-    public var summary: String {
-        fields.map { "\($0.label) \($0.ours) → RMS \($0.rms)" }.joined(separator: "、")
-    }
 }
