@@ -203,7 +203,8 @@ public final class DeskController {
         do {
             let filter = state.filter
             let rows = try store.page(filter, after: key, limit: limit + 1)
-            let counts = try store.countsByStatus()
+            // More rows of the same list: the tab counts are read with every reload, not here.
+            let counts = key == nil ? try store.countsByStatus() : state.counts
             // A search counts its own matches (once, not for every further page).
             let total = key != nil ? state.grid.total : filter.search == nil ? counts[state.currentStatus] ?? 0 : try store.count(filter)
             perform(state.apply(.rowsLoaded(
