@@ -2,7 +2,10 @@
 /// order here — cancelled by the customer or Rakuten, confirmed directly in RMS, fees, goods or
 /// points recalculated. Kept on the order, field by field, until the operator accepts it; RMS's
 /// values are never laid over the shop's silently.
-public struct RMSDifference: Sendable, Hashable, Codable {
+///
+/// A class: nearly every order has none, and an order's copies (a 10,000-order plan holds two)
+/// then carry one reference instead of the whole value.
+public final class RMSDifference: Sendable, Hashable, Codable {
     public struct Field: Sendable, Hashable, Codable {
         public let label: String
         public let ours: String
@@ -42,5 +45,15 @@ public struct RMSDifference: Sendable, Hashable, Codable {
         self.fields = fields
         rmsFees = rms.fees
         cancelledInRMS = cancelled
+    }
+
+    public static func == (lhs: RMSDifference, rhs: RMSDifference) -> Bool {
+        lhs.fields == rhs.fields && lhs.rmsFees == rhs.rmsFees && lhs.cancelledInRMS == rhs.cancelledInRMS
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fields)
+        hasher.combine(rmsFees)
+        hasher.combine(cancelledInRMS)
     }
 }

@@ -41,8 +41,8 @@ extension OrderStore {
         try pool.read { db in
             let replay = try Self.replayBackwards(batch: batch, in: db)
             var changes: [Plan.Change] = []
-            for number in replay.numbers {
-                guard let original = replay.originals[number], let order = replay.orders[number], original != order else { continue }
+            for position in replay.changed {
+                let (original, order) = (replay.originals[position], replay.orders[position])
                 changes.append(Plan.Change(before: original, after: order, fields: original.changes(to: order)))
             }
             let conflicted = Set(replay.conflicts.map(\.number)).subtracting(changes.map(\.number))
@@ -63,8 +63,9 @@ extension OrderStore {
             for id in replay.replayedRows {
                 try db.cachedStatement(sql: "UPDATE journal SET undone_by_batch = ? WHERE id = ?").execute(arguments: [result.batchID, id])
             }
-            for number in replay.numbers {
-                guard let original = replay.originals[number], let order = replay.orders[number], original != order else { continue }
+            for position in replay.changed {
+                let (original, order) = (replay.originals[position], replay.orders[position])
+                let number = order.number
                 try Self.write(order, from: original, in: db, at: date)
                 try Self.journal(original.changes(to: order), of: number, batchID: result.batchID, action: "undo",
                                  undoable: false, operatorName: operatorName, at: date, in: db)
@@ -74,13 +75,21 @@ extension OrderStore {
         }
     }
 
+    /// The orders as they are (`originals`) and as the replay puts them back (`orders`), in two
+    /// arrays with one index: a batch may hold 100,000 orders, and arrays hold them tighter than
+    /// dictionaries.
     private struct Replay {
-        var numbers: [OrderNumber] = []
-        var originals: [OrderNumber: Order] = [:]
-        var orders: [OrderNumber: Order] = [:]
+        var originals: [Order] = []
+        var orders: [Order] = []
+        var index: [OrderNumber: Int] = [:]
         var conflicts: [(number: OrderNumber, field: String)] = []
         /// Journal rows put back.
         var replayedRows: [Int64] = []
+
+        /// Where the orders the replay changed are, in order-number order.
+        var changed: [Int] {
+            originals.indices.filter { originals[$0] != orders[$0] }.sorted { originals[$0].number < originals[$1].number }
+        }
     }
 
     /// One journal row of a batch, as the replay reads it.
@@ -104,13 +113,15 @@ extension OrderStore {
             rows.append(ReplayedRow(id: row[0], number: OrderNumber(row[1]), field: row[2], before: row[3], after: row[4]))
         }
         var replay = Replay()
-        replay.numbers = Array(Set(rows.map(\.number))).sorted()
+        let numbers = Array(Set(rows.map(\.number)))
         // A batch holds only state fields: the orders' content is needed only for a new total.
         let content = rows.contains { OrderField(rawValue: $0.field)?.changesTotal ?? true }
-        replay.orders = Dictionary(uniqueKeysWithValues: try load(replay.numbers, content: content, in: db).map { ($0.number, $0) })
-        replay.originals = replay.orders
+        replay.originals = try load(numbers, content: content, in: db)
+        replay.index.reserveCapacity(replay.originals.count)
+        for (position, order) in replay.originals.enumerated() { replay.index[order.number] = position }
+        replay.orders = replay.originals
         for row in rows {
-            guard var order = replay.orders[row.number], let field = OrderField(rawValue: row.field),
+            guard let position = replay.index[row.number], case var order = replay.orders[position], let field = OrderField(rawValue: row.field),
                 let before = FieldValue(journalText: row.before), let after = FieldValue(journalText: row.after)
             else { continue }
             guard field.value(in: order) == after else {
@@ -118,7 +129,7 @@ extension OrderStore {
                 continue
             }
             try field.set(before, in: &order)
-            replay.orders[row.number] = order
+            replay.orders[position] = order
             replay.replayedRows.append(row.id)
         }
         return replay
