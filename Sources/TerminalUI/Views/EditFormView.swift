@@ -22,7 +22,7 @@ struct EditFormView {
         let save = keymap.keys(for: .activate).first.map(\.description) ?? "Enter"
         let cancelKeys = keymap.keys(for: .dialogCancel)
         let cancel = (cancelKeys.first { $0 == .escape } ?? cancelKeys.first).map(\.description) ?? "Esc"
-        lines.append((StyledLine("↑↓ 項目  数字 入力  Backspace 消す  ←→ 減額理由  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
+        lines.append((StyledLine("↑↓ 項目  数字で入力  ←→ 減額理由  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
 
         let width = min(screenRect.width - 4, 90)
         let rows = min(lines.count, screenRect.height - 4)

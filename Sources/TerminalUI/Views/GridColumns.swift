@@ -26,16 +26,19 @@ struct GridColumns: Equatable {
         var shown = chosen
         var numberWidth = 26
         var rmsWidth = 14
+        var notesWidth = GridColumn.notes.width
         let names: Set<GridColumn> = [.orderer, .ordererKana]
-        func required(_ nameWidth: Int) -> Int {
-            let widths = [Self.markWidth] + shown.map { column -> Int in
-                switch column {
-                case .number: numberWidth
-                case .rmsProgress: rmsWidth
-                case .orderer, .ordererKana: nameWidth
-                default: column.width
-                }
+        func cells(of column: GridColumn, nameWidth: Int) -> Int {
+            switch column {
+            case .number: numberWidth
+            case .rmsProgress: rmsWidth
+            case .notes: notesWidth
+            case .orderer, .ordererKana: nameWidth
+            default: column.width
             }
+        }
+        func required(_ nameWidth: Int) -> Int {
+            let widths = [Self.markWidth] + shown.map { cells(of: $0, nameWidth: nameWidth) }
             return widths.reduce(0, +) + (widths.count - 1) * Self.gap
         }
         func dropWhile(_ tooWide: () -> Bool, from leaving: [GridColumn]) {
@@ -47,6 +50,8 @@ struct GridColumns: Equatable {
         if required(10) > width { numberWidth = 19 }
         dropWhile({ required(10) > width }, from: [.shippingFee, .localStatus, .orderedAt])
         if required(10) > width { rmsWidth = 12 }
+        // Two badges fit in 10 cells; the detail lists them all.
+        if required(10) > width { notesWidth = 10 }
         dropWhile({ required(4) > width }, from: [.total, .rmsProgress])
         let nameCount = shown.filter(names.contains).count
         let nameWidth = nameCount == 0 ? 0 : max(4, min(24, (width - required(0)) / nameCount))
@@ -55,12 +60,7 @@ struct GridColumns: Equatable {
         var x = Self.markWidth + Self.gap
         var placed: [Placed] = []
         for column in shown {
-            let w = switch column {
-            case .number: numberWidth
-            case .rmsProgress: rmsWidth
-            case .orderer, .ordererKana: nameWidth
-            default: column.width
-            }
+            let w = cells(of: column, nameWidth: nameWidth)
             let title = column == .rmsProgress && w < 13 ? "RMS状態" : column.title
             placed.append(Placed(column: column, x: x, width: w, title: title, alignment: column.alignment))
             x += w + Self.gap
