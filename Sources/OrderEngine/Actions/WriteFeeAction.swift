@@ -40,11 +40,7 @@ public struct WriteFeeAction: BulkAction {
         if order.isBundled { return .skip(.bundledFeesLocked) }
         if order.origin.isRakutenAPI, order.rmsProgress >= .shipped { return .skip(.feesLockedAfterShipping) }
         var after = order
-        switch kind {
-        case .shipping: after.fees.shipping = .yen(amount)
-        case .cashOnDelivery: after.fees.cashOnDelivery = .yen(amount)
-        case .paymentCharge: after.fees.paymentCharge = .yen(amount)
-        }
+        after.fees[kind] = .yen(amount)
         return .change(after)
     }
 }

@@ -14,4 +14,22 @@ public struct Fees: Sendable, Hashable, Codable {
     }
 
     public var isAnyUnset: Bool { shipping.isUnset || cashOnDelivery.isUnset || paymentCharge.isUnset }
+
+    /// One fee by its kind, as the panel and the edit form name them.
+    public subscript(kind: WriteFeeAction.Kind) -> Money {
+        get {
+            switch kind {
+            case .shipping: shipping
+            case .cashOnDelivery: cashOnDelivery
+            case .paymentCharge: paymentCharge
+            }
+        }
+        set {
+            switch kind {
+            case .shipping: shipping = newValue
+            case .cashOnDelivery: cashOnDelivery = newValue
+            case .paymentCharge: paymentCharge = newValue
+            }
+        }
+    }
 }

@@ -36,7 +36,7 @@ public struct OrderEditForm: Sendable {
         var texts: [Field: String] = [:]
         for field in fields {
             switch field {
-            case .fee(let kind): texts[field] = Self.fee(kind, of: order).yen.map(String.init) ?? ""
+            case .fee(let kind): texts[field] = order.fees[kind].yen.map(String.init) ?? ""
             case .units(let p, let i): texts[field] = String(order.packages[p].items[i].units)
             case .unitPrice(let p, let i): texts[field] = String(order.packages[p].items[i].unitPrice)
             case .reductionReason: break
@@ -88,12 +88,7 @@ public struct OrderEditForm: Sendable {
             let text = texts[field] ?? ""
             switch field {
             case .fee(let kind):
-                let money: Money = text.isEmpty ? .unset : .yen(Int(text) ?? 0)
-                switch kind {
-                case .shipping: edit.fees.shipping = money
-                case .cashOnDelivery: edit.fees.cashOnDelivery = money
-                case .paymentCharge: edit.fees.paymentCharge = money
-                }
+                edit.fees[kind] = text.isEmpty ? .unset : .yen(Int(text) ?? 0)
             case .units(let p, let i):
                 guard let units = Int(text) else { return .failure(EditInputError("\(itemName(p, i))の数量を入力してください")) }
                 edit.lines[p][i].units = units
@@ -110,14 +105,6 @@ public struct OrderEditForm: Sendable {
     public func text(of field: Field) -> String { texts[field] ?? "" }
 
     func itemName(_ package: Int, _ item: Int) -> String { original.packages[package].items[item].name }
-
-    static func fee(_ kind: WriteFeeAction.Kind, of order: Order) -> Money {
-        switch kind {
-        case .shipping: order.fees.shipping
-        case .cashOnDelivery: order.fees.cashOnDelivery
-        case .paymentCharge: order.fees.paymentCharge
-        }
-    }
 }
 
 public struct EditInputError: Error, Sendable, CustomStringConvertible {
