@@ -32,14 +32,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("life-interval"), help: "この秒数ごとにRMSに新しい注文が届くことがあります（F5 で取得、0: 止める）")
     var lifeInterval = 30.0
 
-    @Option(help: "keymap.toml（既定: $XDG_CONFIG_HOME/juchu/keymap.toml。無ければ作ります）")
-    var keymap: String?
-
-    @Flag(help: "罫線を使わず ASCII だけで描きます")
-    var ascii = false
-
-    @Flag(name: .customLong("no-color"), help: "色を使いません（環境変数 NO_COLOR と同じ）")
-    var noColor = false
+    @OptionGroup var display: DeskDisplayOptions
 
     func run() throws {
         try reportingErrors { try runDemo() }
@@ -48,7 +41,7 @@ struct DemoCommand: ParsableCommand {
     private func runDemo() throws {
         // Everything that can be refused is checked before the terminal is taken over.
         do { try CursesTerminal.preflight() } catch { throw UserFacingError(error.description) }
-        let (keymap, _) = try KeymapLoader.load(explicitPath: self.keymap)
+        let (keymap, _) = try KeymapLoader.load(explicitPath: display.keymap)
         FileLogHandler.bootstrap(path: XDGPaths.state + "/juchu.log")
 
         let path = db ?? XDGPaths.data + "/demo.sqlite"
@@ -86,8 +79,8 @@ struct DemoCommand: ParsableCommand {
         settings.fetchOnStart = false
         settings.lastFetchAt = Date()
         let launcher = DeskLauncher(
-            keymap: keymap, shopID: sandboxConfiguration.shopID, ascii: ascii,
-            colors: DeskLauncher.wantsColor(noColorFlag: noColor), settings: settings)
+            keymap: keymap, shopID: sandboxConfiguration.shopID, ascii: display.ascii,
+            colors: DeskLauncher.wantsColor(noColorFlag: display.noColor), settings: settings)
         try launcher.run(service: service)
     }
 }

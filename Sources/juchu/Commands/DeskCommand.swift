@@ -13,21 +13,14 @@ struct DeskCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: "keymap.toml（既定: $XDG_CONFIG_HOME/juchu/keymap.toml。無ければ作ります）")
-    var keymap: String?
-
-    @Flag(help: "罫線を使わず ASCII だけで描きます")
-    var ascii = false
-
-    @Flag(name: .customLong("no-color"), help: "色を使いません（環境変数 NO_COLOR と同じ）")
-    var noColor = false
+    @OptionGroup var display: DeskDisplayOptions
 
     func run() throws {
         try reportingErrors {
             // Everything that can be refused is checked before the terminal is taken over.
             do { try CursesTerminal.preflight() } catch { throw UserFacingError("\(error)") }
             let (settings, file) = try options.load()
-            let (keymap, _) = try KeymapLoader.load(explicitPath: self.keymap)
+            let (keymap, _) = try KeymapLoader.load(explicitPath: display.keymap)
             let service = try options.service(settings, file: file)
             FileLogHandler.bootstrap(path: XDGPaths.state + "/juchu.log")
 
@@ -40,8 +33,8 @@ struct DeskCommand: ParsableCommand {
             deskSettings.licenseDaysLeft = settings.licenseDaysLeft()
             deskSettings.credentials = options.currentCredentials
             let launcher = DeskLauncher(
-                keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: ascii,
-                colors: DeskLauncher.wantsColor(noColorFlag: noColor), settings: deskSettings,
+                keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: display.ascii,
+                colors: DeskLauncher.wantsColor(noColorFlag: display.noColor), settings: deskSettings,
                 statuses: settings.statuses, flags: settings.flags, views: settings.views, columns: settings.columns)
             try launcher.run(service: service)
         }
