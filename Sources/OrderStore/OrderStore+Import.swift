@@ -49,9 +49,11 @@ extension OrderStore {
 
     /// The raw JSON RMS sent for an order when it was imported.
     public func rawJSON(of number: OrderNumber) throws -> [UInt8]? {
-        try pool.read { db in
-            try Data.fetchOne(db, sql: "SELECT raw_json FROM \(OrderRecord.source) WHERE order_number = ?", arguments: [number.rawValue])
-                .map { Array($0) }
-        }
+        try pool.read { db in try Self.rawJSON(of: number, in: db) }
+    }
+
+    static func rawJSON(of number: OrderNumber, in db: Database) throws -> [UInt8]? {
+        try Data.fetchOne(db, sql: "SELECT raw_json FROM \(OrderRecord.source) WHERE order_number = ?", arguments: [number.rawValue])
+            .map { Array($0) }
     }
 }

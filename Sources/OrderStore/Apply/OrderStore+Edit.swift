@@ -32,10 +32,7 @@ extension OrderStore {
             for (intent, number, outcome) in outcomes {
                 try Self.finishIntent(intent, outcome, at: Int64(date.timeIntervalSince1970), in: db)
                 if case .accepted = outcome { continue }
-                let pending = try String.fetchOne(db, sql: """
-                    SELECT before_value FROM journal WHERE order_number = ? AND action = 'push-edit' AND field = 'pendingEdit'
-                    ORDER BY id DESC LIMIT 1
-                    """, arguments: [number.rawValue]).flatMap(FieldValue.init(journalText:))
+                let pending = try Self.valueBefore("push-edit", changed: .pendingEdit, of: number, in: db)
                 _ = try Self.mutate([number], action: "push-edit-result", undoable: false, operatorName: operatorName, at: date, in: db) { order in
                     var order = order
                     if case .text(let text?)? = pending { order.pendingEdit = PendingEdit(text: text) }

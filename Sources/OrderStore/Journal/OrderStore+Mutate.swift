@@ -52,7 +52,7 @@ extension OrderStore {
         var contentChanged = false
         if !order.origin.isRakutenAPI {
             contentChanged = true
-            try db.cachedStatement(sql: "UPDATE order_content SET document = ? WHERE order_id = (SELECT id FROM orders WHERE order_number = ?)")
+            try db.cachedStatement(sql: "UPDATE order_content SET document = ? WHERE \(OrderRecord.contentOfOrder)")
                 .execute(arguments: [try OrderDocument.encode(order), order.number.rawValue])
         } else if order.packages != before.packages || order.goodsPrice != before.goodsPrice {
             assignments += ["packages_override = ?", "goods_override = ?"]
@@ -74,7 +74,7 @@ extension OrderStore {
             // from now on, and the total is made again from it.
             try db.execute(sql: """
                 UPDATE order_content SET raw_json = COALESCE(pending_raw_json, raw_json), pending_raw_json = NULL
-                WHERE order_id = (SELECT id FROM orders WHERE order_number = ?)
+                WHERE \(OrderRecord.contentOfOrder)
                 """, arguments: [order.number.rawValue])
             if let total = try load([order.number], in: db).first?.grandTotal {
                 try db.execute(sql: "UPDATE orders SET grand_total = ? WHERE order_number = ?", arguments: [total.yen, order.number.rawValue])
@@ -96,6 +96,15 @@ extension OrderStore {
                 change.field.rawValue, change.before.journalText, change.after.journalText, undoable,
             ])
         }
+    }
+
+    /// What `field` of an order was before `action` last changed it: what a write RMS refused
+    /// puts back.
+    static func valueBefore(_ action: String, changed field: OrderField, of number: OrderNumber, in db: Database) throws -> FieldValue? {
+        try String.fetchOne(db, sql: """
+            SELECT before_value FROM journal WHERE order_number = ? AND action = ? AND field = ?
+            ORDER BY id DESC LIMIT 1
+            """, arguments: [number.rawValue, action, field.rawValue]).flatMap(FieldValue.init(journalText:))
     }
 
     /// The journal of one order, oldest first.

@@ -131,10 +131,7 @@ extension OrderStore {
             let seconds = Int64(date.timeIntervalSince1970)
             for (intent, number, outcome) in outcomes {
                 try Self.finishIntent(intent, outcome, at: seconds, in: db)
-                let previous = try String.fetchOne(db, sql: """
-                    SELECT before_value FROM journal WHERE order_number = ? AND action = 'cancel' AND field = 'localStatus'
-                    ORDER BY id DESC LIMIT 1
-                    """, arguments: [number.rawValue]).flatMap(FieldValue.init(journalText:))
+                let previous = try Self.valueBefore("cancel", changed: .localStatus, of: number, in: db)
                 _ = try Self.mutate([number], action: "cancel-result", undoable: false, operatorName: operatorName, at: date, in: db) { order in
                     var order = order
                     switch outcome {

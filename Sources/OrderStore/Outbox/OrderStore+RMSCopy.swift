@@ -32,21 +32,18 @@ extension OrderStore {
                 after.rmsProgress = rms.rmsProgress
                 after.confirmedAt = rms.confirmedAt ?? ours.confirmedAt
                 if rms.confirmedAt != nil, ours.sync != .localOnly { after.sync = .afterConfirmation(rmsProgress: rms.rmsProgress) }
-                if let kept = try Data.fetchOne(db, sql: """
-                    SELECT raw_json FROM order_content WHERE order_id = (SELECT id FROM orders WHERE order_number = ?)
-                    """, arguments: [ours.number.rawValue]), Array(kept) != copy.rawJSON
-                {
-                    let previous = Order(rakuten: try JSONIndexDecoder().decode(OrderModel.self, from: Array(kept)), localStatus: ours.localStatus)
+                if let kept = try Self.rawJSON(of: ours.number, in: db), kept != copy.rawJSON {
+                    let previous = Order(rakuten: try JSONIndexDecoder().decode(OrderModel.self, from: kept), localStatus: ours.localStatus)
                     if let difference = RMSDifference(ours: ours, previous: previous, rms: rms) {
                         after.rmsDifference = difference
-                        try db.execute(sql: "UPDATE order_content SET pending_raw_json = ? WHERE order_id = (SELECT id FROM orders WHERE order_number = ?)",
+                        try db.execute(sql: "UPDATE order_content SET pending_raw_json = ? WHERE \(OrderRecord.contentOfOrder)",
                                        arguments: [Data(copy.rawJSON), ours.number.rawValue])
                     } else {
                         // Nothing RMS holds differs from the order here (any earlier difference is gone too).
                         after.rmsDifference = nil
                         try db.execute(sql: """
                             UPDATE order_content SET raw_json = ?, pending_raw_json = NULL
-                            WHERE order_id = (SELECT id FROM orders WHERE order_number = ?)
+                            WHERE \(OrderRecord.contentOfOrder)
                             """, arguments: [Data(copy.rawJSON), ours.number.rawValue])
                     }
                 }

@@ -15,6 +15,9 @@ enum OrderRecord {
     /// Where ``columns`` are read from: an order with its content.
     static let source = "orders LEFT JOIN order_content ON order_content.order_id = orders.id"
 
+    /// The `order_content` row of the order whose number is bound (`UPDATE order_content SET … WHERE` this).
+    static let contentOfOrder = "order_id = (SELECT id FROM orders WHERE order_number = ?)"
+
     /// The columns of a state-only read: no JSON is fetched. `from_raw` tells the orders that
     /// can be read so (content from RMS's JSON) from those whose document must be read whole.
     static let stateColumns = """
