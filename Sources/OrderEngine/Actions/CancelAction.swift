@@ -28,7 +28,7 @@ public struct CancelAction: BulkAction {
         after.localStatus = .cancelled
         guard order.origin.isRakutenAPI else { return .change(after) }
         if order.rmsProgress.isCancelling { return .skip(.alreadyCancelled) }
-        guard order.rmsProgress.allowsCancel else { return .skip(.cancelNotAllowed(order.rmsProgress)) }
+        guard order.rmsProgress.acceptsChanges else { return .skip(.cancelNotAllowed(order.rmsProgress)) }
         if order.sync == .confirmSending { return .skip(.confirmInFlight) }
         return .change(after, sendsToRMS: true)
     }

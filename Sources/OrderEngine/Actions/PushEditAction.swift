@@ -13,7 +13,7 @@ public struct PushEditAction: BulkAction {
         guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
         guard order.pendingEdit != nil else { return .skip(.noPendingEdit) }
         if order.isBundled { return .skip(.bundledFeesLocked) }
-        guard order.rmsProgress.allowsCancel else { return .skip(.editNotAllowed(order.rmsProgress)) }
+        guard order.rmsProgress.acceptsChanges else { return .skip(.editNotAllowed(order.rmsProgress)) }
         var after = order
         after.pendingEdit = nil
         return .change(after, sendsToRMS: true)

@@ -40,8 +40,9 @@ public struct RMSProgress: Sendable, Hashable, Comparable, Codable, CustomString
     /// Rakuten has accepted the confirmation and finished its side: the shop may go on (楽天処理済).
     public var isPastRakutenProcessing: Bool { code >= 300 && code < 800 }
     public var isCancelling: Bool { code == 800 || code == 900 }
-    /// cancelOrder is accepted only before shipping.
-    public var allowsCancel: Bool { [100, 200, 300].contains(code) }
+    /// RMS takes a cancellation (cancelOrder) or an edit (updateOrderSender) only before shipping:
+    /// at 100, 200 and 300.
+    public var acceptsChanges: Bool { [100, 200, 300].contains(code) }
 
     public static func < (lhs: RMSProgress, rhs: RMSProgress) -> Bool { lhs.code < rhs.code }
 
