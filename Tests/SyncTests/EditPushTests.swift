@@ -11,15 +11,9 @@ import TestSupport
 struct EditPushTests {
     @Test("an edit is saved with its journal, pushed once, and RMS holds the new fee and quantity")
     func pushEdit() async throws {
-        let sandbox = try await SandboxHarness.start(orders: 30)
-        let directory = TemporaryDirectory()
-        let store = try OrderStore(path: directory.file("edit.sqlite"))
-        let service = SyncService(client: sandbox.client, store: store)
-        var settings = FetchSettings()
-        settings.skipYoungerThanMinutes = 0
-        try await service.fetch(settings)
-        let rows = try store.page(GridFilter(localStatus: .newOrder), limit: 100)
-        let row = try #require(rows.first { !$0.isShippingFeeUnset && !$0.isBundled })
+        let fetched = try await FetchedSandbox.start(orders: 30)
+        let (sandbox, store, service) = (fetched.sandbox, fetched.store, fetched.service)
+        let row = try #require(try fetched.editableRows().first)
         let order = try #require(try store.order(row.number))
         let oldShipping = try #require(order.fees.shipping.yen)
 
@@ -60,20 +54,14 @@ struct EditPushTests {
         #expect(try store.order(row.number)?.pendingEdit == PendingEdit(reductionReason: 8))
         #expect(try await service.pushEdits([row.number]).lines.map(\.ok) == [true])
         #expect(await sandbox.server.order(row.number.rawValue)?.packageModelList[0].postagePrice == lower.fees.shipping.yen)
-        await sandbox.stop()
-        directory.remove()
+        await fetched.stop()
     }
 
     @Test("an edit RMS refuses (the order shipped meanwhile) is pending again, with RMS's words")
     func refusedPush() async throws {
-        let sandbox = try await SandboxHarness.start(orders: 20)
-        let directory = TemporaryDirectory()
-        let store = try OrderStore(path: directory.file("edit.sqlite"))
-        let service = SyncService(client: sandbox.client, store: store)
-        var settings = FetchSettings()
-        settings.skipYoungerThanMinutes = 0
-        try await service.fetch(settings)
-        let row = try #require(try store.page(GridFilter(localStatus: .newOrder), limit: 100).first { !$0.isShippingFeeUnset && !$0.isBundled })
+        let fetched = try await FetchedSandbox.start(orders: 20)
+        let (sandbox, store, service) = (fetched.sandbox, fetched.store, fetched.service)
+        let row = try #require(try fetched.editableRows().first)
         let order = try #require(try store.order(row.number))
         var edit = OrderEdit(of: order)
         edit.fees.shipping = .yen((order.fees.shipping.yen ?? 0) + 100)
@@ -84,7 +72,6 @@ struct EditPushTests {
         let line = try #require(report.lines.first)
         #expect(!line.ok)
         #expect(try store.order(row.number)?.pendingEdit == PendingEdit(), "the edit must be pending again")
-        await sandbox.stop()
-        directory.remove()
+        await fetched.stop()
     }
 }

@@ -11,14 +11,9 @@ import TestSupport
 struct RMSDifferenceTests {
     @Test("a fee changed in RMS and an order Rakuten cancelled are differences until accepted; our own pushed edit is none")
     func differences() async throws {
-        let sandbox = try await SandboxHarness.start(orders: 30)
-        let directory = TemporaryDirectory()
-        let store = try OrderStore(path: directory.file("diff.sqlite"))
-        let service = SyncService(client: sandbox.client, store: store)
-        var settings = FetchSettings()
-        settings.skipYoungerThanMinutes = 0
-        try await service.fetch(settings)
-        let rows = try store.page(GridFilter(localStatus: .newOrder), limit: 100).filter { !$0.isShippingFeeUnset && !$0.isBundled }
+        let fetched = try await FetchedSandbox.start(orders: 30)
+        let (sandbox, store, service) = (fetched.sandbox, fetched.store, fetched.service)
+        let rows = try fetched.editableRows()
         try #require(rows.count >= 3)
         let (changed, cancelled, edited) = (rows[0].number, rows[1].number, rows[2].number)
         let before = try #require(try store.order(changed))
@@ -72,7 +67,6 @@ struct RMSDifferenceTests {
         // Nothing differs any more.
         try await service.refreshRMSStatus([changed, cancelled])
         #expect(try store.orders([changed, cancelled]).allSatisfy { $0.rmsDifference == nil })
-        await sandbox.stop()
-        directory.remove()
+        await fetched.stop()
     }
 }
