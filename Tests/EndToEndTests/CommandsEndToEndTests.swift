@@ -15,10 +15,8 @@ struct CommandsEndToEndTests {
 
     static func runBlocking(_ juchu: JuchuBinary, _ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
         let process = try ProcessesEndToEndTests.run(juchu, arguments, environment: environment)
-        let out = (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
-        let err = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        return (process.terminationStatus, process.output, process.errorOutput)
     }
 
     /// Writes a config file with `mode` and returns its path.
@@ -207,7 +205,7 @@ struct CommandsEndToEndTests {
         try await offPool { standby.waitUntilExit() }
         #expect(standby.terminationStatus == 0)
         #expect(try store.workerLease() == nil, "a worker stopped by SIGTERM gives the lease up")
-        let output = try await offPool { String(decoding: (standby.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+        let output = standby.output
         #expect(output.contains("待機") && output.contains("同期を担当します") && output.contains("停止しました"), "\(output)")
         await sandbox.stop()
     }
@@ -263,8 +261,7 @@ struct CommandsEndToEndTests {
         #expect(!resumed.1.contains("同期を停止中"), "\(resumed.1)")
         kill(sync.processIdentifier, SIGTERM)
         try await offPool { sync.waitUntilExit() }
-        let log = String(decoding: (sync.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            + String(decoding: (sync.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let log = sync.output + sync.errorOutput
         #expect(sync.terminationStatus == 0, "\(log)")
         #expect(log.contains("新しいlicenseKeyで同期を再開しました"), "\(log)")
         await sandbox.stop()

@@ -10,15 +10,8 @@ import TestSupport
 @Suite("End to end: several processes on one database file", .serialized)
 struct ProcessesEndToEndTests {
     /// Runs `juchu` with `arguments` and returns its exit status and output.
-    static func run(_ juchu: JuchuBinary, _ arguments: [String], environment: [String: String] = [:]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: juchu.path)
-        process.arguments = arguments
-        process.environment = ["HOME": juchu.home, "LANG": "C.UTF-8"].merging(environment) { $1 }
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        try process.run()
-        return process
+    static func run(_ juchu: JuchuBinary, _ arguments: [String], environment: [String: String] = [:]) throws -> JuchuProcess {
+        try JuchuProcess(juchu, arguments, environment: environment)
     }
 
     @Test("two processes confirming overlapping selections send each order once")
@@ -48,9 +41,7 @@ struct ProcessesEndToEndTests {
         #expect(accepted.values.allSatisfy { $0 == 1 }, "an order was confirmed twice")
         let confirmable = try store.orders(numbers.map(OrderNumber.init)).filter { !$0.fees.shipping.isUnset }.map(\.number.rawValue)
         #expect(Set(accepted.keys) == Set(confirmable))
-        let output = try await offPool {
-            [first, second].map { String(decoding: ($0.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }.joined()
-        }
+        let output = first.output + second.output
         #expect(output.contains("確認送信中です") || output.contains("注文確認は送信済みです"), "the overlap is skipped with its reason")
         await sandbox.stop()
     }
