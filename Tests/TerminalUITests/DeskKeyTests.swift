@@ -108,15 +108,22 @@ struct DeskKeyTests {
         #expect(other.quitRequested)
     }
 
-    @Test("j at the end of the loaded rows asks for more when the store has more")
+    @Test("within three pages of the loaded rows' end they are read ahead; a page that would pass the end reads them first")
     func loadMore() {
-        var state = DeskFixtures.state(rows: (0..<30).map { DeskFixtures.row($0) })
+        var state = DeskFixtures.state(rows: (0..<40).map { DeskFixtures.row($0) })
         state.grid.hasMore = true
         state.grid.visibleRows = 10
-        #expect(!state.handle(.pageDown).contains { $0.isLoadMore })
-        #expect(state.handle(.pageDown).contains { $0.isLoadMore })
+        #expect(!state.grid.wantsReadAhead)
+        var pages = 0
+        while !state.handle(.pageDown).contains(where: \.isLoadMore) {
+            pages += 1
+            // Read ahead (while the keys pause) from three pages before the end, not earlier.
+            #expect(state.grid.wantsReadAhead == (state.grid.cursor + 30 >= 40))
+        }
+        #expect(state.grid.cursor + 10 >= 40 && pages >= 2)
         state.grid.hasMore = false
         #expect(!state.handle(.pageDown).contains { $0.isLoadMore })
+        #expect(!state.grid.wantsReadAhead)
     }
 }
 

@@ -44,6 +44,9 @@ public final class DeskController {
     /// The detail waiting for the cursor to rest.
     private var pendingDetail: (number: OrderNumber, due: Date)?
     static let pageSize = 200
+    /// A pause in the keys this long (ms) is used to read the next rows ahead: shorter than a
+    /// key repeat's interval, so a held PageDown reads ahead between its pages.
+    static let readAheadPause = 10
     /// At most this many orders are checked at once by mark-all.
     static let markLimit = 100_000
 
@@ -78,6 +81,12 @@ public final class DeskController {
                 lastPaint = now()
                 dirty = false
             }
+            // What no key asked for (the worker's events, another desk's changes) is taken in
+            // after a frame and before the next key, so that a key's frame never waits on it.
+            if takeInOutsideChanges(lastCheck: &lastChangeCheck) {
+                dirty = true
+                continue
+            }
             if let key = terminal.readKey(timeoutMilliseconds: readTimeout()) {
                 handle(key)
                 // Keys already waiting are handled before the next frame (no lag on key repeat).
@@ -87,34 +96,48 @@ public final class DeskController {
                     queued += 1
                 }
                 dirty = true
+            } else if state.grid.wantsReadAhead {
+                // The keys paused: the next rows are read now rather than inside a later key.
+                perform(.loadMoreRows)
             }
             if let pending = pendingDetail, now() >= pending.due {
                 pendingDetail = nil
                 loadDetail(pending.number)
                 dirty = true
             }
-            let pending = events.drain()
-            if !pending.isEmpty {
-                for event in pending { perform(state.apply(event)) }
-                dirty = true
-            }
-            if now().timeIntervalSince(lastChangeCheck) >= 0.3 {
-                lastChangeCheck = now()
-                if let count = try? store.changeCount(), count != lastChangeCount {
-                    lastChangeCount = count
-                    perform([.reloadRows])
-                    dirty = true
-                }
-            }
         }
         for task in tasks { task.cancel() }
         running?.cancel()
     }
 
-    /// How long to wait for a key: until the pending detail is due, at most 100 ms.
+    /// Applies the background's events, and reloads the rows when the database file changed
+    /// (checked every 0.3 s). True when anything was taken in.
+    private func takeInOutsideChanges(lastCheck: inout Date) -> Bool {
+        var changed = false
+        let pending = events.drain()
+        if !pending.isEmpty {
+            for event in pending { perform(state.apply(event)) }
+            changed = true
+        }
+        if now().timeIntervalSince(lastCheck) >= 0.3 {
+            lastCheck = now()
+            if let count = try? store.changeCount(), count != lastChangeCount {
+                lastChangeCount = count
+                perform([.reloadRows])
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    /// How long to wait for a key: until the pending detail is due, at most 100 ms; only
+    /// ``readAheadPause`` when rows are to be read ahead.
     private func readTimeout() -> Int32 {
-        guard let pending = pendingDetail else { return 100 }
-        return Int32(min(100, max(0, pending.due.timeIntervalSince(now()) * 1000).rounded(.up)))
+        var milliseconds = state.grid.wantsReadAhead ? Self.readAheadPause : 100
+        if let pending = pendingDetail {
+            milliseconds = min(milliseconds, max(0, Int((pending.due.timeIntervalSince(now()) * 1000).rounded(.up))))
+        }
+        return Int32(milliseconds)
     }
 
     private func loadDetail(_ number: OrderNumber) {
@@ -151,7 +174,10 @@ public final class DeskController {
             guard let last = state.grid.rows.last else { return }
             loadRows(after: last.key, limit: Self.pageSize)
         case .loadDetail(let number):
-            pendingDetail = (number, now().addingTimeInterval(Self.detailDelay))
+            // Asked again for the order already waiting (rows read ahead): its rest is not restarted.
+            if pendingDetail?.number != number {
+                pendingDetail = (number, now().addingTimeInterval(Self.detailDelay))
+            }
         case .plan(let item, let numbers, let scope):
             plan(item, numbers, scope: scope)
         case .run(let dialog):
@@ -211,6 +237,8 @@ public final class DeskController {
                 Array(rows.prefix(limit)), hasMore: rows.count > limit, total: total, counts: counts, appended: key != nil)))
         } catch {
             state.message = DeskMessage("一覧を読み込めません: \(error)", isError: true)
+            // Not read ahead again every pause: the next reload (a key, a change in the file) tries again.
+            if key != nil { state.grid.hasMore = false }
         }
     }
 

@@ -243,7 +243,7 @@ extension DeskState {
         let before = grid.cursorRow?.number
         grid.move(by: delta.clamped(to: -1_000_000...1_000_000))
         var effects: [DeskEffect] = []
-        if grid.wantsMoreRows { effects.append(.loadMoreRows) }
+        if grid.needsMoreRows { effects.append(.loadMoreRows) }
         if let after = grid.cursorRow?.number, after != before {
             detailScroll = 0
             effects.append(.loadDetail(after))

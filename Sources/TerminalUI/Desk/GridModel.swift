@@ -40,8 +40,13 @@ public struct GridModel: Sendable {
         top = max(0, min(top, max(0, rows.count - height)))
     }
 
-    /// True when the cursor is near the end of what is loaded and more rows exist.
-    public var wantsMoreRows: Bool { hasMore && cursor + visibleRows * 2 >= rows.count }
+    /// True when the next page would run past what is loaded and more rows exist: the rows are
+    /// read before the key's frame is drawn.
+    public var needsMoreRows: Bool { hasMore && cursor + visibleRows >= rows.count }
+
+    /// True when the cursor is within three pages of the end of what is loaded and more rows
+    /// exist: the desk reads them while the keys pause, so that paging rarely waits on a read.
+    public var wantsReadAhead: Bool { hasMore && cursor + visibleRows * 3 >= rows.count }
 
     /// Replaces the rows, keeping the cursor on the same order when it is still there.
     public mutating func replaceRows(_ newRows: [OrderRow], hasMore: Bool) {
