@@ -116,6 +116,29 @@ struct DeskViewTests {
         #expect(after.line(title).contains("2/12件"))
     }
 
+    @Test("a view that copies unchanged grid rows from its last frame draws what a fresh view draws, key after key")
+    func cachedRowsMatchFreshDrawing() {
+        let view = DeskView(theme: DeskFixtures.theme)
+        var state = DeskFixtures.state(rows: (0..<50).map { DeskFixtures.row($0, bundled: $0 == 3, unsetFee: $0 == 5) })
+        var changed = (0..<50).map { DeskFixtures.row($0) }
+        changed[2] = DeskFixtures.row(2, sync: .failed(.notConfirmable, detail: "注文確認できません"))
+        let steps: [(String, (inout DeskState) -> Void)] = [
+            ("down", { _ = $0.handle(.down) }), ("space", { _ = $0.handle(.character(" ")) }),
+            ("page", { _ = $0.handle(.pageDown) }), ("up", { _ = $0.handle(.pageUp) }),
+            ("row changed", { _ = $0.apply(.rowsLoaded(changed, hasMore: false, total: 50, counts: [.newOrder: 50], appended: false)) }),
+            ("unmark", { _ = $0.handle(.character("u")) }), ("focus", { _ = $0.handle(.tab) }),
+        ]
+        for width in [120, 90] {
+            for (name, step) in steps {
+                step(&state)
+                let cached = view.render(state, width: width, height: 40, now: now)
+                let fresh = DeskView(theme: DeskFixtures.theme).render(state, width: width, height: 40, now: now)
+                let firstDifferent = (0..<40).first { y in (0..<width).contains { !cached.sameCell($0, y, as: fresh) } }
+                #expect(firstDifferent == nil, "\(name) at \(width) columns: row \(firstDifferent ?? -1) differs")
+            }
+        }
+    }
+
     @Test("while the cursor moves on, the pane does not show the previous order's detail")
     func detailFollowsCursor() {
         var state = DeskFixtures.state(rows: (0..<3).map { DeskFixtures.row($0) })

@@ -106,6 +106,38 @@ public struct ScreenBuffer: Sendable, Equatable {
         return column
     }
 
+    /// Writes `text` into exactly `width` cells from (x, y), cut by display width and padded with
+    /// spaces in `style` on the side `alignment` leaves free: what ``String/fitted(to:alignment:)``
+    /// then ``put(_:x:y:style:limit:)`` draw, without building the padded string.
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, width w: Int, alignment: TextAlignment, style: CellStyle = .plain) {
+        guard y >= 0, y < height, w > 0 else { return }
+        var start = x
+        if alignment == .trailing {
+            let textWidth = DisplayWidth.of(text)
+            if textWidth < w {
+                fill(x: x, y: y, width: w - textWidth, height: 1, style: style)
+                start = x + w - textWidth
+            }
+        }
+        let end = put(text, x: start, y: y, style: style, limit: x + w)
+        if end < x + w { fill(x: end, y: y, width: x + w - end, height: 1, style: style) }
+    }
+
+    /// The cells of row `y` from `x`, `count` of them, when none is a character of several
+    /// scalars (whose text lives in this buffer only); nil otherwise.
+    public func plainCells(x: Int, y: Int, count: Int) -> ArraySlice<Cell>? {
+        guard y >= 0, y < height, x >= 0, count >= 0, x + count <= width else { return nil }
+        let slice = cells[(y * width + x)..<(y * width + x + count)]
+        return slice.contains(where: \.isCluster) ? nil : slice
+    }
+
+    /// Copies cells taken with ``plainCells(x:y:count:)`` to (x, y), as they are.
+    public mutating func paste(_ line: ArraySlice<Cell>, x: Int, y: Int) {
+        guard y >= 0, y < height, x >= 0, x + line.count <= width else { return }
+        let start = y * width + x
+        cells.replaceSubrange(start..<(start + line.count), with: line)
+    }
+
     /// Puts one character at `column`; returns the column after it, or nil at the edge (a wide
     /// character that does not fit is replaced by a space up to the edge).
     private mutating func place(_ code: UInt32, width w: Int, at column: Int, y: Int, end: Int, style: CellStyle) -> Int? {

@@ -1,7 +1,7 @@
 /// How many terminal cells a character takes: 2 for East Asian Wide and Fullwidth (漢字, かな,
 /// ＡＢＣ), 0 for combining marks and format characters, 1 otherwise. Agrees with glibc's wcwidth
 /// under a UTF-8 locale for everything the desk draws (a test checks it), so that columns the
-/// desk lays out are the columns ncurses draws.
+/// desk lays out are the columns the terminal draws.
 public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
@@ -31,13 +31,14 @@ public enum DisplayWidth {
     }
 
     /// Whether a scalar is always a character on its own, printable, with no zero-width or
-    /// combining neighbours to look for: ASCII and Latin letters, kana, kanji, full-width forms.
+    /// combining neighbours to look for: ASCII and Latin letters, box drawing, kana, kanji,
+    /// full-width forms.
     /// Text made only of these (nearly all the desk draws) is measured and drawn scalar by scalar,
     /// without breaking it into grapheme clusters.
     @inline(__always)
     static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x20...0x7E, 0xA0...0x2FF, 0x3000...0x3029, 0x302E...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
+        case 0x20...0x7E, 0xA0...0x2FF, 0x2500...0x257F, 0x3000...0x3029, 0x302E...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
             return true
         default:
             return false
@@ -58,6 +59,9 @@ public enum DisplayWidth {
 
     /// East Asian Width W or F (Unicode 15), the ranges glibc treats as two columns.
     static func isWide(_ v: UInt32) -> Bool {
+        // The common cases first: nothing below U+1100 is wide, all of the CJK block is.
+        if v < 0x1100 { return false }
+        if (0x4E00...0x9FFF).contains(v) { return true }
         switch v {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,

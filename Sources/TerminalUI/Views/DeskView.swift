@@ -3,6 +3,8 @@ import Foundation
 /// Draws the whole desk for a state into a new frame.
 public struct DeskView {
     public let theme: Theme
+    /// The last frame's grid rows, copied when a key leaves them as they were.
+    private let gridLines = GridLineCache()
 
     public init(theme: Theme) { self.theme = theme }
 
@@ -15,7 +17,7 @@ public struct DeskView {
         let layout = DeskLayout(width: width, height: height)
         HeaderView(state: state, theme: theme, now: now).draw(in: layout.header, into: &screen)
         TabsView(state: state, theme: theme).draw(in: layout.tabs, into: &screen)
-        GridView(state: state, theme: theme).draw(in: layout.grid, into: &screen)
+        GridView(state: state, theme: theme, cache: gridLines).draw(in: layout.grid, into: &screen)
         PanelView(state: state, theme: theme).draw(in: layout.panel, into: &screen)
         DetailView(state: state, theme: theme).draw(in: layout.detail, into: &screen)
         FooterView(state: state, theme: theme).draw(in: layout.footer, into: &screen)

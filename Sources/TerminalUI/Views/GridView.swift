@@ -6,6 +6,7 @@ import OrderStore
 struct GridView {
     let state: DeskState
     let theme: Theme
+    var cache: GridLineCache?
 
     func draw(in rect: Rect, into screen: inout ScreenBuffer) {
         let focused = state.focus == .grid
@@ -29,12 +30,21 @@ struct GridView {
             return
         }
         let marks = state.markSet
+        cache?.begin(columns)
+        defer { cache?.end() }
         for line in 0..<(inner.height - 1) {
             let index = grid.top + line
             guard index < grid.rows.count else { break }
             let row = grid.rows[index]
             let y = inner.y + 1 + line
-            drawRow(row, marked: marks.contains(row.number), columns: columns, x: inner.x, y: y, limit: inner.maxX, into: &screen)
+            let marked = marks.contains(row.number)
+            if let cache {
+                cache.line(row, marked: marked, x: inner.x, y: y, width: inner.width, into: &screen) { screen in
+                    drawRow(row, marked: marked, columns: columns, x: inner.x, y: y, limit: inner.maxX, into: &screen)
+                }
+            } else {
+                drawRow(row, marked: marked, columns: columns, x: inner.x, y: y, limit: inner.maxX, into: &screen)
+            }
             if index == grid.cursor { drawCursor(x: inner.x, y: y, focused: focused, into: &screen) }
         }
     }
@@ -52,8 +62,8 @@ struct GridView {
         screen.put(marked ? theme.glyphs.marked : theme.glyphs.unmarked, x: x, y: y, style: base, limit: x + GridColumns.markWidth)
         for column in columns.placed {
             let (text, style) = cell(column.column, of: row, marked: marked, short: columns.shortNumbers, base: base)
-            screen.put(text.fitted(to: column.width, alignment: column.alignment), x: x + column.x, y: y,
-                       style: style, limit: limit)
+            guard x + column.x < limit else { continue }
+            screen.put(text, x: x + column.x, y: y, width: min(column.width, limit - x - column.x), alignment: column.alignment, style: style)
         }
     }
 
