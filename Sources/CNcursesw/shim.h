@@ -34,4 +34,13 @@ static inline int juchu_terminfo_knows(const char *term) {
     return 1;
 }
 
+/// A string capability of the terminal set up, or NULL when it has none.
+static inline const char *juchu_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    return value == (char *)-1 ? NULL : value;
+}
+// tiparm is variadic, which Swift cannot call.
+static inline const char *juchu_tiparm1(const char *capability, int a) { return tiparm(capability, a); }
+static inline const char *juchu_tiparm2(const char *capability, int a, int b) { return tiparm(capability, a, b); }
+
 #endif

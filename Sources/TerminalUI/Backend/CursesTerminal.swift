@@ -3,9 +3,10 @@ import CNcursesw
 import Glibc
 #endif
 
-/// The only code that talks to ncursesw. Keys arrive decoded (wget_wch with keypad), frames go
-/// out as the cells that changed, batched with wnoutrefresh + doupdate; ncurses sends the minimal
-/// bytes for them. Runs on one thread: ncurses is not thread-safe.
+/// The only code that talks to ncursesw. Keys arrive decoded (wget_wch with keypad); ncurses sets
+/// the terminal's modes and gives its terminfo strings, with which ``FrameEncoder`` writes each
+/// frame's changed cells in one write (ncurses' own refresh flushes at every cursor move). Runs
+/// on one thread: ncurses is not thread-safe.
 public final class CursesTerminal: TerminalDevice {
     public struct Options: Sendable {
         public var colors: Bool
@@ -16,7 +17,7 @@ public final class CursesTerminal: TerminalDevice {
     private let window: UnsafeMutablePointer<WINDOW>
     private let options: Options
     private var shown: ScreenBuffer?
-    private var pairs: [ColorPairKey: Int16] = [:]
+    private let encoder: FrameEncoder
     private var isOpen = true
 
     /// Checks what can be checked before touching the terminal: stdin and stdout must be a tty,
@@ -51,12 +52,46 @@ public final class CursesTerminal: TerminalDevice {
         nonl()
         keypad(window, true)
         set_escdelay(25)  // ESC answers at once, not after ncurses' default second.
+        // No typeahead check while a frame is written: ncurses would flush and poll the keyboard
+        // every few lines (forty small writes for one page). Waiting keys are handled before the
+        // next frame anyway.
+        typeahead(-1)
         curs_set(0)
         leaveok(window, true)
-        if options.colors, has_colors() {
-            start_color()
-            use_default_colors()
+        encoder = FrameEncoder(capabilities: Self.capabilities(colors: options.colors && has_colors()))
+        // ncurses' own start (alternate screen, keypad mode) goes out now; frames are ours.
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// The terminal's strings from terminfo; ANSI ones where it has none.
+    static func capabilities(colors: Bool) -> TerminalCapabilities {
+        func string(_ name: String) -> String? { juchu_tigetstr(name).map { String(cString: $0) } }
+        func bytes(_ name: String, _ fallback: [UInt8]) -> [UInt8] { string(name).map { Array($0.utf8) } ?? fallback }
+        let ansi = TerminalCapabilities.ansi
+        var capabilities = ansi
+        if let cup = string("cup") {
+            capabilities.moveTo = { column, row in
+                cup.withCString { juchu_tiparm2($0, Int32(row), Int32(column)) }.map { Array(String(cString: $0).utf8) }
+                    ?? ansi.moveTo(column, row)
+            }
         }
+        capabilities.clear = bytes("clear", ansi.clear)
+        capabilities.reset = bytes("sgr0", ansi.reset)
+        capabilities.bold = bytes("bold", ansi.bold)
+        capabilities.reverse = bytes("rev", ansi.reverse)
+        capabilities.dim = bytes("dim", ansi.dim)
+        capabilities.underline = bytes("smul", ansi.underline)
+        func color(_ name: String, _ fallback: (@Sendable (TerminalColor) -> [UInt8])?) -> (@Sendable (TerminalColor) -> [UInt8])? {
+            guard colors else { return nil }
+            guard let format = string(name) else { return fallback }
+            return { color in
+                format.withCString { juchu_tiparm1($0, Int32(color.rawValue)) }.map { Array(String(cString: $0).utf8) } ?? []
+            }
+        }
+        capabilities.foreground = color("setaf", ansi.foreground)
+        capabilities.background = color("setab", ansi.background)
+        return capabilities
     }
 
     /// Switches ncurses to a UTF-8 locale: under "C" every non-ASCII character would vanish.
@@ -85,7 +120,6 @@ public final class CursesTerminal: TerminalDevice {
 
     public func invalidate() {
         shown = nil
-        clearok(window, true)
     }
 
     /// In raw mode Ctrl-Z is a key, not a signal: the desk stops itself. The terminal is given
@@ -170,73 +204,26 @@ public final class CursesTerminal: TerminalDevice {
 
     public func present(_ frame: ScreenBuffer) {
         let previous = shown.flatMap { $0.width == frame.width && $0.height == frame.height ? $0 : nil }
-        if previous == nil { werase(window) }
-        for y in 0..<frame.height {
-            guard let (first, last) = changedSpan(row: y, frame: frame, previous: previous) else { continue }
-            drawRow(y, from: first, through: last, frame: frame)
+        if previous == nil {
+            // ncurses' own pending refresh (a resize touches its window) goes out first, so
+            // that it does not blank the frame at the next key.
+            wnoutrefresh(window)
+            doupdate()
         }
-        wnoutrefresh(window)
-        doupdate()
-        shown = frame
-    }
-
-    /// The first and last column of row `y` that differ, widened to whole wide characters.
-    private func changedSpan(row y: Int, frame: ScreenBuffer, previous: ScreenBuffer?) -> (Int, Int)? {
-        guard let previous else { return (0, frame.width - 1) }
-        var first: Int?
-        var last = 0
-        for x in 0..<frame.width where !frame.sameCell(x, y, as: previous) {
-            if first == nil { first = x }
-            last = x
-        }
-        guard var start = first else { return nil }
-        if frame[start, y].isContinuation || previous[start, y].isContinuation { start = max(0, start - 1) }
-        if frame[last, y].width == 2 || previous[last, y].width == 2 { last = min(frame.width - 1, last + 1) }
-        return (start, last)
-    }
-
-    private func drawRow(_ y: Int, from first: Int, through last: Int, frame: ScreenBuffer) {
-        var x = first
-        while x <= last {
-            let style = frame[x, y].style
-            var run: [wchar_t] = []
-            let start = x
-            while x <= last, frame[x, y].style == style {
-                if !frame[x, y].isContinuation {
-                    for scalar in frame.scalars(x, y) { run.append(wchar_t(bitPattern: scalar)) }
+        let bytes = encoder.encode(frame, after: previous)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR || errno == EAGAIN {
+                    continue
+                } else {
+                    break
                 }
-                x += 1
             }
-            apply(style)
-            run.append(0)
-            // The last cell of the screen may report an error (the cursor cannot move past it); it is drawn anyway.
-            _ = mvwaddwstr(window, Int32(y), Int32(start), run)
         }
-        wattr_set(window, juchu_a_normal(), 0, nil)
-    }
-
-    private func apply(_ style: CellStyle) {
-        var attributes = juchu_a_normal()
-        if style.bold { attributes |= juchu_a_bold() }
-        if style.reverse { attributes |= juchu_a_reverse() }
-        if style.dim { attributes |= juchu_a_dim() }
-        if style.underline { attributes |= juchu_a_underline() }
-        wattr_set(window, attributes, pair(for: style), nil)
-    }
-
-    private struct ColorPairKey: Hashable {
-        let foreground: TerminalColor?
-        let background: TerminalColor?
-    }
-
-    /// A colour pair for the style's colours, made on first use.
-    private func pair(for style: CellStyle) -> Int16 {
-        guard options.colors, has_colors(), style.foreground != nil || style.background != nil else { return 0 }
-        let key = ColorPairKey(foreground: style.foreground, background: style.background)
-        if let existing = pairs[key] { return existing }
-        let number = Int16(pairs.count + 1)
-        init_pair(number, Int16(style.foreground?.rawValue ?? -1), Int16(style.background?.rawValue ?? -1))
-        pairs[key] = number
-        return number
+        shown = frame
     }
 }
