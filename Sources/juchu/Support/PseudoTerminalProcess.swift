@@ -65,14 +65,30 @@ final class PseudoTerminalProcess {
         return total
     }
 
+    /// Reads the frame that answers a key: waits up to `milliseconds` for output, then reads until
+    /// the child is quiet for `quietMilliseconds`. Returns the bytes and the child's CPU time at the
+    /// end of the frame (``cpuNanoseconds()``), so that work done after the frame is not counted.
+    func frame(withinMilliseconds milliseconds: Int32, quietMilliseconds: Int32 = 3) -> (bytes: Int, cpu: Int, cpuAllThreads: Int) {
+        var total = 0
+        if let first = read(timeoutMilliseconds: milliseconds) {
+            total = first.count
+            while let chunk = read(timeoutMilliseconds: quietMilliseconds) { total += chunk.count }
+        }
+        return (total, cpuNanoseconds(), cpuNanoseconds(allThreads: true))
+    }
+
     func write(_ text: String) {
         _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(master, $0.baseAddress, $0.count - 1) }
     }
 
-    /// Time the child has spent on a CPU, in nanoseconds (first field of /proc/PID/schedstat).
-    func cpuNanoseconds() -> Int {
-        let text = (try? String(contentsOfFile: "/proc/\(pid)/schedstat", encoding: .utf8)) ?? "0"
-        return Int(text.split(separator: " ").first ?? "0") ?? 0
+    /// Time the child has spent on a CPU, in nanoseconds: the first field of
+    /// /proc/PID/task/TID/schedstat of its main thread, or of every thread summed.
+    func cpuNanoseconds(allThreads: Bool = false) -> Int {
+        let tasks = allThreads ? (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? [] : ["\(pid)"]
+        return tasks.reduce(0) { sum, task in
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/schedstat", encoding: .utf8)) ?? "0"
+            return sum + (Int(text.split(separator: " ").first ?? "0") ?? 0)
+        }
     }
 
     func stop() {
