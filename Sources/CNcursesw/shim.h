@@ -16,11 +16,6 @@
 extern int wcwidth(wchar_t c);
 
 static inline WINDOW *juchu_stdscr(void) { return stdscr; }
-static inline attr_t juchu_a_normal(void) { return A_NORMAL; }
-static inline attr_t juchu_a_bold(void) { return A_BOLD; }
-static inline attr_t juchu_a_reverse(void) { return A_REVERSE; }
-static inline attr_t juchu_a_dim(void) { return A_DIM; }
-static inline attr_t juchu_a_underline(void) { return A_UNDERLINE; }
 static inline const char *juchu_codeset(void) { return nl_langinfo(CODESET); }
 
 #include <term.h>

@@ -52,10 +52,6 @@ public final class CursesTerminal: TerminalDevice {
         nonl()
         keypad(window, true)
         set_escdelay(25)  // ESC answers at once, not after ncurses' default second.
-        // No typeahead check while a frame is written: ncurses would flush and poll the keyboard
-        // every few lines (forty small writes for one page). Waiting keys are handled before the
-        // next frame anyway.
-        typeahead(-1)
         curs_set(0)
         leaveok(window, true)
         encoder = FrameEncoder(capabilities: Self.capabilities(colors: options.colors && has_colors()))

@@ -6,7 +6,8 @@ import OrderStore
 struct GridView {
     let state: DeskState
     let theme: Theme
-    var cache: GridLineCache?
+    /// The last frame's rows, copied when unchanged.
+    let cache: GridLineCache
 
     func draw(in rect: Rect, into screen: inout ScreenBuffer) {
         let focused = state.focus == .grid
@@ -30,19 +31,15 @@ struct GridView {
             return
         }
         let marks = state.markSet
-        cache?.begin(columns)
-        defer { cache?.end() }
+        cache.begin(columns)
+        defer { cache.end() }
         for line in 0..<(inner.height - 1) {
             let index = grid.top + line
             guard index < grid.rows.count else { break }
             let row = grid.rows[index]
             let y = inner.y + 1 + line
             let marked = marks.contains(row.number)
-            if let cache {
-                cache.line(row, marked: marked, x: inner.x, y: y, width: inner.width, into: &screen) { screen in
-                    drawRow(row, marked: marked, columns: columns, x: inner.x, y: y, limit: inner.maxX, into: &screen)
-                }
-            } else {
+            cache.line(row, marked: marked, x: inner.x, y: y, width: inner.width, into: &screen) { screen in
                 drawRow(row, marked: marked, columns: columns, x: inner.x, y: y, limit: inner.maxX, into: &screen)
             }
             if index == grid.cursor { drawCursor(x: inner.x, y: y, focused: focused, into: &screen) }

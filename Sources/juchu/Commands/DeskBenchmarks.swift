@@ -35,6 +35,7 @@ enum DeskBenchmarks {
         var restCPU: [Double] = []
         var afterFrameCPU: [Double] = []
         var keyCPUAllThreads: [Double] = []
+        var heldPageBytes: [Double] = []
         var singleBytes: [Double] = []
         for _ in 0..<max(1, runs) {
             let desk = try PseudoTerminalProcess(
@@ -62,7 +63,9 @@ enum DeskBenchmarks {
             // A key held down: steps 30 ms apart, as a terminal's key repeat sends them; moves,
             // then marks (Space marks and moves down). A key's CPU ends with its frame; what the
             // desk does after the frame, before the next key (rows read ahead), is counted apart.
-            func repeated(_ key: String, times: Int, into samples: inout [Double], bytes: inout [Double], skipFirst: Int = 0) {
+            // Returns the bytes written for each key.
+            func repeated(_ key: String, times: Int, into samples: inout [Double], skipFirst: Int = 0) -> [Double] {
+                var bytes: [Double] = []
                 for index in 0..<times {
                     let cpu = desk.cpuNanoseconds()
                     let cpuAllThreads = desk.cpuNanoseconds(allThreads: true)
@@ -78,10 +81,10 @@ enum DeskBenchmarks {
                     afterFrameCPU.append(Double(desk.cpuNanoseconds() - frame.cpu) / 1_000_000)
                     bytes.append(Double(frame.bytes + later))
                 }
+                return bytes
             }
-            repeated("j", times: 100, into: &stepCPU, bytes: &stepBytes, skipFirst: 5)
-            var markBytes: [Double] = []
-            repeated(" ", times: 20, into: &stepCPU, bytes: &markBytes)
+            stepBytes += repeated("j", times: 100, into: &stepCPU, skipFirst: 5)
+            _ = repeated(" ", times: 20, into: &stepCPU)
             // The cursor rests: the order it stopped at is read and its detail drawn.
             var cpu = desk.cpuNanoseconds()
             restBytes.append(Double(desk.drain(quietMilliseconds: 150)))
@@ -92,8 +95,7 @@ enum DeskBenchmarks {
                 singleBytes.append(Double(desk.drain(quietMilliseconds: 150)))
             }
             // PageDown held down (30 ms apart): the grid reads ahead between pages.
-            var heldPageBytes: [Double] = []
-            repeated("\u{1B}[6~", times: 40, into: &pageCPU, bytes: &heldPageBytes)
+            heldPageBytes += repeated("\u{1B}[6~", times: 40, into: &pageCPU)
             _ = desk.drain(quietMilliseconds: 150)
             // PageDown one at a time: the frame of the new page (the key's CPU), then the detail of
             // the row the cursor rests on (counted with the cursor's rests); the bytes are both together.
@@ -134,6 +136,8 @@ enum DeskBenchmarks {
                        samples: "CPU \(restCPU.count)回（ページ送り後を含む）、p99 \(String(format: "%.2f", percentile99(restCPU))) ms"),
             .reference("デスク: 1行ずつ止まりながらの移動（詳細表示込みの出力）", median: "\(Int(BenchTable.median(singleBytes))) B",
                        samples: "最大 \(Int(singleBytes.max() ?? 0)) B"),
+            .reference("デスク: PageDown 押し続け中の1ページの出力（詳細表示なし）", median: "\(Int(BenchTable.median(heldPageBytes))) B",
+                       samples: "最大 \(Int(heldPageBytes.max() ?? 0)) B"),
             BenchTable.Row(name: "デスク: PageDown 1回の出力（120×40、詳細表示込み）", median: "\(Int(BenchTable.median(pageBytes))) B", target: "≤ 6144 B",
                            ratio: BenchTable.median(pageBytes) / 6144, samples: "最大 \(Int(pageBytes.max() ?? 0)) B", higherIsBetter: false),
         ]
