@@ -29,6 +29,16 @@ static inline int juchu_terminfo_knows(const char *term) {
     return 1;
 }
 
+/// Sets up terminfo for `term` as the current terminal (for tests of what the desk reads from it).
+static inline int juchu_use_terminfo(const char *term) {
+    int status = 0;
+    return setupterm(term, 1, &status) == OK;
+}
+static inline void juchu_release_terminfo(void) {
+    if (cur_term != NULL) del_curterm(cur_term);
+    cur_term = NULL;
+}
+
 /// A string capability of the terminal set up, or NULL when it has none.
 static inline const char *juchu_tigetstr(const char *name) {
     char *value = tigetstr(name);

@@ -1,3 +1,4 @@
+import CNcursesw
 import Foundation
 import Testing
 @testable import TerminalUI
@@ -113,5 +114,22 @@ struct FrameEncoderTests {
         var bold = ScreenBuffer(width: 4, height: 1)
         bold.put("ab", x: 0, y: 0, style: CellStyle(bold: true))
         #expect(String(decoding: encoder.encode(bold, after: ScreenBuffer(width: 4, height: 1)), as: UTF8.self) == "\u{1B}[1;1H\u{1B}[m\u{1B}[1mab\u{1B}[m")
+    }
+
+    @Test("terminfo's strings are written without their padding; a terminal without colours or dim goes without them")
+    func terminfoCapabilities() throws {
+        #expect(TerminalCapabilities.bytes(of: "\u{1B}[%i%p1%d;%p2%dH$<5>") == Array("\u{1B}[%i%p1%d;%p2%dH".utf8))
+        #expect(TerminalCapabilities.bytes(of: "a$<2.5*/>b$c$<x>") == Array("ab$c$<x>".utf8))
+        try #require(juchu_use_terminfo("vt100") != 0, "vt100 の terminfo がありません")
+        defer { juchu_release_terminfo() }
+        let vt100 = CursesTerminal.capabilities(colors: true)
+        #expect(vt100.moveTo(4, 2) == Array("\u{1B}[3;5H".utf8))
+        #expect(vt100.reset == Array("\u{1B}[m\u{0F}".utf8) && vt100.bold == Array("\u{1B}[1m".utf8))
+        #expect(vt100.dim.isEmpty && vt100.foreground == nil && vt100.background == nil)
+        juchu_release_terminfo()
+        try #require(juchu_use_terminfo("xterm-256color") != 0)
+        let xterm = CursesTerminal.capabilities(colors: true)
+        #expect(xterm.foreground?(.red) == Array("\u{1B}[31m".utf8) && xterm.dim == Array("\u{1B}[2m".utf8))
+        #expect(CursesTerminal.capabilities(colors: false).foreground == nil)
     }
 }

@@ -60,33 +60,34 @@ public final class CursesTerminal: TerminalDevice {
         doupdate()
     }
 
-    /// The terminal's strings from terminfo; ANSI ones where it has none.
+    /// The terminal's strings from terminfo (set up by newterm). A terminal without an attribute
+    /// or colours goes without them; moving, clearing and resetting fall back to ANSI.
     static func capabilities(colors: Bool) -> TerminalCapabilities {
         func string(_ name: String) -> String? { juchu_tigetstr(name).map { String(cString: $0) } }
-        func bytes(_ name: String, _ fallback: [UInt8]) -> [UInt8] { string(name).map { Array($0.utf8) } ?? fallback }
+        func bytes(_ name: String, _ fallback: [UInt8] = []) -> [UInt8] { string(name).map(TerminalCapabilities.bytes(of:)) ?? fallback }
         let ansi = TerminalCapabilities.ansi
         var capabilities = ansi
         if let cup = string("cup") {
             capabilities.moveTo = { column, row in
-                cup.withCString { juchu_tiparm2($0, Int32(row), Int32(column)) }.map { Array(String(cString: $0).utf8) }
-                    ?? ansi.moveTo(column, row)
+                cup.withCString { juchu_tiparm2($0, Int32(row), Int32(column)) }
+                    .map { TerminalCapabilities.bytes(of: String(cString: $0)) } ?? ansi.moveTo(column, row)
             }
         }
         capabilities.clear = bytes("clear", ansi.clear)
         capabilities.reset = bytes("sgr0", ansi.reset)
-        capabilities.bold = bytes("bold", ansi.bold)
-        capabilities.reverse = bytes("rev", ansi.reverse)
-        capabilities.dim = bytes("dim", ansi.dim)
-        capabilities.underline = bytes("smul", ansi.underline)
-        func color(_ name: String, _ fallback: (@Sendable (TerminalColor) -> [UInt8])?) -> (@Sendable (TerminalColor) -> [UInt8])? {
-            guard colors else { return nil }
-            guard let format = string(name) else { return fallback }
+        capabilities.bold = bytes("bold")
+        capabilities.reverse = bytes("rev")
+        capabilities.dim = bytes("dim")
+        capabilities.underline = bytes("smul")
+        func color(_ name: String) -> (@Sendable (TerminalColor) -> [UInt8])? {
+            guard colors, let format = string(name) else { return nil }
             return { color in
-                format.withCString { juchu_tiparm1($0, Int32(color.rawValue)) }.map { Array(String(cString: $0).utf8) } ?? []
+                format.withCString { juchu_tiparm1($0, Int32(color.rawValue)) }
+                    .map { TerminalCapabilities.bytes(of: String(cString: $0)) } ?? []
             }
         }
-        capabilities.foreground = color("setaf", ansi.foreground)
-        capabilities.background = color("setab", ansi.background)
+        capabilities.foreground = color("setaf")
+        capabilities.background = color("setab")
         return capabilities
     }
 

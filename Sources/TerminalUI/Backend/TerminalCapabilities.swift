@@ -31,6 +31,26 @@ public struct TerminalCapabilities: Sendable {
         self.background = background
     }
 
+    /// A terminfo string as bytes to write, its padding (`$<5>`, a delay for hardware terminals
+    /// that tputs would wait out) taken away.
+    public static func bytes(of capability: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        let utf8 = Array(capability.utf8)
+        var index = 0
+        while index < utf8.count {
+            if utf8[index] == UInt8(ascii: "$"), index + 1 < utf8.count, utf8[index + 1] == UInt8(ascii: "<"),
+                let end = utf8[(index + 2)...].firstIndex(of: UInt8(ascii: ">")),
+                utf8[(index + 2)..<end].allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "/") })
+            {
+                index = end + 1
+                continue
+            }
+            bytes.append(utf8[index])
+            index += 1
+        }
+        return bytes
+    }
+
     /// ECMA-48 sequences, as xterm and its kin understand them.
     public static let ansi = TerminalCapabilities(
         moveTo: { Array("\u{1B}[\($1 + 1);\($0 + 1)H".utf8) }, clear: Array("\u{1B}[H\u{1B}[2J".utf8),
