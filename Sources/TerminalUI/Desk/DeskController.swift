@@ -174,10 +174,7 @@ public final class DeskController {
             guard let last = state.grid.rows.last else { return }
             loadRows(after: last.key, limit: Self.pageSize)
         case .loadDetail(let number):
-            // Asked again for the order already waiting (rows read ahead): its rest is not restarted.
-            if pendingDetail?.number != number {
-                pendingDetail = (number, now().addingTimeInterval(Self.detailDelay))
-            }
+            pendingDetail = (number, now().addingTimeInterval(Self.detailDelay))
         case .plan(let item, let numbers, let scope):
             plan(item, numbers, scope: scope)
         case .run(let dialog):

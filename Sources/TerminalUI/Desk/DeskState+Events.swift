@@ -6,21 +6,21 @@ extension DeskState {
     public mutating func apply(_ event: DeskEvent) -> [DeskEffect] {
         switch event {
         case .rowsLoaded(let rows, let hasMore, let total, let counts, let appended):
-            let before = grid.cursorRow?.number
-            if appended {
-                grid.rows += rows
-                grid.hasMore = hasMore
-            } else {
-                grid.replaceRows(rows, hasMore: hasMore)
-            }
             grid.total = total
             self.counts = counts
-            // A reload means something changed (here, by the worker or another desk): the detail too.
-            if let after = grid.cursorRow?.number, !appended || after != before || detail?.number != after {
-                return [.loadDetail(after)]
+            if appended {
+                // More rows below the last: the cursor, and the detail it shows or waits for, stay.
+                grid.rows += rows
+                grid.hasMore = hasMore
+                return []
             }
-            if grid.cursorRow == nil { detail = nil }
-            return []
+            grid.replaceRows(rows, hasMore: hasMore)
+            // A reload means something changed (here, by the worker or another desk): the detail too.
+            guard let after = grid.cursorRow?.number else {
+                detail = nil
+                return []
+            }
+            return [.loadDetail(after)]
         case .detailLoaded(let order, let journal):
             if order?.number == grid.cursorRow?.number {
                 detail = order
