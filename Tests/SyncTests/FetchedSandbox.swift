@@ -1,6 +1,7 @@
 import OrderEngine
 import OrderStore
 import OrderSync
+import RMSSandbox
 import TestSupport
 
 /// A sandbox whose orders awaiting confirmation are fetched into a new store, as a desk has them
@@ -11,8 +12,8 @@ struct FetchedSandbox {
     let store: OrderStore
     let service: SyncService
 
-    static func start(orders: Int) async throws -> FetchedSandbox {
-        let sandbox = try await SandboxHarness.start(orders: orders)
+    static func start(orders: Int, configure: (inout SandboxConfiguration) -> Void = { _ in }) async throws -> FetchedSandbox {
+        let sandbox = try await SandboxHarness.start(orders: orders, configure: configure)
         let directory = TemporaryDirectory()
         let store = try OrderStore(path: directory.file("fetched.sqlite"))
         let service = SyncService(client: sandbox.client, store: store)

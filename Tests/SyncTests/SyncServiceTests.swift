@@ -33,16 +33,11 @@ struct SyncServiceTests {
 
     @Test("confirm sends each order once; polling shows 楽天処理中 then 楽天処理済")
     func confirmAndPoll() async throws {
-        let sandbox = try await SandboxHarness.start(orders: 60) {
+        let fetched = try await FetchedSandbox.start(orders: 60) {
             $0.secondsUntilProcessing = 1
             $0.secondsUntilDone = 1
         }
-        let directory = TemporaryDirectory()
-        let store = try OrderStore(path: directory.file("sync.sqlite"))
-        let service = SyncService(client: sandbox.client, store: store)
-        var settings = FetchSettings()
-        settings.skipYoungerThanMinutes = 0
-        try await service.fetch(settings)
+        let (store, service) = (fetched.store, fetched.service)
         let numbers = try store.page(GridFilter(localStatus: .newOrder), limit: 500).map(\.number)
 
         let report = try await service.confirm(numbers)
@@ -59,10 +54,9 @@ struct SyncServiceTests {
         try await service.pollConfirmations()
         let after = try store.orders(sent)
         #expect(after.allSatisfy { $0.sync == .rakutenDone && $0.rmsProgress == .awaitingShipment && $0.confirmedAt != nil })
-        let accepted = await sandbox.server.acceptedConfirmations()
+        let accepted = await fetched.sandbox.server.acceptedConfirmations()
         #expect(accepted.values.allSatisfy { $0 == 1 })
         #expect(Set(accepted.keys) == Set(sent.map(\.rawValue)))
-        await sandbox.stop()
-        directory.remove()
+        await fetched.stop()
     }
 }
