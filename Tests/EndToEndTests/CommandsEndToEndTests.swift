@@ -14,7 +14,7 @@ struct CommandsEndToEndTests {
     }
 
     static func runBlocking(_ juchu: JuchuBinary, _ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
-        let process = try ProcessesEndToEndTests.run(juchu, arguments, environment: environment)
+        let process = try JuchuProcess(juchu, arguments, environment: environment)
         process.waitUntilExit()
         return (process.terminationStatus, process.output, process.errorOutput)
     }
@@ -180,8 +180,8 @@ struct CommandsEndToEndTests {
         let db = juchu.home + "/sync.sqlite"
         let config = try Self.sandboxConfig(sandbox, in: juchu, database: db, more: "[fetch]\nautomatic = false\nconfirm_poll_seconds = 5")
         let store = try OrderStore(path: db)
-        let first = try ProcessesEndToEndTests.run(juchu, ["sync", "--config", config, "--lease-seconds", "60"])
-        let second = try ProcessesEndToEndTests.run(juchu, ["sync", "--config", config, "--lease-seconds", "60"])
+        let first = try JuchuProcess(juchu, ["sync", "--config", config, "--lease-seconds", "60"])
+        let second = try JuchuProcess(juchu, ["sync", "--config", config, "--lease-seconds", "60"])
         defer {
             for process in [first, second] where process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
@@ -218,7 +218,7 @@ struct CommandsEndToEndTests {
         let database = juchu.home + "/key.sqlite"
         let more = "[fetch]\nskip_younger_than_minutes = 0\nconfirm_poll_seconds = 5\ninterval_minutes = 1\n"
         let config = try Self.sandboxConfig(sandbox, in: juchu, database: database, more: more)
-        let sync = try ProcessesEndToEndTests.run(juchu, ["sync", "--config", config])
+        let sync = try JuchuProcess(juchu, ["sync", "--config", config])
         defer { if sync.isRunning { kill(sync.processIdentifier, SIGKILL) } }
 
         func status() async throws -> (Int32, String) {

@@ -9,11 +9,6 @@ import TestSupport
 
 @Suite("End to end: several processes on one database file", .serialized)
 struct ProcessesEndToEndTests {
-    /// Runs `juchu` with `arguments` and returns its exit status and output.
-    static func run(_ juchu: JuchuBinary, _ arguments: [String], environment: [String: String] = [:]) throws -> JuchuProcess {
-        try JuchuProcess(juchu, arguments, environment: environment)
-    }
-
     @Test("two processes confirming overlapping selections send each order once")
     func twoProcessesConfirm() async throws {
         let juchu = try JuchuBinary()
@@ -30,8 +25,8 @@ struct ProcessesEndToEndTests {
         let credentials = ["--db", db, "--base-url", sandbox.baseURL, "--service-secret", sandbox.client.configuration.credentials.serviceSecret,
                            "--license-key", sandbox.client.configuration.credentials.licenseKey, "--requests-per-second", "50"]
         // The first takes the first two thirds, the second the last two thirds, in reverse.
-        let first = try Self.run(juchu, ["confirm"] + credentials + Array(numbers[..<half]))
-        let second = try Self.run(juchu, ["confirm"] + credentials + Array(numbers[(numbers.count - half)...].reversed()))
+        let first = try JuchuProcess(juchu, ["confirm"] + credentials + Array(numbers[..<half]))
+        let second = try JuchuProcess(juchu, ["confirm"] + credentials + Array(numbers[(numbers.count - half)...].reversed()))
         try await offPool {
             first.waitUntilExit()
             second.waitUntilExit()
@@ -71,7 +66,7 @@ struct ProcessesEndToEndTests {
         var generator = SystemRandomNumberGenerator()
         var killedWhileSending = 0
         for _ in 0..<100 {
-            let process = try Self.run(juchu, arguments)
+            let process = try JuchuProcess(juchu, arguments)
             let moment = Int.random(in: 20...600, using: &generator)
             try await offPool {
                 Thread.sleep(forTimeInterval: Double(moment) / 1000)
@@ -81,7 +76,7 @@ struct ProcessesEndToEndTests {
             if process.terminationReason == .uncaughtSignal { killedWhileSending += 1 }
         }
         // The last run is left to finish; then the worker's polling brings every order to 楽天処理済.
-        let last = try Self.run(juchu, arguments)
+        let last = try JuchuProcess(juchu, arguments)
         try await offPool { last.waitUntilExit() }
         #expect([0, 3].contains(last.terminationStatus))
         for _ in 0..<30 {
