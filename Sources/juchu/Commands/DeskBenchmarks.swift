@@ -60,24 +60,33 @@ enum DeskBenchmarks {
             firstFrames.append((last - started).seconds * 1000)
             // Let the background start-up settle, then step.
             _ = desk.drain(quietMilliseconds: 300)
-            // A key held down: steps 30 ms apart, as a terminal's key repeat sends them; moves,
-            // then marks (Space marks and moves down). A key's CPU ends with its frame; what the
-            // desk does after the frame, before the next key (rows read ahead), is counted apart.
-            // Returns the bytes written for each key.
-            func repeated(_ key: String, times: Int, into samples: inout [Double], skipFirst: Int = 0) -> [Double] {
-                var bytes: [Double] = []
-                for index in 0..<times {
-                    let cpu = desk.cpuNanoseconds()
-                    let cpuAllThreads = desk.cpuNanoseconds(allThreads: true)
-                    let sent = ContinuousClock.now
-                    desk.write(key)
-                    let frame = desk.frame(withinMilliseconds: 30)
-                    let left = 30 - Int((ContinuousClock.now - sent).seconds * 1000)
-                    let later = desk.collect(milliseconds: max(0, left))
-                    guard index >= skipFirst else { continue }
+            // Sends a key and reads its frame; the desk's CPU from the key to the end of the frame
+            // is the key's (kept in `samples` too unless `recorded` is false).
+            func press(_ key: String, withinMilliseconds window: Int32, into samples: inout [Double], recorded: Bool = true)
+                -> (bytes: Int, cpu: Int, cpuAllThreads: Int)
+            {
+                let cpu = desk.cpuNanoseconds()
+                let cpuAllThreads = desk.cpuNanoseconds(allThreads: true)
+                desk.write(key)
+                let frame = desk.frame(withinMilliseconds: window)
+                if recorded {
                     keyCPU.append(Double(frame.cpu - cpu) / 1_000_000)
                     samples.append(keyCPU.last!)
                     keyCPUAllThreads.append(Double(frame.cpuAllThreads - cpuAllThreads) / 1_000_000)
+                }
+                return frame
+            }
+            // A key held down: steps 30 ms apart, as a terminal's key repeat sends them; moves,
+            // then marks (Space marks and moves down). What the desk does after a frame, before
+            // the next key (rows read ahead), is counted apart. Returns the bytes of each key.
+            func repeated(_ key: String, times: Int, into samples: inout [Double], skipFirst: Int = 0) -> [Double] {
+                var bytes: [Double] = []
+                for index in 0..<times {
+                    let sent = ContinuousClock.now
+                    let frame = press(key, withinMilliseconds: 30, into: &samples, recorded: index >= skipFirst)
+                    let left = 30 - Int((ContinuousClock.now - sent).seconds * 1000)
+                    let later = desk.collect(milliseconds: max(0, left))
+                    guard index >= skipFirst else { continue }
                     afterFrameCPU.append(Double(desk.cpuNanoseconds() - frame.cpu) / 1_000_000)
                     bytes.append(Double(frame.bytes + later))
                 }
@@ -86,7 +95,7 @@ enum DeskBenchmarks {
             stepBytes += repeated("j", times: 100, into: &stepCPU, skipFirst: 5)
             _ = repeated(" ", times: 20, into: &stepCPU)
             // The cursor rests: the order it stopped at is read and its detail drawn.
-            var cpu = desk.cpuNanoseconds()
+            let cpu = desk.cpuNanoseconds()
             restBytes.append(Double(desk.drain(quietMilliseconds: 150)))
             restCPU.append(Double(desk.cpuNanoseconds() - cpu) / 1_000_000)
             // One step at a time, each with its detail.
@@ -100,13 +109,7 @@ enum DeskBenchmarks {
             // PageDown one at a time: the frame of the new page (the key's CPU), then the detail of
             // the row the cursor rests on (counted with the cursor's rests); the bytes are both together.
             for _ in 0..<20 {
-                cpu = desk.cpuNanoseconds()
-                let cpuAllThreads = desk.cpuNanoseconds(allThreads: true)
-                desk.write("\u{1B}[6~")
-                let frame = desk.frame(withinMilliseconds: 40)
-                keyCPU.append(Double(frame.cpu - cpu) / 1_000_000)
-                keyCPUAllThreads.append(Double(frame.cpuAllThreads - cpuAllThreads) / 1_000_000)
-                pageCPU.append(keyCPU.last!)
+                let frame = press("\u{1B}[6~", withinMilliseconds: 40, into: &pageCPU)
                 let detail = desk.drain(quietMilliseconds: 150)
                 restCPU.append(Double(desk.cpuNanoseconds() - frame.cpu) / 1_000_000)
                 pageBytes.append(Double(frame.bytes + detail))
