@@ -146,8 +146,8 @@ struct HelpView {
             let x = inner.x + 1 + column * columnWidth
             let keys = keymap.keys(for: action).map(\.description).joined(separator: " ")
             let context = action.context == .dialog ? "（確認画面）" : action.context == .panel ? "（処理パネル）" : ""
-            screen.put((keys.isEmpty ? "（なし）" : keys).fitted(to: keyWidth), x: x, y: y, style: CellStyle(bold: true), limit: x + keyWidth)
-            screen.put("\(action.label)\(context)".fitted(to: columnWidth - keyWidth - 2), x: x + keyWidth + 1, y: y, limit: x + columnWidth - 1)
+            screen.put(keys.isEmpty ? "（なし）" : keys, x: x, y: y, width: keyWidth, alignment: .leading, style: CellStyle(bold: true))
+            screen.put("\(action.label)\(context)", x: x + keyWidth + 1, y: y, width: columnWidth - keyWidth - 2, alignment: .leading)
         }
         screen.put("何かキーを押すと閉じます", x: inner.x + 1, y: inner.maxY - 1, style: theme.muted, limit: inner.maxX)
     }

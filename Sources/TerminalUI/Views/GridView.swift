@@ -21,8 +21,7 @@ struct GridView {
         guard inner.height >= 2, inner.width > 10 else { return }
         let columns = GridColumns(width: inner.width, chosen: state.columns)
         for column in columns.placed {
-            screen.put(column.title.fitted(to: column.width, alignment: column.alignment), x: inner.x + column.x, y: inner.y,
-                       style: theme.header, limit: inner.maxX)
+            put(column.title, in: column, x: inner.x, y: inner.y, limit: inner.maxX, style: theme.header, into: &screen)
         }
         let grid = state.grid
         if grid.rows.isEmpty {
@@ -59,9 +58,14 @@ struct GridView {
         screen.put(marked ? theme.glyphs.marked : theme.glyphs.unmarked, x: x, y: y, style: base, limit: x + GridColumns.markWidth)
         for column in columns.placed {
             let (text, style) = cell(column.column, of: row, marked: marked, short: columns.shortNumbers, base: base)
-            guard x + column.x < limit else { continue }
-            screen.put(text, x: x + column.x, y: y, width: min(column.width, limit - x - column.x), alignment: column.alignment, style: style)
+            put(text, in: column, x: x, y: y, limit: limit, style: style, into: &screen)
         }
+    }
+
+    /// A cell's text in its column, cut and padded to the column's width (never past `limit`).
+    private func put(_ text: String, in column: GridColumns.Placed, x: Int, y: Int, limit: Int, style: CellStyle, into screen: inout ScreenBuffer) {
+        guard x + column.x < limit else { return }
+        screen.put(text, x: x + column.x, y: y, width: min(column.width, limit - x - column.x), alignment: column.alignment, style: style)
     }
 
     private func cell(_ column: GridColumn, of row: OrderRow, marked: Bool, short: Bool, base: CellStyle) -> (String, CellStyle) {
