@@ -65,13 +65,16 @@ public final class CursesTerminal: TerminalDevice {
     static func capabilities(colors: Bool) -> TerminalCapabilities {
         func string(_ name: String) -> String? { juchu_tigetstr(name).map { String(cString: $0) } }
         func bytes(_ name: String, _ fallback: [UInt8] = []) -> [UInt8] { string(name).map(TerminalCapabilities.bytes(of:)) ?? fallback }
+        // A parameterised string (cup, setaf) filled in by terminfo, its padding taken away.
+        @Sendable func expand(_ format: String, _ first: Int32, _ second: Int32? = nil) -> [UInt8]? {
+            format.withCString { text in
+                if let second { juchu_tiparm2(text, first, second) } else { juchu_tiparm1(text, first) }
+            }.map { TerminalCapabilities.bytes(of: String(cString: $0)) }
+        }
         let ansi = TerminalCapabilities.ansi
         var capabilities = ansi
         if let cup = string("cup") {
-            capabilities.moveTo = { column, row in
-                cup.withCString { juchu_tiparm2($0, Int32(row), Int32(column)) }
-                    .map { TerminalCapabilities.bytes(of: String(cString: $0)) } ?? ansi.moveTo(column, row)
-            }
+            capabilities.moveTo = { column, row in expand(cup, Int32(row), Int32(column)) ?? ansi.moveTo(column, row) }
         }
         capabilities.clear = bytes("clear", ansi.clear)
         capabilities.reset = bytes("sgr0", ansi.reset)
@@ -79,12 +82,11 @@ public final class CursesTerminal: TerminalDevice {
         capabilities.reverse = bytes("rev")
         capabilities.dim = bytes("dim")
         capabilities.underline = bytes("smul")
+        // Eight colours: their strings are made once, not at every change of colour in a frame.
         func color(_ name: String) -> (@Sendable (TerminalColor) -> [UInt8])? {
             guard colors, let format = string(name) else { return nil }
-            return { color in
-                format.withCString { juchu_tiparm1($0, Int32(color.rawValue)) }
-                    .map { TerminalCapabilities.bytes(of: String(cString: $0)) } ?? []
-            }
+            let sequences = TerminalColor.allCases.map { expand(format, Int32($0.rawValue)) ?? [] }
+            return { sequences[$0.rawValue] }
         }
         capabilities.foreground = color("setaf")
         capabilities.background = color("setab")
