@@ -202,7 +202,7 @@ public final class CursesTerminal: TerminalDevice {
     // MARK: Frames
 
     public func present(_ frame: ScreenBuffer) {
-        let previous = shown.flatMap { $0.width == frame.width && $0.height == frame.height ? $0 : nil }
+        let previous = FrameEncoder.base(for: frame, shown: shown)
         if previous == nil {
             // ncurses' own pending refresh (a resize touches its window) goes out first, so
             // that it does not blank the frame at the next key.

@@ -12,7 +12,7 @@ public struct FrameEncoder: Sendable {
     /// The bytes for `frame`; the whole screen when `previous` is nil or of another size. The
     /// terminal is left with its attributes off.
     public func encode(_ frame: ScreenBuffer, after previous: ScreenBuffer?) -> [UInt8] {
-        let previous = previous.flatMap { $0.width == frame.width && $0.height == frame.height ? $0 : nil }
+        let previous = Self.base(for: frame, shown: previous)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(previous == nil ? frame.width * frame.height * 3 : 256)
         var style = CellStyle.plain
@@ -44,6 +44,12 @@ public struct FrameEncoder: Sendable {
         }
         if style != .plain { bytes += capabilities.reset }
         return bytes
+    }
+
+    /// The frame on screen when `frame` can be written as changes to it (same size); nil when the
+    /// screen is to be written whole.
+    static func base(for frame: ScreenBuffer, shown: ScreenBuffer?) -> ScreenBuffer? {
+        shown.flatMap { $0.width == frame.width && $0.height == frame.height ? $0 : nil }
     }
 
     static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
