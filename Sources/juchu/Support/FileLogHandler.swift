@@ -13,7 +13,10 @@ struct FileLogHandler: LogHandler {
         let handle: Mutex<FileHandle?>
 
         init(path: String) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: nil)
+            // Appended to: createFile would replace the log of earlier runs with an empty file.
+            if !FileManager.default.fileExists(atPath: path) {
+                _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: nil)
+            }
             let handle = FileHandle(forWritingAtPath: path)
             _ = try? handle?.seekToEnd()
             self.handle = Mutex(handle)
