@@ -3,14 +3,15 @@ import GRDB
 import OrderEngine
 
 extension OrderStore {
-    /// An order to store for the first time, with the exact JSON RMS sent for it.
+    /// An order to store for the first time, with the exact JSON RMS sent for it. What it will
+    /// write is worked out here, on the thread that makes it, not in the write transaction.
     public struct Incoming: Sendable {
         public let order: Order
-        public let rawJSON: [UInt8]?
+        let values: NewOrderValues
 
         public init(order: Order, rawJSON: [UInt8]?) {
             self.order = order
-            self.rawJSON = rawJSON
+            values = NewOrderValues(order: order, rawJSON: rawJSON)
         }
     }
 
@@ -33,7 +34,7 @@ extension OrderStore {
             let date = now()
             let batchID = UUID().uuidString.lowercased()
             for item in incoming {
-                if try Self.insert(item.order, rawJSON: item.rawJSON, at: date, in: db) {
+                if try Self.insert(item.order, item.values, at: date, in: db) {
                     summary.inserted += 1
                     try Self.journal(
                         [FieldChange(field: .localStatus, before: .text(nil), after: .text(item.order.localStatus.name))],

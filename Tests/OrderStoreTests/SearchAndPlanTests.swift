@@ -56,6 +56,13 @@ struct SearchAndPlanTests {
         let phoneTail = String(order.orderer.phoneNumber.filter(\.isNumber).suffix(4))
         let expected = Set(orders.filter { $0.orderer.phoneNumber.filter(\.isNumber).hasSuffix(phoneTail) || $0.number.rawValue.filter(\.isNumber).hasSuffix(phoneTail) }.map(\.number))
         #expect(try search(store, phoneTail) == expected)
+        // As an IME types them: full-width digits, and the hyphen of a phone number.
+        let fullWidth = String(phoneTail.unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) })
+        #expect(try search(store, fullWidth) == expected)
+        let phoneDigits = order.orderer.phoneNumber.filter(\.isNumber)
+        let hyphenated = phoneDigits.dropLast(4) + "-" + phoneDigits.suffix(4)
+        #expect(try search(store, String(hyphenated)).contains(order.number))
+        #expect(try search(store, "999999999999999").isEmpty)
         directory.remove()
     }
 

@@ -58,7 +58,7 @@ extension OrderStore {
             for creation in plan.creations {
                 var order = creation.order
                 order.number = try Self.nextHandNumber(like: creation.source, at: date, in: db)
-                try Self.insert(order, rawJSON: nil, at: date, in: db)
+                try Self.insert(order, NewOrderValues(order: order, rawJSON: nil), at: date, in: db)
                 try Self.journal(
                     [FieldChange(field: .localStatus, before: .text(nil), after: .text(order.localStatus.name))],
                     of: order.number, batchID: batchID, action: action.id, undoable: false,
@@ -112,23 +112,23 @@ extension OrderStore {
 
     /// Inserts one order (import, duplicate). Returns false when its number is already there.
     @discardableResult
-    static func insert(_ order: Order, rawJSON: [UInt8]?, at date: Date, in db: Database) throws -> Bool {
+    static func insert(_ order: Order, _ values: NewOrderValues, at date: Date, in db: Database) throws -> Bool {
         let seconds = Int64(date.timeIntervalSince1970)
         let statement = try db.cachedStatement(sql: insertSQL)
-        let columns = OrderColumns(order: order)
-        // An order with RMS's JSON is read from it; one without keeps its whole content.
-        let document = rawJSON == nil ? try OrderDocument.encode(order).databaseValue : .null
-        // The arguments are built here to fit the statement: bound without being checked again.
-        statement.setUncheckedArguments(StatementArguments(values:
-            columns.identity + columns.state + [seconds.databaseValue, seconds.databaseValue]))
+        // The arguments are built to fit the statement: bound without being checked again.
+        statement.setUncheckedArguments(StatementArguments(values: values.columns + [seconds.databaseValue, seconds.databaseValue]))
         try statement.execute()
         guard db.changesCount > 0 else { return false }
         TransactionEffects.inserted(order.localStatus, in: db)
         let id = db.lastInsertedRowID
+        // An order with RMS's JSON is read from it; one without keeps its whole content.
+        let document = values.rawJSON.isNull ? try OrderDocument.encode(order).databaseValue : .null
         try db.cachedStatement(sql: "INSERT INTO order_content (order_id, document, raw_json) VALUES (?, ?, ?)")
-            .execute(arguments: [id, document, rawJSON.map { Data($0) }])
+            .execute(arguments: [id.databaseValue, document, values.rawJSON])
         try db.cachedStatement(sql: "INSERT INTO order_search (rowid, terms) VALUES (?, ?)")
-            .execute(arguments: [id, OrderSearchIndex.text(for: order)])
+            .execute(arguments: [id, values.searchText])
+        try db.cachedStatement(sql: "INSERT INTO order_tails (rowid, tails) VALUES (?, ?)")
+            .execute(arguments: [id, values.tails])
         return true
     }
 }

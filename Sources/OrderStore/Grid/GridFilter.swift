@@ -46,14 +46,10 @@ public struct GridFilter: Sendable, Hashable {
         arguments += filters.clauses.arguments
         if !filters.words.isEmpty {
             let search = filters.words
-            if SearchTerms.isNumberQuery(search) {
-                // A tail of digits is a prefix of the reversed column: an index range, not a scan.
-                let tail = String(search.filter(\.isNumber).reversed())
-                let next = Self.successor(tail)
-                clauses.append("""
-                    ((order_number_reversed >= ? AND order_number_reversed < ?) OR (phone_reversed >= ? AND phone_reversed < ?))
-                    """)
-                arguments += [tail, next, tail, next]
+            if SearchTerms.isNumberQuery(search), let tail = SearchTerms.tailQuery(search) {
+                // A tail of digits is a prefix of a reversed number: one prefix query of the index.
+                clauses.append("id IN (SELECT rowid FROM order_tails WHERE order_tails MATCH ?)")
+                arguments.append(tail)
             } else if let match = Self.matchQuery(for: search) {
                 // "+id" keeps SQLite from driving the query by the matches (then sorting them all).
                 clauses.append("\(commonWords ? "+id" : "id") IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)")
@@ -63,12 +59,6 @@ public struct GridFilter: Sendable, Hashable {
             }
         }
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
-    }
-
-    /// The smallest string greater than every string starting with `prefix` (digits only).
-    static func successor(_ prefix: String) -> String {
-        guard let last = prefix.unicodeScalars.last, let next = Unicode.Scalar(last.value + 1) else { return prefix + "\u{10FFFF}" }
-        return String(prefix.unicodeScalars.dropLast()) + String(next)
     }
 }
 

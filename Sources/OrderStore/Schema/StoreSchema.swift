@@ -87,6 +87,7 @@ enum StoreSchema {
         migrator.registerMigration("v3-content-in-its-own-table", migrate: StoreSchemaV3.migrate)
         migrator.registerMigration("v4-worker-lease", migrate: StoreSchemaV4.migrate)
         migrator.registerMigration("v5-pending-edit-rms-diff", migrate: StoreSchemaV5.migrate)
+        migrator.registerMigration("v6-number-tails-in-full-text-index", migrate: StoreSchemaV6.migrate)
         return migrator
     }
 }

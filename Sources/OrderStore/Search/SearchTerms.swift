@@ -3,7 +3,7 @@
 /// Japanese has no spaces between words, so names and item names are indexed as character
 /// bigrams (佐藤翔太 → 佐藤 藤翔 翔太) and a query becomes the phrase of its bigrams: any substring
 /// of two characters or more is found through the index. Numbers (order numbers, phone numbers)
-/// are searched by their tail, through reversed copies kept in indexed columns.
+/// are searched by their tail: their digits are indexed reversed, so a tail is a prefix.
 public enum SearchTerms {
     /// The text stored in the full-text index for an order: the same tokens as ``tokens(_:)``,
     /// written straight into one buffer (no string per bigram).
@@ -151,6 +151,14 @@ public enum SearchTerms {
         digits.reserveCapacity(24)
         for byte in text.utf8.reversed() where byte >= 0x30 && byte <= 0x39 { digits.append(byte) }
         return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// The prefix query for the last digits typed (`090-1234` → `"4321090" *`); full-width digits,
+    /// as an IME types them, are the digits they show. Nil when no digit was typed.
+    static func tailQuery(_ text: String) -> String? {
+        let digits = text.compactMap { $0.isNumber ? $0.wholeNumberValue : nil }
+        guard !digits.isEmpty else { return nil }
+        return "\"" + digits.reversed().map(String.init).joined() + "\" *"
     }
 
     /// Whether a query is a number to look up by its tail (order number or phone).

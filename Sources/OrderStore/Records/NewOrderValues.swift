@@ -1,0 +1,25 @@
+import Foundation
+import GRDB
+import OrderEngine
+
+/// Everything a new order writes, worked out before the write transaction: an import makes these
+/// on the thread that decodes the next answers, so that the one writer only binds values.
+struct NewOrderValues: Sendable {
+    /// The identity and state columns, in the order of ``OrderColumns/identityNames`` then
+    /// ``OrderColumns/stateNames``.
+    let columns: [DatabaseValue]
+    /// RMS's exact JSON, or NULL for an order without one.
+    let rawJSON: DatabaseValue
+    /// The names and items for the text search (``OrderSearchIndex/text(for:)``).
+    let searchText: String
+    /// The reversed digits of the order and phone numbers (``OrderSearchIndex/tails(for:)``).
+    let tails: String
+
+    init(order: Order, rawJSON: [UInt8]?) {
+        let columns = OrderColumns(order: order)
+        self.columns = columns.identity + columns.state
+        self.rawJSON = rawJSON.map { Data($0).databaseValue } ?? .null
+        searchText = OrderSearchIndex.text(for: order)
+        tails = OrderSearchIndex.tails(for: order)
+    }
+}
