@@ -156,7 +156,7 @@ public enum SearchTerms {
     /// The prefix query for the last digits typed (`090-1234` → `"4321090" *`); full-width digits,
     /// as an IME types them, are the digits they show. Nil when no digit was typed.
     static func tailQuery(_ text: String) -> String? {
-        let digits = text.compactMap { $0.isNumber ? $0.wholeNumberValue : nil }
+        let digits = text.compactMap { $0.isNumber ? $0.wholeNumberValue : nil }.filter { $0 < 10 }
         guard !digits.isEmpty else { return nil }
         return "\"" + digits.reversed().map(String.init).joined() + "\" *"
     }
