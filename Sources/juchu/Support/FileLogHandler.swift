@@ -13,13 +13,10 @@ struct FileLogHandler: LogHandler {
         let handle: Mutex<FileHandle?>
 
         init(path: String) {
-            // Appended to: createFile would replace the log of earlier runs with an empty file.
-            if !FileManager.default.fileExists(atPath: path) {
-                _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: nil)
-            }
-            let handle = FileHandle(forWritingAtPath: path)
-            _ = try? handle?.seekToEnd()
-            self.handle = Mutex(handle)
+            // Opened for appending: earlier runs' lines are kept, and lines of several processes
+            // logging to the same file (a desk and `juchu sync`) each go to its end.
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            handle = Mutex(descriptor >= 0 ? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true) : nil)
         }
 
         func write(_ line: String) {
