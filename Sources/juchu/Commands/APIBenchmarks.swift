@@ -11,7 +11,7 @@ enum APIBenchmarks {
     static func decodeGetOrder(runs: Int) throws -> BenchTable.Row {
         var generator = OrderGenerator(seed: 42, settings: .init(shopID: "398211"))
         let orders = generator.orders(count: 1000, now: RakutenDateTime(Date()))
-        let bodies = try orders.chunked(into: 100).map { try JSONEncoder().encode(GetOrderResponse(messages: [], orders: $0, version: 10)) }
+        let bodies = try GeneratedAnswers.bodies(of: orders)
         var rates: [Double] = []
         for _ in 0..<runs {
             let start = ContinuousClock.now

@@ -1,11 +1,8 @@
-import Dispatch
 import Foundation
 import OrderEngine
 import OrderStore
 import OrderSync
 import RakutenPay
-import RMSSandbox
-import Synchronization
 
 /// Issue 4's targets with a million orders in the store: open and first page ≤ 20 ms; next page,
 /// a status filter, a name search ≤ 30 ms; a 10,000-order status change planned, applied and
@@ -22,45 +19,14 @@ enum StoreBenchmarks {
             return nil
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        let bodies = try getOrderAnswers(count: count)
+        // Made before the import's clock starts, so that the import is timed in one stretch.
+        let bodies = try GeneratedAnswers.newOrders(count: count, seed: 7)
         let store = try OrderStore(path: path)
         FileHandle.standardError.write(Data("  取り込み中…\n".utf8))
         let start = ContinuousClock.now
         try OrderImport.importBodies(bodies, into: store)
         let importSeconds = (ContinuousClock.now - start).seconds
         return Double(count) / importSeconds
-    }
-
-    /// getOrder answers of 100 generated orders each, as RMS would send them. Made before the
-    /// import's clock starts (on every core: JSONEncoder takes longer than the import), so that the
-    /// import is timed in one stretch.
-    static func getOrderAnswers(count: Int) throws -> [Data] {
-        var generator = OrderGenerator(seed: 7, settings: .init(shopID: "398211"))
-        let now = RakutenDateTime(Date())
-        var bodies: [Data] = []
-        bodies.reserveCapacity(count / 100 + 1)
-        let round = 100_000
-        while bodies.count * 100 < count {
-            let first = bodies.count * 100
-            let answers = stride(from: first, to: min(count, first + round), by: 100).map { start in
-                (start..<min(count, start + 100)).map { generator.newOrder(placedAt: now.adding(seconds: -Int64($0 * 30))) }
-            }
-            let encoded = Mutex<[Int: Data]>([:])
-            let failure = Mutex<(any Error)?>(nil)
-            DispatchQueue.concurrentPerform(iterations: answers.count) { index in
-                do {
-                    let body = try JSONEncoder().encode(GetOrderResponse(messages: [], orders: answers[index], version: 10))
-                    encoded.withLock { $0[index] = body }
-                } catch {
-                    failure.withLock { $0 = error }
-                }
-            }
-            if let error = failure.withLock({ $0 }) { throw error }
-            bodies += encoded.withLock { parts in answers.indices.map { parts[$0]! } }
-            FileHandle.standardError.write(Data("\r  注文を生成中 \(bodies.count * 100)/\(count)件".utf8))
-        }
-        FileHandle.standardError.write(Data("\n".utf8))
-        return bodies
     }
 
     /// The two halves of an import on their own, 10,000 orders into a new file: reading the JSON
@@ -70,10 +36,7 @@ enum StoreBenchmarks {
         let directory = NSTemporaryDirectory() + "juchu-bench-halves-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var generator = OrderGenerator(seed: 11, settings: .init(shopID: "398211"))
-        let now = RakutenDateTime(Date())
-        let models = (0..<10_000).map { generator.newOrder(placedAt: now.adding(seconds: -Int64($0 * 30))) }
-        let bodies = try models.chunked(into: 100).map { try JSONEncoder().encode(GetOrderResponse(messages: [], orders: $0, version: 10)) }
+        let bodies = try GeneratedAnswers.newOrders(count: 10_000, seed: 11)
         var start = ContinuousClock.now
         let incoming = try bodies.flatMap { try OrderImport.incoming(RakutenPayClient.fetchedOrders(fromBody: Array($0)), localStatus: .newOrder) }
         let decodeRate = Double(incoming.count) / (ContinuousClock.now - start).seconds
