@@ -145,20 +145,27 @@ public enum SearchTerms {
         return parts.isEmpty ? nil : parts.joined(separator: " AND ")
     }
 
-    /// The digits of a phone number, reversed, so that "the last four digits" is a prefix.
+    /// The digits of a number, reversed, so that "the last four digits" is a prefix. Full-width
+    /// digits, as an IME types them, are the digits they show; anything else is left out. The same
+    /// for what is stored and what is typed.
     public static func reversedDigits(_ text: String) -> String {
         var digits: [UInt8] = []
         digits.reserveCapacity(24)
-        for byte in text.utf8.reversed() where byte >= 0x30 && byte <= 0x39 { digits.append(byte) }
+        for scalar in text.unicodeScalars.reversed() {
+            switch scalar.value {
+            case 0x30...0x39: digits.append(UInt8(scalar.value))
+            case 0xFF10...0xFF19: digits.append(UInt8(scalar.value - 0xFF10 + 0x30))
+            default: break
+            }
+        }
         return String(decoding: digits, as: UTF8.self)
     }
 
-    /// The prefix query for the last digits typed (`090-1234` → `"4321090" *`); full-width digits,
-    /// as an IME types them, are the digits they show. Nil when no digit was typed.
+    /// The prefix query for the last digits typed (`090-1234` → `"4321090" *`). Nil when no
+    /// digit was typed.
     static func tailQuery(_ text: String) -> String? {
-        let digits = text.compactMap { $0.isNumber ? $0.wholeNumberValue : nil }.filter { $0 < 10 }
-        guard !digits.isEmpty else { return nil }
-        return "\"" + digits.reversed().map(String.init).joined() + "\" *"
+        let tail = reversedDigits(text)
+        return tail.isEmpty ? nil : "\"" + tail + "\" *"
     }
 
     /// Whether a query is a number to look up by its tail (order number or phone).
