@@ -68,7 +68,7 @@ struct ProcessesEndToEndTests {
         // Kill moments are drawn up to 600 ms, or up to 90 % of the last run that finished: once
         // every order is sent, a run only starts and skips, and on a quiet machine that takes less
         // than 600 ms — drawn from a fixed range, most of those runs would finish, not be killed.
-        var latestUpperBound = 600
+        var latestUpperBound = 600  // ms
         for _ in 0..<100 {
             let process = try JuchuProcess(juchu, arguments)
             let started = ContinuousClock.now
@@ -81,8 +81,7 @@ struct ProcessesEndToEndTests {
             if process.terminationReason == .uncaughtSignal {
                 killedWhileSending += 1
             } else {
-                let lasted = ContinuousClock.now - started
-                latestUpperBound = min(600, Int(lasted.components.seconds * 1000 + lasted.components.attoseconds / 1_000_000_000_000_000) * 9 / 10)
+                latestUpperBound = min(600, Int((ContinuousClock.now - started) / .milliseconds(1) * 0.9))
             }
         }
         // The last run is left to finish; then the worker's polling brings every order to 楽天処理済.
