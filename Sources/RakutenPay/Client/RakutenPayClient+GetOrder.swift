@@ -50,15 +50,13 @@ extension RakutenPayClient {
 
 extension RakutenPayClient {
     /// The orders of one getOrder answer, each with its exact bytes (unknown keys included), so
-    /// that the mapping can be redone from them.
+    /// that the mapping can be redone from them. `body` is the answer `response` was read from.
     public static func fetchedOrders(_ response: GetOrderResponse, body: [UInt8]) throws -> FetchedOrders {
         var result = FetchedOrders()
-        let slices = JSONSlices.elements(of: "OrderModelList", in: body)
-        let failed = Set(response.failures.map(\.index))
-        var decoded = response.orders.makeIterator()
-        for index in 0..<(response.orders.count + failed.count) where !failed.contains(index) {
-            guard let model = decoded.next() else { break }
-            let raw = index < slices.count ? Array(slices[index]) : try Array(JSONCoding.encoder.encode(model))
+        let exact = response.orderBytes.count == response.orders.count
+        for (index, model) in response.orders.enumerated() {
+            // A response not read through the tape (made here, or by Codable) has no byte ranges.
+            let raw = exact ? Array(body[response.orderBytes[index]]) : try Array(JSONCoding.encoder.encode(model))
             result.orders.append(FetchedOrder(model: model, rawJSON: raw))
         }
         result.failures = response.failures

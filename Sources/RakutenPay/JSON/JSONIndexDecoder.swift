@@ -6,20 +6,23 @@ public struct JSONIndexDecoder: Sendable {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from data: some Collection<UInt8>) throws -> T {
-        let bytes = ContiguousArray(data)
-        return try bytes.withUnsafeBufferPointer { buffer in
-            let tape: JSONTape
-            do {
-                tape = try JSONTape(scanner: JSONScanner(bytes: buffer))
-            } catch let failure as JSONScanner.Failure {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: failure.description, underlyingError: failure))
-            }
-            // Models with a hand-written reader take the fast path; the rest go through Codable.
-            if let fast = T.self as? any TapeDecodable.Type {
-                return try fast.init(tape: TapeObject(tape: tape, entry: 0, path: nil)) as! T
-            }
-            return try T(from: IndexDecoder(tape: tape, entry: 0, path: nil))
+        // Arrays and Data are read where they are; other collections are copied once.
+        if let decoded = try data.withContiguousStorageIfAvailable({ try decode(type, from: $0) }) { return decoded }
+        return try ContiguousArray(data).withUnsafeBufferPointer { try decode(type, from: $0) }
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, from buffer: UnsafeBufferPointer<UInt8>) throws -> T {
+        let tape: JSONTape
+        do {
+            tape = try JSONTape(scanner: JSONScanner(bytes: buffer))
+        } catch let failure as JSONScanner.Failure {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: failure.description, underlyingError: failure))
         }
+        // Models with a hand-written reader take the fast path; the rest go through Codable.
+        if let fast = T.self as? any TapeDecodable.Type {
+            return try fast.init(tape: TapeObject(tape: tape, entry: 0, path: nil)) as! T
+        }
+        return try T(from: IndexDecoder(tape: tape, entry: 0, path: nil))
     }
 }
 

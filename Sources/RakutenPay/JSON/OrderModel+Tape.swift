@@ -303,9 +303,11 @@ extension GetOrderResponse: TapeDecodable {
         version = try object.intIfPresent("version")
         orders = []
         failures = []
+        orderBytes = []
         for (index, element) in (try object.valueIfPresent("OrderModelList")?.elements() ?? []).enumerated() {
             do {
                 orders.append(try element.model(OrderModel.self))
+                orderBytes.append(element.byteRange)
             } catch {
                 let number = try? TapeObject(tape: element.tape, entry: element.entry, path: nil).stringIfPresent("orderNumber")
                 failures.append(OrderDecodingFailure(index: index, orderNumber: number ?? nil, error: error))

@@ -78,6 +78,9 @@ struct TapeValue {
 
     private var start: Int { Int(tape[entry].start) }
 
+    /// Where the value's text lies in the document.
+    var byteRange: Range<Int> { Int(tape[entry].start)..<Int(tape[entry].end) }
+
     func mismatch<T>(_ type: T.Type) -> DecodingError {
         let scanner = tape.scanner
         if scanner.isNull(start) {

@@ -20,6 +20,9 @@ public struct GetOrderResponse: Sendable {
     public var orders: [OrderModel]
     public var failures: [OrderDecodingFailure]
     public var version: Int?
+    /// Where each of `orders` lies in the bytes it was read from, when it was read through the
+    /// tape (``JSONIndexDecoder``): RMS's exact JSON of an order, without a second scan.
+    var orderBytes: [Range<Int>] = []
 
     public init(messages: [MessageModel], orders: [OrderModel], failures: [OrderDecodingFailure] = [], version: Int?) {
         self.messages = messages
