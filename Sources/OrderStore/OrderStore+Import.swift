@@ -33,17 +33,17 @@ extension OrderStore {
             var summary = ImportSummary()
             let date = now()
             let batchID = UUID().uuidString.lowercased()
+            let statements = try NewOrderStatements(db)
+            var insertedByStatus: [LocalStatus: Int] = [:]
             for item in incoming {
-                if try Self.insert(item.order, item.values, at: date, in: db) {
+                if try statements.store(item.order, item.values, batchID: batchID, action: action, operatorName: operatorName, at: date) {
                     summary.inserted += 1
-                    try Self.journal(
-                        [FieldChange(field: .localStatus, before: .text(nil), after: .text(item.order.localStatus.name))],
-                        of: item.order.number, batchID: batchID, action: action, undoable: false,
-                        operatorName: operatorName, at: date, in: db)
+                    insertedByStatus[item.order.localStatus, default: 0] += 1
                 } else {
                     summary.alreadyPresent += 1
                 }
             }
+            for (status, count) in insertedByStatus { TransactionEffects.inserted(status, count: count, in: db) }
             return summary
         }
     }

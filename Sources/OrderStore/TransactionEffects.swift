@@ -29,9 +29,10 @@ final class TransactionEffects: @unchecked Sendable {
         _ = current.withLock { $0.removeValue(forKey: ObjectIdentifier(db)) }
     }
 
-    static func inserted(_ status: LocalStatus, in db: Database) {
-        of(db)?.counts[status.name, default: 0] += 1
-        of(db)?.changed = true
+    static func inserted(_ status: LocalStatus, count: Int, in db: Database) {
+        guard let effects = of(db) else { return }
+        effects.counts[status.name, default: 0] += count
+        effects.changed = true
     }
 
     static func updated(from before: LocalStatus, to after: LocalStatus, in db: Database) {

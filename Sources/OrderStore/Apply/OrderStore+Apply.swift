@@ -58,11 +58,11 @@ extension OrderStore {
             for creation in plan.creations {
                 var order = creation.order
                 order.number = try Self.nextHandNumber(like: creation.source, at: date, in: db)
-                try Self.insert(order, NewOrderValues(order: order, rawJSON: nil), at: date, in: db)
-                try Self.journal(
-                    [FieldChange(field: .localStatus, before: .text(nil), after: .text(order.localStatus.name))],
-                    of: order.number, batchID: batchID, action: action.id, undoable: false,
-                    operatorName: operatorName, at: date, in: db)
+                guard try NewOrderStatements(db).store(
+                    order, NewOrderValues(order: order, rawJSON: nil), batchID: batchID, action: action.id,
+                    operatorName: operatorName, at: date)
+                else { throw StoreError("注文番号 \(order.number.rawValue) は既にあります") }
+                TransactionEffects.inserted(order.localStatus, count: 1, in: db)
                 created.append(order)
             }
             let applied = Plan(actionID: plan.actionID, title: plan.title, leavesMachine: plan.leavesMachine,
@@ -99,36 +99,5 @@ extension OrderStore {
                                        arguments: [prefix, prefix + "~"])
         let next = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
         return OrderNumber(prefix + String(format: "%06d", next))
-    }
-
-    private static let insertSQL: String = {
-        let names = OrderColumns.identityNames + OrderColumns.stateNames
-        return """
-            INSERT INTO orders (\(names.joined(separator: ", ")), imported_at, updated_at)
-            VALUES (\(Array(repeating: "?", count: names.count + 2).joined(separator: ", ")))
-            ON CONFLICT(order_number) DO NOTHING
-            """
-    }()
-
-    /// Inserts one order (import, duplicate). Returns false when its number is already there.
-    @discardableResult
-    static func insert(_ order: Order, _ values: NewOrderValues, at date: Date, in db: Database) throws -> Bool {
-        let seconds = Int64(date.timeIntervalSince1970)
-        let statement = try db.cachedStatement(sql: insertSQL)
-        // The arguments are built to fit the statement: bound without being checked again.
-        statement.setUncheckedArguments(StatementArguments(values: values.columns + [seconds.databaseValue, seconds.databaseValue]))
-        try statement.execute()
-        guard db.changesCount > 0 else { return false }
-        TransactionEffects.inserted(order.localStatus, in: db)
-        let id = db.lastInsertedRowID
-        // An order with RMS's JSON is read from it; one without keeps its whole content.
-        let document = values.rawJSON.isNull ? try OrderDocument.encode(order).databaseValue : .null
-        try db.cachedStatement(sql: "INSERT INTO order_content (order_id, document, raw_json) VALUES (?, ?, ?)")
-            .execute(arguments: [id.databaseValue, document, values.rawJSON])
-        try db.cachedStatement(sql: "INSERT INTO order_search (rowid, terms) VALUES (?, ?)")
-            .execute(arguments: [id, values.searchText])
-        try db.cachedStatement(sql: "INSERT INTO order_tails (rowid, tails) VALUES (?, ?)")
-            .execute(arguments: [id, values.tails])
-        return true
     }
 }

@@ -82,14 +82,16 @@ extension OrderStore {
         }
     }
 
+    static let journalSQL = """
+        INSERT INTO journal (batch_id, at, operator, action, order_number, field, before_value, after_value, undoable)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     static func journal(
         _ changes: [FieldChange], of number: OrderNumber, batchID: String, action: String, undoable: Bool,
         operatorName: String, at date: Date, in db: Database
     ) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO journal (batch_id, at, operator, action, order_number, field, before_value, after_value, undoable)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let statement = try db.cachedStatement(sql: journalSQL)
         for change in changes {
             try statement.execute(arguments: [
                 batchID, Int64(date.timeIntervalSince1970 * 1000), operatorName, action, number.rawValue,

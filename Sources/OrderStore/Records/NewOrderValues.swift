@@ -8,8 +8,8 @@ struct NewOrderValues: Sendable {
     /// The identity and state columns, in the order of ``OrderColumns/identityNames`` then
     /// ``OrderColumns/stateNames``.
     let columns: [DatabaseValue]
-    /// RMS's exact JSON, or NULL for an order without one.
-    let rawJSON: DatabaseValue
+    /// RMS's exact JSON; nil for an order without one.
+    let rawJSON: [UInt8]?
     /// The names and items for the text search (``OrderSearchIndex/text(for:)``).
     let searchText: String
     /// The reversed digits of the order and phone numbers (``OrderSearchIndex/tails(for:)``).
@@ -18,7 +18,7 @@ struct NewOrderValues: Sendable {
     init(order: Order, rawJSON: [UInt8]?) {
         let columns = OrderColumns(order: order)
         self.columns = columns.identity + columns.state
-        self.rawJSON = rawJSON.map { Data($0).databaseValue } ?? .null
+        self.rawJSON = rawJSON
         searchText = OrderSearchIndex.text(for: order)
         tails = OrderSearchIndex.tails(for: order)
     }
