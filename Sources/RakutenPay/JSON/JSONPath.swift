@@ -1,11 +1,31 @@
 /// A coding path as a chain of links, turned into an array only when someone asks (an error).
+/// A link keeps its name as it was given (a static key, an index): the CodingKey, whose text costs
+/// an allocation, is made only for an error, not for every nested object of every order.
 final class PathLink {
-    let parent: PathLink?
-    let key: any CodingKey
+    enum Name {
+        case key(StaticString)
+        case index(Int)
+        case codingKey(any CodingKey)
+    }
 
-    init(parent: PathLink?, key: any CodingKey) {
+    let parent: PathLink?
+    let name: Name
+
+    init(parent: PathLink?, name: Name) {
         self.parent = parent
-        self.key = key
+        self.name = name
+    }
+
+    convenience init(parent: PathLink?, key: any CodingKey) {
+        self.init(parent: parent, name: .codingKey(key))
+    }
+
+    var key: any CodingKey {
+        switch name {
+        case .key(let key): AnyKey("\(key)")
+        case .index(let index): IndexKey(index)
+        case .codingKey(let key): key
+        }
     }
 
     static func array(_ link: PathLink?) -> [any CodingKey] {

@@ -71,8 +71,8 @@ struct TapeValue {
     var path: PathLink? {
         switch name {
         case .none: parent
-        case .key(let key): PathLink(parent: parent, key: AnyKey("\(key)"))
-        case .index(let index): PathLink(parent: parent, key: IndexKey(index))
+        case .key(let key): PathLink(parent: parent, name: .key(key))
+        case .index(let index): PathLink(parent: parent, name: .index(index))
         }
     }
 
