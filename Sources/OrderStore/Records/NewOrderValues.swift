@@ -12,14 +12,15 @@ struct NewOrderValues: Sendable {
     let rawJSON: [UInt8]?
     /// The names and items for the text search (``OrderSearchIndex/text(for:)``).
     let searchText: String
-    /// The reversed digits of the order and phone numbers (``OrderSearchIndex/tails(for:)``).
+    /// The reversed digits of the order and phone numbers (``OrderTails/document``).
     let tails: String
 
     init(order: Order, rawJSON: [UInt8]?) {
         let columns = OrderColumns(order: order)
-        self.columns = columns.identity + columns.state
+        let tails = OrderTails(order)
+        self.columns = columns.identity(tails: tails) + columns.state
         self.rawJSON = rawJSON
         searchText = OrderSearchIndex.text(for: order)
-        tails = OrderSearchIndex.tails(for: order)
+        self.tails = tails.document
     }
 }

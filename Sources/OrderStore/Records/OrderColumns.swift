@@ -16,12 +16,12 @@ struct OrderColumns {
     ]
 
     // Built value by value, without existential boxes: a million orders go through here.
-    var identity: [DatabaseValue] {
+    func identity(tails: OrderTails) -> [DatabaseValue] {
         [
-            order.number.rawValue.databaseValue, SearchTerms.reversedDigits(order.number.rawValue).databaseValue,
+            order.number.rawValue.databaseValue, tails.orderNumber.databaseValue,
             originKey.databaseValue, Int64(order.orderedAt.timeIntervalSince1970).databaseValue,
             order.orderer.fullName.databaseValue, order.orderer.fullNameKana.databaseValue,
-            SearchTerms.reversedDigits(order.orderer.phoneNumber).databaseValue, order.payment.methodName.databaseValue,
+            tails.phoneNumber.databaseValue, order.payment.methodName.databaseValue,
         ]
     }
 

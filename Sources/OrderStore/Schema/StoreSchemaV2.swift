@@ -117,7 +117,7 @@ enum StoreSchemaV2 {
             let columns = OrderColumns(order: order)
             let id: Int64 = row["id"]
             try insert.execute(arguments: StatementArguments(values:
-                [id.databaseValue] + columns.identity + stateIndices.map { columns.state[$0] }
+                [id.databaseValue] + columns.identity(tails: OrderTails(order)) + stateIndices.map { columns.state[$0] }
                     + [raw == nil ? (row["document"] as Data).databaseValue : .null, raw.databaseValue,
                        (row["imported_at"] as Int64).databaseValue, (row["updated_at"] as Int64).databaseValue,
                        (row["revision"] as Int64).databaseValue]))

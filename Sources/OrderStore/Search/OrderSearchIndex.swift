@@ -1,12 +1,8 @@
 import OrderEngine
 
-/// What of an order goes into the full-text indexes: who ordered, who receives, what was bought;
-/// and, apart, the digits of its number and phone number reversed.
+/// What of an order goes into the names' full-text index: who ordered, who receives, what was
+/// bought. (Its numbers go into the tails' index: ``OrderTails``.)
 enum OrderSearchIndex {
-    static func tails(for order: Order) -> String {
-        SearchTerms.reversedDigits(order.number.rawValue) + " " + SearchTerms.reversedDigits(order.orderer.phoneNumber)
-    }
-
     static func text(for order: Order) -> String {
         var names = [order.orderer.familyName + order.orderer.firstName, order.orderer.familyNameKana + order.orderer.firstNameKana]
         for package in order.packages {

@@ -39,7 +39,7 @@ public enum SearchTerms {
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 endWide()
-                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if isWordCharacter(scalar) {
                     if asciiStart == nil {
                         separate()
                         asciiStart = out.count
@@ -95,7 +95,7 @@ public enum SearchTerms {
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 if !wide.isEmpty { flush() }
-                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { ascii.append(scalar) } else { flush() }
+                if isWordCharacter(scalar) { ascii.append(scalar) } else { flush() }
             } else if Self.separates(scalar) {
                 flush()
             } else {
@@ -109,6 +109,14 @@ public enum SearchTerms {
 
     /// Spaces (全角 included), punctuation (・ 、 【】) and symbols (× ★) end a word; the long
     /// vowel mark ー is a letter here.
+    /// An ASCII letter or digit (what Unicode calls alphabetic, among ASCII, is just the letters).
+    @inline(__always) private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
+    }
+
     static func separates(_ scalar: Unicode.Scalar) -> Bool {
         // Kana and kanji, the common case, without asking for Unicode properties.
         switch scalar.value {
@@ -151,13 +159,14 @@ public enum SearchTerms {
     public static func reversedDigits(_ text: String) -> String {
         var digits: [UInt8] = []
         digits.reserveCapacity(24)
-        for scalar in text.unicodeScalars.reversed() {
+        for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x30...0x39: digits.append(UInt8(scalar.value))
             case 0xFF10...0xFF19: digits.append(UInt8(scalar.value - 0xFF10 + 0x30))
             default: break
             }
         }
+        digits.reverse()
         return String(decoding: digits, as: UTF8.self)
     }
 
