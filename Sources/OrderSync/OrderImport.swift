@@ -12,10 +12,14 @@ public enum OrderImport {
         fetched.orders.map { OrderStore.Incoming(order: Order(rakuten: $0.model, localStatus: localStatus), rawJSON: $0.rawJSON) }
     }
 
-    /// Imports whole getOrder answers. Decoding the next answers runs on another core while the
-    /// current ones are written: the two halves take about as long as each other.
+    /// Imports whole getOrder answers. Answers are decoded `decodingAhead` chunks ahead of the
+    /// one being written, on other threads: decoding takes more CPU than writing, so with one
+    /// chunk ahead the writer waited while a core sat idle.
     @discardableResult
-    public static func importBodies(_ bodies: [Data], into store: OrderStore, localStatus: LocalStatus = .newOrder, perTransaction: Int = 20) throws -> OrderStore.ImportSummary {
+    public static func importBodies(
+        _ bodies: [Data], into store: OrderStore, localStatus: LocalStatus = .newOrder, perTransaction: Int = 20,
+        decodingAhead: Int = 2
+    ) throws -> OrderStore.ImportSummary {
         let chunks = stride(from: 0, to: bodies.count, by: perTransaction).map { Array(bodies[$0..<min(bodies.count, $0 + perTransaction)]) }
         @Sendable func decode(_ chunk: [Data]) -> Result<[OrderStore.Incoming], any Error> {
             Result {
@@ -23,23 +27,23 @@ public enum OrderImport {
             }
         }
         var summary = OrderStore.ImportSummary()
-        let next = Mutex<Result<[OrderStore.Incoming], any Error>?>(nil)
-        let ready = DispatchSemaphore(value: 0)
+        let decoded = Mutex<[Int: Result<[OrderStore.Incoming], any Error>]>([:])
+        let finished = chunks.map { _ in DispatchSemaphore(value: 0) }
         func startDecoding(_ index: Int) {
             guard index < chunks.count else { return }
             let chunk = chunks[index]
             DispatchQueue.global().async {
                 let result = decode(chunk)
-                next.withLock { $0 = result }
-                ready.signal()
+                decoded.withLock { $0[index] = result }
+                finished[index].signal()
             }
         }
-        startDecoding(0)
+        for index in 0..<max(1, decodingAhead) { startDecoding(index) }
         for index in chunks.indices {
-            ready.wait()
-            let decoded = try next.withLock { $0.take()! }.get()
-            startDecoding(index + 1)
-            let part = try store.importOrders(decoded)
+            finished[index].wait()
+            let incoming = try decoded.withLock { $0.removeValue(forKey: index)! }.get()
+            startDecoding(index + max(1, decodingAhead))
+            let part = try store.importOrders(incoming)
             summary.inserted += part.inserted
             summary.alreadyPresent += part.alreadyPresent
         }
