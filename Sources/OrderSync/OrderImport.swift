@@ -12,41 +12,31 @@ public enum OrderImport {
         fetched.orders.map { OrderStore.Incoming(order: Order(rakuten: $0.model, localStatus: localStatus), rawJSON: $0.rawJSON) }
     }
 
-    /// Imports whole getOrder answers. Answers are decoded `decodingAhead` chunks ahead of the
-    /// one being written, on other threads: decoding takes more CPU than writing, so with one
-    /// chunk ahead the writer waited while a core sat idle.
+    /// Imports whole getOrder answers. Two threads decode the answers, in order, at most
+    /// `decodingAhead` chunks ahead of the one being written. The writer is the one thread that
+    /// must never wait: the decoding threads run at a lower priority, so that on two cores the
+    /// writer keeps one to itself and decoding takes the rest (with equal shares, three busy
+    /// threads gave the writer two thirds of a core).
     @discardableResult
     public static func importBodies(
         _ bodies: [Data], into store: OrderStore, localStatus: LocalStatus = .newOrder, perTransaction: Int = 20,
-        decodingAhead: Int = 2
+        decodingAhead: Int = 3
     ) throws -> OrderStore.ImportSummary {
         let chunks = stride(from: 0, to: bodies.count, by: perTransaction).map { Array(bodies[$0..<min(bodies.count, $0 + perTransaction)]) }
-        @Sendable func decode(_ chunk: [Data]) -> Result<[OrderStore.Incoming], any Error> {
-            Result {
-                try chunk.flatMap { incoming(try RakutenPayClient.fetchedOrders(fromBody: Array($0)), localStatus: localStatus) }
+        let decoding = ChunkDecoding(count: chunks.count, ahead: decodingAhead) { index in
+            try chunks[index].flatMap { incoming(try RakutenPayClient.fetchedOrders(fromBody: Array($0)), localStatus: localStatus) }
+        }
+        defer { decoding.stop() }
+        return try store.withBulkImportCache {
+            var summary = OrderStore.ImportSummary()
+            for index in chunks.indices {
+                let incoming = try decoding.take(index)
+                let part = try store.importOrders(incoming)
+                decoding.discard(incoming)
+                summary.inserted += part.inserted
+                summary.alreadyPresent += part.alreadyPresent
             }
+            return summary
         }
-        var summary = OrderStore.ImportSummary()
-        let decoded = Mutex<[Int: Result<[OrderStore.Incoming], any Error>]>([:])
-        let finished = chunks.map { _ in DispatchSemaphore(value: 0) }
-        func startDecoding(_ index: Int) {
-            guard index < chunks.count else { return }
-            let chunk = chunks[index]
-            DispatchQueue.global().async {
-                let result = decode(chunk)
-                decoded.withLock { $0[index] = result }
-                finished[index].signal()
-            }
-        }
-        for index in 0..<max(1, decodingAhead) { startDecoding(index) }
-        for index in chunks.indices {
-            finished[index].wait()
-            let incoming = try decoded.withLock { $0.removeValue(forKey: index)! }.get()
-            startDecoding(index + max(1, decodingAhead))
-            let part = try store.importOrders(incoming)
-            summary.inserted += part.inserted
-            summary.alreadyPresent += part.alreadyPresent
-        }
-        return summary
     }
 }

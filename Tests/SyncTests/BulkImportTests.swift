@@ -1,0 +1,55 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import OrderSync
+import RakutenPay
+import RMSSandbox
+import Testing
+import TestSupport
+
+@Suite("Bulk import of getOrder answers: decoded on two threads ahead of the writer")
+struct BulkImportTests {
+    /// `count` generated orders, 100 to an answer as RMS sends them.
+    private func answers(count: Int, seed: UInt64) throws -> (orders: [OrderModel], bodies: [Data]) {
+        var generator = OrderGenerator(seed: seed, settings: .init(shopID: "398211"))
+        let orders = generator.orders(count: count, now: RakutenDateTime(epochSeconds: 1_795_000_000))
+        let bodies = try orders.chunked(into: 100).map { try JSONEncoder().encode(GetOrderResponse(messages: [], orders: $0, version: 10)) }
+        return (orders, bodies)
+    }
+
+    @Test("every order arrives once, in order of the answers, with RMS's exact bytes; a second import adds nothing")
+    func everyOrderOnce() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try OrderStore(path: directory.file("bulk.sqlite"))
+        let (orders, bodies) = try answers(count: 2_350, seed: 3)
+        // 24 answers, 3 to a transaction: 8 chunks, more than the decoders may hold ahead.
+        let summary = try OrderImport.importBodies(bodies, into: store, perTransaction: 3, decodingAhead: 2)
+        #expect(summary == OrderStore.ImportSummary(inserted: 2_350, alreadyPresent: 0))
+        #expect(try store.countsByStatus()[.newOrder] == 2_350)
+        for index in [0, 1_234, 2_349] {
+            let model = orders[index]
+            let raw = try #require(try store.rawJSON(of: OrderNumber(model.orderNumber)))
+            #expect(try JSONDecoder().decode(OrderModel.self, from: Data(raw)) == model)
+            #expect(raw.first == UInt8(ascii: "{") && raw.last == UInt8(ascii: "}"))
+            #expect(String(decoding: bodies[index / 100], as: UTF8.self).contains(String(decoding: raw, as: UTF8.self)))
+            #expect(try store.order(OrderNumber(model.orderNumber))?.number.rawValue == model.orderNumber)
+        }
+        let again = try OrderImport.importBodies(bodies, into: store, perTransaction: 5)
+        #expect(again == OrderStore.ImportSummary(inserted: 0, alreadyPresent: 2_350))
+    }
+
+    @Test("an answer that is not JSON stops the import with a DecodingError; the chunks before it are whole")
+    func brokenAnswer() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try OrderStore(path: directory.file("bulk.sqlite"))
+        var (_, bodies) = try answers(count: 1_000, seed: 4)
+        bodies[6] = Data(#"{"MessageModelList":[],"OrderModelList":[{"orderNumber":"#.utf8)
+        #expect(throws: DecodingError.self) {
+            try OrderImport.importBodies(bodies, into: store, perTransaction: 2, decodingAhead: 3)
+        }
+        // Chunks 0–2 (answers 0–5) were written, each in its own transaction; nothing of chunk 3.
+        #expect(try store.countsByStatus()[.newOrder] == 600)
+    }
+}
