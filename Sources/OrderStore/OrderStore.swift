@@ -11,6 +11,8 @@ public final class OrderStore: Sendable {
     /// Who the journal names for changes made through this store.
     public let operatorName: String
     let pool: DatabasePool
+    /// The page cache of the connection that writes, in KiB (negative, as SQLite takes it).
+    static let writerCacheSize = -8192
     let now: @Sendable () -> Date
 
     /// Opens (or creates) the file and brings its schema up to date.
@@ -29,7 +31,7 @@ public final class OrderStore: Sendable {
         // A bigger page cache (8 MiB) for the connection that writes: a 10,000-order change or an import
         // batch fits without spilling, and the desk stays within its memory budget.
         configuration.prepareDatabase { db in
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -8192") }
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = \(OrderStore.writerCacheSize)") }
         }
         func isNew() -> Bool { ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0 }
         if isNew() {
