@@ -23,7 +23,10 @@ final class ChunkDecoding: Sendable {
 
     init(count: Int, ahead: Int, decode: @escaping @Sendable (Int) throws -> [OrderStore.Incoming]) {
         finished = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-        room = DispatchSemaphore(value: max(1, ahead))
+        // Made at 0 and signalled: Dispatch traps when a semaphore is freed below the value it
+        // was made with, which the threads' last waits would leave it.
+        room = DispatchSemaphore(value: 0)
+        for _ in 0..<max(1, ahead) { room.signal() }
         for _ in 0..<Self.threads {
             let thread = Thread { [self] in
                 // Nice 10 weighs about a tenth of the writer when they share a core. (On Linux a
