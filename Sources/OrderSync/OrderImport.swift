@@ -15,8 +15,8 @@ public enum OrderImport {
     /// Imports whole getOrder answers. Two threads decode the answers, in order, at most
     /// `decodingAhead` chunks ahead of the one being written. The writer is the one thread that
     /// must never wait: the decoding threads run at a lower priority, so that on two cores the
-    /// writer keeps one to itself and decoding takes the rest (with equal shares, three busy
-    /// threads gave the writer two thirds of a core).
+    /// writer keeps one to itself and decoding takes the rest (with equal shares the writer was on
+    /// a core 80 % of its time in a 300,000-order import; 85–88 % now, the rest waiting on disk).
     @discardableResult
     public static func importBodies(
         _ bodies: [Data], into store: OrderStore, localStatus: LocalStatus = .newOrder, perTransaction: Int = 20,

@@ -74,7 +74,7 @@ struct NewOrderStatements {
             if let text { try bind(text: text, to: journal, at: Int32(index + 1)) }
         }
         try check(sqlite3_bind_int64(journal.sqliteStatement, 2, Int64(date.timeIntervalSince1970 * 1000)), journal)
-        // Not undoable: the order came from outside, or was made by an action that is undone otherwise.
+        // Not undoable: an arrival (an import, a duplicate) is not taken back by replaying the journal.
         try check(sqlite3_bind_int64(journal.sqliteStatement, 9, 0), journal)
         try run(journal)
         return true

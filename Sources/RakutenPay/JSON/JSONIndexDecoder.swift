@@ -15,8 +15,9 @@ public struct JSONIndexDecoder: Sendable {
         let tape: JSONTape
         do {
             tape = try JSONTape(scanner: JSONScanner(bytes: buffer))
-        } catch let failure as JSONScanner.Failure {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: failure.description, underlyingError: failure))
+        } catch {
+            // The tape throws only JSONScanner.Failure (typed throws).
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: error.description, underlyingError: error))
         }
         // Models with a hand-written reader take the fast path; the rest go through Codable.
         if let fast = T.self as? any TapeDecodable.Type {
