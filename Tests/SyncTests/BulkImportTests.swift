@@ -9,6 +9,10 @@ import TestSupport
 
 @Suite("Bulk import of getOrder answers: decoded on two threads ahead of the writer")
 struct BulkImportTests {
+    let directory = TemporaryDirectory()
+
+    private func emptyStore() throws -> OrderStore { try OrderStore(path: directory.file("bulk.sqlite")) }
+
     /// `count` generated orders, 100 to an answer as RMS sends them.
     private func answers(count: Int, seed: UInt64) throws -> (orders: [OrderModel], bodies: [Data]) {
         var generator = OrderGenerator(seed: seed, settings: .init(shopID: "398211"))
@@ -19,9 +23,8 @@ struct BulkImportTests {
 
     @Test("every order arrives once, in order of the answers, with RMS's exact bytes; a second import adds nothing")
     func everyOrderOnce() throws {
-        let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let store = try OrderStore(path: directory.file("bulk.sqlite"))
+        let store = try emptyStore()
         let (orders, bodies) = try answers(count: 2_350, seed: 3)
         // 24 answers, 3 to a transaction: 8 chunks, more than the decoders may hold ahead.
         let summary = try OrderImport.importBodies(bodies, into: store, perTransaction: 3, decodingAhead: 2)
@@ -41,9 +44,8 @@ struct BulkImportTests {
 
     @Test("an answer that is not JSON stops the import with a DecodingError; the chunks before it are whole")
     func brokenAnswer() throws {
-        let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let store = try OrderStore(path: directory.file("bulk.sqlite"))
+        let store = try emptyStore()
         var (_, bodies) = try answers(count: 1_000, seed: 4)
         bodies[6] = Data(#"{"MessageModelList":[],"OrderModelList":[{"orderNumber":"#.utf8)
         #expect(throws: DecodingError.self) {

@@ -55,15 +55,19 @@ extension OrderStore {
             }
             let changes = claimedElsewhere.isEmpty ? plan.changes : plan.changes.filter { !claimedElsewhere.contains($0.number) }
             var created: [Order] = []
-            for creation in plan.creations {
-                var order = creation.order
-                order.number = try Self.nextHandNumber(like: creation.source, at: date, in: db)
-                guard try NewOrderStatements(db).store(
-                    order, NewOrderValues(order: order, rawJSON: nil), batchID: batchID, action: action.id,
-                    operatorName: operatorName, at: date)
-                else { throw StoreError("注文番号 \(order.number.rawValue) は既にあります") }
-                TransactionEffects.inserted(order.localStatus, count: 1, in: db)
-                created.append(order)
+            // Duplicates: prepared once for all of them, and only when there are some.
+            if !plan.creations.isEmpty {
+                let statements = try NewOrderStatements(db)
+                for creation in plan.creations {
+                    var order = creation.order
+                    order.number = try Self.nextHandNumber(like: creation.source, at: date, in: db)
+                    guard try statements.store(
+                        order, NewOrderValues(order: order, rawJSON: nil), batchID: batchID, action: action.id,
+                        operatorName: operatorName, at: date)
+                    else { throw StoreError("注文番号 \(order.number.rawValue) は既にあります") }
+                    TransactionEffects.inserted(order.localStatus, count: 1, in: db)
+                    created.append(order)
+                }
             }
             let applied = Plan(actionID: plan.actionID, title: plan.title, leavesMachine: plan.leavesMachine,
                                changes: changes, skips: skips, creations: plan.creations)

@@ -107,8 +107,6 @@ public enum SearchTerms {
         return tokens
     }
 
-    /// Spaces (全角 included), punctuation (・ 、 【】) and symbols (× ★) end a word; the long
-    /// vowel mark ー is a letter here.
     /// An ASCII letter or digit (what Unicode calls alphabetic, among ASCII, is just the letters).
     @inline(__always) private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -117,6 +115,8 @@ public enum SearchTerms {
         }
     }
 
+    /// Spaces (全角 included), punctuation (・ 、 【】) and symbols (× ★) end a word; the long
+    /// vowel mark ー is a letter here.
     static func separates(_ scalar: Unicode.Scalar) -> Bool {
         // Kana and kanji, the common case, without asking for Unicode properties.
         switch scalar.value {
