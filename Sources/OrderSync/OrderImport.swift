@@ -16,7 +16,8 @@ public enum OrderImport {
     /// `decodingAhead` chunks ahead of the one being written. The writer is the one thread that
     /// must never wait: the decoding threads run at a lower priority, so that on two cores the
     /// writer keeps one to itself and decoding takes the rest (with equal shares the writer was on
-    /// a core 80 % of its time in a 300,000-order import; 85–88 % now, the rest waiting on disk).
+    /// a core 80 % of its time in a 300,000-order import; 85–88 % then, the rest waiting on disk,
+    /// which ``OrderStore/withBulkImport(logLimit:_:)`` now leaves to a checkpointing thread).
     @discardableResult
     public static func importBodies(
         _ bodies: [Data], into store: OrderStore, localStatus: LocalStatus = .newOrder, perTransaction: Int = 20,
@@ -27,7 +28,7 @@ public enum OrderImport {
             try chunks[index].flatMap { incoming(try RakutenPayClient.fetchedOrders(fromBody: Array($0)), localStatus: localStatus) }
         }
         defer { decoding.stop() }
-        return try store.withBulkImportCache {
+        return try store.withBulkImport {
             var summary = OrderStore.ImportSummary()
             for index in chunks.indices {
                 let incoming = try decoding.take(index)
