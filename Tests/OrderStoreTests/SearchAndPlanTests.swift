@@ -129,6 +129,8 @@ struct SearchTermsTests {
 extension SearchTermsTests {
     @Test("the index text has exactly the query tokens", arguments: [
         "佐藤 翔太", "【送料無料】北海道産 ゆめぴりか 5kg 令和6年産", "サトウ・ハナコ", "林", "Apple Pay", "ヤマダーズ 今治タオル×2",
+        // Two- and four-byte characters, upper-case ASCII, half-width kana, a trailing lone character.
+        "Café ÉCOLE ß", "絵文字👍テスト😀 A", "ABC-def_GHI 09", "ｱｲｳ（半角）ﾃﾞｽ", "Ｔシャツ Lサイズ 赤", "a", "",
     ])
     func indexTextMatchesTokens(text: String) {
         #expect(SearchTerms.indexText(names: [text], items: []) == SearchTerms.tokens(text).joined(separator: " "))
