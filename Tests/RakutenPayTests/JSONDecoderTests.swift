@@ -31,6 +31,8 @@ struct JSONDecoderTests {
     @Test("truncated or garbled bodies are errors, never partial orders", arguments: [
         #"{"MessageModelList":[],"OrderModelList":[{"orderNumber":"1""#, #"{"MessageModelList":[]}x"#, #"{"a":[1,2}"#,
         #"{"a":"\x"}"#, #"{"a":01}"#, "", #"{"a":"unterminated}"#,
+        // Numbers no model reads are still checked against the grammar.
+        #"{"a":1.}"#, #"{"a":-}"#, #"{"a":1e}"#, #"{"a":1e+}"#, #"{"a":.5}"#, #"{"a":-01}"#, #"{"a":[2,+3]}"#,
     ])
     func garbled(text: String) {
         #expect(throws: DecodingError.self) { try JSONIndexDecoder().decode(MessageResponse.self, from: Array(text.utf8)) }

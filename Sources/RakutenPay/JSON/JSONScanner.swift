@@ -58,7 +58,7 @@ struct JSONScanner {
         case UInt8(ascii: "t"): return try skipLiteral(index, "true")
         case UInt8(ascii: "f"): return try skipLiteral(index, "false")
         case UInt8(ascii: "n"): return try skipLiteral(index, "null")
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number(index).end
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try skipNumber(index)
         default: throw Failure(offset: index, problem: index >= bytes.count ? "途中で終わっています" : "値を読めません")
         }
     }
@@ -174,10 +174,10 @@ struct JSONScanner {
 
     /// The number at `index` and the index after it.
     func number(_ index: Int) throws(Failure) -> (value: Number, end: Int) {
+        let end = try skipNumber(index)
         var i = index
         let negative = byte(i) == UInt8(ascii: "-")
         if negative { i += 1 }
-        let digitsStart = i
         var integer = 0
         var overflow = false
         while case UInt8(ascii: "0")...UInt8(ascii: "9") = byte(i) {
@@ -187,28 +187,35 @@ struct JSONScanner {
             overflow = overflow || o1 || o2
             i += 1
         }
+        if i == end, !overflow { return (.integer(negative ? -integer : integer), end) }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+        guard let value = Double(text) else { throw Failure(offset: index, problem: "数値が不正です") }
+        return (.double(value), end)
+    }
+
+    /// The index after the number at `index`, checked against JSON's grammar but not read: a
+    /// value is read when a model asks for it, and the tape skips every number once before.
+    func skipNumber(_ index: Int) throws(Failure) -> Int {
+        var i = index
+        if byte(i) == UInt8(ascii: "-") { i += 1 }
+        let digitsStart = i
+        while case UInt8(ascii: "0")...UInt8(ascii: "9") = byte(i) { i += 1 }
         guard i > digitsStart else { throw Failure(offset: index, problem: "数値が不正です") }
         if byte(digitsStart) == UInt8(ascii: "0"), i - digitsStart > 1 { throw Failure(offset: index, problem: "数値が不正です") }
-        var isInteger = true
         if byte(i) == UInt8(ascii: ".") {
-            isInteger = false
             i += 1
             let start = i
             while case UInt8(ascii: "0")...UInt8(ascii: "9") = byte(i) { i += 1 }
             guard i > start else { throw Failure(offset: index, problem: "数値が不正です") }
         }
         if byte(i) == UInt8(ascii: "e") || byte(i) == UInt8(ascii: "E") {
-            isInteger = false
             i += 1
             if byte(i) == UInt8(ascii: "+") || byte(i) == UInt8(ascii: "-") { i += 1 }
             let start = i
             while case UInt8(ascii: "0")...UInt8(ascii: "9") = byte(i) { i += 1 }
             guard i > start else { throw Failure(offset: index, problem: "数値が不正です") }
         }
-        if isInteger, !overflow { return (.integer(negative ? -integer : integer), i) }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<i]), as: UTF8.self)
-        guard let value = Double(text) else { throw Failure(offset: index, problem: "数値が不正です") }
-        return (.double(value), i)
+        return i
     }
 
     /// What kind of value starts at `index`, for messages.
