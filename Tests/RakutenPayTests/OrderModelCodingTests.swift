@@ -59,4 +59,25 @@ struct OrderModelCodingTests {
         #expect(failure.keyPath == "PackageModelList[0].SenderModel.prefecture")
         #expect(failure.description == "注文 \(orders[1].orderNumber) の PackageModelList[0].SenderModel.prefecture: 必須の項目がありません")
     }
+
+    @Test("a value of the wrong type names its order, its path and what was expected", arguments: [
+        ("orderProgress", #""100""#, "型が違います（Int が必要）"), ("subStatusId", #""x""#, "型が違います（Int が必要）"),
+        ("remarks", "5", "型が違います（String が必要）"), ("orderNumber", "null", "null は使えない項目です"),
+        ("goodsPrice", "1.5", "型が違います（Int が必要）"),
+    ])
+    func wrongType(key: String, valueJSON: String, problem: String) throws {
+        var generator = OrderGenerator(seed: 10, settings: .init(shopID: "398211"))
+        let orders = generator.orders(count: 2, now: RakutenDateTime(epochSeconds: 1_795_000_000))
+        var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(GetOrderResponse(messages: [], orders: orders, version: 10))) as! [String: Any]
+        var list = json["OrderModelList"] as! [[String: Any]]
+        list[1][key] = try JSONSerialization.jsonObject(with: Data(valueJSON.utf8), options: .fragmentsAllowed)
+        json["OrderModelList"] = list
+        let body = try JSONSerialization.data(withJSONObject: json)
+        let fast = try JSONIndexDecoder().decode(GetOrderResponse.self, from: Array(body))
+        #expect(fast.orders == [orders[0]])
+        let failure = try #require(fast.failures.first)
+        #expect(fast.failures.count == 1)
+        #expect(failure.keyPath == key)
+        #expect(failure.description == "注文 \(key == "orderNumber" ? "（番号不明, 2件目）" : orders[1].orderNumber) の \(key): \(problem)")
+    }
 }

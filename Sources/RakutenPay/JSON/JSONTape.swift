@@ -107,6 +107,25 @@ final class JSONTape {
     }
     }
 
+    /// The integer at tape index `index`; nil when it is anything else or malformed.
+    @inline(__always) func integer(at index: Int) -> Int? {
+        let start = Int(storage[index].start)
+        switch scanner.byte(start) {
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            guard case .integer(let value)? = try? scanner.number(start).value else { return nil }
+            return value
+        default:
+            return nil
+        }
+    }
+
+    /// The string at tape index `index`; nil when it is anything else or malformed.
+    @inline(__always) func string(at index: Int) -> String? {
+        let start = Int(storage[index].start)
+        guard scanner.byte(start) == UInt8(ascii: "\"") else { return nil }
+        return try? scanner.string(start)
+    }
+
     /// Whether the key entry at `index` is exactly `key` (a key with escapes never matches).
     @inline(__always) func keyEquals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = storage[index]

@@ -31,12 +31,32 @@ struct TapeObject {
         return TapeValue(tape: tape, entry: entry, parent: path, name: .key(key))
     }
 
-    func int(_ key: StaticString) throws -> Int { try value(key).int() }
-    func intIfPresent(_ key: StaticString) throws -> Int? { try valueIfPresent(key)?.int() }
+    // Integers and strings, most of an order, are read straight from the tape; a TapeValue (its
+    // path, and the references it holds) is made only to say what is wrong with one.
+    func int(_ key: StaticString) throws -> Int {
+        if let entry = entry(key), let value = tape.integer(at: entry) { return value }
+        return try value(key).int()
+    }
+
+    func intIfPresent(_ key: StaticString) throws -> Int? {
+        guard let entry = entry(key) else { return nil }
+        if let value = tape.integer(at: entry) { return value }
+        return try valueIfPresent(key)?.int()
+    }
+
     func double(_ key: StaticString) throws -> Double { try value(key).double() }
     func doubleIfPresent(_ key: StaticString) throws -> Double? { try valueIfPresent(key)?.double() }
-    func string(_ key: StaticString) throws -> String { try value(key).string() }
-    func stringIfPresent(_ key: StaticString) throws -> String? { try valueIfPresent(key)?.string() }
+
+    func string(_ key: StaticString) throws -> String {
+        if let entry = entry(key), let value = tape.string(at: entry) { return value }
+        return try value(key).string()
+    }
+
+    func stringIfPresent(_ key: StaticString) throws -> String? {
+        guard let entry = entry(key) else { return nil }
+        if let value = tape.string(at: entry) { return value }
+        return try valueIfPresent(key)?.string()
+    }
 
     func model<T: TapeDecodable>(_ key: StaticString, as type: T.Type = T.self) throws -> T { try value(key).model(T.self) }
     func modelIfPresent<T: TapeDecodable>(_ key: StaticString, as type: T.Type = T.self) throws -> T? {
