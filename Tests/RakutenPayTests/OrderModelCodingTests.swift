@@ -60,10 +60,12 @@ struct OrderModelCodingTests {
         #expect(failure.description == "注文 \(orders[1].orderNumber) の PackageModelList[0].SenderModel.prefecture: 必須の項目がありません")
     }
 
-    @Test("a value of the wrong type names its order, its path and what was expected", arguments: [
+    @Test("a value of the wrong type or form names its order, its path and what was expected", arguments: [
         ("orderProgress", #""100""#, "型が違います（Int が必要）"), ("subStatusId", #""x""#, "型が違います（Int が必要）"),
         ("remarks", "5", "型が違います（String が必要）"), ("orderNumber", "null", "null は使えない項目です"),
-        ("goodsPrice", "1.5", "型が違います（Int が必要）"),
+        ("goodsPrice", "1.5", "型が違います（Int が必要）"), ("shopOrderCfmDatetime", "5", "型が違います（String が必要）"),
+        ("orderDatetime", #""2026/11/22 10:00:00""#, "「2026/11/22 10:00:00」は yyyy-MM-ddTHH:mm:ss+0900 の形式ではありません"),
+        ("deliveryDate", #""tomorrow""#, "「tomorrow」は yyyy-MM-dd の形式ではありません"),
     ])
     func wrongType(key: String, valueJSON: String, problem: String) throws {
         var generator = OrderGenerator(seed: 10, settings: .init(shopID: "398211"))

@@ -18,8 +18,24 @@ extension TapeValue {
 }
 
 extension TapeObject {
-    func dateTime(_ key: StaticString) throws -> RakutenDateTime { try value(key).dateTime() }
-    func dateTimeIfPresent(_ key: StaticString) throws -> RakutenDateTime? { try valueIfPresent(key)?.dateTime() }
-    func dateIfPresent(_ key: StaticString) throws -> RakutenDate? { try valueIfPresent(key)?.date() }
-    func date(_ key: StaticString) throws -> RakutenDate { try value(key).date() }
+    // As integers and strings: read straight from the tape, with a TapeValue only for an error.
+    func dateTime(_ key: StaticString) throws -> RakutenDateTime {
+        if let text = try? string(key), let value = RakutenDateTime(parsing: text) { return value }
+        return try value(key).dateTime()
+    }
+
+    func dateTimeIfPresent(_ key: StaticString) throws -> RakutenDateTime? {
+        if let text = try? stringIfPresent(key), let value = RakutenDateTime(parsing: text) { return value }
+        return try valueIfPresent(key)?.dateTime()
+    }
+
+    func dateIfPresent(_ key: StaticString) throws -> RakutenDate? {
+        if let text = try? stringIfPresent(key), let value = RakutenDate(parsing: text) { return value }
+        return try valueIfPresent(key)?.date()
+    }
+
+    func date(_ key: StaticString) throws -> RakutenDate {
+        if let text = try? string(key), let value = RakutenDate(parsing: text) { return value }
+        return try value(key).date()
+    }
 }

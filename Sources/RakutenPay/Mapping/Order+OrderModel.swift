@@ -40,7 +40,7 @@ extension Contact {
     init(orderer m: OrdererModel) {
         self.init(
             familyName: m.familyName, firstName: m.firstName ?? "", familyNameKana: m.familyNameKana ?? "",
-            firstNameKana: m.firstNameKana ?? "", zipCode: "\(m.zipCode1)-\(m.zipCode2)", prefecture: m.prefecture,
+            firstNameKana: m.firstNameKana ?? "", zipCode: m.zipCode1 + "-" + m.zipCode2, prefecture: m.prefecture,
             city: m.city, subAddress: m.subAddress,
             phoneNumber: Self.phone(m.phoneNumber1, m.phoneNumber2, m.phoneNumber3), emailAddress: m.emailAddress)
     }
@@ -48,13 +48,24 @@ extension Contact {
     init(sender m: SenderModel) {
         self.init(
             familyName: m.familyName, firstName: m.firstName ?? "", familyNameKana: m.familyNameKana ?? "",
-            firstNameKana: m.firstNameKana ?? "", zipCode: "\(m.zipCode1)-\(m.zipCode2)", prefecture: m.prefecture,
+            firstNameKana: m.firstNameKana ?? "", zipCode: m.zipCode1 + "-" + m.zipCode2, prefecture: m.prefecture,
             city: m.city, subAddress: m.subAddress,
             phoneNumber: Self.phone(m.phoneNumber1, m.phoneNumber2, m.phoneNumber3))
     }
 
-    static func phone(_ parts: String?...) -> String {
-        parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "-")
+    /// The parts RMS gives, joined by hyphens; missing or empty parts left out. Built in place:
+    /// a phone number is short enough to need no allocation, the arrays of a joined() did.
+    static func phone(_ first: String?, _ second: String?, _ third: String?) -> String {
+        var phone = ""
+        func add(_ part: String?) {
+            guard let part, !part.isEmpty else { return }
+            if !phone.isEmpty { phone.append("-") }
+            phone.append(part)
+        }
+        add(first)
+        add(second)
+        add(third)
+        return phone
     }
 }
 
