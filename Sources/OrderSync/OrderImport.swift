@@ -25,7 +25,7 @@ public enum OrderImport {
     ) throws -> OrderStore.ImportSummary {
         let chunks = stride(from: 0, to: bodies.count, by: perTransaction).map { Array(bodies[$0..<min(bodies.count, $0 + perTransaction)]) }
         let decoding = ChunkDecoding(count: chunks.count, ahead: decodingAhead) { index in
-            try chunks[index].flatMap { incoming(try RakutenPayClient.fetchedOrders(fromBody: Array($0)), localStatus: localStatus) }
+            try chunks[index].flatMap { incoming(try RakutenPayClient.fetchedOrders(fromBody: $0), localStatus: localStatus) }
         }
         defer { decoding.stop() }
         return try store.withBulkImport {

@@ -20,6 +20,14 @@ struct ExactOrderBytesTests {
         #expect(fetched.orders.map { String(decoding: $0.rawJSON, as: UTF8.self) } == [first, second])
         #expect(fetched.orders.map(\.model) == orders)
         #expect(fetched.failures.map(\.orderNumber) == ["398211-20261123-0000000001"])
+        // Read from Data where it lies, also from a slice that does not start at index 0.
+        let padded = Data(Array("xyz".utf8) + Array(body.utf8))
+        let bodies: [Data] = [Data(body.utf8), padded.dropFirst(3)]
+        for data in bodies {
+            let fromData: RakutenPayClient.FetchedOrders = try RakutenPayClient.fetchedOrders(fromBody: data)
+            #expect(fromData.orders.map(\.rawJSON) == fetched.orders.map(\.rawJSON))
+            #expect(fromData.orders.map(\.model) == orders)
+        }
     }
 
     @Test("fetched orders keep RMS's JSON, which decodes back to the same order")

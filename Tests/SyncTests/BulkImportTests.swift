@@ -60,7 +60,7 @@ struct BulkImportTests {
         defer { directory.remove() }
         let store = try emptyStore()
         let (_, bodies) = try answers(count: 3_000, seed: 5)
-        let incoming = try bodies.map { OrderImport.incoming(try RakutenPayClient.fetchedOrders(fromBody: Array($0)), localStatus: .newOrder) }
+        let incoming = try bodies.map { OrderImport.incoming(try RakutenPayClient.fetchedOrders(fromBody: $0), localStatus: .newOrder) }
         let log = directory.file("bulk.sqlite-wal")
         func logSize() -> Int { ((try? FileManager.default.attributesOfItem(atPath: log)[.size]) as? Int) ?? 0 }
         let limit = 1 << 20

@@ -1,3 +1,5 @@
+import Foundation
+
 /// getOrder in batches of 100.
 extension RakutenPayClient {
     /// What getOrder returned for a list of numbers, whatever its length.
@@ -52,20 +54,33 @@ extension RakutenPayClient {
     /// The orders of one getOrder answer, each with its exact bytes (unknown keys included), so
     /// that the mapping can be redone from them. `body` is the answer `response` was read from.
     public static func fetchedOrders(_ response: GetOrderResponse, body: [UInt8]) throws -> FetchedOrders {
-        var result = FetchedOrders()
-        let exact = response.orderBytes.count == response.orders.count
-        for (index, model) in response.orders.enumerated() {
-            // A response not read through the tape (made here, or by Codable) has no byte ranges.
-            let raw = exact ? Array(body[response.orderBytes[index]]) : try Array(JSONCoding.encoder.encode(model))
-            result.orders.append(FetchedOrder(model: model, rawJSON: raw))
-        }
-        result.failures = response.failures
-        return result
+        try body.withUnsafeBufferPointer { try fetchedOrders(response, bytes: $0) }
     }
 
     /// Reads a getOrder answer as the client does: the orders, their exact bytes, and the failures.
     public static func fetchedOrders(fromBody body: [UInt8]) throws -> FetchedOrders {
-        try fetchedOrders(JSONCoding.decoder.decode(GetOrderResponse.self, from: body), body: body)
+        try body.withUnsafeBufferPointer { try fetchedOrders(fromBytes: $0) }
+    }
+
+    /// The same for an answer kept as Data (read where it lies, not copied first).
+    public static func fetchedOrders(fromBody body: Data) throws -> FetchedOrders {
+        try body.withUnsafeBytes { try fetchedOrders(fromBytes: $0.assumingMemoryBound(to: UInt8.self)) }
+    }
+
+    private static func fetchedOrders(fromBytes bytes: UnsafeBufferPointer<UInt8>) throws -> FetchedOrders {
+        try fetchedOrders(JSONCoding.decoder.decode(GetOrderResponse.self, from: bytes), bytes: bytes)
+    }
+
+    private static func fetchedOrders(_ response: GetOrderResponse, bytes: UnsafeBufferPointer<UInt8>) throws -> FetchedOrders {
+        var result = FetchedOrders()
+        let exact = response.orderBytes.count == response.orders.count
+        for (index, model) in response.orders.enumerated() {
+            // A response not read through the tape (made here, or by Codable) has no byte ranges.
+            let raw = exact ? Array(bytes[response.orderBytes[index]]) : try Array(JSONCoding.encoder.encode(model))
+            result.orders.append(FetchedOrder(model: model, rawJSON: raw))
+        }
+        result.failures = response.failures
+        return result
     }
 }
 

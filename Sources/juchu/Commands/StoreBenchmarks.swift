@@ -38,7 +38,7 @@ enum StoreBenchmarks {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let bodies = try GeneratedAnswers.newOrders(count: 10_000, seed: 11)
         var start = ContinuousClock.now
-        let incoming = try bodies.flatMap { try OrderImport.incoming(RakutenPayClient.fetchedOrders(fromBody: Array($0)), localStatus: .newOrder) }
+        let incoming = try bodies.flatMap { try OrderImport.incoming(RakutenPayClient.fetchedOrders(fromBody: $0), localStatus: .newOrder) }
         let decodeRate = Double(incoming.count) / (ContinuousClock.now - start).seconds
         let store = try OrderStore(path: directory + "/halves.sqlite")
         start = ContinuousClock.now
