@@ -12,7 +12,7 @@ import GRDBSQLite
 final class BackgroundCheckpointer: @unchecked Sendable {
     private let connection: OpaquePointer
     private let limitPages: Int32
-    /// Guards the three counters below.
+    /// Guards everything below.
     private let condition = NSCondition()
     /// Commits that asked for a checkpoint.
     private var requested = 0
