@@ -41,7 +41,7 @@ struct StoreActionTests {
         let orders = (1...2).map { OrderFixtures.order($0) }
         let store = try store(orders)
         let first = try store.apply(ChangeStatusAction(to: .awaitingPayment), to: orders.map(\.number))
-        try store.apply(ChangeStatusAction(to: .onHold), to: [orders[0].number])
+        _ = try store.apply(ChangeStatusAction(to: .onHold), to: [orders[0].number])
         let undone = try store.undo(batch: first.batchID)
         #expect(undone.restored == [orders[1].number])
         #expect(undone.conflicts.map(\.number) == [orders[0].number])
