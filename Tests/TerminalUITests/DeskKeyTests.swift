@@ -173,6 +173,24 @@ struct MarkingKeyTests {
         #expect(state.handle(.escape).contains { $0.isReload })
         #expect(state.filter.search == nil)
     }
+
+    @Test("Esc at the grid clears a confirmed search, so that the next / starts empty; without a search it does nothing")
+    func escapeClearsConfirmedSearch() {
+        var state = DeskFixtures.state(rows: (0..<4).map { DeskFixtures.row($0) })
+        _ = state.handle(.character("/"))
+        for character in "1005" { _ = state.handle(.character(character)) }
+        _ = state.handle(.enter)
+        #expect(state.filter.search == "1005" && !state.typingSearch)
+        #expect(state.handle(.escape).contains { $0.isReload })
+        #expect(state.filter.search == nil)
+        #expect(state.message?.text == "検索を解除しました")
+        _ = state.handle(.character("/"))
+        _ = state.handle(.character("中"))
+        #expect(state.filter.search == "中")
+        _ = state.handle(.escape)
+        #expect(state.handle(.escape).isEmpty)
+        #expect(state.filter.search == nil)
+    }
 }
 
 @Suite("Saved views")

@@ -53,6 +53,11 @@ extension DeskState {
             typingSearch = true
             if search == nil { search = "" }
             return []
+        case .clearSearch:
+            guard search != nil else { return [] }
+            search = nil
+            message = DeskMessage("検索を解除しました")
+            return restartGrid()
         case .views:
             choosingView = !views.isEmpty
             if views.isEmpty { message = DeskMessage("保存した表示がありません（config.toml の [[desk.views]]）") }

@@ -12,6 +12,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case invertMarks = "invert-marks"
     case markRange = "mark-range"
     case search
+    case clearSearch = "clear-search"
     case views
     case nextTab = "next-tab"
     case previousTab = "previous-tab"
@@ -62,6 +63,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .invertMarks: "表示中の注文のチェックを反転"
         case .markRange: "直前にチェックした行からカーソル行までチェック"
         case .search: "検索（注文番号・電話番号・名前・商品名、Enterで確定・Escで解除）"
+        case .clearSearch: "確定した検索を解除（一覧をすべて表示）"
         case .views: "保存した表示を選ぶ（続けて番号）"
         case .nextTab: "次のステータスへ"
         case .previousTab: "前のステータスへ"

@@ -23,6 +23,7 @@ mark-all = ["A"]                 # 表示中（絞り込み・検索の結果）
 invert-marks = ["I"]             # チェックを反転
 mark-range = ["V"]               # 直前にチェックした行からカーソル行まで
 search = ["/"]                   # 検索（入力のたびに絞り込み）
+clear-search = ["Esc"]           # 確定した検索を解除
 views = ["v"]                    # 保存した表示（config.toml の [[desk.views]]）を番号で選ぶ
 next-tab = ["]", "Right"]        # 次のステータス
 previous-tab = ["[", "Left"]     # 前のステータス

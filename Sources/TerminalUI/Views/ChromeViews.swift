@@ -61,6 +61,11 @@ struct FooterView {
     let state: DeskState
     let theme: Theme
 
+    /// How to clear a confirmed search, by the key the keymap gives it.
+    private var clearHint: String {
+        state.keymap.keys(for: .clearSearch).first.map { "  \($0.description) 解除" } ?? ""
+    }
+
     func draw(in rect: Rect, into screen: inout ScreenBuffer) {
         if state.askingToQuit {
             screen.put(" 終了しますか？ (y: 終了 / それ以外: 戻る)", x: rect.x, y: rect.y, style: theme.error, limit: rect.maxX)
@@ -70,7 +75,7 @@ struct FooterView {
             // The search line stays while the grid is searched; the cursor shows while typing.
             let text = " 検索: \(search)" + (state.typingSearch ? theme.glyphs.textCursor : "") + "  （\(state.grid.total)件）"
             let hint = state.filter.problems.first.map { "  " + $0 }
-                ?? (state.typingSearch ? "  Enter 確定  Esc 解除  （支払: チェック: 日付:A..B で絞り込み）" : "  / で変更")
+                ?? (state.typingSearch ? "  Enter 確定  Esc 解除  （支払: チェック: 日付:A..B で絞り込み）" : "  / で変更" + clearHint)
             let x = screen.put(text, x: rect.x, y: rect.y, style: theme.notice, limit: rect.maxX)
             if state.message == nil { screen.put(hint, x: x, y: rect.y, style: theme.muted, limit: rect.maxX) }
             if let message = state.message, !state.typingSearch {
