@@ -18,24 +18,19 @@ extension TapeValue {
 }
 
 extension TapeObject {
-    // As integers and strings: read straight from the tape, with a TapeValue only for an error.
     func dateTime(_ key: StaticString) throws -> RakutenDateTime {
-        if let text = try? string(key), let value = RakutenDateTime(parsing: text) { return value }
-        return try value(key).dateTime()
+        try read(key, { tape.string(at: $0).flatMap(RakutenDateTime.init(parsing:)) }, checked: { try $0.dateTime() })
     }
 
     func dateTimeIfPresent(_ key: StaticString) throws -> RakutenDateTime? {
-        if let text = try? stringIfPresent(key), let value = RakutenDateTime(parsing: text) { return value }
-        return try valueIfPresent(key)?.dateTime()
-    }
-
-    func dateIfPresent(_ key: StaticString) throws -> RakutenDate? {
-        if let text = try? stringIfPresent(key), let value = RakutenDate(parsing: text) { return value }
-        return try valueIfPresent(key)?.date()
+        try readIfPresent(key, { tape.string(at: $0).flatMap(RakutenDateTime.init(parsing:)) }, checked: { try $0.dateTime() })
     }
 
     func date(_ key: StaticString) throws -> RakutenDate {
-        if let text = try? string(key), let value = RakutenDate(parsing: text) { return value }
-        return try value(key).date()
+        try read(key, { tape.string(at: $0).flatMap(RakutenDate.init(parsing:)) }, checked: { try $0.date() })
+    }
+
+    func dateIfPresent(_ key: StaticString) throws -> RakutenDate? {
+        try readIfPresent(key, { tape.string(at: $0).flatMap(RakutenDate.init(parsing:)) }, checked: { try $0.date() })
     }
 }

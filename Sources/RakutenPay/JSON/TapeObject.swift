@@ -31,31 +31,36 @@ struct TapeObject {
         return TapeValue(tape: tape, entry: entry, parent: path, name: .key(key))
     }
 
-    // Integers and strings, most of an order, are read straight from the tape; a TapeValue (its
-    // path, and the references it holds) is made only to say what is wrong with one.
-    func int(_ key: StaticString) throws -> Int {
-        if let entry = entry(key), let value = tape.integer(at: entry) { return value }
-        return try value(key).int()
+    // Integers, strings and dates, most of an order, are read straight from the tape: a TapeValue
+    // (its path, and the references it holds) is made only to say what is wrong with a value.
+
+    /// `direct` reads the value at the key's tape entry, nil when it cannot; `checked` then reads
+    /// it again as a TapeValue, to throw the error Codable would.
+    @inline(__always) func read<T>(
+        _ key: StaticString, _ direct: (Int) -> T?, checked: (TapeValue) throws -> T
+    ) throws -> T {
+        if let entry = entry(key), let value = direct(entry) { return value }
+        return try checked(value(key))
     }
 
-    func intIfPresent(_ key: StaticString) throws -> Int? {
+    /// As ``read(_:_:checked:)``; nil when the key is missing or null.
+    @inline(__always) func readIfPresent<T>(
+        _ key: StaticString, _ direct: (Int) -> T?, checked: (TapeValue) throws -> T
+    ) throws -> T? {
         guard let entry = entry(key) else { return nil }
-        if let value = tape.integer(at: entry) { return value }
-        return try valueIfPresent(key)?.int()
+        if let value = direct(entry) { return value }
+        return try valueIfPresent(key).map(checked)
     }
 
+    func int(_ key: StaticString) throws -> Int { try read(key, { tape.integer(at: $0) }, checked: { try $0.int() }) }
+    func intIfPresent(_ key: StaticString) throws -> Int? {
+        try readIfPresent(key, { tape.integer(at: $0) }, checked: { try $0.int() })
+    }
     func double(_ key: StaticString) throws -> Double { try value(key).double() }
     func doubleIfPresent(_ key: StaticString) throws -> Double? { try valueIfPresent(key)?.double() }
-
-    func string(_ key: StaticString) throws -> String {
-        if let entry = entry(key), let value = tape.string(at: entry) { return value }
-        return try value(key).string()
-    }
-
+    func string(_ key: StaticString) throws -> String { try read(key, { tape.string(at: $0) }, checked: { try $0.string() }) }
     func stringIfPresent(_ key: StaticString) throws -> String? {
-        guard let entry = entry(key) else { return nil }
-        if let value = tape.string(at: entry) { return value }
-        return try valueIfPresent(key)?.string()
+        try readIfPresent(key, { tape.string(at: $0) }, checked: { try $0.string() })
     }
 
     func model<T: TapeDecodable>(_ key: StaticString, as type: T.Type = T.self) throws -> T { try value(key).model(T.self) }
