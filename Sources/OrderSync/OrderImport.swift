@@ -1,9 +1,7 @@
-import Dispatch
 import Foundation
 import OrderEngine
 import OrderStore
 import RakutenPay
-import Synchronization
 
 /// Takes getOrder answers into the store: decoded, mapped, stored with their exact JSON.
 public enum OrderImport {

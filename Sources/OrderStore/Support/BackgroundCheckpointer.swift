@@ -19,7 +19,8 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     /// The number of requests the last finished checkpoint covered.
     private var covered = 0
     private var stopping = false
-    private var thread: Thread?
+    /// Until the thread has made its last checkpoint.
+    private var running = true
     /// The first checkpoint error, reported when the import ends.
     private var failure: String?
 
@@ -38,7 +39,6 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         sqlite3_busy_timeout(handle, 15_000)
         let thread = Thread { [self] in run() }
         thread.name = "juchu.import.checkpoint"
-        self.thread = thread
         thread.start()
     }
 
@@ -54,7 +54,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         guard pages > limitPages else { return }
         // One checkpoint that began after this commit: it copies every frame no reader still
         // needs, and the writer's next transaction starts the log again from its beginning.
-        while covered < request, thread != nil { condition.wait() }
+        while covered < request, running { condition.wait() }
     }
 
     /// Waits for a last checkpoint of everything committed, then ends the thread.
@@ -62,7 +62,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         condition.lock()
         stopping = true
         condition.broadcast()
-        while thread != nil { condition.wait() }
+        while running { condition.wait() }
         let failure = failure
         condition.unlock()
         if let failure { throw StoreError("取り込み中の書き戻し（チェックポイント）に失敗しました: \(failure)") }
@@ -73,7 +73,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
             condition.lock()
             while covered == requested, !stopping { condition.wait() }
             if covered == requested, stopping {
-                thread = nil
+                running = false
                 condition.broadcast()
                 condition.unlock()
                 return

@@ -232,7 +232,7 @@ private struct UnkeyedIndexContainer: UnkeyedDecodingContainer {
     var codingPath: [any CodingKey] { PathLink.array(parent) }
     var isAtEnd: Bool { position >= end }
 
-    private var link: PathLink { PathLink(parent: parent, key: IndexKey(currentIndex)) }
+    private var link: PathLink { PathLink(parent: parent, name: .index(currentIndex)) }
 
     private func current<T>(_ type: T.Type) throws -> Leaf {
         guard !isAtEnd else {
