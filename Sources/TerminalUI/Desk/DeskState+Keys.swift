@@ -55,9 +55,8 @@ extension DeskState {
             return []
         case .clearSearch:
             guard search != nil else { return [] }
-            search = nil
             message = DeskMessage("検索を解除しました")
-            return restartGrid()
+            return clearSearch()
         case .views:
             choosingView = !views.isEmpty
             if views.isEmpty { message = DeskMessage("保存した表示がありません（config.toml の [[desk.views]]）") }
@@ -172,9 +171,7 @@ extension DeskState {
             if search?.isEmpty ?? true { search = nil }
             return []
         case .escape:
-            typingSearch = false
-            search = nil
-            return restartGrid()
+            return clearSearch()
         case .backspace:
             guard var text = search, !text.isEmpty else { return [] }
             text.removeLast()
@@ -186,6 +183,13 @@ extension DeskState {
         default:
             return []
         }
+    }
+
+    /// No search: the grid shows its whole status tab again, from the top.
+    private mutating func clearSearch() -> [DeskEffect] {
+        typingSearch = false
+        search = nil
+        return restartGrid()
     }
 
     /// The grid from the top for a changed filter.
