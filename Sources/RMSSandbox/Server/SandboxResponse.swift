@@ -9,9 +9,8 @@ struct SandboxAnswer: Sendable {
     let bytes: [UInt8]
 
     static func json<T: Encodable>(_ status: HTTPResponse.Status, _ value: T) -> SandboxAnswer {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        // Keys in the order of Rakuten's field tables, as RMS writes them.
+        let data = (try? OrderedJSONEncoder().encode(value)) ?? Data("{}".utf8)
         return SandboxAnswer(status: status, bytes: Array(data))
     }
 

@@ -6,12 +6,13 @@ import Synchronization
 
 /// getOrder answers of generated orders, 100 to an answer as RMS sends them, for the benchmarks.
 enum GeneratedAnswers {
-    /// The answers for `orders`, encoded on every core: JSONEncoder takes longer than an import.
+    /// The answers for `orders`, encoded on every core as the sandbox encodes them (keys in the
+    /// order RMS writes them). Encoding takes longer than an import.
     static func bodies(of orders: [OrderModel]) throws -> [Data] {
         let answers = orders.chunked(into: 100)
         let encoded = Mutex([Result<Data, any Error>?](repeating: nil, count: answers.count))
         DispatchQueue.concurrentPerform(iterations: answers.count) { index in
-            let body = Result { try JSONEncoder().encode(GetOrderResponse(messages: [], orders: answers[index], version: 10)) }
+            let body = Result { try OrderedJSONEncoder().encode(GetOrderResponse(messages: [], orders: answers[index], version: 10)) }
             encoded.withLock { $0[index] = body }
         }
         return try encoded.withLock { results in try results.map { try $0!.get() } }
