@@ -25,6 +25,10 @@ final class JSONTape {
     /// Checks the whole document and records its structure; throws where it breaks.
     init(scanner: JSONScanner) throws(JSONScanner.Failure) {
         self.scanner = scanner
+        // Offsets are kept in 32 bits (a tape entry is 12 bytes, not 24).
+        guard scanner.bytes.count < Int32.max else {
+            throw JSONScanner.Failure(offset: 0, problem: "JSONが大きすぎます（2 GiB 以上）")
+        }
         storage = .allocate(capacity: scanner.bytes.count / 2 + 2)
         var builder = Builder(scanner: scanner, entries: storage)
         let start = scanner.skipSpace(0)
@@ -52,11 +56,24 @@ final class JSONTape {
             count += 1
         }
 
+    /// A member of an object or an array: strings and numbers, most of them, recorded here
+    /// rather than through a call of ``record(_:depth:)`` each.
+    @inline(__always) mutating func member(_ index: Int, depth: Int) throws(JSONScanner.Failure) -> Int {
+        let end: Int
+        switch scanner.byte(index) {
+        case UInt8(ascii: "\""): end = try scanner.skipString(index)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): end = try scanner.skipNumber(index)
+        default: return try record(index, depth: depth)
+        }
+        append(Entry(start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: end), next: Int32(truncatingIfNeeded: count + 1)))
+        return end
+    }
+
     /// Records the value at byte `index` (and what is inside it); returns the byte after it.
     mutating func record(_ index: Int, depth: Int) throws(JSONScanner.Failure) -> Int {
         guard depth < JSONScanner.maximumDepth else { throw JSONScanner.Failure(offset: index, problem: "入れ子が深すぎます") }
         let slot = count
-        append(Entry(start: Int32(index), end: 0, next: 0))
+        append(Entry(start: Int32(truncatingIfNeeded: index), end: 0, next: 0))
         var end: Int
         switch scanner.byte(index) {
         case UInt8(ascii: "{"):
@@ -68,10 +85,10 @@ final class JSONTape {
             while true {
                 guard scanner.byte(i) == UInt8(ascii: "\"") else { throw JSONScanner.Failure(offset: i, problem: "キー（文字列）が必要です") }
                 let keyEnd = try scanner.skipString(i)
-                append(Entry(start: Int32(i), end: Int32(keyEnd), next: Int32(count + 1)))
+                append(Entry(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: keyEnd), next: Int32(truncatingIfNeeded: count + 1)))
                 i = scanner.skipSpace(keyEnd)
                 guard scanner.byte(i) == UInt8(ascii: ":") else { throw JSONScanner.Failure(offset: i, problem: "「:」が必要です") }
-                i = scanner.skipSpace(try record(scanner.skipSpace(i + 1), depth: depth + 1))
+                i = scanner.skipSpace(try member(scanner.skipSpace(i + 1), depth: depth + 1))
                 if scanner.byte(i) == UInt8(ascii: ",") {
                     i = scanner.skipSpace(i + 1)
                 } else if scanner.byte(i) == UInt8(ascii: "}") {
@@ -88,7 +105,7 @@ final class JSONTape {
                 break
             }
             while true {
-                i = scanner.skipSpace(try record(i, depth: depth + 1))
+                i = scanner.skipSpace(try member(i, depth: depth + 1))
                 if scanner.byte(i) == UInt8(ascii: ",") {
                     i = scanner.skipSpace(i + 1)
                 } else if scanner.byte(i) == UInt8(ascii: "]") {
@@ -101,15 +118,28 @@ final class JSONTape {
         default:
             end = try scanner.skipValue(index, depth: depth)
         }
-        entries[slot].end = Int32(end)
-        entries[slot].next = Int32(count)
+        entries[slot].end = Int32(truncatingIfNeeded: end)
+        entries[slot].next = Int32(truncatingIfNeeded: count)
         return end
     }
     }
 
     /// The integer at tape index `index`; nil when it is anything else or malformed.
     @inline(__always) func integer(at index: Int) -> Int? {
-        let start = Int(storage[index].start)
+        let entry = storage[index]
+        let start = Int(entry.start)
+        // The tape knows where the number ends: up to 18 plain digits cannot overflow.
+        let end = Int(entry.end)
+        var i = start
+        if scanner.byte(i) == UInt8(ascii: "-") { i += 1 }
+        if end - i <= 18, i < end {
+            var value = 0
+            while i < end, case let digit = scanner.bytes[i] &- UInt8(ascii: "0"), digit < 10 {
+                value = value &* 10 &+ Int(digit)
+                i += 1
+            }
+            if i == end { return scanner.bytes[start] == UInt8(ascii: "-") ? -value : value }
+        }
         switch scanner.byte(start) {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             guard case .integer(let value)? = try? scanner.number(start).value else { return nil }
@@ -121,8 +151,13 @@ final class JSONTape {
 
     /// The string at tape index `index`; nil when it is anything else or malformed.
     @inline(__always) func string(at index: Int) -> String? {
-        let start = Int(storage[index].start)
+        let entry = storage[index]
+        let start = Int(entry.start)
         guard scanner.byte(start) == UInt8(ascii: "\"") else { return nil }
+        // The tape knows where the string ends: without an escape, its bytes are the string.
+        let content = UnsafeBufferPointer(rebasing: scanner.bytes[(start + 1)..<(Int(entry.end) - 1)])
+        guard let base = content.baseAddress, !content.isEmpty else { return "" }
+        if memchr(base, Int32(UInt8(ascii: "\\")), content.count) == nil { return String(decoding: content, as: UTF8.self) }
         return try? scanner.string(start)
     }
 
