@@ -62,7 +62,7 @@ struct NewOrderStatements {
         try run(content)
         for (statement, text) in [(search, values.searchText), (tails, values.tails)] {
             try check(sqlite3_bind_int64(statement.sqliteStatement, 1, id), statement)
-            try bind(text: text, to: statement, at: 2)
+            try bind(utf8: text, to: statement, at: 2)
             try run(statement)
         }
 
@@ -93,6 +93,16 @@ struct NewOrderStatements {
     private func bind(text: String, to statement: Statement, at index: Int32) throws {
         var text = text
         let code = text.withUTF8 { sqlite3_bind_text(statement.sqliteStatement, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
+        try check(code, statement)
+    }
+
+    private func bind(utf8 text: [UInt8], to statement: Statement, at index: Int32) throws {
+        // An empty array may have no address, which SQLite would store as NULL.
+        let code = text.isEmpty
+            ? sqlite3_bind_text(statement.sqliteStatement, index, "", 0, sqliteTransient)
+            : text.withUnsafeBytes {
+                sqlite3_bind_text(statement.sqliteStatement, index, $0.baseAddress!.assumingMemoryBound(to: CChar.self), Int32($0.count), sqliteTransient)
+            }
         try check(code, statement)
     }
 

@@ -10,17 +10,17 @@ struct NewOrderValues: Sendable {
     let columns: [DatabaseValue]
     /// RMS's exact JSON; nil for an order without one.
     let rawJSON: [UInt8]?
-    /// The names and items for the text search (``OrderSearchIndex/text(for:)``).
-    let searchText: String
-    /// The reversed digits of the order and phone numbers (``OrderTails/document``).
-    let tails: String
+    /// The names and items for the text search (``OrderSearchIndex/document(for:)``), as UTF-8.
+    let searchText: [UInt8]
+    /// The reversed digits of the order and phone numbers (``OrderTails/document``), as UTF-8.
+    let tails: [UInt8]
 
     init(order: Order, rawJSON: [UInt8]?) {
         let columns = OrderColumns(order: order)
         let tails = OrderTails(order)
         self.columns = columns.identity(tails: tails) + columns.state
         self.rawJSON = rawJSON
-        searchText = OrderSearchIndex.text(for: order)
-        self.tails = tails.document
+        searchText = OrderSearchIndex.document(for: order)
+        self.tails = Array(tails.document.utf8)
     }
 }

@@ -5,69 +5,15 @@
 /// of two characters or more is found through the index. Numbers (order numbers, phone numbers)
 /// are searched by their tail: their digits are indexed reversed, so a tail is a prefix.
 public enum SearchTerms {
-    /// The text stored in the full-text index for an order: the same tokens as ``tokens(_:)``,
-    /// written straight into one buffer (no string per bigram).
+    /// The text stored in the full-text index for these names and item names: the same tokens as
+    /// ``tokens(_:)``.
     static func indexText(names: [String], items: [String]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(512)
-        for text in names + items { appendTokens(of: text, to: &out) }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func appendTokens(of text: String, to out: inout [UInt8]) {
-        var previous: Unicode.Scalar?
-        var wideCount = 0
-        var asciiStart: Int?
-        func separate() {
-            if !out.isEmpty, out.last != 0x20 { out.append(0x20) }
+        var writer = IndexTextWriter()
+        for text in names + items {
+            writer.append(text)
+            writer.endText()
         }
-        func endWide() {
-            // A lone wide character is a token of its own.
-            if wideCount == 1, let previous {
-                separate()
-                append(previous, to: &out)
-            }
-            wideCount = 0
-            previous = nil
-        }
-        func endASCII() {
-            guard let start = asciiStart else { return }
-            // Lower-case in place.
-            for index in start..<out.count where out[index] >= 0x41 && out[index] <= 0x5A { out[index] += 0x20 }
-            asciiStart = nil
-        }
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                endWide()
-                if isWordCharacter(scalar) {
-                    if asciiStart == nil {
-                        separate()
-                        asciiStart = out.count
-                    }
-                    out.append(UInt8(scalar.value))
-                } else {
-                    endASCII()
-                }
-            } else if separates(scalar) {
-                endASCII()
-                endWide()
-            } else {
-                endASCII()
-                if let previous {
-                    separate()
-                    append(previous, to: &out)
-                    append(scalar, to: &out)
-                }
-                previous = scalar
-                wideCount += 1
-            }
-        }
-        endASCII()
-        endWide()
-    }
-
-    private static func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        out.append(contentsOf: UTF8.encode(scalar)!)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// Bigrams of each run of non-ASCII characters; ASCII words as they are, lower-cased.
@@ -108,7 +54,7 @@ public enum SearchTerms {
     }
 
     /// An ASCII letter or digit (what Unicode calls alphabetic, among ASCII, is just the letters).
-    @inline(__always) private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    @inline(__always) static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
         default: false
@@ -117,7 +63,7 @@ public enum SearchTerms {
 
     /// Spaces (全角 included), punctuation (・ 、 【】) and symbols (× ★) end a word; the long
     /// vowel mark ー is a letter here.
-    static func separates(_ scalar: Unicode.Scalar) -> Bool {
+    @inline(__always) static func separates(_ scalar: Unicode.Scalar) -> Bool {
         // Kana and kanji, the common case, without asking for Unicode properties.
         switch scalar.value {
         case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF, 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
