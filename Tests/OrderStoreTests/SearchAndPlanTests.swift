@@ -203,3 +203,23 @@ extension SearchAndPlanTests {
         directory.remove()
     }
 }
+
+extension SearchAndPlanTests {
+    @Test("letters with a case are found in either: full-width (ＳＵＺＵＫＩ) and accented (Émile) as ASCII is")
+    func foldedCase() throws {
+        var generator = OrderGenerator(seed: 3, settings: .init(shopID: "398211"))
+        var models = generator.orders(count: 20, now: RakutenDateTime(epochSeconds: 1_795_000_000))
+        models[3].ordererModel.familyName = "ＳＵＺＵＫＩ"
+        models[3].ordererModel.firstName = "花子"
+        models[4].ordererModel.familyName = "Émile"
+        models[4].ordererModel.firstName = "Zola"
+        let store = try OrderStore(path: directory.file("case.sqlite"))
+        try store.importOrders(try models.map {
+            OrderStore.Incoming(order: Order(rakuten: $0, localStatus: .newOrder), rawJSON: Array(try OrderedJSONEncoder().encode($0)))
+        })
+        for (query, index) in [("ＳＵＺＵＫＩ", 3), ("ｓｕｚｕｋｉ", 3), ("ｋＩ花", 3), ("ÉMILEZOLA", 4), ("émilezola", 4)] {
+            #expect(try search(store, query) == [OrderNumber(models[index].orderNumber)], "search for \(query)")
+        }
+        directory.remove()
+    }
+}

@@ -88,6 +88,7 @@ enum StoreSchema {
         migrator.registerMigration("v4-worker-lease", migrate: StoreSchemaV4.migrate)
         migrator.registerMigration("v5-pending-edit-rms-diff", migrate: StoreSchemaV5.migrate)
         migrator.registerMigration("v6-number-tails-in-full-text-index", migrate: StoreSchemaV6.migrate)
+        migrator.registerMigration("v7-full-text-documents-split-on-spaces", migrate: StoreSchemaV7.migrate)
         return migrator
     }
 }

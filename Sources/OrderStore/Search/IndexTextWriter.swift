@@ -33,6 +33,7 @@ struct IndexTextWriter {
                 endWide()
             } else {
                 endASCII()
+                let scalar = SearchTerms.folded(scalar)
                 if let previous {
                     separate()
                     append(previous)

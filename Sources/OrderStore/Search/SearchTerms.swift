@@ -46,11 +46,25 @@ public enum SearchTerms {
                 flush()
             } else {
                 if !ascii.isEmpty { flush() }
-                wide.append(scalar)
+                wide.append(folded(scalar))
             }
         }
         flush()
         return tokens
+    }
+
+    /// A wide character as both indexes keep it: in lower case where it has one (Ａ → ａ, É → é),
+    /// as `unicode61` folded them before the indexes split on spaces (``StoreSchemaV7``).
+    @inline(__always) static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        // Kana and kanji, the common case, have no case.
+        case 0x3041...0x30FF, 0x4E00...0x9FFF: return scalar
+        case 0xFF21...0xFF3A: return Unicode.Scalar(scalar.value + 0x20)!
+        default:
+            guard scalar.properties.changesWhenLowercased else { return scalar }
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            return lower.count == 1 ? lower.first! : scalar
+        }
     }
 
     /// An ASCII letter or digit (what Unicode calls alphabetic, among ASCII, is just the letters).
