@@ -42,6 +42,30 @@ struct BulkImportTests {
         #expect(again == OrderStore.ImportSummary(inserted: 0, alreadyPresent: 2_350))
     }
 
+    @Test("values of every size are stored exactly: an order larger than the bound values' arena, empty names")
+    func everySize() throws {
+        defer { directory.remove() }
+        let store = try emptyStore()
+        var generator = OrderGenerator(seed: 8, settings: .init(shopID: "398211"))
+        var orders = generator.orders(count: 300, now: RakutenDateTime(epochSeconds: 1_795_000_000))
+        // 80,000 bytes of item name: the order's JSON and its search document outgrow the arena.
+        orders[10].packageModelList[0].itemModelList[0].itemName = "特大" + String(repeating: "あいう", count: 8_900) + "末尾の商品"
+        orders[11].ordererModel.firstName = ""
+        orders[11].ordererModel.familyNameKana = ""
+        let bodies = try orders.chunked(into: 100).map { try OrderedJSONEncoder().encode(GetOrderResponse(messages: [], orders: $0, version: 10)) }
+        try OrderImport.importBodies(bodies, into: store, perTransaction: 1)
+        for index in [9, 10, 11, 12] {
+            let number = OrderNumber(orders[index].orderNumber)
+            let raw = try #require(try store.rawJSON(of: number))
+            #expect(String(decoding: bodies[0], as: UTF8.self).contains(String(decoding: raw, as: UTF8.self)))
+            #expect(try store.order(number) == Order(rakuten: orders[index], localStatus: .newOrder))
+            #expect(try store.journal(of: number).map(\.action) == ["fetch"])
+        }
+        #expect(try store.page(GridFilter(search: "末尾の商品"), limit: 10).map(\.number) == [OrderNumber(orders[10].orderNumber)])
+        #expect(try store.page(GridFilter(search: orders[12].ordererModel.familyName + (orders[12].ordererModel.firstName ?? "")), limit: 300)
+            .contains { $0.number == OrderNumber(orders[12].orderNumber) })
+    }
+
     @Test("an answer that is not JSON stops the import with a DecodingError; the chunks before it are whole")
     func brokenAnswer() throws {
         defer { directory.remove() }

@@ -14,6 +14,9 @@ struct NewOrderStatements {
     private let search: Statement
     private let tails: Statement
     private let journal: Statement
+    /// What is bound to the statement about to run: one order's row is about a kilobyte, its
+    /// JSON a few.
+    private let arena = BindingArena(capacity: 64 << 10)
 
     private static let orderSQL: String = {
         let names = OrderColumns.identityNames + OrderColumns.stateNames
@@ -92,25 +95,27 @@ struct NewOrderStatements {
 
     private func bind(text: String, to statement: Statement, at index: Int32) throws {
         var text = text
-        let code = text.withUTF8 { sqlite3_bind_text(statement.sqliteStatement, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
-        try check(code, statement)
+        try text.withUTF8 { try bind(UnsafeRawBufferPointer($0), asText: true, to: statement, at: index) }
     }
 
     private func bind(utf8 text: [UInt8], to statement: Statement, at index: Int32) throws {
-        // An empty array may have no address, which SQLite would store as NULL.
-        let code = text.isEmpty
-            ? sqlite3_bind_text(statement.sqliteStatement, index, "", 0, sqliteTransient)
-            : text.withUnsafeBytes {
-                sqlite3_bind_text(statement.sqliteStatement, index, $0.baseAddress!.assumingMemoryBound(to: CChar.self), Int32($0.count), sqliteTransient)
-            }
-        try check(code, statement)
+        try text.withUnsafeBytes { try bind($0, asText: true, to: statement, at: index) }
     }
 
     private func bind(blob: [UInt8], to statement: Statement, at index: Int32) throws {
-        // An empty array may have no address, which SQLite would store as NULL.
-        let code = blob.isEmpty
-            ? sqlite3_bind_zeroblob(statement.sqliteStatement, index, 0)
-            : blob.withUnsafeBytes { sqlite3_bind_blob(statement.sqliteStatement, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
+        try blob.withUnsafeBytes { try bind($0, asText: false, to: statement, at: index) }
+    }
+
+    /// Binds bytes kept in the arena until the statement has run, or a copy made by SQLite when
+    /// the arena is full. The arena always has room for an empty value, and gives it an address:
+    /// a null pointer would store NULL, not an empty text or blob.
+    private func bind(_ bytes: UnsafeRawBufferPointer, asText: Bool, to statement: Statement, at index: Int32) throws {
+        let kept = arena.copy(bytes)
+        let pointer = kept ?? bytes.baseAddress!
+        let destructor = kept == nil ? sqliteTransient : nil
+        let code = asText
+            ? sqlite3_bind_text(statement.sqliteStatement, index, pointer.assumingMemoryBound(to: CChar.self), Int32(bytes.count), destructor)
+            : sqlite3_bind_blob(statement.sqliteStatement, index, pointer, Int32(bytes.count), destructor)
         try check(code, statement)
     }
 
@@ -127,7 +132,12 @@ struct NewOrderStatements {
 
     private func run(_ statement: Statement) throws {
         let code = sqlite3_step(statement.sqliteStatement)
-        defer { sqlite3_reset(statement.sqliteStatement) }
+        defer {
+            sqlite3_reset(statement.sqliteStatement)
+            // The statement is cached and shared: it must not keep pointers into the arena.
+            sqlite3_clear_bindings(statement.sqliteStatement)
+            arena.reset()
+        }
         guard code == SQLITE_DONE else { throw error(sqlite3_extended_errcode(database.sqliteConnection), statement) }
     }
 }
