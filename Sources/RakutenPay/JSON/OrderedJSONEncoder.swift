@@ -10,8 +10,8 @@ import Foundation
 /// For the API's models: strings, numbers, booleans, nested models and lists. As JSONEncoder with
 /// `.withoutEscapingSlashes`: a nil optional is left out, a whole double is written without
 /// its fraction (`0`, not `0.0`), a double that is not finite cannot be written. Other types go
-/// through their own Codable conformance (a `Date` as its number of seconds, as JSONEncoder's
-/// default does).
+/// through their own Codable conformance: a `Date` as its number of seconds (JSONEncoder's
+/// default too), but a `Data` as an array of its bytes, not in base64.
 public struct OrderedJSONEncoder: Sendable {
     public init() {}
 
