@@ -121,7 +121,10 @@ struct NewOrderStatements {
 
     private func check(_ code: Int32, _ statement: Statement) throws {
         guard code != SQLITE_OK else { return }
-        throw error(code, statement)
+        let failure = error(code, statement)
+        // A statement that will not run must not keep what was bound from the arena either.
+        sqlite3_clear_bindings(statement.sqliteStatement)
+        throw failure
     }
 
     private func error(_ code: Int32, _ statement: Statement) -> DatabaseError {
