@@ -72,25 +72,8 @@ struct IndexTextWriter {
         asciiStart = nil
     }
 
-    /// A non-ASCII scalar's UTF-8 bytes, written out by hand: the standard library's encoder
-    /// goes through a buffer type and a generic append.
     private mutating func append(_ scalar: Unicode.Scalar) {
-        let value = scalar.value
-        switch value {
-        case ..<0x80:
-            bytes.append(UInt8(value))
-        case ..<0x800:
-            bytes.append(0xC0 | UInt8(value >> 6))
-            bytes.append(0x80 | UInt8(value & 0x3F))
-        case ..<0x1_0000:
-            bytes.append(0xE0 | UInt8(value >> 12))
-            bytes.append(0x80 | UInt8((value >> 6) & 0x3F))
-            bytes.append(0x80 | UInt8(value & 0x3F))
-        default:
-            bytes.append(0xF0 | UInt8(value >> 18))
-            bytes.append(0x80 | UInt8((value >> 12) & 0x3F))
-            bytes.append(0x80 | UInt8((value >> 6) & 0x3F))
-            bytes.append(0x80 | UInt8(value & 0x3F))
-        }
+        // The closure form: `UTF8.encode(_:)` alone returns a buffer appended through a generic path.
+        UTF8.encode(scalar) { bytes.append($0) }
     }
 }

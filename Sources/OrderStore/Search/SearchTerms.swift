@@ -5,17 +5,6 @@
 /// of two characters or more is found through the index. Numbers (order numbers, phone numbers)
 /// are searched by their tail: their digits are indexed reversed, so a tail is a prefix.
 public enum SearchTerms {
-    /// The text stored in the full-text index for these names and item names: the same tokens as
-    /// ``tokens(_:)``.
-    static func indexText(names: [String], items: [String]) -> String {
-        var writer = IndexTextWriter()
-        for text in names + items {
-            writer.append(text)
-            writer.endText()
-        }
-        return String(decoding: writer.bytes, as: UTF8.self)
-    }
-
     /// Bigrams of each run of non-ASCII characters; ASCII words as they are, lower-cased.
     /// Works on Unicode scalars (every kana and kanji is one): a million orders go through here.
     static func tokens(_ text: String) -> [String] {
