@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads JSON in place: skips values, finds where they start and end, and reads leaves
 /// (strings, numbers, literals) without building a document. Strict about structure, so a
 /// truncated or garbled body is an error wherever it breaks.
@@ -123,6 +129,15 @@ struct JSONScanner {
         }
     }
 
+    /// The string whose opening quote is at `index` and which ends at `end` (the tape knows
+    /// where): without an escape, its bytes are the string, with no scan for its end.
+    func string(_ index: Int, end: Int) throws(Failure) -> String {
+        let content = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<(end - 1)])
+        guard let base = content.baseAddress, !content.isEmpty else { return "" }
+        if memchr(base, Int32(UInt8(ascii: "\\")), content.count) == nil { return String(decoding: content, as: UTF8.self) }
+        return try string(index)
+    }
+
     func string(_ index: Int) throws(Failure) -> String {
         let start = index + 1
         var i = start
@@ -201,22 +216,28 @@ struct JSONScanner {
     /// The number at `index` and the index after it.
     func number(_ index: Int) throws(Failure) -> (value: Number, end: Int) {
         let end = try skipNumber(index)
+        return (try number(index, end: end), end)
+    }
+
+    /// The number at `index`, already checked to end at `end` (the tape knows where): read
+    /// without skipping it again.
+    func number(_ index: Int, end: Int) throws(Failure) -> Number {
         var i = index
         let negative = byte(i) == UInt8(ascii: "-")
         if negative { i += 1 }
         var integer = 0
         var overflow = false
-        while case UInt8(ascii: "0")...UInt8(ascii: "9") = byte(i) {
+        while i < end, case UInt8(ascii: "0")...UInt8(ascii: "9") = bytes[i] {
             let (times, o1) = integer.multipliedReportingOverflow(by: 10)
-            let (plus, o2) = times.addingReportingOverflow(Int(byte(i) - UInt8(ascii: "0")))
+            let (plus, o2) = times.addingReportingOverflow(Int(bytes[i] - UInt8(ascii: "0")))
             integer = plus
             overflow = overflow || o1 || o2
             i += 1
         }
-        if i == end, !overflow { return (.integer(negative ? -integer : integer), end) }
+        if i == end, !overflow { return .integer(negative ? -integer : integer) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
         guard let value = Double(text) else { throw Failure(offset: index, problem: "数値が不正です") }
-        return (.double(value), end)
+        return .double(value)
     }
 
     /// The index after the number at `index`, checked against JSON's grammar but not read: a

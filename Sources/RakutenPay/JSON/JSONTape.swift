@@ -127,22 +127,9 @@ final class JSONTape {
     /// The integer at tape index `index`; nil when it is anything else or malformed.
     @inline(__always) func integer(at index: Int) -> Int? {
         let entry = storage[index]
-        let start = Int(entry.start)
-        // The tape knows where the number ends: up to 18 plain digits cannot overflow.
-        let end = Int(entry.end)
-        var i = start
-        if scanner.byte(i) == UInt8(ascii: "-") { i += 1 }
-        if end - i <= 18, i < end {
-            var value = 0
-            while i < end, case let digit = scanner.bytes[i] &- UInt8(ascii: "0"), digit < 10 {
-                value = value &* 10 &+ Int(digit)
-                i += 1
-            }
-            if i == end { return scanner.bytes[start] == UInt8(ascii: "-") ? -value : value }
-        }
-        switch scanner.byte(start) {
+        switch scanner.byte(Int(entry.start)) {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            guard case .integer(let value)? = try? scanner.number(start).value else { return nil }
+            guard case .integer(let value)? = try? scanner.number(Int(entry.start), end: Int(entry.end)) else { return nil }
             return value
         default:
             return nil
@@ -152,13 +139,8 @@ final class JSONTape {
     /// The string at tape index `index`; nil when it is anything else or malformed.
     @inline(__always) func string(at index: Int) -> String? {
         let entry = storage[index]
-        let start = Int(entry.start)
-        guard scanner.byte(start) == UInt8(ascii: "\"") else { return nil }
-        // The tape knows where the string ends: without an escape, its bytes are the string.
-        let content = UnsafeBufferPointer(rebasing: scanner.bytes[(start + 1)..<(Int(entry.end) - 1)])
-        guard let base = content.baseAddress, !content.isEmpty else { return "" }
-        if memchr(base, Int32(UInt8(ascii: "\\")), content.count) == nil { return String(decoding: content, as: UTF8.self) }
-        return try? scanner.string(start)
+        guard scanner.byte(Int(entry.start)) == UInt8(ascii: "\"") else { return nil }
+        return try? scanner.string(Int(entry.start), end: Int(entry.end))
     }
 
     /// Whether the key entry at `index` is exactly `key` (a key with escapes never matches).
