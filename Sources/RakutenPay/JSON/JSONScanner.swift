@@ -227,12 +227,20 @@ struct JSONScanner {
         if negative { i += 1 }
         var integer = 0
         var overflow = false
-        while i < end, case UInt8(ascii: "0")...UInt8(ascii: "9") = bytes[i] {
-            let (times, o1) = integer.multipliedReportingOverflow(by: 10)
-            let (plus, o2) = times.addingReportingOverflow(Int(bytes[i] - UInt8(ascii: "0")))
-            integer = plus
-            overflow = overflow || o1 || o2
-            i += 1
+        if end - i <= 18 {
+            // Up to 18 digits cannot overflow: most of an order's numbers.
+            while i < end, case let digit = bytes[i] &- UInt8(ascii: "0"), digit < 10 {
+                integer = integer &* 10 &+ Int(digit)
+                i += 1
+            }
+        } else {
+            while i < end, case let digit = bytes[i] &- UInt8(ascii: "0"), digit < 10 {
+                let (times, o1) = integer.multipliedReportingOverflow(by: 10)
+                let (plus, o2) = times.addingReportingOverflow(Int(digit))
+                integer = plus
+                overflow = overflow || o1 || o2
+                i += 1
+            }
         }
         if i == end, !overflow { return .integer(negative ? -integer : integer) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
