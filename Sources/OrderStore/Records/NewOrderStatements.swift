@@ -7,6 +7,11 @@ import OrderEngine
 /// the journal line of its arrival — prepared once per transaction and bound through SQLite's own
 /// calls. An import binds some forty values per order: boxing each into GRDB's arguments cost
 /// about as much as SQLite's inserts themselves.
+///
+/// The statements are this value's own (`makeStatement`, not GRDB's statement cache): GRDB leaves
+/// a cached statement stepped after it runs, and binding to a stepped statement is SQLITE_MISUSE —
+/// the journal's statement, shared with every edit, made each import after an edit fail. Values
+/// are bound as copies (`SQLITE_TRANSIENT`): nothing bound points into memory that may go first.
 struct NewOrderStatements {
     private let database: Database
     private let order: Statement
@@ -14,9 +19,6 @@ struct NewOrderStatements {
     private let search: Statement
     private let tails: Statement
     private let journal: Statement
-    /// What is bound to the statement about to run: one order's row is about a kilobyte, its
-    /// JSON a few.
-    private let arena = BindingArena(capacity: 64 << 10)
 
     private static let orderSQL: String = {
         let names = OrderColumns.identityNames + OrderColumns.stateNames
@@ -29,11 +31,11 @@ struct NewOrderStatements {
 
     init(_ db: Database) throws {
         database = db
-        order = try db.cachedStatement(sql: Self.orderSQL)
-        content = try db.cachedStatement(sql: "INSERT INTO order_content (order_id, document, raw_json) VALUES (?, ?, ?)")
-        search = try db.cachedStatement(sql: "INSERT INTO order_search (rowid, terms) VALUES (?, ?)")
-        tails = try db.cachedStatement(sql: "INSERT INTO order_tails (rowid, tails) VALUES (?, ?)")
-        journal = try db.cachedStatement(sql: OrderStore.journalSQL)
+        order = try db.makeStatement(sql: Self.orderSQL)
+        content = try db.makeStatement(sql: "INSERT INTO order_content (order_id, document, raw_json) VALUES (?, ?, ?)")
+        search = try db.makeStatement(sql: "INSERT INTO order_search (rowid, terms) VALUES (?, ?)")
+        tails = try db.makeStatement(sql: "INSERT INTO order_tails (rowid, tails) VALUES (?, ?)")
+        journal = try db.makeStatement(sql: OrderStore.journalSQL)
     }
 
     /// Stores a new order and journals its arrival. Returns false, writing nothing, when an order
@@ -106,25 +108,25 @@ struct NewOrderStatements {
         try blob.withUnsafeBytes { try bind($0, asText: false, to: statement, at: index) }
     }
 
-    /// Binds bytes kept in the arena until the statement has run, or a copy made by SQLite when
-    /// the arena is full. The arena always has room for an empty value, and gives it an address:
-    /// a null pointer would store NULL, not an empty text or blob.
+    /// Binds a copy of `bytes`. An empty value is bound as an empty text or blob: a null pointer
+    /// would store NULL.
     private func bind(_ bytes: UnsafeRawBufferPointer, asText: Bool, to statement: Statement, at index: Int32) throws {
-        let kept = arena.copy(bytes)
-        let pointer = kept ?? bytes.baseAddress!
-        let destructor = kept == nil ? sqliteTransient : nil
-        let code = asText
-            ? sqlite3_bind_text(statement.sqliteStatement, index, pointer.assumingMemoryBound(to: CChar.self), Int32(bytes.count), destructor)
-            : sqlite3_bind_blob(statement.sqliteStatement, index, pointer, Int32(bytes.count), destructor)
+        let code: Int32
+        switch (bytes.baseAddress, asText) {
+        case (let pointer?, true):
+            code = sqlite3_bind_text(
+                statement.sqliteStatement, index, pointer.assumingMemoryBound(to: CChar.self), Int32(bytes.count), sqliteTransient)
+        case (let pointer?, false):
+            code = sqlite3_bind_blob(statement.sqliteStatement, index, pointer, Int32(bytes.count), sqliteTransient)
+        case (nil, true): code = sqlite3_bind_text(statement.sqliteStatement, index, "", 0, sqliteTransient)
+        case (nil, false): code = sqlite3_bind_zeroblob(statement.sqliteStatement, index, 0)
+        }
         try check(code, statement)
     }
 
     private func check(_ code: Int32, _ statement: Statement) throws {
         guard code != SQLITE_OK else { return }
-        let failure = error(code, statement)
-        // A statement that will not run must not keep what was bound from the arena either.
-        sqlite3_clear_bindings(statement.sqliteStatement)
-        throw failure
+        throw error(code, statement)
     }
 
     private func error(_ code: Int32, _ statement: Statement) -> DatabaseError {
@@ -137,9 +139,8 @@ struct NewOrderStatements {
         let code = sqlite3_step(statement.sqliteStatement)
         defer {
             sqlite3_reset(statement.sqliteStatement)
-            // The statement is cached and shared: it must not keep pointers into the arena.
+            // The journal line binds only some of its values: none is left from the order before.
             sqlite3_clear_bindings(statement.sqliteStatement)
-            arena.reset()
         }
         guard code == SQLITE_DONE else { throw error(sqlite3_extended_errcode(database.sqliteConnection), statement) }
     }
