@@ -67,7 +67,7 @@ let package = Package(
         // 4b. Keeps the store and RMS in step: fetch, send the outbox, poll confirm results.
         .target(
             name: "OrderSync",
-            dependencies: ["OrderEngine", "RakutenPay", "OrderStore"],
+            dependencies: ["OrderEngine", "RakutenPay", "OrderStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
 
@@ -113,7 +113,10 @@ let package = Package(
         .testTarget(name: "OrderStoreTests", dependencies: ["OrderStore", "OrderEngine", "TestSupport"]),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["OrderSync", "OrderStore", "RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport"]),
+            dependencies: [
+                "OrderSync", "OrderStore", "RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "OrderEngine", "OrderStore", "OrderSync", "CNcursesw", "TestSupport"]),

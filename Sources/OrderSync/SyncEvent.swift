@@ -12,8 +12,10 @@ public enum SyncEvent: Sendable {
     case workerActive(Bool)
     /// The worker, stopped by a refused licenceKey, works again with a new one.
     case workerResumed
-    /// A call to RMS failed as a whole: what was being done and why.
-    case failed(activity: String, errorClass: APIErrorClass, detail: String)
+    /// An activity failed as a whole: what was being done and why. `errorClass` is RMS's kind of
+    /// failure; nil when it failed here (the database file, an answer that cannot be read).
+    /// The next round tries again.
+    case failed(activity: String, errorClass: APIErrorClass?, detail: String)
 }
 
 /// The result of one fetch (受注取得).
@@ -23,6 +25,8 @@ public struct FetchReport: Sendable {
     public var alreadyPresent = 0
     /// Orders RMS sent that could not be read, each with its number and key path.
     public var unreadable: [String] = []
+    /// Orders searchOrder listed that getOrder did not return (INFO_102): asked for again next round.
+    public var notReturned: [String] = []
     /// Orders placed too recently to take yet (the age setting).
     public var tooYoung = 0
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import OrderEngine
 import OrderStore
 import RakutenPay
@@ -10,6 +11,7 @@ public struct SyncService: Sendable {
     public let store: OrderStore
     public let events: @Sendable (SyncEvent) -> Void
     let now: @Sendable () -> Date
+    let logger = Logger(label: "juchu.sync")
 
     public init(
         client: RakutenPayClient, store: OrderStore, now: @escaping @Sendable () -> Date = Date.init,
@@ -39,7 +41,7 @@ public struct SyncService: Sendable {
     @discardableResult
     public func fetch(_ settings: FetchSettings) async throws -> FetchReport {
         events(.fetchStarted)
-        do {
+        return try await reportingFailure(of: Activity.fetch) {
             let end = RakutenDateTime(now())
             let start = end.adding(seconds: -Int64(settings.lookBackDays) * 86_400)
             let numbers = try await client.searchOrderNumbers(
@@ -60,11 +62,13 @@ public struct SyncService: Sendable {
             report.inserted = summary.inserted
             report.alreadyPresent += summary.alreadyPresent
             report.unreadable = fetched.failures.map(\.description)
+            // Listed by searchOrder but not returned by getOrder: searched and asked for again next round.
+            report.notReturned = fetched.missing
+            if !fetched.missing.isEmpty {
+                logger.warning("getOrder did not return \(fetched.missing.count) listed orders: \(fetched.missing.joined(separator: ", "))")
+            }
             events(.fetchFinished(report))
             return report
-        } catch let error as RakutenPayError {
-            events(.failed(activity: "受注取得", errorClass: error.errorClass, detail: error.description))
-            throw error
         }
     }
 
@@ -130,14 +134,11 @@ public struct SyncService: Sendable {
     @discardableResult
     public func refreshRMSStatus(_ numbers: [OrderNumber], action: String = "refresh-rms-status") async throws -> Int {
         guard !numbers.isEmpty else { return 0 }
-        do {
+        return try await reportingFailure(of: Activity.reading(for: action)) {
             let fetched = try await client.getOrders(numbers.map(\.rawValue))
             try store.recordRMSCopies(fetched.orders.map { OrderStore.RMSCopy(model: $0.model, rawJSON: $0.rawJSON) }, action: action)
             events(.statusRefreshed(count: fetched.orders.count))
             return fetched.orders.count
-        } catch let error as RakutenPayError {
-            events(.failed(activity: "RMSステータスを取得", errorClass: error.errorClass, detail: error.description))
-            throw error
         }
     }
 
@@ -162,12 +163,8 @@ public struct SyncService: Sendable {
     public func resolveAbandonedConfirmations(staleIntentAge: TimeInterval = 600) async throws {
         let unresolved = try store.unresolvedConfirmations(claimedBefore: now().addingTimeInterval(-staleIntentAge))
         guard !unresolved.isEmpty else { return }
-        let fetched: RakutenPayClient.FetchedOrders
-        do {
-            fetched = try await client.getOrders(unresolved.map(\.number.rawValue))
-        } catch let error as RakutenPayError {
-            events(.failed(activity: "送信結果の確認", errorClass: error.errorClass, detail: error.description))
-            throw error
+        let fetched = try await reportingFailure(of: Activity.settle) {
+            try await client.getOrders(unresolved.map(\.number.rawValue))
         }
         let models = Dictionary(fetched.orders.map { ($0.model.orderNumber, $0.model) }, uniquingKeysWith: { $1 })
         var outcomes: [(intent: Int64, number: OrderNumber, outcome: OrderStore.IntentOutcome)] = []
@@ -180,6 +177,48 @@ public struct SyncService: Sendable {
             }
         }
         try store.recordConfirmations(outcomes)
+    }
+}
+
+extension SyncService {
+    /// The names of what the service does in the background, as failures are recorded under.
+    public enum Activity {
+        public static let fetch = "受注取得"
+        public static let settle = "送信結果の確認"
+
+        /// Reading orders again from RMS, by why they are read.
+        public static func reading(for action: String) -> String {
+            switch action {
+            case "confirm-poll": "注文確認の結果の確認"
+            case "rms-watch": "RMSの変更の確認"
+            default: "RMSステータスを取得"
+            }
+        }
+    }
+
+    /// Runs `body`; a failure of any kind is told to the desk (an event with what was being done
+    /// and why), recorded in the store for `juchu status` and the other desks, and logged, then
+    /// thrown on. A success clears what was recorded.
+    func reportingFailure<T>(of activity: String, _ body: () async throws -> T) async throws -> T {
+        let value: T
+        do {
+            value = try await body()
+        } catch {
+            let errorClass = (error as? RakutenPayError)?.errorClass
+            var detail = "\(error)"
+            logger.error("\(activity) failed: \(detail)")
+            do {
+                try store.recordSyncFailure(activity, detail: detail)
+            } catch let recording {
+                // Still shown and logged; the file itself is the trouble.
+                detail += "（記録もできません: \(recording)）"
+                logger.error("\(activity): failure not recorded: \(recording)")
+            }
+            events(.failed(activity: activity, errorClass: errorClass, detail: detail))
+            throw error
+        }
+        try store.clearSyncFailure(activity)
+        return value
     }
 }
 

@@ -48,7 +48,14 @@ public struct SyncWorker: Sendable {
         var active: Bool?
         var refusedKey: String?
         while !Task.isCancelled {
-            let holds = (try? service.store.acquireWorkerLease(seconds: leaseSeconds)) ?? false
+            let holds: Bool
+            do {
+                holds = try service.store.acquireWorkerLease(seconds: leaseSeconds)
+            } catch {
+                // The file cannot be written: nothing can be fetched into it either. Said, and tried next round.
+                service.events(.failed(activity: "同期担当の確保", errorClass: nil, detail: "\(error)"))
+                holds = false
+            }
             if holds != active {
                 active = holds
                 service.events(.workerActive(holds))
@@ -58,11 +65,11 @@ public struct SyncWorker: Sendable {
                 if let fresh = credentials?(), fresh.licenseKey != key {
                     service = service.using(fresh)
                     refusedKey = nil
-                    try? service.store.setWorkerProblem(nil)
+                    recordProblem(nil, service)
                     service.events(.workerResumed)
                     nextFetch = clock.now
                 } else {
-                    try? service.store.setWorkerProblem(Self.stoppedMessage)
+                    recordProblem(Self.stoppedMessage, service)
                 }
             }
             if holds, refusedKey == nil {
@@ -78,15 +85,36 @@ public struct SyncWorker: Sendable {
                     }
                 } catch let error as RakutenPayError where error.errorClass == .authentication {
                     refusedKey = service.client.configuration.credentials.licenseKey
-                    try? service.store.setWorkerProblem(Self.stoppedMessage)
+                    recordProblem(Self.stoppedMessage, service)
                 } catch {
-                    // Other failures reach the desk as events; the worker keeps going.
+                    // Shown, recorded and logged by the service (SyncEvent.failed); the next round tries again.
                 }
             }
-            try? await Task.sleep(for: pollInterval)
+            do {
+                try await Task.sleep(for: pollInterval)
+            } catch {
+                break  // Cancelled: the worker stops.
+            }
         }
         // Stopping cleanly: another process may take over at once.
-        if active == true { try? service.store.releaseWorkerLease() }
+        if active == true {
+            do {
+                try service.store.releaseWorkerLease()
+            } catch {
+                // Not fatal: the lease runs out by itself within `leaseSeconds`.
+                service.events(.failed(activity: "同期担当の解放", errorClass: nil, detail: "\(error)"))
+            }
+        }
+    }
+
+    /// Says in the database why the worker stopped (or that it works again), for every desk and
+    /// `juchu status`; when that cannot be written, says so here.
+    private func recordProblem(_ problem: String?, _ service: SyncService) {
+        do {
+            try service.store.setWorkerProblem(problem)
+        } catch {
+            service.events(.failed(activity: "同期の状態の記録", errorClass: nil, detail: "\(error)"))
+        }
     }
 
     /// What `juchu status` and the desks say while the worker is stopped.

@@ -31,7 +31,7 @@ struct FaultyRMSTests {
         let directory = TemporaryDirectory()
         let store = try OrderStore(path: directory.file("faults.sqlite"))
         // What the desk and `juchu sync` would show of each failure.
-        let failures = Mutex<[(activity: String, errorClass: APIErrorClass)]>([])
+        let failures = Mutex<[(activity: String, errorClass: APIErrorClass?)]>([])
         let service = SyncService(client: client, store: store).reporting { event in
             if case .failed(let activity, let errorClass, _) = event { failures.withLock { $0.append((activity, errorClass)) } }
         }

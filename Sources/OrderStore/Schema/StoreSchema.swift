@@ -89,6 +89,7 @@ enum StoreSchema {
         migrator.registerMigration("v5-pending-edit-rms-diff", migrate: StoreSchemaV5.migrate)
         migrator.registerMigration("v6-number-tails-in-full-text-index", migrate: StoreSchemaV6.migrate)
         migrator.registerMigration("v7-full-text-documents-split-on-spaces", migrate: StoreSchemaV7.migrate)
+        migrator.registerMigration("v8-sync-failures", migrate: StoreSchemaV8.migrate)
         return migrator
     }
 }

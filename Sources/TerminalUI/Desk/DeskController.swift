@@ -121,9 +121,16 @@ public final class DeskController {
         }
         if now().timeIntervalSince(lastCheck) >= 0.3 {
             lastCheck = now()
-            if let count = try? store.changeCount(), count != lastChangeCount {
-                lastChangeCount = count
-                perform([.reloadRows])
+            do {
+                let count = try store.changeCount()
+                if count != lastChangeCount {
+                    lastChangeCount = count
+                    perform([.reloadRows])
+                    changed = true
+                }
+            } catch {
+                // Shown; checked again in 0.3 s.
+                state.message = DeskMessage("データベースの変更を確認できません: \(error)", isError: true)
                 changed = true
             }
         }
@@ -141,9 +148,12 @@ public final class DeskController {
     }
 
     private func loadDetail(_ number: OrderNumber) {
-        let order = try? store.order(number)
-        let journal = (try? store.journal(of: number)) ?? []
-        perform(state.apply(.detailLoaded(order, journal: journal)))
+        do {
+            perform(state.apply(.detailLoaded(try store.order(number), journal: try store.journal(of: number))))
+        } catch {
+            perform(state.apply(.detailLoaded(nil, journal: [])))
+            state.message = DeskMessage("注文 \(number) を読み込めません: \(error)", isError: true)
+        }
     }
 
     func handle(_ key: Key) {
@@ -195,14 +205,23 @@ public final class DeskController {
             let service = service
             let queue = events
             background {
-                if let count = try? await service.refreshRMSStatus(numbers) {
+                do {
+                    let count = try await service.refreshRMSStatus(numbers)
                     queue.post(.message(DeskMessage("RMSステータスを取得しました（\(count)件）")))
+                } catch {
+                    // Shown in the status bar, recorded and logged by the service (SyncEvent.failed).
                 }
             }
         case .fetch:
             let service = service
             let fetch = settings.fetch
-            background { _ = try? await service.fetch(fetch) }
+            background {
+                do {
+                    try await service.fetch(fetch)
+                } catch {
+                    // Shown in the status bar, recorded and logged by the service; the next round fetches again.
+                }
+            }
         case .redrawAll:
             terminal.invalidate()
         case .suspend:
@@ -270,8 +289,12 @@ public final class DeskController {
         case .fetchFinished(let report):
             var text = "受注取得: 新規 \(report.inserted)件（RMSの注文確認待ち \(report.found)件、取込済み \(report.alreadyPresent)件）"
             if report.tooYoung > 0 { text += "、\(report.tooYoung)件は次回取得" }
+            if !report.notReturned.isEmpty {
+                text += "、RMSが返さなかった注文 \(report.notReturned.count)件（次回再取得: \(report.notReturned[0])"
+                    + (report.notReturned.count > 1 ? " ほか" : "") + "）"
+            }
             if !report.unreadable.isEmpty { text += "、読めない注文 \(report.unreadable.count)件: \(report.unreadable[0])" }
-            return .fetchFinished(at: date, message: text)
+            return .fetchFinished(at: date, message: text, isWarning: !report.notReturned.isEmpty || !report.unreadable.isEmpty)
         case .confirmProgress(let sent, let total):
             return .confirmProgress(sent: sent, total: total)
         case .confirmFinished(let report):
@@ -288,8 +311,10 @@ public final class DeskController {
             return .workerActive(active)
         case .workerResumed:
             return .notice("新しいlicenseKeyで同期を再開しました")
-        case .failed(let activity, let errorClass, _):
-            return .failed(message: "\(activity): \(errorClass.message) — \(errorClass.remedy)")
+        case .failed(let activity, let errorClass?, _):
+            return .failed(message: "\(activity)に失敗: \(errorClass.message) — \(errorClass.remedy)（次の回で再試行します）")
+        case .failed(let activity, nil, let detail):
+            return .failed(message: "\(activity)に失敗: \(detail)（次の回で再試行します。続くときはログを確認してください）")
         }
     }
 }

@@ -86,11 +86,11 @@ extension DeskState {
             status.fetchProgress = nil
         case .fetchProgress(let done, let total):
             status.fetchProgress = (done, total)
-        case .fetchFinished(let at, let text):
+        case .fetchFinished(let at, let text, let isWarning):
             status.fetching = false
             status.fetchProgress = nil
             status.lastFetchAt = at
-            message = DeskMessage(text)
+            message = DeskMessage(text, isError: isWarning)
         case .confirmProgress(let sent, let total):
             status.confirmProgress = (sent, total)
         case .confirmFinished(let text, let failed):

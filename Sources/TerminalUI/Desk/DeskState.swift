@@ -130,7 +130,8 @@ public enum DeskEvent: Sendable {
     public enum StatusChange: Sendable {
         case fetchStarted
         case fetchProgress(done: Int, total: Int)
-        case fetchFinished(at: Date, message: String)
+        /// `isWarning`: orders RMS listed were not returned or could not be read.
+        case fetchFinished(at: Date, message: String, isWarning: Bool)
         case confirmProgress(sent: Int, total: Int)
         case confirmFinished(message: String, failed: Bool)
         case failed(message: String)

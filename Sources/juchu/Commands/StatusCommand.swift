@@ -39,6 +39,10 @@ struct StatusCommand: ParsableCommand {
             let worker = lease.map { $0.expiresAt > now ? "\($0.holder)（\(JapanTime($0.expiresAt).fullText) まで）" : "停止（\($0.holder) の期限切れ）" } ?? "停止"
             if lease.map({ $0.expiresAt <= now }) ?? true { warnings.append("同期ワーカーが動いていません（juchu sync かデスクを起動してください）") }
             if let problem = lease?.problem, lease.map({ $0.expiresAt > now }) == true { warnings.append(problem) }
+            let failures = try store.syncFailures()
+            for failure in failures {
+                warnings.append("\(failure.activity)に失敗しています（\(JapanTime(failure.at).fullText)、\(failure.process)、連続\(failure.count)回）: \(failure.detail)")
+            }
             let statuses = LocalStatus.defaults + counts.keys.filter { !LocalStatus.defaults.contains($0) }.sorted { $0.name < $1.name }
             if json {
                 try printJSON([

@@ -51,10 +51,15 @@ struct SyncCommand: ParsableCommand {
         case .workerActive(true): return "\(now) 同期を担当します"
         case .workerActive(false): return "\(now) 他のプロセスが同期を担当しています（待機）"
         case .workerResumed: return "\(now) 新しいlicenseKeyで同期を再開しました"
-        case .fetchFinished(let report): return "\(now) 受注取得: 新規 \(report.inserted)件、取り込み済み \(report.alreadyPresent)件"
+        case .fetchFinished(let report):
+            var line = "\(now) 受注取得: 新規 \(report.inserted)件、取り込み済み \(report.alreadyPresent)件"
+            if !report.notReturned.isEmpty { line += "、RMSが返さなかった注文 \(report.notReturned.count)件（次回再取得）: \(report.notReturned.joined(separator: " "))" }
+            for unreadable in report.unreadable { line += "\n\(now) 読めない注文: \(unreadable)" }
+            return line
         case .confirmFinished(let report): return "\(now) 注文確認通知: 成功 \(report.succeeded)件、失敗 \(report.failed)件"
         case .statusRefreshed(let count): return "\(now) RMSステータスを取得: \(count)件"
-        case .failed(let activity, let errorClass, let detail): return "\(now) \(activity): \(errorClass.message)（\(detail)）"
+        case .failed(let activity, let errorClass, let detail):
+            return "\(now) \(activity)に失敗: \(errorClass.map { "\($0.message)（\(detail)）" } ?? detail)（次の回で再試行します）"
         default: return nil
         }
     }
