@@ -41,6 +41,12 @@ public struct RakutenPayClient: Sendable {
         _ function: APIFunction, _ request: Request, as: Response.Type
     ) async throws -> (response: Response, body: [UInt8]) {
         let body = try Array(JSONCoding.encoder.encode(request))
+        if !function.isRead, let path = try UnsetAmountGuard.firstUnsetAmount(in: body) {
+            // Nothing is sent: the request would set an amount back to RMS's "not fixed yet".
+            throw RakutenPayError(
+                .rejected, function: function, httpStatus: nil,
+                detail: "未設定の金額（-9999）は送信しません: \(path)。金額を設定してから反映してください")
+        }
         let attempts = max(1, configuration.readAttempts)
         var backoff = configuration.retryBackoffSeconds
         var attempt = 1
