@@ -283,6 +283,9 @@ extension SyncService {
             case .unknown: report.lines.append(.init(number: change.number, ok: false, message: "結果不明（もう一度反映するか、RMSで確認してください）"))
             }
         }
+        // RMS's copy as it now stands, with the totals RMS worked out from the pushed amounts.
+        let pushed = report.lines.filter(\.ok).map(\.number)
+        if !pushed.isEmpty { try await refreshRMSStatus(pushed, action: "push-edit-readback") }
         return report
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OrderEngine
 import OrderStore
 import RakutenPay
 import Testing
@@ -79,9 +80,17 @@ struct CommandsEndToEndTests {
         let (csvStatus, csv, _) = try await Self.run(juchu, ["export", "--config", config, "--status", "新規受付"])
         #expect(csvStatus == 0)
         let csvLines = csv.split(separator: "\r\n")
-        #expect(csvLines.first == "受注番号,注文日時,注文者,注文者カナ,合計金額,送料,RMSステータス,受注ステータス,連携状態,支払方法,同梱")
+        #expect(csvLines.first == "受注番号,注文日時,注文者,注文者カナ,合計金額,請求金額,送料,RMSステータス,受注ステータス,連携状態,支払方法,同梱")
         #expect(csvLines.count == inserted + 1)
         #expect(!csv.contains("-9999"), "an unset fee is exported empty")
+        // 合計金額 and 請求金額 are RMS's own totalPrice and requestPrice.
+        let held = Dictionary(uniqueKeysWithValues: try await sandbox.orders(inProgress: 100).map { ($0.orderNumber, $0) })
+        for line in csvLines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let model = try #require(held[fields[0]])
+            func expected(_ value: Int) -> String { value == Money.rakutenUnsetSentinel ? "" : String(value) }
+            #expect(fields[4] == expected(model.totalPrice) && fields[5] == expected(model.requestPrice), "\(line)")
+        }
         let (_, json, _) = try await Self.run(juchu, ["export", "--config", config, "--format", "json", "--search", "支払:クレジット"])
         let objects = try json.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
         #expect(!objects.isEmpty && objects.allSatisfy { $0?["paymentMethod"]?.contains("クレジット") == true })

@@ -59,7 +59,7 @@ struct FailureReportingTests {
         let service = SyncService(client: sandbox.client, store: store, events: { event in events.withLock { $0.append(event) } })
         var settings = FetchSettings()
         settings.skipYoungerThanMinutes = 0
-        await sandbox.server.setMaintenance(true)
+        sandbox.server.setMaintenance(true)
         for _ in 0..<2 { await #expect(throws: RakutenPayError.self) { try await service.fetch(settings) } }
         let classes = events.withLock { $0 }.compactMap { event -> APIErrorClass?? in
             if case .failed(_, let errorClass, _) = event { return errorClass }
@@ -67,7 +67,7 @@ struct FailureReportingTests {
         }
         #expect(classes == [.maintenance, .maintenance])
         #expect(try store.syncFailures().first?.count == 2)
-        await sandbox.server.setMaintenance(false)
+        sandbox.server.setMaintenance(false)
         try await service.fetch(settings)
         #expect(try store.syncFailures().isEmpty)
         await sandbox.stop()

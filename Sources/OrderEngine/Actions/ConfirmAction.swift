@@ -5,7 +5,8 @@ public struct ConfirmAction: BulkAction {
     public var id: String { "confirm" }
     public var title: String { "注文確認通知を送る" }
     public var leavesMachine: Bool { true }
-    public var readsOrderContent: Bool { false }
+    /// The content holds the fees as RMS has them, which decide whether RMS will take the confirmation.
+    public var readsOrderContent: Bool { true }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
@@ -22,7 +23,10 @@ public struct ConfirmAction: BulkAction {
         guard order.rmsProgress == .awaitingConfirmation else {
             return .skip(.rmsProgressNot(expected: .awaitingConfirmation, actual: order.rmsProgress))
         }
+        // RMS refuses a confirmation while it holds the shipping fee unset (ERROR_105), whatever
+        // was typed here and not yet sent.
         if order.fees.shipping.isUnset { return .skip(.shippingFeeUnset) }
+        if order.rmsAmounts?.postage.isUnset == true { return .skip(.shippingFeeNotInRMS) }
         var after = order
         after.sync = .confirmSending
         return .change(after, sendsToRMS: true)

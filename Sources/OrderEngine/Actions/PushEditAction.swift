@@ -14,6 +14,10 @@ public struct PushEditAction: BulkAction {
         guard order.pendingEdit != nil else { return .skip(.noPendingEdit) }
         if order.isBundled { return .skip(.bundledFeesLocked) }
         guard order.rmsProgress.acceptsChanges else { return .skip(.editNotAllowed(order.rmsProgress)) }
+        // Unset stays here: RMS's -9999 is never sent.
+        if let unset = [WriteFeeAction.Kind.shipping, .cashOnDelivery].first(where: { order.fees[$0].isUnset }) {
+            return .skip(.unsetFeeNotSent(unset.label))
+        }
         var after = order
         after.pendingEdit = nil
         return .change(after, sendsToRMS: true)

@@ -28,11 +28,18 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case noPendingEdit
     case noRMSDifference
     case editNotAllowed(RMSProgress)
+    /// RMS still holds the shipping fee unset; the one typed here has not been sent.
+    case shippingFeeNotInRMS
+    /// A fee is unset: RMS's -9999 is never sent.
+    case unsetFeeNotSent(String)
 
     public var text: String {
         switch self {
         case .bundled: "同梱注文は注文確認できません（同梱前に注文確認してください）"
         case .shippingFeeUnset: "送料が未設定の注文です"
+        case .shippingFeeNotInRMS:
+            "送料が未設定の注文です（この端末で入力した送料はまだRMSにありません。入力内容を反映する（RMS）で反映してから注文確認してください）"
+        case .unsetFeeNotSent(let label): "\(label)が未設定です。設定してから反映してください（未設定の金額はRMSに送信しません）"
         case .alreadyConfirmed: "注文確認は送信済みです（一度だけ送信できます）"
         case .confirmInFlight: "確認送信中です"
         case .notRakutenOrder: "楽天ペイの注文ではありません"

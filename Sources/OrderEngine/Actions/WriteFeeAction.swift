@@ -1,4 +1,5 @@
-/// 手数料一括入力: write a fee. Local until pushed to RMS; undoable while local.
+/// 手数料一括入力: write a fee. Local until pushed to RMS; undoable while local. A Rakuten order
+/// is then 未反映, as after 注文内容修正, so that 入力内容を反映する（RMS） sends it.
 public struct WriteFeeAction: BulkAction {
     public enum Kind: String, Sendable, CaseIterable {
         case shipping, cashOnDelivery, paymentCharge
@@ -39,8 +40,10 @@ public struct WriteFeeAction: BulkAction {
         // Rakuten Pay has no bundling: a bundle's fees are fixed until it is undone (GoQ manual).
         if order.isBundled { return .skip(.bundledFeesLocked) }
         if order.origin.isRakutenAPI, order.rmsProgress >= .shipped { return .skip(.feesLockedAfterShipping) }
+        guard order.fees[kind] != .yen(amount) else { return .skip(.noChange) }
         var after = order
         after.fees[kind] = .yen(amount)
+        if order.origin.isRakutenAPI { after.pendingEdit = order.pendingEdit ?? PendingEdit() }
         return .change(after)
     }
 }

@@ -41,8 +41,13 @@ public struct OrderEdit: Sendable, Equatable {
             if line.units < 1 || line.units > 999 { problems.append("数量は1〜999で入力してください（商品 \(line.itemDetailID)）") }
             if !WriteFeeAction.range.contains(line.unitPrice) { problems.append("単価は0〜999,999円で入力してください（商品 \(line.itemDetailID)）") }
         }
-        for (label, fee) in [("送料", fees.shipping), ("代引手数料", fees.cashOnDelivery), ("決済手数料", fees.paymentCharge)] {
-            if let yen = fee.yen, !WriteFeeAction.range.contains(yen) { problems.append("\(label)は0〜999,999円で入力してください") }
+        for kind in WriteFeeAction.Kind.allCases {
+            if let yen = fees[kind].yen, !WriteFeeAction.range.contains(yen) { problems.append("\(kind.label)は0〜999,999円で入力してください") }
+            // Unset stays unset until the operator sets it; a fee that is set is never unset again
+            // (it would reach RMS as -9999).
+            if order.origin.isRakutenAPI, fees[kind].isUnset, !order.fees[kind].isUnset {
+                problems.append("\(kind.label)を空にはできません（設定済みの金額です。0円なら 0 と入力してください）")
+            }
         }
         return problems
     }
@@ -74,7 +79,8 @@ public struct OrderEdit: Sendable, Equatable {
                 order.packages[p].items[i].unitPrice = line.unitPrice
             }
         }
-        order.goodsPrice = .yen(order.packages.flatMap(\.items).reduce(0) { $0 + $1.lineTotal })
+        // goodsPrice is goods and wrapping, as RMS totals it.
+        order.goodsPrice = .yen(order.packages.flatMap(\.items).reduce(0) { $0 + $1.lineTotal }) + (order.rmsAmounts?.wrappingTotal ?? .zero)
         if order.origin.isRakutenAPI, original.changes(to: order).contains(where: { $0.field != .pendingEdit }) || original.pendingEdit != nil {
             order.pendingEdit = PendingEdit(reductionReason: reductionReason)
         }

@@ -57,14 +57,20 @@ extension Money: CustomStringConvertible {
     }
 
     /// Digits grouped by thousands followed by 円: `-1,200円`.
-    public static func groupedYen(_ value: Int) -> String {
+    public static func groupedYen(_ value: Int) -> String { grouped(value) + "円" }
+
+    /// Points as amounts are written, grouped by thousands: `1,500pt`.
+    public static func groupedPoints(_ value: Int) -> String { grouped(value) + "pt" }
+
+    /// Digits grouped by thousands: `-1,200`.
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var grouped = ""
-        grouped.reserveCapacity(digits.count + digits.count / 3 + 2)
+        grouped.reserveCapacity(digits.count + digits.count / 3 + 1)
         for (index, digit) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
             grouped.append(digit)
         }
-        return (value < 0 ? "-" : "") + grouped + "円"
+        return (value < 0 ? "-" : "") + grouped
     }
 }

@@ -35,6 +35,8 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     public var pendingEdit: PendingEdit?
     /// 差分あり: what RMS changed that the shop has not accepted yet.
     public var rmsDifference: RMSDifference?
+    /// The amounts as RMS gives them (nil for an order entered here).
+    public var rmsAmounts: RMSAmounts?
 
     public var id: OrderNumber { number }
 
@@ -67,14 +69,49 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
 
     public var isBundled: Bool { bundleID != nil }
 
-    /// 総合計: goods + shipping + COD fee + payment fee − coupons, as RMS totals it.
-    /// Unset while any fee is.
-    public var grandTotal: Money {
-        goodsPrice + fees.shipping + fees.cashOnDelivery + fees.paymentCharge - .yen(couponTotal)
+    /// Amounts changed here that RMS does not have yet (an edit or a fee written, not pushed):
+    /// the totals are then recomputed here, not RMS's.
+    public var hasUnsentAmounts: Bool {
+        pendingEdit != nil || rmsAmounts.map { $0.fees != fees } ?? false
     }
 
-    /// 請求金額: what remains to be paid after points.
-    public var amountDue: Money { grandTotal - .yen(pointsUsed) }
+    /// Whether the totals shown are RMS's own figures.
+    public var totalsAreRMSs: Bool { rmsAmounts != nil && !hasUnsentAmounts }
+
+    /// 合計金額 (RMS's totalPrice): goods, wrapping and postage.
+    public var totalPrice: Money {
+        if totalsAreRMSs, let rms = rmsAmounts { return rms.total }
+        return recomputedTotalPrice
+    }
+
+    /// 総合計 as RMS's screen computes it: 合計金額 − coupons + COD fee + payment fee + 後払い手数料.
+    public var grandTotal: Money {
+        if totalsAreRMSs, let rms = rmsAmounts { return rms.grandTotal }
+        return recomputedGrandTotal
+    }
+
+    /// 請求金額 (RMS's requestPrice): what the buyer pays, after coupons and points.
+    public var requestPrice: Money {
+        if totalsAreRMSs, let rms = rmsAmounts { return rms.request }
+        return recomputedRequestPrice
+    }
+
+    /// 後払い手数料 charged to the buyer.
+    public var additionalFee: Money { rmsAmounts?.additionalFee ?? .zero }
+
+    /// The totals as this desk computes them from the goods and fees it holds.
+    public var recomputedTotalPrice: Money { goodsPrice + fees.shipping }
+    public var recomputedGrandTotal: Money {
+        recomputedTotalPrice - .yen(couponTotal) + fees.cashOnDelivery + fees.paymentCharge + additionalFee
+    }
+    public var recomputedRequestPrice: Money { recomputedGrandTotal - .yen(pointsUsed) }
+
+    /// How far this desk's own sum of RMS's amounts is from RMS's 請求金額, when RMS's figure is
+    /// shown and they disagree (nil when they agree, or when either is not fixed).
+    public var requestPriceDiscrepancy: Int? {
+        guard totalsAreRMSs, let rms = rmsAmounts?.request.yen, let mine = recomputedRequestPrice.yen, rms != mine else { return nil }
+        return mine - rms
+    }
 
     public var itemCount: Int { packages.reduce(0) { $0 + $1.items.count } }
 }

@@ -7,7 +7,12 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
     public let orderedAt: Date
     public let ordererName: String
     public let ordererKana: String
+    /// 総合計 as RMS's screen computes it.
     public let grandTotal: Money
+    /// 合計金額 (RMS's totalPrice).
+    public let totalPrice: Money
+    /// 請求金額 (RMS's requestPrice).
+    public let requestPrice: Money
     public let shippingFee: Money
     public let rmsProgress: RMSProgress
     public let localStatus: LocalStatus
@@ -29,8 +34,10 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
         number: OrderNumber, orderedAt: Date, ordererName: String, ordererKana: String, grandTotal: Money,
         shippingFee: Money, rmsProgress: RMSProgress, localStatus: LocalStatus, sync: SyncState,
         paymentMethod: String, bundleID: BundleID?, isRakutenAPI: Bool, hasPendingEdit: Bool = false,
-        hasRMSDifference: Bool = false
+        hasRMSDifference: Bool = false, totalPrice: Money? = nil, requestPrice: Money? = nil
     ) {
+        self.totalPrice = totalPrice ?? grandTotal
+        self.requestPrice = requestPrice ?? grandTotal
         self.hasRMSDifference = hasRMSDifference
         self.hasPendingEdit = hasPendingEdit
         self.number = number

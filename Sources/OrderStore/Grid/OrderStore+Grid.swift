@@ -94,7 +94,7 @@ extension OrderStore {
     static let rowColumns = """
         order_number, ordered_at, orderer_name, orderer_kana, grand_total, shipping_fee, rms_progress,
         local_status, sync_state, sync_error, sync_detail, payment_method, bundle_id, origin, pending_edit IS NOT NULL AS edited,
-        rms_diff IS NOT NULL AS differs
+        rms_diff IS NOT NULL AS differs, total_price, request_price
         """
 
     static func row(_ row: Row) -> OrderRow {
@@ -111,6 +111,8 @@ extension OrderStore {
             paymentMethod: row[11],
             bundleID: (row[12] as String?).map(BundleID.init),
             isRakutenAPI: (row[13] as String) == "rakutenAPI",
-            hasPendingEdit: row[14], hasRMSDifference: row[15])
+            hasPendingEdit: row[14], hasRMSDifference: row[15],
+            totalPrice: (row[16] as Int?).map(Money.yen) ?? .unset,
+            requestPrice: (row[17] as Int?).map(Money.yen) ?? .unset)
     }
 }

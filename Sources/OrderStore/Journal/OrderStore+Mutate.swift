@@ -76,10 +76,15 @@ extension OrderStore {
                 UPDATE order_content SET raw_json = COALESCE(pending_raw_json, raw_json), pending_raw_json = NULL
                 WHERE \(OrderRecord.contentOfOrder)
                 """, arguments: [order.number.rawValue])
-            if let total = try load([order.number], in: db).first?.grandTotal {
-                try db.execute(sql: "UPDATE orders SET grand_total = ? WHERE order_number = ?", arguments: [total.yen, order.number.rawValue])
-            }
+            if let accepted = try load([order.number], in: db).first { try writeTotals(of: accepted, in: db) }
         }
+    }
+
+    /// Writes the order's totals into its columns: after its content changed under it.
+    static func writeTotals(of order: Order, in db: Database) throws {
+        try db.execute(
+            sql: "UPDATE orders SET grand_total = ?, total_price = ?, request_price = ? WHERE order_number = ?",
+            arguments: [order.grandTotal.yen, order.totalPrice.yen, order.requestPrice.yen, order.number.rawValue])
     }
 
     static let journalSQL = """

@@ -39,8 +39,10 @@ extension OrderStore {
                         try db.execute(sql: "UPDATE order_content SET pending_raw_json = ? WHERE \(OrderRecord.contentOfOrder)",
                                        arguments: [Data(copy.rawJSON), ours.number.rawValue])
                     } else {
-                        // Nothing RMS holds differs from the order here (any earlier difference is gone too).
+                        // Nothing RMS holds differs from the order here (any earlier difference is gone too):
+                        // RMS's copy, and its totals, are the ones used from now on.
                         after.rmsDifference = nil
+                        after.rmsAmounts = rms.rmsAmounts
                         try db.execute(sql: """
                             UPDATE order_content SET raw_json = ?, pending_raw_json = NULL
                             WHERE \(OrderRecord.contentOfOrder)

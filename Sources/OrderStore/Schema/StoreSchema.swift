@@ -90,6 +90,7 @@ enum StoreSchema {
         migrator.registerMigration("v6-number-tails-in-full-text-index", migrate: StoreSchemaV6.migrate)
         migrator.registerMigration("v7-full-text-documents-split-on-spaces", migrate: StoreSchemaV7.migrate)
         migrator.registerMigration("v8-sync-failures", migrate: StoreSchemaV8.migrate)
+        migrator.registerMigration("v9-rms-totals", migrate: StoreSchemaV9.migrate)
         return migrator
     }
 }

@@ -13,13 +13,16 @@ extension OrderModel {
             packageModelList[index].totalPrice = postage == unset ? unset : goods + postage
         }
         let live = packageModelList.filter { $0.packageDeleteFlag == 0 }
-        goodsPrice = live.reduce(0) { $0 + $1.goodsPrice }
+        // goodsPrice is goods and wrapping (rpay-api.md §4.3).
+        let wrapping = [wrappingModel1, wrappingModel2].compactMap { $0 }.filter { $0.deleteWrappingFlag == 0 }.reduce(0) { $0 + $1.price }
+        goodsPrice = live.reduce(0) { $0 + $1.goodsPrice } + wrapping
         postagePrice = live.contains { $0.postagePrice == unset } ? unset : live.reduce(0) { $0 + $1.postagePrice }
         deliveryPrice = live.contains { $0.deliveryPrice == unset } ? unset : live.reduce(0) { $0 + $1.deliveryPrice }
         totalPrice = postagePrice == unset ? unset : goodsPrice + postagePrice
         let points = pointModel?.usedPoint ?? 0
-        requestPrice = [totalPrice, deliveryPrice, paymentCharge].contains(unset)
-            ? unset : totalPrice + deliveryPrice + paymentCharge - couponAllTotalPrice - points
+        // What the buyer pays: 総合計 as RMS's screen shows it (後払い手数料 included), less points.
+        requestPrice = [totalPrice, deliveryPrice, paymentCharge, additionalFeeOccurAmountToUser].contains(unset)
+            ? unset : totalPrice + deliveryPrice + paymentCharge + additionalFeeOccurAmountToUser - couponAllTotalPrice - points
     }
 
     /// When the customer paid everything with points and the price went down, RMS reduces the

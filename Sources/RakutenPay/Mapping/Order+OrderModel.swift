@@ -33,6 +33,27 @@ extension Order {
             confirmedAt: model.shopOrderCfmDatetime?.date,
             remarks: model.remarks,
             memo: model.memo)
+        rmsAmounts = RMSAmounts(rakuten: model)
+    }
+}
+
+extension RMSAmounts {
+    init(rakuten model: OrderModel) {
+        self.init(
+            goods: Money(rakuten: model.goodsPrice), postage: Money(rakuten: model.postagePrice),
+            cashOnDelivery: Money(rakuten: model.deliveryPrice), paymentCharge: Money(rakuten: model.paymentCharge),
+            total: Money(rakuten: model.totalPrice), request: Money(rakuten: model.requestPrice),
+            coupons: model.couponAllTotalPrice, points: model.pointModel?.usedPoint ?? 0,
+            additionalFee: Money(rakuten: model.additionalFeeOccurAmountToUser),
+            wrappings: [model.wrappingModel1, model.wrappingModel2].compactMap { $0 }.filter { $0.deleteWrappingFlag == 0 }.map {
+                Wrapping(kind: $0.title == 2 ? "リボン" : "包装紙", name: $0.name, price: Money(rakuten: $0.price))
+            },
+            taxSummary: (model.taxSummaryModelList ?? []).map {
+                TaxLine(
+                    rate: $0.taxRate, request: Money(rakuten: $0.reqPrice), requestTax: Money(rakuten: $0.reqPriceTax),
+                    total: Money(rakuten: $0.totalPrice), paymentCharge: Money(rakuten: $0.paymentCharge),
+                    coupons: Money(rakuten: $0.couponPrice), points: Money(rakuten: $0.point))
+            })
     }
 }
 

@@ -114,29 +114,7 @@ struct DetailView {
             }
         }
 
-        var fees = StyledLine("商品 ", label)
-        fees.add(order.goodsPrice.description)
-        fees.add("  送料 ", label)
-        fees.add(order.fees.shipping.description, order.fees.shipping.isUnset ? theme.error : .plain)
-        fees.add("  代引手数料 ", label)
-        fees.add(order.fees.cashOnDelivery.description)
-        fees.add("  決済手数料 ", label)
-        fees.add(order.fees.paymentCharge.description)
-        lines.append(fees)
-
-        var totals = StyledLine("合計 ", label)
-        totals.add(order.grandTotal.description, order.grandTotal.isUnset ? theme.error : CellStyle(bold: true))
-        if order.couponTotal > 0 {
-            totals.add("  クーポン ", label)
-            totals.add("-\(Money.groupedYen(order.couponTotal))")
-        }
-        if order.pointsUsed > 0 {
-            totals.add("  ポイント ", label)
-            totals.add("-\(order.pointsUsed)pt")
-        }
-        totals.add("  請求 ", label)
-        totals.add(order.amountDue.description)
-        lines.append(totals)
+        lines += moneyLines(order, label: label)
 
         var payment = StyledLine("支払方法 ", label)
         payment.add(order.payment.methodName)
@@ -167,6 +145,53 @@ struct DetailView {
                     "  \(JapanTime(entry.at).shortText) \(entry.operatorName) \(ActionNames.label(for: entry.action)) \(entry.field): \(entry.before) → \(entry.after)",
                     theme.muted))
             }
+        }
+        return lines
+    }
+
+    /// The amounts as RMS lays them out, read left to right: 合計金額, then 総合計, then 請求金額,
+    /// each after what goes into it. RMS's own figures, unless the operator changed amounts here
+    /// (then recomputed, and said so); a recomputation that disagrees with RMS is shown as such.
+    func moneyLines(_ order: Order, label: CellStyle) -> [StyledLine] {
+        func amount(_ line: inout StyledLine, _ title: String, _ money: Money, bold: Bool = false) {
+            line.add(title, label)
+            line.add(money.description, money.isUnset ? theme.error : CellStyle(bold: bold))
+        }
+        var goods = StyledLine()
+        amount(&goods, "商品 ", order.goodsPrice)
+        for wrapping in order.rmsAmounts?.wrappings ?? [] { amount(&goods, "  \(wrapping.kind) ", wrapping.price) }
+        amount(&goods, "  送料 ", order.fees.shipping)
+        amount(&goods, "  合計金額 ", order.totalPrice, bold: true)
+
+        var grand = StyledLine()
+        if order.couponTotal > 0 { amount(&grand, "クーポン ", .yen(-order.couponTotal)) }
+        amount(&grand, grand.spans.isEmpty ? "代引手数料 " : "  代引手数料 ", order.fees.cashOnDelivery)
+        amount(&grand, "  決済手数料 ", order.fees.paymentCharge)
+        if order.additionalFee != .zero { amount(&grand, "  後払い手数料 ", order.additionalFee) }
+        amount(&grand, "  総合計 ", order.grandTotal, bold: true)
+
+        var request = StyledLine()
+        if order.pointsUsed > 0 {
+            request.add("ポイント ", label)
+            request.add(Money.groupedPoints(-order.pointsUsed) + "  ")
+        }
+        amount(&request, "請求金額 ", order.requestPrice, bold: true)
+        if order.rmsAmounts != nil, !order.totalsAreRMSs {
+            request.add("  （未反映の変更で再計算）", theme.muted)
+        }
+        var lines = [goods, grand, request]
+        if let difference = order.requestPriceDiscrepancy {
+            lines.append(StyledLine(
+                "  この端末の再計算 \(order.recomputedRequestPrice)（RMSの請求金額と \(difference > 0 ? "+" : "")\(Money.groupedYen(difference)) の差）",
+                theme.error))
+        }
+        let taxes = order.rmsAmounts?.taxSummary ?? []
+        if !taxes.isEmpty {
+            var line = StyledLine("税率別 ", label)
+            for (index, tax) in taxes.enumerated() {
+                line.add("\(index == 0 ? "" : "  ")\(Int((tax.rate * 100).rounded()))%: 請求 \(tax.request)（うち税 \(tax.requestTax)）")
+            }
+            lines.append(line)
         }
         return lines
     }

@@ -6,6 +6,7 @@ public enum GridColumn: String, Sendable, CaseIterable {
     case orderer
     case ordererKana = "orderer_kana"
     case total
+    case request
     case shippingFee = "shipping_fee"
     case rmsProgress = "rms_status"
     case localStatus = "status"
@@ -23,6 +24,7 @@ public enum GridColumn: String, Sendable, CaseIterable {
         case .orderer: "注文者"
         case .ordererKana: "注文者カナ"
         case .total: "合計金額"
+        case .request: "請求金額"
         case .shippingFee: "送料"
         case .rmsProgress: "RMSステータス"
         case .localStatus: "受注ステータス"
@@ -44,7 +46,7 @@ public enum GridColumn: String, Sendable, CaseIterable {
         case .number: 26
         case .orderedAt: 11
         case .orderer, .ordererKana: 24
-        case .total: 10
+        case .total, .request: 10
         case .shippingFee: 8
         case .rmsProgress: 14
         case .localStatus: 14
@@ -54,5 +56,5 @@ public enum GridColumn: String, Sendable, CaseIterable {
         }
     }
 
-    var alignment: TextAlignment { self == .total || self == .shippingFee ? .trailing : .leading }
+    var alignment: TextAlignment { [.total, .request, .shippingFee].contains(self) ? .trailing : .leading }
 }

@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "検索（デスクの / と同じ: 名前・電話番号・注文番号、支払: チェック: 日付:A..B）")
     var search: String?
 
-    static let header = ["受注番号", "注文日時", "注文者", "注文者カナ", "合計金額", "送料", "RMSステータス", "受注ステータス", "連携状態", "支払方法", "同梱"]
+    static let header = ["受注番号", "注文日時", "注文者", "注文者カナ", "合計金額", "請求金額", "送料", "RMSステータス", "受注ステータス", "連携状態", "支払方法", "同梱"]
 
     func run() throws {
         try reportingErrors {
@@ -54,12 +54,16 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    static let jsonKeys = ["orderNumber", "orderedAt", "orderer", "ordererKana", "grandTotal", "shippingFee", "rmsStatus", "localStatus", "sync", "paymentMethod", "bundle"]
+    static let jsonKeys = [
+        "orderNumber", "orderedAt", "orderer", "ordererKana", "totalPrice", "requestPrice", "shippingFee", "rmsStatus",
+        "localStatus", "sync", "paymentMethod", "bundle",
+    ]
 
     /// A row's fields; an unset amount is empty, never RMS's -9999.
     static func fields(_ row: OrderRow) -> [String] {
         [row.number.rawValue, JapanTime(row.orderedAt).fullText, row.ordererName, row.ordererKana,
-         row.grandTotal.yen.map(String.init) ?? "", row.shippingFee.yen.map(String.init) ?? "",
+         row.totalPrice.yen.map(String.init) ?? "", row.requestPrice.yen.map(String.init) ?? "",
+         row.shippingFee.yen.map(String.init) ?? "",
          row.rmsProgress.label, row.localStatus.name, row.sync.label, row.paymentMethod, row.bundleID?.rawValue ?? ""]
     }
 

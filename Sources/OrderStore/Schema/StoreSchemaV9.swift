@@ -1,0 +1,23 @@
+import GRDB
+
+/// Version 9: `total_price` and `request_price`, an order's 合計金額 and 請求金額 as RMS gives
+/// them (totalPrice, requestPrice), recomputed only while the shop has amounts RMS does not have
+/// yet. `grand_total` becomes 総合計 as RMS's screen computes it (後払い手数料 included). Every
+/// order's three figures are worked out again from its content: the earlier total was the desk's
+/// own sum, which was nobody's figure.
+enum StoreSchemaV9 {
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE orders ADD COLUMN total_price INTEGER")
+        try db.execute(sql: "ALTER TABLE orders ADD COLUMN request_price INTEGER")
+        var lastID: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT orders.id AS row_id, \(OrderRecord.columns) FROM \(OrderRecord.source)
+                WHERE orders.id > ? ORDER BY orders.id LIMIT 2000
+                """, arguments: [lastID])
+            guard let last = rows.last else { return }
+            for row in rows { try OrderStore.writeTotals(of: try OrderRecord.order(from: row), in: db) }
+            lastID = last["row_id"]
+        }
+    }
+}
