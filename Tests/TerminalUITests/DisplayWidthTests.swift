@@ -29,6 +29,29 @@ struct DisplayWidthTests {
         #expect(mismatches.isEmpty, "differs from wcwidth at U+\(mismatches.prefix(10).joined(separator: ", U+"))")
     }
 
+    /// Names and addresses as buyers type them: half-width kana with voicing marks, variation
+    /// selectors (IVS), rare kanji, combining accents, emoji with modifiers and joiners, flags.
+    static let corpus = [
+        "東京都港区六本木ﾛｯﾎﾟﾝｷﾞ6-10-1 ﾋﾙｽﾞ", "ｶﾞｰﾃﾞﾝﾌﾟﾚｲｽﾀﾜｰ", "ﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟ ﾊﾞﾋﾞﾌﾞﾍﾞﾎﾞ", "ｻﾞｼﾞｽﾞｾﾞｿﾞ",
+        "髙橋 﨑 𠮷野 辻󠄀", "葛\u{E0100}飾区", "Café Cafe\u{0301}", "❤️ ☺︎ ✔︎", "👍🏻 👨‍👩‍👧 🇯🇵",
+        "ｱｲｳ（半角）ﾃﾞｽ", "①②③ 〒150-0001", "か\u{3099}き\u{3099}", "ヴィラ・ﾍﾞﾙｻｲﾕ 201号",
+    ]
+
+    @Test("a grapheme cluster is as wide as glibc's wcwidth summed over its scalars, for every cluster of the corpus")
+    func clustersAsWcwidthSums() {
+        for text in Self.corpus {
+            var total = 0
+            for character in text {
+                let expected = character.unicodeScalars.reduce(0) { $0 + max(0, Int(wcwidth(wchar_t(bitPattern: $1.value)))) }
+                #expect(DisplayWidth.of(character) == expected, "「\(character)」 \(character.unicodeScalars.map { String($0.value, radix: 16) })")
+                total += expected
+            }
+            #expect(text.displayWidth == total, "\(text)")
+            #expect(text.fitted(to: total + 2).displayWidth == total + 2)
+        }
+        #expect("ﾛｯﾎﾟﾝｷﾞ".count == 5 && "ﾛｯﾎﾟﾝｷﾞ".displayWidth == 7)
+    }
+
     @Test("Japanese text is two cells a character; ¥ and half-width kana one")
     func japanese() {
         #expect("注文確認待ち".displayWidth == 12)

@@ -133,3 +133,26 @@ struct FrameEncoderTests {
         #expect(CursesTerminal.capabilities(colors: false).foreground == nil)
     }
 }
+
+extension FrameEncoderTests {
+    @Test("half-width kana with ﾞ/ﾟ (one Character, two cells) leave no stray cell: each frame drawn over another equals a fresh draw")
+    func clustersOfSeveralCells() {
+        let width = 30
+        let frames = [
+            frame(["東京都港区ﾛｯﾎﾟﾝｷﾞ1-2-3", "ｶﾞｰﾃﾞﾝﾌﾟﾚｲｽ 恵比寿"], width: width),
+            frame(["大阪府大阪市北区梅田", "ﾊﾟﾝ"], width: width),
+            frame(["ﾛｯﾎﾟﾝｷﾞ ﾋﾙｽﾞ", "ガーデンプレイス"], width: width),
+            frame(["ﾃﾞﾊﾟｰﾄ", "ﾊﾞﾋﾞﾌﾞﾍﾞﾎﾞﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟ"], width: width),
+        ]
+        var terminal = ANSIScreen(width: width, height: 2)
+        var previous: ScreenBuffer?
+        for (index, next) in frames.enumerated() {
+            terminal.apply(encoder.encode(next, after: previous))
+            var fresh = ANSIScreen(width: width, height: 2)
+            fresh.apply(encoder.encode(next, after: nil))
+            #expect(terminal.lines == fresh.lines, "frame \(index)")
+            #expect(terminal.text == next.text, "frame \(index)")
+            previous = next
+        }
+    }
+}

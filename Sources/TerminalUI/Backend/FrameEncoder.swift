@@ -23,7 +23,7 @@ public struct FrameEncoder: Sendable {
                 // The bottom right cell is never written: on a terminal that wraps at once it would scroll the screen.
                 if y == frame.height - 1 {
                     last = min(last, frame.width - 2)
-                    if last > first, frame[last, y].width == 2 { last -= 1 }
+                    while last > first, frame[last, y].width > 1, last + Int(frame[last, y].width) - 1 > frame.width - 2 { last -= 1 }
                 }
                 guard first <= last else { continue }
                 bytes += capabilities.moveTo(first, y)
@@ -111,8 +111,11 @@ public struct FrameEncoder: Sendable {
     private static func widened(_ first: Int, _ last: Int, row y: Int, frame: ScreenBuffer, previous: ScreenBuffer) -> (Int, Int) {
         var start = first
         var end = last
-        if frame[start, y].isContinuation || previous[start, y].isContinuation { start = max(0, start - 1) }
-        if frame[end, y].width == 2 || previous[end, y].width == 2 { end = min(frame.width - 1, end + 1) }
+        // Back to the first cell of the character covering `start`, on either frame (a cluster
+        // such as ﾎﾟ may cover more than two); on to the last cell of the one at `end`.
+        while start > 0, frame[start, y].isContinuation || previous[start, y].isContinuation { start -= 1 }
+        let covered = max(Int(frame[end, y].width), Int(previous[end, y].width), 1)
+        end = min(frame.width - 1, end + covered - 1)
         return (start, end)
     }
 }

@@ -147,7 +147,8 @@ public struct ScreenBuffer: Sendable, Equatable {
         }
         if column >= 0 {
             set(Cell(code: code, width: UInt8(w), style: style), x: column, y: y)
-            if w == 2 { set(.space(width: 0, style: style), x: column + 1, y: y) }
+            // The cells a wide character or a cluster of several (ﾎﾟ) covers after its first.
+            for covered in 1..<max(1, w) { set(.space(width: 0, style: style), x: column + covered, y: y) }
         }
         return column + w
     }
@@ -171,17 +172,22 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     private mutating func set(_ cell: Cell, x: Int, y: Int) {
         guard x >= 0, x < width else { return }
-        let index = y * width + x
-        // Overwriting half of a wide character blanks its other half.
+        let row = y * width
+        let index = row + x
+        // Overwriting part of a wide character (or of a cluster such as ﾎﾟ) blanks the rest of it.
         let old = cells[index]
-        if old.isContinuation, x > 0, cells[index - 1].width == 2 {
-            cells[index - 1] = .space(style: cells[index - 1].style)
+        if old.isContinuation, !cell.isContinuation {
+            var head = x - 1
+            while head > 0, cells[row + head].isContinuation { head -= 1 }
+            for column in max(0, head)..<x { cells[row + column] = .space(style: cells[row + column].style) }
         }
-        if old.width == 2, x + 1 < width, cell.width != 2 {
-            cells[index + 1] = .space(style: cells[index + 1].style)
+        if old.width > 1, cell.width < old.width {
+            for column in (x + max(1, Int(cell.width)))..<min(width, x + Int(old.width)) where cells[row + column].isContinuation {
+                cells[row + column] = .space(style: cells[row + column].style)
+            }
         }
         cells[index] = cell
-        if cell.width == 2, x + 1 >= width {
+        if cell.width > 1, x + Int(cell.width) > width {
             cells[index] = .space(style: cell.style)
         }
     }

@@ -10,13 +10,12 @@ public enum DisplayWidth {
         return isWide(value) ? 2 : 1
     }
 
-    /// A character (grapheme) is as wide as its first scalar; the rest combine with it.
-    /// An emoji presentation selector (U+FE0F) makes a narrow symbol wide, as terminals draw it.
+    /// A character (grapheme cluster) takes what the terminal gives it: the sum of wcwidth over
+    /// its scalars. 「ﾎﾟ」 is one Character in Swift but two cells on the terminal (ﾟ is a
+    /// character of its own there); combining marks and selectors add nothing.
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        let width = of(first)
-        if width == 1, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        var width = 0
+        for scalar in character.unicodeScalars { width += of(scalar) }
         return width
     }
 
