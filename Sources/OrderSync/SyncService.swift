@@ -58,7 +58,7 @@ public struct SyncService: Sendable {
                 ripe.orders = fetched.orders.filter { $0.model.orderDatetime <= cutoff }
                 report.tooYoung = fetched.orders.count - ripe.orders.count
             }
-            let summary = try store.importOrders(OrderImport.incoming(ripe, localStatus: settings.localStatus))
+            let summary = try store.importOrders(OrderImport.incoming(ripe, localStatus: settings.localStatus, fetchedAt: now()))
             report.inserted = summary.inserted
             report.alreadyPresent += summary.alreadyPresent
             report.unreadable = fetched.failures.map(\.description)

@@ -25,6 +25,7 @@ public struct BundleAction: BulkAction {
     /// Why an order cannot be bundled at all, if it cannot.
     static func obstacle(_ order: Order) -> SkipReason? {
         if order.isBundled { return .alreadyBundled }
+        if let problem = order.readProblem { return .unreadable(problem) }
         if order.packages.count != 1 { return .bundleMultipleDestinations }
         if order.localStatus == .shipped || order.rmsProgress >= .shipped { return .bundleAlreadyShipped }
         if order.origin.isRakutenAPI, order.sync != .rakutenDone { return .bundleNeedsConfirmedOrder(order.sync) }

@@ -27,6 +27,8 @@ public struct CancelAction: BulkAction {
         var after = order
         after.localStatus = .cancelled
         guard order.origin.isRakutenAPI else { return .change(after) }
+        // The status it is cancelled from must be RMS's own.
+        if let problem = order.readProblem, problem.blocksConfirmation { return .skip(.unreadable(problem)) }
         if order.rmsProgress.isCancelling { return .skip(.alreadyCancelled) }
         guard order.rmsProgress.acceptsChanges else { return .skip(.cancelNotAllowed(order.rmsProgress)) }
         if order.sync == .confirmSending { return .skip(.confirmInFlight) }

@@ -10,6 +10,7 @@ public struct ConfirmAction: BulkAction {
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
+        if let problem = order.readProblem, problem.blocksConfirmation { return .skip(.unreadable(problem)) }
         // Rakuten Pay has no bundling: a bundled order has no confirm action (GoQ manual).
         if order.isBundled { return .skip(.bundled) }
         switch order.sync {

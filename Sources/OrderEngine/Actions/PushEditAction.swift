@@ -12,6 +12,8 @@ public struct PushEditAction: BulkAction {
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
         guard order.pendingEdit != nil else { return .skip(.noPendingEdit) }
+        // The request is RMS's own copy with the edit laid over it: every field must be read.
+        if let problem = order.readProblem { return .skip(.unreadable(problem)) }
         if order.isBundled { return .skip(.bundledFeesLocked) }
         guard order.rmsProgress.acceptsChanges else { return .skip(.editNotAllowed(order.rmsProgress)) }
         // Unset stays here: RMS's -9999 is never sent.

@@ -32,6 +32,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case shippingFeeNotInRMS
     /// A fee is unset: RMS's -9999 is never sent.
     case unsetFeeNotSent(String)
+    /// RMS's JSON of the order has a field that cannot be read, which this action needs.
+    case unreadable(ReadProblem)
 
     public var text: String {
         switch self {
@@ -39,6 +41,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .shippingFeeUnset: "送料が未設定の注文です"
         case .shippingFeeNotInRMS:
             "送料が未設定の注文です（この端末で入力した送料はまだRMSにありません。入力内容を反映する（RMS）で反映してから注文確認してください）"
+        case .unreadable(let problem):
+            "RMSの注文内容に読めない項目があります（\(problem)）。RMSで注文を確認し、RMSステータスを取得してください"
         case .unsetFeeNotSent(let label): "\(label)が未設定です。設定してから反映してください（未設定の金額はRMSに送信しません）"
         case .alreadyConfirmed: "注文確認は送信済みです（一度だけ送信できます）"
         case .confirmInFlight: "確認送信中です"

@@ -30,6 +30,7 @@ public struct OrderEdit: Sendable, Equatable {
     public func problems(for order: Order) -> [String] {
         var problems: [String] = []
         if order.isBundled { problems.append(SkipReason.bundledFeesLocked.text) }
+        if let problem = order.readProblem { problems.append(SkipReason.unreadable(problem).text) }
         if order.origin.isRakutenAPI {
             let before = order.packages.map { $0.items.map(\.itemDetailID) }
             let after = lines.map { $0.map(\.itemDetailID) }

@@ -37,6 +37,8 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     public var rmsDifference: RMSDifference?
     /// The amounts as RMS gives them (nil for an order entered here).
     public var rmsAmounts: RMSAmounts?
+    /// A field of RMS's JSON that could not be read: the order is kept, flagged 要確認.
+    public var readProblem: ReadProblem?
 
     public var id: OrderNumber { number }
 

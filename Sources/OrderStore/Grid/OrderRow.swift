@@ -13,6 +13,8 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
     public let totalPrice: Money
     /// 請求金額 (RMS's requestPrice).
     public let requestPrice: Money
+    /// A field of RMS's JSON that could not be read (要確認).
+    public let readProblem: String?
     public let shippingFee: Money
     public let rmsProgress: RMSProgress
     public let localStatus: LocalStatus
@@ -34,8 +36,9 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
         number: OrderNumber, orderedAt: Date, ordererName: String, ordererKana: String, grandTotal: Money,
         shippingFee: Money, rmsProgress: RMSProgress, localStatus: LocalStatus, sync: SyncState,
         paymentMethod: String, bundleID: BundleID?, isRakutenAPI: Bool, hasPendingEdit: Bool = false,
-        hasRMSDifference: Bool = false, totalPrice: Money? = nil, requestPrice: Money? = nil
+        hasRMSDifference: Bool = false, totalPrice: Money? = nil, requestPrice: Money? = nil, readProblem: String? = nil
     ) {
+        self.readProblem = readProblem
         self.totalPrice = totalPrice ?? grandTotal
         self.requestPrice = requestPrice ?? grandTotal
         self.hasRMSDifference = hasRMSDifference

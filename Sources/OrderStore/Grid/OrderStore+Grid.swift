@@ -94,7 +94,7 @@ extension OrderStore {
     static let rowColumns = """
         order_number, ordered_at, orderer_name, orderer_kana, grand_total, shipping_fee, rms_progress,
         local_status, sync_state, sync_error, sync_detail, payment_method, bundle_id, origin, pending_edit IS NOT NULL AS edited,
-        rms_diff IS NOT NULL AS differs, total_price, request_price
+        rms_diff IS NOT NULL AS differs, total_price, request_price, read_problem
         """
 
     static func row(_ row: Row) -> OrderRow {
@@ -113,6 +113,7 @@ extension OrderStore {
             isRakutenAPI: (row[13] as String) == "rakutenAPI",
             hasPendingEdit: row[14], hasRMSDifference: row[15],
             totalPrice: (row[16] as Int?).map(Money.yen) ?? .unset,
-            requestPrice: (row[17] as Int?).map(Money.yen) ?? .unset)
+            requestPrice: (row[17] as Int?).map(Money.yen) ?? .unset,
+            readProblem: row[18])
     }
 }

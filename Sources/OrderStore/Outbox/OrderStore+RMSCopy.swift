@@ -28,6 +28,13 @@ extension OrderStore {
             for ours in try Self.load(Array(byNumber.keys), in: db) {
                 guard let copy = byNumber[ours.number] else { continue }
                 let rms = Order(rakuten: copy.model, localStatus: ours.localStatus)
+                if ours.readProblem != nil {
+                    // Kept 要確認 because RMS's JSON could not be read: RMS now sends it whole, and it
+                    // becomes an order like any other (the shop's own state kept).
+                    try healUnreadable(ours, with: copy, mapped: rms, batchID: mutation.batchID, at: date, in: db)
+                    mutation.changed.append(rms)
+                    continue
+                }
                 var after = ours
                 after.rmsProgress = rms.rmsProgress
                 after.confirmedAt = rms.confirmedAt ?? ours.confirmedAt
@@ -58,5 +65,22 @@ extension OrderStore {
             }
             return mutation
         }
+    }
+
+    private func healUnreadable(_ ours: Order, with copy: RMSCopy, mapped rms: Order, batchID: String, at date: Date, in db: Database) throws {
+        var after = rms
+        after.flags = ours.flags
+        after.dates = ours.dates
+        after.carrier = ours.carrier
+        after.bundleID = ours.bundleID
+        try db.execute(sql: "UPDATE order_content SET document = NULL, raw_json = ?, pending_raw_json = NULL WHERE \(OrderRecord.contentOfOrder)",
+                       arguments: [Data(copy.rawJSON), ours.number.rawValue])
+        // The content is RMS's from now on: its packages and goods are not the shop's overrides.
+        var before = ours
+        before.packages = after.packages
+        before.goodsPrice = after.goodsPrice
+        try Self.write(after, from: before, in: db, at: date)
+        try Self.journal(ours.changes(to: after), of: ours.number, batchID: batchID, action: "rms-readable", undoable: false,
+                         operatorName: operatorName, at: date, in: db)
     }
 }

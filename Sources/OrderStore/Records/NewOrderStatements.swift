@@ -56,9 +56,13 @@ struct NewOrderStatements {
         let id = sqlite3_last_insert_rowid(database.sqliteConnection)
 
         try check(sqlite3_bind_int64(content.sqliteStatement, 1, id), content)
-        if let rawJSON = values.rawJSON {
+        if let rawJSON = values.rawJSON, newOrder.readProblem == nil {
             // An order with RMS's JSON is read from it; one without keeps its whole content.
             try check(sqlite3_bind_null(content.sqliteStatement, 2), content)
+            try bind(blob: rawJSON, to: content, at: 3)
+        } else if let rawJSON = values.rawJSON {
+            // RMS's JSON that cannot be read whole: what could be read is kept beside RMS's bytes.
+            try bind(blob: Array(try OrderDocument.encode(newOrder)), to: content, at: 2)
             try bind(blob: rawJSON, to: content, at: 3)
         } else {
             try bind(blob: Array(try OrderDocument.encode(newOrder)), to: content, at: 2)

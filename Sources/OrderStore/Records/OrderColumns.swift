@@ -29,7 +29,7 @@ struct OrderColumns {
         "local_status", "rms_progress", "confirmed_at", "sync_state", "sync_error", "sync_detail", "grand_total",
         "shipping_fee", "cod_fee", "payment_charge", "bundle_id", "carrier", "flags", "payment_date",
         "planned_shipment_date", "shipment_date", "delivery_date", "pending_edit", "rms_diff", "total_price",
-        "request_price",
+        "request_price", "read_problem",
     ]
 
     var state: [DatabaseValue] {
@@ -49,6 +49,7 @@ struct OrderColumns {
             order.rmsDifference.flatMap { try? String(decoding: OrderDocument.encode($0), as: UTF8.self) }.databaseValue,
             // RMS's 合計金額 and 請求金額 (recomputed only while the shop has unsent amounts).
             order.totalPrice.yen.databaseValue, order.requestPrice.yen.databaseValue,
+            order.readProblem?.description.databaseValue ?? .null,
         ]
     }
 

@@ -4,9 +4,11 @@ import GRDB
 /// them (totalPrice, requestPrice), recomputed only while the shop has amounts RMS does not have
 /// yet. `grand_total` becomes 総合計 as RMS's screen computes it (後払い手数料 included). Every
 /// order's three figures are worked out again from its content: the earlier total was the desk's
-/// own sum, which was nobody's figure.
+/// own sum, which was nobody's figure. `read_problem`: the field of RMS's JSON that could not be
+/// read, for an order kept all the same (要確認).
 enum StoreSchemaV9 {
     static func migrate(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE orders ADD COLUMN read_problem TEXT")
         try db.execute(sql: "ALTER TABLE orders ADD COLUMN total_price INTEGER")
         try db.execute(sql: "ALTER TABLE orders ADD COLUMN request_price INTEGER")
         var lastID: Int64 = 0

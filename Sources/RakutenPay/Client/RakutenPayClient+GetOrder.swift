@@ -39,7 +39,7 @@ extension RakutenPayClient {
             let (response, body) = try await getOrderKeepingBody(batch)
             let fetched = try Self.fetchedOrders(response, body: body)
             result.orders += fetched.orders
-            result.failures += response.failures
+            result.failures += fetched.failures
             let returned = Set(response.orders.map(\.orderNumber))
                 .union(response.failures.compactMap(\.orderNumber))
             result.missing += batch.filter { !returned.contains($0) }
@@ -80,6 +80,9 @@ extension RakutenPayClient {
             result.orders.append(FetchedOrder(model: model, rawJSON: raw))
         }
         result.failures = response.failures
+        if response.failureBytes.count == response.failures.count {
+            for index in result.failures.indices { result.failures[index].rawJSON = Array(bytes[response.failureBytes[index]]) }
+        }
         return result
     }
 }

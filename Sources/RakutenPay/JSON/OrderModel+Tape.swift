@@ -311,6 +311,7 @@ extension GetOrderResponse: TapeDecodable {
             } catch {
                 let number = try? TapeObject(tape: element.tape, entry: element.entry, path: nil).stringIfPresent("orderNumber")
                 failures.append(OrderDecodingFailure(index: index, orderNumber: number ?? nil, error: error))
+                failureBytes.append(element.byteRange)
             }
         }
     }

@@ -23,6 +23,8 @@ public struct GetOrderResponse: Sendable {
     /// Where each of `orders` lies in the bytes it was read from, when it was read through the
     /// tape (``JSONIndexDecoder``): RMS's exact JSON of an order, without a second scan.
     var orderBytes: [Range<Int>] = []
+    /// The same for each of `failures`.
+    var failureBytes: [Range<Int>] = []
 
     public init(messages: [MessageModel], orders: [OrderModel], failures: [OrderDecodingFailure] = [], version: Int?) {
         self.messages = messages
@@ -77,6 +79,9 @@ public struct OrderDecodingFailure: Error, Sendable, CustomStringConvertible {
     /// Where in the order the problem is: `PackageModelList[0].SenderModel.prefecture`.
     public let keyPath: String
     public let problem: String
+    /// RMS's exact JSON of the order, when the answer was read through the tape: the order is
+    /// stored with it (要確認) rather than dropped.
+    public internal(set) var rawJSON: [UInt8]?
 
     init(index: Int, orderNumber: String?, error: any Error) {
         self.index = index

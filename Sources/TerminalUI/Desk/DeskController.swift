@@ -293,7 +293,9 @@ public final class DeskController {
                 text += "、RMSが返さなかった注文 \(report.notReturned.count)件（次回再取得: \(report.notReturned[0])"
                     + (report.notReturned.count > 1 ? " ほか" : "") + "）"
             }
-            if !report.unreadable.isEmpty { text += "、読めない注文 \(report.unreadable.count)件: \(report.unreadable[0])" }
+            if !report.unreadable.isEmpty {
+                text += "、要確認で取り込んだ注文 \(report.unreadable.count)件（読めない項目: \(report.unreadable[0])）"
+            }
             return .fetchFinished(at: date, message: text, isWarning: !report.notReturned.isEmpty || !report.unreadable.isEmpty)
         case .confirmProgress(let sent, let total):
             return .confirmProgress(sent: sent, total: total)

@@ -70,6 +70,10 @@ struct DetailView {
             lines.append(StyledLine("  対処: \(errorClass.remedy)", theme.error))
             if !detail.isEmpty { lines.append(StyledLine("  詳細: \(detail)", theme.muted)) }
         }
+        if let problem = order.readProblem {
+            lines.append(StyledLine("【要確認】RMSの注文内容に読めない項目があります: \(problem)", theme.error))
+            lines.append(StyledLine("  RMSで注文を確認してください。読めた項目だけを表示しています（RMSへの送信は項目によって止めます）", theme.error))
+        }
         if order.fees.shipping.isUnset {
             lines.append(StyledLine("【注意】送料が未設定の注文です（注文確認の前に送料を設定してください）", theme.error))
         }

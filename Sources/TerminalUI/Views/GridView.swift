@@ -85,11 +85,12 @@ struct GridView {
             var notes: [String] = []
             let failed = if case .failed = row.sync { true } else { false }
             if failed { notes.append("エラー") }
+            if row.readProblem != nil { notes.append("要確認") }
             if row.hasRMSDifference { notes.append("差分あり") }
             if row.isShippingFeeUnset { notes.append("送料未設定") }
             if row.isBundled { notes.append("同梱") }
             if row.hasPendingEdit { notes.append("未反映") }
-            let urgent = row.isShippingFeeUnset || failed || row.hasRMSDifference
+            let urgent = row.isShippingFeeUnset || failed || row.hasRMSDifference || row.readProblem != nil
             return (notes.joined(separator: " "), urgent ? theme.error : theme.color(.magenta))
         case .payment: return (row.paymentMethod, base)
         }

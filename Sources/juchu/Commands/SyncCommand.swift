@@ -54,7 +54,7 @@ struct SyncCommand: ParsableCommand {
         case .fetchFinished(let report):
             var line = "\(now) 受注取得: 新規 \(report.inserted)件、取り込み済み \(report.alreadyPresent)件"
             if !report.notReturned.isEmpty { line += "、RMSが返さなかった注文 \(report.notReturned.count)件（次回再取得）: \(report.notReturned.joined(separator: " "))" }
-            for unreadable in report.unreadable { line += "\n\(now) 読めない注文: \(unreadable)" }
+            for unreadable in report.unreadable { line += "\n\(now) 要確認で取り込んだ注文（読めない項目）: \(unreadable)" }
             return line
         case .confirmFinished(let report): return "\(now) 注文確認通知: 成功 \(report.succeeded)件、失敗 \(report.failed)件"
         case .statusRefreshed(let count): return "\(now) RMSステータスを取得: \(count)件"
