@@ -158,25 +158,38 @@ public struct SyncService: Sendable {
         try await resolveAbandonedConfirmations(staleIntentAge: staleIntentAge)
     }
 
-    /// Intents whose outcome is unknown, or left by a process that is gone, are settled by what
-    /// RMS holds: confirmed there (accepted), or still unconfirmed (failed, may be sent again).
+    /// Writes whose outcome is unknown, or left by a process that is gone — confirmations,
+    /// cancellations and edit pushes alike — are settled by what RMS holds
+    /// (``UnclearWriteSettlement``): done there (accepted), or not (failed, may be sent again).
+    /// An order RMS does not return stays unsettled, and nothing more is sent for it.
     public func resolveAbandonedConfirmations(staleIntentAge: TimeInterval = 600) async throws {
-        let unresolved = try store.unresolvedConfirmations(claimedBefore: now().addingTimeInterval(-staleIntentAge))
+        let unresolved = try store.unresolvedIntents(claimedBefore: now().addingTimeInterval(-staleIntentAge))
         guard !unresolved.isEmpty else { return }
+        let numbers = Array(Set(unresolved.map(\.number)))
         let fetched = try await reportingFailure(of: Activity.settle) {
-            try await client.getOrders(unresolved.map(\.number.rawValue))
+            try await client.getOrders(numbers.map(\.rawValue))
         }
-        let models = Dictionary(fetched.orders.map { ($0.model.orderNumber, $0.model) }, uniquingKeysWith: { $1 })
-        var outcomes: [(intent: Int64, number: OrderNumber, outcome: OrderStore.IntentOutcome)] = []
-        for (intent, number) in unresolved {
-            guard let model = models[number.rawValue] else { continue }
-            if model.shopOrderCfmDatetime != nil || model.orderProgress != RMSProgress.awaitingConfirmation.code {
-                outcomes.append((intent, number, .accepted(RMSProgress(code: model.orderProgress))))
-            } else {
-                outcomes.append((intent, number, .failed(.temporary, detail: "送信結果が不明でしたが、RMSでは未確認のままです。再送できます")))
-            }
+        let copies = Dictionary(fetched.orders.map { ($0.model.orderNumber, $0) }, uniquingKeysWith: { $1 })
+        let local = Dictionary(try store.orders(numbers).map { ($0.number, $0) }, uniquingKeysWith: { $1 })
+        var outcomes: [String: [(intent: Int64, number: OrderNumber, outcome: OrderStore.IntentOutcome)]] = [:]
+        for (intent, number, kind) in unresolved {
+            guard let copy = copies[number.rawValue], let ours = local[number] else { continue }
+            let rms = Order(rakuten: copy.model, localStatus: ours.localStatus)
+            let outcome: OrderStore.IntentOutcome =
+                switch UnclearWriteSettlement.settle(kind: kind, local: ours, rms: rms) {
+                case .applied(let progress): .accepted(progress)
+                case .notApplied(let reason): .failed(.temporary, detail: reason)
+                }
+            outcomes[kind, default: []].append((intent, number, outcome))
         }
-        try store.recordConfirmations(outcomes)
+        if let confirms = outcomes["confirm"] { try store.recordConfirmations(confirms) }
+        if let cancels = outcomes["cancel"] { try store.recordCancellations(cancels) }
+        if let pushes = outcomes["push-edit"] { try store.recordEditPushes(pushes) }
+        // RMS's copies as read, with the statuses and totals that settled them.
+        let settled = Set(outcomes.values.joined().map(\.number.rawValue))
+        try store.recordRMSCopies(
+            fetched.orders.filter { settled.contains($0.model.orderNumber) }.map { OrderStore.RMSCopy(model: $0.model, rawJSON: $0.rawJSON) },
+            action: "settle")
     }
 }
 
@@ -226,6 +239,7 @@ extension SyncService {
     /// キャンセル: applies the cancellation locally with an outbox intent per Rakuten order, then
     /// sends each to RMS once (cancelOrder takes one order per call) and records what RMS said.
     public func cancel(_ numbers: [OrderNumber], reasonCode: Int) async throws -> ConfirmReport {
+        try await resolveAbandonedConfirmations()
         let applied = try store.apply(try CancelAction(reasonCode: reasonCode), to: numbers)
         var report = ConfirmReport(skipped: applied.plan.skips)
         for change in applied.plan.changes {
@@ -254,6 +268,7 @@ extension SyncService {
     /// 入力内容を反映する: each order's saved edit goes to RMS (updateOrderSender), recorded in the
     /// outbox before it is sent.
     public func pushEdits(_ numbers: [OrderNumber]) async throws -> ConfirmReport {
+        try await resolveAbandonedConfirmations()
         let applied = try store.apply(PushEditAction(), to: numbers)
         var report = ConfirmReport(skipped: applied.plan.skips)
         for change in applied.plan.changes {

@@ -94,12 +94,18 @@ extension OrderStore {
     /// left pending or sending counts once its process is gone (on this host: at once; on another
     /// host: after `cutoff`).
     public func unresolvedConfirmations(claimedBefore cutoff: Date? = nil) throws -> [(intent: Int64, number: OrderNumber)] {
+        try unresolvedIntents(claimedBefore: cutoff).filter { $0.kind == "confirm" }.map { ($0.intent, $0.number) }
+    }
+
+    /// ``unresolvedConfirmations(claimedBefore:)`` for every kind of write: confirmations,
+    /// cancellations and edit pushes alike.
+    public func unresolvedIntents(claimedBefore cutoff: Date? = nil) throws -> [(intent: Int64, number: OrderNumber, kind: String)] {
         let host = OperatorIdentity.host
         return try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, order_number, state, claimed_by, created_at FROM outbox
-                WHERE kind = 'confirm' AND state IN ('unknown', 'pending', 'sending') ORDER BY id
-                """).compactMap { row -> (Int64, OrderNumber)? in
+                SELECT id, kind, order_number, state, claimed_by, created_at FROM outbox
+                WHERE state IN ('unknown', 'pending', 'sending') ORDER BY id
+                """).compactMap { row -> (Int64, OrderNumber, String)? in
                 let abandoned: Bool
                 if row["state"] as String == "unknown" {
                     abandoned = true
@@ -108,7 +114,7 @@ extension OrderStore {
                 } else {
                     abandoned = cutoff.map { (row["created_at"] as Int64) < Int64($0.timeIntervalSince1970) } ?? false
                 }
-                return abandoned ? (row["id"], OrderNumber(row["order_number"])) : nil
+                return abandoned ? (row["id"], OrderNumber(row["order_number"]), row["kind"]) : nil
             }
         }
     }

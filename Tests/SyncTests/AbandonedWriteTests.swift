@@ -1,0 +1,112 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import OrderSync
+import RakutenPay
+import RMSSandbox
+import Testing
+import TestSupport
+
+/// A process that dies between recording a write and hearing RMS's answer leaves the intent
+/// 'sending': whatever its kind, it is settled by reading the order from RMS before anything else
+/// is sent for it, both when the request reached RMS and when it did not.
+@Suite("Writes left unsettled by a dead process: confirm, cancel and edit push")
+struct AbandonedWriteTests {
+    /// `user@host:pid` of a process of this host that has ended.
+    func deadProcess() throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return "\(OperatorIdentity.current)@\(OperatorIdentity.host):\(process.processIdentifier)"
+    }
+
+    func start() async throws -> FetchedSandbox {
+        try await FetchedSandbox.start(orders: 30) {
+            $0.secondsUntilProcessing = 0
+            $0.secondsUntilDone = 0
+            $0.secondsUntilCancelled = 0
+        }
+    }
+
+    /// Claims `action` for `number` as a process that then died, marked sending; `reached` says
+    /// whether its request got to RMS before it died.
+    func abandon(_ action: some BulkAction, _ number: OrderNumber, in fetched: FetchedSandbox, reached: () async throws -> Void) async throws {
+        let applied = try fetched.store.apply(action, to: [number], claimedBy: try deadProcess())
+        let intent = try #require(applied.intents[number])
+        try fetched.store.markSending([intent])
+        try await reached()
+        #expect(try fetched.store.unresolvedIntents().map(\.intent) == [intent])
+    }
+
+    func requests(to function: String, in fetched: FetchedSandbox) async throws -> Int {
+        let (_, body) = try await fetched.sandbox.admin("stats", method: "GET")
+        let stats = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+        return (stats?["requests"] as? [String: Int])?[function] ?? 0
+    }
+
+    @Test("a cancellation: applied at RMS is settled done; not applied, the local status comes back and it can be sent again", arguments: [true, false])
+    func cancel(reached: Bool) async throws {
+        let fetched = try await start()
+        let row = try #require(try fetched.store.page(GridFilter(localStatus: .newOrder), limit: 100).first)
+        try await abandon(try CancelAction(reasonCode: 8), row.number, in: fetched) {
+            if reached { _ = try await fetched.sandbox.client.cancelOrder(CancelOrderRequest(orderNumber: row.number.rawValue, changeReasonDetailApply: 8)) }
+        }
+        try await fetched.service.resolveAbandonedConfirmations()
+        #expect(try fetched.store.unresolvedIntents().isEmpty)
+        let order = try #require(try fetched.store.order(row.number))
+        if reached {
+            #expect(order.rmsProgress.isCancelling && order.localStatus == .cancelled)
+        } else {
+            #expect(order.localStatus == .newOrder, "the cancellation did not happen")
+            let again = try await fetched.service.cancel([row.number], reasonCode: 8)
+            #expect(again.lines.map(\.ok) == [true], "no longer blocked by the outbox: \(again.lines.map(\.message)) \(again.skipped)")
+        }
+        #expect(try await requests(to: "cancelOrder", in: fetched) == 1, "sent once in all")
+        await fetched.stop()
+    }
+
+    @Test("an edit push: applied at RMS is settled done; not applied, the edit is 未反映 again and is pushed once more", arguments: [true, false])
+    func push(reached: Bool) async throws {
+        let fetched = try await start()
+        let row = try #require(try fetched.editableRows().first)
+        let order = try #require(try fetched.store.order(row.number))
+        var edit = OrderEdit(of: order)
+        edit.fees.shipping = .yen((order.fees.shipping.yen ?? 0) + 250)
+        #expect(try fetched.store.save(edit, editing: order).isEmpty)
+        let saved = try #require(try fetched.store.order(row.number))
+        try await abandon(PushEditAction(), row.number, in: fetched) {
+            guard reached else { return }
+            let model = try #require(await fetched.sandbox.server.order(row.number.rawValue))
+            _ = try await fetched.sandbox.client.updateOrderSender(try UpdateOrderSenderRequest(pushing: saved, onto: model))
+        }
+        try await fetched.service.resolveAbandonedConfirmations()
+        #expect(try fetched.store.unresolvedIntents().isEmpty)
+        let after = try #require(try fetched.store.order(row.number))
+        if reached {
+            #expect(after.pendingEdit == nil)
+        } else {
+            #expect(after.pendingEdit != nil, "RMS does not have it: to be pushed again")
+            let again = try await fetched.service.pushEdits([row.number])
+            #expect(again.lines.map(\.ok) == [true], "\(again.lines.map(\.message))")
+        }
+        let held = try #require(await fetched.sandbox.server.order(row.number.rawValue))
+        #expect(held.postagePrice == (order.fees.shipping.yen ?? 0) + 250)
+        #expect(try await requests(to: "updateOrderSender", in: fetched) == 1, "sent once in all")
+        await fetched.stop()
+    }
+
+    @Test("a confirmation: applied at RMS is settled done, never sent twice; not applied, it is sent once", arguments: [true, false])
+    func confirm(reached: Bool) async throws {
+        let fetched = try await start()
+        let row = try #require(try fetched.editableRows().first)
+        try await abandon(ConfirmAction(), row.number, in: fetched) {
+            if reached { _ = await fetched.sandbox.client.confirmOrder([row.number.rawValue]) }
+        }
+        let report = try await fetched.service.confirm([row.number])
+        #expect(try fetched.store.unresolvedIntents().isEmpty)
+        #expect(report.lines.filter(\.ok).count == (reached ? 0 : 1), "\(report.lines.map(\.message)) \(report.skipped)")
+        #expect(await fetched.sandbox.server.acceptedConfirmations()[row.number.rawValue] == 1)
+        await fetched.stop()
+    }
+}
