@@ -74,14 +74,17 @@ public struct SyncWorker: Sendable {
             }
             if holds, refusedKey == nil {
                 do {
-                    try await service.pollConfirmations()
-                    if let due = nextFetch, clock.now >= due, let interval = fetchInterval {
-                        nextFetch = clock.now + interval
-                        _ = try await service.fetch(fetchSettings)
-                    }
-                    if clock.now >= nextWatch {
-                        nextWatch = clock.now + watchInterval
-                        _ = try await service.watchOpenOrders()
+                    // The worker's requests wait behind any operator's (RequestPriority).
+                    try await RequestPriority.$current.withValue(.background) {
+                        try await service.pollConfirmations()
+                        if let due = nextFetch, clock.now >= due, let interval = fetchInterval {
+                            nextFetch = clock.now + interval
+                            _ = try await service.fetch(fetchSettings)
+                        }
+                        if clock.now >= nextWatch {
+                            nextWatch = clock.now + watchInterval
+                            _ = try await service.watchOpenOrders()
+                        }
                     }
                 } catch let error as RakutenPayError where error.errorClass == .authentication {
                     refusedKey = service.client.configuration.credentials.licenseKey

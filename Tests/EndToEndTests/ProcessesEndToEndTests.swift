@@ -40,6 +40,33 @@ struct ProcessesEndToEndTests {
         #expect(output.contains("確認送信中です") || output.contains("注文確認は送信済みです"), "the overlap is skipped with its reason")
         await sandbox.stop()
     }
+    @Test("three processes on one database share the licence key's one request per second: RMS turns none away")
+    func sharedRequestBudget() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 150, requestsPerSecond: 0)
+        let db = juchu.home + "/budget.sqlite"
+        let store = try OrderStore(path: db)
+        var fetch = FetchSettings()
+        fetch.skipYoungerThanMinutes = 0
+        try await SyncService(client: sandbox.client, store: store).fetch(fetch)
+        let numbers = try store.page(GridFilter(localStatus: .newOrder), limit: 1000).filter { !$0.isShippingFeeUnset }.map(\.number.rawValue)
+        #expect(numbers.count >= 6)
+        // From now on RMS takes one request per second for the key, as the real gateway does.
+        _ = try await sandbox.admin("qps", json: #"{"requestsPerSecond":1}"#)
+        let credentials = ["--db", db, "--base-url", sandbox.baseURL, "--service-secret", sandbox.client.configuration.credentials.serviceSecret,
+                           "--license-key", sandbox.client.configuration.credentials.licenseKey, "--requests-per-second", "1"]
+        let thirds = numbers.chunked(into: (numbers.count + 2) / 3)
+        let processes = try thirds.map { try JuchuProcess(juchu, ["confirm"] + credentials + $0) }
+        try await offPool { for process in processes { process.waitUntilExit() } }
+        for process in processes { #expect(process.terminationStatus == 0, "\(process.output)") }
+        let (_, body) = try await sandbox.admin("stats", method: "GET")
+        let stats = try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])
+        #expect(stats["qpsRefusals"] as? Int == 0, "two requests fell in one second: \(stats)")
+        #expect(await sandbox.server.acceptedConfirmations().count == numbers.count)
+        await sandbox.stop()
+    }
+
     @Test("juchu confirm of the sandbox's 1,000 orders killed with SIGKILL at 100 random moments and restarted: each order confirmed once, all reach 楽天処理済")
     func killedConfirm() async throws {
         let juchu = try JuchuBinary()

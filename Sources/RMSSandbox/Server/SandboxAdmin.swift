@@ -18,6 +18,8 @@ struct SandboxAdmin {
         var acceptedConfirmations: [String: Int]
         var requests: [String: Int]
         var orderCount: Int
+        /// Requests turned away for going over the requests per second (ES03-01).
+        var qpsRefusals: Int
     }
 
     func respond(command: String, method: HTTPRequest.Method, body: [UInt8]) async -> SandboxAnswer {

@@ -16,6 +16,7 @@ public final class SandboxServer: Sendable {
     let faults: FaultInjector
     let qps: QPSGate
     private let maintenance: Mutex<Bool>
+    private let qpsRefusals = Mutex(0)
     /// The licenceKey RMS accepts now, and until when (renewed in RMS by the shop).
     private let licenseKey: Mutex<(key: String, expires: RakutenDate?)>
     private let running = Mutex<(group: ServiceGroup, task: Task<Void, any Error>)?>(nil)
@@ -115,7 +116,7 @@ public final class SandboxServer: Sendable {
     func stats() async -> SandboxAdmin.Stats {
         SandboxAdmin.Stats(
             acceptedConfirmations: await state.acceptedConfirmations, requests: requestCounts.withLock { $0 },
-            orderCount: await state.orders.count)
+            orderCount: await state.orders.count, qpsRefusals: qpsRefusals.withLock { $0 })
     }
     public func setFaultRate(_ rate: Double) { faults.setRate(rate) }
 
@@ -145,6 +146,7 @@ public final class SandboxServer: Sendable {
             return SandboxAnswer.gateway(.serviceUnavailable, code: "ES03-02", message: "API In Maintenance")
         }
         guard qps.admit() else {
+            qpsRefusals.withLock { $0 += 1 }
             return SandboxAnswer.gateway(.tooManyRequests, code: "ES03-01", message: "Forbidden-Exceeded QPS Limitation")
         }
         guard authorized(request) else {

@@ -12,6 +12,8 @@ public struct RakutenPayClient: Sendable {
     public let configuration: RakutenPayConfiguration
     let transport: HTTPTransport
     let limiter: RateLimiter
+    /// The key's budget shared with the other processes on the host, when configured.
+    let sharedBudget: SharedRateBudget?
     let logger: Logger
 
     public init(
@@ -25,6 +27,9 @@ public struct RakutenPayClient: Sendable {
         self.limiter = RateLimiter.shared(
             forLicenseKey: configuration.credentials.licenseKey,
             requestsPerSecond: configuration.requestsPerSecond)
+        self.sharedBudget = configuration.sharedBudgetPath.map {
+            SharedRateBudget(path: $0, requestsPerSecond: configuration.requestsPerSecond)
+        }
         self.logger = logger
     }
 
@@ -69,7 +74,18 @@ public struct RakutenPayClient: Sendable {
     private func send<Response: Decodable>(
         _ function: APIFunction, body: [UInt8], as: Response.Type
     ) async throws -> (response: Response, body: [UInt8]) {
-        try await limiter.acquire()
+        if let sharedBudget {
+            do {
+                try await sharedBudget.acquire()
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                // Nothing was sent: the request may be made again.
+                throw RakutenPayError(.temporary, function: function, httpStatus: nil, detail: "\(error)")
+            }
+        } else {
+            try await limiter.acquire()
+        }
         let answer: HTTPTransport.Answer
         do {
             answer = try await transport.post(

@@ -13,6 +13,9 @@ public struct RakutenPayConfiguration: Sendable {
     public var readAttempts: Int
     /// Seconds to wait before the first retry of a read; doubled each time.
     public var retryBackoffSeconds: Double
+    /// The file through which every process on the host shares this key's requests per second
+    /// (``SharedRateBudget``); nil: this process only.
+    public var sharedBudgetPath: String?
 
     public static let productionBaseURL = "https://api.rms.rakuten.co.jp"
 

@@ -90,9 +90,12 @@ struct ConnectionOptions: ParsableArguments {
         guard let key = licenseKey ?? environment["JUCHU_LICENSE_KEY"], !key.isEmpty else {
             throw UserFacingError("licenseKey がありません（--license-key か環境変数 JUCHU_LICENSE_KEY）", exitCode: 2).exit()
         }
-        return RakutenPayClient(configuration: RakutenPayConfiguration(
+        var configuration = RakutenPayConfiguration(
             baseURL: baseURL, credentials: RakutenPayCredentials(serviceSecret: secret, licenseKey: key),
-            requestsPerSecond: requestsPerSecond))
+            requestsPerSecond: requestsPerSecond)
+        // Shared with every process on this database, as the desk and `juchu sync` share it.
+        configuration.sharedBudgetPath = databasePath + ".rate"
+        return RakutenPayClient(configuration: configuration)
     }
 }
 

@@ -48,7 +48,11 @@ struct ShopConfig: Sendable {
     }
 
     func clientConfiguration(file: String) throws -> RakutenPayConfiguration {
-        RakutenPayConfiguration(baseURL: baseURL, credentials: try credentials(file: file), requestsPerSecond: requestsPerSecond)
+        var configuration = RakutenPayConfiguration(
+            baseURL: baseURL, credentials: try credentials(file: file), requestsPerSecond: requestsPerSecond)
+        // Every desk, `juchu sync` and command on this database shares the key's requests per second.
+        configuration.sharedBudgetPath = databasePath + ".rate"
+        return configuration
     }
 }
 
