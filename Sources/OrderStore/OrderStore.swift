@@ -21,8 +21,12 @@ public final class OrderStore: Sendable {
         self.operatorName = operatorName
         self.now = now
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError("データベースのフォルダ \(directory) を作れません: \(error.localizedDescription)")
+            }
         }
         var configuration = Configuration()
         // Other desks and the worker write to the same file: wait for them rather than fail.
@@ -33,7 +37,10 @@ public final class OrderStore: Sendable {
         configuration.prepareDatabase { db in
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = \(OrderStore.writerCacheSize)") }
         }
-        func isNew() -> Bool { ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0 }
+        func isNew() -> Bool {
+            var status = stat()
+            return stat(path, &status) != 0 || status.st_size == 0
+        }
         if isNew() {
             // 16 KiB pages hold an order's raw JSON without chains of overflow pages; the size is set
             // before the file exists, as SQLite requires in WAL mode. One process creates it.
@@ -120,7 +127,7 @@ public final class OrderStore: Sendable {
                 if content {
                     found[index] = try OrderRecord.order(from: row)
                 } else if row["from_raw"] as Bool {
-                    found[index] = OrderRecord.stateOnlyOrder(from: row)
+                    found[index] = try OrderRecord.stateOnlyOrder(from: row)
                 } else {
                     whole.append(OrderNumber(row["order_number"]))
                 }

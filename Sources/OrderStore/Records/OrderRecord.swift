@@ -37,7 +37,7 @@ enum OrderRecord {
         } else {
             throw StoreError("注文 \(row["order_number"] as String) の内容がありません（データベースが壊れている可能性があります）")
         }
-        applyState(from: row, to: &order)
+        try applyState(from: row, to: &order)
         if let packages = row["packages_override"] as Data? {
             order.packages = try OrderDocument.decode([Package].self, packages)
         }
@@ -46,7 +46,7 @@ enum OrderRecord {
     }
 
     /// The shop's state, kept in columns, laid over the order's content.
-    private static func applyState(from row: Row, to order: inout Order) {
+    private static func applyState(from row: Row, to order: inout Order) throws {
         order.localStatus = LocalStatus(row["local_status"] as String)
         order.rmsProgress = RMSProgress(code: row["rms_progress"])
         order.confirmedAt = (row["confirmed_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
@@ -65,14 +65,20 @@ enum OrderRecord {
         }
         order.dates = dates
         order.pendingEdit = (row["pending_edit"] as String?).flatMap(PendingEdit.init(text:))
-        order.rmsDifference = (row["rms_diff"] as String?).flatMap { try? OrderDocument.decode(RMSDifference.self, Data($0.utf8)) }
+        if let difference = row["rms_diff"] as String? {
+            do {
+                order.rmsDifference = try OrderDocument.decode(RMSDifference.self, Data(difference.utf8))
+            } catch {
+                throw StoreError("注文 \(order.number) の「差分あり」の記録を読めません（データベースが壊れている可能性があります）: \(error)")
+            }
+        }
     }
 
     /// A Rakuten order from its state columns alone (a row of ``stateColumns`` with `from_raw`):
     /// the orderer's name but no addresses, items or totals (goods unset), so that nothing
     /// derived from its content differs before and after and nothing of it is written back.
     /// Enough for actions that look only at state (``BulkAction/readsOrderContent``).
-    static func stateOnlyOrder(from row: Row) -> Order {
+    static func stateOnlyOrder(from row: Row) throws -> Order {
         let name = (row["orderer_name"] as String).split(separator: " ", maxSplits: 1).map(String.init)
         let kana = (row["orderer_kana"] as String).split(separator: " ", maxSplits: 1).map(String.init)
         var order = Order(
@@ -84,7 +90,7 @@ enum OrderRecord {
                 firstNameKana: kana.count > 1 ? kana[1] : "", zipCode: "", prefecture: "", city: "", subAddress: "", phoneNumber: ""),
             packages: [], payment: Payment(methodCode: nil, methodName: row["payment_method"]),
             fees: Fees(shipping: .unset, cashOnDelivery: .unset, paymentCharge: .unset), goodsPrice: .unset)
-        applyState(from: row, to: &order)
+        try applyState(from: row, to: &order)
         return order
     }
 }

@@ -64,9 +64,14 @@ extension RakutenPayClient {
 
     /// After an unclear failure: what does RMS hold for each order?
     func resolveByReading(_ numbers: [String], after error: RakutenPayError) async -> [ConfirmResult] {
-        guard let fetched = try? await getOrders(numbers) else {
+        let fetched: FetchedOrders
+        do {
+            fetched = try await getOrders(numbers)
+        } catch let reading {
+            // Still unknown: settled later by reading again (the outbox keeps it unresolved).
+            logger.warning("confirmOrder outcome unknown; reading back failed too: \(reading)")
             return numbers.map {
-                ConfirmResult(orderNumber: $0, outcome: .unknown(error.errorClass, message: error.description))
+                ConfirmResult(orderNumber: $0, outcome: .unknown(error.errorClass, message: "\(error.description)（RMSからの読み直しも失敗: \(reading)）"))
             }
         }
         var models: [String: OrderModel] = [:]
