@@ -1,3 +1,4 @@
+import struct Foundation.Date
 import OrderEngine
 
 /// What the sync service tells whoever shows its work (the desk's status bar, `juchu fetch`).
@@ -12,6 +13,8 @@ public enum SyncEvent: Sendable {
     case workerActive(Bool)
     /// The worker, stopped by a refused licenceKey, works again with a new one.
     case workerResumed
+    /// RMS says the licenceKey works until this moment.
+    case licenseExpiry(Date)
     /// An activity failed as a whole: what was being done and why. `errorClass` is RMS's kind of
     /// failure; nil when it failed here (the database file, an answer that cannot be read).
     /// The next round tries again.

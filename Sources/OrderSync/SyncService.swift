@@ -142,6 +142,18 @@ public struct SyncService: Sendable {
         }
     }
 
+    /// Reads the licenceKey's expiry from RMS (LicenseManagementAPI) and records it, for the
+    /// warning every desk and `juchu status` give from 14 days before.
+    @discardableResult
+    public func readLicenseExpiry() async throws -> Date {
+        try await reportingFailure(of: Activity.licenseExpiry) {
+            let expiry = try await client.licenseKeyExpiry()
+            try store.recordLicenseExpiry(expiry, licenseKey: client.configuration.credentials.licenseKey)
+            events(.licenseExpiry(expiry))
+            return expiry
+        }
+    }
+
     /// RMSの変更を確認: reads again the Rakuten orders of the last two months that RMS has not
     /// shipped or cancelled, so that what RMS changed on its own shows as 差分あり.
     @discardableResult
@@ -198,6 +210,7 @@ extension SyncService {
     public enum Activity {
         public static let fetch = "受注取得"
         public static let settle = "送信結果の確認"
+        public static let licenseExpiry = "licenseKeyの有効期限の確認"
 
         /// Reading orders again from RMS, by why they are read.
         public static func reading(for action: String) -> String {

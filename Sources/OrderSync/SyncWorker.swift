@@ -45,6 +45,8 @@ public struct SyncWorker: Sendable {
         var service = service
         var nextFetch = fetchInterval.map { fetchAtStart ? clock.now : clock.now + $0 }
         var nextWatch = clock.now + watchInterval
+        // The licenceKey's expiry: at the start, then once a day.
+        var nextLicenseCheck = clock.now
         var active: Bool?
         var refusedKey: String?
         while !Task.isCancelled {
@@ -84,6 +86,10 @@ public struct SyncWorker: Sendable {
                         if clock.now >= nextWatch {
                             nextWatch = clock.now + watchInterval
                             _ = try await service.watchOpenOrders()
+                        }
+                        if clock.now >= nextLicenseCheck {
+                            nextLicenseCheck = clock.now + .seconds(86_400)
+                            _ = try await service.readLicenseExpiry()
                         }
                     }
                 } catch let error as RakutenPayError where error.errorClass == .authentication {

@@ -54,6 +54,7 @@ struct ProcessesEndToEndTests {
         #expect(numbers.count >= 6)
         // From now on RMS takes one request per second for the key, as the real gateway does.
         _ = try await sandbox.admin("qps", json: #"{"requestsPerSecond":1}"#)
+        sandbox.server.resetArrivals()
         let credentials = ["--db", db, "--base-url", sandbox.baseURL, "--service-secret", sandbox.client.configuration.credentials.serviceSecret,
                            "--license-key", sandbox.client.configuration.credentials.licenseKey, "--requests-per-second", "1"]
         let thirds = numbers.chunked(into: (numbers.count + 2) / 3)
@@ -62,7 +63,11 @@ struct ProcessesEndToEndTests {
         for process in processes { #expect(process.terminationStatus == 0, "\(process.output)") }
         let (_, body) = try await sandbox.admin("stats", method: "GET")
         let stats = try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])
-        #expect(stats["qpsRefusals"] as? Int == 0, "two requests fell in one second: \(stats)")
+        // Sends are 1.1 s apart; a loaded machine (the rest of the tests run meanwhile) may delay
+        // one request's arrival by a fraction of that, and the gateway then turns it away, which
+        // the client waits out and sends again. Without the shared file they arrive together.
+        let gap = try #require(stats["shortestGapMilliseconds"] as? Int, "\(stats)")
+        #expect(gap >= 800, "two requests arrived \(gap) ms apart: \(stats)")
         #expect(await sandbox.server.acceptedConfirmations().count == numbers.count)
         await sandbox.stop()
     }

@@ -22,10 +22,17 @@ struct ErrorClassTests {
         }
     }
 
-    @Test("an expired licence key: 401 ES01-01, 認証エラー")
+    @Test("an expired licence key: 401 GA0001 (as RMS answers once it has expired), 認証エラー, as a wrong key's ES01-01 is")
     func expiredKey() async throws {
         let sandbox = try await SandboxHarness.start(orders: 3) { $0.keyExpires = RakutenDate(year: 2020, month: 1, day: 1) }
         await expectClass(.authentication, status: 401) { try await search(sandbox.client) }
+        let (status, body) = try await sandbox.post("searchOrder", body: Array("{}".utf8))
+        #expect(status == 401 && String(decoding: body, as: UTF8.self).contains("GA0001"))
+        for code in ["ES01-01", "GA0001"] {
+            let envelope = Array(#"{"Results":{"errorCode":"\#(code)","message":"Un-Authorised"}}"#.utf8)
+            #expect(RakutenPayError.classify(function: .getOrder, status: 401, body: envelope).errorClass == .authentication)
+            #expect(RakutenPayError.classify(function: .getOrder, status: 400, body: envelope).errorClass == .authentication, "\(code) on any status")
+        }
         #expect(APIErrorClass.authentication.message == "認証エラー(licenseKey有効期限切れの可能性があります)")
         await sandbox.stop()
     }

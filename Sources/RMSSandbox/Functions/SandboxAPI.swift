@@ -25,6 +25,7 @@ struct SandboxAPI: Sendable {
         case .updateOrderRemarks: return await updateOrderRemarks(body)
         case .getPayment: return await getPayment(body)
         case .getSubStatusList: return getSubStatusList()
+        case .licenseKeyExpiryDate: return SandboxAnswer.gateway(.notFound, code: "ES04-02", message: "Not Found")
         }
     }
 }

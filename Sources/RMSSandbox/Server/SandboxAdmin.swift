@@ -20,6 +20,8 @@ struct SandboxAdmin {
         var orderCount: Int
         /// Requests turned away for going over the requests per second (ES03-01).
         var qpsRefusals: Int
+        /// The shortest time between two API requests' arrivals since the last reset.
+        var shortestGapMilliseconds: Int?
     }
 
     func respond(command: String, method: HTTPRequest.Method, body: [UInt8]) async -> SandboxAnswer {

@@ -17,6 +17,8 @@ public final class SandboxServer: Sendable {
     let qps: QPSGate
     private let maintenance: Mutex<Bool>
     private let qpsRefusals = Mutex(0)
+    /// When the last API request arrived, and the shortest time seen between two.
+    private let arrivals = Mutex<(last: ContinuousClock.Instant?, shortest: Duration?)>((nil, nil))
     /// The licenceKey RMS accepts now, and until when (renewed in RMS by the shop).
     private let licenseKey: Mutex<(key: String, expires: RakutenDate?)>
     private let running = Mutex<(group: ServiceGroup, task: Task<Void, any Error>)?>(nil)
@@ -116,9 +118,21 @@ public final class SandboxServer: Sendable {
     func stats() async -> SandboxAdmin.Stats {
         SandboxAdmin.Stats(
             acceptedConfirmations: await state.acceptedConfirmations, requests: requestCounts.withLock { $0 },
-            orderCount: await state.orders.count, qpsRefusals: qpsRefusals.withLock { $0 })
+            orderCount: await state.orders.count, qpsRefusals: qpsRefusals.withLock { $0 },
+            shortestGapMilliseconds: arrivals.withLock { $0.shortest }.map { Int($0 / .milliseconds(1)) })
     }
     public func setFaultRate(_ rate: Double) { faults.setRate(rate) }
+
+    private func noteArrival() {
+        let now = ContinuousClock.now
+        arrivals.withLock { seen in
+            if let last = seen.last { seen.shortest = min(seen.shortest ?? now - last, now - last) }
+            seen.last = now
+        }
+    }
+
+    /// Forgets the arrivals so far: the shortest gap is measured from now on.
+    public func resetArrivals() { arrivals.withLock { $0 = (nil, nil) } }
 
     /// Makes the next API request meet `fault`; with `afterApplying`, a write is carried out first.
     public func injectFault(_ fault: Fault, afterApplying: Bool = false) { faults.queue(fault, afterApplying: afterApplying) }
@@ -132,6 +146,7 @@ public final class SandboxServer: Sendable {
             return await SandboxAdmin(server: self).respond(
                 command: String(request.uri.path.dropFirst(SandboxAdmin.prefix.count)), method: request.method, body: body)
         }
+        if request.uri.path.hasPrefix(Self.licenseExpiryPath) { return licenseExpiry(request) }
         guard request.method == .post else {
             return SandboxAnswer.gateway(.methodNotAllowed, code: "ES05-01", message: "Method Not Allowed")
         }
@@ -139,6 +154,7 @@ public final class SandboxServer: Sendable {
             return SandboxAnswer.gateway(.notFound, code: "ES04-02", message: "Not Found")
         }
         requestCounts.withLock { $0[function.rawValue, default: 0] += 1 }
+        noteArrival()
         if configuration.latencyMilliseconds > 0 {
             try? await Task.sleep(for: .milliseconds(configuration.latencyMilliseconds))
         }
@@ -149,9 +165,7 @@ public final class SandboxServer: Sendable {
             qpsRefusals.withLock { $0 += 1 }
             return SandboxAnswer.gateway(.tooManyRequests, code: "ES03-01", message: "Forbidden-Exceeded QPS Limitation")
         }
-        guard authorized(request) else {
-            return SandboxAnswer.gateway(.unauthorized, code: GatewayError.unauthorisedCode, message: "Un-Authorised")
-        }
+        if let refusal = authorization(request) { return refusal }
         let contentType = request.headers[.contentType]?.lowercased().replacingOccurrences(of: " ", with: "") ?? ""
         guard contentType.hasPrefix("application/json"), contentType.contains("charset=utf-8") else {
             return SandboxAnswer.gateway(.unsupportedMediaType, code: "ES04-01", message: "Unsupported Media Type")
@@ -198,14 +212,41 @@ public final class SandboxServer: Sendable {
         }
     }
 
-    private func authorized(_ request: Request) -> Bool {
+    /// Nil when the ESA header holds the shop's secret and its current key; otherwise RMS's 401:
+    /// ES01-01 for a wrong key, GA0001 for one that has expired (as measured on RMS).
+    private func authorization(_ request: Request) -> SandboxAnswer? {
         guard let header = request.headers[.authorization], header.hasPrefix("ESA "),
             let decoded = Base64.decode(String(header.dropFirst(4))),
             case let current = licenseKey.withLock({ $0 }),
             String(decoding: decoded, as: UTF8.self) == "\(configuration.serviceSecret):\(current.key)"
-        else { return false }
-        if let expiry = current.expires, RakutenDate(api.now()) > expiry { return false }
-        return true
+        else { return SandboxAnswer.gateway(.unauthorized, code: GatewayError.unauthorisedCode, message: "Un-Authorised") }
+        if let expiry = current.expires, RakutenDate(api.now()) > expiry {
+            return SandboxAnswer.gateway(.unauthorized, code: GatewayError.expiredKeyCode, message: "Un-Authorised")
+        }
+        return nil
+    }
+
+    static let licenseExpiryPath = "/es/1.0/license-management/license-key/expiry-date"
+
+    /// LicenseManagementAPI: `GET …/expiry-date?licenseKey=` → `{"expiryDate":"2026-11-28T23:59:59"}`,
+    /// Japan time without a zone. A key issued with no expiry set lasts 90 days from today.
+    private func licenseExpiry(_ request: Request) -> SandboxAnswer {
+        requestCounts.withLock { $0[APIFunction.licenseKeyExpiryDate.rawValue, default: 0] += 1 }
+        noteArrival()
+        guard request.method == .get else {
+            return SandboxAnswer.gateway(.methodNotAllowed, code: "ES05-01", message: "Method Not Allowed")
+        }
+        guard qps.admit() else {
+            qpsRefusals.withLock { $0 += 1 }
+            return SandboxAnswer.gateway(.tooManyRequests, code: "ES03-01", message: "Forbidden-Exceeded QPS Limitation")
+        }
+        if let refusal = authorization(request) { return refusal }
+        let current = licenseKey.withLock { $0 }
+        guard request.uri.queryParameters["licenseKey"].map(String.init) == current.key else {
+            return SandboxAnswer.gateway(.badRequest, code: "ES04-01", message: "Bad Request")
+        }
+        let expiry = current.expires ?? RakutenDate(api.now().adding(seconds: 89 * 86_400))
+        return SandboxAnswer.json(.ok, ["expiryDate": "\(expiry)T23:59:59"])
     }
 
     /// `/es/2.0/order/<function>/`, with or without the trailing slash.

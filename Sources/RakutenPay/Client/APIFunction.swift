@@ -14,11 +14,14 @@ public enum APIFunction: String, Sendable, CaseIterable {
     case updateOrderRemarks
     case getPayment
     case getSubStatusList
+    /// LicenseManagementAPI (es/1.0, GET): the licenceKey's expiry. Not an order function; it
+    /// shares the key's budget and its errors.
+    case licenseKeyExpiryDate = "license-key/expiry-date"
 
     /// Reads may be retried; writes never are, blindly.
     public var isRead: Bool {
         switch self {
-        case .searchOrder, .getOrder, .getResultUpdateOrderShippingAsync, .getPayment, .getSubStatusList: true
+        case .searchOrder, .getOrder, .getResultUpdateOrderShippingAsync, .getPayment, .getSubStatusList, .licenseKeyExpiryDate: true
         default: false
         }
     }

@@ -21,12 +21,23 @@ struct HTTPTransport: Sendable {
     static let maximumBodyBytes = 64 << 20
 
     func post(url: String, authorization: String, body: [UInt8]) async throws(TransportFailure) -> Answer {
+        try await send(url: url, authorization: authorization, body: body)
+    }
+
+    /// A GET (LicenseManagementAPI): no body.
+    func get(url: String, authorization: String) async throws(TransportFailure) -> Answer {
+        try await send(url: url, authorization: authorization, body: nil)
+    }
+
+    private func send(url: String, authorization: String, body: [UInt8]?) async throws(TransportFailure) -> Answer {
         var request = HTTPClientRequest(url: url)
-        request.method = .POST
+        request.method = body == nil ? .GET : .POST
         request.headers.add(name: "Authorization", value: authorization)
-        request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
         request.headers.add(name: "Accept", value: "application/json")
-        request.body = .bytes(ByteBuffer(bytes: body))
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
         do {
             let response = try await client.execute(request, timeout: timeout)
             let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)

@@ -52,6 +52,14 @@ public struct RakutenPayClient: Sendable {
                 .rejected, function: function, httpStatus: nil,
                 detail: "未設定の金額（-9999）は送信しません: \(path)。金額を設定してから反映してください")
         }
+        return try await retrying(function, body: body, as: Response.self)
+    }
+
+    /// Sends `body` (nil: a GET), retrying a read on any retryable failure and a write only when
+    /// the gateway turned it away for the QPS limit.
+    func retrying<Response: Decodable>(
+        _ function: APIFunction, body: [UInt8]?, as: Response.Type
+    ) async throws -> (response: Response, body: [UInt8]) {
         let attempts = max(1, configuration.readAttempts)
         var backoff = configuration.retryBackoffSeconds
         var attempt = 1
@@ -72,7 +80,7 @@ public struct RakutenPayClient: Sendable {
     }
 
     private func send<Response: Decodable>(
-        _ function: APIFunction, body: [UInt8], as: Response.Type
+        _ function: APIFunction, body: [UInt8]?, as: Response.Type
     ) async throws -> (response: Response, body: [UInt8]) {
         if let sharedBudget {
             do {
@@ -88,10 +96,13 @@ public struct RakutenPayClient: Sendable {
         }
         let answer: HTTPTransport.Answer
         do {
-            answer = try await transport.post(
-                url: configuration.url(for: function),
-                authorization: configuration.credentials.authorizationHeader,
-                body: body)
+            let url = configuration.url(for: function)
+            let authorization = configuration.credentials.authorizationHeader
+            if let body {
+                answer = try await transport.post(url: url, authorization: authorization, body: body)
+            } else {
+                answer = try await transport.get(url: url, authorization: authorization)
+            }
         } catch {
             throw RakutenPayError(.temporary, function: function, httpStatus: nil, detail: error.detail)
         }
@@ -105,7 +116,7 @@ public struct RakutenPayClient: Sendable {
             // error envelope on a 200.
             if let gateway = try? JSONCoding.decoder.decode(GatewayError.self, from: answer.body) {
                 throw RakutenPayError.classify(function: function, status: 200, body: answer.body)
-                    .withClass(gateway.results.errorCode == GatewayError.unauthorisedCode ? .authentication : nil)
+                    .withClass(GatewayError.isUnauthorised(gateway.results.errorCode) ? .authentication : nil)
             }
             throw RakutenPayError(
                 .temporary, function: function, httpStatus: 200,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where and how the client talks to RMS.
 public struct RakutenPayConfiguration: Sendable {
     /// `https://api.rms.rakuten.co.jp`; the sandbox sets a loopback URL.
@@ -37,10 +39,15 @@ public struct RakutenPayConfiguration: Sendable {
         self.retryBackoffSeconds = retryBackoffSeconds
     }
 
-    /// `<base>/es/2.0/order/<function>/`
+    /// `<base>/es/2.0/order/<function>/`; the licence key's expiry at
+    /// `<base>/es/1.0/license-management/license-key/expiry-date?licenseKey=<key>`.
     func url(for function: APIFunction) -> String {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
+        if function == .licenseKeyExpiryDate {
+            let key = credentials.licenseKey.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? credentials.licenseKey
+            return "\(base)/es/1.0/license-management/license-key/expiry-date?licenseKey=\(key)"
+        }
         return "\(base)/es/2.0/order/\(function.rawValue)/"
     }
 }

@@ -44,7 +44,7 @@ public struct RakutenPayError: Error, Sendable, CustomStringConvertible {
             ?? messages.first.map { "\($0.messageCode) \($0.message)" }
             ?? String(text.prefix(200))
         let errorClass: APIErrorClass
-        if status == 401 || gateway?.results.errorCode == GatewayError.unauthorisedCode {
+        if status == 401 || GatewayError.isUnauthorised(gateway?.results.errorCode) {
             errorClass = .authentication
         } else if status == 403 || status == 429 || text.localizedQPSMention {
             errorClass = .qpsLimit

@@ -26,4 +26,9 @@ public struct GatewayError: Sendable, Hashable, Codable {
     }
 
     public static let unauthorisedCode = "ES01-01"
+    /// What RMS answers, measured, once a licenceKey has expired (shipping-mail-slips.md §6).
+    public static let expiredKeyCode = "GA0001"
+
+    /// Either code: the same authentication failure to the operator.
+    public static func isUnauthorised(_ code: String?) -> Bool { code == unauthorisedCode || code == expiredKeyCode }
 }

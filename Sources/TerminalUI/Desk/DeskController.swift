@@ -311,6 +311,8 @@ public final class DeskController {
             return nil
         case .workerActive(let active):
             return .workerActive(active)
+        case .licenseExpiry(let expiry):
+            return .licenseDaysLeft(CalendarDate(japanDayOf: JapanTime(expiry)).daysSinceEpoch - CalendarDate(japanDayOf: JapanTime(date)).daysSinceEpoch)
         case .workerResumed:
             return .notice("新しいlicenseKeyで同期を再開しました")
         case .failed(let activity, let errorClass?, _):

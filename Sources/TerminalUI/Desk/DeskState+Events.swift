@@ -106,6 +106,8 @@ extension DeskState {
             status.workerActive = active
         case .notice(let text):
             message = DeskMessage(text)
+        case .licenseDaysLeft(let days):
+            status.licenseDaysLeft = days
         }
     }
 }

@@ -140,5 +140,7 @@ public enum DeskEvent: Sendable {
         case workerActive(Bool)
         /// Something the operator should know, not an error.
         case notice(String)
+        /// Days until the licenceKey expires, as RMS says.
+        case licenseDaysLeft(Int)
     }
 }

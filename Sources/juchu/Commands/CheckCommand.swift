@@ -25,10 +25,18 @@ struct CheckCommand: ParsableCommand {
             } catch let error as RakutenPayError {
                 throw UserFacingError("接続できません: \(error.errorClass.messageWithRemedy)")
             }
-            if let days = settings.licenseDaysLeft() {
-                print(LicenseWarning.text(daysLeft: days))
-            } else {
-                print("licenseKey の有効期限が設定にありません（api.license_expires に書くと期限切れの前に知らせます）")
+            do {
+                let expiry = try runBlocking { try await client.licenseKeyExpiry() }
+                print("licenseKey の有効期限（RMS）: \(JapanTime(expiry).fullText)。" + LicenseWarning.text(daysLeft: LicenseWarning.daysLeft(until: expiry, on: Date())))
+            } catch let error as RakutenPayError {
+                // Not a failure of the connection: the function may not be enabled for the key.
+                print("licenseKey の有効期限をRMSから読めません: \(error.errorClass.message)（\(error.detail)）。"
+                    + "RMSのWEB APIサービス → 利用機能編集で license.expiryDate.get を有効にしてください")
+                if let days = settings.licenseDaysLeft() {
+                    print(LicenseWarning.text(daysLeft: days) + "（config.toml の api.license_expires より）")
+                } else {
+                    print("licenseKey の有効期限が設定にもありません（api.license_expires に書くと期限切れの前に知らせます）")
+                }
             }
         }
     }

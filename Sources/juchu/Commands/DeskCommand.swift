@@ -30,7 +30,9 @@ struct DeskCommand: ParsableCommand {
             deskSettings.fetchOnStart = settings.fetchInterval != nil
             deskSettings.pollInterval = settings.confirmPollInterval
             deskSettings.lastFetchAt = try service.store.lastImport()
-            deskSettings.licenseDaysLeft = settings.licenseDaysLeft()
+            // RMS's own figure as a worker last read it (any process on the file); config.toml's otherwise.
+            let recorded = try service.store.licenseExpiry(licenseKey: service.client.configuration.credentials.licenseKey)
+            deskSettings.licenseDaysLeft = recorded.map { LicenseWarning.daysLeft(until: $0, on: Date()) } ?? settings.licenseDaysLeft()
             deskSettings.credentials = options.currentCredentials
             let launcher = DeskLauncher(
                 keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: display.ascii,

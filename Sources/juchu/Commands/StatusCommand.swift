@@ -27,7 +27,10 @@ struct StatusCommand: ParsableCommand {
             let counts = try store.countsByStatus()
             let health = try store.health(unconfirmedBefore: now.addingTimeInterval(-Double(Self.unconfirmedWarningDays) * 86_400))
             var warnings: [String] = []
-            let daysLeft = settings.licenseDaysLeft(on: now)
+            // RMS's own figure when the worker has read it; config.toml's otherwise.
+            var rmsExpiry: Date?
+            if let key = settings.licenseKey, !key.isEmpty { rmsExpiry = try store.licenseExpiry(licenseKey: key) }
+            let daysLeft = rmsExpiry.map { LicenseWarning.daysLeft(until: $0, on: now) } ?? settings.licenseDaysLeft(on: now)
             if let daysLeft, daysLeft <= LicenseWarning.warnDays { warnings.append(LicenseWarning.text(daysLeft: daysLeft)) }
             if health.unconfirmedBeforeCutoff > 0 {
                 warnings.append("注文確認をしていない注文が\(health.unconfirmedBeforeCutoff)件、注文から\(Self.unconfirmedWarningDays)日を過ぎています（14日で自動キャンセルされます）")

@@ -51,6 +51,7 @@ struct SyncCommand: ParsableCommand {
         case .workerActive(true): return "\(now) 同期を担当します"
         case .workerActive(false): return "\(now) 他のプロセスが同期を担当しています（待機）"
         case .workerResumed: return "\(now) 新しいlicenseKeyで同期を再開しました"
+        case .licenseExpiry(let expiry): return "\(now) licenseKeyの有効期限: \(JapanTime(expiry).fullText)（RMSより）"
         case .fetchFinished(let report):
             var line = "\(now) 受注取得: 新規 \(report.inserted)件、取り込み済み \(report.alreadyPresent)件"
             if !report.notReturned.isEmpty { line += "、RMSが返さなかった注文 \(report.notReturned.count)件（次回再取得）: \(report.notReturned.joined(separator: " "))" }
