@@ -10,7 +10,7 @@ struct SandboxAnswer: Sendable {
 
     static func json<T: Encodable>(_ status: HTTPResponse.Status, _ value: T) -> SandboxAnswer {
         // Keys in the order of Rakuten's field tables, as RMS writes them.
-        let data = (try? OrderedJSONEncoder().encode(value)) ?? Data("{}".utf8)
+        let data = (try? OrderedJSONEncoder(nullKeys: RMSNullKeys.all).encode(value)) ?? Data("{}".utf8)
         return SandboxAnswer(status: status, bytes: Array(data))
     }
 

@@ -41,6 +41,56 @@ extension OrderedJSONEncoder {
         let codingPath: [any CodingKey]
 
         mutating func encodeNil(forKey key: Key) throws { object.set(key.stringValue, .null) }
+
+        /// A nil value is left out, unless its key is one RMS writes as null.
+        private mutating func encodeAbsent(forKey key: Key) throws {
+            if OrderedJSONEncoder.nullKeysInEffect.contains(key.stringValue) { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeAbsent(forKey: key) }
+        }
         mutating func encode(_ value: Bool, forKey key: Key) throws { object.set(key.stringValue, .bool(value)) }
         mutating func encode(_ value: String, forKey key: Key) throws { object.set(key.stringValue, .string(value)) }
         mutating func encode(_ value: Double, forKey key: Key) throws {

@@ -13,14 +13,27 @@ import Foundation
 /// through their own Codable conformance: a `Date` as its number of seconds (JSONEncoder's
 /// default too), but a `Data` as an array of its bytes, not in base64.
 public struct OrderedJSONEncoder: Sendable {
-    public init() {}
+    /// Keys written as `null` when their value is nil, as RMS writes `"WrappingModel1": null`;
+    /// other nil values are left out, as JSONEncoder leaves them.
+    public var nullKeys: Set<String>
+
+    public init() {
+        nullKeys = []
+    }
+
+    public init(nullKeys: Set<String>) {
+        self.nullKeys = nullKeys
+    }
 
     public func encode<T: Encodable>(_ value: T) throws -> Data {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        try Self.node(for: value, at: []).write(to: &out)
+        try Self.$nullKeysInEffect.withValue(nullKeys) { try Self.node(for: value, at: []).write(to: &out) }
         return Data(out)
     }
+
+    /// ``nullKeys`` while a value is being encoded (the containers are made deep inside Codable).
+    @TaskLocal static var nullKeysInEffect: Set<String> = []
 
     /// What `value` encodes to; leaves without an encoder of their own.
     static func node<T: Encodable>(for value: T, at codingPath: [any CodingKey]) throws -> Node {
