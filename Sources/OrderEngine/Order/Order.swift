@@ -39,6 +39,8 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     public var rmsAmounts: RMSAmounts?
     /// A field of RMS's JSON that could not be read: the order is kept, flagged 要確認.
     public var readProblem: ReadProblem?
+    /// 配送方法, お届け日時, ギフト and the other handling RMS gives (nil for an order entered here).
+    public var delivery: DeliveryDetails?
 
     public var id: OrderNumber { number }
 

@@ -9,6 +9,8 @@ public struct Package: Sendable, Hashable, Codable {
     public var cashOnDeliveryFee: Money
     public var deliveryName: String?
     public var shipments: [Shipment]
+    /// のし, コンビニ受取, 置き配, a social gift's recipient 入力待ち (nil: none of them).
+    public var handling: PackageHandling?
 
     public init(
         basketID: Int, destination: Contact, items: [Item], postage: Money,

@@ -122,6 +122,7 @@ public struct OrderGenerator: Sendable {
         if progress == 500 {
             model.shippingCmplRptDatetime = placed.adding(seconds: 2 * 86_400)
         }
+        Self.addDetails(to: &model, placed: placed)
         return model
     }
 

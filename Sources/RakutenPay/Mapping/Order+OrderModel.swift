@@ -34,6 +34,12 @@ extension Order {
             remarks: model.remarks,
             memo: model.memo)
         rmsAmounts = RMSAmounts(rakuten: model)
+        delivery = DeliveryDetails(
+            method: model.deliveryModel.deliveryName,
+            date: model.deliveryDate.flatMap { CalendarDate(year: $0.year, month: $0.month, day: $0.day) },
+            timeSlot: model.shippingTerm, isGift: model.giftCheckFlag == 1, isAsuraku: model.asurakuFlag == 1,
+            isIsolatedIsland: model.isolatedIslandFlag == 1, subStatus: model.subStatusName, containsDrug: model.drugFlag == 1,
+            caution: model.cautionDisplayType, isSocialGift: model.socialGiftFlag == 1)
     }
 }
 
@@ -106,5 +112,16 @@ extension Package {
                 Shipment(shippingDetailID: $0.shippingDetailId, trackingNumber: $0.shippingNumber,
                          carrier: $0.deliveryCompany.map(Carrier.init(code:)), shippingDate: $0.shippingDate?.description)
             })
+        let store = m.deliveryCvsModel.flatMap { cvs in
+            cvs.storeName.map {
+                PackageHandling.ConvenienceStore(
+                    name: $0, zipCode: cvs.storeZip ?? "", address: (cvs.storePrefecture ?? "") + (cvs.storeAddress ?? ""))
+            }
+        }
+        let awaiting = m.socialGiftModel.flatMap { $0.inputFlag == 1 ? nil : ($0.inputDueDate.map { RakutenDate($0).description } ?? "期限不明") }
+        let handling = PackageHandling(
+            noshi: m.noshi, convenienceStore: store, dropOffLocation: m.dropOffFlag == 1 ? (m.dropOffLocation ?? "指定あり") : nil,
+            recipientInputDue: awaiting)
+        self.handling = handling.isEmpty ? nil : handling
     }
 }

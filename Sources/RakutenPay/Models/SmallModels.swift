@@ -25,6 +25,16 @@ public struct WrappingModel: Sendable, Hashable, Codable {
     public var deleteWrappingFlag: Int
     public var taxRate: Double?
     public var taxPrice: Int?
+
+    public init(title: Int, name: String, price: Int, includeTaxFlag: Int, deleteWrappingFlag: Int, taxRate: Double?, taxPrice: Int?) {
+        self.title = title
+        self.name = name
+        self.price = price
+        self.includeTaxFlag = includeTaxFlag
+        self.deleteWrappingFlag = deleteWrappingFlag
+        self.taxRate = taxRate
+        self.taxPrice = taxPrice
+    }
 }
 
 /// ChangeReasonModel: one change RMS recorded; changeType 8 is 注文確認.
@@ -124,6 +134,25 @@ public struct DeliveryCvsModel: Sendable, Hashable, Codable {
     public var openTime: String?
     public var closeTime: String?
     public var cvsRemarks: String?
+
+    public init(
+        cvsCode: Int? = nil, storeGenreCode: String? = nil, storeCode: String? = nil, storeName: String?, storeZip: String?,
+        storePrefecture: String?, storeAddress: String?, areaCode: String? = nil, depo: String? = nil, openTime: String? = nil,
+        closeTime: String? = nil, cvsRemarks: String? = nil
+    ) {
+        self.cvsCode = cvsCode
+        self.storeGenreCode = storeGenreCode
+        self.storeCode = storeCode
+        self.storeName = storeName
+        self.storeZip = storeZip
+        self.storePrefecture = storePrefecture
+        self.storeAddress = storeAddress
+        self.areaCode = areaCode
+        self.depo = depo
+        self.openTime = openTime
+        self.closeTime = closeTime
+        self.cvsRemarks = cvsRemarks
+    }
 }
 
 /// SocialGiftModel (version 10 on).
@@ -133,6 +162,17 @@ public struct SocialGiftModel: Sendable, Hashable, Codable {
     public var inputFlag: Int?
     public var inputCompDatetime: RakutenDateTime?
     public var receiverEmailAddress: String?
+
+    public init(
+        sgMngNumber: String?, inputDueDate: RakutenDateTime?, inputFlag: Int?, inputCompDatetime: RakutenDateTime? = nil,
+        receiverEmailAddress: String? = nil
+    ) {
+        self.sgMngNumber = sgMngNumber
+        self.inputDueDate = inputDueDate
+        self.inputFlag = inputFlag
+        self.inputCompDatetime = inputCompDatetime
+        self.receiverEmailAddress = receiverEmailAddress
+    }
 }
 
 /// SkuModel (version 7 on).

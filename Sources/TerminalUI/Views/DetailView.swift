@@ -96,17 +96,41 @@ struct DetailView {
         lines.append(orderer)
         lines.append(StyledLine("       \(order.orderer.postalAddress)"))
 
+        if let delivery = order.delivery {
+            var line = StyledLine("配送 ", label)
+            line.add(delivery.method)
+            if let date = delivery.date { line.add("  お届け日 ", label); line.add(date.description, CellStyle(bold: true)) }
+            if let slot = delivery.timeSlotText { line.add("  時間帯 ", label); line.add(slot, CellStyle(bold: true)) }
+            if !delivery.marks.isEmpty { line.add("  " + delivery.marks.joined(separator: "・"), theme.color(.magenta, bold: true)) }
+            if let subStatus = delivery.subStatus { line.add("  サブステータス ", label); line.add(subStatus) }
+            lines.append(line)
+        }
+
         for (index, package) in order.packages.enumerated() {
             var destination = StyledLine("送付先\(order.packages.count > 1 ? "\(index + 1)" : "") ", label)
-            if package.destination.isSameRecipient(as: order.orderer) {
+            if let due = package.handling?.recipientInputDue {
+                // The address shown is RMS's placeholder until the recipient enters it.
+                destination.add("ソーシャルギフト: 受取人の入力待ち（期限 \(due)）。入力されるまで送り状・発送はできません", theme.error)
+            } else if let store = package.handling?.convenienceStore {
+                destination.add("コンビニ受取 \(store.name)", CellStyle(bold: true))
+                destination.add("  〒\(store.zipCode) \(store.address)")
+            } else if package.destination.isSameRecipient(as: order.orderer) {
                 destination.add("注文者と同じ")
             } else {
                 destination.add("\(package.destination.fullName)  \(package.destination.phoneNumber)")
             }
             if let delivery = package.deliveryName { destination.add("  \(delivery)", theme.muted) }
             lines.append(destination)
-            if !package.destination.isSameRecipient(as: order.orderer) {
+            if package.handling?.convenienceStore == nil, package.handling?.awaitingRecipient != true,
+                !package.destination.isSameRecipient(as: order.orderer)
+            {
                 lines.append(StyledLine("       \(package.destination.postalAddress)"))
+            }
+            if let handling = package.handling, handling.noshi != nil || handling.dropOffLocation != nil {
+                var line = StyledLine("       ")
+                if let noshi = handling.noshi { line.add("のし ", label); line.add(noshi + "  ") }
+                if let place = handling.dropOffLocation { line.add("置き配 ", label); line.add(place) }
+                lines.append(line)
             }
             for item in package.items {
                 var line = StyledLine("  ・\(item.name)")
