@@ -82,14 +82,33 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // 5b. The shop's settings (config.toml) and where juchu keeps its files.
+        .target(
+            name: "ShopSettings",
+            dependencies: [
+                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "TerminalUI",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict
+        ),
+
         // 6. The executable: the desk, the sandbox, and commands for scripts.
         .executableTarget(
             name: "juchu",
             dependencies: [
-                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI",
+                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            swiftSettings: strict
+        ),
+
+        // libFuzzer targets for what comes from outside: RMS's answers, config.toml, keymap.toml
+        // (contrib/fuzz.sh builds it with -sanitize=fuzzer; built plainly, it replays inputs).
+        .executableTarget(
+            name: "juchu-fuzz",
+            dependencies: ["OrderEngine", "RakutenPay", "RMSSandbox", "OrderSync", "TerminalUI", "ShopSettings"],
+            path: "Sources/JuchuFuzz",
             swiftSettings: strict
         ),
 
@@ -110,7 +129,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Samples"]),
-        .testTarget(name: "OrderStoreTests", dependencies: ["OrderStore", "OrderEngine", "TestSupport"]),
+        .testTarget(name: "OrderStoreTests", dependencies: ["OrderStore", "OrderEngine", "RakutenPay", "RMSSandbox", "TestSupport"]),
         .testTarget(
             name: "SyncTests",
             dependencies: [
@@ -119,7 +138,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI", "OrderEngine", "OrderStore", "OrderSync", "CNcursesw", "TestSupport"]),
+            dependencies: ["TerminalUI", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "CNcursesw", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "TestSupport"]),

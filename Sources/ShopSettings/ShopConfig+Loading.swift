@@ -9,7 +9,7 @@ extension ShopConfig {
     /// A file that holds a secret and that group or others can read is refused, as ssh refuses
     /// such a key. A missing file at the default path is no error: the defaults and the
     /// environment are used.
-    static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (ShopConfig, String) {
+    public static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (ShopConfig, String) {
         let file = path ?? defaultPath
         var config = ShopConfig()
         if FileManager.default.fileExists(atPath: file) {
@@ -50,7 +50,10 @@ extension ShopConfig {
         "desk": ["statuses", "flags", "views", "columns"],
     ]
 
-    mutating func read(_ text: String, file: String) throws {
+    public mutating func read(_ text: String, file: String) throws {
+        if let stray = TOMLTextCheck.firstStrayCharacter(in: text) {
+            throw ConfigError(file: file, key: nil, problem: "\(stray.line)行目: TOMLとして読めません: 引用符の外に使えない文字「\(stray.character)」があります")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

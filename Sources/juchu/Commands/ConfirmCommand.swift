@@ -1,3 +1,4 @@
+import ShopSettings
 import ArgumentParser
 import Foundation
 import OrderEngine

@@ -1,3 +1,4 @@
+import ShopSettings
 import Foundation
 import TerminalUI
 

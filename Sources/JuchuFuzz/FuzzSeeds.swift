@@ -1,0 +1,53 @@
+import Foundation
+import RakutenPay
+import RMSSandbox
+
+/// Starting corpora: real-shaped inputs for each target, which the fuzzer then mutates.
+enum FuzzSeeds {
+    /// keymap.toml's seed is the repository's own file, copied by contrib/fuzz.sh.
+    static func write(into directory: String) throws {
+        for target in FuzzTarget.allCases {
+            try FileManager.default.createDirectory(atPath: "\(directory)/\(target.rawValue)", withIntermediateDirectories: true)
+        }
+        var generator = OrderGenerator(seed: 5, settings: .init(shopID: "398211"))
+        let now = RakutenDateTime(epochSeconds: 1_795_000_000)
+        for (index, count) in [1, 3, 10].enumerated() {
+            let body = try OrderedJSONEncoder().encode(GetOrderResponse(messages: [], orders: generator.orders(count: count, now: now), version: 10))
+            try body.write(to: URL(fileURLWithPath: "\(directory)/getorder/generated-\(index).json"))
+        }
+        let search = try OrderedJSONEncoder().encode(SearchOrderResponse(
+            messages: [], orderNumberList: ["398211-20261101-0000000001", "398211-20261101-0000000002"],
+            pagination: PaginationResponseModel(totalRecordsAmount: 2, totalPages: 1, requestPage: 1)))
+        try search.write(to: URL(fileURLWithPath: "\(directory)/searchorder/results.json"))
+        try Data(configSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/config/config.toml"))
+    }
+
+    static let configSample = """
+        [shop]
+        id = "398211"
+        [api]
+        base_url = "https://api.rms.rakuten.co.jp"
+        service_secret = "SP398211_x"
+        license_key = "SL398211_y"
+        license_expires = 2027-02-28
+        requests_per_second = 1
+        [fetch]
+        from_status = "注文確認待ち"
+        store_as = "新規受付"
+        days_back = 7
+        automatic = true
+        interval_minutes = 10
+        skip_younger_than_minutes = 30
+        confirm_poll_seconds = 20
+        [store]
+        path = "~/.local/share/juchu/juchu.sqlite"
+        [desk]
+        statuses = ["新規受付", "入金待ち", "出荷待ち", "保留", "キャンセル"]
+        flags = ["メール便", "要確認"]
+        columns = ["受注番号", "注文日時", "注文者", "合計金額", "請求金額", "注意"]
+        [[desk.views]]
+        name = "代金引換の新規"
+        status = "新規受付"
+        search = "支払:代金引換"
+        """
+}

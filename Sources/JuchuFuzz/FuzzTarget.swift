@@ -1,0 +1,37 @@
+import Foundation
+import OrderEngine
+import OrderSync
+import RakutenPay
+import ShopSettings
+import TerminalUI
+
+/// What a fuzzing input is fed to: each reader of text from outside — RMS's answers, the shop's
+/// config.toml and keymap.toml — the way the desk reads it. A thrown error is a correct answer
+/// to a bad input; only a crash, a hang or a leak is a finding.
+enum FuzzTarget: String, CaseIterable, Sendable {
+    /// A getOrder answer, decoded, every order mapped for the store (the readable ones and those
+    /// kept 要確認).
+    case getOrder = "getorder"
+    /// A searchOrder answer.
+    case searchOrder = "searchorder"
+    /// config.toml.
+    case config
+    /// keymap.toml.
+    case keymap
+
+    func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        switch self {
+        case .getOrder:
+            if case .success(let fetched) = Result(catching: { try RakutenPayClient.fetchedOrders(fromBody: Array(bytes)) }) {
+                _ = OrderImport.incoming(fetched, localStatus: .newOrder, fetchedAt: Date(timeIntervalSince1970: 1_795_000_000))
+            }
+        case .searchOrder:
+            _ = Result { try JSONIndexDecoder().decode(SearchOrderResponse.self, from: bytes) }
+        case .config:
+            var config = ShopConfig()
+            _ = Result { try config.read(String(decoding: bytes, as: UTF8.self), file: "config.toml") }
+        case .keymap:
+            _ = Result { try Keymap(parsing: String(decoding: bytes, as: UTF8.self), file: "keymap.toml") }
+        }
+    }
+}
