@@ -51,8 +51,8 @@ extension ShopConfig {
     ]
 
     public mutating func read(_ text: String, file: String) throws {
-        if let stray = TOMLTextCheck.firstStrayCharacter(in: text) {
-            throw ConfigError(file: file, key: nil, problem: "\(stray.line)行目: TOMLとして読めません: 引用符の外に使えない文字「\(stray.character)」があります")
+        if let problem = TOMLTextCheck.problem(in: text) {
+            throw ConfigError(file: file, key: nil, problem: "\(problem.line)行目: TOMLとして読めません: \(problem.text)")
         }
         let table: TOMLTable
         do {

@@ -112,6 +112,11 @@ struct JSONDecoderTests {
             return context.codingPath.map(\.stringValue) == ["MessageModelList", "Index 0", "messageCode"]
         }
     }
+
+    @Test("a malformed prefix that uses a tape entry per byte is refused, not a trap (the fuzzer's crasher [[[[ )", arguments: ["[[[[ ", "[[[[", "{\"a\":[[[", "[", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1"])
+    func tapeOverflow(text: String) {
+        #expect(throws: (any Error).self) { _ = try JSONIndexDecoder().decode(SearchOrderResponse.self, from: Array(text.utf8)) }
+    }
 }
 
 /// A model that has no public memberwise initializer, read from its JSON.

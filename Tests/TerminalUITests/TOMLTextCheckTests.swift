@@ -20,6 +20,15 @@ struct TOMLTextCheckTests {
         }
     }
 
+    @Test("table headers whose keys do not start as keys are refused (the fuzzer's second crasher, [#), well-formed ones pass", arguments: [
+        ("[# Juchu (受注)\n[desk]\n", 1), ("[desk]\n[[desk.views]]\n", nil), ("[a.\"キー\".b]\n", nil), ("[a.]\n", 1),
+        ("[ ]\n", 1), ("x = \"\"\"\n[#\n\"\"\"\n", nil), ("[[#]]\n", 1),
+    ] as [(String, Int?)])
+    func headers(text: String, line: Int?) {
+        #expect(TOMLTextCheck.problem(in: text)?.line == line, "\(text)")
+        if line != nil { #expect(throws: KeymapError.self) { try Keymap(parsing: text, file: "keymap.toml") } }
+    }
+
     @Test("Japanese in strings and comments is TOML and passes; outside them it is not", arguments: [
         ("name = \"代金引換の新規\" # 日本語のコメント\n", nil),
         ("s = 'リテラル'\nm = \"\"\"\n複数行\n\"\"\"\nl = '''\n文字列\n'''\n", nil),

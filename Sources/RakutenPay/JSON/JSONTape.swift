@@ -29,7 +29,10 @@ final class JSONTape {
         guard scanner.bytes.count < Int32.max else {
             throw JSONScanner.Failure(offset: 0, problem: "JSONが大きすぎます（2 GiB 以上）")
         }
-        storage = .allocate(capacity: scanner.bytes.count / 2 + 2)
+        // Every entry starts at a byte of its own (the last may be the end, where reading fails):
+        // valid JSON needs half as many, but a malformed prefix ("[[[[") may use every byte
+        // before it is refused (found by fuzzing: the tape overflowed).
+        storage = .allocate(capacity: scanner.bytes.count + 2)
         var builder = Builder(scanner: scanner, entries: storage)
         let start = scanner.skipSpace(0)
         let end = scanner.skipSpace(try builder.record(start, depth: 0))

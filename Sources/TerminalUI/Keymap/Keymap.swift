@@ -26,8 +26,8 @@ public struct Keymap: Sendable {
     /// Parses keymap.toml. Actions the file leaves out keep their keys from `base` (the built-in
     /// map), unless the file gives those keys to another action.
     public init(parsing text: String, file: String, base: Keymap? = Keymap.standard) throws(KeymapError) {
-        if let stray = TOMLTextCheck.firstStrayCharacter(in: text) {
-            throw KeymapError(file: file, line: stray.line, problem: "TOMLとして読めません: 引用符の外に使えない文字「\(stray.character)」があります")
+        if let problem = TOMLTextCheck.problem(in: text) {
+            throw KeymapError(file: file, line: problem.line, problem: "TOMLとして読めません: \(problem.text)")
         }
         let table: TOMLTable
         do {
