@@ -229,6 +229,9 @@ extension SyncService {
         let value: T
         do {
             value = try await body()
+        } catch where error is CancellationError || Task.isCancelled {
+            // Stopped (the desk quits, the worker is told to stop): not a failure of the activity.
+            throw error
         } catch {
             let errorClass = (error as? RakutenPayError)?.errorClass
             var detail = "\(error)"

@@ -75,3 +75,23 @@ struct EditPushTests {
         await fetched.stop()
     }
 }
+
+extension EditPushTests {
+    @Test("an edit pushed to RMS is not taken back by undoing its batch here: the desk and RMS would be apart without a word (found by the soak test)")
+    func undoAfterPush() async throws {
+        let fetched = try await FetchedSandbox.start(orders: 30)
+        let (store, service) = (fetched.store, fetched.service)
+        let row = try #require(try fetched.editableRows().first)
+        let order = try #require(try store.order(row.number))
+        let written = try store.apply(try WriteFeeAction(.shipping, text: String((order.fees.shipping.yen ?? 0) + 400)), to: [row.number])
+        #expect(try await service.pushEdits([row.number]).lines.map(\.ok) == [true])
+        let plan = try store.planUndo(batch: written.batchID, title: "取り消し")
+        #expect(plan.changes.isEmpty && plan.skips.map(\.reason) == [.sentToRMS])
+        let result = try store.undo(batch: written.batchID)
+        #expect(result.restored.isEmpty && result.conflicts.map(\.number) == [row.number])
+        let after = try #require(try store.order(row.number))
+        let rms = try #require(await fetched.sandbox.server.order(row.number.rawValue))
+        #expect(after.fees.shipping == Money(rakuten: rms.postagePrice) && after.fees.shipping == .yen((order.fees.shipping.yen ?? 0) + 400))
+        await fetched.stop()
+    }
+}

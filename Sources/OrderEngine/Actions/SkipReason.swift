@@ -25,6 +25,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case cancelInFlight
     /// Undo: the field was changed again after the batch.
     case changedSince
+    /// Undo: the amounts were pushed to RMS after the batch.
+    case sentToRMS
     case noPendingEdit
     case noRMSDifference
     case editNotAllowed(RMSProgress)
@@ -72,6 +74,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .alreadyCancelled: "すでにキャンセルされています"
         case .cancelInFlight: "キャンセル送信中です"
         case .changedSince: "その後に変更されているため、元に戻しません"
+        case .sentToRMS: "金額はRMSに反映済みのため、元に戻しません（注文内容修正で直して反映してください）"
         }
     }
 }

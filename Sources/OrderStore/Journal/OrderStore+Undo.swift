@@ -45,9 +45,11 @@ extension OrderStore {
                 let (original, order) = (replay.originals[position], replay.orders[position])
                 changes.append(Plan.Change(before: original, after: order, fields: original.changes(to: order)))
             }
-            let conflicted = Set(replay.conflicts.map(\.number)).subtracting(changes.map(\.number))
+            let sent = Set(replay.sent).subtracting(changes.map(\.number))
+            let conflicted = Set(replay.conflicts.map(\.number)).subtracting(changes.map(\.number)).subtracting(sent)
             return Plan(actionID: "undo", title: title, leavesMachine: false, changes: changes,
-                        skips: conflicted.sorted().map { Plan.Skip(number: $0, reason: .changedSince) })
+                        skips: conflicted.sorted().map { Plan.Skip(number: $0, reason: .changedSince) }
+                            + sent.sorted().map { Plan.Skip(number: $0, reason: .sentToRMS) })
         }
     }
 
@@ -59,7 +61,7 @@ extension OrderStore {
             let date = now()
             var result = UndoResult(batchID: UUID().uuidString.lowercased())
             let replay = try Self.replayBackwards(batch: batch, in: db)
-            result.conflicts = replay.conflicts
+            result.conflicts = replay.conflicts + replay.sent.map { ($0, "RMSに反映済みの金額") }
             for id in replay.replayedRows {
                 try db.cachedStatement(sql: "UPDATE journal SET undone_by_batch = ? WHERE id = ?").execute(arguments: [result.batchID, id])
             }
@@ -83,6 +85,8 @@ extension OrderStore {
         var orders: [Order] = []
         var index: [OrderNumber: Int] = [:]
         var conflicts: [(number: OrderNumber, field: String)] = []
+        /// Orders whose amounts the batch changed and that were pushed to RMS since: left alone.
+        var sent: [OrderNumber] = []
         /// Journal rows put back.
         var replayedRows: [Int64] = []
 
@@ -120,10 +124,22 @@ extension OrderStore {
         replay.index.reserveCapacity(replay.originals.count)
         for (position, order) in replay.originals.enumerated() { replay.index[order.number] = position }
         replay.orders = replay.originals
+        // Amounts pushed to RMS after the batch are RMS's now: taking them back here would leave
+        // the desk and RMS apart without a word.
+        let pushed = Set(try String.fetchAll(db, sql: """
+            SELECT DISTINCT later.order_number FROM journal AS later
+            WHERE later.action = 'push-edit' AND later.id > (SELECT MIN(id) FROM journal WHERE batch_id = ?)
+                AND later.order_number IN (SELECT order_number FROM journal WHERE batch_id = ?)
+            """, arguments: [batch, batch]).map(OrderNumber.init))
+        let amounts: Set<OrderField> = [.shippingFee, .cashOnDeliveryFee, .paymentCharge, .items, .pendingEdit]
         for row in rows {
             guard let position = replay.index[row.number], case var order = replay.orders[position], let field = OrderField(rawValue: row.field),
                 let before = FieldValue(journalText: row.before), let after = FieldValue(journalText: row.after)
             else { continue }
+            if pushed.contains(row.number), amounts.contains(field) {
+                if !replay.sent.contains(row.number) { replay.sent.append(row.number) }
+                continue
+            }
             guard field.value(in: order) == after else {
                 replay.conflicts.append((row.number, field.label))
                 continue

@@ -1,0 +1,191 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import OrderSync
+import RakutenPay
+import RMSSandbox
+import Synchronization
+import Testing
+import TestSupport
+
+/// A model-based soak with the sandbox as the oracle: orders arrive every second or so and
+/// customers cancel, one request in ten fails as RMS's do (500, maintenance, QPS, dropped
+/// connections, truncated bodies, after or before a write is applied), a sync worker fetches and
+/// polls, and two operators on the same file work at random — confirm, change statuses, write
+/// fees, edit and push, undo, read RMS again. At the end every order RMS holds awaiting
+/// confirmation is in the store, each confirmation reached RMS once, the totals are RMS's, every
+/// pushed edit is RMS's, the outbox is settled and the failures are gone with the faults.
+///
+/// Two minutes in `swift test`; `JUCHU_SOAK_MINUTES=30 swift test --filter SoakTests` for the
+/// long form (README).
+@Suite("Soak: a sync worker and two operators against a faulty, living RMS")
+struct SoakTests {
+    static var minutes: Double {
+        ProcessInfo.processInfo.environment["JUCHU_SOAK_MINUTES"].flatMap(Double.init) ?? 2
+    }
+
+    /// What one operator did and saw, for the closing checks and the report.
+    struct Tally: Sendable {
+        var actions = 0
+        var confirmsAsked = 0
+        var editsPushed = 0
+        var rmsFailures = 0
+        /// Failures that are not RMS's: none may happen.
+        var unexpected: [String] = []
+    }
+
+    @Test("every order arrives, each confirmation is sent once, totals and pushed edits are RMS's, nothing is left unsettled")
+    func soak() async throws {
+        let sandbox = try await SandboxHarness.start(orders: 120, seed: 42) {
+            $0.lifeIntervalSeconds = 1
+            $0.newOrderChance = 0.7
+            $0.customerCancelChance = 0.1
+            $0.faultRate = 0.1
+            $0.secondsUntilProcessing = 2
+            $0.secondsUntilDone = 3
+            $0.secondsUntilCancelled = 2
+        }
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("soak.sqlite")
+        var fetch = FetchSettings()
+        fetch.skipYoungerThanMinutes = 0
+        fetch.lookBackDays = 7
+
+        // The sync worker: a process of its own in real life, a store and a service of its own here.
+        let workerFailures = Mutex<[String]>([])
+        let workerService = SyncService(client: sandbox.client, store: try OrderStore(path: path, operatorName: "sync"), events: { event in
+            if case .failed(let activity, let errorClass, let detail) = event, errorClass == nil {
+                workerFailures.withLock { $0.append("\(activity): \(detail)") }
+            }
+        })
+        var worker = SyncWorker(
+            service: workerService, fetchSettings: fetch, pollInterval: .seconds(1), fetchInterval: .seconds(3), leaseSeconds: 30)
+        worker.watchInterval = .seconds(10)
+        let running = worker
+        let workerTask = Task { await running.run() }
+
+        let deadline = ContinuousClock.now + .seconds(Self.minutes * 60)
+        let desks = try ["desk-a", "desk-b"].map { name in
+            SyncService(client: sandbox.client, store: try OrderStore(path: path, operatorName: name))
+        }
+        let tallies = try await withThrowingTaskGroup(of: Tally.self) { group in
+            for (index, desk) in desks.enumerated() {
+                group.addTask { try await Self.operate(desk, seed: UInt64(index + 1), until: deadline) }
+            }
+            var all: [Tally] = []
+            for try await tally in group { all.append(tally) }
+            return all
+        }
+        workerTask.cancel()
+        await workerTask.value
+
+        // The faults stop; the worker's work is finished by hand, as its next rounds would.
+        sandbox.server.setFaultRate(0)
+        let settle = desks[0]
+        // Orders keep arriving meanwhile: those placed after this last fetch are for the next one.
+        let lastFetch = RakutenDateTime(Date())
+        try await settle.fetch(fetch)
+        try await Task.sleep(for: .seconds(4))  // Rakuten finishes what it is processing.
+        try await settle.resolveAbandonedConfirmations(staleIntentAge: 0)
+        try await settle.pollConfirmations(staleIntentAge: 0)
+        let store = settle.store
+        let everything = try store.page(GridFilter(), limit: 100_000).map(\.number)
+        try await settle.refreshRMSStatus(everything)
+
+        // The oracle: what RMS holds now.
+        let now = RakutenDateTime(Date())
+        var held: [String: OrderModel] = [:]
+        for progress in [100, 200, 300, 400, 500, 600, 700, 800, 900] {
+            for model in try await sandbox.orders(inProgress: progress, now: now) { held[model.orderNumber] = model }
+        }
+        let stored = Dictionary(uniqueKeysWithValues: try store.orders(everything).map { ($0.number.rawValue, $0) })
+        let windowStart = now.adding(seconds: -7 * 86_400)
+        let awaiting = held.values.filter { $0.orderProgress == 100 && $0.orderDatetime >= windowStart && $0.orderDatetime < lastFetch }
+        let missing = awaiting.filter { stored[$0.orderNumber] == nil }.map(\.orderNumber)
+        #expect(missing.isEmpty, "orders RMS holds awaiting confirmation that never reached the desk: \(missing)")
+
+        let accepted = await sandbox.server.acceptedConfirmations()
+        #expect(accepted.values.allSatisfy { $0 == 1 }, "confirmed more than once: \(accepted.filter { $0.value > 1 })")
+
+        var totalsChecked = 0
+        for order in stored.values where order.totalsAreRMSs && order.rmsDifference == nil && order.readProblem == nil {
+            guard let model = held[order.number.rawValue] else { continue }
+            #expect(order.totalPrice == Money(rakuten: model.totalPrice) && order.requestPrice == Money(rakuten: model.requestPrice),
+                    "\(order.number): \(order.totalPrice)/\(order.requestPrice) here, RMS \(model.totalPrice)/\(model.requestPrice)")
+            totalsChecked += 1
+        }
+        var pushesChecked = 0
+        for order in stored.values where order.pendingEdit == nil && order.rmsDifference == nil {
+            guard try store.journal(of: order.number).contains(where: { $0.action == "push-edit" }), let model = held[order.number.rawValue],
+                !RMSProgress(code: model.orderProgress).isCancelling
+            else { continue }
+            let history = try store.journal(of: order.number).map { "\($0.operatorName) \($0.action) \($0.field): \($0.before)→\($0.after)" }
+            #expect(order.fees.shipping == Money(rakuten: model.postagePrice), "\(order.number): pushed edit not RMS's\n\(history.joined(separator: "\n"))")
+            pushesChecked += 1
+        }
+        let outbox = try store.health(unconfirmedBefore: Date.distantPast).outbox
+        #expect(outbox["pending", default: 0] + outbox["sending", default: 0] + outbox["unknown", default: 0] == 0, "outbox left: \(outbox)")
+        let failuresLeft = try store.syncFailures()
+        #expect(failuresLeft.isEmpty, "failures still recorded with the faults gone: \(failuresLeft)")
+        let unexpected = tallies.flatMap(\.unexpected) + workerFailures.withLock { $0 }
+        #expect(unexpected.isEmpty, "failures that were not RMS's: \(unexpected.prefix(5))")
+
+        let stats = try await sandbox.admin("stats", method: "GET")
+        let requests = ((try JSONSerialization.jsonObject(with: Data(stats.body)) as? [String: Any])?["requests"] as? [String: Int] ?? [:])
+        print("""
+            soak: \(Self.minutes) min, \(held.count) orders at RMS (\(awaiting.count) awaiting confirmation), \(stored.count) stored; \
+            operator actions \(tallies.map(\.actions).reduce(0, +)), confirms asked \(tallies.map(\.confirmsAsked).reduce(0, +)), \
+            accepted \(accepted.count), edits pushed \(tallies.map(\.editsPushed).reduce(0, +)), RMS failures seen by the operators \
+            \(tallies.map(\.rmsFailures).reduce(0, +)); requests \(requests.values.reduce(0, +)) at a fault rate of 10 %; \
+            totals checked \(totalsChecked), pushed edits checked \(pushesChecked)
+            """)
+        await sandbox.stop()
+    }
+
+    /// One operator's random work until `deadline`.
+    static func operate(_ desk: SyncService, seed: UInt64, until deadline: ContinuousClock.Instant) async throws -> Tally {
+        var random = SeededRandom(seed: seed)
+        var tally = Tally()
+        let store = desk.store
+        while ContinuousClock.now < deadline {
+            tally.actions += 1
+            let rows = try store.page(GridFilter(localStatus: .newOrder), limit: 300)
+            let some = Array(rows.shuffled(using: &random).prefix(Int.random(in: 1...6, using: &random))).map(\.number)
+            do {
+                switch Int.random(in: 0..<100, using: &random) {
+                case 0..<30:
+                    tally.confirmsAsked += some.count
+                    _ = try await desk.confirm(some)
+                case 30..<45:
+                    _ = try store.apply(ChangeStatusAction(to: random.pick([.awaitingPayment, .onHold, .newOrder])), to: some)
+                case 45..<55:
+                    _ = try store.apply(try WriteFeeAction(random.pick([.shipping, .cashOnDelivery]), text: String(random.pick([0, 550, 800, 1200]))), to: some)
+                case 55..<70:
+                    guard let number = some.first, let order = try store.order(number) else { break }
+                    var edit = OrderEdit(of: order)
+                    edit.fees.shipping = .yen(random.pick([700, 900, 1300]))
+                    if !edit.lines.isEmpty, !edit.lines[0].isEmpty { edit.lines[0][0].units += 1 }
+                    guard try store.save(edit, editing: order).isEmpty else { break }
+                    tally.editsPushed += 1
+                    _ = try await desk.pushEdits([number])
+                case 70..<80:
+                    if let batch = try store.undoableBatches(limit: 5).first(where: { $0.operatorName == store.operatorName }) {
+                        _ = try store.undo(batch: batch.batchID)
+                    }
+                case 80..<90:
+                    _ = try await desk.refreshRMSStatus(some)
+                default:
+                    // Checks, as an operator marks and thinks.
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 50...300, using: &random)))
+                }
+            } catch let error as RakutenPayError {
+                _ = error
+                tally.rmsFailures += 1
+            } catch {
+                tally.unexpected.append("\(error)")
+            }
+        }
+        return tally
+    }
+}
