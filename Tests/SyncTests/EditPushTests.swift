@@ -95,3 +95,25 @@ extension EditPushTests {
         await fetched.stop()
     }
 }
+
+extension EditPushTests {
+    @Test("undoing one operator's fee keeps 未反映 while another's fee, written since, is not in RMS (found by the soak test)")
+    func undoKeepsOthersPending() async throws {
+        let fetched = try await FetchedSandbox.start(orders: 30)
+        let path = fetched.directory.file("fetched.sqlite")
+        let deskA = fetched.store
+        let deskB = try OrderStore(path: path, operatorName: "desk-b")
+        let row = try #require(try fetched.editableRows().first { $0.isRakutenAPI })
+        let first = try deskA.apply(try WriteFeeAction(.cashOnDelivery, text: "1200"), to: [row.number])
+        _ = try deskB.apply(try WriteFeeAction(.shipping, text: "550"), to: [row.number])
+        try deskA.undo(batch: first.batchID)
+        let after = try #require(try deskA.order(row.number))
+        #expect(after.fees.shipping == .yen(550), "desk-b's fee stays")
+        #expect(after.pendingEdit != nil, "and it is still 未反映: RMS does not have it")
+        // Pushed, RMS holds it and the mark goes.
+        #expect(try await fetched.service.pushEdits([row.number]).lines.map(\.ok) == [true])
+        #expect(await fetched.sandbox.server.order(row.number.rawValue)?.postagePrice == 550)
+        #expect(try deskA.order(row.number)?.pendingEdit == nil)
+        await fetched.stop()
+    }
+}

@@ -148,6 +148,13 @@ extension OrderStore {
             replay.orders[position] = order
             replay.replayedRows.append(row.id)
         }
+        // 未反映 belongs to every unsent amount of the order, not to this batch alone: an order
+        // still holding amounts RMS does not have (another operator's fee written since) keeps it
+        // (found by the soak: the mark went with the undo and the desk and RMS stayed apart).
+        for position in replay.orders.indices where replay.orders[position].pendingEdit == nil {
+            let order = replay.orders[position]
+            if let rms = order.rmsAmounts, rms.fees != order.fees { replay.orders[position].pendingEdit = PendingEdit() }
+        }
         return replay
     }
 }
