@@ -7,7 +7,7 @@ public enum LicenseWarning {
 
     /// Days from `date`'s day to `expiry`'s, in Japan (negative once expired).
     public static func daysLeft(until expiry: Date, on date: Date) -> Int {
-        CalendarDate(japanDayOf: JapanTime(expiry)).daysSinceEpoch - CalendarDate(japanDayOf: JapanTime(date)).daysSinceEpoch
+        CalendarDate(japanDayOf: JapanTime(expiry)).days(after: JapanTime(date))
     }
 
     public static func text(daysLeft: Int) -> String {

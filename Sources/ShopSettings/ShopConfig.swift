@@ -35,7 +35,7 @@ public struct ShopConfig: Sendable {
 
     /// Days until the licenceKey expires (negative once expired), as of `date`'s day in Japan.
     public func licenseDaysLeft(on date: Date = Date()) -> Int? {
-        licenseExpires.map { $0.daysSinceEpoch - CalendarDate(japanDayOf: JapanTime(date)).daysSinceEpoch }
+        licenseExpires.map { $0.days(after: JapanTime(date)) }
     }
 
     /// The credentials, from the file or the environment (JUCHU_SERVICE_SECRET, JUCHU_LICENSE_KEY).

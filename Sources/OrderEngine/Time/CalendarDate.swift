@@ -39,6 +39,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public var daysSinceEpoch: Int { CivilDate.days(year: year, month: month, day: day) }
 
+    /// Days from `start`'s day to this date, in Japan (negative when this date is before it).
+    public func days(after start: JapanTime) -> Int { daysSinceEpoch - CalendarDate(japanDayOf: start).daysSinceEpoch }
+
     /// Epoch seconds of the day's first second in Japan (the inverse of ``init(japanDayOf:)``).
     public var startInJapan: Int64 { Int64(daysSinceEpoch) * 86_400 - JapanTime.offsetSeconds }
 

@@ -10,8 +10,12 @@ struct SandboxAnswer: Sendable {
 
     static func json<T: Encodable>(_ status: HTTPResponse.Status, _ value: T) -> SandboxAnswer {
         // Keys in the order of Rakuten's field tables, as RMS writes them.
-        let data = (try? OrderedJSONEncoder(nullKeys: RMSNullKeys.all).encode(value)) ?? Data("{}".utf8)
-        return SandboxAnswer(status: status, bytes: Array(data))
+        do {
+            return SandboxAnswer(status: status, bytes: Array(try OrderedJSONEncoder(nullKeys: RMSNullKeys.all).encode(value)))
+        } catch {
+            // A body the sandbox cannot write is its own bug: said, never an empty object that looks like an answer.
+            return SandboxAnswer(status: .internalServerError, bytes: Array("sandbox: cannot encode the answer: \(error)".utf8))
+        }
     }
 
     static func messages(_ status: HTTPResponse.Status, _ messages: [MessageModel]) -> SandboxAnswer {

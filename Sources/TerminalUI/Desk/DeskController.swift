@@ -312,7 +312,7 @@ public final class DeskController {
         case .workerActive(let active):
             return .workerActive(active)
         case .licenseExpiry(let expiry):
-            return .licenseDaysLeft(CalendarDate(japanDayOf: JapanTime(expiry)).daysSinceEpoch - CalendarDate(japanDayOf: JapanTime(date)).daysSinceEpoch)
+            return .licenseDaysLeft(CalendarDate(japanDayOf: JapanTime(expiry)).days(after: JapanTime(date)))
         case .workerResumed:
             return .notice("新しいlicenseKeyで同期を再開しました")
         case .failed(let activity, let errorClass?, _):

@@ -71,8 +71,8 @@ public enum TOMLTextCheck {
 
         mutating func key() throws(Problem) {
             switch current {
-            case UInt8(ascii: "\""): try basicString()
-            case UInt8(ascii: "'"): try literalString()
+            case UInt8(ascii: "\""): try quotedString(UInt8(ascii: "\""))
+            case UInt8(ascii: "'"): try quotedString(UInt8(ascii: "'"))
             case let byte? where Self.isBareKey(byte):
                 while let byte = current, Self.isBareKey(byte) { index += 1 }
             case let byte?:
@@ -85,9 +85,9 @@ public enum TOMLTextCheck {
         mutating func value() throws(Problem) {
             switch current {
             case UInt8(ascii: "\""):
-                if starts(with: "\"\"\"") { try multilineString("\"\"\"") } else { try basicString() }
+                if starts(with: "\"\"\"") { try multilineString("\"\"\"") } else { try quotedString(UInt8(ascii: "\"")) }
             case UInt8(ascii: "'"):
-                if starts(with: "'''") { try multilineString("'''") } else { try literalString() }
+                if starts(with: "'''") { try multilineString("'''") } else { try quotedString(UInt8(ascii: "'")) }
             case UInt8(ascii: "["):
                 try array()
             case UInt8(ascii: "{"):
@@ -151,31 +151,16 @@ public enum TOMLTextCheck {
             }
         }
 
-        mutating func basicString() throws(Problem) {
+        /// A one-line string: `"…"` with backslash escapes, or `'…'` without.
+        mutating func quotedString(_ quote: UInt8) throws(Problem) {
             index += 1
             while let byte = current {
                 switch byte {
-                case UInt8(ascii: "\""):
+                case quote:
                     index += 1
                     return
-                case UInt8(ascii: "\\"):
+                case UInt8(ascii: "\\") where quote == UInt8(ascii: "\""):
                     index += 2
-                case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                    throw fail("文字列が行の終わりまでに閉じていません")
-                default:
-                    index += 1
-                }
-            }
-            throw fail("文字列が閉じていません")
-        }
-
-        mutating func literalString() throws(Problem) {
-            index += 1
-            while let byte = current {
-                switch byte {
-                case UInt8(ascii: "'"):
-                    index += 1
-                    return
                 case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
                     throw fail("文字列が行の終わりまでに閉じていません")
                 default:
