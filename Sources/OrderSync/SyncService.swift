@@ -78,7 +78,7 @@ public struct SyncService: Sendable {
     /// result. Intents a process left behind when it died are resolved from RMS first, so that
     /// their orders are sent again only if RMS shows them unconfirmed.
     public func confirm(_ numbers: [OrderNumber]) async throws -> ConfirmReport {
-        try await resolveAbandonedConfirmations()
+        try await settleUnclearWrites()
         let claimed = try store.claimConfirmations(numbers)
         return try await send(claimed)
     }
@@ -167,14 +167,14 @@ public struct SyncService: Sendable {
     public func pollConfirmations(staleIntentAge: TimeInterval = 600) async throws {
         let awaiting = try store.ordersAwaitingRakuten()
         if !awaiting.isEmpty { try await refreshRMSStatus(awaiting, action: "confirm-poll") }
-        try await resolveAbandonedConfirmations(staleIntentAge: staleIntentAge)
+        try await settleUnclearWrites(staleIntentAge: staleIntentAge)
     }
 
     /// Writes whose outcome is unknown, or left by a process that is gone — confirmations,
     /// cancellations and edit pushes alike — are settled by what RMS holds
     /// (``UnclearWriteSettlement``): done there (accepted), or not (failed, may be sent again).
     /// An order RMS does not return stays unsettled, and nothing more is sent for it.
-    public func resolveAbandonedConfirmations(staleIntentAge: TimeInterval = 600) async throws {
+    public func settleUnclearWrites(staleIntentAge: TimeInterval = 600) async throws {
         let unresolved = try store.unresolvedIntents(claimedBefore: now().addingTimeInterval(-staleIntentAge))
         guard !unresolved.isEmpty else { return }
         let numbers = Array(Set(unresolved.map(\.number)))
@@ -255,7 +255,7 @@ extension SyncService {
     /// キャンセル: applies the cancellation locally with an outbox intent per Rakuten order, then
     /// sends each to RMS once (cancelOrder takes one order per call) and records what RMS said.
     public func cancel(_ numbers: [OrderNumber], reasonCode: Int) async throws -> ConfirmReport {
-        try await resolveAbandonedConfirmations()
+        try await settleUnclearWrites()
         let applied = try store.apply(try CancelAction(reasonCode: reasonCode), to: numbers)
         var report = ConfirmReport(skipped: applied.plan.skips)
         for change in applied.plan.changes {
@@ -284,7 +284,7 @@ extension SyncService {
     /// 入力内容を反映する: each order's saved edit goes to RMS (updateOrderSender), recorded in the
     /// outbox before it is sent.
     public func pushEdits(_ numbers: [OrderNumber]) async throws -> ConfirmReport {
-        try await resolveAbandonedConfirmations()
+        try await settleUnclearWrites()
         let applied = try store.apply(PushEditAction(), to: numbers)
         var report = ConfirmReport(skipped: applied.plan.skips)
         for change in applied.plan.changes {

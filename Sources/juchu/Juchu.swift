@@ -11,9 +11,10 @@ struct Juchu: ParsableCommand {
             juchu sandbox   RMSサンドボックスだけを起動します（テストや他の端末から使う）
             juchu check     設定（config.toml）を読み、RMSに接続できるか確かめます
             juchu fetch     受注取得 / juchu confirm 注文確認通知 / juchu status 状態と警告
+            juchu cancel    キャンセル / juchu push 注文内容修正をRMSに反映 / juchu export 書き出し
             """,
         subcommands: [
-            DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self,
+            DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, PushCommand.self,
             StatusCommand.self, ExportCommand.self, SyncCommand.self, BenchCommand.self,
         ]
     )

@@ -52,7 +52,7 @@ struct AbandonedWriteTests {
         try await abandon(try CancelAction(reasonCode: 8), row.number, in: fetched) {
             if reached { _ = try await fetched.sandbox.client.cancelOrder(CancelOrderRequest(orderNumber: row.number.rawValue, changeReasonDetailApply: 8)) }
         }
-        try await fetched.service.resolveAbandonedConfirmations()
+        try await fetched.service.settleUnclearWrites()
         #expect(try fetched.store.unresolvedIntents().isEmpty)
         let order = try #require(try fetched.store.order(row.number))
         if reached {
@@ -80,7 +80,7 @@ struct AbandonedWriteTests {
             let model = try #require(await fetched.sandbox.server.order(row.number.rawValue))
             _ = try await fetched.sandbox.client.updateOrderSender(try UpdateOrderSenderRequest(pushing: saved, onto: model))
         }
-        try await fetched.service.resolveAbandonedConfirmations()
+        try await fetched.service.settleUnclearWrites()
         #expect(try fetched.store.unresolvedIntents().isEmpty)
         let after = try #require(try fetched.store.order(row.number))
         if reached {

@@ -87,7 +87,7 @@ struct SoakTests {
         let lastFetch = RakutenDateTime(Date())
         try await settle.fetch(fetch)
         try await Task.sleep(for: .seconds(4))  // Rakuten finishes what it is processing.
-        try await settle.resolveAbandonedConfirmations(staleIntentAge: 0)
+        try await settle.settleUnclearWrites(staleIntentAge: 0)
         try await settle.pollConfirmations(staleIntentAge: 0)
         let store = settle.store
         let everything = try store.page(GridFilter(), limit: 100_000).map(\.number)

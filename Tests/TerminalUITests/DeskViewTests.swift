@@ -178,6 +178,23 @@ struct DeskViewTests {
         #expect(!text.contains("受注一覧"))
     }
 
+    @Test("the edit form names its totals as RMS does: 総合計 and 請求金額, before → after, points taken off the latter")
+    func editFormTotals() {
+        var order = OrderFixtures.order(1)
+        order.pointsUsed = 1_500
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        _ = state.apply(.editOpened(order))
+        var text = render(state).text
+        #expect(text.contains("総合計 4,780円 → 4,780円"), "\(text)")
+        #expect(text.contains("請求金額 3,280円 → 3,280円"))
+        // 送料 800 → 1200.
+        for _ in 0..<3 { _ = state.handle(.backspace) }
+        for key in "1200" { _ = state.handle(.character(key)) }
+        text = render(state).text
+        #expect(text.contains("総合計 4,780円 → 5,180円"), "\(text)")
+        #expect(text.contains("請求金額 3,280円 → 3,680円"))
+    }
+
     @Test("the confirm preview counts what will be sent and lists each skip with its reason")
     func dialog() {
         let orders = [OrderFixtures.order(1), OrderFixtures.order(2), OrderFixtures.order(3, bundle: BundleID("B"))]

@@ -14,6 +14,7 @@ extension SandboxAPI {
             return Self.refused(check, orderNumber: order.orderNumber)
         }
         await state.cancel(order.orderNumber, reason: reason, byCustomer: false, at: now())
+        await state.noteAccepted(.cancelOrder, order.orderNumber)
         return .messages(.ok, [.info("ORDER_EXT_API_CANCEL_ORDER_INFO_101", "キャンセル申請に成功しました。", orderNumber: order.orderNumber)])
     }
 }

@@ -56,6 +56,7 @@ extension SandboxAPI {
         updated.recalculatePointsIfPaidWithPoints(wasFullyPaidWithPoints: fullyPaidWithPoints)
         updated.modifyFlag = 1
         await state.replace(updated)
+        await state.noteAccepted(.updateOrderSender, current.orderNumber)
         return .messages(.ok, [.info("ORDER_EXT_API_UPDATE_ORDERSENDER_INFO_101", "送付先情報の更新設定が完了しました。", orderNumber: current.orderNumber)])
     }
 }

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// What can go wrong with one request, as it goes wrong with the real API.
-public enum Fault: CaseIterable, Sendable {
+public enum Fault: String, CaseIterable, Sendable {
     case internalError
     case maintenance
     case qpsLimit
@@ -24,6 +24,10 @@ final class FaultInjector: Sendable {
     private let rate: Mutex<Double>
     /// Faults queued for the next requests, in order, before any random ones.
     private let queued = Mutex<[(Fault, Bool)]>([])
+    private let counts = Mutex<[Fault: Int]>([:])
+
+    /// How many of each fault were drawn so far.
+    var injected: [String: Int] { Dictionary(uniqueKeysWithValues: counts.withLock { $0 }.map { ($0.key.rawValue, $0.value) }) }
 
     func queue(_ fault: Fault, afterApplying: Bool) { queued.withLock { $0.append((fault, afterApplying)) } }
 
@@ -36,7 +40,12 @@ final class FaultInjector: Sendable {
 
     /// The fault for the next request, if any, and whether it strikes after the work is done.
     func draw() -> (fault: Fault, afterApplying: Bool)? {
-        if let next = queued.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return next }
+        let drawn = queued.withLock { $0.isEmpty ? nil : $0.removeFirst() } ?? random()
+        if let (fault, _) = drawn { counts.withLock { $0[fault, default: 0] += 1 } }
+        return drawn
+    }
+
+    private func random() -> (Fault, Bool)? {
         let rate = rate.withLock { $0 }
         guard rate > 0 else { return nil }
         return state.withLock { random in

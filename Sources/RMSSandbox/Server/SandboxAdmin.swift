@@ -5,7 +5,8 @@ import RakutenPay
 /// Control of the sandbox over HTTP, for tests and demos in other processes:
 /// `/sandbox/admin/<command>` on the sandbox's own (loopback) address, without the ESA header.
 ///
-/// - `GET stats` — accepted confirmations per order, requests per function, orders held
+/// - `GET stats` — accepted confirmations and writes per order, requests per function, faults
+///   injected by kind, orders held
 /// - `POST faults {"faultRate": 0.2}` · `POST maintenance {"on": true}` · `POST qps {"requestsPerSecond": 1}`
 /// - `POST orders {"count": 5}` — new orders arrive now
 /// - `POST progress {"orderNumber": "...", "progress": 900}` — as if RMS or the customer moved it
@@ -16,7 +17,11 @@ struct SandboxAdmin {
 
     struct Stats: Codable, Sendable {
         var acceptedConfirmations: [String: Int]
+        /// Writes RMS carried out, per function and order.
+        var acceptedWrites: [String: [String: Int]]
         var requests: [String: Int]
+        /// Faults injected, by kind: each is a failure some client must have seen and logged.
+        var faultsInjected: [String: Int]
         var orderCount: Int
         /// Requests turned away for going over the requests per second (ES03-01).
         var qpsRefusals: Int

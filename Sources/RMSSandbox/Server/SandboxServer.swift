@@ -95,6 +95,10 @@ public final class SandboxServer: Sendable {
     /// How many confirmations RMS accepted for each order.
     public func acceptedConfirmations() async -> [String: Int] { await state.acceptedConfirmations }
 
+    /// How many writes of `function` RMS carried out for each order (confirmOrder, cancelOrder,
+    /// updateOrderSender).
+    public func acceptedWrites(_ function: APIFunction) async -> [String: Int] { await state.acceptedWrites[function] ?? [:] }
+
     /// The order as RMS holds it now.
     public func order(_ number: String) async -> OrderModel? {
         await state.advance(to: api.now())
@@ -117,7 +121,9 @@ public final class SandboxServer: Sendable {
 
     func stats() async -> SandboxAdmin.Stats {
         SandboxAdmin.Stats(
-            acceptedConfirmations: await state.acceptedConfirmations, requests: requestCounts.withLock { $0 },
+            acceptedConfirmations: await state.acceptedConfirmations,
+            acceptedWrites: Dictionary(uniqueKeysWithValues: await state.acceptedWrites.map { ($0.key.rawValue, $0.value) }),
+            requests: requestCounts.withLock { $0 }, faultsInjected: faults.injected,
             orderCount: await state.orders.count, qpsRefusals: qpsRefusals.withLock { $0 },
             shortestGapMilliseconds: arrivals.withLock { $0.shortest }.map { Int($0 / .milliseconds(1)) })
     }

@@ -9,6 +9,9 @@ actor SandboxState {
     private var transitions: [Transition] = []
     /// How many confirmations RMS accepted per order: must never exceed one.
     private(set) var acceptedConfirmations: [String: Int] = [:]
+    /// How many writes of each function RMS carried out per order: the tests' oracle that a
+    /// write recorded once in the outbox reached RMS once.
+    private(set) var acceptedWrites: [APIFunction: [String: Int]] = [:]
     var nextChangeID = 90_000_000
     var nextShippingDetailID = 15_000
     /// updateOrderShippingAsync jobs by requestId: their results and when RMS shows them.
@@ -131,11 +134,16 @@ actor SandboxState {
             changeApplyDatetime: now, changeFixDatetime: now, changeCmplDatetime: now)]
         orders[number] = order
         acceptedConfirmations[number, default: 0] += 1
+        noteAccepted(.confirmOrder, number)
         let processing = now.epochSeconds + Int64(configuration.secondsUntilProcessing.rounded())
         let done = processing + Int64(configuration.secondsUntilDone.rounded())
         schedule(number, to: 200, at: processing)
         schedule(number, to: 300, at: done)
         return .info(ConfirmOrderCode.success, "注文確認に成功しました。", orderNumber: number)
+    }
+
+    func noteAccepted(_ function: APIFunction, _ number: String) {
+        acceptedWrites[function, default: [:]][number, default: 0] += 1
     }
 
     /// For tests and the admin endpoint: set an order's progress as if RMS or the customer had moved it.

@@ -12,9 +12,12 @@ struct EditFormView {
         for field in form.fields {
             lines.append((line(for: field), field))
         }
-        let before = form.original.grandTotal
-        let after = (try? form.edit.get()).map { $0.applied(to: form.original).grandTotal }
-        lines.append((StyledLine([("合計 ", theme.label), ("\(before) → \(after.map(\.description) ?? "（入力中）")", CellStyle(bold: true))]), nil))
+        // The totals in RMS's words: 総合計 as RMS's screen shows it, and 請求金額 after points.
+        let edited = (try? form.edit.get()).map { $0.applied(to: form.original) }
+        for (title, total) in [("総合計 ", \Order.grandTotal), ("請求金額 ", \Order.requestPrice)] {
+            let after = edited.map { $0[keyPath: total].description } ?? "（入力中）"
+            lines.append((StyledLine([(title, theme.label), ("\(form.original[keyPath: total]) → \(after)", CellStyle(bold: true))]), nil))
+        }
         if form.original.origin.isRakutenAPI {
             lines.append((StyledLine("保存した修正は処理パネル「入力内容を反映する（RMS）」でRMSに送ります", theme.muted), nil))
         }

@@ -1,0 +1,167 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import OrderSync
+import RakutenPay
+import RMSSandbox
+import Testing
+import TestSupport
+
+/// `juchu confirm`, `juchu cancel` and `juchu push` killed with SIGKILL at random moments and run
+/// again: whatever moment the kill strikes (before the intent, between the intent and the
+/// request, while it is in flight, before its answer is recorded), every write reaches RMS once
+/// and the outbox is settled.
+@Suite("End to end: writes killed at random moments", .serialized)
+struct KilledWritesEndToEndTests {
+    /// A sandbox with its orders awaiting confirmation fetched into a database file of `juchu`'s home.
+    struct Setting {
+        let juchu: JuchuBinary
+        let sandbox: SandboxHarness
+        let db: String
+        let store: OrderStore
+        let service: SyncService
+        let numbers: [OrderNumber]
+
+        static func start(orders: Int) async throws -> Setting {
+            let juchu = try JuchuBinary()
+            let sandbox = try await SandboxHarness.start(orders: orders, requestsPerSecond: 0) {
+                $0.latencyMilliseconds = 3
+                $0.secondsUntilProcessing = 1
+                $0.secondsUntilDone = 1
+            }
+            let db = juchu.home + "/killed.sqlite"
+            let store = try OrderStore(path: db)
+            let service = SyncService(client: sandbox.client, store: store)
+            var fetch = FetchSettings()
+            fetch.skipYoungerThanMinutes = 0
+            fetch.lookBackDays = 30
+            try await service.fetch(fetch)
+            let numbers = try store.page(GridFilter(localStatus: .newOrder), limit: 5_000).map(\.number)
+            return Setting(juchu: juchu, sandbox: sandbox, db: db, store: store, service: service, numbers: numbers)
+        }
+
+        /// `command`'s arguments for every 新規受付 order of the file, against the sandbox.
+        func arguments(_ command: [String]) -> [String] {
+            command + ["--status", "新規受付", "--db", db, "--base-url", sandbox.baseURL,
+                       "--service-secret", sandbox.client.configuration.credentials.serviceSecret,
+                       "--license-key", sandbox.client.configuration.credentials.licenseKey, "--requests-per-second", "100"]
+        }
+
+        /// Runs `arguments` `runs` times, each killed at a random moment; then once more to its
+        /// end. Returns how many runs were killed, and the last run's process.
+        func killRepeatedly(_ arguments: [String], runs: Int) async throws -> (killed: Int, last: JuchuProcess) {
+            var generator = SystemRandomNumberGenerator()
+            var killed = 0
+            // Kill moments are drawn up to 600 ms, or up to 90 % of the last run that finished: once
+            // every order is sent, a run only starts and skips, and on a quiet machine that takes less
+            // than 600 ms — drawn from a fixed range, most of those runs would finish, not be killed.
+            var latestUpperBound = 600  // ms
+            for _ in 0..<runs {
+                let process = try JuchuProcess(juchu, arguments)
+                let started = ContinuousClock.now
+                let moment = Int.random(in: 20...max(21, latestUpperBound), using: &generator)
+                try await offPool {
+                    Thread.sleep(forTimeInterval: Double(moment) / 1000)
+                    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                    process.waitUntilExit()
+                }
+                if process.terminationReason == .uncaughtSignal {
+                    killed += 1
+                } else {
+                    latestUpperBound = min(600, Int((ContinuousClock.now - started) / .milliseconds(1) * 0.9))
+                }
+            }
+            let last = try JuchuProcess(juchu, arguments)
+            try await offPool { last.waitUntilExit() }
+            return (killed, last)
+        }
+
+        /// The outbox holds nothing unsettled.
+        func outboxSettled() throws -> Bool {
+            let outbox = try store.health(unconfirmedBefore: Date.distantPast).outbox
+            return outbox["pending", default: 0] + outbox["sending", default: 0] + outbox["unknown", default: 0] == 0
+        }
+
+        func stop() async {
+            await sandbox.stop()
+            juchu.cleanUp()
+        }
+    }
+
+    /// The last run's exit: 0 or 3, or — when the killed runs sent everything — only skips.
+    static func finishedCleanly(_ last: JuchuProcess) -> Bool {
+        [0, 3].contains(last.terminationStatus) || (last.terminationStatus == 1 && last.output.contains("成功 0件、失敗 0件"))
+    }
+
+    @Test("juchu confirm of the sandbox's 1,000 orders killed with SIGKILL at 100 random moments and restarted: each order confirmed once, all reach 楽天処理済")
+    func killedConfirm() async throws {
+        let setting = try await Setting.start(orders: 1_000)
+        // The sandbox's orders are at every RMS status; those awaiting confirmation are fetched.
+        #expect(setting.numbers.count > 700)
+        let confirmable = Set(try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset && !$0.isBundled }.map(\.number.rawValue))
+        let (killed, last) = try await setting.killRepeatedly(setting.arguments(["confirm"]), runs: 100)
+        #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")
+        // The worker's polling brings every order to 楽天処理済.
+        for _ in 0..<30 {
+            try await setting.service.pollConfirmations()
+            let done = try setting.store.orders(confirmable.map(OrderNumber.init)).filter { $0.sync == .rakutenDone }.count
+            if done == confirmable.count { break }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        let accepted = await setting.sandbox.server.acceptedConfirmations()
+        #expect(killed > 50, "most runs must be killed, not finish (\(killed))")
+        #expect(accepted.values.allSatisfy { $0 == 1 }, "an order was confirmed twice: \(accepted.filter { $0.value > 1 })")
+        #expect(Set(accepted.keys) == confirmable)
+        let states = try setting.store.orders(confirmable.map(OrderNumber.init)).map(\.sync)
+        #expect(states.allSatisfy { $0 == .rakutenDone }, "not all 楽天処理済: \(Set(states.map(\.label)))")
+        #expect(try setting.outboxSettled())
+        await setting.stop()
+    }
+
+    @Test("juchu cancel of 300 orders killed with SIGKILL at 60 random moments and restarted: each order cancelled at RMS once, none left unsettled")
+    func killedCancel() async throws {
+        let setting = try await Setting.start(orders: 400)
+        #expect(setting.numbers.count > 250)
+        let cancellable = Set(try setting.store.orders(setting.numbers).filter { !$0.isBundled }.map(\.number.rawValue))
+        let (killed, last) = try await setting.killRepeatedly(setting.arguments(["cancel", "--reason", "欠品"]), runs: 60)
+        #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")
+        let accepted = await setting.sandbox.server.acceptedWrites(.cancelOrder)
+        #expect(killed > 30, "most runs must be killed, not finish (\(killed))")
+        #expect(accepted.values.allSatisfy { $0 == 1 }, "an order was cancelled twice: \(accepted.filter { $0.value > 1 })")
+        #expect(Set(accepted.keys) == cancellable, "\(cancellable.subtracting(accepted.keys).count) not cancelled; the last run: \(last.output.suffix(600))")
+        let orders = try setting.store.orders(cancellable.map(OrderNumber.init))
+        #expect(orders.allSatisfy { $0.localStatus == .cancelled && $0.rmsProgress.isCancelling },
+                "not all cancelled here: \(orders.filter { $0.localStatus != .cancelled || !$0.rmsProgress.isCancelling }.prefix(5).map { "\($0.number) \($0.localStatus) \($0.rmsProgress) \($0.sync)" })")
+        #expect(try setting.outboxSettled())
+        await setting.stop()
+    }
+
+    @Test("juchu push of 200 saved edits killed with SIGKILL at 60 random moments and restarted: each edit reaches RMS once, as saved")
+    func killedPush() async throws {
+        let setting = try await Setting.start(orders: 400)
+        // An edit saved on every order that can take one: 送料 up by 250.
+        var saved: [String: Int] = [:]
+        for order in try setting.store.orders(setting.numbers) where !order.isBundled && !order.fees.shipping.isUnset && order.readProblem == nil {
+            var edit = OrderEdit(of: order)
+            let fee = (order.fees.shipping.yen ?? 0) + 250
+            edit.fees.shipping = .yen(fee)
+            guard try setting.store.save(edit, editing: order).isEmpty else { continue }
+            saved[order.number.rawValue] = fee
+        }
+        #expect(saved.count > 150)
+        let (killed, last) = try await setting.killRepeatedly(setting.arguments(["push"]), runs: 60)
+        #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")
+        let accepted = await setting.sandbox.server.acceptedWrites(.updateOrderSender)
+        #expect(killed > 30, "most runs must be killed, not finish (\(killed))")
+        #expect(accepted.values.allSatisfy { $0 == 1 }, "an edit was pushed twice: \(accepted.filter { $0.value > 1 })")
+        #expect(Set(accepted.keys) == Set(saved.keys))
+        for (number, fee) in saved {
+            let held = await setting.sandbox.server.order(number)
+            #expect(held?.postagePrice == fee, "\(number): RMS holds \(held?.postagePrice ?? -1), saved \(fee)")
+        }
+        let pending = try setting.store.orders(saved.keys.map(OrderNumber.init)).filter { $0.pendingEdit != nil }.map(\.number)
+        #expect(pending.isEmpty, "still 未反映: \(pending)")
+        #expect(try setting.outboxSettled())
+        await setting.stop()
+    }
+}
