@@ -80,7 +80,7 @@ struct CommandsEndToEndTests {
         let (csvStatus, csv, _) = try await Self.run(juchu, ["export", "--config", config, "--status", "新規受付"])
         #expect(csvStatus == 0)
         let csvLines = csv.split(separator: "\r\n")
-        #expect(csvLines.first == "受注番号,注文日時,注文者,注文者カナ,合計金額,請求金額,送料,RMSステータス,受注ステータス,連携状態,支払方法,同梱")
+        #expect(csvLines.first == "受注番号,注文日時,注文者,注文者カナ,合計金額,請求金額,送料,RMSステータス,受注ステータス,連携状態,支払方法,同梱,配送方法,お届け日指定,お届け時間帯,サブステータス,特記事項")
         #expect(csvLines.count == inserted + 1)
         #expect(!csv.contains("-9999"), "an unset fee is exported empty")
         // 合計金額 and 請求金額 are RMS's own totalPrice and requestPrice.
@@ -90,6 +90,11 @@ struct CommandsEndToEndTests {
             let model = try #require(held[fields[0]])
             func expected(_ value: Int) -> String { value == Money.rakutenUnsetSentinel ? "" : String(value) }
             #expect(fields[4] == expected(model.totalPrice) && fields[5] == expected(model.requestPrice), "\(line)")
+            // What RMS says of the delivery, as RMS says it.
+            let order = Order(rakuten: model, localStatus: .newOrder)
+            #expect(fields[12] == model.deliveryModel.deliveryName && fields[13] == (order.delivery?.date?.description ?? "")
+                    && fields[14] == (order.delivery?.timeSlotText ?? "") && fields[15] == (model.subStatusName ?? "")
+                    && fields[16] == order.handlingMarks.joined(separator: "・"), "\(line)")
         }
         let (_, json, _) = try await Self.run(juchu, ["export", "--config", config, "--format", "json", "--search", "支払:クレジット"])
         let objects = try json.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }

@@ -57,6 +57,10 @@ struct MigrationTests {
         let read = try store.orders(orders.map(\.number))
         #expect(read.count == orders.count)
         #expect(read == orders, "every field of every order survives the migration")
+        // Version 10's columns are filled from each order's content.
+        let rows = try store.rows(orders.map(\.number))
+        #expect(orders.allSatisfy { rows[$0.number]?.delivery.marks == $0.handlingMarks && rows[$0.number]?.delivery.method == $0.delivery?.method })
+        #expect(orders.contains { !$0.handlingMarks.isEmpty })
         #expect(try store.countsByStatus()[.awaitingPayment] == orders.filter { $0.localStatus == .awaitingPayment }.count)
         #expect(try store.page(GridFilter(search: orders[9].orderer.familyName + orders[9].orderer.firstName), limit: 500)
             .contains { $0.number == orders[9].number })

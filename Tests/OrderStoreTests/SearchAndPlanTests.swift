@@ -230,3 +230,86 @@ extension SearchAndPlanTests {
         directory.remove()
     }
 }
+
+extension SearchAndPlanTests {
+    @Test("配送方法, お届け指定, サブステータス and 特記事項 are the grid's columns and the search line's filters, as RMS gives them")
+    func deliveryFilters() throws {
+        let (store, orders) = try generatedStore(count: 1_500)
+        let rows = Dictionary(uniqueKeysWithValues: try store.page(GridFilter(), limit: 10_000).map { ($0.number, $0) })
+        for order in orders {
+            let row = try #require(rows[order.number])
+            #expect(row.delivery.method == order.delivery?.method && row.delivery.date == order.delivery?.date
+                    && row.delivery.subStatus == order.delivery?.subStatus && row.delivery.marks == order.handlingMarks,
+                    "\(order.number): \(row.delivery)")
+        }
+        func expected(_ predicate: (Order) -> Bool) -> Set<OrderNumber> { Set(orders.filter(predicate).map(\.number)) }
+        for method in Set(orders.compactMap { $0.delivery?.method }) {
+            #expect(try search(store, "配送:\(method)") == expected { $0.delivery?.method.contains(method) == true }, "配送:\(method)")
+        }
+        for mark in Order.handlingMarkWords {
+            let marked = expected { $0.handlingMarks.contains { $0.contains(mark) } }
+            #expect(!marked.isEmpty, "the sandbox generates \(mark)")
+            #expect(try search(store, "特記:\(mark)") == marked, "特記:\(mark)")
+        }
+        #expect(try search(store, "mark:コンビニ") == expected { $0.handlingMarks.contains("コンビニ受取") })
+        let subStatuses = Set(orders.compactMap { $0.delivery?.subStatus })
+        #expect(!subStatuses.isEmpty)
+        for subStatus in subStatuses {
+            #expect(try search(store, "サブ:\(subStatus)") == expected { $0.delivery?.subStatus?.contains(subStatus) == true })
+        }
+        let wished = expected { $0.delivery?.date != nil }
+        #expect(!wished.isEmpty)
+        #expect(try search(store, "お届け:指定あり") == wished)
+        let day = orders.compactMap { $0.delivery?.date }.sorted()[wished.count / 2]
+        #expect(try search(store, "お届け:\(day)") == expected { $0.delivery?.date == day })
+        #expect(try search(store, "お届け:..\(day) 特記:ギフト") == expected {
+            ($0.delivery?.date).map { $0 <= day } == true && $0.handlingMarks.contains { $0.contains("ギフト") } })
+        #expect(GridFilter(search: "お届け:12月5日").problems.first?.contains("12月5日") == true)
+        // An operator's % or _ is looked for as itself.
+        #expect(try search(store, "配送:%").isEmpty)
+        #expect(try search(store, "特記:_").isEmpty)
+        directory.remove()
+    }
+
+    @Test("when RMS's copy changes what it says of the delivery, the columns follow (a recipient enters the address, a sub-status is set)")
+    func deliveryColumnsFollowRMS() throws {
+        var generator = OrderGenerator(seed: 9, settings: .init(shopID: "398211"))
+        let models = generator.orders(count: 3_000, now: RakutenDateTime(epochSeconds: 1_795_000_000))
+        var model = try #require(models.first {
+            $0.orderProgress == 100 && $0.postagePrice >= 0 && $0.packageModelList.contains { $0.socialGiftModel.map { $0.inputFlag != 1 } == true }
+        })
+        let store = try OrderStore(path: directory.file("follow.sqlite"))
+        try store.importOrders([OrderStore.Incoming(order: Order(rakuten: model, localStatus: .newOrder), rawJSON: Array(try OrderedJSONEncoder().encode(model)))])
+        let number = OrderNumber(model.orderNumber)
+        #expect(try store.rows([number])[number]?.delivery.marks.contains("入力待ち") == true)
+        // An edit saved and pushed meanwhile: its copy of the packages is kept only until RMS's is read.
+        let original = try #require(try store.order(number))
+        var edit = OrderEdit(of: original)
+        edit.fees.shipping = .yen(1_234)
+        if !edit.lines.isEmpty, !edit.lines[0].isEmpty { edit.lines[0][0].units += 1 }
+        let refused = try store.save(edit, editing: original)
+        #expect(refused.isEmpty, "\(refused)")
+        let pushed = try store.apply(PushEditAction(), to: [number])
+        try store.recordEditPushes([(try #require(pushed.intents[number]), number, .accepted(nil))])
+        let edited = try #require(try store.order(number))
+        model.packageModelList[0].postagePrice = 1_234
+        model.packageModelList[0].itemModelList[0].units = edited.packages[0].items[0].units
+        model.postagePrice = 1_234
+        for index in model.packageModelList.indices {
+            model.packageModelList[index].socialGiftModel?.inputFlag = 1
+            model.packageModelList[index].senderModel.familyName = "高橋"
+        }
+        model.subStatusId = 3601
+        model.subStatusName = "発送準備中"
+        try store.recordRMSCopies([OrderStore.RMSCopy(model: model, rawJSON: Array(try OrderedJSONEncoder().encode(model)))], action: "refresh-rms-status")
+        let row = try #require(try store.rows([number])[number])
+        #expect(!row.delivery.marks.contains("入力待ち") && row.delivery.subStatus == "発送準備中", "\(row.delivery)")
+        #expect(try search(store, "サブ:発送準備") == [number])
+        let order = try #require(try store.order(number))
+        #expect(order.delivery?.subStatus == "発送準備中" && !order.handlingMarks.contains("入力待ち"))
+        #expect(order.packages.allSatisfy { $0.destination.familyName == "高橋" }, "the recipient RMS now gives")
+        #expect(order.fees.shipping == .yen(1_234) && order.packages[0].items[0].units == edited.packages[0].items[0].units)
+        #expect(order.rmsDifference == nil && order.pendingEdit == nil)
+        directory.remove()
+    }
+}

@@ -170,6 +170,26 @@ struct DeskViewTests {
         #expect(narrowHeader.contains("連携") && narrowHeader.contains("注意"), "the badges stay: \(narrowHeader)")
     }
 
+    @Test("配送方法, お届け指定, サブステータス and 特記事項 as grid columns, aligned by display width; on a narrow terminal 特記事項 stays longest")
+    func deliveryColumns() {
+        var rows = [DeskFixtures.row(0), DeskFixtures.row(1)]
+        rows[0].delivery = OrderRow.Delivery(
+            method: "メール便", date: CalendarDate(year: 2026, month: 12, day: 5), timeSlot: 1416, subStatus: "発送準備中", marks: ["ギフト", "のし"])
+        rows[1].delivery = OrderRow.Delivery(method: "宅配便", marks: ["コンビニ受取"])
+        let chosen: [GridColumn] = [.number, .orderer, .delivery, .deliveryWish, .subStatus, .marks, .sync]
+        var state = DeskState(shopID: "398211", operatorName: "yamada", columns: chosen, keymap: .standard)
+        _ = state.apply(.rowsLoaded(rows, hasMore: false, total: 2, counts: [.newOrder: 2], appended: false))
+        let wide = render(state, width: 160)
+        let text = wide.text
+        #expect(text.contains("配送方法") && text.contains("お届け指定") && text.contains("サブステータス") && text.contains("特記事項"))
+        #expect(text.contains("12/05 14〜16時") && text.contains("発送準備中") && text.contains("ギフト・のし") && text.contains("コンビニ受取"))
+        // Both rows' 配送方法 start at the same cell, whatever the names before them.
+        #expect(Set(columns(of: "メール便", in: wide) + columns(of: "宅配便", in: wide)).count == 1)
+        let narrow = render(state, width: 80)
+        let header = (0..<narrow.height).map(narrow.line).first { $0.contains("受注番号") }!
+        #expect(header.contains("特記事項") && !header.contains("サブステータス"), "\(header)")
+    }
+
     @Test("a terminal smaller than 80×24 shows a notice instead of the desk")
     func tooSmall() {
         let text = render(DeskFixtures.state(rows: [DeskFixtures.row(0)]), width: 60, height: 20).text

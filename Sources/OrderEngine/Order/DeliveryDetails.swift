@@ -35,9 +35,12 @@ public struct DeliveryDetails: Sendable, Hashable, Codable {
     }
 
     /// 「午前中」「14〜16時」; nil when no slot was chosen.
-    public var timeSlotText: String? {
-        guard let slot = timeSlot, slot != 0 else { return nil }
+    public var timeSlotText: String? { timeSlot.flatMap(Self.text(ofTimeSlot:)) }
+
+    /// RMS's shippingTerm in words: 「午前中」「14〜16時」; nil for 0 (none chosen).
+    public static func text(ofTimeSlot slot: Int) -> String? {
         switch slot {
+        case 0: return nil
         case 1: return "午前中"
         case 2: return "午後"
         case 9: return "その他"

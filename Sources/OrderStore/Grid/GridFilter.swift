@@ -17,7 +17,7 @@ public struct GridFilter: Sendable, Hashable {
     /// Whether only the status is filtered (its count is kept by triggers, not computed).
     var isStatusOnly: Bool { search == nil }
 
-    /// The search line read: filters (支払:, チェック:, 日付:) and words.
+    /// The search line read: filters (支払:, チェック:, 日付:, 配送:, 特記:, サブ:, お届け:) and words.
     public var filters: SearchFilters { SearchFilters(parsing: search ?? "") }
 
     /// What could not be read in the search line, for the operator.

@@ -26,6 +26,35 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
     public let hasPendingEdit: Bool
     /// RMS changed the order in a way the shop has not accepted (差分あり).
     public let hasRMSDifference: Bool
+    /// 配送方法, お届け日 and 時間帯 as asked, サブステータス and 特記事項, as RMS gives them.
+    public var delivery = Delivery()
+
+    /// What the grid shows of the delivery (nil, empty: RMS gives none, or an order entered here).
+    public struct Delivery: Sendable, Hashable {
+        public var method: String?
+        /// お届け日指定.
+        public var date: CalendarDate?
+        /// お届け時間帯 (shippingTerm), 0 left out.
+        public var timeSlot: Int?
+        public var subStatus: String?
+        /// ``Order/handlingMarks``.
+        public var marks: [String] = []
+
+        public init(method: String? = nil, date: CalendarDate? = nil, timeSlot: Int? = nil, subStatus: String? = nil, marks: [String] = []) {
+            self.method = method
+            self.date = date
+            self.timeSlot = timeSlot
+            self.subStatus = subStatus
+            self.marks = marks
+        }
+
+        /// お届け指定 as the grid shows it: 「12/05 午前中」, 「12/05」, 「14〜16時」.
+        public var wishText: String {
+            let day = date.map { String(format: "%02d/%02d", $0.month, $0.day) }
+            let slot = timeSlot.flatMap(DeliveryDetails.text(ofTimeSlot:))
+            return [day, slot].compactMap { $0 }.joined(separator: " ")
+        }
+    }
 
     public var id: OrderNumber { number }
     public var key: GridKey { GridKey(orderedAt: Int64(orderedAt.timeIntervalSince1970), number: number) }

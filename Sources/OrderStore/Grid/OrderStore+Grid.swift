@@ -94,11 +94,12 @@ extension OrderStore {
     static let rowColumns = """
         order_number, ordered_at, orderer_name, orderer_kana, grand_total, shipping_fee, rms_progress,
         local_status, sync_state, sync_error, sync_detail, payment_method, bundle_id, origin, pending_edit IS NOT NULL AS edited,
-        rms_diff IS NOT NULL AS differs, total_price, request_price, read_problem
+        rms_diff IS NOT NULL AS differs, total_price, request_price, read_problem, delivery_name, delivery_wish,
+        delivery_slot, sub_status, handling_marks
         """
 
     static func row(_ row: Row) -> OrderRow {
-        OrderRow(
+        var value = OrderRow(
             number: OrderNumber(row[0] as String),
             orderedAt: Date(timeIntervalSince1970: TimeInterval(row[1] as Int64)),
             ordererName: row[2],
@@ -115,5 +116,9 @@ extension OrderStore {
             totalPrice: (row[16] as Int?).map(Money.yen) ?? .unset,
             requestPrice: (row[17] as Int?).map(Money.yen) ?? .unset,
             readProblem: row[18])
+        value.delivery = OrderRow.Delivery(
+            method: row[19], date: (row[20] as String?).flatMap { CalendarDate(parsing: $0) }, timeSlot: row[21], subStatus: row[22],
+            marks: (row[23] as String? ?? "").split(separator: "\t").map(String.init))
+        return value
     }
 }

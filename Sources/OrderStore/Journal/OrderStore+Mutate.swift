@@ -39,8 +39,9 @@ extension OrderStore {
 
     /// Writes the state columns that changed (an index is touched only when its columns are).
     /// Content that changed too is kept beside the raw JSON (edited items of a Rakuten order), or
-    /// in the document of an order without raw JSON (in order_content).
-    static func write(_ order: Order, from before: Order, in db: Database, at date: Date) throws {
+    /// in the document of an order without raw JSON (in order_content). `packagesAreRMSs`: the
+    /// packages are RMS's own copy's (no edit's), kept in its raw JSON, not beside it.
+    static func write(_ order: Order, from before: Order, in db: Database, at date: Date, packagesAreRMSs: Bool = false) throws {
         let new = OrderColumns(order: order).state
         let old = OrderColumns(order: before).state
         var assignments: [String] = []
@@ -54,7 +55,7 @@ extension OrderStore {
             contentChanged = true
             try db.cachedStatement(sql: "UPDATE order_content SET document = ? WHERE \(OrderRecord.contentOfOrder)")
                 .execute(arguments: [try OrderDocument.encode(order), order.number.rawValue])
-        } else if order.packages != before.packages || order.goodsPrice != before.goodsPrice {
+        } else if !packagesAreRMSs, order.packages != before.packages || order.goodsPrice != before.goodsPrice {
             assignments += ["packages_override = ?", "goods_override = ?"]
             arguments += [try OrderDocument.encode(order.packages).databaseValue, order.goodsPrice.yen.databaseValue]
         }

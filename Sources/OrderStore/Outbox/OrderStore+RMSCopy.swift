@@ -36,6 +36,7 @@ extension OrderStore {
                     continue
                 }
                 var after = ours
+                var adoptsRMSPackages = false
                 after.rmsProgress = rms.rmsProgress
                 after.confirmedAt = rms.confirmedAt ?? ours.confirmedAt
                 if rms.confirmedAt != nil, ours.sync != .localOnly { after.sync = .afterConfirmation(rmsProgress: rms.rmsProgress) }
@@ -50,15 +51,26 @@ extension OrderStore {
                         // RMS's copy, and its totals, are the ones used from now on.
                         after.rmsDifference = nil
                         after.rmsAmounts = rms.rmsAmounts
+                        after.delivery = rms.delivery
                         try db.execute(sql: """
                             UPDATE order_content SET raw_json = ?, pending_raw_json = NULL
                             WHERE \(OrderRecord.contentOfOrder)
                             """, arguments: [Data(copy.rawJSON), ours.number.rawValue])
+                        if ours.pendingEdit == nil {
+                            // No edit waits to be pushed: RMS's packages (where they go, how they are
+                            // handled, the items as pushed) are the order's, not an edit's copy kept
+                            // from before.
+                            after.packages = rms.packages
+                            after.goodsPrice = rms.goodsPrice
+                            adoptsRMSPackages = true
+                            try db.execute(sql: "UPDATE orders SET packages_override = NULL, goods_override = NULL WHERE order_number = ?",
+                                           arguments: [ours.number.rawValue])
+                        }
                     }
                 }
                 let changes = ours.changes(to: after)
                 guard !changes.isEmpty || after != ours else { continue }
-                try Self.write(after, from: ours, in: db, at: date)
+                try Self.write(after, from: ours, in: db, at: date, packagesAreRMSs: adoptsRMSPackages)
                 try Self.journal(changes, of: ours.number, batchID: mutation.batchID, action: action, undoable: false,
                                  operatorName: operatorName, at: date, in: db)
                 mutation.changed.append(after)

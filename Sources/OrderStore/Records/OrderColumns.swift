@@ -29,7 +29,7 @@ struct OrderColumns {
         "local_status", "rms_progress", "confirmed_at", "sync_state", "sync_error", "sync_detail", "grand_total",
         "shipping_fee", "cod_fee", "payment_charge", "bundle_id", "carrier", "flags", "payment_date",
         "planned_shipment_date", "shipment_date", "delivery_date", "pending_edit", "rms_diff", "total_price",
-        "request_price", "read_problem",
+        "request_price", "read_problem", "delivery_name", "delivery_wish", "delivery_slot", "sub_status", "handling_marks",
     ]
 
     var state: [DatabaseValue] {
@@ -50,7 +50,16 @@ struct OrderColumns {
             // RMS's 合計金額 and 請求金額 (recomputed only while the shop has unsent amounts).
             order.totalPrice.yen.databaseValue, order.requestPrice.yen.databaseValue,
             order.readProblem?.description.databaseValue ?? .null,
+            // What RMS says of the delivery, for the grid's columns and the search line's filters.
+            order.delivery?.method.databaseValue ?? .null, order.delivery?.date?.description.databaseValue ?? .null,
+            order.delivery?.timeSlot.flatMap { $0 == 0 ? nil : $0 }.databaseValue ?? .null,
+            order.delivery?.subStatus.databaseValue ?? .null, Self.marksText(order.handlingMarks).databaseValue,
         ]
+    }
+
+    /// Marks between tabs in their own order (`\tギフト\tのし\t`), so that one is found with LIKE.
+    static func marksText(_ marks: [String]) -> String {
+        marks.isEmpty ? "" : "\t" + marks.joined(separator: "\t") + "\t"
     }
 
     /// Flags between tabs (`\tメール便\t`), so that one flag is found with LIKE '%\tメール便\t%'.

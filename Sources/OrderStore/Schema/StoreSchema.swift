@@ -91,6 +91,7 @@ enum StoreSchema {
         migrator.registerMigration("v7-full-text-documents-split-on-spaces", migrate: StoreSchemaV7.migrate)
         migrator.registerMigration("v8-sync-failures", migrate: StoreSchemaV8.migrate)
         migrator.registerMigration("v9-rms-totals", migrate: StoreSchemaV9.migrate)
+        migrator.registerMigration("v10-delivery-columns", migrate: StoreSchemaV10.migrate)
         return migrator
     }
 }

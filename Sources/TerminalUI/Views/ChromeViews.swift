@@ -75,7 +75,7 @@ struct FooterView {
             // The search line stays while the grid is searched; the cursor shows while typing.
             let text = " 検索: \(search)" + (state.typingSearch ? theme.glyphs.textCursor : "") + "  （\(state.grid.total)件）"
             let hint = state.filter.problems.first.map { "  " + $0 }
-                ?? (state.typingSearch ? "  Enter 確定  Esc 解除  （支払: チェック: 日付:A..B で絞り込み）" : "  / で変更" + clearHint)
+                ?? (state.typingSearch ? "  Enter 確定  Esc 解除  （支払: チェック: 日付:A..B 配送: 特記: サブ: お届け: で絞り込み）" : "  / で変更" + clearHint)
             let x = screen.put(text, x: rect.x, y: rect.y, style: theme.notice, limit: rect.maxX)
             if state.message == nil { screen.put(hint, x: x, y: rect.y, style: theme.muted, limit: rect.maxX) }
             if let message = state.message, !state.typingSearch {

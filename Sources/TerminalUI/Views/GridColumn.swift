@@ -13,6 +13,10 @@ public enum GridColumn: String, Sendable, CaseIterable {
     case sync
     case notes
     case payment
+    case delivery
+    case deliveryWish = "delivery_wish"
+    case subStatus = "sub_status"
+    case marks
 
     /// The columns when the config names none.
     public static let defaults: [GridColumn] = [.number, .orderedAt, .orderer, .total, .rmsProgress, .sync, .notes, .payment]
@@ -31,6 +35,10 @@ public enum GridColumn: String, Sendable, CaseIterable {
         case .sync: "連携"
         case .notes: "注意"
         case .payment: "支払方法"
+        case .delivery: "配送方法"
+        case .deliveryWish: "お届け指定"
+        case .subStatus: "サブステータス"
+        case .marks: "特記事項"
         }
     }
 
@@ -53,6 +61,10 @@ public enum GridColumn: String, Sendable, CaseIterable {
         case .sync: 10
         case .notes: 14
         case .payment: 16
+        case .delivery: 12
+        case .deliveryWish: 14
+        case .subStatus: 14
+        case .marks: 16
         }
     }
 

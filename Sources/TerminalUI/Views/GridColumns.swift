@@ -46,13 +46,13 @@ struct GridColumns: Equatable {
         }
         // Columns shown when there is room leave before a name gets less than 20 cells; then the
         // narrowing that loses least; whole columns only when it is not enough.
-        dropWhile({ required(20) > width }, from: [.payment, .ordererKana])
+        dropWhile({ required(20) > width }, from: [.payment, .subStatus, .delivery, .ordererKana])
         if required(10) > width { numberWidth = 19 }
-        dropWhile({ required(10) > width }, from: [.shippingFee, .localStatus, .orderedAt])
+        dropWhile({ required(10) > width }, from: [.shippingFee, .localStatus, .deliveryWish, .orderedAt])
         if required(10) > width { rmsWidth = 12 }
         // Two badges fit in 10 cells; the detail lists them all.
         if required(10) > width { notesWidth = 10 }
-        dropWhile({ required(4) > width }, from: [.total, .rmsProgress])
+        dropWhile({ required(4) > width }, from: [.marks, .total, .rmsProgress])
         let nameCount = shown.filter(names.contains).count
         let nameWidth = nameCount == 0 ? 0 : max(4, min(24, (width - required(0)) / nameCount))
         shortNumbers = numberWidth < 26

@@ -93,6 +93,10 @@ struct GridView {
             let urgent = row.isShippingFeeUnset || failed || row.hasRMSDifference || row.readProblem != nil
             return (notes.joined(separator: " "), urgent ? theme.error : theme.color(.magenta))
         case .payment: return (row.paymentMethod, base)
+        case .delivery: return (row.delivery.method ?? "", base)
+        case .deliveryWish: return (row.delivery.wishText, base)
+        case .subStatus: return (row.delivery.subStatus ?? "", base)
+        case .marks: return (row.delivery.marks.joined(separator: "・"), theme.color(.magenta).with { $0.bold = $0.bold || marked })
         }
     }
 }

@@ -22,10 +22,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "この受注ステータスの注文だけ（例: 新規受付）")
     var status: String?
 
-    @Option(help: "検索（デスクの / と同じ: 名前・電話番号・注文番号、支払: チェック: 日付:A..B）")
+    @Option(help: "検索（デスクの / と同じ: 名前・電話番号・注文番号、支払: チェック: 日付:A..B 配送: 特記: サブ: お届け:）")
     var search: String?
 
-    static let header = ["受注番号", "注文日時", "注文者", "注文者カナ", "合計金額", "請求金額", "送料", "RMSステータス", "受注ステータス", "連携状態", "支払方法", "同梱"]
+    static let header = ["受注番号", "注文日時", "注文者", "注文者カナ", "合計金額", "請求金額", "送料", "RMSステータス", "受注ステータス", "連携状態", "支払方法", "同梱", "配送方法", "お届け日指定",
+        "お届け時間帯", "サブステータス", "特記事項"]
 
     func run() throws {
         try reportingErrors {
@@ -56,7 +57,7 @@ struct ExportCommand: ParsableCommand {
 
     static let jsonKeys = [
         "orderNumber", "orderedAt", "orderer", "ordererKana", "totalPrice", "requestPrice", "shippingFee", "rmsStatus",
-        "localStatus", "sync", "paymentMethod", "bundle",
+        "localStatus", "sync", "paymentMethod", "bundle", "deliveryName", "deliveryDate", "deliveryTime", "subStatus", "marks",
     ]
 
     /// A row's fields; an unset amount is empty, never RMS's -9999.
@@ -64,7 +65,10 @@ struct ExportCommand: ParsableCommand {
         [row.number.rawValue, JapanTime(row.orderedAt).fullText, row.ordererName, row.ordererKana,
          row.totalPrice.yen.map(String.init) ?? "", row.requestPrice.yen.map(String.init) ?? "",
          row.shippingFee.yen.map(String.init) ?? "",
-         row.rmsProgress.label, row.localStatus.name, row.sync.label, row.paymentMethod, row.bundleID?.rawValue ?? ""]
+         row.rmsProgress.label, row.localStatus.name, row.sync.label, row.paymentMethod, row.bundleID?.rawValue ?? "",
+         row.delivery.method ?? "", row.delivery.date?.description ?? "",
+         row.delivery.timeSlot.flatMap(DeliveryDetails.text(ofTimeSlot:)) ?? "", row.delivery.subStatus ?? "",
+         row.delivery.marks.joined(separator: "・")]
     }
 
     /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.

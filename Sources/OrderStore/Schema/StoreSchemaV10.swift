@@ -1,0 +1,37 @@
+import GRDB
+
+/// Version 10: what RMS says of the delivery, in columns of its own for the grid and the search
+/// line — `delivery_name` (配送方法), `delivery_wish` and `delivery_slot` (お届け日 and 時間帯 the
+/// buyer asked for), `sub_status` (サブステータス) and `handling_marks` (特記事項: ギフト, のし,
+/// コンビニ受取…, between tabs). Filled from every order's content.
+enum StoreSchemaV10 {
+    static let columns = ["delivery_name", "delivery_wish", "delivery_slot", "sub_status", "handling_marks"]
+
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE orders ADD COLUMN delivery_name TEXT;
+            ALTER TABLE orders ADD COLUMN delivery_wish TEXT;
+            ALTER TABLE orders ADD COLUMN delivery_slot INTEGER;
+            ALTER TABLE orders ADD COLUMN sub_status TEXT;
+            ALTER TABLE orders ADD COLUMN handling_marks TEXT NOT NULL DEFAULT '';
+            CREATE INDEX orders_by_delivery_wish ON orders(delivery_wish) WHERE delivery_wish IS NOT NULL;
+            """)
+        let indices = columns.map { OrderColumns.stateNames.firstIndex(of: $0)! }
+        let update = try db.makeStatement(sql: """
+            UPDATE orders SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
+            """)
+        var lastID: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT orders.id AS row_id, \(OrderRecord.columns) FROM \(OrderRecord.source)
+                WHERE orders.id > ? ORDER BY orders.id LIMIT 2000
+                """, arguments: [lastID])
+            guard let last = rows.last else { return }
+            for row in rows {
+                let state = OrderColumns(order: try OrderRecord.order(from: row)).state
+                try update.execute(arguments: StatementArguments(values: indices.map { state[$0] } + [(row["row_id"] as Int64).databaseValue]))
+            }
+            lastID = last["row_id"]
+        }
+    }
+}
