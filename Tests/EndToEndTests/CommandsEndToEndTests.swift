@@ -31,7 +31,8 @@ struct CommandsEndToEndTests {
     /// A config.toml for the sandbox: its URL and credentials (or `licenseKey`), the database at
     /// `database`, and `more` (further keys of [api], then other tables).
     static func sandboxConfig(
-        _ sandbox: SandboxHarness, in juchu: JuchuBinary, database: String, licenseKey: String? = nil, api: String = "", more: String = ""
+        _ sandbox: SandboxHarness, in juchu: JuchuBinary, database: String, licenseKey: String? = nil, requestsPerSecond: Double = 50,
+        api: String = "", more: String = ""
     ) throws -> String {
         let credentials = sandbox.client.configuration.credentials
         return try writeConfig("""
@@ -43,7 +44,7 @@ struct CommandsEndToEndTests {
             base_url = "\(sandbox.baseURL)"
             service_secret = "\(credentials.serviceSecret)"
             license_key = "\(licenseKey ?? credentials.licenseKey)"
-            requests_per_second = 50
+            requests_per_second = \(requestsPerSecond)
             \(api)
             \(more)
             """, in: juchu)

@@ -66,10 +66,11 @@ public struct RakutenPayClient: Sendable {
         while true {
             do {
                 return try await send(function, body: body, as: Response.self)
-            } catch let error as RakutenPayError
-                where attempt < attempts && (function.isRead ? error.errorClass.isRetryable : error.errorClass == .qpsLimit)
-            {
-                logger.notice("retrying \(function.rawValue) after \(error)")
+            } catch let error as RakutenPayError {
+                // Every failed request is in the log, whatever becomes of it: retried, shown, settled.
+                let retries = attempt < attempts && (function.isRead ? error.errorClass.isRetryable : error.errorClass == .qpsLimit)
+                logger.warning("\(Self.failedRequestMark) \(function.rawValue) (attempt \(attempt)\(retries ? ", retrying" : "")): \(error)")
+                guard retries else { throw error }
                 // Maintenance lasts longer than a QPS burst: wait more.
                 let wait = error.errorClass == .maintenance ? backoff * 4 : backoff
                 try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
@@ -123,6 +124,11 @@ public struct RakutenPayClient: Sendable {
                 detail: "応答を読めません: \(OrderDecodingFailure.explain(error).1)")
         }
     }
+}
+
+extension RakutenPayClient {
+    /// Begins the log line of every request that failed: what the log is searched for.
+    public static let failedRequestMark = "request failed:"
 }
 
 extension RakutenPayError {

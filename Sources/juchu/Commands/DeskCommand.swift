@@ -22,8 +22,10 @@ struct DeskCommand: ParsableCommand {
             do { try CursesTerminal.preflight() } catch { throw UserFacingError("\(error)") }
             let (settings, file) = try options.load()
             let (keymap, _) = try KeymapLoader.load(explicitPath: display.keymap)
-            let service = try options.service(settings, file: file)
+            // Before anything makes a logger: a logger keeps the handler it was made with, and one
+            // writing to stderr would write over the desk (the client's notices of failed requests).
             FileLogHandler.bootstrap(path: XDGPaths.state + "/juchu.log")
+            let service = try options.service(settings, file: file)
 
             var deskSettings = DeskController.Settings()
             deskSettings.fetch = settings.fetch

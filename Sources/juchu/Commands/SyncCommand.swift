@@ -18,6 +18,13 @@ struct SyncCommand: ParsableCommand {
     @Option(name: .customLong("lease-seconds"), help: .hidden)
     var leaseSeconds: Int?
 
+    /// Rounds faster than config.toml allows (its minutes), for the soak test.
+    @Option(name: .customLong("poll-seconds"), help: .hidden)
+    var pollSeconds: Double?
+
+    @Option(name: .customLong("fetch-seconds"), help: .hidden)
+    var fetchSeconds: Double?
+
     func run() throws {
         try reportingErrors {
             let (settings, file) = try options.load()
@@ -26,8 +33,9 @@ struct SyncCommand: ParsableCommand {
                 if let line = Self.logLine(event) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
             }
             let worker = SyncWorker(
-                service: service, fetchSettings: settings.fetch, pollInterval: settings.confirmPollInterval,
-                fetchInterval: settings.fetchInterval, leaseSeconds: leaseSeconds, credentials: options.currentCredentials)
+                service: service, fetchSettings: settings.fetch, pollInterval: pollSeconds.map { .seconds($0) } ?? settings.confirmPollInterval,
+                fetchInterval: fetchSeconds.map { .seconds($0) } ?? settings.fetchInterval, leaseSeconds: leaseSeconds,
+                credentials: options.currentCredentials)
             let task = Task { await worker.run() }
             // Stop on SIGTERM / SIGINT: the worker ends its round and releases the lease.
             var sources: [any DispatchSourceSignal] = []
