@@ -102,24 +102,30 @@ struct SearchAndPlanTests {
 
 @Suite("Search terms")
 struct SearchTermsTests {
-    @Test("Japanese runs become bigrams; punctuation and spaces end words; ASCII words stay whole", arguments: [
-        ("佐藤 翔太", ["佐藤", "翔太"]),
-        ("【送料無料】ゆめぴりか 5kg", ["送料", "料無", "無料", "ゆめ", "めぴ", "ぴり", "りか", "5kg"]),
-        ("サトウ・ハナコ", ["サト", "トウ", "ハナ", "ナコ"]),
+    @Test("Japanese runs become bigrams and their last character; kana are folded; punctuation and spaces end words; ASCII words stay whole", arguments: [
+        ("佐藤 翔太", ["佐藤", "藤", "翔太", "太"]),
+        ("【送料無料】ゆめぴりか 5kg", ["送料", "料無", "無料", "料", "ユメ", "メピ", "ピリ", "リカ", "カ", "5kg"]),
+        ("サトウ・ハナコ", ["サト", "トウ", "ウ", "ハナ", "ナコ", "コ"]),
         ("林", ["林"]),
         ("Apple Pay", ["apple", "pay"]),
-        ("ヤマダーズ", ["ヤマ", "マダ", "ダー", "ーズ"]),
+        ("ヤマダーズ", ["ヤマ", "マダ", "ダー", "ーズ", "ズ"]),
+        ("ﾛｯﾎﾟﾝｷﾞ", ["ロッ", "ッポ", "ポン", "ンギ", "ギ"]),
     ])
     func tokens(text: String, expected: [String]) {
         #expect(SearchTerms.tokens(text) == expected)
     }
 
-    @Test("a query is the phrase of its bigrams; one character is a prefix")
+    @Test("a query is the phrase of its bigrams; one character is a prefix; each run of a word is looked for")
     func queries() {
         #expect(SearchTerms.matchQuery("翔太") == "\"翔太\"")
         #expect(SearchTerms.matchQuery("佐藤翔") == "\"佐藤 藤翔\"")
         #expect(SearchTerms.matchQuery("林") == "\"林\" *")
         #expect(SearchTerms.matchQuery("佐藤 翔太") == "\"佐藤\" AND \"翔太\"")
+        #expect(SearchTerms.matchQuery("村上　彩") == "\"村上\" AND \"彩\" *")
+        #expect(SearchTerms.matchQuery("佐藤・翔太") == "\"佐藤\" AND \"翔太\"")
+        #expect(SearchTerms.matchQuery("むらかみ") == "\"ムラ ラカ カミ\"" && SearchTerms.matchQuery("ﾑﾗｶﾐ") == "\"ムラ ラカ カミ\"")
+        #expect(SearchTerms.isNumberQuery("２０２６１２０３－６３３５") && SearchTerms.orderNumberStart("２０２６１２０３－６３３５") == "20261203-6335")
+        #expect(SearchTerms.orderNumberStart("6335") == nil && SearchTerms.orderNumberStart("佐藤-1") == nil)
         #expect(SearchTerms.matchQuery("  ") == nil)
         #expect(SearchTerms.isNumberQuery("5678") && SearchTerms.isNumberQuery("398211-20261122-0000012345"))
         #expect(!SearchTerms.isNumberQuery("56") && !SearchTerms.isNumberQuery("佐藤1"))
@@ -140,7 +146,66 @@ extension SearchTermsTests {
     }
 }
 
+extension SearchTermsTests {
+    @Test("kana fold as NFKC composes them, then to katakana: every half-width kana, with ﾞ and ﾟ where they combine, and every hiragana")
+    func kanaFolding() {
+        var halfWidth: [String] = (0xFF66...0xFF9D).map { String(Unicode.Scalar($0)!) }
+        halfWidth += halfWidth.flatMap { [$0 + "ﾞ", $0 + "ﾟ"] }
+        for text in halfWidth {
+            let nfkc = text.precomposedStringWithCompatibilityMapping
+            // A mark that does not combine stays a mark of its own (NFKC makes it a combining one).
+            guard nfkc.unicodeScalars.count == 1 else { continue }
+            #expect(KanaFolding.folded(text) == nfkc, "\(text): \(KanaFolding.folded(text)) vs \(nfkc)")
+        }
+        // ゕ and ゖ become ヵ and ヶ, which Foundation's transform leaves as they are.
+        for value in 0x3041...0x3094 {
+            let hiragana = String(Unicode.Scalar(value)!)
+            #expect(KanaFolding.folded(hiragana) == hiragana.applyingTransform(.hiraganaToKatakana, reverse: false), "\(hiragana)")
+        }
+        #expect(KanaFolding.folded("ﾛｯﾎﾟﾝｷﾞ 1-2-3") == "ロッポンギ 1-2-3")
+        let plain = "山田 太郎 ヤマダ タロウ"
+        #expect(KanaFolding.folded(plain) == plain)
+    }
+}
+
 extension SearchAndPlanTests {
+    @Test("a name is found as people type it: one kanji, with its space, in hiragana or half-width kana; an order number by its start; 支払:代引")
+    func typedAsPeopleType() throws {
+        var generator = OrderGenerator(seed: 3, settings: .init(shopID: "398211"))
+        var models = generator.orders(count: 40, now: RakutenDateTime(epochSeconds: 1_795_000_000))
+        models[5].ordererModel.familyName = "村上"
+        models[5].ordererModel.firstName = "彩"
+        models[5].ordererModel.familyNameKana = "ムラカミ"
+        models[5].ordererModel.firstNameKana = "アヤ"
+        models[6].ordererModel.familyName = "ﾛｯﾎﾟﾝｷﾞ"
+        models[6].ordererModel.firstName = "ﾊﾅｺ"
+        let store = try OrderStore(path: directory.file("typed.sqlite"))
+        try store.importOrders(try models.map {
+            OrderStore.Incoming(order: Order(rakuten: $0, localStatus: .newOrder), rawJSON: Array(try OrderedJSONEncoder().encode($0)))
+        })
+        let murakami = OrderNumber(models[5].orderNumber)
+        for query in ["彩", "村上 彩", "村上　彩", "むらかみ", "ﾑﾗｶﾐ", "ムラカミ", "むらかみ あや", "上彩"] {
+            #expect(try search(store, query).contains(murakami), "search for \(query)")
+        }
+        #expect(try search(store, "彩") == Set(models.filter { ($0.ordererModel.familyName + ($0.ordererModel.firstName ?? "")).contains("彩")
+            || $0.packageModelList.contains { ($0.senderModel.familyName + ($0.senderModel.firstName ?? "")).contains("彩") }
+            || $0.packageModelList.contains { $0.itemModelList.contains { $0.itemName.contains("彩") } } }.map { OrderNumber($0.orderNumber) }))
+        for query in ["ろっぽんぎ", "ロッポンギ", "ﾎﾟﾝ", "ポ"] {
+            #expect(try search(store, query).contains(OrderNumber(models[6].orderNumber)), "search for \(query)")
+        }
+        // Part of an order number from its start, with or without the shop's id, full-width too.
+        let number = models[9].orderNumber  // 398211-yyyymmdd-nnnnnnnnnn
+        let withoutShop = String(number.dropFirst(7))
+        for query in [String(withoutShop.prefix(13)), String(number.prefix(18)), String(withoutShop.prefix(13)).applyingTransform(.fullwidthToHalfwidth, reverse: true)!] {
+            let found = try search(store, query)
+            #expect(found.contains(OrderNumber(number)), "search for \(query)")
+            #expect(found == Set(models.map(\.orderNumber).filter { $0.hasPrefix("398211-" + query.applyingTransform(.fullwidthToHalfwidth, reverse: false)!) || $0.hasPrefix(query) }.map(OrderNumber.init)))
+        }
+        #expect(try search(store, "支払:代引") == Set(models.filter { $0.settlementModel?.settlementMethod == "代金引換" }.map { OrderNumber($0.orderNumber) }))
+        #expect(try !search(store, "支払:代引").isEmpty)
+        directory.remove()
+    }
+
     @Test("actions that look only at state change fetched orders exactly as with their content")
     func stateOnlyActions() throws {
         let (store, orders) = try generatedStore(count: 40)

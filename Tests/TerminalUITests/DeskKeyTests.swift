@@ -1,3 +1,4 @@
+import Foundation
 import OrderEngine
 import Testing
 import TestSupport
@@ -230,9 +231,14 @@ struct PanelKeyTests {
         var state = Self.panel(at: .writeDate)
         _ = state.handle(.character("+"))  // 入金日 → 出荷予定日
         _ = state.handle(.right)
-        for character in "2026-11-30q" { _ = state.handle(.character(character)) }
+        for character in "2026-11-3q" { _ = state.handle(.character(character)) }
+        #expect(!state.quitRequested, "q typed into the date does not quit")
+        #expect(state.message?.text.contains("「q」は日付に入力できません") == true)
+        _ = state.handle(.character("１"))  // full-width, as an IME types it
+        _ = state.handle(.character("j"))
+        #expect(state.chosenPanelItem.text(1) == "2026-11-31", "j is neither typed nor a move while the date has the focus")
         _ = state.handle(.backspace)
-        #expect(!state.quitRequested, "q went into the date, not to quit")
+        _ = state.handle(.character("0"))
         _ = state.handle(.right)
         _ = state.handle(.space)  // 追記 → 上書き
         let planned = try #require(state.handle(.enter).first?.planned)
@@ -361,5 +367,68 @@ struct EditFormKeyTests {
         _ = state.handle(.character("9"))
         #expect(state.handle(.escape).isEmpty)
         #expect(state.editForm == nil)
+    }
+}
+
+extension PanelKeyTests {
+    @Test("full-width digits and dashes, as an IME types them, are the ASCII ones in the panel's inputs and in 注文内容修正")
+    func fullWidthInput() throws {
+        var state = Self.panel(at: .writeFee)
+        _ = state.handle(.right)
+        for character in "１，２００" { _ = state.handle(.character(character)) }
+        guard case .bulk(let fee as WriteFeeAction) = try state.chosenPanelItem.command(statuses: state.statuses) else {
+            Issue.record("not a fee write")
+            return
+        }
+        #expect(fee.amount == 1_200)
+        var dates = Self.panel(at: .writeDate)
+        _ = dates.handle(.right)
+        for character in "２０２６－１２－０３" { _ = dates.handle(.character(character)) }
+        #expect(dates.chosenPanelItem.text(1) == "2026-12-03")
+        var form = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        _ = form.apply(.editOpened(OrderFixtures.order(1)))
+        for character in "１３００" { _ = form.handle(.character(character)) }
+        #expect(form.editForm?.text(of: .fee(.shipping)) == "1300", "typed over the kept 800, in full-width digits")
+    }
+
+    @Test("a text input gets keys only while it has the focus: back in the panel by Tab, j moves the row; reached again, typing replaces the kept value")
+    func inputFocus() {
+        var state = Self.panel(at: .writeFee)
+        _ = state.handle(.right)
+        for character in "800" { _ = state.handle(.character(character)) }
+        // To the grid and back: the row has the focus, not the amount.
+        _ = state.handle(.tab)
+        _ = state.handle(.tab)
+        _ = state.handle(.tab)
+        #expect(state.focus == .panel)
+        let row = state.panelCursor
+        _ = state.handle(.character("j"))
+        #expect(state.panelCursor == row + 1, "j moved the panel's cursor")
+        _ = state.handle(.character("k"))
+        #expect(state.chosenPanelItem.text(1) == "800", "nothing was typed into the amount")
+        // Reached again: the kept value is shown as the one typing replaces.
+        _ = state.handle(.right)
+        #expect(state.chosenPanelItem.inputs[1].replacesOnType)
+        let text = DeskView(theme: DeskFixtures.theme).render(state, width: 120, height: 40, now: Date(timeIntervalSince1970: 1_795_400_000)).text
+        #expect(text.contains("入力すると置き換えます"))
+        for character in "550" { _ = state.handle(.character(character)) }
+        #expect(state.chosenPanelItem.text(1) == "550")
+        // Backspace edits the kept value instead.
+        _ = state.handle(.left)
+        _ = state.handle(.right)
+        _ = state.handle(.backspace)
+        _ = state.handle(.character("1"))
+        #expect(state.chosenPanelItem.text(1) == "551")
+    }
+
+    @Test("the date input's placeholder is today in Japan")
+    func datePlaceholder() {
+        var state = Self.panel(at: .writeDate)
+        _ = state.handle(.down)
+        _ = state.handle(.up)
+        // 2026-12-04 23:30 in Japan is 14:30 UTC.
+        let now = Date(timeIntervalSince1970: 1_796_394_600)
+        let text = DeskView(theme: DeskFixtures.theme).render(state, width: 120, height: 40, now: now).text
+        #expect(text.contains("日付: 2026-12-04"), "\(text)")
     }
 }

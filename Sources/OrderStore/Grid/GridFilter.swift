@@ -31,10 +31,15 @@ public struct GridFilter: Sendable, Hashable {
         return SearchTerms.matchQuery(words)
     }
 
+    /// The start of an order number typed with its hyphens (``SearchTerms/orderNumberStart(_:)``).
+    var orderNumberStart: String? { SearchTerms.orderNumberStart(filters.words) }
+
     /// The WHERE clause (without "WHERE") and its arguments; "1" when nothing is filtered.
     /// `commonWords`: the words match so many orders that walking the date index and testing
     /// each row against the matches finds a page sooner than fetching every match and sorting.
-    func condition(commonWords: Bool = false) -> (sql: String, arguments: [String]) {
+    /// `numberPrefixes`: what the store's order numbers begin with before their first hyphen
+    /// (`398211-`), for an order number typed without it.
+    func condition(commonWords: Bool = false, numberPrefixes: [String] = []) -> (sql: String, arguments: [String]) {
         var clauses: [String] = []
         var arguments: [String] = []
         if let localStatus {
@@ -48,8 +53,16 @@ public struct GridFilter: Sendable, Hashable {
             let search = filters.words
             if SearchTerms.isNumberQuery(search), let tail = SearchTerms.tailQuery(search) {
                 // A tail of digits is a prefix of a reversed number: one prefix query of the index.
-                clauses.append("id IN (SELECT rowid FROM order_tails WHERE order_tails MATCH ?)")
+                var alternatives = ["id IN (SELECT rowid FROM order_tails WHERE order_tails MATCH ?)"]
                 arguments.append(tail)
+                if let start = SearchTerms.orderNumberStart(search) {
+                    // The beginning of an order number, shop id or not: a range of the unique index each.
+                    for prefix in [start] + numberPrefixes.map({ $0 + start }) {
+                        alternatives.append("(order_number >= ? AND order_number < ?)")
+                        arguments += [prefix, Self.successor(of: prefix)]
+                    }
+                }
+                clauses.append("(" + alternatives.joined(separator: " OR ") + ")")
             } else if let match = Self.matchQuery(for: search) {
                 // "+id" keeps SQLite from driving the query by the matches (then sorting them all).
                 clauses.append("\(commonWords ? "+id" : "id") IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)")
@@ -59,6 +72,16 @@ public struct GridFilter: Sendable, Hashable {
             }
         }
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+    }
+}
+
+extension GridFilter {
+    /// The first string after every string that begins with `prefix` (ASCII): its last character
+    /// one higher.
+    static func successor(of prefix: String) -> String {
+        var bytes = Array(prefix.utf8)
+        bytes[bytes.count - 1] += 1
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

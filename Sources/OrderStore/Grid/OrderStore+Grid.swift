@@ -7,7 +7,9 @@ extension OrderStore {
     /// Keyset pagination on (ordered_at, order_number): an index seek, never a scan of the table.
     public func page(_ filter: GridFilter, after key: GridKey? = nil, limit: Int) throws -> [OrderRow] {
         try pool.read { db in
-            let (sql, arguments) = Self.pageQuery(filter, after: key, limit: limit, commonWords: try Self.hasCommonWords(filter, in: db))
+            let (sql, arguments) = Self.pageQuery(
+                filter, after: key, limit: limit, commonWords: try Self.hasCommonWords(filter, in: db),
+                numberPrefixes: try Self.numberPrefixes(for: filter, in: db))
             var rows: [OrderRow] = []
             rows.reserveCapacity(limit)
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -29,8 +31,33 @@ extension OrderStore {
         return count > commonWordMatches
     }
 
-    static func pageQuery(_ filter: GridFilter, after key: GridKey?, limit: Int, commonWords: Bool = false) -> (String, StatementArguments) {
-        let condition = filter.condition(commonWords: commonWords)
+    /// What the order numbers begin with before their first hyphen (the shop's id: `398211-`;
+    /// hand-entered orders may have others), when the filter looks for the start of a number.
+    /// Found by seeking the unique index past each one, not by reading it: one seek per prefix.
+    static func numberPrefixes(for filter: GridFilter, in db: Database) throws -> [String] {
+        guard filter.orderNumberStart != nil else { return [] }
+        var prefixes: [String] = []
+        var after = ""
+        var seeks = 0
+        while prefixes.count < 20, seeks < 40,
+            let next = try String.fetchOne(db, sql: "SELECT order_number FROM orders WHERE order_number > ? ORDER BY order_number LIMIT 1", arguments: [after])
+        {
+            seeks += 1
+            guard let dash = next.firstIndex(of: "-") else {
+                after = next
+                continue
+            }
+            let prefix = String(next[...dash])
+            prefixes.append(prefix)
+            after = GridFilter.successor(of: prefix)
+        }
+        return prefixes
+    }
+
+    static func pageQuery(
+        _ filter: GridFilter, after key: GridKey?, limit: Int, commonWords: Bool = false, numberPrefixes: [String] = []
+    ) -> (String, StatementArguments) {
+        let condition = filter.condition(commonWords: commonWords, numberPrefixes: numberPrefixes)
         var sql = "SELECT \(rowColumns) FROM orders WHERE \(condition.sql)"
         var arguments = StatementArguments(condition.arguments)
         if let key {
@@ -45,7 +72,9 @@ extension OrderStore {
     /// How SQLite would run a page query (EXPLAIN QUERY PLAN), for tests and the benchmark.
     func queryPlan(_ filter: GridFilter, after key: GridKey? = nil, limit: Int = 50) throws -> [String] {
         try pool.read { db in
-            let (sql, arguments) = Self.pageQuery(filter, after: key, limit: limit, commonWords: try Self.hasCommonWords(filter, in: db))
+            let (sql, arguments) = Self.pageQuery(
+                filter, after: key, limit: limit, commonWords: try Self.hasCommonWords(filter, in: db),
+                numberPrefixes: try Self.numberPrefixes(for: filter, in: db))
             return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] }
         }
     }
@@ -82,7 +111,7 @@ extension OrderStore {
     public func count(_ filter: GridFilter) throws -> Int {
         if let status = filter.localStatus, filter.isStatusOnly { return try countsByStatus()[status] ?? 0 }
         return try pool.read { db in
-            let condition = filter.condition()
+            let condition = filter.condition(numberPrefixes: try Self.numberPrefixes(for: filter, in: db))
             return try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM orders WHERE \(condition.sql)",
                 arguments: StatementArguments(condition.arguments)) ?? 0

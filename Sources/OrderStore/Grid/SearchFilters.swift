@@ -76,11 +76,15 @@ public struct SearchFilters: Sendable, Hashable {
             sql.append(clause)
             arguments.append(argument)
         }
-        if let payment { add("payment_method LIKE ? ESCAPE '\\'", Self.containing(payment)) }
+        func anyOf(_ column: String, _ names: [String]) {
+            sql.append("(" + names.map { _ in "\(column) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
+            arguments += names.map(Self.containing)
+        }
+        if let payment { anyOf("payment_method", Self.paymentAliases[payment] ?? [payment]) }
         if let flag { add("flags LIKE ? ESCAPE '\\'", Self.containing("\t" + flag + "\t")) }
         if let from { add("ordered_at >= ?", String(from.startInJapan)) }
         if let through { add("ordered_at < ?", String(through.startInJapan + 86_400)) }
-        if let delivery { add("delivery_name LIKE ? ESCAPE '\\'", Self.containing(delivery)) }
+        if let delivery { anyOf("delivery_name", Self.deliveryAliases[delivery] ?? [delivery]) }
         // Part of a mark finds it: 特記:コンビニ finds コンビニ受取, 特記:ギフト also ソーシャルギフト.
         if let mark { add("handling_marks LIKE ? ESCAPE '\\'", Self.containing(mark)) }
         if let subStatus { add("sub_status LIKE ? ESCAPE '\\'", Self.containing(subStatus)) }
@@ -89,6 +93,21 @@ public struct SearchFilters: Sendable, Hashable {
         if let deliveryThrough { add("delivery_wish <= ?", deliveryThrough.description) }
         return (sql, arguments)
     }
+
+    /// What operators call a payment method, as RMS names it (rpay-api.md §10.4): 支払:代引 finds
+    /// 代金引換. A word not listed is looked for as part of the name (支払:後払 finds 後払い).
+    static let paymentAliases: [String: [String]] = [
+        "代引": ["代金引換"], "代引き": ["代金引換"], "代引換": ["代金引換"], "コレクト": ["代金引換"],
+        "カード": ["クレジットカード"], "クレカ": ["クレジットカード"], "クレジット": ["クレジットカード"],
+        "振込": ["銀行振込"], "銀振": ["銀行振込"], "コンビニ": ["セブンイレブン", "ローソン"], "前払い": ["前払"],
+    ]
+
+    /// What operators call a delivery method, as shops name theirs in RMS: 配送:ヤマト finds 宅急便.
+    static let deliveryAliases: [String: [String]] = [
+        "ヤマト": ["宅急便", "ヤマト", "ネコポス", "クロネコ"], "クロネコ": ["宅急便", "ヤマト", "ネコポス", "クロネコ"],
+        "佐川": ["飛脚", "佐川"], "郵便": ["ゆうパック", "ゆうパケット", "郵便", "ゆうメール"], "日本郵便": ["ゆうパック", "ゆうパケット", "郵便", "ゆうメール"],
+        "冷蔵": ["クール", "冷蔵"], "冷凍": ["クール", "冷凍"],
+    ]
 
     /// A LIKE pattern for text containing `text` as typed: its % and _ are themselves.
     static func containing(_ text: String) -> String {

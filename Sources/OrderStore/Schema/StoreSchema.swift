@@ -92,6 +92,7 @@ enum StoreSchema {
         migrator.registerMigration("v8-sync-failures", migrate: StoreSchemaV8.migrate)
         migrator.registerMigration("v9-rms-totals", migrate: StoreSchemaV9.migrate)
         migrator.registerMigration("v10-delivery-columns", migrate: StoreSchemaV10.migrate)
+        migrator.registerMigration("v11-names-index-folds-kana", migrate: StoreSchemaV11.migrate)
         return migrator
     }
 }

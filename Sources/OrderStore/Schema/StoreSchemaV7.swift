@@ -26,6 +26,11 @@ enum StoreSchemaV7 {
         try db.execute(sql: """
             INSERT INTO order_tails (rowid, tails) SELECT id, order_number_reversed || ' ' || phone_reversed FROM orders
             """)
+        try fillNames(db)
+    }
+
+    /// Writes every order's document into the (empty) names' index.
+    static func fillNames(_ db: Database) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT orders.id, \(OrderRecord.columns) FROM \(OrderRecord.source) ORDER BY orders.id")
         let insert = try db.makeStatement(sql: "INSERT INTO order_search (rowid, terms) VALUES (?, ?)")
         while let row = try rows.next() {

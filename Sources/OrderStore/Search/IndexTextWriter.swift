@@ -16,7 +16,7 @@ struct IndexTextWriter {
     /// Adds `text` to the current text: a name given in parts (family name, first name) is one
     /// run of characters, so that a bigram spans the two (佐藤翔太 → 藤翔).
     mutating func append(_ text: String) {
-        for scalar in text.unicodeScalars {
+        for scalar in KanaFolding.folded(text).unicodeScalars {
             if scalar.isASCII {
                 endWide()
                 if SearchTerms.isWordCharacter(scalar) {
@@ -56,8 +56,9 @@ struct IndexTextWriter {
     }
 
     private mutating func endWide() {
-        // A lone wide character is a token of its own.
-        if wideCount == 1, let previous {
+        // The run's last character is a token of its own (a lone one too): every character then
+        // begins a token, and one typed alone is found by its prefix.
+        if wideCount >= 1, let previous {
             separate()
             append(previous)
         }

@@ -1,22 +1,34 @@
 /// What the text search indexes and how a query is read.
 ///
 /// Japanese has no spaces between words, so names and item names are indexed as character
-/// bigrams (佐藤翔太 → 佐藤 藤翔 翔太) and a query becomes the phrase of its bigrams: any substring
-/// of two characters or more is found through the index. Numbers (order numbers, phone numbers)
-/// are searched by their tail: their digits are indexed reversed, so a tail is a prefix.
+/// bigrams, and the last character of a run alone (佐藤翔太 → 佐藤 藤翔 翔太 太): a query becomes the
+/// phrase of its bigrams, so any substring of two characters or more is found through the index,
+/// and a single character is a prefix query (every character begins a token). Kana are folded
+/// (``KanaFolding``): hiragana and half-width katakana find katakana. Numbers (order numbers,
+/// phone numbers) are searched by their tail: their digits are indexed reversed, so a tail is a
+/// prefix.
 public enum SearchTerms {
-    /// Bigrams of each run of non-ASCII characters; ASCII words as they are, lower-cased.
-    /// Works on Unicode scalars (every kana and kanji is one): a million orders go through here.
+    /// The tokens of a document, as ``IndexTextWriter`` writes them: bigrams of each run of
+    /// non-ASCII characters and its last character; ASCII words as they are, lower-cased.
     static func tokens(_ text: String) -> [String] {
-        var tokens: [String] = []
+        runs(text, lastCharacterAlone: true).flatMap { $0 }
+    }
+
+    /// The runs of a text (a Latin word, or characters between separators), each as its tokens:
+    /// bigrams, with the run's last character alone for a document (`lastCharacterAlone`); a
+    /// run of one character is that character. Works on Unicode scalars (every kana and kanji is
+    /// one).
+    static func runs(_ text: String, lastCharacterAlone: Bool) -> [[String]] {
+        var runs: [[String]] = []
         var ascii = String.UnicodeScalarView()
         var wide: [Unicode.Scalar] = []
         func flush() {
             if !ascii.isEmpty {
-                tokens.append(String(ascii).lowercased())
+                runs.append([String(ascii).lowercased()])
                 ascii.removeAll()
             }
-            if wide.count == 1 { tokens.append(String(String.UnicodeScalarView(wide))) }
+            guard !wide.isEmpty else { return }
+            var tokens: [String] = []
             if wide.count > 1 {
                 for index in 0..<(wide.count - 1) {
                     var pair = String.UnicodeScalarView()
@@ -25,9 +37,12 @@ public enum SearchTerms {
                     tokens.append(String(pair))
                 }
             }
+            // The last character alone, so that every character begins a token.
+            if wide.count == 1 || lastCharacterAlone, let last = wide.last { tokens.append(String(String.UnicodeScalarView([last]))) }
+            runs.append(tokens)
             wide.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars {
+        for scalar in KanaFolding.folded(text).unicodeScalars {
             if scalar.isASCII {
                 if !wide.isEmpty { flush() }
                 if isWordCharacter(scalar) { ascii.append(scalar) } else { flush() }
@@ -39,7 +54,7 @@ public enum SearchTerms {
             }
         }
         flush()
-        return tokens
+        return runs
     }
 
     /// A wide character as both indexes keep it: in lower case where it has one (Ａ → ａ, É → é),
@@ -84,19 +99,19 @@ public enum SearchTerms {
         }
     }
 
-    /// The FTS5 query for what the operator typed: each word a phrase of its bigrams, words ANDed.
-    /// Nil when there is nothing to search for.
+    /// The FTS5 query for what the operator typed: each run of each word the phrase of its
+    /// bigrams, all ANDed ("村上 彩": 村上 and 彩). Nil when there is nothing to search for.
     static func matchQuery(_ text: String) -> String? {
         var parts: [String] = []
         for word in text.split(whereSeparator: \.isWhitespace) {
-            let tokens = tokens(String(word))
-            guard !tokens.isEmpty else { continue }
-            let escaped = tokens.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }
-            if tokens.count == 1, tokens[0].count == 1 || tokens[0].allSatisfy(\.isASCII) {
-                // One character, or a Latin word being typed: anything that starts with it.
-                parts.append("\"\(escaped[0])\" *")
-            } else {
-                parts.append("\"" + escaped.joined(separator: " ") + "\"")
+            for tokens in runs(String(word), lastCharacterAlone: false) {
+                let escaped = tokens.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }
+                if tokens.count == 1, tokens[0].unicodeScalars.count == 1 || tokens[0].allSatisfy(\.isASCII) {
+                    // One character, or a Latin word being typed: anything that starts with it.
+                    parts.append("\"\(escaped[0])\" *")
+                } else {
+                    parts.append("\"" + escaped.joined(separator: " ") + "\"")
+                }
             }
         }
         return parts.isEmpty ? nil : parts.joined(separator: " AND ")
@@ -128,7 +143,30 @@ public enum SearchTerms {
 
     /// Whether a query is a number to look up by its tail (order number or phone).
     static func isNumberQuery(_ text: String) -> Bool {
-        let digits = text.filter(\.isNumber)
-        return digits.count >= 3 && text.allSatisfy { $0.isNumber || $0 == "-" }
+        guard let number = asciiNumber(text) else { return false }
+        return number.filter(\.isNumber).count >= 3
+    }
+
+    /// Digits and hyphens as typed, full-width (as an IME types them) or not, in ASCII
+    /// (「２０２６１２０３－６３３５」 → 20261203-6335); nil when the text has anything else.
+    static func asciiNumber(_ text: String) -> String? {
+        var ascii = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39, 0x2D: ascii.unicodeScalars.append(scalar)
+            case 0xFF10...0xFF19: ascii.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            // Full-width hyphen-minus, hyphen, minus sign, dashes: what an IME gives for "-".
+            case 0xFF0D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212: ascii.append("-")
+            default: return nil
+            }
+        }
+        return ascii.isEmpty ? nil : ascii
+    }
+
+    /// The beginning of an order number typed with its hyphens, without the shop's id or with
+    /// it (`20261203-6335`, `398211-20261203`): nil for digits alone (a tail) or anything else.
+    static func orderNumberStart(_ text: String) -> String? {
+        guard let number = asciiNumber(text), number.contains("-"), number.filter(\.isNumber).count >= 3 else { return nil }
+        return number
     }
 }

@@ -38,6 +38,9 @@ public final class DeskController {
     private var tasks: [Task<Void, Never>] = []
     /// The action being applied or sent, so that the operator can stop it.
     var running: Task<Void, Never>?
+    let rowReader: RowReader
+    /// The newest reload of the grid asked for: rows read for an older one are not shown.
+    private var rowsGeneration = 0
     /// The order under the cursor is read and drawn once the cursor has rested this long: a key
     /// held down moves the cursor without reading and drawing every order it passes.
     static let detailDelay: TimeInterval = 0.06
@@ -56,6 +59,7 @@ public final class DeskController {
     ) {
         self.state = state
         self.store = service.store
+        self.rowReader = RowReader(store: service.store)
         self.settings = settings
         self.view = DeskView(theme: theme)
         self.terminal = terminal
@@ -114,6 +118,10 @@ public final class DeskController {
     /// (checked every 0.3 s). True when anything was taken in.
     private func takeInOutsideChanges(lastCheck: inout Date) -> Bool {
         var changed = false
+        if let answer = rowReader.takeAnswer() {
+            take(answer)
+            changed = true
+        }
         let pending = events.drain()
         if !pending.isEmpty {
             for event in pending { perform(state.apply(event)) }
@@ -140,7 +148,7 @@ public final class DeskController {
     /// How long to wait for a key: until the pending detail is due, at most 100 ms; only
     /// ``readAheadPause`` when rows are to be read ahead.
     private func readTimeout() -> Int32 {
-        var milliseconds = state.grid.wantsReadAhead ? Self.readAheadPause : 100
+        var milliseconds = state.grid.wantsReadAhead || state.searching ? Self.readAheadPause : 100
         if let pending = pendingDetail {
             milliseconds = min(milliseconds, max(0, Int((pending.due.timeIntervalSince(now()) * 1000).rounded(.up))))
         }
@@ -241,20 +249,33 @@ public final class DeskController {
         }
     }
 
+    /// Reads rows for the grid: a search in the background (``RowReader``), anything else now.
     private func loadRows(after key: GridKey?, limit: Int) {
-        do {
-            let filter = state.filter
-            let rows = try store.page(filter, after: key, limit: limit + 1)
-            // More rows of the same list: the tab counts are read with every reload, not here.
-            let counts = key == nil ? try store.countsByStatus() : state.counts
-            // A search counts its own matches (once, not for every further page).
-            let total = key != nil ? state.grid.total : filter.search == nil ? counts[state.currentStatus] ?? 0 : try store.count(filter)
-            perform(state.apply(.rowsLoaded(
-                Array(rows.prefix(limit)), hasMore: rows.count > limit, total: total, counts: counts, appended: key != nil)))
-        } catch {
-            state.message = DeskMessage("一覧を読み込めません: \(error)", isError: true)
+        if key == nil { rowsGeneration += 1 }
+        let request = RowReader.Request(
+            generation: rowsGeneration, filter: state.filter, after: key, limit: limit, status: state.currentStatus,
+            knownCounts: state.counts, knownTotal: state.grid.total)
+        if request.filter.search != nil {
+            state.searching = true
+            rowReader.readInBackground(request)
+        } else {
+            state.searching = false
+            take(rowReader.read(request))
+        }
+    }
+
+    /// Shows rows read, unless the grid has been reloaded since they were asked for.
+    private func take(_ answer: RowReader.Answer) {
+        let request = answer.request
+        guard request.generation == rowsGeneration, request.after == nil || request.after == state.grid.rows.last?.key else { return }
+        if request.after == nil { state.searching = false }
+        switch answer.result {
+        case .success(let read):
+            perform(state.apply(.rowsLoaded(read.rows, hasMore: read.hasMore, total: read.total, counts: read.counts, appended: request.after != nil)))
+        case .failure(let failure):
+            state.message = DeskMessage("一覧を読み込めません: \(failure.description)", isError: true)
             // Not read ahead again every pause: the next reload (a key, a change in the file) tries again.
-            if key != nil { state.grid.hasMore = false }
+            if request.after != nil { state.grid.hasMore = false }
         }
     }
 

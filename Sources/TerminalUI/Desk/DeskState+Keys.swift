@@ -66,11 +66,12 @@ extension DeskState {
             grid = GridModel(visibleRows: grid.visibleRows)
             detail = nil
             return [.reloadRows]
-        case .focusNext:
-            focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count)!
-            return []
-        case .focusPrevious:
-            focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
+        case .focusNext, .focusPrevious:
+            let step = action == .focusNext ? 1 : Pane.allCases.count - 1
+            focus = Pane(rawValue: (focus.rawValue + step) % Pane.allCases.count)!
+            // Back in the panel, the chosen row has the focus, not a text input of it: a key meant
+            // for the panel must not be typed into an amount (Right reaches the inputs).
+            if focus == .panel { panelInput = 0 }
             return []
         case .activate:
             guard focus == .panel else { return [] }
@@ -164,6 +165,9 @@ extension DeskState {
 
     // MARK: Search
 
+    /// The longest search the line takes: more is no name, number or item (a paste gone astray).
+    static let searchLimit = 100
+
     private mutating func handleSearchKey(_ key: Key) -> [DeskEffect] {
         switch key {
         case .enter:
@@ -178,6 +182,10 @@ extension DeskState {
             search = text
             return restartGrid()
         case .character(let character):
+            guard (search ?? "").count < Self.searchLimit else {
+                message = DeskMessage("検索は\(Self.searchLimit)文字までです（それより後は入力されていません）", isError: true)
+                return []
+            }
             search = (search ?? "") + String(character)
             return restartGrid()
         default:
@@ -206,11 +214,15 @@ extension DeskState {
         var item = panelItems[panelCursor]
         let inputIndex = min(panelInput, max(0, item.inputs.count - 1))
         if item.inputs.indices.contains(inputIndex), item.inputs[inputIndex].isText {
-            // Typing goes into a text input before any binding.
+            // A character goes to the focused text input, never to a binding (q must not quit while a
+            // date is typed); one it cannot take is refused. Other keys are the keymap's.
             switch key {
             case .character(let character):
-                item.inputs[inputIndex].type(character)
-                panelItems[panelCursor] = item
+                if item.inputs[inputIndex].type(character) {
+                    panelItems[panelCursor] = item
+                } else {
+                    message = DeskMessage("「\(character)」は\(item.inputs[inputIndex].label)に入力できません（数字と - / , と空白）", isError: true)
+                }
                 return []
             case .backspace:
                 item.inputs[inputIndex].deleteBackward()
@@ -222,8 +234,13 @@ extension DeskState {
         guard let action = keymap.action(for: key, in: .panel) else { return nil }
         guard !item.inputs.isEmpty else { return [] }
         switch action {
-        case .panelNextInput: panelInput = min(inputIndex + 1, item.inputs.count - 1)
-        case .panelPreviousInput: panelInput = max(inputIndex - 1, 0)
+        case .panelNextInput, .panelPreviousInput:
+            panelInput = action == .panelNextInput ? min(inputIndex + 1, item.inputs.count - 1) : max(inputIndex - 1, 0)
+            // A text input reached with a value in it: what is typed next replaces the value.
+            if case .text(let text) = item.inputs[panelInput].value {
+                item.inputs[panelInput].replacesOnType = !text.isEmpty
+                panelItems[panelCursor] = item
+            }
         case .panelNextChoice, .panelPreviousChoice:
             item.inputs[inputIndex].cycle(by: action == .panelNextChoice ? 1 : -1)
             panelItems[panelCursor] = item
@@ -270,8 +287,7 @@ extension DeskState {
             message = DeskMessage("注文内容修正を取りやめました")
             return []
         }
-        if case .character(let character) = key, character.isNumber {
-            form.type(character)
+        if case .character(let character) = key, form.type(character) {
             return []
         }
         if key == .backspace || key == .delete {

@@ -39,6 +39,8 @@ public struct DeskState: Sendable {
     public var askingToQuit = false
     /// The text searched for (`/`); nil when the grid is not searched.
     public var search: String?
+    /// A search is being read in the background: its rows are not shown yet.
+    public var searching = false
     /// Whether keys are going into the search line.
     public var typingSearch = false
     /// The last row checked, where a range (mark-range) starts.

@@ -50,20 +50,32 @@ public struct OrderEditForm: Sendable {
 
     public var focused: Field { fields[cursor] }
 
+    /// The focused field's value is replaced by the next digit typed, not added to (the field has
+    /// just been reached); Backspace edits it instead.
+    public private(set) var replacesOnType = true
+
     public mutating func move(by delta: Int) {
         cursor = min(max(0, cursor + delta), fields.count - 1)
+        replacesOnType = true
     }
 
     /// A digit typed into the focused amount (up to seven digits: 999万円 is past every limit).
-    public mutating func type(_ character: Character) {
-        guard character.isASCII, character.isNumber, focused != .reductionReason else { return }
-        let text = texts[focused, default: ""]
-        guard text.count < 7 else { return }
-        texts[focused] = text == "0" ? String(character) : text + String(character)
+    /// A digit typed into the focused amount (full-width ones as IMEs type them too), up to seven
+    /// digits: 999万円 is past every limit. False for a key that is not a digit.
+    @discardableResult
+    public mutating func type(_ character: Character) -> Bool {
+        let digit = character.typedASCII
+        guard digit.isASCII, digit.isNumber, focused != .reductionReason else { return false }
+        let text = replacesOnType ? "" : texts[focused, default: ""]
+        replacesOnType = false
         problems = []
+        guard text.count < 7 else { return true }
+        texts[focused] = text == "0" ? String(digit) : text + String(digit)
+        return true
     }
 
     public mutating func deleteBackward() {
+        replacesOnType = false
         guard var text = texts[focused], !text.isEmpty else { return }
         text.removeLast()
         texts[focused] = text

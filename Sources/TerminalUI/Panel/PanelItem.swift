@@ -37,7 +37,7 @@ public struct PanelItem: Sendable, Equatable {
             ]),
             PanelItem(.writeDate, group: "一括入力", title: "日付を書き込む", inputs: [
                 PanelInput("項目", choices: DateField.allCases.map(\.label)),
-                PanelInput("日付", text: "", placeholder: "2026-11-22（空白: 消す）"),
+                PanelInput("日付", text: "", placeholder: "\(PanelInput.today)（空白: 消す）"),
                 PanelInput("方法", choices: WriteDateAction.Mode.allCases.map(\.label)),
             ]),
             PanelItem(.writeFee, group: "一括入力", title: "手数料を書き込む", inputs: [
@@ -85,7 +85,14 @@ public struct PanelInput: Sendable, Equatable {
 
     public let label: String
     public var value: Value
+    /// Shown while a text input is empty; ``today`` in it is today's date in Japan.
     public let placeholder: String
+    /// The kept value is replaced by the next character typed, not added to (the input has just
+    /// been reached); Backspace edits it instead.
+    public var replacesOnType = false
+
+    /// Where today's date goes in a placeholder.
+    public static let today = "{today}"
 
     public init(_ label: String, choices: [String]) {
         self.label = label
@@ -115,12 +122,20 @@ public struct PanelInput: Sendable, Equatable {
         value = .choice(choices, ((index + delta) % choices.count + choices.count) % choices.count)
     }
 
-    mutating func type(_ character: Character) {
-        guard case .text(let text) = value, text.count < 40 else { return }
-        value = .text(text + String(character))
+    /// Types a character into a text input: digits, "-", "/", ",", and a space (a blank date),
+    /// full-width ones as their ASCII forms. False for any other key: it is not the input's.
+    mutating func type(_ character: Character) -> Bool {
+        let typed = character.typedASCII
+        guard case .text(var text) = value, typed.isASCII, typed.isNumber || "-/, ".contains(typed) else { return false }
+        if replacesOnType { text = "" }
+        replacesOnType = false
+        guard text.count < 40 else { return true }
+        value = .text(text + String(typed))
+        return true
     }
 
     mutating func deleteBackward() {
+        replacesOnType = false
         guard case .text(let text) = value, !text.isEmpty else { return }
         value = .text(String(text.dropLast()))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OrderEngine
 
 /// Draws the whole desk for a state into a new frame.
 public struct DeskView {
@@ -18,7 +19,7 @@ public struct DeskView {
         HeaderView(state: state, theme: theme, now: now).draw(in: layout.header, into: &screen)
         TabsView(state: state, theme: theme).draw(in: layout.tabs, into: &screen)
         GridView(state: state, theme: theme, cache: gridLines).draw(in: layout.grid, into: &screen)
-        PanelView(state: state, theme: theme).draw(in: layout.panel, into: &screen)
+        PanelView(state: state, theme: theme, today: CalendarDate(japanDayOf: JapanTime(now))).draw(in: layout.panel, into: &screen)
         DetailView(state: state, theme: theme).draw(in: layout.detail, into: &screen)
         FooterView(state: state, theme: theme).draw(in: layout.footer, into: &screen)
         let whole = Rect(x: 0, y: 0, width: width, height: height)

@@ -25,7 +25,8 @@ struct GridView {
         }
         let grid = state.grid
         if grid.rows.isEmpty {
-            let empty = state.search == nil ? "この受注ステータスの注文はありません" : "検索に一致する注文はありません"
+            let empty =
+                state.searching ? "検索中…" : state.search == nil ? "この受注ステータスの注文はありません" : "検索に一致する注文はありません"
             screen.put(empty, x: inner.x + 2, y: inner.y + 2, style: theme.muted, limit: inner.maxX)
             return
         }

@@ -1,8 +1,11 @@
+import OrderEngine
 /// The processing panel: its rows by group, the chosen row's inputs opened under it (pick lists
 /// and text), and whether the action applies to the checked rows or the cursor row.
 struct PanelView {
     let state: DeskState
     let theme: Theme
+    /// Today in Japan, for a date input's placeholder.
+    let today: CalendarDate
 
     func draw(in rect: Rect, into screen: inout ScreenBuffer) {
         let focused = state.focus == .panel
@@ -56,7 +59,8 @@ struct PanelView {
                 let onInput = state.focusIsOnInput && inputIndex == state.panelInput
                 let value: String
                 if input.isText {
-                    let typed = input.display.isEmpty && !onInput ? input.placeholder : input.display
+                    let placeholder = input.placeholder.replacingOccurrences(of: PanelInput.today, with: today.description)
+                    let typed = input.display.isEmpty && !onInput ? placeholder : input.display
                     value = typed + (onInput ? theme.glyphs.textCursor : "")
                 } else {
                     value = theme.glyphs.choiceOpen + input.display + theme.glyphs.choiceClose
@@ -65,6 +69,11 @@ struct PanelView {
                 var text = StyledLine("\(input.label): ", theme.muted)
                 text.add(value.fitted(to: max(1, width - input.label.displayWidth - 8)), style)
                 lines.append(Line(text: text, indent: 5, item: index, highlighted: onInput))
+                if onInput, input.isText {
+                    // Where the keys go, said: a text input takes what is typed until the focus leaves it.
+                    let hint = input.replacesOnType ? "入力すると置き換えます・Backspaceで直す" : "入力中（全角数字も可）・Backspaceで消す"
+                    lines.append(Line(text: StyledLine(hint.fitted(to: max(1, width - 8)), theme.muted), indent: 7, item: index))
+                }
             }
         }
         return lines
