@@ -10,15 +10,22 @@ public final class OrderStore: Sendable {
     public let path: String
     /// Who the journal names for changes made through this store.
     public let operatorName: String
+    /// Which desk (process) this store's changes come from (`user@host:pid`): an operator's undo
+    /// offers the batches of their own desk only.
+    public let deskID: String
     let pool: DatabasePool
     /// The page cache of the connection that writes, in KiB (negative, as SQLite takes it).
     static let writerCacheSize = -8192
     let now: @Sendable () -> Date
 
     /// Opens (or creates) the file and brings its schema up to date.
-    public init(path: String, operatorName: String = OperatorIdentity.current, now: @escaping @Sendable () -> Date = Date.init) throws {
+    public init(
+        path: String, operatorName: String = OperatorIdentity.current, deskID: String = OperatorIdentity.process,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) throws {
         self.path = path
         self.operatorName = operatorName
+        self.deskID = deskID
         self.now = now
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {

@@ -98,7 +98,7 @@ struct FourDesksEndToEndTests {
         // Every desk has its preview open: all four accept at once.
         for desk in desks { desk.send("y") }
         for desk in desks {
-            let result = try await offPool { desk.waitFor(30) { $0.contains("成功: ") && $0.contains("失敗・スキップ: ") } }
+            let result = try await offPool { desk.waitFor(30) { $0.contains("成功: ") && $0.contains("（対象 ") } }
             #expect(result != nil, "no result:\n\(desk.capture())")
         }
         let accepted = await sandbox.server.acceptedConfirmations()

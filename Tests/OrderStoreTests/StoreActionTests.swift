@@ -130,3 +130,51 @@ struct StoreActionTests {
         directory.remove()
     }
 }
+
+extension StoreActionTests {
+    @Test("two desks: a bulk change on an order the other desk changed after the preview is refused for that order, with the reason; the rest are applied")
+    func changedSincePreview() throws {
+        let orders = (1...3).map { OrderFixtures.order($0) }
+        let deskA = try store(orders)
+        let deskB = try OrderStore(path: directory.file("actions.sqlite"), operatorName: "tanaka")
+        // Desk A previews 入金待ち for all three, and writes a fee on them.
+        let numbers = orders.map(\.number)
+        let preview = PlanPreview(ChangeStatusAction(to: .awaitingPayment).plan(try deskA.orders(numbers)))
+        let feePreview = PlanPreview(try WriteFeeAction(.shipping, text: "550").plan(try deskA.orders(numbers)))
+        // Meanwhile desk B puts the second on hold and writes another fee on the third.
+        _ = try deskB.apply(ChangeStatusAction(to: .onHold), to: [numbers[1]])
+        _ = try deskB.apply(try WriteFeeAction(.shipping, text: "990"), to: [numbers[2]])
+        let previewed = Dictionary(uniqueKeysWithValues: preview.changes.map { ($0.number, $0.fields) })
+        let applied = try deskA.apply(ChangeStatusAction(to: .awaitingPayment), to: numbers, previewed: previewed)
+        #expect(applied.plan.changes.map(\.number) == [numbers[0], numbers[2]])
+        #expect(applied.plan.skips.map(\.number) == [numbers[1]])
+        #expect(applied.plan.skips.first?.reason.text.contains("プレビューの後に他の操作・他の端末で変更されました（受注ステータス 現在 保留）") == true)
+        #expect(try deskA.order(numbers[1])?.localStatus == .onHold, "desk B's change stands")
+        let feesPreviewed = Dictionary(uniqueKeysWithValues: feePreview.changes.map { ($0.number, $0.fields) })
+        let fees = try deskA.apply(try WriteFeeAction(.shipping, text: "550"), to: numbers, previewed: feesPreviewed)
+        #expect(fees.plan.skips.map(\.number) == [numbers[2]])
+        #expect(try deskA.order(numbers[2])?.fees.shipping == .yen(990))
+        // Without a preview to hold to (a script), the change is decided on the order as it is.
+        #expect(try deskA.apply(ChangeStatusAction(to: .awaitingPayment), to: [numbers[1]]).plan.changes.count == 1)
+        directory.remove()
+    }
+}
+
+extension StoreActionTests {
+    @Test("直前の一括処理を取り消す offers a desk its own batches only: the same OS user's other desk is another desk")
+    func ownBatches() throws {
+        let orders = (1...2).map { OrderFixtures.order($0) }
+        let deskA = try store(orders)
+        let deskB = try OrderStore(path: directory.file("actions.sqlite"), operatorName: "suzuki", deskID: "suzuki@host:2")
+        let byA = try deskA.apply(ChangeStatusAction(to: .awaitingPayment), to: [orders[0].number])
+        let byB = try deskB.apply(ChangeStatusAction(to: .onHold), to: [orders[1].number])
+        #expect(try deskA.undoableBatches(ofDesk: deskA.deskID).map(\.batchID) == [byA.batchID])
+        #expect(try deskB.undoableBatches(ofDesk: deskB.deskID).map(\.batchID) == [byB.batchID])
+        var edit = OrderEdit(of: try #require(try deskB.order(orders[0].number)))
+        edit.fees.shipping = .yen(900)
+        #expect(try deskB.save(edit, editing: try #require(try deskB.order(orders[0].number))).isEmpty)
+        #expect(try deskB.undoableBatches(ofDesk: deskB.deskID).count == 2, "an edit is the desk's batch too")
+        #expect(try deskA.undoableBatches(ofDesk: deskA.deskID).map(\.batchID) == [byA.batchID])
+        directory.remove()
+    }
+}

@@ -82,8 +82,8 @@ struct DeskKeyTests {
         }
         #expect(done == 1)
         let effects = state.apply(.finished(ActionResult(lines: [
-            .init(number: orders[0].number, ok: true, text: "注文確認に成功しました"),
-            .init(number: orders[1].number, ok: false, text: "一時的なエラー"),
+            .init(number: orders[0].number, outcome: .succeeded, text: "注文確認に成功しました"),
+            .init(number: orders[1].number, outcome: .failed, text: "一時的なエラー"),
         ])))
         #expect(effects.contains { $0.isReload })
         #expect(state.message?.text.contains("失敗 1件") == true)

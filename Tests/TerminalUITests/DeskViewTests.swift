@@ -264,8 +264,8 @@ struct DeskViewTests {
         _ = state.handle(.character("y"))
         #expect(render(state).text.contains("実行中: 0/2件"))
         _ = state.apply(.finished(ActionResult(lines: [
-            .init(number: orders[0].number, ok: true, text: "注文確認に成功しました"),
-            .init(number: orders[1].number, ok: false, text: "楽天側で一時的なエラーが起きました"),
+            .init(number: orders[0].number, outcome: .succeeded, text: "注文確認に成功しました"),
+            .init(number: orders[1].number, outcome: .failed, text: "楽天側で一時的なエラーが起きました"),
         ])))
         let lines = render(state).text.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.contains("成功: 1件") })
@@ -273,6 +273,64 @@ struct DeskViewTests {
         let succeeded = lines.firstIndex { $0.contains("○ \(orders[0].number)") }
         #expect(failed != nil && succeeded != nil && failed! < succeeded!)
         #expect(lines.contains { $0.contains("[ 失敗分を再実行(r) ]") })
+    }
+
+    @Test("the result lists every order of its preview: 対象 = 成功 + 失敗 + スキップ, the skipped ones with their reasons; only failures are retried")
+    func resultHasEveryPreviewedOrder() {
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        let orders = [OrderFixtures.order(1), OrderFixtures.order(2), OrderFixtures.order(3, bundle: BundleID("B"))]
+        let dialog = ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "選択 3件", hiddenByFilter: 0)
+        _ = state.apply(.planned(dialog))
+        #expect(render(state).text.contains("スキップ: 1件"))
+        _ = state.handle(.character("y"))
+        // The run sends the two the preview changes; the third is the preview's skip.
+        let sent = ActionResult(lines: [
+            .init(number: orders[0].number, outcome: .succeeded, text: "注文確認に成功しました"),
+            .init(number: orders[1].number, outcome: .failed, text: "楽天側で一時的なエラーが起きました"),
+        ])
+        _ = state.apply(.finished(sent.adding(dialog.plan.skips)))
+        let text = render(state).text
+        #expect(text.contains("成功: 1件  失敗: 1件  スキップ: 1件（対象 3件）"), "\(text)")
+        #expect(text.contains("－ \(orders[2].number)  スキップ: 同梱注文は注文確認できません"))
+        #expect(state.message?.text.contains("スキップ 1件") == true)
+        let retried = state.handle(.character("r")).first?.planned
+        #expect(retried?.numbers == [orders[1].number], "only the failed order is retried")
+    }
+
+    @Test("checks the view does not show are counted in the header, the panel and the scope of an action")
+    func hiddenChecks() {
+        var state = DeskFixtures.state(rows: (0..<3).map { DeskFixtures.row($0) })
+        _ = state.handle(.space)
+        _ = state.handle(.space)
+        state.marksOutsideView = 2
+        let text = render(state, width: 160).text
+        #expect(text.contains("選択 2件（うち表示外 2件）"))
+        #expect(text.contains("選択 2件（うち表示外 2件）に適用"), "\(text)")
+        #expect(state.handle(.character("c")).first?.planned?.scope == "選択 2件（うち表示外 2件）")
+        _ = state.handle(.character("u"))
+        #expect(!render(state).text.contains("表示外"))
+    }
+
+    @Test("the header keeps its counts and work in progress whole at 80 and 120 columns; the shop's name and the clock leave first", arguments: [80, 120])
+    func headerFits(width: Int) {
+        var state = DeskFixtures.state(rows: (0..<3).map { DeskFixtures.row($0) })
+        _ = state.handle(.space)
+        state.marksOutsideView = 1
+        state.status.fetching = true
+        state.status.fetchProgress = (123, 4567)
+        state.status.confirmProgress = (50, 1200)
+        state.status.errorCount = 12
+        state.status.workerActive = false
+        state.status.licenseDaysLeft = 5
+        let header = render(state, width: width, height: 24).line(0)
+        let parts = ["選択 1件（うち表示外 1件）", "受注取得中 123/4567", "注文確認送信中 50/1200", "エラー 12件", "licenseKey 残り5日"]
+        // Every part shown is whole: none is cut at the edge.
+        let shown = header.components(separatedBy: "│").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for text in shown.dropLast() { #expect(parts.contains(text) || ["担当 yamada", "店舗 398211", "受注 Juchu", "同期は他のプロセスが担当"].contains(text), "\(width): cut 「\(text)」") }
+        #expect(header.contains(parts[0]), "\(width): \(header)")
+        if width >= 120 {
+            for part in parts { #expect(header.contains(part), "\(header)") }
+        }
     }
 
     @Test("at 80×24 the help shows every action, in two columns")

@@ -36,6 +36,9 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case unsetFeeNotSent(String)
     /// RMS's JSON of the order has a field that cannot be read, which this action needs.
     case unreadable(ReadProblem)
+    /// The order was changed (by another desk or action) after the preview the operator accepted:
+    /// what it changes is no longer what the preview showed.
+    case changedSincePreview(field: String, now: String)
 
     public var text: String {
         switch self {
@@ -74,6 +77,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .alreadyCancelled: "すでにキャンセルされています"
         case .cancelInFlight: "キャンセル送信中です"
         case .changedSince: "その後に変更されているため、元に戻しません"
+        case .changedSincePreview(let field, let now):
+            "プレビューの後に他の操作・他の端末で変更されました（\(field) 現在 \(now)）。確かめてからもう一度実行してください"
         case .sentToRMS: "金額はRMSに反映済みのため、元に戻しません（注文内容修正で直して反映してください）"
         }
     }

@@ -24,9 +24,13 @@ extension OrderStore {
     ///
     /// A large selection may be applied in parts, each its own transaction, under one `batchID`:
     /// the undo then takes back all the parts at once.
+    ///
+    /// `previewed`: each order's fields as the preview the operator accepted showed them. An order
+    /// whose fields no longer start from what the preview showed (another desk changed it since)
+    /// is skipped with the reason, not changed from values the operator never saw.
     public func apply(
         _ action: some BulkAction, to numbers: [OrderNumber], batchID: String? = nil,
-        claimedBy process: String = OperatorIdentity.process
+        claimedBy process: String = OperatorIdentity.process, previewed: [OrderNumber: [FieldChange]]? = nil
     ) throws -> Applied {
         try writeTransaction("「\(action.title)」の保存") { db in
             let date = now()
@@ -37,6 +41,11 @@ extension OrderStore {
             var claimedElsewhere: Set<OrderNumber> = []
             var skips = plan.skips
             for change in plan.changes {
+                if let previewed, let moved = Self.movedSincePreview(change.fields, previewed[change.number] ?? []) {
+                    skips.append(.init(number: change.number, reason: .changedSincePreview(field: moved.field.label, now: moved.before.displayText)))
+                    claimedElsewhere.insert(change.number)
+                    continue
+                }
                 if change.sendsToRMS {
                     do {
                         intents[change.number] = try Self.recordIntent(kind: action.id, for: change.number, by: operatorName, claimedBy: process, at: date, in: db)
@@ -54,6 +63,9 @@ extension OrderStore {
                 }
             }
             let changes = claimedElsewhere.isEmpty ? plan.changes : plan.changes.filter { !claimedElsewhere.contains($0.number) }
+            if changes.contains(where: { change in !change.sendsToRMS && change.fields.contains { $0.field.isLocal } }) {
+                try recordDesk(of: batchID, in: db)
+            }
             var created: [Order] = []
             // Duplicates: prepared once for all of them, and only when there are some.
             if !plan.creations.isEmpty {
@@ -73,6 +85,21 @@ extension OrderStore {
                                changes: changes, skips: skips, creations: plan.creations)
             return Applied(plan: applied, batchID: batchID, intents: intents, created: created)
         }
+    }
+
+    /// The first field whose value now differs from what the preview showed before the change,
+    /// or that the change now touches and the preview did not (nil: the change is the preview's).
+    static func movedSincePreview(_ fields: [FieldChange], _ previewed: [FieldChange]) -> FieldChange? {
+        let shown = Dictionary(previewed.map { ($0.field, $0.before) }, uniquingKeysWith: { first, _ in first })
+        if let moved = fields.first(where: { shown[$0.field] != $0.before }) { return moved }
+        let touched = Set(fields.map(\.field))
+        // A field the preview changed that no longer changes: it was set to the same value elsewhere.
+        return previewed.first { !touched.contains($0.field) }.map { FieldChange(field: $0.field, before: $0.after, after: $0.after) }
+    }
+
+    /// Says which desk made `batchID` (once, for a batch applied in parts).
+    func recordDesk(of batchID: String, in db: Database) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO batch_desks (batch_id, desk) VALUES (?, ?)", arguments: [batchID, deskID])
     }
 
     /// Unbundling takes every member of the bundles chosen, so that no bundle is left with one order.

@@ -17,8 +17,10 @@ extension OrderStore {
             guard problems.isEmpty else { return problems }
             let after = edit.applied(to: current)
             try Self.write(after, from: current, in: db, at: now())
-            try Self.journal(current.changes(to: after), of: current.number, batchID: UUID().uuidString.lowercased(), action: "edit",
+            let batchID = UUID().uuidString.lowercased()
+            try Self.journal(current.changes(to: after), of: current.number, batchID: batchID, action: "edit",
                              undoable: true, operatorName: operatorName, at: now(), in: db)
+            try recordDesk(of: batchID, in: db)
             return []
         }
     }

@@ -118,6 +118,21 @@ extension OrderStore {
         }
     }
 
+    /// How many of `numbers` the filter shows (checked orders the view hides are the rest).
+    public func count(_ filter: GridFilter, among numbers: [OrderNumber]) throws -> Int {
+        try pool.read { db in
+            let condition = filter.condition(numberPrefixes: try Self.numberPrefixes(for: filter, in: db))
+            var shown = 0
+            for chunk in numbers.map(\.rawValue).chunked(500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                shown += try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM orders WHERE order_number IN (\(marks)) AND \(condition.sql)",
+                    arguments: StatementArguments(values: chunk.map { $0.databaseValue } + condition.arguments.map { $0.databaseValue })) ?? 0
+            }
+            return shown
+        }
+    }
+
     /// The grid's columns, read by position in ``row(_:)`` (a lookup by name for each of sixteen
     /// columns of two hundred rows cost more than the query).
     static let rowColumns = """

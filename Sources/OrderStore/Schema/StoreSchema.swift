@@ -93,6 +93,7 @@ enum StoreSchema {
         migrator.registerMigration("v9-rms-totals", migrate: StoreSchemaV9.migrate)
         migrator.registerMigration("v10-delivery-columns", migrate: StoreSchemaV10.migrate)
         migrator.registerMigration("v11-names-index-folds-kana", migrate: StoreSchemaV11.migrate)
+        migrator.registerMigration("v12-batch-desks", migrate: StoreSchemaV12.migrate)
         return migrator
     }
 }

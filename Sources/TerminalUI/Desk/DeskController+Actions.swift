@@ -16,17 +16,21 @@ extension DeskController {
             case .fetch:
                 perform([.fetch])
             case .undo:
-                guard let batch = try store.undoableBatches(limit: 1).first else {
-                    state.message = DeskMessage("取り消せる一括処理はありません")
+                // This desk's own batches only: another desk's (another operator's, or the same
+                // operator's other window) are theirs to take back.
+                guard let batch = try store.undoableBatches(limit: 1, ofDesk: store.deskID).first else {
+                    state.message = DeskMessage("この端末で取り消せる一括処理はありません（他の端末の処理はその端末で取り消してください）")
                     return
                 }
-                let title = "「\(ActionNames.label(for: batch.action))」（\(batch.operatorName)、\(batch.orderCount)件）を取り消す"
+                let title = "「\(ActionNames.label(for: batch.action))」（\(batch.operatorName)・この端末、\(batch.orderCount)件）を取り消す"
                 let plan = try store.planUndo(batch: batch.batchID, title: title)
                 perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: "直前の一括処理", hiddenByFilter: 0, undoBatch: batch.batchID))))
             case .bulk(let action):
                 let orders = try store.orders(numbers, content: action.readsOrderContent)
                 let plan = action.plan(orders)
-                let hidden = state.marks.isEmpty ? 0 : orders.filter { $0.localStatus != state.currentStatus }.count
+                // Checked orders the view does not show (another tab, a search): the preview says so.
+                let hidden = state.marks.isEmpty ? 0 : numbers.count - (try store.count(state.filter, among: numbers))
+                state.marksOutsideView = state.marks.isEmpty ? 0 : hidden
                 perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: scope, hiddenByFilter: hidden))))
             }
         } catch let error as ActionInputError {
@@ -44,7 +48,9 @@ extension DeskController {
         let statuses = state.statuses
         let progress: @Sendable (Int) -> Void = { done in queue.post(.progress(done: done, total: numbers.count)) }
         running = Task.detached {
-            queue.post(.finished(await DeskController.outcome(of: dialog, numbers, statuses: statuses, store: store, service: service, progress: progress)))
+            // Every order of the preview is in the result: what it skipped, with the reason, too.
+            let result = await DeskController.outcome(of: dialog, numbers, statuses: statuses, store: store, service: service, progress: progress)
+            queue.post(.finished(result.adding(dialog.plan.skips)))
         }
     }
 
@@ -56,7 +62,7 @@ extension DeskController {
         do {
             return try await carryOut(dialog, numbers, statuses: statuses, store: store, service: service, progress: progress)
         } catch {
-            return ActionResult(lines: numbers.map { ActionResult.Line(number: $0, ok: false, text: "\(error)") })
+            return ActionResult(lines: numbers.map { ActionResult.Line(number: $0, outcome: .failed, text: "\(error)") })
         }
     }
 
@@ -68,9 +74,9 @@ extension DeskController {
             let undone = try store.undo(batch: batch)
             let conflicts = Dictionary(grouping: undone.conflicts, by: \.number)
             return ActionResult(
-                lines: undone.restored.map { ActionResult.Line(number: $0, ok: true, text: "元に戻しました") }
+                lines: undone.restored.map { ActionResult.Line(number: $0, outcome: .succeeded, text: "元に戻しました") }
                     + conflicts.keys.sorted().map { number in
-                        ActionResult.Line(number: number, ok: false, text: "その後に変更された項目は戻していません: "
+                        ActionResult.Line(number: number, outcome: .skipped, text: "その後に変更された項目は戻していません: "
                             + conflicts[number]!.map(\.field).joined(separator: "、"))
                     })
         }
@@ -83,14 +89,16 @@ extension DeskController {
         case is PushEditAction:
             return ActionResult(report: try await service.pushEdits(numbers))
         default:
-            return try apply(action, numbers, store: store, progress: progress)
+            let previewed = Dictionary(dialog.plan.changes.map { ($0.number, $0.fields) }, uniquingKeysWith: { first, _ in first })
+            return try apply(action, numbers, store: store, previewed: previewed, progress: progress)
         }
     }
 
     /// A local change in parts of ``partSize`` under one batch; a change that looks at the whole
     /// selection (同梱) in one part.
     private static func apply(
-        _ action: any BulkAction, _ numbers: [OrderNumber], store: OrderStore, progress: @Sendable (Int) -> Void
+        _ action: any BulkAction, _ numbers: [OrderNumber], store: OrderStore, previewed: [OrderNumber: [FieldChange]],
+        progress: @Sendable (Int) -> Void
     ) throws -> ActionResult {
         let parts = action.decidesOnSelection ? [numbers] : numbers.chunked(into: partSize)
         let batchID = UUID().uuidString.lowercased()
@@ -100,14 +108,14 @@ extension DeskController {
             if Task.isCancelled {
                 return ActionResult(lines: lines, stopped: true, batchID: batchID)
             }
-            let applied = try store.apply(action, to: part, batchID: batchID)
+            let applied = try store.apply(action, to: part, batchID: batchID, previewed: previewed)
             lines += applied.plan.changes.map { change in
-                ActionResult.Line(number: change.number, ok: true, text: change.fields.map {
+                ActionResult.Line(number: change.number, outcome: .succeeded, text: change.fields.map {
                     "\($0.field.label) \($0.before.displayText)→\($0.after.displayText)"
                 }.joined(separator: "、"))
             }
-            lines += applied.created.map { ActionResult.Line(number: $0.number, ok: true, text: "複製しました") }
-            lines += applied.plan.skips.map { ActionResult.Line(number: $0.number, ok: false, text: $0.reason.text) }
+            lines += applied.created.map { ActionResult.Line(number: $0.number, outcome: .succeeded, text: "複製しました") }
+            lines += applied.plan.skips.map { ActionResult.Line(number: $0.number, outcome: .skipped, text: $0.reason.text) }
             done += part.count
             progress(done)
         }
@@ -119,7 +127,7 @@ extension ActionResult {
     /// The per-order outcome of a confirm or cancel sent to RMS.
     init(report: ConfirmReport) {
         self.init(
-            lines: report.lines.map { Line(number: $0.number, ok: $0.ok, text: $0.message) }
-                + report.skipped.map { Line(number: $0.number, ok: false, text: $0.reason.text) })
+            lines: report.lines.map { Line(number: $0.number, outcome: $0.ok ? .succeeded : .failed, text: $0.message) }
+                + report.skipped.map { Line(number: $0.number, outcome: .skipped, text: $0.reason.text) })
     }
 }

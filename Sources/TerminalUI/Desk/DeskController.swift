@@ -254,7 +254,7 @@ public final class DeskController {
         if key == nil { rowsGeneration += 1 }
         let request = RowReader.Request(
             generation: rowsGeneration, filter: state.filter, after: key, limit: limit, status: state.currentStatus,
-            knownCounts: state.counts, knownTotal: state.grid.total)
+            knownCounts: state.counts, knownTotal: state.grid.total, marks: state.marks)
         if request.filter.search != nil {
             state.searching = true
             rowReader.readInBackground(request)
@@ -271,6 +271,9 @@ public final class DeskController {
         if request.after == nil { state.searching = false }
         switch answer.result {
         case .success(let read):
+            if let shown = answer.marksShown, request.marks.count == state.marks.count {
+                state.marksOutsideView = request.marks.count - shown
+            }
             perform(state.apply(.rowsLoaded(read.rows, hasMore: read.hasMore, total: read.total, counts: read.counts, appended: request.after != nil)))
         case .failure(let failure):
             state.message = DeskMessage("一覧を読み込めません: \(failure.description)", isError: true)

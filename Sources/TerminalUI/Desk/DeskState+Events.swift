@@ -55,7 +55,8 @@ extension DeskState {
             if let title = dialog?.plan.title {
                 let failed = result.failed.count
                 message = DeskMessage(
-                    "\(title): 成功 \(result.succeeded)件" + (failed > 0 ? "、失敗 \(failed)件" : "") + (result.stopped ? "（中止しました）" : ""),
+                    "\(title): 成功 \(result.succeeded)件" + (failed > 0 ? "、失敗 \(failed)件" : "")
+                        + (result.skipped > 0 ? "、スキップ \(result.skipped)件" : "") + (result.stopped ? "（中止しました）" : ""),
                     isError: failed > 0)
             }
             return [.reloadRows]

@@ -43,6 +43,7 @@ extension DeskState {
             return moveGrid(by: 1)
         case .clearMarks:
             marks.removeAll()
+            marksOutsideView = 0
             lastMarked = nil
             return []
         case .markAll, .invertMarks:

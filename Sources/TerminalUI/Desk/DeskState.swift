@@ -41,6 +41,8 @@ public struct DeskState: Sendable {
     public var search: String?
     /// A search is being read in the background: its rows are not shown yet.
     public var searching = false
+    /// Checked orders the view does not show (another status tab, a search): read with the rows.
+    public var marksOutsideView = 0
     /// Whether keys are going into the search line.
     public var typingSearch = false
     /// The last row checked, where a range (mark-range) starts.
@@ -80,9 +82,14 @@ public struct DeskState: Sendable {
 
     public func isMarked(_ number: OrderNumber) -> Bool { markSet.contains(number) }
 
+    /// 「選択 8件（うち表示外 3件）」: how many are checked, and how many of them the view hides.
+    public var marksText: String {
+        "選択 \(marks.count)件" + (marksOutsideView > 0 && !marks.isEmpty ? "（うち表示外 \(marksOutsideView)件）" : "")
+    }
+
     /// The orders an action applies to: the checked ones, or the cursor row when none is checked.
     public var targets: (numbers: [OrderNumber], scope: String) {
-        if !marks.isEmpty { return (marks, "選択 \(marks.count)件") }
+        if !marks.isEmpty { return (marks, marksText) }
         if let row = grid.cursorRow { return ([row.number], "カーソル行 1件（\(row.number)）") }
         return ([], "対象なし")
     }

@@ -18,11 +18,15 @@ final class RowReader: Sendable {
         /// What the grid knows already, for a next page (counts and total are read with the first).
         let knownCounts: [LocalStatus: Int]
         let knownTotal: Int
+        /// The checked orders: how many of them the filter shows is read with the first page.
+        var marks: [OrderNumber] = []
     }
 
     struct Answer: Sendable {
         let request: Request
         let result: Result<(rows: [OrderRow], hasMore: Bool, total: Int, counts: [LocalStatus: Int]), StoreReadFailure>
+        /// Of the request's checked orders, how many the filter shows (nil: not read).
+        var marksShown: Int?
     }
 
     struct StoreReadFailure: Error {
@@ -80,7 +84,10 @@ final class RowReader: Sendable {
             let total =
                 request.after != nil ? request.knownTotal
                 : request.filter.search == nil ? counts[request.status] ?? 0 : try store.count(request.filter)
-            return Answer(request: request, result: .success((Array(rows.prefix(request.limit)), rows.count > request.limit, total, counts)))
+            let shown = request.after == nil && !request.marks.isEmpty ? try store.count(request.filter, among: request.marks) : nil
+            return Answer(
+                request: request, result: .success((Array(rows.prefix(request.limit)), rows.count > request.limit, total, counts)),
+                marksShown: shown)
         } catch {
             return Answer(request: request, result: .failure(StoreReadFailure(description: "\(error)")))
         }

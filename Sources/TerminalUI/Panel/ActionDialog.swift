@@ -44,21 +44,28 @@ public struct ActionDialog: Sendable {
     public var result: ActionResult? { if case .result(let result) = stage { result } else { nil } }
 }
 
-/// What became of each order of an applied action.
+/// What became of each order of an applied action: every order of its preview, done, failed or
+/// skipped (対象 = 成功 + 失敗 + スキップ).
 public struct ActionResult: Sendable {
-    public struct Line: Sendable {
-        public let number: OrderNumber
-        public let ok: Bool
-        public let text: String
-
-        public init(number: OrderNumber, ok: Bool, text: String) {
-            self.number = number
-            self.ok = ok
-            self.text = text
-        }
+    public enum Outcome: Sendable, Hashable {
+        case succeeded, failed, skipped
     }
 
-    /// Failures first (they are what the operator has to act on), each group in its order.
+    public struct Line: Sendable {
+        public let number: OrderNumber
+        public let outcome: Outcome
+        public let text: String
+
+        public init(number: OrderNumber, outcome: Outcome, text: String) {
+            self.number = number
+            self.outcome = outcome
+            self.text = text
+        }
+
+        public var ok: Bool { outcome == .succeeded }
+    }
+
+    /// Failures first (they are what the operator has to act on), then skips, then the rest.
     public var lines: [Line]
     /// Stopped by the operator before every order was done.
     public var stopped: Bool
@@ -66,11 +73,20 @@ public struct ActionResult: Sendable {
     public var batchID: String?
 
     public init(lines: [Line], stopped: Bool = false, batchID: String? = nil) {
-        self.lines = lines.filter { !$0.ok } + lines.filter(\.ok)
+        self.lines = lines.filter { $0.outcome == .failed } + lines.filter { $0.outcome == .skipped } + lines.filter(\.ok)
         self.stopped = stopped
         self.batchID = batchID
     }
 
     public var succeeded: Int { lines.filter(\.ok).count }
-    public var failed: [OrderNumber] { lines.filter { !$0.ok }.map(\.number) }
+    /// The orders that failed: what a retry sends again (skipped ones are not retried).
+    public var failed: [OrderNumber] { lines.filter { $0.outcome == .failed }.map(\.number) }
+    public var skipped: Int { lines.filter { $0.outcome == .skipped }.count }
+
+    /// The result with the preview's skips added: every order the preview listed is in it once.
+    func adding(_ skips: [Plan.Skip]) -> ActionResult {
+        let present = Set(lines.map(\.number))
+        let more = skips.filter { !present.contains($0.number) }.map { Line(number: $0.number, outcome: .skipped, text: $0.reason.text) }
+        return ActionResult(lines: lines + more, stopped: stopped, batchID: batchID)
+    }
 }

@@ -10,29 +10,33 @@ struct HeaderView {
     func draw(in rect: Rect, into screen: inout ScreenBuffer) {
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: CellStyle(reverse: true))
         let bar = CellStyle(reverse: true)
-        var parts = ["受注 Juchu", "店舗 \(state.shopID)", "担当 \(state.operatorName)", "選択 \(state.marks.count)件"]
+        // Each part with how much it matters: when the line is short, the least needed leave
+        // first, so that counts and work in progress are never cut.
+        var parts: [(text: String, priority: Int)] = [
+            ("受注 Juchu", 0), ("店舗 \(state.shopID)", 1), ("担当 \(state.operatorName)", 3), (state.marksText, 9),
+        ]
         let status = state.status
         if status.fetching {
-            if let progress = status.fetchProgress {
-                parts.append("受注取得中 \(progress.done)/\(progress.total)")
-            } else {
-                parts.append("受注取得中...")
-            }
+            parts.append((status.fetchProgress.map { "受注取得中 \($0.done)/\($0.total)" } ?? "受注取得中...", 8))
         } else {
             let last = status.lastFetchAt.map { JapanTime($0).timeText } ?? "未取得"
-            var fetch = "最終取得 \(last)"
-            if let next = status.nextFetchAt { fetch += "（次 \(JapanTime(next).timeText)）" }
-            parts.append(fetch)
+            parts.append(("最終取得 \(last)" + (status.nextFetchAt.map { "（次 \(JapanTime($0).timeText)）" } ?? ""), 4))
         }
-        if let progress = status.confirmProgress { parts.append("注文確認送信中 \(progress.sent)/\(progress.total)") }
-        if status.workerActive == false { parts.append("同期は他のプロセスが担当") }
-        if status.errorCount > 0 { parts.append("エラー \(status.errorCount)件") }
+        if let progress = status.confirmProgress { parts.append(("注文確認送信中 \(progress.sent)/\(progress.total)", 8)) }
+        if status.workerActive == false { parts.append(("同期は他のプロセスが担当", 2)) }
+        if status.errorCount > 0 { parts.append(("エラー \(status.errorCount)件", 7)) }
         if let days = status.licenseDaysLeft, days <= 14 {
-            parts.append(days < 0 ? "licenseKey 期限切れ" : "licenseKey 残り\(days)日")
+            parts.append((days < 0 ? "licenseKey 期限切れ" : "licenseKey 残り\(days)日", 6))
         }
-        let text = " " + parts.joined(separator: theme.glyphs.separator)
-        screen.put(text, x: rect.x, y: rect.y, style: bar, limit: rect.maxX)
         let clock = JapanTime(now).timeText + " "
+        func line() -> String { " " + parts.map(\.text).joined(separator: theme.glyphs.separator) }
+        while line().displayWidth + clock.displayWidth >= rect.width, parts.count > 1,
+            let least = parts.indices.min(by: { parts[$0].priority < parts[$1].priority })
+        {
+            parts.remove(at: least)
+        }
+        let text = line()
+        screen.put(text, x: rect.x, y: rect.y, style: bar, limit: rect.maxX)
         if text.displayWidth + clock.displayWidth < rect.width {
             screen.put(clock, x: rect.maxX - clock.displayWidth, y: rect.y, style: bar, limit: rect.maxX)
         }

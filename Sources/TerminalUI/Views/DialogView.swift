@@ -75,16 +75,24 @@ struct DialogView {
             let stop = keymap.keys(for: .dialogCancel).first.map { "\($0)" } ?? "Esc"
             body.append(StyledLine("\(stop) で中止（処理中の分が終わると止まります）", theme.muted))
         case .result(let result):
-            body.append(StyledLine("成功: \(result.succeeded)件", CellStyle(bold: true)))
-            body.append(StyledLine("失敗・スキップ: \(result.failed.count)件", result.failed.isEmpty ? .plain : theme.error))
+            var counts = StyledLine("成功: \(result.succeeded)件", CellStyle(bold: true))
+            counts.add("  失敗: \(result.failed.count)件", result.failed.isEmpty ? .plain : theme.error)
+            counts.add("  スキップ: \(result.skipped)件", result.skipped == 0 ? .plain : theme.color(.yellow, bold: true))
+            counts.add("（対象 \(result.lines.count)件）", theme.muted)
+            body.append(counts)
             if result.stopped { body.append(StyledLine("途中で中止しました。残りの注文は変更していません。", theme.color(.yellow, bold: true))) }
             if result.batchID != nil, result.succeeded > 0, !plan.leavesMachine {
                 body.append(StyledLine("処理パネルの「直前の一括処理を取り消す」で元に戻せます。", theme.muted))
             }
             let errorStyle = theme.error
+            let skipStyle = theme.color(.yellow)
             list = LazyList(count: result.lines.count) { index in
                 let line = result.lines[index]
-                return StyledLine("\(line.ok ? "○" : "×") \(line.number)  \(line.text)", line.ok ? .plain : errorStyle)
+                switch line.outcome {
+                case .succeeded: return StyledLine("○ \(line.number)  \(line.text)")
+                case .failed: return StyledLine("× \(line.number)  \(line.text)", errorStyle)
+                case .skipped: return StyledLine("－ \(line.number)  スキップ: \(line.text)", skipStyle)
+                }
             }
         }
         return (body, list)

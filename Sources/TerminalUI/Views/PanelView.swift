@@ -12,7 +12,7 @@ struct PanelView {
         screen.box(rect, title: "処理パネル", theme: theme, focused: focused)
         let inner = rect.inner
         guard inner.height > 0 else { return }
-        let scope = state.marks.isEmpty ? "カーソル行に適用" : "選択 \(state.marks.count)件に適用"
+        let scope = state.marks.isEmpty ? "カーソル行に適用" : "\(state.marksText)に適用"
         screen.put(scope, x: inner.x + 1, y: inner.y, style: state.marks.isEmpty ? theme.muted : theme.color(.yellow, bold: true),
                    limit: inner.maxX)
         let lines = self.lines(width: inner.width)
