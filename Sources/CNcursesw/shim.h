@@ -29,6 +29,18 @@ static inline int juchu_terminfo_knows(const char *term) {
     return 1;
 }
 
+/// Whether terminfo says `term` can move its cursor anywhere (cup): a full-screen desk needs it
+/// (TERM=dumb, a printing terminal and the like cannot). Leaves no terminal set up behind.
+static inline int juchu_terminfo_addresses_cursor(const char *term) {
+    int status = 0;
+    if (setupterm(term, 1, &status) != OK) return 0;
+    char *cup = tigetstr("cup");
+    int addressable = cup != NULL && cup != (char *)-1 && tigetflag("hc") <= 0;
+    del_curterm(cur_term);
+    cur_term = NULL;
+    return addressable;
+}
+
 /// Sets up terminfo for `term` as the current terminal (for tests of what the desk reads from it).
 static inline int juchu_use_terminfo(const char *term) {
     int status = 0;

@@ -78,7 +78,17 @@ public final class OrderStore: Sendable {
         let migrator = StoreSchema.migrator
         do {
             if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
-                try Self.holdingMigrationLock(path: path) { try migrator.migrate(pool) }
+                try Self.holdingMigrationLock(path: path) {
+                    try migrator.migrate(pool)
+                    // The migrations' pages (indexes made and remade) are copied into the file, so that
+                    // the log starts again small. Another process reading meanwhile makes it busy: then
+                    // SQLite's own checkpoints copy them later; any other failure is the file's and said.
+                    do {
+                        _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+                    } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+                        _ = error
+                    }
+                }
             }
         } catch {
             let applied = (try? pool.read { try migrator.appliedIdentifiers($0) }) ?? []

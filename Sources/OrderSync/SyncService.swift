@@ -234,7 +234,9 @@ extension SyncService {
             throw error
         } catch {
             let errorClass = (error as? RakutenPayError)?.errorClass
-            var detail = "\(error)"
+            // RMS's failures are said by their class (the operator's message); the detail adds which
+            // call and what came back, not the message again.
+            var detail = (error as? RakutenPayError)?.summary ?? "\(error)"
             logger.error("\(activity) failed: \(detail)")
             do {
                 try store.recordSyncFailure(activity, detail: detail)
@@ -269,13 +271,13 @@ extension SyncService {
                 let answer = try await client.cancelOrder(CancelOrderRequest(orderNumber: change.number.rawValue, changeReasonDetailApply: reasonCode))
                 outcome = answer.errors.first.map { .failed(.rejected, detail: "\($0.messageCode) \($0.message)") } ?? .accepted(.awaitingCancellation)
             } catch let error as RakutenPayError {
-                let detail = error.messages.first.map { "\($0.messageCode) \($0.message)" } ?? error.description
+                let detail = error.messages.first.map { "\($0.messageCode) \($0.message)" } ?? error.summary
                 outcome = error.mayHaveBeenApplied ? .unknown(detail: detail) : .failed(error.errorClass, detail: detail)
             }
             try store.recordCancellations([(intent, change.number, outcome)])
             switch outcome {
             case .accepted: report.lines.append(.init(number: change.number, ok: true, message: "キャンセル申請に成功しました"))
-            case .failed(let errorClass, let detail): report.lines.append(.init(number: change.number, ok: false, message: "\(errorClass.message): \(detail)"))
+            case .failed(let errorClass, let detail): report.lines.append(.init(number: change.number, ok: false, message: "\(errorClass.messageWithRemedy)（\(detail)）"))
             case .unknown: report.lines.append(.init(number: change.number, ok: false, message: "結果不明（RMSステータスを取得してください）"))
             }
         }
@@ -301,7 +303,7 @@ extension SyncService {
                 let answer = try await client.updateOrderSender(UpdateOrderSenderRequest(pushing: order, onto: model))
                 outcome = answer.errors.first.map { .failed(.rejected, detail: "\($0.messageCode) \($0.message)") } ?? .accepted(nil)
             } catch let error as RakutenPayError {
-                let detail = error.messages.first.map { "\($0.messageCode) \($0.message)" } ?? error.description
+                let detail = error.messages.first.map { "\($0.messageCode) \($0.message)" } ?? error.summary
                 outcome = error.mayHaveBeenApplied ? .unknown(detail: detail) : .failed(error.errorClass, detail: detail)
             } catch {
                 // Nothing was sent: the edit stays pending.
@@ -310,7 +312,7 @@ extension SyncService {
             try store.recordEditPushes([(intent, change.number, outcome)])
             switch outcome {
             case .accepted: report.lines.append(.init(number: change.number, ok: true, message: "RMSに反映しました"))
-            case .failed(let errorClass, let detail): report.lines.append(.init(number: change.number, ok: false, message: "\(errorClass.message): \(detail)"))
+            case .failed(let errorClass, let detail): report.lines.append(.init(number: change.number, ok: false, message: "\(errorClass.messageWithRemedy)（\(detail)）"))
             case .unknown: report.lines.append(.init(number: change.number, ok: false, message: "結果不明（もう一度反映するか、RMSで確認してください）"))
             }
         }

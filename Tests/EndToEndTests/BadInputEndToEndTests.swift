@@ -41,6 +41,13 @@ struct BadInputEndToEndTests {
         #expect(screen.contains("EXIT=1"))
     }
 
+    @Test("TERM=dumb, a terminal that cannot move its cursor, is refused with one clear line, exit 1")
+    func dumbTerm() throws {
+        let screen = try Self.screenAfterExit { juchu in juchu.commandLine("demo", term: "dumb") }
+        #expect(screen.contains("juchu: 端末 TERM=dumb はカーソルを動かせないため"), "\(screen)")
+        #expect(screen.contains("EXIT=1"))
+    }
+
     @Test("a keymap.toml naming an unknown action is refused with file and line, exit 2")
     func badKeymap() throws {
         var path = ""

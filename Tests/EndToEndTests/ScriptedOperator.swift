@@ -149,7 +149,7 @@ final class ScriptedOperator: @unchecked Sendable {
     /// Carries the dialog that the last key opened through: accepts (or cancels) the preview,
     /// waits for the result and closes it. False when no dialog came, or it did not finish in time.
     private func throughDialog(accept: Bool) -> Bool {
-        let preview = "[ キャンセル(n) ]", nothingToDo = "[ 閉じる(n) ]", result = "[ 閉じる(Enter) ]"
+        let preview = "[ やめる(n) ]", nothingToDo = "[ 閉じる(n) ]", result = "[ 閉じる(Enter) ]"
         guard let screen = session.waitFor(8, { $0.contains(preview) || $0.contains(nothingToDo) || $0.contains(result) }) else {
             // A message instead of a dialog (注文がありません…).
             return false
@@ -179,7 +179,7 @@ final class ScriptedOperator: @unchecked Sendable {
                 session.send("Enter")
             } else if screen.contains("[ 中止(n) ]") {
                 Thread.sleep(forTimeInterval: 1)
-            } else if screen.contains("[ キャンセル(n) ]") || screen.contains("[ 閉じる(n) ]") || screen.contains("注文内容修正 ") {
+            } else if screen.contains("[ やめる(n) ]") || screen.contains("[ 閉じる(n) ]") || screen.contains("注文内容修正 ") {
                 session.send("Escape")
             } else {
                 return

@@ -432,3 +432,23 @@ extension PanelKeyTests {
         #expect(text.contains("日付: 2026-12-04"), "\(text)")
     }
 }
+
+extension DeskKeyTests {
+    @Test("Ctrl-L redraws in every mode: a dialog, the edit form, the help, a search being typed — and leaves them open")
+    func redrawEverywhere() {
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        func redraws() -> Bool { state.handle(.control("l")).contains { if case .redrawAll = $0 { true } else { false } } }
+        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan([OrderFixtures.order(1)]), scope: "s", hiddenByFilter: 0)))
+        #expect(redraws() && state.dialog != nil)
+        state.dialog = nil
+        _ = state.apply(.editOpened(OrderFixtures.order(1)))
+        #expect(redraws() && state.editForm != nil)
+        state.editForm = nil
+        _ = state.perform(.help)
+        #expect(redraws() && state.showingHelp)
+        state.showingHelp = false
+        _ = state.perform(.search)
+        _ = state.handle(.character("佐"))
+        #expect(redraws() && state.typingSearch && state.search == "佐")
+    }
+}

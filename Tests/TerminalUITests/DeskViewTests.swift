@@ -190,6 +190,19 @@ struct DeskViewTests {
         #expect(header.contains("特記事項") && !header.contains("サブステータス"), "\(header)")
     }
 
+    @Test("at 80 columns an empty 注意 column leaves before the names are cut; with notes it stays and names keep at least 4 cells")
+    func narrowNames() {
+        let plain = DeskFixtures.state(rows: (0..<6).map { DeskFixtures.row($0) })
+        let text = render(plain, width: 80, height: 24).text
+        let header = text.split(separator: "\n").first { $0.contains("受注番号") }.map(String.init) ?? ""
+        #expect(!header.contains("注意"), "\(header)")
+        #expect(text.contains("長谷川 明日香"), "the name whole:\n\(text)")
+        let noted = DeskFixtures.state(rows: (0..<6).map { DeskFixtures.row($0, bundled: $0 == 2) })
+        let notedText = render(noted, width: 80, height: 24).text
+        #expect(notedText.split(separator: "\n").contains { $0.contains("受注番号") && $0.contains("注意") })
+        #expect(notedText.contains("同梱") && notedText.contains("長谷"))
+    }
+
     @Test("a terminal smaller than 80×24 shows a notice instead of the desk")
     func tooSmall() {
         let text = render(DeskFixtures.state(rows: [DeskFixtures.row(0)]), width: 60, height: 20).text
@@ -225,7 +238,7 @@ struct DeskViewTests {
         #expect(text.contains("スキップ: 1件"))
         #expect(text.contains("同梱注文は注文確認できません"))
         #expect(text.contains("うち 1件は現在の表示に含まれていません"))
-        #expect(text.contains("[ キャンセル(n) ]"))
+        #expect(text.contains("[ やめる(n) ]"))
         #expect(text.contains("取り消せません"))
     }
 
@@ -339,8 +352,37 @@ struct DeskViewTests {
         _ = state.perform(.help)
         let text = render(state, width: 80, height: 24).text
         for action in DeskAction.allCases {
-            let label = String(action.label.prefix(6))
-            #expect(text.contains(label), "\(action) is missing from the help")
+            // Whole, never cut: the long label where it fits, the short one otherwise.
+            #expect(text.contains(action.label) || text.contains(action.shortLabel), "\(action) is missing or cut in the help:\n\(text)")
         }
+        #expect(text.contains("処理パネル") && text.contains("確認画面"))
+        let wide = render(state, width: 160, height: 50).text
+        #expect(wide.contains(DeskAction.markAll.label), "the long labels where there is room")
+    }
+
+    @Test("at 80×24 the detail wraps the money line and a long address instead of cutting them, and the panel's long titles wrap")
+    func wrapsAt80() throws {
+        var order = OrderFixtures.order(1)
+        order.couponTotal = 300
+        order.pointsUsed = 1_500
+        order.fees.cashOnDelivery = .yen(330)
+        order.packages[0].destination.subAddress = "港区六本木6丁目10番1号 六本木ヒルズ森タワー 42階 ｶﾌﾞｼｷｶﾞｲｼｬ ﾛｯﾎﾟﾝｷﾞ"
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        _ = state.apply(.detailLoaded(order, journal: []))
+        _ = state.perform(.focusNext)
+        _ = state.perform(.focusNext)
+        // The detail read whole, scrolled line by line as the operator does.
+        var text = ""
+        for scroll in 0..<6 {
+            state.detailScroll = scroll
+            text += render(state, width: 80, height: 40).text
+        }
+        for part in ["総合計 4,810円", "請求金額 3,310円", "代引手数料 330円", "42階"] {
+            #expect(text.contains(part), "\(part) is not whole:\n\(text)")
+        }
+        // Every line of the detail ends inside its box: nothing is cut at the border.
+        let panelState = PanelKeyTests.panel(at: .acceptRMSChanges)
+        let panel = render(panelState, width: 80, height: 40).text
+        #expect(panel.contains("RMSの変更を受け入れる（差") && panel.contains("分あり）"), "\(panel)")
     }
 }

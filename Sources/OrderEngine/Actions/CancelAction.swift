@@ -17,7 +17,8 @@ public struct CancelAction: BulkAction {
     }
 
     public var id: String { "cancel" }
-    public var title: String { "キャンセルする" }
+    /// With the reason chosen, so that the preview says why before anything goes to RMS.
+    public var title: String { "キャンセルする（理由: \(Self.reasons.first { $0.code == reasonCode }?.label ?? String(reasonCode))）" }
     public var leavesMachine: Bool { true }
     public var readsOrderContent: Bool { false }
 

@@ -9,6 +9,11 @@ public struct FieldChange: Sendable, Hashable, Codable {
         self.before = before
         self.after = after
     }
+
+    /// 「配送業者 （なし）→ヤマト運輸」: the field and both values as the operator reads them.
+    public var displayText: String {
+        "\(field.label) \(field.displayText(of: before))→\(field.displayText(of: after))"
+    }
 }
 
 extension Order {

@@ -37,6 +37,13 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// How a value of this field reads on screen: a carrier by its name (ヤマト運輸), not its
+    /// code (1001), which is what the journal keeps.
+    public func displayText(of value: FieldValue) -> String {
+        if self == .carrier, case .text(let code?) = value { return Carrier(code: code).name }
+        return value.displayText
+    }
+
     /// The operator's name for the field.
     public var label: String {
         switch self {

@@ -42,7 +42,7 @@ extension OrderStore {
             var skips = plan.skips
             for change in plan.changes {
                 if let previewed, let moved = Self.movedSincePreview(change.fields, previewed[change.number] ?? []) {
-                    skips.append(.init(number: change.number, reason: .changedSincePreview(field: moved.field.label, now: moved.before.displayText)))
+                    skips.append(.init(number: change.number, reason: .changedSincePreview(field: moved.field.label, now: moved.field.displayText(of: moved.before))))
                     claimedElsewhere.insert(change.number)
                     continue
                 }

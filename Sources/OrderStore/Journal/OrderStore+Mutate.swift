@@ -122,7 +122,10 @@ extension OrderStore {
                 db, sql: "SELECT * FROM journal WHERE order_number = ? ORDER BY id", arguments: [number.rawValue]
             ).map { row in
                 let field = OrderField(rawValue: row["field"])
-                func text(_ stored: String) -> String { FieldValue(journalText: stored)?.displayText ?? stored }
+                func text(_ stored: String) -> String {
+                    guard let value = FieldValue(journalText: stored) else { return stored }
+                    return field?.displayText(of: value) ?? value.displayText
+                }
                 return JournalEntry(
                     id: row["id"], batchID: row["batch_id"],
                     at: Date(timeIntervalSince1970: Double(row["at"] as Int64) / 1000),

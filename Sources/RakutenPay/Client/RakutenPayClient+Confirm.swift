@@ -33,7 +33,7 @@ extension RakutenPayClient {
         } catch let error as RakutenPayError where error.mayHaveBeenApplied {
             return await resolveByReading(numbers, after: error)
         } catch let error as RakutenPayError {
-            return numbers.map { ConfirmResult(orderNumber: $0, outcome: .notApplied(error.errorClass, message: error.description)) }
+            return numbers.map { ConfirmResult(orderNumber: $0, outcome: .notApplied(error.errorClass, message: error.summary)) }
         } catch {
             return numbers.map {
                 ConfirmResult(orderNumber: $0, outcome: .notApplied(.temporary, message: "\(error)"))
@@ -71,21 +71,21 @@ extension RakutenPayClient {
             // Still unknown: settled later by reading again (the outbox keeps it unresolved).
             logger.warning("confirmOrder outcome unknown; reading back failed too: \(reading)")
             return numbers.map {
-                ConfirmResult(orderNumber: $0, outcome: .unknown(error.errorClass, message: "\(error.description)（RMSからの読み直しも失敗: \(reading)）"))
+                ConfirmResult(orderNumber: $0, outcome: .unknown(error.errorClass, message: "\(error.summary)（RMSからの読み直しも失敗: \(reading)）"))
             }
         }
         var models: [String: OrderModel] = [:]
         for order in fetched.orders { models[order.model.orderNumber] = order.model }
         return numbers.map { number in
             guard let model = models[number] else {
-                return ConfirmResult(orderNumber: number, outcome: .unknown(error.errorClass, message: error.description))
+                return ConfirmResult(orderNumber: number, outcome: .unknown(error.errorClass, message: error.summary))
             }
             if model.shopOrderCfmDatetime != nil || model.orderProgress != RMSProgress.awaitingConfirmation.code {
                 return ConfirmResult(orderNumber: number, outcome: .accepted(rmsProgress: model.orderProgress))
             }
             return ConfirmResult(
                 orderNumber: number,
-                outcome: .notApplied(error.errorClass, message: "\(error.description)（RMSでは未確認のままです）"))
+                outcome: .notApplied(error.errorClass, message: "\(error.summary)（RMSでは未確認のままです）"))
         }
     }
 }

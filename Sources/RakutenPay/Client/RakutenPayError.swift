@@ -1,3 +1,4 @@
+import Foundation
 import OrderEngine
 
 /// A call to the API that failed as a whole, classified as the operator is shown it.
@@ -31,8 +32,17 @@ public struct RakutenPayError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        "\(errorClass.message)（\(summary)）"
+    }
+
+    /// Which call, what came back, and RMS's own words where they add to the message
+    /// (`getOrder、HTTP 503: ES03-02`): said once after the operator's message, never the message
+    /// again inside it.
+    public var summary: String {
         let status = httpStatus.map { "HTTP \($0)" } ?? "応答なし"
-        return "\(errorClass.message)（\(function.rawValue), \(status): \(detail)）"
+        var extra = detail.replacingOccurrences(of: errorClass.message, with: "").trimmingCharacters(in: .whitespaces)
+        if extra.hasSuffix(":") { extra.removeLast() }
+        return "\(function.rawValue)、\(status)" + (extra.isEmpty ? "" : ": \(extra)")
     }
 
     /// Classifies an HTTP answer that is not a success (rpay-api.md §11).

@@ -29,6 +29,7 @@ public final class CursesTerminal: TerminalDevice {
             throw .unknownTerminalType(nil)
         }
         guard juchu_terminfo_knows(term) != 0 else { throw .unknownTerminalType(term) }
+        guard juchu_terminfo_addresses_cursor(term) != 0 else { throw .noCursorAddressing(term) }
     }
 
     /// Switches the terminal to the full-screen desk. ``shutdown()`` gives it back.

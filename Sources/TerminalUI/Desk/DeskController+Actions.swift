@@ -110,9 +110,7 @@ extension DeskController {
             }
             let applied = try store.apply(action, to: part, batchID: batchID, previewed: previewed)
             lines += applied.plan.changes.map { change in
-                ActionResult.Line(number: change.number, outcome: .succeeded, text: change.fields.map {
-                    "\($0.field.label) \($0.before.displayText)→\($0.after.displayText)"
-                }.joined(separator: "、"))
+                ActionResult.Line(number: change.number, outcome: .succeeded, text: change.fields.map(\.displayText).joined(separator: "、"))
             }
             lines += applied.created.map { ActionResult.Line(number: $0.number, outcome: .succeeded, text: "複製しました") }
             lines += applied.plan.skips.map { ActionResult.Line(number: $0.number, outcome: .skipped, text: $0.reason.text) }

@@ -10,8 +10,7 @@ extension DeskState {
             self.counts = counts
             if appended {
                 // More rows below the last: the cursor, and the detail it shows or waits for, stay.
-                grid.rows += rows
-                grid.hasMore = hasMore
+                grid.append(rows, hasMore: hasMore)
                 return []
             }
             grid.replaceRows(rows, hasMore: hasMore)

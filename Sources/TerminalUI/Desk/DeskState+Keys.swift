@@ -4,6 +4,8 @@ extension DeskState {
     /// Handles one key: changes the state and says what else must happen.
     public mutating func handle(_ key: Key) -> [DeskEffect] {
         if key == .resize { return [.redrawAll] }
+        // Ctrl-L redraws whatever is open: a dialog, a form, the help, a search being typed.
+        if keymap.action(for: key, in: .desk) == .redraw, !(key.isCharacter) { return [.redrawAll] }
         if askingToQuit {
             askingToQuit = false
             if key == .character("y") || key == .enter { quitRequested = true } else { message = DeskMessage("終了を取りやめました") }
@@ -369,7 +371,7 @@ extension DeskState {
                 return []
             case .dialogCancel:
                 self.dialog = nil
-                message = DeskMessage("\(dialog.plan.title)を取り消しました")
+                message = DeskMessage("「\(dialog.plan.title)」をやめました（何も変更していません）")
                 return []
             case .dialogAccept:
                 return proceed(with: dialog)

@@ -13,6 +13,9 @@ public struct GridModel: Sendable {
     public var total = 0
     /// Rows the grid can show at once; set by the layout when it draws.
     public var visibleRows = 10
+    /// Whether any row loaded has something for the 注意 column: on a narrow terminal an empty
+    /// column leaves before the names are cut.
+    public private(set) var notesInUse = false
 
     public init() {}
 
@@ -52,6 +55,7 @@ public struct GridModel: Sendable {
     public mutating func replaceRows(_ newRows: [OrderRow], hasMore: Bool) {
         let current = cursorRow?.number
         rows = newRows
+        notesInUse = newRows.contains(where: \.hasNotes)
         self.hasMore = hasMore
         if let current, let index = newRows.firstIndex(where: { $0.number == current }) {
             cursor = index
@@ -59,5 +63,20 @@ public struct GridModel: Sendable {
             cursor = min(cursor, max(0, newRows.count - 1))
         }
         scrollToCursor()
+    }
+
+    /// More rows below the last: the cursor stays.
+    public mutating func append(_ more: [OrderRow], hasMore: Bool) {
+        rows += more
+        self.hasMore = hasMore
+        notesInUse = notesInUse || more.contains(where: \.hasNotes)
+    }
+}
+
+extension OrderRow {
+    /// Whether the 注意 column says anything for the row.
+    var hasNotes: Bool {
+        let failed = if case .failed = sync { true } else { false }
+        return failed || readProblem != nil || hasRMSDifference || isShippingFeeUnset || isBundled || hasPendingEdit
     }
 }

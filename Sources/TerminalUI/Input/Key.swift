@@ -11,6 +11,9 @@ public enum Key: Sendable, Hashable {
     case resize
 
     public static let space = Key.character(" ")
+
+    /// A printable character (typed into a search or an input), not a key with a name or Ctrl.
+    public var isCharacter: Bool { if case .character = self { true } else { false } }
 }
 
 extension Key: CustomStringConvertible {

@@ -48,6 +48,22 @@ public enum DeskAction: String, Sendable, CaseIterable {
         }
     }
 
+    /// The label in at most 22 cells, for the help in two columns at 80×24.
+    public var shortLabel: String {
+        switch self {
+        case .toggleMark: "チェック（次の行へ）"
+        case .markAll: "表示中をすべてチェック"
+        case .invertMarks: "表示中のチェックを反転"
+        case .markRange: "ここまで範囲チェック"
+        case .search: "検索・絞り込み"
+        case .clearSearch: "確定した検索を解除"
+        case .views: "保存した表示（番号）"
+        case .editOrder: "注文内容修正"
+        case .suspend: "一時停止（fgで再開）"
+        default: label
+        }
+    }
+
     /// What the help screen calls it.
     public var label: String {
         switch self {
@@ -85,7 +101,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .panelPreviousChoice: "選択肢を前へ"
         case .dialogNextButton: "ボタンを切り替え"
         case .dialogAccept: "実行する"
-        case .dialogCancel: "キャンセル／閉じる／中止"
+        case .dialogCancel: "やめる／閉じる／中止"
         case .dialogRetry: "失敗した注文だけ再実行"
         }
     }

@@ -22,7 +22,8 @@ struct DetailView {
             screen.put("…", x: inner.x + 1, y: inner.y, style: theme.muted, limit: inner.maxX)
             return
         }
-        let all = lines(for: order)
+        // Wrapped, not cut: an amount or an address at the edge must be read whole (80 columns).
+        let all = lines(for: order).flatMap { $0.wrapped(to: inner.width - 2) }
         let scroll = min(state.detailScroll, max(0, all.count - inner.height))
         for (offset, line) in all.dropFirst(scroll).prefix(inner.height).enumerated() {
             line.draw(x: inner.x + 1, y: inner.y + offset, limit: inner.maxX - 1, into: &screen)

@@ -63,7 +63,7 @@ struct DialogView {
             list = LazyList(count: plan.changes.count + plan.skips.count) { index in
                 guard index >= plan.changes.count else {
                     let change = plan.changes[index]
-                    let fields = change.fields.map { "\($0.field.label) \($0.before.displayText)→\($0.after.displayText)" }
+                    let fields = change.fields.map(\.displayText)
                     return StyledLine("○ \(change.number)  \(change.ordererName)  \(fields.joined(separator: ", "))")
                 }
                 let skip = plan.skips[index - plan.changes.count]
@@ -113,7 +113,8 @@ struct DialogView {
         switch dialog.stage {
         case .preview:
             let verb = dialog.plan.leavesMachine ? "送信する" : "実行する"
-            buttons = [(dialog.canProceed ? "[ キャンセル\(cancel) ]" : "[ 閉じる\(cancel) ]", dialog.focused == .cancel)]
+            // The safe button is not called キャンセル: next to キャンセルする it would read as the action.
+            buttons = [(dialog.canProceed ? "[ やめる\(cancel) ]" : "[ 閉じる\(cancel) ]", dialog.focused == .cancel)]
             if dialog.canProceed { buttons.append(("[ \(verb)\(accept) ]", dialog.focused == .proceed)) }
         case .running:
             buttons = [("[ 中止\(cancel) ]", false)]
@@ -129,33 +130,48 @@ struct DialogView {
     }
 }
 
-/// The bindings actually in effect, from keymap.toml: in two columns when one does not fit.
+/// The bindings actually in effect, from keymap.toml, by where they work (一覧, 処理パネル, 確認画面):
+/// in two columns when one does not fit, with the short labels when the long ones do not.
 struct HelpView {
     let keymap: Keymap
     let theme: Theme
 
+    static let sections: [(title: String, context: KeyContext)] = [("一覧・全体", .desk), ("処理パネル", .panel), ("確認画面", .dialog)]
+
     func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
-        let actions = DeskAction.allCases
-        let width = screenRect.width - 4
-        let rowsAvailable = max(1, screenRect.height - 6)
-        let columns = actions.count > rowsAvailable ? 2 : 1
-        let rows = (actions.count + columns - 1) / columns
-        let height = min(screenRect.height - 2, rows + 4)
-        let rect = Rect(x: (screenRect.width - width) / 2, y: max(1, (screenRect.height - height) / 2), width: width, height: height)
+        // Section titles and actions, one line each.
+        var entries: [DeskAction?] = []
+        var titles: [Int: String] = [:]
+        for section in Self.sections {
+            titles[entries.count] = section.title
+            entries.append(nil)
+            entries += DeskAction.allCases.filter { $0.context == section.context }.map { $0 }
+        }
+        let width = screenRect.width - 2
+        let rowsAvailable = max(1, screenRect.height - 3)
+        let columns = entries.count > rowsAvailable ? 2 : 1
+        let rows = (entries.count + columns - 1) / columns
+        let height = min(screenRect.height, rows + 3)
+        let rect = Rect(x: (screenRect.width - width) / 2, y: max(0, (screenRect.height - height) / 2), width: width, height: height)
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
         screen.box(rect, title: "キー一覧（keymap.toml）", theme: theme, focused: true)
         let inner = rect.inner
         let columnWidth = (inner.width - 1) / columns
         let keyWidth = min(18, columnWidth / 3)
-        for (index, action) in actions.enumerated() {
+        let labelWidth = columnWidth - keyWidth - 2
+        for (index, entry) in entries.enumerated() {
             let column = index / rows
             let y = inner.y + index % rows
             guard y < inner.maxY - 1 else { continue }
             let x = inner.x + 1 + column * columnWidth
+            guard let action = entry else {
+                screen.put(titles[index] ?? "", x: x, y: y, width: columnWidth - 1, alignment: .leading, style: theme.label)
+                continue
+            }
             let keys = keymap.keys(for: action).map(\.description).joined(separator: " ")
-            let context = action.context == .dialog ? "（確認画面）" : action.context == .panel ? "（処理パネル）" : ""
+            let label = action.label.displayWidth <= labelWidth ? action.label : action.shortLabel
             screen.put(keys.isEmpty ? "（なし）" : keys, x: x, y: y, width: keyWidth, alignment: .leading, style: CellStyle(bold: true))
-            screen.put("\(action.label)\(context)", x: x + keyWidth + 1, y: y, width: columnWidth - keyWidth - 2, alignment: .leading)
+            screen.put(label, x: x + keyWidth + 1, y: y, width: labelWidth, alignment: .leading)
         }
         screen.put("何かキーを押すと閉じます", x: inner.x + 1, y: inner.maxY - 1, style: theme.muted, limit: inner.maxX)
     }

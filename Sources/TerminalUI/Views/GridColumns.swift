@@ -22,7 +22,9 @@ struct GridColumns: Equatable {
     /// The checkbox column; the gap after it holds the cursor marker.
     static let markWidth = 3
 
-    init(width: Int, chosen: [GridColumn] = GridColumn.defaults) {
+    /// `notesInUse`: whether any row has something for the 注意 column; an empty one leaves before
+    /// the names are cut.
+    init(width: Int, chosen: [GridColumn] = GridColumn.defaults, notesInUse: Bool = true) {
         var shown = chosen
         var numberWidth = 26
         var rmsWidth = 14
@@ -47,6 +49,7 @@ struct GridColumns: Equatable {
         // Columns shown when there is room leave before a name gets less than 20 cells; then the
         // narrowing that loses least; whole columns only when it is not enough.
         dropWhile({ required(20) > width }, from: [.payment, .subStatus, .delivery, .ordererKana])
+        if !notesInUse { dropWhile({ required(12) > width }, from: [.notes]) }
         if required(10) > width { numberWidth = 19 }
         dropWhile({ required(10) > width }, from: [.shippingFee, .localStatus, .deliveryWish, .orderedAt])
         if required(10) > width { rmsWidth = 12 }

@@ -52,8 +52,12 @@ struct PanelView {
             }
             let chosen = index == state.panelCursor
             let key = shortcut(for: item).map { "[\($0)]" } ?? ""
-            lines.append(Line(text: StyledLine(item.title), indent: 3, item: index, isChosenTitle: chosen,
-                              highlighted: chosen && (item.inputs.isEmpty || !state.focusIsOnInput), key: key))
+            // A title longer than the panel wraps (at 80 columns the panel is 32 cells wide).
+            let titleWidth = width - 4 - (key.isEmpty ? 0 : key.displayWidth + 1)
+            for (part, text) in StyledLine(item.title).wrapped(to: titleWidth, indent: 0).enumerated() {
+                lines.append(Line(text: text, indent: part == 0 ? 3 : 4, item: index, isChosenTitle: chosen && part == 0,
+                                  highlighted: chosen && (item.inputs.isEmpty || !state.focusIsOnInput), key: part == 0 ? key : ""))
+            }
             guard chosen else { continue }
             for (inputIndex, input) in item.inputs.enumerated() {
                 let onInput = state.focusIsOnInput && inputIndex == state.panelInput
