@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Juchu: ParsableCommand {
@@ -18,6 +19,24 @@ struct Juchu: ParsableCommand {
             StatusCommand.self, ExportCommand.self, SyncCommand.self, BenchCommand.self,
         ]
     )
+}
+
+extension Juchu {
+    /// Runs the command. A usage error (an unknown option, a missing argument, a bad value) exits 2
+    /// like bad settings, not with argument-parser's 64: the documented codes 0, 1, 2 and 3 are the
+    /// only ones a script sees.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Stops with one line on stderr and a non-zero exit: for input the operator must fix.

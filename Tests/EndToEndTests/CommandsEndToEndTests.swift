@@ -138,6 +138,7 @@ struct CommandsEndToEndTests {
 
         // No secret in the file: group-readable is fine, and the secrets come from the environment.
         let plain = try Self.writeConfig("[store]\npath = \"\(juchu.home)/env.sqlite\"\n", in: juchu, mode: 0o644)
+        _ = try OrderStore(path: juchu.home + "/env.sqlite")  // as the first fetch leaves it
         let (plainStatus, plainOut, plainErr) = try Self.runBlocking(juchu, ["status", "--config", plain])
         #expect(plainStatus == 3, "\(plainErr)")
         #expect(plainOut.contains("新規受付 0"))
@@ -281,6 +282,74 @@ struct CommandsEndToEndTests {
         let log = sync.output + sync.errorOutput
         #expect(sync.terminationStatus == 0, "\(log)")
         #expect(log.contains("新しいlicenseKeyで同期を再開しました"), "\(log)")
+        await sandbox.stop()
+    }
+}
+
+extension CommandsEndToEndTests {
+    @Test("confirm, cancel and push read config.toml like every command; secrets are never arguments; a mistyped store path makes no database; usage errors exit 2")
+    func scriptCommands() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 30, requestsPerSecond: 0)
+        let db = juchu.home + "/shop.sqlite"
+        let config = try Self.sandboxConfig(sandbox, in: juchu, database: db, more: "[fetch]\nskip_younger_than_minutes = 0")
+        let (fetched, _, fetchErr) = try await Self.run(juchu, ["fetch", "--config", config])
+        #expect(fetched == 0, "\(fetchErr)")
+        let store = try OrderStore(path: db)
+        let number = try #require(try store.page(GridFilter(localStatus: .newOrder), limit: 100).first { !$0.isShippingFeeUnset && !$0.isBundled }).number
+        let (confirmed, confirmOut, confirmErr) = try await Self.run(juchu, ["confirm", "--config", config, number.rawValue])
+        #expect(confirmed == 0, "\(confirmOut) \(confirmErr)")
+        #expect(await sandbox.server.acceptedConfirmations()[number.rawValue] == 1)
+
+        // The secrets come from config.toml (or the environment), never from arguments that ps shows.
+        let (secretStatus, _, secretErr) = try await Self.run(juchu, ["confirm", "--config", config, "--license-key", "SL_x", number.rawValue])
+        #expect(secretStatus == 2 && secretErr.contains("--license-key"), "\(secretErr)")
+        // Usage errors exit 2, as bad settings do: never argument-parser's 64.
+        for arguments in [["confirm", "--config", config], ["cancel", "--config", config, number.rawValue], ["export", "--format", "xml"], ["nosuch"]] {
+            let (status, _, err) = try await Self.run(juchu, arguments)
+            #expect(status == 2, "\(arguments): \(status) \(err)")
+        }
+        // A store path mistyped in config.toml: a clear error, and no new empty database.
+        let typo = juchu.home + "/shpo.sqlite"
+        let mistyped = try Self.sandboxConfig(sandbox, in: juchu, database: typo)
+        for command in [["status"], ["export"], ["confirm", number.rawValue], ["cancel", "--reason", "欠品", number.rawValue], ["push", number.rawValue]] {
+            let (status, _, err) = try await Self.run(juchu, [command[0], "--config", mistyped] + command.dropFirst())
+            #expect(status == 2 && err.contains("データベース \(typo) がありません"), "\(command): \(status) \(err)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        await sandbox.stop()
+    }
+
+    @Test("juchu status: a failure a later send made good is no longer counted; a worker whose process is gone is stopped")
+    func statusTruth() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 30, requestsPerSecond: 0)
+        let db = juchu.home + "/shop.sqlite"
+        let config = try Self.sandboxConfig(sandbox, in: juchu, database: db, more: "[fetch]\nskip_younger_than_minutes = 0")
+        _ = try await Self.run(juchu, ["fetch", "--config", config])
+        let store = try OrderStore(path: db)
+        let number = try #require(try store.page(GridFilter(localStatus: .newOrder), limit: 100).first { !$0.isShippingFeeUnset && !$0.isBundled }).number
+        // The first send fails (maintenance), the second succeeds.
+        _ = try await sandbox.admin("maintenance", json: #"{"on":true}"#)
+        let (first, _, _) = try await Self.run(juchu, ["confirm", "--config", config, number.rawValue])
+        #expect(first == 1)
+        _ = try await sandbox.admin("maintenance", json: #"{"on":false}"#)
+        let (second, _, _) = try await Self.run(juchu, ["confirm", "--config", config, number.rawValue])
+        #expect(second == 0)
+        let (_, out, _) = try await Self.run(juchu, ["status", "--config", config, "--json"])
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect((status["outbox"] as? [String: Int])?["failed"] == nil, "\(status)")
+        // A worker killed: its lease has not run out, but it is not working.
+        let sync = try JuchuProcess(juchu, ["sync", "--config", config])
+        try await offPool { _ = (0..<50).first { _ in Thread.sleep(forTimeInterval: 0.2); return sync.output.contains("同期を担当します") } }
+        let (_, working, _) = try await Self.run(juchu, ["status", "--config", config])
+        #expect(working.contains("同期ワーカー \(OperatorIdentity.current)@"), "\(working)")
+        kill(sync.processIdentifier, SIGKILL)
+        try await offPool { sync.waitUntilExit() }
+        let (stoppedStatus, stopped, _) = try await Self.run(juchu, ["status", "--config", config])
+        #expect(stoppedStatus == 3 && stopped.contains("のプロセスは終了しています") && stopped.contains("同期ワーカーが動いていません"), "\(stopped)")
         await sandbox.stop()
     }
 }

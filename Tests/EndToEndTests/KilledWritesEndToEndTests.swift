@@ -41,10 +41,8 @@ struct KilledWritesEndToEndTests {
         }
 
         /// `command`'s arguments for every 新規受付 order of the file, against the sandbox.
-        func arguments(_ command: [String]) -> [String] {
-            command + ["--status", "新規受付", "--db", db, "--base-url", sandbox.baseURL,
-                       "--service-secret", sandbox.client.configuration.credentials.serviceSecret,
-                       "--license-key", sandbox.client.configuration.credentials.licenseKey, "--requests-per-second", "100"]
+        func arguments(_ command: [String]) throws -> [String] {
+            command + ["--status", "新規受付", "--config", try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, requestsPerSecond: 100)]
         }
 
         /// Runs `arguments` `runs` times, each killed at a random moment; then once more to its
@@ -99,7 +97,7 @@ struct KilledWritesEndToEndTests {
         // The sandbox's orders are at every RMS status; those awaiting confirmation are fetched.
         #expect(setting.numbers.count > 700)
         let confirmable = Set(try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset && !$0.isBundled }.map(\.number.rawValue))
-        let (killed, last) = try await setting.killRepeatedly(setting.arguments(["confirm"]), runs: 100)
+        let (killed, last) = try await setting.killRepeatedly(try setting.arguments(["confirm"]), runs: 100)
         #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")
         // The worker's polling brings every order to 楽天処理済.
         for _ in 0..<30 {
@@ -123,7 +121,7 @@ struct KilledWritesEndToEndTests {
         let setting = try await Setting.start(orders: 400)
         #expect(setting.numbers.count > 250)
         let cancellable = Set(try setting.store.orders(setting.numbers).filter { !$0.isBundled }.map(\.number.rawValue))
-        let (killed, last) = try await setting.killRepeatedly(setting.arguments(["cancel", "--reason", "欠品"]), runs: 60)
+        let (killed, last) = try await setting.killRepeatedly(try setting.arguments(["cancel", "--reason", "欠品"]), runs: 60)
         #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")
         let accepted = await setting.sandbox.server.acceptedWrites(.cancelOrder)
         #expect(killed > 30, "most runs must be killed, not finish (\(killed))")
@@ -149,7 +147,7 @@ struct KilledWritesEndToEndTests {
             saved[order.number.rawValue] = fee
         }
         #expect(saved.count > 150)
-        let (killed, last) = try await setting.killRepeatedly(setting.arguments(["push"]), runs: 60)
+        let (killed, last) = try await setting.killRepeatedly(try setting.arguments(["push"]), runs: 60)
         #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")
         let accepted = await setting.sandbox.server.acceptedWrites(.updateOrderSender)
         #expect(killed > 30, "most runs must be killed, not finish (\(killed))")

@@ -22,8 +22,7 @@ struct ProcessesEndToEndTests {
         let numbers = try store.page(GridFilter(localStatus: .newOrder), limit: 1000).map(\.number.rawValue)
         #expect(numbers.count > 100)
         let half = numbers.count * 2 / 3
-        let credentials = ["--db", db, "--base-url", sandbox.baseURL, "--service-secret", sandbox.client.configuration.credentials.serviceSecret,
-                           "--license-key", sandbox.client.configuration.credentials.licenseKey, "--requests-per-second", "50"]
+        let credentials = ["--config", try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, requestsPerSecond: 50)]
         // The first takes the first two thirds, the second the last two thirds, in reverse.
         let first = try JuchuProcess(juchu, ["confirm"] + credentials + Array(numbers[..<half]))
         let second = try JuchuProcess(juchu, ["confirm"] + credentials + Array(numbers[(numbers.count - half)...].reversed()))
@@ -55,8 +54,7 @@ struct ProcessesEndToEndTests {
         // From now on RMS takes one request per second for the key, as the real gateway does.
         _ = try await sandbox.admin("qps", json: #"{"requestsPerSecond":1}"#)
         sandbox.server.resetArrivals()
-        let credentials = ["--db", db, "--base-url", sandbox.baseURL, "--service-secret", sandbox.client.configuration.credentials.serviceSecret,
-                           "--license-key", sandbox.client.configuration.credentials.licenseKey, "--requests-per-second", "0.5"]
+        let credentials = ["--config", try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, requestsPerSecond: 0.5)]
         let thirds = numbers.chunked(into: (numbers.count + 2) / 3)
         let processes = try thirds.map { try JuchuProcess(juchu, ["confirm"] + credentials + $0) }
         try await offPool { for process in processes { process.waitUntilExit() } }

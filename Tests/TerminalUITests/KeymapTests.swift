@@ -58,6 +58,21 @@ struct KeymapTests {
         }
     }
 
+    @Test("a key given to two actions is refused with both places named: two lines of the file, or a line and a built-in binding the file leaves in place")
+    func conflicts() throws {
+        #expect { try Keymap(parsing: "[desk]\nquit = [\"x\"]\nhelp = [\"x\"]\n", file: "keymap.toml") } throws: { error in
+            "\(error)" == "keymap.toml:2: キー x が「quit」（この行）と「help」（3行目）の両方に割り当てられています"
+        }
+        #expect { try Keymap(parsing: "[desk]\nconfirm = [\"j\"]\n", file: "keymap.toml") } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("keymap.toml:2: キー j は「confirm」（この行）と既定の「cursor-down」（下へ）の両方に割り当てられています")
+                && text.contains("cursor-down = [\"Down\"]")
+        }
+        // Said which key is whose, the file is taken.
+        let keymap = try Keymap(parsing: "[desk]\nconfirm = [\"j\"]\ncursor-down = [\"Down\"]\n", file: "keymap.toml")
+        #expect(keymap.action(for: .character("j"), in: .desk) == .confirm && keymap.keys(for: .cursorDown) == [.down])
+    }
+
     @Test("key names read back as written", arguments: ["j", "Space", "Enter", "S-Tab", "PageDown", "C-l", "F5", "?", "Esc"])
     func keyNames(name: String) throws {
         let key = try #require(Key(name: name))

@@ -6,6 +6,8 @@ extension OrderStore {
     /// What `juchu status` and the status bar report beyond the counts per status.
     public struct Health: Sendable {
         /// Outbox intents by state: pending, sending, unknown (not yet resolved), failed, done.
+        /// A failure is counted only while it is the last word on its order and kind: one that a
+        /// later send of the same write made good is not a failure any more.
         public var outbox: [String: Int] = [:]
         /// Orders still at RMS 注文確認待ち, not sent, placed before the cutoff.
         public var unconfirmedBeforeCutoff = 0
@@ -20,7 +22,13 @@ extension OrderStore {
     public func health(unconfirmedBefore cutoff: Date) throws -> Health {
         try pool.read { db in
             var health = Health()
-            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM outbox GROUP BY state") {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT state, COUNT(*) AS n FROM outbox AS intent
+                WHERE state != 'failed' OR NOT EXISTS (
+                    SELECT 1 FROM outbox AS later
+                    WHERE later.order_number = intent.order_number AND later.kind = intent.kind AND later.id > intent.id)
+                GROUP BY state
+                """) {
                 health.outbox[row["state"]] = row["n"]
             }
             let row = try Row.fetchOne(db, sql: """

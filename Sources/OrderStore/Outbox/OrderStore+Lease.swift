@@ -49,6 +49,12 @@ extension OrderStore {
         }
     }
 
+    /// Whether the lease's holder is working now: its lease has not run out and, on this host,
+    /// its process is still there (a worker killed leaves its lease until it runs out).
+    public func isWorking(_ lease: WorkerLease, at date: Date) -> Bool {
+        lease.expiresAt > date && !(lease.host == OperatorIdentity.host && !Self.processIsAlive(lease.pid))
+    }
+
     /// The lease as it stands, for the status bar and `juchu status`.
     public func workerLease() throws -> WorkerLease? {
         try pool.read { db in try Self.lease(in: db) }

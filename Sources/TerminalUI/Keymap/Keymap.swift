@@ -24,7 +24,9 @@ public struct Keymap: Sendable {
     }
 
     /// Parses keymap.toml. Actions the file leaves out keep their keys from `base` (the built-in
-    /// map), unless the file gives those keys to another action.
+    /// map). A key the file gives to one action while the built-in map gives it to another the
+    /// file leaves out is refused, both named: a key is never taken from an action silently
+    /// (`confirm = ["j"]` alone would have left 下へ without j, and j sending confirmations).
     public init(parsing text: String, file: String, base: Keymap? = Keymap.standard) throws(KeymapError) {
         if let problem = TOMLTextCheck.problem(in: text) {
             throw KeymapError(file: file, line: problem.line, problem: "TOMLとして読めません: \(problem.text)")
@@ -69,20 +71,33 @@ public struct Keymap: Sendable {
                 keys[action] = bound
             }
         }
-        // What the file does not mention keeps its built-in keys, unless the file took them.
+        // What the file does not mention keeps its built-in keys; one the file gave to another action is refused.
         if let base {
-            let taken = Set(keys.flatMap { action, list in list.map { KeyUse(key: $0, context: action.context) } })
+            var takenBy: [KeyUse: DeskAction] = [:]
+            for (action, list) in keys { for key in list { takenBy[KeyUse(key: key, context: action.context)] = action } }
             for action in DeskAction.allCases where keys[action] == nil {
-                keys[action] = base.keys(for: action).filter { !taken.contains(KeyUse(key: $0, context: action.context)) }
+                let builtIn = base.keys(for: action)
+                if let key = builtIn.first(where: { takenBy[KeyUse(key: $0, context: action.context)] != nil }),
+                    let taker = takenBy[KeyUse(key: key, context: action.context)]
+                {
+                    let remaining = builtIn.filter { $0 != key }.map { "\"\($0)\"" }.joined(separator: ", ")
+                    throw KeymapError(
+                        file: file, line: lines.line(ofKey: taker.rawValue, in: taker.context.rawValue),
+                        problem: "キー \(key) は「\(taker.rawValue)」（この行）と既定の「\(action.rawValue)」（\(action.label)）の両方に割り当てられています。"
+                            + "[\(action.context.rawValue)] に \(action.rawValue) = [\(remaining)] のように書いて、どちらのキーか決めてください")
+                }
+                keys[action] = builtIn
             }
         }
         var actions: [KeyContext: [Key: DeskAction]] = [:]
         for action in DeskAction.allCases {
             for key in keys[action] ?? [] {
                 if let other = actions[action.context]?[key], other != action {
+                    let here = lines.line(ofKey: action.rawValue, in: action.context.rawValue)
+                    let there = lines.line(ofKey: other.rawValue, in: other.context.rawValue)
                     throw KeymapError(
-                        file: file, line: lines.line(ofKey: action.rawValue, in: action.context.rawValue),
-                        problem: "キー \(key) が「\(other.rawValue)」と「\(action.rawValue)」の両方に割り当てられています")
+                        file: file, line: here,
+                        problem: "キー \(key) が「\(action.rawValue)」（この行）と「\(other.rawValue)」（\(there.map { "\($0)行目" } ?? "既定")）の両方に割り当てられています")
                 }
                 actions[action.context, default: [:]][key] = action
             }

@@ -10,10 +10,10 @@ struct CancelCommand: ParsableCommand {
         abstract: "注文をキャンセルします（RMSの注文は取り消せません。理由は必須）",
         discussion: """
             理由: \(CancelAction.reasons.map { "\($0.code) \($0.label)" }.joined(separator: "、"))
-            終了コード: 0 すべて成功、3 一部が失敗・スキップ、1 失敗、2 使い方の誤り
+            設定は config.toml から読みます（--config）。終了コード: 0 すべて成功、3 一部が失敗・スキップ、1 失敗、2 使い方・設定の誤り
             """)
 
-    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var options: ConfigOptions
 
     @OptionGroup var selection: OrderSelection
 
@@ -36,13 +36,7 @@ struct CancelCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try connection.openStore()
-        let service = SyncService(client: try connection.client(), store: store)
         let code = try reasonCode()
-        try runBlocking {
-            // What a process left unclear is settled first: it may put orders back in the status chosen.
-            try await service.settleUnclearWrites()
-            return try await service.cancel(try selection.numbers(in: store), reasonCode: code)
-        }.print(json: json)
+        try options.runOutboxCommand(selection, json: json) { service, numbers in try await service.cancel(numbers, reasonCode: code) }
     }
 }

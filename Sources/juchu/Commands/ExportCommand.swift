@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, _) = try options.load()
-            let store = try options.openStore(settings)
+            let store = try options.openStore(settings, existing: true)
             let filter = GridFilter(localStatus: status.map(LocalStatus.init), search: search)
             if let problem = filter.problems.first { throw UserFacingError(problem, exitCode: 2) }
             if format == .csv { write(Self.csvLine(Self.header)) }

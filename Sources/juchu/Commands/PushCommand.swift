@@ -8,9 +8,9 @@ struct PushCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "push",
         abstract: "保存した注文内容修正（未反映）をRMSに反映します",
-        discussion: "終了コード: 0 すべて成功、3 一部が失敗・スキップ、1 失敗、2 使い方の誤り")
+        discussion: "設定は config.toml から読みます（--config）。終了コード: 0 すべて成功、3 一部が失敗・スキップ、1 失敗、2 使い方・設定の誤り")
 
-    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var options: ConfigOptions
 
     @OptionGroup var selection: OrderSelection
 
@@ -18,12 +18,6 @@ struct PushCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try connection.openStore()
-        let service = SyncService(client: try connection.client(), store: store)
-        try runBlocking {
-            // What a process left unclear is settled first: it may put orders back in the status chosen.
-            try await service.settleUnclearWrites()
-            return try await service.pushEdits(try selection.numbers(in: store))
-        }.print(json: json)
+        try options.runOutboxCommand(selection, json: json) { service, numbers in try await service.pushEdits(numbers) }
     }
 }

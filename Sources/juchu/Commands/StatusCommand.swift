@@ -23,7 +23,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, _) = try options.load()
-            let store = try options.openStore(settings)
+            let store = try options.openStore(settings, existing: true)
             let now = Date()
             let counts = try store.countsByStatus()
             let health = try store.health(unconfirmedBefore: now.addingTimeInterval(-Double(Self.unconfirmedWarningDays) * 86_400))
@@ -40,9 +40,16 @@ struct StatusCommand: ParsableCommand {
                 warnings.append("送信結果が不明の注文確認が\(unknown)件あります（RMSから読み直して確かめます）")
             }
             let lease = try store.workerLease()
-            let worker = lease.map { $0.expiresAt > now ? "\($0.holder)（\(JapanTime($0.expiresAt).fullText) まで）" : "停止（\($0.holder) の期限切れ）" } ?? "停止"
-            if lease.map({ $0.expiresAt <= now }) ?? true { warnings.append("同期ワーカーが動いていません（juchu sync かデスクを起動してください）") }
-            if let problem = lease?.problem, lease.map({ $0.expiresAt > now }) == true { warnings.append(problem) }
+            let working = lease.map { store.isWorking($0, at: now) } ?? false
+            let worker: String
+            if let lease {
+                worker = working ? "\(lease.holder)（\(JapanTime(lease.expiresAt).fullText) まで）"
+                    : lease.expiresAt > now ? "停止（\(lease.holder) のプロセスは終了しています）" : "停止（\(lease.holder) の期限切れ）"
+            } else {
+                worker = "停止"
+            }
+            if !working { warnings.append("同期ワーカーが動いていません（juchu sync かデスクを起動してください）") }
+            if let problem = lease?.problem, working { warnings.append(problem) }
             let failures = try store.syncFailures()
             for failure in failures {
                 warnings.append("\(failure.activity)に失敗しています（\(JapanTime(failure.at).fullText)、\(failure.process)、連続\(failure.count)回）: \(failure.detail)")

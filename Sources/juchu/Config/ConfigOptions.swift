@@ -1,6 +1,7 @@
 import ShopSettings
 import ArgumentParser
 import Foundation
+import OrderEngine
 import OrderStore
 import OrderSync
 import RakutenPay
@@ -19,7 +20,15 @@ struct ConfigOptions: ParsableArguments {
         }
     }
 
-    func openStore(_ settings: ShopConfig) throws -> OrderStore {
+    /// The database of the settings. `existing`: a command that works on orders already there
+    /// opens the file only if it exists, so that a path mistyped in config.toml makes no new,
+    /// empty database (only a fetch, the worker and the desk make the first one).
+    func openStore(_ settings: ShopConfig, existing: Bool = false) throws -> OrderStore {
+        if existing, !FileManager.default.fileExists(atPath: settings.databasePath) {
+            throw UserFacingError(
+                "データベース \(settings.databasePath) がありません（config.toml の [store] path を確かめてください。"
+                    + "最初の受注取得 — juchu fetch、juchu sync、デスク — で作られます）", exitCode: 2)
+        }
         do {
             return try OrderStore(path: settings.databasePath)
         } catch {
@@ -43,7 +52,23 @@ struct ConfigOptions: ParsableArguments {
         return { (try? ShopConfig.load(path: path)).flatMap { try? $0.0.clientConfiguration(file: $0.1).credentials } }
     }
 
-    func service(_ settings: ShopConfig, file: String) throws -> SyncService {
-        SyncService(client: try client(settings, file: file), store: try openStore(settings))
+    func service(_ settings: ShopConfig, file: String, existingStore: Bool = false) throws -> SyncService {
+        SyncService(client: try client(settings, file: file), store: try openStore(settings, existing: existingStore))
+    }
+
+    /// Runs a write to RMS from a script (confirm, cancel, push) on the settings' database and RMS:
+    /// what a process left unclear is settled first (it may put orders back in the status chosen),
+    /// then the orders are chosen and `send` sends them. Prints each order's result.
+    func runOutboxCommand(
+        _ selection: OrderSelection, json: Bool, send: @escaping @Sendable (SyncService, [OrderNumber]) async throws -> ConfirmReport
+    ) throws {
+        try reportingErrors {
+            let (settings, file) = try load()
+            let service = try self.service(settings, file: file, existingStore: true)
+            try runBlocking {
+                try await service.settleUnclearWrites()
+                return try await send(service, try selection.numbers(in: service.store))
+            }.print(json: json)
+        }
     }
 }
