@@ -24,6 +24,19 @@ extension StringProtocol {
         return alignment == .leading ? kept + padding : padding + kept
     }
 
+    /// The end of the text that fits in `width` cells, never splitting a wide character.
+    public func suffix(fitting width: Int) -> String {
+        var kept: [Character] = []
+        var used = 0
+        for character in reversed() {
+            let w = DisplayWidth.of(character)
+            if used + w > width { break }
+            kept.append(character)
+            used += w
+        }
+        return String(kept.reversed())
+    }
+
     /// ``fitted(to:alignment:)`` character by character, for text with combining marks, emoji
     /// sequences or controls.
     private func slowFitted(to width: Int, used: inout Int) -> String {
