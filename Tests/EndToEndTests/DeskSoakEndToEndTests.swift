@@ -86,42 +86,19 @@ struct DeskSoakEndToEndTests {
         // The oracle: what RMS holds now (read by the test, beyond the key's requests per second).
         _ = try await sandbox.admin("qps", json: #"{"requestsPerSecond":0}"#)
         let store = try OrderStore(path: db, operatorName: "soak-check")
-        let everything = try store.page(GridFilter(), limit: 100_000).map(\.number)
-        var held: [String: OrderModel] = [:]
-        for progress in [100, 200, 300, 400, 500, 600, 700, 800, 900] {
-            for model in try await sandbox.orders(inProgress: progress) { held[model.orderNumber] = model }
-        }
-        let stored = Dictionary(uniqueKeysWithValues: try store.orders(everything).map { ($0.number.rawValue, $0) })
-        let windowStart = faultsOff.adding(seconds: -7 * 86_400)
-        let awaiting = held.values.filter { $0.orderProgress == 100 && $0.orderDatetime >= windowStart && $0.orderDatetime < faultsOff }
-        let missing = awaiting.filter { stored[$0.orderNumber] == nil }.map(\.orderNumber)
+        let oracle = try await SoakOracle(sandbox: sandbox, store: store)
+        let missing = oracle.missing(fetchedUntil: faultsOff)
         #expect(missing.isEmpty, "orders RMS holds awaiting confirmation that never reached the desk: \(missing)")
-
         for function in [APIFunction.confirmOrder, .cancelOrder] {
             let accepted = await sandbox.server.acceptedWrites(function)
             #expect(accepted.values.allSatisfy { $0 == 1 }, "\(function) carried out more than once: \(accepted.filter { $0.value > 1 })")
         }
-        var totalsChecked = 0
-        for order in stored.values where order.totalsAreRMSs && order.rmsDifference == nil && order.readProblem == nil {
-            guard let model = held[order.number.rawValue] else { continue }
-            #expect(order.totalPrice == Money(rakuten: model.totalPrice) && order.requestPrice == Money(rakuten: model.requestPrice),
-                    "\(order.number): \(order.totalPrice)/\(order.requestPrice) here, RMS \(model.totalPrice)/\(model.requestPrice)")
-            totalsChecked += 1
-        }
-        var pushesChecked = 0
-        for order in stored.values where order.pendingEdit == nil && order.rmsDifference == nil {
-            let journal = try store.journal(of: order.number)
-            guard journal.contains(where: { $0.action == "push-edit" }), let model = held[order.number.rawValue],
-                !RMSProgress(code: model.orderProgress).isCancelling
-            else { continue }
-            let history = journal.map { "\($0.operatorName) \($0.action) \($0.field): \($0.before)→\($0.after)" }
-            #expect(order.fees.shipping == Money(rakuten: model.postagePrice), "\(order.number): pushed edit not RMS's\n\(history.joined(separator: "\n"))")
-            pushesChecked += 1
-        }
-        let outbox = try store.health(unconfirmedBefore: Date.distantPast).outbox
-        #expect(outbox["pending", default: 0] + outbox["sending", default: 0] + outbox["unknown", default: 0] == 0, "outbox left: \(outbox)")
-        let failuresLeft = try store.syncFailures()
-        #expect(failuresLeft.isEmpty, "failures still recorded with the faults gone: \(failuresLeft)")
+        let totals = oracle.totalsNotRMSs()
+        #expect(totals.problems.isEmpty, "\(totals.problems.prefix(5))")
+        let pushes = try oracle.pushesNotRMSs()
+        #expect(pushes.problems.isEmpty, "\(pushes.problems.prefix(3))")
+        let unsettled = try oracle.leftUnsettled()
+        #expect(unsettled.isEmpty, "\(unsettled)")
 
         // Every failure the sandbox injected is in the log of the process that met it, kind by kind.
         let stats = try #require(try JSONSerialization.jsonObject(with: Data(try await sandbox.admin("stats", method: "GET").body)) as? [String: Any])
@@ -147,11 +124,12 @@ struct DeskSoakEndToEndTests {
         }
         let requests = (stats["requests"] as? [String: Int] ?? [:]).values.reduce(0, +)
         print("""
-            desk soak: \(Self.minutes) min, \(held.count) orders at RMS (\(awaiting.count) awaiting confirmation), \(stored.count) stored; \
+            desk soak: \(Self.minutes) min, \(oracle.held.count) orders at RMS (\(oracle.awaitingConfirmation(fetchedUntil: faultsOff).count) awaiting confirmation), \
+            \(oracle.stored.count) stored; \
             operators: \(tallies.map(\.description).joined(separator: " | ")); requests \(requests), faults injected \(injected), \
             failed requests logged \(failedRequests.count); confirmations accepted \(await sandbox.server.acceptedWrites(.confirmOrder).count), \
             cancellations \(await sandbox.server.acceptedWrites(.cancelOrder).count), edits pushed \(await sandbox.server.acceptedWrites(.updateOrderSender).count); \
-            totals checked \(totalsChecked), pushed edits checked \(pushesChecked)
+            totals checked \(totals.checked), pushed edits checked \(pushes.checked)
             """)
         await sandbox.stop()
     }

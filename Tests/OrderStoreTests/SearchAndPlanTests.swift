@@ -85,7 +85,8 @@ struct SearchAndPlanTests {
 
     @Test("pages by status, by date, next pages and searches use indexes, never a scan of the table", arguments: [
         GridFilter(localStatus: .newOrder), GridFilter(), GridFilter(localStatus: .newOrder, search: "佐藤"),
-        GridFilter(search: "翔太"), GridFilter(search: "5678"),
+        GridFilter(search: "翔太"), GridFilter(search: "5678"), GridFilter(search: "20261120-00"),
+        GridFilter(localStatus: .newOrder, search: "彩"),
     ])
     func noScan(filter: GridFilter) throws {
         let (store, _) = try generatedStore(count: 20)

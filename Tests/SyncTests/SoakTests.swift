@@ -94,51 +94,29 @@ struct SoakTests {
         try await settle.refreshRMSStatus(everything)
 
         // The oracle: what RMS holds now.
-        let now = RakutenDateTime(Date())
-        var held: [String: OrderModel] = [:]
-        for progress in [100, 200, 300, 400, 500, 600, 700, 800, 900] {
-            for model in try await sandbox.orders(inProgress: progress, now: now) { held[model.orderNumber] = model }
-        }
-        let stored = Dictionary(uniqueKeysWithValues: try store.orders(everything).map { ($0.number.rawValue, $0) })
-        let windowStart = now.adding(seconds: -7 * 86_400)
-        let awaiting = held.values.filter { $0.orderProgress == 100 && $0.orderDatetime >= windowStart && $0.orderDatetime < lastFetch }
-        let missing = awaiting.filter { stored[$0.orderNumber] == nil }.map(\.orderNumber)
+        let oracle = try await SoakOracle(sandbox: sandbox, store: store)
+        let missing = oracle.missing(fetchedUntil: lastFetch)
         #expect(missing.isEmpty, "orders RMS holds awaiting confirmation that never reached the desk: \(missing)")
-
         let accepted = await sandbox.server.acceptedConfirmations()
         #expect(accepted.values.allSatisfy { $0 == 1 }, "confirmed more than once: \(accepted.filter { $0.value > 1 })")
-
-        var totalsChecked = 0
-        for order in stored.values where order.totalsAreRMSs && order.rmsDifference == nil && order.readProblem == nil {
-            guard let model = held[order.number.rawValue] else { continue }
-            #expect(order.totalPrice == Money(rakuten: model.totalPrice) && order.requestPrice == Money(rakuten: model.requestPrice),
-                    "\(order.number): \(order.totalPrice)/\(order.requestPrice) here, RMS \(model.totalPrice)/\(model.requestPrice)")
-            totalsChecked += 1
-        }
-        var pushesChecked = 0
-        for order in stored.values where order.pendingEdit == nil && order.rmsDifference == nil {
-            guard try store.journal(of: order.number).contains(where: { $0.action == "push-edit" }), let model = held[order.number.rawValue],
-                !RMSProgress(code: model.orderProgress).isCancelling
-            else { continue }
-            let history = try store.journal(of: order.number).map { "\($0.operatorName) \($0.action) \($0.field): \($0.before)→\($0.after)" }
-            #expect(order.fees.shipping == Money(rakuten: model.postagePrice), "\(order.number): pushed edit not RMS's\n\(history.joined(separator: "\n"))")
-            pushesChecked += 1
-        }
-        let outbox = try store.health(unconfirmedBefore: Date.distantPast).outbox
-        #expect(outbox["pending", default: 0] + outbox["sending", default: 0] + outbox["unknown", default: 0] == 0, "outbox left: \(outbox)")
-        let failuresLeft = try store.syncFailures()
-        #expect(failuresLeft.isEmpty, "failures still recorded with the faults gone: \(failuresLeft)")
+        let totals = oracle.totalsNotRMSs()
+        #expect(totals.problems.isEmpty, "\(totals.problems.prefix(5))")
+        let pushes = try oracle.pushesNotRMSs()
+        #expect(pushes.problems.isEmpty, "\(pushes.problems.prefix(3))")
+        let unsettled = try oracle.leftUnsettled()
+        #expect(unsettled.isEmpty, "\(unsettled)")
         let unexpected = tallies.flatMap(\.unexpected) + workerFailures.withLock { $0 }
         #expect(unexpected.isEmpty, "failures that were not RMS's: \(unexpected.prefix(5))")
 
         let stats = try await sandbox.admin("stats", method: "GET")
         let requests = ((try JSONSerialization.jsonObject(with: Data(stats.body)) as? [String: Any])?["requests"] as? [String: Int] ?? [:])
         print("""
-            soak: \(Self.minutes) min, \(held.count) orders at RMS (\(awaiting.count) awaiting confirmation), \(stored.count) stored; \
+            soak: \(Self.minutes) min, \(oracle.held.count) orders at RMS (\(oracle.awaitingConfirmation(fetchedUntil: lastFetch).count) awaiting \
+            confirmation), \(oracle.stored.count) stored; \
             operator actions \(tallies.map(\.actions).reduce(0, +)), confirms asked \(tallies.map(\.confirmsAsked).reduce(0, +)), \
             accepted \(accepted.count), edits pushed \(tallies.map(\.editsPushed).reduce(0, +)), RMS failures seen by the operators \
             \(tallies.map(\.rmsFailures).reduce(0, +)); requests \(requests.values.reduce(0, +)) at a fault rate of 10 %; \
-            totals checked \(totalsChecked), pushed edits checked \(pushesChecked)
+            totals checked \(totals.checked), pushed edits checked \(pushes.checked)
             """)
         await sandbox.stop()
     }

@@ -53,16 +53,17 @@ public struct GridFilter: Sendable, Hashable {
             let search = filters.words
             if SearchTerms.isNumberQuery(search), let tail = SearchTerms.tailQuery(search) {
                 // A tail of digits is a prefix of a reversed number: one prefix query of the index.
-                var alternatives = ["id IN (SELECT rowid FROM order_tails WHERE order_tails MATCH ?)"]
+                var matches = ["SELECT rowid FROM order_tails WHERE order_tails MATCH ?"]
                 arguments.append(tail)
                 if let start = SearchTerms.orderNumberStart(search) {
-                    // The beginning of an order number, shop id or not: a range of the unique index each.
+                    // The beginning of an order number, shop id or not: a range of the unique index
+                    // each, in the same list of ids (an OR of them would walk the date index).
                     for prefix in [start] + numberPrefixes.map({ $0 + start }) {
-                        alternatives.append("(order_number >= ? AND order_number < ?)")
+                        matches.append("SELECT id FROM orders WHERE order_number >= ? AND order_number < ?")
                         arguments += [prefix, Self.successor(of: prefix)]
                     }
                 }
-                clauses.append("(" + alternatives.joined(separator: " OR ") + ")")
+                clauses.append("id IN (" + matches.joined(separator: " UNION ALL ") + ")")
             } else if let match = Self.matchQuery(for: search) {
                 // "+id" keeps SQLite from driving the query by the matches (then sorting them all).
                 clauses.append("\(commonWords ? "+id" : "id") IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)")

@@ -20,18 +20,9 @@ enum StoreSchemaV10 {
         let update = try db.makeStatement(sql: """
             UPDATE orders SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
             """)
-        var lastID: Int64 = 0
-        while true {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT orders.id AS row_id, \(OrderRecord.columns) FROM \(OrderRecord.source)
-                WHERE orders.id > ? ORDER BY orders.id LIMIT 2000
-                """, arguments: [lastID])
-            guard let last = rows.last else { return }
-            for row in rows {
-                let state = OrderColumns(order: try OrderRecord.order(from: row)).state
-                try update.execute(arguments: StatementArguments(values: indices.map { state[$0] } + [(row["row_id"] as Int64).databaseValue]))
-            }
-            lastID = last["row_id"]
+        try StoreSchema.forEachOrder(in: db) { rowID, order in
+            let state = OrderColumns(order: order).state
+            try update.execute(arguments: StatementArguments(values: indices.map { state[$0] } + [rowID.databaseValue]))
         }
     }
 }

@@ -31,11 +31,7 @@ enum StoreSchemaV7 {
 
     /// Writes every order's document into the (empty) names' index.
     static func fillNames(_ db: Database) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT orders.id, \(OrderRecord.columns) FROM \(OrderRecord.source) ORDER BY orders.id")
         let insert = try db.makeStatement(sql: "INSERT INTO order_search (rowid, terms) VALUES (?, ?)")
-        while let row = try rows.next() {
-            let id: Int64 = row["id"]
-            try insert.execute(arguments: [id, OrderSearchIndex.text(for: try OrderRecord.order(from: row))])
-        }
+        try StoreSchema.forEachOrder(in: db) { rowID, order in try insert.execute(arguments: [rowID, OrderSearchIndex.text(for: order)]) }
     }
 }

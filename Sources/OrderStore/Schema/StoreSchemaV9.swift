@@ -20,15 +20,6 @@ enum StoreSchemaV9 {
         try db.execute(sql: "ALTER TABLE orders ADD COLUMN read_problem TEXT")
         try db.execute(sql: "ALTER TABLE orders ADD COLUMN total_price INTEGER")
         try db.execute(sql: "ALTER TABLE orders ADD COLUMN request_price INTEGER")
-        var lastID: Int64 = 0
-        while true {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT orders.id AS row_id, \(OrderRecord.columns) FROM \(OrderRecord.source)
-                WHERE orders.id > ? ORDER BY orders.id LIMIT 2000
-                """, arguments: [lastID])
-            guard let last = rows.last else { return }
-            for row in rows { try OrderStore.writeTotals(of: try OrderRecord.order(from: row), in: db) }
-            lastID = last["row_id"]
-        }
+        try StoreSchema.forEachOrder(in: db) { _, order in try OrderStore.writeTotals(of: order, in: db) }
     }
 }

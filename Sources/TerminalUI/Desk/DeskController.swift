@@ -41,6 +41,8 @@ public final class DeskController {
     let rowReader: RowReader
     /// The newest reload of the grid asked for: rows read for an older one are not shown.
     private var rowsGeneration = 0
+    /// The next page of a search being read in the background: not asked for again meanwhile.
+    private var readingAfter: GridKey?
     /// The order under the cursor is read and drawn once the cursor has rested this long: a key
     /// held down moves the cursor without reading and drawing every order it passes.
     static let detailDelay: TimeInterval = 0.06
@@ -251,12 +253,18 @@ public final class DeskController {
 
     /// Reads rows for the grid: a search in the background (``RowReader``), anything else now.
     private func loadRows(after key: GridKey?, limit: Int) {
-        if key == nil { rowsGeneration += 1 }
+        if key == nil {
+            rowsGeneration += 1
+            readingAfter = nil
+        } else if key == readingAfter {
+            return
+        }
         let request = RowReader.Request(
             generation: rowsGeneration, filter: state.filter, after: key, limit: limit, status: state.currentStatus,
             knownCounts: state.counts, knownTotal: state.grid.total, marks: state.marks)
         if request.filter.search != nil {
-            state.searching = true
+            if key == nil { state.searching = true }
+            readingAfter = key
             rowReader.readInBackground(request)
         } else {
             state.searching = false
@@ -267,6 +275,7 @@ public final class DeskController {
     /// Shows rows read, unless the grid has been reloaded since they were asked for.
     private func take(_ answer: RowReader.Answer) {
         let request = answer.request
+        if request.after != nil, request.after == readingAfter { readingAfter = nil }
         guard request.generation == rowsGeneration, request.after == nil || request.after == state.grid.rows.last?.key else { return }
         if request.after == nil { state.searching = false }
         switch answer.result {

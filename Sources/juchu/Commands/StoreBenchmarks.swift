@@ -87,6 +87,24 @@ enum StoreBenchmarks {
         rows.append(try timed("電話番号の下4桁で検索", target: 30, runs: runs) {
             _ = try store.page(GridFilter(search: String(sample.orderer.phoneNumber.filter(\.isNumber).suffix(4))), limit: pageSize)
         })
+        // As people type: the first name alone (one kanji or two), the name with its space, the
+        // kana in hiragana, the start of an order number without the shop's id.
+        let firstCharacter = String(sample.orderer.firstName.prefix(1))
+        rows.append(try timed("名の1文字で検索（\(firstCharacter)）", target: 30, runs: runs) {
+            _ = try store.page(GridFilter(search: firstCharacter), limit: pageSize)
+        })
+        let spaced = sample.orderer.familyName + " " + sample.orderer.firstName
+        rows.append(try timed("名前を空白つきで検索（\(spaced)）", target: 30, runs: runs) {
+            _ = try store.page(GridFilter(search: spaced), limit: pageSize)
+        })
+        let hiragana = (sample.orderer.familyNameKana.applyingTransform(.hiraganaToKatakana, reverse: true) ?? sample.orderer.familyNameKana)
+        rows.append(try timed("カナをひらがなで検索（\(hiragana)）", target: 30, runs: runs) {
+            _ = try store.page(GridFilter(search: hiragana), limit: pageSize)
+        })
+        let numberStart = String(sample.number.rawValue.split(separator: "-", maxSplits: 1).last?.prefix(13) ?? "")
+        rows.append(try timed("注文番号の先頭で検索（\(numberStart)）", target: 30, runs: runs) {
+            _ = try store.page(GridFilter(search: numberStart), limit: pageSize)
+        })
         // 10,000 orders: plan, apply and journal, then undone so that every run starts alike.
         let tenThousand = try store.page(GridFilter(localStatus: .newOrder), after: first.last?.key, limit: 10_000).map(\.number)
         var samples: [Double] = []

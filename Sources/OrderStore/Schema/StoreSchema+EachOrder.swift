@@ -1,0 +1,19 @@
+import GRDB
+import OrderEngine
+
+extension StoreSchema {
+    /// Calls `body` with every order of the file and its row id, 2,000 at a time: for a migration
+    /// that works each order's columns out again from its content.
+    static func forEachOrder(in db: Database, _ body: (_ rowID: Int64, _ order: Order) throws -> Void) throws {
+        var lastID: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT orders.id AS row_id, \(OrderRecord.columns) FROM \(OrderRecord.source)
+                WHERE orders.id > ? ORDER BY orders.id LIMIT 2000
+                """, arguments: [lastID])
+            guard let last = rows.last else { return }
+            for row in rows { try body(row["row_id"], try OrderRecord.order(from: row)) }
+            lastID = last["row_id"]
+        }
+    }
+}
