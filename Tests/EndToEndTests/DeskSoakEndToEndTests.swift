@@ -114,7 +114,7 @@ struct DeskSoakEndToEndTests {
             ("truncatedBody", "HTTP 200", injected["truncatedBody", default: 0]),
         ]
         for (kind, mark, count) in expectedByKind {
-            #expect(logged(mark) == count, "\(kind): \(count) injected, \(logged(mark)) logged (\(mark))")
+            #expect(logged(mark) == count, "\(kind): \(count) injected, \(logged(mark)) logged (\(mark)):\n\(failedRequests.filter { $0.contains(mark) }.joined(separator: "\n"))")
         }
         #expect(injected.values.reduce(0, +) > 0, "the soak met no fault: \(stats)")
 

@@ -67,6 +67,12 @@ public struct RakutenPayClient: Sendable {
             do {
                 return try await send(function, body: body, as: Response.self)
             } catch let error as RakutenPayError {
+                if Task.isCancelled {
+                    // Stopped here (the desk quits, Esc, the worker told to stop): not RMS's failure. A
+                    // write's outcome stays unclear all the same, and is settled as any other.
+                    logger.notice("\(Self.cancelledRequestMark) \(function.rawValue): \(error)")
+                    throw error
+                }
                 // Every failed request is in the log, whatever becomes of it: retried, shown, settled.
                 let retries = attempt < attempts && (function.isRead ? error.errorClass.isRetryable : error.errorClass == .qpsLimit)
                 logger.warning("\(Self.failedRequestMark) \(function.rawValue) (attempt \(attempt)\(retries ? ", retrying" : "")): \(error)")
@@ -129,6 +135,8 @@ public struct RakutenPayClient: Sendable {
 extension RakutenPayClient {
     /// Begins the log line of every request that failed: what the log is searched for.
     public static let failedRequestMark = "request failed:"
+    /// Begins the log line of a request stopped by this process (its task cancelled).
+    public static let cancelledRequestMark = "request cancelled:"
 }
 
 extension RakutenPayError {
