@@ -59,9 +59,6 @@ final class RowReader: Sendable {
         }
     }
 
-    /// Whether a background read is waiting or running.
-    var isReading: Bool { slots.withLock { $0.running } }
-
     private func drain() {
         while let next = slots.withLock({ slots -> Request? in
             let next = slots.pending
