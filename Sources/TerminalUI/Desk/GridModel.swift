@@ -13,9 +13,6 @@ public struct GridModel: Sendable {
     public var total = 0
     /// Rows the grid can show at once; set by the layout when it draws.
     public var visibleRows = 10
-    /// Whether any row loaded has something for the 注意 column: on a narrow terminal an empty
-    /// column leaves before the names are cut.
-    public private(set) var notesInUse = false
 
     public init() {}
 
@@ -55,7 +52,6 @@ public struct GridModel: Sendable {
     public mutating func replaceRows(_ newRows: [OrderRow], hasMore: Bool) {
         let current = cursorRow?.number
         rows = newRows
-        notesInUse = newRows.contains(where: \.hasNotes)
         self.hasMore = hasMore
         if let current, let index = newRows.firstIndex(where: { $0.number == current }) {
             cursor = index
@@ -69,8 +65,10 @@ public struct GridModel: Sendable {
     public mutating func append(_ more: [OrderRow], hasMore: Bool) {
         rows += more
         self.hasMore = hasMore
-        notesInUse = notesInUse || more.contains(where: \.hasNotes)
     }
+
+    /// The rows on screen.
+    public var shownRows: ArraySlice<OrderRow> { rows[min(top, rows.count)..<min(top + max(1, visibleRows), rows.count)] }
 }
 
 extension OrderRow {

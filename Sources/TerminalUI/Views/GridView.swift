@@ -19,7 +19,8 @@ struct GridView {
         screen.put("\(position) ", x: rect.x + 2 + title.displayWidth + 2, y: rect.y, limit: rect.maxX - 2)
         let inner = rect.inner
         guard inner.height >= 2, inner.width > 10 else { return }
-        let columns = GridColumns(width: inner.width, chosen: state.columns, notesInUse: state.grid.notesInUse)
+        // On a narrow terminal a 注意 column with nothing to say on screen leaves before names are cut.
+        let columns = GridColumns(width: inner.width, chosen: state.columns, notesInUse: state.grid.shownRows.contains(where: \.hasNotes))
         for column in columns.placed {
             put(column.title, in: column, x: inner.x, y: inner.y, limit: inner.maxX, style: theme.header, into: &screen)
         }
