@@ -6,8 +6,9 @@ public enum SyncEvent: Sendable {
     case fetchStarted
     case fetchProgress(done: Int, total: Int)
     case fetchFinished(FetchReport)
-    case confirmProgress(sent: Int, total: Int)
-    case confirmFinished(ConfirmReport)
+    /// Writes of one kind being sent to RMS: so many of so many.
+    case writeProgress(RMSWrite.Kind, sent: Int, total: Int)
+    case writeFinished(RMSWrite.Kind, WriteReport)
     case statusRefreshed(count: Int)
     /// Whether this process's worker holds the lease (works) or stands by for another's.
     case workerActive(Bool)
@@ -34,8 +35,8 @@ public struct FetchReport: Sendable {
     public var tooYoung = 0
 }
 
-/// The result of one bulk confirmation, order by order.
-public struct ConfirmReport: Sendable {
+/// The result of one bulk write to RMS (confirm, cancel, push...), order by order.
+public struct WriteReport: Sendable {
     public struct Line: Sendable {
         public let number: OrderNumber
         public let ok: Bool

@@ -22,7 +22,7 @@ struct OrderStoreTests {
         let store = try makeStore()
         let orders = (1...5).map { OrderFixtures.order($0) }
         #expect(try store.importOrders(incoming(orders)) == .init(inserted: 5, alreadyPresent: 0))
-        try store.mutate([orders[0].number], action: "test", undoable: true) { order in
+        try store.mutate([orders[0].number], action: .changeStatus, undoable: true) { order in
             var order = order
             order.localStatus = .onHold
             return order
@@ -70,14 +70,14 @@ struct OrderStoreTests {
         let store = try makeStore(operatorName: "yamada")
         let order = OrderFixtures.order(1)
         try store.importOrders(incoming([order]))
-        try store.mutate([order.number], action: "status", undoable: true) { order in
+        try store.mutate([order.number], action: .changeStatus, undoable: true) { order in
             var order = order
             order.localStatus = .awaitingPayment
             order.fees.shipping = .yen(1200)
             return order
         }
         let entries = try store.journal(of: order.number)
-        #expect(entries.map(\.action) == ["fetch", "status", "status"])
+        #expect(entries.map(\.action) == ["fetch", "change-status", "change-status"])
         #expect(entries.allSatisfy { $0.operatorName == "yamada" })
         #expect(entries[1].field == "受注ステータス" && entries[1].before == "新規受付" && entries[1].after == "入金待ち")
         #expect(entries[2].field == "送料" && entries[2].before == "800円" && entries[2].after == "1,200円")

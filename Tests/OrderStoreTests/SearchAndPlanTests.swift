@@ -356,7 +356,7 @@ extension SearchAndPlanTests {
         let refused = try store.save(edit, editing: original)
         #expect(refused.isEmpty, "\(refused)")
         let pushed = try store.apply(PushEditAction(), to: [number])
-        try store.recordEditPushes([(try #require(pushed.intents[number]), number, .accepted(nil))])
+        try store.recordOutcomes(.pushEdit, [.init(intent: try #require(pushed.intents[number]), number: number, outcome: .accepted(nil))])
         let edited = try #require(try store.order(number))
         model.packageModelList[0].postagePrice = 1_234
         model.packageModelList[0].itemModelList[0].units = edited.packages[0].items[0].units
@@ -367,7 +367,7 @@ extension SearchAndPlanTests {
         }
         model.subStatusId = 3601
         model.subStatusName = "発送準備中"
-        try store.recordRMSCopies([OrderStore.RMSCopy(model: model, rawJSON: Array(try OrderedJSONEncoder().encode(model)))], action: "refresh-rms-status")
+        try store.recordRMSCopies([OrderStore.RMSCopy(model: model, rawJSON: Array(try OrderedJSONEncoder().encode(model)))], action: .refreshRMSStatus)
         let row = try #require(try store.rows([number])[number])
         #expect(!row.delivery.marks.contains("入力待ち") && row.delivery.subStatus == "発送準備中", "\(row.delivery)")
         #expect(try search(store, "サブ:発送準備") == [number])

@@ -177,4 +177,31 @@ extension StoreActionTests {
         #expect(try deskA.undoableBatches(ofDesk: deskA.deskID).map(\.batchID) == [byA.batchID])
         directory.remove()
     }
+
+    @Test("a write of a kind this version does not know, left unclear in the outbox, is an error that names it, not passed over")
+    func unknownWriteKind() throws {
+        let order = OrderFixtures.order(1)
+        let store = try store([order])
+        try DatabaseQueue(path: directory.file("actions.sqlite")).write { db in
+            try db.execute(sql: """
+                INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at)
+                VALUES ('mail', ?, 'unknown', 'suzuki', 'suzuki@elsewhere:1', 0)
+                """, arguments: [order.number.rawValue])
+        }
+        #expect { try store.unresolvedIntents() } throws: { "\($0)".contains("「mail」はこの版のjuchuでは扱えません") }
+    }
+
+    @Test("an answer RMS gave is recorded by the write's own rule: a refused cancellation puts the status back from the journal")
+    func refusedCancellationRestores() throws {
+        let order = OrderFixtures.order(1, progress: .awaitingShipment, sync: .rakutenDone)
+        let store = try store([order])
+        let applied = try store.apply(try CancelAction(reasonCode: 8), to: [order.number])
+        let intent = try #require(applied.intents[order.number])
+        #expect(try store.order(order.number)?.localStatus == .cancelled)
+        try store.recordOutcomes(.cancel, [.init(intent: intent, number: order.number, outcome: .failed(.rejected, detail: "ERROR_102"))])
+        let after = try #require(try store.order(order.number))
+        #expect(after.localStatus == .newOrder && after.sync == .failed(.rejected, detail: "ERROR_102"))
+        #expect(try store.journal(of: order.number).last?.action == ActionID.cancelResult.rawValue)
+        #expect(try store.unresolvedIntents().isEmpty)
+    }
 }

@@ -109,4 +109,27 @@ struct AbandonedWriteTests {
         #expect(await fetched.sandbox.server.acceptedConfirmations()[row.number.rawValue] == 1)
         await fetched.stop()
     }
+
+    @Test("a send stopped before its calls (the desk quits, Esc) records the orders not sent as not sent: nothing reaches RMS, nothing stays blocked")
+    func stoppedBeforeSending() async throws {
+        let fetched = try await start()
+        let numbers = try fetched.store.page(GridFilter(localStatus: .newOrder), limit: 3).map(\.number)
+        let applied = try fetched.store.apply(try CancelAction(reasonCode: 8), to: numbers)
+        #expect(applied.intents.count == 3)
+        let gate = AsyncStream<Void>.makeStream()
+        let sending = Task {
+            for await _ in gate.stream {}
+            return try await fetched.service.send(applied)
+        }
+        sending.cancel()
+        gate.continuation.finish()
+        let report = try await sending.value
+        #expect(report.lines.count == 3 && report.lines.allSatisfy { !$0.ok && $0.message.contains("送信前に中止しました") }, "\(report.lines.map(\.message))")
+        #expect(try fetched.store.unresolvedIntents().isEmpty)
+        #expect(try fetched.store.orders(numbers).allSatisfy { $0.localStatus == .newOrder })
+        #expect(try await requests(to: "cancelOrder", in: fetched) == 0)
+        let again = try await fetched.service.cancel(numbers, reasonCode: 8)
+        #expect(again.lines.filter(\.ok).count == 3, "\(again.lines.map(\.message)) \(again.skipped)")
+        await fetched.stop()
+    }
 }

@@ -35,7 +35,7 @@ struct FaultyRMSTests {
         let service = SyncService(client: client, store: store).reporting { event in
             if case .failed(let activity, let errorClass, _) = event { failures.withLock { $0.append((activity, errorClass)) } }
         }
-        var lines: [ConfirmReport.Line] = []
+        var lines: [WriteReport.Line] = []
         var fetch = FetchSettings()
         fetch.skipYoungerThanMinutes = 0
 

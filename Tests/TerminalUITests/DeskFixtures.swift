@@ -27,7 +27,7 @@ enum DeskFixtures {
     static let theme = Theme(colored: true, glyphs: .unicode)
 
     /// The standard panel's row of `kind`.
-    static func item(_ kind: PanelItem.Kind) -> PanelItem {
+    static func item(_ kind: ActionID) -> PanelItem {
         PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags).first { $0.kind == kind }!
     }
 }

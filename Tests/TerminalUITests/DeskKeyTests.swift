@@ -219,7 +219,7 @@ struct SavedViewKeyTests {
 @Suite("Keys in the processing panel")
 struct PanelKeyTests {
     /// The state with the panel focused and the row of `kind` chosen.
-    static func panel(at kind: PanelItem.Kind) -> DeskState {
+    static func panel(at kind: ActionID) -> DeskState {
         var state = DeskFixtures.state(rows: (0..<3).map { DeskFixtures.row($0) })
         _ = state.handle(.tab)
         while state.chosenPanelItem.kind != kind { _ = state.handle(.down) }
@@ -450,5 +450,31 @@ extension DeskKeyTests {
         _ = state.perform(.search)
         _ = state.handle(.character("佐"))
         #expect(redraws() && state.typingSearch && state.search == "佐")
+    }
+}
+
+@Suite("Action identities: one registry for panel rows, keymap names and the journal")
+struct ActionIdentityTests {
+    @Test("a key that runs a panel row has the row's action id as its keymap name, and the row exists")
+    func keysNameTheirRows() {
+        let rows = PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags)
+        let direct = DeskAction.allCases.filter { $0.panelAction != nil }
+        #expect(direct.count == 3)
+        for action in direct {
+            let id = action.panelAction!
+            #expect(action.rawValue == id.rawValue)
+            #expect(rows.contains { $0.kind == id })
+        }
+        #expect(DeskAction.confirm.label == ConfirmAction().title)
+    }
+
+    @Test("every panel row's title is its action's, and each row turns into its own action")
+    func rowsAreActions() throws {
+        for row in PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags) {
+            #expect(row.title == row.kind.title)
+            // Rows with an empty text input (a date, a fee) refuse until it is filled.
+            guard row.inputs.allSatisfy({ !$0.isText }), case .bulk(let action) = try row.command(statuses: LocalStatus.defaults) else { continue }
+            #expect(action.id == row.kind)
+        }
     }
 }

@@ -331,7 +331,7 @@ struct DeskViewTests {
         state.marksOutsideView = 1
         state.status.fetching = true
         state.status.fetchProgress = (123, 4567)
-        state.status.confirmProgress = (50, 1200)
+        state.status.writeProgress = ("注文確認送信中", 50, 1200)
         state.status.errorCount = 12
         state.status.workerActive = false
         state.status.licenseDaysLeft = 5

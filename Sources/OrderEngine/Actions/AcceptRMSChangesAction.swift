@@ -4,9 +4,8 @@
 public struct AcceptRMSChangesAction: BulkAction {
     public init() {}
 
-    public var id: String { "accept-rms" }
+    public var id: ActionID { .acceptRMSChanges }
     public var title: String { "RMSの変更を受け入れる" }
-    public var leavesMachine: Bool { false }
     public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {

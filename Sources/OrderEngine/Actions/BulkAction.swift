@@ -1,11 +1,11 @@
 /// An action of the processing panel (処理パネル), decided order by order.
 public protocol BulkAction: Sendable {
-    /// A stable id for the journal and the keymap: "confirm", "refresh-rms-status"...
-    var id: String { get }
-    /// The panel's words for it: 注文確認通知を送る.
+    /// Its identity: the id the journal, the outbox and the keymap use (``ActionID``).
+    var id: ActionID { get }
+    /// The panel's words for it, with its inputs: 受注ステータスを「発送待ち」に変更する.
     var title: String { get }
-    /// Whether applying it sends something to RMS that cannot be taken back (confirm, cancel, shipping report).
-    var leavesMachine: Bool { get }
+    /// What it sends to RMS for each order it changes there, through the outbox (nil: nothing).
+    var write: RMSWrite? { get }
 
     /// Whether the action looks at or changes an order's content (addresses, items, totals) and
     /// not only its state (status, sync, fees set or not, bundle, flags, dates): without, a store
@@ -21,8 +21,12 @@ public protocol BulkAction: Sendable {
 }
 
 extension BulkAction {
+    public var title: String { id.title }
+    public var write: RMSWrite? { nil }
     public var readsOrderContent: Bool { true }
     public var decidesOnSelection: Bool { false }
+    /// Whether applying it sends something to RMS that cannot be taken back (confirm, cancel, shipping report).
+    public var leavesMachine: Bool { write != nil }
 }
 
 /// The outcome of ``BulkAction/decide(_:in:)`` for one order.
@@ -66,6 +70,6 @@ extension BulkAction {
                 skips.append(.init(number: order.number, reason: reason))
             }
         }
-        return Plan(actionID: id, title: title, leavesMachine: leavesMachine, changes: changes, skips: skips, creations: creations)
+        return Plan(actionID: id, title: title, write: write, changes: changes, skips: skips, creations: creations)
     }
 }

@@ -4,10 +4,8 @@
 public struct BundleAction: BulkAction {
     public init() {}
 
-    public var id: String { "bundle" }
-    public var title: String { "同梱する" }
+    public var id: ActionID { .bundle }
     public var decidesOnSelection: Bool { true }
-    public var leavesMachine: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         if let reason = Self.obstacle(order) { return .skip(reason) }
@@ -43,10 +41,8 @@ public struct BundleAction: BulkAction {
 public struct UnbundleAction: BulkAction {
     public init() {}
 
-    public var id: String { "unbundle" }
+    public var id: ActionID { .unbundle }
     public var decidesOnSelection: Bool { true }
-    public var title: String { "同梱を解除する" }
-    public var leavesMachine: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard order.isBundled else { return .skip(.notBundled) }

@@ -16,10 +16,10 @@ public struct CancelAction: BulkAction {
         self.reasonCode = reasonCode
     }
 
-    public var id: String { "cancel" }
+    public var id: ActionID { .cancel }
+    public var write: RMSWrite? { .cancel(reasonCode: reasonCode) }
     /// With the reason chosen, so that the preview says why before anything goes to RMS.
     public var title: String { "キャンセルする（理由: \(Self.reasons.first { $0.code == reasonCode }?.label ?? String(reasonCode))）" }
-    public var leavesMachine: Bool { true }
     public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {

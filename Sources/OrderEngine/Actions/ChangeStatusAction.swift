@@ -4,9 +4,8 @@ public struct ChangeStatusAction: BulkAction {
 
     public init(to status: LocalStatus) { self.status = status }
 
-    public var id: String { "change-status" }
+    public var id: ActionID { .changeStatus }
     public var title: String { "受注ステータスを「\(status.name)」に変更する" }
-    public var leavesMachine: Bool { false }
     public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {

@@ -2,9 +2,8 @@
 public struct ConfirmAction: BulkAction {
     public init() {}
 
-    public var id: String { "confirm" }
-    public var title: String { "注文確認通知を送る" }
-    public var leavesMachine: Bool { true }
+    public var id: ActionID { .confirm }
+    public var write: RMSWrite? { .confirm }
     /// The content holds the fees as RMS has them, which decide whether RMS will take the confirmation.
     public var readsOrderContent: Bool { true }
 

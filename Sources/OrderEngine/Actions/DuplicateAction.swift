@@ -3,9 +3,8 @@
 public struct DuplicateAction: BulkAction {
     public init() {}
 
-    public var id: String { "duplicate" }
+    public var id: ActionID { .duplicate }
     public var title: String { "受注データを複製する" }
-    public var leavesMachine: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard case .enteredByHand = order.origin else { return .skip(.notEnteredByHand) }

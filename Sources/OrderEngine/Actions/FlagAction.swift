@@ -10,9 +10,8 @@ public struct FlagAction: BulkAction {
         self.isSet = isSet
     }
 
-    public var id: String { isSet ? "set-flag" : "clear-flag" }
+    public var id: ActionID { isSet ? .setFlag : .clearFlag }
     public var title: String { isSet ? "チェック項目「\(flag)」を適用する" : "チェック項目「\(flag)」をはずす" }
-    public var leavesMachine: Bool { false }
     public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {

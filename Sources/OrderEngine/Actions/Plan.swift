@@ -40,21 +40,25 @@ public struct Plan: Sendable {
         }
     }
 
-    public let actionID: String
+    public let actionID: ActionID
     public let title: String
-    public let leavesMachine: Bool
+    /// What goes to RMS for each order that changes there (nil: the plan stays on this machine).
+    public let write: RMSWrite?
     public private(set) var changes: [Change]
     public private(set) var skips: [Skip]
     public private(set) var creations: [Creation]
 
-    public init(actionID: String, title: String, leavesMachine: Bool, changes: [Change], skips: [Skip], creations: [Creation] = []) {
+    public init(actionID: ActionID, title: String, write: RMSWrite? = nil, changes: [Change], skips: [Skip], creations: [Creation] = []) {
         self.actionID = actionID
         self.title = title
-        self.leavesMachine = leavesMachine
+        self.write = write
         self.changes = changes
         self.skips = skips
         self.creations = creations
     }
+
+    /// Whether applying it sends something to RMS that cannot be taken back.
+    public var leavesMachine: Bool { write != nil }
 
     public var isEmpty: Bool { changes.isEmpty && creations.isEmpty }
 

@@ -8,7 +8,7 @@ public struct PlanPreview: Sendable {
         public let fields: [FieldChange]
     }
 
-    public let actionID: String
+    public let actionID: ActionID
     public let title: String
     public let leavesMachine: Bool
     public let changes: [Change]

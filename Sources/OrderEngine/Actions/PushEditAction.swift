@@ -4,9 +4,8 @@
 public struct PushEditAction: BulkAction {
     public init() {}
 
-    public var id: String { "push-edit" }
-    public var title: String { "入力内容を反映する（RMS）" }
-    public var leavesMachine: Bool { true }
+    public var id: ActionID { .pushEdit }
+    public var write: RMSWrite? { .pushEdit }
     public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {

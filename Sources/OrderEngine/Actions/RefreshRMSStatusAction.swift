@@ -2,9 +2,7 @@
 public struct RefreshRMSStatusAction: BulkAction {
     public init() {}
 
-    public var id: String { "refresh-rms-status" }
-    public var title: String { "RMSステータスを取得" }
-    public var leavesMachine: Bool { false }
+    public var id: ActionID { .refreshRMSStatus }
     public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {

@@ -8,9 +8,8 @@ public struct SetCarrierAction: BulkAction {
         self.carrier = carrier
     }
 
-    public var id: String { "set-carrier" }
+    public var id: ActionID { .setCarrier }
     public var title: String { "配送業者を「\(carrier.name)」にする" }
-    public var leavesMachine: Bool { false }
     public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {

@@ -23,6 +23,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case cancelNotAllowed(RMSProgress)
     case alreadyCancelled
     case cancelInFlight
+    case pushInFlight
     /// Undo: the field was changed again after the batch.
     case changedSince
     /// Undo: the amounts were pushed to RMS after the batch.
@@ -76,6 +77,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
             "キャンセルできるのはRMSステータスが注文確認待ち・楽天処理中・発送待ちの注文だけです（\(progress.label)）"
         case .alreadyCancelled: "すでにキャンセルされています"
         case .cancelInFlight: "キャンセル送信中です"
+        case .pushInFlight: "注文内容修正をRMSに送信中です"
         case .changedSince: "その後に変更されているため、元に戻しません"
         case .changedSincePreview(let field, let now):
             "プレビューの後に他の操作・他の端末で変更されました（\(field) 現在 \(now)）。確かめてからもう一度実行してください"

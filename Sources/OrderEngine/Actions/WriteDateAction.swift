@@ -29,9 +29,8 @@ public struct WriteDateAction: BulkAction {
         self.mode = mode
     }
 
-    public var id: String { "write-date" }
+    public var id: ActionID { .writeDate }
     public var title: String { "\(field.label)に\(date?.description ?? "空白")を書き込む（\(mode.label)）" }
-    public var leavesMachine: Bool { false }
     public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {

@@ -32,9 +32,8 @@ public struct WriteFeeAction: BulkAction {
         self.amount = amount
     }
 
-    public var id: String { "write-fee" }
+    public var id: ActionID { .writeFee }
     public var title: String { "\(kind.label)に\(Money.groupedYen(amount))を書き込む" }
-    public var leavesMachine: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         // Rakuten Pay has no bundling: a bundle's fees are fixed until it is undone (GoQ manual).

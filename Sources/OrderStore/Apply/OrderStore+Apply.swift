@@ -46,11 +46,11 @@ extension OrderStore {
                     claimedElsewhere.insert(change.number)
                     continue
                 }
-                if change.sendsToRMS {
+                if change.sendsToRMS, let write = plan.write {
                     do {
-                        intents[change.number] = try Self.recordIntent(kind: action.id, for: change.number, by: operatorName, claimedBy: process, at: date, in: db)
+                        intents[change.number] = try Self.recordIntent(kind: write.kind, for: change.number, by: operatorName, claimedBy: process, at: date, in: db)
                     } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                        skips.append(.init(number: change.number, reason: action.id == "cancel" ? .cancelInFlight : .confirmInFlight))
+                        skips.append(.init(number: change.number, reason: write.kind.inFlight))
                         claimedElsewhere.insert(change.number)
                         continue
                     }
@@ -81,7 +81,7 @@ extension OrderStore {
                     created.append(order)
                 }
             }
-            let applied = Plan(actionID: plan.actionID, title: plan.title, leavesMachine: plan.leavesMachine,
+            let applied = Plan(actionID: plan.actionID, title: plan.title, write: plan.write,
                                changes: changes, skips: skips, creations: plan.creations)
             return Applied(plan: applied, batchID: batchID, intents: intents, created: created)
         }
@@ -113,12 +113,6 @@ extension OrderStore {
             """, arguments: StatementArguments(values: chunk.map { $0.databaseValue }))
         var seen = Set(numbers)
         return numbers + partners.map(OrderNumber.init).filter { seen.insert($0).inserted }
-    }
-
-    static func recordIntent(kind: String, for number: OrderNumber, by operatorName: String, claimedBy process: String, at date: Date, in db: Database) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at) VALUES (?, ?, 'pending', ?, ?, ?)")
-            .execute(arguments: [kind, number.rawValue, operatorName, process, Int64(date.timeIntervalSince1970)])
-        return db.lastInsertedRowID
     }
 
     /// A number for an order made in the desk: the source's shop id, the day, and M with a sequence.

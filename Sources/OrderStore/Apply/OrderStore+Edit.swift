@@ -18,29 +18,10 @@ extension OrderStore {
             let after = edit.applied(to: current)
             try Self.write(after, from: current, in: db, at: now())
             let batchID = UUID().uuidString.lowercased()
-            try Self.journal(current.changes(to: after), of: current.number, batchID: batchID, action: "edit",
+            try Self.journal(current.changes(to: after), of: current.number, batchID: batchID, action: .edit,
                              undoable: true, operatorName: operatorName, at: now(), in: db)
             try recordDesk(of: batchID, in: db)
             return []
-        }
-    }
-
-    /// Records what RMS said to each pushed edit. An edit RMS did not take (or whose fate is
-    /// unknown) is pending again, so that it can be pushed once more: updateOrderSender sets
-    /// values, sending the same edit again changes nothing more.
-    public func recordEditPushes(_ outcomes: [(intent: Int64, number: OrderNumber, outcome: IntentOutcome)]) throws {
-        try writeTransaction("注文内容修正の反映結果の記録") { db in
-            let date = now()
-            for (intent, number, outcome) in outcomes {
-                try Self.finishIntent(intent, outcome, at: Int64(date.timeIntervalSince1970), in: db)
-                if case .accepted = outcome { continue }
-                let pending = try Self.valueBefore("push-edit", changed: .pendingEdit, of: number, in: db)
-                _ = try Self.mutate([number], action: "push-edit-result", undoable: false, operatorName: operatorName, at: date, in: db) { order in
-                    var order = order
-                    if case .text(let text?)? = pending { order.pendingEdit = PendingEdit(text: text) }
-                    return order
-                }
-            }
         }
     }
 }

@@ -13,15 +13,15 @@ extension OrderStore {
     /// changed, all in one transaction.
     @discardableResult
     public func mutate(
-        _ numbers: [OrderNumber], action: String, undoable: Bool, _ transform: @escaping (Order) -> Order?
+        _ numbers: [OrderNumber], action: ActionID, undoable: Bool, _ transform: @escaping (Order) -> Order?
     ) throws -> Mutation {
-        try writeTransaction("\(action) の保存") { db in
+        try writeTransaction("「\(action.journalLabel)」の保存") { db in
             try Self.mutate(numbers, action: action, undoable: undoable, operatorName: operatorName, at: now(), in: db, transform)
         }
     }
 
     static func mutate(
-        _ numbers: [OrderNumber], action: String, undoable: Bool, operatorName: String, at date: Date,
+        _ numbers: [OrderNumber], action: ActionID, undoable: Bool, operatorName: String, at date: Date,
         in db: Database, _ transform: (Order) -> Order?
     ) throws -> Mutation {
         var mutation = Mutation(batchID: UUID().uuidString.lowercased())
@@ -94,13 +94,13 @@ extension OrderStore {
         """
 
     static func journal(
-        _ changes: [FieldChange], of number: OrderNumber, batchID: String, action: String, undoable: Bool,
+        _ changes: [FieldChange], of number: OrderNumber, batchID: String, action: ActionID, undoable: Bool,
         operatorName: String, at date: Date, in db: Database
     ) throws {
         let statement = try db.cachedStatement(sql: journalSQL)
         for change in changes {
             try statement.execute(arguments: [
-                batchID, Int64(date.timeIntervalSince1970 * 1000), operatorName, action, number.rawValue,
+                batchID, Int64(date.timeIntervalSince1970 * 1000), operatorName, action.rawValue, number.rawValue,
                 change.field.rawValue, change.before.journalText, change.after.journalText, undoable,
             ])
         }
@@ -108,11 +108,11 @@ extension OrderStore {
 
     /// What `field` of an order was before `action` last changed it: what a write RMS refused
     /// puts back.
-    static func valueBefore(_ action: String, changed field: OrderField, of number: OrderNumber, in db: Database) throws -> FieldValue? {
+    static func valueBefore(_ action: ActionID, changed field: OrderField, of number: OrderNumber, in db: Database) throws -> FieldValue? {
         try String.fetchOne(db, sql: """
             SELECT before_value FROM journal WHERE order_number = ? AND action = ? AND field = ?
             ORDER BY id DESC LIMIT 1
-            """, arguments: [number.rawValue, action, field.rawValue]).flatMap(FieldValue.init(journalText:))
+            """, arguments: [number.rawValue, action.rawValue, field.rawValue]).flatMap(FieldValue.init(journalText:))
     }
 
     /// The journal of one order, oldest first.

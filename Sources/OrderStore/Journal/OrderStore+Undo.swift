@@ -49,7 +49,7 @@ extension OrderStore {
             }
             let sent = Set(replay.sent).subtracting(changes.map(\.number))
             let conflicted = Set(replay.conflicts.map(\.number)).subtracting(changes.map(\.number)).subtracting(sent)
-            return Plan(actionID: "undo", title: title, leavesMachine: false, changes: changes,
+            return Plan(actionID: .undo, title: title, changes: changes,
                         skips: conflicted.sorted().map { Plan.Skip(number: $0, reason: .changedSince) }
                             + sent.sorted().map { Plan.Skip(number: $0, reason: .sentToRMS) })
         }
@@ -71,7 +71,7 @@ extension OrderStore {
                 let (original, order) = (replay.originals[position], replay.orders[position])
                 let number = order.number
                 try Self.write(order, from: original, in: db, at: date)
-                try Self.journal(original.changes(to: order), of: number, batchID: result.batchID, action: "undo",
+                try Self.journal(original.changes(to: order), of: number, batchID: result.batchID, action: .undo,
                                  undoable: false, operatorName: operatorName, at: date, in: db)
                 result.restored.append(number)
             }
@@ -130,7 +130,7 @@ extension OrderStore {
         // the desk and RMS apart without a word.
         let pushed = Set(try String.fetchAll(db, sql: """
             SELECT DISTINCT later.order_number FROM journal AS later
-            WHERE later.action = 'push-edit' AND later.id > (SELECT MIN(id) FROM journal WHERE batch_id = ?)
+            WHERE later.action = '\(ActionID.pushEdit.rawValue)' AND later.id > (SELECT MIN(id) FROM journal WHERE batch_id = ?)
                 AND later.order_number IN (SELECT order_number FROM journal WHERE batch_id = ?)
             """, arguments: [batch, batch]).map(OrderNumber.init))
         let amounts: Set<OrderField> = [.shippingFee, .cashOnDeliveryFee, .paymentCharge, .items, .pendingEdit]

@@ -20,7 +20,7 @@ extension OrderStore {
     /// difference is kept field by field with RMS's copy beside the one in use, until the operator
     /// accepts it; where nothing differs, RMS's copy replaces the one kept.
     @discardableResult
-    public func recordRMSCopies(_ copies: [RMSCopy], action: String) throws -> Mutation {
+    public func recordRMSCopies(_ copies: [RMSCopy], action: ActionID) throws -> Mutation {
         try writeTransaction("RMSの注文の記録") { db in
             let date = now()
             var mutation = Mutation(batchID: UUID().uuidString.lowercased())
@@ -92,7 +92,7 @@ extension OrderStore {
         before.packages = after.packages
         before.goodsPrice = after.goodsPrice
         try Self.write(after, from: before, in: db, at: date)
-        try Self.journal(ours.changes(to: after), of: ours.number, batchID: batchID, action: "rms-readable", undoable: false,
+        try Self.journal(ours.changes(to: after), of: ours.number, batchID: batchID, action: .rmsReadable, undoable: false,
                          operatorName: operatorName, at: date, in: db)
     }
 }

@@ -41,7 +41,7 @@ struct NewOrderStatements {
     /// Stores a new order and journals its arrival. Returns false, writing nothing, when an order
     /// with its number is already there.
     func store(
-        _ newOrder: Order, _ values: NewOrderValues, batchID: String, action: String, operatorName: String, at date: Date
+        _ newOrder: Order, _ values: NewOrderValues, batchID: String, action: ActionID, operatorName: String, at date: Date
     ) throws -> Bool {
         let seconds = Int64(date.timeIntervalSince1970)
         var index: Int32 = 1
@@ -77,7 +77,7 @@ struct NewOrderStatements {
 
         let arrival = FieldChange(field: .localStatus, before: .text(nil), after: .text(newOrder.localStatus.name))
         for (index, text) in [
-            batchID, nil, operatorName, action, newOrder.number.rawValue, arrival.field.rawValue,
+            batchID, nil, operatorName, action.rawValue, newOrder.number.rawValue, arrival.field.rawValue,
             arrival.before.journalText, arrival.after.journalText,
         ].enumerated() {
             if let text { try bind(text: text, to: journal, at: Int32(index + 1)) }

@@ -22,7 +22,7 @@ extension DeskController {
                     state.message = DeskMessage("この端末で取り消せる一括処理はありません（他の端末の処理はその端末で取り消してください）")
                     return
                 }
-                let title = "「\(ActionNames.label(for: batch.action))」（\(batch.operatorName)・この端末、\(batch.orderCount)件）を取り消す"
+                let title = "「\(ActionID.journalLabel(for: batch.action))」（\(batch.operatorName)・この端末、\(batch.orderCount)件）を取り消す"
                 let plan = try store.planUndo(batch: batch.batchID, title: title)
                 perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: "直前の一括処理", hiddenByFilter: 0, undoBatch: batch.batchID))))
             case .bulk(let action):
@@ -81,17 +81,12 @@ extension DeskController {
                     })
         }
         guard case .bulk(let action) = try dialog.item.command(statuses: statuses) else { return ActionResult(lines: []) }
-        switch action {
-        case is ConfirmAction:
-            return ActionResult(report: try await service.confirm(numbers))
-        case let cancel as CancelAction:
-            return ActionResult(report: try await service.cancel(numbers, reasonCode: cancel.reasonCode))
-        case is PushEditAction:
-            return ActionResult(report: try await service.pushEdits(numbers))
-        default:
-            let previewed = Dictionary(dialog.plan.changes.map { ($0.number, $0.fields) }, uniquingKeysWith: { first, _ in first })
-            return try apply(action, numbers, store: store, previewed: previewed, progress: progress)
+        if action.write != nil {
+            // Through the outbox, whatever the kind of write.
+            return ActionResult(report: try await service.run(action, on: numbers))
         }
+        let previewed = Dictionary(dialog.plan.changes.map { ($0.number, $0.fields) }, uniquingKeysWith: { first, _ in first })
+        return try apply(action, numbers, store: store, previewed: previewed, progress: progress)
     }
 
     /// A local change in parts of ``partSize`` under one batch; a change that looks at the whole
@@ -122,8 +117,8 @@ extension DeskController {
 }
 
 extension ActionResult {
-    /// The per-order outcome of a confirm or cancel sent to RMS.
-    init(report: ConfirmReport) {
+    /// The per-order outcome of a write sent to RMS.
+    init(report: WriteReport) {
         self.init(
             lines: report.lines.map { Line(number: $0.number, outcome: $0.ok ? .succeeded : .failed, text: $0.message) }
                 + report.skipped.map { Line(number: $0.number, outcome: .skipped, text: $0.reason.text) })

@@ -330,16 +330,16 @@ public final class DeskController {
                 text += "、要確認で取り込んだ注文 \(report.unreadable.count)件（読めない項目: \(report.unreadable[0])）"
             }
             return .fetchFinished(at: date, message: text, isWarning: !report.notReturned.isEmpty || !report.unreadable.isEmpty)
-        case .confirmProgress(let sent, let total):
-            return .confirmProgress(sent: sent, total: total)
-        case .confirmFinished(let report):
-            var text = "注文確認通知: 成功 \(report.succeeded)件"
+        case .writeProgress(let kind, let sent, let total):
+            return .writeProgress(label: kind.sendingLabel, sent: sent, total: total)
+        case .writeFinished(let kind, let report):
+            var text = "\(kind.action.journalLabel): 成功 \(report.succeeded)件"
             if report.failed > 0 {
                 let first = report.lines.first { !$0.ok }
                 text += "、失敗 \(report.failed)件（\(first.map { "\($0.number) \($0.message)" } ?? "")）"
             }
             if !report.skipped.isEmpty { text += "、スキップ \(report.skipped.count)件" }
-            return .confirmFinished(message: text, failed: report.failed > 0)
+            return .writeFinished(message: text, failed: report.failed > 0)
         case .statusRefreshed:
             return nil
         case .workerActive(let active):

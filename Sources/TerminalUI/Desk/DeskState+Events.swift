@@ -91,10 +91,10 @@ extension DeskState {
             status.fetchProgress = nil
             status.lastFetchAt = at
             message = DeskMessage(text, isError: isWarning)
-        case .confirmProgress(let sent, let total):
-            status.confirmProgress = (sent, total)
-        case .confirmFinished(let text, let failed):
-            status.confirmProgress = nil
+        case .writeProgress(let label, let sent, let total):
+            status.writeProgress = (label, sent, total)
+        case .writeFinished(let text, let failed):
+            status.writeProgress = nil
             message = DeskMessage(text, isError: failed)
         case .failed(let text):
             status.fetching = false

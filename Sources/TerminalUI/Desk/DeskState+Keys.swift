@@ -79,15 +79,12 @@ extension DeskState {
         case .activate:
             guard focus == .panel else { return [] }
             return run(chosenPanelItem)
-        case .confirm:
-            guard let item = panelItems.first(where: { $0.kind == .confirm }) else { return [] }
+        case .confirm, .refreshRMSStatus:
+            guard let item = panelItems.first(where: { $0.kind == action.panelAction }) else { return [] }
             return run(item)
         case .editOrder:
             guard let row = grid.cursorRow else { return noOrders() }
             return [.openEdit(row.number)]
-        case .refreshRMSStatus:
-            guard let item = panelItems.first(where: { $0.kind == .refreshRMSStatus }) else { return [] }
-            return run(item)
         case .fetch:
             return [.fetch]
         case .help:

@@ -141,8 +141,8 @@ public enum DeskEvent: Sendable {
         case fetchProgress(done: Int, total: Int)
         /// `isWarning`: orders RMS listed were not returned or could not be read.
         case fetchFinished(at: Date, message: String, isWarning: Bool)
-        case confirmProgress(sent: Int, total: Int)
-        case confirmFinished(message: String, failed: Bool)
+        case writeProgress(label: String, sent: Int, total: Int)
+        case writeFinished(message: String, failed: Bool)
         case failed(message: String)
         case nextFetch(Date?)
         /// This desk's worker holds the lease (syncs) or another process does.

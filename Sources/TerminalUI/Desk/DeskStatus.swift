@@ -7,7 +7,8 @@ public struct DeskStatus: Sendable {
     public var fetchProgress: (done: Int, total: Int)?
     public var lastFetchAt: Date?
     public var nextFetchAt: Date?
-    public var confirmProgress: (sent: Int, total: Int)?
+    /// Writes being sent to RMS: what (注文確認送信中), so many of so many.
+    public var writeProgress: (label: String, sent: Int, total: Int)?
     /// RMS calls that failed since the desk started.
     public var errorCount = 0
     /// Whether this desk's worker syncs (true) or another process does (false); nil before it starts.

@@ -1,4 +1,7 @@
-/// Everything a key can do at the desk, by the name keymap.toml uses.
+import OrderEngine
+
+/// Everything a key can do at the desk, by the name keymap.toml uses. A key that runs a panel row
+/// directly has the row's action id as its name (``panelAction``).
 public enum DeskAction: String, Sendable, CaseIterable {
     case cursorDown = "cursor-down"
     case cursorUp = "cursor-up"
@@ -38,6 +41,16 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case dialogAccept = "dialog-accept"
     case dialogCancel = "dialog-cancel"
     case dialogRetry = "dialog-retry"
+
+    /// The panel row a key runs directly, by the same name in keymap.toml as in the journal.
+    public var panelAction: ActionID? {
+        switch self {
+        case .confirm: .confirm
+        case .refreshRMSStatus: .refreshRMSStatus
+        case .fetch: .fetch
+        default: nil
+        }
+    }
 
     /// Which table of keymap.toml the action belongs to.
     public var context: KeyContext {
@@ -86,9 +99,9 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .focusNext: "次のペインへ"
         case .focusPrevious: "前のペインへ"
         case .activate: "処理パネルの項目を実行"
-        case .confirm: "注文確認通知を送る"
+        case .confirm: ActionID.confirm.title
         case .editOrder: "注文内容修正（カーソル行の送料・手数料・数量・単価）"
-        case .refreshRMSStatus: "RMSステータスを取得"
+        case .refreshRMSStatus: ActionID.refreshRMSStatus.title
         case .fetch: "受注取得（今すぐ）"
         case .help: "キー一覧"
         case .redraw: "画面を再描画"

@@ -38,6 +38,8 @@ extension PanelItem {
         case .acceptRMSChanges: return .bulk(AcceptRMSChangesAction())
         case .undo: return .undo
         case .fetch: return .fetch
+        case .edit, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:
+            throw ActionInputError("「\(title)」は処理パネルの項目ではありません")
         }
     }
 }

@@ -3,63 +3,56 @@ import OrderEngine
 /// A row of the processing panel (処理パネル), as operators know them from GoQ's panel, with its
 /// inputs in place: the status to change to, the date field, its value and 追記/上書き, the fee...
 public struct PanelItem: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
-        case confirm, refreshRMSStatus, cancel
-        case changeStatus, writeDate, writeFee, setCarrier, setFlag, clearFlag
-        case bundle, unbundle, duplicate
-        case pushEdit, acceptRMSChanges
-        case undo, fetch
-    }
-
-    public let kind: Kind
+    /// The action the row runs; its title is the action's (``ActionID/title``).
+    public let kind: ActionID
     public let group: String
-    public let title: String
     public var inputs: [PanelInput]
 
-    public init(_ kind: Kind, group: String, title: String, inputs: [PanelInput] = []) {
+    public init(_ kind: ActionID, group: String, inputs: [PanelInput] = []) {
         self.kind = kind
         self.group = group
-        self.title = title
         self.inputs = inputs
     }
+
+    public var title: String { kind.title }
 
     /// The panel a shop starts with: its statuses and flags in the pick lists.
     public static func standard(statuses: [LocalStatus], flags: [String]) -> [PanelItem] {
         let carriers = Carrier.names.keys.sorted()
         return [
-            PanelItem(.confirm, group: "楽天ペイ", title: "注文確認通知を送る"),
-            PanelItem(.refreshRMSStatus, group: "楽天ペイ", title: "RMSステータスを取得"),
-            PanelItem(.cancel, group: "楽天ペイ", title: "キャンセルする", inputs: [
+            PanelItem(.confirm, group: "楽天ペイ"),
+            PanelItem(.refreshRMSStatus, group: "楽天ペイ"),
+            PanelItem(.cancel, group: "楽天ペイ", inputs: [
                 PanelInput("理由", choices: CancelAction.reasons.map(\.label)),
             ]),
-            PanelItem(.changeStatus, group: "受注ステータス", title: "受注ステータスを変更", inputs: [
+            PanelItem(.changeStatus, group: "受注ステータス", inputs: [
                 PanelInput("変更先", choices: statuses.map(\.name)),
             ]),
-            PanelItem(.writeDate, group: "一括入力", title: "日付を書き込む", inputs: [
+            PanelItem(.writeDate, group: "一括入力", inputs: [
                 PanelInput("項目", choices: DateField.allCases.map(\.label)),
                 PanelInput("日付", text: "", placeholder: "\(PanelInput.today)（空白: 消す）"),
                 PanelInput("方法", choices: WriteDateAction.Mode.allCases.map(\.label)),
             ]),
-            PanelItem(.writeFee, group: "一括入力", title: "手数料を書き込む", inputs: [
+            PanelItem(.writeFee, group: "一括入力", inputs: [
                 PanelInput("項目", choices: WriteFeeAction.Kind.allCases.map(\.label)),
                 PanelInput("金額", text: "", placeholder: "円（0〜999,999）"),
             ]),
-            PanelItem(.setCarrier, group: "一括入力", title: "配送業者を設定", inputs: [
+            PanelItem(.setCarrier, group: "一括入力", inputs: [
                 PanelInput("業者", choices: carriers.map { Carrier(code: $0).name }),
             ]),
-            PanelItem(.setFlag, group: "チェック項目", title: "チェック項目を適用", inputs: [
+            PanelItem(.setFlag, group: "チェック項目", inputs: [
                 PanelInput("項目", choices: flags),
             ]),
-            PanelItem(.clearFlag, group: "チェック項目", title: "チェック項目をはずす", inputs: [
+            PanelItem(.clearFlag, group: "チェック項目", inputs: [
                 PanelInput("項目", choices: flags),
             ]),
-            PanelItem(.bundle, group: "同梱・複製", title: "同梱する"),
-            PanelItem(.unbundle, group: "同梱・複製", title: "同梱を解除する"),
-            PanelItem(.duplicate, group: "同梱・複製", title: "受注を複製する（手入力の注文）"),
-            PanelItem(.pushEdit, group: "注文内容修正", title: "入力内容を反映する（RMS）"),
-            PanelItem(.acceptRMSChanges, group: "注文内容修正", title: "RMSの変更を受け入れる（差分あり）"),
-            PanelItem(.undo, group: "取り消し", title: "直前の一括処理を取り消す"),
-            PanelItem(.fetch, group: "受注取得", title: "今すぐ取得する"),
+            PanelItem(.bundle, group: "同梱・複製"),
+            PanelItem(.unbundle, group: "同梱・複製"),
+            PanelItem(.duplicate, group: "同梱・複製"),
+            PanelItem(.pushEdit, group: "注文内容修正"),
+            PanelItem(.acceptRMSChanges, group: "注文内容修正"),
+            PanelItem(.undo, group: "取り消し"),
+            PanelItem(.fetch, group: "受注取得"),
         ]
     }
 

@@ -22,7 +22,7 @@ struct HeaderView {
             let last = status.lastFetchAt.map { JapanTime($0).timeText } ?? "未取得"
             parts.append(("最終取得 \(last)" + (status.nextFetchAt.map { "（次 \(JapanTime($0).timeText)）" } ?? ""), 4))
         }
-        if let progress = status.confirmProgress { parts.append(("注文確認送信中 \(progress.sent)/\(progress.total)", 8)) }
+        if let progress = status.writeProgress { parts.append(("\(progress.label) \(progress.sent)/\(progress.total)", 8)) }
         if status.workerActive == false { parts.append(("同期は他のプロセスが担当", 2)) }
         if status.errorCount > 0 { parts.append(("エラー \(status.errorCount)件", 7)) }
         if let days = status.licenseDaysLeft, days <= 14 {

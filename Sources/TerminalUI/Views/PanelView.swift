@@ -85,12 +85,7 @@ struct PanelView {
 
     /// The desk key that runs the row directly, if any (注文確認 c).
     private func shortcut(for item: PanelItem) -> Key? {
-        switch item.kind {
-        case .confirm: state.keymap.keys(for: .confirm).first
-        case .refreshRMSStatus: state.keymap.keys(for: .refreshRMSStatus).first
-        case .fetch: state.keymap.keys(for: .fetch).first
-        default: nil
-        }
+        DeskAction.allCases.first { $0.panelAction == item.kind }.flatMap { state.keymap.keys(for: $0).first }
     }
 }
 

@@ -100,7 +100,7 @@ enum DemoShop {
             pair.count == 2, pair.allSatisfy({ !$0.isBundled })
         else { return }
         let bundle = BundleID("B-\(pair.first!.number.withoutShopID)")
-        try store.mutate(pair.map(\.number), action: "bundle", undoable: true) { order in
+        try store.mutate(pair.map(\.number), action: .bundle, undoable: true) { order in
             var order = order
             order.bundleID = bundle
             return order

@@ -65,7 +65,7 @@ struct SyncCommand: ParsableCommand {
             if !report.notReturned.isEmpty { line += "、RMSが返さなかった注文 \(report.notReturned.count)件（次回再取得）: \(report.notReturned.joined(separator: " "))" }
             for unreadable in report.unreadable { line += "\n\(now) 要確認で取り込んだ注文（読めない項目）: \(unreadable)" }
             return line
-        case .confirmFinished(let report): return "\(now) 注文確認通知: 成功 \(report.succeeded)件、失敗 \(report.failed)件"
+        case .writeFinished(let kind, let report): return "\(now) \(kind.action.journalLabel): 成功 \(report.succeeded)件、失敗 \(report.failed)件"
         case .statusRefreshed(let count): return "\(now) RMSステータスを取得: \(count)件"
         case .failed(let activity, let errorClass, let detail):
             return "\(now) \(activity)に失敗: \(errorClass.map { "\($0.message)（\(detail)）" } ?? detail)（次の回で再試行します）"

@@ -60,7 +60,7 @@ struct ConfigOptions: ParsableArguments {
     /// what a process left unclear is settled first (it may put orders back in the status chosen),
     /// then the orders are chosen and `send` sends them. Prints each order's result.
     func runOutboxCommand(
-        _ selection: OrderSelection, json: Bool, send: @escaping @Sendable (SyncService, [OrderNumber]) async throws -> ConfirmReport
+        _ selection: OrderSelection, json: Bool, send: @escaping @Sendable (SyncService, [OrderNumber]) async throws -> WriteReport
     ) throws {
         try reportingErrors {
             let (settings, file) = try load()

@@ -1,7 +1,7 @@
 import ArgumentParser
 import OrderSync
 
-extension ConfirmReport {
+extension WriteReport {
     /// Prints each order's result (a line each, or JSON lines) and the counts, and gives the exit:
     /// 0 all sent, 3 some failed or skipped, 1 none sent.
     func print(json: Bool) throws {

@@ -1,0 +1,90 @@
+/// Every action's identity in one place: the id the journal, the outbox and keymap.toml use, the
+/// panel's words for it, and what the journal shows for it.
+public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
+    // The processing panel's rows (処理パネル), in its order.
+    case confirm
+    case refreshRMSStatus = "refresh-rms-status"
+    case cancel
+    case changeStatus = "change-status"
+    case writeDate = "write-date"
+    case writeFee = "write-fee"
+    case setCarrier = "set-carrier"
+    case setFlag = "set-flag"
+    case clearFlag = "clear-flag"
+    case bundle
+    case unbundle
+    case duplicate
+    case pushEdit = "push-edit"
+    case acceptRMSChanges = "accept-rms"
+    case undo
+    case fetch
+    // Recorded in the journal by what the desk and the worker do on their own.
+    case edit
+    case confirmResult = "confirm-result"
+    case cancelResult = "cancel-result"
+    case pushEditResult = "push-edit-result"
+    case confirmPoll = "confirm-poll"
+    case rmsWatch = "rms-watch"
+    case settle
+    case pushEditReadback = "push-edit-readback"
+    case rmsReadable = "rms-readable"
+
+    /// The panel's words for it (注文確認通知を送る), or the journal's for what no panel row does.
+    public var title: String {
+        switch self {
+        case .confirm: "注文確認通知を送る"
+        case .refreshRMSStatus: "RMSステータスを取得"
+        case .cancel: "キャンセルする"
+        case .changeStatus: "受注ステータスを変更"
+        case .writeDate: "日付を書き込む"
+        case .writeFee: "手数料を書き込む"
+        case .setCarrier: "配送業者を設定"
+        case .setFlag: "チェック項目を適用"
+        case .clearFlag: "チェック項目をはずす"
+        case .bundle: "同梱する"
+        case .unbundle: "同梱を解除する"
+        case .duplicate: "受注を複製する（手入力の注文）"
+        case .pushEdit: "入力内容を反映する（RMS）"
+        case .acceptRMSChanges: "RMSの変更を受け入れる（差分あり）"
+        case .undo: "直前の一括処理を取り消す"
+        case .fetch: "今すぐ取得する"
+        default: journalLabel
+        }
+    }
+
+    /// What the journal (the detail's 履歴, the undo's title) calls it.
+    public var journalLabel: String {
+        switch self {
+        case .confirm: "注文確認通知"
+        case .refreshRMSStatus: "RMSステータスを取得"
+        case .cancel: "キャンセル"
+        case .changeStatus: "受注ステータス変更"
+        case .writeDate: "日付の書き込み"
+        case .writeFee: "手数料の書き込み"
+        case .setCarrier: "配送業者の設定"
+        case .setFlag: "チェック項目の適用"
+        case .clearFlag: "チェック項目の解除"
+        case .bundle: "同梱"
+        case .unbundle: "同梱の解除"
+        case .duplicate: "複製"
+        case .pushEdit: "注文内容修正の反映"
+        case .acceptRMSChanges: "RMSの変更の受け入れ"
+        case .undo: "取り消し"
+        case .fetch: "受注取得"
+        case .edit: "注文内容修正"
+        case .confirmResult, .confirmPoll: "注文確認の結果"
+        case .cancelResult: "キャンセルの結果"
+        case .pushEditResult: "注文内容修正の反映結果"
+        case .rmsWatch: "RMSの変更の確認"
+        case .settle: "送信結果の確認"
+        case .pushEditReadback: "反映後のRMSの内容"
+        case .rmsReadable: "RMSの注文内容の読み直し"
+        }
+    }
+
+    /// The journal's name for the action recorded as `id`; an id this version does not know
+    /// (written by a newer one) as it is.
+    public static func journalLabel(for id: String) -> String {
+        ActionID(rawValue: id)?.journalLabel ?? id
+    }
+}

@@ -1,0 +1,168 @@
+/// A write that leaves the machine for RMS, one command type for every kind: what it sends, how
+/// many orders one call takes, how an unclear outcome is settled by reading RMS back, and what
+/// RMS's answer does to the order. The outbox records its kind before it is sent; one sender and
+/// one settler carry out every kind.
+public enum RMSWrite: Sendable, Hashable {
+    /// 注文確認通知 (confirmOrder).
+    case confirm
+    /// 注文キャンセル (cancelOrder) with RMS's reason code (changeReasonDetailApply).
+    case cancel(reasonCode: Int)
+    /// The order's saved edit (updateOrderSender), laid over RMS's own copy of the order.
+    case pushEdit
+
+    public var kind: Kind {
+        switch self {
+        case .confirm: .confirm
+        case .cancel: .cancel
+        case .pushEdit: .pushEdit
+        }
+    }
+
+    /// A kind of write, as the outbox records it (its raw value is the action's id).
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case confirm
+        case cancel
+        case pushEdit = "push-edit"
+
+        /// The action that records and sends it.
+        public var action: ActionID {
+            switch self {
+            case .confirm: .confirm
+            case .cancel: .cancel
+            case .pushEdit: .pushEdit
+            }
+        }
+
+        /// What the journal calls the change RMS's answer makes.
+        public var resultAction: ActionID {
+            switch self {
+            case .confirm: .confirmResult
+            case .cancel: .cancelResult
+            case .pushEdit: .pushEditResult
+            }
+        }
+
+        /// Orders one call to RMS takes: confirmOrder 100, cancelOrder and updateOrderSender one.
+        public var ordersPerCall: Int {
+            switch self {
+            case .confirm: 100
+            case .cancel, .pushEdit: 1
+            }
+        }
+
+        /// Whether RMS's copy is read again once the write is accepted: a pushed edit's totals
+        /// are RMS's to work out.
+        public var readsBackWhenAccepted: Bool { self == .pushEdit }
+
+        /// Why an order is skipped while the same write is in flight for it.
+        public var inFlight: SkipReason {
+            switch self {
+            case .confirm: .confirmInFlight
+            case .cancel: .cancelInFlight
+            case .pushEdit: .pushInFlight
+            }
+        }
+
+        /// Fields the action changed that a write RMS did not take puts back as they were before
+        /// it (from the journal): a refused cancellation leaves the order in its status; an edit
+        /// RMS did not take (or whose fate is unknown) is pending again, to be pushed once more.
+        public var restoredUnlessAccepted: [OrderField] {
+            switch self {
+            case .confirm: []
+            case .cancel: [.localStatus]
+            case .pushEdit: [.pendingEdit]
+            }
+        }
+
+        /// The order once RMS's answer is known. `before`: the values of
+        /// ``restoredUnlessAccepted`` before the action changed them.
+        /// A journalled value that does not fit its field is thrown, not passed over.
+        public func recording(_ outcome: WriteOutcome, on order: Order, before: [OrderField: FieldValue]) throws(FieldValueMismatch) -> Order {
+            var order = order
+            switch (self, outcome) {
+            case (.confirm, .accepted(let progress)):
+                if let progress { order.rmsProgress = progress }
+                order.sync = .afterConfirmation(rmsProgress: order.rmsProgress)
+            case (.confirm, .failed(let errorClass, let detail)):
+                order.sync = .failed(errorClass, detail: detail)
+            case (.confirm, .unknown):
+                order.sync = .confirmSending
+            case (.cancel, .accepted(let progress)):
+                order.rmsProgress = progress ?? .awaitingCancellation
+            case (.cancel, .failed(let errorClass, let detail)):
+                try order.restore(before)
+                order.sync = .failed(errorClass, detail: detail)
+            case (.cancel, .unknown):
+                break
+            case (.pushEdit, .accepted):
+                break
+            case (.pushEdit, .failed), (.pushEdit, .unknown):
+                // updateOrderSender sets values: sending the same edit again changes nothing more.
+                try order.restore(before)
+            }
+            return order
+        }
+
+        /// How the write stands, given the order as the desk has it (`local`, the edit's values
+        /// for a push) and as RMS now sends it.
+        public func settle(local: Order, rms: Order) -> UnclearWriteSettlement {
+            switch self {
+            case .confirm:
+                if rms.confirmedAt != nil || rms.rmsProgress != .awaitingConfirmation { return .applied(rms.rmsProgress) }
+                return .notApplied(reason: "送信結果が不明でしたが、RMSでは未確認のままです。再送できます")
+            case .cancel:
+                if rms.rmsProgress.isCancelling { return .applied(rms.rmsProgress) }
+                return .notApplied(reason: "送信結果が不明でしたが、RMSではキャンセルされていません（\(rms.rmsProgress.label)）。再実行できます")
+            case .pushEdit:
+                // RMS holds the edit when every amount it changes is RMS's now.
+                let items = { (order: Order) in order.packages.flatMap(\.items).map { [$0.itemDetailID, $0.units, $0.unitPrice] } }
+                if rms.fees.shipping == local.fees.shipping, rms.fees.cashOnDelivery == local.fees.cashOnDelivery, items(rms) == items(local) {
+                    return .applied(rms.rmsProgress)
+                }
+                return .notApplied(reason: "送信結果が不明でしたが、RMSには反映されていません。もう一度反映できます")
+            }
+        }
+
+        /// What the status bar says while writes of the kind are sent (注文確認送信中 3/10).
+        public var sendingLabel: String {
+            switch self {
+            case .confirm: "注文確認送信中"
+            case .cancel: "キャンセル送信中"
+            case .pushEdit: "修正の反映中"
+            }
+        }
+
+        /// The result line of an accepted write.
+        public var acceptedMessage: String {
+            switch self {
+            case .confirm: "注文確認に成功しました"
+            case .cancel: "キャンセル申請に成功しました"
+            case .pushEdit: "RMSに反映しました"
+            }
+        }
+
+        /// The result line of a write whose fate is not known yet, with what to do.
+        public var unknownMessage: String {
+            switch self {
+            case .confirm: "結果不明（RMSを確認中）"
+            case .cancel: "結果不明（RMSステータスを取得してください）"
+            case .pushEdit: "結果不明（もう一度反映するか、RMSで確認してください）"
+            }
+        }
+
+        /// The result line of an order the action changed here only (a hand-entered order's cancellation).
+        public var localOnlyMessage: String {
+            switch self {
+            case .cancel: "キャンセルしました（店舗の注文）"
+            default: "この端末で変更しました（RMSには送信しません）"
+            }
+        }
+    }
+}
+
+extension Order {
+    /// Puts back the fields' values as given (a write RMS did not take).
+    mutating func restore(_ values: [OrderField: FieldValue]) throws(FieldValueMismatch) {
+        for (field, value) in values { try field.set(value, in: &self) }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import OrderEngine
+
+extension OrderStore {
+    /// Plans 注文確認 for `numbers` and, in the same transaction, records an intent for each order
+    /// that will be sent and marks it 確認送信中. An order another process has claimed is skipped
+    /// with that reason; the unique index on the outbox makes a second claim impossible.
+    public func claimConfirmations(_ numbers: [OrderNumber], claimedBy process: String = OperatorIdentity.process) throws -> Applied {
+        try apply(ConfirmAction(), to: numbers, claimedBy: process)
+    }
+
+    /// Marks intents as being sent, just before the request leaves.
+    public func markSending(_ intents: [Int64]) throws {
+        try writeTransaction("送信開始の記録") { db in
+            let seconds = Int64(now().timeIntervalSince1970)
+            for id in intents {
+                try db.execute(sql: "UPDATE outbox SET state = 'sending', sent_at = ? WHERE id = ? AND state = 'pending'",
+                               arguments: [seconds, id])
+            }
+        }
+    }
+
+    /// What RMS said about one intent of the outbox.
+    public struct OutboxResult: Sendable {
+        public let intent: Int64
+        public let number: OrderNumber
+        public let outcome: WriteOutcome
+
+        public init(intent: Int64, number: OrderNumber, outcome: WriteOutcome) {
+            self.intent = intent
+            self.number = number
+            self.outcome = outcome
+        }
+    }
+
+    /// Records what RMS said about writes of `kind`, on each outbox row and on its order, in one
+    /// transaction: what the answer does to the order is the write's own rule
+    /// (``RMSWrite/Kind/recording(_:on:before:)``), with the values it puts back read from the journal.
+    public func recordOutcomes(_ kind: RMSWrite.Kind, _ results: [OutboxResult]) throws {
+        guard !results.isEmpty else { return }
+        try writeTransaction("「\(kind.action.journalLabel)」の結果の記録") { db in
+            let date = now()
+            let seconds = Int64(date.timeIntervalSince1970)
+            for result in results {
+                try Self.finishIntent(result.intent, result.outcome, at: seconds, in: db)
+                var before: [OrderField: FieldValue] = [:]
+                if !result.outcome.isAccepted {
+                    for field in kind.restoredUnlessAccepted {
+                        before[field] = try Self.valueBefore(kind.action, changed: field, of: result.number, in: db)
+                    }
+                }
+                var mismatch: FieldValueMismatch?
+                _ = try Self.mutate([result.number], action: kind.resultAction, undoable: false, operatorName: operatorName,
+                                    at: date, in: db) { order in
+                    do throws(FieldValueMismatch) {
+                        return try kind.recording(result.outcome, on: order, before: before)
+                    } catch {
+                        mismatch = error
+                        return nil
+                    }
+                }
+                if let mismatch { throw StoreError("注文 \(result.number) の送信結果を記録できません: \(mismatch)") }
+            }
+        }
+    }
+
+    /// Closes an outbox row with what RMS said.
+    static func finishIntent(_ intent: Int64, _ outcome: WriteOutcome, at seconds: Int64, in db: Database) throws {
+        let (state, result): (String, String) =
+            switch outcome {
+            case .accepted: ("done", "accepted")
+            case .failed(let errorClass, let detail): ("failed", "\(errorClass.rawValue): \(detail)")
+            case .unknown(let detail): ("unknown", detail)
+            }
+        try db.execute(sql: "UPDATE outbox SET state = ?, finished_at = ?, result = ? WHERE id = ?",
+                       arguments: [state, seconds, result, intent])
+    }
+
+    static func recordIntent(kind: RMSWrite.Kind, for number: OrderNumber, by operatorName: String, claimedBy process: String, at date: Date, in db: Database) throws -> Int64 {
+        try db.cachedStatement(sql: "INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at) VALUES (?, ?, 'pending', ?, ?, ?)")
+            .execute(arguments: [kind.rawValue, number.rawValue, operatorName, process, Int64(date.timeIntervalSince1970)])
+        return db.lastInsertedRowID
+    }
+
+    /// Rakuten orders of the last `days` that RMS has not shipped or cancelled: the ones RMS may
+    /// still change on its own (a cancellation, a recalculation), read again on a slow schedule.
+    public func openRakutenOrders(since date: Date) throws -> [OrderNumber] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT order_number FROM orders WHERE ordered_at >= ? AND origin = 'rakutenAPI' AND rms_progress < 500
+                ORDER BY ordered_at DESC
+                """, arguments: [Int64(date.timeIntervalSince1970)]).map(OrderNumber.init)
+        }
+    }
+
+    /// Orders whose confirmation RMS accepted but has not finished: the ones to poll.
+    public func ordersAwaitingRakuten() throws -> [OrderNumber] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT order_number FROM orders WHERE sync_state = 'rakutenProcessing' ORDER BY ordered_at")
+                .map(OrderNumber.init)
+        }
+    }
+}
+
+extension OrderStore {
+    /// A write of the outbox whose outcome nobody knows.
+    public struct UnresolvedWrite: Sendable, Equatable {
+        public let intent: Int64
+        public let number: OrderNumber
+        public let kind: RMSWrite.Kind
+    }
+
+    /// Writes whose outcome nobody knows, of every kind: sent (or maybe sent) when the sender
+    /// failed or died. They are resolved by reading the order from RMS before anything is sent
+    /// again. An intent left pending or sending counts once its process is gone (on this host: at
+    /// once; on another host: after `cutoff`). A kind this version does not know (recorded by a
+    /// newer one) is an error, not passed over.
+    public func unresolvedIntents(claimedBefore cutoff: Date? = nil) throws -> [UnresolvedWrite] {
+        let host = OperatorIdentity.host
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, kind, order_number, state, claimed_by, created_at FROM outbox
+                WHERE state IN ('unknown', 'pending', 'sending') ORDER BY id
+                """).compactMap { row -> UnresolvedWrite? in
+                let abandoned: Bool
+                if row["state"] as String == "unknown" {
+                    abandoned = true
+                } else if let claimer = Self.claimer(row["claimed_by"]), claimer.host == host {
+                    abandoned = !Self.processIsAlive(claimer.pid)
+                } else {
+                    abandoned = cutoff.map { (row["created_at"] as Int64) < Int64($0.timeIntervalSince1970) } ?? false
+                }
+                guard abandoned else { return nil }
+                guard let kind = RMSWrite.Kind(rawValue: row["kind"]) else {
+                    throw StoreError("送信記録 \(row["id"] as Int64) の種類「\(row["kind"] as String)」はこの版のjuchuでは扱えません（新しい版で記録されました）")
+                }
+                return UnresolvedWrite(intent: row["id"], number: OrderNumber(row["order_number"]), kind: kind)
+            }
+        }
+    }
+
+    /// The host and pid of an intent's claimer (``OperatorIdentity/process``: `user@host:pid`).
+    static func claimer(_ claimedBy: String) -> (host: String, pid: Int32)? {
+        guard let at = claimedBy.lastIndex(of: "@"), let colon = claimedBy.lastIndex(of: ":"), at < colon,
+            let pid = Int32(claimedBy[claimedBy.index(after: colon)...])
+        else { return nil }
+        return (String(claimedBy[claimedBy.index(after: at)..<colon]), pid)
+    }
+}

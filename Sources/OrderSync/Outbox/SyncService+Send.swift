@@ -1,0 +1,89 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import RakutenPay
+
+/// The one path every write to RMS takes, whatever its kind: the action is applied with an outbox
+/// intent per order that goes to RMS (recorded before anything is sent), the intents are sent as
+/// many per call as RMS's function takes, and RMS's answer is recorded on the intent and the order
+/// by the write's own rule. What a process left unclear is settled first.
+extension SyncService {
+    /// Applies `action` to `numbers` and sends what it changes in RMS.
+    public func run(_ action: some BulkAction, on numbers: [OrderNumber]) async throws -> WriteReport {
+        try await settleUnclearWrites()
+        return try await send(try store.apply(action, to: numbers))
+    }
+
+    /// 注文確認通知 for `numbers`.
+    public func confirm(_ numbers: [OrderNumber]) async throws -> WriteReport {
+        try await run(ConfirmAction(), on: numbers)
+    }
+
+    /// キャンセル for `numbers` with RMS's reason code.
+    public func cancel(_ numbers: [OrderNumber], reasonCode: Int) async throws -> WriteReport {
+        try await run(try CancelAction(reasonCode: reasonCode), on: numbers)
+    }
+
+    /// 入力内容を反映する: each order's saved edit to RMS.
+    public func pushEdits(_ numbers: [OrderNumber]) async throws -> WriteReport {
+        try await run(PushEditAction(), on: numbers)
+    }
+
+    /// Sends the intents an applied plan recorded. An order the plan changed here only (a
+    /// hand-entered order's cancellation) is reported as such. Stopped between calls (the desk
+    /// quits, Esc), the intents not yet sent are recorded as not sent, so that they can be sent again.
+    public func send(_ applied: OrderStore.Applied) async throws -> WriteReport {
+        var report = WriteReport(skipped: applied.plan.skips)
+        guard let write = applied.plan.write else { return report }
+        let kind = write.kind
+        var claimed: [(number: OrderNumber, intent: Int64)] = []
+        for change in applied.plan.changes {
+            if let intent = applied.intents[change.number] {
+                claimed.append((change.number, intent))
+            } else {
+                report.lines.append(.init(number: change.number, ok: true, message: kind.localOnlyMessage))
+            }
+        }
+        let before = Dictionary(applied.plan.changes.map { ($0.number, $0.before) }, uniquingKeysWith: { first, _ in first })
+        var sent = 0
+        events(.writeProgress(kind, sent: 0, total: claimed.count))
+        for batch in claimed.chunked(into: kind.ordersPerCall) {
+            if Task.isCancelled {
+                let unsent = claimed[sent...].map {
+                    OrderStore.OutboxResult(intent: $0.intent, number: $0.number, outcome: .failed(.temporary, detail: "送信前に中止しました（もう一度実行できます）"))
+                }
+                try store.recordOutcomes(kind, unsent)
+                report.lines += unsent.map { Self.line($0, kind) }
+                break
+            }
+            try store.markSending(batch.map(\.intent))
+            let outcomes = await transmit(write, batch.map(\.number), before: before)
+            let results = batch.map { claim in
+                OrderStore.OutboxResult(
+                    intent: claim.intent, number: claim.number,
+                    outcome: outcomes[claim.number] ?? .unknown(detail: "RMSの応答にこの注文がありません"))
+            }
+            try store.recordOutcomes(kind, results)
+            report.lines += results.map { Self.line($0, kind) }
+            sent += batch.count
+            events(.writeProgress(kind, sent: sent, total: claimed.count))
+        }
+        events(.writeFinished(kind, report))
+        if kind.readsBackWhenAccepted {
+            // RMS's copy as it now stands, with the totals RMS worked out from what was sent.
+            let accepted = report.lines.filter(\.ok).map(\.number).filter { applied.intents[$0] != nil }
+            if !accepted.isEmpty { try await refreshRMSStatus(accepted, action: .pushEditReadback) }
+        }
+        return report
+    }
+
+    static func line(_ result: OrderStore.OutboxResult, _ kind: RMSWrite.Kind) -> WriteReport.Line {
+        switch result.outcome {
+        case .accepted: WriteReport.Line(number: result.number, ok: true, message: kind.acceptedMessage)
+        case .failed(let errorClass, let detail):
+            // The operator's words for RMS's error and what to do, then what RMS said.
+            WriteReport.Line(number: result.number, ok: false, message: "\(errorClass.messageWithRemedy)（\(detail)）")
+        case .unknown: WriteReport.Line(number: result.number, ok: false, message: kind.unknownMessage)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import RakutenPay
+
+/// What each kind of write sends to RMS, and how RMS's answer reads as an outcome per order.
+extension SyncService {
+    /// Sends `write` for `numbers` (at most the kind's ``RMSWrite/Kind/ordersPerCall``) and says
+    /// what RMS answered for each. `before`: the orders as they were before the action changed them.
+    func transmit(_ write: RMSWrite, _ numbers: [OrderNumber], before: [OrderNumber: Order]) async -> [OrderNumber: WriteOutcome] {
+        var outcomes: [OrderNumber: WriteOutcome] = [:]
+        switch write {
+        case .confirm:
+            for result in await client.confirmOrder(numbers.map(\.rawValue)) {
+                outcomes[OrderNumber(result.orderNumber)] = Self.outcome(result.outcome)
+            }
+        case .cancel(let reasonCode):
+            for number in numbers {
+                let request = CancelOrderRequest(orderNumber: number.rawValue, changeReasonDetailApply: reasonCode)
+                outcomes[number] = await Self.answer(accepted: .awaitingCancellation) { try await client.cancelOrder(request) }
+            }
+        case .pushEdit:
+            for number in numbers {
+                let request: UpdateOrderSenderRequest
+                do {
+                    request = try pushRequest(number, edit: before[number]?.pendingEdit)
+                } catch {
+                    // Nothing was sent: the edit stays pending.
+                    outcomes[number] = .failed(.rejected, detail: "\(error)")
+                    continue
+                }
+                outcomes[number] = await Self.answer(accepted: nil) { try await client.updateOrderSender(request) }
+            }
+        }
+        return outcomes
+    }
+
+    /// The order as stored with `edit` (as it was before the push cleared it) laid over RMS's own copy.
+    private func pushRequest(_ number: OrderNumber, edit: PendingEdit?) throws -> UpdateOrderSenderRequest {
+        guard var order = try store.order(number), let raw = try store.rawJSON(of: number) else {
+            throw StoreError("注文 \(number) のRMSの内容が保存されていません")
+        }
+        order.pendingEdit = edit
+        let model = try JSONIndexDecoder().decode(OrderModel.self, from: raw)
+        return try UpdateOrderSenderRequest(pushing: order, onto: model)
+    }
+
+    /// The outcome of one call that answers with messages: an ERROR among them refuses it.
+    static func answer(accepted progress: RMSProgress?, _ call: () async throws -> MessageResponse) async -> WriteOutcome {
+        do {
+            let answer = try await call()
+            return answer.errors.first.map { .failed(.rejected, detail: "\($0.messageCode) \($0.message)") } ?? .accepted(progress)
+        } catch let error as RakutenPayError {
+            let detail = error.messages.first.map { "\($0.messageCode) \($0.message)" } ?? error.summary
+            return error.mayHaveBeenApplied ? .unknown(detail: detail) : .failed(error.errorClass, detail: detail)
+        } catch {
+            // Stopped while the request was out (the desk quit): RMS may hold it; settled by reading RMS.
+            return .unknown(detail: "送信中に中断しました: \(error)")
+        }
+    }
+
+    static func outcome(_ outcome: RakutenPayClient.ConfirmOutcome) -> WriteOutcome {
+        switch outcome {
+        case .accepted(let progress): .accepted(progress.map(RMSProgress.init(code:)))
+        case .refused(let errorClass, let message), .notApplied(let errorClass, let message):
+            .failed(errorClass, detail: message)
+        case .unknown(_, let message): .unknown(detail: message)
+        }
+    }
+}
