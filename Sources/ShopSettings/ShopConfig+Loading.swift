@@ -48,6 +48,7 @@ extension ShopConfig {
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
         "store": ["path"],
         "desk": ["statuses", "flags", "views", "columns"],
+        "shipping": ["status_after_report"],
     ]
 
     public mutating func read(_ text: String, file: String) throws {
@@ -119,6 +120,12 @@ extension ShopConfig {
         }
         guard statuses.contains(fetch.localStatus) else {
             throw ConfigError(file: file, key: "fetch.store_as", problem: "desk.statuses にない受注ステータスです（\(fetch.localStatus.name)）: 取り込んだ注文がどのタブにも出ません")
+        }
+        if let status = try reader.string("shipping", "status_after_report") {
+            guard status.isEmpty || statuses.contains(LocalStatus(status)) else {
+                throw reader.error("shipping", "status_after_report", "desk.statuses にない受注ステータスです（\(status)）。空にすると変えません")
+            }
+            statusAfterShipReport = status.isEmpty ? nil : LocalStatus(status)
         }
                 if let path = try reader.string("store", "path") {
             guard !path.isEmpty else { throw reader.error("store", "path", "ファイルのパスを書いてください") }

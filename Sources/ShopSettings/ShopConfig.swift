@@ -29,6 +29,8 @@ public struct ShopConfig: Sendable {
     public var views = SavedView.defaults
     /// The grid's columns, in order.
     public var columns = GridColumn.defaults
+    /// The local status an order moves to with its 発送完了報告 (nil: left as it is).
+    public var statusAfterShipReport: LocalStatus? = .shipped
 
     /// The file's path, or the default when none is given.
     public static var defaultPath: String { XDGPaths.config + "/config.toml" }

@@ -16,6 +16,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case duplicate
     case pushEdit = "push-edit"
     case acceptRMSChanges = "accept-rms"
+    case shipReport = "ship-report"
     case undo
     case fetch
     // Recorded in the journal by what the desk and the worker do on their own.
@@ -28,6 +29,9 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case settle
     case pushEditReadback = "push-edit-readback"
     case rmsReadable = "rms-readable"
+    case shipReportResult = "ship-report-result"
+    case shipReportReadback = "ship-report-readback"
+    case setParcels = "set-parcels"
 
     /// The panel's words for it (注文確認通知を送る), or the journal's for what no panel row does.
     public var title: String {
@@ -46,6 +50,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .duplicate: "受注を複製する（手入力の注文）"
         case .pushEdit: "入力内容を反映する（RMS）"
         case .acceptRMSChanges: "RMSの変更を受け入れる（差分あり）"
+        case .shipReport: "発送完了を報告する（RMS）"
         case .undo: "直前の一括処理を取り消す"
         case .fetch: "今すぐ取得する"
         default: journalLabel
@@ -69,6 +74,10 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .duplicate: "複製"
         case .pushEdit: "注文内容修正の反映"
         case .acceptRMSChanges: "RMSの変更の受け入れ"
+        case .shipReport: "発送完了報告"
+        case .shipReportResult: "発送完了報告の結果"
+        case .shipReportReadback: "報告後のRMSの内容"
+        case .setParcels: "荷物番号の入力"
         case .undo: "取り消し"
         case .fetch: "受注取得"
         case .edit: "注文内容修正"

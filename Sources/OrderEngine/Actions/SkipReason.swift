@@ -24,6 +24,15 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case alreadyCancelled
     case cancelInFlight
     case pushInFlight
+    case shipReportInFlight
+    case alreadyReported
+    /// A basket (送付先) without a parcel: RMS would never reach 発送済.
+    case parcelMissing(basketID: Int, baskets: Int)
+    /// 配送会社, 荷物番号 or 発送日 missing.
+    case parcelIncomplete([String])
+    case carrierUnknownToRakuten(String)
+    case shipDateInFuture(CalendarDate)
+    case parcelBasketUnknown(Int)
     /// Undo: the field was changed again after the batch.
     case changedSince
     /// Undo: the amounts were pushed to RMS after the batch.
@@ -78,6 +87,15 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .alreadyCancelled: "すでにキャンセルされています"
         case .cancelInFlight: "キャンセル送信中です"
         case .pushInFlight: "注文内容修正をRMSに送信中です"
+        case .shipReportInFlight: "発送完了報告を送信中です"
+        case .alreadyReported: "発送完了報告は済んでいます（訂正は荷物番号の訂正で）"
+        case .parcelMissing(let basket, let baskets):
+            baskets > 1 ? "送付先（送付先ID \(basket)）の荷物番号がありません。送付先ごとに入力してください" : "荷物番号がありません"
+        case .parcelIncomplete(let missing):
+            "\(missing.joined(separator: "・"))がありません（RMSは受け付けても発送済にならず、カードの売上も請求されません）"
+        case .carrierUnknownToRakuten(let code): "配送会社コード \(code) は楽天の配送会社ではありません"
+        case .shipDateInFuture(let date): "発送日 \(date) が今日より後です"
+        case .parcelBasketUnknown(let basket): "荷物の送付先ID \(basket) はこの注文にありません"
         case .changedSince: "その後に変更されているため、元に戻しません"
         case .changedSincePreview(let field, let now):
             "プレビューの後に他の操作・他の端末で変更されました（\(field) 現在 \(now)）。確かめてからもう一度実行してください"

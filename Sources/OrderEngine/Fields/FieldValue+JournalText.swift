@@ -14,6 +14,7 @@ extension FieldValue {
         case .date(let date): date.map { "d:\($0)" } ?? "d"
         case .flags(let flags): "f:" + flags.joined(separator: "\t")
         case .instant(let seconds): seconds.map { "i:\(Int64($0))" } ?? "i"
+        case .parcels(let parcels): "P:" + parcels.journalText
         }
     }
 
@@ -43,6 +44,9 @@ extension FieldValue {
             guard let value else { self = .instant(nil); return }
             guard let seconds = Int64(value) else { return nil }
             self = .instant(Double(seconds))
+        case "P":
+            guard let parcels = [Parcel](journalText: value ?? "") else { return nil }
+            self = .parcels(parcels)
         default: return nil
         }
     }

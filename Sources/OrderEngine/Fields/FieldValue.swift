@@ -10,6 +10,7 @@ public enum FieldValue: Sendable, Hashable, Codable {
     case flags([String])
     /// Seconds since 1970, or nil.
     case instant(Double?)
+    case parcels([Parcel])
 
     /// How the value reads on screen and in the journal.
     public var displayText: String {
@@ -22,6 +23,7 @@ public enum FieldValue: Sendable, Hashable, Codable {
         case .date(let date): date?.description ?? "（空白）"
         case .flags(let flags): flags.isEmpty ? "（なし）" : flags.joined(separator: "・")
         case .instant(let seconds): seconds.map { JapanTime(Date(timeIntervalSince1970: $0)).fullText } ?? "（なし）"
+        case .parcels(let parcels): parcels.isEmpty ? "（なし）" : parcels.map(\.summary).joined(separator: "、")
         }
     }
 }

@@ -19,6 +19,8 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
     /// Units and unit price of each item (注文内容修正).
     case items
     case pendingEdit
+    /// The parcels of each basket: carrier, tracking number, ship date, whether RMS holds them.
+    case parcels
 
     /// Fields whose change stays on this machine until pushed: the journal can put them back.
     public var isLocal: Bool {
@@ -63,6 +65,7 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case .deliveryDate: "お届け日"
         case .items: "数量×単価"
         case .pendingEdit: "注文内容修正"
+        case .parcels: "荷物番号"
         }
     }
 
@@ -91,6 +94,7 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case .paymentDate, .plannedShipmentDate, .shipmentDate, .deliveryDate: .date(order.dates[dateField!])
         case .items: .text(ItemLines.text(of: order))
         case .pendingEdit: .text(order.pendingEdit?.text)
+        case .parcels: .parcels(order.parcels)
         }
     }
 
@@ -117,6 +121,7 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case (.pendingEdit, .text(let text?)):
             guard let edit = PendingEdit(text: text) else { throw FieldValueMismatch(field: self, value: value) }
             order.pendingEdit = edit
+        case (.parcels, .parcels(let parcels)): order.parcels = parcels
         default: throw FieldValueMismatch(field: self, value: value)
         }
     }

@@ -41,6 +41,9 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     public var readProblem: ReadProblem?
     /// 配送方法, お届け日時, ギフト and the other handling RMS gives (nil for an order entered here).
     public var delivery: DeliveryDetails?
+    /// The parcels the shop shipped, per basket, and whether RMS holds them (発送完了報告). Kept in
+    /// a column of its own, not in an order's document.
+    public var parcels: [Parcel] = []
 
     public var id: OrderNumber { number }
 

@@ -9,12 +9,15 @@ public enum RMSWrite: Sendable, Hashable {
     case cancel(reasonCode: Int)
     /// The order's saved edit (updateOrderSender), laid over RMS's own copy of the order.
     case pushEdit
+    /// 発送完了報告 (updateOrderShippingAsync): the parcels being sent, per basket.
+    case shippingReport
 
     public var kind: Kind {
         switch self {
         case .confirm: .confirm
         case .cancel: .cancel
         case .pushEdit: .pushEdit
+        case .shippingReport: .shippingReport
         }
     }
 
@@ -23,6 +26,7 @@ public enum RMSWrite: Sendable, Hashable {
         case confirm
         case cancel
         case pushEdit = "push-edit"
+        case shippingReport = "ship-report"
 
         /// The action that records and sends it.
         public var action: ActionID {
@@ -30,6 +34,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .confirm: .confirm
             case .cancel: .cancel
             case .pushEdit: .pushEdit
+            case .shippingReport: .shipReport
             }
         }
 
@@ -39,20 +44,24 @@ public enum RMSWrite: Sendable, Hashable {
             case .confirm: .confirmResult
             case .cancel: .cancelResult
             case .pushEdit: .pushEditResult
+            case .shippingReport: .shipReportResult
             }
         }
 
         /// Orders one call to RMS takes: confirmOrder 100, cancelOrder and updateOrderSender one.
         public var ordersPerCall: Int {
             switch self {
-            case .confirm: 100
+            case .confirm, .shippingReport: 100
             case .cancel, .pushEdit: 1
             }
         }
 
         /// Whether RMS's copy is read again once the write is accepted: a pushed edit's totals
         /// are RMS's to work out.
-        public var readsBackWhenAccepted: Bool { self == .pushEdit }
+        public var readsBackWhenAccepted: Bool { self == .pushEdit || self == .shippingReport }
+
+        /// Why RMS's copy is read back after an accepted write.
+        public var readbackAction: ActionID { self == .shippingReport ? .shipReportReadback : .pushEditReadback }
 
         /// Why an order is skipped while the same write is in flight for it.
         public var inFlight: SkipReason {
@@ -60,6 +69,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .confirm: .confirmInFlight
             case .cancel: .cancelInFlight
             case .pushEdit: .pushInFlight
+            case .shippingReport: .shipReportInFlight
             }
         }
 
@@ -71,6 +81,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .confirm: []
             case .cancel: [.localStatus]
             case .pushEdit: [.pendingEdit]
+            case .shippingReport: [.parcels, .localStatus]
             }
         }
 
@@ -99,6 +110,20 @@ public enum RMSWrite: Sendable, Hashable {
             case (.pushEdit, .failed), (.pushEdit, .unknown):
                 // updateOrderSender sets values: sending the same edit again changes nothing more.
                 try order.restore(before)
+            case (.shippingReport, .accepted):
+                order.parcels = order.parcels.map { parcel in
+                    var parcel = parcel
+                    if parcel.report == .sending { parcel.report = .reported }
+                    return parcel
+                }
+            case (.shippingReport, .failed(let errorClass, let detail)):
+                // Not reported: the parcels can be fixed and sent again; the status is as it was.
+                try order.restore(before)
+                order.sync = .failed(errorClass, detail: detail)
+            case (.shippingReport, .unknown):
+                // Adding a row twice would report a parcel twice: nothing is sent again until
+                // RMS's copy says whether it holds them.
+                break
             }
             return order
         }
@@ -120,6 +145,15 @@ public enum RMSWrite: Sendable, Hashable {
                     return .applied(rms.rmsProgress)
                 }
                 return .notApplied(reason: "送信結果が不明でしたが、RMSには反映されていません。もう一度反映できます")
+            case .shippingReport:
+                // RMS applies an order's rows all or none: it holds the report when it holds every
+                // parcel being sent, in its basket, by its number.
+                let held = Set(rms.packages.flatMap { package in package.shipments.map { "\(package.basketID)|\($0.trackingNumber ?? "")" } })
+                let sending = local.parcels.filter { $0.report == .sending }
+                if !sending.isEmpty, sending.allSatisfy({ held.contains("\($0.basketID)|\($0.trackingNumber ?? "")") }) {
+                    return .applied(rms.rmsProgress)
+                }
+                return .notApplied(reason: "送信結果が不明でしたが、RMSに発送情報はありません。もう一度報告できます")
             }
         }
 
@@ -129,6 +163,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .confirm: "注文確認送信中"
             case .cancel: "キャンセル送信中"
             case .pushEdit: "修正の反映中"
+            case .shippingReport: "発送完了報告中"
             }
         }
 
@@ -138,6 +173,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .confirm: "注文確認に成功しました"
             case .cancel: "キャンセル申請に成功しました"
             case .pushEdit: "RMSに反映しました"
+            case .shippingReport: "報告済（発送済は翌日）"
             }
         }
 
@@ -147,6 +183,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .confirm: "結果不明（RMSを確認中）"
             case .cancel: "結果不明（RMSステータスを取得してください）"
             case .pushEdit: "結果不明（もう一度反映するか、RMSで確認してください）"
+            case .shippingReport: "結果不明（RMSの発送情報を確認中。確認できるまで再送しません）"
             }
         }
 

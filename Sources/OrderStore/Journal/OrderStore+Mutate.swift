@@ -106,13 +106,21 @@ extension OrderStore {
         }
     }
 
-    /// What `field` of an order was before `action` last changed it: what a write RMS refused
-    /// puts back.
-    static func valueBefore(_ action: ActionID, changed field: OrderField, of number: OrderNumber, in db: Database) throws -> FieldValue? {
-        try String.fetchOne(db, sql: """
-            SELECT before_value FROM journal WHERE order_number = ? AND action = ? AND field = ?
+    /// What `field` of an order was before `action` last changed it, no earlier than `since`
+    /// (seconds since 1970): what a write RMS refused puts back. Nil when the action did not change
+    /// the field then (an older change by the same action is not this one's).
+    static func valueBefore(
+        _ action: ActionID, changed field: OrderField, of number: OrderNumber, since seconds: Int64 = 0, in db: Database
+    ) throws -> FieldValue? {
+        guard let text = try String.fetchOne(db, sql: """
+            SELECT before_value FROM journal WHERE order_number = ? AND action = ? AND field = ? AND at >= ?
             ORDER BY id DESC LIMIT 1
-            """, arguments: [number.rawValue, action.rawValue, field.rawValue]).flatMap(FieldValue.init(journalText:))
+            """, arguments: [number.rawValue, action.rawValue, field.rawValue, seconds * 1000])
+        else { return nil }
+        guard let value = FieldValue(journalText: text) else {
+            throw StoreError("注文 \(number) の履歴の\(field.label)「\(text)」を読めません（データベースが壊れている可能性があります）")
+        }
+        return value
     }
 
     /// The journal of one order, oldest first.

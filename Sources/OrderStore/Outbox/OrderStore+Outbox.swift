@@ -46,8 +46,10 @@ extension OrderStore {
                 try Self.finishIntent(result.intent, result.outcome, at: seconds, in: db)
                 var before: [OrderField: FieldValue] = [:]
                 if !result.outcome.isAccepted {
+                    // The values this intent's action changed: journalled with the intent, not before it.
+                    let claimed = try Int64.fetchOne(db, sql: "SELECT created_at FROM outbox WHERE id = ?", arguments: [result.intent]) ?? 0
                     for field in kind.restoredUnlessAccepted {
-                        before[field] = try Self.valueBefore(kind.action, changed: field, of: result.number, in: db)
+                        before[field] = try Self.valueBefore(kind.action, changed: field, of: result.number, since: claimed, in: db)
                     }
                 }
                 var mismatch: FieldValueMismatch?

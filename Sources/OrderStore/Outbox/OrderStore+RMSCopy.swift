@@ -38,6 +38,8 @@ extension OrderStore {
                 var after = ours
                 var adoptsRMSPackages = false
                 after.rmsProgress = rms.rmsProgress
+                // RMS's 発送明細ID of each parcel it now holds.
+                after.parcels = ours.parcels.adoptingDetailIDs(from: rms.packages)
                 after.confirmedAt = rms.confirmedAt ?? ours.confirmedAt
                 if rms.confirmedAt != nil, ours.sync != .localOnly { after.sync = .afterConfirmation(rmsProgress: rms.rmsProgress) }
                 if let kept = try Self.rawJSON(of: ours.number, in: db), kept != copy.rawJSON {

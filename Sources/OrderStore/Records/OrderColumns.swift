@@ -29,7 +29,7 @@ struct OrderColumns {
         "local_status", "rms_progress", "confirmed_at", "sync_state", "sync_error", "sync_detail", "grand_total",
         "shipping_fee", "cod_fee", "payment_charge", "bundle_id", "carrier", "flags", "payment_date",
         "planned_shipment_date", "shipment_date", "delivery_date", "pending_edit", "rms_diff", "total_price",
-        "request_price", "read_problem", "delivery_name", "delivery_wish", "delivery_slot", "sub_status", "handling_marks",
+        "request_price", "read_problem", "delivery_name", "delivery_wish", "delivery_slot", "sub_status", "handling_marks", "parcels",
     ]
 
     var state: [DatabaseValue] {
@@ -54,6 +54,7 @@ struct OrderColumns {
             order.delivery?.method.databaseValue ?? .null, order.delivery?.date?.description.databaseValue ?? .null,
             order.delivery?.timeSlot.flatMap { $0 == 0 ? nil : $0 }.databaseValue ?? .null,
             order.delivery?.subStatus.databaseValue ?? .null, Self.marksText(order.handlingMarks).databaseValue,
+            order.parcels.journalText.databaseValue,
         ]
     }
 

@@ -9,7 +9,7 @@ enum OrderRecord {
     static let columns = """
         order_number, local_status, rms_progress, confirmed_at, sync_state, sync_error, sync_detail, shipping_fee,
         cod_fee, payment_charge, bundle_id, carrier, flags, payment_date, planned_shipment_date, shipment_date,
-        delivery_date, pending_edit, rms_diff, packages_override, goods_override, document, raw_json
+        delivery_date, pending_edit, rms_diff, parcels, packages_override, goods_override, document, raw_json
         """
 
     /// Where ``columns`` are read from: an order with its content.
@@ -23,7 +23,8 @@ enum OrderRecord {
     static let stateColumns = """
         order_number, ordered_at, orderer_name, orderer_kana, payment_method, local_status, rms_progress,
         confirmed_at, sync_state, sync_error, sync_detail, shipping_fee, cod_fee, payment_charge, bundle_id, carrier,
-        flags, payment_date, planned_shipment_date, shipment_date, delivery_date, pending_edit, rms_diff, document IS NULL AS from_raw
+        flags, payment_date, planned_shipment_date, shipment_date, delivery_date, pending_edit, rms_diff, parcels,
+        document IS NULL AS from_raw
         """
 
     static func order(from row: Row) throws -> Order {
@@ -65,6 +66,11 @@ enum OrderRecord {
         }
         order.dates = dates
         order.pendingEdit = (row["pending_edit"] as String?).flatMap(PendingEdit.init(text:))
+        let parcels = row["parcels"] as String
+        guard let read = [Parcel](journalText: parcels) else {
+            throw StoreError("注文 \(order.number) の荷物番号の記録「\(parcels)」を読めません（データベースが壊れている可能性があります）")
+        }
+        order.parcels = read
         if let difference = row["rms_diff"] as String? {
             do {
                 order.rmsDifference = try OrderDocument.decode(RMSDifference.self, Data(difference.utf8))

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import OrderEngine
 
@@ -6,9 +7,12 @@ extension StoreSchema {
     /// that works each order's columns out again from its content.
     static func forEachOrder(in db: Database, _ body: (_ rowID: Int64, _ order: Order) throws -> Void) throws {
         var lastID: Int64 = 0
+        // A migration before v13 runs on a table without parcels: the orders have none yet.
+        let hasParcels = try db.columns(in: "orders").contains { $0.name == "parcels" }
+        let columns = hasParcels ? OrderRecord.columns : OrderRecord.columns.replacingOccurrences(of: " parcels,", with: " '' AS parcels,")
         while true {
             let rows = try Row.fetchAll(db, sql: """
-                SELECT orders.id AS row_id, \(OrderRecord.columns) FROM \(OrderRecord.source)
+                SELECT orders.id AS row_id, \(columns) FROM \(OrderRecord.source)
                 WHERE orders.id > ? ORDER BY orders.id LIMIT 2000
                 """, arguments: [lastID])
             guard let last = rows.last else { return }

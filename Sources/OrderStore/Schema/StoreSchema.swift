@@ -94,6 +94,7 @@ enum StoreSchema {
         migrator.registerMigration("v10-delivery-columns", migrate: StoreSchemaV10.migrate)
         migrator.registerMigration("v11-names-index-folds-kana", migrate: StoreSchemaV11.migrate)
         migrator.registerMigration("v12-batch-desks", migrate: StoreSchemaV12.migrate)
+        migrator.registerMigration("v13-parcels", migrate: StoreSchemaV13.migrate)
         return migrator
     }
 }

@@ -31,6 +31,8 @@ extension SyncService {
                 }
                 outcomes[number] = await Self.answer(accepted: nil) { try await client.updateOrderSender(request) }
             }
+        case .shippingReport:
+            outcomes = await reportShipping(numbers)
         }
         return outcomes
     }

@@ -9,6 +9,7 @@ import RakutenPay
 ///   injected by kind, orders held
 /// - `POST faults {"faultRate": 0.2}` · `POST maintenance {"on": true}` · `POST qps {"requestsPerSecond": 1}`
 /// - `POST orders {"count": 5}` — new orders arrive now
+/// - `POST clock {"advanceSeconds": 86400}` — RMS's clock moves forward (発送済 the next day)
 /// - `POST progress {"orderNumber": "...", "progress": 900}` — as if RMS or the customer moved it
 struct SandboxAdmin {
     let server: SandboxServer
@@ -46,6 +47,9 @@ struct SandboxAdmin {
         case (.post, "orders"):
             guard let count = json["count"]?.intValue, (1...10_000).contains(count) else { return Self.bad("count は 1〜10000") }
             await server.addNewOrders(count)
+        case (.post, "clock"):
+            guard let seconds = json["advanceSeconds"]?.intValue, seconds >= 0 else { return Self.bad("advanceSeconds は 0 以上") }
+            await server.advanceClock(seconds: Int64(seconds))
         case (.post, "progress"):
             guard let number = json["orderNumber"]?.stringValue, let progress = json["progress"]?.intValue,
                 RMSProgressCodes.all.contains(progress)

@@ -13,6 +13,7 @@ public final class SandboxServer: Sendable {
     public let configuration: SandboxConfiguration
     let state: SandboxState
     let api: SandboxAPI
+    let clock: SandboxClock
     let faults: FaultInjector
     let qps: QPSGate
     private let maintenance: Mutex<Bool>
@@ -38,7 +39,8 @@ public final class SandboxServer: Sendable {
     ) {
         self.configuration = configuration
         state = SandboxState(configuration: configuration, orders: orders, startedAt: now())
-        api = SandboxAPI(state: state, now: now)
+        clock = SandboxClock(now)
+        api = SandboxAPI(state: state, now: clock.now)
         faults = FaultInjector(rate: configuration.faultRate, seed: configuration.seed)
         qps = QPSGate(requestsPerSecond: configuration.requestsPerSecond)
         maintenance = Mutex(configuration.maintenance)
@@ -109,6 +111,14 @@ public final class SandboxServer: Sendable {
 
     /// The shop renews its licenceKey in RMS: from now on only `key` is accepted (until `expires`).
     public func renewLicenseKey(_ key: String, expires: RakutenDate? = nil) { licenseKey.withLock { $0 = (key, expires) } }
+
+    /// Moves the sandbox's clock forward by `seconds`: what RMS does by then is done (発送済 the day
+    /// after the ship date, cancellations settled); the orders customers would have placed meanwhile
+    /// are not made up.
+    public func advanceClock(seconds: Int64) async {
+        clock.advance(by: seconds)
+        await state.skipLife(to: api.now())
+    }
 
     /// Orders that arrive now, as new customers buy.
     public func addNewOrders(_ count: Int) async {

@@ -35,6 +35,12 @@ struct SandboxLife: Sendable {
         return events
     }
 
+    /// Passes over the intervals up to `now` without playing them (the clock was moved forward).
+    mutating func skip(to now: RakutenDateTime) {
+        guard interval > 0 else { return }
+        ticksDone = max(ticksDone, (now.epochSeconds - startedAt) / interval)
+    }
+
     enum Event: Sendable {
         case newOrder(OrderModel)
         /// A customer cancels an order still awaiting confirmation; `pick` chooses which.
@@ -54,6 +60,10 @@ extension SandboxState {
                 cancel(awaiting[Int(pick % UInt64(awaiting.count))], reason: 1, byCustomer: true, at: at)
             }
         }
+    }
+
+    func skipLife(to now: RakutenDateTime) {
+        life.skip(to: now)
     }
 
     func addNewOrders(_ count: Int, at now: RakutenDateTime) {

@@ -29,9 +29,12 @@ extension SandboxState {
         return errors
     }
 
-    /// Adds, changes and deletes the shipping records of one order as RMS does; once every package
-    /// has a dated record, the order counts as shipped (500).
-    func applyShipping(_ request: UpdateOrderShippingRequest, now: RakutenDateTime, functionCode: String) -> ShippingOutcome {
+    /// Adds, changes and deletes the shipping records of one order as RMS does. Once every package
+    /// has records and every record has its carrier, number and date, the order moves to 発送済
+    /// (500) on the day after the latest date; a record missing one of them keeps it at 300.
+    func applyShipping(
+        _ request: UpdateOrderShippingRequest, now: RakutenDateTime, functionCode: String, function: APIFunction = .updateOrderShipping
+    ) -> ShippingOutcome {
         let code = "ORDER_EXT_API_\(functionCode)"
         let formatErrors = Self.formatErrors(request, functionCode: functionCode)
         if !formatErrors.isEmpty { return .refused(formatErrors) }
@@ -92,15 +95,34 @@ extension SandboxState {
             }
             order.packageModelList[packageIndex].shippingModelList = records
         }
-        let everyPackageShipped = order.packageModelList.allSatisfy { package in
-            (package.shippingModelList ?? []).contains { $0.shippingDate != nil }
+        let complete = order.packageModelList.allSatisfy { package in
+            let records = package.shippingModelList ?? []
+            return !records.isEmpty && records.allSatisfy {
+                $0.shippingDate != nil && !($0.shippingNumber ?? "").isEmpty && Carrier(code: $0.deliveryCompany ?? "").isKnownToRakuten
+            }
         }
-        if order.orderProgress == 300, everyPackageShipped {
-            order.orderProgress = 500
+        let latest = order.packageModelList.flatMap { $0.shippingModelList ?? [] }.compactMap(\.shippingDate).max()
+        if order.orderProgress == 300, complete, let latest {
             order.shippingCmplRptDatetime = now
+            shippedOn[order.orderNumber] = latest
+        } else {
+            shippedOn[order.orderNumber] = nil
         }
         replace(order)
+        noteAccepted(function, order.orderNumber)
         return .applied(messages)
+    }
+
+    /// RMS's 発送済: the day after the latest ship date of a completely reported order.
+    func shipReported(by now: RakutenDateTime) {
+        guard !shippedOn.isEmpty else { return }
+        let today = RakutenDate(now)
+        for (number, date) in shippedOn where date < today {
+            shippedOn[number] = nil
+            guard var order = orders[number], order.orderProgress == 300 else { continue }
+            order.orderProgress = 500
+            replace(order)
+        }
     }
 
     /// Accepts an async shipping request: results are computed now and shown after a delay.
@@ -111,7 +133,7 @@ extension SandboxState {
         let requestID = "\(UUID().uuidString.lowercased())_\(stamp)"
         var results: [GetResultUpdateOrderShippingAsyncResponse.Result] = []
         for shipping in request.orderShippingModelList {
-            switch applyShipping(shipping, now: now, functionCode: "UPDATE_ORDERSHIPPING") {
+            switch applyShipping(shipping, now: now, functionCode: "UPDATE_ORDERSHIPPING", function: .updateOrderShippingAsync) {
             case .applied(let messages), .refused(let messages):
                 results.append(.init(orderNumber: shipping.orderNumber, messages: messages.map {
                     var message = $0

@@ -13,7 +13,11 @@ actor SandboxState {
     /// write recorded once in the outbox reached RMS once.
     private(set) var acceptedWrites: [APIFunction: [String: Int]] = [:]
     var nextChangeID = 90_000_000
-    var nextShippingDetailID = 15_000
+    /// 発送明細ID: 12 digits, as RMS gives them.
+    var nextShippingDetailID = 100_000_000_000
+    /// Orders at 300 whose every basket has complete shipping rows, with their latest ship date:
+    /// RMS moves them to 500 on the day after it.
+    var shippedOn: [String: RakutenDate] = [:]
     /// updateOrderShippingAsync jobs by requestId: their results and when RMS shows them.
     var shippingJobs: [String: ShippingJob] = [:]
     /// Orders change by themselves as in life: new ones arrive, customers cancel. Seeded.
@@ -60,6 +64,7 @@ actor SandboxState {
     /// Applies every scheduled move that is due at `now`, and what happened by itself meanwhile.
     func advance(to now: RakutenDateTime) {
         liveUntil(now)
+        shipReported(by: now)
         guard !transitions.isEmpty else { return }
         var remaining: [Transition] = []
         for transition in transitions {

@@ -12,7 +12,7 @@ extension DeskController {
 
     func plan(_ item: PanelItem, _ numbers: [OrderNumber], scope: String) {
         do {
-            switch try item.command(statuses: state.statuses) {
+            switch try item.command(statuses: state.statuses, statusAfterShipReport: state.statusAfterShipReport) {
             case .fetch:
                 perform([.fetch])
             case .undo:
@@ -46,29 +46,34 @@ extension DeskController {
         let service = service
         let queue = events
         let statuses = state.statuses
+        let statusAfterShipReport = state.statusAfterShipReport
         let progress: @Sendable (Int) -> Void = { done in queue.post(.progress(done: done, total: numbers.count)) }
         running = Task.detached {
             // Every order of the preview is in the result: what it skipped, with the reason, too.
-            let result = await DeskController.outcome(of: dialog, numbers, statuses: statuses, store: store, service: service, progress: progress)
+            let result = await DeskController.outcome(
+                of: dialog, numbers, statuses: statuses, statusAfterShipReport: statusAfterShipReport, store: store, service: service,
+                progress: progress)
             queue.post(.finished(result.adding(dialog.plan.skips)))
         }
     }
 
     /// What became of each order; an error that stopped the whole action is every order's message.
     private static func outcome(
-        of dialog: ActionDialog, _ numbers: [OrderNumber], statuses: [LocalStatus], store: OrderStore, service: SyncService,
-        progress: @escaping @Sendable (Int) -> Void
+        of dialog: ActionDialog, _ numbers: [OrderNumber], statuses: [LocalStatus], statusAfterShipReport: LocalStatus?,
+        store: OrderStore, service: SyncService, progress: @escaping @Sendable (Int) -> Void
     ) async -> ActionResult {
         do {
-            return try await carryOut(dialog, numbers, statuses: statuses, store: store, service: service, progress: progress)
+            return try await carryOut(
+                dialog, numbers, statuses: statuses, statusAfterShipReport: statusAfterShipReport, store: store, service: service,
+                progress: progress)
         } catch {
             return ActionResult(lines: numbers.map { ActionResult.Line(number: $0, outcome: .failed, text: "\(error)") })
         }
     }
 
     private static func carryOut(
-        _ dialog: ActionDialog, _ numbers: [OrderNumber], statuses: [LocalStatus], store: OrderStore, service: SyncService,
-        progress: @escaping @Sendable (Int) -> Void
+        _ dialog: ActionDialog, _ numbers: [OrderNumber], statuses: [LocalStatus], statusAfterShipReport: LocalStatus?,
+        store: OrderStore, service: SyncService, progress: @escaping @Sendable (Int) -> Void
     ) async throws -> ActionResult {
         if let batch = dialog.undoBatch {
             let undone = try store.undo(batch: batch)
@@ -80,7 +85,9 @@ extension DeskController {
                             + conflicts[number]!.map(\.field).joined(separator: "、"))
                     })
         }
-        guard case .bulk(let action) = try dialog.item.command(statuses: statuses) else { return ActionResult(lines: []) }
+        guard case .bulk(let action) = try dialog.item.command(statuses: statuses, statusAfterShipReport: statusAfterShipReport) else {
+            return ActionResult(lines: [])
+        }
         if action.write != nil {
             // Through the outbox, whatever the kind of write.
             return ActionResult(report: try await service.run(action, on: numbers))

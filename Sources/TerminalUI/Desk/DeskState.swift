@@ -12,6 +12,8 @@ public struct DeskState: Sendable {
     public let shopID: String
     public let operatorName: String
     public let statuses: [LocalStatus]
+    /// Where an order goes with its 発送完了報告 (nil: its status is left).
+    public var statusAfterShipReport: LocalStatus? = .shipped
     public let keymap: Keymap
     public var tabIndex = 0
     public var counts: [LocalStatus: Int] = [:]

@@ -1,3 +1,4 @@
+import Foundation
 import OrderEngine
 
 /// What a panel row asks for once its inputs are read: an engine action to plan, or one of the
@@ -11,7 +12,12 @@ public enum PanelCommand: Sendable {
 extension PanelItem {
     /// The row's inputs turned into what it does; a bad input (a date that is not one, a fee out
     /// of range) is refused with the engine's words.
-    public func command(statuses: [LocalStatus]) throws(ActionInputError) -> PanelCommand {
+    /// `today`: the day in Japan, which a ship date may not be after; `statusAfterShipReport`:
+    /// where a reported order goes (config.toml's shipping.status_after_report).
+    public func command(
+        statuses: [LocalStatus], statusAfterShipReport: LocalStatus? = .shipped,
+        today: CalendarDate = CalendarDate(japanDayOf: JapanTime(Date()))
+    ) throws(ActionInputError) -> PanelCommand {
         switch kind {
         case .confirm: return .bulk(ConfirmAction())
         case .refreshRMSStatus: return .bulk(RefreshRMSStatusAction())
@@ -36,9 +42,10 @@ extension PanelItem {
         case .duplicate: return .bulk(DuplicateAction())
         case .pushEdit: return .bulk(PushEditAction())
         case .acceptRMSChanges: return .bulk(AcceptRMSChangesAction())
+        case .shipReport: return .bulk(ShipReportAction(today: today, statusAfter: statusAfterShipReport))
         case .undo: return .undo
         case .fetch: return .fetch
-        case .edit, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:
+        case .edit, .setParcels, .shipReportResult, .shipReportReadback, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:
             throw ActionInputError("「\(title)」は処理パネルの項目ではありません")
         }
     }

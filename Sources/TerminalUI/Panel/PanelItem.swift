@@ -51,6 +51,7 @@ public struct PanelItem: Sendable, Equatable {
             PanelItem(.duplicate, group: "同梱・複製"),
             PanelItem(.pushEdit, group: "注文内容修正"),
             PanelItem(.acceptRMSChanges, group: "注文内容修正"),
+            PanelItem(.shipReport, group: "出荷"),
             PanelItem(.undo, group: "取り消し"),
             PanelItem(.fetch, group: "受注取得"),
         ]

@@ -87,6 +87,9 @@ struct DetailView {
                 lines.append(StyledLine([("  \(field.label) ", theme.label), ("この端末 \(field.ours)", .plain), (" → RMS \(field.rms)", theme.error)]))
             }
         }
+        if order.isReportedAwaitingShipped {
+            lines.append(StyledLine("【報告済】発送完了を報告しました（RMSは発送日の翌日に発送済にします）", theme.color(.green, bold: true)))
+        }
         if let edit = order.pendingEdit {
             lines.append(StyledLine("【未反映】注文内容修正がRMSに未反映です（\(edit.text)）。処理パネル「入力内容を反映する（RMS）」で送ります",
                                     theme.color(.magenta, bold: true)))
@@ -141,6 +144,7 @@ struct DetailView {
                 }
                 lines.append(line)
             }
+            lines += parcelLines(order, package, label: label)
         }
 
         lines += moneyLines(order, label: label)

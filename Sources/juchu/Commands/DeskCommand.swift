@@ -40,7 +40,8 @@ struct DeskCommand: ParsableCommand {
             let launcher = DeskLauncher(
                 keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: display.ascii,
                 colors: DeskLauncher.wantsColor(noColorFlag: display.noColor), settings: deskSettings,
-                statuses: settings.statuses, flags: settings.flags, views: settings.views, columns: settings.columns)
+                statuses: settings.statuses, flags: settings.flags, views: settings.views, columns: settings.columns,
+                statusAfterShipReport: settings.statusAfterShipReport)
             try launcher.run(service: service)
         }
     }

@@ -15,6 +15,7 @@ struct DeskLauncher {
     var flags = DeskState.defaultFlags
     var views = SavedView.defaults
     var columns = GridColumn.defaults
+    var statusAfterShipReport: LocalStatus? = .shipped
 
     func run(service: SyncService) throws {
         let terminal: CursesTerminal
@@ -24,9 +25,10 @@ struct DeskLauncher {
             throw UserFacingError(error.description)
         }
         defer { terminal.shutdown() }
-        let state = DeskState(
+        var state = DeskState(
             shopID: shopID, operatorName: service.store.operatorName, statuses: statuses, flags: flags, views: views,
             columns: columns, keymap: keymap)
+        state.statusAfterShipReport = statusAfterShipReport
         let controller = DeskController(
             state: state, service: service, settings: settings,
             theme: Theme(colored: colors, glyphs: ascii ? .ascii : .unicode), terminal: terminal)

@@ -1,0 +1,105 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import RakutenPay
+
+/// 発送完了報告 as RMS takes it: up to 100 orders in one updateOrderShippingAsync call, then the
+/// result asked for with its requestId until RMS has it.
+extension SyncService {
+    /// Waits between asking for an async result, growing: RMS answers in seconds, and may take minutes.
+    static let resultPollDelays: [Double] = [1, 1, 2, 2, 4, 8, 15, 30]
+    /// How long results are asked for before the outcome is left unclear, to be settled by reading the orders.
+    static let resultPollLimit: Double = 600
+
+    /// Reports the parcels being sent (``Parcel/Report/sending``) of `numbers` and says what RMS
+    /// answered for each order.
+    func reportShipping(_ numbers: [OrderNumber]) async -> [OrderNumber: WriteOutcome] {
+        let requests: [UpdateOrderShippingRequest]
+        do {
+            requests = try store.orders(numbers).map(Self.shippingRequest)
+        } catch {
+            // Nothing was sent: the parcels can be sent again.
+            return Dictionary(numbers.map { ($0, WriteOutcome.failed(.rejected, detail: "\(error)")) }, uniquingKeysWith: { $1 })
+        }
+        let requestID: String
+        do {
+            let answer = try await client.updateOrderShippingAsync(UpdateOrderShippingAsyncRequest(orderShippingModelList: requests))
+            guard let id = answer.messages.lazy.compactMap(\.requestId).first else {
+                return Self.refused(numbers, answer.messages)
+            }
+            requestID = id
+        } catch let error as RakutenPayError where !error.mayHaveBeenApplied {
+            return error.messages.isEmpty
+                ? Dictionary(numbers.map { ($0, .failed(error.errorClass, detail: error.summary)) }, uniquingKeysWith: { $1 })
+                : Self.refused(numbers, error.messages)
+        } catch {
+            // It may have reached RMS: settled by reading the orders' shipping records.
+            let detail = (error as? RakutenPayError)?.summary ?? "送信中に中断しました: \(error)"
+            return Dictionary(numbers.map { ($0, .unknown(detail: detail)) }, uniquingKeysWith: { $1 })
+        }
+        guard let results = await shippingResults(requestID) else {
+            return Dictionary(numbers.map {
+                ($0, .unknown(detail: "RMSが受け付けた報告（requestId \(requestID)）の結果を得られません"))
+            }, uniquingKeysWith: { $1 })
+        }
+        var outcomes: [OrderNumber: WriteOutcome] = [:]
+        for result in results {
+            guard let number = result.orderNumber.map(OrderNumber.init) else { continue }
+            outcomes[number] = result.messages.first(where: \.isError).map {
+                .failed(.rejected, detail: "\($0.messageCode) \($0.message)")
+            } ?? .accepted(nil)
+        }
+        return outcomes
+    }
+
+    /// The async result, asked for until RMS has it; nil when RMS had none within the limit, or
+    /// when the asking was stopped (the outcome is then settled by reading the orders).
+    private func shippingResults(_ requestID: String) async -> [GetResultUpdateOrderShippingAsyncResponse.Result]? {
+        var waited = 0.0
+        var attempt = 0
+        while waited < Self.resultPollLimit {
+            let delay = Self.resultPollDelays[min(attempt, Self.resultPollDelays.count - 1)]
+            attempt += 1
+            do {
+                try await Task.sleep(for: .seconds(delay))
+            } catch {
+                return nil
+            }
+            waited += delay
+            do {
+                let answer = try await client.getResultUpdateOrderShippingAsync(requestId: requestID)
+                if !answer.isPendingOrUnknown { return answer.results }
+            } catch is CancellationError {
+                return nil
+            } catch {
+                // Asking changes nothing at RMS: asked again after the next wait; the client logged it.
+                if Task.isCancelled { return nil }
+            }
+        }
+        return nil
+    }
+
+    /// A refused request: each order RMS named fails with its message; the others with the reason
+    /// that nothing of the call was taken.
+    private static func refused(_ numbers: [OrderNumber], _ messages: [MessageModel]) -> [OrderNumber: WriteOutcome] {
+        let errors = messages.filter(\.isError)
+        let whole = errors.first { $0.orderNumber == nil }.map { "\($0.messageCode) \($0.message)" }
+        return Dictionary(numbers.map { number in
+            let own = errors.first { $0.orderNumber == number.rawValue }.map { "\($0.messageCode) \($0.message)" }
+            return (number, .failed(.rejected, detail: own ?? whole ?? "同じ送信の他の注文の誤りで受け付けられませんでした（再送できます）"))
+        }, uniquingKeysWith: { $1 })
+    }
+
+    /// The rows of one order: each basket's parcels being sent, as additions (no 発送明細ID).
+    public static func shippingRequest(_ order: Order) -> UpdateOrderShippingRequest {
+        let sending = order.parcels.filter { $0.report == .sending }
+        let baskets = order.packages.map(\.basketID).filter { basket in sending.contains { $0.basketID == basket } }
+        return UpdateOrderShippingRequest(orderNumber: order.number.rawValue, basketidModelList: baskets.map { basket in
+            BasketidModel(basketId: basket, shippingModelList: sending.filter { $0.basketID == basket }.map {
+                ShippingUpdateModel(
+                    deliveryCompany: $0.carrier?.code ?? "", shippingNumber: $0.trackingNumber ?? "",
+                    shippingDate: $0.shippedOn?.description ?? "")
+            })
+        })
+    }
+}

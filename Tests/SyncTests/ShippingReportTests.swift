@@ -1,0 +1,144 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import OrderSync
+import RakutenPay
+import RMSSandbox
+import Testing
+import TestSupport
+
+/// 発送完了報告 through the outbox against the sandbox over HTTP: parcels entered per basket,
+/// reported with updateOrderShippingAsync and its polled result, each once; RMS reaches 発送済
+/// the day after the ship date.
+@Suite("発送完了報告: parcels per basket to RMS, exactly once, 発送済 the next day")
+struct ShippingReportTests {
+    let today = CalendarDate(japanDayOf: JapanTime(Date()))
+
+    func start(orders: Int = 30) async throws -> FetchedSandbox {
+        try await FetchedSandbox.start(orders: orders) {
+            $0.secondsUntilProcessing = 0
+            $0.secondsUntilDone = 0
+            $0.secondsUntilShippingResults = 0
+        }
+    }
+
+    /// A valid 12-digit number of ヤマト運輸 (the last digit is the first eleven mod 7).
+    static func trackingNumber(_ serial: Int) -> String {
+        let body = 40_000_000_000 + serial * 7_919
+        return "\(body)\(body % 7)"
+    }
+
+    /// Confirms `count` orders and reads them back at RMS 発送待ち (300).
+    func awaitingShipment(_ fetched: FetchedSandbox, count: Int) async throws -> [Order] {
+        let numbers = Array(try fetched.editableRows().prefix(count).map(\.number))
+        let confirmed = try await fetched.service.confirm(numbers)
+        #expect(confirmed.succeeded == numbers.count, "\(confirmed.lines.map(\.message))")
+        try await fetched.service.refreshRMSStatus(numbers)
+        let orders = try fetched.store.orders(numbers)
+        #expect(orders.allSatisfy { $0.rmsProgress == .awaitingShipment })
+        return orders
+    }
+
+    /// One parcel per basket, by hand.
+    func addParcels(_ orders: [Order], in fetched: FetchedSandbox, from serial: Int = 0) throws {
+        var serial = serial
+        for order in orders {
+            for package in order.packages {
+                serial += 1
+                _ = try fetched.store.addParcel(
+                    to: order.number, basketID: package.basketID, carrier: Carrier(code: "1001"),
+                    trackingNumber: Self.trackingNumber(serial), shippedOn: today)
+            }
+        }
+    }
+
+    @Test("each basket's parcel reaches RMS once; the order is 報告済 at 300, 出荷済み here, and 発送済 the next RMS day")
+    func roundTrip() async throws {
+        let fetched = try await start()
+        let orders = try await awaitingShipment(fetched, count: 6)
+        try addParcels(orders, in: fetched)
+        let report = try await fetched.service.run(ShipReportAction(today: today), on: orders.map(\.number))
+        #expect(report.succeeded == orders.count, "\(report.lines.map(\.message)) \(report.skipped)")
+        #expect(report.lines.allSatisfy { $0.message == "報告済（発送済は翌日）" })
+        let reported = try fetched.store.orders(orders.map(\.number))
+        for order in reported {
+            #expect(order.localStatus == .shipped)
+            #expect(order.isReportedAwaitingShipped)
+            #expect(order.parcels.allSatisfy { ($0.shippingDetailID ?? 0) >= 100_000_000_000 }, "RMS's 12-digit 発送明細ID read back")
+            let held = try #require(await fetched.sandbox.server.order(order.number.rawValue))
+            #expect(held.orderProgress == 300, "発送済 only the day after the ship date")
+            for package in held.packageModelList {
+                let rows = package.shippingModelList ?? []
+                let parcel = try #require(order.parcels.first { $0.basketID == package.basketId })
+                #expect(rows.count == 1)
+                #expect(rows.first?.shippingNumber == parcel.trackingNumber && rows.first?.deliveryCompany == "1001")
+                #expect(rows.first?.shippingDate == RakutenDate(parsing: today.description))
+            }
+        }
+        let writes = await fetched.sandbox.server.acceptedWrites(.updateOrderShippingAsync)
+        #expect(orders.allSatisfy { writes[$0.number.rawValue] == 1 }, "\(writes)")
+
+        let again = try await fetched.service.run(ShipReportAction(today: today), on: orders.map(\.number))
+        #expect(again.lines.isEmpty && again.skipped.allSatisfy { $0.reason == .alreadyReported })
+
+        let (status, _) = try await fetched.sandbox.admin("clock", json: #"{"advanceSeconds": 86400}"#)
+        #expect(status == 200)
+        try await fetched.service.refreshRMSStatus(orders.map(\.number))
+        #expect(try fetched.store.orders(orders.map(\.number)).allSatisfy { $0.rmsProgress == .shipped && !$0.isReportedAwaitingShipped })
+        await fetched.stop()
+    }
+
+    @Test("refused here with the reason, nothing sent: a basket without a parcel, a parcel without its date, an order not at 発送待ち")
+    func refusals() async throws {
+        let fetched = try await start()
+        let orders = try await awaitingShipment(fetched, count: 2)
+        let unconfirmed = try #require(try fetched.editableRows().first { row in !orders.contains { $0.number == row.number } })
+        let plan = ShipReportAction(today: today).plan(try fetched.store.orders(orders.map(\.number) + [unconfirmed.number]))
+        #expect(plan.changes.isEmpty)
+        #expect(plan.skips.map(\.reason).contains(.rmsProgressNot(expected: .awaitingShipment, actual: .awaitingConfirmation)))
+        #expect(plan.skips.filter { if case .parcelMissing = $0.reason { true } else { false } }.count == 2)
+
+        var undated = try #require(try fetched.store.order(orders[0].number))
+        undated.parcels = [Parcel(basketID: undated.packages[0].basketID, carrier: Carrier(code: "1001"), trackingNumber: Self.trackingNumber(1), shippedOn: nil)]
+        undated.packages = [undated.packages[0]]
+        #expect(ShipReportAction(today: today).plan([undated]).skips.first?.reason == .parcelIncomplete(["発送日"]))
+        var future = undated
+        future.parcels[0].shippedOn = CalendarDate(year: today.year + 1, month: 1, day: 1)
+        #expect(ShipReportAction(today: today).plan([future]).skips.first?.reason == .shipDateInFuture(future.parcels[0].shippedOn!))
+
+        #expect(throws: (any Error).self) {
+            _ = try fetched.store.addParcel(to: orders[0].number, basketID: nil, carrier: Carrier(code: "1001"), trackingNumber: "400000000001", shippedOn: today)
+        }
+        let report = try await fetched.service.run(ShipReportAction(today: today), on: orders.map(\.number))
+        #expect(report.lines.isEmpty)
+        #expect(await fetched.sandbox.server.acceptedWrites(.updateOrderShippingAsync).isEmpty)
+        await fetched.stop()
+    }
+
+    @Test("a report left unclear by a dead process is settled by RMS's shipping rows: reported once in all, whether it reached RMS or not", arguments: [true, false])
+    func abandoned(reached: Bool) async throws {
+        let fetched = try await start()
+        let orders = try await awaitingShipment(fetched, count: 3)
+        try addParcels(orders, in: fetched)
+        let dead = try AbandonedWriteTests().deadProcess()
+        let applied = try fetched.store.apply(ShipReportAction(today: today), to: orders.map(\.number), claimedBy: dead)
+        #expect(applied.intents.count == 3)
+        try fetched.store.markSending(Array(applied.intents.values))
+        if reached {
+            let sent = try fetched.store.orders(orders.map(\.number)).map(SyncService.shippingRequest)
+            _ = try await fetched.sandbox.client.updateOrderShippingAsync(UpdateOrderShippingAsyncRequest(orderShippingModelList: sent))
+        }
+        let report = try await fetched.service.run(ShipReportAction(today: today), on: orders.map(\.number))
+        #expect(try fetched.store.unresolvedIntents().isEmpty)
+        #expect(report.succeeded == (reached ? 0 : 3), "\(report.lines.map(\.message)) \(report.skipped)")
+        let after = try fetched.store.orders(orders.map(\.number))
+        #expect(after.allSatisfy { $0.parcels.allSatisfy { $0.report == .reported } })
+        let writes = await fetched.sandbox.server.acceptedWrites(.updateOrderShippingAsync)
+        #expect(orders.allSatisfy { writes[$0.number.rawValue] == 1 }, "once in all: \(writes)")
+        for order in orders {
+            let held = try #require(await fetched.sandbox.server.order(order.number.rawValue))
+            #expect(held.packageModelList.allSatisfy { ($0.shippingModelList ?? []).count == 1 })
+        }
+        await fetched.stop()
+    }
+}
