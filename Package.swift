@@ -141,6 +141,6 @@ let package = Package(
             dependencies: ["TerminalUI", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "CNcursesw", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "TestSupport"]),
+            dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "TerminalUI", "TestSupport"]),
     ]
 )

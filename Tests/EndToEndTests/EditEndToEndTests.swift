@@ -35,8 +35,10 @@ struct EditEndToEndTests {
         #expect(row != nil, "the row does not say 未反映:\n\(session.capture())")
         #expect(await sandbox.server.order(number)?.packageModelList.first?.postagePrice != 9999, "nothing may reach RMS before the push")
 
-        // 処理パネル: 入力内容を反映する（RMS）, three rows above the last.
-        session.send("Tab", "End", "Up", "Up", "Up", "Enter")
+        // 処理パネル: 入力内容を反映する（RMS）.
+        session.send("Tab")
+        try PanelEndToEndTests.choose("入力内容を反映する（RMS）", in: session)
+        session.send("Enter")
         let preview = try await offPool { session.waitFor(10) { $0.contains("入力内容を反映する（RMS）: 1件") } }
         #expect(preview != nil, "no preview:\n\(session.capture())")
         session.send("y")

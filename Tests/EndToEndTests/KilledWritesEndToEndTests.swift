@@ -7,7 +7,7 @@ import RMSSandbox
 import Testing
 import TestSupport
 
-/// `juchu confirm`, `juchu cancel` and `juchu push` killed with SIGKILL at random moments and run
+/// `juchu confirm`, `juchu cancel`, `juchu push` and `juchu ship` killed with SIGKILL at random moments and run
 /// again: whatever moment the kill strikes (before the intent, between the intent and the
 /// request, while it is in flight, before its answer is recorded), every write reaches RMS once
 /// and the outbox is settled.
@@ -47,13 +47,16 @@ struct KilledWritesEndToEndTests {
 
         /// Runs `arguments` `runs` times, each killed at a random moment; then once more to its
         /// end. Returns how many runs were killed, and the last run's process.
-        func killRepeatedly(_ arguments: [String], runs: Int) async throws -> (killed: Int, last: JuchuProcess) {
+        /// `longest`: the latest moment drawn, in ms (a run that waits for RMS's results takes seconds).
+        func killRepeatedly(
+            _ arguments: [String], runs: Int, longest: Int = 600, beforeLast: () async throws -> Void = {}
+        ) async throws -> (killed: Int, last: JuchuProcess) {
             var generator = SystemRandomNumberGenerator()
             var killed = 0
-            // Kill moments are drawn up to 600 ms, or up to 90 % of the last run that finished: once
+            // Kill moments are drawn up to `longest`, or up to 90 % of the last run that finished: once
             // every order is sent, a run only starts and skips, and on a quiet machine that takes less
-            // than 600 ms — drawn from a fixed range, most of those runs would finish, not be killed.
-            var latestUpperBound = 600  // ms
+            // than that — drawn from a fixed range, most of those runs would finish, not be killed.
+            var latestUpperBound = longest  // ms
             for _ in 0..<runs {
                 let process = try JuchuProcess(juchu, arguments)
                 let started = ContinuousClock.now
@@ -66,9 +69,10 @@ struct KilledWritesEndToEndTests {
                 if process.terminationReason == .uncaughtSignal {
                     killed += 1
                 } else {
-                    latestUpperBound = min(600, Int((ContinuousClock.now - started) / .milliseconds(1) * 0.9))
+                    latestUpperBound = min(longest, Int((ContinuousClock.now - started) / .milliseconds(1) * 0.9))
                 }
             }
+            try await beforeLast()
             let last = try JuchuProcess(juchu, arguments)
             try await offPool { last.waitUntilExit() }
             return (killed, last)
@@ -159,6 +163,59 @@ struct KilledWritesEndToEndTests {
         }
         let pending = try setting.store.orders(saved.keys.map(OrderNumber.init)).filter { $0.pendingEdit != nil }.map(\.number)
         #expect(pending.isEmpty, "still 未反映: \(pending)")
+        #expect(try setting.outboxSettled())
+        await setting.stop()
+    }
+
+    @Test("juchu ship of every order at 発送待ち killed with SIGKILL at 100 random moments, with RMS's QPS limit and 20 % faults, and restarted: each basket reported once, nothing lost")
+    func killedShip() async throws {
+        let setting = try await Setting.start(orders: 1_000)
+        let today = CalendarDate(japanDayOf: JapanTime(Date()))
+        let confirmable = try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset && !$0.isBundled && $0.readProblem == nil }
+        let confirmed = try await setting.service.confirm(confirmable.map(\.number))
+        #expect(confirmed.succeeded == confirmable.count)
+        var shippable: [Order] = []
+        for _ in 0..<20 where shippable.count < confirmable.count {
+            try await Task.sleep(for: .seconds(1))
+            try await setting.service.refreshRMSStatus(confirmable.map(\.number))
+            shippable = try setting.store.orders(confirmable.map(\.number)).filter { $0.rmsProgress == .awaitingShipment }
+        }
+        #expect(shippable.count > 600)
+        var serial = 0
+        var numbers: [String: String] = [:]  // "order|basket" → tracking number
+        for order in shippable {
+            for package in order.packages {
+                serial += 1
+                let number = ShippingNumbers.valid(serial)
+                numbers["\(order.number)|\(package.basketID)"] = number
+                _ = try setting.store.addParcel(to: order.number, basketID: package.basketID, carrier: Carrier(code: "1001"),
+                                                trackingNumber: number, shippedOn: today)
+            }
+        }
+        let (faults, _) = try await setting.sandbox.admin("faults", json: #"{"faultRate": 0.2}"#)
+        let (qps, _) = try await setting.sandbox.admin("qps", json: #"{"requestsPerSecond": 20}"#)
+        #expect(faults == 200 && qps == 200)
+        var reportedByKilledRuns = 0
+        let (killed, last) = try await setting.killRepeatedly(try setting.arguments(["ship"]), runs: 100, longest: 4_000) {
+            _ = try await setting.sandbox.admin("faults", json: #"{"faultRate": 0}"#)
+            reportedByKilledRuns = await setting.sandbox.server.acceptedWrites(.updateOrderShippingAsync).count
+        }
+        // The kills struck while reports were under way, not only before the first.
+        #expect(reportedByKilledRuns > 0, "the killed runs reported nothing")
+        #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")
+        #expect(killed > 50, "most runs must be killed, not finish (\(killed))")
+        let accepted = await setting.sandbox.server.acceptedWrites(.updateOrderShippingAsync)
+        #expect(accepted.values.allSatisfy { $0 == 1 }, "an order was reported twice: \(accepted.filter { $0.value > 1 })")
+        #expect(Set(accepted.keys) == Set(shippable.map(\.number.rawValue)), "\(Set(shippable.map(\.number.rawValue)).subtracting(accepted.keys).count) not reported")
+        for order in shippable {
+            let held = try #require(await setting.sandbox.server.order(order.number.rawValue))
+            for package in held.packageModelList {
+                let rows = package.shippingModelList ?? []
+                #expect(rows.map(\.shippingNumber) == [numbers["\(order.number)|\(package.basketId)"]], "\(order.number) basket \(package.basketId): \(rows)")
+            }
+        }
+        let stored = try setting.store.orders(shippable.map(\.number))
+        #expect(stored.allSatisfy { $0.parcels.allSatisfy { $0.report == .reported } && $0.localStatus == .shipped })
         #expect(try setting.outboxSettled())
         await setting.stop()
     }

@@ -1,4 +1,6 @@
 import Foundation
+import OrderEngine
+import TerminalUI
 import Testing
 
 /// The processing panel in a real terminal: inputs typed in place, preview, result, undo.
@@ -8,9 +10,7 @@ struct PanelEndToEndTests {
     /// A capture does not show which row is reversed, so the rows are walked from the top.
     static func choose(_ title: String, in session: TmuxSession) throws {
         session.send("Home")
-        let order = ["注文確認通知を送る", "RMSステータスを取得", "キャンセルする", "受注ステータスを変更", "日付を書き込む",
-                     "手数料を書き込む", "配送業者を設定", "チェック項目を適用", "チェック項目をはずす", "同梱する", "同梱を解除する",
-                     "受注を複製する（手入力の注文）", "入力内容を反映する（RMS）", "RMSの変更を受け入れる（差分あり）", "直前の一括処理を取り消す", "今すぐ取得する"]
+        let order = PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags).map(\.title)
         let index = try #require(order.firstIndex(of: title))
         for _ in 0..<index { session.send("Down") }
     }

@@ -6,7 +6,10 @@ import TestSupport
 struct RMSWriteRuleTests {
     @Test("every write's kind is the id of the action that records it, and its result has its own journal name")
     func kindsAreActions() {
-        let actions: [any BulkAction] = [ConfirmAction(), try! CancelAction(reasonCode: 1), PushEditAction()]
+        let actions: [any BulkAction] = [
+            ConfirmAction(), try! CancelAction(reasonCode: 1), PushEditAction(),
+            ShipReportAction(today: CalendarDate(year: 2026, month: 12, day: 4)!),
+        ]
         #expect(Set(actions.compactMap { $0.write?.kind }) == Set(RMSWrite.Kind.allCases))
         for action in actions {
             let kind = try! #require(action.write?.kind)

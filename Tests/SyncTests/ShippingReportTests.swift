@@ -22,12 +22,6 @@ struct ShippingReportTests {
         }
     }
 
-    /// A valid 12-digit number of ヤマト運輸 (the last digit is the first eleven mod 7).
-    static func trackingNumber(_ serial: Int) -> String {
-        let body = 40_000_000_000 + serial * 7_919
-        return "\(body)\(body % 7)"
-    }
-
     /// Confirms `count` orders and reads them back at RMS 発送待ち (300).
     func awaitingShipment(_ fetched: FetchedSandbox, count: Int) async throws -> [Order] {
         let numbers = Array(try fetched.editableRows().prefix(count).map(\.number))
@@ -47,7 +41,7 @@ struct ShippingReportTests {
                 serial += 1
                 _ = try fetched.store.addParcel(
                     to: order.number, basketID: package.basketID, carrier: Carrier(code: "1001"),
-                    trackingNumber: Self.trackingNumber(serial), shippedOn: today)
+                    trackingNumber: ShippingNumbers.valid(serial), shippedOn: today)
             }
         }
     }
@@ -99,7 +93,7 @@ struct ShippingReportTests {
         #expect(plan.skips.filter { if case .parcelMissing = $0.reason { true } else { false } }.count == 2)
 
         var undated = try #require(try fetched.store.order(orders[0].number))
-        undated.parcels = [Parcel(basketID: undated.packages[0].basketID, carrier: Carrier(code: "1001"), trackingNumber: Self.trackingNumber(1), shippedOn: nil)]
+        undated.parcels = [Parcel(basketID: undated.packages[0].basketID, carrier: Carrier(code: "1001"), trackingNumber: ShippingNumbers.valid(1), shippedOn: nil)]
         undated.packages = [undated.packages[0]]
         #expect(ShipReportAction(today: today).plan([undated]).skips.first?.reason == .parcelIncomplete(["発送日"]))
         var future = undated
