@@ -32,6 +32,10 @@ let package = Package(
         // 1. The domain: orders, money, statuses, rules, bulk-action plans. No I/O, no clock, no UI.
         .target(name: "OrderEngine", swiftSettings: strict),
 
+        // The carriers' files: label data out (B2クラウド, CP932), tracking numbers back in. Formats
+        // only; which orders and what they hold is OrderEngine's.
+        .target(name: "ShippingFiles", dependencies: ["OrderEngine"], swiftSettings: strict),
+
         // 2. The Rakuten Pay order API client: exact JSON, ESA auth, rate limit, error classes.
         .target(
             name: "RakutenPay",
@@ -86,7 +90,7 @@ let package = Package(
         .target(
             name: "ShopSettings",
             dependencies: [
-                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "TerminalUI",
+                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "TerminalUI", "ShippingFiles",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
@@ -96,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "juchu",
             dependencies: [
-                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings",
+                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -122,6 +126,7 @@ let package = Package(
             path: "Tests/Support"
         ),
         .testTarget(name: "OrderEngineTests", dependencies: ["OrderEngine", "TestSupport"]),
+        .testTarget(name: "ShippingFilesTests", dependencies: ["ShippingFiles", "OrderEngine", "TestSupport"]),
         .testTarget(
             name: "RakutenPayTests",
             dependencies: [
@@ -141,6 +146,6 @@ let package = Package(
             dependencies: ["TerminalUI", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "CNcursesw", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "TerminalUI", "TestSupport"]),
+            dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "ShippingFiles", "TerminalUI", "TestSupport"]),
     ]
 )

@@ -49,6 +49,7 @@ extension ShopConfig {
         "store": ["path"],
         "desk": ["statuses", "flags", "views", "columns"],
         "shipping": ["status_after_report"],
+        "sender": ["name", "phone", "zip", "address", "yamato_customer_code", "yamato_freight_number"],
     ]
 
     public mutating func read(_ text: String, file: String) throws {
@@ -121,6 +122,7 @@ extension ShopConfig {
         guard statuses.contains(fetch.localStatus) else {
             throw ConfigError(file: file, key: "fetch.store_as", problem: "desk.statuses にない受注ステータスです（\(fetch.localStatus.name)）: 取り込んだ注文がどのタブにも出ません")
         }
+        try readSender(reader)
         if let status = try reader.string("shipping", "status_after_report") {
             guard status.isEmpty || statuses.contains(LocalStatus(status)) else {
                 throw reader.error("shipping", "status_after_report", "desk.statuses にない受注ステータスです（\(status)）。空にすると変えません")
@@ -177,7 +179,7 @@ extension ShopConfig {
     }
 
     /// Typed reads of `[table] key`, each saying what was expected when the value is not that.
-    private struct Reader {
+    struct Reader {
         let table: TOMLTable
         let file: String
 

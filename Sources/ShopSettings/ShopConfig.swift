@@ -2,6 +2,7 @@ import Foundation
 import OrderEngine
 import OrderSync
 import RakutenPay
+import ShippingFiles
 import TerminalUI
 
 /// config.toml: the shop, its API credentials, fetching and the store (設定). Every value is
@@ -29,6 +30,8 @@ public struct ShopConfig: Sendable {
     public var views = SavedView.defaults
     /// The grid's columns, in order.
     public var columns = GridColumn.defaults
+    /// The shop as ご依頼主 on its labels ([sender]); nil until config.toml says.
+    public var sender: LabelSender?
     /// The local status an order moves to with its 発送完了報告 (nil: left as it is).
     public var statusAfterShipReport: LocalStatus? = .shipped
 

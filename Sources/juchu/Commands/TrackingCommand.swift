@@ -8,7 +8,7 @@ struct TrackingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tracking",
         abstract: "荷物番号を入力します（発送完了報告の前に）",
-        subcommands: [TrackingSetCommand.self])
+        subcommands: [TrackingSetCommand.self, TrackingImportCommand.self])
 }
 
 /// `juchu tracking set ORDER NUMBER --carrier C`: one parcel of one basket, by hand.

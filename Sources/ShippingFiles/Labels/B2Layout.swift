@@ -1,0 +1,66 @@
+import OrderEngine
+
+/// ヤマト運輸 B2クラウド's 入出力 layout (「外部データから発行」 in, 「発行済データ」 out): 94 columns,
+/// read by position, a header row first, Shift_JIS (CP932), CRLF. The issued data comes back in
+/// the same layout with 伝票番号 (column 4) filled. (shipping-mail-slips.md §2.1–2.2)
+enum B2Layout {
+    static let header: [String] = [
+        "お客様管理番号", "送り状種類", "クール区分", "伝票番号", "出荷予定日", "お届け予定日", "配送時間帯", "お届け先コード",
+        "お届け先電話番号", "お届け先電話番号枝番", "お届け先郵便番号", "お届け先住所", "お届け先アパートマンション名",
+        "お届け先会社・部門１", "お届け先会社・部門２", "お届け先名", "お届け先名(ｶﾅ)", "敬称", "ご依頼主コード",
+        "ご依頼主電話番号", "ご依頼主電話番号枝番", "ご依頼主郵便番号", "ご依頼主住所", "ご依頼主アパートマンション名",
+        "ご依頼主名", "ご依頼主名(ｶﾅ)", "品名コード１", "品名１", "品名コード２", "品名２", "荷扱い１", "荷扱い２", "記事",
+        "ｺﾚｸﾄ代金引換額（税込)", "内消費税額等", "止置き", "営業所コード", "発行枚数", "個数口枠の印字", "請求先顧客コード",
+        "請求先分類コード", "運賃管理番号", "クロネコwebコレクトデータ登録", "クロネコwebコレクト加盟店番号",
+        "クロネコwebコレクト申込受付番号１", "クロネコwebコレクト申込受付番号２", "クロネコwebコレクト申込受付番号３",
+        "お届け予定ｅメール利用区分", "お届け予定ｅメールe-mailアドレス", "入力機種", "お届け予定ｅメールメッセージ",
+        "お届け完了ｅメール利用区分", "お届け完了ｅメールe-mailアドレス", "お届け完了ｅメールメッセージ", "クロネコ収納代行利用区分",
+        "予備", "収納代行請求金額(税込)", "収納代行内消費税額等", "収納代行請求先郵便番号", "収納代行請求先住所",
+        "収納代行請求先住所（アパートマンション名）", "収納代行請求先会社・部門名１", "収納代行請求先会社・部門名２",
+        "収納代行請求先名(漢字)", "収納代行請求先名(カナ)", "収納代行問合せ先郵便番号", "収納代行問合せ先住所",
+        "収納代行問合せ先住所（アパートマンション名）", "収納代行問合せ先電話番号", "収納代行管理番号", "収納代行品名",
+        "収納代行備考", "複数口くくりキー", "検索キータイトル1", "検索キー1", "検索キータイトル2", "検索キー2",
+        "検索キータイトル3", "検索キー3", "検索キータイトル4", "検索キー4", "検索キータイトル5", "検索キー5", "予備", "予備",
+        "投函予定メール利用区分", "投函予定メールe-mailアドレス", "投函予定メールメッセージ", "投函完了メール（お届け先宛）利用区分",
+        "投函予定メール（お届け先宛）e-mailアドレス", "投函予定メール（お届け先宛）メッセージ", "投函完了メール（ご依頼主宛）利用区分",
+        "投函予定メール（ご依頼主宛）e-mailアドレス", "投函予定メール（ご依頼主宛）メッセージ",
+    ]
+
+    /// Columns by position (1-based, as the layout numbers them).
+    enum Column: Int {
+        case key = 1, slipType, cool, slipNumber, shipDate, deliveryDate, timeSlot
+        case phone = 9, zipCode = 11, address, building
+        case name = 16, honorific = 18
+        case senderPhone = 20, senderZipCode = 22, senderAddress, senderBuilding, senderName
+        case itemName1 = 28, itemName2 = 30, note = 33, collectAmount, issueCount = 38
+        case customerCode = 40, freightNumber = 42
+    }
+
+    /// Field lengths B2 prints, in CP932 bytes (全角 two each).
+    static let limits: [Column: (label: String, bytes: Int)] = [
+        .address: ("お届け先住所", 64), .building: ("お届け先アパートマンション名", 32), .name: ("お届け先名", 32),
+        .itemName1: ("品名１", 50), .itemName2: ("品名２", 50), .note: ("記事", 44),
+        .senderAddress: ("ご依頼主住所", 64), .senderName: ("ご依頼主名", 32),
+    ]
+
+    /// 送り状種類: 0 発払, 2 コレクト (代金引換), 7 ネコポス, 8 宅急便コンパクト — from the delivery
+    /// method's words and the payment (a ネコポス takes no payment: 7 wins, as peers do).
+    static func slipType(_ order: Order) -> String {
+        let method = order.delivery?.method ?? ""
+        if method.contains("ネコポス") || method.contains("メール便") || method.contains("ゆうパケット") { return "7" }
+        if method.contains("コンパクト") { return order.payment.isCashOnDelivery ? "9" : "8" }
+        return order.payment.isCashOnDelivery ? "2" : "0"
+    }
+
+    /// 配達時間帯 from RMS's shippingTerm: 812 → 0812; 1 午前中 → 0812; 0 → none.
+    static func timeSlot(_ slot: Int?) -> String {
+        guard let slot, slot != 0 else { return "" }
+        if slot == 1 { return "0812" }
+        guard slot >= 100 else { return "" }
+        return slot < 1000 ? "0\(slot)" : "\(slot)"
+    }
+
+    static func date(_ date: CalendarDate?) -> String {
+        date.map { $0.description.replacingOccurrences(of: "-", with: "/") } ?? ""
+    }
+}

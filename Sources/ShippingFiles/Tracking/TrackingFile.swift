@@ -1,0 +1,122 @@
+import OrderEngine
+
+/// A file of tracking numbers back from a carrier's software: B2クラウド's 発行済データ, or a generic
+/// CSV whose header names an order number (or shipment key) and a tracking number.
+public enum TrackingFormat: String, Sendable, CaseIterable {
+    case yamatoB2 = "yamato-b2"
+    case generic
+
+    public var label: String {
+        switch self {
+        case .yamatoB2: "ヤマト運輸 B2クラウド 発行済データ"
+        case .generic: "汎用CSV（注文番号・荷物番号）"
+        }
+    }
+}
+
+/// One row of a tracking file, as read: nothing matched or checked yet.
+public struct TrackingRow: Sendable, Equatable {
+    public let line: Int
+    /// Juchu's shipment key (the carrier's management-number field), when the row has one.
+    public let key: String?
+    public let orderNumber: String?
+    public let trackingNumber: String
+    public let carrier: Carrier?
+    public let shippedOn: CalendarDate?
+    /// What the row says that cannot be read (a date that is not one, an unknown carrier).
+    public let problem: String?
+}
+
+/// Reads tracking files, tolerant in what they hold: columns found by their header names (as the
+/// carriers have spelled them over the years), a row with an odd field kept with its problem.
+public enum TrackingFileReader {
+    /// The rows of `bytes`, the format (detected from the header when not given) and the encoding.
+    public static func read(
+        _ bytes: [UInt8], format: TrackingFormat? = nil, encoding: FileEncoding? = nil
+    ) throws(FileFormatError) -> (rows: [TrackingRow], format: TrackingFormat, encoding: FileEncoding) {
+        let (text, encoding) = try FileText.decode(bytes, as: encoding)
+        let records = try CSV.records(text)
+        guard let header = records.first else { throw FileFormatError("ファイルが空です") }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let detected: TrackingFormat
+        if let format { detected = format } else { detected = try detect(names) }
+        let columns = try Columns(names, format: detected)
+        var rows: [TrackingRow] = []
+        for record in records.dropFirst() {
+            func value(_ index: Int?) -> String {
+                guard let index, record.fields.indices.contains(index) else { return "" }
+                return record.fields[index].trimmingCharacters(in: .whitespaces)
+            }
+            let number = value(columns.tracking)
+            let key = value(columns.key)
+            let order = value(columns.order)
+            if number.isEmpty && key.isEmpty && order.isEmpty { continue }
+            var problem: String?
+            var carrier: Carrier? = detected == .yamatoB2 ? Carrier(code: "1001") : nil
+            let carrierText = value(columns.carrier)
+            if !carrierText.isEmpty {
+                if let code = Carrier.names.first(where: { $0.key == carrierText || $0.value == carrierText })?.key {
+                    carrier = Carrier(code: code)
+                } else {
+                    problem = "配送会社「\(carrierText)」は楽天の配送会社ではありません"
+                }
+            }
+            let dateText = value(columns.date)
+            let date = dateText.isEmpty ? nil : CalendarDate(parsing: dateText)
+            if !dateText.isEmpty, date == nil { problem = problem ?? "発送日「\(dateText)」は日付ではありません" }
+            if number.isEmpty { problem = problem ?? "荷物番号がありません" }
+            rows.append(TrackingRow(
+                line: record.line, key: key.isEmpty ? nil : key, orderNumber: order.isEmpty ? nil : order,
+                trackingNumber: number, carrier: carrier, shippedOn: date, problem: problem))
+        }
+        return (rows, detected, encoding)
+    }
+
+    static func detect(_ names: [String]) throws(FileFormatError) -> TrackingFormat {
+        if names.count >= 4, names[0] == "お客様管理番号", names[1].hasPrefix("送り状種"), names[3] == "伝票番号" { return .yamatoB2 }
+        if Columns.find(Columns.trackingNames, in: names) != nil,
+            Columns.find(Columns.orderNames, in: names) != nil || Columns.find(Columns.keyNames, in: names) != nil
+        {
+            return .generic
+        }
+        throw FileFormatError(line: 1, "見出しから形式が分かりません。注文番号（または出荷キー）と荷物番号の列が要ります（見出し: \(names.prefix(6).joined(separator: ","))…）")
+    }
+
+    /// Where each value is, by the header's names.
+    struct Columns {
+        var key: Int?
+        var order: Int?
+        var tracking: Int?
+        var carrier: Int?
+        var date: Int?
+
+        static let keyNames = ["出荷キー", "shipment_key", "shipmentKey", "お客様管理番号", "お客様側管理番号"]
+        static let orderNames = ["注文番号", "受注番号", "order_number", "orderNumber"]
+        static let trackingNames = ["荷物番号", "お問い合わせ番号", "お問い合せ番号", "追跡番号", "伝票番号", "送り状番号", "tracking_number", "trackingNumber"]
+        static let carrierNames = ["配送会社", "carrier", "deliveryCompany"]
+        static let dateNames = ["発送日", "出荷日", "出荷予定日", "ship_date", "shippingDate"]
+
+        static func find(_ candidates: [String], in names: [String]) -> Int? {
+            candidates.lazy.compactMap { names.firstIndex(of: $0) }.first
+        }
+
+        init(_ names: [String], format: TrackingFormat) throws(FileFormatError) {
+            switch format {
+            case .yamatoB2:
+                // By position, as B2 writes it: 1 お客様管理番号, 4 伝票番号, 5 出荷予定日.
+                guard names.count >= 5 else { throw FileFormatError(line: 1, "B2クラウドの発行済データの列が足りません（\(names.count)列）") }
+                key = 0
+                tracking = 3
+                date = 4
+            case .generic:
+                key = Self.find(Self.keyNames, in: names)
+                order = Self.find(Self.orderNames, in: names)
+                tracking = Self.find(Self.trackingNames, in: names)
+                carrier = Self.find(Self.carrierNames, in: names)
+                date = Self.find(Self.dateNames, in: names)
+                guard tracking != nil else { throw FileFormatError(line: 1, "荷物番号の列がありません（見出し: 荷物番号・お問い合わせ番号・tracking_number）") }
+                guard key != nil || order != nil else { throw FileFormatError(line: 1, "注文番号（または出荷キー）の列がありません") }
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ShippingFiles
+
+extension ShopConfig {
+    /// `[sender]`: the shop as ご依頼主 on its labels. Name, phone, postcode and address go together.
+    mutating func readSender(_ reader: Reader) throws {
+        let name = try reader.string("sender", "name")
+        let phone = try reader.string("sender", "phone")
+        let zip = try reader.string("sender", "zip")
+        let address = try reader.string("sender", "address")
+        let given = [name, phone, zip, address].compactMap { $0 }
+        guard !given.isEmpty else { return }
+        guard let name, !name.isEmpty, let phone, !phone.isEmpty, let zip, !zip.isEmpty, let address, !address.isEmpty else {
+            let missing = [("name", name), ("phone", phone), ("zip", zip), ("address", address)].filter { ($0.1 ?? "").isEmpty }.map { $0.0 }
+            throw reader.error("sender", missing[0], "ご依頼主の \(missing.joined(separator: "・")) がありません（name・phone・zip・address はそろえて書いてください）")
+        }
+        guard zip.filter(\.isNumber).count == 7 else { throw reader.error("sender", "zip", "郵便番号（7桁）ではありません: 「\(zip)」") }
+        var sender = LabelSender(name: name, phone: phone, zipCode: zip, address: address)
+        if let code = try reader.string("sender", "yamato_customer_code") { sender.yamatoCustomerCode = code }
+        if let number = try reader.string("sender", "yamato_freight_number") { sender.yamatoFreightNumber = number }
+        self.sender = sender
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import OrderEngine
+import ShippingFiles
+import Testing
+import TestSupport
+
+@Suite("送り状データ: B2クラウド's layout, column by column, in CP932")
+struct LabelFileTests {
+    static let sender = LabelSender(name: "米の店 山田", phone: "03-1234-5678", zipCode: "1000001", address: "東京都千代田区千代田1-1",
+                                    yamatoCustomerCode: "0312345678", yamatoFreightNumber: "01")
+    static let today = CalendarDate(year: 2026, month: 12, day: 4)!
+    let writer = LabelWriter(format: .yamatoB2, sender: sender, today: today)
+
+    /// Decodes a written file as CP932 and splits it into records.
+    static func records(_ bytes: [UInt8]) throws -> [[String]] {
+        let text = try #require(String(data: Data(bytes), encoding: .shiftJIS))
+        #expect(text.hasSuffix("\r\n"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line ends CRLF")
+        return text.components(separatedBy: "\r\n").dropLast().map { $0.components(separatedBy: ",") }
+    }
+
+    @Test("the header row and each basket's row have B2's 94 columns, each in its place")
+    func layout() throws {
+        var cod = OrderFixtures.confirmed(1)
+        cod.payment = Payment(methodCode: 2, methodName: "代金引換")
+        cod.fees.cashOnDelivery = .yen(330)
+        cod.delivery = DeliveryDetails(method: "宅配便", date: CalendarDate(year: 2026, month: 12, day: 6), timeSlot: 1416)
+        cod.packages[0].handling = PackageHandling(dropOffLocation: "宅配ボックス")
+        var card = OrderFixtures.confirmed(2)
+        card.delivery = DeliveryDetails(method: "メール便", timeSlot: 1)
+        card.packages[0].items.append(card.packages[0].items[0])
+        card.packages[0].items.append(card.packages[0].items[0])
+        let file = writer.file(for: [cod, card]) { number, basket in "J261204\(String(format: "%06d", basket))" }
+        #expect(file.skips.isEmpty && file.warnings.isEmpty)
+        let records = try Self.records(file.bytes())
+        #expect(records.count == 3)
+        #expect(records.allSatisfy { $0.count == 94 })
+        #expect(records[0][0] == "お客様管理番号" && records[0][3] == "伝票番号" && records[0][32] == "記事" && records[0][33] == "ｺﾚｸﾄ代金引換額（税込)")
+        let row = records[1]
+        #expect(row[0] == "J261204010001" && row[0].count <= 15 && row[0].allSatisfy(\.isASCII))
+        #expect(row[1] == "2", "代金引換 is コレクト")
+        #expect(row[33] == String(cod.requestPrice.yen!), "the amount RMS says to collect")
+        #expect(row[2] == "0" && row[3].isEmpty)
+        #expect(row[4] == "2026/12/04" && row[5] == "2026/12/06" && row[6] == "1416")
+        #expect(row[8] == OrderFixtures.orderer.phoneNumber && row[10].count == 8 && row[10].contains("-"))
+        #expect(row[11] == "\(OrderFixtures.orderer.prefecture)\(OrderFixtures.orderer.city)\(OrderFixtures.orderer.subAddress)")
+        #expect(row[15] == OrderFixtures.orderer.fullName && row[17] == "様")
+        #expect(row[19] == "03-1234-5678" && row[21] == "100-0001" && row[22] == "東京都千代田区千代田1-1" && row[24] == "米の店 山田")
+        #expect(row[27] == "北海道産 ゆめぴりか 5kg" && row[29].isEmpty)
+        #expect(row[32] == "置き配:宅配ボックス")
+        #expect(row[37] == "1" && row[39] == "0312345678" && row[41] == "01")
+        let mail = records[2]
+        #expect(mail[1] == "7" && mail[6] == "0812" && mail[33].isEmpty)
+        #expect(mail[29] == "他2点")
+    }
+
+    @Test("refused per order with the reason: not 楽天処理済, 送料未設定, recipient 入力待ち, コンビニ受取, a character Shift_JIS lacks (named)")
+    func skips() throws {
+        let unconfirmed = OrderFixtures.order(1)
+        let unsetFee = OrderFixtures.order(2, progress: .awaitingShipment, sync: .rakutenDone, shipping: .unset)
+        var gift = OrderFixtures.confirmed(3)
+        gift.packages[0].handling = PackageHandling(recipientInputDue: "2026-12-10")
+        var store = OrderFixtures.confirmed(4)
+        store.packages[0].handling = PackageHandling(convenienceStore: .init(name: "ファミリーマート", zipCode: "100-0001", address: "東京都"))
+        var odd = OrderFixtures.confirmed(5)
+        odd.packages[0].destination.familyName = "𠮷田"
+        let file = writer.file(for: [unconfirmed, unsetFee, gift, store, odd]) { _, _ in "J261204000001" }
+        #expect(file.rows.isEmpty)
+        let reasons = file.skips.map(\.reason)
+        #expect(reasons[0].contains("楽天処理済ではありません"))
+        #expect(reasons[1] == "送料が未設定の注文です")
+        #expect(reasons[2].contains("入力待ち"))
+        #expect(reasons[3].contains("コンビニ受取"))
+        #expect(reasons[4].contains("お届け先名") && reasons[4].contains("「𠮷」"), "\(reasons[4])")
+        #expect(file.skips.map(\.order) == [unconfirmed, unsetFee, gift, store, odd].map(\.number))
+    }
+
+    @Test("a field over B2's length is warned with what will be printed; an address too long goes on to the building's line")
+    func lengths() throws {
+        var long = OrderFixtures.confirmed(1)
+        long.packages[0].items[0].name = String(repeating: "あ", count: 30)
+        long.packages[0].destination.subAddress = String(repeating: "一", count: 40)
+        let file = writer.file(for: [long]) { _, _ in "J261204000001" }
+        #expect(file.warnings.map(\.field) == ["品名１"])
+        #expect(file.warnings[0].text.contains(String(repeating: "あ", count: 25)))
+        let row = try Self.records(file.bytes())[1]
+        #expect(row[27] == String(repeating: "あ", count: 25))
+        #expect(FileText.cp932Length(row[11]) <= 64 && !row[12].isEmpty)
+        #expect(row[11] + row[12] == "\(OrderFixtures.orderer.prefecture)\(OrderFixtures.orderer.city)" + String(repeating: "一", count: 40))
+    }
+}

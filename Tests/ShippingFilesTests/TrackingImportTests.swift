@@ -1,0 +1,105 @@
+import Foundation
+import OrderEngine
+import ShippingFiles
+import Testing
+import TestSupport
+
+@Suite("荷物番号の取り込み: the carriers' files back, matched by shipment key or order number, every row accounted for")
+struct TrackingImportTests {
+    static let today = CalendarDate(year: 2026, month: 12, day: 4)!
+
+    /// B2's 発行済データ as the test makes it from a label file: the same layout, 伝票番号 filled.
+    static func issued(from labels: LabelFile, numbers: [String]) -> [UInt8] {
+        var text = ""
+        let lines = String(data: Data(labels.bytes()), encoding: .shiftJIS)!.components(separatedBy: "\r\n").dropLast()
+        for (index, line) in lines.enumerated() {
+            var fields = line.components(separatedBy: ",")
+            if index > 0 { fields[3] = numbers[index - 1] }
+            text += fields.joined(separator: ",") + "\r\n"
+        }
+        return Array(text.data(using: .shiftJIS)!)
+    }
+
+    @Test("labels out, B2's issued file back: each row matched to its order's basket by its key; the same file again changes nothing")
+    func roundTrip() throws {
+        var orders = (1...3).map { OrderFixtures.confirmed($0) }
+        orders[2].packages.append(Package(basketID: 99_001, destination: OrderFixtures.otherPerson, items: orders[2].packages[0].items,
+                                          postage: .yen(0), cashOnDeliveryFee: .zero))
+        var keys: [String: (OrderNumber, Int)] = [:]
+        let labels = LabelWriter(format: .yamatoB2, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { number, basket in
+            let key = "J261204\(String(format: "%06d", keys.count + 1))"
+            keys[key] = (number, basket)
+            return key
+        }
+        #expect(labels.rows.count == 4)
+        let numbers = (1...4).map(ShippingNumbers.valid)
+        let read = try TrackingFileReader.read(Self.issued(from: labels, numbers: numbers))
+        #expect(read.format == .yamatoB2 && read.encoding == .cp932 && read.rows.count == 4)
+        let byNumber = Dictionary(uniqueKeysWithValues: orders.map { ($0.number, $0) })
+        let matched = TrackingImport(rows: read.rows, orders: byNumber, keys: keys, today: Self.today)
+        #expect(matched.refused.isEmpty, "\(matched.refused)")
+        #expect(matched.additions.map(\.parcel.trackingNumber) == numbers)
+        #expect(matched.additions.map(\.parcel.basketID) == labels.rows.map(\.basketID))
+        #expect(matched.additions.allSatisfy { $0.parcel.carrier == Carrier(code: "1001") && $0.parcel.shippedOn == Self.today })
+        #expect(matched.lines.map(\.line) == [2, 3, 4, 5])
+
+        var imported = byNumber
+        for addition in matched.additions { imported[addition.order] = try imported[addition.order]!.addingParcel(addition.parcel) }
+        let again = TrackingImport(rows: read.rows, orders: imported, keys: keys, today: Self.today)
+        #expect(again.additions.isEmpty && again.refused.isEmpty)
+        #expect(again.lines.allSatisfy { if case .unchanged = $0.outcome { true } else { false } })
+    }
+
+    @Test("a generic CSV in UTF-8 with a BOM, by order number: unknown orders, bad check digits, duplicates and conflicts refused with their lines")
+    func genericRefusals() throws {
+        var orders = (1...4).map { OrderFixtures.confirmed($0) }
+        orders[3].parcels = [Parcel(basketID: orders[3].packages[0].basketID, carrier: Carrier(code: "1001"),
+                                    trackingNumber: ShippingNumbers.valid(90), shippedOn: Self.today)]
+        let bad = ShippingNumbers.valid(7).dropLast() + String((Int(String(ShippingNumbers.valid(7).last!))! + 1) % 10)
+        let csv = """
+            注文番号,荷物番号,配送会社,発送日
+            \(orders[0].number),\(ShippingNumbers.valid(1)),ヤマト運輸,2026/12/03
+            \(orders[1].number),\(bad),1001,
+            999999-20261204-0000000000,\(ShippingNumbers.valid(3)),1001,
+            \(orders[2].number),\(ShippingNumbers.valid(1)),1001,
+            \(orders[3].number),\(ShippingNumbers.valid(5)),1001,
+            \(orders[2].number),\(ShippingNumbers.valid(6)),佐川,
+
+            """
+        let read = try TrackingFileReader.read([0xEF, 0xBB, 0xBF] + Array(csv.utf8))
+        #expect(read.format == .generic && read.encoding == .utf8BOM)
+        let matched = TrackingImport(rows: read.rows, orders: Dictionary(uniqueKeysWithValues: orders.map { ($0.number, $0) }), keys: [:], today: Self.today)
+        let outcomes = matched.lines.map { "\($0.line) \($0.outcome.label)" }
+        #expect(outcomes == ["2 照合", "3 不正", "4 不一致", "5 重複", "6 競合", "7 不正"], "\(matched.lines.map(\.outcome.text))")
+        #expect(matched.lines[1].outcome.text.contains("検査数字"))
+        #expect(matched.lines[3].outcome == .duplicate(firstLine: 2))
+        #expect(matched.lines[5].outcome.text.contains("佐川"))
+        #expect(matched.additions.first?.parcel.shippedOn == CalendarDate(year: 2026, month: 12, day: 3))
+    }
+
+    @Test("files that cannot be read are refused with what and where: wrong encoding, no tracking column, an open quote, nothing in it")
+    func unreadable() {
+        #expect(throws: FileFormatError.self) { try TrackingFileReader.read([0x82, 0xFF, 0xFF, 0x0A]) }
+        #expect { try TrackingFileReader.read(Array("注文番号,配送会社\n1,1001\n".utf8)) } throws: {
+            ($0 as? FileFormatError)?.line == 1
+        }
+        #expect { try TrackingFileReader.read(Array("注文番号,荷物番号\n\"1,2\n".utf8)) } throws: {
+            ($0 as? FileFormatError)?.description.contains("引用符") == true
+        }
+        #expect(throws: FileFormatError.self) { try TrackingFileReader.read([]) }
+        #expect(throws: FileFormatError.self) { try TrackingFileReader.read(Array("注文番号,荷物番号\n".utf8), encoding: .cp932) }
+    }
+
+    @Test("tracking numbers: hyphens, spaces and full-width digits normalised; the 12-digit check digit of ヤマト・佐川・日本郵便; other carriers' own forms kept")
+    func numbers() throws {
+        let valid = ShippingNumbers.valid(42)
+        let yamato = Carrier(code: "1001")
+        #expect(try TrackingNumber.normalized("\(valid.prefix(4))-\(valid.dropFirst(4).prefix(4))-\(valid.suffix(4))", carrier: yamato) == valid)
+        let fullWidth = String(valid.map { Character(Unicode.Scalar($0.unicodeScalars.first!.value + 0xFEE0)!) })
+        #expect(try TrackingNumber.normalized(fullWidth, carrier: yamato) == valid)
+        #expect(throws: ActionInputError.self) { try TrackingNumber.normalized("123456789012", carrier: yamato) }
+        #expect(try TrackingNumber.normalized("EN123456789JP", carrier: Carrier(code: "1017")) == "EN123456789JP")
+        #expect(throws: ActionInputError.self) { try TrackingNumber.normalized("12|34", carrier: nil) }
+        #expect(TrackingNumber.passesCheckDigit("123456789015") == (12_345_678_901 % 7 == 5))
+    }
+}
