@@ -129,6 +129,11 @@ public final class SandboxServer: Sendable {
         await state.setProgress(number, to: progress)
     }
 
+    /// API requests answered so far, of every function.
+    public func requestCount() async -> Int {
+        requestCounts.withLock { $0.values.reduce(0, +) }
+    }
+
     func stats() async -> SandboxAdmin.Stats {
         SandboxAdmin.Stats(
             acceptedConfirmations: await state.acceptedConfirmations,

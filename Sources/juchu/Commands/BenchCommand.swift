@@ -5,6 +5,7 @@ import OrderStore
 import OrderSync
 import RakutenPay
 import RMSSandbox
+import ShippingFiles
 
 /// `juchu bench`: the performance targets, measured and printed as a table of medians.
 /// Run it in release mode: `swift run -c release juchu bench`.
@@ -23,10 +24,12 @@ struct BenchCommand: ParsableCommand {
         case desk
         /// Fetch at 1 request/s, and how soon new orders and 楽天処理済 show.
         case sync
+        /// The shipping report at 1 request/s; label data and an issued file of 10,000.
+        case shipping
     }
 
     @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))）")
-    var only: [Suite] = [.api, .sync, .store, .desk]
+    var only: [Suite] = [.api, .sync, .shipping, .store, .desk]
 
     @Option(help: "各項目の繰り返し回数（中央値をとります）")
     var runs = 3
@@ -55,6 +58,9 @@ struct BenchCommand: ParsableCommand {
         }
         if only.contains(.sync) {
             for row in try SyncBenchmarks.run(runs: runs) { table.add(row) }
+        }
+        if only.contains(.shipping) {
+            for row in try ShippingBenchmarks.run(runs: runs) { table.add(row) }
         }
         if only.contains(.store) {
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }
