@@ -48,7 +48,7 @@ extension ShopConfig {
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
         "store": ["path"],
         "desk": ["statuses", "flags", "views", "columns"],
-        "shipping": ["status_after_report"],
+        "shipping": ["status_after_report", "lead_days"],
         "sender": ["name", "phone", "zip", "address", "yamato_customer_code", "yamato_freight_number"],
     ]
 
@@ -123,6 +123,7 @@ extension ShopConfig {
             throw ConfigError(file: file, key: "fetch.store_as", problem: "desk.statuses にない受注ステータスです（\(fetch.localStatus.name)）: 取り込んだ注文がどのタブにも出ません")
         }
         try readSender(reader)
+        if let days = try reader.integer("shipping", "lead_days", in: 0...60) { shipLeadDays = days }
         if let status = try reader.string("shipping", "status_after_report") {
             guard status.isEmpty || statuses.contains(LocalStatus(status)) else {
                 throw reader.error("shipping", "status_after_report", "desk.statuses にない受注ステータスです（\(status)）。空にすると変えません")

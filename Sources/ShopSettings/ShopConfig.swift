@@ -32,6 +32,8 @@ public struct ShopConfig: Sendable {
     public var columns = GridColumn.defaults
     /// The shop as ご依頼主 on its labels ([sender]); nil until config.toml says.
     public var sender: LabelSender?
+    /// Days after confirmation an order should ship by when it has no 出荷予定日 (the shop's lead time).
+    public var shipLeadDays = 3
     /// The local status an order moves to with its 発送完了報告 (nil: left as it is).
     public var statusAfterShipReport: LocalStatus? = .shipped
 

@@ -1,3 +1,4 @@
+import Foundation
 import OrderEngine
 import Testing
 import TestSupport
@@ -88,5 +89,35 @@ struct RMSWriteRuleTests {
         }
         #expect(Set(ActionID.allCases.map(\.rawValue)).count == ActionID.allCases.count)
         #expect(ActionID.journalLabel(for: "written-by-a-newer-version") == "written-by-a-newer-version")
+    }
+}
+
+@Suite("Shipping deadlines: late reports and reports RMS did not move to 発送済")
+struct ShippingWatchTests {
+    let today = CalendarDate(year: 2026, month: 12, day: 10)!
+
+    func confirmed(on day: Int) -> Order {
+        var order = OrderFixtures.confirmed(day)
+        order.confirmedAt = Date(timeIntervalSince1970: TimeInterval(CalendarDate(year: 2026, month: 12, day: day)!.startInJapan + 3_600))
+        return order
+    }
+
+    @Test("not reported by 出荷予定日, or by the lead time after confirmation: late; reported, or not yet due: not")
+    func late() {
+        #expect(ShippingWatch.isLate(confirmed(on: 6), today: today, leadDays: 3))
+        #expect(!ShippingWatch.isLate(confirmed(on: 7), today: today, leadDays: 3), "due on the 10th: not late yet")
+        var planned = confirmed(on: 1)
+        planned.dates[.plannedShipmentDate] = CalendarDate(year: 2026, month: 12, day: 11)
+        #expect(!ShippingWatch.isLate(planned, today: today, leadDays: 3), "its 出荷予定日 is later")
+        var reported = confirmed(on: 1)
+        reported.parcels = [Parcel(basketID: reported.packages[0].basketID, carrier: Carrier(code: "1001"), trackingNumber: "1",
+                                   shippedOn: CalendarDate(year: 2026, month: 12, day: 9), report: .reported)]
+        #expect(!ShippingWatch.isLate(reported, today: today, leadDays: 3))
+        #expect(!ShippingWatch.isStuck(reported, today: today), "shipped on the 9th: RMS has until the 11th")
+        reported.parcels[0].shippedOn = CalendarDate(year: 2026, month: 12, day: 8)
+        #expect(ShippingWatch.isStuck(reported, today: today))
+        reported.rmsProgress = .shipped
+        #expect(!ShippingWatch.isStuck(reported, today: today))
+        #expect(CalendarDate(year: 2026, month: 12, day: 31)!.adding(days: 1) == CalendarDate(year: 2027, month: 1, day: 1))
     }
 }

@@ -20,6 +20,10 @@ public final class DeskController {
         public var lastFetchAt: Date?
         /// Days until the licenceKey expires, for the status bar.
         public var licenseDaysLeft: Int?
+        /// Days after confirmation an order should ship by when it has no 出荷予定日.
+        public var shipLeadDays = 3
+        /// How often the shipping deadlines are looked at (``ShippingWatch``).
+        public var shippingWatchInterval: Duration = .seconds(300)
         /// The credentials as the settings give them now, for a worker stopped by an expired key.
         public var credentials: (@Sendable () -> RakutenPayCredentials?)?
 
@@ -310,6 +314,22 @@ public final class DeskController {
         }
         let started = worker
         background { await started.run() }
+        let store = store
+        let queue = events
+        let clock = now
+        let leadDays = settings.shipLeadDays
+        let interval = settings.shippingWatchInterval
+        background {
+            while !Task.isCancelled {
+                do {
+                    let watch = try store.shippingWatch(today: CalendarDate(japanDayOf: JapanTime(clock())), leadDays: leadDays)
+                    queue.post(.sync(.shippingWatch(late: watch.late.count, stuck: watch.stuck.count)))
+                } catch {
+                    queue.post(.sync(.failed(message: "発送期限の確認ができません: \(error)（次の回で再試行します）")))
+                }
+                do { try await Task.sleep(for: interval) } catch { return }
+            }
+        }
     }
 
     /// How a sync event reads in the status bar and message line.

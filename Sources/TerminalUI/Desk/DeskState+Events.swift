@@ -108,6 +108,9 @@ extension DeskState {
             message = DeskMessage(text)
         case .licenseDaysLeft(let days):
             status.licenseDaysLeft = days
+        case .shippingWatch(let late, let stuck):
+            status.lateShipments = late
+            status.stuckReports = stuck
         }
     }
 }

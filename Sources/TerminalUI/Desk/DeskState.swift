@@ -153,5 +153,7 @@ public enum DeskEvent: Sendable {
         case notice(String)
         /// Days until the licenceKey expires, as RMS says.
         case licenseDaysLeft(Int)
+        /// Orders late for their 発送完了報告, and reported ones RMS has not moved to 発送済 (``ShippingWatch``).
+        case shippingWatch(late: Int, stuck: Int)
     }
 }

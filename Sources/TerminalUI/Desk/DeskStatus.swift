@@ -9,6 +9,10 @@ public struct DeskStatus: Sendable {
     public var nextFetchAt: Date?
     /// Writes being sent to RMS: what (注文確認送信中), so many of so many.
     public var writeProgress: (label: String, sent: Int, total: Int)?
+    /// Orders at RMS 発送待ち past their ship-by day without a report.
+    public var lateShipments = 0
+    /// Reported orders RMS has not moved to 発送済 two days after the ship date.
+    public var stuckReports = 0
     /// RMS calls that failed since the desk started.
     public var errorCount = 0
     /// Whether this desk's worker syncs (true) or another process does (false); nil before it starts.

@@ -25,6 +25,8 @@ struct HeaderView {
         if let progress = status.writeProgress { parts.append(("\(progress.label) \(progress.sent)/\(progress.total)", 8)) }
         if status.workerActive == false { parts.append(("同期は他のプロセスが担当", 2)) }
         if status.errorCount > 0 { parts.append(("エラー \(status.errorCount)件", 7)) }
+        if status.lateShipments > 0 { parts.append(("発送期限切れ \(status.lateShipments)件", 6)) }
+        if status.stuckReports > 0 { parts.append(("報告後に発送済にならない \(status.stuckReports)件", 6)) }
         if let days = status.licenseDaysLeft, days <= 14 {
             parts.append((days < 0 ? "licenseKey 期限切れ" : "licenseKey 残り\(days)日", 6))
         }

@@ -32,6 +32,7 @@ struct DeskCommand: ParsableCommand {
             deskSettings.fetchInterval = settings.fetchInterval
             deskSettings.fetchOnStart = settings.fetchInterval != nil
             deskSettings.pollInterval = settings.confirmPollInterval
+            deskSettings.shipLeadDays = settings.shipLeadDays
             deskSettings.lastFetchAt = try service.store.lastImport()
             // RMS's own figure as a worker last read it (any process on the file); config.toml's otherwise.
             let recorded = try service.store.licenseExpiry(licenseKey: service.client.configuration.credentials.licenseKey)

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import OrderEngine
 import OrderStore
+import OrderSync
 
 /// `juchu status`: the store at a glance — orders per status, the outbox, warnings (licenceKey
 /// expiry, orders nearing RMS's 14-day automatic cancellation).
@@ -37,8 +38,10 @@ struct StatusCommand: ParsableCommand {
                 warnings.append("注文確認をしていない注文が\(health.unconfirmedBeforeCutoff)件、注文から\(Self.unconfirmedWarningDays)日を過ぎています（14日で自動キャンセルされます）")
             }
             if let unknown = health.outbox["unknown"], unknown > 0 {
-                warnings.append("送信結果が不明の注文確認が\(unknown)件あります（RMSから読み直して確かめます）")
+                warnings.append("送信結果が不明の送信が\(unknown)件あります（RMSから読み直して確かめます）")
             }
+            let watch = try store.shippingWatch(today: CalendarDate(japanDayOf: JapanTime(now)), leadDays: settings.shipLeadDays)
+            warnings += ShippingWatchText.warnings(late: watch.late, stuck: watch.stuck, leadDays: settings.shipLeadDays)
             let lease = try store.workerLease()
             let working = lease.map { store.isWorking($0, at: now) } ?? false
             let worker: String
