@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "TerminalUI",
             dependencies: [
-                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "CNcursesw",
+                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "ShippingFiles", "CNcursesw",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict

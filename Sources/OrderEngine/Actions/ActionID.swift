@@ -16,6 +16,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case duplicate
     case pushEdit = "push-edit"
     case acceptRMSChanges = "accept-rms"
+    case writeLabels = "write-labels"
     case shipReport = "ship-report"
     case undo
     case fetch
@@ -50,6 +51,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .duplicate: "受注を複製する（手入力の注文）"
         case .pushEdit: "入力内容を反映する（RMS）"
         case .acceptRMSChanges: "RMSの変更を受け入れる（差分あり）"
+        case .writeLabels: "送り状データを書き出す"
         case .shipReport: "発送完了を報告する（RMS）"
         case .undo: "直前の一括処理を取り消す"
         case .fetch: "今すぐ取得する"
@@ -74,6 +76,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .duplicate: "複製"
         case .pushEdit: "注文内容修正の反映"
         case .acceptRMSChanges: "RMSの変更の受け入れ"
+        case .writeLabels: "送り状データの書き出し"
         case .shipReport: "発送完了報告"
         case .shipReportResult: "発送完了報告の結果"
         case .shipReportReadback: "報告後のRMSの内容"

@@ -61,5 +61,5 @@ public enum LabelFormat: String, Sendable, CaseIterable {
         }
     }
 
-    var takesConvenienceStores: Bool { false }
+    public var takesConvenienceStores: Bool { false }
 }

@@ -42,29 +42,38 @@ public enum FileText {
         if encoding == .utf8 || encoding == .utf8BOM || hasBOM {
             throw FileFormatError("UTF-8として読めません（\(firstBadLine(bytes))行目）。文字コードを確かめてください")
         }
-        guard let text = String(data: Data(bytes), encoding: .shiftJIS), !text.contains("\u{FFFD}") else {
-            throw FileFormatError("Shift_JIS（CP932）としてもUTF-8としても読めません。文字コードを確かめてください")
+        switch CP932.decode(bytes) {
+        case .success(let text): return (text, .cp932)
+        case .failure(let invalid):
+            let line = bytes[..<invalid.offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw FileFormatError(line: line, "Shift_JIS（CP932）としてもUTF-8としても読めません。文字コードを確かめてください")
         }
-        return (text, .cp932)
     }
 
     /// The text as CP932 bytes, or the first character CP932 cannot hold.
     public static func cp932(_ text: String) -> Result<[UInt8], UnencodableCharacter> {
-        if let data = text.data(using: .shiftJIS, allowLossyConversion: false) { return .success(Array(data)) }
-        let bad = text.first { String($0).data(using: .shiftJIS, allowLossyConversion: false) == nil } ?? "?"
-        return .failure(UnencodableCharacter(character: bad))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            guard let (first, second) = CP932.bytes(of: scalar) else {
+                let bad = text.first { $0.unicodeScalars.contains(scalar) } ?? Character(scalar)
+                return .failure(UnencodableCharacter(character: bad))
+            }
+            bytes.append(first)
+            if let second { bytes.append(second) }
+        }
+        return .success(bytes)
     }
 
     /// The first character of `text` CP932 cannot hold, if any.
     public static func firstUnencodable(in text: String) -> Character? {
-        if text.allSatisfy(\.isASCII) { return nil }
-        if case .failure(let bad) = cp932(text) { return bad.character }
-        return nil
+        guard let scalar = text.unicodeScalars.first(where: { CP932.bytes(of: $0) == nil }) else { return nil }
+        return text.first { $0.unicodeScalars.contains(scalar) }
     }
 
     /// Bytes of `text` in CP932, as the carriers count a field's length.
     public static func cp932Length(_ text: String) -> Int {
-        text.reduce(0) { $0 + ($1.isASCII || $1.isHalfWidthKana ? 1 : 2) }
+        text.unicodeScalars.reduce(0) { $0 + ($1.value < 0x80 || (0xFF61...0xFF9F).contains($1.value) ? 1 : 2) }
     }
 
     private static func strictUTF8(_ bytes: [UInt8]) -> String? {
@@ -88,9 +97,3 @@ public struct UnencodableCharacter: Error, Sendable, Equatable {
     public let character: Character
 }
 
-extension Character {
-    /// ｱ-ﾝ, ﾞ, ﾟ: one byte each in CP932.
-    var isHalfWidthKana: Bool {
-        unicodeScalars.allSatisfy { (0xFF61...0xFF9F).contains($0.value) }
-    }
-}

@@ -45,35 +45,32 @@ extension DeskController {
         let store = store
         let service = service
         let queue = events
-        let statuses = state.statuses
-        let statusAfterShipReport = state.statusAfterShipReport
+        let context = ActionContext(
+            statuses: state.statuses, statusAfterShipReport: state.statusAfterShipReport, labelSender: settings.labelSender,
+            labelDirectory: settings.labelDirectory, now: now())
         let progress: @Sendable (Int) -> Void = { done in queue.post(.progress(done: done, total: numbers.count)) }
         running = Task.detached {
             // Every order of the preview is in the result: what it skipped, with the reason, too.
-            let result = await DeskController.outcome(
-                of: dialog, numbers, statuses: statuses, statusAfterShipReport: statusAfterShipReport, store: store, service: service,
-                progress: progress)
+            let result = await DeskController.outcome(of: dialog, numbers, context: context, store: store, service: service, progress: progress)
             queue.post(.finished(result.adding(dialog.plan.skips)))
         }
     }
 
     /// What became of each order; an error that stopped the whole action is every order's message.
     private static func outcome(
-        of dialog: ActionDialog, _ numbers: [OrderNumber], statuses: [LocalStatus], statusAfterShipReport: LocalStatus?,
-        store: OrderStore, service: SyncService, progress: @escaping @Sendable (Int) -> Void
+        of dialog: ActionDialog, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore, service: SyncService,
+        progress: @escaping @Sendable (Int) -> Void
     ) async -> ActionResult {
         do {
-            return try await carryOut(
-                dialog, numbers, statuses: statuses, statusAfterShipReport: statusAfterShipReport, store: store, service: service,
-                progress: progress)
+            return try await carryOut(dialog, numbers, context: context, store: store, service: service, progress: progress)
         } catch {
             return ActionResult(lines: numbers.map { ActionResult.Line(number: $0, outcome: .failed, text: "\(error)") })
         }
     }
 
     private static func carryOut(
-        _ dialog: ActionDialog, _ numbers: [OrderNumber], statuses: [LocalStatus], statusAfterShipReport: LocalStatus?,
-        store: OrderStore, service: SyncService, progress: @escaping @Sendable (Int) -> Void
+        _ dialog: ActionDialog, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore, service: SyncService,
+        progress: @escaping @Sendable (Int) -> Void
     ) async throws -> ActionResult {
         if let batch = dialog.undoBatch {
             let undone = try store.undo(batch: batch)
@@ -85,8 +82,13 @@ extension DeskController {
                             + conflicts[number]!.map(\.field).joined(separator: "、"))
                     })
         }
-        guard case .bulk(let action) = try dialog.item.command(statuses: statuses, statusAfterShipReport: statusAfterShipReport) else {
+        guard case .bulk(let action) = try dialog.item.command(
+            statuses: context.statuses, statusAfterShipReport: context.statusAfterShipReport, today: context.today)
+        else {
             return ActionResult(lines: [])
+        }
+        if let labels = action as? WriteLabelsAction {
+            return try writeLabels(labels, numbers, context: context, store: store)
         }
         if action.write != nil {
             // Through the outbox, whatever the kind of write.

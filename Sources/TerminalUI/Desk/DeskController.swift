@@ -3,6 +3,7 @@ import OrderEngine
 import OrderStore
 import OrderSync
 import RakutenPay
+import ShippingFiles
 
 /// Runs the desk: reads keys, carries out what the state asks for (local reads at once, RMS calls
 /// in the background), redraws only when something changed, and notices when another desk or the
@@ -20,6 +21,10 @@ public final class DeskController {
         public var lastFetchAt: Date?
         /// Days until the licenceKey expires, for the status bar.
         public var licenseDaysLeft: Int?
+        /// The shop as ご依頼主 on its labels (config.toml's [sender]); nil: labels are refused with why.
+        public var labelSender: LabelSender?
+        /// Where 送り状データを書き出す writes its files.
+        public var labelDirectory = NSTemporaryDirectory() + "juchu-labels"
         /// Days after confirmation an order should ship by when it has no 出荷予定日.
         public var shipLeadDays = 3
         /// How often the shipping deadlines are looked at (``ShippingWatch``).

@@ -1,5 +1,6 @@
 import Foundation
 import OrderEngine
+import ShippingFiles
 
 /// What a panel row asks for once its inputs are read: an engine action to plan, or one of the
 /// desk's own commands.
@@ -43,6 +44,9 @@ extension PanelItem {
         case .pushEdit: return .bulk(PushEditAction())
         case .acceptRMSChanges: return .bulk(AcceptRMSChangesAction())
         case .shipReport: return .bulk(ShipReportAction(today: today, statusAfter: statusAfterShipReport))
+        case .writeLabels:
+            let format = LabelFormat.allCases[min(choice(0), LabelFormat.allCases.count - 1)]
+            return .bulk(WriteLabelsAction(formatName: format.label, takesConvenienceStores: format.takesConvenienceStores))
         case .undo: return .undo
         case .fetch: return .fetch
         case .edit, .setParcels, .shipReportResult, .shipReportReadback, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:

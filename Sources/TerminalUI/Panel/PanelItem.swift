@@ -1,4 +1,5 @@
 import OrderEngine
+import ShippingFiles
 
 /// A row of the processing panel (処理パネル), as operators know them from GoQ's panel, with its
 /// inputs in place: the status to change to, the date field, its value and 追記/上書き, the fee...
@@ -51,6 +52,9 @@ public struct PanelItem: Sendable, Equatable {
             PanelItem(.duplicate, group: "同梱・複製"),
             PanelItem(.pushEdit, group: "注文内容修正"),
             PanelItem(.acceptRMSChanges, group: "注文内容修正"),
+            PanelItem(.writeLabels, group: "出荷", inputs: [
+                PanelInput("形式", choices: LabelFormat.allCases.map(\.label)),
+            ]),
             PanelItem(.shipReport, group: "出荷"),
             PanelItem(.undo, group: "取り消し"),
             PanelItem(.fetch, group: "受注取得"),

@@ -6,6 +6,7 @@ import OrderStore
 import OrderSync
 import RakutenPay
 import RMSSandbox
+import ShippingFiles
 import TerminalUI
 
 /// `juchu demo`: the desk on its embedded default — an in-process RMS sandbox on loopback and a
@@ -79,6 +80,9 @@ struct DemoCommand: ParsableCommand {
         settings.pollInterval = .seconds(pollInterval)
         settings.fetchOnStart = false
         settings.lastFetchAt = Date()
+        // The demo shop's own address on its labels; the files go beside the demo's database.
+        settings.labelSender = DemoShop.sender
+        settings.labelDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/labels"
         let launcher = DeskLauncher(
             keymap: keymap, shopID: sandboxConfiguration.shopID, ascii: display.ascii,
             colors: DeskLauncher.wantsColor(noColorFlag: display.noColor), settings: settings)
@@ -88,6 +92,9 @@ struct DemoCommand: ParsableCommand {
 
 /// The demo's starting state beyond what RMS holds.
 enum DemoShop {
+    /// The demo shop as ご依頼主 (a config.toml's [sender]).
+    static let sender = LabelSender(name: "楽天デモ米店", phone: "03-0000-0000", zipCode: "1000001", address: "東京都千代田区千代田1-1")
+
     /// Bundles (同梱) two orders of one repeat customer, as an operator would have done before,
     /// so the demo shows how a bundled order is treated.
     static func bundleOneRepeatCustomer(in store: OrderStore) throws {

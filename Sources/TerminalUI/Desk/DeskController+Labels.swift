@@ -1,0 +1,48 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import ShippingFiles
+
+extension DeskController {
+    /// 送り状データを書き出す from the panel: the label file in the desk's label folder, each order's
+    /// result with its shipment keys and the file, what the format refused, and what will print cut.
+    static func writeLabels(_ action: WriteLabelsAction, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore) throws -> ActionResult {
+        guard let format = LabelFormat.allCases.first(where: { $0.label == action.formatName }) else {
+            throw ActionInputError("送り状データの形式「\(action.formatName)」はありません")
+        }
+        guard let sender = context.labelSender else {
+            throw ActionInputError("ご依頼主がありません。config.toml に [sender] の name・phone・zip・address を書いてください")
+        }
+        let orders = try store.orders(numbers)
+        let eligible = orders.filter { LabelEligibility.refusal(of: $0, takesConvenienceStores: format.takesConvenienceStores) == nil }
+        let baskets = eligible.flatMap { order in order.packages.map { (order: order.number, basketID: $0.basketID) } }
+        let keys = Dictionary(zip(baskets.map { "\($0.order)|\($0.basketID)" }, try store.shipmentKeys(for: baskets)), uniquingKeysWith: { $1 })
+        let file = LabelWriter(format: format, sender: sender, today: context.today).file(for: orders) { keys["\($0)|\($1)"] ?? "" }
+        var path = ""
+        if !file.rows.isEmpty {
+            let stamp = JapanTime(context.now)
+            let name = "\(format.rawValue)-" + stamp.dateText.replacingOccurrences(of: "-", with: "") + "-"
+                + stamp.timeText.replacingOccurrences(of: ":", with: "") + ".csv"
+            path = context.labelDirectory + "/" + name
+            do {
+                try FileManager.default.createDirectory(atPath: context.labelDirectory, withIntermediateDirectories: true)
+                try Data(file.bytes()).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw ActionInputError("送り状データを \(path) に書き出せません: \(error.localizedDescription)")
+            }
+        }
+        let rowsByOrder = Dictionary(grouping: file.rows, by: \.order)
+        let warningsByOrder = Dictionary(grouping: file.warnings, by: \.order)
+        var lines: [ActionResult.Line] = []
+        for order in orders {
+            if let skip = file.skips.first(where: { $0.order == order.number }) {
+                lines.append(.init(number: order.number, outcome: .skipped, text: skip.reason))
+            } else if let rows = rowsByOrder[order.number] {
+                var text = "\(path) に出力しました（出荷キー \(rows.map(\.key).joined(separator: "・"))）"
+                for warning in warningsByOrder[order.number] ?? [] { text += "。\(warning.field): \(warning.text)" }
+                lines.append(.init(number: order.number, outcome: .succeeded, text: text))
+            }
+        }
+        return ActionResult(lines: lines)
+    }
+}
