@@ -15,7 +15,7 @@ struct DemoConfirmEndToEndTests {
         line.split(separator: " ").first { $0.count >= 20 && $0.contains("-") }.map { String($0.drop { !$0.isNumber }) }
     }
 
-    @Test("check three confirmable rows and one bundled row, confirm: 1 skipped with its reason, three reach 楽天処理済")
+    @Test("check three confirmable rows and one bundled row, confirm: 1 skipped with its reason, three reach 楽天処理済; their label data written from the panel")
     func bulkConfirm() throws {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
@@ -68,6 +68,26 @@ struct DemoConfirmEndToEndTests {
         let bundledNumber = try #require(Self.orderNumber(in: lines[bundled]))
         let bundledLine = session.capture().split(separator: "\n").first { $0.contains(bundledNumber) }
         #expect(bundledLine?.contains("未送信") == true, "the bundled order must not have been sent")
+
+        // 出荷 → 送り状データを書き出す on the same checks: the three 楽天処理済 orders go into B2's file,
+        // the bundled one (not 楽天処理済) is kept out with the reason.
+        session.send("Tab")
+        try PanelEndToEndTests.choose("送り状データを書き出す", in: session)
+        session.send("Enter")
+        let labelPreview = try #require(session.waitFor(10) { $0.contains("送り状データを書き出す（ヤマト運輸 B2クラウド") && $0.contains(": 3件") },
+                                        "no label preview:\n\(session.capture())")
+        #expect(labelPreview.contains("楽天処理済ではありません"))
+        session.send("y")
+        let written = try #require(session.waitFor(20) { $0.contains("成功: 3件") && $0.contains("出力しました（出荷キー J") && $0.contains("labels/yamato-b2-") }, "no label result:\n\(session.capture().split(separator: "\n").filter { !$0.hasPrefix("│[") }.joined(separator: "\n"))")
+        #expect(written.contains("出荷キー J"))
+        let folder = juchu.home + "/labels"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("yamato-b2-") && $0.hasSuffix(".csv") }
+        #expect(files.count == 1)
+        let text = try #require(String(data: try Data(contentsOf: URL(fileURLWithPath: folder + "/" + files[0])), encoding: .shiftJIS))
+        let records = text.components(separatedBy: "\r\n").dropLast()
+        #expect(records.count == 4 && records.allSatisfy { $0.components(separatedBy: ",").count == 94 })
+        #expect(numbers.allSatisfy { number in !records.contains { $0.contains(number) } }, "the key, not the order number, names the row")
+        session.send("Enter", "Tab", "Tab")
 
         session.send("q")
         let closed = session.waitFor(10) { $0.contains("EXIT=0") }

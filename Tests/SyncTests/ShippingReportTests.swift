@@ -135,4 +135,24 @@ struct ShippingReportTests {
         }
         await fetched.stop()
     }
+
+    @Test("tracking numbers applied from a file leave out an order whose parcels another desk changed after the preview, and say so")
+    func importAfterAnotherDesk() async throws {
+        let fetched = try await start(orders: 10)
+        let orders = try fetched.store.orders(try fetched.editableRows().prefix(2).map(\.number)).filter { $0.packages.count == 1 }
+        let previewed = Dictionary(uniqueKeysWithValues: orders.map { ($0.number, $0.parcels) })
+        let additions = orders.enumerated().map { index, order in
+            (order: order.number, parcel: Parcel(basketID: order.packages[0].basketID, carrier: Carrier(code: "1001"),
+                                                  trackingNumber: ShippingNumbers.valid(index + 1), shippedOn: today))
+        }
+        // Another desk enters a number on the first order meanwhile.
+        _ = try fetched.store.addParcel(to: orders[0].number, basketID: nil, carrier: Carrier(code: "1001"),
+                                        trackingNumber: ShippingNumbers.valid(99), shippedOn: today)
+        let (_, leftOut) = try fetched.store.addParcels(additions, previewed: previewed)
+        #expect(leftOut.map(\.0) == [orders[0].number] && leftOut[0].1.contains("照合の後に"))
+        let after = try fetched.store.orders(orders.map(\.number))
+        #expect(after[0].parcels.map(\.trackingNumber) == [ShippingNumbers.valid(99)])
+        #expect(after[1].parcels.map(\.trackingNumber) == [ShippingNumbers.valid(2)])
+        await fetched.stop()
+    }
 }

@@ -25,21 +25,29 @@ extension OrderStore {
 
 extension OrderStore {
     /// Adds parcels read from a carrier's file, all in one batch (undoable at once until reported).
-    /// A parcel the order can no longer take (another desk entered the number meanwhile) is left
-    /// out and named. Returns the batch and what was left out.
-    public func addParcels(_ additions: [(order: OrderNumber, parcel: Parcel)]) throws -> (batchID: String, leftOut: [(OrderNumber, String)]) {
+    /// `previewed`: each order's parcels as the preview matched the file against them (whose baskets
+    /// it checked); an order whose parcels changed since (another desk entered a number meanwhile)
+    /// is left out and named, not changed from what the operator did not see. Only the parcels are
+    /// read and written, not the orders' content. Returns the batch and what was left out.
+    public func addParcels(
+        _ additions: [(order: OrderNumber, parcel: Parcel)], previewed: [OrderNumber: [Parcel]]
+    ) throws -> (batchID: String, leftOut: [(OrderNumber, String)]) {
         try writeTransaction("荷物番号の取り込み") { db in
             let batchID = UUID().uuidString.lowercased()
             var leftOut: [(OrderNumber, String)] = []
             let grouped = Dictionary(grouping: additions, by: \.order)
-            for before in try Self.load(Array(grouped.keys), in: db) {
+            for before in try Self.load(Array(grouped.keys), content: false, in: db) {
+                guard before.parcels == previewed[before.number] else {
+                    leftOut.append((before.number, "照合の後に荷物番号が変更されました（他の操作・他の端末）。もう一度取り込んでください"))
+                    continue
+                }
                 var after = before
                 for addition in grouped[before.number] ?? [] {
-                    do throws(ActionInputError) {
-                        after = try after.addingParcel(addition.parcel)
-                    } catch {
-                        leftOut.append((before.number, error.description))
+                    if after.parcels.contains(where: { $0.basketID == addition.parcel.basketID && $0.trackingNumber == addition.parcel.trackingNumber }) {
+                        leftOut.append((before.number, "荷物番号 \(addition.parcel.trackingNumber ?? "") は入力済みです"))
+                        continue
                     }
+                    after.parcels.append(addition.parcel)
                 }
                 let changes = before.changes(to: after)
                 guard !changes.isEmpty else { continue }
@@ -63,17 +71,28 @@ extension OrderStore {
             var next = (try String.fetchOne(db, sql: "SELECT MAX(key) FROM shipment_keys WHERE key >= ? AND key < ?",
                                             arguments: [prefix, prefix + "~"])
                 .flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
+            // The keys given before, read 500 orders at a time.
+            var known: [String: String] = [:]
+            for chunk in Array(Set(baskets.map(\.order.rawValue))).chunked(500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT key, order_number, basket_id FROM shipment_keys WHERE order_number IN (\(marks))",
+                                            arguments: StatementArguments(chunk)) {
+                    known["\(row["order_number"] as String)|\(row["basket_id"] as Int)"] = row["key"]
+                }
+            }
+            let insert = try db.cachedStatement(sql: "INSERT INTO shipment_keys (key, order_number, basket_id, created_at) VALUES (?, ?, ?, ?)")
             var keys: [String] = []
+            keys.reserveCapacity(baskets.count)
             for (order, basket) in baskets {
-                if let known = try String.fetchOne(db, sql: "SELECT key FROM shipment_keys WHERE order_number = ? AND basket_id = ?",
-                                                   arguments: [order.rawValue, basket]) {
-                    keys.append(known)
+                let slot = "\(order.rawValue)|\(basket)"
+                if let key = known[slot] {
+                    keys.append(key)
                     continue
                 }
                 let key = prefix + String(format: "%06d", next)
                 next += 1
-                try db.execute(sql: "INSERT INTO shipment_keys (key, order_number, basket_id, created_at) VALUES (?, ?, ?, ?)",
-                               arguments: [key, order.rawValue, basket, Int64(date.timeIntervalSince1970)])
+                try insert.execute(arguments: [key, order.rawValue, basket, Int64(date.timeIntervalSince1970)])
+                known[slot] = key
                 keys.append(key)
             }
             return keys

@@ -60,7 +60,8 @@ public struct LabelWriter: Sendable {
         func set(_ column: B2Layout.Column, _ value: String) { fields[column.rawValue - 1] = value }
         let destination = package.destination
         set(.key, key)
-        set(.slipType, B2Layout.slipType(order))
+        let slipType = B2Layout.slipType(order)
+        set(.slipType, slipType)
         set(.cool, "0")
         set(.shipDate, B2Layout.date(order.dates[.plannedShipmentDate] ?? today))
         set(.deliveryDate, B2Layout.date(order.delivery?.date))
@@ -87,7 +88,7 @@ public struct LabelWriter: Sendable {
         set(.itemName1, items.first ?? "")
         if items.count == 2 { set(.itemName2, items[1]) } else if items.count > 2 { set(.itemName2, "他\(items.count - 1)点") }
         if let place = package.handling?.dropOffLocation { set(.note, Self.clean("置き配:\(place)")) }
-        if B2Layout.slipType(order) == "2" || B2Layout.slipType(order) == "9", let amount = order.requestPrice.yen {
+        if slipType == "2" || slipType == "9", let amount = order.requestPrice.yen {
             // What RMS says to collect: 請求金額 (goods, postage, fees, less coupons and points).
             set(.collectAmount, String(amount))
         }
@@ -100,7 +101,10 @@ public struct LabelWriter: Sendable {
     /// Text as the carriers' software takes it: no line breaks, no double quotes, no commas (peers
     /// strip them; B2 reads a quoted comma, other tools do not).
     static func clean(_ text: String) -> String {
-        String(text.map { "\r\n,\"".contains($0) ? " " : $0 }).trimmingCharacters(in: .whitespaces)
+        let unwanted = text.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0x2C || $0 == 0x22 }
+        let cleaned = unwanted ? String(text.map { "\r\n,\"".contains($0) ? " " : $0 }) : text
+        guard cleaned.first?.isWhitespace == true || cleaned.last?.isWhitespace == true else { return cleaned }
+        return cleaned.trimmingCharacters(in: .whitespaces)
     }
 
     /// A phone number with its hyphens as given; +81 taken back to the leading 0.

@@ -67,6 +67,7 @@ public enum FileText {
 
     /// The first character of `text` CP932 cannot hold, if any.
     public static func firstUnencodable(in text: String) -> Character? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
         guard let scalar = text.unicodeScalars.first(where: { CP932.bytes(of: $0) == nil }) else { return nil }
         return text.first { $0.unicodeScalars.contains(scalar) }
     }

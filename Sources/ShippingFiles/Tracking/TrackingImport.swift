@@ -51,6 +51,10 @@ public struct TrackingImport: Sendable {
 
     public var refused: [Line] { lines.filter(\.outcome.isRefused) }
 
+    /// Each matched order's parcels as the rows were matched against them: what applying checks
+    /// they still are.
+    public private(set) var previewed: [OrderNumber: [Parcel]] = [:]
+
     /// The parcels applying adds, per order.
     public var additions: [(order: OrderNumber, parcel: Parcel)] {
         lines.compactMap {
@@ -63,7 +67,9 @@ public struct TrackingImport: Sendable {
     public init(rows: [TrackingRow], orders: [OrderNumber: Order], keys: [String: (OrderNumber, Int)], today: CalendarDate) {
         var seen: [String: Int] = [:]
         for row in rows {
-            lines.append(Line(line: row.line, trackingNumber: row.trackingNumber, outcome: Self.match(row, orders, keys, today, &seen)))
+            let outcome = Self.match(row, orders, keys, today, &seen)
+            if case .matched(let number, _, _) = outcome { previewed[number] = orders[number]?.parcels }
+            lines.append(Line(line: row.line, trackingNumber: row.trackingNumber, outcome: outcome))
         }
     }
 

@@ -38,11 +38,13 @@ extension DeskController {
             if let skip = file.skips.first(where: { $0.order == order.number }) {
                 lines.append(.init(number: order.number, outcome: .skipped, text: skip.reason))
             } else if let rows = rowsByOrder[order.number] {
-                var text = "\(path) に出力しました（出荷キー \(rows.map(\.key).joined(separator: "・"))）"
+                var text = "出力しました（出荷キー \(rows.map(\.key).joined(separator: "・"))）"
                 for warning in warningsByOrder[order.number] ?? [] { text += "。\(warning.field): \(warning.text)" }
                 lines.append(.init(number: order.number, outcome: .succeeded, text: text))
             }
         }
-        return ActionResult(lines: lines)
+        var result = ActionResult(lines: lines)
+        result.note = path.isEmpty ? "出力なし" : "\(path) に書き出しました"
+        return result
     }
 }

@@ -55,7 +55,8 @@ extension DeskState {
                 let failed = result.failed.count
                 message = DeskMessage(
                     "\(title): 成功 \(result.succeeded)件" + (failed > 0 ? "、失敗 \(failed)件" : "")
-                        + (result.skipped > 0 ? "、スキップ \(result.skipped)件" : "") + (result.stopped ? "（中止しました）" : ""),
+                        + (result.skipped > 0 ? "、スキップ \(result.skipped)件" : "") + (result.stopped ? "（中止しました）" : "")
+                        + (result.note.map { " — \($0)" } ?? ""),
                     isError: failed > 0)
             }
             return [.reloadRows]

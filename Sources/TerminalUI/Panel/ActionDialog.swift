@@ -71,6 +71,8 @@ public struct ActionResult: Sendable {
     public var stopped: Bool
     /// The journal batch, when what was done can be undone.
     public var batchID: String?
+    /// What the action made, said after the counts (the file written).
+    public var note: String?
 
     public init(lines: [Line], stopped: Bool = false, batchID: String? = nil) {
         self.lines = lines.filter { $0.outcome == .failed } + lines.filter { $0.outcome == .skipped } + lines.filter(\.ok)
@@ -87,6 +89,8 @@ public struct ActionResult: Sendable {
     func adding(_ skips: [Plan.Skip]) -> ActionResult {
         let present = Set(lines.map(\.number))
         let more = skips.filter { !present.contains($0.number) }.map { Line(number: $0.number, outcome: .skipped, text: $0.reason.text) }
-        return ActionResult(lines: lines + more, stopped: stopped, batchID: batchID)
+        var result = ActionResult(lines: lines + more, stopped: stopped, batchID: batchID)
+        result.note = note
+        return result
     }
 }

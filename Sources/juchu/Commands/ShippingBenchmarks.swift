@@ -78,7 +78,7 @@ enum ShippingBenchmarks {
         let orders = models.map { Order(rakuten: $0, localStatus: .newOrder) }
         try store.importOrders(zip(orders, models).map { OrderStore.Incoming(order: $0, rawJSON: Array(try OrderedJSONEncoder().encode($1))) })
         let today = CalendarDate(japanDayOf: JapanTime(Date()))
-        _ = try store.addParcels(parcels(orders, today: today))
+        _ = try store.addParcels(parcels(orders, today: today), previewed: Dictionary(uniqueKeysWithValues: orders.map { ($0.number, $0.parcels) }))
         let client = RakutenPayClient(configuration: configuration.clientConfiguration(baseURL: url, requestsPerSecond: 1))
         let service = SyncService(client: client, store: store)
         let before = await server.requestCount()
@@ -109,8 +109,17 @@ enum ShippingBenchmarks {
             let numbers = stored.map(\.number)
 
             var start = ContinuousClock.now
+            var phases: [(String, Duration)] = []
+            func phase(_ name: String, since: inout ContinuousClock.Instant) {
+                let now = ContinuousClock.now
+                phases.append((name, now - since))
+                since = now
+            }
+            var mark = start
             let orders = try store.orders(numbers)
+            phase("load", since: &mark)
             let keys = try store.shipmentKeys(for: orders.flatMap { order in order.packages.map { (order.number, $0.basketID) } })
+            phase("keys", since: &mark)
             var lookup: [String: String] = [:]
             var index = 0
             for order in orders {
@@ -120,7 +129,9 @@ enum ShippingBenchmarks {
                 }
             }
             let file = LabelWriter(format: .yamatoB2, sender: sender, today: today).file(for: orders) { lookup["\($0)|\($1)"] ?? "" }
+            phase("rows", since: &mark)
             let bytes = file.bytes()
+            phase("bytes", since: &mark)
             labels.append((ContinuousClock.now - start).seconds)
 
             // The issued file B2 gives back: the same rows, 伝票番号 filled.
@@ -134,12 +145,21 @@ enum ShippingBenchmarks {
             let issued = Array(text.data(using: .shiftJIS)!)
 
             start = ContinuousClock.now
+            mark = start
             let read = try TrackingFileReader.read(issued)
+            phase("read", since: &mark)
             let targets = try store.shipmentKeyTargets(read.rows.compactMap(\.key))
+            phase("targets", since: &mark)
             let named = try store.orders(Array(Set(targets.values.map(\.0))))
+            phase("load", since: &mark)
             let matched = TrackingImport(rows: read.rows, orders: Dictionary(uniqueKeysWithValues: named.map { ($0.number, $0) }), keys: targets, today: today)
-            _ = try store.addParcels(matched.additions)
+            phase("match", since: &mark)
+            _ = try store.addParcels(matched.additions, previewed: matched.previewed)
+            phase("write", since: &mark)
             imports.append((ContinuousClock.now - start).seconds)
+            if ProcessInfo.processInfo.environment["JUCHU_BENCH_PHASES"] != nil {
+                FileHandle.standardError.write(Data((phases.map { "\($0.0) \(String(format: "%.3f", $0.1.seconds))" }.joined(separator: "  ") + "\n").utf8))
+            }
             guard matched.refused.isEmpty, matched.additions.count == file.rows.count else {
                 throw UserFacingError("取り込みのベンチマークで照合できない行があります: \(matched.refused.first.map { "\($0.line) \($0.outcome.text)" } ?? "")")
             }

@@ -64,7 +64,7 @@ struct TrackingImportCommand: ParsableCommand {
             let refused = matched.refused
             let applies = !preview && (refused.isEmpty || applyValid) && !matched.additions.isEmpty
             var leftOut: [(OrderNumber, String)] = []
-            if applies { leftOut = try store.addParcels(matched.additions).leftOut }
+            if applies { leftOut = try store.addParcels(matched.additions, previewed: matched.previewed).leftOut }
             if json {
                 try printJSON([
                     "format": read.format.rawValue, "encoding": read.encoding.rawValue, "applied": applies,
