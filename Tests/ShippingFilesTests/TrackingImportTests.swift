@@ -103,3 +103,18 @@ struct TrackingImportTests {
         #expect(TrackingNumber.passesCheckDigit("123456789015") == (12_345_678_901 % 7 == 5))
     }
 }
+
+@Suite("CSV as the carriers write it")
+struct CSVTests {
+    @Test("quoted fields with commas, quotes and line breaks; CRLF or LF; a last line without its break; blank lines passed over; each record's line")
+    func records() throws {
+        let text = "a,\"b,1\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",,\r\nlast,行"
+        let records = try CSV.records(text)
+        #expect(records.map(\.fields) == [["a", "b,1", "say \"hi\""], ["two\nlines", "", ""], ["last", "行"]])
+        #expect(records.map(\.line) == [1, 3, 5])
+        #expect(try CSV.records("x,\n").map(\.fields) == [["x", ""]])
+        #expect(try CSV.records("").isEmpty)
+        let line = CSV.line(["a", "b,1", "say \"hi\"", "東京"])
+        #expect(try CSV.records(line).first?.fields == ["a", "b,1", "say \"hi\"", "東京"])
+    }
+}

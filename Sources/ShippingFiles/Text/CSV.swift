@@ -9,61 +9,83 @@ public enum CSV {
         public let fields: [String]
     }
 
-    /// The records of `text`; a quote left open is an error that names its line.
+    /// The records of `text`; a quote left open is an error that names its line. Read over the
+    /// text's UTF-8 bytes: the separators are ASCII, which never occur inside a multi-byte character.
     public static func records(_ text: String) throws(FileFormatError) -> [Record] {
+        var text = text
+        var result: Result<[Record], FileFormatError> = .success([])
+        text.withUTF8 { bytes in
+            do throws(FileFormatError) {
+                result = .success(try records(bytes))
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func records(_ bytes: UnsafeBufferPointer<UInt8>) throws(FileFormatError) -> [Record] {
+        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
         var records: [Record] = []
         var fields: [String] = []
-        var field = ""
-        var quoted = false
         var line = 1
         var recordLine = 1
-        var atFieldStart = true
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar?
-        func next() -> Unicode.Scalar? {
-            if let scalar = pending { pending = nil; return scalar }
-            return iterator.next()
+        var index = 0
+        let count = bytes.count
+        func endRecord() {
+            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
+            fields = []
         }
-        while let scalar = next() {
-            if quoted {
-                if scalar == "\"" {
-                    let following = next()
-                    if following == "\"" { field.unicodeScalars.append("\""); continue }
-                    quoted = false
-                    pending = following
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
+        while index < count {
+            // One field, from `index`.
+            if bytes[index] == quote {
+                var value: [UInt8] = []
+                var cursor = index + 1
+                var closed = false
+                while cursor < count {
+                    let byte = bytes[cursor]
+                    if byte == quote {
+                        if cursor + 1 < count, bytes[cursor + 1] == quote {
+                            value.append(quote)
+                            cursor += 2
+                            continue
+                        }
+                        closed = true
+                        cursor += 1
+                        break
+                    }
+                    if byte == newline { line += 1 }
+                    value.append(byte)
+                    cursor += 1
                 }
-                continue
+                guard closed else { throw FileFormatError(line: recordLine, "引用符（\"）が閉じていません") }
+                // What follows the closing quote up to the separator belongs to the field too (tolerant).
+                var tail = cursor
+                while tail < count, bytes[tail] != comma, bytes[tail] != newline, bytes[tail] != carriageReturn { tail += 1 }
+                value += bytes[cursor..<tail]
+                fields.append(String(decoding: value, as: UTF8.self))
+                index = tail
+            } else {
+                var end = index
+                while end < count, bytes[end] != comma, bytes[end] != newline, bytes[end] != carriageReturn { end += 1 }
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+                index = end
             }
-            switch scalar {
-            case "\"" where atFieldStart:
-                quoted = true
-                atFieldStart = false
-            case ",":
-                fields.append(field)
-                field = ""
-                atFieldStart = true
-            case "\r":
-                continue
-            case "\n":
-                fields.append(field)
-                if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
-                fields = []
-                field = ""
-                atFieldStart = true
+            // The separator after it.
+            if index < count, bytes[index] == carriageReturn { index += 1 }
+            if index >= count {
+                endRecord()
+                break
+            }
+            if bytes[index] == comma {
+                index += 1
+                if index == count { fields.append(""); endRecord() }
+            } else if bytes[index] == newline {
+                index += 1
+                endRecord()
                 line += 1
                 recordLine = line
-            default:
-                field.unicodeScalars.append(scalar)
-                atFieldStart = false
             }
-        }
-        if quoted { throw FileFormatError(line: recordLine, "引用符（\"）が閉じていません") }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            records.append(Record(line: recordLine, fields: fields))
         }
         return records
     }

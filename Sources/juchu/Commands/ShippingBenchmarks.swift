@@ -148,11 +148,7 @@ enum ShippingBenchmarks {
             mark = start
             let read = try TrackingFileReader.read(issued)
             phase("read", since: &mark)
-            let targets = try store.shipmentKeyTargets(read.rows.compactMap(\.key))
-            phase("targets", since: &mark)
-            let named = try store.orders(Array(Set(targets.values.map(\.0))))
-            phase("load", since: &mark)
-            let matched = TrackingImport(rows: read.rows, orders: Dictionary(uniqueKeysWithValues: named.map { ($0.number, $0) }), keys: targets, today: today)
+            let matched = try TrackingMatching.match(read.rows, in: store, today: today)
             phase("match", since: &mark)
             _ = try store.addParcels(matched.additions, previewed: matched.previewed)
             phase("write", since: &mark)

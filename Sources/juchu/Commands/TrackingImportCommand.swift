@@ -57,10 +57,7 @@ struct TrackingImportCommand: ParsableCommand {
             } catch {
                 throw UserFacingError("\(file): \(error.description)")
             }
-            let keys = try store.shipmentKeyTargets(read.rows.compactMap(\.key))
-            let numbers = Set(read.rows.compactMap(\.orderNumber) + read.rows.compactMap(\.key) + keys.values.map(\.0.rawValue)).map(OrderNumber.init)
-            let orders = Dictionary(try store.orders(numbers).map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-            let matched = TrackingImport(rows: read.rows, orders: orders, keys: keys, today: CalendarDate(japanDayOf: JapanTime(Date())))
+            let matched = try TrackingMatching.match(read.rows, in: store, today: CalendarDate(japanDayOf: JapanTime(Date())))
             let refused = matched.refused
             let applies = !preview && (refused.isEmpty || applyValid) && !matched.additions.isEmpty
             var leftOut: [(OrderNumber, String)] = []
