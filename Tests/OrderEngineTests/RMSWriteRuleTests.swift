@@ -9,7 +9,7 @@ struct RMSWriteRuleTests {
     func kindsAreActions() {
         let actions: [any BulkAction] = [
             ConfirmAction(), try! CancelAction(reasonCode: 1), PushEditAction(),
-            ShipReportAction(today: CalendarDate(year: 2026, month: 12, day: 4)!),
+            ShipReportAction(today: CalendarDate(year: 2026, month: 12, day: 4)!), ShipCorrectionAction(),
         ]
         #expect(Set(actions.compactMap { $0.write?.kind }) == Set(RMSWrite.Kind.allCases))
         for action in actions {

@@ -155,4 +155,52 @@ struct ShippingReportTests {
         #expect(after[1].parcels.map(\.trackingNumber) == [ShippingNumbers.valid(2)])
         await fetched.stop()
     }
+
+    @Test("a reported number corrected and another deleted, sent by their 発送明細ID as their own action: RMS holds the new number in the same row, the deleted one is gone; an unclear correction is settled by RMS's rows")
+    func corrections() async throws {
+        let fetched = try await start()
+        let orders = try await awaitingShipment(fetched, count: 3).filter { $0.packages.count == 1 }
+        try #require(orders.count >= 2)
+        try addParcels(orders, in: fetched)
+        let reported = try await fetched.service.run(ShipReportAction(today: today), on: orders.map(\.number))
+        #expect(reported.succeeded == orders.count)
+        let (a, b) = (orders[0].number, orders[1].number)
+        let first = try #require(try fetched.store.order(a)?.parcels.first)
+        let detailID = try #require(first.shippingDetailID)
+
+        // A: the number was typed wrong. B: a second parcel is reported, then the first taken back.
+        let corrected = ShippingNumbers.valid(500)
+        let amended = try fetched.store.changeParcel(of: a, trackingNumber: first.trackingNumber!, newNumber: corrected)
+        #expect(amended.parcels.map(\.report) == [.amended])
+        let old = try #require(try fetched.store.order(b)?.parcels.first?.trackingNumber)
+        _ = try fetched.store.addParcel(to: b, basketID: nil, carrier: Carrier(code: "1001"), trackingNumber: ShippingNumbers.valid(501), shippedOn: today)
+        #expect(try await fetched.service.run(ShipReportAction(today: today), on: [b]).succeeded == 1)
+        _ = try fetched.store.changeParcel(of: b, trackingNumber: old, delete: true)
+        #expect(ShipReportAction(today: today).plan(try fetched.store.orders([a])).skips.first?.reason == .alreadyReported)
+
+        let sent = try await fetched.service.run(ShipCorrectionAction(), on: orders.map(\.number))
+        #expect(sent.succeeded == 2, "\(sent.lines.map(\.message)) \(sent.skipped)")
+        #expect(sent.skipped.map(\.reason) == Array(repeating: .noShippingCorrection, count: orders.count - 2))
+        let heldA = try #require(await fetched.sandbox.server.order(a.rawValue))
+        #expect(heldA.packageModelList[0].shippingModelList?.map(\.shippingDetailId) == [detailID])
+        #expect(heldA.packageModelList[0].shippingModelList?.map(\.shippingNumber) == [corrected])
+        let heldB = try #require(await fetched.sandbox.server.order(b.rawValue))
+        #expect(heldB.packageModelList[0].shippingModelList?.map(\.shippingNumber) == [ShippingNumbers.valid(501)])
+        #expect(try fetched.store.order(a)?.parcels.map(\.report) == [.reported])
+        #expect(try fetched.store.order(b)?.parcels.map(\.trackingNumber) == [ShippingNumbers.valid(501)])
+
+        // A correction whose process died after RMS took it: settled done, not sent again.
+        let again = ShippingNumbers.valid(502)
+        _ = try fetched.store.changeParcel(of: a, trackingNumber: corrected, newNumber: again)
+        let applied = try fetched.store.apply(ShipCorrectionAction(), to: [a], claimedBy: try AbandonedWriteTests().deadProcess())
+        try fetched.store.markSending(Array(applied.intents.values))
+        let request = SyncService.shippingRequest(try #require(try fetched.store.order(a)))
+        #expect(request.basketidModelList[0].shippingModelList[0].shippingDetailId == detailID)
+        _ = try await fetched.sandbox.client.updateOrderShippingAsync(UpdateOrderShippingAsyncRequest(orderShippingModelList: [request]))
+        try await fetched.service.settleUnclearWrites()
+        #expect(try fetched.store.unresolvedIntents().isEmpty)
+        #expect(try fetched.store.order(a)?.parcels.map(\.report) == [.reported])
+        #expect(await fetched.sandbox.server.order(a.rawValue)?.packageModelList[0].shippingModelList?.map(\.shippingNumber) == [again])
+        await fetched.stop()
+    }
 }

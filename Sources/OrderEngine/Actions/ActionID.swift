@@ -18,6 +18,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case acceptRMSChanges = "accept-rms"
     case writeLabels = "write-labels"
     case shipReport = "ship-report"
+    case shipCorrection = "ship-correct"
     case undo
     case fetch
     // Recorded in the journal by what the desk and the worker do on their own.
@@ -31,6 +32,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case pushEditReadback = "push-edit-readback"
     case rmsReadable = "rms-readable"
     case shipReportResult = "ship-report-result"
+    case shipCorrectionResult = "ship-correct-result"
     case shipReportReadback = "ship-report-readback"
     case setParcels = "set-parcels"
 
@@ -53,6 +55,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .acceptRMSChanges: "RMSの変更を受け入れる（差分あり）"
         case .writeLabels: "送り状データを書き出す"
         case .shipReport: "発送完了を報告する（RMS）"
+        case .shipCorrection: "荷物番号の訂正・削除を送る（RMS）"
         case .undo: "直前の一括処理を取り消す"
         case .fetch: "今すぐ取得する"
         default: journalLabel
@@ -78,7 +81,9 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .acceptRMSChanges: "RMSの変更の受け入れ"
         case .writeLabels: "送り状データの書き出し"
         case .shipReport: "発送完了報告"
+        case .shipCorrection: "荷物番号の訂正・削除"
         case .shipReportResult: "発送完了報告の結果"
+        case .shipCorrectionResult: "荷物番号の訂正・削除の結果"
         case .shipReportReadback: "報告後のRMSの内容"
         case .setParcels: "荷物番号の入力"
         case .undo: "取り消し"

@@ -20,8 +20,8 @@ public struct SetCarrierAction: BulkAction {
 }
 
 extension Carrier {
-    /// The company RMS lists under `name` (ヤマト運輸, 佐川急便...), or nil.
+    /// The company RMS lists under `name` (ヤマト運輸, 佐川急便...) or code (1001), or nil.
     public static func named(_ name: String) -> Carrier? {
-        names.first { $0.value == name }.map { Carrier(code: $0.key) }
+        names.first { $0.value == name || $0.key == name }.map { Carrier(code: $0.key) }
     }
 }

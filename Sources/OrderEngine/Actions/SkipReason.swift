@@ -25,6 +25,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case cancelInFlight
     case pushInFlight
     case shipReportInFlight
+    case noShippingCorrection
     case alreadyReported
     /// A basket (送付先) without a parcel: RMS would never reach 発送済.
     case parcelMissing(basketID: Int, baskets: Int)
@@ -89,7 +90,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .alreadyCancelled: "すでにキャンセルされています"
         case .cancelInFlight: "キャンセル送信中です"
         case .pushInFlight: "注文内容修正をRMSに送信中です"
-        case .shipReportInFlight: "発送完了報告を送信中です"
+        case .shipReportInFlight: "発送情報を送信中です。結果を待ってください"
+        case .noShippingCorrection: "RMSに送る荷物番号の訂正・削除がありません"
         case .alreadyReported: "発送完了報告は済んでいます（訂正は荷物番号の訂正で）"
         case .parcelMissing(let basket, let baskets):
             baskets > 1 ? "送付先（送付先ID \(basket)）の荷物番号がありません。送付先ごとに入力してください" : "荷物番号がありません"

@@ -11,6 +11,8 @@ public enum RMSWrite: Sendable, Hashable {
     case pushEdit
     /// 発送完了報告 (updateOrderShippingAsync): the parcels being sent, per basket.
     case shippingReport
+    /// Reported parcels corrected or deleted by their 発送明細ID (updateOrderShippingAsync).
+    case shippingCorrection
 
     public var kind: Kind {
         switch self {
@@ -18,6 +20,7 @@ public enum RMSWrite: Sendable, Hashable {
         case .cancel: .cancel
         case .pushEdit: .pushEdit
         case .shippingReport: .shippingReport
+        case .shippingCorrection: .shippingCorrection
         }
     }
 
@@ -27,6 +30,7 @@ public enum RMSWrite: Sendable, Hashable {
         case cancel
         case pushEdit = "push-edit"
         case shippingReport = "ship-report"
+        case shippingCorrection = "ship-correct"
 
         /// The action that records and sends it.
         public var action: ActionID {
@@ -35,6 +39,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .cancel: .cancel
             case .pushEdit: .pushEdit
             case .shippingReport: .shipReport
+            case .shippingCorrection: .shipCorrection
             }
         }
 
@@ -45,23 +50,24 @@ public enum RMSWrite: Sendable, Hashable {
             case .cancel: .cancelResult
             case .pushEdit: .pushEditResult
             case .shippingReport: .shipReportResult
+            case .shippingCorrection: .shipCorrectionResult
             }
         }
 
         /// Orders one call to RMS takes: confirmOrder 100, cancelOrder and updateOrderSender one.
         public var ordersPerCall: Int {
             switch self {
-            case .confirm, .shippingReport: 100
+            case .confirm, .shippingReport, .shippingCorrection: 100
             case .cancel, .pushEdit: 1
             }
         }
 
         /// Whether RMS's copy is read again once the write is accepted: a pushed edit's totals
         /// are RMS's to work out.
-        public var readsBackWhenAccepted: Bool { self == .pushEdit || self == .shippingReport }
+        public var readsBackWhenAccepted: Bool { self != .confirm && self != .cancel }
 
         /// Why RMS's copy is read back after an accepted write.
-        public var readbackAction: ActionID { self == .shippingReport ? .shipReportReadback : .pushEditReadback }
+        public var readbackAction: ActionID { self == .pushEdit ? .pushEditReadback : .shipReportReadback }
 
         /// Why an order is skipped while the same write is in flight for it.
         public var inFlight: SkipReason {
@@ -69,7 +75,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .confirm: .confirmInFlight
             case .cancel: .cancelInFlight
             case .pushEdit: .pushInFlight
-            case .shippingReport: .shipReportInFlight
+            case .shippingReport, .shippingCorrection: .shipReportInFlight
             }
         }
 
@@ -82,6 +88,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .cancel: [.localStatus]
             case .pushEdit: [.pendingEdit]
             case .shippingReport: [.parcels, .localStatus]
+            case .shippingCorrection: [.parcels]
             }
         }
 
@@ -120,10 +127,24 @@ public enum RMSWrite: Sendable, Hashable {
                 // Not reported: the parcels can be fixed and sent again; the status is as it was.
                 try order.restore(before)
                 order.sync = .failed(errorClass, detail: detail)
-            case (.shippingReport, .unknown):
+            case (.shippingReport, .unknown), (.shippingCorrection, .unknown):
                 // Adding a row twice would report a parcel twice: nothing is sent again until
                 // RMS's copy says whether it holds them.
                 break
+            case (.shippingCorrection, .accepted):
+                order.parcels = order.parcels.compactMap { parcel in
+                    var parcel = parcel
+                    switch parcel.report {
+                    case .amendSending: parcel.report = .reported
+                    case .deleteSending: return nil
+                    default: break
+                    }
+                    return parcel
+                }
+            case (.shippingCorrection, .failed(let errorClass, let detail)):
+                // 訂正待ち・削除待ち again, to be fixed or sent once more.
+                try order.restore(before)
+                order.sync = .failed(errorClass, detail: detail)
             }
             return order
         }
@@ -154,6 +175,20 @@ public enum RMSWrite: Sendable, Hashable {
                     return .applied(rms.rmsProgress)
                 }
                 return .notApplied(reason: "送信結果が不明でしたが、RMSに発送情報はありません。もう一度報告できます")
+            case .shippingCorrection:
+                // By 発送明細ID: a corrected row holds the new number, a deleted one is gone.
+                let rows = Dictionary(rms.packages.flatMap(\.shipments).compactMap { row in row.shippingDetailID.map { ($0, row) } },
+                                      uniquingKeysWith: { first, _ in first })
+                let done = local.parcels.allSatisfy { parcel in
+                    guard let id = parcel.shippingDetailID else { return !parcel.report.isInFlight }
+                    switch parcel.report {
+                    case .amendSending: return rows[id]?.trackingNumber == parcel.trackingNumber && rows[id]?.carrier == parcel.carrier
+                    case .deleteSending: return rows[id] == nil
+                    default: return true
+                    }
+                }
+                if done { return .applied(rms.rmsProgress) }
+                return .notApplied(reason: "送信結果が不明でしたが、RMSの発送情報は訂正・削除されていません。もう一度送れます")
             }
         }
 
@@ -164,6 +199,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .cancel: "キャンセル送信中"
             case .pushEdit: "修正の反映中"
             case .shippingReport: "発送完了報告中"
+            case .shippingCorrection: "荷物番号の訂正送信中"
             }
         }
 
@@ -174,6 +210,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .cancel: "キャンセル申請に成功しました"
             case .pushEdit: "RMSに反映しました"
             case .shippingReport: "報告済（発送済は翌日）"
+            case .shippingCorrection: "RMSの発送情報を訂正しました"
             }
         }
 
@@ -183,7 +220,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .confirm: "結果不明（RMSを確認中）"
             case .cancel: "結果不明（RMSステータスを取得してください）"
             case .pushEdit: "結果不明（もう一度反映するか、RMSで確認してください）"
-            case .shippingReport: "結果不明（RMSの発送情報を確認中。確認できるまで再送しません）"
+            case .shippingReport, .shippingCorrection: "結果不明（RMSの発送情報を確認中。確認できるまで再送しません）"
             }
         }
 

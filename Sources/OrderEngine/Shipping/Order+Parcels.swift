@@ -16,6 +16,60 @@ extension Order {
         return order
     }
 
+    /// The order with its parcel `number` changed: an unreported one here only; a reported one
+    /// marked 訂正待ち, to be sent with its 発送明細ID. Nil values keep what the parcel has.
+    public func amendingParcel(
+        _ number: String, carrier: Carrier?, trackingNumber: String?, shippedOn: CalendarDate?
+    ) throws(ActionInputError) -> Order {
+        var order = self
+        let index = try parcelIndex(number)
+        var parcel = parcels[index]
+        if let carrier { parcel.carrier = carrier }
+        if let trackingNumber {
+            if trackingNumber != number, parcels.contains(where: { $0.basketID == parcel.basketID && $0.trackingNumber == trackingNumber }) {
+                throw ActionInputError("荷物番号 \(trackingNumber) はこの送付先に入力済みです")
+            }
+            parcel.trackingNumber = trackingNumber
+        }
+        if let shippedOn { parcel.shippedOn = shippedOn }
+        guard parcel != parcels[index] else { throw ActionInputError("変更はありません") }
+        if parcel.report == .reported || parcel.report == .amended {
+            guard parcel.shippingDetailID != nil else {
+                throw ActionInputError("荷物番号 \(number) の発送明細IDをまだRMSから読んでいません。RMSステータスを取得してから訂正してください")
+            }
+            parcel.report = .amended
+        }
+        order.parcels[index] = parcel
+        return order
+    }
+
+    /// The order without its parcel `number`: an unreported one removed here; a reported one
+    /// marked 削除待ち, to be deleted at RMS by its 発送明細ID.
+    public func deletingParcel(_ number: String) throws(ActionInputError) -> Order {
+        var order = self
+        let index = try parcelIndex(number)
+        switch parcels[index].report {
+        case .unreported:
+            order.parcels.remove(at: index)
+        case .reported, .amended:
+            guard parcels[index].shippingDetailID != nil else {
+                throw ActionInputError("荷物番号 \(number) の発送明細IDをまだRMSから読んでいません。RMSステータスを取得してから削除してください")
+            }
+            order.parcels[index].report = .deleted
+        default:
+            throw ActionInputError("荷物番号 \(number) は\(parcels[index].report.label)です")
+        }
+        return order
+    }
+
+    private func parcelIndex(_ number: String) throws(ActionInputError) -> Int {
+        guard let index = parcels.firstIndex(where: { $0.trackingNumber == number }) else {
+            throw ActionInputError("荷物番号 \(number) はこの注文にありません（\(parcels.compactMap(\.trackingNumber).joined(separator: "・"))）")
+        }
+        if parcels[index].report.isInFlight { throw ActionInputError("荷物番号 \(number) は\(parcels[index].report.label)です。結果を待ってください") }
+        return index
+    }
+
     /// The basket a parcel goes to when none is named: the order's only one.
     public func onlyBasket() throws(ActionInputError) -> Int {
         guard packages.count == 1, let basket = packages.first?.basketID else {
@@ -29,6 +83,6 @@ extension Order {
     /// Reported to RMS and waiting for RMS's 発送済, which comes the day after the ship date:
     /// 「報告済（発送済は翌日）」, not an error.
     public var isReportedAwaitingShipped: Bool {
-        rmsProgress == .awaitingShipment && isReported
+        rmsProgress == .awaitingShipment && isReported && !parcels.contains(where: { $0.report != .reported })
     }
 }

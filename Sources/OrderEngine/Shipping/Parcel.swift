@@ -9,6 +9,20 @@ public struct Parcel: Sendable, Hashable, Codable {
         case sending
         /// RMS accepted it (RMS moves the order to 発送済 the day after the ship date).
         case reported
+        /// Reported, then changed here (a number typed wrong): the correction is to be sent with
+        /// its 発送明細ID; RMS holds the old values until then.
+        case amended
+        /// The correction is recorded in the outbox and being sent.
+        case amendSending
+        /// Reported, then taken back here: the deletion (shippingDeleteFlag) is to be sent.
+        case deleted
+        /// The deletion is recorded in the outbox and being sent.
+        case deleteSending
+
+        /// Being sent to RMS: nothing else is sent for the order until RMS's answer is known.
+        public var isInFlight: Bool { self == .sending || self == .amendSending || self == .deleteSending }
+        /// Changed here after it was reported, not yet sent.
+        public var awaitsCorrection: Bool { self == .amended || self == .deleted }
     }
 
     /// RMS's 送付先ID of the basket the parcel belongs to.
@@ -55,6 +69,10 @@ extension Parcel.Report {
         case .unreported: "未報告"
         case .sending: "報告送信中"
         case .reported: "報告済"
+        case .amended: "訂正待ち"
+        case .amendSending: "訂正送信中"
+        case .deleted: "削除待ち"
+        case .deleteSending: "削除送信中"
         }
     }
 }

@@ -21,7 +21,7 @@ public struct ShipReportAction: BulkAction {
         guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
         if let problem = order.readProblem { return .skip(.unreadable(problem)) }
         if order.rmsProgress.isCancelling { return .skip(.alreadyCancelled) }
-        if order.parcels.contains(where: { $0.report == .sending }) { return .skip(.shipReportInFlight) }
+        if order.parcels.contains(where: \.report.isInFlight) { return .skip(.shipReportInFlight) }
         let unsent = order.parcels.filter { $0.report == .unreported }
         if unsent.isEmpty, !order.parcels.isEmpty { return .skip(.alreadyReported) }
         guard order.rmsProgress == .awaitingShipment else {

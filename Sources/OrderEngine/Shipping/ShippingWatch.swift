@@ -30,8 +30,8 @@ public enum ShippingWatch {
 }
 
 extension Order {
-    /// Every parcel reported to RMS (and there is at least one).
-    public var isReported: Bool { !parcels.isEmpty && parcels.allSatisfy { $0.report == .reported } }
+    /// Every parcel reported to RMS (and there is at least one), corrections pending or not.
+    public var isReported: Bool { !parcels.isEmpty && parcels.allSatisfy { $0.report != .unreported && $0.report != .sending } }
 }
 
 extension CalendarDate {

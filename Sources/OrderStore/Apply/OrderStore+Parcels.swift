@@ -114,3 +114,30 @@ extension OrderStore {
         }
     }
 }
+
+extension OrderStore {
+    /// Changes (new values) or takes back (`delete`) the parcel `trackingNumber` of an order:
+    /// here only while unreported; a reported one becomes 訂正待ち or 削除待ち, for
+    /// 荷物番号の訂正・削除を送る（RMS）. Journalled, undoable until sent.
+    public func changeParcel(
+        of number: OrderNumber, trackingNumber: String, delete: Bool = false,
+        carrier: Carrier? = nil, newNumber: String? = nil, shippedOn: CalendarDate? = nil
+    ) throws -> Order {
+        try writeTransaction("荷物番号の訂正の保存") { db in
+            guard let order = try Self.load([number], in: db).first else { throw StoreError("注文 \(number) はありません") }
+            let after: Order
+            if delete {
+                after = try order.deletingParcel(trackingNumber)
+            } else {
+                let normalized = try newNumber.map { try TrackingNumber.normalized($0, carrier: carrier ?? order.parcels.first { $0.trackingNumber == trackingNumber }?.carrier) }
+                after = try order.amendingParcel(trackingNumber, carrier: carrier, trackingNumber: normalized, shippedOn: shippedOn)
+            }
+            let batchID = UUID().uuidString.lowercased()
+            try Self.write(after, from: order, in: db, at: now())
+            try Self.journal(order.changes(to: after), of: number, batchID: batchID, action: .setParcels, undoable: true,
+                             operatorName: operatorName, at: now(), in: db)
+            try recordDesk(of: batchID, in: db)
+            return after
+        }
+    }
+}

@@ -10,6 +10,8 @@ enum StoreSchemaV13 {
             ALTER TABLE orders ADD COLUMN parcels TEXT NOT NULL DEFAULT '';
             CREATE UNIQUE INDEX outbox_one_shipping_report ON outbox(order_number)
                 WHERE kind = 'ship-report' AND state IN ('pending', 'sending', 'unknown');
+            CREATE UNIQUE INDEX outbox_one_shipping_correction ON outbox(order_number)
+                WHERE kind = 'ship-correct' AND state IN ('pending', 'sending', 'unknown');
             CREATE TABLE shipment_keys (
                 key TEXT PRIMARY KEY NOT NULL,
                 order_number TEXT NOT NULL,

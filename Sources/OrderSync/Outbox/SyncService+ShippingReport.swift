@@ -90,15 +90,23 @@ extension SyncService {
         }, uniquingKeysWith: { $1 })
     }
 
-    /// The rows of one order: each basket's parcels being sent, as additions (no 発送明細ID).
+    /// The rows of one order: each basket's parcels being sent — additions without a 発送明細ID,
+    /// corrections with theirs and the new values, deletions with theirs and shippingDeleteFlag.
     public static func shippingRequest(_ order: Order) -> UpdateOrderShippingRequest {
-        let sending = order.parcels.filter { $0.report == .sending }
-        let baskets = order.packages.map(\.basketID).filter { basket in sending.contains { $0.basketID == basket } }
-        return UpdateOrderShippingRequest(orderNumber: order.number.rawValue, basketidModelList: baskets.map { basket in
-            BasketidModel(basketId: basket, shippingModelList: sending.filter { $0.basketID == basket }.map {
-                ShippingUpdateModel(
-                    deliveryCompany: $0.carrier?.code ?? "", shippingNumber: $0.trackingNumber ?? "",
-                    shippingDate: $0.shippedOn?.description ?? "")
+        let sending = order.parcels.filter(\.report.isInFlight)
+        let baskets = Set(sending.map(\.basketID))
+        let ordered = order.packages.map(\.basketID).filter(baskets.contains) + baskets.filter { basket in !order.packages.contains { $0.basketID == basket } }.sorted()
+        return UpdateOrderShippingRequest(orderNumber: order.number.rawValue, basketidModelList: ordered.map { basket in
+            BasketidModel(basketId: basket, shippingModelList: sending.filter { $0.basketID == basket }.map { parcel in
+                switch parcel.report {
+                case .deleteSending:
+                    ShippingUpdateModel(shippingDetailId: parcel.shippingDetailID, deliveryCompany: parcel.carrier?.code ?? "", shippingDeleteFlag: 1)
+                default:
+                    ShippingUpdateModel(
+                        shippingDetailId: parcel.report == .amendSending ? parcel.shippingDetailID : nil,
+                        deliveryCompany: parcel.carrier?.code ?? "", shippingNumber: parcel.trackingNumber ?? "",
+                        shippingDate: parcel.shippedOn?.description ?? "")
+                }
             })
         })
     }

@@ -31,7 +31,7 @@ extension SyncService {
                 }
                 outcomes[number] = await Self.answer(accepted: nil) { try await client.updateOrderSender(request) }
             }
-        case .shippingReport:
+        case .shippingReport, .shippingCorrection:
             outcomes = await reportShipping(numbers)
         }
         return outcomes

@@ -55,8 +55,8 @@ public enum TrackingFileReader {
             var carrier: Carrier? = detected == .yamatoB2 ? Carrier(code: "1001") : nil
             let carrierText = value(columns.carrier)
             if !carrierText.isEmpty {
-                if let code = Carrier.names.first(where: { $0.key == carrierText || $0.value == carrierText })?.key {
-                    carrier = Carrier(code: code)
+                if let named = Carrier.named(carrierText) {
+                    carrier = named
                 } else {
                     problem = "配送会社「\(carrierText)」は楽天の配送会社ではありません"
                 }

@@ -44,12 +44,13 @@ extension PanelItem {
         case .pushEdit: return .bulk(PushEditAction())
         case .acceptRMSChanges: return .bulk(AcceptRMSChangesAction())
         case .shipReport: return .bulk(ShipReportAction(today: today, statusAfter: statusAfterShipReport))
+        case .shipCorrection: return .bulk(ShipCorrectionAction())
         case .writeLabels:
             let format = LabelFormat.allCases[min(choice(0), LabelFormat.allCases.count - 1)]
             return .bulk(WriteLabelsAction(formatName: format.label, takesConvenienceStores: format.takesConvenienceStores))
         case .undo: return .undo
         case .fetch: return .fetch
-        case .edit, .setParcels, .shipReportResult, .shipReportReadback, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:
+        case .edit, .setParcels, .shipReportResult, .shipCorrectionResult, .shipReportReadback, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:
             throw ActionInputError("「\(title)」は処理パネルの項目ではありません")
         }
     }

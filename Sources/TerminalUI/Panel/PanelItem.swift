@@ -56,6 +56,7 @@ public struct PanelItem: Sendable, Equatable {
                 PanelInput("形式", choices: LabelFormat.allCases.map(\.label)),
             ]),
             PanelItem(.shipReport, group: "出荷"),
+            PanelItem(.shipCorrection, group: "出荷"),
             PanelItem(.undo, group: "取り消し"),
             PanelItem(.fetch, group: "受注取得"),
         ]

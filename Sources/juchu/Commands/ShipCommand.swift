@@ -19,11 +19,18 @@ struct ShipCommand: ParsableCommand {
 
     @OptionGroup var selection: OrderSelection
 
+    @Flag(help: "報告の代わりに、報告済みの荷物番号の訂正・削除（juchu tracking correct / delete）をRMSに送ります")
+    var corrections = false
+
     @Flag(help: "結果をJSONで出力します")
     var json = false
 
     func run() throws {
         let (settings, _) = try options.load()
+        if corrections {
+            try options.runOutboxCommand(selection, json: json) { service, numbers in try await service.run(ShipCorrectionAction(), on: numbers) }
+            return
+        }
         let action = ShipReportAction(today: CalendarDate(japanDayOf: JapanTime(Date())), statusAfter: settings.statusAfterShipReport)
         try options.runOutboxCommand(selection, json: json) { service, numbers in try await service.run(action, on: numbers) }
     }

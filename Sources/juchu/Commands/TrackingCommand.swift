@@ -8,7 +8,7 @@ struct TrackingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tracking",
         abstract: "荷物番号を入力します（発送完了報告の前に）",
-        subcommands: [TrackingSetCommand.self, TrackingImportCommand.self])
+        subcommands: [TrackingSetCommand.self, TrackingImportCommand.self, TrackingCorrectCommand.self, TrackingDeleteCommand.self])
 }
 
 /// `juchu tracking set ORDER NUMBER --carrier C`: one parcel of one basket, by hand.
@@ -44,10 +44,10 @@ struct TrackingSetCommand: ParsableCommand {
     }
 
     func chosenCarrier() throws -> Carrier {
-        guard let code = Carrier.names.first(where: { $0.key == carrier || $0.value == carrier })?.key else {
+        guard let chosen = Carrier.named(carrier) else {
             throw ValidationError("配送会社「\(carrier)」はありません（例: 1001 ヤマト運輸、1002 佐川急便、1003 日本郵便）")
         }
-        return Carrier(code: code)
+        return chosen
     }
 
     func shipDate() throws -> CalendarDate {
