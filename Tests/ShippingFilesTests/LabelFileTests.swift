@@ -88,4 +88,40 @@ struct LabelFileTests {
         #expect(FileText.cp932Length(row[11]) <= 64 && !row[12].isEmpty)
         #expect(row[11] + row[12] == "\(OrderFixtures.orderer.prefecture)\(OrderFixtures.orderer.city)" + String(repeating: "一", count: 40))
     }
+
+    @Test("e飛伝Ⅲ: 75 columns, the key in お客様管理番号 (10), addresses on three lines of 16 全角, the delivery wish told to set by hand")
+    func ehiden() throws {
+        var order = OrderFixtures.confirmed(1)
+        order.delivery = DeliveryDetails(method: "宅配便", date: CalendarDate(year: 2026, month: 12, day: 6), timeSlot: 1416)
+        order.packages[0].destination.subAddress = "梅田1-1-1 グランドタワー梅田北館レジデンス 3201号室"
+        let file = LabelWriter(format: .sagawaEhiden3, sender: Self.sender, today: Self.today).file(for: [order]) { _, _ in "J261204000007" }
+        let records = try Self.records(file.bytes())
+        #expect(records.count == 2 && records.allSatisfy { $0.count == 75 })
+        #expect(records[0][9] == "お客様管理番号" && records[0][62] == "お問い合せ送り状No.")
+        let row = records[1]
+        #expect(row[9] == "J261204000007")
+        #expect(row[2] == OrderFixtures.orderer.phoneNumber && row[3] == OrderFixtures.orderer.zipCode.filter(\.isNumber))
+        #expect([row[4], row[5], row[6]].allSatisfy { FileText.cp932Length($0) <= 32 })
+        #expect(row[4] + row[5] + row[6] == "\(OrderFixtures.orderer.prefecture)\(OrderFixtures.orderer.city)" + "梅田1-1-1 グランドタワー梅田北館レジデンス 3201号室")
+        #expect(row[7] == OrderFixtures.orderer.fullName + " 様" && row[25] == "北海道産 ゆめぴりか 5kg" && row[42] == "1")
+        #expect(row[45].isEmpty && row[46].isEmpty, "お届け指定 is not guessed")
+        #expect(file.warnings.contains { $0.text.contains("お届け指定（2026-12-06 14〜16時）はe飛伝Ⅲで指定してください") })
+    }
+
+    @Test("クリックポスト: its 8-column header, at most 40 rows a file (several files), no 代金引換")
+    func clickpost() throws {
+        var orders = (1...85).map { OrderFixtures.confirmed($0) }
+        orders[3].payment = Payment(methodCode: 2, methodName: "代金引換")
+        let file = LabelWriter(format: .clickpost, sender: Self.sender, today: Self.today).file(for: orders) { _, _ in "" }
+        #expect(file.rows.count == 84 && file.skips.map(\.reason) == ["代金引換の注文はクリックポストでは送れません"])
+        let files = file.files()
+        #expect(files.count == 3)
+        #expect(file.paths(for: "/tmp/click.csv") == ["/tmp/click-1.csv", "/tmp/click-2.csv", "/tmp/click-3.csv"])
+        let parts = try files.map(Self.records)
+        #expect(parts.map(\.count) == [41, 41, 5])
+        #expect(parts.allSatisfy { $0[0] == ["お届け先郵便番号", "お届け先氏名", "お届け先敬称", "お届け先住所1行目", "お届け先住所2行目", "お届け先住所3行目", "お届け先住所4行目", "内容品"] })
+        let row = parts[0][1]
+        #expect(row[0] == OrderFixtures.orderer.zipCode && row[1] == OrderFixtures.orderer.fullName && row[2] == "様")
+        #expect(row[3] == OrderFixtures.orderer.prefecture + OrderFixtures.orderer.city && row[4] == OrderFixtures.orderer.subAddress)
+    }
 }

@@ -50,6 +50,47 @@ struct TrackingImportTests {
         #expect(again.lines.allSatisfy { if case .unchanged = $0.outcome { true } else { false } })
     }
 
+    @Test("e飛伝Ⅲ's issued data back by お客様管理番号, its number in お問い合せ送り状No. and its 出荷日; クリックポスト's list by postcode, name and address (two baskets alike are not guessed)")
+    func sagawaAndClickpost() throws {
+        let orders = (1...2).map { OrderFixtures.confirmed($0) }
+        var keys: [String: (OrderNumber, Int)] = [:]
+        let labels = LabelWriter(format: .sagawaEhiden3, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { number, basket in
+            let key = "J261204\(String(format: "%06d", keys.count + 1))"
+            keys[key] = (number, basket)
+            return key
+        }
+        var text = ""
+        for (index, line) in String(data: Data(labels.bytes()), encoding: .shiftJIS)!.components(separatedBy: "\r\n").dropLast().enumerated() {
+            var fields = line.components(separatedBy: ",")
+            if index > 0 {
+                fields[61] = "20261203"
+                fields[62] = ShippingNumbers.valid(index)
+            }
+            text += fields.joined(separator: ",") + "\r\n"
+        }
+        let read = try TrackingFileReader.read(Array(text.data(using: .shiftJIS)!))
+        #expect(read.format == .sagawaEhiden3)
+        let byNumber = Dictionary(uniqueKeysWithValues: orders.map { ($0.number, $0) })
+        let sagawa = TrackingImport(rows: read.rows, orders: byNumber, keys: keys, today: Self.today)
+        #expect(sagawa.refused.isEmpty && sagawa.additions.count == 2)
+        #expect(sagawa.additions.allSatisfy { $0.parcel.carrier == Carrier(code: "1002") && $0.parcel.shippedOn == CalendarDate(year: 2026, month: 12, day: 3) })
+
+        var other = OrderFixtures.confirmed(3, orderer: OrderFixtures.otherPerson)
+        other.packages[0].destination = OrderFixtures.otherPerson
+        let all = orders + [other]
+        let clickLabels = LabelWriter(format: .clickpost, sender: LabelFileTests.sender, today: Self.today).file(for: all) { _, _ in "" }
+        var list = "追跡番号,お届け先郵便番号,お届け先氏名,お届け先住所1行目,お届け先住所2行目,お届け先住所3行目,お届け先住所4行目\r\n"
+        for (index, row) in clickLabels.rows.enumerated() {
+            list += ([ShippingNumbers.valid(10 + index), row.fields[0], row.fields[1]] + row.fields[3...6]).joined(separator: ",") + "\r\n"
+        }
+        let clickRead = try TrackingFileReader.read(Array(list.data(using: .shiftJIS)!))
+        #expect(clickRead.format == .clickpost)
+        let matched = TrackingImport(rows: clickRead.rows, orders: Dictionary(uniqueKeysWithValues: all.map { ($0.number, $0) }), keys: [:], today: Self.today)
+        #expect(matched.lines.map(\.outcome.label) == ["不一致", "不一致", "照合"], "\(matched.lines.map(\.outcome.text))")
+        #expect(matched.lines[0].outcome.text.contains("2件"))
+        #expect(matched.additions.first?.order == other.number && matched.additions.first?.parcel.carrier == Carrier(code: "1003"))
+    }
+
     @Test("a generic CSV in UTF-8 with a BOM, by order number: unknown orders, bad check digits, duplicates and conflicts refused with their lines")
     func genericRefusals() throws {
         var orders = (1...4).map { OrderFixtures.confirmed($0) }

@@ -58,13 +58,17 @@ extension OrderStore {
     /// Orders at RMS 発送待ち not reported by their ship-by day, and reported ones RMS has not moved
     /// to 発送済 two days after the ship date (``ShippingWatch``), oldest first.
     public func shippingWatch(today: CalendarDate, leadDays: Int) throws -> (late: [OrderNumber], stuck: [OrderNumber]) {
-        let numbers = try pool.read { db in
+        let orders = try self.orders(try ordersAwaitingShipment(), content: false)
+        return (orders.filter { ShippingWatch.isLate($0, today: today, leadDays: leadDays) }.map(\.number),
+                orders.filter { ShippingWatch.isStuck($0, today: today) }.map(\.number))
+    }
+
+    /// Rakuten orders RMS holds at 発送待ち (300), oldest first: the ones parcels are for.
+    public func ordersAwaitingShipment() throws -> [OrderNumber] {
+        try pool.read { db in
             try String.fetchAll(db, sql: """
                 SELECT order_number FROM orders WHERE rms_progress = 300 AND origin = 'rakutenAPI' ORDER BY ordered_at
                 """).map(OrderNumber.init)
         }
-        let orders = try self.orders(numbers, content: false)
-        return (orders.filter { ShippingWatch.isLate($0, today: today, leadDays: leadDays) }.map(\.number),
-                orders.filter { ShippingWatch.isStuck($0, today: today) }.map(\.number))
     }
 }

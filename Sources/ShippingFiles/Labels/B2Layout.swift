@@ -3,7 +3,7 @@ import OrderEngine
 /// ヤマト運輸 B2クラウド's 入出力 layout (「外部データから発行」 in, 「発行済データ」 out): 94 columns,
 /// read by position, a header row first, Shift_JIS (CP932), CRLF. The issued data comes back in
 /// the same layout with 伝票番号 (column 4) filled. (shipping-mail-slips.md §2.1–2.2)
-enum B2Layout {
+enum B2Layout: LabelLayout {
     static let header: [String] = [
         "お客様管理番号", "送り状種類", "クール区分", "伝票番号", "出荷予定日", "お届け予定日", "配送時間帯", "お届け先コード",
         "お届け先電話番号", "お届け先電話番号枝番", "お届け先郵便番号", "お届け先住所", "お届け先アパートマンション名",
@@ -37,11 +37,47 @@ enum B2Layout {
     }
 
     /// Field lengths B2 prints, in CP932 bytes (全角 two each).
-    static let limits: [Column: (label: String, bytes: Int)] = [
-        .address: ("お届け先住所", 64), .building: ("お届け先アパートマンション名", 32), .name: ("お届け先名", 32),
-        .itemName1: ("品名１", 50), .itemName2: ("品名２", 50), .note: ("記事", 44),
-        .senderAddress: ("ご依頼主住所", 64), .senderName: ("ご依頼主名", 32),
+    static let limits: [Int: Int] = [
+        Column.address.rawValue - 1: 64, Column.building.rawValue - 1: 32, Column.name.rawValue - 1: 32,
+        Column.itemName1.rawValue - 1: 50, Column.itemName2.rawValue - 1: 50, Column.note.rawValue - 1: 44,
+        Column.senderAddress.rawValue - 1: 64, Column.senderName.rawValue - 1: 32,
     ]
+
+    static func refusal(of order: Order) -> String? { nil }
+
+    static func fields(_ basket: LabelBasket) -> (fields: [String], notes: [String]) {
+        let order = basket.order
+        var fields = Array(repeating: "", count: header.count)
+        func set(_ column: Column, _ value: String) { fields[column.rawValue - 1] = value }
+        set(.key, basket.key)
+        let type = slipType(order)
+        set(.slipType, type)
+        set(.cool, "0")
+        set(.shipDate, date(order.dates[.plannedShipmentDate] ?? basket.today))
+        set(.deliveryDate, date(order.delivery?.date))
+        set(.timeSlot, timeSlot(order.delivery?.timeSlot))
+        set(.phone, LabelWriter.phone(basket.destination.phoneNumber))
+        set(.zipCode, LabelWriter.zipCode(basket.destination.zipCode))
+        // The address goes on its line; what B2 cannot print there goes on the building's.
+        let address = LabelBasket.lines(basket.address, bytes: limits[Column.address.rawValue - 1]!, count: 2)
+        set(.address, address[0])
+        set(.building, address[1])
+        set(.name, LabelWriter.clean(basket.destination.fullName))
+        set(.honorific, "様")
+        set(.senderPhone, LabelWriter.phone(basket.sender.phone))
+        set(.senderZipCode, LabelWriter.zipCode(basket.sender.zipCode))
+        set(.senderAddress, LabelWriter.clean(basket.sender.address))
+        set(.senderName, LabelWriter.clean(basket.sender.name))
+        let items = basket.itemNames
+        set(.itemName1, items.first ?? "")
+        if items.count == 2 { set(.itemName2, items[1]) } else if items.count > 2 { set(.itemName2, "他\(items.count - 1)点") }
+        if let place = basket.package.handling?.dropOffLocation { set(.note, LabelWriter.clean("置き配:\(place)")) }
+        if type == "2" || type == "9" { set(.collectAmount, basket.collectAmount) }
+        set(.issueCount, "1")
+        set(.customerCode, basket.sender.yamatoCustomerCode)
+        set(.freightNumber, basket.sender.yamatoFreightNumber)
+        return (fields, [])
+    }
 
     /// 送り状種類: 0 発払, 2 コレクト (代金引換), 7 ネコポス, 8 宅急便コンパクト — from the delivery
     /// method's words and the payment (a ネコポス takes no payment: 7 wins, as peers do).

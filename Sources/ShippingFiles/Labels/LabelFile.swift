@@ -30,11 +30,21 @@ public struct LabelFile: Sendable {
     /// The file's bytes: the header row, then each row, CP932, CRLF. Every character was checked
     /// when the row was made, so encoding cannot fail here.
     public func bytes() -> [UInt8] {
-        var text = format.header.isEmpty ? "" : CSV.line(format.header) + "\r\n"
-        for row in rows { text += CSV.line(row.fields) + "\r\n" }
-        switch FileText.cp932(text) {
-        case .success(let bytes): return bytes
-        case .failure(let bad): preconditionFailure("a character CP932 cannot hold passed the row checks: \(bad.character)")
+        files().first ?? []
+    }
+
+    /// The files to write: one, or several when the format takes a limited number of rows a file
+    /// (クリックポスト: 40), each with its header.
+    public func files() -> [[UInt8]] {
+        let chunks = format.rowsPerFile.map { size in stride(from: 0, to: rows.count, by: size).map { Array(rows[$0..<min($0 + size, rows.count)]) } }
+            ?? [rows]
+        return chunks.map { chunk in
+            var text = CSV.line(format.header) + "\r\n"
+            for row in chunk { text += CSV.line(row.fields) + "\r\n" }
+            switch FileText.cp932(text) {
+            case .success(let bytes): return bytes
+            case .failure(let bad): preconditionFailure("a character CP932 cannot hold passed the row checks: \(bad.character)")
+            }
         }
     }
 }
@@ -42,24 +52,47 @@ public struct LabelFile: Sendable {
 /// The carriers' label formats Juchu writes.
 public enum LabelFormat: String, Sendable, CaseIterable {
     case yamatoB2 = "yamato-b2"
+    case sagawaEhiden3 = "sagawa-ehiden3"
+    case clickpost
 
     public var label: String {
         switch self {
         case .yamatoB2: "ヤマト運輸 B2クラウド（外部データから発行）"
+        case .sagawaEhiden3: "佐川急便 e飛伝Ⅲ（出荷データ取込）"
+        case .clickpost: "日本郵便 クリックポスト（まとめ申込）"
         }
     }
 
     public var carrier: Carrier {
         switch self {
         case .yamatoB2: Carrier(code: "1001")
+        case .sagawaEhiden3: Carrier(code: "1002")
+        case .clickpost: Carrier(code: "1003")
         }
     }
 
-    var header: [String] {
+    var layout: any LabelLayout.Type {
         switch self {
-        case .yamatoB2: B2Layout.header
+        case .yamatoB2: B2Layout.self
+        case .sagawaEhiden3: EhidenLayout.self
+        case .clickpost: ClickpostLayout.self
         }
     }
+
+    var header: [String] { layout.header }
+
+    /// Rows one file may hold (nil: any number).
+    public var rowsPerFile: Int? { self == .clickpost ? 40 : nil }
 
     public var takesConvenienceStores: Bool { false }
+}
+
+extension LabelFile {
+    /// Where each of ``files()`` goes: `path` itself for one file; `name-1.csv`, `name-2.csv`… for several.
+    public func paths(for path: String) -> [String] {
+        let count = files().count
+        guard count > 1 else { return [path] }
+        let dot = path.lastIndex(of: ".").flatMap { path[$0...].contains("/") ? nil : $0 } ?? path.endIndex
+        return (1...count).map { "\(path[..<dot])-\($0)\(path[dot...])" }
+    }
 }

@@ -19,9 +19,10 @@ public struct LabelWriter: Sendable {
 
     /// `key`: the shipment key of an order's basket (the store gives each basket one, kept).
     public func file(for orders: [Order], key: (OrderNumber, Int) throws -> String) rethrows -> LabelFile {
+        let layout = format.layout
         var file = LabelFile(format: format)
         for order in orders {
-            if let refusal = LabelEligibility.refusal(of: order, takesConvenienceStores: format.takesConvenienceStores) {
+            if let refusal = LabelEligibility.refusal(of: order, takesConvenienceStores: format.takesConvenienceStores) ?? layout.refusal(of: order) {
                 file.skips.append(.init(order: order.number, reason: refusal))
                 continue
             }
@@ -29,21 +30,21 @@ public struct LabelWriter: Sendable {
             var warnings: [LabelFile.Warning] = []
             var refusal: String?
             for package in order.packages {
-                var fields = b2Fields(order, package, key: try key(order.number, package.basketID))
+                let basket = LabelBasket(order: order, package: package, key: try key(order.number, package.basketID), sender: sender, today: today)
+                var (fields, notes) = layout.fields(basket)
+                warnings += notes.map { .init(order: order.number, field: "手入力", text: $0) }
                 for (index, value) in fields.enumerated() where !value.isEmpty {
                     if let bad = FileText.firstUnencodable(in: value) {
-                        refusal = "\(B2Layout.header[index])に送り状の文字コード（Shift_JIS）にない文字「\(bad)」があります。RMSか注文内容修正で直してください"
+                        refusal = "\(layout.header[index])に送り状の文字コード（Shift_JIS）にない文字「\(bad)」があります。RMSか注文内容修正で直してください"
                         break
                     }
-                    guard let column = B2Layout.Column(rawValue: index + 1), let limit = B2Layout.limits[column],
-                        FileText.cp932Length(value) > limit.bytes
-                    else { continue }
-                    let printed = Self.prefix(value, bytes: limit.bytes)
-                    warnings.append(.init(order: order.number, field: limit.label, text: "長すぎるため「\(printed)」まで印字されます"))
+                    guard let limit = layout.limits[index], FileText.cp932Length(value) > limit else { continue }
+                    let printed = Self.prefix(value, bytes: limit)
+                    warnings.append(.init(order: order.number, field: layout.header[index], text: "長すぎるため「\(printed)」まで印字されます"))
                     fields[index] = printed
                 }
                 if refusal != nil { break }
-                rows.append(.init(order: order.number, basketID: package.basketID, key: fields[0], fields: fields))
+                rows.append(.init(order: order.number, basketID: package.basketID, key: basket.key, fields: fields))
             }
             if let refusal {
                 file.skips.append(.init(order: order.number, reason: refusal))
@@ -53,49 +54,6 @@ public struct LabelWriter: Sendable {
             }
         }
         return file
-    }
-
-    private func b2Fields(_ order: Order, _ package: Package, key: String) -> [String] {
-        var fields = Array(repeating: "", count: B2Layout.header.count)
-        func set(_ column: B2Layout.Column, _ value: String) { fields[column.rawValue - 1] = value }
-        let destination = package.destination
-        set(.key, key)
-        let slipType = B2Layout.slipType(order)
-        set(.slipType, slipType)
-        set(.cool, "0")
-        set(.shipDate, B2Layout.date(order.dates[.plannedShipmentDate] ?? today))
-        set(.deliveryDate, B2Layout.date(order.delivery?.date))
-        set(.timeSlot, B2Layout.timeSlot(order.delivery?.timeSlot))
-        set(.phone, Self.phone(destination.phoneNumber))
-        set(.zipCode, Self.zipCode(destination.zipCode))
-        let address = Self.clean("\(destination.prefecture)\(destination.city)\(destination.subAddress)")
-        // The address goes on its line; what B2 cannot print there goes on the building's.
-        let limit = B2Layout.limits[.address]!.bytes
-        if FileText.cp932Length(address) > limit {
-            let first = Self.prefix(address, bytes: limit)
-            set(.address, first)
-            set(.building, String(address.dropFirst(first.count)))
-        } else {
-            set(.address, address)
-        }
-        set(.name, Self.clean(destination.fullName))
-        set(.honorific, "様")
-        set(.senderPhone, Self.phone(sender.phone))
-        set(.senderZipCode, Self.zipCode(sender.zipCode))
-        set(.senderAddress, Self.clean(sender.address))
-        set(.senderName, Self.clean(sender.name))
-        let items = package.items.map { Self.clean($0.name) }
-        set(.itemName1, items.first ?? "")
-        if items.count == 2 { set(.itemName2, items[1]) } else if items.count > 2 { set(.itemName2, "他\(items.count - 1)点") }
-        if let place = package.handling?.dropOffLocation { set(.note, Self.clean("置き配:\(place)")) }
-        if slipType == "2" || slipType == "9", let amount = order.requestPrice.yen {
-            // What RMS says to collect: 請求金額 (goods, postage, fees, less coupons and points).
-            set(.collectAmount, String(amount))
-        }
-        set(.issueCount, "1")
-        set(.customerCode, sender.yamatoCustomerCode)
-        set(.freightNumber, sender.yamatoFreightNumber)
-        return fields
     }
 
     /// Text as the carriers' software takes it: no line breaks, no double quotes, no commas (peers

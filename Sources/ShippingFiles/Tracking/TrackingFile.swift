@@ -4,14 +4,35 @@ import OrderEngine
 /// CSV whose header names an order number (or shipment key) and a tracking number.
 public enum TrackingFormat: String, Sendable, CaseIterable {
     case yamatoB2 = "yamato-b2"
+    case sagawaEhiden3 = "sagawa-ehiden3"
+    case clickpost
     case generic
 
     public var label: String {
         switch self {
         case .yamatoB2: "ヤマト運輸 B2クラウド 発行済データ"
+        case .sagawaEhiden3: "佐川急便 e飛伝Ⅲ 出荷データ"
+        case .clickpost: "日本郵便 クリックポスト 発行済み一覧"
         case .generic: "汎用CSV（注文番号・荷物番号）"
         }
     }
+
+    /// The carrier every row of the format is, when the format says.
+    var carrier: Carrier? {
+        switch self {
+        case .yamatoB2: Carrier(code: "1001")
+        case .sagawaEhiden3: Carrier(code: "1002")
+        case .clickpost: Carrier(code: "1003")
+        case .generic: nil
+        }
+    }
+}
+
+/// Who a row is addressed to, for files without a key (クリックポスト): matched by these.
+public struct TrackingRecipient: Sendable, Equatable {
+    public let zipCode: String
+    public let name: String
+    public let address: String
 }
 
 /// One row of a tracking file, as read: nothing matched or checked yet.
@@ -25,6 +46,8 @@ public struct TrackingRow: Sendable, Equatable {
     public let shippedOn: CalendarDate?
     /// What the row says that cannot be read (a date that is not one, an unknown carrier).
     public let problem: String?
+    /// The addressee, for a file without a key or an order number (クリックポスト).
+    public var recipient: TrackingRecipient? = nil
 }
 
 /// Reads tracking files, tolerant in what they hold: columns found by their header names (as the
@@ -50,9 +73,14 @@ public enum TrackingFileReader {
             let number = value(columns.tracking)
             let key = value(columns.key)
             let order = value(columns.order)
-            if number.isEmpty && key.isEmpty && order.isEmpty { continue }
+            var recipient: TrackingRecipient?
+            if let zip = columns.zipCode {
+                recipient = TrackingRecipient(
+                    zipCode: value(zip), name: value(columns.name), address: columns.address.map(value).joined())
+            }
+            if number.isEmpty && key.isEmpty && order.isEmpty && recipient == nil { continue }
             var problem: String?
-            var carrier: Carrier? = detected == .yamatoB2 ? Carrier(code: "1001") : nil
+            var carrier: Carrier? = detected.carrier
             let carrierText = value(columns.carrier)
             if !carrierText.isEmpty {
                 if let named = Carrier.named(carrierText) {
@@ -67,13 +95,17 @@ public enum TrackingFileReader {
             if number.isEmpty { problem = problem ?? "荷物番号がありません" }
             rows.append(TrackingRow(
                 line: record.line, key: key.isEmpty ? nil : key, orderNumber: order.isEmpty ? nil : order,
-                trackingNumber: number, carrier: carrier, shippedOn: date, problem: problem))
+                trackingNumber: number, carrier: carrier, shippedOn: date, problem: problem, recipient: recipient))
         }
         return (rows, detected, encoding)
     }
 
     static func detect(_ names: [String]) throws(FileFormatError) -> TrackingFormat {
         if names.count >= 4, names[0] == "お客様管理番号", names[1].hasPrefix("送り状種"), names[3] == "伝票番号" { return .yamatoB2 }
+        if names.contains("お問い合せ送り状No."), names.contains("お客様管理番号") { return .sagawaEhiden3 }
+        if names.contains("お届け先郵便番号"), names.contains("お届け先氏名"), names.contains("追跡番号") || names.contains("お問い合わせ番号") {
+            return .clickpost
+        }
         if Columns.find(Columns.trackingNames, in: names) != nil,
             Columns.find(Columns.orderNames, in: names) != nil || Columns.find(Columns.keyNames, in: names) != nil
         {
@@ -89,10 +121,16 @@ public enum TrackingFileReader {
         var tracking: Int?
         var carrier: Int?
         var date: Int?
+        var zipCode: Int?
+        var name: Int?
+        var address: [Int] = []
 
         static let keyNames = ["出荷キー", "shipment_key", "shipmentKey", "お客様管理番号", "お客様側管理番号"]
         static let orderNames = ["注文番号", "受注番号", "order_number", "orderNumber"]
-        static let trackingNames = ["荷物番号", "お問い合わせ番号", "お問い合せ番号", "追跡番号", "伝票番号", "送り状番号", "tracking_number", "trackingNumber"]
+        static let trackingNames = [
+            "荷物番号", "お問い合わせ番号", "お問い合せ番号", "お問い合せ送り状No.", "追跡番号", "伝票番号", "送り状番号", "tracking_number",
+            "trackingNumber",
+        ]
         static let carrierNames = ["配送会社", "carrier", "deliveryCompany"]
         static let dateNames = ["発送日", "出荷日", "出荷予定日", "ship_date", "shippingDate"]
 
@@ -108,7 +146,14 @@ public enum TrackingFileReader {
                 key = 0
                 tracking = 3
                 date = 4
-            case .generic:
+            case .clickpost:
+                tracking = Self.find(Self.trackingNames, in: names)
+                zipCode = names.firstIndex(of: "お届け先郵便番号")
+                name = names.firstIndex(of: "お届け先氏名")
+                address = (1...4).compactMap { names.firstIndex(of: "お届け先住所\($0)行目") }
+                date = Self.find(Self.dateNames, in: names)
+                guard tracking != nil, !address.isEmpty else { throw FileFormatError(line: 1, "クリックポストの一覧に追跡番号か住所の列がありません") }
+            case .sagawaEhiden3, .generic:
                 key = Self.find(Self.keyNames, in: names)
                 order = Self.find(Self.orderNames, in: names)
                 tracking = Self.find(Self.trackingNames, in: names)

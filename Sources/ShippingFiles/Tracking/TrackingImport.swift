@@ -73,6 +73,22 @@ public struct TrackingImport: Sendable {
         }
     }
 
+    /// The baskets addressed as `recipient` says: the same postcode (digits), name and address
+    /// (spaces aside), as the label file wrote them.
+    static func recipientMatches(_ recipient: TrackingRecipient, _ orders: [OrderNumber: Order]) -> [(OrderNumber, Int)] {
+        func squeezed(_ text: String) -> String { String(text.filter { !$0.isWhitespace }) }
+        let zip = recipient.zipCode.filter(\.isNumber)
+        let name = squeezed(recipient.name)
+        let address = squeezed(recipient.address)
+        return orders.values.sorted { $0.number < $1.number }.flatMap { order in
+            order.packages.filter { package in
+                let destination = package.destination
+                return destination.zipCode.filter(\.isNumber) == zip && squeezed(destination.fullName) == name
+                    && squeezed(destination.prefecture + destination.city + destination.subAddress) == address
+            }.map { (order.number, $0.basketID) }
+        }
+    }
+
     private static func match(
         _ row: TrackingRow, _ orders: [OrderNumber: Order], _ keys: [String: (OrderNumber, Int)], _ today: CalendarDate,
         _ seen: inout [String: Int]
@@ -83,9 +99,16 @@ public struct TrackingImport: Sendable {
             target = (mapped.0, mapped.1)
         } else if let number = row.orderNumber ?? row.key.flatMap({ orders[OrderNumber($0)] != nil ? $0 : nil }) {
             target = (OrderNumber(number), nil)
+        } else if let recipient = row.recipient {
+            let found = recipientMatches(recipient, orders)
+            guard found.count <= 1 else {
+                return .unmatched("同じ郵便番号・氏名・住所の送付先が\(found.count)件あります（\(found.map(\.0.rawValue).joined(separator: "・"))）。手で入力してください")
+            }
+            target = found.first.map { ($0.0, $0.1) }
         }
         guard let (number, mappedBasket) = target, let order = orders[number] else {
-            return .unmatched("出荷キー・注文番号（\(row.key ?? row.orderNumber ?? "なし")）に当たる注文がありません")
+            let named = row.key ?? row.orderNumber ?? row.recipient.map { "〒\($0.zipCode) \($0.name)" } ?? "なし"
+            return .unmatched("出荷キー・注文番号・宛先（\(named)）に当たる注文がありません")
         }
         if order.rmsProgress.isCancelling || order.localStatus == .cancelled { return .unmatched("\(number) はキャンセルされた注文です") }
         let basket: Int

@@ -18,17 +18,19 @@ extension DeskController {
         let baskets = eligible.flatMap { order in order.packages.map { (order: order.number, basketID: $0.basketID) } }
         let keys = Dictionary(zip(baskets.map { "\($0.order)|\($0.basketID)" }, try store.shipmentKeys(for: baskets)), uniquingKeysWith: { $1 })
         let file = LabelWriter(format: format, sender: sender, today: context.today).file(for: orders) { keys["\($0)|\($1)"] ?? "" }
-        var path = ""
+        var paths: [String] = []
         if !file.rows.isEmpty {
             let stamp = JapanTime(context.now)
             let name = "\(format.rawValue)-" + stamp.dateText.replacingOccurrences(of: "-", with: "") + "-"
                 + stamp.timeText.replacingOccurrences(of: ":", with: "") + ".csv"
-            path = context.labelDirectory + "/" + name
-            do {
-                try FileManager.default.createDirectory(atPath: context.labelDirectory, withIntermediateDirectories: true)
-                try Data(file.bytes()).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw ActionInputError("送り状データを \(path) に書き出せません: \(error.localizedDescription)")
+            for (path, bytes) in zip(file.paths(for: context.labelDirectory + "/" + name), file.files()) {
+                do {
+                    try FileManager.default.createDirectory(atPath: context.labelDirectory, withIntermediateDirectories: true)
+                    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+                } catch {
+                    throw ActionInputError("送り状データを \(path) に書き出せません: \(error.localizedDescription)")
+                }
+                paths.append(path)
             }
         }
         let rowsByOrder = Dictionary(grouping: file.rows, by: \.order)
@@ -44,7 +46,7 @@ extension DeskController {
             }
         }
         var result = ActionResult(lines: lines)
-        result.note = path.isEmpty ? "出力なし" : "\(path) に書き出しました"
+        result.note = paths.isEmpty ? "出力なし" : "\(paths.joined(separator: "、")) に書き出しました"
         return result
     }
 }

@@ -44,7 +44,7 @@ struct LabelsCommand: ParsableCommand {
             let store = try options.openStore(settings, existing: true)
             let orders = try store.orders(try selection.numbers(in: store))
             let writer = LabelWriter(format: LabelFormat(rawValue: carrier)!, sender: sender, today: CalendarDate(japanDayOf: JapanTime(Date())))
-            let eligible = orders.filter { LabelEligibility.refusal(of: $0, takesConvenienceStores: false) == nil }
+            let eligible = orders.filter { LabelEligibility.refusal(of: $0, takesConvenienceStores: writer.format.takesConvenienceStores) == nil }
             let keys = try store.shipmentKeys(for: eligible.flatMap { order in order.packages.map { (order.number, $0.basketID) } })
             var lookup: [String: String] = [:]
             var index = 0
@@ -55,21 +55,25 @@ struct LabelsCommand: ParsableCommand {
                 }
             }
             let labels = writer.file(for: orders) { number, basket in lookup["\(number)|\(basket)"] ?? "" }
+            var written: [String] = []
             if !labels.rows.isEmpty {
-                do {
-                    try Data(labels.bytes()).write(to: URL(fileURLWithPath: out), options: .atomic)
-                } catch {
-                    throw UserFacingError("\(out) に書き出せません: \(error.localizedDescription)")
+                for (path, bytes) in zip(labels.paths(for: out), labels.files()) {
+                    do {
+                        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    } catch {
+                        throw UserFacingError("\(path) に書き出せません: \(error.localizedDescription)")
+                    }
+                    written.append(path)
                 }
             }
-            try Self.print(labels, out: out, json: json)
+            try Self.print(labels, files: written, json: json)
         }
     }
 
-    static func print(_ labels: LabelFile, out: String, json: Bool) throws {
+    static func print(_ labels: LabelFile, files: [String], json: Bool) throws {
         if json {
             try printJSON([
-                "file": labels.rows.isEmpty ? "" : out,
+                "files": files,
                 "rows": labels.rows.map { ["orderNumber": $0.order.rawValue, "basketId": $0.basketID, "key": $0.key] },
                 "skipped": labels.skips.map { ["orderNumber": $0.order.rawValue, "reason": $0.reason] },
                 "warnings": labels.warnings.map { ["orderNumber": $0.order.rawValue, "field": $0.field, "message": $0.text] },
@@ -80,7 +84,7 @@ struct LabelsCommand: ParsableCommand {
             for skip in labels.skips { Swift.print("\(skip.order)\tスキップ\t\(skip.reason)") }
             Swift.print(labels.rows.isEmpty
                 ? "出力なし（スキップ \(labels.skips.count)件）"
-                : "\(out): \(labels.rows.count)行（\(labels.format.label)、Shift_JIS・CRLF）、スキップ \(labels.skips.count)件、警告 \(labels.warnings.count)件")
+                : "\(files.joined(separator: "、")): \(labels.rows.count)行（\(labels.format.label)、Shift_JIS・CRLF）、スキップ \(labels.skips.count)件、警告 \(labels.warnings.count)件")
         }
         if labels.rows.isEmpty { throw ExitCode(1) }
         if !labels.skips.isEmpty { throw ExitCode(3) }

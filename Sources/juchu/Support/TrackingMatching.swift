@@ -3,13 +3,17 @@ import OrderStore
 import ShippingFiles
 
 /// Matches a tracking file's rows against the store: the orders its keys name are read by their
-/// state alone (the key says the basket), those named by order number whole (their baskets decide).
+/// state alone (the key says the basket), those named by order number whole (their baskets decide),
+/// and for rows named only by their addressee (クリックポスト) every order at RMS 発送待ち.
 enum TrackingMatching {
     static func match(_ rows: [TrackingRow], in store: OrderStore, today: CalendarDate) throws -> TrackingImport {
         let keys = try store.shipmentKeyTargets(rows.compactMap(\.key))
         let byKey = Set(keys.values.map(\.0))
-        let byNumber = Set(rows.compactMap(\.orderNumber) + rows.compactMap(\.key).filter { keys[$0] == nil }).map(OrderNumber.init)
+        var byNumber = Set(rows.compactMap(\.orderNumber) + rows.compactMap(\.key).filter { keys[$0] == nil }).map(OrderNumber.init)
             .filter { !byKey.contains($0) }
+        if rows.contains(where: { $0.recipient != nil && $0.key == nil && $0.orderNumber == nil }) {
+            byNumber = Array(Set(byNumber + (try store.ordersAwaitingShipment())).subtracting(byKey))
+        }
         var orders: [OrderNumber: Order] = [:]
         for order in try store.orders(Array(byKey), content: false) + store.orders(byNumber) { orders[order.number] = order }
         return TrackingImport(rows: rows, orders: orders, keys: keys, today: today)
