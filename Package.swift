@@ -71,7 +71,7 @@ let package = Package(
         // 4b. Keeps the store and RMS in step: fetch, send the outbox, poll confirm results.
         .target(
             name: "OrderSync",
-            dependencies: ["OrderEngine", "RakutenPay", "OrderStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["OrderEngine", "RakutenPay", "OrderStore", "ShippingFiles", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The whole path, as an operator uses it: the real binary in tmux, the sandbox over HTTP, a real
 /// SQLite file.
@@ -15,7 +16,7 @@ struct DemoConfirmEndToEndTests {
         line.split(separator: " ").first { $0.count >= 20 && $0.contains("-") }.map { String($0.drop { !$0.isNumber }) }
     }
 
-    @Test("check three confirmable rows and one bundled row, confirm: 1 skipped with its reason, three reach 楽天処理済; their label data written from the panel")
+    @Test("check three confirmable rows and one bundled row, confirm: 1 skipped with its reason, three reach 楽天処理済; their label data written, the issued file taken in and shipping reported, all from the panel")
     func bulkConfirm() throws {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
@@ -87,6 +88,33 @@ struct DemoConfirmEndToEndTests {
         let records = text.components(separatedBy: "\r\n").dropLast()
         #expect(records.count == 4 && records.allSatisfy { $0.components(separatedBy: ",").count == 94 })
         #expect(numbers.allSatisfy { number in !records.contains { $0.contains(number) } }, "the key, not the order number, names the row")
+        session.send("Enter")
+
+        // B2 issues the slips; its file goes in the tracking folder, and 荷物番号を取り込む takes it.
+        var issued = ""
+        for (index, record) in records.enumerated() {
+            var fields = record.components(separatedBy: ",")
+            if index > 0 { fields[3] = ShippingNumbers.valid(index) }
+            issued += fields.joined(separator: ",") + "\r\n"
+        }
+        try FileManager.default.createDirectory(atPath: juchu.home + "/tracking", withIntermediateDirectories: true)
+        try Data(issued.data(using: .shiftJIS)!).write(to: URL(fileURLWithPath: juchu.home + "/tracking/issued.csv"))
+        try PanelEndToEndTests.choose("荷物番号を取り込む（受取フォルダ）", in: session)
+        session.send("Enter")
+        let importPreview = try #require(session.waitFor(10) { $0.contains("荷物番号を取り込む（受取フォルダ）: 1ファイル: 3件") },
+                                         "no import preview:\n\(session.capture())")
+        #expect(importPreview.contains("荷物番号"))
+        session.send("y")
+        _ = try #require(session.waitFor(20) { $0.contains("成功: 3件") && $0.contains("取込済フォルダへ移しました") }, "no import result:\n\(session.capture())")
+        #expect(FileManager.default.fileExists(atPath: juchu.home + "/tracking/取込済/issued.csv"))
+        session.send("Enter")
+
+        // 発送完了を報告する（RMS） on the same checks: the three reported, the bundled one skipped.
+        try PanelEndToEndTests.choose("発送完了を報告する（RMS）", in: session)
+        session.send("Enter")
+        _ = try #require(session.waitFor(10) { $0.contains("発送完了を報告する（RMS）: 3件") }, "no report preview:\n\(session.capture())")
+        session.send("y")
+        _ = try #require(session.waitFor(30) { $0.contains("成功: 3件") && $0.contains("報告済（発送済は翌日）") }, "no report result:\n\(session.capture())")
         session.send("Enter", "Tab", "Tab")
 
         session.send("q")

@@ -17,6 +17,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case pushEdit = "push-edit"
     case acceptRMSChanges = "accept-rms"
     case writeLabels = "write-labels"
+    case importTracking = "import-tracking"
     case shipReport = "ship-report"
     case shipCorrection = "ship-correct"
     case undo
@@ -54,6 +55,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .pushEdit: "入力内容を反映する（RMS）"
         case .acceptRMSChanges: "RMSの変更を受け入れる（差分あり）"
         case .writeLabels: "送り状データを書き出す"
+        case .importTracking: "荷物番号を取り込む（受取フォルダ）"
         case .shipReport: "発送完了を報告する（RMS）"
         case .shipCorrection: "荷物番号の訂正・削除を送る（RMS）"
         case .undo: "直前の一括処理を取り消す"
@@ -80,6 +82,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .pushEdit: "注文内容修正の反映"
         case .acceptRMSChanges: "RMSの変更の受け入れ"
         case .writeLabels: "送り状データの書き出し"
+        case .importTracking: "荷物番号の取り込み"
         case .shipReport: "発送完了報告"
         case .shipCorrection: "荷物番号の訂正・削除"
         case .shipReportResult: "発送完了報告の結果"

@@ -36,6 +36,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case parcelBasketUnknown(Int)
     /// 送り状データ: the label rules keep the order out (``LabelEligibility``).
     case labelRefused(String)
+    /// A row of a tracking file that was refused: where and why.
+    case trackingRow(String)
     /// Undo: the field was changed again after the batch.
     case changedSince
     /// Undo: the amounts were pushed to RMS after the batch.
@@ -100,7 +102,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .carrierUnknownToRakuten(let code): "配送会社コード \(code) は楽天の配送会社ではありません"
         case .shipDateInFuture(let date): "発送日 \(date) が今日より後です"
         case .parcelBasketUnknown(let basket): "荷物の送付先ID \(basket) はこの注文にありません"
-        case .labelRefused(let reason): reason
+        case .labelRefused(let reason), .trackingRow(let reason): reason
         case .changedSince: "その後に変更されているため、元に戻しません"
         case .changedSincePreview(let field, let now):
             "プレビューの後に他の操作・他の端末で変更されました（\(field) 現在 \(now)）。確かめてからもう一度実行してください"

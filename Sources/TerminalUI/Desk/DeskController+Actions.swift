@@ -15,6 +15,8 @@ extension DeskController {
             switch try item.command(statuses: state.statuses, statusAfterShipReport: state.statusAfterShipReport) {
             case .fetch:
                 perform([.fetch])
+            case .importTracking:
+                try planTrackingImport(item)
             case .undo:
                 // This desk's own batches only: another desk's (another operator's, or the same
                 // operator's other window) are theirs to take back.
@@ -72,6 +74,9 @@ extension DeskController {
         _ dialog: ActionDialog, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore, service: SyncService,
         progress: @escaping @Sendable (Int) -> Void
     ) async throws -> ActionResult {
+        if !dialog.trackingFiles.isEmpty {
+            return try applyTrackingImport(dialog, store: store)
+        }
         if let batch = dialog.undoBatch {
             let undone = try store.undo(batch: batch)
             let conflicts = Dictionary(grouping: undone.conflicts, by: \.number)

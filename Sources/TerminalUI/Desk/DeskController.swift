@@ -25,6 +25,8 @@ public final class DeskController {
         public var labelSender: LabelSender?
         /// Where 送り状データを書き出す writes its files.
         public var labelDirectory = NSTemporaryDirectory() + "juchu-labels"
+        /// Where the carriers' files wait for 荷物番号を取り込む; read ones go to its `取込済` folder.
+        public var trackingInbox = NSTemporaryDirectory() + "juchu-tracking"
         /// Days after confirmation an order should ship by when it has no 出荷予定日.
         public var shipLeadDays = 3
         /// How often the shipping deadlines are looked at (``ShippingWatch``).

@@ -113,6 +113,9 @@ extension DeskState {
             return [.fetch]
         case .undo:
             return [.plan(item, [], scope: "直前の一括処理")]
+        case .importTracking:
+            // The files decide which orders, not the checks.
+            return [.plan(item, [], scope: "受取フォルダ")]
         case .refreshRMSStatus:
             let (numbers, scope) = targets
             guard !numbers.isEmpty else { return noOrders() }

@@ -23,6 +23,8 @@ public struct ActionDialog: Sendable {
     public let hiddenByFilter: Int
     /// For an undo: the batch it takes back.
     public let undoBatch: String?
+    /// For a tracking import: the files it reads, moved aside once applied.
+    public var trackingFiles: [String] = []
     public var stage: Stage = .preview
     public var focused: Button = .cancel
     /// First line of the list shown (the list scrolls).
@@ -37,7 +39,7 @@ public struct ActionDialog: Sendable {
     }
 
     /// Whether there is anything to do: with nothing to change, only Close is offered.
-    public var canProceed: Bool { !plan.changes.isEmpty }
+    public var canProceed: Bool { !plan.changes.isEmpty || plan.creationCount > 0 }
 
     public var isRunning: Bool { if case .running = stage { true } else { false } }
 

@@ -8,6 +8,8 @@ public enum PanelCommand: Sendable {
     case bulk(any BulkAction)
     case undo
     case fetch
+    /// 荷物番号を取り込む: the files waiting in the desk's tracking folder.
+    case importTracking
 }
 
 extension PanelItem {
@@ -45,6 +47,7 @@ extension PanelItem {
         case .acceptRMSChanges: return .bulk(AcceptRMSChangesAction())
         case .shipReport: return .bulk(ShipReportAction(today: today, statusAfter: statusAfterShipReport))
         case .shipCorrection: return .bulk(ShipCorrectionAction())
+        case .importTracking: return .importTracking
         case .writeLabels:
             let format = LabelFormat.allCases[min(choice(0), LabelFormat.allCases.count - 1)]
             return .bulk(WriteLabelsAction(formatName: format.label, takesConvenienceStores: format.takesConvenienceStores))

@@ -55,6 +55,7 @@ public struct PanelItem: Sendable, Equatable {
             PanelItem(.writeLabels, group: "出荷", inputs: [
                 PanelInput("形式", choices: LabelFormat.allCases.map(\.label)),
             ]),
+            PanelItem(.importTracking, group: "出荷"),
             PanelItem(.shipReport, group: "出荷"),
             PanelItem(.shipCorrection, group: "出荷"),
             PanelItem(.undo, group: "取り消し"),

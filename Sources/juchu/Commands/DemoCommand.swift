@@ -83,6 +83,7 @@ struct DemoCommand: ParsableCommand {
         // The demo shop's own address on its labels; the files go beside the demo's database.
         settings.labelSender = DemoShop.sender
         settings.labelDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/labels"
+        settings.trackingInbox = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/tracking"
         let launcher = DeskLauncher(
             keymap: keymap, shopID: sandboxConfiguration.shopID, ascii: display.ascii,
             colors: DeskLauncher.wantsColor(noColorFlag: display.noColor), settings: settings)

@@ -35,6 +35,7 @@ struct DeskCommand: ParsableCommand {
             deskSettings.shipLeadDays = settings.shipLeadDays
             deskSettings.labelSender = settings.sender
             deskSettings.labelDirectory = XDGPaths.data + "/labels"
+            deskSettings.trackingInbox = XDGPaths.data + "/tracking"
             deskSettings.lastFetchAt = try service.store.lastImport()
             // RMS's own figure as a worker last read it (any process on the file); config.toml's otherwise.
             let recorded = try service.store.licenseExpiry(licenseKey: service.client.configuration.credentials.licenseKey)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OrderEngine
 import OrderStore
+import OrderSync
 import ShippingFiles
 
 /// `juchu tracking import FILE`: tracking numbers back from a carrier's software, matched by

@@ -5,8 +5,8 @@ import ShippingFiles
 /// Matches a tracking file's rows against the store: the orders its keys name are read by their
 /// state alone (the key says the basket), those named by order number whole (their baskets decide),
 /// and for rows named only by their addressee (クリックポスト) every order at RMS 発送待ち.
-enum TrackingMatching {
-    static func match(_ rows: [TrackingRow], in store: OrderStore, today: CalendarDate) throws -> TrackingImport {
+public enum TrackingMatching {
+    public static func match(_ rows: [TrackingRow], in store: OrderStore, today: CalendarDate) throws -> TrackingImport {
         let keys = try store.shipmentKeyTargets(rows.compactMap(\.key))
         let byKey = Set(keys.values.map(\.0))
         var byNumber = Set(rows.compactMap(\.orderNumber) + rows.compactMap(\.key).filter { keys[$0] == nil }).map(OrderNumber.init)
