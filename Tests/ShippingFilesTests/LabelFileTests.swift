@@ -30,7 +30,7 @@ struct LabelFileTests {
         card.delivery = DeliveryDetails(method: "メール便", timeSlot: 1)
         card.packages[0].items.append(card.packages[0].items[0])
         card.packages[0].items.append(card.packages[0].items[0])
-        let file = writer.file(for: [cod, card]) { number, basket in "J261204\(String(format: "%06d", basket))" }
+        let file = writer.file(for: [cod, card]) { $0.map { "J261204\(String(format: "%06d", $0.basketID))" } }
         #expect(file.skips.isEmpty && file.warnings.isEmpty)
         let records = try Self.records(file.bytes())
         #expect(records.count == 3)
@@ -64,7 +64,7 @@ struct LabelFileTests {
         store.packages[0].handling = PackageHandling(convenienceStore: .init(name: "ファミリーマート", zipCode: "100-0001", address: "東京都"))
         var odd = OrderFixtures.confirmed(5)
         odd.packages[0].destination.familyName = "𠮷田"
-        let file = writer.file(for: [unconfirmed, unsetFee, gift, store, odd]) { _, _ in "J261204000001" }
+        let file = writer.file(for: [unconfirmed, unsetFee, gift, store, odd]) { $0.map { _ in "J261204000001" } }
         #expect(file.rows.isEmpty)
         let reasons = file.skips.map(\.reason)
         #expect(reasons[0].contains("楽天処理済ではありません"))
@@ -80,7 +80,7 @@ struct LabelFileTests {
         var long = OrderFixtures.confirmed(1)
         long.packages[0].items[0].name = String(repeating: "あ", count: 30)
         long.packages[0].destination.subAddress = String(repeating: "一", count: 40)
-        let file = writer.file(for: [long]) { _, _ in "J261204000001" }
+        let file = writer.file(for: [long]) { $0.map { _ in "J261204000001" } }
         #expect(file.warnings.map(\.field) == ["品名１"])
         #expect(file.warnings[0].text.contains(String(repeating: "あ", count: 25)))
         let row = try Self.records(file.bytes())[1]
@@ -94,7 +94,7 @@ struct LabelFileTests {
         var order = OrderFixtures.confirmed(1)
         order.delivery = DeliveryDetails(method: "宅配便", date: CalendarDate(year: 2026, month: 12, day: 6), timeSlot: 1416)
         order.packages[0].destination.subAddress = "梅田1-1-1 グランドタワー梅田北館レジデンス 3201号室"
-        let file = LabelWriter(format: .sagawaEhiden3, sender: Self.sender, today: Self.today).file(for: [order]) { _, _ in "J261204000007" }
+        let file = LabelWriter(format: .sagawaEhiden3, sender: Self.sender, today: Self.today).file(for: [order]) { $0.map { _ in "J261204000007" } }
         let records = try Self.records(file.bytes())
         #expect(records.count == 2 && records.allSatisfy { $0.count == 75 })
         #expect(records[0][9] == "お客様管理番号" && records[0][62] == "お問い合せ送り状No.")
@@ -112,7 +112,7 @@ struct LabelFileTests {
     func clickpost() throws {
         var orders = (1...85).map { OrderFixtures.confirmed($0) }
         orders[3].payment = Payment(methodCode: 2, methodName: "代金引換")
-        let file = LabelWriter(format: .clickpost, sender: Self.sender, today: Self.today).file(for: orders) { _, _ in "" }
+        let file = LabelWriter(format: .clickpost, sender: Self.sender, today: Self.today).file(for: orders) { $0.map { _ in "" } }
         #expect(file.rows.count == 84 && file.skips.map(\.reason) == ["代金引換の注文はクリックポストでは送れません"])
         let files = file.files()
         #expect(files.count == 3)

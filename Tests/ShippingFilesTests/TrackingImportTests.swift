@@ -26,10 +26,12 @@ struct TrackingImportTests {
         orders[2].packages.append(Package(basketID: 99_001, destination: OrderFixtures.otherPerson, items: orders[2].packages[0].items,
                                           postage: .yen(0), cashOnDeliveryFee: .zero))
         var keys: [String: (OrderNumber, Int)] = [:]
-        let labels = LabelWriter(format: .yamatoB2, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { number, basket in
-            let key = "J261204\(String(format: "%06d", keys.count + 1))"
-            keys[key] = (number, basket)
-            return key
+        let labels = LabelWriter(format: .yamatoB2, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { baskets in
+            baskets.map { basket in
+                let key = "J261204\(String(format: "%06d", keys.count + 1))"
+                keys[key] = (basket.order, basket.basketID)
+                return key
+            }
         }
         #expect(labels.rows.count == 4)
         let numbers = (1...4).map(ShippingNumbers.valid)
@@ -54,10 +56,12 @@ struct TrackingImportTests {
     func sagawaAndClickpost() throws {
         let orders = (1...2).map { OrderFixtures.confirmed($0) }
         var keys: [String: (OrderNumber, Int)] = [:]
-        let labels = LabelWriter(format: .sagawaEhiden3, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { number, basket in
-            let key = "J261204\(String(format: "%06d", keys.count + 1))"
-            keys[key] = (number, basket)
-            return key
+        let labels = LabelWriter(format: .sagawaEhiden3, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { baskets in
+            baskets.map { basket in
+                let key = "J261204\(String(format: "%06d", keys.count + 1))"
+                keys[key] = (basket.order, basket.basketID)
+                return key
+            }
         }
         var text = ""
         for (index, line) in String(data: Data(labels.bytes()), encoding: .shiftJIS)!.components(separatedBy: "\r\n").dropLast().enumerated() {
@@ -78,7 +82,7 @@ struct TrackingImportTests {
         var other = OrderFixtures.confirmed(3, orderer: OrderFixtures.otherPerson)
         other.packages[0].destination = OrderFixtures.otherPerson
         let all = orders + [other]
-        let clickLabels = LabelWriter(format: .clickpost, sender: LabelFileTests.sender, today: Self.today).file(for: all) { _, _ in "" }
+        let clickLabels = LabelWriter(format: .clickpost, sender: LabelFileTests.sender, today: Self.today).file(for: all) { $0.map { _ in "" } }
         var list = "追跡番号,お届け先郵便番号,お届け先氏名,お届け先住所1行目,お届け先住所2行目,お届け先住所3行目,お届け先住所4行目\r\n"
         for (index, row) in clickLabels.rows.enumerated() {
             list += ([ShippingNumbers.valid(10 + index), row.fields[0], row.fields[1]] + row.fields[3...6]).joined(separator: ",") + "\r\n"

@@ -274,7 +274,7 @@ struct PanelKeyTests {
                 #expect(throws: ActionInputError.self) { try item.command(statuses: state.statuses) }  // 追記 of a blank
             case .writeFee:
                 #expect(throws: ActionInputError.self) { try item.command(statuses: state.statuses) }  // no amount
-            case .undo, .fetch:
+            case .undo, .fetch, .importTracking:
                 _ = try item.command(statuses: state.statuses)
             default:
                 guard case .bulk = try item.command(statuses: state.statuses) else {

@@ -12,14 +12,18 @@ extension OrderStore {
             guard let order = try Self.load([number], in: db).first else { throw StoreError("注文 \(number) はありません") }
             let normalized = try TrackingNumber.normalized(trackingNumber, carrier: carrier)
             let parcel = Parcel(basketID: try basketID ?? order.onlyBasket(), carrier: carrier, trackingNumber: normalized, shippedOn: shippedOn)
-            let after = try order.addingParcel(parcel)
-            let batchID = UUID().uuidString.lowercased()
-            try Self.write(after, from: order, in: db, at: now())
-            try Self.journal(order.changes(to: after), of: number, batchID: batchID, action: .setParcels, undoable: true,
-                             operatorName: operatorName, at: now(), in: db)
-            try recordDesk(of: batchID, in: db)
-            return after
+            return try saveParcels(of: order, as: try order.addingParcel(parcel), in: db)
         }
+    }
+
+    /// Writes an order's parcels as changed by hand: journalled as this desk's batch, undoable.
+    private func saveParcels(of order: Order, as after: Order, in db: Database) throws -> Order {
+        let batchID = UUID().uuidString.lowercased()
+        try Self.write(after, from: order, in: db, at: now())
+        try Self.journal(order.changes(to: after), of: order.number, batchID: batchID, action: .setParcels, undoable: true,
+                         operatorName: operatorName, at: now(), in: db)
+        try recordDesk(of: batchID, in: db)
+        return after
     }
 }
 
@@ -132,12 +136,7 @@ extension OrderStore {
                 let normalized = try newNumber.map { try TrackingNumber.normalized($0, carrier: carrier ?? order.parcels.first { $0.trackingNumber == trackingNumber }?.carrier) }
                 after = try order.amendingParcel(trackingNumber, carrier: carrier, trackingNumber: normalized, shippedOn: shippedOn)
             }
-            let batchID = UUID().uuidString.lowercased()
-            try Self.write(after, from: order, in: db, at: now())
-            try Self.journal(order.changes(to: after), of: number, batchID: batchID, action: .setParcels, undoable: true,
-                             operatorName: operatorName, at: now(), in: db)
-            try recordDesk(of: batchID, in: db)
-            return after
+            return try saveParcels(of: order, as: after, in: db)
         }
     }
 }

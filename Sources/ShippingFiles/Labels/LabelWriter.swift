@@ -17,20 +17,27 @@ public struct LabelWriter: Sendable {
         self.today = today
     }
 
-    /// `key`: the shipment key of an order's basket (the store gives each basket one, kept).
-    public func file(for orders: [Order], key: (OrderNumber, Int) throws -> String) rethrows -> LabelFile {
+    /// `keys`: the shipment keys of the baskets that get rows, asked for once, in their order (the
+    /// store gives each basket one, and the same one again: ``OrderStore/shipmentKeys(for:)``).
+    public func file(for orders: [Order], keys: ([(order: OrderNumber, basketID: Int)]) throws -> [String]) rethrows -> LabelFile {
         let layout = format.layout
         var file = LabelFile(format: format)
+        var labelled: [Order] = []
         for order in orders {
             if let refusal = LabelEligibility.refusal(of: order, takesConvenienceStores: format.takesConvenienceStores) ?? layout.refusal(of: order) {
                 file.skips.append(.init(order: order.number, reason: refusal))
-                continue
+            } else {
+                labelled.append(order)
             }
+        }
+        let baskets = labelled.flatMap { order in order.packages.map { (order: order.number, basketID: $0.basketID) } }
+        var given = try keys(baskets).makeIterator()
+        for order in labelled {
             var rows: [LabelFile.Row] = []
             var warnings: [LabelFile.Warning] = []
             var refusal: String?
             for package in order.packages {
-                let basket = LabelBasket(order: order, package: package, key: try key(order.number, package.basketID), sender: sender, today: today)
+                let basket = LabelBasket(order: order, package: package, key: given.next() ?? "", sender: sender, today: today)
                 var (fields, notes) = layout.fields(basket)
                 warnings += notes.map { .init(order: order.number, field: "手入力", text: $0) }
                 for (index, value) in fields.enumerated() where !value.isEmpty {

@@ -14,10 +14,7 @@ extension DeskController {
             throw ActionInputError("ご依頼主がありません。config.toml に [sender] の name・phone・zip・address を書いてください")
         }
         let orders = try store.orders(numbers)
-        let eligible = orders.filter { LabelEligibility.refusal(of: $0, takesConvenienceStores: format.takesConvenienceStores) == nil }
-        let baskets = eligible.flatMap { order in order.packages.map { (order: order.number, basketID: $0.basketID) } }
-        let keys = Dictionary(zip(baskets.map { "\($0.order)|\($0.basketID)" }, try store.shipmentKeys(for: baskets)), uniquingKeysWith: { $1 })
-        let file = LabelWriter(format: format, sender: sender, today: context.today).file(for: orders) { keys["\($0)|\($1)"] ?? "" }
+        let file = try LabelWriter(format: format, sender: sender, today: context.today).file(for: orders, keys: store.shipmentKeys)
         var paths: [String] = []
         if !file.rows.isEmpty {
             let stamp = JapanTime(context.now)

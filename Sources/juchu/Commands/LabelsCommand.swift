@@ -44,17 +44,7 @@ struct LabelsCommand: ParsableCommand {
             let store = try options.openStore(settings, existing: true)
             let orders = try store.orders(try selection.numbers(in: store))
             let writer = LabelWriter(format: LabelFormat(rawValue: carrier)!, sender: sender, today: CalendarDate(japanDayOf: JapanTime(Date())))
-            let eligible = orders.filter { LabelEligibility.refusal(of: $0, takesConvenienceStores: writer.format.takesConvenienceStores) == nil }
-            let keys = try store.shipmentKeys(for: eligible.flatMap { order in order.packages.map { (order.number, $0.basketID) } })
-            var lookup: [String: String] = [:]
-            var index = 0
-            for order in eligible {
-                for package in order.packages {
-                    lookup["\(order.number)|\(package.basketID)"] = keys[index]
-                    index += 1
-                }
-            }
-            let labels = writer.file(for: orders) { number, basket in lookup["\(number)|\(basket)"] ?? "" }
+            let labels = try writer.file(for: orders, keys: store.shipmentKeys)
             var written: [String] = []
             if !labels.rows.isEmpty {
                 for (path, bytes) in zip(labels.paths(for: out), labels.files()) {

@@ -118,24 +118,14 @@ enum ShippingBenchmarks {
             var mark = start
             let orders = try store.orders(numbers)
             phase("load", since: &mark)
-            let keys = try store.shipmentKeys(for: orders.flatMap { order in order.packages.map { (order.number, $0.basketID) } })
-            phase("keys", since: &mark)
-            var lookup: [String: String] = [:]
-            var index = 0
-            for order in orders {
-                for package in order.packages {
-                    lookup["\(order.number)|\(package.basketID)"] = keys[index]
-                    index += 1
-                }
-            }
-            let file = LabelWriter(format: .yamatoB2, sender: sender, today: today).file(for: orders) { lookup["\($0)|\($1)"] ?? "" }
-            phase("rows", since: &mark)
+            let file = try LabelWriter(format: .yamatoB2, sender: sender, today: today).file(for: orders, keys: store.shipmentKeys)
+            phase("keys and rows", since: &mark)
             let bytes = file.bytes()
             phase("bytes", since: &mark)
             labels.append((ContinuousClock.now - start).seconds)
 
             // The issued file B2 gives back: the same rows, 伝票番号 filled.
-            let numbersByKey = Dictionary(uniqueKeysWithValues: parcels(orders, today: today).enumerated().map { (keys[$0.offset], $0.element.parcel.trackingNumber!) })
+            let numbersByKey = Dictionary(uniqueKeysWithValues: zip(file.rows.map(\.key), parcels(orders, today: today).map { $0.parcel.trackingNumber! }))
             let text = String(data: Data(bytes), encoding: .shiftJIS)!.components(separatedBy: "\r\n").dropLast().enumerated().map { offset, line in
                 guard offset > 0 else { return line }
                 var fields = line.components(separatedBy: ",")
