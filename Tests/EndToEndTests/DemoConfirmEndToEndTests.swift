@@ -75,7 +75,7 @@ struct DemoConfirmEndToEndTests {
         session.send("Tab")
         try PanelEndToEndTests.choose("送り状データを書き出す", in: session)
         session.send("Enter")
-        let labelPreview = try #require(session.waitFor(10) { $0.contains("送り状データを書き出す（ヤマト運輸 B2クラウド") && $0.contains(": 3件") },
+        let labelPreview = try #require(session.waitFor(10) { $0.contains("送り状データを書き出す（B2クラウド）: 3件") },
                                         "no label preview:\n\(session.capture())")
         #expect(labelPreview.contains("楽天処理済ではありません"))
         session.send("y")

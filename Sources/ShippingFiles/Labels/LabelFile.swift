@@ -63,6 +63,15 @@ public enum LabelFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The format's name where space is short (the panel's choice, the preview's title).
+    public var shortLabel: String {
+        switch self {
+        case .yamatoB2: "B2クラウド"
+        case .sagawaEhiden3: "e飛伝Ⅲ"
+        case .clickpost: "クリックポスト"
+        }
+    }
+
     public var carrier: Carrier {
         switch self {
         case .yamatoB2: Carrier(code: "1001")

@@ -7,7 +7,7 @@ extension DeskController {
     /// 送り状データを書き出す from the panel: the label file in the desk's label folder, each order's
     /// result with its shipment keys and the file, what the format refused, and what will print cut.
     static func writeLabels(_ action: WriteLabelsAction, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore) throws -> ActionResult {
-        guard let format = LabelFormat.allCases.first(where: { $0.label == action.formatName }) else {
+        guard let format = LabelFormat.allCases.first(where: { $0.shortLabel == action.formatName }) else {
             throw ActionInputError("送り状データの形式「\(action.formatName)」はありません")
         }
         guard let sender = context.labelSender else {

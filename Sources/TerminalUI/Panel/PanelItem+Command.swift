@@ -50,7 +50,7 @@ extension PanelItem {
         case .importTracking: return .importTracking
         case .writeLabels:
             let format = LabelFormat.allCases[min(choice(0), LabelFormat.allCases.count - 1)]
-            return .bulk(WriteLabelsAction(formatName: format.label, takesConvenienceStores: format.takesConvenienceStores))
+            return .bulk(WriteLabelsAction(formatName: format.shortLabel, takesConvenienceStores: format.takesConvenienceStores))
         case .undo: return .undo
         case .fetch: return .fetch
         case .edit, .setParcels, .shipReportResult, .shipCorrectionResult, .shipReportReadback, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:

@@ -53,7 +53,7 @@ public struct PanelItem: Sendable, Equatable {
             PanelItem(.pushEdit, group: "注文内容修正"),
             PanelItem(.acceptRMSChanges, group: "注文内容修正"),
             PanelItem(.writeLabels, group: "出荷", inputs: [
-                PanelInput("形式", choices: LabelFormat.allCases.map(\.label)),
+                PanelInput("形式", choices: LabelFormat.allCases.map(\.shortLabel)),
             ]),
             PanelItem(.importTracking, group: "出荷"),
             PanelItem(.shipReport, group: "出荷"),
