@@ -51,8 +51,8 @@ enum APIBenchmarks {
         configuration.requestsPerSecond = 1
         let server = SandboxServer(configuration: configuration, orders: orders)
         let url = try await server.start()
-        let directory = NSTemporaryDirectory() + "juchu-bench-\(UUID().uuidString.prefix(8))"
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = BenchScratch.path("run")
+        defer { BenchScratch.remove(directory) }
         let store = try OrderStore(path: directory + "/bench.sqlite")
         try store.importOrders(orders.map { OrderStore.Incoming(order: Order(rakuten: $0, localStatus: .newOrder), rawJSON: nil) })
         let client = RakutenPayClient(configuration: configuration.clientConfiguration(baseURL: url, requestsPerSecond: 1))

@@ -11,7 +11,7 @@ enum DeskBenchmarks {
         _ = try StoreBenchmarks.prepare(path: storePath, count: count)
         let directory = NSTemporaryDirectory() + "juchu-desk-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { BenchScratch.remove(directory) }
         let config = directory + "/config.toml"
         try """
             [api]

@@ -72,8 +72,8 @@ enum ShippingBenchmarks {
         configuration.secondsUntilShippingResults = 0
         let server = SandboxServer(configuration: configuration, orders: models)
         let url = try await server.start()
-        let directory = NSTemporaryDirectory() + "juchu-bench-\(UUID().uuidString.prefix(8))"
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = BenchScratch.path("run")
+        defer { BenchScratch.remove(directory) }
         let store = try OrderStore(path: directory + "/bench.sqlite")
         let orders = models.map { Order(rakuten: $0, localStatus: .newOrder) }
         try store.importOrders(zip(orders, models).map { OrderStore.Incoming(order: $0, rawJSON: Array(try OrderedJSONEncoder().encode($1))) })
@@ -101,8 +101,8 @@ enum ShippingBenchmarks {
         let sender = LabelSender(name: "米の店", phone: "03-1234-5678", zipCode: "1000001", address: "東京都千代田区千代田1-1")
         let today = CalendarDate(japanDayOf: JapanTime(Date()))
         for _ in 0..<runs {
-            let directory = NSTemporaryDirectory() + "juchu-bench-\(UUID().uuidString.prefix(8))"
-            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let directory = BenchScratch.path("run")
+            defer { BenchScratch.remove(directory) }
             let store = try OrderStore(path: directory + "/bench.sqlite")
             let stored = models.map { Order(rakuten: $0, localStatus: .newOrder) }
             try store.importOrders(try zip(stored, models).map { OrderStore.Incoming(order: $0, rawJSON: Array(try OrderedJSONEncoder().encode($1))) })

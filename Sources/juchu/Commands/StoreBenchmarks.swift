@@ -35,7 +35,7 @@ enum StoreBenchmarks {
     static func importHalves() throws -> [BenchTable.Row] {
         let directory = NSTemporaryDirectory() + "juchu-bench-halves-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { BenchScratch.remove(directory) }
         let bodies = try GeneratedAnswers.newOrders(count: 10_000, seed: 11)
         var start = ContinuousClock.now
         let incoming = try bodies.flatMap { try OrderImport.incoming(RakutenPayClient.fetchedOrders(fromBody: $0), localStatus: .newOrder) }

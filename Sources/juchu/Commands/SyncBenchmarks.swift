@@ -42,7 +42,7 @@ enum SyncBenchmarks {
         configure(&configuration)
         let server = SandboxServer(configuration: configuration, orders: orders)
         let url = try await server.start()
-        let directory = NSTemporaryDirectory() + "juchu-bench-sync-\(UUID().uuidString.prefix(8))"
+        let directory = BenchScratch.path("sync")
         let store = try OrderStore(path: directory + "/bench.sqlite")
         let client = RakutenPayClient(configuration: configuration.clientConfiguration(baseURL: url, requestsPerSecond: 1))
         return (server, SyncService(client: client, store: store), directory)
@@ -50,7 +50,7 @@ enum SyncBenchmarks {
 
     private static func fetchThousand(seed: UInt64) async throws -> Double {
         let (server, service, directory) = try await setUp(seed: seed, count: 1000)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { BenchScratch.remove(directory) }
         var settings = FetchSettings()
         settings.skipYoungerThanMinutes = 0
         let start = ContinuousClock.now
@@ -65,7 +65,7 @@ enum SyncBenchmarks {
     private static func newOrderDelay() async throws -> Double {
         let fetched = Mutex(0)
         let (server, quiet, directory) = try await setUp(seed: 300, count: 50)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { BenchScratch.remove(directory) }
         let service = quiet.reporting { if case .fetchFinished = $0 { fetched.withLock { $0 += 1 } } }
         var settings = FetchSettings()
         settings.skipYoungerThanMinutes = 0
@@ -91,7 +91,7 @@ enum SyncBenchmarks {
             $0.secondsUntilProcessing = 5
             $0.secondsUntilDone = 10
         }
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { BenchScratch.remove(directory) }
         var settings = FetchSettings()
         settings.skipYoungerThanMinutes = 0
         try await service.fetch(settings)
