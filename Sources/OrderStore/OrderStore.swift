@@ -134,7 +134,7 @@ public final class OrderStore: Sendable {
         var found = [Order?](repeating: nil, count: numbers.count)
         var whole: [OrderNumber] = []
         // SQLite limits bound parameters; 500 at a time stays well within it.
-        for chunk in numbers.map(\.rawValue).chunked(500) {
+        for chunk in numbers.map(\.rawValue).chunked(into: 500) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT \(content ? OrderRecord.columns : OrderRecord.stateColumns) FROM \(OrderRecord.source) WHERE order_number IN (\(marks))",
@@ -172,11 +172,5 @@ public final class OrderStore: Sendable {
         } catch {
             throw StoreError.wrapping(error, while: doing)
         }
-    }
-}
-
-extension Array {
-    func chunked(_ size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

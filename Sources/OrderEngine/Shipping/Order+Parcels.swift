@@ -83,6 +83,6 @@ extension Order {
     /// Reported to RMS and waiting for RMS's 発送済, which comes the day after the ship date:
     /// 「報告済（発送済は翌日）」, not an error.
     public var isReportedAwaitingShipped: Bool {
-        rmsProgress == .awaitingShipment && isReported && !parcels.contains(where: { $0.report != .reported })
+        rmsProgress == .awaitingShipment && !parcels.isEmpty && parcels.allSatisfy { $0.report == .reported }
     }
 }

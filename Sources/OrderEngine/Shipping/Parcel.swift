@@ -80,7 +80,7 @@ extension Parcel.Report {
 extension Parcel {
     /// How a parcel is kept in the journal and the store, one line each:
     /// `10746402|1001|123456789012|2026-12-04|100000000001|reported` (a blank for what it lacks).
-    /// A tracking number never holds `|` or a line break (``ParcelInput`` refuses them).
+    /// A tracking number never holds `|` or a line break (``TrackingNumber/normalized(_:carrier:)`` refuses them).
     public var line: String {
         [String(basketID), carrier?.code ?? "", trackingNumber ?? "", shippedOn?.description ?? "",
          shippingDetailID.map(String.init) ?? "", report.rawValue].joined(separator: "|")

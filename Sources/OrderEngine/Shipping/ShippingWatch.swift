@@ -33,12 +33,3 @@ extension Order {
     /// Every parcel reported to RMS (and there is at least one), corrections pending or not.
     public var isReported: Bool { !parcels.isEmpty && parcels.allSatisfy { $0.report != .unreported && $0.report != .sending } }
 }
-
-extension CalendarDate {
-    /// The date `days` later (earlier when negative).
-    public func adding(days: Int) -> CalendarDate {
-        let moved = CivilDate.date(days: daysSinceEpoch + days)
-        // A day counted from a real date is a real date.
-        return CalendarDate(year: moved.year, month: moved.month, day: moved.day) ?? self
-    }
-}

@@ -12,7 +12,7 @@ public enum TrackingNumber {
     public static func normalized(_ text: String, carrier: Carrier?) throws(ActionInputError) -> String {
         var number = ""
         for character in text {
-            let ascii = character.halfWidth
+            let ascii = character.typedASCII
             if ascii == "-" || ascii == " " || character.isWhitespace { continue }
             guard ascii.isASCII, ascii.isLetter || ascii.isNumber else {
                 throw ActionInputError("荷物番号に使えない文字「\(character)」があります（半角英数字のみ）")
@@ -35,16 +35,5 @@ public enum TrackingNumber {
         guard digits.count == 12 else { return false }
         let body = digits.prefix(11).reduce(0) { $0 * 10 + $1 }
         return body % 7 == digits[11]
-    }
-}
-
-extension Character {
-    /// A full-width ASCII form (０-９, Ａ-Ｚ, －) as its half-width character; others as they are.
-    var halfWidth: Character {
-        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return self }
-        if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) { return Character(ascii) }
-        if scalar.value == 0x2212 || scalar.value == 0x2010 || scalar.value == 0x2015 || scalar.value == 0x30FC { return "-" }
-        if scalar.value == 0x3000 { return " " }
-        return self
     }
 }

@@ -39,6 +39,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public var daysSinceEpoch: Int { CivilDate.days(year: year, month: month, day: day) }
 
+    /// The date `days` later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        let moved = CivilDate.date(days: daysSinceEpoch + days)
+        // A day counted from a real date is a real date.
+        return CalendarDate(year: moved.year, month: moved.month, day: moved.day) ?? self
+    }
+
     /// Days from `start`'s day to this date, in Japan (negative when this date is before it).
     public func days(after start: JapanTime) -> Int { daysSinceEpoch - CalendarDate(japanDayOf: start).daysSinceEpoch }
 

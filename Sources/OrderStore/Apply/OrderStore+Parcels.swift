@@ -77,7 +77,7 @@ extension OrderStore {
                 .flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
             // The keys given before, read 500 orders at a time.
             var known: [String: String] = [:]
-            for chunk in Array(Set(baskets.map(\.order.rawValue))).chunked(500) {
+            for chunk in Array(Set(baskets.map(\.order.rawValue))).chunked(into: 500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 for row in try Row.fetchAll(db, sql: "SELECT key, order_number, basket_id FROM shipment_keys WHERE order_number IN (\(marks))",
                                             arguments: StatementArguments(chunk)) {

@@ -83,7 +83,7 @@ extension OrderStore {
     public func rows(_ numbers: [OrderNumber]) throws -> [OrderNumber: OrderRow] {
         try pool.read { db in
             var rows: [OrderNumber: OrderRow] = [:]
-            for chunk in numbers.map(\.rawValue).chunked(500) {
+            for chunk in numbers.map(\.rawValue).chunked(into: 500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let cursor = try Row.fetchCursor(
                     db, sql: "SELECT \(Self.rowColumns) FROM orders WHERE order_number IN (\(marks))",
@@ -123,7 +123,7 @@ extension OrderStore {
         try pool.read { db in
             let condition = filter.condition(numberPrefixes: try Self.numberPrefixes(for: filter, in: db))
             var shown = 0
-            for chunk in numbers.map(\.rawValue).chunked(500) {
+            for chunk in numbers.map(\.rawValue).chunked(into: 500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 shown += try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM orders WHERE order_number IN (\(marks)) AND \(condition.sql)",

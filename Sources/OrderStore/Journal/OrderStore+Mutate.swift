@@ -9,8 +9,8 @@ extension OrderStore {
         public var changed: [Order] = []
     }
 
-    /// Changes `numbers` with `transform` (nil leaves an order alone) and journals every field that
-    /// changed, all in one transaction.
+    /// Changes `numbers` with `transform` (nil leaves an order alone; an error it throws undoes the
+    /// whole transaction) and journals every field that changed, all in one transaction.
     @discardableResult
     public func mutate(
         _ numbers: [OrderNumber], action: ActionID, undoable: Bool, _ transform: @escaping (Order) -> Order?
@@ -22,11 +22,11 @@ extension OrderStore {
 
     static func mutate(
         _ numbers: [OrderNumber], action: ActionID, undoable: Bool, operatorName: String, at date: Date,
-        in db: Database, _ transform: (Order) -> Order?
+        in db: Database, _ transform: (Order) throws -> Order?
     ) throws -> Mutation {
         var mutation = Mutation(batchID: UUID().uuidString.lowercased())
         for before in try load(numbers, in: db) {
-            guard let after = transform(before) else { continue }
+            guard let after = try transform(before) else { continue }
             let changes = before.changes(to: after)
             guard !changes.isEmpty || before != after else { continue }
             try write(after, from: before, in: db, at: date)

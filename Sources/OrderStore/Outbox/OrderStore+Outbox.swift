@@ -47,22 +47,17 @@ extension OrderStore {
                 var before: [OrderField: FieldValue] = [:]
                 if !result.outcome.isAccepted {
                     // The values this intent's action changed: journalled with the intent, not before it.
-                    let claimed = try Int64.fetchOne(db, sql: "SELECT created_at FROM outbox WHERE id = ?", arguments: [result.intent]) ?? 0
+                    guard let claimed = try Int64.fetchOne(db, sql: "SELECT created_at FROM outbox WHERE id = ?", arguments: [result.intent]) else {
+                        throw StoreError("送信記録 \(result.intent)（注文 \(result.number)）がありません")
+                    }
                     for field in kind.restoredUnlessAccepted {
                         before[field] = try Self.valueBefore(kind.action, changed: field, of: result.number, since: claimed, in: db)
                     }
                 }
-                var mismatch: FieldValueMismatch?
                 _ = try Self.mutate([result.number], action: kind.resultAction, undoable: false, operatorName: operatorName,
                                     at: date, in: db) { order in
-                    do throws(FieldValueMismatch) {
-                        return try kind.recording(result.outcome, on: order, before: before)
-                    } catch {
-                        mismatch = error
-                        return nil
-                    }
+                    try kind.recording(result.outcome, on: order, before: before)
                 }
-                if let mismatch { throw StoreError("注文 \(result.number) の送信結果を記録できません: \(mismatch)") }
             }
         }
     }

@@ -19,7 +19,7 @@ extension SyncService {
             requests = try store.orders(numbers).map(Self.shippingRequest)
         } catch {
             // Nothing was sent: the parcels can be sent again.
-            return Dictionary(numbers.map { ($0, WriteOutcome.failed(.rejected, detail: "\(error)")) }, uniquingKeysWith: { $1 })
+            return Self.every(numbers, .failed(.rejected, detail: "\(error)"))
         }
         let requestID: String
         do {
@@ -29,18 +29,13 @@ extension SyncService {
             }
             requestID = id
         } catch let error as RakutenPayError where !error.mayHaveBeenApplied {
-            return error.messages.isEmpty
-                ? Dictionary(numbers.map { ($0, .failed(error.errorClass, detail: error.summary)) }, uniquingKeysWith: { $1 })
-                : Self.refused(numbers, error.messages)
+            return error.messages.isEmpty ? Self.every(numbers, .failed(error.errorClass, detail: error.summary)) : Self.refused(numbers, error.messages)
         } catch {
             // It may have reached RMS: settled by reading the orders' shipping records.
-            let detail = (error as? RakutenPayError)?.summary ?? "送信中に中断しました: \(error)"
-            return Dictionary(numbers.map { ($0, .unknown(detail: detail)) }, uniquingKeysWith: { $1 })
+            return Self.every(numbers, .unknown(detail: (error as? RakutenPayError)?.summary ?? "送信中に中断しました: \(error)"))
         }
         guard let results = await shippingResults(requestID) else {
-            return Dictionary(numbers.map {
-                ($0, .unknown(detail: "RMSが受け付けた報告（requestId \(requestID)）の結果を得られません"))
-            }, uniquingKeysWith: { $1 })
+            return Self.every(numbers, .unknown(detail: "RMSが受け付けた報告（requestId \(requestID)）の結果を得られません"))
         }
         var outcomes: [OrderNumber: WriteOutcome] = [:]
         for result in results {
@@ -79,6 +74,11 @@ extension SyncService {
         return nil
     }
 
+    /// The same outcome for every order of a call.
+    private static func every(_ numbers: [OrderNumber], _ outcome: WriteOutcome) -> [OrderNumber: WriteOutcome] {
+        Dictionary(numbers.map { ($0, outcome) }, uniquingKeysWith: { $1 })
+    }
+
     /// A refused request: each order RMS named fails with its message; the others with the reason
     /// that nothing of the call was taken.
     private static func refused(_ numbers: [OrderNumber], _ messages: [MessageModel]) -> [OrderNumber: WriteOutcome] {
@@ -94,9 +94,10 @@ extension SyncService {
     /// corrections with theirs and the new values, deletions with theirs and shippingDeleteFlag.
     public static func shippingRequest(_ order: Order) -> UpdateOrderShippingRequest {
         let sending = order.parcels.filter(\.report.isInFlight)
-        let baskets = Set(sending.map(\.basketID))
-        let ordered = order.packages.map(\.basketID).filter(baskets.contains) + baskets.filter { basket in !order.packages.contains { $0.basketID == basket } }.sorted()
-        return UpdateOrderShippingRequest(orderNumber: order.number.rawValue, basketidModelList: ordered.map { basket in
+        // Each basket once, in the order its parcels come.
+        var seen: Set<Int> = []
+        let baskets = sending.map(\.basketID).filter { seen.insert($0).inserted }
+        return UpdateOrderShippingRequest(orderNumber: order.number.rawValue, basketidModelList: baskets.map { basket in
             BasketidModel(basketId: basket, shippingModelList: sending.filter { $0.basketID == basket }.map { parcel in
                 switch parcel.report {
                 case .deleteSending:

@@ -1,3 +1,4 @@
+import Foundation
 import OrderEngine
 
 /// A label file (送り状データ) as written for one carrier's software: its rows (one per basket, each
@@ -97,11 +98,33 @@ public enum LabelFormat: String, Sendable, CaseIterable {
 }
 
 extension LabelFile {
+    /// How many files the rows make: one, or one per ``LabelFormat/rowsPerFile`` rows.
+    public var fileCount: Int {
+        format.rowsPerFile.map { max(1, (rows.count + $0 - 1) / $0) } ?? 1
+    }
+
     /// Where each of ``files()`` goes: `path` itself for one file; `name-1.csv`, `name-2.csv`… for several.
     public func paths(for path: String) -> [String] {
-        let count = files().count
-        guard count > 1 else { return [path] }
+        guard fileCount > 1 else { return [path] }
         let dot = path.lastIndex(of: ".").flatMap { path[$0...].contains("/") ? nil : $0 } ?? path.endIndex
-        return (1...count).map { "\(path[..<dot])-\($0)\(path[dot...])" }
+        return (1...fileCount).map { "\(path[..<dot])-\($0)\(path[dot...])" }
+    }
+
+    /// Writes the files at `path` (``paths(for:)``), each whole or not at all; nothing when there are
+    /// no rows. Returns where they went; a file that cannot be written is named in the error.
+    public func write(to path: String) throws(FileFormatError) -> [String] {
+        guard !rows.isEmpty else { return [] }
+        var written: [String] = []
+        for (target, bytes) in zip(paths(for: path), files()) {
+            do {
+                let folder = URL(fileURLWithPath: target).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data(bytes).write(to: URL(fileURLWithPath: target), options: .atomic)
+            } catch {
+                throw FileFormatError("\(target) に書き出せません: \(error.localizedDescription)")
+            }
+            written.append(target)
+        }
+        return written
     }
 }

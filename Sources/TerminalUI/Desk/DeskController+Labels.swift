@@ -15,20 +15,14 @@ extension DeskController {
         }
         let orders = try store.orders(numbers)
         let file = try LabelWriter(format: format, sender: sender, today: context.today).file(for: orders, keys: store.shipmentKeys)
-        var paths: [String] = []
-        if !file.rows.isEmpty {
-            let stamp = JapanTime(context.now)
-            let name = "\(format.rawValue)-" + stamp.dateText.replacingOccurrences(of: "-", with: "") + "-"
-                + stamp.timeText.replacingOccurrences(of: ":", with: "") + ".csv"
-            for (path, bytes) in zip(file.paths(for: context.labelDirectory + "/" + name), file.files()) {
-                do {
-                    try FileManager.default.createDirectory(atPath: context.labelDirectory, withIntermediateDirectories: true)
-                    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-                } catch {
-                    throw ActionInputError("送り状データを \(path) に書き出せません: \(error.localizedDescription)")
-                }
-                paths.append(path)
-            }
+        let stamp = JapanTime(context.now)
+        let name = "\(format.rawValue)-" + stamp.dateText.replacingOccurrences(of: "-", with: "") + "-"
+            + stamp.timeText.replacingOccurrences(of: ":", with: "") + ".csv"
+        let paths: [String]
+        do throws(FileFormatError) {
+            paths = try file.write(to: context.labelDirectory + "/" + name)
+        } catch {
+            throw ActionInputError("送り状データを書き出せません: \(error.description)")
         }
         let rowsByOrder = Dictionary(grouping: file.rows, by: \.order)
         let warningsByOrder = Dictionary(grouping: file.warnings, by: \.order)

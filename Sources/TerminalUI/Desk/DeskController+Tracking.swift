@@ -23,10 +23,9 @@ extension DeskController {
             return
         }
         let today = CalendarDate(japanDayOf: JapanTime(now()))
-        var changes: [Plan.Change] = []
         var skips: [Plan.Skip] = []
         var files: [String] = []
-        var changed: [OrderNumber: Order] = [:]
+        var additions: [(order: OrderNumber, parcel: Parcel)] = []
         for name in names {
             let path = inbox + "/" + name
             let read: (rows: [TrackingRow], format: TrackingFormat, encoding: FileEncoding)
@@ -42,17 +41,14 @@ extension DeskController {
                 skips.append(.init(number: OrderNumber("\(name):\(line.line)"),
                                    reason: .trackingRow("\(line.outcome.label) \(line.trackingNumber) \(line.outcome.text)")))
             }
-            for addition in matched.additions {
-                guard let before = try changed[addition.order] ?? store.orders([addition.order], content: false).first else { continue }
-                var after = before
-                after.parcels.append(addition.parcel)
-                changed[addition.order] = after
-            }
+            additions += matched.additions
         }
-        let originals = Dictionary(uniqueKeysWithValues: try store.orders(Array(changed.keys), content: false).map { ($0.number, $0) })
-        for (number, after) in changed.sorted(by: { $0.key < $1.key }) {
-            guard let before = originals[number] else { continue }
-            changes.append(.init(before: before, after: after, fields: before.changes(to: after)))
+        // The orders the files name, read once by their state: each gets its new parcels.
+        let grouped = Dictionary(grouping: additions, by: \.order)
+        let changes = try store.orders(grouped.keys.sorted(), content: false).map { before in
+            var after = before
+            after.parcels += (grouped[before.number] ?? []).map(\.parcel)
+            return Plan.Change(before: before, after: after, fields: before.changes(to: after))
         }
         let plan = Plan(actionID: .importTracking, title: "\(ActionID.importTracking.title): \(files.count)ファイル", changes: changes, skips: skips)
         var dialog = ActionDialog(item: item, plan: plan, scope: "受取フォルダ", hiddenByFilter: 0)

@@ -45,16 +45,11 @@ struct LabelsCommand: ParsableCommand {
             let orders = try store.orders(try selection.numbers(in: store))
             let writer = LabelWriter(format: LabelFormat(rawValue: carrier)!, sender: sender, today: CalendarDate(japanDayOf: JapanTime(Date())))
             let labels = try writer.file(for: orders, keys: store.shipmentKeys)
-            var written: [String] = []
-            if !labels.rows.isEmpty {
-                for (path, bytes) in zip(labels.paths(for: out), labels.files()) {
-                    do {
-                        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-                    } catch {
-                        throw UserFacingError("\(path) に書き出せません: \(error.localizedDescription)")
-                    }
-                    written.append(path)
-                }
+            let written: [String]
+            do throws(FileFormatError) {
+                written = try labels.write(to: out)
+            } catch {
+                throw UserFacingError(error.description)
             }
             try Self.print(labels, files: written, json: json)
         }

@@ -59,19 +59,9 @@ struct TrackingSetCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let (settings, _) = try options.load()
-            let store = try options.openStore(settings, existing: true)
-            do {
-                let order = try store.addParcel(
-                    to: OrderNumber(order), basketID: basket, carrier: try chosenCarrier(), trackingNumber: trackingNumber,
-                    shippedOn: try shipDate())
-                for parcel in order.parcels { print("\(order.number)\t\(parcel.basketID)\t\(parcel.summary)") }
-            } catch let error as ActionInputError {
-                throw UserFacingError(error.description)
-            } catch let error as StoreError {
-                throw UserFacingError(error.description)
-            }
+        let (carrier, date) = (try chosenCarrier(), try shipDate())
+        try options.changeParcels { store in
+            try store.addParcel(to: OrderNumber(order), basketID: basket, carrier: carrier, trackingNumber: trackingNumber, shippedOn: date)
         }
     }
 }

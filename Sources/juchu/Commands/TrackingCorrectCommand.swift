@@ -34,7 +34,7 @@ struct TrackingCorrectCommand: ParsableCommand {
     }
 
     func run() throws {
-        try changeParcel(options: options) { store in
+        try options.changeParcels { store in
             try store.changeParcel(
                 of: OrderNumber(order), trackingNumber: trackingNumber, carrier: carrier.flatMap(Carrier.named), newNumber: number,
                 shippedOn: date.flatMap { CalendarDate(parsing: $0) })
@@ -58,22 +58,6 @@ struct TrackingDeleteCommand: ParsableCommand {
     var trackingNumber: String
 
     func run() throws {
-        try changeParcel(options: options) { store in try store.changeParcel(of: OrderNumber(order), trackingNumber: trackingNumber, delete: true) }
-    }
-}
-
-/// Runs a change of one order's parcels and prints them, or the reason it was refused.
-func changeParcel(options: ConfigOptions, _ change: (OrderStore) throws -> Order) throws {
-    try reportingErrors {
-        let (settings, _) = try options.load()
-        let store = try options.openStore(settings, existing: true)
-        do {
-            let order = try change(store)
-            for parcel in order.parcels { print("\(order.number)\t\(parcel.basketID)\t\(parcel.summary)") }
-        } catch let error as ActionInputError {
-            throw UserFacingError(error.description)
-        } catch let error as StoreError {
-            throw UserFacingError(error.description)
-        }
+        try options.changeParcels { store in try store.changeParcel(of: OrderNumber(order), trackingNumber: trackingNumber, delete: true) }
     }
 }
