@@ -113,8 +113,18 @@ struct DeskSoakEndToEndTests {
             ("droppedConnection", "応答なし", injected["droppedConnection", default: 0]),
             ("truncatedBody", "HTTP 200", injected["truncatedBody", default: 0]),
         ]
+        // A dropped connection the client does not notice waits out its timeout (30 s): a process
+        // that quits or is stopped meanwhile logs that request as cancelled, not failed. Such a drop
+        // is in the log as one of the cancelled requests; every other kind is answered at once.
+        let cancelled = (deskLog + sync.errorOutput).split(separator: "\n").filter { $0.contains(RakutenPayClient.cancelledRequestMark) }.count
         for (kind, mark, count) in expectedByKind {
-            #expect(logged(mark) == count, "\(kind): \(count) injected, \(logged(mark)) logged (\(mark)):\n\(failedRequests.filter { $0.contains(mark) }.joined(separator: "\n"))")
+            let lines = failedRequests.filter { $0.contains(mark) }.joined(separator: "\n")
+            if kind == "droppedConnection" {
+                #expect(logged(mark) <= count && count <= logged(mark) + cancelled,
+                        "\(kind): \(count) injected, \(logged(mark)) logged (\(mark)), \(cancelled) cancelled:\n\(lines)")
+            } else {
+                #expect(logged(mark) == count, "\(kind): \(count) injected, \(logged(mark)) logged (\(mark)):\n\(lines)")
+            }
         }
         #expect(injected.values.reduce(0, +) > 0, "the soak met no fault: \(stats)")
 
