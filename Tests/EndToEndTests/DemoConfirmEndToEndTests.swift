@@ -79,7 +79,7 @@ struct DemoConfirmEndToEndTests {
                                         "no label preview:\n\(session.capture())")
         #expect(labelPreview.contains("楽天処理済ではありません"))
         session.send("y")
-        let written = try #require(session.waitFor(20) { $0.contains("成功: 3件") && $0.contains("出力しました（出荷キー J") && $0.contains("labels/yamato-b2-") }, "no label result:\n\(session.capture().split(separator: "\n").filter { !$0.hasPrefix("│[") }.joined(separator: "\n"))")
+        let written = try #require(session.waitFor(20) { $0.contains("成功: 3件") && $0.contains("出力しました（出荷キー J") && $0.contains("— yamato-b2-") && $0.contains("/labels）") }, "no label result:\n\(session.capture().split(separator: "\n").filter { !$0.hasPrefix("│[") }.joined(separator: "\n"))")
         #expect(written.contains("出荷キー J"))
         let folder = juchu.home + "/labels"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("yamato-b2-") && $0.hasSuffix(".csv") }

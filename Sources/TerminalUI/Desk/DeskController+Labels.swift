@@ -37,7 +37,9 @@ extension DeskController {
             }
         }
         var result = ActionResult(lines: lines)
-        result.note = paths.isEmpty ? "出力なし" : "\(paths.joined(separator: "、")) に書き出しました"
+        // The file's name first: at 80 columns the message line ends before a long folder does.
+        result.note = paths.isEmpty ? "出力なし"
+            : "\(paths.map { ($0 as NSString).lastPathComponent }.joined(separator: "、"))（\(context.labelDirectory)）"
         return result
     }
 }
