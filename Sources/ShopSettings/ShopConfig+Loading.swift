@@ -48,7 +48,7 @@ extension ShopConfig {
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
         "store": ["path"],
         "desk": ["statuses", "flags", "views", "columns"],
-        "shipping": ["status_after_report", "lead_days"],
+        "shipping": ["status_after_report", "lead_days", "yupri_layout", "yupri_slip_type", "yupri_cod_slip_type"],
         "sender": ["name", "phone", "zip", "address", "yamato_customer_code", "yamato_freight_number"],
     ]
 

@@ -17,6 +17,26 @@ extension ShopConfig {
         var sender = LabelSender(name: name, phone: phone, zipCode: zip, address: address)
         if let code = try reader.string("sender", "yamato_customer_code") { sender.yamatoCustomerCode = code }
         if let number = try reader.string("sender", "yamato_freight_number") { sender.yamatoFreightNumber = number }
+        try readYupri(reader, into: &sender)
         self.sender = sender
+    }
+
+    /// `[shipping] yupri_layout`, `yupri_slip_type`, `yupri_cod_slip_type`: the shop's ゆうプリR 取込レイアウト
+    /// and 送り状種別 (digits, as ゆうプリR numbers them).
+    private func readYupri(_ reader: Reader, into sender: inout LabelSender) throws {
+        if let version = try reader.string("shipping", "yupri_layout") {
+            guard let layout = YupriLayoutVersion(rawValue: version) else {
+                let known = YupriLayoutVersion.allCases.map { "\($0.rawValue)（\($0.label)）" }.joined(separator: "、")
+                throw reader.error("shipping", "yupri_layout", "ゆうプリRのレイアウト「\(version)」は書き出せません。使えるのは \(known) です")
+            }
+            sender.yupriLayout = layout
+        }
+        for (key, path) in [("yupri_slip_type", \LabelSender.yupriSlipType), ("yupri_cod_slip_type", \LabelSender.yupriCollectSlipType)] {
+            guard let code = try reader.string("shipping", key) else { continue }
+            guard code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw reader.error("shipping", key, "送り状種別は数字で書いてください（例: 1100780。空なら未設定）: 「\(code)」")
+            }
+            sender[keyPath: path] = code
+        }
     }
 }

@@ -111,6 +111,8 @@ struct CommandsEndToEndTests {
         await sandbox.stop()
     }
 
+    static let senderTOML = "[sender]\nname = \"店\"\nphone = \"03-1234-5678\"\nzip = \"1000001\"\naddress = \"東京都\"\n"
+
     @Test("a config with secrets readable by others is refused; bad values name the file and key; secrets may come from the environment")
     func badConfig() throws {
         let juchu = try JuchuBinary()
@@ -129,6 +131,8 @@ struct CommandsEndToEndTests {
             ("[desk]\nstatuses = [\"出荷待ち\"]\n", "fetch.store_as"),
             ("[desk]\ncolumns = [\"number\", \"電話番号\"]\n", "desk.columns"),
             ("[desk]\ncolumns = [\"注文者\", \"合計金額\"]\n", "desk.columns"),
+            (Self.senderTOML + "[shipping]\nyupri_layout = \"100\"\n", "shipping.yupri_layout"),
+            (Self.senderTOML + "[shipping]\nyupri_cod_slip_type = \"代引\"\n", "shipping.yupri_cod_slip_type"),
         ] {
             let path = try Self.writeConfig(text, in: juchu)
             let (status, _, err) = try Self.runBlocking(juchu, ["status", "--config", path])

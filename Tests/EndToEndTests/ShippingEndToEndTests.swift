@@ -4,6 +4,7 @@ import OrderStore
 import OrderSync
 import RakutenPay
 import RMSSandbox
+import ShippingFiles
 import Testing
 import TestSupport
 
@@ -11,8 +12,9 @@ import TestSupport
 /// the carrier's issued file back in, the shipping report to RMS, 発送済 the next RMS day.
 @Suite("End to end: labels → the carrier's issued file → tracking import → 発送完了報告")
 struct ShippingEndToEndTests {
-    @Test("juchu labels, a B2 issued file made from it, juchu tracking import (twice), juchu ship: RMS holds each basket's number, and 発送済 the next day")
-    func roundTrip() async throws {
+    @Test("juchu labels, the carrier's issued file made from it (B2's 発行済データ, ゆうプリR's 発送履歴), juchu tracking import (twice), juchu ship: RMS holds each basket's number, and 発送済 the next day",
+          arguments: [LabelFormat.yamatoB2, .japanpostYupri])
+    func roundTrip(format: LabelFormat) async throws {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let sandbox = try await SandboxHarness.start(orders: 60, requestsPerSecond: 0) {
@@ -30,6 +32,8 @@ struct ShippingEndToEndTests {
             zip = "100-0001"
             address = "東京都千代田区千代田1-1"
             yamato_customer_code = "0312345678"
+            [shipping]
+            yupri_cod_slip_type = "1100790"
             """)
         let (fetched, _, fetchErr) = try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config])
         #expect(fetched == 0, "\(fetchErr)")
@@ -45,7 +49,7 @@ struct ShippingEndToEndTests {
 
         let labelsPath = juchu.home + "/labels.csv"
         let (labelled, labelOut, labelErr) = try await CommandsEndToEndTests.run(
-            juchu, ["labels", "--carrier", "yamato-b2", "--status", "新規受付", "--out", labelsPath, "--config", config, "--json"])
+            juchu, ["labels", "--carrier", format.rawValue, "--status", "新規受付", "--out", labelsPath, "--config", config, "--json"])
         #expect(labelled == 3, "the unconfirmed are skipped: \(labelErr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(labelOut.utf8)) as? [String: Any])
         let rows = try #require(report["rows"] as? [[String: Any]])
@@ -58,20 +62,31 @@ struct ShippingEndToEndTests {
         let labelBytes = try Data(contentsOf: URL(fileURLWithPath: labelsPath))
         let labelText = try #require(String(data: labelBytes, encoding: .shiftJIS), "the label file is CP932")
         let lines = labelText.components(separatedBy: "\r\n").dropLast()
-        #expect(lines.count == rows.count + 1)
-
-        // B2 issues the slips: the same layout back, 伝票番号 (column 4) filled.
         var issued = ""
-        for (index, line) in lines.enumerated() {
-            var fields = line.components(separatedBy: ",")
-            if index > 0 { fields[3] = ShippingNumbers.valid(index) }
-            issued += fields.joined(separator: ",") + "\r\n"
+        if format == .yamatoB2 {
+            #expect(lines.count == rows.count + 1)
+            // B2 issues the slips: the same layout back, 伝票番号 (column 4) filled.
+            for (index, line) in lines.enumerated() {
+                var fields = line.components(separatedBy: ",")
+                if index > 0 { fields[3] = ShippingNumbers.valid(index) }
+                issued += fields.joined(separator: ",") + "\r\n"
+            }
+        } else {
+            #expect(lines.count == rows.count, "ゆうプリR's layout has no header")
+            // ゆうプリR's 発送履歴: お客様側管理番号 (column 1 of the label file) and its お問い合わせ番号.
+            issued = "お客様側管理番号,お問い合わせ番号,仮引受確定作業年月日,配送完了作業年月日,配達ステータス集約コード,配達ステータス明細コード\r\n"
+            for (index, line) in lines.enumerated() {
+                let fields = line.components(separatedBy: ",")
+                #expect(fields.count == 118)
+                issued += "\(fields[0]),\(ShippingNumbers.valid(index + 1)),,,10,0A\r\n"
+            }
         }
         let issuedPath = juchu.home + "/issued.csv"
         try Data(issued.data(using: .shiftJIS)!).write(to: URL(fileURLWithPath: issuedPath))
         let (imported, importOut, importErr) = try await CommandsEndToEndTests.run(juchu, ["tracking", "import", issuedPath, "--config", config])
         #expect(imported == 0, "\(importOut) \(importErr)")
-        #expect(importOut.contains("ヤマト運輸 B2クラウド 発行済データ") && importOut.contains("Shift_JIS") && importOut.contains("照合 \(rows.count)件"))
+        let issuedFormat = format == .yamatoB2 ? TrackingFormat.yamatoB2 : .japanpostYupri
+        #expect(importOut.contains(issuedFormat.label) && importOut.contains("Shift_JIS") && importOut.contains("照合 \(rows.count)件"))
         let (again, againOut, _) = try await CommandsEndToEndTests.run(juchu, ["tracking", "import", issuedPath, "--config", config])
         #expect(again == 0 && againOut.contains("入力済み \(rows.count)件") && !againOut.contains("照合"), "\(againOut)")
 

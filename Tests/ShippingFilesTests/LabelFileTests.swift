@@ -124,4 +124,40 @@ struct LabelFileTests {
         #expect(row[0] == OrderFixtures.orderer.zipCode && row[1] == OrderFixtures.orderer.fullName && row[2] == "様")
         #expect(row[3] == OrderFixtures.orderer.prefecture + OrderFixtures.orderer.city && row[4] == OrderFixtures.orderer.subAddress)
     }
+
+    @Test("ゆうプリR: 118 columns by position and no header; the key in お客様側管理番号 (1) and フリー項目０１ (76); 代金引換 only with its 送り状種別 set")
+    func yupri() throws {
+        var card = OrderFixtures.confirmed(1)
+        card.delivery = DeliveryDetails(method: "宅配便", date: CalendarDate(year: 2026, month: 12, day: 6), timeSlot: 1416)
+        card.packages[0].handling = PackageHandling(dropOffLocation: "玄関前")
+        card.packages[0].items.append(card.packages[0].items[0])
+        var cod = OrderFixtures.confirmed(2)
+        cod.payment = Payment(methodCode: 2, methodName: "代金引換")
+        cod.delivery = DeliveryDetails(method: "宅配便", timeSlot: 2)
+        let key = { (baskets: [(order: OrderNumber, basketID: Int)]) in baskets.map { "J2612040000\($0.order == card.number ? "01" : "02")" } }
+        let unset = LabelWriter(format: .japanpostYupri, sender: Self.sender, today: Self.today).file(for: [card, cod], keys: key)
+        #expect(unset.skips.map(\.order) == [cod.number])
+        #expect(unset.skips.first?.reason.contains("yupri_cod_slip_type") == true)
+
+        var sender = Self.sender
+        sender.yupriCollectSlipType = "1100790"
+        let file = LabelWriter(format: .japanpostYupri, sender: sender, today: Self.today).file(for: [card, cod], keys: key)
+        #expect(file.skips.isEmpty)
+        let records = try Self.records(file.bytes())
+        #expect(records.count == 2, "no header row")
+        #expect(records.allSatisfy { $0.count == 118 })
+        let row = records[0]
+        #expect(row[0] == "J261204000001" && row[75] == "J261204000001", "the key in お客様側管理番号 and フリー項目０１")
+        #expect(row[1] == "20261204" && row[5] == "0" && row[6] == "0" && row[7] == "0" && row[10] == "1100780")
+        #expect(row[12] == OrderFixtures.orderer.zipCode.filter(\.isNumber))
+        #expect(row[13] + row[14] + row[15] == "\(OrderFixtures.orderer.prefecture)\(OrderFixtures.orderer.city)\(OrderFixtures.orderer.subAddress)")
+        #expect(row[16] == OrderFixtures.orderer.fullName && row[18] == "0" && row[19] == OrderFixtures.orderer.phoneNumber)
+        #expect(row[29] == "1000001" && row[30] == "東京都千代田区千代田1-1" && row[33] == "米の店 山田" && row[36] == "03-1234-5678")
+        #expect(row[53] == card.number.rawValue, "受注番号 (54)")
+        #expect(row[64] == "20261206" && row[65] == "53", "配達指定日 and 時間帯 14–16 → 53")
+        #expect(row[73] == "置き配:玄関前" && row[99].isEmpty && row[103] == "北海道産 ゆめぴりか 5kg 他1点")
+        let collect = records[1]
+        #expect(collect[7] == "2" && collect[10] == "1100790" && collect[99] == String(cod.requestPrice.yen!))
+        #expect(collect[65] == "00" && file.warnings.contains { $0.order == cod.number && $0.text.contains("ゆうプリRで指定してください") })
+    }
 }

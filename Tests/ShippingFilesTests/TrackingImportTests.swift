@@ -95,6 +95,45 @@ struct TrackingImportTests {
         #expect(matched.additions.first?.order == other.number && matched.additions.first?.parcel.carrier == Carrier(code: "1003"))
     }
 
+    @Test("ゆうプリR's 発送履歴 back: by お客様側管理番号 under its 6-column header, or its export without a header; our own label file is told apart")
+    func yupriHistory() throws {
+        let orders = (1...2).map { OrderFixtures.confirmed($0) }
+        var keys: [String: (OrderNumber, Int)] = [:]
+        let labels = LabelWriter(format: .japanpostYupri, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { baskets in
+            baskets.map { basket in
+                let key = "J261204\(String(format: "%06d", keys.count + 1))"
+                keys[key] = (basket.order, basket.basketID)
+                return key
+            }
+        }
+        let byNumber = Dictionary(uniqueKeysWithValues: orders.map { ($0.number, $0) })
+        var history = "お客様側管理番号,お問い合わせ番号,仮引受確定作業年月日,配送完了作業年月日,配達ステータス集約コード,配達ステータス明細コード\r\n"
+        history += "\(labels.rows[0].key),\(ShippingNumbers.valid(1)),20261203,,10,0A\r\n"
+        history += "\(labels.rows[1].key),\(ShippingNumbers.valid(2)),,,10,0A\r\n"
+        let read = try TrackingFileReader.read(Array(history.data(using: .shiftJIS)!))
+        #expect(read.format == .japanpostYupri && read.encoding == .cp932)
+        let matched = TrackingImport(rows: read.rows, orders: byNumber, keys: keys, today: Self.today)
+        #expect(matched.refused.isEmpty, "\(matched.refused)")
+        #expect(matched.additions.map(\.parcel.trackingNumber) == [ShippingNumbers.valid(1), ShippingNumbers.valid(2)])
+        #expect(matched.additions.map(\.parcel.shippedOn) == [CalendarDate(year: 2026, month: 12, day: 3), Self.today])
+        #expect(matched.additions.allSatisfy { $0.parcel.carrier == Carrier(code: "1003") })
+
+        let export = labels.rows.enumerated().map { index, row in
+            "\(row.key),\(ShippingNumbers.valid(3 + index)),,20261204,\(row.fields[12]),\(row.fields[13])\r\n"
+        }.joined()
+        let exported = try TrackingFileReader.read(Array(export.data(using: .shiftJIS)!))
+        #expect(exported.format == .japanpostYupri && exported.rows.map(\.line) == [1, 2])
+        let again = TrackingImport(rows: exported.rows, orders: byNumber, keys: keys, today: Self.today)
+        #expect(again.additions.count == 2 && again.additions.allSatisfy { $0.parcel.shippedOn == Self.today })
+
+        #expect(throws: FileFormatError.self) { try TrackingFileReader.read(labels.bytes()) }
+        do {
+            _ = try TrackingFileReader.read(labels.bytes())
+        } catch {
+            #expect(error.description.contains("発送履歴を出力して"))
+        }
+    }
+
     @Test("a generic CSV in UTF-8 with a BOM, by order number: unknown orders, bad check digits, duplicates and conflicts refused with their lines")
     func genericRefusals() throws {
         var orders = (1...4).map { OrderFixtures.confirmed($0) }
@@ -162,4 +201,5 @@ struct CSVTests {
         let line = CSV.line(["a", "b,1", "say \"hi\"", "東京"])
         #expect(try CSV.records(line).first?.fields == ["a", "b,1", "say \"hi\"", "東京"])
     }
+
 }

@@ -64,14 +64,12 @@ extension OrderStore {
         }
     }
 
-    /// The shipment key of each order's basket: the one it was given before, or a new one —
-    /// `J` + the day (yymmdd) + a sequence of the day: 13 ASCII characters, within every carrier's
-    /// management-number field (a Rakuten order number is 24–26).
+    /// The shipment key (``ShipmentKey``) of each order's basket: the one it was given before, or a
+    /// new one of today's.
     public func shipmentKeys(for baskets: [(order: OrderNumber, basketID: Int)]) throws -> [String] {
         try writeTransaction("出荷キーの記録") { db in
             let date = now()
-            let day = JapanTime(date)
-            let prefix = String(format: "J%02d%02d%02d", day.year % 100, day.month, day.day)
+            let prefix = ShipmentKey.prefix(for: CalendarDate(japanDayOf: JapanTime(date)))
             var next = (try String.fetchOne(db, sql: "SELECT MAX(key) FROM shipment_keys WHERE key >= ? AND key < ?",
                                             arguments: [prefix, prefix + "~"])
                 .flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
@@ -93,7 +91,7 @@ extension OrderStore {
                     keys.append(key)
                     continue
                 }
-                let key = prefix + String(format: "%06d", next)
+                let key = ShipmentKey.make(prefix: prefix, sequence: next)
                 next += 1
                 try insert.execute(arguments: [key, order.rawValue, basket, Int64(date.timeIntervalSince1970)])
                 known[slot] = key

@@ -43,7 +43,7 @@ enum B2Layout: LabelLayout {
         Column.senderAddress.rawValue - 1: 64, Column.senderName.rawValue - 1: 32,
     ]
 
-    static func refusal(of order: Order) -> String? { nil }
+    static func refusal(of order: Order, settings: LabelSender) -> String? { nil }
 
     static func fields(_ basket: LabelBasket) -> (fields: [String], notes: [String]) {
         let order = basket.order

@@ -12,7 +12,7 @@ enum ClickpostLayout: LabelLayout {
     /// 氏名 at most 20 characters, as the writers peers use agree.
     static let limits: [Int: Int] = [1: 40]
 
-    static func refusal(of order: Order) -> String? {
+    static func refusal(of order: Order, settings: LabelSender) -> String? {
         order.payment.isCashOnDelivery ? "代金引換の注文はクリックポストでは送れません" : nil
     }
 

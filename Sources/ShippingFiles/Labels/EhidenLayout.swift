@@ -30,7 +30,7 @@ enum EhidenLayout: LabelLayout {
         Column.address1, .address2, .address3, .name1, .name2, .senderAddress1, .senderAddress2, .senderName1, .senderName2,
     ].map { ($0.rawValue - 1, 32) } + (0..<5).map { (Column.itemName1.rawValue - 1 + $0, 32) })
 
-    static func refusal(of order: Order) -> String? { nil }
+    static func refusal(of order: Order, settings: LabelSender) -> String? { nil }
 
     static func fields(_ basket: LabelBasket) -> (fields: [String], notes: [String]) {
         var fields = Array(repeating: "", count: header.count)

@@ -24,6 +24,7 @@ public struct LabelFile: Sendable {
     }
 
     public let format: LabelFormat
+    let layout: any LabelLayout.Type
     public var rows: [Row] = []
     public var skips: [Skip] = []
     public var warnings: [Warning] = []
@@ -40,7 +41,7 @@ public struct LabelFile: Sendable {
         let chunks = format.rowsPerFile.map { size in stride(from: 0, to: rows.count, by: size).map { Array(rows[$0..<min($0 + size, rows.count)]) } }
             ?? [rows]
         return chunks.map { chunk in
-            var text = CSV.line(format.header) + "\r\n"
+            var text = layout.writesHeader ? CSV.line(layout.header) + "\r\n" : ""
             for row in chunk { text += CSV.line(row.fields) + "\r\n" }
             switch FileText.cp932(text) {
             case .success(let bytes): return bytes
@@ -55,12 +56,14 @@ public enum LabelFormat: String, Sendable, CaseIterable {
     case yamatoB2 = "yamato-b2"
     case sagawaEhiden3 = "sagawa-ehiden3"
     case clickpost
+    case japanpostYupri = "japanpost-yupri"
 
     public var label: String {
         switch self {
         case .yamatoB2: "ヤマト運輸 B2クラウド（外部データから発行）"
         case .sagawaEhiden3: "佐川急便 e飛伝Ⅲ（出荷データ取込）"
         case .clickpost: "日本郵便 クリックポスト（まとめ申込）"
+        case .japanpostYupri: "日本郵便 ゆうプリR（外部ファイル取込）"
         }
     }
 
@@ -70,6 +73,7 @@ public enum LabelFormat: String, Sendable, CaseIterable {
         case .yamatoB2: "B2クラウド"
         case .sagawaEhiden3: "e飛伝Ⅲ"
         case .clickpost: "クリックポスト"
+        case .japanpostYupri: "ゆうプリR"
         }
     }
 
@@ -77,19 +81,22 @@ public enum LabelFormat: String, Sendable, CaseIterable {
         switch self {
         case .yamatoB2: Carrier(code: "1001")
         case .sagawaEhiden3: Carrier(code: "1002")
-        case .clickpost: Carrier(code: "1003")
+        case .clickpost, .japanpostYupri: Carrier(code: "1003")
         }
     }
 
-    var layout: any LabelLayout.Type {
+    /// The layout rows are written in: the carrier's, in the version the shop's settings say.
+    func layout(_ settings: LabelSender) -> any LabelLayout.Type {
         switch self {
         case .yamatoB2: B2Layout.self
         case .sagawaEhiden3: EhidenLayout.self
         case .clickpost: ClickpostLayout.self
+        case .japanpostYupri:
+            switch settings.yupriLayout {
+            case .standard118: YupriLayout.self
+            }
         }
     }
-
-    var header: [String] { layout.header }
 
     /// Rows one file may hold (nil: any number).
     public var rowsPerFile: Int? { self == .clickpost ? 40 : nil }

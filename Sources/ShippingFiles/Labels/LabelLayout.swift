@@ -5,10 +5,17 @@ protocol LabelLayout {
     static var header: [String] { get }
     /// Field lengths the carrier prints, in CP932 bytes, by column index (0-based).
     static var limits: [Int: Int] { get }
-    /// Why the layout cannot carry the order (a payment or service the carrier does not take), or nil.
-    static func refusal(of order: Order) -> String?
+    /// Whether the file starts with `header` (ゆうプリR's layout has none: columns by position only).
+    static var writesHeader: Bool { get }
+    /// Why the layout cannot carry the order (a payment or service the carrier does not take, a
+    /// setting the shop has not made), or nil.
+    static func refusal(of order: Order, settings: LabelSender) -> String?
     /// The row of one basket, and what the operator must set in the carrier's software by hand.
     static func fields(_ basket: LabelBasket) -> (fields: [String], notes: [String])
+}
+
+extension LabelLayout {
+    static var writesHeader: Bool { true }
 }
 
 /// What every layout draws a row from: the order, one basket, its key, the shop, the day.

@@ -20,11 +20,11 @@ public struct LabelWriter: Sendable {
     /// `keys`: the shipment keys of the baskets that get rows, asked for once, in their order (the
     /// store gives each basket one, and the same one again: ``OrderStore/shipmentKeys(for:)``).
     public func file(for orders: [Order], keys: ([(order: OrderNumber, basketID: Int)]) throws -> [String]) rethrows -> LabelFile {
-        let layout = format.layout
-        var file = LabelFile(format: format)
+        let layout = format.layout(sender)
+        var file = LabelFile(format: format, layout: layout)
         var labelled: [Order] = []
         for order in orders {
-            if let refusal = LabelEligibility.refusal(of: order, takesConvenienceStores: format.takesConvenienceStores) ?? layout.refusal(of: order) {
+            if let refusal = LabelEligibility.refusal(of: order, takesConvenienceStores: format.takesConvenienceStores) ?? layout.refusal(of: order, settings: sender) {
                 file.skips.append(.init(order: order.number, reason: refusal))
             } else {
                 labelled.append(order)

@@ -1,10 +1,12 @@
 import OrderEngine
 
-/// A file of tracking numbers back from a carrier's software: B2クラウド's 発行済データ, or a generic
-/// CSV whose header names an order number (or shipment key) and a tracking number.
+/// A file of tracking numbers back from a carrier's software: B2クラウド's 発行済データ, e飛伝Ⅲ's,
+/// ゆうプリR's 発送履歴, クリックポスト's list, or a generic CSV whose header names an order number (or
+/// shipment key) and a tracking number.
 public enum TrackingFormat: String, Sendable, CaseIterable {
     case yamatoB2 = "yamato-b2"
     case sagawaEhiden3 = "sagawa-ehiden3"
+    case japanpostYupri = "japanpost-yupri"
     case clickpost
     case generic
 
@@ -12,6 +14,7 @@ public enum TrackingFormat: String, Sendable, CaseIterable {
         switch self {
         case .yamatoB2: "ヤマト運輸 B2クラウド 発行済データ"
         case .sagawaEhiden3: "佐川急便 e飛伝Ⅲ 出荷データ"
+        case .japanpostYupri: "日本郵便 ゆうプリR 発送履歴"
         case .clickpost: "日本郵便 クリックポスト 発行済み一覧"
         case .generic: "汎用CSV（注文番号・荷物番号）"
         }
@@ -22,7 +25,7 @@ public enum TrackingFormat: String, Sendable, CaseIterable {
         switch self {
         case .yamatoB2: Carrier(code: "1001")
         case .sagawaEhiden3: Carrier(code: "1002")
-        case .clickpost: Carrier(code: "1003")
+        case .clickpost, .japanpostYupri: Carrier(code: "1003")
         case .generic: nil
         }
     }
@@ -63,9 +66,10 @@ public enum TrackingFileReader {
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let detected: TrackingFormat
         if let format { detected = format } else { detected = try detect(names) }
-        let columns = try Columns(names, format: detected)
+        let headerless = detected == .japanpostYupri && Columns.isYupriExportRow(names)
+        let columns = headerless ? Columns.yupriExport : try Columns(names, format: detected)
         var rows: [TrackingRow] = []
-        for record in records.dropFirst() {
+        for record in records.dropFirst(headerless ? 0 : 1) {
             func value(_ index: Int?) -> String {
                 guard let index, record.fields.indices.contains(index) else { return "" }
                 return record.fields[index].trimmingCharacters(in: .whitespaces)
@@ -103,6 +107,15 @@ public enum TrackingFileReader {
     static func detect(_ names: [String]) throws(FileFormatError) -> TrackingFormat {
         if names.count >= 4, names[0] == "お客様管理番号", names[1].hasPrefix("送り状種"), names[3] == "伝票番号" { return .yamatoB2 }
         if names.contains("お問い合せ送り状No."), names.contains("お客様管理番号") { return .sagawaEhiden3 }
+        if names.contains("お客様側管理番号"), names.contains("お問い合わせ番号"),
+            names.contains("仮引受確定作業年月日") || names.contains("配達ステータス集約コード") || names.contains("代表お問い合わせ番号")
+        {
+            return .japanpostYupri
+        }
+        if Columns.isYupriExportRow(names) { return .japanpostYupri }
+        if Columns.isYupriLabelRow(names) {
+            throw FileFormatError(line: 1, "ゆうプリRに取り込む送り状データです（お問い合わせ番号がありません）。ゆうプリRの発送履歴を出力して取り込んでください")
+        }
         if names.contains("お届け先郵便番号"), names.contains("お届け先氏名"), names.contains("追跡番号") || names.contains("お問い合わせ番号") {
             return .clickpost
         }
@@ -132,7 +145,28 @@ public enum TrackingFileReader {
             "trackingNumber",
         ]
         static let carrierNames = ["配送会社", "carrier", "deliveryCompany"]
-        static let dateNames = ["発送日", "出荷日", "出荷予定日", "ship_date", "shippingDate"]
+        static let dateNames = ["発送日", "出荷日", "出荷予定日", "仮引受確定作業年月日", "発送予定日", "ship_date", "shippingDate"]
+
+        /// ゆうプリR's 発送済みデータ written without a header: お客様側管理番号, お問い合わせ番号, 代表お問い合わせ番号,
+        /// 発送予定日 first (as exporters that read it back agree).
+        static let yupriExport = Columns(key: 0, tracking: 1, date: 3)
+
+        /// A first row that is data, not a header: a shipment key of Juchu's, then a 12-digit number.
+        static func isYupriExportRow(_ fields: [String]) -> Bool {
+            fields.count >= 4 && ShipmentKey.isWellFormed(fields[0]) && fields[1].filter(\.isNumber).count == 12
+                && fields[1].allSatisfy { $0.isNumber || $0 == "-" }
+        }
+
+        /// Juchu's own ゆうプリR label file (118 columns, a key, then 発送予定日): not a tracking file.
+        static func isYupriLabelRow(_ fields: [String]) -> Bool {
+            fields.count == YupriLayout.header.count && ShipmentKey.isWellFormed(fields[0]) && CalendarDate(parsing: fields[1]) != nil
+        }
+
+        init(key: Int? = nil, tracking: Int?, date: Int?) {
+            self.key = key
+            self.tracking = tracking
+            self.date = date
+        }
 
         static func find(_ candidates: [String], in names: [String]) -> Int? {
             candidates.lazy.compactMap { names.firstIndex(of: $0) }.first
@@ -153,7 +187,7 @@ public enum TrackingFileReader {
                 address = (1...4).compactMap { names.firstIndex(of: "お届け先住所\($0)行目") }
                 date = Self.find(Self.dateNames, in: names)
                 guard tracking != nil, !address.isEmpty else { throw FileFormatError(line: 1, "クリックポストの一覧に追跡番号か住所の列がありません") }
-            case .sagawaEhiden3, .generic:
+            case .sagawaEhiden3, .japanpostYupri, .generic:
                 key = Self.find(Self.keyNames, in: names)
                 order = Self.find(Self.orderNames, in: names)
                 tracking = Self.find(Self.trackingNames, in: names)
