@@ -156,6 +156,39 @@ struct ShippingReportTests {
         await fetched.stop()
     }
 
+    @Test("the desk's 荷物番号の入力 saves its edits in one batch: two parcels to one basket reported to RMS; a form opened before another desk's change saves nothing; the correction it makes is sent by 発送明細ID")
+    func handEntry() async throws {
+        let fetched = try await start()
+        let order = try #require(try await awaitingShipment(fetched, count: 3).first { $0.packages.count == 1 })
+        let basket = order.packages[0].basketID
+        let edits: [ParcelEdit] = [1, 2].map {
+            .add(Parcel(basketID: basket, carrier: Carrier(code: "1001"), trackingNumber: ShippingNumbers.valid(700 + $0), shippedOn: today))
+        }
+        let saved = try fetched.store.saveParcelEdits(edits, of: order.number, expected: order.parcels)
+        #expect(saved.parcels.map(\.trackingNumber) == [ShippingNumbers.valid(701), ShippingNumbers.valid(702)])
+        // A form opened on the order as it was: another desk saved meanwhile, so nothing is saved.
+        #expect(throws: (any Error).self) {
+            _ = try fetched.store.saveParcelEdits([.delete(trackingNumber: ShippingNumbers.valid(701))], of: order.number, expected: order.parcels)
+        }
+        #expect(try fetched.store.order(order.number)?.parcels.count == 2)
+        let reported = try await fetched.service.run(ShipReportAction(today: today), on: [order.number])
+        #expect(reported.succeeded == 1, "\(reported.lines.map(\.message))")
+        var held = try #require(await fetched.sandbox.server.order(order.number.rawValue))
+        #expect(held.packageModelList[0].shippingModelList?.map(\.shippingNumber) == [ShippingNumbers.valid(701), ShippingNumbers.valid(702)])
+
+        let before = try #require(try fetched.store.order(order.number))
+        let amended = try fetched.store.saveParcelEdits(
+            [.amend(trackingNumber: ShippingNumbers.valid(702), carrier: nil, newNumber: ShippingNumbers.valid(703), shippedOn: nil)],
+            of: order.number, expected: before.parcels)
+        #expect(amended.parcels.map(\.report) == [.reported, .amended])
+        let corrected = try await fetched.service.run(ShipCorrectionAction(), on: [order.number])
+        #expect(corrected.succeeded == 1, "\(corrected.lines.map(\.message))")
+        held = try #require(await fetched.sandbox.server.order(order.number.rawValue))
+        #expect(held.packageModelList[0].shippingModelList?.map(\.shippingNumber) == [ShippingNumbers.valid(701), ShippingNumbers.valid(703)])
+        #expect(held.packageModelList[0].shippingModelList?.map(\.shippingDetailId) == before.parcels.map(\.shippingDetailID))
+        await fetched.stop()
+    }
+
     @Test("a reported number corrected and another deleted, sent by their 発送明細ID as their own action: RMS holds the new number in the same row, the deleted one is gone; an unclear correction is settled by RMS's rows")
     func corrections() async throws {
         let fetched = try await start()

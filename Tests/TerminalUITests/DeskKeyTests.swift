@@ -478,3 +478,108 @@ struct ActionIdentityTests {
         }
     }
 }
+
+@Suite("荷物番号の入力 at the desk")
+struct ParcelFormKeyTests {
+    static let today = CalendarDate(year: 2026, month: 12, day: 4)!
+
+    /// A confirmed order with two baskets, the first holding a reported parcel.
+    static func order() -> Order {
+        var order = OrderFixtures.confirmed(1)
+        order.packages.append(Package(basketID: 99_001, destination: OrderFixtures.otherPerson, items: order.packages[0].items,
+                                      postage: .yen(0), cashOnDeliveryFee: .zero))
+        order.parcels = [Parcel(basketID: order.packages[0].basketID, carrier: Carrier(code: "1001"), trackingNumber: ShippingNumbers.valid(1),
+                                shippedOn: today, shippingDetailID: 100_000_000_001, report: .reported)]
+        return order
+    }
+
+    @Test("t asks for the cursor row; a number typed on a basket's blank row (full-width as an IME types it), C-n for one more, saved as additions in order")
+    func additions() throws {
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        guard case .openParcels(let number)? = state.handle(.character("t")).first else {
+            Issue.record("t did not open the form")
+            return
+        }
+        #expect(number == DeskFixtures.row(0).number)
+        let order = Self.order()
+        _ = state.apply(.parcelsOpened(order, today: Self.today))
+        let form = try #require(state.parcelForm)
+        #expect(form.entries.map(\.isNew) == [false, true, true], "the reported parcel, then a blank row per basket")
+        #expect(form.row == 1 && form.column == .number, "the first blank row's number has the focus")
+        for character in ShippingNumbers.valid(2).map({ Character(UnicodeScalar($0.unicodeScalars.first!.value + 0xFEE0)!) }) {
+            _ = state.handle(.character(character))
+        }
+        #expect(state.parcelForm?.focused.number == ShippingNumbers.valid(2))
+        _ = state.handle(.control("n"))
+        #expect(state.parcelForm?.entries.count == 4 && state.parcelForm?.row == 2, "one more row for the same basket")
+        for character in ShippingNumbers.valid(3) { _ = state.handle(.character(character)) }
+        // Down to the second basket: its carrier, then 佐川急便 (1002) chosen with Space.
+        _ = state.handle(.down)
+        _ = state.handle(.backTab)
+        #expect(state.parcelForm?.column == .carrier)
+        _ = state.handle(.character(" "))
+        for character in ShippingNumbers.valid(4) { _ = state.handle(.character(character)) }  // not typed: the carrier is focused
+        _ = state.handle(.tab)
+        for character in ShippingNumbers.valid(4) { _ = state.handle(.character(character)) }
+        let saved = state.handle(.enter)
+        guard case .saveParcels(let edits, let savedNumber, let expected)? = saved.first else {
+            Issue.record("Enter did not save: \(saved) \(state.parcelForm?.problems ?? [])")
+            return
+        }
+        #expect(savedNumber == order.number && expected == order.parcels)
+        let first = order.packages[0].basketID
+        #expect(edits == [
+            .add(Parcel(basketID: first, carrier: Carrier(code: "1001"), trackingNumber: ShippingNumbers.valid(2), shippedOn: Self.today)),
+            .add(Parcel(basketID: first, carrier: Carrier(code: "1001"), trackingNumber: ShippingNumbers.valid(3), shippedOn: Self.today)),
+            .add(Parcel(basketID: 99_001, carrier: Carrier(code: "1002"), trackingNumber: ShippingNumbers.valid(4), shippedOn: Self.today)),
+        ])
+        #expect(state.apply(.parcelsSaved(problem: nil)).contains { $0.isReload })
+        #expect(state.parcelForm == nil && state.message?.text.contains("荷物番号を保存しました") == true)
+    }
+
+    @Test("a reported parcel's number changed is a correction; Delete takes one back; a bad check digit or date is refused with where it is; Esc changes nothing")
+    func corrections() throws {
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        let order = Self.order()
+        _ = state.apply(.parcelsOpened(order, today: Self.today))
+        _ = state.handle(.up)
+        #expect(state.parcelForm?.row == 0)
+        let bad = String(ShippingNumbers.valid(5).dropLast()) + String((ShippingNumbers.valid(5).last!.wholeNumberValue! + 1) % 10)
+        for character in bad { _ = state.handle(.character(character)) }
+        #expect(state.handle(.enter).isEmpty)
+        #expect(state.parcelForm?.problems.first?.contains("送付先 \(order.packages[0].basketID) の荷物 \(ShippingNumbers.valid(1))") == true)
+        #expect(state.parcelForm?.problems.first?.contains("検査数字") == true)
+        for _ in 0..<12 { _ = state.handle(.backspace) }
+        for character in ShippingNumbers.valid(5) { _ = state.handle(.character(character)) }
+        _ = state.handle(.tab)
+        for character in "2026-13-01" { _ = state.handle(.character(character)) }
+        #expect(state.handle(.enter).isEmpty)
+        #expect(state.parcelForm?.problems.first?.contains("発送日「2026-13-01」は日付ではありません") == true)
+        for _ in 0..<10 { _ = state.handle(.backspace) }
+        for character in "20261203" { _ = state.handle(.character(character)) }
+        guard case .saveParcels(let edits, _, _)? = state.handle(.enter).first else {
+            Issue.record("not saved: \(state.parcelForm?.problems ?? [])")
+            return
+        }
+        #expect(edits == [.amend(trackingNumber: ShippingNumbers.valid(1), carrier: nil, newNumber: ShippingNumbers.valid(5),
+                                 shippedOn: CalendarDate(year: 2026, month: 12, day: 3))])
+        #expect(try order.applyingParcelEdits(edits).parcels.map(\.report) == [.amended])
+
+        var deleting = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        _ = deleting.apply(.parcelsOpened(order, today: Self.today))
+        _ = deleting.handle(.up)
+        _ = deleting.handle(.delete)
+        #expect(deleting.parcelForm?.entries[0].deleting == true)
+        guard case .saveParcels(let removal, _, _)? = deleting.handle(.enter).first else {
+            Issue.record("not saved")
+            return
+        }
+        #expect(removal == [.delete(trackingNumber: ShippingNumbers.valid(1))])
+        #expect(try order.applyingParcelEdits(removal).parcels.map(\.report) == [.deleted])
+
+        var cancelled = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        _ = cancelled.apply(.parcelsOpened(order, today: Self.today))
+        _ = cancelled.handle(.character("1"))
+        #expect(cancelled.handle(.escape).isEmpty && cancelled.parcelForm == nil)
+    }
+}

@@ -228,6 +228,19 @@ struct DeskViewTests {
         #expect(text.contains("請求金額 3,280円 → 3,680円"))
     }
 
+    @Test("荷物番号の入力 at 80×24: each basket with its addressee, the reported parcel and a blank row, the keys in the keymap's names")
+    func parcelForm() {
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
+        let order = ParcelFormKeyTests.order()
+        _ = state.apply(.parcelsOpened(order, today: ParcelFormKeyTests.today))
+        let text = render(state, width: 80, height: 24).text
+        #expect(text.contains("荷物番号の入力 \(order.number)"), "\(text)")
+        #expect(text.contains("送付先 \(order.packages[0].basketID)") && text.contains("送付先 99001"))
+        #expect(text.contains("< ヤマト運輸") && text.contains(ShippingNumbers.valid(1)) && text.contains("報告済"))
+        #expect(text.contains("（追加する荷物番号）") && text.contains("2026-12-04"))
+        #expect(text.contains("C-n 追加") && text.contains("Delete 削除") && text.contains("Enter 保存"))
+    }
+
     @Test("the confirm preview counts what will be sent and lists each skip with its reason")
     func dialog() {
         let orders = [OrderFixtures.order(1), OrderFixtures.order(2), OrderFixtures.order(3, bundle: BundleID("B"))]

@@ -8,11 +8,29 @@ extension OrderStore {
     public func addParcel(
         to number: OrderNumber, basketID: Int?, carrier: Carrier, trackingNumber: String, shippedOn: CalendarDate
     ) throws -> Order {
+        try saveParcelEdits(of: number) { order in
+            let normalized = try TrackingNumber.normalized(trackingNumber, carrier: carrier)
+            return [.add(Parcel(basketID: try basketID ?? order.onlyBasket(), carrier: carrier, trackingNumber: normalized, shippedOn: shippedOn))]
+        }
+    }
+
+    /// Makes an operator's changes to an order's parcels (the desk's 荷物番号 form) in one batch,
+    /// journalled and undoable until sent. `expected`: the parcels as the operator saw them; when
+    /// another desk or the worker changed them since, nothing is saved and the error says so.
+    public func saveParcelEdits(_ edits: [ParcelEdit], of number: OrderNumber, expected: [Parcel]) throws -> Order {
+        try saveParcelEdits(of: number) { order in
+            guard order.parcels == expected else {
+                throw StoreError("開いた後に \(number) の荷物番号が変わりました（他の端末・RMSの発送明細）。開き直してください")
+            }
+            return edits
+        }
+    }
+
+    /// Reads the order, makes the edits `edits` gives for it, writes it: one transaction.
+    private func saveParcelEdits(of number: OrderNumber, _ edits: @escaping @Sendable (Order) throws -> [ParcelEdit]) throws -> Order {
         try writeTransaction("荷物番号の保存") { db in
             guard let order = try Self.load([number], in: db).first else { throw StoreError("注文 \(number) はありません") }
-            let normalized = try TrackingNumber.normalized(trackingNumber, carrier: carrier)
-            let parcel = Parcel(basketID: try basketID ?? order.onlyBasket(), carrier: carrier, trackingNumber: normalized, shippedOn: shippedOn)
-            return try saveParcels(of: order, as: try order.addingParcel(parcel), in: db)
+            return try saveParcels(of: order, as: try order.applyingParcelEdits(edits(order)), in: db)
         }
     }
 
@@ -125,16 +143,10 @@ extension OrderStore {
         of number: OrderNumber, trackingNumber: String, delete: Bool = false,
         carrier: Carrier? = nil, newNumber: String? = nil, shippedOn: CalendarDate? = nil
     ) throws -> Order {
-        try writeTransaction("荷物番号の訂正の保存") { db in
-            guard let order = try Self.load([number], in: db).first else { throw StoreError("注文 \(number) はありません") }
-            let after: Order
-            if delete {
-                after = try order.deletingParcel(trackingNumber)
-            } else {
-                let normalized = try newNumber.map { try TrackingNumber.normalized($0, carrier: carrier ?? order.parcels.first { $0.trackingNumber == trackingNumber }?.carrier) }
-                after = try order.amendingParcel(trackingNumber, carrier: carrier, trackingNumber: normalized, shippedOn: shippedOn)
-            }
-            return try saveParcels(of: order, as: after, in: db)
+        try saveParcelEdits(of: number) { order in
+            if delete { return [.delete(trackingNumber: trackingNumber)] }
+            let normalized = try newNumber.map { try TrackingNumber.normalized($0, carrier: carrier ?? order.parcels.first { $0.trackingNumber == trackingNumber }?.carrier) }
+            return [.amend(trackingNumber: trackingNumber, carrier: carrier, newNumber: normalized, shippedOn: shippedOn)]
         }
     }
 }

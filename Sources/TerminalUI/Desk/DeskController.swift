@@ -259,6 +259,19 @@ public final class DeskController {
             } catch {
                 perform(state.apply(.editSaved(problems: ["保存できませんでした: \(error)"])))
             }
+        case .openParcels(let number):
+            do {
+                perform(state.apply(.parcelsOpened(try store.order(number), today: CalendarDate(japanDayOf: JapanTime(now())))))
+            } catch {
+                state.message = DeskMessage("注文を読み込めません: \(error)", isError: true)
+            }
+        case .saveParcels(let edits, let number, let expected):
+            do {
+                _ = try store.saveParcelEdits(edits, of: number, expected: expected)
+                perform(state.apply(.parcelsSaved(problem: nil)))
+            } catch {
+                perform(state.apply(.parcelsSaved(problem: "保存できませんでした: \(error)")))
+            }
         }
     }
 

@@ -45,6 +45,22 @@ extension DeskState {
             editForm = nil
             message = DeskMessage(pushLater ? "注文内容を保存しました（RMSには未反映: 処理パネル「入力内容を反映する（RMS）」で送ります）" : "注文内容を保存しました")
             return [.reloadRows]
+        case .parcelsOpened(let order, let today):
+            guard let order else {
+                message = DeskMessage("注文を読み込めません", isError: true)
+                return []
+            }
+            parcelForm = ParcelForm(order: order, today: today)
+            return []
+        case .parcelsSaved(let problem):
+            if let problem {
+                parcelForm?.problems = [problem]
+                return []
+            }
+            let number = parcelForm?.original.number
+            parcelForm = nil
+            message = DeskMessage("荷物番号を保存しました（RMSへは「発送完了を報告する（RMS）」、訂正・削除は「荷物番号の訂正・削除を送る（RMS）」で送ります）")
+            return [.reloadRows] + (number.map { [.loadDetail($0)] } ?? [])
         case .progress(let done, let total):
             if dialog?.isRunning == true { dialog?.stage = .running(done: done, total: total) }
             return []

@@ -13,6 +13,7 @@ extension DeskState {
         }
         if dialog != nil { return handleDialogKey(key) }
         if editForm != nil { return handleEditKey(key) }
+        if parcelForm != nil { return handleParcelKey(key) }
         if showingHelp {
             // Any key closes the list of bindings.
             showingHelp = false
@@ -85,6 +86,9 @@ extension DeskState {
         case .editOrder:
             guard let row = grid.cursorRow else { return noOrders() }
             return [.openEdit(row.number)]
+        case .enterTracking:
+            guard let row = grid.cursorRow else { return noOrders() }
+            return [.openParcels(row.number)]
         case .fetch:
             return [.fetch]
         case .help:
@@ -100,7 +104,7 @@ extension DeskState {
             return []
         case .suspend:
             return [.suspend]
-        case .panelNextInput, .panelPreviousInput, .panelNextChoice, .panelPreviousChoice,
+        case .panelNextInput, .panelPreviousInput, .panelNextChoice, .panelPreviousChoice, .panelAddRow, .panelRemoveRow,
              .dialogNextButton, .dialogAccept, .dialogCancel, .dialogRetry:
             return []
         }
@@ -320,6 +324,50 @@ extension DeskState {
                 }
                 form.problems = edit.problems(for: form.original)
                 if form.problems.isEmpty { return [.saveEdit(edit, original: form.original)] }
+            }
+        default: break
+        }
+        return []
+    }
+
+    // MARK: 荷物番号の入力
+
+    private mutating func handleParcelKey(_ key: Key) -> [DeskEffect] {
+        guard var form = parcelForm else { return [] }
+        defer { if parcelForm != nil { parcelForm = form } }
+        if keymap.action(for: key, in: .dialog) == .dialogCancel {
+            parcelForm = nil
+            message = DeskMessage("荷物番号の入力を取りやめました")
+            return []
+        }
+        if case .character(let character) = key, form.type(character) { return [] }
+        if key == .backspace {
+            form.deleteBackward()
+            return []
+        }
+        switch keymap.action(for: key, in: .panel) {
+        case .panelNextChoice where form.column == .carrier: form.chooseCarrier(by: 1); return []
+        case .panelPreviousChoice where form.column == .carrier: form.chooseCarrier(by: -1); return []
+        case .panelNextInput: form.moveColumn(by: 1); return []
+        case .panelPreviousInput: form.moveColumn(by: -1); return []
+        case .panelAddRow: form.addParcel(); return []
+        case .panelRemoveRow: form.toggleDelete(); return []
+        default: break
+        }
+        switch keymap.action(for: key, in: .desk) {
+        case .cursorDown: form.moveRow(by: 1)
+        case .cursorUp: form.moveRow(by: -1)
+        case .focusNext: form.moveColumn(by: 1)
+        case .focusPrevious: form.moveColumn(by: -1)
+        case .activate:
+            switch form.edits {
+            case .failure(let error):
+                form.problems = [error.description]
+            case .success(let edits) where edits.isEmpty:
+                parcelForm = nil
+                message = DeskMessage("変更はありません（保存していません）")
+            case .success(let edits):
+                return [.saveParcels(edits, of: form.original.number, expected: form.original.parcels)]
             }
         default: break
         }

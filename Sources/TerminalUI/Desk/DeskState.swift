@@ -36,6 +36,8 @@ public struct DeskState: Sendable {
     public var dialog: ActionDialog?
     /// 注文内容修正 of the cursor row, while it is open.
     public var editForm: OrderEditForm?
+    /// 荷物番号の入力, open over the desk.
+    public var parcelForm: ParcelForm?
     public var showingHelp = false
     /// Ctrl-C asks before the desk closes.
     public var askingToQuit = false
@@ -119,6 +121,10 @@ public enum DeskEffect: Sendable {
     case openEdit(OrderNumber)
     /// Save an edit of the order the form opened on.
     case saveEdit(OrderEdit, original: Order)
+    /// Read the order to open 荷物番号の入力 on it.
+    case openParcels(OrderNumber)
+    /// Save the changes to an order's parcels, as they were when the form opened (`expected`).
+    case saveParcels([ParcelEdit], of: OrderNumber, expected: [Parcel])
     /// Give the terminal back to the shell until the operator resumes the desk (Ctrl-Z, fg).
     case suspend
 }
@@ -137,6 +143,9 @@ public enum DeskEvent: Sendable {
     case editOpened(Order?)
     /// The save's refusals; empty when it was saved.
     case editSaved(problems: [String])
+    case parcelsOpened(Order?, today: CalendarDate)
+    /// Why the parcels were not saved; nil when they were.
+    case parcelsSaved(problem: String?)
 
     public enum StatusChange: Sendable {
         case fetchStarted

@@ -24,6 +24,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case activate
     case confirm
     case editOrder = "edit-order"
+    case enterTracking = "enter-tracking"
     case refreshRMSStatus = "refresh-rms-status"
     case fetch
     case help
@@ -36,6 +37,8 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case panelPreviousInput = "panel-previous-input"
     case panelNextChoice = "panel-next-choice"
     case panelPreviousChoice = "panel-previous-choice"
+    case panelAddRow = "panel-add-row"
+    case panelRemoveRow = "panel-remove-row"
     // In a dialog.
     case dialogNextButton = "dialog-next-button"
     case dialogAccept = "dialog-accept"
@@ -56,7 +59,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
     public var context: KeyContext {
         switch self {
         case .dialogNextButton, .dialogAccept, .dialogCancel, .dialogRetry: .dialog
-        case .panelNextInput, .panelPreviousInput, .panelNextChoice, .panelPreviousChoice: .panel
+        case .panelNextInput, .panelPreviousInput, .panelNextChoice, .panelPreviousChoice, .panelAddRow, .panelRemoveRow: .panel
         default: .desk
         }
     }
@@ -72,6 +75,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .clearSearch: "確定した検索を解除"
         case .views: "保存した表示（番号）"
         case .editOrder: "注文内容修正"
+        case .enterTracking: "荷物番号の入力"
         case .suspend: "一時停止（fgで再開）"
         default: label
         }
@@ -101,6 +105,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .activate: "処理パネルの項目を実行"
         case .confirm: ActionID.confirm.title
         case .editOrder: "注文内容修正（カーソル行の送料・手数料・数量・単価）"
+        case .enterTracking: "荷物番号の入力（カーソル行の送付先ごとに配送会社・荷物番号・発送日）"
         case .refreshRMSStatus: ActionID.refreshRMSStatus.title
         case .fetch: "受注取得（今すぐ）"
         case .help: "キー一覧"
@@ -112,6 +117,8 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .panelPreviousInput: "前の入力欄へ"
         case .panelNextChoice: "選択肢を次へ"
         case .panelPreviousChoice: "選択肢を前へ"
+        case .panelAddRow: "荷物を追加（荷物番号の入力）"
+        case .panelRemoveRow: "荷物を削除／取り消し（荷物番号の入力）"
         case .dialogNextButton: "ボタンを切り替え"
         case .dialogAccept: "実行する"
         case .dialogCancel: "やめる／閉じる／中止"

@@ -32,6 +32,7 @@ focus-previous = ["S-Tab"]
 activate = ["Enter"]             # 処理パネルで選んだ処理を実行
 confirm = ["c"]                  # 注文確認通知を送る
 edit-order = ["e"]               # 注文内容修正（カーソル行）
+enter-tracking = ["t"]           # 荷物番号の入力（カーソル行の送付先ごと）
 refresh-rms-status = ["r"]       # RMSステータスを取得
 fetch = ["F5"]                   # 受注取得（今すぐ）
 help = ["?", "F1"]
@@ -45,6 +46,8 @@ panel-next-input = ["Right"]     # 処理パネル: 次の入力欄
 panel-previous-input = ["Left"]
 panel-next-choice = ["Space", "+"]   # 選択肢を切り替え
 panel-previous-choice = ["-"]
+panel-add-row = ["C-n"]          # 荷物番号の入力: 同じ送付先に荷物を追加
+panel-remove-row = ["Delete"]    # 荷物番号の入力: 荷物を削除（もう一度で取り消し）
 
 [dialog]
 dialog-next-button = ["Tab", "S-Tab", "Left", "Right", "h", "l"]

@@ -21,6 +21,12 @@ extension DetailView {
             line.add("  RMSに登録済み（この端末の入力ではありません）", theme.muted)
             lines.append(line)
         }
+        // Where a number is typed, once the order is RMS's to ship.
+        if ours.isEmpty, package.shipments.isEmpty, order.rmsProgress == .awaitingShipment,
+            let key = state.keymap.keys(for: .enterTracking).first
+        {
+            lines.append(StyledLine("  荷物番号なし（\(key.description) で入力）", theme.muted))
+        }
         return lines
     }
 }

@@ -1,0 +1,59 @@
+import OrderEngine
+
+/// 荷物番号の入力 over the desk: basket by basket, each parcel's 配送会社, 荷物番号 and 発送日 (the
+/// focused one reversed) with where it stands, a blank row for one more, and why a save was refused.
+struct ParcelFormView {
+    let form: ParcelForm
+    let keymap: Keymap
+    let theme: Theme
+
+    func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
+        var lines: [(line: StyledLine, row: Int?)] = []
+        for package in form.original.packages {
+            let name = package.destination.fullName
+            lines.append((StyledLine([("送付先 \(package.basketID)", theme.label), ("  \(name) 様  〒\(package.destination.zipCode)", .plain)]), nil))
+            for (index, entry) in form.entries.enumerated() where entry.basketID == package.basketID {
+                lines.append((line(for: entry, at: index), index))
+            }
+        }
+        for problem in form.problems { lines.append((StyledLine(problem, theme.error), nil)) }
+        lines.append((StyledLine("報告済の荷物を変えると訂正待ち、削除すると削除待ちになり、「荷物番号の訂正・削除を送る（RMS）」で送ります", theme.muted), nil))
+        let save = keymap.keys(for: .activate).first.map(\.description) ?? "Enter"
+        let cancelKeys = keymap.keys(for: .dialogCancel)
+        let cancel = (cancelKeys.first { $0 == .escape } ?? cancelKeys.first).map(\.description) ?? "Esc"
+        let add = keymap.keys(for: .panelAddRow).first.map(\.description) ?? "-"
+        let remove = keymap.keys(for: .panelRemoveRow).first.map(\.description) ?? "-"
+        let choose = keymap.keys(for: .panelNextChoice).first.map(\.description) ?? "Space"
+        lines.append((StyledLine("↑↓ 荷物  Tab 項目  \(choose) 配送会社  \(add) 追加  \(remove) 削除  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
+
+        let width = min(screenRect.width - 4, 90)
+        let rows = min(lines.count, screenRect.height - 4)
+        let rect = Rect(x: (screenRect.width - width) / 2, y: max(1, (screenRect.height - rows - 2) / 2), width: width, height: rows + 2)
+        screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+        screen.box(rect, title: "荷物番号の入力 \(form.original.number)", theme: theme, focused: true)
+        // The focused parcel stays on screen when the baskets do not all fit.
+        let focusedLine = lines.firstIndex { $0.row == form.row } ?? 0
+        let first = max(0, min(focusedLine - rows / 2, lines.count - rows))
+        for (offset, entry) in lines.dropFirst(first).prefix(rows).enumerated() {
+            entry.line.draw(x: rect.x + 2, y: rect.y + 1 + offset, limit: rect.maxX - 2, into: &screen)
+        }
+    }
+
+    private func line(for entry: ParcelForm.Entry, at index: Int) -> StyledLine {
+        func style(_ column: ParcelForm.Column) -> CellStyle {
+            if entry.isLocked || entry.deleting { return theme.muted }
+            return index == form.row && column == form.column ? CellStyle(bold: true, reverse: true) : CellStyle(underline: true)
+        }
+        let carrier = "< \(form.carrier(of: entry).name.fitted(to: 14)) >"
+        var line = StyledLine([("  ", .plain), (carrier, style(.carrier)), ("  ", .plain),
+                               (entry.number.fitted(to: 14), style(.number)), ("  ", .plain), (entry.date.fitted(to: 10), style(.date))])
+        if entry.deleting {
+            line.add("  削除します", theme.error)
+        } else if let parcel = entry.original {
+            line.add("  \(parcel.report.label)", parcel.report == .reported ? theme.color(.green, bold: false) : theme.muted)
+        } else {
+            line.add(entry.number.isEmpty ? "  （追加する荷物番号）" : "  追加", theme.muted)
+        }
+        return line
+    }
+}
