@@ -73,18 +73,17 @@ public struct ParcelForm: Sendable {
         replacesOnType = true
     }
 
-    /// Tab between 配送会社, 荷物番号 and 発送日, on to the next parcel at the end.
+    /// Tab between 配送会社, 荷物番号 and 発送日, on to the next parcel (back to the previous one) at the end.
     public mutating func moveColumn(by delta: Int) {
-        let columns = Column.allCases.count
-        let position = row * columns + column.rawValue + delta
-        guard position >= 0, position < entries.count * columns else { return }
-        let target = position / columns
-        if target != row {
+        let next = column.rawValue + delta
+        if let column = Column(rawValue: next) {
+            self.column = column
+        } else {
             let before = row
-            moveRow(by: target > row ? 1 : -1)
+            moveRow(by: next < 0 ? -1 : 1)
             guard row != before else { return }
+            column = next < 0 ? .date : .carrier
         }
-        column = Column(rawValue: (position % columns + columns) % columns)!
         replacesOnType = true
     }
 
@@ -169,18 +168,18 @@ public struct ParcelForm: Sendable {
                 continue
             }
             if entry.isNew, entry.number.isEmpty { continue }
-            let where_ = "送付先 \(entry.basketID)" + (entry.original?.trackingNumber.map { " の荷物 \($0)" } ?? "")
+            let place = "送付先 \(entry.basketID)" + (entry.original?.trackingNumber.map { " の荷物 \($0)" } ?? "")
             let number: String
             do {
                 number = try TrackingNumber.normalized(entry.number, carrier: carrier)
             } catch {
-                return .failure(EditInputError("\(where_): \(error.description)"))
+                return .failure(EditInputError("\(place): \(error.description)"))
             }
             guard let date = CalendarDate(parsing: entry.date) else {
-                return .failure(EditInputError("\(where_): 発送日「\(entry.date)」は日付ではありません（例: \(today)）"))
+                return .failure(EditInputError("\(place): 発送日「\(entry.date)」は日付ではありません（例: \(today)）"))
             }
             guard date <= today else {
-                return .failure(EditInputError("\(where_): 発送日 \(date) は今日より後です"))
+                return .failure(EditInputError("\(place): 発送日 \(date) は今日より後です"))
             }
             guard let parcel = entry.original else {
                 edits.append(.add(Parcel(basketID: entry.basketID, carrier: carrier, trackingNumber: number, shippedOn: date)))

@@ -76,6 +76,8 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .views: "保存した表示（番号）"
         case .editOrder: "注文内容修正"
         case .enterTracking: "荷物番号の入力"
+        case .panelAddRow: "荷物を追加（荷物番号）"
+        case .panelRemoveRow: "荷物を削除・取り消し"
         case .suspend: "一時停止（fgで再開）"
         default: label
         }

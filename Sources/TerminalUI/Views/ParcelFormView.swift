@@ -24,7 +24,8 @@ struct ParcelFormView {
         let add = keymap.keys(for: .panelAddRow).first.map(\.description) ?? "-"
         let remove = keymap.keys(for: .panelRemoveRow).first.map(\.description) ?? "-"
         let choose = keymap.keys(for: .panelNextChoice).first.map(\.description) ?? "Space"
-        lines.append((StyledLine("↑↓ 荷物  Tab 項目  \(choose) 配送会社  \(add) 追加  \(remove) 削除  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
+        let next = keymap.keys(for: .focusNext).first.map(\.description) ?? "Tab"
+        lines.append((StyledLine("↑↓ 荷物  \(next) 項目  \(choose) 配送会社  \(add) 追加  \(remove) 削除  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
 
         let width = min(screenRect.width - 4, 90)
         let rows = min(lines.count, screenRect.height - 4)
