@@ -78,4 +78,33 @@ public struct SoakOracle {
         if !failures.isEmpty { problems.append("failures still recorded with the faults gone: \(failures)") }
         return problems
     }
+
+    /// Orders whose parcels RMS does not hold exactly as reported here: each basket's reported
+    /// parcels (訂正・削除 waiting aside) among RMS's shipping rows once each, by number and 発送明細ID,
+    /// and no row of RMS's reported twice.
+    public func parcelsNotRMSs() -> (problems: [String], checked: Int) {
+        var problems: [String] = []
+        var checked = 0
+        for order in stored.values where order.parcels.contains(where: { $0.report == .reported }) {
+            guard let model = held[order.number.rawValue] else { continue }
+            for package in model.packageModelList {
+                let rows = (package.shippingModelList ?? []).filter { $0.shippingNumber != nil }
+                let numbers = rows.compactMap(\.shippingNumber)
+                if Set(numbers).count != numbers.count {
+                    problems.append("\(order.number) 送付先 \(package.basketId): RMS holds a number twice: \(numbers)")
+                }
+                for parcel in order.parcels where parcel.basketID == package.basketId && parcel.report == .reported {
+                    guard let row = rows.first(where: { $0.shippingNumber == parcel.trackingNumber }) else {
+                        problems.append("\(order.number) 送付先 \(package.basketId): \(parcel.summary) is not at RMS (\(numbers))")
+                        continue
+                    }
+                    if let id = parcel.shippingDetailID, row.shippingDetailId != id {
+                        problems.append("\(order.number): \(parcel.trackingNumber ?? "") has 発送明細ID \(id) here, \(row.shippingDetailId) at RMS")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        return (problems, checked)
+    }
 }

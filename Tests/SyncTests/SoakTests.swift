@@ -29,6 +29,10 @@ struct SoakTests {
         var actions = 0
         var confirmsAsked = 0
         var editsPushed = 0
+        var parcelsReported = 0
+        var parcelsCorrected = 0
+        /// Tracking numbers this operator has made (each one unique in the soak).
+        var numbers = 0
         var rmsFailures = 0
         /// Failures that are not RMS's: none may happen.
         var unexpected: [String] = []
@@ -103,6 +107,9 @@ struct SoakTests {
         #expect(totals.problems.isEmpty, "\(totals.problems.prefix(5))")
         let pushes = try oracle.pushesNotRMSs()
         #expect(pushes.problems.isEmpty, "\(pushes.problems.prefix(3))")
+        let parcels = oracle.parcelsNotRMSs()
+        #expect(parcels.problems.isEmpty, "\(parcels.problems.prefix(5))")
+        #expect(parcels.checked > 0 || Self.minutes < 1, "no parcel was reported")
         let unsettled = try oracle.leftUnsettled()
         #expect(unsettled.isEmpty, "\(unsettled)")
         let unexpected = tallies.flatMap(\.unexpected) + workerFailures.withLock { $0 }
@@ -116,9 +123,41 @@ struct SoakTests {
             operator actions \(tallies.map(\.actions).reduce(0, +)), confirms asked \(tallies.map(\.confirmsAsked).reduce(0, +)), \
             accepted \(accepted.count), edits pushed \(tallies.map(\.editsPushed).reduce(0, +)), RMS failures seen by the operators \
             \(tallies.map(\.rmsFailures).reduce(0, +)); requests \(requests.values.reduce(0, +)) at a fault rate of 10 %; \
-            totals checked \(totals.checked), pushed edits checked \(pushes.checked)
+            totals checked \(totals.checked), pushed edits checked \(pushes.checked); parcels reported \
+            \(tallies.map(\.parcelsReported).reduce(0, +)) and corrected \(tallies.map(\.parcelsCorrected).reduce(0, +)), \
+            \(parcels.checked) held by RMS as reported here
             """)
         await sandbox.stop()
+    }
+
+    /// 出荷: numbers typed for a few baskets at RMS 発送待ち and reported; now and then a reported
+    /// number corrected and the correction sent.
+    static func ship(_ desk: SyncService, random: inout SeededRandom, seed: UInt64, tally: inout Tally) async throws {
+        let store = desk.store
+        let today = CalendarDate(japanDayOf: JapanTime(Date()))
+        let waiting = try store.orders(try store.ordersAwaitingShipment().shuffled(using: &random).prefix(4).map { $0 })
+        if Bool.random(using: &random), let reported = waiting.first(where: { $0.parcels.contains { $0.report == .reported && $0.shippingDetailID != nil } }),
+            let parcel = reported.parcels.first(where: { $0.report == .reported && $0.shippingDetailID != nil }),
+            let number = parcel.trackingNumber
+        {
+            tally.numbers += 1
+            _ = try store.changeParcel(of: reported.number, trackingNumber: number, newNumber: ShippingNumbers.valid(Int(seed) * 1_000_000 + tally.numbers))
+            tally.parcelsCorrected += 1
+            _ = try await desk.run(ShipCorrectionAction(), on: [reported.number])
+            return
+        }
+        var typed: [OrderNumber] = []
+        for order in waiting where order.parcels.isEmpty {
+            for package in order.packages {
+                tally.numbers += 1
+                _ = try store.addParcel(to: order.number, basketID: package.basketID, carrier: Carrier(code: "1001"),
+                                        trackingNumber: ShippingNumbers.valid(Int(seed) * 1_000_000 + tally.numbers), shippedOn: today)
+            }
+            typed.append(order.number)
+        }
+        guard !typed.isEmpty else { return }
+        tally.parcelsReported += typed.count
+        _ = try await desk.run(ShipReportAction(today: today), on: typed)
     }
 
     /// One operator's random work until `deadline`.
@@ -151,8 +190,15 @@ struct SoakTests {
                     if let batch = try store.undoableBatches(limit: 5).first(where: { $0.operatorName == store.operatorName }) {
                         _ = try store.undo(batch: batch.batchID)
                     }
-                case 80..<90:
+                case 80..<85:
                     _ = try await desk.refreshRMSStatus(some)
+                case 85..<90:
+                    do {
+                        try await ship(desk, random: &random, seed: seed, tally: &tally)
+                    } catch let refusal as ActionInputError {
+                        // What the other operator did meanwhile (a parcel being sent, a number entered): refused, as at the desk.
+                        _ = refusal
+                    }
                 default:
                     // Checks, as an operator marks and thinks.
                     try await Task.sleep(for: .milliseconds(Int.random(in: 50...300, using: &random)))
