@@ -4,8 +4,9 @@ import OrderEngine
 /// position, no header row, CP932, CRLF (shipping-mail-slips.md §2.4; positions as two exporters
 /// agree — お客様側管理番号 1, お届け先電話番号 20, フリー項目０１ 76). The shipment key goes in
 /// お客様側管理番号 and again in フリー項目０１, which ゆうプリR carries to its 発送履歴 either way.
-/// Names and address lines hold 50 bytes (25 全角). The 100-column 標準フォーマットV3 is not written:
-/// no source Juchu follows gives its columns.
+/// Names and address lines hold 50 bytes (25 全角). 配達時間帯区分 is not written: the sources give
+/// three different code sets (51–57, 60–67, 61–63), so the operator sets the slot in ゆうプリR and is
+/// told so. The 100-column 標準フォーマットV3 is not written: no source Juchu follows gives its columns.
 enum YupriLayout: LabelLayout {
     static let header: [String] = [
         "お客様側管理番号", "発送予定日", "発送予定時間区分", "出荷期限日", "到着期限日", "郵便種別", "保冷種別", "元／着払／代引",
@@ -34,7 +35,7 @@ enum YupriLayout: LabelLayout {
         case key = 1, shipDate, mailType = 6, cool, payment
         case slipType = 11, zipCode = 13, address1, address2, address3, name1, name2, honorific, phone
         case senderZipCode = 30, senderAddress1, senderAddress2, senderAddress3, senderName1, senderName2
-        case senderPhone = 37, orderNumber = 54, deliveryDate = 65, timeSlot, article1 = 74, freeItem1 = 76
+        case senderPhone = 37, orderNumber = 54, deliveryDate = 65, article1 = 74, freeItem1 = 76
         case collectAmount = 100, itemName = 104
     }
 
@@ -80,12 +81,8 @@ enum YupriLayout: LabelLayout {
         set(.orderNumber, order.number.rawValue)
         set(.deliveryDate, date(order.delivery?.date))
         var notes: [String] = []
-        let slot = order.delivery?.timeSlot ?? 0
-        if let code = timeSlot(slot) {
-            set(.timeSlot, code)
-        } else {
-            set(.timeSlot, "00")
-            notes.append("配達時間帯（\(order.delivery?.timeSlotText ?? String(slot))）はゆうパックの時間帯にないため、ゆうプリRで指定してください")
+        if let slot = order.delivery?.timeSlotText {
+            notes.append("配達時間帯（\(slot)）はゆうプリRで指定してください")
         }
         if let place = basket.package.handling?.dropOffLocation { set(.article1, LabelWriter.clean("置き配:\(place)")) }
         set(.freeItem1, basket.key)
@@ -98,21 +95,6 @@ enum YupriLayout: LabelLayout {
     /// 郵便種別: 0 ゆうパック, 9 ゆうパケット (YU-LAYOUT).
     static func mailType(_ order: Order) -> String {
         (order.delivery?.method ?? "").contains("ゆうパケット") ? "9" : "0"
-    }
-
-    /// 配達時間帯区分 from RMS's shippingTerm: 00 none, 51 午前中, 52 12–14, 53 14–16, 54 16–18,
-    /// 55 18–20, 57 19–21; nil for a slot ゆうパック does not have.
-    static func timeSlot(_ slot: Int) -> String? {
-        switch slot {
-        case 0: "00"
-        case 1, 812, 912, 1012: "51"
-        case 1214: "52"
-        case 1416: "53"
-        case 1618: "54"
-        case 1820: "55"
-        case 1921: "57"
-        default: nil
-        }
     }
 
     /// yyyymmdd, as ゆうプリR takes dates.
