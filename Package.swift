@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Tests only: property-based round-trips of the order model.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -35,6 +36,14 @@ let package = Package(
         // The carriers' files: label data out (B2クラウド, CP932), tracking numbers back in. Formats
         // only; which orders and what they hold is OrderEngine's.
         .target(name: "ShippingFiles", dependencies: ["OrderEngine"], swiftSettings: strict),
+
+        // Customer mail: the shop's templates (Mustache) rendered for an order, and the message as
+        // it goes to the relay (RFC 5322 with RFC 2047 headers). Text only; sending is elsewhere.
+        .target(
+            name: "CustomerMail",
+            dependencies: ["OrderEngine", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
 
         // 2. The Rakuten Pay order API client: exact JSON, ESA auth, rate limit, error classes.
         .target(
@@ -127,6 +136,7 @@ let package = Package(
         ),
         .testTarget(name: "OrderEngineTests", dependencies: ["OrderEngine", "TestSupport"]),
         .testTarget(name: "ShippingFilesTests", dependencies: ["ShippingFiles", "OrderEngine", "TestSupport"]),
+        .testTarget(name: "CustomerMailTests", dependencies: ["CustomerMail", "OrderEngine", "TestSupport"]),
         .testTarget(
             name: "RakutenPayTests",
             dependencies: [

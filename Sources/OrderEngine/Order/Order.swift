@@ -23,6 +23,8 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     public var confirmedAt: Date?
     /// 備考: the buyer's comments.
     public var remarks: String?
+    /// RMS's メール差込文 (mailPlugSentence): the shop's message to the buyer, for its mails.
+    public var mailPlugSentence: String?
     /// ひとことメモ.
     public var memo: String?
     /// The shop's own marks (チェック項目): メール便 and others.

@@ -34,6 +34,7 @@ extension Order {
             remarks: model.remarks,
             memo: model.memo)
         rmsAmounts = RMSAmounts(rakuten: model)
+        mailPlugSentence = model.mailPlugSentence
         delivery = DeliveryDetails(
             method: model.deliveryModel.deliveryName,
             date: model.deliveryDate.flatMap { CalendarDate(year: $0.year, month: $0.month, day: $0.day) },

@@ -1,0 +1,70 @@
+import Foundation
+import OrderEngine
+
+/// The shop's mail folder (`$XDG_CONFIG_HOME/juchu/mail/`): each `NAME.txt` a template, and
+/// `signature.txt` the signature every template may put in with `{{signature}}`. A folder that is
+/// not there yet is made with the shipped templates, for the shop to edit.
+public struct MailTemplateLibrary: Sendable {
+    public let folder: String
+    public let templates: [MailTemplate]
+    public let signature: String
+
+    public static let signatureFile = "signature.txt"
+
+    /// Reads every template; the first that cannot be used refuses the whole folder, with its file
+    /// and line (a mail half-rendered is worse than none).
+    public init(folder: String, statuses: [LocalStatus]) throws(MailTemplateError) {
+        self.folder = folder
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: folder) { try Self.writeDefaults(to: folder, statuses: statuses) }
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") && $0 != Self.signatureFile }.sorted()
+        } catch {
+            throw MailTemplateError(file: folder, line: nil, "メールのテンプレートのフォルダを読めません: \(error.localizedDescription)")
+        }
+        var templates: [MailTemplate] = []
+        for file in names {
+            let path = folder + "/" + file
+            let text = try Self.read(path)
+            templates.append(try MailTemplate(name: String(file.dropLast(4)), text: text, file: path, statuses: statuses))
+        }
+        guard !templates.isEmpty else {
+            throw MailTemplateError(file: folder, line: nil, "テンプレート（NAME.txt）がありません")
+        }
+        self.templates = templates
+        let signaturePath = folder + "/" + Self.signatureFile
+        signature = manager.fileExists(atPath: signaturePath) ? try Self.read(signaturePath).trimmingCharacters(in: .newlines) : ""
+    }
+
+    /// The template called `name` (its file name or its 名前), or why there is none.
+    public func template(named name: String) throws(MailTemplateError) -> MailTemplate {
+        guard let template = templates.first(where: { $0.name == name || $0.title == name }) else {
+            throw MailTemplateError(file: folder, line: nil, "テンプレート「\(name)」はありません（\(templates.map { "\($0.name)（\($0.title)）" }.joined(separator: "、"))）")
+        }
+        return template
+    }
+
+    private static func read(_ path: String) throws(MailTemplateError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MailTemplateError(file: path, line: nil, "読めません")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw MailTemplateError(file: path, line: nil, "UTF-8 ではありません。UTF-8 で保存してください")
+        }
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    private static func writeDefaults(to folder: String, statuses: [LocalStatus]) throws(MailTemplateError) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (name, text) in MailTemplate.defaultTexts(statuses: statuses) {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/\(name).txt"), options: .atomic)
+            }
+            try Data("――――――――――――――――\n（店舗名・連絡先をここに）\n".utf8)
+                .write(to: URL(fileURLWithPath: folder + "/" + signatureFile), options: .atomic)
+        } catch {
+            throw MailTemplateError(file: folder, line: nil, "メールのテンプレートを書き出せません: \(error.localizedDescription)")
+        }
+    }
+}
