@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Tests only: property-based round-trips of the order model.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -42,6 +43,19 @@ let package = Package(
         .target(
             name: "CustomerMail",
             dependencies: ["OrderEngine", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
+
+        // SMTP submission as Rakuten's relay takes it (587, STARTTLS required, AUTH), on SwiftNIO:
+        // one connection for a batch, and each reply known — a mail lost after its DATA is 結果不明.
+        .target(
+            name: "MailTransport",
+            dependencies: [
+                "CustomerMail",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: strict
         ),
 
@@ -137,6 +151,7 @@ let package = Package(
         .testTarget(name: "OrderEngineTests", dependencies: ["OrderEngine", "TestSupport"]),
         .testTarget(name: "ShippingFilesTests", dependencies: ["ShippingFiles", "OrderEngine", "TestSupport"]),
         .testTarget(name: "CustomerMailTests", dependencies: ["CustomerMail", "OrderEngine", "TestSupport"]),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CustomerMail", "OrderEngine", "TestSupport"]),
         .testTarget(
             name: "RakutenPayTests",
             dependencies: [

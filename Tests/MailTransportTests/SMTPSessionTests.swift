@@ -1,0 +1,111 @@
+import CustomerMail
+import Foundation
+import MailTransport
+import Testing
+import TestSupport
+
+/// Against a real relay on loopback (aiosmtpd) with STARTTLS, AUTH and the relay's refusals.
+@Suite("SMTP submission to a relay like Rakuten's: STARTTLS, AUTH, each reply known", .serialized)
+struct SMTPSessionTests {
+    static func settings(_ relay: SMTPRelayHarness, password: String? = nil, trust: Bool = true) -> SMTPSettings {
+        SMTPSettings(host: "localhost", port: relay.port, username: relay.user, password: password ?? relay.password,
+                     caFile: trust ? relay.caFile : nil, timeoutSeconds: 10)
+    }
+
+    static func message(_ serial: Int, to address: String = "buyer@pc.fw.rakuten.ne.jp") -> MailMessage {
+        MailMessage(
+            from: MailAddress(name: "楽天デモ米店", address: "shop@example.jp"), to: MailAddress(name: "佐藤 翔太 様", address: address),
+            subject: "【楽天デモ米店】ご注文ありがとうございます（\(serial)）", body: "佐藤 翔太 様\n\n.先頭のピリオド\n合計金額: 4,780円\n",
+            date: Date(), messageID: "<mail-\(serial)@example.jp>")
+    }
+
+    @Test("200 mails over one connection, each received once, its Subject decoding to the Japanese and its body intact (a leading period too)")
+    func batch() async throws {
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let session = try await SMTPSession.open(Self.settings(relay))
+        for serial in 1...200 { try await session.send(Self.message(serial), envelopeFrom: "shop@example.jp") }
+        await session.close()
+        let received = try relay.messages()
+        #expect(received.count == 200)
+        let ids = received.map { String(decoding: $0.data, as: UTF8.self) }.compactMap { text in
+            text.components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID: ") }
+        }
+        #expect(Set(ids).count == 200, "each once")
+        let first = String(decoding: received[0].data, as: UTF8.self)
+        #expect(received[0].from == "shop@example.jp" && received[0].to == ["buyer@pc.fw.rakuten.ne.jp"])
+        let body = first.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n").replacingOccurrences(of: "\r\n", with: "")
+        #expect(String(decoding: try #require(Data(base64Encoded: body)), as: UTF8.self).contains(".先頭のピリオド"))
+    }
+
+    @Test("a wrong password, a certificate not trusted, a server without STARTTLS: refused in the operator's words, nothing sent")
+    func refusedConnections() async throws {
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        do {
+            _ = try await SMTPSession.open(Self.settings(relay, password: "wrong"))
+            Issue.record("a wrong password was taken")
+        } catch {
+            guard case .authenticationFailed = error else { Issue.record("\(error)"); return }
+            #expect(error.description.contains("IDかパスワードが違います") && !error.mayHaveBeenSent)
+        }
+        do {
+            _ = try await SMTPSession.open(Self.settings(relay, trust: false))
+            Issue.record("an untrusted certificate was taken")
+        } catch {
+            guard case .tlsFailed = error else { Issue.record("\(error)"); return }
+            #expect(error.description.contains("STARTTLS"))
+        }
+        var plain = Self.settings(relay)
+        plain.startTLS = false
+        do {
+            _ = try await SMTPSession.open(plain)
+            Issue.record("AUTH without TLS was taken")
+        } catch {
+            guard case .authenticationFailed = error else { Issue.record("\(error)"); return }
+        }
+        do {
+            _ = try await SMTPSession.open(SMTPSettings(host: "localhost", port: 9, username: "u", password: "p", timeoutSeconds: 5))
+            Issue.record("a closed port was reached")
+        } catch {
+            guard case .unreachable = error else { Issue.record("\(error)"); return }
+            #expect(error.isTemporary)
+        }
+        #expect(try relay.messages().isEmpty)
+    }
+
+    @Test("552 for a sender RMS has not registered, 450 and 550 for one recipient: each mail not sent, the next goes on the same connection; a drop after DATA is 結果不明")
+    func refusals() async throws {
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let session = try await SMTPSession.open(Self.settings(relay))
+        do {
+            try await session.send(Self.message(1), envelopeFrom: "me@gmail.com")
+            Issue.record("an unregistered sender was taken")
+        } catch {
+            guard case .senderRejected(let reply) = error else { Issue.record("\(error)"); return }
+            #expect(reply.code == 552 && error.description.contains("RMSに登録したアドレス"))
+        }
+        for (address, permanent) in [("tempfail@pc.fw.rakuten.ne.jp", false), ("permfail@pc.fw.rakuten.ne.jp", true)] {
+            do {
+                try await session.send(Self.message(2, to: address), envelopeFrom: "shop@example.jp")
+                Issue.record("\(address) was taken")
+            } catch {
+                guard case .recipientRejected(let refused, let reply) = error else { Issue.record("\(error)"); return }
+                #expect(refused == address && reply.isPermanent == permanent && error.isTemporary == !permanent)
+                #expect(error.description.contains(permanent ? "拒否されました" : "一時的に"))
+            }
+        }
+        try await session.send(Self.message(3), envelopeFrom: "shop@example.jp")
+        do {
+            try await session.send(Self.message(4, to: "dropafterdata@pc.fw.rakuten.ne.jp"), envelopeFrom: "shop@example.jp")
+            Issue.record("a dropped connection was taken as sent")
+        } catch {
+            guard case .unclear = error else { Issue.record("\(error)"); return }
+            #expect(error.mayHaveBeenSent && error.description.contains("結果不明"))
+        }
+        await session.close()
+        let received = try relay.messages()
+        #expect(received.count == 1 && String(decoding: received[0].data, as: UTF8.self).contains("<mail-3@example.jp>"))
+    }
+}

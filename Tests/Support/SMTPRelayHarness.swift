@@ -1,0 +1,104 @@
+import Foundation
+
+/// The test relay (Tests/Fixtures/smtp-relay.py, on Debian's python3-aiosmtpd) on a loopback
+/// port with a certificate made for the test: STARTTLS, AUTH, the shop's registered senders.
+/// Each accepted message is a file; ``messages()`` reads them back.
+public final class SMTPRelayHarness: @unchecked Sendable {
+    public let port: Int
+    public let caFile: String
+    public let user = "shop-smtp"
+    public let password = "relay-pass"
+    public let allowedSender = "shop@example.jp"
+    public let folder: TemporaryDirectory
+    private let process: Process
+    private let input: Pipe
+
+    public struct Received: Sendable {
+        public let data: Data
+        public let from: String
+        public let to: [String]
+    }
+
+    public static func start() throws -> SMTPRelayHarness {
+        let folder = TemporaryDirectory("juchu-relay")
+        let cert = folder.file("cert.pem"), key = folder.file("key.pem")
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+                             "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        guard openssl.terminationStatus == 0 else { throw HarnessError("openssl could not make the test certificate") }
+        for _ in 0..<20 {
+            let port = Int.random(in: 20_000..<60_000)
+            if let harness = try Self.launch(port: port, cert: cert, key: key, folder: folder) { return harness }
+        }
+        throw HarnessError("the test relay did not start")
+    }
+
+    private init(port: Int, caFile: String, folder: TemporaryDirectory, process: Process, input: Pipe) {
+        self.port = port
+        self.caFile = caFile
+        self.folder = folder
+        self.process = process
+        self.input = input
+    }
+
+    private static func launch(port: Int, cert: String, key: String, folder: TemporaryDirectory) throws -> SMTPRelayHarness? {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/smtp-relay.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        let harness = SMTPRelayHarness(port: port, caFile: cert, folder: folder, process: process, input: input)
+        process.arguments = [script, String(port), cert, key, folder.file("out"), harness.user, harness.password, harness.allowedSender]
+        try process.run()
+        let line = output.fileHandleForReading.readLine()
+        guard line == "READY" else {
+            process.terminate()
+            process.waitUntilExit()
+            return nil
+        }
+        return harness
+    }
+
+    /// The messages accepted so far, in the order they came.
+    public func messages() throws -> [Received] {
+        let out = folder.file("out")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        return try names.filter { $0.hasSuffix(".eml") }.compactMap { Int($0.dropLast(4)) }.sorted().map { number in
+            let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/\(number).json"))) as? [String: Any]
+            return Received(data: try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(number).eml")),
+                            from: envelope?["from"] as? String ?? "", to: envelope?["to"] as? [String] ?? [])
+        }
+    }
+
+    public func stop() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        folder.remove()
+    }
+}
+
+public struct HarnessError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension FileHandle {
+    /// One line (without its end), read a byte at a time: nil at the end of the stream.
+    func readLine() -> String? {
+        var bytes: [UInt8] = []
+        while true {
+            let byte = readData(ofLength: 1)
+            guard let first = byte.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if first == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(first)
+        }
+    }
+}
