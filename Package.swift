@@ -94,7 +94,10 @@ let package = Package(
         // 4b. Keeps the store and RMS in step: fetch, send the outbox, poll confirm results.
         .target(
             name: "OrderSync",
-            dependencies: ["OrderEngine", "RakutenPay", "OrderStore", "ShippingFiles", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "OrderEngine", "RakutenPay", "OrderStore", "ShippingFiles", "CustomerMail", "MailTransport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
 
@@ -113,7 +116,7 @@ let package = Package(
         .target(
             name: "ShopSettings",
             dependencies: [
-                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "TerminalUI", "ShippingFiles",
+                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "TerminalUI", "ShippingFiles", "CustomerMail", "MailTransport",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
@@ -123,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "juchu",
             dependencies: [
-                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles",
+                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles", "CustomerMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],

@@ -34,7 +34,7 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether the rest of a batch can go over the same connection.
-    var endsSession: Bool {
+    public var endsSession: Bool {
         switch self {
         case .recipientRejected, .messageRejected: false
         default: true

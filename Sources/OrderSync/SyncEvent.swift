@@ -7,8 +7,8 @@ public enum SyncEvent: Sendable {
     case fetchProgress(done: Int, total: Int)
     case fetchFinished(FetchReport)
     /// Writes of one kind being sent to RMS: so many of so many.
-    case writeProgress(RMSWrite.Kind, sent: Int, total: Int)
-    case writeFinished(RMSWrite.Kind, WriteReport)
+    case writeProgress(OutboundWrite.Kind, sent: Int, total: Int)
+    case writeFinished(OutboundWrite.Kind, WriteReport)
     case statusRefreshed(count: Int)
     /// Whether this process's worker holds the lease (works) or stands by for another's.
     case workerActive(Bool)

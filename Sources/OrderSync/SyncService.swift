@@ -10,29 +10,37 @@ public struct SyncService: Sendable {
     public let client: RakutenPayClient
     public let store: OrderStore
     public let events: @Sendable (SyncEvent) -> Void
+    /// The shop's mail (templates, relay), when config.toml has `[mail]`.
+    public let mailer: Mailer?
     let now: @Sendable () -> Date
     let logger = Logger(label: "juchu.sync")
 
     public init(
-        client: RakutenPayClient, store: OrderStore, now: @escaping @Sendable () -> Date = Date.init,
+        client: RakutenPayClient, store: OrderStore, now: @escaping @Sendable () -> Date = Date.init, mailer: Mailer? = nil,
         events: @escaping @Sendable (SyncEvent) -> Void = { _ in }
     ) {
         self.client = client
         self.store = store
         self.now = now
+        self.mailer = mailer
         self.events = events
+    }
+
+    /// The same service sending mail with `mailer`.
+    public func mailing(with mailer: Mailer?) -> SyncService {
+        SyncService(client: client, store: store, now: now, mailer: mailer, events: events)
     }
 
     /// The same service reporting to `events` instead.
     public func reporting(to events: @escaping @Sendable (SyncEvent) -> Void) -> SyncService {
-        SyncService(client: client, store: store, now: now, events: events)
+        SyncService(client: client, store: store, now: now, mailer: mailer, events: events)
     }
 
     /// The same service with other credentials (a licenceKey renewed in RMS).
     public func using(_ credentials: RakutenPayCredentials) -> SyncService {
         var configuration = client.configuration
         configuration.credentials = credentials
-        return SyncService(client: RakutenPayClient(configuration: configuration), store: store, now: now, events: events)
+        return SyncService(client: RakutenPayClient(configuration: configuration), store: store, now: now, mailer: mailer, events: events)
     }
 
     // MARK: 受注取得

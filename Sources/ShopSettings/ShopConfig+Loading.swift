@@ -20,7 +20,7 @@ extension ShopConfig {
                 throw ConfigError(file: file, key: nil, problem: "読めません: \(error.localizedDescription)")
             }
             try config.read(text, file: file)
-            if config.serviceSecret != nil || config.licenseKey != nil {
+            if config.serviceSecret != nil || config.licenseKey != nil || config.mail?.password != nil {
                 try refuseIfReadableByOthers(file)
             }
         } else if path != nil {
@@ -28,6 +28,7 @@ extension ShopConfig {
         }
         if config.serviceSecret == nil { config.serviceSecret = environment["JUCHU_SERVICE_SECRET"] }
         if config.licenseKey == nil { config.licenseKey = environment["JUCHU_LICENSE_KEY"] }
+        if config.mail != nil, config.mail?.password == nil { config.mail?.password = environment["JUCHU_SMTP_PASSWORD"] }
         return (config, file)
     }
 
@@ -37,7 +38,7 @@ extension ShopConfig {
         if mode & 0o077 != 0 {
             throw ConfigError(
                 file: file, key: nil,
-                problem: String(format: "秘密の値（serviceSecret / licenseKey）を含むのに、他のユーザーが読めます（権限 %o）。chmod 600 %@ としてください", mode, file))
+                problem: String(format: "秘密の値（serviceSecret / licenseKey / mail.password）を含むのに、他のユーザーが読めます（権限 %o）。chmod 600 %@ としてください", mode, file))
         }
     }
 
@@ -50,6 +51,8 @@ extension ShopConfig {
         "desk": ["statuses", "flags", "views", "columns"],
         "shipping": ["status_after_report", "lead_days", "yupri_layout", "yupri_slip_type", "yupri_cod_slip_type"],
         "sender": ["name", "phone", "zip", "address", "yamato_customer_code", "yamato_freight_number"],
+        "mail": ["smtp_host", "smtp_port", "username", "password", "from", "from_name", "bcc", "registered", "starttls", "ca_file",
+                 "hold_minutes", "shop_name", "bank_account"],
     ]
 
     public mutating func read(_ text: String, file: String) throws {
@@ -123,6 +126,7 @@ extension ShopConfig {
             throw ConfigError(file: file, key: "fetch.store_as", problem: "desk.statuses にない受注ステータスです（\(fetch.localStatus.name)）: 取り込んだ注文がどのタブにも出ません")
         }
         try readSender(reader)
+        try readMail(reader)
         if let days = try reader.integer("shipping", "lead_days", in: 0...60) { shipLeadDays = days }
         if let status = try reader.string("shipping", "status_after_report") {
             guard status.isEmpty || statuses.contains(LocalStatus(status)) else {
@@ -191,6 +195,8 @@ extension ShopConfig {
         private func value(_ section: String, _ key: String) -> (any TOMLValueConvertible)? {
             table[section]?.table?[key]
         }
+
+        func hasTable(_ section: String) -> Bool { table[section]?.table != nil }
 
         func string(_ section: String, _ key: String) throws -> String? {
             guard let value = value(section, key) else { return nil }

@@ -36,6 +36,9 @@ public struct ShopConfig: Sendable {
     public var shipLeadDays = 3
     /// The local status an order moves to with its 発送完了報告 (nil: left as it is).
     public var statusAfterShipReport: LocalStatus? = .shipped
+    /// `[mail]` as written: the relay, the shop's addresses, its words for its mails. Checked as a
+    /// whole by ``mailSettings(file:)`` when mail is sent; nil until config.toml says.
+    public var mail: MailConfig?
 
     /// The file's path, or the default when none is given.
     public static var defaultPath: String { XDGPaths.config + "/config.toml" }

@@ -14,9 +14,10 @@ struct Juchu: ParsableCommand {
             juchu fetch     受注取得 / juchu confirm 注文確認通知 / juchu status 状態と警告
             juchu cancel    キャンセル / juchu push 注文内容修正をRMSに反映 / juchu export 書き出し
             juchu labels    送り状データ / juchu tracking 荷物番号の入力・取り込み / juchu ship 発送完了報告（RMS）
+            juchu mail      お客様へのメール（テンプレート・プレビュー・送信）
             """,
         subcommands: [
-            DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, PushCommand.self, ShipCommand.self, TrackingCommand.self, LabelsCommand.self,
+            DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, PushCommand.self, ShipCommand.self, TrackingCommand.self, LabelsCommand.self, MailCommand.self,
             StatusCommand.self, ExportCommand.self, SyncCommand.self, BenchCommand.self,
         ]
     )

@@ -4,14 +4,14 @@ import Testing
 import TestSupport
 
 @Suite("Writes to RMS: one command type — what a result does to the order, how an unclear write is settled")
-struct RMSWriteRuleTests {
+struct OutboundWriteRuleTests {
     @Test("every write's kind is the id of the action that records it, and its result has its own journal name")
     func kindsAreActions() {
         let actions: [any BulkAction] = [
             ConfirmAction(), try! CancelAction(reasonCode: 1), PushEditAction(),
             ShipReportAction(today: CalendarDate(year: 2026, month: 12, day: 4)!), ShipCorrectionAction(),
         ]
-        #expect(Set(actions.compactMap { $0.write?.kind }) == Set(RMSWrite.Kind.allCases))
+        #expect(Set(actions.compactMap { $0.write?.kind }) == Set(OutboundWrite.Kind.allCases))
         for action in actions {
             let kind = try! #require(action.write?.kind)
             #expect(kind.rawValue == action.id.rawValue)
@@ -20,14 +20,14 @@ struct RMSWriteRuleTests {
             #expect(action.leavesMachine)
         }
         #expect(!ChangeStatusAction(to: .shipped).leavesMachine)
-        #expect(RMSWrite.Kind.confirm.ordersPerCall == 100)
-        #expect(RMSWrite.Kind.cancel.ordersPerCall == 1)
+        #expect(OutboundWrite.Kind.confirm.ordersPerCall == 100)
+        #expect(OutboundWrite.Kind.cancel.ordersPerCall == 1)
     }
 
     @Test("a confirmation's answer: accepted → 楽天処理中 (or 楽天処理済 from 300), refused → the error, unknown → still 確認送信中")
     func confirmResult() throws {
         let sending = OrderFixtures.order(sync: .confirmSending)
-        let kind = RMSWrite.Kind.confirm
+        let kind = OutboundWrite.Kind.confirm
         #expect(try kind.recording(.accepted(nil), on: sending, before: [:]).sync == .rakutenProcessing)
         let done = try kind.recording(.accepted(.awaitingShipment), on: sending, before: [:])
         #expect(done.sync == .rakutenDone && done.rmsProgress == .awaitingShipment)
@@ -41,12 +41,12 @@ struct RMSWriteRuleTests {
         var cancelled = OrderFixtures.order(progress: .awaitingShipment, sync: .rakutenDone)
         cancelled.localStatus = .cancelled
         let before: [OrderField: FieldValue] = [.localStatus: .text(LocalStatus.newOrder.name)]
-        let refused = try RMSWrite.Kind.cancel.recording(.failed(.rejected, detail: "ERROR_102"), on: cancelled, before: before)
+        let refused = try OutboundWrite.Kind.cancel.recording(.failed(.rejected, detail: "ERROR_102"), on: cancelled, before: before)
         #expect(refused.localStatus == .newOrder)
         #expect(refused.sync == .failed(.rejected, detail: "ERROR_102"))
-        let accepted = try RMSWrite.Kind.cancel.recording(.accepted(nil), on: cancelled, before: before)
+        let accepted = try OutboundWrite.Kind.cancel.recording(.accepted(nil), on: cancelled, before: before)
         #expect(accepted.localStatus == .cancelled && accepted.rmsProgress == .awaitingCancellation)
-        #expect(try RMSWrite.Kind.cancel.recording(.unknown(detail: "cut"), on: cancelled, before: before) == cancelled)
+        #expect(try OutboundWrite.Kind.cancel.recording(.unknown(detail: "cut"), on: cancelled, before: before) == cancelled)
     }
 
     @Test("an edit RMS did not take, or whose fate is unknown, is pending again; a journalled value of another kind is an error")
@@ -54,11 +54,11 @@ struct RMSWriteRuleTests {
         let pushed = OrderFixtures.order(sync: .rakutenDone)
         let edit = PendingEdit(reductionReason: 8)
         let before: [OrderField: FieldValue] = [.pendingEdit: .text(edit.text)]
-        #expect(try RMSWrite.Kind.pushEdit.recording(.failed(.rejected, detail: "400"), on: pushed, before: before).pendingEdit == edit)
-        #expect(try RMSWrite.Kind.pushEdit.recording(.unknown(detail: "cut"), on: pushed, before: before).pendingEdit == edit)
-        #expect(try RMSWrite.Kind.pushEdit.recording(.accepted(nil), on: pushed, before: before).pendingEdit == nil)
+        #expect(try OutboundWrite.Kind.pushEdit.recording(.failed(.rejected, detail: "400"), on: pushed, before: before).pendingEdit == edit)
+        #expect(try OutboundWrite.Kind.pushEdit.recording(.unknown(detail: "cut"), on: pushed, before: before).pendingEdit == edit)
+        #expect(try OutboundWrite.Kind.pushEdit.recording(.accepted(nil), on: pushed, before: before).pendingEdit == nil)
         #expect(throws: FieldValueMismatch.self) {
-            try RMSWrite.Kind.pushEdit.recording(.unknown(detail: "cut"), on: pushed, before: [.pendingEdit: .money(.yen(1))])
+            try OutboundWrite.Kind.pushEdit.recording(.unknown(detail: "cut"), on: pushed, before: [.pendingEdit: .money(.yen(1))])
         }
     }
 
@@ -67,18 +67,18 @@ struct RMSWriteRuleTests {
         let local = OrderFixtures.order(sync: .confirmSending)
         var confirmed = OrderFixtures.order(progress: .rakutenProcessing)
         confirmed.confirmedAt = local.orderedAt
-        #expect(RMSWrite.Kind.confirm.settle(local: local, rms: confirmed) == .applied(.rakutenProcessing))
-        guard case .notApplied = RMSWrite.Kind.confirm.settle(local: local, rms: OrderFixtures.order()) else {
+        #expect(OutboundWrite.Kind.confirm.settle(local: local, rms: confirmed) == .applied(.rakutenProcessing))
+        guard case .notApplied = OutboundWrite.Kind.confirm.settle(local: local, rms: OrderFixtures.order()) else {
             Issue.record("an unconfirmed order in RMS is not applied")
             return
         }
-        #expect(RMSWrite.Kind.cancel.settle(local: local, rms: OrderFixtures.order(progress: .awaitingCancellation))
+        #expect(OutboundWrite.Kind.cancel.settle(local: local, rms: OrderFixtures.order(progress: .awaitingCancellation))
             == .applied(.awaitingCancellation))
-        #expect(RMSWrite.Kind.cancel.settle(local: local, rms: OrderFixtures.order(progress: .awaitingShipment)).outcome.isAccepted == false)
+        #expect(OutboundWrite.Kind.cancel.settle(local: local, rms: OrderFixtures.order(progress: .awaitingShipment)).outcome.isAccepted == false)
         var edited = local
         edited.fees.shipping = .yen(1200)
-        #expect(RMSWrite.Kind.pushEdit.settle(local: edited, rms: OrderFixtures.order()).outcome.isAccepted == false)
-        #expect(RMSWrite.Kind.pushEdit.settle(local: local, rms: OrderFixtures.order()) == .applied(.awaitingConfirmation))
+        #expect(OutboundWrite.Kind.pushEdit.settle(local: edited, rms: OrderFixtures.order()).outcome.isAccepted == false)
+        #expect(OutboundWrite.Kind.pushEdit.settle(local: local, rms: OrderFixtures.order()) == .applied(.awaitingConfirmation))
     }
 
     @Test("every action id names itself in the journal and the panel, and reads back from what the journal stored")

@@ -20,6 +20,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case importTracking = "import-tracking"
     case shipReport = "ship-report"
     case shipCorrection = "ship-correct"
+    case sendMail = "send-mail"
     case undo
     case fetch
     // Recorded in the journal by what the desk and the worker do on their own.
@@ -36,6 +37,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case shipCorrectionResult = "ship-correct-result"
     case shipReportReadback = "ship-report-readback"
     case setParcels = "set-parcels"
+    case sendMailResult = "send-mail-result"
 
     /// The panel's words for it (注文確認通知を送る), or the journal's for what no panel row does.
     public var title: String {
@@ -89,6 +91,8 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .shipCorrectionResult: "荷物番号の訂正・削除の結果"
         case .shipReportReadback: "報告後のRMSの内容"
         case .setParcels: "荷物番号の入力"
+        case .sendMail: "メール送信"
+        case .sendMailResult: "メール送信の結果"
         case .undo: "取り消し"
         case .fetch: "受注取得"
         case .edit: "注文内容修正"

@@ -5,7 +5,7 @@ public protocol BulkAction: Sendable {
     /// The panel's words for it, with its inputs: 受注ステータスを「発送待ち」に変更する.
     var title: String { get }
     /// What it sends to RMS for each order it changes there, through the outbox (nil: nothing).
-    var write: RMSWrite? { get }
+    var write: OutboundWrite? { get }
 
     /// Whether the action looks at or changes an order's content (addresses, items, totals) and
     /// not only its state (status, sync, fees set or not, bundle, flags, dates): without, a store
@@ -22,7 +22,7 @@ public protocol BulkAction: Sendable {
 
 extension BulkAction {
     public var title: String { id.title }
-    public var write: RMSWrite? { nil }
+    public var write: OutboundWrite? { nil }
     public var readsOrderContent: Bool { true }
     public var decidesOnSelection: Bool { false }
     /// Whether applying it sends something to RMS that cannot be taken back (confirm, cancel, shipping report).
@@ -57,7 +57,8 @@ extension BulkAction {
             switch decide(order, in: selection) {
             case .change(let after, let sendsToRMS):
                 let fields = order.changes(to: after)
-                if fields.isEmpty {
+                // A write that leaves the machine may change nothing here first (a mail).
+                if fields.isEmpty, !sendsToRMS {
                     skips.append(.init(number: order.number, reason: .noChange))
                 } else {
                     changes.append(.init(before: order, after: after, fields: fields, sendsToRMS: sendsToRMS))

@@ -17,7 +17,7 @@ public struct CancelAction: BulkAction {
     }
 
     public var id: ActionID { .cancel }
-    public var write: RMSWrite? { .cancel(reasonCode: reasonCode) }
+    public var write: OutboundWrite? { .cancel(reasonCode: reasonCode) }
     /// With the reason chosen, so that the preview says why before anything goes to RMS.
     public var title: String { "キャンセルする（理由: \(Self.reasons.first { $0.code == reasonCode }?.label ?? String(reasonCode))）" }
     public var readsOrderContent: Bool { false }

@@ -3,7 +3,7 @@ public struct ConfirmAction: BulkAction {
     public init() {}
 
     public var id: ActionID { .confirm }
-    public var write: RMSWrite? { .confirm }
+    public var write: OutboundWrite? { .confirm }
     /// The content holds the fees as RMS has them, which decide whether RMS will take the confirmation.
     public var readsOrderContent: Bool { true }
 

@@ -43,12 +43,12 @@ public struct Plan: Sendable {
     public let actionID: ActionID
     public let title: String
     /// What goes to RMS for each order that changes there (nil: the plan stays on this machine).
-    public let write: RMSWrite?
+    public let write: OutboundWrite?
     public private(set) var changes: [Change]
     public private(set) var skips: [Skip]
     public private(set) var creations: [Creation]
 
-    public init(actionID: ActionID, title: String, write: RMSWrite? = nil, changes: [Change], skips: [Skip], creations: [Creation] = []) {
+    public init(actionID: ActionID, title: String, write: OutboundWrite? = nil, changes: [Change], skips: [Skip], creations: [Creation] = []) {
         self.actionID = actionID
         self.title = title
         self.write = write

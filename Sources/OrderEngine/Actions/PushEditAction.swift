@@ -5,7 +5,7 @@ public struct PushEditAction: BulkAction {
     public init() {}
 
     public var id: ActionID { .pushEdit }
-    public var write: RMSWrite? { .pushEdit }
+    public var write: OutboundWrite? { .pushEdit }
     public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {

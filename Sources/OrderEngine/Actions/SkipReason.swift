@@ -25,6 +25,12 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case cancelInFlight
     case pushInFlight
     case shipReportInFlight
+    /// A mail of the template was sent (or may have been) already: re-sending is an explicit choice.
+    case mailAlreadySent
+    case mailSentBefore(at: String, by: String, unclear: Bool)
+    case noEmailAddress
+    case tooYoungForMail(minutes: Int)
+    case mailToCancelled
     case noShippingCorrection
     case alreadyReported
     /// A basket (送付先) without a parcel: RMS would never reach 発送済.
@@ -93,6 +99,12 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .cancelInFlight: "キャンセル送信中です"
         case .pushInFlight: "注文内容修正をRMSに送信中です"
         case .shipReportInFlight: "発送情報を送信中です。結果を待ってください"
+        case .mailAlreadySent: "このメールは送信済み・送信中・結果不明です（再送信は明示して選んでください）"
+        case .mailSentBefore(let at, let by, let unclear):
+            unclear ? "このメールは結果不明です（\(at) \(by)）。再送信は明示して選んでください" : "このメールは送信済みです（\(at) \(by)）。再送信は明示して選んでください"
+        case .noEmailAddress: "注文者のメールアドレスがありません"
+        case .tooYoungForMail(let minutes): "注文から\(minutes)分たっていません（お客様がキャンセルできる間はメールを送りません）"
+        case .mailToCancelled: "キャンセルされた注文にはメールを送りません"
         case .noShippingCorrection: "RMSに送る荷物番号の訂正・削除がありません"
         case .alreadyReported: "発送完了報告は済んでいます（訂正は荷物番号の訂正で）"
         case .parcelMissing(let basket, let baskets):

@@ -5,7 +5,7 @@ public struct ShipCorrectionAction: BulkAction {
     public init() {}
 
     public var id: ActionID { .shipCorrection }
-    public var write: RMSWrite? { .shippingCorrection }
+    public var write: OutboundWrite? { .shippingCorrection }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }

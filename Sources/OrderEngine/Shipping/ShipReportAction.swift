@@ -14,7 +14,7 @@ public struct ShipReportAction: BulkAction {
     }
 
     public var id: ActionID { .shipReport }
-    public var write: RMSWrite? { .shippingReport }
+    public var write: OutboundWrite? { .shippingReport }
     public var readsOrderContent: Bool { true }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {

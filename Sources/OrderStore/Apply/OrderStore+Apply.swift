@@ -48,7 +48,7 @@ extension OrderStore {
                 }
                 if change.sendsToRMS, let write = plan.write {
                     do {
-                        intents[change.number] = try Self.recordIntent(kind: write.kind, for: change.number, by: operatorName, claimedBy: process, at: date, in: db)
+                        intents[change.number] = try Self.recordIntent(write, for: change.number, by: operatorName, claimedBy: process, at: date, in: db)
                     } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                         skips.append(.init(number: change.number, reason: write.kind.inFlight))
                         claimedElsewhere.insert(change.number)

@@ -36,8 +36,8 @@ extension OrderStore {
 
     /// Records what RMS said about writes of `kind`, on each outbox row and on its order, in one
     /// transaction: what the answer does to the order is the write's own rule
-    /// (``RMSWrite/Kind/recording(_:on:before:)``), with the values it puts back read from the journal.
-    public func recordOutcomes(_ kind: RMSWrite.Kind, _ results: [OutboxResult]) throws {
+    /// (``OutboundWrite/Kind/recording(_:on:before:)``), with the values it puts back read from the journal.
+    public func recordOutcomes(_ kind: OutboundWrite.Kind, _ results: [OutboxResult]) throws {
         guard !results.isEmpty else { return }
         try writeTransaction("「\(kind.action.journalLabel)」の結果の記録") { db in
             let date = now()
@@ -74,9 +74,17 @@ extension OrderStore {
                        arguments: [state, seconds, result, intent])
     }
 
-    static func recordIntent(kind: RMSWrite.Kind, for number: OrderNumber, by operatorName: String, claimedBy process: String, at date: Date, in db: Database) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at) VALUES (?, ?, 'pending', ?, ?, ?)")
-            .execute(arguments: [kind.rawValue, number.rawValue, operatorName, process, Int64(date.timeIntervalSince1970)])
+    /// Records that `write` is to be sent for `number`. A mail sent again is the next try of its
+    /// template; otherwise the first, which the unique indexes let be claimed once.
+    static func recordIntent(_ write: OutboundWrite, for number: OrderNumber, by operatorName: String, claimedBy process: String, at date: Date, in db: Database) throws -> Int64 {
+        var attempt: Int64 = 0
+        if case .mail(let template, resend: true) = write {
+            attempt = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(attempt), -1) + 1 FROM outbox WHERE kind = 'mail' AND order_number = ? AND detail = ?",
+                                         arguments: [number.rawValue, template]) ?? 0
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at, detail, attempt) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?)
+            """).execute(arguments: [write.kind.rawValue, number.rawValue, operatorName, process, Int64(date.timeIntervalSince1970), write.detail, attempt])
         return db.lastInsertedRowID
     }
 
@@ -105,10 +113,10 @@ extension OrderStore {
     public struct UnresolvedWrite: Sendable, Equatable {
         public let intent: Int64
         public let number: OrderNumber
-        public let kind: RMSWrite.Kind
+        public let kind: OutboundWrite.Kind
     }
 
-    /// Writes whose outcome nobody knows, of every kind: sent (or maybe sent) when the sender
+    /// Writes to RMS whose outcome nobody knows, of every kind but mail (``abandonedMails()``): sent (or maybe sent) when the sender
     /// failed or died. They are resolved by reading the order from RMS before anything is sent
     /// again. An intent left pending or sending counts once its process is gone (on this host: at
     /// once; on another host: after `cutoff`). A kind this version does not know (recorded by a
@@ -118,7 +126,7 @@ extension OrderStore {
         return try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, kind, order_number, state, claimed_by, created_at FROM outbox
-                WHERE state IN ('unknown', 'pending', 'sending') ORDER BY id
+                WHERE state IN ('unknown', 'pending', 'sending') AND kind != 'mail' ORDER BY id
                 """).compactMap { row -> UnresolvedWrite? in
                 let abandoned: Bool
                 if row["state"] as String == "unknown" {
@@ -129,7 +137,7 @@ extension OrderStore {
                     abandoned = cutoff.map { (row["created_at"] as Int64) < Int64($0.timeIntervalSince1970) } ?? false
                 }
                 guard abandoned else { return nil }
-                guard let kind = RMSWrite.Kind(rawValue: row["kind"]) else {
+                guard let kind = OutboundWrite.Kind(rawValue: row["kind"]) else {
                     throw StoreError("送信記録 \(row["id"] as Int64) の種類「\(row["kind"] as String)」はこの版のjuchuでは扱えません（新しい版で記録されました）")
                 }
                 return UnresolvedWrite(intent: row["id"], number: OrderNumber(row["order_number"]), kind: kind)

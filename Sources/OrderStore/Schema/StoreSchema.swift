@@ -95,6 +95,7 @@ enum StoreSchema {
         migrator.registerMigration("v11-names-index-folds-kana", migrate: StoreSchemaV11.migrate)
         migrator.registerMigration("v12-batch-desks", migrate: StoreSchemaV12.migrate)
         migrator.registerMigration("v13-parcels", migrate: StoreSchemaV13.migrate)
+        migrator.registerMigration("v14-mail", migrate: StoreSchemaV14.migrate)
         return migrator
     }
 }

@@ -57,7 +57,7 @@ extension SyncService {
                 break
             }
             try store.markSending(batch.map(\.intent))
-            let outcomes = await transmit(write, batch.map(\.number), before: before)
+            let outcomes = await transmit(write, batch, before: before)
             let results = batch.map { claim in
                 OrderStore.OutboxResult(
                     intent: claim.intent, number: claim.number,
@@ -68,6 +68,7 @@ extension SyncService {
             sent += batch.count
             events(.writeProgress(kind, sent: sent, total: claimed.count))
         }
+        if case .mail(let template, _) = write { try await finishMail(template, report) }
         events(.writeFinished(kind, report))
         if kind.readsBackWhenAccepted {
             // RMS's copy as it now stands, with the totals RMS worked out from what was sent.
@@ -77,7 +78,7 @@ extension SyncService {
         return report
     }
 
-    static func line(_ result: OrderStore.OutboxResult, _ kind: RMSWrite.Kind) -> WriteReport.Line {
+    static func line(_ result: OrderStore.OutboxResult, _ kind: OutboundWrite.Kind) -> WriteReport.Line {
         switch result.outcome {
         case .accepted: WriteReport.Line(number: result.number, ok: true, message: kind.acceptedMessage)
         case .failed(let errorClass, let detail):

@@ -5,9 +5,11 @@ import RakutenPay
 
 /// What each kind of write sends to RMS, and how RMS's answer reads as an outcome per order.
 extension SyncService {
-    /// Sends `write` for `numbers` (at most the kind's ``RMSWrite/Kind/ordersPerCall``) and says
-    /// what RMS answered for each. `before`: the orders as they were before the action changed them.
-    func transmit(_ write: RMSWrite, _ numbers: [OrderNumber], before: [OrderNumber: Order]) async -> [OrderNumber: WriteOutcome] {
+    /// Sends `write` for the claimed orders (at most the kind's ``OutboundWrite/Kind/ordersPerCall``)
+    /// and says what RMS (or the mail relay) answered for each. `before`: the orders as they were
+    /// before the action changed them.
+    func transmit(_ write: OutboundWrite, _ claims: [(number: OrderNumber, intent: Int64)], before: [OrderNumber: Order]) async -> [OrderNumber: WriteOutcome] {
+        let numbers = claims.map(\.number)
         var outcomes: [OrderNumber: WriteOutcome] = [:]
         switch write {
         case .confirm:
@@ -33,6 +35,8 @@ extension SyncService {
             }
         case .shippingReport, .shippingCorrection:
             outcomes = await reportShipping(numbers)
+        case .mail(let template, _):
+            for claim in claims { outcomes[claim.number] = await mail(template, claim.number, intent: claim.intent) }
         }
         return outcomes
     }

@@ -53,7 +53,7 @@ extension PanelItem {
             return .bulk(WriteLabelsAction(formatName: format.shortLabel, takesConvenienceStores: format.takesConvenienceStores))
         case .undo: return .undo
         case .fetch: return .fetch
-        case .edit, .setParcels, .shipReportResult, .shipCorrectionResult, .shipReportReadback, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:
+        case .sendMail, .sendMailResult, .edit, .setParcels, .shipReportResult, .shipCorrectionResult, .shipReportReadback, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:
             throw ActionInputError("「\(title)」は処理パネルの項目ではありません")
         }
     }

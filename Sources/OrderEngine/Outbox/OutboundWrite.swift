@@ -1,8 +1,9 @@
-/// A write that leaves the machine for RMS, one command type for every kind: what it sends, how
-/// many orders one call takes, how an unclear outcome is settled by reading RMS back, and what
-/// RMS's answer does to the order. The outbox records its kind before it is sent; one sender and
-/// one settler carry out every kind.
-public enum RMSWrite: Sendable, Hashable {
+/// A write that leaves the machine — to RMS, or a mail to the buyer through Rakuten's relay — one
+/// command type for every kind: what it sends, how many orders one call takes, how an unclear
+/// outcome is settled (by reading RMS back; a mail's cannot be), and what the answer does to the
+/// order. The outbox records its kind before it is sent; one sender and one settler carry out
+/// every kind.
+public enum OutboundWrite: Sendable, Hashable {
     /// 注文確認通知 (confirmOrder).
     case confirm
     /// 注文キャンセル (cancelOrder) with RMS's reason code (changeReasonDetailApply).
@@ -13,6 +14,9 @@ public enum RMSWrite: Sendable, Hashable {
     case shippingReport
     /// Reported parcels corrected or deleted by their 発送明細ID (updateOrderShippingAsync).
     case shippingCorrection
+    /// A mail to the buyer from the shop's template `template` (its file name), through the relay;
+    /// `resend`: the operator chose to send it again after it was sent (or may have been).
+    case mail(template: String, resend: Bool = false)
 
     public var kind: Kind {
         switch self {
@@ -21,7 +25,13 @@ public enum RMSWrite: Sendable, Hashable {
         case .pushEdit: .pushEdit
         case .shippingReport: .shippingReport
         case .shippingCorrection: .shippingCorrection
+        case .mail: .mail
         }
+    }
+
+    /// What the outbox keeps beside the kind: the mail's template.
+    public var detail: String? {
+        if case .mail(let template, _) = self { template } else { nil }
     }
 
     /// A kind of write, as the outbox records it (its raw value is the action's id).
@@ -31,6 +41,7 @@ public enum RMSWrite: Sendable, Hashable {
         case pushEdit = "push-edit"
         case shippingReport = "ship-report"
         case shippingCorrection = "ship-correct"
+        case mail
 
         /// The action that records and sends it.
         public var action: ActionID {
@@ -40,6 +51,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .pushEdit: .pushEdit
             case .shippingReport: .shipReport
             case .shippingCorrection: .shipCorrection
+            case .mail: .sendMail
             }
         }
 
@@ -51,6 +63,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .pushEdit: .pushEditResult
             case .shippingReport: .shipReportResult
             case .shippingCorrection: .shipCorrectionResult
+            case .mail: .sendMailResult
             }
         }
 
@@ -58,13 +71,17 @@ public enum RMSWrite: Sendable, Hashable {
         public var ordersPerCall: Int {
             switch self {
             case .confirm, .shippingReport, .shippingCorrection: 100
-            case .cancel, .pushEdit: 1
+            case .cancel, .pushEdit, .mail: 1
             }
         }
 
         /// Whether RMS's copy is read again once the write is accepted: a pushed edit's totals
         /// are RMS's to work out.
-        public var readsBackWhenAccepted: Bool { self != .confirm && self != .cancel }
+        public var readsBackWhenAccepted: Bool { self == .pushEdit || self == .shippingReport || self == .shippingCorrection }
+
+        /// Whether an unclear outcome can be settled by reading the order back from RMS: a mail's
+        /// cannot (the relay tells nothing afterwards), and it stays 結果不明 until the operator decides.
+        public var settlesByReadingRMS: Bool { self != .mail }
 
         /// Why RMS's copy is read back after an accepted write.
         public var readbackAction: ActionID { self == .pushEdit ? .pushEditReadback : .shipReportReadback }
@@ -76,6 +93,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .cancel: .cancelInFlight
             case .pushEdit: .pushInFlight
             case .shippingReport, .shippingCorrection: .shipReportInFlight
+            case .mail: .mailAlreadySent
             }
         }
 
@@ -89,6 +107,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .pushEdit: [.pendingEdit]
             case .shippingReport: [.parcels, .localStatus]
             case .shippingCorrection: [.parcels]
+            case .mail: []
             }
         }
 
@@ -145,6 +164,10 @@ public enum RMSWrite: Sendable, Hashable {
                 // 訂正待ち・削除待ち again, to be fixed or sent once more.
                 try order.restore(before)
                 order.sync = .failed(errorClass, detail: detail)
+            case (.mail, _):
+                // A mail changes nothing of the order; where it goes next is the template's 送信後ステータス,
+                // applied by the sender as a change of its own.
+                break
             }
             return order
         }
@@ -189,6 +212,8 @@ public enum RMSWrite: Sendable, Hashable {
                 }
                 if done { return .applied(rms.rmsProgress) }
                 return .notApplied(reason: "送信結果が不明でしたが、RMSの発送情報は訂正・削除されていません。もう一度送れます")
+            case .mail:
+                return .unknown
             }
         }
 
@@ -200,6 +225,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .pushEdit: "修正の反映中"
             case .shippingReport: "発送完了報告中"
             case .shippingCorrection: "荷物番号の訂正送信中"
+            case .mail: "メール送信中"
             }
         }
 
@@ -211,6 +237,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .pushEdit: "RMSに反映しました"
             case .shippingReport: "報告済（発送済は翌日）"
             case .shippingCorrection: "RMSの発送情報を訂正しました"
+            case .mail: "送信済み（メールサーバが受け付けました。配達されたかは分かりません）"
             }
         }
 
@@ -221,6 +248,7 @@ public enum RMSWrite: Sendable, Hashable {
             case .cancel: "結果不明（RMSステータスを取得してください）"
             case .pushEdit: "結果不明（もう一度反映するか、RMSで確認してください）"
             case .shippingReport, .shippingCorrection: "結果不明（RMSの発送情報を確認中。確認できるまで再送しません）"
+            case .mail: "結果不明（受け付けられたか分かりません。自動では再送しません。再送は明示して）"
             }
         }
 

@@ -1,0 +1,75 @@
+import CustomerMail
+import Foundation
+import MailTransport
+import OrderEngine
+
+/// The shop's mail as the sender uses it: its templates, its settings, and one connection to the
+/// relay kept open across a batch (reopened after one that failed), closed when the batch ends.
+public actor Mailer {
+    public let library: MailTemplateLibrary
+    public let settings: MailSettings
+    private let now: @Sendable () -> Date
+    private var session: SMTPSession?
+    /// Why the batch's connection could not be opened: the rest of the batch is not tried again
+    /// (a wrong password would be tried once per mail; a relay down, waited for once per mail).
+    private var openFailure: SMTPError?
+
+    /// Refuses settings the relay would refuse (an unregistered From or Bcc) before anything is sent.
+    public init(library: MailTemplateLibrary, settings: MailSettings, now: @escaping @Sendable () -> Date = Date.init) throws(MailSettingsError) {
+        if let problem = settings.problem { throw MailSettingsError(problem) }
+        self.library = library
+        self.settings = settings
+        self.now = now
+    }
+
+    /// The mail `template` makes for `order`, addressed to its buyer.
+    public func message(for order: Order, template name: String) throws(MailTemplateError) -> MailMessage {
+        let template = try library.template(named: name)
+        var shop = settings.shop
+        if shop.signature.isEmpty { shop.signature = library.signature }
+        let rendered = template.render(order, shop: shop)
+        return MailMessage(
+            from: settings.from, to: MailAddress(name: "\(order.orderer.fullName) 様", address: order.orderer.emailAddress ?? ""),
+            bcc: settings.bcc, subject: rendered.subject, body: rendered.body, date: now(),
+            messageID: MailMessage.newMessageID(from: settings.from.address))
+    }
+
+    /// Hands `message` to the relay over the batch's connection.
+    public func deliver(_ message: MailMessage) async throws(SMTPError) {
+        let session: SMTPSession
+        if let open = self.session {
+            session = open
+        } else if let openFailure {
+            throw openFailure
+        } else {
+            do {
+                session = try await SMTPSession.open(settings.smtp)
+            } catch {
+                openFailure = error
+                throw error
+            }
+            self.session = session
+        }
+        do {
+            try await session.send(message, envelopeFrom: settings.from.address)
+        } catch {
+            if error.endsSession {
+                self.session = nil
+                await session.close()
+            }
+            throw error
+        }
+    }
+
+    /// Ends the batch's connection.
+    public func finish() async {
+        if let session { await session.close() }
+        session = nil
+        openFailure = nil
+    }
+}
+
+public struct MailSettingsError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

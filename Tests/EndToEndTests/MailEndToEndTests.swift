@@ -1,0 +1,114 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import Testing
+import TestSupport
+
+/// メール送信 from the commands: orders from the sandbox over HTTP, mail through a relay like
+/// Rakuten's on loopback (STARTTLS, AUTH, the registered sender), the outbox in the SQLite file.
+@Suite("End to end: mail to the buyers through the relay, each once", .serialized)
+struct MailEndToEndTests {
+    static func config(_ sandbox: SandboxHarness, _ relay: SMTPRelayHarness, in juchu: JuchuBinary, database: String, password: String? = nil) throws -> String {
+        try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: database, more: """
+            [fetch]
+            skip_younger_than_minutes = 0
+            [mail]
+            smtp_host = "localhost"
+            smtp_port = \(relay.port)
+            username = "\(relay.user)"
+            password = "\(password ?? relay.password)"
+            from = "\(relay.allowedSender)"
+            registered = ["\(relay.allowedSender)"]
+            ca_file = "\(relay.caFile)"
+            hold_minutes = 0
+            shop_name = "楽天デモ米店"
+            bank_account = "楽天銀行 第一営業支店 普通 1234567"
+            """)
+    }
+
+    @Test("juchu mail send: every order's サンクスメール received once, its Subject Japanese, its body the order's; again, nothing sent (送信済み); --resend sends one again; the status moves to 新規受付メール済み")
+    func sendOnce() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 40, requestsPerSecond: 0)
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let db = juchu.home + "/mail.sqlite"
+        let config = try Self.config(sandbox, relay, in: juchu, database: db)
+        let (fetched, _, fetchErr) = try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config])
+        #expect(fetched == 0, "\(fetchErr)")
+        let store = try OrderStore(path: db)
+        let all = try store.orders(try store.page(GridFilter(localStatus: .newOrder), limit: 1_000).map(\.number))
+        let mailable = all.filter { !$0.fees.shipping.isUnset && !$0.rmsProgress.isCancelling }
+
+        let (previewed, preview, previewErr) = try await CommandsEndToEndTests.run(
+            juchu, ["mail", "preview", "--template", "サンクスメール", mailable[0].number.rawValue, "--config", config])
+        #expect(previewed == 0, "\(previewErr)")
+        #expect(preview.contains("件名: 【楽天デモ米店】ご注文ありがとうございます（注文番号 \(mailable[0].number)）"), "\(preview)")
+        #expect(try relay.messages().isEmpty, "a preview sends nothing")
+
+        let (sent, out, err) = try await CommandsEndToEndTests.run(juchu, ["mail", "send", "--template", "thanks", "--status", "新規受付", "--config", config])
+        #expect([0, 3].contains(sent), "\(out) \(err)")
+        #expect(out.contains("成功 \(mailable.count)件"), "\(out)")
+        let received = try relay.messages()
+        #expect(received.count == mailable.count)
+        let texts = received.map { String(decoding: $0.data, as: UTF8.self) }
+        for order in mailable {
+            let mails = texts.filter { text in Self.body(text).contains("■ご注文番号: \(order.number)") }
+            #expect(mails.count == 1, "\(order.number): \(mails.count) mails")
+            guard let mail = mails.first else { continue }
+            #expect(Self.body(mail).contains("ご請求金額: \(order.requestPrice)"))
+            #expect(mail.contains("To: =?UTF-8?B?") && mail.contains("<\(order.orderer.emailAddress!)>"))
+        }
+        #expect(received.allSatisfy { $0.from == relay.allowedSender })
+        let after = try store.orders(mailable.map(\.number))
+        #expect(after.allSatisfy { $0.localStatus == .newOrderMailed }, "送信後ステータス")
+        let history = try store.mailHistory(mailable.map(\.number))
+        #expect(history.values.allSatisfy { $0.count == 1 && $0[0].state == .done && $0[0].subject?.contains("ご注文ありがとうございます") == true })
+        let kept = try #require(try store.mailMessage(intent: history[mailable[0].number]![0].intent))
+        #expect(texts.contains(String(decoding: kept, as: UTF8.self)), "the mail kept is the mail sent")
+
+        // Again on the same orders: each skipped as sent, nothing goes out.
+        let numbers = mailable.map(\.number.rawValue)
+        let (again, againOut, _) = try await CommandsEndToEndTests.run(juchu, ["mail", "send", "--template", "thanks", "--config", config] + numbers)
+        #expect(again == 1 && againOut.contains("このメールは送信済みです") && againOut.contains("成功 0件"), "\(againOut)")
+        #expect(try relay.messages().count == mailable.count)
+        let (resent, resentOut, _) = try await CommandsEndToEndTests.run(
+            juchu, ["mail", "send", "--template", "thanks", "--resend", "--config", config, numbers[0]])
+        #expect(resent == 0 && resentOut.contains("成功 1件"), "\(resentOut)")
+        #expect(try relay.messages().count == mailable.count + 1)
+        #expect(try store.mailHistory([mailable[0].number])[mailable[0].number]?.map(\.attempt) == [0, 1])
+        await sandbox.stop()
+    }
+
+    @Test("a wrong password: every mail failed in the operator's words, nothing received, nothing marked sent; a From RMS has not registered is refused before anything is sent")
+    func refusals() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 6, requestsPerSecond: 0)
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let db = juchu.home + "/mail.sqlite"
+        let config = try Self.config(sandbox, relay, in: juchu, database: db, password: "wrong")
+        _ = try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config])
+        let (status, out, _) = try await CommandsEndToEndTests.run(juchu, ["mail", "send", "--template", "thanks", "--status", "新規受付", "--config", config])
+        #expect(status == 1 && out.contains("IDかパスワードが違います"), "\(out)")
+        #expect(try relay.messages().isEmpty)
+        let store = try OrderStore(path: db)
+        let numbers = try store.page(GridFilter(), limit: 100).map(\.number)
+        #expect(try store.mailHistory(numbers).values.joined().allSatisfy { $0.state == .failed })
+
+        let stray = try CommandsEndToEndTests.writeConfig(
+            try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "from = \"\(relay.allowedSender)\"", with: "from = \"me@gmail.com\""),
+            in: juchu)
+        let (refused, _, refusedErr) = try await CommandsEndToEndTests.run(juchu, ["mail", "send", "--template", "thanks", "--status", "新規受付", "--config", stray])
+        #expect(refused == 2 && refusedErr.contains("mail.registered") && refusedErr.contains("me@gmail.com"), "\(refusedErr)")
+        await sandbox.stop()
+    }
+
+    /// A received mail's body, decoded.
+    static func body(_ text: String) -> String {
+        let encoded = text.components(separatedBy: "\r\n\r\n").dropFirst().joined().replacingOccurrences(of: "\r\n", with: "")
+        return Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+}
