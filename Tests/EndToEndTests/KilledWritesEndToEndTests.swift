@@ -120,6 +120,56 @@ struct KilledWritesEndToEndTests {
         await setting.stop()
     }
 
+    @Test("juchu mail send of 500 サンクスメール killed with SIGKILL at 40 random moments and restarted: every mail received at most once, each one sent (done) or 結果不明, none marked sent that was not received")
+    func killedMail() async throws {
+        let setting = try await Setting.start(orders: 720)
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let mailable = Set(try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset }.prefix(500).map(\.number))
+        #expect(mailable.count == 500)
+        let config = try CommandsEndToEndTests.sandboxConfig(setting.sandbox, in: setting.juchu, database: setting.db, requestsPerSecond: 100, more: """
+            [mail]
+            smtp_host = "localhost"
+            smtp_port = \(relay.port)
+            username = "\(relay.user)"
+            password = "\(relay.password)"
+            from = "\(relay.allowedSender)"
+            registered = ["\(relay.allowedSender)"]
+            ca_file = "\(relay.caFile)"
+            hold_minutes = 0
+            shop_name = "楽天デモ米店"
+            """)
+        let arguments = ["mail", "send", "--template", "thanks", "--config", config] + mailable.map(\.rawValue).sorted()
+        let (killed, last) = try await setting.killRepeatedly(arguments, runs: 40, longest: 3_000)
+        #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")
+        #expect(killed > 20, "most runs must be killed, not finish (\(killed))")
+        var received: [OrderNumber: Int] = [:]
+        for message in try relay.messages() {
+            let body = MailEndToEndTests.body(String(decoding: message.data, as: UTF8.self))
+            guard let line = body.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("■ご注文番号: ") }) else { continue }
+            received[OrderNumber(String(line.dropFirst("■ご注文番号: ".count))), default: 0] += 1
+        }
+        #expect(received.values.allSatisfy { $0 == 1 }, "received twice: \(received.filter { $0.value > 1 }.keys.prefix(5))")
+        let history = try setting.store.mailHistory(Array(mailable))
+        var unclear = 0
+        for number in mailable {
+            let records = history[number] ?? []
+            let states = records.map(\.state)
+            #expect(!states.contains(.pending) && !states.contains(.sending), "\(number) left \(states)")
+            if states.contains(.done) {
+                #expect(received[number] == 1, "\(number) marked sent, not received")
+            } else if states.contains(.unknown) {
+                unclear += 1
+            } else {
+                Issue.record("\(number) neither sent nor 結果不明: \(states), received \(received[number] ?? 0)")
+            }
+            if received[number] == 1 { #expect(states.contains(.done) || states.contains(.unknown), "\(number) received but recorded \(states)") }
+        }
+        #expect(unclear < 40, "at most one 結果不明 per killed run (\(unclear))")
+        print("killed mail: \(killed) of 40 runs killed, \(received.count) mails received once each, \(unclear) 結果不明")
+        await setting.stop()
+    }
+
     @Test("juchu cancel of 300 orders killed with SIGKILL at 60 random moments and restarted: each order cancelled at RMS once, none left unsettled")
     func killedCancel() async throws {
         let setting = try await Setting.start(orders: 400)

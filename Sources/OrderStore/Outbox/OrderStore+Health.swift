@@ -9,6 +9,8 @@ extension OrderStore {
         /// A failure is counted only while it is the last word on its order and kind: one that a
         /// later send of the same write made good is not a failure any more.
         public var outbox: [String: Int] = [:]
+        /// Mails whose fate is unknown (handed to the relay without an answer) and not sent again since.
+        public var unclearMails = 0
         /// Orders still at RMS 注文確認待ち, not sent, placed before the cutoff.
         public var unconfirmedBeforeCutoff = 0
         /// The oldest of them.
@@ -24,13 +26,18 @@ extension OrderStore {
             var health = Health()
             for row in try Row.fetchAll(db, sql: """
                 SELECT state, COUNT(*) AS n FROM outbox AS intent
-                WHERE state != 'failed' OR NOT EXISTS (
+                WHERE kind != 'mail' AND (state != 'failed' OR NOT EXISTS (
                     SELECT 1 FROM outbox AS later
-                    WHERE later.order_number = intent.order_number AND later.kind = intent.kind AND later.id > intent.id)
+                    WHERE later.order_number = intent.order_number AND later.kind = intent.kind AND later.id > intent.id))
                 GROUP BY state
                 """) {
                 health.outbox[row["state"]] = row["n"]
             }
+            health.unclearMails = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM outbox AS intent WHERE kind = 'mail' AND state = 'unknown' AND NOT EXISTS (
+                    SELECT 1 FROM outbox AS later WHERE later.kind = 'mail' AND later.order_number = intent.order_number
+                    AND later.detail = intent.detail AND later.id > intent.id AND later.state = 'done')
+                """) ?? 0
             let row = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*) AS n, MIN(ordered_at) AS oldest FROM orders
                 WHERE rms_progress = 100 AND sync_state = 'notSent' AND origin = 'rakutenAPI' AND ordered_at < ?

@@ -40,6 +40,9 @@ struct StatusCommand: ParsableCommand {
             if let unknown = health.outbox["unknown"], unknown > 0 {
                 warnings.append("送信結果が不明の送信が\(unknown)件あります（RMSから読み直して確かめます）")
             }
+            if health.unclearMails > 0 {
+                warnings.append("結果不明のメールが\(health.unclearMails)件あります（自動では再送しません。確かめて、必要なら juchu mail send --resend）")
+            }
             let watch = try store.shippingWatch(today: CalendarDate(japanDayOf: JapanTime(now)), leadDays: settings.shipLeadDays)
             warnings += ShippingWatchText.warnings(late: watch.late, stuck: watch.stuck, leadDays: settings.shipLeadDays)
             let lease = try store.workerLease()
