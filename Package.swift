@@ -126,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "juchu",
             dependencies: [
-                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles", "CustomerMail",
+                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles", "CustomerMail", "MailTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -153,7 +153,9 @@ let package = Package(
         ),
         .testTarget(name: "OrderEngineTests", dependencies: ["OrderEngine", "TestSupport"]),
         .testTarget(name: "ShippingFilesTests", dependencies: ["ShippingFiles", "OrderEngine", "TestSupport"]),
-        .testTarget(name: "CustomerMailTests", dependencies: ["CustomerMail", "OrderEngine", "TestSupport"]),
+        .testTarget(
+            name: "CustomerMailTests",
+            dependencies: ["CustomerMail", "OrderEngine", "TestSupport", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CustomerMail", "OrderEngine", "TestSupport"]),
         .testTarget(
             name: "RakutenPayTests",

@@ -1,5 +1,6 @@
 import CustomerMail
 import Foundation
+import Mustache
 import OrderEngine
 import Testing
 import TestSupport
@@ -63,19 +64,42 @@ struct MailTemplateTests {
         #expect(mail.body.contains("reqCodeNo1=\(ShippingNumbers.valid(2))"))
     }
 
-    @Test("every tag the templates may use has a value for an order: none prints nothing by being missing")
-    func everyTagHasAValue() {
-        let values = MailContext.values(of: OrderFixtures.confirmed(1), shop: Self.shop)
-        func check(_ tags: [MailTag], in values: [String: Any], path: String) {
+    @Test("every tag the templates may use has a value for a full order, and an empty one shows no block")
+    func everyTagHasAValue() throws {
+        var order = OrderFixtures.confirmed(1)
+        order.remarks = "のし不要"
+        order.mailPlugSentence = "いつもありがとうございます"
+        order.packages[0].items[0].selectedChoice = "精米:白米"
+        order.delivery = DeliveryDetails(method: "宅配便", date: CalendarDate(year: 2026, month: 12, day: 6), timeSlot: 1416)
+        order.parcels = [Parcel(basketID: order.packages[0].basketID, carrier: Carrier(code: "1001"), trackingNumber: ShippingNumbers.valid(1),
+                                shippedOn: CalendarDate(year: 2026, month: 12, day: 4))]
+        let context = MailContext(order: order, shop: Self.shop)
+        func check(_ tags: [MailTag], in parent: any MustacheParent, path: String) {
             for tag in tags {
-                #expect(values[tag.name] != nil, "\(path)\(tag.name) has no value")
-                if case .list(let inner) = tag.kind, let first = (values[tag.name] as? [[String: Any]])?.first {
+                let value = parent.child(named: tag.name)
+                #expect(value != nil, "\(path)\(tag.name) has no value")
+                if case .list(let inner) = tag.kind, let first = (value as? [Any])?.first as? any MustacheParent {
                     check(inner, in: first, path: path + tag.name + ".")
                 }
             }
         }
-        check(MailTag.all, in: values, path: "")
-        #expect(Set(values.keys) == Set(MailTag.all.map(\.name)), "no value without its tag")
+        check(MailTag.all, in: context, path: "")
+        #expect(context.child(named: "nope") == nil)
+
+        let template = try Self.template("件名: a\n\n[{{#remarks}}備考: {{remarks}}{{/remarks}}][{{#mailPlugSentence}}x{{/mailPlugSentence}}][{{#trackingUrl}}{{trackingUrl}}{{/trackingUrl}}]\n")
+        let bare = template.render(OrderFixtures.confirmed(2), shop: Self.shop)
+        #expect(bare.body == "[][][]\n", "\(bare.body)")
+        #expect(template.render(order, shop: Self.shop).body.hasPrefix("[備考: のし不要][x][https://toi.kuronekoyamato.co.jp/"))
+    }
+
+    @Test("a batch rendered on every core is the same mails, in the same order, as one by one")
+    func batchRender() async throws {
+        let (library, directory) = try Self.library()
+        defer { directory.remove() }
+        let template = try library.template(named: "thanks")
+        let orders = (1...1_200).map { OrderFixtures.confirmed($0) }
+        let batch = await template.render(orders, shop: Self.shop)
+        #expect(batch == orders.map { template.render($0, shop: Self.shop) })
     }
 
     @Test("refused with file and line: an unknown tag, a list's tag outside its list, a section closed by another name or not at all, partials, a bad header, a status the desk lacks")

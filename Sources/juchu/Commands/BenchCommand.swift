@@ -26,10 +26,12 @@ struct BenchCommand: ParsableCommand {
         case sync
         /// The shipping report at 1 request/s; label data and an issued file of 10,000.
         case shipping
+        /// 10,000 mails rendered; 1,000 sent to a local relay.
+        case mail
     }
 
     @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))）")
-    var only: [Suite] = [.api, .sync, .shipping, .store, .desk]
+    var only: [Suite] = [.api, .sync, .shipping, .mail, .store, .desk]
 
     @Option(help: "各項目の繰り返し回数（中央値をとります）")
     var runs = 3
@@ -61,6 +63,9 @@ struct BenchCommand: ParsableCommand {
         }
         if only.contains(.shipping) {
             for row in try ShippingBenchmarks.run(runs: runs) { table.add(row) }
+        }
+        if only.contains(.mail) {
+            for row in try MailBenchmarks.run(runs: runs) { table.add(row) }
         }
         if only.contains(.store) {
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }
