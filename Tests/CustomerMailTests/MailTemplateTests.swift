@@ -23,8 +23,8 @@ struct MailTemplateTests {
     func defaults() throws {
         let (library, directory) = try Self.library()
         defer { directory.remove() }
-        #expect(library.templates.map(\.name) == ["payment", "shipped", "thanks"])
-        #expect(library.templates.map(\.title) == ["入金確認", "発送メール", "サンクスメール"])
+        #expect(library.templates.map(\.name) == ["thanks", "payment", "shipped"], "the day's order")
+        #expect(library.templates.map(\.title) == ["サンクスメール", "入金確認", "発送メール"])
         #expect(try library.template(named: "サンクスメール").statusAfter == .newOrderMailed)
         #expect(FileManager.default.fileExists(atPath: directory.file("mail/signature.txt")))
 

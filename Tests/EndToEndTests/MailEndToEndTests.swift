@@ -112,3 +112,63 @@ struct MailEndToEndTests {
         return Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 }
+
+/// メール送信 from the desk's panel in a real terminal: the preview with the mail whole, the send
+/// through the relay, the mail kept and opened from the detail, the test send to the shop itself.
+@Suite("End to end: mail from the desk", .serialized)
+struct DeskMailEndToEndTests {
+    @Test("メール送信 previews the cursor order's mail whole, sends it once (送信済み), moves it to 新規受付メール済み; m opens it as sent; 自分宛にテスト送信 goes to the shop's own address")
+    func panelMail() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 12, requestsPerSecond: 0)
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let db = juchu.home + "/desk-mail.sqlite"
+        let config = try MailEndToEndTests.config(sandbox, relay, in: juchu, database: db)
+        let session = try TmuxSession(command: juchu.commandLine("desk --config \(config) --keymap \(juchu.repositoryKeymap)"), width: 130, height: 45)
+        defer { session.kill() }
+        let opened = try #require(try await offPool { session.waitFor(30) { $0.contains("受注一覧 新規受付") && $0.contains("398211-") } },
+                                  "the desk did not fetch:\n\(session.capture())")
+        let lines = DemoConfirmEndToEndTests.gridLines(opened)
+        let index = try #require(lines.firstIndex { !$0.contains("送料未設定") })
+        let number = try #require(DemoConfirmEndToEndTests.orderNumber(in: lines[index]))
+        for _ in 0..<index { session.send("j") }
+
+        session.send("Tab")
+        try PanelEndToEndTests.choose("メール送信", in: session)
+        session.send("Enter")
+        let preview = try await offPool { session.waitFor(10) { $0.contains("メール送信（サンクスメール）: 1件") && $0.contains("件名: 【楽天デモ米店】") } }
+        #expect(preview != nil, "no preview:\n\(session.capture())")
+        #expect(preview?.contains("メールを送信します。送ったメールは取り消せません。") == true)
+        #expect(try relay.messages().isEmpty, "nothing goes before y")
+        session.send("y")
+        let result = try await offPool { session.waitFor(20) { $0.contains("成功: 1件") && $0.contains("送信済み") } }
+        #expect(result != nil, "no result:\n\(session.capture())")
+        #expect(try relay.messages().count == 1)
+        session.send("Enter", "Tab", "Tab")
+
+        // The order is now 新規受付メール済み: the next tab; its mail opens as sent.
+        session.send("]")
+        _ = try await offPool { session.waitFor(10) { $0.contains("受注一覧 新規受付メール済み") && $0.contains(number) } }
+        let detail = try await offPool { session.waitFor(10) { $0.contains("メール thanks 送信済み") && $0.contains("（m で開く）") } }
+        #expect(detail != nil, "the detail does not list the mail:\n\(session.capture())")
+        session.send("m")
+        let viewer = try await offPool { session.waitFor(10) { $0.contains("送ったメール \(number)") && $0.contains("Subject: 【楽天デモ米店】ご注文ありがとうございます") } }
+        #expect(viewer != nil, "the mail did not open:\n\(session.capture())")
+        #expect(viewer?.contains("■ご注文番号: \(number)") == true)
+        session.send("Escape")
+
+        session.send("Tab")
+        try PanelEndToEndTests.choose("自分宛にテスト送信（カーソル行のメール）", in: session)
+        session.send("Enter")
+        let tested = try await offPool { session.waitFor(20) { $0.contains("自分宛（\(relay.allowedSender)）にテスト送信しました") } }
+        #expect(tested != nil, "no test send:\n\(session.capture())")
+        let received = try relay.messages()
+        #expect(received.count == 2 && received[1].to == [relay.allowedSender])
+        #expect(try OrderStore(path: db).mailHistory([OrderNumber(number)])[OrderNumber(number)]?.count == 1, "a test send is not the order's mail")
+        session.send("q")
+        #expect(try await offPool { session.waitFor(10) { $0.contains("EXIT=0") } } != nil)
+        await sandbox.stop()
+    }
+}

@@ -276,6 +276,16 @@ struct PanelKeyTests {
                 #expect(throws: ActionInputError.self) { try item.command(statuses: state.statuses) }  // no amount
             case .undo, .fetch, .importTracking:
                 _ = try item.command(statuses: state.statuses)
+            case .sendMail, .testMail:
+                // No [mail]: no templates to choose, and it says so.
+                #expect(throws: ActionInputError.self) { try item.command(statuses: state.statuses) }
+                let mailing = PanelItem.standard(statuses: state.statuses, flags: [], mailTemplates: ["サンクスメール", "発送メール"])
+                    .first { $0.kind == item.kind }!
+                switch try mailing.command(statuses: state.statuses) {
+                case .mail(let template, let resend): #expect(template == "サンクスメール" && !resend)
+                case .testMail(let template): #expect(template == "サンクスメール")
+                default: Issue.record("\(item.kind) is not a mail")
+                }
             default:
                 guard case .bulk = try item.command(statuses: state.statuses) else {
                     Issue.record("\(item.kind) is not an engine action")
@@ -470,7 +480,7 @@ struct ActionIdentityTests {
 
     @Test("every panel row's title is its action's, and each row turns into its own action")
     func rowsAreActions() throws {
-        for row in PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags) {
+        for row in PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags, mailTemplates: ["サンクスメール"]) {
             #expect(row.title == row.kind.title)
             // Rows with an empty text input (a date, a fee) refuse until it is filled.
             guard row.inputs.allSatisfy({ !$0.isText }), case .bulk(let action) = try row.command(statuses: LocalStatus.defaults) else { continue }

@@ -32,7 +32,16 @@ public struct MailTemplateLibrary: Sendable {
         guard !templates.isEmpty else {
             throw MailTemplateError(file: folder, line: nil, "テンプレート（NAME.txt）がありません")
         }
-        self.templates = templates
+        // The shipped ones in the day's order (サンクスメール first), then the shop's own by name.
+        let order = MailTemplate.defaultTexts(statuses: []).map(\.name)
+        self.templates = templates.sorted { a, b in
+            switch (order.firstIndex(of: a.name), order.firstIndex(of: b.name)) {
+            case let (x?, y?): x < y
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a.name < b.name
+            }
+        }
         let signaturePath = folder + "/" + Self.signatureFile
         signature = manager.fileExists(atPath: signaturePath) ? try Self.read(signaturePath).trimmingCharacters(in: .newlines) : ""
     }

@@ -21,6 +21,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case shipReport = "ship-report"
     case shipCorrection = "ship-correct"
     case sendMail = "send-mail"
+    case testMail = "test-mail"
     case undo
     case fetch
     // Recorded in the journal by what the desk and the worker do on their own.
@@ -62,6 +63,8 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .shipCorrection: "荷物番号の訂正・削除を送る（RMS）"
         case .undo: "直前の一括処理を取り消す"
         case .fetch: "今すぐ取得する"
+        case .sendMail: "メール送信"
+        case .testMail: "自分宛にテスト送信（カーソル行のメール）"
         default: journalLabel
         }
     }
@@ -92,6 +95,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .shipReportReadback: "報告後のRMSの内容"
         case .setParcels: "荷物番号の入力"
         case .sendMail: "メール送信"
+        case .testMail: "自分宛のテスト送信"
         case .sendMailResult: "メール送信の結果"
         case .undo: "取り消し"
         case .fetch: "受注取得"

@@ -61,6 +61,16 @@ extension OrderStore {
         }
     }
 
+    /// Each order's latest mail of `template` that was sent or may have been: what makes sending it
+    /// again an explicit choice.
+    public func previousMails(_ numbers: [OrderNumber], template: String) throws -> [OrderNumber: MailAction.Previous] {
+        try mailHistory(numbers).compactMapValues { records in
+            records.last { $0.template == template && $0.counts }.map {
+                MailAction.Previous(at: $0.finishedAt ?? $0.createdAt, operatorName: $0.operatorName, unclear: $0.state != .done)
+            }
+        }
+    }
+
     /// The mail as it was handed to the relay (RFC 5322 bytes), or nil when it never got that far.
     public func mailMessage(intent: Int64) throws -> [UInt8]? {
         try pool.read { db in

@@ -6,8 +6,8 @@ import OrderEngine
 /// The shop's mail as the sender uses it: its templates, its settings, and one connection to the
 /// relay kept open across a batch (reopened after one that failed), closed when the batch ends.
 public actor Mailer {
-    public let library: MailTemplateLibrary
-    public let settings: MailSettings
+    public nonisolated let library: MailTemplateLibrary
+    public nonisolated let settings: MailSettings
     private let now: @Sendable () -> Date
     private var session: SMTPSession?
     /// Why the batch's connection could not be opened: the rest of the batch is not tried again

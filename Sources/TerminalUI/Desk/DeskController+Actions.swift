@@ -17,6 +17,10 @@ extension DeskController {
                 perform([.fetch])
             case .importTracking:
                 try planTrackingImport(item)
+            case .mail(let template, let resend):
+                try planMail(item, template: template, resend: resend, numbers, scope: scope)
+            case .testMail(let template):
+                try sendTestMail(template: template)
             case .undo:
                 // This desk's own batches only: another desk's (another operator's, or the same
                 // operator's other window) are theirs to take back.
@@ -76,6 +80,9 @@ extension DeskController {
     ) async throws -> ActionResult {
         if !dialog.trackingFiles.isEmpty {
             return try applyTrackingImport(dialog, store: store)
+        }
+        if let mail = dialog.mail {
+            return ActionResult(report: try await service.run(mail.action, on: numbers))
         }
         if let batch = dialog.undoBatch {
             let undone = try store.undo(batch: batch)

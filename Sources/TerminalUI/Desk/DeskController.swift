@@ -46,7 +46,7 @@ public final class DeskController {
     let events = EventQueue()
     let now: @Sendable () -> Date
     private var lastChangeCount: Int64 = -1
-    private var tasks: [Task<Void, Never>] = []
+    var tasks: [Task<Void, Never>] = []
     /// The action being applied or sent, so that the operator can stop it.
     var running: Task<Void, Never>?
     let rowReader: RowReader
@@ -170,7 +170,8 @@ public final class DeskController {
 
     private func loadDetail(_ number: OrderNumber) {
         do {
-            perform(state.apply(.detailLoaded(try store.order(number), journal: try store.journal(of: number))))
+            perform(state.apply(.detailLoaded(
+                try store.order(number), journal: try store.journal(of: number), mails: try store.mailHistory([number])[number] ?? [])))
         } catch {
             perform(state.apply(.detailLoaded(nil, journal: [])))
             state.message = DeskMessage("注文 \(number) を読み込めません: \(error)", isError: true)
@@ -258,6 +259,14 @@ public final class DeskController {
                 perform(state.apply(.editSaved(problems: try store.save(edit, editing: original))))
             } catch {
                 perform(state.apply(.editSaved(problems: ["保存できませんでした: \(error)"])))
+            }
+        case .openMail(let number):
+            do {
+                let records = try store.mailHistory([number])[number] ?? []
+                let kept = try records.map { record in (record, try store.mailMessage(intent: record.intent)) }
+                perform(state.apply(.mailOpened(kept.isEmpty ? nil : MailViewer(number: number, mails: kept))))
+            } catch {
+                state.message = DeskMessage("メールを読み込めません: \(error)", isError: true)
             }
         case .openParcels(let number):
             do {

@@ -20,11 +20,19 @@ extension DeskState {
                 return []
             }
             return [.loadDetail(after)]
-        case .detailLoaded(let order, let journal):
+        case .detailLoaded(let order, let journal, let mails):
             if order?.number == grid.cursorRow?.number {
                 detail = order
                 detailJournal = journal
+                detailMails = mails
             }
+            return []
+        case .mailOpened(let viewer):
+            guard let viewer else {
+                message = DeskMessage("この注文に送ったメールはありません")
+                return []
+            }
+            mailViewer = viewer
             return []
         case .planned(let dialog):
             self.dialog = dialog

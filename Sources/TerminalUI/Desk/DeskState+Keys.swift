@@ -14,6 +14,7 @@ extension DeskState {
         if dialog != nil { return handleDialogKey(key) }
         if editForm != nil { return handleEditKey(key) }
         if parcelForm != nil { return handleParcelKey(key) }
+        if mailViewer != nil { return handleMailViewerKey(key) }
         if showingHelp {
             // Any key closes the list of bindings.
             showingHelp = false
@@ -89,6 +90,9 @@ extension DeskState {
         case .enterTracking:
             guard let row = grid.cursorRow else { return noOrders() }
             return [.openParcels(row.number)]
+        case .openMail:
+            guard let row = grid.cursorRow else { return noOrders() }
+            return [.openMail(row.number)]
         case .fetch:
             return [.fetch]
         case .help:
@@ -325,6 +329,28 @@ extension DeskState {
                 form.problems = edit.problems(for: form.original)
                 if form.problems.isEmpty { return [.saveEdit(edit, original: form.original)] }
             }
+        default: break
+        }
+        return []
+    }
+
+    // MARK: 送ったメール
+
+    private mutating func handleMailViewerKey(_ key: Key) -> [DeskEffect] {
+        guard var viewer = mailViewer else { return [] }
+        defer { if mailViewer != nil { mailViewer = viewer } }
+        if keymap.action(for: key, in: .dialog) == .dialogCancel || keymap.action(for: key, in: .desk) == .openMail {
+            mailViewer = nil
+            return []
+        }
+        let page = max(1, grid.visibleRows - 4)
+        switch keymap.action(for: key, in: .desk) {
+        case .cursorDown: viewer.scroll(by: 1, visible: page)
+        case .cursorUp: viewer.scroll(by: -1, visible: page)
+        case .pageDown: viewer.scroll(by: page, visible: page)
+        case .pageUp: viewer.scroll(by: -page, visible: page)
+        case .nextTab: viewer.show(1)
+        case .previousTab: viewer.show(-1)
         default: break
         }
         return []

@@ -27,6 +27,10 @@ public struct DeskState: Sendable {
     private(set) var markSet: Set<OrderNumber> = []
     public var detail: Order?
     public var detailJournal: [JournalEntry] = []
+    /// The detail order's mails (template, state, when, by whom).
+    public var detailMails: [OrderStore.MailRecord] = []
+    /// A kept mail opened over the desk (m).
+    public var mailViewer: MailViewer?
     public var detailScroll = 0
     public var focus: Pane = .grid
     public var panelItems: [PanelItem]
@@ -67,7 +71,7 @@ public struct DeskState: Sendable {
     public init(
         shopID: String, operatorName: String, statuses: [LocalStatus] = LocalStatus.defaults,
         flags: [String] = DeskState.defaultFlags, views: [SavedView] = SavedView.defaults,
-        columns: [GridColumn] = GridColumn.defaults, keymap: Keymap
+        columns: [GridColumn] = GridColumn.defaults, mailTemplates: [String] = [], keymap: Keymap
     ) {
         self.views = views
         self.columns = columns
@@ -75,7 +79,7 @@ public struct DeskState: Sendable {
         self.operatorName = operatorName
         self.statuses = statuses
         self.keymap = keymap
-        self.panelItems = PanelItem.standard(statuses: statuses, flags: flags)
+        self.panelItems = PanelItem.standard(statuses: statuses, flags: flags, mailTemplates: mailTemplates)
     }
 
     public var currentStatus: LocalStatus { statuses[tabIndex] }
@@ -121,6 +125,8 @@ public enum DeskEffect: Sendable {
     case openEdit(OrderNumber)
     /// Save an edit of the order the form opened on.
     case saveEdit(OrderEdit, original: Order)
+    /// Read the order's kept mails to open them.
+    case openMail(OrderNumber)
     /// Read the order to open 荷物番号の入力 on it.
     case openParcels(OrderNumber)
     /// Save the changes to an order's parcels, as they were when the form opened (`expected`).
@@ -132,7 +138,9 @@ public enum DeskEffect: Sendable {
 /// What the controller tells the desk.
 public enum DeskEvent: Sendable {
     case rowsLoaded([OrderRow], hasMore: Bool, total: Int, counts: [LocalStatus: Int], appended: Bool)
-    case detailLoaded(Order?, journal: [JournalEntry])
+    case detailLoaded(Order?, journal: [JournalEntry], mails: [OrderStore.MailRecord] = [])
+    /// The cursor order's kept mails, to read (nil: it has none).
+    case mailOpened(MailViewer?)
     case planned(ActionDialog)
     case progress(done: Int, total: Int)
     case finished(ActionResult)

@@ -25,6 +25,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case confirm
     case editOrder = "edit-order"
     case enterTracking = "enter-tracking"
+    case openMail = "open-mail"
     case refreshRMSStatus = "refresh-rms-status"
     case fetch
     case help
@@ -76,6 +77,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .views: "保存した表示（番号）"
         case .editOrder: "注文内容修正"
         case .enterTracking: "荷物番号の入力"
+        case .openMail: "送ったメールを開く"
         case .panelAddRow: "荷物を追加（荷物番号）"
         case .panelRemoveRow: "荷物を削除・取り消し"
         case .suspend: "一時停止（fgで再開）"
@@ -108,6 +110,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .confirm: ActionID.confirm.title
         case .editOrder: "注文内容修正（カーソル行の送料・手数料・数量・単価）"
         case .enterTracking: "荷物番号の入力（カーソル行の送付先ごとに配送会社・荷物番号・発送日）"
+        case .openMail: "送ったメールを開く（カーソル行の注文。[ ] で前後のメール）"
         case .refreshRMSStatus: ActionID.refreshRMSStatus.title
         case .fetch: "受注取得（今すぐ）"
         case .help: "キー一覧"

@@ -33,6 +33,7 @@ activate = ["Enter"]             # 処理パネルで選んだ処理を実行
 confirm = ["c"]                  # 注文確認通知を送る
 edit-order = ["e"]               # 注文内容修正（カーソル行）
 enter-tracking = ["t"]           # 荷物番号の入力（カーソル行の送付先ごと）
+open-mail = ["m"]                # 送ったメールを開く（カーソル行の注文）
 refresh-rms-status = ["r"]       # RMSステータスを取得
 fetch = ["F5"]                   # 受注取得（今すぐ）
 help = ["?", "F1"]

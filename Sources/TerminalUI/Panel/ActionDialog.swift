@@ -25,6 +25,9 @@ public struct ActionDialog: Sendable {
     public let undoBatch: String?
     /// For a tracking import: the files it reads, moved aside once applied.
     public var trackingFiles: [String] = []
+    /// For メール送信: the action as planned (its template, the mails already sent), and what each
+    /// mail will be — the cursor order's whole, the others' first lines.
+    public var mail: MailPreview?
     public var stage: Stage = .preview
     public var focused: Button = .cancel
     /// First line of the list shown (the list scrolls).
@@ -44,6 +47,22 @@ public struct ActionDialog: Sendable {
     public var isRunning: Bool { if case .running = stage { true } else { false } }
 
     public var result: ActionResult? { if case .result(let result) = stage { result } else { nil } }
+}
+
+/// メール送信's preview: per order the recipient, the subject and the first lines; the cursor
+/// order's mail whole; and the action to run as planned.
+public struct MailPreview: Sendable {
+    public let action: MailAction
+    /// Per order to be mailed: 宛先, 件名 and the body's first lines, on one line.
+    public let lines: [OrderNumber: String]
+    /// The cursor order's (or the first one's) mail as it will go: headers, then the body.
+    public let whole: [String]
+
+    public init(action: MailAction, lines: [OrderNumber: String], whole: [String]) {
+        self.action = action
+        self.lines = lines
+        self.whole = whole
+    }
 }
 
 /// What became of each order of an applied action: every order of its preview, done, failed or

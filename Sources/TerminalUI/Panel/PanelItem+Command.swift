@@ -10,6 +10,10 @@ public enum PanelCommand: Sendable {
     case fetch
     /// 荷物番号を取り込む: the files waiting in the desk's tracking folder.
     case importTracking
+    /// メール送信 with the template of this 名前; `resend`: to orders that already have it too.
+    case mail(template: String, resend: Bool)
+    /// 自分宛にテスト送信: the cursor order's mail of this template to the shop's own address.
+    case testMail(template: String)
 }
 
 extension PanelItem {
@@ -53,7 +57,12 @@ extension PanelItem {
             return .bulk(WriteLabelsAction(formatName: format.shortLabel, takesConvenienceStores: format.takesConvenienceStores))
         case .undo: return .undo
         case .fetch: return .fetch
-        case .sendMail, .sendMailResult, .edit, .setParcels, .shipReportResult, .shipCorrectionResult, .shipReportReadback, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:
+        case .sendMail, .testMail:
+            guard !inputs.isEmpty, case .choice(let templates, let index) = inputs[0].value, templates.indices.contains(index) else {
+                throw ActionInputError("メールのテンプレートがありません（config.toml の [mail] と、メールのテンプレートのフォルダを確かめてください）")
+            }
+            return kind == .sendMail ? .mail(template: templates[index], resend: choice(1) == 1) : .testMail(template: templates[index])
+        case .sendMailResult, .edit, .setParcels, .shipReportResult, .shipCorrectionResult, .shipReportReadback, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:
             throw ActionInputError("「\(title)」は処理パネルの項目ではありません")
         }
     }

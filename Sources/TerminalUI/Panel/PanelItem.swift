@@ -18,13 +18,21 @@ public struct PanelItem: Sendable, Equatable {
     public var title: String { kind.title }
 
     /// The panel a shop starts with: its statuses and flags in the pick lists.
-    public static func standard(statuses: [LocalStatus], flags: [String]) -> [PanelItem] {
+    /// `mailTemplates`: the 名前 of the shop's mail templates, for メール送信's pick list.
+    public static func standard(statuses: [LocalStatus], flags: [String], mailTemplates: [String] = []) -> [PanelItem] {
         let carriers = Carrier.names.keys.sorted()
         return [
             PanelItem(.confirm, group: "楽天ペイ"),
             PanelItem(.refreshRMSStatus, group: "楽天ペイ"),
             PanelItem(.cancel, group: "楽天ペイ", inputs: [
                 PanelInput("理由", choices: CancelAction.reasons.map(\.label)),
+            ]),
+            PanelItem(.sendMail, group: "メール", inputs: [
+                PanelInput("テンプレート", choices: mailTemplates),
+                PanelInput("送信済みの注文", choices: ["送らない", "再送信する"]),
+            ]),
+            PanelItem(.testMail, group: "メール", inputs: [
+                PanelInput("テンプレート", choices: mailTemplates),
             ]),
             PanelItem(.changeStatus, group: "受注ステータス", inputs: [
                 PanelInput("変更先", choices: statuses.map(\.name)),

@@ -27,6 +27,8 @@ public struct DeskView {
             DialogView(dialog: dialog, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if let form = state.editForm {
             EditFormView(form: form, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
+        } else if let viewer = state.mailViewer {
+            MailViewerView(viewer: viewer, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if let form = state.parcelForm {
             ParcelFormView(form: form, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if state.showingHelp {

@@ -95,6 +95,22 @@ struct DetailView {
                                     theme.color(.magenta, bold: true)))
         }
 
+        if !state.detailMails.isEmpty {
+            // Each template's latest mail, where an operator looks first: was the buyer mailed?
+            var line = StyledLine("メール ", label)
+            var latest: [String: OrderStore.MailRecord] = [:]
+            for record in state.detailMails { latest[record.template] = record }
+            for (index, record) in latest.values.sorted(by: { $0.intent < $1.intent }).enumerated() {
+                let at = JapanTime(record.finishedAt ?? record.createdAt)
+                line.add((index > 0 ? "、" : "") + "\(record.template) ")
+                line.add(record.state == .done ? "送信済み" : record.state == .unknown ? "結果不明" : record.state == .failed ? "未送信（失敗）" : "送信中",
+                         record.state == .done ? theme.color(.green, bold: false) : theme.color(.yellow, bold: true))
+                line.add(" \(at.shortText)")
+            }
+            if let key = state.keymap.keys(for: .openMail).first { line.add("（\(key.description) で開く）", theme.muted) }
+            lines.append(line)
+        }
+
         var orderer = StyledLine("注文者 ", label)
         orderer.add("\(order.orderer.fullName)（\(order.orderer.fullNameKana)）  \(order.orderer.phoneNumber)")
         lines.append(orderer)
@@ -170,6 +186,15 @@ struct DetailView {
             var line = StyledLine("注文確認日時 ", label)
             line.add(JapanTime(confirmed).fullText)
             lines.append(line)
+        }
+        if !state.detailMails.isEmpty {
+            lines.append(StyledLine("メールの履歴", label))
+            for record in state.detailMails.suffix(10) {
+                let at = JapanTime(record.finishedAt ?? record.createdAt)
+                var line = StyledLine("  \(at.shortText) \(record.operatorName) \(record.template)\(record.attempt > 0 ? "（再送信）" : "") ")
+                line.add(record.stateLabel, record.state == .done ? theme.color(.green, bold: false) : theme.color(.yellow, bold: true))
+                lines.append(line)
+            }
         }
         if !state.detailJournal.isEmpty {
             lines.append(StyledLine("履歴", label))

@@ -9,8 +9,8 @@ struct DialogView {
     let theme: Theme
 
     func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
-        let (body, list) = content()
         let width = min(screenRect.width - 4, 100)
+        let (body, list) = content(textWidth: width - 4)
         let listRows = min(list.count, max(3, screenRect.height - body.count - 9))
         let height = body.count + listRows + 6
         let rect = Rect(x: (screenRect.width - width) / 2, y: max(1, (screenRect.height - height) / 2), width: width, height: height)
@@ -42,7 +42,7 @@ struct DialogView {
         var line: (Int) -> StyledLine = { _ in StyledLine("") }
     }
 
-    private func content() -> (body: [StyledLine], list: LazyList) {
+    private func content(textWidth: Int) -> (body: [StyledLine], list: LazyList) {
         let plan = dialog.plan
         var body: [StyledLine] = [StyledLine("対象: \(dialog.scope)")]
         var list = LazyList()
@@ -57,12 +57,23 @@ struct DialogView {
                 body.append(StyledLine("  \(summary.reason.text)（\(summary.count)件）", theme.color(.yellow)))
             }
             if plan.leavesMachine, dialog.canProceed {
-                body.append(StyledLine("この操作はRMSに送信され、取り消せません。", theme.error))
+                body.append(StyledLine(dialog.mail == nil ? "この操作はRMSに送信され、取り消せません。" : "メールを送信します。送ったメールは取り消せません。", theme.error))
             }
             let skipStyle = theme.color(.yellow)
-            list = LazyList(count: plan.changes.count + plan.skips.count) { index in
+            // メール送信: the cursor order's mail whole first, then each order's recipient and subject.
+            // The mail's lines wrapped to the dialog, as the buyer's reader would show them.
+            let muted = theme.muted
+            let whole: [StyledLine] = dialog.mail.map { mail in
+                mail.whole.isEmpty ? [] : [StyledLine("── メール（\(mail.whole.count)行）──", muted)]
+                    + mail.whole.flatMap { StyledLine($0).wrapped(to: textWidth, indent: 0) } + [StyledLine("──", muted)]
+            } ?? []
+            let mailLines = dialog.mail?.lines ?? [:]
+            list = LazyList(count: whole.count + plan.changes.count + plan.skips.count) { index in
+                if index < whole.count { return whole[index] }
+                let index = index - whole.count
                 guard index >= plan.changes.count else {
                     let change = plan.changes[index]
+                    if let mail = mailLines[change.number] { return StyledLine("○ \(change.number)  \(change.ordererName) 様 \(mail)") }
                     let fields = change.fields.map(\.displayText)
                     return StyledLine("○ \(change.number)  \(change.ordererName)  \(fields.joined(separator: ", "))")
                 }

@@ -16,6 +16,20 @@ struct MailCommand: ParsableCommand {
 }
 
 extension ConfigOptions {
+    /// The shop's mailer when config.toml has `[mail]` (nil without): its templates and settings
+    /// checked whole, or exit 2 naming the file and key or the template's file and line.
+    func mailer(_ settings: ShopConfig, file: String) throws -> Mailer? {
+        guard settings.mail != nil else { return nil }
+        let library = try mailTemplates(settings)
+        do {
+            return try Mailer(library: library, settings: try settings.mailSettings(file: file))
+        } catch let error as ConfigError {
+            throw UserFacingError(error.description, exitCode: 2)
+        } catch {
+            throw UserFacingError("\(error)", exitCode: 2)
+        }
+    }
+
     /// The shop's templates (made with the shipped ones on first use), or exit 2 with the file and line.
     func mailTemplates(_ settings: ShopConfig) throws -> MailTemplateLibrary {
         do {
@@ -55,14 +69,12 @@ struct MailSendCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, file) = try options.load()
-            let library = try options.mailTemplates(settings)
+            guard let mailer = try options.mailer(settings, file: file) else {
+                throw UserFacingError(ConfigError(file: file, key: "mail", problem: "メールの設定 [mail] がありません").description, exitCode: 2)
+            }
             let chosen: MailTemplate
-            let mailer: Mailer
             do {
-                chosen = try library.template(named: template)
-                mailer = try Mailer(library: library, settings: try settings.mailSettings(file: file))
-            } catch let error as ConfigError {
-                throw UserFacingError(error.description, exitCode: 2)
+                chosen = try mailer.library.template(named: template)
             } catch {
                 throw UserFacingError("\(error)", exitCode: 2)
             }
@@ -77,17 +89,6 @@ struct MailSendCommand: ParsableCommand {
                     previous: try service.store.previousMails(numbers, template: chosen.name))
                 return try await service.run(action, on: numbers)
             }.print(json: json)
-        }
-    }
-}
-
-extension OrderStore {
-    /// Each order's latest mail of `template` that was sent or may have been.
-    func previousMails(_ numbers: [OrderNumber], template: String) throws -> [OrderNumber: MailAction.Previous] {
-        try mailHistory(numbers).compactMapValues { records in
-            records.last { $0.template == template && $0.counts }.map {
-                MailAction.Previous(at: $0.finishedAt ?? $0.createdAt, operatorName: $0.operatorName, unclear: $0.state != .done)
-            }
         }
     }
 }

@@ -27,7 +27,7 @@ struct DeskLauncher {
         defer { terminal.shutdown() }
         var state = DeskState(
             shopID: shopID, operatorName: service.store.operatorName, statuses: statuses, flags: flags, views: views,
-            columns: columns, keymap: keymap)
+            columns: columns, mailTemplates: service.mailer?.library.templates.map(\.title) ?? [], keymap: keymap)
         state.statusAfterShipReport = statusAfterShipReport
         let controller = DeskController(
             state: state, service: service, settings: settings,
