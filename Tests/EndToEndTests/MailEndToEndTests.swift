@@ -81,7 +81,7 @@ struct MailEndToEndTests {
         await sandbox.stop()
     }
 
-    @Test("a wrong password: every mail failed in the operator's words, nothing received, nothing marked sent; a From RMS has not registered is refused before anything is sent")
+    @Test("a wrong password: every mail failed in the operator's words, nothing received, nothing marked sent; a From or Bcc RMS has not registered, or a password others can read, refused before anything is sent")
     func refusals() async throws {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
@@ -103,6 +103,16 @@ struct MailEndToEndTests {
             in: juchu)
         let (refused, _, refusedErr) = try await CommandsEndToEndTests.run(juchu, ["mail", "send", "--template", "thanks", "--status", "新規受付", "--config", stray])
         #expect(refused == 2 && refusedErr.contains("mail.registered") && refusedErr.contains("me@gmail.com"), "\(refusedErr)")
+        let strayBcc = try CommandsEndToEndTests.writeConfig(
+            try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "hold_minutes = 0", with: "hold_minutes = 0\nbcc = [\"copy@gmail.com\"]"),
+            in: juchu)
+        let (bccRefused, _, bccErr) = try await CommandsEndToEndTests.run(juchu, ["mail", "send", "--template", "thanks", "--status", "新規受付", "--config", strayBcc])
+        #expect(bccRefused == 2 && bccErr.contains("Bcc copy@gmail.com"), "\(bccErr)")
+        // The SMTP password is a secret: a file others can read is refused; the environment may hold it instead.
+        let open = try CommandsEndToEndTests.writeConfig(try String(contentsOfFile: config, encoding: .utf8), in: juchu, mode: 0o644)
+        let (openStatus, _, openErr) = try await CommandsEndToEndTests.run(juchu, ["mail", "preview", "--template", "thanks", numbers[0].rawValue, "--config", open])
+        #expect(openStatus == 2 && openErr.contains("chmod 600") && openErr.contains("mail.password"), "\(openErr)")
+        #expect(try relay.messages().isEmpty)
         await sandbox.stop()
     }
 
