@@ -6,9 +6,10 @@ envelope in OUT/N.json. Recipients whose local part starts with `tempfail` get 4
 550, and `dropafterdata` has the connection closed after the message, before the answer.
 
 Usage: smtp-relay.py PORT CERT KEY OUT USER PASSWORD ALLOWED_SENDER[,...]
-Prints READY when it listens.
+Writes OUT/READY when it listens, and runs until it is killed. No pipes: a pipe's
+end inherited by another child of the test process would keep it from ever seeing EOF.
 """
-import asyncio, json, os, ssl, sys
+import json, os, ssl, sys, threading
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, SMTP
@@ -65,8 +66,6 @@ class RelayController(Controller):
 
 controller = RelayController(Relay(), hostname="127.0.0.1", port=int(port))
 controller.start()
-print("READY", flush=True)
-try:
-    sys.stdin.read()
-finally:
-    controller.stop()
+with open(os.path.join(out, "READY"), "w") as f:
+    f.write(str(os.getpid()))
+threading.Event().wait()

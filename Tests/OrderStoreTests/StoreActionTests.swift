@@ -185,10 +185,10 @@ extension StoreActionTests {
         try DatabaseQueue(path: directory.file("actions.sqlite")).write { db in
             try db.execute(sql: """
                 INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at)
-                VALUES ('mail', ?, 'unknown', 'suzuki', 'suzuki@elsewhere:1', 0)
+                VALUES ('fax', ?, 'unknown', 'suzuki', 'suzuki@elsewhere:1', 0)
                 """, arguments: [order.number.rawValue])
         }
-        #expect { try store.unresolvedIntents() } throws: { "\($0)".contains("「mail」はこの版のjuchuでは扱えません") }
+        #expect { try store.unresolvedIntents() } throws: { "\($0)".contains("「fax」はこの版のjuchuでは扱えません") }
     }
 
     @Test("an answer RMS gave is recorded by the write's own rule: a refused cancellation puts the status back from the journal")

@@ -11,7 +11,6 @@ public final class SMTPRelayHarness: @unchecked Sendable {
     public let allowedSender = "shop@example.jp"
     public let folder: TemporaryDirectory
     private let process: Process
-    private let input: Pipe
 
     public struct Received: Sendable {
         public let data: Data
@@ -38,12 +37,11 @@ public final class SMTPRelayHarness: @unchecked Sendable {
         throw HarnessError("the test relay did not start")
     }
 
-    private init(port: Int, caFile: String, folder: TemporaryDirectory, process: Process, input: Pipe) {
+    private init(port: Int, caFile: String, folder: TemporaryDirectory, process: Process) {
         self.port = port
         self.caFile = caFile
         self.folder = folder
         self.process = process
-        self.input = input
     }
 
     private static func launch(port: Int, cert: String, key: String, folder: TemporaryDirectory) throws -> SMTPRelayHarness? {
@@ -51,19 +49,24 @@ public final class SMTPRelayHarness: @unchecked Sendable {
             .appendingPathComponent("Fixtures/smtp-relay.py").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        let harness = SMTPRelayHarness(port: port, caFile: cert, folder: folder, process: process, input: input)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let harness = SMTPRelayHarness(port: port, caFile: cert, folder: folder, process: process)
         process.arguments = [script, String(port), cert, key, folder.file("out"), harness.user, harness.password, harness.allowedSender]
         try process.run()
-        let line = output.fileHandleForReading.readLine()
-        guard line == "READY" else {
-            process.terminate()
-            process.waitUntilExit()
-            return nil
+        // It says it listens with a file, not a pipe (see the script).
+        let ready = folder.file("out/READY")
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: ready) {
+            guard process.isRunning, Date() < deadline else {
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                process.waitUntilExit()
+                return nil
+            }
+            Thread.sleep(forTimeInterval: 0.02)
         }
+        try FileManager.default.removeItem(atPath: ready)
         return harness
     }
 
@@ -79,7 +82,8 @@ public final class SMTPRelayHarness: @unchecked Sendable {
     }
 
     public func stop() {
-        try? input.fileHandleForWriting.close()
+        // SIGKILL: a child of this process inherits its blocked signals, SIGTERM among them.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         folder.remove()
     }
@@ -88,17 +92,4 @@ public final class SMTPRelayHarness: @unchecked Sendable {
 public struct HarnessError: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
-}
-
-extension FileHandle {
-    /// One line (without its end), read a byte at a time: nil at the end of the stream.
-    func readLine() -> String? {
-        var bytes: [UInt8] = []
-        while true {
-            let byte = readData(ofLength: 1)
-            guard let first = byte.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
-            if first == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
-            bytes.append(first)
-        }
-    }
 }

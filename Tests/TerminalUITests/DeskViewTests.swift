@@ -359,15 +359,23 @@ struct DeskViewTests {
         }
     }
 
-    @Test("at 80×24 the help shows every action, in two columns")
+    @Test("at 80×24 the help shows every action in two columns, over two pages (Space turns the page); wider, on one")
     func helpFits() {
         var state = DeskFixtures.state(rows: [])
         _ = state.perform(.help)
-        let text = render(state, width: 80, height: 24).text
+        state.screenHeight = 24
+        var text = render(state, width: 80, height: 24).text
+        #expect(text.contains("1/2") && text.contains("Space で次のページ"))
+        _ = state.handle(.space)
+        #expect(state.showingHelp && state.helpPage == 1)
+        text += render(state, width: 80, height: 24).text
         for action in DeskAction.allCases {
             // Whole, never cut: the long label where it fits, the short one otherwise.
             #expect(text.contains(action.label) || text.contains(action.shortLabel), "\(action) is missing or cut in the help:\n\(text)")
         }
+        _ = state.handle(.space)
+        #expect(!state.showingHelp, "past the last page a key closes it")
+        _ = state.perform(.help)
         #expect(text.contains("処理パネル") && text.contains("確認画面"))
         let wide = render(state, width: 160, height: 50).text
         #expect(wide.contains(DeskAction.markAll.label), "the long labels where there is room")

@@ -41,7 +41,7 @@ public enum OutboundWrite: Sendable, Hashable {
         case pushEdit = "push-edit"
         case shippingReport = "ship-report"
         case shippingCorrection = "ship-correct"
-        case mail
+        case mail = "send-mail"
 
         /// The action that records and sends it.
         public var action: ActionID {

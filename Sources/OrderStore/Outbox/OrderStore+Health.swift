@@ -26,7 +26,7 @@ extension OrderStore {
             var health = Health()
             for row in try Row.fetchAll(db, sql: """
                 SELECT state, COUNT(*) AS n FROM outbox AS intent
-                WHERE kind != 'mail' AND (state != 'failed' OR NOT EXISTS (
+                WHERE kind != 'send-mail' AND (state != 'failed' OR NOT EXISTS (
                     SELECT 1 FROM outbox AS later
                     WHERE later.order_number = intent.order_number AND later.kind = intent.kind AND later.id > intent.id))
                 GROUP BY state
@@ -34,8 +34,8 @@ extension OrderStore {
                 health.outbox[row["state"]] = row["n"]
             }
             health.unclearMails = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM outbox AS intent WHERE kind = 'mail' AND state = 'unknown' AND NOT EXISTS (
-                    SELECT 1 FROM outbox AS later WHERE later.kind = 'mail' AND later.order_number = intent.order_number
+                SELECT COUNT(*) FROM outbox AS intent WHERE kind = 'send-mail' AND state = 'unknown' AND NOT EXISTS (
+                    SELECT 1 FROM outbox AS later WHERE later.kind = 'send-mail' AND later.order_number = intent.order_number
                     AND later.detail = intent.detail AND later.id > intent.id AND later.state = 'done')
                 """) ?? 0
             let row = try Row.fetchOne(db, sql: """

@@ -46,7 +46,7 @@ extension OrderStore {
                     SELECT o.id, o.order_number, o.detail, o.attempt, o.state, o.operator, o.created_at, o.finished_at, o.result,
                            m.recipient, m.subject
                     FROM outbox o LEFT JOIN mail_messages m ON m.intent = o.id
-                    WHERE o.kind = 'mail' AND o.order_number IN (\(marks)) ORDER BY o.id
+                    WHERE o.kind = 'send-mail' AND o.order_number IN (\(marks)) ORDER BY o.id
                     """, arguments: StatementArguments(chunk)) {
                     let record = MailRecord(
                         intent: row["id"], number: OrderNumber(row["order_number"]), template: row["detail"] ?? "", attempt: row["attempt"],
@@ -88,7 +88,7 @@ extension OrderStore {
             for row in try Row.fetchAll(db, sql: """
                 SELECT o.id, o.claimed_by, o.created_at, m.intent IS NOT NULL AS recorded FROM outbox o
                 LEFT JOIN mail_messages m ON m.intent = o.id
-                WHERE o.kind = 'mail' AND o.state IN ('pending', 'sending')
+                WHERE o.kind = 'send-mail' AND o.state IN ('pending', 'sending')
                 """) {
                 let abandoned: Bool
                 if let claimer = Self.claimer(row["claimed_by"]), claimer.host == host {

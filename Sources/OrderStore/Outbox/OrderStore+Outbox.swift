@@ -79,7 +79,7 @@ extension OrderStore {
     static func recordIntent(_ write: OutboundWrite, for number: OrderNumber, by operatorName: String, claimedBy process: String, at date: Date, in db: Database) throws -> Int64 {
         var attempt: Int64 = 0
         if case .mail(let template, resend: true) = write {
-            attempt = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(attempt), -1) + 1 FROM outbox WHERE kind = 'mail' AND order_number = ? AND detail = ?",
+            attempt = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(attempt), -1) + 1 FROM outbox WHERE kind = 'send-mail' AND order_number = ? AND detail = ?",
                                          arguments: [number.rawValue, template]) ?? 0
         }
         try db.cachedStatement(sql: """
@@ -116,7 +116,7 @@ extension OrderStore {
         public let kind: OutboundWrite.Kind
     }
 
-    /// Writes to RMS whose outcome nobody knows, of every kind but mail (``abandonedMails()``): sent (or maybe sent) when the sender
+    /// Writes to RMS whose outcome nobody knows, of every kind but mail (``settleAbandonedMails(claimedBefore:)``): sent (or maybe sent) when the sender
     /// failed or died. They are resolved by reading the order from RMS before anything is sent
     /// again. An intent left pending or sending counts once its process is gone (on this host: at
     /// once; on another host: after `cutoff`). A kind this version does not know (recorded by a
@@ -126,7 +126,7 @@ extension OrderStore {
         return try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, kind, order_number, state, claimed_by, created_at FROM outbox
-                WHERE state IN ('unknown', 'pending', 'sending') AND kind != 'mail' ORDER BY id
+                WHERE state IN ('unknown', 'pending', 'sending') AND kind != 'send-mail' ORDER BY id
                 """).compactMap { row -> UnresolvedWrite? in
                 let abandoned: Bool
                 if row["state"] as String == "unknown" {

@@ -11,7 +11,7 @@ enum StoreSchemaV14 {
             ALTER TABLE outbox ADD COLUMN detail TEXT;
             ALTER TABLE outbox ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0;
             CREATE UNIQUE INDEX outbox_one_mail ON outbox(order_number, detail, attempt)
-                WHERE kind = 'mail' AND state IN ('pending', 'sending', 'done', 'unknown');
+                WHERE kind = 'send-mail' AND state IN ('pending', 'sending', 'done', 'unknown');
             CREATE TABLE mail_messages (
                 intent INTEGER PRIMARY KEY NOT NULL REFERENCES outbox(id),
                 recipient TEXT NOT NULL,

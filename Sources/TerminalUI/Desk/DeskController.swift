@@ -188,6 +188,7 @@ public final class DeskController {
         let size = terminal.size
         let layout = DeskLayout(width: size.width, height: size.height)
         state.grid.visibleRows = layout.gridBodyRows
+        state.screenHeight = size.height
         state.grid.scrollToCursor()
         terminal.present(view.render(state, width: size.width, height: size.height, now: now()))
     }

@@ -16,7 +16,11 @@ extension DeskState {
         if parcelForm != nil { return handleParcelKey(key) }
         if mailViewer != nil { return handleMailViewerKey(key) }
         if showingHelp {
-            // Any key closes the list of bindings.
+            // Space turns the page while there is one more; any other key closes the list.
+            if key == .space, helpPage + 1 < HelpView.pageCount(height: screenHeight) {
+                helpPage += 1
+                return [.redrawAll]
+            }
             showingHelp = false
             return []
         }
@@ -97,6 +101,7 @@ extension DeskState {
             return [.fetch]
         case .help:
             showingHelp = true
+            helpPage = 0
             return []
         case .redraw:
             return [.redrawAll]

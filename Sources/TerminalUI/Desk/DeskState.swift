@@ -43,6 +43,10 @@ public struct DeskState: Sendable {
     /// 荷物番号の入力, open over the desk.
     public var parcelForm: ParcelForm?
     public var showingHelp = false
+    /// The help's page, when it takes more than one screen.
+    public var helpPage = 0
+    /// The terminal's height when the desk was last drawn (how many pages the help takes).
+    public var screenHeight = 24
     /// Ctrl-C asks before the desk closes.
     public var askingToQuit = false
     /// The text searched for (`/`); nil when the grid is not searched.

@@ -32,7 +32,7 @@ public struct DeskView {
         } else if let form = state.parcelForm {
             ParcelFormView(form: form, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if state.showingHelp {
-            HelpView(keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
+            HelpView(keymap: state.keymap, theme: theme, page: state.helpPage).draw(in: whole, into: &screen)
         } else if state.choosingView {
             SavedViewsView(views: state.views, theme: theme).draw(in: whole, into: &screen)
         }

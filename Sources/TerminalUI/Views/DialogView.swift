@@ -146,26 +146,36 @@ struct DialogView {
 struct HelpView {
     let keymap: Keymap
     let theme: Theme
+    /// Which page, when the bindings take more than one screen (at 80×24 they take two).
+    var page = 0
 
     static let sections: [(title: String, context: KeyContext)] = [("一覧・全体", .desk), ("処理パネル", .panel), ("確認画面", .dialog)]
 
-    func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
-        // Section titles and actions, one line each.
-        var entries: [DeskAction?] = []
-        var titles: [Int: String] = [:]
-        for section in Self.sections {
-            titles[entries.count] = section.title
-            entries.append(nil)
-            entries += DeskAction.allCases.filter { $0.context == section.context }.map { $0 }
+    /// Section titles and actions, one line each.
+    static var entries: [(title: String?, action: DeskAction?)] {
+        sections.flatMap { section in
+            [(section.title, nil)] + DeskAction.allCases.filter { $0.context == section.context }.map { (nil, $0) }
         }
-        let width = screenRect.width - 2
+    }
+
+    /// Lines one page holds in two columns on a screen of `height`.
+    static func perPage(height: Int) -> Int { 2 * max(1, height - 3) }
+
+    static func pageCount(height: Int) -> Int { max(1, (entries.count + perPage(height: height) - 1) / perPage(height: height)) }
+
+    func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
         let rowsAvailable = max(1, screenRect.height - 3)
+        let perPage = Self.perPage(height: screenRect.height)
+        let pages = Self.pageCount(height: screenRect.height)
+        let page = min(self.page, pages - 1)
+        let entries = Array(Self.entries.dropFirst(page * perPage).prefix(perPage))
+        let width = screenRect.width - 2
         let columns = entries.count > rowsAvailable ? 2 : 1
         let rows = (entries.count + columns - 1) / columns
         let height = min(screenRect.height, rows + 3)
         let rect = Rect(x: (screenRect.width - width) / 2, y: max(0, (screenRect.height - height) / 2), width: width, height: height)
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
-        screen.box(rect, title: "キー一覧（keymap.toml）", theme: theme, focused: true)
+        screen.box(rect, title: "キー一覧（keymap.toml）" + (pages > 1 ? " \(page + 1)/\(pages)" : ""), theme: theme, focused: true)
         let inner = rect.inner
         let columnWidth = (inner.width - 1) / columns
         let keyWidth = min(18, columnWidth / 3)
@@ -175,8 +185,8 @@ struct HelpView {
             let y = inner.y + index % rows
             guard y < inner.maxY - 1 else { continue }
             let x = inner.x + 1 + column * columnWidth
-            guard let action = entry else {
-                screen.put(titles[index] ?? "", x: x, y: y, width: columnWidth - 1, alignment: .leading, style: theme.label)
+            guard let action = entry.action else {
+                screen.put(entry.title ?? "", x: x, y: y, width: columnWidth - 1, alignment: .leading, style: theme.label)
                 continue
             }
             let keys = keymap.keys(for: action).map(\.description).joined(separator: " ")
@@ -184,6 +194,7 @@ struct HelpView {
             screen.put(keys.isEmpty ? "（なし）" : keys, x: x, y: y, width: keyWidth, alignment: .leading, style: CellStyle(bold: true))
             screen.put(label, x: x + keyWidth + 1, y: y, width: labelWidth, alignment: .leading)
         }
-        screen.put("何かキーを押すと閉じます", x: inner.x + 1, y: inner.maxY - 1, style: theme.muted, limit: inner.maxX)
+        let footer = page + 1 < pages ? "Space で次のページ、ほかのキーで閉じます" : "何かキーを押すと閉じます"
+        screen.put(footer, x: inner.x + 1, y: inner.maxY - 1, style: theme.muted, limit: inner.maxX)
     }
 }

@@ -70,7 +70,6 @@ enum MailBenchmarks {
 struct BenchRelay {
     static let missing = "python3-aiosmtpd・openssl・Tests/Fixtures/smtp-relay.py のどれかがありません（.ci/setup で入ります）"
     let process: Process
-    let input: Pipe
     let settings: SMTPSettings
 
     static func start(in folder: String) throws -> BenchRelay? {
@@ -93,27 +92,28 @@ struct BenchRelay {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
             process.arguments = [script, String(port), folder + "/cert.pem", folder + "/key.pem", folder + "/out", "bench", "bench-pass", "shop@example.jp"]
-            let input = Pipe(), output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            let ready = String(decoding: output.fileHandleForReading.readData(ofLength: 6), as: UTF8.self)
-            if ready.hasPrefix("READY") {
-                return BenchRelay(process: process, input: input, settings: SMTPSettings(
+            // The relay says it listens with a file (Tests/Fixtures/smtp-relay.py).
+            let ready = folder + "/out/READY"
+            let deadline = Date().addingTimeInterval(20)
+            while !manager.fileExists(atPath: ready), process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            if manager.fileExists(atPath: ready) {
+                try manager.removeItem(atPath: ready)
+                return BenchRelay(process: process, settings: SMTPSettings(
                     host: "localhost", port: port, username: "bench", password: "bench-pass", caFile: folder + "/cert.pem", timeoutSeconds: 30))
             }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
         return nil
     }
 
     func stop() {
-        do {
-            try input.fileHandleForWriting.close()
-        } catch {
-            process.terminate()
-        }
+        // SIGKILL: a child of this process inherits its blocked signals, SIGTERM among them.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }

@@ -10,6 +10,7 @@ struct OutboundWriteRuleTests {
         let actions: [any BulkAction] = [
             ConfirmAction(), try! CancelAction(reasonCode: 1), PushEditAction(),
             ShipReportAction(today: CalendarDate(year: 2026, month: 12, day: 4)!), ShipCorrectionAction(),
+            MailAction(template: "thanks", templateTitle: "サンクスメール", now: Date()),
         ]
         #expect(Set(actions.compactMap { $0.write?.kind }) == Set(OutboundWrite.Kind.allCases))
         for action in actions {
