@@ -27,13 +27,6 @@ public struct PanelItem: Sendable, Equatable {
             PanelItem(.cancel, group: "楽天ペイ", inputs: [
                 PanelInput("理由", choices: CancelAction.reasons.map(\.label)),
             ]),
-            PanelItem(.sendMail, group: "メール", inputs: [
-                PanelInput("テンプレート", choices: mailTemplates),
-                PanelInput("送信済みの注文", choices: ["送らない", "再送信する"]),
-            ]),
-            PanelItem(.testMail, group: "メール", inputs: [
-                PanelInput("テンプレート", choices: mailTemplates),
-            ]),
             PanelItem(.changeStatus, group: "受注ステータス", inputs: [
                 PanelInput("変更先", choices: statuses.map(\.name)),
             ]),
@@ -66,6 +59,13 @@ public struct PanelItem: Sendable, Equatable {
             PanelItem(.importTracking, group: "出荷"),
             PanelItem(.shipReport, group: "出荷"),
             PanelItem(.shipCorrection, group: "出荷"),
+            PanelItem(.sendMail, group: "メール", inputs: [
+                PanelInput("テンプレート", choices: mailTemplates),
+                PanelInput("送信済みの注文", choices: ["送らない", "再送信する"]),
+            ]),
+            PanelItem(.testMail, group: "メール", inputs: [
+                PanelInput("テンプレート", choices: mailTemplates),
+            ]),
             PanelItem(.undo, group: "取り消し"),
             PanelItem(.fetch, group: "受注取得"),
         ]
