@@ -90,13 +90,7 @@ extension OrderStore {
                 LEFT JOIN mail_messages m ON m.intent = o.id
                 WHERE o.kind = 'send-mail' AND o.state IN ('pending', 'sending')
                 """) {
-                let abandoned: Bool
-                if let claimer = Self.claimer(row["claimed_by"]), claimer.host == host {
-                    abandoned = !Self.processIsAlive(claimer.pid)
-                } else {
-                    abandoned = cutoff.map { (row["created_at"] as Int64) < Int64($0.timeIntervalSince1970) } ?? false
-                }
-                guard abandoned else { continue }
+                guard Self.isAbandoned(claimedBy: row["claimed_by"], at: row["created_at"], host: host, cutoff: cutoff) else { continue }
                 let outcome: WriteOutcome = (row["recorded"] as Bool)
                     ? .unknown(detail: "送信中に送信した端末が終了しました。受け付けられたか分かりません")
                     : .failed(.temporary, detail: "送信前に送信した端末が終了しました（送信していません）")

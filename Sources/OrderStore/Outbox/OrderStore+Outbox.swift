@@ -128,21 +128,21 @@ extension OrderStore {
                 SELECT id, kind, order_number, state, claimed_by, created_at FROM outbox
                 WHERE state IN ('unknown', 'pending', 'sending') AND kind != 'send-mail' ORDER BY id
                 """).compactMap { row -> UnresolvedWrite? in
-                let abandoned: Bool
-                if row["state"] as String == "unknown" {
-                    abandoned = true
-                } else if let claimer = Self.claimer(row["claimed_by"]), claimer.host == host {
-                    abandoned = !Self.processIsAlive(claimer.pid)
-                } else {
-                    abandoned = cutoff.map { (row["created_at"] as Int64) < Int64($0.timeIntervalSince1970) } ?? false
-                }
-                guard abandoned else { return nil }
+                guard row["state"] as String == "unknown" || Self.isAbandoned(claimedBy: row["claimed_by"], at: row["created_at"], host: host, cutoff: cutoff)
+                else { return nil }
                 guard let kind = OutboundWrite.Kind(rawValue: row["kind"]) else {
                     throw StoreError("送信記録 \(row["id"] as Int64) の種類「\(row["kind"] as String)」はこの版のjuchuでは扱えません（新しい版で記録されました）")
                 }
                 return UnresolvedWrite(intent: row["id"], number: OrderNumber(row["order_number"]), kind: kind)
             }
         }
+    }
+
+    /// Whether an intent still pending or sending was left by a sender that is gone: on this host,
+    /// its process has ended; on another, it was claimed before `cutoff` (nil: never assumed).
+    static func isAbandoned(claimedBy: String, at created: Int64, host: String, cutoff: Date?) -> Bool {
+        if let claimer = claimer(claimedBy), claimer.host == host { return !processIsAlive(claimer.pid) }
+        return cutoff.map { created < Int64($0.timeIntervalSince1970) } ?? false
     }
 
     /// The host and pid of an intent's claimer (``OperatorIdentity/process``: `user@host:pid`).
