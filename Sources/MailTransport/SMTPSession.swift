@@ -124,10 +124,24 @@ public final class SMTPSession: Sendable {
         return accepted
     }
 
-    /// Says goodbye and closes; a connection already gone is closed all the same.
-    public func close() async {
-        _ = try? await expect("QUIT", as: SMTPError.connectionLost)
-        try? await channel.close()
+    /// Says goodbye and closes. Every mail of the batch has its answer by now, so a goodbye that
+    /// fails changes nothing sent; it is returned for the caller to log, not dropped.
+    @discardableResult
+    public func close() async -> SMTPError? {
+        var failure: SMTPError?
+        do {
+            _ = try await expect("QUIT", as: SMTPError.connectionLost)
+        } catch {
+            failure = error
+        }
+        do {
+            try await channel.close()
+        } catch ChannelError.alreadyClosed {
+            // The relay closed it after QUIT, as it may.
+        } catch {
+            failure = failure ?? .connectionLost("\(error)")
+        }
+        return failure
     }
 
     /// Forgets a refused mail's envelope so that the next can go on this connection.

@@ -1,5 +1,6 @@
 import CustomerMail
 import Foundation
+import Logging
 import MailTransport
 import OrderEngine
 
@@ -10,6 +11,7 @@ public actor Mailer {
     public nonisolated let settings: MailSettings
     private let now: @Sendable () -> Date
     private var session: SMTPSession?
+    private let logger = Logger(label: "juchu.mail")
     /// Why the batch's connection could not be opened: the rest of the batch is not tried again
     /// (a wrong password would be tried once per mail; a relay down, waited for once per mail).
     private var openFailure: SMTPError?
@@ -55,7 +57,7 @@ public actor Mailer {
         } catch {
             if error.endsSession {
                 self.session = nil
-                await session.close()
+                await close(session)
             }
             throw error
         }
@@ -63,9 +65,17 @@ public actor Mailer {
 
     /// Ends the batch's connection.
     public func finish() async {
-        if let session { await session.close() }
+        if let session { await close(session) }
         session = nil
         openFailure = nil
+    }
+}
+
+extension Mailer {
+    /// Closes a connection; a goodbye the relay did not answer is logged (the batch's mails all
+    /// have their outcomes already).
+    private func close(_ session: SMTPSession) async {
+        if let failure = await session.close() { logger.notice("mail: closing the relay's connection: \(failure)") }
     }
 }
 
