@@ -22,22 +22,11 @@ struct EditFormView {
             lines.append((StyledLine("保存した修正は処理パネル「入力内容を反映する（RMS）」でRMSに送ります", theme.muted), nil))
         }
         for problem in form.problems { lines.append((StyledLine(problem, theme.error), nil)) }
-        let save = keymap.keys(for: .activate).first.map(\.description) ?? "Enter"
-        let cancelKeys = keymap.keys(for: .dialogCancel)
-        let cancel = (cancelKeys.first { $0 == .escape } ?? cancelKeys.first).map(\.description) ?? "Esc"
+        let (save, cancel) = FormBox.saveAndCancel(keymap)
         lines.append((StyledLine("↑↓ 項目  数字で入力  ←→ 減額理由  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
-
-        let width = min(screenRect.width - 4, 90)
-        let rows = min(lines.count, screenRect.height - 4)
-        let rect = Rect(x: (screenRect.width - width) / 2, y: max(1, (screenRect.height - rows - 2) / 2), width: width, height: rows + 2)
-        screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
-        screen.box(rect, title: "注文内容修正 \(form.original.number)", theme: theme, focused: true)
         // The focused field stays on screen when the items do not all fit.
-        let focusedLine = lines.firstIndex { $0.field == form.focused } ?? 0
-        let first = max(0, min(focusedLine - rows / 2, lines.count - rows))
-        for (offset, entry) in lines.dropFirst(first).prefix(rows).enumerated() {
-            entry.line.draw(x: rect.x + 2, y: rect.y + 1 + offset, limit: rect.maxX - 2, into: &screen)
-        }
+        FormBox.draw(lines.map(\.line), focusedLine: lines.firstIndex { $0.field == form.focused } ?? 0,
+                     title: "注文内容修正 \(form.original.number)", in: screenRect, into: &screen, theme: theme)
     }
 
     private func line(for field: OrderEditForm.Field) -> StyledLine {

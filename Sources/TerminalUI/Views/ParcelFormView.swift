@@ -18,26 +18,15 @@ struct ParcelFormView {
         }
         for problem in form.problems { lines.append((StyledLine(problem, theme.error), nil)) }
         lines.append((StyledLine("報告済の荷物を変えると訂正待ち、削除すると削除待ちになり、「荷物番号の訂正・削除を送る（RMS）」で送ります", theme.muted), nil))
-        let save = keymap.keys(for: .activate).first.map(\.description) ?? "Enter"
-        let cancelKeys = keymap.keys(for: .dialogCancel)
-        let cancel = (cancelKeys.first { $0 == .escape } ?? cancelKeys.first).map(\.description) ?? "Esc"
+        let (save, cancel) = FormBox.saveAndCancel(keymap)
         let add = keymap.keys(for: .panelAddRow).first.map(\.description) ?? "-"
         let remove = keymap.keys(for: .panelRemoveRow).first.map(\.description) ?? "-"
         let choose = keymap.keys(for: .panelNextChoice).first.map(\.description) ?? "Space"
         let next = keymap.keys(for: .focusNext).first.map(\.description) ?? "Tab"
         lines.append((StyledLine("↑↓ 荷物  \(next) 項目  \(choose) 配送会社  \(add) 追加  \(remove) 削除  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
-
-        let width = min(screenRect.width - 4, 90)
-        let rows = min(lines.count, screenRect.height - 4)
-        let rect = Rect(x: (screenRect.width - width) / 2, y: max(1, (screenRect.height - rows - 2) / 2), width: width, height: rows + 2)
-        screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
-        screen.box(rect, title: "荷物番号の入力 \(form.original.number)", theme: theme, focused: true)
         // The focused parcel stays on screen when the baskets do not all fit.
-        let focusedLine = lines.firstIndex { $0.row == form.row } ?? 0
-        let first = max(0, min(focusedLine - rows / 2, lines.count - rows))
-        for (offset, entry) in lines.dropFirst(first).prefix(rows).enumerated() {
-            entry.line.draw(x: rect.x + 2, y: rect.y + 1 + offset, limit: rect.maxX - 2, into: &screen)
-        }
+        FormBox.draw(lines.map(\.line), focusedLine: lines.firstIndex { $0.row == form.row } ?? 0,
+                     title: "荷物番号の入力 \(form.original.number)", in: screenRect, into: &screen, theme: theme)
     }
 
     private func line(for entry: ParcelForm.Entry, at index: Int) -> StyledLine {
