@@ -127,18 +127,7 @@ struct KilledWritesEndToEndTests {
         defer { relay.stop() }
         let mailable = Set(try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset }.prefix(500).map(\.number))
         #expect(mailable.count == 500)
-        let config = try CommandsEndToEndTests.sandboxConfig(setting.sandbox, in: setting.juchu, database: setting.db, requestsPerSecond: 100, more: """
-            [mail]
-            smtp_host = "localhost"
-            smtp_port = \(relay.port)
-            username = "\(relay.user)"
-            password = "\(relay.password)"
-            from = "\(relay.allowedSender)"
-            registered = ["\(relay.allowedSender)"]
-            ca_file = "\(relay.caFile)"
-            hold_minutes = 0
-            shop_name = "楽天デモ米店"
-            """)
+        let config = try MailEndToEndTests.config(setting.sandbox, relay, in: setting.juchu, database: setting.db, requestsPerSecond: 100)
         let arguments = ["mail", "send", "--template", "thanks", "--config", config] + mailable.map(\.rawValue).sorted()
         let (killed, last) = try await setting.killRepeatedly(arguments, runs: 40, longest: 3_000)
         #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")

@@ -8,8 +8,11 @@ import TestSupport
 /// Rakuten's on loopback (STARTTLS, AUTH, the registered sender), the outbox in the SQLite file.
 @Suite("End to end: mail to the buyers through the relay, each once", .serialized)
 struct MailEndToEndTests {
-    static func config(_ sandbox: SandboxHarness, _ relay: SMTPRelayHarness, in juchu: JuchuBinary, database: String, password: String? = nil) throws -> String {
-        try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: database, more: """
+    static func config(
+        _ sandbox: SandboxHarness, _ relay: SMTPRelayHarness, in juchu: JuchuBinary, database: String, password: String? = nil,
+        requestsPerSecond: Double = 50
+    ) throws -> String {
+        try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: database, requestsPerSecond: requestsPerSecond, more: """
             [fetch]
             skip_younger_than_minutes = 0
             [mail]

@@ -1,6 +1,9 @@
 import OrderEngine
 
 extension MailTemplate {
+    /// The shipped templates' file names, in the day's order.
+    public static let defaultNames = ["thanks", "payment", "shipped"]
+
     /// The templates a shop starts with, written to its mail folder the first time: サンクスメール,
     /// 入金確認 (銀行振込・前払い) and 発送メール, by file name. 送信後ステータス is written only when the
     /// shop's statuses have it.

@@ -33,7 +33,7 @@ public struct MailTemplateLibrary: Sendable {
             throw MailTemplateError(file: folder, line: nil, "テンプレート（NAME.txt）がありません")
         }
         // The shipped ones in the day's order (サンクスメール first), then the shop's own by name.
-        let order = MailTemplate.defaultTexts(statuses: []).map(\.name)
+        let order = MailTemplate.defaultNames
         self.templates = templates.sorted { a, b in
             switch (order.firstIndex(of: a.name), order.firstIndex(of: b.name)) {
             case let (x?, y?): x < y
