@@ -46,6 +46,15 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Printed documents (納品書, 受注伝票, ピッキングリスト, 領収書): the shop's HTML templates with
+        // the mail templates' engine and tags, laid out to PDF by WeasyPrint (Debian's), parts joined
+        // by poppler's pdfunite, printed through CUPS's lp.
+        .target(
+            name: "Slips",
+            dependencies: ["OrderEngine", "CustomerMail", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
+
         // SMTP submission as Rakuten's relay takes it (587, STARTTLS required, AUTH), on SwiftNIO:
         // one connection for a batch, and each reply known — a mail lost after its DATA is 結果不明.
         .target(
@@ -95,7 +104,7 @@ let package = Package(
         .target(
             name: "OrderSync",
             dependencies: [
-                "OrderEngine", "RakutenPay", "OrderStore", "ShippingFiles", "CustomerMail", "MailTransport",
+                "OrderEngine", "RakutenPay", "OrderStore", "ShippingFiles", "CustomerMail", "MailTransport", "Slips",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -106,7 +115,7 @@ let package = Package(
         .target(
             name: "TerminalUI",
             dependencies: [
-                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "ShippingFiles", "CNcursesw",
+                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "ShippingFiles", "Slips", "CNcursesw",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
@@ -116,7 +125,7 @@ let package = Package(
         .target(
             name: "ShopSettings",
             dependencies: [
-                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "TerminalUI", "ShippingFiles", "CustomerMail", "MailTransport",
+                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "TerminalUI", "ShippingFiles", "CustomerMail", "MailTransport", "Slips",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
@@ -126,7 +135,7 @@ let package = Package(
         .executableTarget(
             name: "juchu",
             dependencies: [
-                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles", "CustomerMail", "MailTransport",
+                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles", "CustomerMail", "MailTransport", "Slips",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],

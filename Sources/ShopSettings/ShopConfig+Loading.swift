@@ -53,6 +53,7 @@ extension ShopConfig {
         "sender": ["name", "phone", "zip", "address", "yamato_customer_code", "yamato_freight_number"],
         "mail": ["smtp_host", "smtp_port", "username", "password", "from", "from_name", "bcc", "registered", "starttls", "ca_file",
                  "hold_minutes", "shop_name", "bank_account"],
+        "slips": ["shop_name", "zip", "address", "phone", "registration_number", "printer", "renderer", "shelves", "receipt_purpose"],
     ]
 
     public mutating func read(_ text: String, file: String) throws {
@@ -127,6 +128,7 @@ extension ShopConfig {
         }
         try readSender(reader)
         try readMail(reader)
+        try readSlips(reader)
         if let days = try reader.integer("shipping", "lead_days", in: 0...60) { shipLeadDays = days }
         if let status = try reader.string("shipping", "status_after_report") {
             guard status.isEmpty || statuses.contains(LocalStatus(status)) else {

@@ -3,6 +3,7 @@ import OrderEngine
 import OrderSync
 import RakutenPay
 import ShippingFiles
+import Slips
 import TerminalUI
 
 /// config.toml: the shop, its API credentials, fetching and the store (設定). Every value is
@@ -39,6 +40,8 @@ public struct ShopConfig: Sendable {
     /// `[mail]` as written: the relay, the shop's addresses, its words for its mails. Checked as a
     /// whole by ``mailSettings(file:)`` when mail is sent; nil until config.toml says.
     public var mail: MailConfig?
+    /// `[slips]`: the shop on its printed documents; read with defaults from [sender] and [mail].
+    public var slips = SlipConfig()
 
     /// The file's path, or the default when none is given.
     public static var defaultPath: String { XDGPaths.config + "/config.toml" }

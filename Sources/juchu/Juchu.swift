@@ -17,7 +17,7 @@ struct Juchu: ParsableCommand {
             juchu mail      お客様へのメール（テンプレート・プレビュー・送信）
             """,
         subcommands: [
-            DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, PushCommand.self, ShipCommand.self, TrackingCommand.self, LabelsCommand.self, MailCommand.self,
+            DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, PushCommand.self, ShipCommand.self, TrackingCommand.self, LabelsCommand.self, MailCommand.self, SlipsCommand.self,
             StatusCommand.self, ExportCommand.self, SyncCommand.self, BenchCommand.self,
         ]
     )

@@ -63,11 +63,16 @@ public struct MailContext: MustacheParent, Sendable {
     }
 
     /// A basket (送付先), its items and its parcels.
-    struct PackageContext: MustacheParent {
-        let package: Package
-        let parcels: [Parcel]
+    public struct PackageContext: MustacheParent, Sendable {
+        public let package: Package
+        public let parcels: [Parcel]
 
-        func child(named name: String) -> Any? {
+        public init(package: Package, parcels: [Parcel]) {
+            self.package = package
+            self.parcels = parcels
+        }
+
+        public func child(named name: String) -> Any? {
             let destination = package.destination
             switch name {
             case "basketId": return String(package.basketID)
@@ -83,10 +88,12 @@ public struct MailContext: MustacheParent, Sendable {
     }
 
     /// An item line.
-    struct ItemContext: MustacheParent {
-        let item: Item
+    public struct ItemContext: MustacheParent, Sendable {
+        public let item: Item
 
-        func child(named name: String) -> Any? {
+        public init(item: Item) { self.item = item }
+
+        public func child(named name: String) -> Any? {
             switch name {
             case "itemName": return MailContext.text(item.name)
             case "selectedChoice": return MailContext.text(item.selectedChoice ?? "")
@@ -121,9 +128,9 @@ public struct MailContext: MustacheParent, Sendable {
     }
 
     /// Empty text is no value: its section does not show.
-    static func text(_ value: String) -> String? { value.isEmpty ? nil : value }
+    public static func text(_ value: String) -> String? { value.isEmpty ? nil : value }
 
-    static func japaneseDate(_ date: CalendarDate) -> String { "\(date.year)年\(date.month)月\(date.day)日" }
+    public static func japaneseDate(_ date: CalendarDate) -> String { "\(date.year)年\(date.month)月\(date.day)日" }
 
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }

@@ -12,20 +12,20 @@ public struct MailTag: Sendable {
     public let description: String
     public let kind: Kind
 
-    static func text(_ name: String, _ description: String) -> MailTag { MailTag(name: name, description: description, kind: .text) }
-    static func flag(_ name: String, _ description: String) -> MailTag { MailTag(name: name, description: description, kind: .flag) }
-    static func list(_ name: String, _ description: String, _ tags: [MailTag]) -> MailTag {
+    public static func text(_ name: String, _ description: String) -> MailTag { MailTag(name: name, description: description, kind: .text) }
+    public static func flag(_ name: String, _ description: String) -> MailTag { MailTag(name: name, description: description, kind: .flag) }
+    public static func list(_ name: String, _ description: String, _ tags: [MailTag]) -> MailTag {
         MailTag(name: name, description: description, kind: .list(tags))
     }
 }
 
 extension MailTag {
-    static let item: [MailTag] = [
+    public static let item: [MailTag] = [
         .text("itemName", "商品名"), .text("selectedChoice", "項目・選択肢"), .text("manageNumber", "商品管理番号"),
         .text("units", "個数"), .text("price", "単価（1,234円）"), .text("subtotal", "小計（単価×個数）"),
     ]
 
-    static let parcel: [MailTag] = [
+    public static let parcel: [MailTag] = [
         .text("carrierName", "配送会社"), .text("trackingNumber", "お問い合わせ番号"), .text("trackingUrl", "配送会社の追跡ページ"),
         .text("shipDate", "発送日"), .flag("isYamato", "ヤマト運輸のとき"), .flag("isSagawa", "佐川急便のとき"),
         .flag("isJapanPost", "日本郵便のとき"),

@@ -4,9 +4,10 @@ import Foundation
 /// tag that is not one of ``MailTag/all`` (Mustache would print nothing for it), a list's tag
 /// outside its list, a section closed by another name or not at all, and the Mustache features a
 /// mail has no use for (partials, delimiters, pragmas, blocks). Each with its line.
-enum MailTagCheck {
-    static func check(_ text: String, file: String, firstLine: Int) throws(MailTemplateError) {
-        var scopes: [(name: String, tags: [MailTag], line: Int)] = [("", MailTag.all, firstLine)]
+public enum MailTagCheck {
+    /// `tags`: what the template may use (a mail's, or a slip's).
+    public static func check(_ text: String, file: String, firstLine: Int, tags: [MailTag] = MailTag.all) throws(MailTemplateError) {
+        var scopes: [(name: String, tags: [MailTag], line: Int)] = [("", tags, firstLine)]
         var line = firstLine
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {

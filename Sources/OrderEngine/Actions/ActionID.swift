@@ -22,6 +22,8 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case shipCorrection = "ship-correct"
     case sendMail = "send-mail"
     case testMail = "test-mail"
+    case printSlips = "print-slips"
+    case printReceipt = "print-receipt"
     case undo
     case fetch
     // Recorded in the journal by what the desk and the worker do on their own.
@@ -65,6 +67,8 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .fetch: "今すぐ取得する"
         case .sendMail: "メール送信"
         case .testMail: "自分宛にテスト送信（カーソル行のメール）"
+        case .printSlips: "帳票作成"
+        case .printReceipt: "領収書"
         default: journalLabel
         }
     }
@@ -97,6 +101,8 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .sendMail: "メール送信"
         case .testMail: "自分宛のテスト送信"
         case .sendMailResult: "メール送信の結果"
+        case .printSlips: "帳票の印刷"
+        case .printReceipt: "領収書の発行"
         case .undo: "取り消し"
         case .fetch: "受注取得"
         case .edit: "注文内容修正"

@@ -60,6 +60,15 @@ public enum SkipReason: Sendable, Hashable, Codable {
     /// The order was changed (by another desk or action) after the preview the operator accepted:
     /// what it changes is no longer what the preview showed.
     case changedSincePreview(field: String, now: String)
+    /// 帳票: an amount RMS has not set (-9999), which is never printed.
+    case amountUnset(String)
+    /// 帳票: amounts changed here and not yet sent to RMS; RMS's per-rate totals are not theirs.
+    case amountsNotInRMS
+    /// 帳票: RMS gave no per-rate totals (TaxSummaryModelList), or an order entered here has a coupon.
+    case noTaxSummary
+    case slipForCancelled(String)
+    /// 領収書: 代金引換 and 後払い, whose receipt is the carrier's or the 後払い company's.
+    case receiptNotForPayment(String)
 
     public var text: String {
         switch self {
@@ -118,6 +127,12 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .changedSince: "その後に変更されているため、元に戻しません"
         case .changedSincePreview(let field, let now):
             "プレビューの後に他の操作・他の端末で変更されました（\(field) 現在 \(now)）。確かめてからもう一度実行してください"
+        case .amountUnset(let label): "\(label)が未設定です（未設定の金額は印刷しません）"
+        case .amountsNotInRMS: "金額の変更がRMSに未反映です（入力内容を反映する（RMS）の後に印刷してください）"
+        case .noTaxSummary: "税率ごとの合計がRMSにありません（RMSステータスを取得してから印刷してください）"
+        case .slipForCancelled(let kind): "キャンセルされた注文の\(kind)は作りません"
+        case .receiptNotForPayment(let method):
+            "\(method)の注文には店舗の領収書を出しません（代金引換は配送会社、後払いは後払い会社の領収書です）"
         case .sentToRMS: "金額はRMSに反映済みのため、元に戻しません（注文内容修正で直して反映してください）"
         }
     }

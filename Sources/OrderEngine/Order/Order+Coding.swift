@@ -4,6 +4,6 @@ extension Order {
     enum CodingKeys: String, CodingKey {
         case number, origin, orderedAt, rmsProgress, localStatus, sync, orderer, packages, payment, fees
         case goodsPrice, couponTotal, coupons, pointsUsed, bundleID, confirmedAt, remarks, memo, flags, dates
-        case carrier, pendingEdit, rmsDifference, rmsAmounts, readProblem, delivery, mailPlugSentence
+        case carrier, pendingEdit, rmsDifference, rmsAmounts, readProblem, delivery, mailPlugSentence, rakutenReceipts
     }
 }

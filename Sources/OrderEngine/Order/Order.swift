@@ -46,6 +46,9 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     /// The parcels the shop shipped, per basket, and whether RMS holds them (発送完了報告). Kept in
     /// a column of its own, not in an order's document.
     public var parcels: [Parcel] = []
+    /// 領収書 the buyer issued through Rakuten (receiptIssueCount, getOrder v5+); nil when RMS did
+    /// not say (an older API version, an order entered here).
+    public var rakutenReceipts: RakutenReceipts?
 
     public var id: OrderNumber { number }
 
@@ -138,5 +141,18 @@ public struct BundleID: Sendable, Hashable, Codable, CustomStringConvertible {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
+    }
+}
+
+/// The receipts a buyer issued through Rakuten's 購入履歴: a shop that issues its own as well gives
+/// the buyer two receipts for one payment.
+public struct RakutenReceipts: Sendable, Hashable, Codable {
+    public var count: Int
+    /// When, as far as RMS lists them.
+    public var dates: [Date]
+
+    public init(count: Int, dates: [Date]) {
+        self.count = count
+        self.dates = dates
     }
 }

@@ -16,3 +16,8 @@ public struct Payment: Sendable, Hashable, Codable {
 
     public var isCashOnDelivery: Bool { methodCode == 2 }
 }
+
+extension Payment {
+    /// 後払い (3, removed from getOrder in v6.7) and 後払い決済 (21): the buyer pays the 後払い company later.
+    public var isDeferred: Bool { methodCode == 3 || methodCode == 21 }
+}

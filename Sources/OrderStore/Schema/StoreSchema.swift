@@ -96,6 +96,7 @@ enum StoreSchema {
         migrator.registerMigration("v12-batch-desks", migrate: StoreSchemaV12.migrate)
         migrator.registerMigration("v13-parcels", migrate: StoreSchemaV13.migrate)
         migrator.registerMigration("v14-mail", migrate: StoreSchemaV14.migrate)
+        migrator.registerMigration("v15-printed-slips", migrate: StoreSchemaV15.migrate)
         return migrator
     }
 }

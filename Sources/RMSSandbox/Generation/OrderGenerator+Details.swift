@@ -65,6 +65,6 @@ extension OrderGenerator {
             model.packageModelList[0].senderModel = sender
         }
         // Wrapping is part of goodsPrice: the totals follow it.
-        if (model.wrappingModel1?.price ?? 0) > 0 { model.recomputeTotals() }
+        if (model.wrappingModel1?.price ?? 0) > 0 { model.recomputeTotals() } else { model.recomputeTaxSummary() }
     }
 }

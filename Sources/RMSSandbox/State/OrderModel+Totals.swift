@@ -23,6 +23,40 @@ extension OrderModel {
         // What the buyer pays: 総合計 as RMS's screen shows it (後払い手数料 included), less points.
         requestPrice = [totalPrice, deliveryPrice, paymentCharge, additionalFeeOccurAmountToUser].contains(unset)
             ? unset : totalPrice + deliveryPrice + paymentCharge + additionalFeeOccurAmountToUser - couponAllTotalPrice - points
+        recomputeTaxSummary()
+    }
+
+    /// TaxSummaryModelList as RMS gives it for orders since 2022-04 (shipping-mail-slips.md §4.2):
+    /// per rate, 請求金額 = goods + (at 10 %) postage, wrapping, COD and payment fees − coupons, points
+    /// not deducted, and its tax rounded once (切り捨て). Every figure -9999 while a fee is unset. A
+    /// shop coupon is counted at the rate with the most goods (RMS counts it at its item's rate).
+    public mutating func recomputeTaxSummary() {
+        let unset = Money.rakutenUnsetSentinel
+        let live = packageModelList.filter { $0.packageDeleteFlag == 0 }
+        var goods: [Double: Int] = [:]
+        for item in live.flatMap(\.itemModelList) where item.deleteItemFlag == 0 {
+            goods[item.taxRate, default: 0] += item.price * item.units
+        }
+        goods[0.1, default: 0] += 0
+        let rates = goods.keys.sorted(by: >)
+        guard ![postagePrice, deliveryPrice, paymentCharge].contains(unset) else {
+            taxSummaryModelList = rates.map {
+                TaxSummaryModel(taxRate: $0, reqPrice: unset, reqPriceTax: unset, totalPrice: unset, paymentCharge: unset, couponPrice: unset, point: unset)
+            }
+            return
+        }
+        let wrapping = [wrappingModel1, wrappingModel2].compactMap { $0 }.filter { $0.deleteWrappingFlag == 0 }.reduce(0) { $0 + $1.price }
+        let couponRate = goods.max { $0.value < $1.value || $0.value == $1.value && $0.key < $1.key }?.key
+        taxSummaryModelList = rates.compactMap { rate in
+            let isStandard = rate == 0.1
+            let total = goods[rate]! + (isStandard ? postagePrice + wrapping : 0)
+            let fees = isStandard ? deliveryPrice + paymentCharge : 0
+            let coupons = rate == couponRate ? couponAllTotalPrice : 0
+            if total == 0, fees == 0, coupons == 0 { return nil }
+            let request = total + fees - coupons
+            let tax = Int((Double(request) * rate / (1 + rate) + 1e-9).rounded(.down))
+            return TaxSummaryModel(taxRate: rate, reqPrice: request, reqPriceTax: tax, totalPrice: total, paymentCharge: fees, couponPrice: coupons, point: 0)
+        }
     }
 
     /// When the customer paid everything with points and the price went down, RMS reduces the

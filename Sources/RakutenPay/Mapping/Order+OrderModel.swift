@@ -35,6 +35,9 @@ extension Order {
             memo: model.memo)
         rmsAmounts = RMSAmounts(rakuten: model)
         mailPlugSentence = model.mailPlugSentence
+        rakutenReceipts = model.receiptIssueCount.map {
+            RakutenReceipts(count: $0, dates: (model.receiptIssueHistoryList ?? []).map(\.date))
+        }
         delivery = DeliveryDetails(
             method: model.deliveryModel.deliveryName,
             date: model.deliveryDate.flatMap { CalendarDate(year: $0.year, month: $0.month, day: $0.day) },

@@ -76,6 +76,16 @@ public struct TaxSummaryModel: Sendable, Hashable, Codable {
     public var paymentCharge: Int
     public var couponPrice: Int
     public var point: Int
+
+    public init(taxRate: Double, reqPrice: Int, reqPriceTax: Int, totalPrice: Int, paymentCharge: Int, couponPrice: Int, point: Int) {
+        self.taxRate = taxRate
+        self.reqPrice = reqPrice
+        self.reqPriceTax = reqPriceTax
+        self.totalPrice = totalPrice
+        self.paymentCharge = paymentCharge
+        self.couponPrice = couponPrice
+        self.point = point
+    }
 }
 
 /// DueDateModel: 0 支払期限, 1 支払方法変更期限, 2 返金手続き期限.

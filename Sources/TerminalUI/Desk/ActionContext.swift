@@ -1,5 +1,6 @@
 import Foundation
 import OrderEngine
+import OrderSync
 import ShippingFiles
 
 /// What an action run from the panel needs besides the orders: the shop's settings as the desk
@@ -9,6 +10,7 @@ struct ActionContext: Sendable {
     let statusAfterShipReport: LocalStatus?
     let labelSender: LabelSender?
     let labelDirectory: String
+    let slipMaker: SlipMaker?
     let now: Date
 
     var today: CalendarDate { CalendarDate(japanDayOf: JapanTime(now)) }

@@ -21,6 +21,8 @@ extension DeskController {
                 try planMail(item, template: template, resend: resend, numbers, scope: scope)
             case .testMail(let template):
                 try sendTestMail(template: template)
+            case .slips(let slip):
+                try planSlips(item, slip, numbers, scope: scope)
             case .undo:
                 // This desk's own batches only: another desk's (another operator's, or the same
                 // operator's other window) are theirs to take back.
@@ -53,7 +55,7 @@ extension DeskController {
         let queue = events
         let context = ActionContext(
             statuses: state.statuses, statusAfterShipReport: state.statusAfterShipReport, labelSender: settings.labelSender,
-            labelDirectory: settings.labelDirectory, now: now())
+            labelDirectory: settings.labelDirectory, slipMaker: settings.slipMaker, now: now())
         let progress: @Sendable (Int) -> Void = { done in queue.post(.progress(done: done, total: numbers.count)) }
         running = Task.detached {
             // Every order of the preview is in the result: what it skipped, with the reason, too.
@@ -83,6 +85,9 @@ extension DeskController {
         }
         if let mail = dialog.mail {
             return ActionResult(report: try await service.run(mail.action, on: numbers))
+        }
+        if let slips = dialog.slips {
+            return try await makeSlips(slips, maker: context.slipMaker, store: store)
         }
         if let batch = dialog.undoBatch {
             let undone = try store.undo(batch: batch)

@@ -25,6 +25,13 @@ public final class DeskController {
         public var labelSender: LabelSender?
         /// Where 送り状データを書き出す writes its files.
         public var labelDirectory = NSTemporaryDirectory() + "juchu-labels"
+        /// What makes 帳票 (templates, [slips], 棚番); nil with ``slipProblem`` saying why.
+        public var slipMaker: SlipMaker?
+        public var slipProblem: String?
+        /// Where 帳票作成 and 領収書 write their PDFs.
+        public var slipDirectory = NSTemporaryDirectory() + "juchu-slips"
+        /// A receipt's 但し書き when the operator writes none ([slips] receipt_purpose).
+        public var receiptPurpose = "お品代として"
         /// Where the carriers' files wait for 荷物番号を取り込む; read ones go to its `取込済` folder.
         public var trackingInbox = NSTemporaryDirectory() + "juchu-tracking"
         /// Days after confirmation an order should ship by when it has no 出荷予定日.

@@ -237,7 +237,8 @@ extension DeskState {
                 if item.inputs[inputIndex].type(character) {
                     panelItems[panelCursor] = item
                 } else {
-                    message = DeskMessage("「\(character)」は\(item.inputs[inputIndex].label)に入力できません（数字と - / , と空白）", isError: true)
+                    let allowed = item.inputs[inputIndex].takesAnyText ? "40文字まで" : "数字と - / , と空白"
+                    message = DeskMessage("「\(character)」は\(item.inputs[inputIndex].label)に入力できません（\(allowed)）", isError: true)
                 }
                 return []
             case .backspace:

@@ -1,4 +1,5 @@
 import OrderEngine
+import OrderSync
 
 /// A bulk action from preview to result: who will change and how, who is skipped and why, and the
 /// buttons (the default is Cancel); then its progress; then each order's outcome.
@@ -28,6 +29,8 @@ public struct ActionDialog: Sendable {
     /// For メール送信: the action as planned (its template, the mails already sent), and what each
     /// mail will be — the cursor order's whole, the others' first lines.
     public var mail: MailPreview?
+    /// For 帳票作成 and 領収書: what will be made, and per order its copy and Rakuten's receipts.
+    public var slips: SlipPreview?
     public var stage: Stage = .preview
     public var focused: Button = .cancel
     /// First line of the list shown (the list scrolls).
@@ -113,5 +116,22 @@ public struct ActionResult: Sendable {
         var result = ActionResult(lines: lines + more, stopped: stopped, batchID: batchID)
         result.note = note
         return result
+    }
+}
+
+/// 帳票作成's and 領収書's preview: how many documents and about how many pages, where they go,
+/// and per order which copy it will be and whether the buyer already issued Rakuten's receipt.
+public struct SlipPreview: Sendable {
+    public let request: SlipMaker.Request
+    public let summary: [String]
+    /// Lines said in yellow: 再発行, receipts already issued through Rakuten.
+    public let warnings: [String]
+    public let lines: [OrderNumber: String]
+
+    public init(request: SlipMaker.Request, summary: [String], warnings: [String], lines: [OrderNumber: String]) {
+        self.request = request
+        self.summary = summary
+        self.warnings = warnings
+        self.lines = lines
     }
 }

@@ -14,6 +14,18 @@ public enum PanelCommand: Sendable {
     case mail(template: String, resend: Bool)
     /// 自分宛にテスト送信: the cursor order's mail of this template to the shop's own address.
     case testMail(template: String)
+    /// 帳票作成 and 領収書: what to make and where it goes.
+    case slips(SlipOrder)
+}
+
+/// A document the panel asks for: its kind, a picking list's form, a receipt's 宛名 and
+/// 但し書き (nil: the orderer's name, the shop's default), and whether it goes to the printer.
+public struct SlipOrder: Sendable, Equatable {
+    public var kind: SlipKind
+    public var perOrderPicking = false
+    public var addressee: String?
+    public var purpose: String?
+    public var toPrinter = false
 }
 
 extension PanelItem {
@@ -62,6 +74,13 @@ extension PanelItem {
                 throw ActionInputError("メールのテンプレートがありません（config.toml の [mail] と、メールのテンプレートのフォルダを確かめてください）")
             }
             return kind == .sendMail ? .mail(template: templates[index], resend: choice(1) == 1) : .testMail(template: templates[index])
+        case .printSlips:
+            let choice = SlipChoice.allCases[min(choice(0), SlipChoice.allCases.count - 1)]
+            return .slips(SlipOrder(kind: choice.kind, perOrderPicking: choice == .pickingPerOrder, toPrinter: self.choice(1) == 1))
+        case .printReceipt:
+            let addressee = text(0).trimmingCharacters(in: .whitespaces), purpose = text(1).trimmingCharacters(in: .whitespaces)
+            return .slips(SlipOrder(kind: .receipt, addressee: addressee.isEmpty ? nil : addressee,
+                                    purpose: purpose.isEmpty ? nil : purpose, toPrinter: choice(2) == 1))
         case .sendMailResult, .edit, .setParcels, .shipReportResult, .shipCorrectionResult, .shipReportReadback, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:
             throw ActionInputError("「\(title)」は処理パネルの項目ではありません")
         }

@@ -66,6 +66,15 @@ public struct PanelItem: Sendable, Equatable {
             PanelItem(.testMail, group: "メール", inputs: [
                 PanelInput("テンプレート", choices: mailTemplates),
             ]),
+            PanelItem(.printSlips, group: "帳票", inputs: [
+                PanelInput("種類", choices: SlipChoice.allCases.map(\.label)),
+                PanelInput("出力", choices: SlipChoice.outputs),
+            ]),
+            PanelItem(.printReceipt, group: "帳票", inputs: [
+                PanelInput("宛名", freeText: "", placeholder: "空白: 注文者の氏名"),
+                PanelInput("但し書き", freeText: "", placeholder: "空白: [slips] receipt_purpose（既定 お品代として）"),
+                PanelInput("出力", choices: SlipChoice.outputs),
+            ]),
             PanelItem(.undo, group: "取り消し"),
             PanelItem(.fetch, group: "受注取得"),
         ]
@@ -95,6 +104,8 @@ public struct PanelInput: Sendable, Equatable {
     public var value: Value
     /// Shown while a text input is empty; ``today`` in it is today's date in Japan.
     public let placeholder: String
+    /// Takes any character (a receipt's 宛名), not only what a date or an amount is made of.
+    public var takesAnyText = false
     /// The kept value is replaced by the next character typed, not added to (the input has just
     /// been reached); Backspace edits it instead.
     public var replacesOnType = false
@@ -112,6 +123,12 @@ public struct PanelInput: Sendable, Equatable {
         self.label = label
         self.value = .text(text)
         self.placeholder = placeholder
+    }
+
+    /// Any text, up to 40 characters: a name, a 但し書き.
+    public init(_ label: String, freeText: String, placeholder: String) {
+        self.init(label, text: freeText, placeholder: placeholder)
+        takesAnyText = true
     }
 
     public var isText: Bool { if case .text = value { true } else { false } }
@@ -133,8 +150,13 @@ public struct PanelInput: Sendable, Equatable {
     /// Types a character into a text input: digits, "-", "/", ",", and a space (a blank date),
     /// full-width ones as their ASCII forms. False for any other key: it is not the input's.
     mutating func type(_ character: Character) -> Bool {
-        let typed = character.typedASCII
-        guard case .text(var text) = value, typed.isASCII, typed.isNumber || "-/, ".contains(typed) else { return false }
+        let typed = takesAnyText ? character : character.typedASCII
+        guard case .text(var text) = value else { return false }
+        if takesAnyText {
+            guard !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return false }
+        } else {
+            guard typed.isASCII, typed.isNumber || "-/, ".contains(typed) else { return false }
+        }
         if replacesOnType { text = "" }
         replacesOnType = false
         guard text.count < 40 else { return true }
@@ -147,4 +169,29 @@ public struct PanelInput: Sendable, Equatable {
         guard case .text(let text) = value, !text.isEmpty else { return }
         value = .text(String(text.dropLast()))
     }
+}
+
+/// 帳票作成's 種類: the kinds it makes, the picking list in its two forms. (領収書 is a row of its own.)
+public enum SlipChoice: CaseIterable, Sendable {
+    case deliveryNote, orderSlip, pickingTotals, pickingPerOrder
+
+    public var label: String {
+        switch self {
+        case .deliveryNote: "納品書"
+        case .orderSlip: "受注伝票"
+        case .pickingTotals: "ピッキングリスト（商品ごとの合計）"
+        case .pickingPerOrder: "ピッキングリスト（注文ごと）"
+        }
+    }
+
+    public var kind: SlipKind {
+        switch self {
+        case .deliveryNote: .deliveryNote
+        case .orderSlip: .orderSlip
+        case .pickingTotals, .pickingPerOrder: .picking
+        }
+    }
+
+    /// 出力: a PDF in the desk's slip folder, or that PDF sent to the printer too.
+    public static let outputs = ["PDFファイル", "プリンタ"]
 }

@@ -59,6 +59,8 @@ struct DialogView {
             if plan.leavesMachine, dialog.canProceed {
                 body.append(StyledLine(dialog.mail == nil ? "この操作はRMSに送信され、取り消せません。" : "メールを送信します。送ったメールは取り消せません。", theme.error))
             }
+            for line in dialog.slips?.summary ?? [] { body.append(StyledLine(line)) }
+            for line in dialog.slips?.warnings ?? [] { body.append(StyledLine(line, theme.color(.yellow, bold: true))) }
             let skipStyle = theme.color(.yellow)
             // メール送信: the cursor order's mail whole first, then each order's recipient and subject.
             // The mail's lines wrapped to the dialog, as the buyer's reader would show them.
@@ -67,7 +69,7 @@ struct DialogView {
                 mail.whole.isEmpty ? [] : [StyledLine("── メール（\(mail.whole.count)行）──", muted)]
                     + mail.whole.flatMap { StyledLine($0).wrapped(to: textWidth, indent: 0) } + [StyledLine("──", muted)]
             } ?? []
-            let mailLines = dialog.mail?.lines ?? [:]
+            let mailLines = dialog.mail?.lines ?? dialog.slips?.lines ?? [:]
             list = LazyList(count: whole.count + plan.changes.count + plan.skips.count) { index in
                 if index < whole.count { return whole[index] }
                 let index = index - whole.count

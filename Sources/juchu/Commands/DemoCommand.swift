@@ -8,6 +8,7 @@ import RakutenPay
 import RMSSandbox
 import ShippingFiles
 import TerminalUI
+import Slips
 
 /// `juchu demo`: the desk on its embedded default — an in-process RMS sandbox on loopback and a
 /// local SQLite file — with about 200 generated orders.
@@ -84,6 +85,16 @@ struct DemoCommand: ParsableCommand {
         settings.labelSender = DemoShop.sender
         settings.labelDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/labels"
         settings.trackingInbox = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/tracking"
+        // The demo's slips: its own templates and PDFs beside its database, the demo shop as issuer.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        settings.slipDirectory = folder + "/slips"
+        do {
+            settings.slipMaker = SlipMaker(
+                library: try SlipTemplateLibrary(folder: folder + "/slip-templates"), shop: DemoShop.slipShop, renderer: PDFRenderer(),
+                printer: SlipPrinter(printer: nil), shelves: [:])
+        } catch {
+            settings.slipProblem = "\(error)"
+        }
         let launcher = DeskLauncher(
             keymap: keymap, shopID: sandboxConfiguration.shopID, ascii: display.ascii,
             colors: DeskLauncher.wantsColor(noColorFlag: display.noColor), settings: settings)
@@ -95,6 +106,12 @@ struct DemoCommand: ParsableCommand {
 enum DemoShop {
     /// The demo shop as ご依頼主 (a config.toml's [sender]).
     static let sender = LabelSender(name: "楽天デモ米店", phone: "03-0000-0000", zipCode: "1000001", address: "東京都千代田区千代田1-1")
+
+    /// The demo shop as issuer of its invoices (a made-up 登録番号 with a right check digit).
+    static var slipShop: SlipShop {
+        SlipShop(name: sender.name, zipCode: "100-0001", address: sender.address, phone: sender.phone,
+                 registrationNumber: RegistrationNumber(checked: "T7123456789012"))
+    }
 
     /// Bundles (同梱) two orders of one repeat customer, as an operator would have done before,
     /// so the demo shows how a bundled order is treated.

@@ -36,6 +36,14 @@ struct DeskCommand: ParsableCommand {
             deskSettings.labelSender = settings.sender
             deskSettings.labelDirectory = XDGPaths.data + "/labels"
             deskSettings.trackingInbox = XDGPaths.data + "/tracking"
+            deskSettings.slipDirectory = XDGPaths.data + "/slips"
+            deskSettings.receiptPurpose = settings.slips.receiptPurpose
+            do {
+                deskSettings.slipMaker = try options.slipMaker(settings)
+            } catch let error as UserFacingError {
+                // The desk opens all the same; 帳票作成 says why it cannot make anything.
+                deskSettings.slipProblem = error.description
+            }
             deskSettings.lastFetchAt = try service.store.lastImport()
             // RMS's own figure as a worker last read it (any process on the file); config.toml's otherwise.
             let recorded = try service.store.licenseExpiry(licenseKey: service.client.configuration.credentials.licenseKey)

@@ -1,0 +1,235 @@
+import OrderEngine
+
+extension SlipTemplate {
+    /// The stylesheet the shipped templates share: A4, IPAex Gothic, fixed table layouts (the
+    /// renderer lays a fixed table out several times faster than one sized by its content), the
+    /// item table's heading repeated on every page a long order runs onto.
+    public static let defaultStyleSheet = """
+        @page { size: A4; margin: 12mm 12mm 14mm 12mm; }
+        body { font-family: "IPAexGothic"; font-size: 9pt; line-height: 1.35; color: #000; margin: 0; }
+        section.document + section.document { break-before: page; }
+        h1 { font-size: 16pt; text-align: center; margin: 0 0 4mm 0; font-weight: normal; }
+        p { margin: 0; }
+        .reissue { font-size: 10pt; }
+        header { display: flex; justify-content: space-between; margin-bottom: 4mm; }
+        header .to { width: 55%; } header .from { width: 40%; text-align: right; }
+        .name { font-size: 12pt; margin-top: 1.5mm; }
+        .shop { font-size: 11pt; }
+        .lead { margin: 2mm 0 3mm 0; }
+        table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+        th, td { border: 0.4pt solid #444; padding: 1mm 1.5mm; vertical-align: top; }
+        th { background: #eee; font-weight: normal; }
+        thead { display: table-header-group; }
+        tr { break-inside: avoid; }
+        thead tr.repeat th { background: none; border: none; text-align: left; padding: 0 0 1mm 0; font-size: 8pt; }
+        .num { text-align: right; white-space: nowrap; }
+        col.units { width: 12%; } col.price { width: 15%; } col.sum { width: 16%; } col.shelf { width: 14%; } col.code { width: 20%; }
+        .choice { white-space: pre-line; font-size: 8pt; color: #333; }
+        .totals { width: 45%; margin: 3mm 0 0 auto; }
+        .totals th { text-align: left; } .totals td { text-align: right; }
+        .taxes { margin-top: 3mm; }
+        .note { font-size: 8pt; margin-top: 2mm; }
+        .box { border: 0.4pt solid #444; padding: 2mm; margin-top: 3mm; white-space: pre-line; }
+        .amount { font-size: 18pt; text-align: center; border-bottom: 1pt solid #000; margin: 6mm 15% 2mm 15%; }
+        .picking-order { break-inside: avoid; margin-bottom: 4mm; }
+        """
+
+    /// What a shop starts with for `kind`.
+    public static func defaultText(of kind: SlipKind) -> String {
+        switch kind {
+        case .deliveryNote: deliveryNote
+        case .orderSlip: orderSlip
+        case .picking: picking
+        case .receipt: receipt
+        }
+    }
+
+    static let head = """
+        <!doctype html>
+        <html lang="ja">
+        <head><meta charset="utf-8"><title>{{documentTitle}}</title><link rel="stylesheet" href="slips.css"></head>
+        """
+
+    /// The invoice block: per rate, the total and the tax in it; ※ explained; the number.
+    static let taxBlock = """
+          {{#showsPrices}}
+          <table class="taxes">
+            <thead><tr><th>税率</th><th class="num">税率ごとの合計（税込）</th><th class="num">うち消費税</th></tr></thead>
+            <tbody>
+            {{#taxLines}}
+              <tr><td>{{rate}}対象{{reducedMark}}</td><td class="num">{{amount}}</td><td class="num">{{tax}}</td></tr>
+            {{/taxLines}}
+            </tbody>
+          </table>
+          {{#hasReducedRate}}<p class="note">※印は軽減税率（8%）対象の商品です。</p>{{/hasReducedRate}}
+          {{#isMultiBasket}}<p class="note">税率ごとの合計はご注文全体（すべての送付先）の金額です。送料・手数料は10%対象です。</p>{{/isMultiBasket}}
+          {{/showsPrices}}
+        """
+
+    static let deliveryNote = head + """
+
+        <body>
+        {{#documents}}
+        <section class="document">
+          <h1>納品書{{#isReissue}}<span class="reissue">（再発行）</span>{{/isReissue}}</h1>
+          <header>
+            <div class="to">
+              <p>〒{{destinationZipCode}}</p>
+              <p>{{destinationAddress}}</p>
+              <p class="name">{{destinationName}} 様</p>
+            </div>
+            <div class="from">
+              <p>{{issueDate}}</p>
+              <p class="shop">{{shopName}}</p>
+              {{#shopAddress}}<p>〒{{shopZipCode}} {{shopAddress}}</p>{{/shopAddress}}
+              {{#shopPhone}}<p>TEL {{shopPhone}}</p>{{/shopPhone}}
+              {{#isRegistered}}<p>登録番号 {{registrationNumber}}</p>{{/isRegistered}}
+            </div>
+          </header>
+          <p class="lead">ご注文者 {{ordererName}} 様　ご注文日時 {{orderDatetime}}<br>このたびはご注文いただき、ありがとうございます。下記のとおり納品いたします。</p>
+          <table class="lines">
+            <colgroup><col><col class="units">{{#showsPrices}}<col class="price"><col class="sum">{{/showsPrices}}</colgroup>
+            <thead>
+              <tr class="repeat"><th colspan="4">注文番号 {{orderNumber}}　{{destinationName}} 様{{#basketPosition}}　送付先 {{basketPosition}}{{/basketPosition}}</th></tr>
+              <tr><th>商品名</th><th class="num">数量</th>{{#showsPrices}}<th class="num">単価</th><th class="num">金額</th>{{/showsPrices}}</tr>
+            </thead>
+            <tbody>
+            {{#items}}
+              <tr><td>{{itemName}}{{reducedMark}}{{#selectedChoice}}<div class="choice">{{selectedChoice}}</div>{{/selectedChoice}}</td><td class="num">{{units}}</td>{{#showsPrices}}<td class="num">{{price}}</td><td class="num">{{subtotal}}</td>{{/showsPrices}}</tr>
+            {{/items}}
+            </tbody>
+          </table>
+          {{#showsPrices}}
+          <table class="totals">
+            <tr><th>商品合計</th><td>{{goodsPrice}}</td></tr>
+            <tr><th>送料</th><td>{{postagePrice}}</td></tr>
+            {{#isCashOnDelivery}}<tr><th>代引手数料</th><td>{{deliveryPrice}}</td></tr>{{/isCashOnDelivery}}
+            {{#couponAllTotalPrice}}<tr><th>クーポン利用</th><td>−{{couponAllTotalPrice}}</td></tr>{{/couponAllTotalPrice}}
+            {{#usedPoint}}<tr><th>ポイント利用</th><td>−{{usedPoint}}</td></tr>{{/usedPoint}}
+            <tr><th>ご請求金額</th><td>{{requestPrice}}</td></tr>
+          </table>
+          {{/showsPrices}}
+        \(taxBlock)
+          {{#remarks}}<div class="box">{{remarks}}</div>{{/remarks}}
+        </section>
+        {{/documents}}
+        </body>
+        </html>
+
+        """
+
+    static let orderSlip = head + """
+
+        <body>
+        {{#documents}}
+        <section class="document">
+          <h1>受注伝票{{#isReissue}}<span class="reissue">（{{copy}}回目）</span>{{/isReissue}}</h1>
+          <table>
+            <tr><th>注文番号</th><td>{{orderNumber}}</td><th>注文日時</th><td>{{orderDatetime}}</td></tr>
+            <tr><th>受注ステータス</th><td>{{localStatus}}</td><th>RMS</th><td>{{rmsStatus}}</td></tr>
+            <tr><th>注文者</th><td>{{ordererName}} 様<br>〒{{ordererZipCode}} {{ordererAddress}}<br>TEL {{ordererPhoneNumber}}</td><th>支払方法</th><td>{{settlementMethod}}</td></tr>
+            <tr><th>配送方法</th><td>{{deliveryName}}</td><th>お届け指定</th><td>{{deliveryDate}} {{shippingTerm}}</td></tr>
+            <tr><th>特記</th><td>{{marks}}</td><th>チェック項目</th><td>{{flags}}</td></tr>
+            {{#wrappings}}<tr><th>ラッピング</th><td colspan="3">{{wrappings}}</td></tr>{{/wrappings}}
+            {{#memo}}<tr><th>ひとことメモ</th><td colspan="3">{{memo}}</td></tr>{{/memo}}
+            {{#remarks}}<tr><th>備考</th><td colspan="3" class="choice">{{remarks}}</td></tr>{{/remarks}}
+          </table>
+          {{#packages}}
+          <table class="taxes">
+            <colgroup><col class="code"><col><col class="units"><col class="price"></colgroup>
+            <thead>
+              <tr class="repeat"><th colspan="4">注文番号 {{orderNumber}}　送付先 {{destinationName}} 様　〒{{destinationZipCode}} {{destinationAddress}}　TEL {{destinationPhoneNumber}}</th></tr>
+              <tr><th>商品管理番号</th><th>商品名</th><th class="num">数量</th><th class="num">単価</th></tr>
+            </thead>
+            <tbody>
+            {{#items}}
+              <tr><td>{{manageNumber}}</td><td>{{itemName}}{{#selectedChoice}}<div class="choice">{{selectedChoice}}</div>{{/selectedChoice}}</td><td class="num">{{units}}</td><td class="num">{{price}}</td></tr>
+            {{/items}}
+            </tbody>
+          </table>
+          {{/packages}}
+          <table class="totals">
+            <tr><th>商品合計</th><td>{{goodsPrice}}</td></tr>
+            <tr><th>送料</th><td>{{postagePrice}}</td></tr>
+            {{#isCashOnDelivery}}<tr><th>代引手数料</th><td>{{deliveryPrice}}</td></tr>{{/isCashOnDelivery}}
+            {{#couponAllTotalPrice}}<tr><th>クーポン利用</th><td>−{{couponAllTotalPrice}}</td></tr>{{/couponAllTotalPrice}}
+            {{#usedPoint}}<tr><th>ポイント利用</th><td>−{{usedPoint}}</td></tr>{{/usedPoint}}
+            <tr><th>請求金額</th><td>{{requestPrice}}</td></tr>
+          </table>
+        \(taxBlock)
+        </section>
+        {{/documents}}
+        </body>
+        </html>
+
+        """
+
+    static let picking = head + """
+
+        <body>
+        <h1>ピッキングリスト</h1>
+        <p class="lead">{{printDate}}　注文 {{orderCount}}件{{#totalUnits}}　総数量 {{totalUnits}}{{/totalUnits}}</p>
+        {{#isTotalled}}
+        <table>
+          <colgroup><col class="shelf"><col class="code"><col><col class="units"><col class="units"></colgroup>
+          <thead><tr><th>棚番</th><th>商品管理番号</th><th>商品名・選択肢</th><th class="num">数量</th><th class="num">注文数</th></tr></thead>
+          <tbody>
+          {{#pickLines}}
+            <tr><td>{{shelf}}</td><td>{{manageNumber}}</td><td>{{itemName}}{{#selectedChoice}}<div class="choice">{{selectedChoice}}</div>{{/selectedChoice}}</td><td class="num">{{units}}</td><td class="num">{{orderCount}}</td></tr>
+          {{/pickLines}}
+          </tbody>
+        </table>
+        {{/isTotalled}}
+        {{#documents}}
+        <div class="picking-order">
+          <table>
+            <colgroup><col class="shelf"><col class="code"><col><col class="units"></colgroup>
+            <thead>
+              <tr class="repeat"><th colspan="4">注文番号 {{orderNumber}}　{{ordererName}} 様　{{deliveryName}}</th></tr>
+              <tr><th>棚番</th><th>商品管理番号</th><th>商品名・選択肢</th><th class="num">数量</th></tr>
+            </thead>
+            <tbody>
+            {{#items}}
+              <tr><td>{{shelf}}</td><td>{{manageNumber}}</td><td>{{itemName}}{{#selectedChoice}}<div class="choice">{{selectedChoice}}</div>{{/selectedChoice}}</td><td class="num">{{units}}</td></tr>
+            {{/items}}
+            </tbody>
+          </table>
+        </div>
+        {{/documents}}
+        </body>
+        </html>
+
+        """
+
+    static let receipt = head + """
+
+        <body>
+        {{#documents}}
+        <section class="document">
+          <h1>領収書{{#isReissue}}<span class="reissue">（再発行）</span>{{/isReissue}}</h1>
+          <header>
+            <div class="to"><p class="name">{{addressee}} 様</p></div>
+            <div class="from"><p>No. {{receiptNumber}}</p><p>発行日 {{issueDate}}</p></div>
+          </header>
+          <p class="amount">{{receiptAmount}}</p>
+          <p style="text-align: center">但し {{purpose}}　上記正に領収いたしました。</p>
+          <table class="totals">
+            <tr><th>注文番号</th><td>{{orderNumber}}</td></tr>
+            <tr><th>ご注文日</th><td>{{orderDatetime}}</td></tr>
+            <tr><th>お支払方法</th><td>{{settlementMethod}}</td></tr>
+            {{#usedPoint}}<tr><th>ポイント利用（領収金額に含みません）</th><td>{{usedPoint}}</td></tr>{{/usedPoint}}
+          </table>
+        \(taxBlock)
+          <div class="from" style="margin-top: 8mm; text-align: right">
+            <p class="shop">{{shopName}}</p>
+            {{#shopAddress}}<p>〒{{shopZipCode}} {{shopAddress}}</p>{{/shopAddress}}
+            {{#shopPhone}}<p>TEL {{shopPhone}}</p>{{/shopPhone}}
+            {{#isRegistered}}<p>登録番号 {{registrationNumber}}</p>{{/isRegistered}}
+          </div>
+        </section>
+        {{/documents}}
+        </body>
+        </html>
+
+        """
+}
