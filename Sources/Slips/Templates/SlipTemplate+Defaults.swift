@@ -1,9 +1,10 @@
 import OrderEngine
 
 extension SlipTemplate {
-    /// The stylesheet the shipped templates share: A4, IPAex Gothic, fixed table layouts (the
-    /// renderer lays a fixed table out several times faster than one sized by its content), the
-    /// item table's heading repeated on every page a long order runs onto.
+    /// The stylesheet the shipped templates share: A4, IPAex Gothic, the item table's heading
+    /// repeated on every page a long order runs onto. Kept cheap to lay out, as a day's 納品書 are
+    /// many: fixed table layouts (sized by content, a table costs the renderer twice), one table a
+    /// document, totals and the tax block as lines, no backgrounds.
     public static let defaultStyleSheet = """
         @page { size: A4; margin: 12mm 12mm 14mm 12mm; }
         body { font-family: "IPAexGothic"; font-size: 9pt; line-height: 1.35; color: #000; margin: 0; }
@@ -11,27 +12,28 @@ extension SlipTemplate {
         h1 { font-size: 16pt; text-align: center; margin: 0 0 4mm 0; font-weight: normal; }
         p { margin: 0; }
         .reissue { font-size: 10pt; }
-        header { display: flex; justify-content: space-between; margin-bottom: 4mm; }
-        header .to { width: 55%; } header .from { width: 40%; text-align: right; }
+        header { margin-bottom: 4mm; }
+        header .from { float: right; width: 40%; text-align: right; }
+        header .to { width: 55%; }
         .name { font-size: 12pt; margin-top: 1.5mm; }
         .shop { font-size: 11pt; }
-        .lead { margin: 2mm 0 3mm 0; }
+        .lead { clear: both; margin: 2mm 0 3mm 0; }
         table { width: 100%; border-collapse: collapse; table-layout: fixed; }
         th, td { border: 0.4pt solid #444; padding: 1mm 1.5mm; vertical-align: top; }
-        th { background: #eee; font-weight: normal; }
+        th { font-weight: normal; text-align: left; }
         thead { display: table-header-group; }
-        tr { break-inside: avoid; }
-        thead tr.repeat th { background: none; border: none; text-align: left; padding: 0 0 1mm 0; font-size: 8pt; }
+        thead tr.repeat th { border: none; padding: 0 0 1mm 0; font-size: 8pt; }
         .num { text-align: right; white-space: nowrap; }
-        col.units { width: 12%; } col.price { width: 15%; } col.sum { width: 16%; } col.shelf { width: 14%; } col.code { width: 20%; }
-        .choice { white-space: pre-line; font-size: 8pt; color: #333; }
+        col.units { width: 12%; } col.price { width: 15%; } col.shelf { width: 14%; } col.code { width: 20%; } col.label { width: 18%; }
+        .choice { white-space: pre-line; font-size: 8pt; }
         .totals { width: 45%; margin: 3mm 0 0 auto; }
-        .totals th { text-align: left; } .totals td { text-align: right; }
-        .taxes { margin-top: 3mm; }
-        .note { font-size: 8pt; margin-top: 2mm; }
+        .totals p { text-align: right; border-bottom: 0.4pt solid #444; padding: 0.6mm 0; }
+        .totals span { float: left; }
+        .taxes { width: 60%; margin: 3mm 0 0 auto; text-align: right; }
+        .note { font-size: 8pt; margin-top: 2mm; text-align: right; }
         .box { border: 0.4pt solid #444; padding: 2mm; margin-top: 3mm; white-space: pre-line; }
         .amount { font-size: 18pt; text-align: center; border-bottom: 1pt solid #000; margin: 6mm 15% 2mm 15%; }
-        .picking-order { break-inside: avoid; margin-bottom: 4mm; }
+        .picking-order { margin-bottom: 4mm; }
         """
 
     /// What a shop starts with for `kind`.
@@ -53,14 +55,11 @@ extension SlipTemplate {
     /// The invoice block: per rate, the total and the tax in it; ※ explained; the number.
     static let taxBlock = """
           {{#showsPrices}}
-          <table class="taxes">
-            <thead><tr><th>税率</th><th class="num">税率ごとの合計（税込）</th><th class="num">うち消費税</th></tr></thead>
-            <tbody>
-            {{#taxLines}}
-              <tr><td>{{rate}}対象{{reducedMark}}</td><td class="num">{{amount}}</td><td class="num">{{tax}}</td></tr>
-            {{/taxLines}}
-            </tbody>
-          </table>
+          <div class="taxes">
+          {{#taxLines}}
+            <p>{{rate}}対象{{reducedMark}}　{{amount}}（うち消費税 {{tax}}）</p>
+          {{/taxLines}}
+          </div>
           {{#hasReducedRate}}<p class="note">※印は軽減税率（8%）対象の商品です。</p>{{/hasReducedRate}}
           {{#isMultiBasket}}<p class="note">税率ごとの合計はご注文全体（すべての送付先）の金額です。送料・手数料は10%対象です。</p>{{/isMultiBasket}}
           {{/showsPrices}}
@@ -73,11 +72,6 @@ extension SlipTemplate {
         <section class="document">
           <h1>納品書{{#isReissue}}<span class="reissue">（再発行）</span>{{/isReissue}}</h1>
           <header>
-            <div class="to">
-              <p>〒{{destinationZipCode}}</p>
-              <p>{{destinationAddress}}</p>
-              <p class="name">{{destinationName}} 様</p>
-            </div>
             <div class="from">
               <p>{{issueDate}}</p>
               <p class="shop">{{shopName}}</p>
@@ -85,12 +79,17 @@ extension SlipTemplate {
               {{#shopPhone}}<p>TEL {{shopPhone}}</p>{{/shopPhone}}
               {{#isRegistered}}<p>登録番号 {{registrationNumber}}</p>{{/isRegistered}}
             </div>
+            <div class="to">
+              <p>〒{{destinationZipCode}}</p>
+              <p>{{destinationAddress}}</p>
+              <p class="name">{{destinationName}} 様</p>
+            </div>
           </header>
           <p class="lead">ご注文者 {{ordererName}} 様　ご注文日時 {{orderDatetime}}<br>このたびはご注文いただき、ありがとうございます。下記のとおり納品いたします。</p>
           <table class="lines">
             <colgroup><col><col class="units">{{#showsPrices}}<col class="price"><col class="sum">{{/showsPrices}}</colgroup>
             <thead>
-              <tr class="repeat"><th colspan="4">注文番号 {{orderNumber}}　{{destinationName}} 様{{#basketPosition}}　送付先 {{basketPosition}}{{/basketPosition}}</th></tr>
+              <tr class="repeat"><th colspan="{{#showsPrices}}4{{/showsPrices}}{{^showsPrices}}2{{/showsPrices}}">注文番号 {{orderNumber}}　{{destinationName}} 様{{#basketPosition}}　送付先 {{basketPosition}}{{/basketPosition}}</th></tr>
               <tr><th>商品名</th><th class="num">数量</th>{{#showsPrices}}<th class="num">単価</th><th class="num">金額</th>{{/showsPrices}}</tr>
             </thead>
             <tbody>
@@ -100,14 +99,14 @@ extension SlipTemplate {
             </tbody>
           </table>
           {{#showsPrices}}
-          <table class="totals">
-            <tr><th>商品合計</th><td>{{goodsPrice}}</td></tr>
-            <tr><th>送料</th><td>{{postagePrice}}</td></tr>
-            {{#isCashOnDelivery}}<tr><th>代引手数料</th><td>{{deliveryPrice}}</td></tr>{{/isCashOnDelivery}}
-            {{#couponAllTotalPrice}}<tr><th>クーポン利用</th><td>−{{couponAllTotalPrice}}</td></tr>{{/couponAllTotalPrice}}
-            {{#usedPoint}}<tr><th>ポイント利用</th><td>−{{usedPoint}}</td></tr>{{/usedPoint}}
-            <tr><th>ご請求金額</th><td>{{requestPrice}}</td></tr>
-          </table>
+          <div class="totals">
+            <p><span>商品合計</span>{{goodsPrice}}</p>
+            <p><span>送料</span>{{postagePrice}}</p>
+            {{#isCashOnDelivery}}<p><span>代引手数料</span>{{deliveryPrice}}</p>{{/isCashOnDelivery}}
+            {{#couponAllTotalPrice}}<p><span>クーポン利用</span>−{{couponAllTotalPrice}}</p>{{/couponAllTotalPrice}}
+            {{#usedPoint}}<p><span>ポイント利用</span>−{{usedPoint}}</p>{{/usedPoint}}
+            <p><span>ご請求金額</span>{{requestPrice}}</p>
+          </div>
           {{/showsPrices}}
         \(taxBlock)
           {{#remarks}}<div class="box">{{remarks}}</div>{{/remarks}}
@@ -125,6 +124,7 @@ extension SlipTemplate {
         <section class="document">
           <h1>受注伝票{{#isReissue}}<span class="reissue">（{{copy}}回目）</span>{{/isReissue}}</h1>
           <table>
+            <colgroup><col class="label"><col><col class="label"><col></colgroup>
             <tr><th>注文番号</th><td>{{orderNumber}}</td><th>注文日時</th><td>{{orderDatetime}}</td></tr>
             <tr><th>受注ステータス</th><td>{{localStatus}}</td><th>RMS</th><td>{{rmsStatus}}</td></tr>
             <tr><th>注文者</th><td>{{ordererName}} 様<br>〒{{ordererZipCode}} {{ordererAddress}}<br>TEL {{ordererPhoneNumber}}</td><th>支払方法</th><td>{{settlementMethod}}</td></tr>
@@ -148,14 +148,14 @@ extension SlipTemplate {
             </tbody>
           </table>
           {{/packages}}
-          <table class="totals">
-            <tr><th>商品合計</th><td>{{goodsPrice}}</td></tr>
-            <tr><th>送料</th><td>{{postagePrice}}</td></tr>
-            {{#isCashOnDelivery}}<tr><th>代引手数料</th><td>{{deliveryPrice}}</td></tr>{{/isCashOnDelivery}}
-            {{#couponAllTotalPrice}}<tr><th>クーポン利用</th><td>−{{couponAllTotalPrice}}</td></tr>{{/couponAllTotalPrice}}
-            {{#usedPoint}}<tr><th>ポイント利用</th><td>−{{usedPoint}}</td></tr>{{/usedPoint}}
-            <tr><th>請求金額</th><td>{{requestPrice}}</td></tr>
-          </table>
+          <div class="totals">
+            <p><span>商品合計</span>{{goodsPrice}}</p>
+            <p><span>送料</span>{{postagePrice}}</p>
+            {{#isCashOnDelivery}}<p><span>代引手数料</span>{{deliveryPrice}}</p>{{/isCashOnDelivery}}
+            {{#couponAllTotalPrice}}<p><span>クーポン利用</span>−{{couponAllTotalPrice}}</p>{{/couponAllTotalPrice}}
+            {{#usedPoint}}<p><span>ポイント利用</span>−{{usedPoint}}</p>{{/usedPoint}}
+            <p><span>請求金額</span>{{requestPrice}}</p>
+          </div>
         \(taxBlock)
         </section>
         {{/documents}}
@@ -208,17 +208,17 @@ extension SlipTemplate {
         <section class="document">
           <h1>領収書{{#isReissue}}<span class="reissue">（再発行）</span>{{/isReissue}}</h1>
           <header>
-            <div class="to"><p class="name">{{addressee}} 様</p></div>
             <div class="from"><p>No. {{receiptNumber}}</p><p>発行日 {{issueDate}}</p></div>
+            <div class="to"><p class="name">{{addressee}} 様</p></div>
           </header>
-          <p class="amount">{{receiptAmount}}</p>
+          <p class="amount" style="clear: both">{{receiptAmount}}</p>
           <p style="text-align: center">但し {{purpose}}　上記正に領収いたしました。</p>
-          <table class="totals">
-            <tr><th>注文番号</th><td>{{orderNumber}}</td></tr>
-            <tr><th>ご注文日</th><td>{{orderDatetime}}</td></tr>
-            <tr><th>お支払方法</th><td>{{settlementMethod}}</td></tr>
-            {{#usedPoint}}<tr><th>ポイント利用（領収金額に含みません）</th><td>{{usedPoint}}</td></tr>{{/usedPoint}}
-          </table>
+          <div class="totals">
+            <p><span>注文番号</span>{{orderNumber}}</p>
+            <p><span>ご注文日</span>{{orderDatetime}}</p>
+            <p><span>お支払方法</span>{{settlementMethod}}</p>
+            {{#usedPoint}}<p><span>ポイント利用（領収金額に含みません）</span>{{usedPoint}}</p>{{/usedPoint}}
+          </div>
         \(taxBlock)
           <div class="from" style="margin-top: 8mm; text-align: right">
             <p class="shop">{{shopName}}</p>

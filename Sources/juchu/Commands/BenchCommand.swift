@@ -28,10 +28,12 @@ struct BenchCommand: ParsableCommand {
         case shipping
         /// 10,000 mails rendered; 1,000 sent to a local relay.
         case mail
+        /// 1,000 納品書 into one PDF; a picking list of 10,000 orders.
+        case slips
     }
 
     @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))）")
-    var only: [Suite] = [.api, .sync, .shipping, .mail, .store, .desk]
+    var only: [Suite] = [.api, .sync, .shipping, .mail, .slips, .store, .desk]
 
     @Option(help: "各項目の繰り返し回数（中央値をとります）")
     var runs = 3
@@ -66,6 +68,9 @@ struct BenchCommand: ParsableCommand {
         }
         if only.contains(.mail) {
             for row in try MailBenchmarks.run(runs: runs) { table.add(row) }
+        }
+        if only.contains(.slips) {
+            for row in try SlipBenchmarks.run(runs: runs) { table.add(row) }
         }
         if only.contains(.store) {
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }

@@ -1,0 +1,226 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import Testing
+import TestSupport
+
+/// 帳票: PDFs from `juchu slips` — orders from the sandbox over HTTP or stored by hand, the shop's
+/// templates rendered by WeasyPrint, read back with poppler's pdftotext.
+@Suite("End to end: 納品書, 受注伝票, ピッキングリスト and 領収書 as PDFs", .serialized)
+struct SlipsEndToEndTests {
+    static let registration = "T7123456789012"
+
+    static let slipsTable = """
+        [slips]
+        shop_name = "楽天デモ米店"
+        zip = "100-0001"
+        address = "東京都千代田区千代田1-1"
+        phone = "03-0000-0000"
+        registration_number = "\(registration)"
+        """
+
+    /// The PDF's text, page by page.
+    static func pages(_ pdf: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = ["-layout", pdf, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        var pages = String(decoding: data, as: UTF8.self).components(separatedBy: "\u{0C}")
+        if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
+        return pages
+    }
+
+    /// A page's text without the spaces the layout put between characters.
+    static func squeezed(_ text: String) -> String { text.filter { $0 != " " } }
+
+    @Test("delivery notes for sandbox orders: each basket's page has its order number, items, RMS's per-rate totals and tax, the T-number and ※ on 8 % items; gift orders without prices; -9999 orders skipped with the reason; a second receipt says 再発行; COD gets none")
+    func deliveryNotes() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 80, requestsPerSecond: 0)
+        let db = juchu.home + "/slips.sqlite"
+        let config = try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, more: "[fetch]\nskip_younger_than_minutes = 0\n" + Self.slipsTable)
+        let (fetched, _, fetchErr) = try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config])
+        #expect(fetched == 0, "\(fetchErr)")
+        await sandbox.stop()
+        let store = try OrderStore(path: db)
+        let orders = try store.orders(try store.page(GridFilter(localStatus: .newOrder), limit: 1_000).map(\.number))
+        let printable = orders.filter { !$0.fees.shipping.isUnset && !$0.fees.cashOnDelivery.isUnset && !$0.rmsProgress.isCancelling }
+        let unset = orders.filter { $0.fees.shipping.isUnset }
+        #expect(!unset.isEmpty, "the sandbox leaves some postage unset")
+
+        let pdf = juchu.home + "/納品書.pdf"
+        let (status, out, err) = try await CommandsEndToEndTests.run(
+            juchu, ["slips", "--kind", "delivery-note", "--status", "新規受付", "--out", pdf, "--config", config])
+        #expect(status == 3, "\(out) \(err)")
+        #expect(out.contains("送料が未設定の注文です"), "\(out)")
+        let pages = try Self.pages(pdf)
+        #expect(pages.count == printable.reduce(0) { $0 + $1.packages.count }, "a page per basket")
+        var gifts = 0
+        for order in printable {
+            let own = pages.filter { $0.contains(order.number.rawValue) }.map(Self.squeezed)
+            #expect(own.count == order.packages.count, "\(order.number)")
+            guard let page = own.first else { continue }
+            #expect(page.contains(Self.registration))
+            #expect(page.contains("納品書"))
+            for item in order.packages[0].items {
+                #expect(page.contains(Self.squeezed(String(item.name.prefix(8)))), "\(order.number) \(item.name)")
+                if abs(item.taxRate - 0.08) < 0.001 { #expect(page.contains("※"), "\(order.number): 8% marked") }
+            }
+            if order.delivery?.isGift == true {
+                gifts += 1
+                #expect(!page.contains("円"), "a gift's 納品書 has no prices: \(page)")
+                continue
+            }
+            let lines = try #require(order.rmsAmounts?.taxSummary)
+            #expect(!lines.isEmpty)
+            for line in lines where line.request.yen != 0 {
+                let text = "\(Int((line.rate * 100).rounded()))%対象\(abs(line.rate - 0.08) < 0.001 ? "※" : "")\(line.request)（うち消費税\(line.requestTax)）"
+                #expect(page.contains(Self.squeezed(text)), "\(order.number): \(text) in \(page)")
+            }
+            #expect(page.contains(Self.squeezed("ご請求金額\(order.requestPrice)")))
+        }
+        #expect(gifts > 0, "the sandbox has gift orders")
+        for order in unset { #expect(!pages.contains { $0.contains(order.number.rawValue) }, "never printed from -9999") }
+        // Recorded: the journal says it, and the next copy is a 再発行.
+        let first = printable[0]
+        #expect(try store.printedSlips(of: first.number).map(\.kind) == [.deliveryNote])
+        #expect(try store.journal(of: first.number).contains { $0.action == ActionID.printSlips.rawValue && $0.after.contains("納品書") })
+
+        // 領収書: card orders only; the second says 再発行; its 宛名 and 但し書き as asked.
+        let card = try #require(printable.first { $0.payment.methodCode == 1 })
+        let receipt = juchu.home + "/領収書.pdf"
+        let (r1, r1Out, r1Err) = try await CommandsEndToEndTests.run(
+            juchu, ["slips", "--kind", "receipt", card.number.rawValue, "--addressee", "株式会社テスト", "--purpose", "食料品代として", "--out", receipt, "--config", config])
+        #expect(r1 == 0, "\(r1Out) \(r1Err)")
+        let once = Self.squeezed(try Self.pages(receipt).joined())
+        #expect(once.contains("領収書") && !once.contains("再発行") && once.contains("株式会社テスト様") && once.contains("但し食料品代として"))
+        #expect(once.contains(Self.squeezed("\(card.requestPrice)")) && once.contains(Self.registration))
+        let (r2, _, _) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "receipt", card.number.rawValue, "--out", receipt, "--config", config])
+        #expect(r2 == 0)
+        #expect(Self.squeezed(try Self.pages(receipt).joined()).contains("領収書（再発行）"))
+        #expect(try store.printedSlips(of: card.number).filter { $0.kind == .receipt }.map(\.copy) == [1, 2])
+        if let cod = printable.first(where: { $0.payment.isCashOnDelivery }) {
+            let (r3, r3Out, _) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "receipt", cod.number.rawValue, "--out", receipt, "--config", config])
+            #expect(r3 == 1 && r3Out.contains("店舗の領収書を出しません"), "\(r3Out)")
+        }
+
+        // ピッキングリスト: every item and option once, with the units of all the orders.
+        let picking = juchu.home + "/picking.pdf"
+        let (p, pOut, pErr) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "picking", "--status", "新規受付", "--out", picking, "--config", config])
+        #expect(p == 0, "\(pOut) \(pErr)")
+        let pickText = try Self.pages(picking).joined()
+        let units = orders.flatMap { $0.packages.flatMap(\.items) }.reduce(0) { $0 + $1.units }
+        #expect(Self.squeezed(pickText).contains("総数量\(units)"), "\(pickText.prefix(400))")
+        for item in Set(orders.flatMap { $0.packages.flatMap(\.items).map(\.manageNumber) }) { #expect(pickText.contains(item)) }
+    }
+
+    /// Orders entered by hand (no RMS figures): a 40-line one, and `count` of one line each.
+    static func handStore(_ path: String, count: Int) throws -> [Order] {
+        let store = try OrderStore(path: path)
+        var orders: [Order] = []
+        var long = OrderFixtures.order(1, origin: .enteredByHand(.phone))
+        long.packages[0].items = (1...40).map {
+            Item(itemDetailID: $0, name: "長い注文の商品 その\($0)", manageNumber: "item-\($0)", selectedChoice: nil,
+                 unitPrice: 105, units: 1, taxRate: $0 % 2 == 0 ? 0.08 : 0.1, includesTax: false)
+        }
+        long.goodsPrice = .yen(40 * 105)
+        orders.append(long)
+        for serial in 2...(count + 1) { orders.append(OrderFixtures.order(serial, origin: .enteredByHand(.shopFront))) }
+        try store.importOrders(orders.map { OrderStore.Incoming(order: $0, rawJSON: nil) }, action: .fetch)
+        return orders
+    }
+
+    @Test("a 40-line order continues on a second page under its header; per-rate tax worked out once per rate for an order entered by hand; 1,000 orders in one file")
+    func longOrderAndThousand() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let db = juchu.home + "/hand.sqlite"
+        let orders = try Self.handStore(db, count: 1_000)
+        let config = try CommandsEndToEndTests.writeConfig("[store]\npath = \"\(db)\"\n" + Self.slipsTable, in: juchu)
+        let pdf = juchu.home + "/long.pdf"
+        let (status, out, err) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "delivery-note", orders[0].number.rawValue, "--out", pdf, "--config", config])
+        #expect(status == 0, "\(out) \(err)")
+        let pages = try Self.pages(pdf).map(Self.squeezed)
+        #expect(pages.count >= 2, "40 lines run onto a second page")
+        #expect(pages.allSatisfy { $0.contains("注文番号\(orders[0].number)") }, "the header repeats on every page")
+        #expect(pages.last!.contains("長い注文の商品その40"))
+        // 20 lines of 105円 at 10 % (tax-exclusive): 2,100 + 210; at 8 %: 2,100 + 168; 送料 800 at 10 %.
+        let text = pages.joined()
+        #expect(text.contains(Self.squeezed("10%対象 3,110円（うち消費税 282円）")), "\(text)")
+        #expect(text.contains(Self.squeezed("8%対象※ 2,268円（うち消費税 168円）")), "\(text)")
+
+        let all = juchu.home + "/all.pdf"
+        let (allStatus, allOut, allErr) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "delivery-note", "--status", "新規受付", "--out", all, "--config", config])
+        #expect(allStatus == 0, "\(allOut) \(allErr)")
+        let allPages = try Self.pages(all)
+        #expect(allPages.count >= 1_001)
+        for order in [orders[1], orders[500], orders[1_000]] { #expect(allPages.contains { $0.contains(order.number.rawValue) }) }
+        #expect(allOut.contains("注文 1001件"), "\(allOut)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: juchu.home).filter { $0.hasPrefix(".juchu-slips") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("a template error, a missing font, a renderer that fails, a bad 登録番号: a clear message, no file, nothing recorded; --print hands the PDF to lp")
+    func failures() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let db = juchu.home + "/fail.sqlite"
+        let orders = try Self.handStore(db, count: 2)
+        let number = orders[1].number.rawValue
+        let config = try CommandsEndToEndTests.writeConfig("[store]\npath = \"\(db)\"\n" + Self.slipsTable, in: juchu)
+        let pdf = juchu.home + "/out.pdf"
+        let folder = juchu.home + "/.config/juchu/slips"
+        // First use writes the shipped templates.
+        let (ok, _, okErr) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "order-slip", number, "--out", pdf, "--config", config])
+        #expect(ok == 0, "\(okErr)")
+        try FileManager.default.removeItem(atPath: pdf)
+
+        let template = folder + "/order-slip.html"
+        let original = try String(contentsOfFile: template, encoding: .utf8)
+        try original.replacingOccurrences(of: "{{orderNumber}}", with: "{{orderNo}}").write(toFile: template, atomically: true, encoding: .utf8)
+        let (bad, _, badErr) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "order-slip", number, "--out", pdf, "--config", config])
+        #expect(bad == 2 && badErr.contains("order-slip.html:") && badErr.contains("orderNo"), "\(badErr)")
+        try original.write(toFile: template, atomically: true, encoding: .utf8)
+
+        let css = folder + "/slips.css"
+        let style = try String(contentsOfFile: css, encoding: .utf8)
+        try style.replacingOccurrences(of: "\"IPAexGothic\"", with: "\"存在しないフォント\"").write(toFile: css, atomically: true, encoding: .utf8)
+        let (font, fontOut, fontErr) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "order-slip", number, "--out", pdf, "--config", config])
+        #expect(font == 1 && fontErr.contains("フォント「存在しないフォント」がありません"), "\(fontOut) \(fontErr)")
+        try style.write(toFile: css, atomically: true, encoding: .utf8)
+
+        let failing = try CommandsEndToEndTests.writeConfig("[store]\npath = \"\(db)\"\n" + Self.slipsTable + "\nrenderer = \"/bin/false\"", in: juchu)
+        let (renderer, _, rendererErr) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "order-slip", number, "--out", pdf, "--config", failing])
+        #expect(renderer == 1 && rendererErr.contains("WeasyPrint（/bin/false）が失敗しました"), "\(rendererErr)")
+
+        let wrong = try CommandsEndToEndTests.writeConfig(
+            "[store]\npath = \"\(db)\"\n" + Self.slipsTable.replacingOccurrences(of: Self.registration, with: "T7123456789013"), in: juchu)
+        let (number2, _, numberErr) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "order-slip", number, "--out", pdf, "--config", wrong])
+        #expect(number2 == 2 && numberErr.contains("slips.registration_number") && numberErr.contains("チェックデジット"), "\(numberErr)")
+
+        #expect(!FileManager.default.fileExists(atPath: pdf), "no file, whole or half")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: juchu.home).filter { $0.hasPrefix(".juchu-slips") }.isEmpty)
+        let store = try OrderStore(path: db)
+        #expect(try store.printedSlips(of: orders[1].number).count == 1, "only the first, made one")
+
+        // --print: the whole PDF to lp, with the printer of [slips]; recorded with the job.
+        let bin = juchu.home + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try "#!/bin/sh\necho \"$@\" > \(juchu.home)/lp-args\necho \"request id is office-7 (1 file(s))\"\n".write(toFile: bin + "/lp", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/lp")
+        let printing = try CommandsEndToEndTests.writeConfig("[store]\npath = \"\(db)\"\n" + Self.slipsTable + "\nprinter = \"office\"", in: juchu)
+        let (printed, printedOut, printedErr) = try await CommandsEndToEndTests.run(
+            juchu, ["slips", "--kind", "order-slip", number, "--out", pdf, "--print", "--config", printing],
+            environment: ["PATH": "\(bin):/usr/bin:/bin"])
+        #expect(printed == 0 && printedOut.contains("request id is office-7"), "\(printedOut) \(printedErr)")
+        let args = try String(contentsOfFile: juchu.home + "/lp-args", encoding: .utf8)
+        #expect(args.contains("-d office") && args.contains(pdf))
+        #expect(try store.printedSlips(of: orders[1].number).last?.destination.contains("office-7") == true)
+    }
+}
