@@ -25,8 +25,8 @@ enum SlipBenchmarks {
             var pages = 0
             for _ in 0..<times {
                 let start = ContinuousClock.now
-                let output = try runBlocking {
-                    do {
+                let output = try runBlocking { () async throws -> PDFRenderer.Output in
+                    do throws(SlipRenderError) {
                         return try await renderer.render(
                             batch, template: library.template(kind), styleSheet: library.styleSheet, folder: library.folder, to: folder + "/\(kind.rawValue).pdf")
                     } catch {
