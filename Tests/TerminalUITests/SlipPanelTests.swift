@@ -16,13 +16,15 @@ struct SlipPanelTests {
         var receipt = DeskFixtures.item(.printReceipt)
         guard case .slips(let blank) = try receipt.command(statuses: LocalStatus.defaults) else { Issue.record("not a slip"); return }
         #expect(blank == SlipOrder(kind: .receipt))
-        for character in "株式会社テスト" { #expect(receipt.inputs[0].type(character)) }
-        for character in "食料品代として" { #expect(receipt.inputs[1].type(character)) }
-        #expect(!receipt.inputs[0].type("\u{07}"), "a control character is refused")
+        for character in "株式会社テスト" { let typed = receipt.inputs[0].type(character); #expect(typed) }
+        for character in "食料品代として" { let typed = receipt.inputs[1].type(character); #expect(typed) }
+        let bell = receipt.inputs[0].type("\u{07}")
+        #expect(!bell, "a control character is refused")
         guard case .slips(let asked) = try receipt.command(statuses: LocalStatus.defaults) else { Issue.record("not a slip"); return }
         #expect(asked == SlipOrder(kind: .receipt, addressee: "株式会社テスト", purpose: "食料品代として"))
         // A date input still takes only what a date is made of.
         var date = DeskFixtures.item(.writeDate)
-        #expect(!date.inputs[1].type("株"))
+        let typed = date.inputs[1].type("株")
+        #expect(!typed)
     }
 }
