@@ -276,6 +276,12 @@ struct PanelKeyTests {
                 #expect(throws: ActionInputError.self) { try item.command(statuses: state.statuses) }  // no amount
             case .undo, .fetch, .importTracking:
                 _ = try item.command(statuses: state.statuses)
+            case .printSlips, .printReceipt:
+                guard case .slips(let slip) = try item.command(statuses: state.statuses) else {
+                    Issue.record("\(item.kind) is not a slip")
+                    continue
+                }
+                #expect(slip.kind == (item.kind == .printReceipt ? .receipt : .deliveryNote))
             case .sendMail, .testMail:
                 // No [mail]: no templates to choose, and it says so.
                 #expect(throws: ActionInputError.self) { try item.command(statuses: state.statuses) }
