@@ -26,7 +26,7 @@ public struct MailTemplateLibrary: Sendable {
         var templates: [MailTemplate] = []
         for file in names {
             let path = folder + "/" + file
-            let text = try Self.read(path)
+            let text = try TemplateFile.read(path)
             templates.append(try MailTemplate(name: String(file.dropLast(4)), text: text, file: path, statuses: statuses))
         }
         guard !templates.isEmpty else {
@@ -43,7 +43,7 @@ public struct MailTemplateLibrary: Sendable {
             }
         }
         let signaturePath = folder + "/" + Self.signatureFile
-        signature = manager.fileExists(atPath: signaturePath) ? try Self.read(signaturePath).trimmingCharacters(in: .newlines) : ""
+        signature = manager.fileExists(atPath: signaturePath) ? try TemplateFile.read(signaturePath).trimmingCharacters(in: .newlines) : ""
     }
 
     /// The template called `name` (its file name or its 名前), or why there is none.
@@ -52,16 +52,6 @@ public struct MailTemplateLibrary: Sendable {
             throw MailTemplateError(file: folder, line: nil, "テンプレート「\(name)」はありません（\(templates.map { "\($0.name)（\($0.title)）" }.joined(separator: "、"))）")
         }
         return template
-    }
-
-    private static func read(_ path: String) throws(MailTemplateError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MailTemplateError(file: path, line: nil, "読めません")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw MailTemplateError(file: path, line: nil, "UTF-8 ではありません。UTF-8 で保存してください")
-        }
-        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
     private static func writeDefaults(to folder: String, statuses: [LocalStatus]) throws(MailTemplateError) {

@@ -1,3 +1,4 @@
+import CustomerMail
 import Foundation
 
 /// The shop's 棚番 per item, from its own file (config.toml [slips] shelves): a line per item,
@@ -5,11 +6,8 @@ import Foundation
 public enum ShelfCodes {
     /// 商品管理番号 → 棚番. A line that is not two fields is refused with its line number.
     public static func read(_ path: String) throws(SlipRenderError) -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw SlipRenderError("棚番のファイル \(path) を読めません") }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw SlipRenderError("棚番のファイル \(path) が UTF-8 ではありません。UTF-8 で保存してください")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let text: String
+        do throws(MailTemplateError) { text = try TemplateFile.read(path) } catch { throw SlipRenderError("棚番のファイル \(error)") }
         var shelves: [String: String] = [:]
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: "\r ").union(.whitespaces))

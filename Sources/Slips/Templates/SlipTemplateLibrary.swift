@@ -19,25 +19,15 @@ public struct SlipTemplateLibrary: Sendable {
         var templates: [SlipKind: SlipTemplate] = [:]
         for kind in SlipKind.allCases {
             let path = Self.path(of: kind, in: folder)
-            templates[kind] = try SlipTemplate(kind: kind, text: try Self.read(path), file: path)
+            templates[kind] = try SlipTemplate(kind: kind, text: try TemplateFile.read(path), file: path)
         }
         self.templates = templates
-        styleSheet = try Self.read(folder + "/" + Self.styleSheetFile)
+        styleSheet = try TemplateFile.read(folder + "/" + Self.styleSheetFile)
     }
 
     public func template(_ kind: SlipKind) -> SlipTemplate { templates[kind]! }
 
     static func path(of kind: SlipKind, in folder: String) -> String { folder + "/\(kind.rawValue).html" }
-
-    private static func read(_ path: String) throws(MailTemplateError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MailTemplateError(file: path, line: nil, "読めません")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw MailTemplateError(file: path, line: nil, "UTF-8 ではありません。UTF-8 で保存してください")
-        }
-        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-    }
 
     private static func writeMissingDefaults(to folder: String) throws(MailTemplateError) {
         let manager = FileManager.default
