@@ -65,6 +65,28 @@ extension SlipTemplate {
           {{/showsPrices}}
         """
 
+    /// The issuer as an invoice names it: name, address, phone, 登録番号 (each line only when set).
+    static let shopLines = """
+              <p class="shop">{{shopName}}</p>
+              {{#shopAddress}}<p>〒{{shopZipCode}} {{shopAddress}}</p>{{/shopAddress}}
+              {{#shopPhone}}<p>TEL {{shopPhone}}</p>{{/shopPhone}}
+              {{#isRegistered}}<p>登録番号 {{registrationNumber}}</p>{{/isRegistered}}
+        """
+
+    /// The order's amounts, a line each; coupons and points only when used.
+    static func totalsBlock(requestLabel: String) -> String {
+        """
+          <div class="totals">
+            <p><span>商品合計</span>{{goodsPrice}}</p>
+            <p><span>送料</span>{{postagePrice}}</p>
+            {{#isCashOnDelivery}}<p><span>代引手数料</span>{{deliveryPrice}}</p>{{/isCashOnDelivery}}
+            {{#couponAllTotalPrice}}<p><span>クーポン利用</span>−{{couponAllTotalPrice}}</p>{{/couponAllTotalPrice}}
+            {{#usedPoint}}<p><span>ポイント利用</span>−{{usedPoint}}</p>{{/usedPoint}}
+            <p><span>\(requestLabel)</span>{{requestPrice}}</p>
+          </div>
+        """
+    }
+
     static let deliveryNote = head + """
 
         <body>
@@ -74,10 +96,7 @@ extension SlipTemplate {
           <header>
             <div class="from">
               <p>{{issueDate}}</p>
-              <p class="shop">{{shopName}}</p>
-              {{#shopAddress}}<p>〒{{shopZipCode}} {{shopAddress}}</p>{{/shopAddress}}
-              {{#shopPhone}}<p>TEL {{shopPhone}}</p>{{/shopPhone}}
-              {{#isRegistered}}<p>登録番号 {{registrationNumber}}</p>{{/isRegistered}}
+        \(shopLines)
             </div>
             <div class="to">
               <p>〒{{destinationZipCode}}</p>
@@ -99,14 +118,7 @@ extension SlipTemplate {
             </tbody>
           </table>
           {{#showsPrices}}
-          <div class="totals">
-            <p><span>商品合計</span>{{goodsPrice}}</p>
-            <p><span>送料</span>{{postagePrice}}</p>
-            {{#isCashOnDelivery}}<p><span>代引手数料</span>{{deliveryPrice}}</p>{{/isCashOnDelivery}}
-            {{#couponAllTotalPrice}}<p><span>クーポン利用</span>−{{couponAllTotalPrice}}</p>{{/couponAllTotalPrice}}
-            {{#usedPoint}}<p><span>ポイント利用</span>−{{usedPoint}}</p>{{/usedPoint}}
-            <p><span>ご請求金額</span>{{requestPrice}}</p>
-          </div>
+        \(totalsBlock(requestLabel: "ご請求金額"))
           {{/showsPrices}}
         \(taxBlock)
           {{#remarks}}<div class="box">{{remarks}}</div>{{/remarks}}
@@ -148,14 +160,7 @@ extension SlipTemplate {
             </tbody>
           </table>
           {{/packages}}
-          <div class="totals">
-            <p><span>商品合計</span>{{goodsPrice}}</p>
-            <p><span>送料</span>{{postagePrice}}</p>
-            {{#isCashOnDelivery}}<p><span>代引手数料</span>{{deliveryPrice}}</p>{{/isCashOnDelivery}}
-            {{#couponAllTotalPrice}}<p><span>クーポン利用</span>−{{couponAllTotalPrice}}</p>{{/couponAllTotalPrice}}
-            {{#usedPoint}}<p><span>ポイント利用</span>−{{usedPoint}}</p>{{/usedPoint}}
-            <p><span>請求金額</span>{{requestPrice}}</p>
-          </div>
+        \(totalsBlock(requestLabel: "請求金額"))
         \(taxBlock)
         </section>
         {{/documents}}
@@ -221,10 +226,7 @@ extension SlipTemplate {
           </div>
         \(taxBlock)
           <div class="from" style="margin-top: 8mm; text-align: right">
-            <p class="shop">{{shopName}}</p>
-            {{#shopAddress}}<p>〒{{shopZipCode}} {{shopAddress}}</p>{{/shopAddress}}
-            {{#shopPhone}}<p>TEL {{shopPhone}}</p>{{/shopPhone}}
-            {{#isRegistered}}<p>登録番号 {{registrationNumber}}</p>{{/isRegistered}}
+        \(shopLines)
           </div>
         </section>
         {{/documents}}
