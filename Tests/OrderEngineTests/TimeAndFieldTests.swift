@@ -11,6 +11,7 @@ struct TimeAndFieldTests {
         let time = JapanTime(Date(timeIntervalSince1970: 1_795_359_909))
         #expect(time.dateText == "2026-11-23")
         #expect(time.timeText == "00:05:09")
+        #expect(time.fileStamp == "20261123-000509")
         #expect(time.shortText == "11/23 00:05")
     }
 

@@ -28,6 +28,8 @@ public struct JapanTime: Sendable, Hashable {
     public var shortText: String { "\(Self.two(month))/\(Self.two(day)) \(Self.two(hour)):\(Self.two(minute))" }
     /// 14:05:09
     public var timeText: String { "\(Self.two(hour)):\(Self.two(minute)):\(Self.two(second))" }
+    /// 20261122-140509: for a file's name, which sorts by time.
+    public var fileStamp: String { "\(year)\(Self.two(month))\(Self.two(day))-\(Self.two(hour))\(Self.two(minute))\(Self.two(second))" }
     /// 2026-11-22 14:05
     public var fullText: String { "\(dateText) \(Self.two(hour)):\(Self.two(minute))" }
 

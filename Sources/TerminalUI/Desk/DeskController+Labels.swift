@@ -15,9 +15,7 @@ extension DeskController {
         }
         let orders = try store.orders(numbers)
         let file = try LabelWriter(format: format, sender: sender, today: context.today).file(for: orders, keys: store.shipmentKeys)
-        let stamp = JapanTime(context.now)
-        let name = "\(format.rawValue)-" + stamp.dateText.replacingOccurrences(of: "-", with: "") + "-"
-            + stamp.timeText.replacingOccurrences(of: ":", with: "") + ".csv"
+        let name = "\(format.rawValue)-\(JapanTime(context.now).fileStamp).csv"
         let paths: [String]
         do throws(FileFormatError) {
             paths = try file.write(to: context.labelDirectory + "/" + name)

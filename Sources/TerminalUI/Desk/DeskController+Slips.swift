@@ -14,8 +14,7 @@ extension DeskController {
             throw ActionInputError(settings.slipProblem ?? "帳票のテンプレートと設定がありません（config.toml の [slips]）")
         }
         let stamp = JapanTime(now())
-        let name = "\(slip.kind.rawValue)-" + stamp.dateText.replacingOccurrences(of: "-", with: "") + "-"
-            + stamp.timeText.replacingOccurrences(of: ":", with: "") + ".pdf"
+        let name = "\(slip.kind.rawValue)-\(stamp.fileStamp).pdf"
         var request = SlipMaker.Request(
             kind: slip.kind, numbers: numbers, path: settings.slipDirectory + "/" + name, today: CalendarDate(japanDayOf: stamp))
         request.print = slip.toPrinter
