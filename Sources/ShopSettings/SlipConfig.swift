@@ -17,7 +17,7 @@ public struct SlipConfig: Sendable, Equatable {
     /// The 棚番 file; nil: no shelves.
     public var shelves: String?
     /// A receipt's 但し書き unless the operator writes another.
-    public var receiptPurpose = "お品代として"
+    public var receiptPurpose = SlipDocument.defaultPurpose
 
     public init() {}
 

@@ -70,7 +70,7 @@ public struct TaxBreakdown: Sendable, Hashable {
             // Tax-exclusive prices get their tax once for the rate, then count as tax-inclusive.
             let exclusive = excluded[rate] ?? 0
             let amount = (included[rate] ?? 0) + exclusive + floor(Double(exclusive) * rate)
-            guard amount != 0 || rate == 0.1 && fees != 0 else { continue }
+            guard amount != 0 else { continue }
             lines.append(Line(rate: rate, amount: amount, tax: floor(Double(amount) * rate / (1 + rate))))
         }
         return TaxBreakdown(lines: lines.sorted { $0.rate > $1.rate }, fromRMS: false)
@@ -81,7 +81,9 @@ public struct TaxBreakdown: Sendable, Hashable {
 }
 
 /// Why a document cannot be made for an order, in the words of the plan's skip.
-public struct SlipRefusal: Error, Sendable {
+public struct SlipRefusal: Error, Sendable, CustomStringConvertible {
     public let reason: SkipReason
     public init(_ reason: SkipReason) { self.reason = reason }
+
+    public var description: String { reason.text }
 }

@@ -30,7 +30,7 @@ public struct SlipMaker: Sendable {
         public var path: String
         public var print = false
         public var addressee: String?
-        public var purpose = "お品代として"
+        public var purpose = SlipDocument.defaultPurpose
         public var perOrderPicking = false
         public var pickingSort: PickingList.Sort = .shelf
         public var today: CalendarDate
@@ -43,14 +43,16 @@ public struct SlipMaker: Sendable {
         }
     }
 
-    /// The plan for `request` and what the preview shows beside it.
+    /// The plan for `request`, and the documents it makes as they will be printed.
     public struct Preview: Sendable {
         public let plan: Plan
         public let orders: [Order]
-        /// How many of this kind each order already had (a 再発行 when present).
+        /// Which copy each order's document will be: 1, or more for a 再発行.
         public let copies: [OrderNumber: Int]
-        /// Documents the PDF will hold (a 納品書 per basket).
-        public let documents: Int
+        public let batch: SlipBatch
+
+        public func copy(of number: OrderNumber) -> Int { copies[number] ?? 1 }
+
         /// 領収書: the receipts the buyer issued through Rakuten, for the orders that have any.
         public var rakutenReceipts: [OrderNumber: RakutenReceipts] {
             Dictionary(uniqueKeysWithValues: orders.compactMap { order in order.rakutenReceipts.flatMap { $0.count > 0 ? (order.number, $0) : nil } })
@@ -62,13 +64,12 @@ public struct SlipMaker: Sendable {
         let plan = SlipAction(kind: request.kind).plan(all)
         let kept = Set(plan.changes.map(\.number))
         let orders = all.filter { kept.contains($0.number) }
-        let copies = try store.printedCopies(request.kind, of: orders.map(\.number))
-        let documents = switch request.kind {
-        case .deliveryNote: orders.reduce(0) { $0 + $1.packages.count }
-        case .picking: request.perOrderPicking ? orders.count : 1
-        default: orders.count
-        }
-        return Preview(plan: plan, orders: orders, copies: copies, documents: documents)
+        let printed = try store.printedCopies(request.kind, of: orders.map(\.number))
+        let copies = Dictionary(uniqueKeysWithValues: orders.map { ($0.number, (printed[$0.number] ?? 0) + 1) })
+        let batch = try SlipBatch.make(
+            kind: request.kind, orders: orders, copies: copies, shop: shop, printedOn: request.today, shelves: shelves,
+            perOrderPicking: request.perOrderPicking, pickingSort: request.pickingSort, addressee: request.addressee, purpose: request.purpose)
+        return Preview(plan: plan, orders: orders, copies: copies, batch: batch)
     }
 
     public struct Outcome: Sendable {
@@ -84,19 +85,13 @@ public struct SlipMaker: Sendable {
     public func make(_ request: Request, store: OrderStore) async throws -> Outcome {
         let preview = try preview(request, store: store)
         guard !preview.orders.isEmpty else { return Outcome(preview: preview, output: nil, printJob: nil) }
-        let batch = SlipBatch.make(
-            kind: request.kind, orders: preview.orders, copies: preview.copies, shop: shop, printedOn: request.today, shelves: shelves,
-            perOrderPicking: request.perOrderPicking, pickingSort: request.pickingSort,
-            addressee: { [addressee = request.addressee] order in addressee ?? order.orderer.fullName }, purpose: request.purpose)
-        let output = try await renderer.render(
-            batch, template: library.template(request.kind), styleSheet: library.styleSheet, folder: library.folder, to: request.path)
+        let output = try await renderer.render(preview.batch, with: library, to: request.path)
         var job: String?
         if request.print { job = try await printer.print(request.path) }
-        let copies = Dictionary(uniqueKeysWithValues: preview.orders.map { ($0.number, (preview.copies[$0.number] ?? 0) + 1) })
         let addressees = request.kind == .receipt
-            ? Dictionary(uniqueKeysWithValues: preview.orders.map { ($0.number, request.addressee ?? $0.orderer.fullName) }) : [:]
+            ? Dictionary(uniqueKeysWithValues: preview.batch.documents.map { ($0.order.number, $0.addressee) }) : [:]
         let destination = job.map { "プリンタ \(printer.printer ?? "既定") \($0)" } ?? request.path
-        try store.recordPrintedSlips(request.kind, copies: copies, destination: destination, addressee: addressees,
+        try store.recordPrintedSlips(request.kind, copies: preview.copies, destination: destination, addressee: addressees,
                                      purpose: request.kind == .receipt ? request.purpose : nil)
         return Outcome(preview: preview, output: output, printJob: job)
     }

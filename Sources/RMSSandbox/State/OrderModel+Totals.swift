@@ -37,7 +37,8 @@ extension OrderModel {
         for item in live.flatMap(\.itemModelList) where item.deleteItemFlag == 0 {
             goods[item.taxRate, default: 0] += item.price * item.units
         }
-        goods[0.1, default: 0] += 0
+        // Postage and fees are 10 %: that rate has a line even when no item is.
+        if goods[0.1] == nil { goods[0.1] = 0 }
         let rates = goods.keys.sorted(by: >)
         guard ![postagePrice, deliveryPrice, paymentCharge].contains(unset) else {
             taxSummaryModelList = rates.map {

@@ -23,6 +23,9 @@ public struct SlipDocument: Sendable {
     }
 
     public var isReissue: Bool { copy > 1 }
+
+    /// A receipt's 但し書き unless the shop or the operator writes another.
+    public static let defaultPurpose = "お品代として"
 }
 
 /// What one PDF is made from: the kind, the documents in order and, for a totalled picking list,
@@ -56,28 +59,27 @@ public struct SlipBatch: Sendable {
 }
 
 extension SlipBatch {
-    /// The documents of `kind` for the orders the plan keeps: a 納品書 per basket, every other kind
-    /// one per order. `copies`: how many of this kind each order already had printed. An order
-    /// whose amounts cannot be printed is left out (the plan has said why).
+    /// The documents of `kind` for the orders the plan kept: a 納品書 per basket, every other kind
+    /// one per order. `copies`: which copy each order's document is (1 when absent). A receipt is
+    /// made out to `addressee`, or to the orderer when none is asked. An order whose amounts cannot
+    /// be printed is refused here too, never left out quietly (it would be recorded as printed).
     public static func make(
         kind: SlipKind, orders: [Order], copies: [OrderNumber: Int] = [:], shop: SlipShop, printedOn: CalendarDate,
         shelves: [String: String] = [:], perOrderPicking: Bool = false, pickingSort: PickingList.Sort = .shelf,
-        addressee: (Order) -> String = { $0.orderer.fullName }, purpose: String = "お品代として"
-    ) -> SlipBatch {
+        addressee: String? = nil, purpose: String = SlipDocument.defaultPurpose
+    ) throws(SlipRefusal) -> SlipBatch {
         var documents: [SlipDocument] = []
         for order in orders {
-            var taxes: TaxBreakdown?
-            if kind.showsAmounts {
-                do throws(SlipRefusal) { taxes = try TaxBreakdown.of(order) } catch { continue }
-            }
-            let copy = (copies[order.number] ?? 0) + 1
+            let taxes = kind.showsAmounts ? try TaxBreakdown.of(order) : nil
+            let copy = copies[order.number] ?? 1
             switch kind {
             case .deliveryNote:
                 for package in order.packages {
                     documents.append(SlipDocument(order: order, package: package, copy: copy, taxes: taxes))
                 }
             case .receipt:
-                documents.append(SlipDocument(order: order, copy: copy, taxes: taxes, addressee: addressee(order), purpose: purpose))
+                documents.append(SlipDocument(
+                    order: order, copy: copy, taxes: taxes, addressee: Self.addressee(addressee, of: order), purpose: purpose))
             case .orderSlip:
                 documents.append(SlipDocument(order: order, copy: copy, taxes: taxes))
             case .picking:
@@ -87,4 +89,10 @@ extension SlipBatch {
         let picking = kind == .picking && !perOrderPicking ? PickingList(totalling: orders, shelves: shelves, sort: pickingSort) : nil
         return SlipBatch(kind: kind, documents: documents, picking: picking, shop: shop, printedOn: printedOn, shelves: shelves, pickingSort: pickingSort)
     }
+
+    /// A receipt's 宛名: the one asked for, or the orderer's name.
+    public static func addressee(_ asked: String?, of order: Order) -> String { asked ?? order.orderer.fullName }
+
+    /// How many documents the PDF holds: a totalled picking list is one.
+    public var documentCount: Int { picking != nil ? 1 : documents.count }
 }

@@ -29,7 +29,8 @@ public struct PDFRenderer: Sendable {
         public let warnings: [String]
     }
 
-    public func render(_ batch: SlipBatch, template: SlipTemplate, styleSheet: String, folder: String, to path: String) async throws(SlipRenderError) -> Output {
+    /// Renders `batch` with its kind's template of `library` to `path`.
+    public func render(_ batch: SlipBatch, with library: SlipTemplateLibrary, to path: String) async throws(SlipRenderError) -> Output {
         let target = URL(fileURLWithPath: path)
         let scratch = target.deletingLastPathComponent().path + "/.juchu-slips-\(UUID().uuidString.prefix(8))"
         do {
@@ -38,7 +39,7 @@ public struct PDFRenderer: Sendable {
             throw SlipRenderError("\(target.deletingLastPathComponent().path) に書き込めません: \(error.localizedDescription)")
         }
         do {
-            let output = try await make(batch, template: template, styleSheet: styleSheet, folder: folder, scratch: scratch, to: path)
+            let output = try await make(batch, library: library, scratch: scratch, to: path)
             try removeScratch(scratch)
             return output
         } catch let failure {
@@ -48,10 +49,9 @@ public struct PDFRenderer: Sendable {
         }
     }
 
-    private func make(
-        _ batch: SlipBatch, template: SlipTemplate, styleSheet: String, folder: String, scratch: String, to path: String
-    ) async throws(SlipRenderError) -> Output {
-        try await FontCheck.check([styleSheet, template.text], scratch: scratch)
+    private func make(_ batch: SlipBatch, library: SlipTemplateLibrary, scratch: String, to path: String) async throws(SlipRenderError) -> Output {
+        let template = library.template(batch.kind)
+        try await FontCheck.check([library.styleSheet, template.text], scratch: scratch)
         let executable = try weasyprint.path()
         let count = batch.documents.isEmpty ? 1 : min(parts, max(1, batch.documents.count / Self.documentsPerPart))
         let size = max(1, (batch.documents.count + count - 1) / count)
@@ -69,7 +69,7 @@ public struct PDFRenderer: Sendable {
             }
             inputs.append(input)
         }
-        let base = URL(fileURLWithPath: folder, isDirectory: true).absoluteString
+        let base = URL(fileURLWithPath: library.folder, isDirectory: true).absoluteString
         let runner = weasyprint
         let jobs = inputs
         let outcomes = await withTaskGroup(of: (Int, Result<ExternalCommand.Outcome, SlipRenderError>).self) { group in
@@ -92,8 +92,8 @@ public struct PDFRenderer: Sendable {
             let done = try outcome.get()
             let said = done.errors.split(whereSeparator: \.isNewline).map(String.init)
             guard done.status == 0 else {
-                throw SlipRenderError("WeasyPrint（\(executable)）が失敗しました（終了コード \(done.status)）: "
-                    + (said.suffix(3).joined(separator: " / ").nilIfEmpty ?? "出力なし"))
+                let last = said.suffix(3).joined(separator: " / ")
+                throw SlipRenderError("WeasyPrint（\(executable)）が失敗しました（終了コード \(done.status)）: \(last.isEmpty ? "出力なし" : last)")
             }
             for line in said where line.contains("WARNING") || line.contains("ERROR") {
                 if !warnings.contains(line) { warnings.append(line) }
@@ -116,7 +116,7 @@ public struct PDFRenderer: Sendable {
         guard rename(joined, path) == 0 else {
             throw SlipRenderError("\(path) に書き込めません: \(String(cString: strerror(errno)))")
         }
-        return Output(path: path, pages: pages, documents: batch.documents.count, warnings: warnings)
+        return Output(path: path, pages: pages, documents: batch.documentCount, warnings: warnings)
     }
 
     /// The pages of a finished PDF, as pdfinfo reads them.
@@ -136,8 +136,4 @@ public struct PDFRenderer: Sendable {
             throw SlipRenderError("作業フォルダ \(scratch) を消せません: \(error.localizedDescription)")
         }
     }
-}
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -25,18 +25,18 @@ extension DeskController {
         let receipts = preview.rakutenReceipts
         var lines: [OrderNumber: String] = [:]
         for order in preview.orders {
-            let copy = (preview.copies[order.number] ?? 0) + 1
+            let copy = preview.copy(of: order.number)
             var line = copy > 1 ? "再発行（\(copy)回目）" : "初回"
             if slip.kind == .deliveryNote, order.packages.count > 1 { line += "・送付先 \(order.packages.count)件" }
-            if request.kind == .receipt { line += "・宛名 \(request.addressee ?? order.orderer.fullName) 様" }
+            if request.kind == .receipt { line += "・宛名 \(SlipBatch.addressee(request.addressee, of: order)) 様" }
             if let issued = receipts[order.number] { line += "・楽天で領収書発行済み（\(issued.count)回）" }
             lines[order.number] = line
         }
-        var summary = ["\(slip.kind.label) \(preview.documents)枚分（約\(Self.estimatedPages(preview, request: request))ページ）"
+        var summary = ["\(slip.kind.label) \(preview.batch.documentCount)枚分（約\(Self.estimatedPages(preview, request: request))ページ）"
             + (request.print ? " → プリンタ \(maker.printer.printer ?? "（既定）")" : " → \(request.path)")]
         if request.kind == .receipt { summary.append("但し書き: \(request.purpose)") }
         var warnings: [String] = []
-        let reissues = preview.orders.filter { (preview.copies[$0.number] ?? 0) > 0 }.count
+        let reissues = preview.orders.filter { preview.copy(of: $0.number) > 1 }.count
         if reissues > 0 { warnings.append("再発行: \(reissues)件（「再発行」と印刷します）") }
         if request.kind == .receipt, !receipts.isEmpty {
             warnings.append("お客様が楽天で領収書を発行済み: \(receipts.count)件（二重発行にご注意ください）")
@@ -67,12 +67,7 @@ extension DeskController {
     /// Makes what the preview showed; each order's line says what was made, the note where it went.
     static func makeSlips(_ slips: SlipPreview, maker: SlipMaker?, store: OrderStore) async throws -> ActionResult {
         guard let maker else { throw ActionInputError("帳票のテンプレートと設定がありません") }
-        do {
-            try FileManager.default.createDirectory(
-                atPath: URL(fileURLWithPath: slips.request.path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-        } catch {
-            throw ActionInputError("帳票のフォルダを作れません: \(error.localizedDescription)")
-        }
+        // The renderer makes the desk's slip folder with its scratch folder when it is not there yet.
         let made: SlipMaker.Outcome
         do {
             made = try await maker.make(slips.request, store: store)
@@ -81,7 +76,7 @@ extension DeskController {
         }
         let label = slips.request.kind.label
         var result = ActionResult(lines: made.preview.orders.map { order in
-            let copy = (made.preview.copies[order.number] ?? 0) + 1
+            let copy = made.preview.copy(of: order.number)
             return ActionResult.Line(number: order.number, outcome: .succeeded, text: copy > 1 ? "\(label)を作成（再発行・\(copy)回目）" : "\(label)を作成")
         })
         if let output = made.output {

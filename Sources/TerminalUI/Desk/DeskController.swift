@@ -3,6 +3,7 @@ import OrderEngine
 import OrderStore
 import OrderSync
 import RakutenPay
+import Slips
 import ShippingFiles
 
 /// Runs the desk: reads keys, carries out what the state asks for (local reads at once, RMS calls
@@ -31,7 +32,7 @@ public final class DeskController {
         /// Where 帳票作成 and 領収書 write their PDFs.
         public var slipDirectory = NSTemporaryDirectory() + "juchu-slips"
         /// A receipt's 但し書き when the operator writes none ([slips] receipt_purpose).
-        public var receiptPurpose = "お品代として"
+        public var receiptPurpose = SlipDocument.defaultPurpose
         /// Where the carriers' files wait for 荷物番号を取り込む; read ones go to its `取込済` folder.
         public var trackingInbox = NSTemporaryDirectory() + "juchu-tracking"
         /// Days after confirmation an order should ship by when it has no 出荷予定日.

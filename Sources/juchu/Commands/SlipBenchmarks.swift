@@ -20,15 +20,17 @@ enum SlipBenchmarks {
         let today = CalendarDate(japanDayOf: JapanTime(Date()))
         let renderer = PDFRenderer()
         func measure(_ kind: SlipKind, _ orders: [Order], times: Int) throws -> (samples: [Double], pages: Int) {
-            let batch = SlipBatch.make(kind: kind, orders: orders, shop: shop, printedOn: today)
+            let batch: SlipBatch
+            do throws(SlipRefusal) { batch = try SlipBatch.make(kind: kind, orders: orders, shop: shop, printedOn: today) } catch {
+                throw UserFacingError("\(error)")
+            }
             var samples: [Double] = []
             var pages = 0
             for _ in 0..<times {
                 let start = ContinuousClock.now
                 let output = try runBlocking { () async throws -> PDFRenderer.Output in
                     do throws(SlipRenderError) {
-                        return try await renderer.render(
-                            batch, template: library.template(kind), styleSheet: library.styleSheet, folder: library.folder, to: folder + "/\(kind.rawValue).pdf")
+                        return try await renderer.render(batch, with: library, to: folder + "/\(kind.rawValue).pdf")
                     } catch {
                         throw UserFacingError(error.message)
                     }

@@ -123,7 +123,7 @@ struct SlipsMakeCommand: ParsableCommand {
                 "printJob": made.printJob as Any,
                 "orders": preview.orders.map { order in
                     [
-                        "orderNumber": order.number.rawValue, "copy": (preview.copies[order.number] ?? 0) + 1,
+                        "orderNumber": order.number.rawValue, "copy": preview.copy(of: order.number),
                         "rakutenReceipts": receipts[order.number]?.count ?? 0,
                     ] as [String: Any]
                 },
@@ -132,7 +132,7 @@ struct SlipsMakeCommand: ParsableCommand {
             ] as [String: Any])
         } else {
             for order in preview.orders {
-                let copy = (preview.copies[order.number] ?? 0) + 1
+                let copy = preview.copy(of: order.number)
                 var line = "\(order.number)\t\(copy > 1 ? "再発行（\(copy)回目）" : "作成")"
                 if let issued = receipts[order.number] { line += "\t楽天で領収書発行済み（\(issued.count)回）" }
                 Swift.print(line)
