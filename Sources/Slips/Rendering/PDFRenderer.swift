@@ -31,21 +31,9 @@ public struct PDFRenderer: Sendable {
 
     /// Renders `batch` with its kind's template of `library` to `path`.
     public func render(_ batch: SlipBatch, with library: SlipTemplateLibrary, to path: String) async throws(SlipRenderError) -> Output {
-        let target = URL(fileURLWithPath: path)
-        let scratch = target.deletingLastPathComponent().path + "/.juchu-slips-\(UUID().uuidString.prefix(8))"
-        do {
-            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        } catch {
-            throw SlipRenderError("\(target.deletingLastPathComponent().path) に書き込めません: \(error.localizedDescription)")
-        }
-        do {
-            let output = try await make(batch, library: library, scratch: scratch, to: path)
-            try removeScratch(scratch)
-            return output
-        } catch let failure {
-            // The scratch folder goes whatever happened; its own failure is said after the first.
-            do { try removeScratch(scratch) } catch { throw SlipRenderError("\(failure.message)（\(error.message)）") }
-            throw failure
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try await ScratchFolder.using(in: folder, prefix: ".juchu-slips") { (scratch) async throws(SlipRenderError) in
+            try await make(batch, library: library, scratch: scratch, to: path)
         }
     }
 
@@ -129,11 +117,5 @@ public struct PDFRenderer: Sendable {
             throw SlipRenderError("できたPDFを読めません（pdfinfo: \(outcome.errors.trimmingCharacters(in: .whitespacesAndNewlines))）")
         }
         return pages
-    }
-
-    private func removeScratch(_ scratch: String) throws(SlipRenderError) {
-        do { try FileManager.default.removeItem(atPath: scratch) } catch {
-            throw SlipRenderError("作業フォルダ \(scratch) を消せません: \(error.localizedDescription)")
-        }
     }
 }

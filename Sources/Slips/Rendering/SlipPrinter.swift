@@ -11,21 +11,11 @@ public struct SlipPrinter: Sendable {
     }
 
     /// The print job's id as CUPS gives it (`request id is office-12 (1 file(s))`).
-    public func print(_ path: String, copies: Int = 1) async throws(SlipRenderError) -> String {
-        var arguments = ["-n", String(max(1, copies))]
+    public func print(_ path: String) async throws(SlipRenderError) -> String {
+        var arguments: [String] = []
         if let printer { arguments += ["-d", printer] }
-        let scratch = NSTemporaryDirectory() + "juchu-lp-\(UUID().uuidString.prefix(8))"
-        do { try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true) } catch {
-            throw SlipRenderError("作業フォルダを作れません: \(error.localizedDescription)")
-        }
-        let outcome: ExternalCommand.Outcome
-        do {
-            outcome = try await lp.run(arguments + [path], scratch: scratch, label: "lp")
-            try FileManager.default.removeItem(atPath: scratch)
-        } catch let error as SlipRenderError {
-            throw error
-        } catch {
-            throw SlipRenderError("作業フォルダ \(scratch) を消せません: \(error.localizedDescription)")
+        let outcome = try await ScratchFolder.using(in: NSTemporaryDirectory(), prefix: "juchu-lp") { (scratch) async throws(SlipRenderError) in
+            try await lp.run(arguments + [path], scratch: scratch, label: "lp")
         }
         guard outcome.status == 0 else {
             throw SlipRenderError("印刷できません（lp 終了コード \(outcome.status)\(printer.map { "、プリンタ \($0)" } ?? "")）: "
