@@ -136,13 +136,19 @@ struct SlipsEndToEndTests {
         return orders
     }
 
+    /// A config.toml for a store of orders entered by hand (no API): the store, and [slips] with `slips` added.
+    static func handConfig(_ db: String, in juchu: JuchuBinary, registration: String = SlipsEndToEndTests.registration, slips: String = "") throws -> String {
+        try CommandsEndToEndTests.writeConfig(
+            "[store]\npath = \"\(db)\"\n" + slipsTable.replacingOccurrences(of: Self.registration, with: registration) + "\n" + slips, in: juchu)
+    }
+
     @Test("a 40-line order continues on a second page under its header; per-rate tax worked out once per rate for an order entered by hand; 1,000 orders in one file")
     func longOrderAndThousand() async throws {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let db = juchu.home + "/hand.sqlite"
         let orders = try Self.handStore(db, count: 1_000)
-        let config = try CommandsEndToEndTests.writeConfig("[store]\npath = \"\(db)\"\n" + Self.slipsTable, in: juchu)
+        let config = try Self.handConfig(db, in: juchu)
         let pdf = juchu.home + "/long.pdf"
         let (status, out, err) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "delivery-note", orders[0].number.rawValue, "--out", pdf, "--config", config])
         #expect(status == 0, "\(out) \(err)")
@@ -173,7 +179,7 @@ struct SlipsEndToEndTests {
         let db = juchu.home + "/fail.sqlite"
         let orders = try Self.handStore(db, count: 2)
         let number = orders[1].number.rawValue
-        let config = try CommandsEndToEndTests.writeConfig("[store]\npath = \"\(db)\"\n" + Self.slipsTable, in: juchu)
+        let config = try Self.handConfig(db, in: juchu)
         let pdf = juchu.home + "/out.pdf"
         let folder = juchu.home + "/.config/juchu/slips"
         // First use writes the shipped templates.
@@ -195,12 +201,11 @@ struct SlipsEndToEndTests {
         #expect(font == 1 && fontErr.contains("フォント「存在しないフォント」がありません"), "\(fontOut) \(fontErr)")
         try style.write(toFile: css, atomically: true, encoding: .utf8)
 
-        let failing = try CommandsEndToEndTests.writeConfig("[store]\npath = \"\(db)\"\n" + Self.slipsTable + "\nrenderer = \"/bin/false\"", in: juchu)
+        let failing = try Self.handConfig(db, in: juchu, slips: "renderer = \"/bin/false\"")
         let (renderer, _, rendererErr) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "order-slip", number, "--out", pdf, "--config", failing])
         #expect(renderer == 1 && rendererErr.contains("WeasyPrint（/bin/false）が失敗しました"), "\(rendererErr)")
 
-        let wrong = try CommandsEndToEndTests.writeConfig(
-            "[store]\npath = \"\(db)\"\n" + Self.slipsTable.replacingOccurrences(of: Self.registration, with: "T7123456789013"), in: juchu)
+        let wrong = try Self.handConfig(db, in: juchu, registration: "T7123456789013")
         let (number2, _, numberErr) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "order-slip", number, "--out", pdf, "--config", wrong])
         #expect(number2 == 2 && numberErr.contains("slips.registration_number") && numberErr.contains("チェックデジット"), "\(numberErr)")
 
@@ -214,7 +219,7 @@ struct SlipsEndToEndTests {
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
         try "#!/bin/sh\necho \"$@\" > \(juchu.home)/lp-args\necho \"request id is office-7 (1 file(s))\"\n".write(toFile: bin + "/lp", atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/lp")
-        let printing = try CommandsEndToEndTests.writeConfig("[store]\npath = \"\(db)\"\n" + Self.slipsTable + "\nprinter = \"office\"", in: juchu)
+        let printing = try Self.handConfig(db, in: juchu, slips: "printer = \"office\"")
         let (printed, printedOut, printedErr) = try await CommandsEndToEndTests.run(
             juchu, ["slips", "--kind", "order-slip", number, "--out", pdf, "--print", "--config", printing],
             environment: ["PATH": "\(bin):/usr/bin:/bin"])
