@@ -31,7 +31,8 @@ extension ShopConfig {
     /// `[slips]`; the shop's name, address and phone default to [sender]'s and [mail] shop_name.
     mutating func readSlips(_ reader: Reader) throws {
         var slips = SlipConfig()
-        slips.shopName = mail?.shopName ?? sender?.name ?? ""
+        // The first name the shop gave: [mail] shop_name may be there and empty.
+        slips.shopName = [mail?.shopName, sender?.name].compactMap { $0 }.first { !$0.isEmpty } ?? ""
         if let sender {
             let digits = sender.zipCode.filter(\.isNumber)
             slips.zipCode = digits.count == 7 ? "\(digits.prefix(3))-\(digits.suffix(4))" : sender.zipCode

@@ -214,6 +214,23 @@ struct SlipsEndToEndTests {
         let store = try OrderStore(path: db)
         #expect(try store.printedSlips(of: orders[1].number).count == 1, "only the first, made one")
 
+        // The issuer's name defaults to [sender]'s when [mail] shop_name is there but empty.
+        let named = try CommandsEndToEndTests.writeConfig("""
+            [store]
+            path = "\(db)"
+            [sender]
+            name = "米の店 山田"
+            phone = "03-1234-5678"
+            zip = "1000001"
+            address = "東京都千代田区千代田1-1"
+            [mail]
+            shop_name = ""
+            """, in: juchu)
+        let (issuer, issuerOut, issuerErr) = try await CommandsEndToEndTests.run(juchu, ["slips", "--kind", "delivery-note", number, "--out", pdf, "--config", named])
+        #expect(issuer == 0, "\(issuerOut) \(issuerErr)")
+        #expect(Self.squeezed(try Self.pages(pdf).joined()).contains("米の店山田"))
+        try FileManager.default.removeItem(atPath: pdf)
+
         // --print: the whole PDF to lp, with the printer of [slips]; recorded with the job.
         let bin = juchu.home + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
