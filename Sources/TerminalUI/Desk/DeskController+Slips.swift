@@ -53,8 +53,7 @@ extension DeskController {
         func pages(lines: Int, first: Int, next: Int) -> Int { 1 + max(0, lines - first + next - 1) / next }
         switch request.kind {
         case .picking where !request.perOrderPicking:
-            let lines = Set(preview.orders.flatMap { $0.packages.flatMap(\.items).map { "\($0.manageNumber)|\($0.selectedChoice ?? "")" } }).count
-            return pages(lines: lines, first: 40, next: 45)
+            return pages(lines: preview.batch.picking?.lines.count ?? 0, first: 40, next: 45)
         case .picking:
             return max(1, (preview.orders.reduce(0) { $0 + $1.itemCount + 3 } + 50) / 55)
         case .deliveryNote:

@@ -237,8 +237,8 @@ extension DeskState {
                 if item.inputs[inputIndex].type(character) {
                     panelItems[panelCursor] = item
                 } else {
-                    let allowed = item.inputs[inputIndex].takesAnyText ? "40文字まで" : "数字と - / , と空白"
-                    message = DeskMessage("「\(character)」は\(item.inputs[inputIndex].label)に入力できません（\(allowed)）", isError: true)
+                    let input = item.inputs[inputIndex]
+                    message = DeskMessage("「\(character)」は\(input.label)に入力できません（\(input.takes)）", isError: true)
                 }
                 return []
             case .backspace:

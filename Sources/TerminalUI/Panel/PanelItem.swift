@@ -131,6 +131,9 @@ public struct PanelInput: Sendable, Equatable {
         takesAnyText = true
     }
 
+    /// What a text input takes, for the message when a key is refused.
+    public var takes: String { takesAnyText ? "40文字まで" : "数字と - / , と空白" }
+
     public var isText: Bool { if case .text = value { true } else { false } }
 
     /// What the input shows: the choice made, or the text typed.
