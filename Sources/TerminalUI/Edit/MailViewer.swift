@@ -44,6 +44,16 @@ public struct MailViewer: Sendable {
 
 extension OrderStore.MailRecord {
     /// Where the mail stands, in the operator's words.
+    /// The state in a word, for the detail's one line per template.
+    public var shortStateLabel: String {
+        switch state {
+        case .pending, .sending: "送信中"
+        case .done: "送信済み"
+        case .failed: "未送信（失敗）"
+        case .unknown: "結果不明"
+        }
+    }
+
     public var stateLabel: String {
         switch state {
         case .pending: "送信待ち"

@@ -103,8 +103,7 @@ struct DetailView {
             for (index, record) in latest.values.sorted(by: { $0.intent < $1.intent }).enumerated() {
                 let at = JapanTime(record.finishedAt ?? record.createdAt)
                 line.add((index > 0 ? "、" : "") + "\(record.template) ")
-                line.add(record.state == .done ? "送信済み" : record.state == .unknown ? "結果不明" : record.state == .failed ? "未送信（失敗）" : "送信中",
-                         record.state == .done ? theme.color(.green, bold: false) : theme.color(.yellow, bold: true))
+                line.add(record.shortStateLabel, mailStyle(record))
                 line.add(" \(at.shortText)")
             }
             if let key = state.keymap.keys(for: .openMail).first { line.add("（\(key.description) で開く）", theme.muted) }
@@ -192,7 +191,7 @@ struct DetailView {
             for record in state.detailMails.suffix(10) {
                 let at = JapanTime(record.finishedAt ?? record.createdAt)
                 var line = StyledLine("  \(at.shortText) \(record.operatorName) \(record.template)\(record.attempt > 0 ? "（再送信）" : "") ")
-                line.add(record.stateLabel, record.state == .done ? theme.color(.green, bold: false) : theme.color(.yellow, bold: true))
+                line.add(record.stateLabel, mailStyle(record))
                 lines.append(line)
             }
         }
@@ -210,6 +209,11 @@ struct DetailView {
     /// The amounts as RMS lays them out, read left to right: 合計金額, then 総合計, then 請求金額,
     /// each after what goes into it. RMS's own figures, unless the operator changed amounts here
     /// (then recomputed, and said so); a recomputation that disagrees with RMS is shown as such.
+    /// A mail the relay accepted in green; every other state asks to be looked at.
+    private func mailStyle(_ record: OrderStore.MailRecord) -> CellStyle {
+        record.state == .done ? theme.color(.green, bold: false) : theme.color(.yellow, bold: true)
+    }
+
     func moneyLines(_ order: Order, label: CellStyle) -> [StyledLine] {
         func amount(_ line: inout StyledLine, _ title: String, _ money: Money, bold: Bool = false) {
             line.add(title, label)
