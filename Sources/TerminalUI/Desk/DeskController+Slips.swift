@@ -32,9 +32,13 @@ extension DeskController {
             if let issued = receipts[order.number] { line += "・楽天で領収書発行済み（\(issued.count)回）" }
             lines[order.number] = line
         }
+        // The file's name before its folder: at 80 columns the line ends before a long folder does.
+        let file = URL(fileURLWithPath: request.path)
         var summary = ["\(slip.kind.label) \(preview.batch.documentCount)枚分（約\(Self.estimatedPages(preview, request: request))ページ）"
-            + (request.print ? " → プリンタ \(maker.printer.printer ?? "（既定）")" : " → \(request.path)")]
+            + (request.print ? " → プリンタ \(maker.printer.printer ?? "（既定）")" : " → \(file.lastPathComponent)"),
+                       "  （\(file.deletingLastPathComponent().path)）"]
         if request.kind == .receipt { summary.append("但し書き: \(request.purpose)") }
+        if preview.orders.isEmpty { summary = [] }
         var warnings: [String] = []
         let reissues = preview.orders.filter { preview.copy(of: $0.number) > 1 }.count
         if reissues > 0 { warnings.append("再発行: \(reissues)件（「再発行」と印刷します）") }

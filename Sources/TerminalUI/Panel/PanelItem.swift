@@ -72,7 +72,7 @@ public struct PanelItem: Sendable, Equatable {
             ]),
             PanelItem(.printReceipt, group: "帳票", inputs: [
                 PanelInput("宛名", freeText: "", placeholder: "空白: 注文者の氏名"),
-                PanelInput("但し書き", freeText: "", placeholder: "空白: [slips] receipt_purpose（既定 お品代として）"),
+                PanelInput("但し書き", freeText: "", placeholder: "空白: 既定の但し書き"),
                 PanelInput("出力", choices: SlipChoice.outputs),
             ]),
             PanelItem(.undo, group: "取り消し"),

@@ -75,7 +75,7 @@ struct PanelView {
                 lines.append(Line(text: text, indent: 5, item: index, highlighted: onInput))
                 if onInput, input.isText {
                     // Where the keys go, said: a text input takes what is typed until the focus leaves it.
-                    let hint = input.replacesOnType ? "入力すると置き換えます・Backspaceで直す" : "入力中（全角数字も可）・Backspaceで消す"
+                    let hint = input.replacesOnType ? "入力すると置き換えます・Backspaceで直す" : "入力中（\(input.takesAnyText ? "日本語も可" : "全角数字も可")）・Backspaceで消す"
                     lines.append(Line(text: StyledLine(hint.fitted(to: max(1, width - 8)), theme.muted), indent: 7, item: index))
                 }
             }
