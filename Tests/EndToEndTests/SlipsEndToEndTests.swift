@@ -246,3 +246,66 @@ struct SlipsEndToEndTests {
         #expect(try store.printedSlips(of: orders[1].number).last?.destination.contains("office-7") == true)
     }
 }
+
+/// 帳票作成 and 領収書 from the desk's panel in a real terminal: the preview, the PDF in the desk's
+/// slip folder, the next copy a 再発行, a receipt's 宛名 typed in Japanese.
+@Suite("End to end: slips from the desk", .serialized)
+struct DeskSlipsEndToEndTests {
+    @Test("帳票作成 previews the 納品書 and its file, makes it (the PDF in the slip folder holds the order), a second preview says 再発行; 領収書 takes a typed 宛名")
+    func panelSlips() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 12, requestsPerSecond: 0)
+        let db = juchu.home + "/desk-slips.sqlite"
+        let config = try CommandsEndToEndTests.sandboxConfig(
+            sandbox, in: juchu, database: db, more: "[fetch]\nskip_younger_than_minutes = 0\n" + SlipsEndToEndTests.slipsTable)
+        let session = try TmuxSession(command: juchu.commandLine("desk --config \(config) --keymap \(juchu.repositoryKeymap)"), width: 130, height: 45)
+        defer { session.kill() }
+        let opened = try #require(try await offPool { session.waitFor(30) { $0.contains("受注一覧 新規受付") && $0.contains("398211-") } },
+                                  "the desk did not fetch:\n\(session.capture())")
+        let store = try OrderStore(path: db)
+        let lines = DemoConfirmEndToEndTests.gridLines(opened)
+        let numbers = lines.compactMap { DemoConfirmEndToEndTests.orderNumber(in: $0) }
+        let orders = try store.orders(try store.page(GridFilter(), limit: 100).map(\.number))
+        // A card order with its amounts set: it gets both a 納品書 and a 領収書.
+        let index = try #require(numbers.firstIndex { shown in
+            orders.contains { $0.number.rawValue.hasSuffix(shown) && $0.payment.methodCode == 1 && !$0.fees.isAnyUnset }
+        })
+        let number = numbers[index]
+        for _ in 0..<index { session.send("j") }
+
+        session.send("Tab")
+        try PanelEndToEndTests.choose("帳票作成", in: session)
+        session.send("Enter")
+        let preview = try await offPool { session.waitFor(10) { $0.contains("帳票作成（納品書）: 1件") && $0.contains("→ delivery-note-") } }
+        #expect(preview != nil, "no preview:\n\(session.capture())")
+        session.send("y")
+        let made = try await offPool { session.waitFor(30) { $0.contains("成功: 1件") && $0.contains("納品書を作成") } }
+        #expect(made != nil, "no result:\n\(session.capture())")
+        session.send("Enter")
+        let folder = juchu.home + "/data/juchu/slips"
+        let pdfs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("delivery-note-") && $0.hasSuffix(".pdf") }
+        #expect(pdfs.count == 1)
+        if let pdf = pdfs.first { #expect(try SlipsEndToEndTests.pages(folder + "/" + pdf).joined().contains(number)) }
+        session.send("Enter")
+        let again = try await offPool { session.waitFor(10) { $0.contains("再発行（2回目）") && $0.contains("再発行: 1件") } }
+        #expect(again != nil, "the second preview does not say 再発行:\n\(session.capture())")
+        session.send("n")
+
+        session.send("Down")
+        session.send(literal: "株式会社テスト")
+        session.send("Enter")
+        let receipt = try await offPool { session.waitFor(10) { $0.contains("領収書を作成: 1件") && $0.contains("宛名 株式会社テスト 様") } }
+        #expect(receipt != nil, "no receipt preview:\n\(session.capture())")
+        session.send("y")
+        _ = try await offPool { session.waitFor(30) { $0.contains("成功: 1件") && $0.contains("領収書を作成") } }
+        let receipts = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("receipt-") }
+        #expect(receipts.count == 1)
+        if let pdf = receipts.first {
+            #expect(SlipsEndToEndTests.squeezed(try SlipsEndToEndTests.pages(folder + "/" + pdf).joined()).contains("株式会社テスト様"))
+        }
+        session.send("Enter", "Tab", "q")
+        #expect(try await offPool { session.waitFor(10) { $0.contains("EXIT=0") } } != nil)
+        await sandbox.stop()
+    }
+}
