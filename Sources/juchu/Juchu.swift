@@ -50,4 +50,14 @@ struct UserFacingError: Error, CustomStringConvertible {
         self.description = description
         self.exitCode = exitCode
     }
+
+    /// `body`'s result; what it throws is a setting or a template the shop must fix (its file,
+    /// key or line in its words), stopping with exit 2.
+    static func settings<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw UserFacingError("\(error)", exitCode: 2)
+        }
+    }
 }

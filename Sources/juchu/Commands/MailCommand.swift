@@ -21,22 +21,12 @@ extension ConfigOptions {
     func mailer(_ settings: ShopConfig, file: String) throws -> Mailer? {
         guard settings.mail != nil else { return nil }
         let library = try mailTemplates(settings)
-        do {
-            return try Mailer(library: library, settings: try settings.mailSettings(file: file))
-        } catch let error as ConfigError {
-            throw UserFacingError(error.description, exitCode: 2)
-        } catch {
-            throw UserFacingError("\(error)", exitCode: 2)
-        }
+        return try UserFacingError.settings { try Mailer(library: library, settings: try settings.mailSettings(file: file)) }
     }
 
     /// The shop's templates (made with the shipped ones on first use), or exit 2 with the file and line.
     func mailTemplates(_ settings: ShopConfig) throws -> MailTemplateLibrary {
-        do {
-            return try MailTemplateLibrary(folder: XDGPaths.config + "/mail", statuses: settings.statuses)
-        } catch {
-            throw UserFacingError("\(error)", exitCode: 2)
-        }
+        try UserFacingError.settings { try MailTemplateLibrary(folder: XDGPaths.config + "/mail", statuses: settings.statuses) }
     }
 }
 
@@ -72,12 +62,7 @@ struct MailSendCommand: ParsableCommand {
             guard let mailer = try options.mailer(settings, file: file) else {
                 throw UserFacingError(ConfigError(file: file, key: "mail", problem: "メールの設定 [mail] がありません").description, exitCode: 2)
             }
-            let chosen: MailTemplate
-            do {
-                chosen = try mailer.library.template(named: template)
-            } catch {
-                throw UserFacingError("\(error)", exitCode: 2)
-            }
+            let chosen = try UserFacingError.settings { try mailer.library.template(named: template) }
             let service = try options.service(settings, file: file, existingStore: true).mailing(with: mailer)
             let hold = settings.mail?.holdMinutes ?? 30
             let resend = self.resend
@@ -115,12 +100,7 @@ struct MailPreviewCommand: ParsableCommand {
         try reportingErrors {
             let (settings, _) = try options.load()
             let library = try options.mailTemplates(settings)
-            let chosen: MailTemplate
-            do {
-                chosen = try library.template(named: template)
-            } catch {
-                throw UserFacingError("\(error)", exitCode: 2)
-            }
+            let chosen = try UserFacingError.settings { try library.template(named: template) }
             let store = try options.openStore(settings, existing: true)
             guard let found = try store.order(OrderNumber(order)) else { throw UserFacingError("注文 \(order) はありません", exitCode: 1) }
             let mail = settings.mail ?? MailConfig()

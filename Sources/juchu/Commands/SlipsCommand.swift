@@ -21,14 +21,12 @@ extension ConfigOptions {
     /// What makes the shop's slips: its templates (made with the shipped ones on first use), its
     /// [slips] settings and 棚番 file; or exit 2 with the file and line.
     func slipMaker(_ settings: ShopConfig) throws -> SlipMaker {
-        do {
+        try UserFacingError.settings {
             let library = try SlipTemplateLibrary(folder: XDGPaths.config + "/slips")
             let shelves = try settings.slips.shelves.map(ShelfCodes.read) ?? [:]
             return SlipMaker(
                 library: library, shop: settings.slips.shop, renderer: PDFRenderer(weasyprint: settings.slips.renderer),
                 printer: SlipPrinter(printer: settings.slips.printer), shelves: shelves)
-        } catch {
-            throw UserFacingError("\(error)", exitCode: 2)
         }
     }
 }
