@@ -190,6 +190,19 @@ struct DeskViewTests {
         #expect(header.contains("特記事項") && !header.contains("サブステータス"), "\(header)")
     }
 
+    @Test("the 帳票 column lists the kinds of document printed for each row (帳票済), none for a row never printed")
+    func slipsColumn() {
+        var rows = [DeskFixtures.row(0), DeskFixtures.row(1)]
+        rows[0].printedSlips = [.deliveryNote, .receipt]
+        var state = DeskState(shopID: "398211", operatorName: "yamada", columns: [.number, .orderer, .slips], keymap: .standard)
+        _ = state.apply(.rowsLoaded(rows, hasMore: false, total: 2, counts: [.newOrder: 2], appended: false))
+        let screen = render(state, width: 120)
+        let lines = (0..<screen.height).map(screen.line)
+        #expect(lines.contains { $0.contains("受注番号") && $0.contains("帳票") })
+        #expect(lines.contains { $0.contains(rows[0].number.withoutShopID) && $0.contains("納品書・領収書") })
+        #expect(lines.contains { $0.contains(rows[1].number.withoutShopID) && !$0.contains("納品書") })
+    }
+
     @Test("at 80 columns an empty 注意 column leaves before the names are cut; with notes it stays and names keep at least 4 cells")
     func narrowNames() {
         let plain = DeskFixtures.state(rows: (0..<6).map { DeskFixtures.row($0) })

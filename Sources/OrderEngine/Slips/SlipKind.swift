@@ -20,6 +20,16 @@ public enum SlipKind: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// What the grid's 帳票 column says of a printed one.
+    public var shortLabel: String {
+        switch self {
+        case .deliveryNote: "納品書"
+        case .orderSlip: "伝票"
+        case .picking: "ピック"
+        case .receipt: "領収書"
+        }
+    }
+
     /// Whether the document shows money: such a document is never made from an amount RMS has not set.
     public var showsAmounts: Bool { self != .picking }
 

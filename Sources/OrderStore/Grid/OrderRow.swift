@@ -28,6 +28,8 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
     public let hasRMSDifference: Bool
     /// 配送方法, お届け日 and 時間帯 as asked, サブステータス and 特記事項, as RMS gives them.
     public var delivery = Delivery()
+    /// The kinds of document printed for it (帳票済), in the order they were first printed.
+    public var printedSlips: [SlipKind] = []
 
     /// What the grid shows of the delivery (nil, empty: RMS gives none, or an order entered here).
     public struct Delivery: Sendable, Hashable {

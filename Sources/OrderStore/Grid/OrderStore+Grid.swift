@@ -139,7 +139,7 @@ extension OrderStore {
         order_number, ordered_at, orderer_name, orderer_kana, grand_total, shipping_fee, rms_progress,
         local_status, sync_state, sync_error, sync_detail, payment_method, bundle_id, origin, pending_edit IS NOT NULL AS edited,
         rms_diff IS NOT NULL AS differs, total_price, request_price, read_problem, delivery_name, delivery_wish,
-        delivery_slot, sub_status, handling_marks
+        delivery_slot, sub_status, handling_marks, printed_slips
         """
 
     static func row(_ row: Row) -> OrderRow {
@@ -163,6 +163,8 @@ extension OrderStore {
         value.delivery = OrderRow.Delivery(
             method: row[19], date: (row[20] as String?).flatMap { CalendarDate(parsing: $0) }, timeSlot: row[21], subStatus: row[22],
             marks: (row[23] as String? ?? "").split(separator: "\t").map(String.init))
+        // A kind a newer version wrote is left out rather than misnamed.
+        value.printedSlips = (row[24] as String? ?? "").split(separator: "\t").compactMap { SlipKind(rawValue: String($0)) }
         return value
     }
 }

@@ -30,12 +30,21 @@ extension OrderStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let journal = try db.makeStatement(sql: Self.journalSQL)
+            // The row's kinds, for the grid: this kind added once.
+            let mark = try db.makeStatement(sql: """
+                UPDATE orders SET printed_slips = CASE
+                    WHEN printed_slips = '' THEN ?1
+                    WHEN instr(char(9) || printed_slips || char(9), char(9) || ?1 || char(9)) > 0 THEN printed_slips
+                    ELSE printed_slips || char(9) || ?1 END
+                WHERE order_number = ?2
+                """)
             let action: ActionID = kind == .receipt ? .printReceipt : .printSlips
             for (number, copy) in copies.sorted(by: { $0.key < $1.key }) {
                 try insert.execute(arguments: [
                     batchID, kind.rawValue, number.rawValue, copy, Int64(at.timeIntervalSince1970), operatorName, destination,
                     addressee[number], kind == .receipt ? purpose : nil,
                 ])
+                try mark.execute(arguments: [kind.rawValue, number.rawValue])
                 let text = copy > 1 ? "\(kind.label)（再発行・\(copy)回目）" : kind.label
                 try journal.execute(arguments: [
                     batchID, Int64(at.timeIntervalSince1970 * 1000), operatorName, action.rawValue, number.rawValue,

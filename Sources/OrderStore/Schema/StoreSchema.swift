@@ -97,6 +97,7 @@ enum StoreSchema {
         migrator.registerMigration("v13-parcels", migrate: StoreSchemaV13.migrate)
         migrator.registerMigration("v14-mail", migrate: StoreSchemaV14.migrate)
         migrator.registerMigration("v15-printed-slips", migrate: StoreSchemaV15.migrate)
+        migrator.registerMigration("v16-printed-slips-on-orders", migrate: StoreSchemaV16.migrate)
         return migrator
     }
 }

@@ -17,6 +17,7 @@ public enum GridColumn: String, Sendable, CaseIterable {
     case deliveryWish = "delivery_wish"
     case subStatus = "sub_status"
     case marks
+    case slips
 
     /// The columns when the config names none.
     public static let defaults: [GridColumn] = [.number, .orderedAt, .orderer, .total, .rmsProgress, .sync, .notes, .payment]
@@ -39,6 +40,7 @@ public enum GridColumn: String, Sendable, CaseIterable {
         case .deliveryWish: "お届け指定"
         case .subStatus: "サブステータス"
         case .marks: "特記事項"
+        case .slips: "帳票"
         }
     }
 
@@ -65,6 +67,7 @@ public enum GridColumn: String, Sendable, CaseIterable {
         case .deliveryWish: 14
         case .subStatus: 14
         case .marks: 16
+        case .slips: 16
         }
     }
 

@@ -48,7 +48,7 @@ struct GridColumns: Equatable {
         }
         // Columns shown when there is room leave before a name gets less than 20 cells; then the
         // narrowing that loses least; whole columns only when it is not enough.
-        dropWhile({ required(20) > width }, from: [.payment, .subStatus, .delivery, .ordererKana])
+        dropWhile({ required(20) > width }, from: [.payment, .slips, .subStatus, .delivery, .ordererKana])
         if !notesInUse { dropWhile({ required(12) > width }, from: [.notes]) }
         if required(10) > width { numberWidth = 19 }
         dropWhile({ required(10) > width }, from: [.shippingFee, .localStatus, .deliveryWish, .orderedAt])

@@ -99,6 +99,7 @@ struct GridView {
         case .deliveryWish: return (row.delivery.wishText, base)
         case .subStatus: return (row.delivery.subStatus ?? "", base)
         case .marks: return (row.delivery.marks.joined(separator: "・"), theme.color(.magenta).with { $0.bold = $0.bold || marked })
+        case .slips: return (row.printedSlips.map(\.shortLabel).joined(separator: "・"), base)
         }
     }
 }
