@@ -23,16 +23,22 @@ enum DeskMemoryProbe {
         var settings = DeskController.Settings()
         settings.fetchOnStart = false
         typealias Step = ScriptedTerminal.Step
+        let state = DeskState(shopID: "398211", operatorName: store.operatorName, keymap: .standard)
         var script: [Step] = [.key(.space)] + Array(repeating: .key(.pageDown), count: 250) + [.key(.character("V"))]
+        // The rows by their place in the panel as the desk shows it, not by a count that a new
+        // row would move (the undo was four rows further down than a fixed count once rows were added).
+        let rows = state.panelItems.map(\.kind)
+        guard let change = rows.firstIndex(of: .changeStatus), let undo = rows.firstIndex(of: .undo) else {
+            throw UserFacingError("処理パネルに受注ステータスの変更か取り消しがありません")
+        }
         // 処理パネル: 受注ステータスを変更 → 出荷待ち, preview, apply, close the result.
-        script += [.key(.tab), .key(.home)] + Array(repeating: .key(.down), count: 3) + Array(repeating: .key(.character("+")), count: 3)
+        script += [.key(.tab), .key(.home)] + Array(repeating: .key(.down), count: change) + Array(repeating: .key(.character("+")), count: 3)
         script += [.key(.enter), .pause(milliseconds: 4000), .key(.character("y")), .pause(milliseconds: 10_000), .key(.enter)]
         // 直前の一括処理を取り消す: preview, undo, close.
-        script += Array(repeating: .key(.down), count: 11)
+        script += Array(repeating: .key(.down), count: undo - change)
         script += [.key(.enter), .pause(milliseconds: 4000), .key(.character("y")), .pause(milliseconds: 10_000), .key(.enter)]
         let watched = ["受注ステータスを「出荷待ち」に変更する", "成功: ", "を取り消す", "元に戻しました"]
         let terminal = ScriptedTerminal(width: 120, height: 40, script: script, watching: watched)
-        let state = DeskState(shopID: "398211", operatorName: store.operatorName, keymap: .standard)
         let controller = DeskController(
             state: state, service: service, settings: settings, theme: Theme(colored: true, glyphs: .unicode), terminal: terminal)
         controller.run()
