@@ -19,7 +19,7 @@ struct LabelFileTests {
         return text.components(separatedBy: "\r\n").dropLast().map { $0.components(separatedBy: ",") }
     }
 
-    @Test("the header row and each basket's row have B2's 94 columns, each in its place")
+    @Test("the header row and each basket's row have B2's 95 columns, each in its place (収納代行問合せ先名(漢字) at 66)")
     func layout() throws {
         var cod = OrderFixtures.confirmed(1)
         cod.payment = Payment(methodCode: 2, methodName: "代金引換")
@@ -30,16 +30,21 @@ struct LabelFileTests {
         card.delivery = DeliveryDetails(method: "メール便", timeSlot: 1)
         card.packages[0].items.append(card.packages[0].items[0])
         card.packages[0].items.append(card.packages[0].items[0])
-        let file = writer.file(for: [cod, card]) { $0.map { "J261204\(String(format: "%06d", $0.basketID))" } }
-        #expect(file.skips.isEmpty && file.warnings.isEmpty)
+        let file = writer.file(for: [cod, card]) { $0.map { "J261204\(String(format: "%06d", $0[0].basketID))" } }
+        #expect(file.skips.isEmpty)
+        #expect(file.warnings.map(\.text) == ["ポスト投函のため、お届け指定（午前中）は送り状に入れていません"])
         let records = try Self.records(file.bytes())
         #expect(records.count == 3)
-        #expect(records.allSatisfy { $0.count == 94 })
+        #expect(records.allSatisfy { $0.count == 95 })
         #expect(records[0][0] == "お客様管理番号" && records[0][3] == "伝票番号" && records[0][32] == "記事" && records[0][33] == "ｺﾚｸﾄ代金引換額（税込)")
+        #expect(records[0][34] == "内消費税額等" && records[0][64] == "収納代行請求先名(カナ)" && records[0][65] == "収納代行問合せ先名(漢字)")
+        #expect(records[0][73] == "複数口くくりキー" && records[0][83] == "検索キー5" && records[0][94] == "投函完了メール（ご依頼主宛）メールメッセージ")
         let row = records[1]
         #expect(row[0] == "J261204010001" && row[0].count <= 15 && row[0].allSatisfy(\.isASCII))
         #expect(row[1] == "2", "代金引換 is コレクト")
         #expect(row[33] == String(cod.requestPrice.yen!), "the amount RMS says to collect")
+        // 3,980円 at 8 % holds 294円, 800 + 330円 at 10 % hold 102円: worked out once per rate.
+        #expect(row[34] == "396", "the tax in the amount collected")
         #expect(row[2] == "0" && row[3].isEmpty)
         #expect(row[4] == "2026/12/04" && row[5] == "2026/12/06" && row[6] == "1416")
         #expect(row[8] == OrderFixtures.orderer.phoneNumber && row[10].count == 8 && row[10].contains("-"))
@@ -50,7 +55,7 @@ struct LabelFileTests {
         #expect(row[32] == "置き配:宅配ボックス")
         #expect(row[37] == "1" && row[39] == "0312345678" && row[41] == "01")
         let mail = records[2]
-        #expect(mail[1] == "7" && mail[6] == "0812" && mail[33].isEmpty)
+        #expect(mail[1] == "7" && mail[5].isEmpty && mail[6].isEmpty && mail[33].isEmpty && mail[34].isEmpty, "a letterbox parcel: no wish, nothing to collect")
         #expect(mail[29] == "他2点")
     }
 
@@ -89,23 +94,27 @@ struct LabelFileTests {
         #expect(row[11] + row[12] == "\(OrderFixtures.orderer.prefecture)\(OrderFixtures.orderer.city)" + String(repeating: "一", count: 40))
     }
 
-    @Test("e飛伝Ⅲ: 75 columns, the key in お客様管理番号 (10), addresses on three lines of 16 全角, the delivery wish told to set by hand")
+    @Test("e飛伝Ⅲ: 74 columns as Sagawa's sample (部署ご担当者コード取得区分 one column), the key in お客様管理番号 (10), addresses on three lines of 16 全角, 配達日 and Sagawa's 時間帯 code")
     func ehiden() throws {
         var order = OrderFixtures.confirmed(1)
         order.delivery = DeliveryDetails(method: "宅配便", date: CalendarDate(year: 2026, month: 12, day: 6), timeSlot: 1416)
         order.packages[0].destination.subAddress = "梅田1-1-1 グランドタワー梅田北館レジデンス 3201号室"
         let file = LabelWriter(format: .sagawaEhiden3, sender: Self.sender, today: Self.today).file(for: [order]) { $0.map { _ in "J261204000007" } }
         let records = try Self.records(file.bytes())
-        #expect(records.count == 2 && records.allSatisfy { $0.count == 75 })
-        #expect(records[0][9] == "お客様管理番号" && records[0][62] == "お問い合せ送り状No.")
+        #expect(records.count == 2 && records.allSatisfy { $0.count == 74 })
+        #expect(records[0][9] == "お客様管理番号" && records[0][11] == "部署ご担当者コード取得区分" && records[0][12] == "部署ご担当者コード")
+        #expect(records[0][47] == "代引金額" && records[0][57] == "元着区分" && records[0][61] == "お問い合せ送り状No." && records[0][73] == "編集１０")
         let row = records[1]
         #expect(row[9] == "J261204000007")
         #expect(row[2] == OrderFixtures.orderer.phoneNumber && row[3] == OrderFixtures.orderer.zipCode.filter(\.isNumber))
         #expect([row[4], row[5], row[6]].allSatisfy { FileText.cp932Length($0) <= 32 })
         #expect(row[4] + row[5] + row[6] == "\(OrderFixtures.orderer.prefecture)\(OrderFixtures.orderer.city)" + "梅田1-1-1 グランドタワー梅田北館レジデンス 3201号室")
-        #expect(row[7] == OrderFixtures.orderer.fullName + " 様" && row[25] == "北海道産 ゆめぴりか 5kg" && row[42] == "1")
-        #expect(row[45].isEmpty && row[46].isEmpty, "お届け指定 is not guessed")
-        #expect(file.warnings.contains { $0.text.contains("お届け指定（2026-12-06 14〜16時）はe飛伝Ⅲで指定してください") })
+        #expect(row[7] == OrderFixtures.orderer.fullName + " 様" && row[24] == "北海道産 ゆめぴりか 5kg" && row[41] == "1")
+        #expect(row[17] == "03-1234-5678" && row[18] == "1000001", "ご依頼主 at 18 and 19")
+        #expect(row[42] == "000" && row[43] == "001" && row[57] == "1", "飛脚宅配便, no クール, 元払")
+        #expect(row[44] == "20261206" && row[45] == "14", "配達日 yyyymmdd and 14〜16時 as Sagawa's 14")
+        #expect(row[47].isEmpty && row[48].isEmpty && row[49].isEmpty, "nothing to collect")
+        #expect(file.warnings.isEmpty)
     }
 
     @Test("クリックポスト: its 8-column header, at most 40 rows a file (several files), no 代金引換")
@@ -113,7 +122,7 @@ struct LabelFileTests {
         var orders = (1...85).map { OrderFixtures.confirmed($0) }
         orders[3].payment = Payment(methodCode: 2, methodName: "代金引換")
         let file = LabelWriter(format: .clickpost, sender: Self.sender, today: Self.today).file(for: orders) { $0.map { _ in "" } }
-        #expect(file.rows.count == 84 && file.skips.map(\.reason) == ["代金引換の注文はクリックポストでは送れません"])
+        #expect(file.rows.count == 84 && file.skips.map(\.reason) == ["代金引換の注文はクリックポストでは送れません（代金を受け取れません）"])
         let files = file.files()
         #expect(files.count == 3)
         #expect(file.paths(for: "/tmp/click.csv") == ["/tmp/click-1.csv", "/tmp/click-2.csv", "/tmp/click-3.csv"])
@@ -134,7 +143,7 @@ struct LabelFileTests {
         var cod = OrderFixtures.confirmed(2)
         cod.payment = Payment(methodCode: 2, methodName: "代金引換")
         cod.delivery = DeliveryDetails(method: "宅配便", timeSlot: 2)
-        let key = { (baskets: [(order: OrderNumber, basketID: Int)]) in baskets.map { "J2612040000\($0.order == card.number ? "01" : "02")" } }
+        let key = { (parcels: [[ShipmentTarget]]) in parcels.map { "J2612040000\($0[0].order == card.number ? "01" : "02")" } }
         let unset = LabelWriter(format: .japanpostYupri, sender: Self.sender, today: Self.today).file(for: [card, cod], keys: key)
         #expect(unset.skips.map(\.order) == [cod.number])
         #expect(unset.skips.first?.reason.contains("yupri_cod_slip_type") == true)
@@ -159,6 +168,8 @@ struct LabelFileTests {
         #expect(row[73] == "置き配:玄関前" && row[99].isEmpty && row[103] == "北海道産 ゆめぴりか 5kg 他1点")
         let collect = records[1]
         #expect(collect[7] == "2" && collect[10] == "1100790" && collect[99] == String(cod.requestPrice.yen!))
+        // 3,980円 at 8 % holds 294円, 800円 at 10 % 72円.
+        #expect(collect[100] == "366", "代引消費税金額 (101)")
         #expect(collect[65].isEmpty && file.warnings.contains { $0.order == cod.number && $0.text.contains("午後") })
     }
 }

@@ -16,8 +16,16 @@ public protocol BulkAction: Sendable {
     /// such an action is planned and applied over the whole selection at once, never in parts.
     var decidesOnSelection: Bool { get }
 
+    /// Whether the action acts on whole bundles (同梱): the store takes in every member of a bundle
+    /// any member of which is chosen (a bundle is one parcel: reported, corrected, unbundled whole).
+    var takesWholeBundles: Bool { get }
+
     /// What the action does to one order of `selection`.
     func decide(_ order: Order, in selection: Selection) -> Decision
+
+    /// What the operator must know before an order it changes is changed (a bundle whose label is
+    /// out): said in the preview, which asks; nil when nothing.
+    func caution(_ order: Order) -> String?
 }
 
 extension BulkAction {
@@ -25,6 +33,8 @@ extension BulkAction {
     public var write: OutboundWrite? { nil }
     public var readsOrderContent: Bool { true }
     public var decidesOnSelection: Bool { false }
+    public var takesWholeBundles: Bool { false }
+    public func caution(_ order: Order) -> String? { nil }
     /// Whether applying it sends something to RMS that cannot be taken back (confirm, cancel, shipping report).
     public var leavesMachine: Bool { write != nil }
 }
@@ -53,6 +63,7 @@ extension BulkAction {
         var changes: [Plan.Change] = []
         var skips: [Plan.Skip] = []
         var creations: [Plan.Creation] = []
+        var cautions: [Plan.Caution] = []
         for order in orders {
             switch decide(order, in: selection) {
             case .change(let after, let sendsToRMS):
@@ -62,6 +73,7 @@ extension BulkAction {
                     skips.append(.init(number: order.number, reason: .noChange))
                 } else {
                     changes.append(.init(before: order, after: after, fields: fields, sendsToRMS: sendsToRMS))
+                    if let caution = caution(order) { cautions.append(.init(number: order.number, text: caution)) }
                 }
             case .create(let copy):
                 creations.append(.init(source: order.number, order: copy))
@@ -71,6 +83,6 @@ extension BulkAction {
                 skips.append(.init(number: order.number, reason: reason))
             }
         }
-        return Plan(actionID: id, title: title, write: write, changes: changes, skips: skips, creations: creations)
+        return Plan(actionID: id, title: title, write: write, changes: changes, skips: skips, creations: creations, cautions: cautions)
     }
 }

@@ -39,15 +39,38 @@ public struct BundleAction: BulkAction {
 /// 同梱を解除する: undo a bundle. The store widens the selection to every member of the bundles
 /// chosen, so that no bundle is left with one order.
 public struct UnbundleAction: BulkAction {
-    public init() {}
+    /// The keys of labels written for a bundle's parcel, by member (the store's shipment keys).
+    public let labelKeys: [OrderNumber: [String]]
+
+    public init(labelKeys: [OrderNumber: [String]] = [:]) {
+        self.labelKeys = labelKeys
+    }
 
     public var id: ActionID { .unbundle }
     public var decidesOnSelection: Bool { true }
+    public var takesWholeBundles: Bool { true }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard order.isBundled else { return .skip(.notBundled) }
         var after = order
         after.bundleID = nil
         return .change(after)
+    }
+
+    /// A bundle whose parcel is already out — its label written, its number entered or reported —
+    /// is one parcel at the carrier's: unbundled here, it is not undone there.
+    public func caution(_ order: Order) -> String? {
+        var said: [String] = []
+        if let keys = labelKeys[order.number], !keys.isEmpty {
+            said.append("同梱の送り状データを書き出し済みです（出荷キー \(keys.joined(separator: "・"))）")
+        }
+        let numbers = order.parcels.compactMap(\.trackingNumber)
+        if order.parcels.contains(where: { $0.report != .unreported }) {
+            said.append("同梱の発送完了報告をRMSに送っています（荷物番号 \(numbers.joined(separator: "・"))）")
+        } else if !numbers.isEmpty {
+            said.append("同梱の荷物番号が入っています（\(numbers.joined(separator: "・"))）")
+        }
+        guard !said.isEmpty else { return nil }
+        return said.joined(separator: "。") + "。解除しても配送会社の送り状・RMSへの報告はそのままです"
     }
 }

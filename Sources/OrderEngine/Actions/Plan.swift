@@ -40,6 +40,17 @@ public struct Plan: Sendable {
         }
     }
 
+    /// What the operator must know of an order before it changes (``BulkAction/caution(_:)``).
+    public struct Caution: Sendable, Hashable {
+        public let number: OrderNumber
+        public let text: String
+
+        public init(number: OrderNumber, text: String) {
+            self.number = number
+            self.text = text
+        }
+    }
+
     public let actionID: ActionID
     public let title: String
     /// What goes to RMS for each order that changes there (nil: the plan stays on this machine).
@@ -47,14 +58,19 @@ public struct Plan: Sendable {
     public private(set) var changes: [Change]
     public private(set) var skips: [Skip]
     public private(set) var creations: [Creation]
+    public private(set) var cautions: [Caution]
 
-    public init(actionID: ActionID, title: String, write: OutboundWrite? = nil, changes: [Change], skips: [Skip], creations: [Creation] = []) {
+    public init(
+        actionID: ActionID, title: String, write: OutboundWrite? = nil, changes: [Change], skips: [Skip], creations: [Creation] = [],
+        cautions: [Caution] = []
+    ) {
         self.actionID = actionID
         self.title = title
         self.write = write
         self.changes = changes
         self.skips = skips
         self.creations = creations
+        self.cautions = cautions
     }
 
     /// Whether applying it sends something to RMS that cannot be taken back.

@@ -15,6 +15,8 @@ public struct PlanPreview: Sendable {
     public let skips: [Plan.Skip]
     /// New orders the plan makes (複製).
     public let creationCount: Int
+    /// What the operator must know before going ahead.
+    public let cautions: [Plan.Caution]
     /// The skip reasons with how many orders each covers, most frequent first.
     public let skipSummary: [(reason: SkipReason, count: Int)]
 
@@ -25,6 +27,7 @@ public struct PlanPreview: Sendable {
         changes = plan.changes.map { Change(number: $0.number, ordererName: $0.before.orderer.fullName, fields: $0.fields) }
         skips = plan.skips
         creationCount = plan.creations.count
+        cautions = plan.cautions
         skipSummary = plan.skipSummary
     }
 

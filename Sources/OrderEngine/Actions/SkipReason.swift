@@ -29,6 +29,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case mailAlreadySent
     case mailSentBefore(at: String, by: String, unclear: Bool)
     case noEmailAddress
+    /// The buyer's address cannot go into SMTP as it is (a line break, two @…): why.
+    case invalidEmailAddress(String)
     case tooYoungForMail(minutes: Int)
     case mailToCancelled
     case noShippingCorrection
@@ -69,6 +71,9 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case slipForCancelled(String)
     /// 領収書: 代金引換 and 後払い, whose receipt is the carrier's or the 後払い company's.
     case receiptNotForPayment(String)
+    /// A ソーシャルギフト whose recipient has not entered the address (RMS holds placeholders):
+    /// no label, 納品書, receipt or mail, until RMS says it is in.
+    case giftRecipientPending(due: String)
 
     public var text: String {
         switch self {
@@ -112,6 +117,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .mailSentBefore(let at, let by, let unclear):
             unclear ? "このメールは結果不明です（\(at) \(by)）。再送信は明示して選んでください" : "このメールは送信済みです（\(at) \(by)）。再送信は明示して選んでください"
         case .noEmailAddress: "注文者のメールアドレスがありません"
+        case .invalidEmailAddress(let problem): "注文者のメールアドレスがメールアドレスとして使えません（\(problem)）。RMSで確かめてください。送信しません"
         case .tooYoungForMail(let minutes): "注文から\(minutes)分たっていません（お客様がキャンセルできる間はメールを送りません）"
         case .mailToCancelled: "キャンセルされた注文にはメールを送りません"
         case .noShippingCorrection: "RMSに送る荷物番号の訂正・削除がありません"
@@ -133,6 +139,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .slipForCancelled(let kind): "キャンセルされた注文の\(kind)は作りません"
         case .receiptNotForPayment(let method):
             "\(method)の注文には店舗の領収書を出しません（代金引換は配送会社、後払いは後払い会社の領収書です）"
+        case .giftRecipientPending(let due):
+            "ソーシャルギフトの受取人がお届け先を入力していません（入力待ち、期限 \(due)）。RMSで入力されるまで送り状・納品書・領収書・メールは作りません"
         case .sentToRMS: "金額はRMSに反映済みのため、元に戻しません（注文内容修正で直して反映してください）"
         }
     }

@@ -13,10 +13,8 @@ public enum LabelEligibility {
         }
         if order.fees.shipping.isUnset { return SkipReason.shippingFeeUnset.text }
         if order.readProblem != nil { return "RMSの注文内容に読めない項目があります。RMSで確認してください" }
+        if let due = order.giftRecipientDue { return SkipReason.giftRecipientPending(due: due).text }
         for package in order.packages {
-            if package.handling?.awaitingRecipient == true {
-                return "ソーシャルギフトの受取人が住所を入力していません（入力待ち）"
-            }
             if !takesConvenienceStores, package.handling?.convenienceStore != nil {
                 return "コンビニ受取の注文です。この配送会社の送り状データでは出力できません"
             }

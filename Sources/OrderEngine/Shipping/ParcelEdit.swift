@@ -26,3 +26,22 @@ extension Order {
         return order
     }
 }
+
+extension [ParcelEdit] {
+    /// The same edits for another member of a bundle (同梱), which ships as one parcel: a parcel
+    /// added goes to the member's only basket too; a parcel changed or taken back is changed or
+    /// taken back where the member has the same number (nothing where it has not).
+    public func forBundleMember(_ member: Order) throws(ActionInputError) -> [ParcelEdit] {
+        var edits: [ParcelEdit] = []
+        for edit in self {
+            switch edit {
+            case .add(var parcel):
+                parcel.basketID = try member.onlyBasket()
+                edits.append(.add(parcel))
+            case .amend(let number, _, _, _), .delete(let number):
+                if member.parcels.contains(where: { $0.trackingNumber == number }) { edits.append(edit) }
+            }
+        }
+        return edits
+    }
+}

@@ -6,6 +6,8 @@ public struct ShipCorrectionAction: BulkAction {
 
     public var id: ActionID { .shipCorrection }
     public var write: OutboundWrite? { .shippingCorrection }
+    /// A bundle is one parcel: its number is every member's, corrected for each of them.
+    public var takesWholeBundles: Bool { true }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }

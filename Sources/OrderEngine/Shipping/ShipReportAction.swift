@@ -16,6 +16,8 @@ public struct ShipReportAction: BulkAction {
     public var id: ActionID { .shipReport }
     public var write: OutboundWrite? { .shippingReport }
     public var readsOrderContent: Bool { true }
+    /// A bundle is one parcel: its number is every member's, reported for each of them.
+    public var takesWholeBundles: Bool { true }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }

@@ -14,9 +14,16 @@ public struct WriteLabelsAction: BulkAction {
     public var id: ActionID { .writeLabels }
     public var title: String { "送り状データを書き出す（\(formatName)）" }
 
+    public var takesWholeBundles: Bool { true }
+    public var decidesOnSelection: Bool { true }
+
+    /// The rules every carrier's file shares (``LabelParcel/make(_:takesConvenienceStores:)``): the
+    /// order alone, or its bundle with the members chosen with it. The carrier's own (its layout,
+    /// its encoding) are the file writer's, which the desk's preview runs.
     public func decide(_ order: Order, in selection: Selection) -> Decision {
-        if let refusal = LabelEligibility.refusal(of: order, takesConvenienceStores: takesConvenienceStores) {
-            return .skip(.labelRefused(refusal))
+        let group = order.bundleID.map { bundle in selection.orders.filter { $0.bundleID == bundle } } ?? [order]
+        if let refusal = LabelParcel.make(group, takesConvenienceStores: takesConvenienceStores).refusals.first(where: { $0.order == order.number }) {
+            return .skip(.labelRefused(refusal.reason))
         }
         return .include
     }

@@ -102,17 +102,31 @@ extension OrderStore {
         try db.execute(sql: "INSERT OR IGNORE INTO batch_desks (batch_id, desk) VALUES (?, ?)", arguments: [batchID, deskID])
     }
 
-    /// Unbundling takes every member of the bundles chosen, so that no bundle is left with one order.
+    /// An action that acts on whole bundles (``BulkAction/takesWholeBundles``) takes every member
+    /// of the bundles chosen.
     private func widen(_ numbers: [OrderNumber], for action: some BulkAction, in db: Database) throws -> [OrderNumber] {
-        guard action is UnbundleAction else { return numbers }
-        let chunk = numbers.map(\.rawValue)
-        guard !chunk.isEmpty else { return numbers }
-        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-        let partners = try String.fetchAll(db, sql: """
-            SELECT order_number FROM orders WHERE bundle_id IN (SELECT bundle_id FROM orders WHERE order_number IN (\(marks)) AND bundle_id IS NOT NULL)
-            """, arguments: StatementArguments(values: chunk.map { $0.databaseValue }))
+        action.takesWholeBundles ? try Self.withBundlePartners(numbers, in: db) : numbers
+    }
+
+    /// `numbers`, then every other member of the bundles (同梱) among them: what acts on a bundle
+    /// acts on all of it — its one label, its one 納品書, its report, its unbundling.
+    public func withBundlePartners(_ numbers: [OrderNumber]) throws -> [OrderNumber] {
+        try pool.read { db in try Self.withBundlePartners(numbers, in: db) }
+    }
+
+    static func withBundlePartners(_ numbers: [OrderNumber], in db: Database) throws -> [OrderNumber] {
         var seen = Set(numbers)
-        return numbers + partners.map(OrderNumber.init).filter { seen.insert($0).inserted }
+        var widened = numbers
+        for chunk in numbers.map(\.rawValue).chunked(into: 500) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let partners = try String.fetchAll(db, sql: """
+                SELECT order_number FROM orders WHERE bundle_id IN (
+                    SELECT bundle_id FROM orders WHERE order_number IN (\(marks)) AND bundle_id IS NOT NULL)
+                ORDER BY order_number
+                """, arguments: StatementArguments(chunk))
+            widened += partners.map(OrderNumber.init).filter { seen.insert($0).inserted }
+        }
+        return widened
     }
 
     /// A number for an order made in the desk: the source's shop id, the day, and M with a sequence.

@@ -26,21 +26,36 @@ extension OrderStore {
         }
     }
 
-    /// Reads the order, makes the edits `edits` gives for it, writes it: one transaction.
+    /// Reads the order, makes the edits `edits` gives for it, writes it: one transaction, one
+    /// batch. A bundled order's edits are made for every member of its bundle too (one parcel
+    /// carries them all: ``Swift/Array/forBundleMember(_:)``).
     private func saveParcelEdits(of number: OrderNumber, _ edits: @escaping @Sendable (Order) throws -> [ParcelEdit]) throws -> Order {
         try writeTransaction("荷物番号の保存") { db in
             guard let order = try Self.load([number], in: db).first else { throw StoreError("注文 \(number) はありません") }
-            return try saveParcels(of: order, as: try order.applyingParcelEdits(edits(order)), in: db)
+            let made = try edits(order)
+            let batchID = UUID().uuidString.lowercased()
+            let saved = try saveParcels(of: order, as: try order.applyingParcelEdits(made), batchID: batchID, in: db)
+            if order.isBundled {
+                let partners = try Self.withBundlePartners([number], in: db).dropFirst()
+                for member in try Self.load(Array(partners), in: db) {
+                    let spread = try made.forBundleMember(member)
+                    do {
+                        _ = try saveParcels(of: member, as: try member.applyingParcelEdits(spread), batchID: batchID, in: db)
+                    } catch let error as ActionInputError {
+                        throw ActionInputError("同梱の注文 \(member.number): \(error.description)")
+                    }
+                }
+            }
+            try recordDesk(of: batchID, in: db)
+            return saved
         }
     }
 
-    /// Writes an order's parcels as changed by hand: journalled as this desk's batch, undoable.
-    private func saveParcels(of order: Order, as after: Order, in db: Database) throws -> Order {
-        let batchID = UUID().uuidString.lowercased()
+    /// Writes an order's parcels as changed by hand: journalled in `batchID`, undoable.
+    private func saveParcels(of order: Order, as after: Order, batchID: String, in db: Database) throws -> Order {
         try Self.write(after, from: order, in: db, at: now())
         try Self.journal(order.changes(to: after), of: order.number, batchID: batchID, action: .setParcels, undoable: true,
                          operatorName: operatorName, at: now(), in: db)
-        try recordDesk(of: batchID, in: db)
         return after
     }
 }
@@ -82,55 +97,83 @@ extension OrderStore {
         }
     }
 
-    /// The shipment key (``ShipmentKey``) of each order's basket: the one it was given before, or a
-    /// new one of today's.
-    public func shipmentKeys(for baskets: [(order: OrderNumber, basketID: Int)]) throws -> [String] {
+    /// The shipment key (``ShipmentKey``) of each parcel, given its baskets (one, or a bundle's):
+    /// the key given before to exactly these baskets, or a new one of today's.
+    public func shipmentKeys(for parcels: [[ShipmentTarget]]) throws -> [String] {
         try writeTransaction("出荷キーの記録") { db in
             let date = now()
             let prefix = ShipmentKey.prefix(for: CalendarDate(japanDayOf: JapanTime(date)))
             var next = (try String.fetchOne(db, sql: "SELECT MAX(key) FROM shipment_keys WHERE key >= ? AND key < ?",
                                             arguments: [prefix, prefix + "~"])
                 .flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
-            // The keys given before, read 500 orders at a time.
-            var known: [String: String] = [:]
-            for chunk in Array(Set(baskets.map(\.order.rawValue))).chunked(into: 500) {
+            // The keys given before to these orders' baskets, read 500 orders at a time, each with
+            // every basket it names.
+            var given: [String: Set<ShipmentTarget>] = [:]
+            for chunk in Array(Set(parcels.flatMap { $0.map(\.order.rawValue) })).chunked(into: 500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT key, order_number, basket_id FROM shipment_keys WHERE order_number IN (\(marks))",
-                                            arguments: StatementArguments(chunk)) {
-                    known["\(row["order_number"] as String)|\(row["basket_id"] as Int)"] = row["key"]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT key, order_number, basket_id FROM shipment_keys
+                    WHERE key IN (SELECT key FROM shipment_keys WHERE order_number IN (\(marks)))
+                    """, arguments: StatementArguments(chunk)) {
+                    given[row["key"], default: []].insert(ShipmentTarget(order: OrderNumber(row["order_number"]), basketID: row["basket_id"]))
                 }
             }
+            var known: [Set<ShipmentTarget>: String] = [:]
+            for (key, targets) in given.sorted(by: { $0.key < $1.key }) where known[targets] == nil { known[targets] = key }
             let insert = try db.cachedStatement(sql: "INSERT INTO shipment_keys (key, order_number, basket_id, created_at) VALUES (?, ?, ?, ?)")
             var keys: [String] = []
-            keys.reserveCapacity(baskets.count)
-            for (order, basket) in baskets {
-                let slot = "\(order.rawValue)|\(basket)"
-                if let key = known[slot] {
+            keys.reserveCapacity(parcels.count)
+            for targets in parcels {
+                let set = Set(targets)
+                if let key = known[set] {
                     keys.append(key)
                     continue
                 }
                 let key = ShipmentKey.make(prefix: prefix, sequence: next)
                 next += 1
-                try insert.execute(arguments: [key, order.rawValue, basket, Int64(date.timeIntervalSince1970)])
-                known[slot] = key
+                for target in targets {
+                    try insert.execute(arguments: [key, target.order.rawValue, target.basketID, Int64(date.timeIntervalSince1970)])
+                }
+                known[set] = key
                 keys.append(key)
             }
             return keys
         }
     }
 
-    /// The order and basket of each known key among `keys`.
-    public func shipmentKeyTargets(_ keys: [String]) throws -> [String: (OrderNumber, Int)] {
+    /// The baskets each known key among `keys` names.
+    public func shipmentKeyTargets(_ keys: [String]) throws -> [String: [ShipmentTarget]] {
         try pool.read { db in
-            var targets: [String: (OrderNumber, Int)] = [:]
+            var targets: [String: [ShipmentTarget]] = [:]
             for chunk in keys.chunked(into: 500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT key, order_number, basket_id FROM shipment_keys WHERE key IN (\(marks))",
-                                            arguments: StatementArguments(chunk)) {
-                    targets[row["key"]] = (OrderNumber(row["order_number"]), row["basket_id"])
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT key, order_number, basket_id FROM shipment_keys WHERE key IN (\(marks)) ORDER BY key, order_number, basket_id
+                    """, arguments: StatementArguments(chunk)) {
+                    targets[row["key"], default: []].append(ShipmentTarget(order: OrderNumber(row["order_number"]), basketID: row["basket_id"]))
                 }
             }
             return targets
+        }
+    }
+
+    /// The keys written for a bundle's parcel (naming more than one order) among `numbers`' baskets:
+    /// a label that is out for the bundle.
+    public func bundleLabelKeys(of numbers: [OrderNumber]) throws -> [OrderNumber: [String]] {
+        try pool.read { db in
+            var keys: [OrderNumber: [String]] = [:]
+            for chunk in numbers.map(\.rawValue).chunked(into: 500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT k.order_number, k.key FROM shipment_keys AS k
+                    WHERE k.order_number IN (\(marks))
+                      AND (SELECT COUNT(DISTINCT order_number) FROM shipment_keys AS o WHERE o.key = k.key) > 1
+                    ORDER BY k.key
+                    """, arguments: StatementArguments(chunk)) {
+                    keys[OrderNumber(row["order_number"]), default: []].append(row["key"])
+                }
+            }
+            return keys
         }
     }
 }

@@ -98,6 +98,7 @@ enum StoreSchema {
         migrator.registerMigration("v14-mail", migrate: StoreSchemaV14.migrate)
         migrator.registerMigration("v15-printed-slips", migrate: StoreSchemaV15.migrate)
         migrator.registerMigration("v16-printed-slips-on-orders", migrate: StoreSchemaV16.migrate)
+        migrator.registerMigration("v17-shipment-keys-per-parcel", migrate: StoreSchemaV17.migrate)
         return migrator
     }
 }

@@ -12,18 +12,22 @@ enum ClickpostLayout: LabelLayout {
     /// 氏名 at most 20 characters, as the writers peers use agree.
     static let limits: [Int: Int] = [1: 40]
 
-    static func refusal(of order: Order, settings: LabelSender) -> String? {
-        order.payment.isCashOnDelivery ? "代金引換の注文はクリックポストでは送れません" : nil
+    static func refusal(of parcel: LabelParcel, settings: LabelSender) -> String? {
+        parcel.cashOnDelivery != nil ? "代金引換の注文はクリックポストでは送れません（代金を受け取れません）" : nil
     }
 
     static func fields(_ basket: LabelBasket) -> (fields: [String], notes: [String]) {
         let destination = basket.destination
+        var notes: [String] = []
+        if basket.parcel.deliveryDate != nil || basket.parcel.timeSlot != nil {
+            notes.append("クリックポストはお届け日時を指定できません（\(basket.wishText)）")
+        }
         let lines = [LabelWriter.clean("\(destination.prefecture)\(destination.city)")]
             + LabelBasket.lines(LabelWriter.clean(destination.subAddress), bytes: 40, count: 3)
         let fields = [
             LabelWriter.zipCode(destination.zipCode), LabelWriter.clean(destination.fullName), "様",
             lines[0], lines[1], lines[2], lines[3], basket.itemNames.first ?? "",
         ]
-        return (fields, [])
+        return (fields, notes)
     }
 }

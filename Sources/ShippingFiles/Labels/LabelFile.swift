@@ -1,15 +1,19 @@
 import Foundation
 import OrderEngine
 
-/// A label file (送り状データ) as written for one carrier's software: its rows (one per basket, each
-/// with the shipment key that maps back to the order and basket), the orders skipped with the
-/// reason, and the fields that will be printed cut, each with what will be printed.
+/// A label file (送り状データ) as written for one carrier's software: its rows (one per parcel — a
+/// basket, or a bundle's baskets — each with the shipment key that maps back to them), the orders
+/// skipped with the reason, and what the operator must know: fields that will be printed cut, and
+/// what must be set in the carrier's software by hand.
 public struct LabelFile: Sendable {
     public struct Row: Sendable, Equatable {
-        public let order: OrderNumber
-        public let basketID: Int
+        /// The baskets the parcel holds: one, or one per member of a bundle (the lead first).
+        public let targets: [ShipmentTarget]
         public let key: String
         public let fields: [String]
+
+        /// The order the row is filed under: the parcel's own, or its bundle's lead.
+        public var order: OrderNumber { targets[0].order }
     }
 
     public struct Skip: Sendable, Equatable {

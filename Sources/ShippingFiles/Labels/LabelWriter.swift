@@ -1,10 +1,11 @@
 import Foundation
 import OrderEngine
 
-/// Builds a carrier's label file from orders: a row per basket with its shipment key, orders the
-/// label rules refuse skipped with the reason, a character the encoding cannot hold refusing its
-/// order (named: order, field, character), a field over the carrier's length warned with what
-/// will be printed.
+/// Builds a carrier's label file from orders: a row per parcel (``LabelParcel``: a basket, or a
+/// bundle's baskets as one) with its shipment key, orders the label rules or the carrier's layout
+/// refuse skipped with the reason, a character the encoding cannot hold refusing its order
+/// (named: order, field, character), a field over the carrier's length warned with what will be
+/// printed, and what the operator must set by hand.
 public struct LabelWriter: Sendable {
     public let format: LabelFormat
     public let sender: LabelSender
@@ -17,59 +18,91 @@ public struct LabelWriter: Sendable {
         self.today = today
     }
 
-    /// `keys`: the shipment keys of the baskets that get rows, asked for once, in their order (the
-    /// store gives each basket one, and the same one again: ``OrderStore/shipmentKeys(for:)``).
-    public func file(for orders: [Order], keys: ([(order: OrderNumber, basketID: Int)]) throws -> [String]) rethrows -> LabelFile {
+    /// `keys`: the shipment keys of the parcels that get rows — each parcel's baskets (one, or a
+    /// bundle's), asked for once, in their order (the store gives each the same key again:
+    /// ``OrderStore/shipmentKeys(for:)``).
+    public func file(for orders: [Order], keys: ([[ShipmentTarget]]) throws -> [String]) rethrows -> LabelFile {
         let layout = format.layout(sender)
         var file = LabelFile(format: format, layout: layout)
-        var labelled: [Order] = []
-        for order in orders {
-            if let refusal = LabelEligibility.refusal(of: order, takesConvenienceStores: format.takesConvenienceStores) ?? layout.refusal(of: order, settings: sender) {
-                file.skips.append(.init(order: order.number, reason: refusal))
+        let (parcels, refusals) = LabelParcel.make(orders, takesConvenienceStores: format.takesConvenienceStores)
+        var refused: [OrderNumber: String] = Dictionary(refusals.map { ($0.order, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        var labelled: [LabelParcel] = []
+        for parcel in parcels {
+            if let refusal = layout.refusal(of: parcel, settings: sender) {
+                for target in parcel.targets where refused[target.order] == nil { refused[target.order] = refusal }
             } else {
-                labelled.append(order)
+                labelled.append(parcel)
             }
         }
-        let baskets = labelled.flatMap { order in order.packages.map { (order: order.number, basketID: $0.basketID) } }
-        var given = try keys(baskets).makeIterator()
-        for order in labelled {
-            var rows: [LabelFile.Row] = []
-            var warnings: [LabelFile.Warning] = []
+        // An order with several baskets is written whole or not at all.
+        labelled.removeAll { parcel in parcel.targets.contains { refused[$0.order] != nil } }
+        var given = try keys(labelled.map(\.targets)).makeIterator()
+        var rows: [OrderNumber: [LabelFile.Row]] = [:]
+        var warnings: [OrderNumber: [LabelFile.Warning]] = [:]
+        for parcel in labelled {
+            let basket = LabelBasket(parcel: parcel, key: given.next() ?? "", sender: sender, today: today)
+            let members = parcel.members.map(\.order.number)
+            var (fields, notes) = layout.fields(basket)
+            var found: [(field: String, text: String)] = (parcel.notes + notes).map { ("手入力", $0) }
             var refusal: String?
-            for package in order.packages {
-                let basket = LabelBasket(order: order, package: package, key: given.next() ?? "", sender: sender, today: today)
-                var (fields, notes) = layout.fields(basket)
-                warnings += notes.map { .init(order: order.number, field: "手入力", text: $0) }
-                for (index, value) in fields.enumerated() where !value.isEmpty {
-                    if let bad = FileText.firstUnencodable(in: value) {
-                        refusal = "\(layout.header[index])に送り状の文字コード（Shift_JIS）にない文字「\(bad)」があります。RMSか注文内容修正で直してください"
-                        break
-                    }
-                    guard let limit = layout.limits[index], FileText.cp932Length(value) > limit else { continue }
-                    let printed = Self.prefix(value, bytes: limit)
-                    warnings.append(.init(order: order.number, field: layout.header[index], text: "長すぎるため「\(printed)」まで印字されます"))
-                    fields[index] = printed
+            for (index, value) in fields.enumerated() where !value.isEmpty {
+                if let bad = FileText.firstUnencodable(in: value) {
+                    refusal = "\(layout.header[index])に送り状の文字コード（Shift_JIS）にない文字「\(bad)」があります。RMSか注文内容修正で直してください"
+                    break
                 }
-                if refusal != nil { break }
-                rows.append(.init(order: order.number, basketID: package.basketID, key: basket.key, fields: fields))
+                guard let limit = layout.limits[index], FileText.cp932Length(value) > limit else { continue }
+                let printed = Self.prefix(value, bytes: limit)
+                found.append((layout.header[index], "長すぎるため「\(printed)」まで印字されます"))
+                fields[index] = printed
             }
             if let refusal {
-                file.skips.append(.init(order: order.number, reason: refusal))
-            } else {
-                file.rows += rows
-                file.warnings += warnings
+                for member in members where refused[member] == nil { refused[member] = refusal }
+                continue
             }
+            let row = LabelFile.Row(targets: parcel.targets, key: basket.key, fields: fields)
+            for member in Set(members) {
+                rows[member, default: []].append(row)
+                warnings[member, default: []] += found.map { LabelFile.Warning(order: member, field: $0.field, text: $0.text) }
+            }
+        }
+        // In the orders' order: each order's rows (a bundle's row once, under its lead), then its warnings.
+        var written: Set<[ShipmentTarget]> = []
+        for order in orders {
+            if let reason = refused[order.number] {
+                file.skips.append(.init(order: order.number, reason: reason))
+                continue
+            }
+            for row in rows[order.number] ?? [] where written.insert(row.targets).inserted { file.rows.append(row) }
+            file.warnings += warnings[order.number] ?? []
         }
         return file
     }
 
-    /// Text as the carriers' software takes it: no line breaks, no double quotes, no commas (peers
-    /// strip them; B2 reads a quoted comma, other tools do not).
+    /// Text as the carriers' software takes it, on one line: line breaks, tabs and other controls,
+    /// double quotes and commas become spaces (peers strip them; B2 reads a quoted comma, other
+    /// tools do not), invisible format characters (direction marks, zero-width joiners) go, and
+    /// the ends are trimmed. Looked at scalar by scalar: "\r\n" is one Character.
     static func clean(_ text: String) -> String {
-        let unwanted = text.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0x2C || $0 == 0x22 }
-        let cleaned = unwanted ? String(text.map { "\r\n,\"".contains($0) ? " " : $0 }) : text
-        guard cleaned.first?.isWhitespace == true || cleaned.last?.isWhitespace == true else { return cleaned }
-        return cleaned.trimmingCharacters(in: .whitespaces)
+        let unwanted = text.unicodeScalars.contains { isSpaced($0) || isInvisible($0) }
+        guard unwanted || text.first?.isWhitespace == true || text.last?.isWhitespace == true else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isInvisible(scalar) {
+            scalars.append(isSpaced(scalar) ? " " : scalar)
+        }
+        return String(scalars).trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func isSpaced(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "," || scalar == "\""
+    }
+
+    /// A format character (Cf: direction marks, zero-width joiners); ASCII, kana and kanji and
+    /// full-width forms — nearly every character of a label — are known not to be one.
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0xAD, 0xAE..<0x600, 0x3000...0x9FFF, 0xFF00...0xFFEF: false
+        default: scalar.properties.generalCategory == .format
+        }
     }
 
     /// A phone number with its hyphens as given; +81 taken back to the leading 0.

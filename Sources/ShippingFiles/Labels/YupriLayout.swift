@@ -6,7 +6,8 @@ import OrderEngine
 /// お客様側管理番号 and again in フリー項目０１, which ゆうプリR carries to its 発送履歴 either way.
 /// Names and address lines hold 50 bytes (25 全角). 配達時間帯区分 is not written: the sources give
 /// three different code sets (51–57, 60–67, 61–63), so the operator sets the slot in ゆうプリR and is
-/// told so. The 100-column 標準フォーマットV3 is not written: no source Juchu follows gives its columns.
+/// told so. 代金引換: 元／着払／代引 2, 代引金額 (100) and 代引消費税金額 (101), the shop's 送り状種別 for it.
+/// The 100-column 標準フォーマットV3 is not written: no source Juchu follows gives its columns.
 enum YupriLayout: LabelLayout {
     static let header: [String] = [
         "お客様側管理番号", "発送予定日", "発送予定時間区分", "出荷期限日", "到着期限日", "郵便種別", "保冷種別", "元／着払／代引",
@@ -36,7 +37,7 @@ enum YupriLayout: LabelLayout {
         case slipType = 11, zipCode = 13, address1, address2, address3, name1, name2, honorific, phone
         case senderZipCode = 30, senderAddress1, senderAddress2, senderAddress3, senderName1, senderName2
         case senderPhone = 37, orderNumber = 54, deliveryDate = 65, article1 = 74, freeItem1 = 76
-        case collectAmount = 100, itemName = 104
+        case collectAmount = 100, collectTax, itemName = 104
     }
 
     static let limits: [Int: Int] = Dictionary(uniqueKeysWithValues: [
@@ -46,21 +47,24 @@ enum YupriLayout: LabelLayout {
 
     static var writesHeader: Bool { false }
 
-    static func refusal(of order: Order, settings: LabelSender) -> String? {
-        guard order.payment.isCashOnDelivery, settings.yupriCollectSlipType.isEmpty else { return nil }
+    static func refusal(of parcel: LabelParcel, settings: LabelSender) -> String? {
+        guard parcel.cashOnDelivery != nil, settings.yupriCollectSlipType.isEmpty else { return nil }
         return "代金引換のゆうパックの送り状種別が設定されていません（config.toml の [shipping] yupri_cod_slip_type）"
     }
 
     static func fields(_ basket: LabelBasket) -> (fields: [String], notes: [String]) {
-        let order = basket.order
+        let parcel = basket.parcel
         var fields = Array(repeating: "", count: header.count)
+        var notes: [String] = []
         func set(_ column: Column, _ value: String) { fields[column.rawValue - 1] = value }
         set(.key, basket.key)
-        set(.shipDate, date(order.dates[.plannedShipmentDate] ?? basket.today))
-        set(.mailType, mailType(order))
+        set(.shipDate, LabelBasket.digits(basket.shipDate))
+        // 郵便種別: 0 ゆうパック, 9 ゆうパケット (YU-LAYOUT).
+        set(.mailType, parcel.service == .postbox ? "9" : "0")
         set(.cool, "0")
-        set(.payment, basket.isCashOnDelivery ? "2" : "0")
-        set(.slipType, basket.isCashOnDelivery ? basket.sender.yupriCollectSlipType : basket.sender.yupriSlipType)
+        // 元／着払／代引: 0 元払, 2 代引.
+        set(.payment, basket.cashOnDelivery != nil ? "2" : "0")
+        set(.slipType, basket.cashOnDelivery != nil ? basket.sender.yupriCollectSlipType : basket.sender.yupriSlipType)
         set(.zipCode, basket.destination.zipCode.filter(\.isNumber))
         let address = LabelBasket.lines(basket.address, bytes: 50, count: 3)
         set(.address1, address[0])
@@ -78,27 +82,21 @@ enum YupriLayout: LabelLayout {
         set(.senderAddress3, senderAddress[2])
         set(.senderName1, LabelWriter.clean(basket.sender.name))
         set(.senderPhone, LabelWriter.phone(basket.sender.phone))
-        set(.orderNumber, order.number.rawValue)
-        set(.deliveryDate, date(order.delivery?.date))
-        var notes: [String] = []
-        if let slot = order.delivery?.timeSlotText {
-            notes.append("配達時間帯（\(slot)）はゆうプリRで指定してください")
+        set(.orderNumber, parcel.lead.order.number.rawValue)
+        if let note = basket.postboxWishNote {
+            notes.append(note)
+        } else {
+            set(.deliveryDate, LabelBasket.digits(parcel.deliveryDate))
+            if let slot = parcel.timeSlotText { notes.append("配達時間帯（\(slot)）はゆうプリRで指定してください") }
         }
-        if let place = basket.package.handling?.dropOffLocation { set(.article1, LabelWriter.clean("置き配:\(place)")) }
+        if let note = basket.dropOffNote { set(.article1, note) }
         set(.freeItem1, basket.key)
-        if basket.isCashOnDelivery { set(.collectAmount, basket.collectAmount) }
+        if let collect = basket.cashOnDelivery {
+            set(.collectAmount, String(collect.amount))
+            set(.collectTax, String(collect.tax))
+        }
         let items = basket.itemNames
         set(.itemName, items.count > 1 ? "\(items[0]) 他\(items.count - 1)点" : items.first ?? "")
         return (fields, notes)
-    }
-
-    /// 郵便種別: 0 ゆうパック, 9 ゆうパケット (YU-LAYOUT).
-    static func mailType(_ order: Order) -> String {
-        (order.delivery?.method ?? "").contains("ゆうパケット") ? "9" : "0"
-    }
-
-    /// yyyymmdd, as ゆうプリR takes dates.
-    static func date(_ date: CalendarDate?) -> String {
-        date.map { $0.description.replacingOccurrences(of: "-", with: "") } ?? ""
     }
 }

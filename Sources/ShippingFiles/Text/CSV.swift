@@ -9,8 +9,9 @@ public enum CSV {
         public let fields: [String]
     }
 
-    /// The records of `text`; a quote left open is an error that names its line. Read over the
-    /// text's UTF-8 bytes: the separators are ASCII, which never occur inside a multi-byte character.
+    /// The records of `text`, a blank line too (one empty field), so that every line of a file is
+    /// accounted for; a quote left open is an error that names its line. Read over the text's
+    /// UTF-8 bytes: the separators are ASCII, which never occur inside a multi-byte character.
     public static func records(_ text: String) throws(FileFormatError) -> [Record] {
         var text = text
         var result: Result<[Record], FileFormatError> = .success([])
@@ -33,7 +34,7 @@ public enum CSV {
         var index = 0
         let count = bytes.count
         func endRecord() {
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
+            records.append(Record(line: recordLine, fields: fields))
             fields = []
         }
         while index < count {
@@ -90,11 +91,33 @@ public enum CSV {
         return records
     }
 
-    /// One record: each field quoted when it must be, joined by commas (no line break).
+    /// One record as every file Juchu writes takes it — the carriers' label files and
+    /// `juchu export` alike: each field neutralised where a spreadsheet would run it (``field(_:)``),
+    /// joined by commas (no line break).
     public static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",")
+        fields.map(field).joined(separator: ",")
+    }
+
+    /// One field as written. A text a spreadsheet would read as a formula — one that starts with
+    /// =, +, -, @, a tab, CR or LF — gets a leading `'`, the mark OWASP's CSV Injection page and
+    /// ASVS 1.2.10 give (a whole number such as `-500` is a number, not a formula, and stays). In
+    /// a carrier's file the mark is printed as it is: no carrier's documents say their software
+    /// refuses it, and a name printed with a `'` is better than a formula run on the shop's PC.
+    /// Quoted (RFC 4180), its quotes doubled, when it holds a comma, a double quote, CR or LF —
+    /// looked at scalar by scalar, as "\r\n" is one Character in Swift, equal to neither "\r"
+    /// nor "\n".
+    public static func field(_ value: String) -> String {
+        var value = value
+        if let first = value.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first), !isWholeNumber(value) {
+            value = "'" + value
+        }
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `-500`, `+3`: a sign and digits only.
+    private static func isWholeNumber(_ value: String) -> Bool {
+        let digits = value.unicodeScalars.dropFirst()
+        return !digits.isEmpty && "+-".unicodeScalars.contains(value.unicodeScalars.first!) && digits.allSatisfy { ("0"..."9").contains($0) }
     }
 }

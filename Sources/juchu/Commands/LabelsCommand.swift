@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OrderEngine
 import OrderStore
+import OrderSync
 import ShippingFiles
 
 /// `juchu labels`: 送り状データ for a carrier's software — a row per basket with its shipment key,
@@ -42,16 +43,15 @@ struct LabelsCommand: ParsableCommand {
                 throw UserFacingError("ご依頼主がありません: \(file) に [sender] の name・phone・zip・address を書いてください", exitCode: 2)
             }
             let store = try options.openStore(settings, existing: true)
-            let orders = try store.orders(try selection.numbers(in: store))
-            let writer = LabelWriter(format: LabelFormat(rawValue: carrier)!, sender: sender, today: CalendarDate(japanDayOf: JapanTime(Date())))
-            let labels = try writer.file(for: orders, keys: store.shipmentKeys)
-            let written: [String]
-            do throws(FileFormatError) {
-                written = try labels.write(to: out)
-            } catch {
+            let made: LabelMaking.Made
+            do {
+                made = try LabelMaking.make(
+                    try selection.numbers(in: store), format: LabelFormat(rawValue: carrier)!, sender: sender,
+                    today: CalendarDate(japanDayOf: JapanTime(Date())), store: store, path: out)
+            } catch let error as LabelMakingError {
                 throw UserFacingError(error.description)
             }
-            try Self.print(labels, files: written, json: json)
+            try Self.print(made.file, files: made.paths, json: json)
         }
     }
 
@@ -59,15 +59,21 @@ struct LabelsCommand: ParsableCommand {
         if json {
             try printJSON([
                 "files": files,
-                "rows": labels.rows.map { ["orderNumber": $0.order.rawValue, "basketId": $0.basketID, "key": $0.key] },
+                "rows": labels.rows.map { row in
+                    ["key": row.key, "orderNumber": row.order.rawValue, "baskets": row.targets.map { ["orderNumber": $0.order.rawValue, "basketId": $0.basketID] }]
+                },
                 "skipped": labels.skips.map { ["orderNumber": $0.order.rawValue, "reason": $0.reason] },
                 "warnings": labels.warnings.map { ["orderNumber": $0.order.rawValue, "field": $0.field, "message": $0.text] },
             ] as [String: Any])
         } else {
-            for row in labels.rows { Swift.print("\(row.order)\t\(row.basketID)\t\(row.key)\t出力") }
-            for warning in labels.warnings { Swift.print("\(warning.order)\t警告\t\(warning.field): \(warning.text)") }
-            for skip in labels.skips { Swift.print("\(skip.order)\tスキップ\t\(skip.reason)") }
-            Swift.print(labels.rows.isEmpty
+            for row in labels.rows {
+                for target in row.targets {
+                    juchu.print("\(target.order)\t\(target.basketID)\t\(row.key)\t" + (row.targets.count > 1 ? "出力（同梱 \(row.targets.count)件で1個口）" : "出力"))
+                }
+            }
+            for warning in labels.warnings { juchu.print("\(warning.order)\t警告\t\(warning.field): \(warning.text)") }
+            for skip in labels.skips { juchu.print("\(skip.order)\tスキップ\t\(skip.reason)") }
+            juchu.print(labels.rows.isEmpty
                 ? "出力なし（スキップ \(labels.skips.count)件）"
                 : "\(files.joined(separator: "、")): \(labels.rows.count)行（\(labels.format.label)、Shift_JIS・CRLF）、スキップ \(labels.skips.count)件、警告 \(labels.warnings.count)件")
         }
