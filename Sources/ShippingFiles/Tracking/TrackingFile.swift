@@ -36,6 +36,12 @@ public struct TrackingRecipient: Sendable, Equatable {
     public let zipCode: String
     public let name: String
     public let address: String
+
+    public init(zipCode: String, name: String, address: String) {
+        self.zipCode = zipCode
+        self.name = name
+        self.address = address
+    }
 }
 
 /// One row of a tracking file, as read: nothing matched or checked yet.
@@ -51,25 +57,64 @@ public struct TrackingRow: Sendable, Equatable {
     public let problem: String?
     /// The addressee, for a file without a key or an order number (クリックポスト).
     public var recipient: TrackingRecipient? = nil
+
+    public init(
+        line: Int, key: String?, orderNumber: String?, trackingNumber: String, carrier: Carrier?, shippedOn: CalendarDate?, problem: String?,
+        recipient: TrackingRecipient? = nil
+    ) {
+        self.line = line
+        self.key = key
+        self.orderNumber = orderNumber
+        self.trackingNumber = trackingNumber
+        self.carrier = carrier
+        self.shippedOn = shippedOn
+        self.problem = problem
+        self.recipient = recipient
+    }
+}
+
+/// A tracking file as read: its format and encoding, whether its first line was a header, and
+/// every line after it — a row, or a line ignored with why (a blank line). Nothing is left
+/// unaccounted: `rows.count + ignored.count == dataLines`.
+public struct TrackingFile: Sendable {
+    public struct Ignored: Sendable, Equatable {
+        public let line: Int
+        public let reason: String
+    }
+
+    public let format: TrackingFormat
+    public let encoding: FileEncoding
+    /// Whether line 1 was the header (recognised by what it says, not assumed by position).
+    public let hasHeader: Bool
+    public let rows: [TrackingRow]
+    public let ignored: [Ignored]
+
+    /// The lines after the header (a record spanning lines counted once).
+    public var dataLines: Int { rows.count + ignored.count }
 }
 
 /// Reads tracking files, tolerant in what they hold: columns found by their header names (as the
-/// carriers have spelled them over the years), a row with an odd field kept with its problem.
+/// carriers have spelled them over the years), a header told from a first data line by what it
+/// says, a row with an odd field kept with its problem, a blank line kept as ignored.
 public enum TrackingFileReader {
-    /// The rows of `bytes`, the format (detected from the header when not given) and the encoding.
-    public static func read(
-        _ bytes: [UInt8], format: TrackingFormat? = nil, encoding: FileEncoding? = nil
-    ) throws(FileFormatError) -> (rows: [TrackingRow], format: TrackingFormat, encoding: FileEncoding) {
+    /// The file `bytes` holds: the format (detected from its first line when not given), the encoding.
+    public static func read(_ bytes: [UInt8], format: TrackingFormat? = nil, encoding: FileEncoding? = nil) throws(FileFormatError) -> TrackingFile {
         let (text, encoding) = try FileText.decode(bytes, as: encoding)
         let records = try CSV.records(text)
-        guard let header = records.first else { throw FileFormatError("ファイルが空です") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let first = records.first(where: { !isBlank($0) }) else { throw FileFormatError("ファイルが空です") }
+        let names = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let detected: TrackingFormat
         if let format { detected = format } else { detected = try detect(names) }
-        let headerless = detected == .japanpostYupri && Columns.isYupriExportRow(names)
-        let columns = headerless ? Columns.yupriExport : try Columns(names, format: detected)
+        // A first line that is data, not a header: B2's 発行済データ saved without its header, ゆうプリR's export.
+        let headerless = (detected == .japanpostYupri && Columns.isYupriExportRow(names)) || (detected == .yamatoB2 && Columns.isB2DataRow(names))
+        let columns = !headerless ? try Columns(names, format: detected) : detected == .yamatoB2 ? Columns.b2 : Columns.yupriExport
         var rows: [TrackingRow] = []
-        for record in records.dropFirst(headerless ? 0 : 1) {
+        var ignored: [TrackingFile.Ignored] = []
+        for record in records where headerless || record.line != first.line {
+            if isBlank(record) {
+                ignored.append(.init(line: record.line, reason: record.line < first.line ? "見出しの前の空行" : "空行"))
+                continue
+            }
             func value(_ index: Int?) -> String {
                 guard let index, record.fields.indices.contains(index) else { return "" }
                 return record.fields[index].trimmingCharacters(in: .whitespaces)
@@ -82,7 +127,10 @@ public enum TrackingFileReader {
                 recipient = TrackingRecipient(
                     zipCode: value(zip), name: value(columns.name), address: columns.address.map(value).joined())
             }
-            if number.isEmpty && key.isEmpty && order.isEmpty && recipient == nil { continue }
+            if number.isEmpty && key.isEmpty && order.isEmpty && (recipient.map { $0.zipCode.isEmpty && $0.name.isEmpty && $0.address.isEmpty } ?? true) {
+                ignored.append(.init(line: record.line, reason: "荷物番号・出荷キー・注文番号・宛先のどれもない行"))
+                continue
+            }
             var problem: String?
             var carrier: Carrier? = detected.carrier
             let carrierText = value(columns.carrier)
@@ -101,11 +149,17 @@ public enum TrackingFileReader {
                 line: record.line, key: key.isEmpty ? nil : key, orderNumber: order.isEmpty ? nil : order,
                 trackingNumber: number, carrier: carrier, shippedOn: date, problem: problem, recipient: recipient))
         }
-        return (rows, detected, encoding)
+        return TrackingFile(format: detected, encoding: encoding, hasHeader: !headerless, rows: rows, ignored: ignored)
+    }
+
+    /// A line with nothing in it but separators and spaces.
+    static func isBlank(_ record: CSV.Record) -> Bool {
+        record.fields.allSatisfy { $0.allSatisfy(\.isWhitespace) }
     }
 
     static func detect(_ names: [String]) throws(FileFormatError) -> TrackingFormat {
         if names.count >= 4, names[0] == "お客様管理番号", names[1].hasPrefix("送り状種"), names[3] == "伝票番号" { return .yamatoB2 }
+        if Columns.isB2DataRow(names) { return .yamatoB2 }
         if names.contains("お問い合せ送り状No."), names.contains("お客様管理番号") { return .sagawaEhiden3 }
         if names.contains("お客様側管理番号"), names.contains("お問い合わせ番号"),
             names.contains("仮引受確定作業年月日") || names.contains("配達ステータス集約コード") || names.contains("代表お問い合わせ番号")
@@ -151,6 +205,20 @@ public enum TrackingFileReader {
         /// 発送予定日 first (as exporters that read it back agree).
         static let yupriExport = Columns(key: 0, tracking: 1, date: 3)
 
+        /// B2's issued data by position: 1 お客様管理番号, 4 伝票番号, 5 出荷予定日.
+        static let b2 = Columns(key: 0, tracking: 3, date: 4)
+
+        /// A B2 発行済データ line that is data, not a header: B2's width (its 95 columns, or an older
+        /// layout's 94–97), a 送り状種類 code in column 2, a 12-digit 伝票番号 in column 4, a date in
+        /// column 5 — what no header line says.
+        static func isB2DataRow(_ fields: [String]) -> Bool {
+            guard (73...97).contains(fields.count) else { return false }
+            let type = fields[1].trimmingCharacters(in: .whitespaces)
+            let slip = fields[3].filter { $0 != "-" }
+            return type.count == 1 && "0123456789A".contains(type) && slip.count == 12 && slip.allSatisfy(\.isNumber)
+                && CalendarDate(parsing: fields[4].trimmingCharacters(in: .whitespaces)) != nil
+        }
+
         /// A first row that is data, not a header: a shipment key of Juchu's, then a 12-digit number.
         static func isYupriExportRow(_ fields: [String]) -> Bool {
             fields.count >= 4 && ShipmentKey.isWellFormed(fields[0]) && fields[1].filter(\.isNumber).count == 12
@@ -177,9 +245,7 @@ public enum TrackingFileReader {
             case .yamatoB2:
                 // By position, as B2 writes it: 1 お客様管理番号, 4 伝票番号, 5 出荷予定日.
                 guard names.count >= 5 else { throw FileFormatError(line: 1, "B2クラウドの発行済データの列が足りません（\(names.count)列）") }
-                key = 0
-                tracking = 3
-                date = 4
+                self = Self.b2
             case .clickpost:
                 tracking = Self.find(Self.trackingNames, in: names)
                 zipCode = names.firstIndex(of: "お届け先郵便番号")

@@ -1,12 +1,14 @@
 import OrderEngine
 
-/// A tracking file matched to the orders, before anything is written: each row matched (to an
-/// order's basket, by shipment key, else by order number), already there, or refused with the
-/// reason and its line — unmatched, conflicting, invalid, duplicate.
+/// A tracking file matched to the orders, before anything is written: each row matched (to the
+/// baskets of its parcel — one order's basket, or every member's of a bundle (同梱) — by shipment
+/// key, else by order number or addressee), already there, or refused with the reason and its
+/// line — unmatched, conflicting, invalid, duplicate.
 public struct TrackingImport: Sendable {
     public enum Outcome: Sendable, Equatable {
-        case matched(OrderNumber, basketID: Int, Parcel)
-        /// The basket already has this number: importing the same file again changes nothing.
+        /// The parcel goes to each of `targets` (the parcel's own basket is the first's).
+        case matched([ShipmentTarget], Parcel)
+        /// The baskets already have this number: importing the same file again changes nothing.
         case unchanged(OrderNumber)
         case unmatched(String)
         case conflicting(String)
@@ -33,7 +35,9 @@ public struct TrackingImport: Sendable {
 
         public var text: String {
             switch self {
-            case .matched(let order, let basket, let parcel): "\(order) 送付先ID \(basket) \(parcel.carrier?.name ?? "") \(parcel.shippedOn?.description ?? "")"
+            case .matched(let targets, let parcel):
+                (targets.count > 1 ? "同梱 " + targets.map(\.order.rawValue).joined(separator: "・") : "\(targets[0].order) 送付先ID \(targets[0].basketID)")
+                    + " \(parcel.carrier?.name ?? "") \(parcel.shippedOn?.description ?? "")"
             case .unchanged(let order): "\(order) に入力済みです（変更しません）"
             case .unmatched(let why), .conflicting(let why), .invalid(let why): why
             case .duplicate(let first): "\(first)行目と同じ荷物番号です"
@@ -55,20 +59,28 @@ public struct TrackingImport: Sendable {
     /// they still are.
     public private(set) var previewed: [OrderNumber: [Parcel]] = [:]
 
-    /// The parcels applying adds, per order.
+    /// The parcels applying adds, per order and basket.
     public var additions: [(order: OrderNumber, parcel: Parcel)] {
-        lines.compactMap {
-            if case .matched(let order, _, let parcel) = $0.outcome { (order, parcel) } else { nil }
+        lines.flatMap { line -> [(order: OrderNumber, parcel: Parcel)] in
+            guard case .matched(let targets, let parcel) = line.outcome else { return [] }
+            return targets.map { target in
+                var parcel = parcel
+                parcel.basketID = target.basketID
+                return (target.order, parcel)
+            }
         }
     }
 
-    /// Matches `rows`. `orders`: the orders the rows name (by number or through their keys);
-    /// `keys`: shipment key → order and basket; `today`: the ship date of a row without one.
-    public init(rows: [TrackingRow], orders: [OrderNumber: Order], keys: [String: (OrderNumber, Int)], today: CalendarDate) {
+    /// Matches `rows`. `orders`: the orders the rows name (by number or through their keys), with
+    /// every member of their bundles; `keys`: shipment key → the baskets it was written for;
+    /// `today`: the ship date of a row without one.
+    public init(rows: [TrackingRow], orders: [OrderNumber: Order], keys: [String: [ShipmentTarget]], today: CalendarDate) {
         var seen: [String: Int] = [:]
         for row in rows {
             let outcome = Self.match(row, orders, keys, today, &seen)
-            if case .matched(let number, _, _) = outcome { previewed[number] = orders[number]?.parcels }
+            if case .matched(let targets, _) = outcome {
+                for target in targets { previewed[target.order] = orders[target.order]?.parcels }
+            }
             lines.append(Line(line: row.line, trackingNumber: row.trackingNumber, outcome: outcome))
         }
     }
@@ -90,38 +102,56 @@ public struct TrackingImport: Sendable {
     }
 
     private static func match(
-        _ row: TrackingRow, _ orders: [OrderNumber: Order], _ keys: [String: (OrderNumber, Int)], _ today: CalendarDate,
+        _ row: TrackingRow, _ orders: [OrderNumber: Order], _ keys: [String: [ShipmentTarget]], _ today: CalendarDate,
         _ seen: inout [String: Int]
     ) -> Outcome {
         if let problem = row.problem { return .invalid(problem) }
-        var target: (OrderNumber, Int?)?
+        var named: [ShipmentTarget]?
+        var byOrder: OrderNumber?
         if let key = row.key, let mapped = keys[key] {
-            target = (mapped.0, mapped.1)
+            named = mapped
         } else if let number = row.orderNumber ?? row.key.flatMap({ orders[OrderNumber($0)] != nil ? $0 : nil }) {
-            target = (OrderNumber(number), nil)
+            byOrder = OrderNumber(number)
         } else if let recipient = row.recipient {
             let found = recipientMatches(recipient, orders)
-            guard found.count <= 1 else {
+            // A bundle's members share the address: they are the one parcel's baskets.
+            let bundles = Set(found.map { orders[$0.0]?.bundleID })
+            guard found.count <= 1 || (bundles.count == 1 && bundles.first! != nil) else {
                 return .unmatched("同じ郵便番号・氏名・住所の送付先が\(found.count)件あります（\(found.map(\.0.rawValue).joined(separator: "・"))）。手で入力してください")
             }
-            target = found.first.map { ($0.0, $0.1) }
+            if !found.isEmpty { named = found.map { ShipmentTarget(order: $0.0, basketID: $0.1) } }
         }
-        guard let (number, mappedBasket) = target, let order = orders[number] else {
-            let named = row.key ?? row.orderNumber ?? row.recipient.map { "〒\($0.zipCode) \($0.name)" } ?? "なし"
-            return .unmatched("出荷キー・注文番号・宛先（\(named)）に当たる注文がありません")
+        let first = named?.first?.order ?? byOrder
+        guard let first, let lead = orders[first] else {
+            let name = row.key ?? row.orderNumber ?? row.recipient.map { "〒\($0.zipCode) \($0.name)" } ?? "なし"
+            return .unmatched("出荷キー・注文番号・宛先（\(name)）に当たる注文がありません")
         }
-        if order.rmsProgress.isCancelling || order.localStatus == .cancelled { return .unmatched("\(number) はキャンセルされた注文です") }
-        let basket: Int
-        if let mappedBasket {
-            basket = mappedBasket
+        var targets: [ShipmentTarget]
+        if let named {
+            // A key names what its label was written for (a bundle's baskets, or one basket).
+            targets = named
+        } else if let bundle = lead.bundleID {
+            // A bundle is one parcel: its number goes to every member's basket.
+            let members = orders.values.filter { $0.bundleID == bundle }.sorted { $0.number < $1.number }
+            targets = []
+            for member in members {
+                guard let basket = member.packages.count == 1 ? member.packages[0].basketID : nil else {
+                    return .unmatched("同梱の注文 \(member.number) の送付先が\(member.packages.count)件あります。手で入力してください")
+                }
+                targets.append(ShipmentTarget(order: member.number, basketID: basket))
+            }
         } else {
             do {
-                basket = try order.onlyBasket()
+                targets = [ShipmentTarget(order: lead.number, basketID: try lead.onlyBasket())]
             } catch {
-                return .unmatched("\(number): \(error.description)。出荷キーで照合してください")
+                return .unmatched("\(lead.number): \(error.description)。出荷キーで照合してください")
             }
         }
-        guard let carrier = row.carrier ?? order.carrier else { return .invalid("配送会社がありません（列「配送会社」か、注文の配送業者を設定してください）") }
+        for target in targets {
+            guard let order = orders[target.order] else { return .unmatched("出荷キーの注文 \(target.order) がありません") }
+            if order.rmsProgress.isCancelling || order.localStatus == .cancelled { return .unmatched("\(target.order) はキャンセルされた注文です") }
+        }
+        guard let carrier = row.carrier ?? lead.carrier else { return .invalid("配送会社がありません（列「配送会社」か、注文の配送業者を設定してください）") }
         let normalized: String
         do {
             normalized = try TrackingNumber.normalized(row.trackingNumber, carrier: carrier)
@@ -130,14 +160,19 @@ public struct TrackingImport: Sendable {
         }
         if let first = seen[normalized] { return .duplicate(firstLine: first) }
         seen[normalized] = row.line
-        let existing = order.parcels.filter { $0.basketID == basket }
-        if existing.contains(where: { $0.trackingNumber == normalized }) { return .unchanged(number) }
-        if let other = existing.first(where: { $0.report != .unreported }) {
-            return .conflicting("\(number) の送付先 \(basket) は荷物番号 \(other.trackingNumber ?? "") で報告済みです（訂正は荷物番号の訂正で）")
+        var missing: [ShipmentTarget] = []
+        for target in targets {
+            let existing = orders[target.order]!.parcels.filter { $0.basketID == target.basketID }
+            if existing.contains(where: { $0.trackingNumber == normalized }) { continue }
+            if let other = existing.first(where: { $0.report != .unreported }) {
+                return .conflicting("\(target.order) の送付先 \(target.basketID) は荷物番号 \(other.trackingNumber ?? "") で報告済みです（訂正は荷物番号の訂正で）")
+            }
+            if let other = existing.first {
+                return .conflicting("\(target.order) の送付先 \(target.basketID) には別の荷物番号 \(other.trackingNumber ?? "") があります")
+            }
+            missing.append(target)
         }
-        if let other = existing.first {
-            return .conflicting("\(number) の送付先 \(basket) には別の荷物番号 \(other.trackingNumber ?? "") があります")
-        }
-        return .matched(number, basketID: basket, Parcel(basketID: basket, carrier: carrier, trackingNumber: normalized, shippedOn: row.shippedOn ?? today))
+        guard let basket = missing.first?.basketID else { return .unchanged(lead.number) }
+        return .matched(missing, Parcel(basketID: basket, carrier: carrier, trackingNumber: normalized, shippedOn: row.shippedOn ?? today))
     }
 }

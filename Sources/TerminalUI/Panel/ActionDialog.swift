@@ -24,8 +24,8 @@ public struct ActionDialog: Sendable {
     public let hiddenByFilter: Int
     /// For an undo: the batch it takes back.
     public let undoBatch: String?
-    /// For a tracking import: the files it reads, moved aside once applied.
-    public var trackingFiles: [String] = []
+    /// For 荷物番号を取り込む: the files read and matched, every line of them.
+    public var tracking: TrackingPreview?
     /// For メール送信: the action as planned (its template, the mails already sent), and what each
     /// mail will be — the cursor order's whole, the others' first lines.
     public var mail: MailPreview?
@@ -45,7 +45,7 @@ public struct ActionDialog: Sendable {
     }
 
     /// Whether there is anything to do: with nothing to change, only Close is offered.
-    public var canProceed: Bool { !plan.changes.isEmpty || plan.creationCount > 0 }
+    public var canProceed: Bool { !plan.changes.isEmpty || plan.creationCount > 0 || tracking?.movesFiles == true }
 
     public var isRunning: Bool { if case .running = stage { true } else { false } }
 
@@ -65,6 +65,36 @@ public struct MailPreview: Sendable {
         self.action = action
         self.lines = lines
         self.whole = whole
+    }
+}
+
+/// 荷物番号を取り込む's preview: the files read and matched (every line of each), and whether a
+/// file with refused lines is taken in with its valid lines (moved to 取込済) or left to be fixed.
+public struct TrackingPreview: Sendable {
+    public let imported: TrackingFileImport
+    public let takingValidLines: Bool
+
+    public init(imported: TrackingFileImport, takingValidLines: Bool) {
+        self.imported = imported
+        self.takingValidLines = takingValidLines
+    }
+
+    /// Whether going ahead moves a file out of the inbox (even one whose lines are all in already).
+    public var movesFiles: Bool {
+        imported.files.contains { file in
+            if case .failure = file.result { return false }
+            return file.refusedCount == 0 || takingValidLines
+        }
+    }
+
+    /// Every line of every file, in file order: 「ファイル 3行目 照合 …」.
+    public var lines: [(outcome: TrackingFileImport.Line.Outcome, text: String)] {
+        imported.files.flatMap { file -> [(outcome: TrackingFileImport.Line.Outcome, text: String)] in
+            if case .failure(let error) = file.result { return [(.refused, "\(file.name)  読めません: \(error.description)")] }
+            return file.lines.map { line in
+                (line.outcome, "\(file.name) \(line.line)行目 \(line.label) \(line.trackingNumber)\(line.trackingNumber.isEmpty ? "" : " ")\(line.text)")
+            }
+        }
     }
 }
 

@@ -56,7 +56,9 @@ public struct PanelItem: Sendable, Equatable {
             PanelItem(.writeLabels, group: "出荷", inputs: [
                 PanelInput("形式", choices: LabelFormat.allCases.map(\.shortLabel)),
             ]),
-            PanelItem(.importTracking, group: "出荷"),
+            PanelItem(.importTracking, group: "出荷", inputs: [
+                PanelInput("拒否した行のあるファイル", choices: ["受取フォルダに残す", "正しい行を取り込み取込済へ"]),
+            ]),
             PanelItem(.shipReport, group: "出荷"),
             PanelItem(.shipCorrection, group: "出荷"),
             PanelItem(.sendMail, group: "メール", inputs: [

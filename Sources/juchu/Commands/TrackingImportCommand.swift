@@ -6,8 +6,9 @@ import OrderSync
 import ShippingFiles
 
 /// `juchu tracking import FILE`: tracking numbers back from a carrier's software, matched by
-/// shipment key, else by order number. The preview lists every row with its line; a file with
-/// refused rows applies nothing unless `--apply-valid` says to apply the rest.
+/// shipment key, else by order number. The preview lists every line of the file (matched, entered
+/// already, refused or ignored, each with why); a file with refused rows applies nothing unless
+/// `--apply-valid` says to apply the rest.
 struct TrackingImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -46,41 +47,35 @@ struct TrackingImportCommand: ParsableCommand {
         try reportingErrors {
             let (settings, _) = try options.load()
             let store = try options.openStore(settings, existing: true)
-            let bytes: [UInt8]
-            do {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-            } catch {
-                throw UserFacingError("\(file) を読めません: \(error.localizedDescription)")
+            let imported = try TrackingFileImport.read(
+                [file], format: format.flatMap(TrackingFormat.init(rawValue:)), store: store, today: CalendarDate(japanDayOf: JapanTime(Date())))
+            let read = imported.files[0]
+            guard case .success(let matched) = read.result else {
+                if case .failure(let error) = read.result { throw UserFacingError("\(file): \(error.description)") }
+                return
             }
-            let read: (rows: [TrackingRow], format: TrackingFormat, encoding: FileEncoding)
-            do throws(FileFormatError) {
-                read = try TrackingFileReader.read(bytes, format: format.flatMap(TrackingFormat.init(rawValue:)))
-            } catch {
-                throw UserFacingError("\(file): \(error.description)")
-            }
-            let matched = try TrackingMatching.match(read.rows, in: store, today: CalendarDate(japanDayOf: JapanTime(Date())))
-            let refused = matched.refused
-            let applies = !preview && (refused.isEmpty || applyValid) && !matched.additions.isEmpty
+            let refused = read.refusedCount > 0
+            let additions = imported.additions(takingValidLines: applyValid)
+            let applies = !preview && !additions.isEmpty
             var leftOut: [(OrderNumber, String)] = []
-            if applies { leftOut = try store.addParcels(matched.additions, previewed: matched.previewed).leftOut }
+            if applies { leftOut = try imported.apply(to: store, takingValidLines: applyValid).leftOut }
             if json {
                 try printJSON([
-                    "format": read.format.rawValue, "encoding": read.encoding.rawValue, "applied": applies,
-                    "lines": matched.lines.map { ["line": $0.line, "trackingNumber": $0.trackingNumber, "result": $0.outcome.label, "message": $0.outcome.text] },
+                    "format": matched.file.format.rawValue, "encoding": matched.file.encoding.rawValue, "applied": applies,
+                    "header": matched.file.hasHeader, "dataLines": matched.file.dataLines,
+                    "lines": read.lines.map { ["line": $0.line, "trackingNumber": $0.trackingNumber, "result": $0.label, "message": $0.text] },
                 ] as [String: Any])
             } else {
-                print("\(file): \(read.format.label)、\(read.encoding.label)、\(matched.lines.count)行")
-                for line in matched.lines { print("\(line.line)行目\t\(line.outcome.label)\t\(line.trackingNumber)\t\(line.outcome.text)") }
+                print("\(file): \(read.summary)")
+                for line in read.lines { print("\(line.line)行目\t\(line.label)\t\(line.trackingNumber)\t\(line.text)") }
                 for (order, why) in leftOut { print("\(order)\t書き込まず\t\(why)") }
-                let counts = Dictionary(grouping: matched.lines, by: \.outcome.label).mapValues(\.count)
-                print(["照合", "入力済み", "不一致", "競合", "不正", "重複"].compactMap { label in counts[label].map { "\(label) \($0)件" } }.joined(separator: "、"))
                 if applies {
-                    print("書き込みました: \(matched.additions.count - leftOut.count)件（取り消しはデスクの「直前の一括処理を取り消す」で）")
-                } else if !refused.isEmpty, !preview {
+                    print("書き込みました: \(additions.count - leftOut.count)件（取り消しはデスクの「直前の一括処理を取り消す」で）")
+                } else if refused, !preview {
                     print("拒否した行があるため、何も書き込んでいません（正しい行だけ書き込むには --apply-valid）")
                 }
             }
-            if !refused.isEmpty { throw ExitCode(3) }
+            if refused { throw ExitCode(3) }
         }
     }
 }
