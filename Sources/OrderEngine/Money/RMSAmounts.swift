@@ -35,6 +35,12 @@ public struct RMSAmounts: Sendable, Hashable, Codable {
             self.name = name
             self.price = price
         }
+
+        /// What the packer reads: RMS's name for it (「包装紙（赤）」), with its kind when the name
+        /// does not say it (「リボン 金」).
+        public var label: String {
+            name.isEmpty ? kind : name.contains(kind) ? name : "\(kind) \(name)"
+        }
     }
 
     public struct TaxLine: Sendable, Hashable, Codable {

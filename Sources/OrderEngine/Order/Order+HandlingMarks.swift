@@ -18,4 +18,11 @@ extension Order {
     public static let handlingMarkWords = [
         "ギフト", "あす楽", "離島", "ソーシャルギフト", "医薬品", "注意表示あり", "コンビニ受取", "置き配", "のし", "ラッピング", "入力待ち",
     ]
+
+    /// What the packer must add (ラッピング by RMS's name for it, のし) in one line: 「包装紙（赤）・リボン（金）・のし 御祝」.
+    public var packingNotes: String {
+        var notes = (rmsAmounts?.wrappings ?? []).map(\.label)
+        for noshi in Set(packages.compactMap { $0.handling?.noshi }).sorted() { notes.append("のし \(noshi)") }
+        return notes.joined(separator: "・")
+    }
 }

@@ -54,11 +54,13 @@ public struct PickingList: Sendable {
         orderCount = orders.count
     }
 
-    /// One order's items, in shelf order.
-    public static func lines(of order: Order, shelves: [String: String], sort: Sort = .shelf) -> [Line] {
-        sorted(order.packages.flatMap(\.items).map {
-            Line(manageNumber: $0.manageNumber, name: $0.name, choice: normalised($0.selectedChoice), shelf: shelves[$0.manageNumber],
-                 units: $0.units, orders: [order.number])
+    /// One parcel's items — an order's, or a bundle's orders' (同梱: one entry) — in shelf order.
+    public static func lines(of orders: [Order], shelves: [String: String], sort: Sort = .shelf) -> [Line] {
+        sorted(orders.flatMap { order in
+            order.packages.flatMap(\.items).map {
+                Line(manageNumber: $0.manageNumber, name: $0.name, choice: normalised($0.selectedChoice), shelf: shelves[$0.manageNumber],
+                     units: $0.units, orders: [order.number])
+            }
         }, by: sort)
     }
 

@@ -60,7 +60,9 @@ public struct SlipMaker: Sendable {
     }
 
     public func preview(_ request: Request, store: OrderStore) throws -> Preview {
-        let all = try store.orders(request.numbers)
+        // A bundle ships as one parcel: its 納品書 and its picking take every member.
+        let widens = request.kind == .deliveryNote || request.kind == .picking
+        let all = try store.orders(widens ? try store.withBundlePartners(request.numbers) : request.numbers)
         let plan = SlipAction(kind: request.kind).plan(all)
         let kept = Set(plan.changes.map(\.number))
         let orders = all.filter { kept.contains($0.number) }

@@ -38,7 +38,7 @@ struct SlipContext: MustacheParent {
             switch name {
             case "items":
                 if batch.kind == .picking {
-                    return PickingList.lines(of: order, shelves: batch.shelves, sort: batch.pickingSort).map(PickLineContext.init)
+                    return PickingList.lines(of: document.orders, shelves: batch.shelves, sort: batch.pickingSort).map(PickLineContext.init)
                 }
                 let items = document.package?.items ?? order.packages.flatMap(\.items)
                 return items.map { ItemContext(item: $0, shelf: batch.shelves[$0.manageNumber], showsPrices: showsPrices) }
@@ -50,12 +50,30 @@ struct SlipContext: MustacheParent {
                 guard let package = document.package, order.packages.count > 1,
                       let index = order.packages.firstIndex(where: { $0.basketID == package.basketID }) else { return nil }
                 return "\(index + 1)/\(order.packages.count)"
-            case "isMultiBasket": return order.packages.count > 1
+            case "isMultiBasket": return order.packages.count > 1 && !document.isBundle
+            case "basketGoodsPrice", "basketPostagePrice", "basketSubtotal":
+                // This destination's own: its items as printed, its postage.
+                guard showsPrices, let package = document.package, let postage = package.postage.yen else { return nil }
+                let goods = package.items.reduce(0) { $0 + $1.lineTotal }
+                return Money.groupedYen(name == "basketGoodsPrice" ? goods : name == "basketPostagePrice" ? postage : goods + postage)
+            case "isBundle": return document.isBundle
+            case "bundleCount": return document.isBundle ? String(document.bundle.count) : nil
+            case "bundleNumbers": return document.isBundle ? document.orders.map(\.number.rawValue).joined(separator: "・") : nil
+            case "bundleOrders":
+                return document.isBundle ? document.bundle.map { BundleOrderContext(order: $0.order, taxes: $0.taxes, batch: batch, showsPrices: showsPrices) } : nil
+            case "bundleRequestPrice":
+                guard document.isBundle, showsPrices else { return nil }
+                return Money.sum(document.orders.map(\.requestPrice)).yen.map(Money.groupedYen)
+            case "noshi":
+                let noshi = document.package.map { [$0.handling?.noshi].compactMap { $0 } } ?? document.orders.flatMap { $0.packages.compactMap(\.handling?.noshi) }
+                return MailContext.text(Array(Set(noshi)).sorted().joined(separator: "、"))
+            case "packingNotes": return MailContext.text(document.orders.map(\.packingNotes).filter { !$0.isEmpty }.joined(separator: "・"))
             case "isGift": return order.delivery?.isGift ?? false
             case "showsPrices": return showsPrices
             case "taxLines": return showsPrices ? document.taxes?.lines.map(TaxLineContext.init) : nil
             case "hasReducedRate":
-                return showsPrices && order.packages.flatMap(\.items).contains { TaxBreakdown.Line.isReduced($0.taxRate) }
+                // Said on a gift's 納品書 too: its ※ marks stay on the items.
+                return document.orders.flatMap { $0.packages.flatMap(\.items) }.contains { TaxBreakdown.Line.isReduced($0.taxRate) }
             case "taxTotal": return showsPrices ? document.taxes.map { Money.groupedYen($0.total) } : nil
             case "isReissue": return document.isReissue
             case "copy": return String(document.copy)
@@ -69,7 +87,7 @@ struct SlipContext: MustacheParent {
             case "rmsStatus": return order.rmsProgress.label
             case "marks": return MailContext.text(order.handlingMarks.joined(separator: "・"))
             case "flags": return MailContext.text(order.flags.sorted().joined(separator: "・"))
-            case "wrappings": return MailContext.text((order.rmsAmounts?.wrappings ?? []).map { "\($0.kind) \($0.name)" }.joined(separator: "、"))
+            case "wrappings": return MailContext.text(document.orders.flatMap { $0.rmsAmounts?.wrappings ?? [] }.map(\.label).joined(separator: "、"))
             case "shopName": return MailContext.text(batch.shop.name)
             case "couponAllTotalPrice" where order.couponTotal == 0, "usedPoint" where order.pointsUsed == 0: return nil
             // Amounts only where prices are printed: a gift's 納品書 shows none.
@@ -87,6 +105,36 @@ struct SlipContext: MustacheParent {
                 if let date = order.dates[.shipmentDate] ?? order.dates[.plannedShipmentDate] { return date }
             }
             return batch.printedOn
+        }
+    }
+
+    /// One order of a bundle's 納品書: its number, its items, its own totals and tax lines (each
+    /// order is its own invoice); what it does not say, the document above it answers.
+    struct BundleOrderContext: MustacheParent {
+        let order: Order
+        let taxes: TaxBreakdown?
+        let batch: SlipBatch
+        let showsPrices: Bool
+
+        /// Every name of ``SlipTag/bundleOrder`` is answered, `false` where this order has no value:
+        /// a nil would let Mustache take the document's own (the lead order's remarks, its coupon).
+        func child(named name: String) -> Any? {
+            value(named: name) ?? (SlipTag.bundleOrder.contains { $0.name == name } ? false : nil)
+        }
+
+        private func value(named name: String) -> Any? {
+            switch name {
+            case "items":
+                return order.packages.flatMap(\.items).map { ItemContext(item: $0, shelf: batch.shelves[$0.manageNumber], showsPrices: showsPrices) }
+            case "taxLines": return showsPrices ? taxes?.lines.map(TaxLineContext.init) : nil
+            case "couponAllTotalPrice" where order.couponTotal == 0, "usedPoint" where order.pointsUsed == 0: return nil
+            case "goodsPrice", "postagePrice", "deliveryPrice", "paymentCharge", "couponAllTotalPrice", "usedPoint", "totalPrice", "requestPrice":
+                return showsPrices ? MailContext(order: order, shop: MailShop(name: batch.shop.name)).child(named: name) : nil
+            case "orderNumber", "orderDatetime", "settlementMethod", "isCashOnDelivery", "remarks":
+                return MailContext(order: order, shop: MailShop(name: batch.shop.name)).child(named: name)
+            case "wrappings": return MailContext.text((order.rmsAmounts?.wrappings ?? []).map(\.label).joined(separator: "、"))
+            default: return nil
+            }
         }
     }
 

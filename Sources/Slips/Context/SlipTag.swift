@@ -28,7 +28,24 @@ public enum SlipTag {
         .text("addressee", "領収書の宛名"), .text("purpose", "領収書の但し書き"), .text("receiptAmount", "領収金額（請求金額）"),
         .text("receiptNumber", "領収書番号"), .text("memo", "ひとことメモ"), .text("localStatus", "受注ステータス"),
         .text("rmsStatus", "RMSステータス"), .text("marks", "ギフト・あす楽など"), .text("flags", "チェック項目"),
-        .text("wrappings", "ラッピング"), .flag("isMultiBasket", "送付先が複数あるとき"),
+        .text("wrappings", "ラッピング（RMSの名前: 包装紙（赤））"), .text("noshi", "のし"),
+        .text("packingNotes", "梱包で加えるもの（ラッピング・のし）"), .flag("isMultiBasket", "送付先が複数あるとき"),
+        .text("basketGoodsPrice", "この送付先の商品合計（送付先が複数のとき）"), .text("basketPostagePrice", "この送付先の送料"),
+        .text("basketSubtotal", "この送付先の小計（商品＋送料）"),
+        .flag("isBundle", "同梱（複数の注文を1個口で）のとき"), .text("bundleCount", "同梱の注文の数"),
+        .text("bundleNumbers", "同梱の注文番号（・区切り）"),
+        .list("bundleOrders", "同梱の注文ごと（注文番号・商品・金額・税率ごとの合計）", bundleOrder),
+        .text("bundleRequestPrice", "同梱の注文の請求金額の合計"),
+    ]
+
+    /// What each order of a bundle (`{{#bundleOrders}}…{{/bundleOrders}}`) holds.
+    static let bundleOrder: [MailTag] = [
+        .text("orderNumber", "注文番号"), .text("orderDatetime", "注文日時"), .text("settlementMethod", "支払方法"),
+        .flag("isCashOnDelivery", "代金引換のとき"), .text("remarks", "備考"), .text("wrappings", "ラッピング"),
+        .list("items", "この注文の商品", item), .list("taxLines", "この注文の税率ごとの合計と消費税", taxLine),
+        .text("goodsPrice", "商品合計"), .text("postagePrice", "送料"), .text("deliveryPrice", "代引手数料"), .text("paymentCharge", "決済手数料"),
+        .text("couponAllTotalPrice", "クーポン利用額"), .text("usedPoint", "ポイント利用額"), .text("totalPrice", "合計金額"),
+        .text("requestPrice", "請求金額"),
     ]
 
     static let pickLine: [MailTag] = [

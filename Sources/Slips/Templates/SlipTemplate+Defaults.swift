@@ -52,7 +52,8 @@ extension SlipTemplate {
         <head><meta charset="utf-8"><title>{{documentTitle}}</title><link rel="stylesheet" href="slips.css"></head>
         """
 
-    /// The invoice block: per rate, the total and the tax in it; ※ explained; the number.
+    /// The invoice block: per rate, the total and the tax in it; then ※ explained — on a gift's
+    /// 納品書 too, which prints no amounts but keeps the marks.
     static let taxBlock = """
           {{#showsPrices}}
           <div class="taxes">
@@ -60,10 +61,28 @@ extension SlipTemplate {
             <p>{{rate}}対象{{reducedMark}}　{{amount}}（うち消費税 {{tax}}）</p>
           {{/taxLines}}
           </div>
-          {{#hasReducedRate}}<p class="note">※印は軽減税率（8%）対象の商品です。</p>{{/hasReducedRate}}
           {{#isMultiBasket}}<p class="note">税率ごとの合計はご注文全体（すべての送付先）の金額です。送料・手数料は10%対象です。</p>{{/isMultiBasket}}
           {{/showsPrices}}
+          {{#hasReducedRate}}<p class="note">※印は軽減税率（8%）対象の商品です。</p>{{/hasReducedRate}}
         """
+
+    /// One order's lines under its header (a 納品書's basket, or an order of a bundle's).
+    static func itemTable(header: String) -> String {
+        """
+          <table class="lines">
+            <colgroup><col><col class="units">{{#showsPrices}}<col class="price"><col class="sum">{{/showsPrices}}</colgroup>
+            <thead>
+              <tr class="repeat"><th colspan="{{#showsPrices}}4{{/showsPrices}}{{^showsPrices}}2{{/showsPrices}}">\(header)</th></tr>
+              <tr><th>商品名</th><th class="num">数量</th>{{#showsPrices}}<th class="num">単価</th><th class="num">金額</th>{{/showsPrices}}</tr>
+            </thead>
+            <tbody>
+            {{#items}}
+              <tr><td>{{itemName}}{{reducedMark}}{{#selectedChoice}}<div class="choice">{{selectedChoice}}</div>{{/selectedChoice}}</td><td class="num">{{units}}</td>{{#showsPrices}}<td class="num">{{price}}</td><td class="num">{{subtotal}}</td>{{/showsPrices}}</tr>
+            {{/items}}
+            </tbody>
+          </table>
+        """
+    }
 
     /// The issuer as an invoice names it: name, address, phone, 登録番号 (each line only when set).
     static let shopLines = """
@@ -73,16 +92,17 @@ extension SlipTemplate {
               {{#isRegistered}}<p>登録番号 {{registrationNumber}}</p>{{/isRegistered}}
         """
 
-    /// The order's amounts, a line each; coupons and points only when used.
-    static func totalsBlock(requestLabel: String) -> String {
+    /// The order's amounts, a line each; coupons and points only when used. `whose`: what the
+    /// amounts are of, where a page holds more than one (「ご注文全体の」).
+    static func totalsBlock(requestLabel: String, whose: String = "") -> String {
         """
           <div class="totals">
-            <p><span>商品合計</span>{{goodsPrice}}</p>
-            <p><span>送料</span>{{postagePrice}}</p>
+            <p><span>\(whose)商品合計</span>{{goodsPrice}}</p>
+            <p><span>\(whose)送料</span>{{postagePrice}}</p>
             {{#isCashOnDelivery}}<p><span>代引手数料</span>{{deliveryPrice}}</p>{{/isCashOnDelivery}}
             {{#couponAllTotalPrice}}<p><span>クーポン利用</span>−{{couponAllTotalPrice}}</p>{{/couponAllTotalPrice}}
             {{#usedPoint}}<p><span>ポイント利用</span>−{{usedPoint}}</p>{{/usedPoint}}
-            <p><span>\(requestLabel)</span>{{requestPrice}}</p>
+            <p><span>\(whose)\(requestLabel)</span>{{requestPrice}}</p>
           </div>
         """
     }
@@ -104,24 +124,48 @@ extension SlipTemplate {
               <p class="name">{{destinationName}} 様</p>
             </div>
           </header>
+          {{^isBundle}}
           <p class="lead">ご注文者 {{ordererName}} 様　ご注文日時 {{orderDatetime}}<br>このたびはご注文いただき、ありがとうございます。下記のとおり納品いたします。</p>
-          <table class="lines">
-            <colgroup><col><col class="units">{{#showsPrices}}<col class="price"><col class="sum">{{/showsPrices}}</colgroup>
-            <thead>
-              <tr class="repeat"><th colspan="{{#showsPrices}}4{{/showsPrices}}{{^showsPrices}}2{{/showsPrices}}">注文番号 {{orderNumber}}　{{destinationName}} 様{{#basketPosition}}　送付先 {{basketPosition}}{{/basketPosition}}</th></tr>
-              <tr><th>商品名</th><th class="num">数量</th>{{#showsPrices}}<th class="num">単価</th><th class="num">金額</th>{{/showsPrices}}</tr>
-            </thead>
-            <tbody>
-            {{#items}}
-              <tr><td>{{itemName}}{{reducedMark}}{{#selectedChoice}}<div class="choice">{{selectedChoice}}</div>{{/selectedChoice}}</td><td class="num">{{units}}</td>{{#showsPrices}}<td class="num">{{price}}</td><td class="num">{{subtotal}}</td>{{/showsPrices}}</tr>
-            {{/items}}
-            </tbody>
-          </table>
+        \(itemTable(header: "注文番号 {{orderNumber}}　{{destinationName}} 様{{#basketPosition}}　送付先 {{basketPosition}}{{/basketPosition}}"))
           {{#showsPrices}}
+          {{#isMultiBasket}}
+          <div class="totals">
+            <p><span>この送付先の商品合計</span>{{basketGoodsPrice}}</p>
+            <p><span>この送付先の送料</span>{{basketPostagePrice}}</p>
+            <p><span>この送付先の小計</span>{{basketSubtotal}}</p>
+          </div>
+          <p class="note">以下はご注文全体（すべての送付先）の金額です。</p>
+        \(totalsBlock(requestLabel: "ご請求金額", whose: "ご注文全体の"))
+          {{/isMultiBasket}}
+          {{^isMultiBasket}}
         \(totalsBlock(requestLabel: "ご請求金額"))
+          {{/isMultiBasket}}
           {{/showsPrices}}
         \(taxBlock)
           {{#remarks}}<div class="box">{{remarks}}</div>{{/remarks}}
+          {{/isBundle}}
+          {{#isBundle}}
+          <p class="lead">ご注文者 {{ordererName}} 様<br>このたびはご注文いただき、ありがとうございます。ご注文 {{bundleCount}}件を同梱して納品いたします。</p>
+          {{#bundleOrders}}
+        \(itemTable(header: "注文番号 {{orderNumber}}　ご注文日時 {{orderDatetime}}"))
+          {{#showsPrices}}
+        \(totalsBlock(requestLabel: "ご請求金額", whose: "この注文の"))
+          <div class="taxes">
+          {{#taxLines}}
+            <p>{{rate}}対象{{reducedMark}}　{{amount}}（うち消費税 {{tax}}）</p>
+          {{/taxLines}}
+          </div>
+          {{/showsPrices}}
+          {{#remarks}}<div class="box">{{remarks}}</div>{{/remarks}}
+          {{/bundleOrders}}
+          {{#showsPrices}}
+          <div class="totals">
+            <p><span>同梱 {{bundleCount}}件のご請求金額の合計</span>{{bundleRequestPrice}}</p>
+          </div>
+          {{/showsPrices}}
+          {{#hasReducedRate}}<p class="note">※印は軽減税率（8%）対象の商品です。</p>{{/hasReducedRate}}
+          {{/isBundle}}
+          {{#packingNotes}}<p class="note">ラッピング・のし: {{packingNotes}}</p>{{/packingNotes}}
         </section>
         {{/documents}}
         </body>
@@ -143,6 +187,7 @@ extension SlipTemplate {
             <tr><th>配送方法</th><td>{{deliveryName}}</td><th>お届け指定</th><td>{{deliveryDate}} {{shippingTerm}}</td></tr>
             <tr><th>特記</th><td>{{marks}}</td><th>チェック項目</th><td>{{flags}}</td></tr>
             {{#wrappings}}<tr><th>ラッピング</th><td colspan="3">{{wrappings}}</td></tr>{{/wrappings}}
+            {{#noshi}}<tr><th>のし</th><td colspan="3">{{noshi}}</td></tr>{{/noshi}}
             {{#memo}}<tr><th>ひとことメモ</th><td colspan="3">{{memo}}</td></tr>{{/memo}}
             {{#remarks}}<tr><th>備考</th><td colspan="3" class="choice">{{remarks}}</td></tr>{{/remarks}}
           </table>
@@ -190,7 +235,7 @@ extension SlipTemplate {
           <table>
             <colgroup><col class="shelf"><col class="code"><col><col class="units"></colgroup>
             <thead>
-              <tr class="repeat"><th colspan="4">注文番号 {{orderNumber}}　{{ordererName}} 様　{{deliveryName}}</th></tr>
+              <tr class="repeat"><th colspan="4">{{#isBundle}}同梱 {{bundleCount}}件 {{bundleNumbers}}{{/isBundle}}{{^isBundle}}注文番号 {{orderNumber}}{{/isBundle}}　{{ordererName}} 様　{{deliveryName}}{{#packingNotes}}　{{packingNotes}}{{/packingNotes}}</th></tr>
               <tr><th>棚番</th><th>商品管理番号</th><th>商品名・選択肢</th><th class="num">数量</th></tr>
             </thead>
             <tbody>
