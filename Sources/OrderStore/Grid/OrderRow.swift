@@ -30,6 +30,8 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
     public var delivery = Delivery()
     /// The kinds of document printed for it (帳票済), in the order they were first printed.
     public var printedSlips: [SlipKind] = []
+    /// 同梱計: the 請求金額 of every order of its bundle together (nil when not bundled).
+    public var bundleRequestPrice: Money?
 
     /// What the grid shows of the delivery (nil, empty: RMS gives none, or an order entered here).
     public struct Delivery: Sendable, Hashable {

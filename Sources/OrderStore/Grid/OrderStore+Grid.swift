@@ -134,12 +134,16 @@ extension OrderStore {
     }
 
     /// The grid's columns, read by position in ``row(_:)`` (a lookup by name for each of sixteen
-    /// columns of two hundred rows cost more than the query).
+    /// columns of two hundred rows cost more than the query); a bundled row's bundle total from its
+    /// members (by the bundle index, for the bundled rows only).
     static let rowColumns = """
         order_number, ordered_at, orderer_name, orderer_kana, grand_total, shipping_fee, rms_progress,
         local_status, sync_state, sync_error, sync_detail, payment_method, bundle_id, origin, pending_edit IS NOT NULL AS edited,
         rms_diff IS NOT NULL AS differs, total_price, request_price, read_problem, delivery_name, delivery_wish,
-        delivery_slot, sub_status, handling_marks, printed_slips
+        delivery_slot, sub_status, handling_marks, printed_slips,
+        CASE WHEN bundle_id IS NULL THEN NULL ELSE (
+            SELECT CASE WHEN COUNT(*) = COUNT(member.request_price) THEN SUM(member.request_price) END
+            FROM orders AS member WHERE member.bundle_id = orders.bundle_id) END AS bundle_request
         """
 
     static func row(_ row: Row) -> OrderRow {
@@ -165,6 +169,24 @@ extension OrderStore {
             marks: (row[23] as String? ?? "").split(separator: "\t").map(String.init))
         // A kind a newer version wrote is left out rather than misnamed.
         value.printedSlips = (row[24] as String? ?? "").split(separator: "\t").compactMap { SlipKind(rawValue: String($0)) }
+        // A bundle's sum is unset as soon as one member's 請求金額 is.
+        if value.bundleID != nil { value.bundleRequestPrice = (row[25] as Int?).map(Money.yen) ?? .unset }
         return value
+    }
+
+    /// One order of a bundle (同梱) and its 請求金額.
+    public struct BundleMember: Sendable, Hashable {
+        public let number: OrderNumber
+        public let requestPrice: Money
+    }
+
+    /// The orders of `bundle`, the lowest number first: what the detail shows beside an order's own total.
+    public func bundleMembers(_ bundle: BundleID) throws -> [BundleMember] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT order_number, request_price FROM orders WHERE bundle_id = ? ORDER BY order_number",
+                             arguments: [bundle.rawValue]).map {
+                BundleMember(number: OrderNumber($0["order_number"]), requestPrice: ($0["request_price"] as Int?).map(Money.yen) ?? .unset)
+            }
+        }
     }
 }

@@ -33,7 +33,13 @@ extension DeskController {
                 let title = "「\(ActionID.journalLabel(for: batch.action))」（\(batch.operatorName)・この端末、\(batch.orderCount)件）を取り消す"
                 let plan = try store.planUndo(batch: batch.batchID, title: title)
                 perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: "直前の一括処理", hiddenByFilter: 0, undoBatch: batch.batchID))))
-            case .bulk(let action):
+            case .bulk(let action as WriteLabelsAction):
+                try planLabels(item, action, numbers, scope: scope)
+            case .bulk(var action):
+                // A bundle is acted on whole: its other members are in the preview too.
+                let numbers = action.takesWholeBundles ? try store.withBundlePartners(numbers) : numbers
+                // Unbundling a parcel that is out is said first (its label's keys are the store's).
+                if action is UnbundleAction { action = UnbundleAction(labelKeys: try store.bundleLabelKeys(of: numbers)) }
                 let orders = try store.orders(numbers, content: action.readsOrderContent)
                 let plan = action.plan(orders)
                 // Checked orders the view does not show (another tab, a search): the preview says so.
@@ -80,8 +86,8 @@ extension DeskController {
         _ dialog: ActionDialog, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore, service: SyncService,
         progress: @escaping @Sendable (Int) -> Void
     ) async throws -> ActionResult {
-        if !dialog.trackingFiles.isEmpty {
-            return try applyTrackingImport(dialog, store: store)
+        if let tracking = dialog.tracking {
+            return try applyTrackingImport(tracking, dialog.plan, store: store)
         }
         if let mail = dialog.mail {
             return ActionResult(report: try await service.run(mail.action, on: numbers))

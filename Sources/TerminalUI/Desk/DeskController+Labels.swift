@@ -1,9 +1,31 @@
 import Foundation
 import OrderEngine
 import OrderStore
+import OrderSync
 import ShippingFiles
 
 extension DeskController {
+    /// 送り状データを書き出す's preview: the chosen orders with the other members of their bundles,
+    /// each kept out with the reason the file itself would give (the label rules, the carrier's
+    /// layout, a character its encoding lacks) — the writer run without keys or a file.
+    func planLabels(_ item: PanelItem, _ action: WriteLabelsAction, _ numbers: [OrderNumber], scope: String) throws {
+        guard let format = LabelFormat.allCases.first(where: { $0.shortLabel == action.formatName }) else {
+            throw ActionInputError("送り状データの形式「\(action.formatName)」はありません")
+        }
+        guard let sender = settings.labelSender else {
+            throw ActionInputError("ご依頼主がありません。config.toml に [sender] の name・phone・zip・address を書いてください")
+        }
+        let orders = try store.orders(try store.withBundlePartners(numbers))
+        let file = LabelWriter(format: format, sender: sender, today: CalendarDate(japanDayOf: JapanTime(now()))).file(for: orders) { $0.map { _ in "" } }
+        let skipped = Dictionary(file.skips.map { ($0.order, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        let plan = Plan(
+            actionID: action.id, title: action.title,
+            changes: orders.filter { skipped[$0.number] == nil }.map { Plan.Change(before: $0, after: $0, fields: []) },
+            skips: orders.compactMap { order in skipped[order.number].map { Plan.Skip(number: order.number, reason: .labelRefused($0)) } })
+        let hidden = state.marks.isEmpty ? 0 : numbers.count - (try store.count(state.filter, among: numbers))
+        perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: scope, hiddenByFilter: hidden))))
+    }
+
     /// 送り状データを書き出す from the panel: the label file in the desk's label folder, each order's
     /// result with its shipment keys and the file, what the format refused, and what will print cut.
     static func writeLabels(_ action: WriteLabelsAction, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore) throws -> ActionResult {
@@ -13,23 +35,20 @@ extension DeskController {
         guard let sender = context.labelSender else {
             throw ActionInputError("ご依頼主がありません。config.toml に [sender] の name・phone・zip・address を書いてください")
         }
-        let orders = try store.orders(numbers)
-        let file = try LabelWriter(format: format, sender: sender, today: context.today).file(for: orders, keys: store.shipmentKeys)
         let name = "\(format.rawValue)-\(JapanTime(context.now).fileStamp).csv"
-        let paths: [String]
-        do throws(FileFormatError) {
-            paths = try file.write(to: context.labelDirectory + "/" + name)
-        } catch {
-            throw ActionInputError("送り状データを書き出せません: \(error.description)")
-        }
-        let rowsByOrder = Dictionary(grouping: file.rows, by: \.order)
+        let made = try LabelMaking.make(numbers, format: format, sender: sender, today: context.today, store: store,
+                                        path: context.labelDirectory + "/" + name)
+        let file = made.file
+        let paths = made.paths
         let warningsByOrder = Dictionary(grouping: file.warnings, by: \.order)
         var lines: [ActionResult.Line] = []
-        for order in orders {
+        let rowsByMember = Dictionary(grouping: file.rows.flatMap { row in Set(row.targets.map(\.order)).map { ($0, row) } }, by: \.0)
+        for order in made.orders {
             if let skip = file.skips.first(where: { $0.order == order.number }) {
                 lines.append(.init(number: order.number, outcome: .skipped, text: skip.reason))
-            } else if let rows = rowsByOrder[order.number] {
-                var text = "出力しました（出荷キー \(rows.map(\.key).joined(separator: "・"))）"
+            } else if let rows = rowsByMember[order.number]?.map(\.1) {
+                let bundled = rows.first { $0.targets.count > 1 }.map { "同梱 \($0.targets.count)件で1個口、" } ?? ""
+                var text = "出力しました（\(bundled)出荷キー \(rows.map(\.key).joined(separator: "・"))）"
                 for warning in warningsByOrder[order.number] ?? [] { text += "。\(warning.field): \(warning.text)" }
                 lines.append(.init(number: order.number, outcome: .succeeded, text: text))
             }

@@ -178,8 +178,10 @@ public final class DeskController {
 
     private func loadDetail(_ number: OrderNumber) {
         do {
+            let order = try store.order(number)
             perform(state.apply(.detailLoaded(
-                try store.order(number), journal: try store.journal(of: number), mails: try store.mailHistory([number])[number] ?? [])))
+                order, journal: try store.journal(of: number), mails: try store.mailHistory([number])[number] ?? [],
+                bundle: try order?.bundleID.map(store.bundleMembers) ?? [])))
         } catch {
             perform(state.apply(.detailLoaded(nil, journal: [])))
             state.message = DeskMessage("注文 \(number) を読み込めません: \(error)", isError: true)

@@ -20,11 +20,12 @@ extension DeskState {
                 return []
             }
             return [.loadDetail(after)]
-        case .detailLoaded(let order, let journal, let mails):
+        case .detailLoaded(let order, let journal, let mails, let bundle):
             if order?.number == grid.cursorRow?.number {
                 detail = order
                 detailJournal = journal
                 detailMails = mails
+                detailBundle = bundle
             }
             return []
         case .mailOpened(let viewer):

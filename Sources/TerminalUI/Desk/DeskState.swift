@@ -29,6 +29,8 @@ public struct DeskState: Sendable {
     public var detailJournal: [JournalEntry] = []
     /// The detail order's mails (template, state, when, by whom).
     public var detailMails: [OrderStore.MailRecord] = []
+    /// The detail order's bundle, every member with its 請求金額 (empty when not bundled).
+    public var detailBundle: [OrderStore.BundleMember] = []
     /// A kept mail opened over the desk (m).
     public var mailViewer: MailViewer?
     public var detailScroll = 0
@@ -142,7 +144,8 @@ public enum DeskEffect: Sendable {
 /// What the controller tells the desk.
 public enum DeskEvent: Sendable {
     case rowsLoaded([OrderRow], hasMore: Bool, total: Int, counts: [LocalStatus: Int], appended: Bool)
-    case detailLoaded(Order?, journal: [JournalEntry], mails: [OrderStore.MailRecord] = [])
+    /// `bundle`: the detail order's bundle (同梱), each member with its 請求金額.
+    case detailLoaded(Order?, journal: [JournalEntry], mails: [OrderStore.MailRecord] = [], bundle: [OrderStore.BundleMember] = [])
     /// The cursor order's kept mails, to read (nil: it has none).
     case mailOpened(MailViewer?)
     case planned(ActionDialog)

@@ -80,6 +80,14 @@ struct DetailView {
         }
         if let bundle = order.bundleID {
             lines.append(StyledLine("【同梱】同梱注文です（\(bundle)）。注文確認・金額変更は同梱を解除してから", theme.color(.magenta, bold: true)))
+            if state.detailBundle.count > 1 {
+                // The bundle is one parcel: what it collects and prints is the members' sum.
+                var line = StyledLine("  同梱 \(state.detailBundle.count)件 請求金額計 ", theme.label)
+                let total = Money.sum(state.detailBundle.map(\.requestPrice))
+                line.add(total.description, total.isUnset ? theme.error : CellStyle(bold: true))
+                line.add("（" + state.detailBundle.map { "\($0.number.withoutShopID) \($0.requestPrice)" }.joined(separator: "、") + "）", theme.muted)
+                lines.append(line)
+            }
         }
         if let difference = order.rmsDifference {
             lines.append(StyledLine("【差分あり】RMSで変更されています。処理パネル「RMSの変更を受け入れる」で取り込みます", theme.error))
@@ -221,7 +229,7 @@ struct DetailView {
         }
         var goods = StyledLine()
         amount(&goods, "商品 ", order.goodsPrice)
-        for wrapping in order.rmsAmounts?.wrappings ?? [] { amount(&goods, "  \(wrapping.kind) ", wrapping.price) }
+        for wrapping in order.rmsAmounts?.wrappings ?? [] { amount(&goods, "  \(wrapping.label) ", wrapping.price) }
         amount(&goods, "  送料 ", order.fees.shipping)
         amount(&goods, "  合計金額 ", order.totalPrice, bold: true)
 

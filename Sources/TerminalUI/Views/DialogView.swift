@@ -56,10 +56,25 @@ struct DialogView {
             for summary in plan.skipSummary {
                 body.append(StyledLine("  \(summary.reason.text)（\(summary.count)件）", theme.color(.yellow)))
             }
+            for caution in plan.cautions.prefix(5) {
+                body.append(StyledLine("注意 \(caution.number.withoutShopID): \(caution.text)", theme.color(.yellow, bold: true)))
+            }
+            if plan.cautions.count > 5 { body.append(StyledLine("注意 ほか \(plan.cautions.count - 5)件", theme.color(.yellow, bold: true))) }
             if plan.leavesMachine, dialog.canProceed {
                 body.append(StyledLine(dialog.mail == nil ? "この操作はRMSに送信され、取り消せません。" : "メールを送信します。送ったメールは取り消せません。", theme.error))
             }
             for line in dialog.slips?.summary ?? [] { body.append(StyledLine(line)) }
+            if let tracking = dialog.tracking {
+                for file in tracking.imported.files {
+                    body.append(StyledLine("\(file.name): \(file.summary)", file.refusedCount > 0 ? theme.color(.yellow, bold: true) : .plain))
+                }
+                if tracking.imported.hasRefused {
+                    body.append(StyledLine(tracking.takingValidLines
+                        ? "拒否した行のあるファイルも、正しい行を取り込んで取込済へ移します。"
+                        : "拒否した行のあるファイルは取り込まず、受取フォルダに残します（直して置き直すか、「拒否した行のあるファイル」で正しい行を取り込む）。",
+                        theme.color(.yellow, bold: true)))
+                }
+            }
             for line in dialog.slips?.warnings ?? [] { body.append(StyledLine(line, theme.color(.yellow, bold: true))) }
             let skipStyle = theme.color(.yellow)
             // メール送信: the cursor order's mail whole first, then each order's recipient and subject.
@@ -70,6 +85,21 @@ struct DialogView {
                     + mail.whole.flatMap { StyledLine($0).wrapped(to: textWidth, indent: 0) } + [StyledLine("──", muted)]
             } ?? []
             let mailLines = dialog.mail?.lines ?? dialog.slips?.lines ?? [:]
+            if let tracking = dialog.tracking {
+                // Every line of every file, as it was taken: what the operator checks the file by.
+                let lines = tracking.lines
+                let errorStyle = theme.error
+                list = LazyList(count: lines.count) { index in
+                    let line = lines[index]
+                    switch line.outcome {
+                    case .matched: return StyledLine("○ \(line.text)")
+                    case .unchanged: return StyledLine("＝ \(line.text)", muted)
+                    case .refused: return StyledLine("× \(line.text)", errorStyle)
+                    case .ignored: return StyledLine("－ \(line.text)", muted)
+                    }
+                }
+                return (body, list)
+            }
             list = LazyList(count: whole.count + plan.changes.count + plan.skips.count) { index in
                 if index < whole.count { return whole[index] }
                 let index = index - whole.count

@@ -6,6 +6,7 @@ public enum GridColumn: String, Sendable, CaseIterable {
     case orderer
     case ordererKana = "orderer_kana"
     case total
+    case bundleTotal = "bundle_total"
     case request
     case shippingFee = "shipping_fee"
     case rmsProgress = "rms_status"
@@ -20,7 +21,7 @@ public enum GridColumn: String, Sendable, CaseIterable {
     case slips
 
     /// The columns when the config names none.
-    public static let defaults: [GridColumn] = [.number, .orderedAt, .orderer, .total, .rmsProgress, .sync, .notes, .payment]
+    public static let defaults: [GridColumn] = [.number, .orderedAt, .orderer, .total, .bundleTotal, .rmsProgress, .sync, .notes, .payment]
 
     public var title: String {
         switch self {
@@ -29,6 +30,7 @@ public enum GridColumn: String, Sendable, CaseIterable {
         case .orderer: "注文者"
         case .ordererKana: "注文者カナ"
         case .total: "合計金額"
+        case .bundleTotal: "同梱計"
         case .request: "請求金額"
         case .shippingFee: "送料"
         case .rmsProgress: "RMSステータス"
@@ -56,7 +58,7 @@ public enum GridColumn: String, Sendable, CaseIterable {
         case .number: 26
         case .orderedAt: 11
         case .orderer, .ordererKana: 24
-        case .total, .request: 10
+        case .total, .request, .bundleTotal: 10
         case .shippingFee: 8
         case .rmsProgress: 14
         case .localStatus: 14
@@ -71,5 +73,5 @@ public enum GridColumn: String, Sendable, CaseIterable {
         }
     }
 
-    var alignment: TextAlignment { [.total, .request, .shippingFee].contains(self) ? .trailing : .leading }
+    var alignment: TextAlignment { [.total, .request, .shippingFee, .bundleTotal].contains(self) ? .trailing : .leading }
 }

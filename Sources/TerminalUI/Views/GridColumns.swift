@@ -23,9 +23,9 @@ struct GridColumns: Equatable {
     static let markWidth = 3
 
     /// `notesInUse`: whether any row has something for the 注意 column; an empty one leaves before
-    /// the names are cut.
-    init(width: Int, chosen: [GridColumn] = GridColumn.defaults, notesInUse: Bool = true) {
-        var shown = chosen
+    /// the names are cut. `bundlesInUse`: whether any row is bundled; without, 同梱計 is not shown.
+    init(width: Int, chosen: [GridColumn] = GridColumn.defaults, notesInUse: Bool = true, bundlesInUse: Bool = true) {
+        var shown = bundlesInUse ? chosen : chosen.filter { $0 != .bundleTotal }
         var numberWidth = 26
         var rmsWidth = 14
         var notesWidth = GridColumn.notes.width
@@ -51,7 +51,7 @@ struct GridColumns: Equatable {
         dropWhile({ required(20) > width }, from: [.payment, .slips, .subStatus, .delivery, .ordererKana])
         if !notesInUse { dropWhile({ required(12) > width }, from: [.notes]) }
         if required(10) > width { numberWidth = 19 }
-        dropWhile({ required(10) > width }, from: [.shippingFee, .localStatus, .deliveryWish, .orderedAt])
+        dropWhile({ required(10) > width }, from: [.shippingFee, .localStatus, .deliveryWish, .orderedAt, .bundleTotal])
         if required(10) > width { rmsWidth = 12 }
         // Two badges fit in 10 cells; the detail lists them all.
         if required(10) > width { notesWidth = 10 }

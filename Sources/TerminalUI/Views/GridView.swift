@@ -20,7 +20,10 @@ struct GridView {
         let inner = rect.inner
         guard inner.height >= 2, inner.width > 10 else { return }
         // On a narrow terminal a 注意 column with nothing to say on screen leaves before names are cut.
-        let columns = GridColumns(width: inner.width, chosen: state.columns, notesInUse: state.grid.shownRows.contains(where: \.hasNotes))
+        // 同梱計 only while a bundled order is on screen.
+        let columns = GridColumns(
+            width: inner.width, chosen: state.columns, notesInUse: state.grid.shownRows.contains(where: \.hasNotes),
+            bundlesInUse: state.grid.shownRows.contains(where: \.isBundled))
         for column in columns.placed {
             put(column.title, in: column, x: inner.x, y: inner.y, limit: inner.maxX, style: theme.header, into: &screen)
         }
@@ -78,6 +81,9 @@ struct GridView {
         case .ordererKana: return (row.ordererKana, base)
         case .total: return (row.totalPrice.description, row.totalPrice.isUnset ? theme.error : base)
         case .request: return (row.requestPrice.description, row.requestPrice.isUnset ? theme.error : base)
+        case .bundleTotal:
+            guard let total = row.bundleRequestPrice else { return ("", base) }
+            return (total.description, total.isUnset ? theme.error : theme.color(.magenta).with { $0.bold = $0.bold || marked })
         case .shippingFee: return (row.shippingFee.description, row.shippingFee.isUnset ? theme.error : base)
         case .localStatus: return (row.localStatus.name, base)
         case .rmsProgress: return (row.rmsProgress.label, base)
