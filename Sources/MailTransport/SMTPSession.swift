@@ -1,8 +1,10 @@
 import CustomerMail
 import Foundation
 import NIOCore
+import NIOConcurrencyHelpers
 import NIOPosix
 import NIOSSL
+import OrderEngine
 
 /// One SMTP submission connection: greeted, STARTTLS'd and authenticated once, then any number
 /// of mails over it, each MAIL FROM, RCPT TO per recipient, DATA. Every reply is checked; a
@@ -12,12 +14,18 @@ public final class SMTPSession: Sendable {
     private let channel: any Channel
     private let replies: NIOLoopBound<SMTPReplyHandler>
     private let settings: SMTPSettings
+    /// Set when the relay let a reply wait past the timeout: it has stalled, and the rest of a
+    /// batch is not tried on it (nor on a new connection) — each mail would wait as long again.
+    private let stall = NIOLockedValueBox(false)
 
     private init(channel: any Channel, replies: NIOLoopBound<SMTPReplyHandler>, settings: SMTPSettings) {
         self.channel = channel
         self.replies = replies
         self.settings = settings
     }
+
+    /// Whether the relay stopped answering on this connection.
+    public var hasStalled: Bool { stall.withLockedValue { $0 } }
 
     /// Connects, upgrades to TLS when the settings say (refusing a server that will not), and logs in.
     public static func open(_ settings: SMTPSettings, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws(SMTPError) -> SMTPSession {
@@ -59,13 +67,13 @@ public final class SMTPSession: Sendable {
         var features = try await expect("EHLO juchu", as: SMTPError.unreachable)
         guard features.code == 250 else { throw .protocolViolation("EHLO: \(features)") }
         if settings.startTLS {
-            guard features.lines.contains(where: { $0.uppercased() == "STARTTLS" }) else {
-                throw .tlsFailed("サーバがSTARTTLSを提供していません")
-            }
+            guard features.lines.contains(where: { $0.uppercased() == "STARTTLS" }) else { throw .noStartTLS }
             let ready = try await expect("STARTTLS", as: SMTPError.tlsFailed)
             guard ready.code == 220 else { throw .tlsFailed("STARTTLS: \(ready)") }
             try await startTLS()
-            features = try await expect("EHLO juchu", as: SMTPError.tlsFailed)
+            let host = settings.host
+            // The handshake's failure comes with the first answer after it.
+            features = try await expect("EHLO juchu", as: SMTPError.tlsFailed, tls: { SMTPError.tls($0, host: host) })
             guard features.code == 250 else { throw .protocolViolation("EHLO: \(features)") }
         }
         guard !settings.username.isEmpty else { return }
@@ -89,19 +97,32 @@ public final class SMTPSession: Sendable {
             var configuration = TLSConfiguration.makeClientConfiguration()
             if let caFile = settings.caFile { configuration.trustRoots = .file(caFile) }
             let context = try NIOSSLContext(configuration: configuration)
-            let host = settings.host
+            // An IP address is not a name to send in SNI (RFC 6066 §3): the certificate is checked
+            // against the address instead.
+            let host = Self.isIPAddress(settings.host) ? nil : settings.host
             try await channel.eventLoop.submit { [channel] in
                 try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: host), position: .first)
             }.get()
         } catch {
-            throw .tlsFailed("\(error)")
+            throw SMTPError.tls(error, host: settings.host)
         }
+    }
+
+    /// `127.0.0.1`, `::1`: an address, not a host name.
+    static func isIPAddress(_ host: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
     }
 
     /// Sends one mail: the envelope (`envelopeFrom`, the message's recipients), then the message.
     /// Returns the relay's acceptance; throws what kept it from going, or that its fate is unknown.
     @discardableResult
     public func send(_ message: MailMessage, envelopeFrom: String) async throws(SMTPError) -> SMTPReply {
+        // Every address is checked before anything is written: a line break in one would be a
+        // command of its own on the shop's authenticated connection.
+        for address in [envelopeFrom] + message.recipients {
+            if let problem = EmailAddress.problem(address) { throw .invalidAddress(address, problem: problem) }
+        }
         let sender = try await expect("MAIL FROM:<\(envelopeFrom)>", as: SMTPError.connectionLost)
         guard sender.code == 250 else {
             try await reset()
@@ -111,7 +132,7 @@ public final class SMTPSession: Sendable {
             let reply = try await expect("RCPT TO:<\(recipient)>", as: SMTPError.connectionLost)
             guard reply.code == 250 || reply.code == 251 else {
                 try await reset()
-                throw .recipientRejected(recipient, reply)
+                throw message.bcc.contains(recipient) ? .bccRejected(recipient, reply) : .recipientRejected(recipient, reply)
             }
         }
         let go = try await expect("DATA", as: SMTPError.connectionLost)
@@ -150,29 +171,45 @@ public final class SMTPSession: Sendable {
         guard reply.code == 250 else { throw .protocolViolation("RSET: \(reply)") }
     }
 
-    private func expect(_ line: String?, as failure: @escaping (String) -> SMTPError) async throws(SMTPError) -> SMTPReply {
-        try await expect(bytes: line.map { Array(($0 + "\r\n").utf8) }, as: failure)
+    private func expect(
+        _ line: String?, as failure: @escaping (String) -> SMTPError, tls: ((any Error) -> SMTPError)? = nil
+    ) async throws(SMTPError) -> SMTPReply {
+        try await expect(bytes: line.map { Array(($0 + "\r\n").utf8) }, as: failure, tls: tls)
     }
 
     /// Writes `bytes` (nothing for the greeting) and waits for the reply to them; a connection that
-    /// ends, fails or is silent for the timeout gives `failure`.
-    private func expect(bytes: [UInt8]?, as failure: @escaping (String) -> SMTPError) async throws(SMTPError) -> SMTPReply {
+    /// ends or fails gives `failure` (a TLS library's error `tls`, when given); a relay silent for
+    /// the timeout, whether it does not read what was written or does not answer, stalls the
+    /// session (``hasStalled``) and gives ``SMTPError/stalled(_:)`` — or `failure` when that is
+    /// ``SMTPError/unclear(_:)``, after a message's last line.
+    private func expect(
+        bytes: [UInt8]?, as failure: @escaping (String) -> SMTPError, tls: ((any Error) -> SMTPError)? = nil
+    ) async throws(SMTPError) -> SMTPReply {
         let channel = self.channel
         let replies = self.replies
+        let stall = self.stall
         let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
         channel.eventLoop.execute {
             replies.value.next(promise)
             if let bytes { channel.writeAndFlush(channel.allocator.buffer(bytes: bytes), promise: nil) }
         }
-        let timeout = channel.eventLoop.scheduleTask(in: .seconds(settings.timeoutSeconds)) { channel.close(promise: nil) }
+        let seconds = settings.timeoutSeconds
+        let timeout = channel.eventLoop.scheduleTask(in: .seconds(seconds)) {
+            stall.withLockedValue { $0 = true }
+            channel.close(promise: nil)
+        }
         defer { timeout.cancel() }
         do {
             return try await promise.futureResult.get()
-        } catch let error as SMTPError {
-            if case .protocolViolation = error { throw error }
-            throw failure("\(error)")
         } catch {
-            throw failure("\(error)")
+            if let smtp = error as? SMTPError, case .protocolViolation = smtp { throw smtp }
+            if stall.withLockedValue({ $0 }) {
+                let detail = "\(seconds)秒応答がありません"
+                if case .unclear = failure("") { throw failure(detail) }
+                throw .stalled(detail)
+            }
+            if let tls, !(error is SMTPError) { throw tls(error) }
+            throw failure(SMTPError.plain("\(error)"))
         }
     }
 

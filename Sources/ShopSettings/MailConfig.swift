@@ -1,4 +1,5 @@
 import CustomerMail
+import OrderEngine
 import MailTransport
 
 /// config.toml's `[mail]`, as read: what sending mail needs that the templates do not say.
@@ -49,14 +50,14 @@ extension ShopConfig {
         mail.password = try reader.string("mail", "password")
         for (key, path) in [("from", \MailConfig.from)] {
             guard let address = try reader.string("mail", key) else { continue }
-            guard Self.looksLikeAddress(address) else { throw reader.error("mail", key, "メールアドレスではありません: 「\(address)」") }
+            if let problem = EmailAddress.problem(address) { throw reader.error("mail", key, "メールアドレスではありません（\(problem)）: 「\(address)」") }
             mail[keyPath: path] = address
         }
         if let name = try reader.string("mail", "from_name") { mail.fromName = name }
         for (key, path) in [("bcc", \MailConfig.bcc), ("registered", \MailConfig.registered)] {
             guard let addresses = try reader.strings("mail", key) else { continue }
-            if let bad = addresses.first(where: { !Self.looksLikeAddress($0) }) {
-                throw reader.error("mail", key, "メールアドレスではありません: 「\(bad)」")
+            for address in addresses {
+                if let problem = EmailAddress.problem(address) { throw reader.error("mail", key, "メールアドレスではありません（\(problem)）: 「\(address)」") }
             }
             mail[keyPath: path] = addresses
         }
@@ -68,8 +69,4 @@ extension ShopConfig {
         self.mail = mail
     }
 
-    static func looksLikeAddress(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
-    }
 }

@@ -1,3 +1,4 @@
+import CustomerMail
 import Foundation
 import OrderEngine
 import OrderStore
@@ -8,15 +9,34 @@ import TestSupport
 /// Rakuten's on loopback (STARTTLS, AUTH, the registered sender), the outbox in the SQLite file.
 @Suite("End to end: mail to the buyers through the relay, each once", .serialized)
 struct MailEndToEndTests {
+    /// The shop's signature the tests sign with: the shipped one is a placeholder Juchu refuses to send.
+    static let signature = "――――――――\n楽天デモ米店　TEL 03-0000-0000"
+
+    /// The mail folder as a shop has it once it has written its signature: the shipped templates,
+    /// a real signature.
+    /// Both where a command run directly finds it (`$HOME/.config`) and where one in tmux does
+    /// (`XDG_CONFIG_HOME`, ``JuchuBinary/commandLine(_:term:extraEnvironment:)``).
+    static func writeMailFolder(in juchu: JuchuBinary, signature: String = signature) throws {
+        for folder in [juchu.home + "/.config/juchu/mail", juchu.home + "/config/juchu/mail"] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (name, text) in MailTemplate.defaultTexts(statuses: LocalStatus.defaults) {
+                try text.write(toFile: folder + "/\(name).txt", atomically: true, encoding: .utf8)
+            }
+            try (signature + "\n").write(toFile: folder + "/signature.txt", atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// `signed`: the mail folder written with a real signature (else the shipped one is made on first use).
     static func config(
         _ sandbox: SandboxHarness, _ relay: SMTPRelayHarness, in juchu: JuchuBinary, database: String, password: String? = nil,
-        requestsPerSecond: Double = 50
+        requestsPerSecond: Double = 50, signed: Bool = true, host: String = "localhost"
     ) throws -> String {
-        try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: database, requestsPerSecond: requestsPerSecond, more: """
+        if signed { try writeMailFolder(in: juchu) }
+        return try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: database, requestsPerSecond: requestsPerSecond, more: """
             [fetch]
             skip_younger_than_minutes = 0
             [mail]
-            smtp_host = "localhost"
+            smtp_host = "\(host)"
             smtp_port = \(relay.port)
             username = "\(relay.user)"
             password = "\(password ?? relay.password)"
@@ -95,11 +115,20 @@ struct MailEndToEndTests {
         let config = try Self.config(sandbox, relay, in: juchu, database: db, password: "wrong")
         _ = try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config])
         let (status, out, _) = try await CommandsEndToEndTests.run(juchu, ["mail", "send", "--template", "thanks", "--status", "新規受付", "--config", config])
-        #expect(status == 1 && out.contains("IDかパスワードが違います"), "\(out)")
+        #expect(status == 1 && out.contains("IDかパスワードが違います") && out.contains("[mail] username・password"), "\(out)")
+        #expect(!out.contains("リクエストが受け付けられませんでした"), "a mail's failure is the relay's, not RMS's: \(out)")
         #expect(try relay.messages().isEmpty)
         let store = try OrderStore(path: db)
         let numbers = try store.page(GridFilter(), limit: 100).map(\.number)
-        #expect(try store.mailHistory(numbers).values.joined().allSatisfy { $0.state == .failed })
+        let failed = try store.mailHistory(numbers).values.joined()
+        #expect(!failed.isEmpty && failed.allSatisfy { $0.state == .failed })
+        // juchu status counts them, with the cause.
+        let (statusCode, statusOut, _) = try await CommandsEndToEndTests.run(juchu, ["status", "--config", config])
+        #expect(statusCode == 3 && statusOut.contains("メール失敗 \(failed.count)件"), "\(statusOut)")
+        #expect(statusOut.contains("送れなかったメールが\(failed.count)件") && statusOut.contains("IDかパスワードが違います"), "\(statusOut)")
+        // juchu check tries the relay (no mail sent) and says the same.
+        let (checkCode, checkOut, checkErr) = try await CommandsEndToEndTests.run(juchu, ["check", "--config", config])
+        #expect(checkCode == 1 && checkOut.contains("メールサーバ: SMTP AUTH のIDかパスワードが違います"), "\(checkOut) \(checkErr)")
 
         let stray = try CommandsEndToEndTests.writeConfig(
             try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "from = \"\(relay.allowedSender)\"", with: "from = \"me@gmail.com\""),
@@ -115,6 +144,29 @@ struct MailEndToEndTests {
         let open = try CommandsEndToEndTests.writeConfig(try String(contentsOfFile: config, encoding: .utf8), in: juchu, mode: 0o644)
         let (openStatus, _, openErr) = try await CommandsEndToEndTests.run(juchu, ["mail", "preview", "--template", "thanks", numbers[0].rawValue, "--config", open])
         #expect(openStatus == 2 && openErr.contains("chmod 600") && openErr.contains("mail.password"), "\(openErr)")
+        #expect(try relay.messages().isEmpty)
+        await sandbox.stop()
+    }
+
+    @Test("the shipped signature's placeholder is never sent: juchu mail send refuses before anything goes; juchu check connects to the relay (an address as smtp_host, no SNI), sends nothing, and names the templates to finish")
+    func placeholder() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 6, requestsPerSecond: 0)
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let db = juchu.home + "/mail.sqlite"
+        let config = try Self.config(sandbox, relay, in: juchu, database: db, signed: false, host: "127.0.0.1")
+        _ = try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config])
+        let (status, out, err) = try await CommandsEndToEndTests.run(juchu, ["mail", "send", "--template", "thanks", "--status", "新規受付", "--config", config])
+        #expect(status == 2 && err.contains("signature.txt") && err.contains("（店舗名・連絡先をここに）"), "\(out) \(err)")
+        #expect(try relay.messages().isEmpty)
+        let store = try OrderStore(path: db)
+        #expect(try store.mailHistory(try store.page(GridFilter(), limit: 100).map(\.number)).isEmpty, "nothing recorded as sent or tried")
+        let (checked, checkOut, checkErr) = try await CommandsEndToEndTests.run(juchu, ["check", "--config", config])
+        #expect(checked == 0, "\(checkOut) \(checkErr)")
+        #expect(checkOut.contains("メールサーバに接続できました（127.0.0.1:\(relay.port)、STARTTLS、AUTH \(relay.user)。メールは送っていません）"), "\(checkOut)")
+        #expect(checkOut.contains("メールのテンプレート「サンクスメール」: 署名"), "\(checkOut)")
         #expect(try relay.messages().isEmpty)
         await sandbox.stop()
     }

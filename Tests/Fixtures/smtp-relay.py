@@ -3,18 +3,22 @@
 AUTH required before MAIL, the envelope sender checked against the shop's registered addresses
 (552 5.2.0 sender rejected otherwise). Each accepted message is written to OUT/N.eml with its
 envelope in OUT/N.json. Recipients whose local part starts with `tempfail` get 450, `permfail`
-550, and `dropafterdata` has the connection closed after the message, before the answer.
+550, `unregistered` 552 (a Bcc RMS has not registered); `dropafterdata` has the connection closed
+after the message, before the answer; `reject500` gets 500 after the message; `stall` is never
+answered after the message (a relay that hangs).
 
-Usage: smtp-relay.py PORT CERT KEY OUT USER PASSWORD ALLOWED_SENDER[,...]
+Usage: smtp-relay.py PORT CERT KEY OUT USER PASSWORD ALLOWED_SENDER[,...] [no-starttls]
+(no-starttls: a relay that offers no STARTTLS, which Juchu must refuse).
 Writes OUT/READY when it listens, and runs until it is killed. No pipes: a pipe's
 end inherited by another child of the test process would keep it from ever seeing EOF.
 """
-import json, os, ssl, sys, threading
+import asyncio, json, os, ssl, sys, threading
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, SMTP
 
 port, cert, key, out, user, password, allowed = sys.argv[1:8]
+offers_tls = "no-starttls" not in sys.argv[8:]
 allowed = set(allowed.split(","))
 os.makedirs(out, exist_ok=True)
 counter = [len([n for n in os.listdir(out) if n.endswith(".eml")])]
@@ -33,13 +37,20 @@ class Relay:
             return "450 4.2.1 mailbox busy, try again later"
         if local.startswith("permfail"):
             return "550 5.1.1 no such user"
+        if local.startswith("unregistered"):
+            return f"552 5.2.0 <{address}> recipient rejected"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        if any(r.split("@")[0].startswith("dropafterdata") for r in envelope.rcpt_tos):
+        locals_ = [r.split("@")[0] for r in envelope.rcpt_tos]
+        if any(r.startswith("dropafterdata") for r in locals_):
             server.transport.abort()
             return "250 OK"
+        if any(r.startswith("reject500") for r in locals_):
+            return "500 5.0.0 message refused"
+        if any(r.startswith("stall") for r in locals_):
+            await asyncio.sleep(3600)
         counter[0] += 1
         name = os.path.join(out, str(counter[0]))
         with open(name + ".eml", "wb") as f:
@@ -60,6 +71,8 @@ context.load_cert_chain(cert, key)
 
 class RelayController(Controller):
     def factory(self):
+        if not offers_tls:
+            return SMTP(self.handler, authenticator=authenticate, auth_required=True, auth_require_tls=False, hostname="relay.test")
         return SMTP(self.handler, tls_context=context, require_starttls=True, authenticator=authenticate,
                     auth_required=True, auth_require_tls=True, hostname="relay.test")
 

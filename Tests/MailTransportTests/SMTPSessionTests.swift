@@ -7,9 +7,9 @@ import TestSupport
 /// Against a real relay on loopback (aiosmtpd) with STARTTLS, AUTH and the relay's refusals.
 @Suite("SMTP submission to a relay like Rakuten's: STARTTLS, AUTH, each reply known", .serialized)
 struct SMTPSessionTests {
-    static func settings(_ relay: SMTPRelayHarness, password: String? = nil, trust: Bool = true) -> SMTPSettings {
-        SMTPSettings(host: "localhost", port: relay.port, username: relay.user, password: password ?? relay.password,
-                     caFile: trust ? relay.caFile : nil, timeoutSeconds: 10)
+    static func settings(_ relay: SMTPRelayHarness, password: String? = nil, trust: Bool = true, host: String = "localhost", timeout: Int64 = 10) -> SMTPSettings {
+        SMTPSettings(host: host, port: relay.port, username: relay.user, password: password ?? relay.password,
+                     caFile: trust ? relay.caFile : nil, timeoutSeconds: timeout)
     }
 
     static func message(_ serial: Int, to address: String = "buyer@pc.fw.rakuten.ne.jp") -> MailMessage {
@@ -53,8 +53,8 @@ struct SMTPSessionTests {
             _ = try await SMTPSession.open(Self.settings(relay, trust: false))
             Issue.record("an untrusted certificate was taken")
         } catch {
-            guard case .tlsFailed = error else { Issue.record("\(error)"); return }
-            #expect(error.description.contains("STARTTLS"))
+            guard case .certificateUntrusted = error else { Issue.record("\(error)"); return }
+            #expect(error.description.contains("証明書を信頼できません") && !error.description.contains(".build/"), "\(error)")
         }
         var plain = Self.settings(relay)
         plain.startTLS = false
@@ -107,5 +107,80 @@ struct SMTPSessionTests {
         await session.close()
         let received = try relay.messages()
         #expect(received.count == 1 && String(decoding: received[0].data, as: UTF8.self).contains("<mail-3@example.jp>"))
+    }
+
+    @Test("each failure says its own cause and what to do: no STARTTLS, a Bcc RMS has not registered (552), a 500 after the message; a host given as 127.0.0.1 works (no SNI, the certificate checked against the address)")
+    func causes() async throws {
+        let plain = try SMTPRelayHarness.start(offersTLS: false)
+        defer { plain.stop() }
+        do {
+            _ = try await SMTPSession.open(Self.settings(plain))
+            Issue.record("a relay without STARTTLS was used")
+        } catch {
+            guard case .noStartTLS = error else { Issue.record("\(error)"); return }
+            #expect(error.description.contains("STARTTLS（暗号化）に対応していません") && error.description.contains("smtp_host"))
+        }
+        #expect(try plain.messages().isEmpty)
+
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let session = try await SMTPSession.open(Self.settings(relay, host: "127.0.0.1"))
+        var bcc = Self.message(1)
+        bcc.bcc = ["unregistered@example.jp"]
+        do {
+            try await session.send(bcc, envelopeFrom: "shop@example.jp")
+            Issue.record("an unregistered Bcc was taken")
+        } catch {
+            guard case .bccRejected(let address, let reply) = error else { Issue.record("\(error)"); return }
+            #expect(address == "unregistered@example.jp" && reply.code == 552 && error.description.contains("[mail] bcc"))
+        }
+        do {
+            try await session.send(Self.message(2, to: "reject500@pc.fw.rakuten.ne.jp"), envelopeFrom: "shop@example.jp")
+            Issue.record("a refused message was taken")
+        } catch {
+            guard case .messageRejected(let reply) = error else { Issue.record("\(error)"); return }
+            #expect(reply.code == 500 && !error.isTemporary && !error.mayHaveBeenSent && error.description.contains("受け付けませんでした"))
+        }
+        try await session.send(Self.message(3), envelopeFrom: "shop@example.jp")
+        await session.close()
+        #expect(try relay.messages().count == 1)
+    }
+
+    @Test("a buyer address holding CR LF and a command of its own is refused before anything is written: the relay gets no extra recipient, the connection goes on")
+    func injection() async throws {
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let session = try await SMTPSession.open(Self.settings(relay))
+        for hostile in ["buyer@pc.fw.rakuten.ne.jp>\r\nRCPT TO:<someone@example.com", "a@b@pc.fw.rakuten.ne.jp", "x\n@pc.fw.rakuten.ne.jp", "名前@pc.fw.rakuten.ne.jp"] {
+            do {
+                try await session.send(Self.message(1, to: hostile), envelopeFrom: "shop@example.jp")
+                Issue.record("\(hostile) was sent")
+            } catch {
+                guard case .invalidAddress = error else { Issue.record("\(error)"); return }
+                #expect(!error.endsSession && !error.mayHaveBeenSent)
+            }
+        }
+        try await session.send(Self.message(2), envelopeFrom: "shop@example.jp")
+        await session.close()
+        let received = try relay.messages()
+        #expect(received.count == 1 && received[0].to == ["buyer@pc.fw.rakuten.ne.jp"], "no other recipient reached the relay")
+    }
+
+    @Test("a relay that stops answering after a message: that mail is 結果不明 within the timeout, and the session says it stalled")
+    func stall() async throws {
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let session = try await SMTPSession.open(Self.settings(relay, timeout: 2))
+        let started = ContinuousClock.now
+        do {
+            try await session.send(Self.message(1, to: "stall@pc.fw.rakuten.ne.jp"), envelopeFrom: "shop@example.jp")
+            Issue.record("a stalled mail was taken as sent")
+        } catch {
+            guard case .unclear = error else { Issue.record("\(error)"); return }
+            #expect(error.description.contains("2秒応答がありません"))
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(session.hasStalled)
+        await session.close()
     }
 }

@@ -18,13 +18,15 @@ public final class SMTPRelayHarness: @unchecked Sendable {
         public let to: [String]
     }
 
-    public static func start() throws -> SMTPRelayHarness {
+    /// `offersTLS` false: a relay that offers no STARTTLS. The certificate names `localhost` and
+    /// `127.0.0.1` (a host given as an address is checked against the address).
+    public static func start(offersTLS: Bool = true) throws -> SMTPRelayHarness {
         let folder = TemporaryDirectory("juchu-relay")
         let cert = folder.file("cert.pem"), key = folder.file("key.pem")
         let openssl = Process()
         openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
-                             "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"]
+                             "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"]
         openssl.standardOutput = FileHandle.nullDevice
         openssl.standardError = FileHandle.nullDevice
         try openssl.run()
@@ -32,7 +34,7 @@ public final class SMTPRelayHarness: @unchecked Sendable {
         guard openssl.terminationStatus == 0 else { throw HarnessError("openssl could not make the test certificate") }
         for _ in 0..<20 {
             let port = Int.random(in: 20_000..<60_000)
-            if let harness = try Self.launch(port: port, cert: cert, key: key, folder: folder) { return harness }
+            if let harness = try Self.launch(port: port, cert: cert, key: key, folder: folder, offersTLS: offersTLS) { return harness }
         }
         throw HarnessError("the test relay did not start")
     }
@@ -44,7 +46,7 @@ public final class SMTPRelayHarness: @unchecked Sendable {
         self.process = process
     }
 
-    private static func launch(port: Int, cert: String, key: String, folder: TemporaryDirectory) throws -> SMTPRelayHarness? {
+    private static func launch(port: Int, cert: String, key: String, folder: TemporaryDirectory, offersTLS: Bool) throws -> SMTPRelayHarness? {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/smtp-relay.py").path
         let process = Process()
@@ -54,6 +56,7 @@ public final class SMTPRelayHarness: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         let harness = SMTPRelayHarness(port: port, caFile: cert, folder: folder, process: process)
         process.arguments = [script, String(port), cert, key, folder.file("out"), harness.user, harness.password, harness.allowedSender]
+            + (offersTLS ? [] : ["no-starttls"])
         try process.run()
         // It says it listens with a file, not a pipe (see the script).
         let ready = folder.file("out/READY")

@@ -14,6 +14,8 @@ public struct MailTemplate: Sendable {
     /// 送信後ステータス: where an order goes here once its mail is accepted; nil leaves it.
     public let statusAfter: LocalStatus?
     public let file: String
+    /// The file's text as the shop wrote it.
+    public let text: String
     let subject: MustacheTemplate
     let body: MustacheTemplate
 
@@ -21,6 +23,7 @@ public struct MailTemplate: Sendable {
     public init(name: String, text: String, file: String, statuses: [LocalStatus]) throws(MailTemplateError) {
         self.name = name
         self.file = file
+        self.text = text
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         var headers: [String: (value: String, line: Int)] = [:]
         var bodyStart: Int?

@@ -10,6 +10,8 @@ public struct MailTemplateLibrary: Sendable {
     public let signature: String
 
     public static let signatureFile = "signature.txt"
+    /// What the shipped signature says until the shop writes its own: never sent to a buyer.
+    public static let signaturePlaceholder = "（店舗名・連絡先をここに）"
 
     /// Reads every template; the first that cannot be used refuses the whole folder, with its file
     /// and line (a mail half-rendered is worse than none).
@@ -46,6 +48,18 @@ public struct MailTemplateLibrary: Sendable {
         signature = manager.fileExists(atPath: signaturePath) ? try TemplateFile.read(signaturePath).trimmingCharacters(in: .newlines) : ""
     }
 
+    /// Why `template` must not go to buyers yet: it, or the signature it puts in, still says the
+    /// shipped placeholder (nil when the shop has written its own).
+    public func unfinished(_ template: MailTemplate) -> String? {
+        if template.text.contains(Self.signaturePlaceholder) {
+            return "\(template.file) に見本の「\(Self.signaturePlaceholder)」が残っています。店舗名と連絡先に書き換えてから送ってください"
+        }
+        if template.text.contains("{{signature}}"), signature.contains(Self.signaturePlaceholder) {
+            return "署名（\(folder)/\(Self.signatureFile)）が見本の「\(Self.signaturePlaceholder)」のままです。店舗名と連絡先に書き換えてから送ってください"
+        }
+        return nil
+    }
+
     /// The template called `name` (its file name or its 名前), or why there is none.
     public func template(named name: String) throws(MailTemplateError) -> MailTemplate {
         guard let template = templates.first(where: { $0.name == name || $0.title == name }) else {
@@ -60,7 +74,7 @@ public struct MailTemplateLibrary: Sendable {
             for (name, text) in MailTemplate.defaultTexts(statuses: statuses) {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/\(name).txt"), options: .atomic)
             }
-            try Data("――――――――――――――――\n（店舗名・連絡先をここに）\n".utf8)
+            try Data("――――――――――――――――\n\(signaturePlaceholder)\n".utf8)
                 .write(to: URL(fileURLWithPath: folder + "/" + signatureFile), options: .atomic)
         } catch {
             throw MailTemplateError(file: folder, line: nil, "メールのテンプレートを書き出せません: \(error.localizedDescription)")

@@ -1,7 +1,8 @@
 import Foundation
 
 /// メール送信: one template's mail to each chosen order's buyer, through the outbox — recorded
-/// before it is sent, sent once. Skipped with the reason: a cancelled order, no address, an order
+/// before it is sent, sent once. Skipped with the reason: a cancelled order, no address or one that
+/// is not an address (``EmailAddress``), a ソーシャルギフト still 入力待ち, an order
 /// younger than the hold time (the buyer may still cancel), a shipping fee not yet set, and a mail
 /// of the template already sent or of unknown fate unless the operator chose to send it again.
 public struct MailAction: BulkAction {
@@ -44,7 +45,9 @@ public struct MailAction: BulkAction {
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         if order.rmsProgress.isCancelling || order.localStatus == .cancelled { return .skip(.mailToCancelled) }
-        guard let address = order.orderer.emailAddress, address.contains("@") else { return .skip(.noEmailAddress) }
+        guard let address = order.orderer.emailAddress, !address.isEmpty else { return .skip(.noEmailAddress) }
+        if let problem = EmailAddress.problem(address) { return .skip(.invalidEmailAddress(problem)) }
+        if let due = order.giftRecipientDue { return .skip(.giftRecipientPending(due: due)) }
         if now.timeIntervalSince(order.orderedAt) < TimeInterval(holdMinutes * 60) { return .skip(.tooYoungForMail(minutes: holdMinutes)) }
         if order.fees.shipping.isUnset { return .skip(.shippingFeeUnset) }
         if !resend, let sent = previous[order.number] {

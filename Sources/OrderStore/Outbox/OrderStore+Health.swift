@@ -11,6 +11,10 @@ extension OrderStore {
         public var outbox: [String: Int] = [:]
         /// Mails whose fate is unknown (handed to the relay without an answer) and not sent again since.
         public var unclearMails = 0
+        /// Mails that did not go (the relay refused them, or it could not be reached) and were not
+        /// sent since, with the newest one's cause.
+        public var failedMails = 0
+        public var lastMailFailure: String?
         /// Orders still at RMS 注文確認待ち, not sent, placed before the cutoff.
         public var unconfirmedBeforeCutoff = 0
         /// The oldest of them.
@@ -38,6 +42,17 @@ extension OrderStore {
                     SELECT 1 FROM outbox AS later WHERE later.kind = 'send-mail' AND later.order_number = intent.order_number
                     AND later.detail = intent.detail AND later.id > intent.id AND later.state = 'done')
                 """) ?? 0
+            let failed = try Row.fetchOne(db, sql: """
+                WITH failed AS (
+                    SELECT id, result FROM outbox AS intent
+                    WHERE kind = 'send-mail' AND state = 'failed' AND NOT EXISTS (
+                        SELECT 1 FROM outbox AS later WHERE later.kind = 'send-mail' AND later.order_number = intent.order_number
+                        AND later.detail = intent.detail AND later.id > intent.id))
+                SELECT COUNT(*) AS n, (SELECT result FROM failed ORDER BY id DESC LIMIT 1) AS last FROM failed
+                """)
+            health.failedMails = failed?["n"] ?? 0
+            // The result as recorded: the error class's key, then the relay's words.
+            health.lastMailFailure = (failed?["last"] as String?).map { $0.split(separator: ":", maxSplits: 1).last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? $0 }
             let row = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*) AS n, MIN(ordered_at) AS oldest FROM orders
                 WHERE rms_progress = 100 AND sync_state = 'notSent' AND origin = 'rakutenAPI' AND ordered_at < ?

@@ -24,9 +24,11 @@ public actor Mailer {
         self.now = now
     }
 
-    /// The mail `template` makes for `order`, addressed to its buyer.
+    /// The mail `template` makes for `order`, addressed to its buyer; refused while the template
+    /// or its signature still says the shipped placeholder.
     public func message(for order: Order, template name: String) throws(MailTemplateError) -> MailMessage {
         let template = try library.template(named: name)
+        if let problem = library.unfinished(template) { throw MailTemplateError(file: template.file, line: nil, problem) }
         var shop = settings.shop
         if shop.signature.isEmpty { shop.signature = library.signature }
         let rendered = template.render(order, shop: shop)
@@ -59,6 +61,9 @@ public actor Mailer {
                 self.session = nil
                 await close(session)
             }
+            // A relay that stopped answering is not asked again in this batch: each mail left
+            // would wait as long, and none would go. They are said not sent, to be sent later.
+            if session.hasStalled { openFailure = .stalled("前のメールの途中から応答がないため、このメールは送っていません") }
             throw error
         }
     }

@@ -81,6 +81,9 @@ extension SyncService {
     static func line(_ result: OrderStore.OutboxResult, _ kind: OutboundWrite.Kind) -> WriteReport.Line {
         switch result.outcome {
         case .accepted: WriteReport.Line(number: result.number, ok: true, message: kind.acceptedMessage)
+        case .failed(_, let detail) where kind == .mail:
+            // A mail's failure is the relay's (or the template's), said in its own words with what to do.
+            WriteReport.Line(number: result.number, ok: false, message: detail)
         case .failed(let errorClass, let detail):
             // The operator's words for RMS's error and what to do, then what RMS said.
             WriteReport.Line(number: result.number, ok: false, message: "\(errorClass.messageWithRemedy)（\(detail)）")

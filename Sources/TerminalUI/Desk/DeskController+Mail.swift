@@ -13,6 +13,7 @@ extension DeskController {
             throw ActionInputError("メールの設定がありません（config.toml の [mail]: メールサーバ・ID・パスワード・差出人）")
         }
         let template = try mailTemplate(mailer, title)
+        if let problem = mailer.library.unfinished(template) { throw ActionInputError(problem) }
         let previous = try store.previousMails(numbers, template: template.name)
         let action = MailAction(template: template.name, templateTitle: template.title, resend: resend, now: now(),
                                 holdMinutes: mailer.settings.holdMinutes, previous: previous)

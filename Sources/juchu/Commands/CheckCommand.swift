@@ -1,15 +1,16 @@
 import ShopSettings
 import ArgumentParser
 import Foundation
+import MailTransport
 import OrderEngine
 import RakutenPay
 
-/// `juchu check` (接続確認): proves the settings against the API and says what is wrong in the
-/// operator's words.
+/// `juchu check` (接続確認): proves the settings against the API — and, with `[mail]`, against the
+/// mail relay (connect, STARTTLS, AUTH; no mail sent) — and says what is wrong in the operator's words.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "接続確認: 設定を読み、RMSに接続できるか確かめます",
+        abstract: "接続確認: 設定を読み、RMS（と [mail] があればメールサーバ）に接続できるか確かめます",
         discussion: "終了コード: 0 接続できた、1 接続できない、2 設定の誤り")
 
     @OptionGroup var options: ConfigOptions
@@ -24,7 +25,9 @@ struct CheckCommand: ParsableCommand {
                 let answer = try runBlocking { try await client.getSubStatusList() }
                 print("接続できました（サブステータス \(answer.statuses.count)件）")
             } catch let error as RakutenPayError {
-                throw UserFacingError("接続できません: \(error.errorClass.messageWithRemedy)")
+                // The relay is tried whatever RMS answers: both are needed for a day's work.
+                let relay = try checkRelay(settings, file: file)
+                throw UserFacingError("接続できません: \(error.errorClass.messageWithRemedy)" + (relay.map { "。\($0)" } ?? ""))
             }
             do {
                 let expiry = try runBlocking { try await client.licenseKeyExpiry() }
@@ -39,6 +42,32 @@ struct CheckCommand: ParsableCommand {
                     print("licenseKey の有効期限が設定にもありません（api.license_expires に書くと期限切れの前に知らせます）")
                 }
             }
+            if let relay = try checkRelay(settings, file: file) { throw UserFacingError(relay) }
         }
+    }
+
+    /// With `[mail]`: connects to the relay, STARTTLS, AUTH, then QUIT — no mail sent — and says
+    /// so; what failed, in the relay's own words, is returned (and printed). Templates still holding
+    /// the shipped placeholder are named.
+    private func checkRelay(_ settings: ShopConfig, file: String) throws -> String? {
+        guard settings.mail != nil else { return nil }
+        let mail = try UserFacingError.settings { try settings.mailSettings(file: file) }
+        let smtp = mail.smtp
+        do {
+            try runBlocking {
+                let session = try await SMTPSession.open(smtp)
+                if let failure = await session.close() { print("メールサーバ: 切断の応答がありません（\(failure)）") }
+            }
+            print("メールサーバに接続できました（\(smtp.host):\(smtp.port)、\(smtp.startTLS ? "STARTTLS、" : "")AUTH \(smtp.username)。メールは送っていません）")
+        } catch let error as SMTPError {
+            let text = "メールサーバ: \(error.description)"
+            print(text)
+            return text
+        }
+        let library = try options.mailTemplates(settings)
+        for template in library.templates {
+            if let problem = library.unfinished(template) { print("メールのテンプレート「\(template.title)」: \(problem)") }
+        }
+        return nil
     }
 }

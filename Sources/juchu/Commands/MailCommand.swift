@@ -63,6 +63,7 @@ struct MailSendCommand: ParsableCommand {
                 throw UserFacingError(ConfigError(file: file, key: "mail", problem: "メールの設定 [mail] がありません").description, exitCode: 2)
             }
             let chosen = try UserFacingError.settings { try mailer.library.template(named: template) }
+            if let problem = mailer.library.unfinished(chosen) { throw UserFacingError(problem, exitCode: 2) }
             let service = try options.service(settings, file: file, existingStore: true).mailing(with: mailer)
             let hold = settings.mail?.holdMinutes ?? 30
             let resend = self.resend

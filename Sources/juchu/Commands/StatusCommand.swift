@@ -40,6 +40,9 @@ struct StatusCommand: ParsableCommand {
             if let unknown = health.outbox["unknown"], unknown > 0 {
                 warnings.append("送信結果が不明の送信が\(unknown)件あります（RMSから読み直して確かめます）")
             }
+            if health.failedMails > 0 {
+                warnings.append("送れなかったメールが\(health.failedMails)件あります（最新の原因: \(health.lastMailFailure ?? "不明")）。直してから juchu mail send で送り直してください")
+            }
             if health.unclearMails > 0 {
                 warnings.append("結果不明のメールが\(health.unclearMails)件あります（自動では再送しません。確かめて、必要なら juchu mail send --resend）")
             }
@@ -65,6 +68,7 @@ struct StatusCommand: ParsableCommand {
                 try printJSON([
                     "counts": Dictionary(uniqueKeysWithValues: statuses.map { ($0.name, counts[$0] ?? 0) }),
                     "outbox": health.outbox,
+                    "mail": ["failed": health.failedMails, "unclear": health.unclearMails],
                     "lastImport": health.lastImport.map { JapanTime($0).fullText } as Any,
                     "licenseDaysLeft": daysLeft as Any,
                     "warnings": warnings,
@@ -73,7 +77,8 @@ struct StatusCommand: ParsableCommand {
             } else {
                 print("データベース: \(settings.databasePath)")
                 print(statuses.map { "\($0.name) \(counts[$0] ?? 0)" }.joined(separator: "  "))
-                print("送信待ち \(health.outbox["pending", default: 0] + health.outbox["sending", default: 0])件  結果不明 \(health.outbox["unknown", default: 0])件  失敗 \(health.outbox["failed", default: 0])件")
+                print("送信待ち \(health.outbox["pending", default: 0] + health.outbox["sending", default: 0])件  結果不明 \(health.outbox["unknown", default: 0])件  失敗 \(health.outbox["failed", default: 0])件"
+                    + "  メール失敗 \(health.failedMails)件  メール結果不明 \(health.unclearMails)件")
                 print("最終取得 \(health.lastImport.map { JapanTime($0).fullText } ?? "なし")  同期ワーカー \(worker)")
                 for warning in warnings { print("警告: \(warning)") }
             }
