@@ -28,12 +28,17 @@ extension Juchu {
     /// like bad settings, not with argument-parser's 64: the documented codes 0, 1, 2 and 3 are the
     /// only ones a script sees.
     static func main() {
+        // No file Juchu makes (the database, labels, slips, logs) may be written or read by others
+        // than its owner and group (the host's operators share the database through a group);
+        // a stricter umask the operator set is kept.
+        let inherited = umask(0o007)
+        umask(inherited | 0o007)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                CommandOutput.writeError(fullMessage(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -56,4 +56,20 @@ struct ScreenBufferTests {
         screen.put("a\nb\tc", x: 0, y: 0)
         #expect(screen.line(0) == "a b c   ")
     }
+
+    @Test("a buyer's invisible characters never reach the screen: direction overrides and isolates, zero-width joiners and spaces are dropped, an escape is a space, and the cells after them stay in their columns")
+    func invisibles() {
+        var screen = ScreenBuffer(width: 12, height: 1)
+        let end = screen.put("\u{2066}中\u{202E}村\u{200D}\u{1B}[2J\u{2069}|", x: 0, y: 0)
+        #expect(screen.line(0) == "中村 [2J|   ", "\(screen.line(0).debugDescription)")
+        #expect(end == 9, "the measured width is what is drawn")
+        #expect("\u{2066}中\u{202E}村\u{2069}".displayWidth == 4)
+        for x in 0..<12 { #expect(screen.scalars(x, 0).allSatisfy { !TerminalText.isInvisible(Unicode.Scalar($0)!) }) }
+    }
+
+    @Test("text for a command's terminal: controls shown as what they are (^[, ^M), invisible characters dropped, tab and line feed kept")
+    func terminalText() {
+        #expect(TerminalText.safe("中村\u{1B}[2J\r\n\u{202E}郎\t\u{9B}x") == "中村^[[2J^M\n郎\t<U+009B>x")
+        #expect(TerminalText.safe("東京都千代田区1-1") == "東京都千代田区1-1")
+    }
 }

@@ -77,12 +77,14 @@ public final class SharedRateBudget: Sendable {
 
     /// Reads the slots, lets `change` change them and writes them back, under the file's lock.
     private func update<T>(_ change: (inout Slots) -> T) throws -> T {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o660)
         guard descriptor >= 0 else { throw BudgetError(path: path, doing: "開けません", code: errno) }
         defer { close(descriptor) }
-        // Every operator's processes book through the same file, whoever made it first; only its
-        // owner can widen it, and then once is enough, so a refusal here is not a failure.
-        _ = fchmod(descriptor, 0o666)
+        // Every operator's processes book through the same file, whoever made it first: the host's
+        // operators share it through their group (as they share the database beside it), and no
+        // one else may write it. Only its owner can set that, and once is enough, so a refusal
+        // here is not a failure.
+        _ = fchmod(descriptor, 0o660)
         guard flock(descriptor, LOCK_EX) == 0 else { throw BudgetError(path: path, doing: "ロックできません", code: errno) }
         var stored: (Int64, Int64) = (0, 0)
         let size = MemoryLayout<(Int64, Int64)>.size

@@ -96,7 +96,11 @@ public struct ScreenBuffer: Sendable, Equatable {
             }
             return column
         }
-        for character in text {
+        // An invisible format character (a direction override, a zero-width joiner) is dropped and a
+        // control character drawn as a space, so that buyer text never reorders or shifts the cells.
+        let visible = text.unicodeScalars.contains(where: TerminalText.isInvisible)
+            ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !TerminalText.isInvisible($0) })) : String(text)
+        for character in visible {
             let c: Character = character.isControl ? " " : character
             let w = DisplayWidth.of(c)
             if w == 0 { continue }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OrderEngine
 import OrderStore
+import ShippingFiles
 
 /// `juchu export`: the orders of a status or a search, as CSV or JSON lines, for scripts.
 struct ExportCommand: ParsableCommand {
@@ -45,8 +46,7 @@ struct ExportCommand: ParsableCommand {
                     case .csv: write(Self.csvLine(fields))
                     case .json:
                         let object = Dictionary(uniqueKeysWithValues: zip(Self.jsonKeys, fields))
-                        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-                        FileHandle.standardOutput.write(data + Data("\n".utf8))
+                        try printJSON(object)
                     }
                 }
                 guard rows.count == 5_000, let last = rows.last else { break }
@@ -71,15 +71,14 @@ struct ExportCommand: ParsableCommand {
          row.delivery.marks.joined(separator: "・")]
     }
 
-    /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+    /// One record as every CSV Juchu writes: quoted where RFC 4180 says, a formula neutralised
+    /// (``CSV/line(_:)``), CRLF.
     static func csvLine(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",") + "\r\n"
+        CSV.line(fields) + "\r\n"
     }
 
+    /// To a file or a pipe as it is; to a terminal, without the buyers' control characters.
     private func write(_ line: String) {
-        FileHandle.standardOutput.write(Data(line.utf8))
+        CommandOutput.write(line)
     }
 }

@@ -133,15 +133,15 @@ struct SlipsMakeCommand: ParsableCommand {
                 let copy = preview.copy(of: order.number)
                 var line = "\(order.number)\t\(copy > 1 ? "再発行（\(copy)回目）" : "作成")"
                 if let issued = receipts[order.number] { line += "\t楽天で領収書発行済み（\(issued.count)回）" }
-                Swift.print(line)
+                juchu.print(line)
             }
-            for skip in preview.plan.skips { Swift.print("\(skip.number)\tスキップ\t\(skip.reason.text)") }
-            for warning in made.output?.warnings ?? [] { Swift.print("警告\t\(warning)") }
+            for skip in preview.plan.skips { juchu.print("\(skip.number)\tスキップ\t\(skip.reason.text)") }
+            for warning in made.output?.warnings ?? [] { juchu.print("警告\t\(warning)") }
             if let output = made.output {
-                Swift.print("\(output.path): \(request.kind.label) \(output.documents)枚分・\(output.pages)ページ（注文 \(preview.orders.count)件）、スキップ \(preview.plan.skips.count)件"
+                juchu.print("\(output.path): \(request.kind.label) \(output.documents)枚分・\(output.pages)ページ（注文 \(preview.orders.count)件）、スキップ \(preview.plan.skips.count)件"
                     + (made.printJob.map { "、印刷 \($0)" } ?? ""))
             } else {
-                Swift.print("作成なし（スキップ \(preview.plan.skips.count)件）")
+                juchu.print("作成なし（スキップ \(preview.plan.skips.count)件）")
             }
         }
         if made.output == nil { throw ExitCode(1) }
@@ -158,10 +158,10 @@ struct SlipsTagsCommand: ParsableCommand {
         func list(_ tags: [MailTag], indent: String) {
             for tag in tags {
                 switch tag.kind {
-                case .text: Swift.print("\(indent){{\(tag.name)}}\t\(tag.description)")
-                case .flag: Swift.print("\(indent){{#\(tag.name)}}…{{/\(tag.name)}}\t\(tag.description)")
+                case .text: juchu.print("\(indent){{\(tag.name)}}\t\(tag.description)")
+                case .flag: juchu.print("\(indent){{#\(tag.name)}}…{{/\(tag.name)}}\t\(tag.description)")
                 case .list(let inner):
-                    Swift.print("\(indent){{#\(tag.name)}}…{{/\(tag.name)}}\t\(tag.description)")
+                    juchu.print("\(indent){{#\(tag.name)}}…{{/\(tag.name)}}\t\(tag.description)")
                     list(inner, indent: indent + "  ")
                 }
             }

@@ -30,7 +30,7 @@ struct SyncCommand: ParsableCommand {
             let (settings, file) = try options.load()
             let service = try options.service(settings, file: file).reporting { event in
                 // Written at once, a line at a time, also into a pipe or the journal.
-                if let line = Self.logLine(event) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+                if let line = Self.logLine(event) { CommandOutput.write(line + "\n") }
             }
             let worker = SyncWorker(
                 service: service, fetchSettings: settings.fetch, pollInterval: pollSeconds.map { .seconds($0) } ?? settings.confirmPollInterval,

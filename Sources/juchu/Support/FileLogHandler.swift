@@ -15,7 +15,7 @@ struct FileLogHandler: LogHandler {
         init(path: String) {
             // Opened for appending: earlier runs' lines are kept, and lines of several processes
             // logging to the same file (a desk and `juchu sync`) each go to its end.
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
             handle = Mutex(descriptor >= 0 ? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true) : nil)
         }
 

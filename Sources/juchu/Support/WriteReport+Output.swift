@@ -10,9 +10,9 @@ extension WriteReport {
                 + skipped.map { ["orderNumber": $0.number.rawValue, "result": "skipped", "message": $0.reason.text] }
             try printJSON(lines)
         } else {
-            for line in lines { Swift.print("\(line.number)\t\(line.ok ? "成功" : "失敗")\t\(line.message)") }
-            for skip in skipped { Swift.print("\(skip.number)\tスキップ\t\(skip.reason.text)") }
-            Swift.print("成功 \(succeeded)件、失敗 \(failed)件、スキップ \(skipped.count)件")
+            for line in lines { juchu.print("\(line.number)\t\(line.ok ? "成功" : "失敗")\t\(line.message)") }
+            for skip in skipped { juchu.print("\(skip.number)\tスキップ\t\(skip.reason.text)") }
+            juchu.print("成功 \(succeeded)件、失敗 \(failed)件、スキップ \(skipped.count)件")
         }
         if failed > 0 || !skipped.isEmpty {
             throw ExitCode(succeeded > 0 ? 3 : 1)
