@@ -60,8 +60,9 @@ let package = Package(
         .target(
             name: "MailTransport",
             dependencies: [
-                "CustomerMail",
+                "CustomerMail", "OrderEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
@@ -185,6 +186,6 @@ let package = Package(
             dependencies: ["TerminalUI", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "CNcursesw", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "ShippingFiles", "TerminalUI", "TestSupport"]),
+            dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "ShippingFiles", "CustomerMail", "TerminalUI", "TestSupport"]),
     ]
 )

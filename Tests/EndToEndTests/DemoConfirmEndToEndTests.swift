@@ -32,7 +32,8 @@ struct DemoConfirmEndToEndTests {
         let lines = Self.gridLines(opened)
         #expect(lines.count > 100, "expected about 200 orders, saw \(lines.count)")
         let bundled = try #require(lines.firstIndex { $0.contains("同梱") }, "no bundled order on screen")
-        let confirmable = lines.indices.filter { !lines[$0].contains("同梱") && !lines[$0].contains("送料未設定") }.prefix(3)
+        // Not 代金引換: the demo sends some by メール便, which collects nothing (its label is refused).
+        let confirmable = lines.indices.filter { !lines[$0].contains("同梱") && !lines[$0].contains("送料未設定") && !lines[$0].contains("代金引換") }.prefix(3)
         #expect(confirmable.count == 3)
         #expect(lines.contains { $0.contains("送料未設定") }, "no order with an unset shipping fee")
 
@@ -86,7 +87,7 @@ struct DemoConfirmEndToEndTests {
         #expect(files.count == 1)
         let text = try #require(String(data: try Data(contentsOf: URL(fileURLWithPath: folder + "/" + files[0])), encoding: .shiftJIS))
         let records = text.components(separatedBy: "\r\n").dropLast()
-        #expect(records.count == 4 && records.allSatisfy { $0.components(separatedBy: ",").count == 94 })
+        #expect(records.count == 4 && records.allSatisfy { $0.components(separatedBy: ",").count == 95 })
         #expect(numbers.allSatisfy { number in !records.contains { $0.contains(number) } }, "the key, not the order number, names the row")
         session.send("Enter")
 

@@ -11,6 +11,7 @@ import RakutenPay
 /// - `POST orders {"count": 5}` — new orders arrive now
 /// - `POST clock {"advanceSeconds": 86400}` — RMS's clock moves forward (発送済 the next day)
 /// - `POST progress {"orderNumber": "...", "progress": 900}` — as if RMS or the customer moved it
+/// - `POST gift-recipient {"orderNumber": "..."}` — a ソーシャルギフト's recipient enters the address
 struct SandboxAdmin {
     let server: SandboxServer
 
@@ -55,6 +56,9 @@ struct SandboxAdmin {
                 RMSProgressCodes.all.contains(progress)
             else { return Self.bad("orderNumber と progress（100〜900）") }
             guard await server.setProgress(number, to: progress) else { return Self.bad("注文 \(number) はありません") }
+        case (.post, "gift-recipient"):
+            guard let number = json["orderNumber"]?.stringValue else { return Self.bad("orderNumber") }
+            guard await server.enterGiftRecipient(number) else { return Self.bad("注文 \(number) は受取人の入力待ちのソーシャルギフトではありません") }
         default:
             return .json(.notFound, ["error": "不明な管理コマンド \(method) \(command)"])
         }

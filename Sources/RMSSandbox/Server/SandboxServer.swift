@@ -129,6 +129,21 @@ public final class SandboxServer: Sendable {
         await state.setProgress(number, to: progress)
     }
 
+    /// Changes an order as RMS holds it — as a buyer's order placed that way would be (paid by
+    /// 代金引換, to the same address as another) — its totals worked out again; for tests that need
+    /// an order of a given shape. False when there is no such order.
+    public func modifyOrder(_ number: String, _ change: @Sendable (inout OrderModel) -> Void) async -> Bool {
+        await state.modify(number) { order in
+            change(&order)
+            order.recomputeTotals()
+        }
+    }
+
+    /// A ソーシャルギフト's recipient enters the address, as the buyer's friend would on Rakuten.
+    public func enterGiftRecipient(_ number: String) async -> Bool {
+        await state.enterGiftRecipient(number, now: clock.now())
+    }
+
     /// API requests answered so far, of every function.
     public func requestCount() async -> Int {
         requestCounts.withLock { $0.values.reduce(0, +) }

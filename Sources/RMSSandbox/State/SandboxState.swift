@@ -152,9 +152,44 @@ actor SandboxState {
     }
 
     /// For tests and the admin endpoint: set an order's progress as if RMS or the customer had moved it.
+    func modify(_ number: String, _ change: (inout OrderModel) -> Void) -> Bool {
+        guard var order = orders[number] else { return false }
+        change(&order)
+        orders[number] = order
+        return true
+    }
+
     func setProgress(_ number: String, to progress: Int) -> Bool {
         guard var order = orders[number] else { return false }
         order.orderProgress = progress
+        orders[number] = order
+        return true
+    }
+
+    /// A ソーシャルギフト's recipient enters where it goes: RMS's placeholders give way to the
+    /// address, and inputFlag says so. False when the order is not one waiting for it.
+    func enterGiftRecipient(_ number: String, now: RakutenDateTime) -> Bool {
+        guard var order = orders[number], let index = order.packageModelList.firstIndex(where: { $0.socialGiftModel?.inputFlag == 0 }) else {
+            return false
+        }
+        var package = order.packageModelList[index]
+        package.socialGiftModel?.inputFlag = 1
+        package.socialGiftModel?.inputCompDatetime = now
+        var sender = package.senderModel
+        sender.zipCode1 = "060"
+        sender.zipCode2 = "0005"
+        sender.prefecture = "北海道"
+        sender.city = "札幌市中央区"
+        sender.subAddress = "北五条西2-1-1"
+        sender.familyName = "北川"
+        sender.firstName = "結衣"
+        sender.familyNameKana = "キタガワ"
+        sender.firstNameKana = "ユイ"
+        sender.phoneNumber1 = "011"
+        sender.phoneNumber2 = "222"
+        sender.phoneNumber3 = "3333"
+        package.senderModel = sender
+        order.packageModelList[index] = package
         orders[number] = order
         return true
     }
