@@ -18,7 +18,25 @@ extension ShopConfig {
         if let code = try reader.string("sender", "yamato_customer_code") { sender.yamatoCustomerCode = code }
         if let number = try reader.string("sender", "yamato_freight_number") { sender.yamatoFreightNumber = number }
         try readYupri(reader, into: &sender)
+        try readCarrierCodes(reader, into: &sender)
         self.sender = sender
+    }
+
+    /// `[shipping] b2_postbox_slip_type` (B2クラウド's 送り状種類 for a letterbox parcel: "7" or "A") and
+    /// `ehiden_cod_payment` (e飛伝Ⅲ's 決済種別 for 代金引換: "現金のみ" or "全て可").
+    private func readCarrierCodes(_ reader: Reader, into sender: inout LabelSender) throws {
+        if let code = try reader.string("shipping", "b2_postbox_slip_type") {
+            guard let type = B2PostboxSlipType(rawValue: code) else {
+                throw reader.error("shipping", "b2_postbox_slip_type", "「\(code)」は使えません。\(B2PostboxSlipType.allCases.map(\.label).joined(separator: "、")) のどちらかです")
+            }
+            sender.b2PostboxSlipType = type
+        }
+        if let payment = try reader.string("shipping", "ehiden_cod_payment") {
+            guard let chosen = EhidenCollectPayment(rawValue: payment) else {
+                throw reader.error("shipping", "ehiden_cod_payment", "「\(payment)」は使えません。\(EhidenCollectPayment.allCases.map(\.rawValue).joined(separator: "・")) のどちらかです")
+            }
+            sender.ehidenCollectPayment = chosen
+        }
     }
 
     /// `[shipping] yupri_layout`, `yupri_slip_type`, `yupri_cod_slip_type`: the shop's ゆうプリR 取込レイアウト

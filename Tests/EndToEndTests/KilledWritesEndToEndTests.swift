@@ -125,7 +125,8 @@ struct KilledWritesEndToEndTests {
         let setting = try await Setting.start(orders: 720)
         let relay = try SMTPRelayHarness.start()
         defer { relay.stop() }
-        let mailable = Set(try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset }.prefix(500).map(\.number))
+        // Not a ソーシャルギフト still 入力待ち: no mail goes to one (its address is RMS's placeholder).
+        let mailable = Set(try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset && $0.giftRecipientDue == nil }.prefix(500).map(\.number))
         #expect(mailable.count == 500)
         let config = try MailEndToEndTests.config(setting.sandbox, relay, in: setting.juchu, database: setting.db, requestsPerSecond: 100)
         let arguments = ["mail", "send", "--template", "thanks", "--config", config] + mailable.map(\.rawValue).sorted()

@@ -1,5 +1,7 @@
 import Foundation
+import OrderEngine
 import RMSSandbox
+import TerminalUI
 
 /// An operator at a real desk in tmux, working at random as people do: moving and checking rows,
 /// confirming, changing statuses, writing fees, editing and pushing, undoing, reading RMS again,
@@ -30,12 +32,9 @@ final class ScriptedOperator: @unchecked Sendable {
         random = SeededRandom(seed: seed)
     }
 
-    /// The panel's rows, in PanelItem.standard's order.
-    static let panelRows = [
-        "注文確認通知を送る", "RMSステータスを取得", "キャンセルする", "受注ステータスを変更", "日付を書き込む", "手数料を書き込む",
-        "配送業者を設定", "チェック項目を適用", "チェック項目をはずす", "同梱する", "同梱を解除する", "受注を複製する（手入力の注文）",
-        "入力内容を反映する（RMS）", "RMSの変更を受け入れる（差分あり）", "直前の一括処理を取り消す", "今すぐ取得する",
-    ]
+    /// The panel's rows, in the desk's own order (a copy of the list went stale as rows were added:
+    /// 「直前の一括処理を取り消す」 was reached as 「送り状データを書き出す」).
+    static let panelRows = PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags).map(\.title)
 
     /// Works until `deadline`. Blocking: run it on a thread of its own.
     func work(until deadline: Date) {
