@@ -86,6 +86,20 @@ struct SlipsEndToEndTests {
             #expect(page.contains(Self.squeezed("ご請求金額\(order.requestPrice)")))
         }
         #expect(gifts > 0, "the sandbox has gift orders")
+        // Several destinations: each page its destination's own amounts, the order's labelled as the whole order's.
+        let multi = try #require(printable.first { $0.packages.count > 1 && $0.delivery?.isGift != true }, "the sandbox has multi-destination orders")
+        let multiPages = pages.filter { $0.contains(multi.number.rawValue) }.map(Self.squeezed)
+        for (package, page) in zip(multi.packages, multiPages) {
+            let goods = package.items.reduce(0) { $0 + $1.lineTotal }
+            #expect(page.contains("この送付先の商品合計\(Money.groupedYen(goods))") && page.contains("この送付先の送料\(package.postage)"), "\(page)")
+            #expect(page.contains("この送付先の小計\(package.postage + .yen(goods))") && page.contains("ご注文全体の商品合計\(multi.goodsPrice)"), "\(page)")
+        }
+        // What the packer adds: the wrapping by RMS's name for it; a gift's ※ explained though it prints no prices.
+        let wrapped = try #require(printable.first { !($0.rmsAmounts?.wrappings ?? []).isEmpty }, "the sandbox has wrapped orders")
+        let wrappedPage = try #require(pages.first { $0.contains(wrapped.number.rawValue) }.map(Self.squeezed))
+        #expect(wrappedPage.contains("ラッピング・のし:\(Self.squeezed(wrapped.rmsAmounts!.wrappings[0].name))"), "\(wrappedPage)")
+        let reducedGift = try #require(printable.first { $0.delivery?.isGift == true && $0.packages[0].items.contains { abs($0.taxRate - 0.08) < 0.001 } })
+        #expect(pages.first { $0.contains(reducedGift.number.rawValue) }.map(Self.squeezed)?.contains("※印は軽減税率（8%）対象の商品です。") == true)
         for order in unset { #expect(!pages.contains { $0.contains(order.number.rawValue) }, "never printed from -9999") }
         // Recorded: the journal says it, and the next copy is a 再発行.
         let first = printable[0]

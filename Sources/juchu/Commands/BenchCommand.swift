@@ -32,8 +32,24 @@ struct BenchCommand: ParsableCommand {
         case slips
     }
 
-    @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))）")
-    var only: [Suite] = [.api, .sync, .shipping, .mail, .slips, .store, .desk]
+    /// Suites named in one argument, comma-separated (`--only shipping,mail,slips`), or one each time.
+    struct Suites: ExpressibleByArgument {
+        let suites: [Suite]
+
+        init(_ suites: [Suite]) { self.suites = suites }
+
+        init?(argument: String) {
+            let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let suites = names.compactMap(Suite.init(rawValue:))
+            guard !suites.isEmpty, suites.count == names.count else { return nil }
+            self.suites = suites
+        }
+
+        static var allValueStrings: [String] { Suite.allCases.map(\.rawValue) }
+    }
+
+    @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))。カンマ区切りでも）")
+    var only: [Suites] = [Suites([.api, .sync, .shipping, .mail, .slips, .store, .desk])]
 
     @Option(help: "各項目の繰り返し回数（中央値をとります）")
     var runs = 3
@@ -49,6 +65,7 @@ struct BenchCommand: ParsableCommand {
     var deskMemoryProbe: String?
 
     func run() throws {
+        let only = self.only.flatMap(\.suites)
         if let deskMemoryProbe { return try DeskMemoryProbe.runChild(path: deskMemoryProbe) }
         #if DEBUG
         FileHandle.standardError.write(Data("juchu bench: デバッグビルドです。数値は参考になりません（swift run -c release juchu bench）\n".utf8))
