@@ -308,7 +308,7 @@ struct DeskBundleEndToEndTests {
         #expect(detail != nil, "the detail does not say the bundle's sum:\n\(session.capture())")
 
         session.send("t")
-        let form = try await offPool { session.waitFor(10) { $0.contains("荷物番号の入力 \(cod)") && $0.contains("同梱のすべての注文に入ります") } }
+        let form = try await offPool { session.waitFor(10) { $0.contains("荷物番号の入力 \(cod)") && $0.contains("荷物番号は同梱のすべての注文に入ります") } }
         #expect(form != nil, "the form did not open:\n\(session.capture())")
         let number = ShippingNumbers.valid(55)
         session.send(literal: number)

@@ -68,7 +68,8 @@ struct CashOnDeliveryLabelTests {
             #expect(file.rows.isEmpty, "\(format)")
             #expect(file.skips.count == 3)
             #expect(file.skips[0].reason.contains("配送方法「メール便」") && file.skips[0].reason.contains("代金を受け取れません"), "\(file.skips[0].reason)")
-            #expect(file.skips[1].reason.contains("チェック項目「メール便」"))
+            #expect(file.skips[0].reason.contains("配送方法はRMSで直して"), "where 配送方法 is changed")
+            #expect(file.skips[1].reason.contains("チェック項目「メール便」") && file.skips[1].reason.contains("はずして"))
             #expect(file.skips[2].reason.contains("配送方法「ネコポス」"))
         }
         // A card order with the メール便 check is a letterbox parcel, with no time slot on it.

@@ -78,15 +78,17 @@ public struct Plan: Sendable {
 
     public var isEmpty: Bool { changes.isEmpty && creations.isEmpty }
 
-    /// The skip reasons with how many orders each covers, most frequent first.
+    /// The skip reasons with how many orders each covers, most frequent first: by what the operator
+    /// reads (a missing parcel of another basket is the same 「荷物番号がありません」).
     public var skipSummary: [(reason: SkipReason, count: Int)] {
-        var counts: [SkipReason: Int] = [:]
+        var counts: [String: Int] = [:]
         var order: [SkipReason] = []
         for skip in skips {
-            if counts[skip.reason] == nil { order.append(skip.reason) }
-            counts[skip.reason, default: 0] += 1
+            let text = skip.reason.text
+            if counts[text] == nil { order.append(skip.reason) }
+            counts[text, default: 0] += 1
         }
-        return order.map { ($0, counts[$0]!) }.sorted { $0.count > $1.count }
+        return order.map { ($0, counts[$0.text]!) }.sorted { $0.count > $1.count }
     }
 
     /// The orders as they will be once the plan is applied.

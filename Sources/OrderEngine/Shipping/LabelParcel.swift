@@ -190,8 +190,14 @@ extension LabelParcel {
             deliveryDate: dates.first, timeSlot: slots.first, notes: notes)
     }
 
+    /// What to change, where: 配送方法 is RMS's (changed there, then read again), the check item the shop's own.
     private static func postboxRefusal(_ orders: [Order]) -> String {
         let causes = orders.map(ParcelService.postboxCause).joined(separator: "・")
-        return "代金引換の注文ですが、\(causes)はポスト投函のため代金を受け取れません。配送方法かチェック項目を直してから出力してください"
+        var remedies: [String] = []
+        if orders.contains(where: { order in ParcelService.postboxWords.contains { (order.delivery?.method ?? "").contains($0) } }) {
+            remedies.append("配送方法はRMSで直してRMSステータスを取得")
+        }
+        if orders.contains(where: { $0.flags.contains(OrderFlag.mailDelivery) }) { remedies.append("チェック項目「\(OrderFlag.mailDelivery)」ははずして") }
+        return "代金引換なのに\(causes)はポスト投函で代金を受け取れません。\(remedies.joined(separator: "、"))から出力してください"
     }
 }

@@ -87,12 +87,13 @@ public struct TrackingPreview: Sendable {
         }
     }
 
-    /// Every line of every file, in file order: 「ファイル 3行目 照合 …」.
+    /// Every line of every file, in file order: 「3行目 照合 …」 (「ファイル 3行目 …」 when there are several).
     public var lines: [(outcome: TrackingFileImport.Line.Outcome, text: String)] {
-        imported.files.flatMap { file -> [(outcome: TrackingFileImport.Line.Outcome, text: String)] in
+        let named = imported.files.count > 1
+        return imported.files.flatMap { file -> [(outcome: TrackingFileImport.Line.Outcome, text: String)] in
             if case .failure(let error) = file.result { return [(.refused, "\(file.name)  読めません: \(error.description)")] }
             return file.lines.map { line in
-                (line.outcome, "\(file.name) \(line.line)行目 \(line.label) \(line.trackingNumber)\(line.trackingNumber.isEmpty ? "" : " ")\(line.text)")
+                (line.outcome, (named ? "\(file.name) " : "") + "\(line.line)行目 \(line.label) \(line.trackingNumber)\(line.trackingNumber.isEmpty ? "" : " ")\(line.text)")
             }
         }
     }

@@ -57,7 +57,8 @@ public struct PanelItem: Sendable, Equatable {
                 PanelInput("形式", choices: LabelFormat.allCases.map(\.shortLabel)),
             ]),
             PanelItem(.importTracking, group: "出荷", inputs: [
-                PanelInput("拒否した行のあるファイル", choices: ["受取フォルダに残す", "正しい行を取り込み取込済へ"]),
+                // A file with a refused line: left in the folder (to be fixed), or its valid lines taken in.
+                PanelInput("拒否行", choices: ["残す", "有効行を取込"]),
             ]),
             PanelItem(.shipReport, group: "出荷"),
             PanelItem(.shipCorrection, group: "出荷"),

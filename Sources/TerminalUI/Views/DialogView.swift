@@ -52,12 +52,16 @@ struct DialogView {
                 body.append(StyledLine("（うち \(dialog.hiddenByFilter)件は現在の表示に含まれていません）", theme.color(.yellow, bold: true)))
             }
             body.append(StyledLine("\(plan.title): \(plan.changes.count)件" + (plan.creationCount == 0 ? "" : "（新しい注文 \(plan.creationCount)件）"), CellStyle(bold: true)))
-            body.append(StyledLine("スキップ: \(plan.skips.count)件", plan.skips.isEmpty ? .plain : theme.color(.yellow, bold: true)))
+            // A tracking import counts its lines per file instead (below).
+            if dialog.tracking == nil {
+                body.append(StyledLine("スキップ: \(plan.skips.count)件", plan.skips.isEmpty ? .plain : theme.color(.yellow, bold: true)))
+            }
+            // Why, read whole: a reason says what to change (wrapped, not cut at the dialog's edge).
             for summary in plan.skipSummary {
-                body.append(StyledLine("  \(summary.reason.text)（\(summary.count)件）", theme.color(.yellow)))
+                body += StyledLine("  \(summary.reason.text)（\(summary.count)件）", theme.color(.yellow)).wrapped(to: textWidth, indent: 4)
             }
             for caution in plan.cautions.prefix(5) {
-                body.append(StyledLine("注意 \(caution.number.withoutShopID): \(caution.text)", theme.color(.yellow, bold: true)))
+                body += StyledLine("注意 \(caution.number.withoutShopID): \(caution.text)", theme.color(.yellow, bold: true)).wrapped(to: textWidth, indent: 2)
             }
             if plan.cautions.count > 5 { body.append(StyledLine("注意 ほか \(plan.cautions.count - 5)件", theme.color(.yellow, bold: true))) }
             if plan.leavesMachine, dialog.canProceed {
@@ -66,13 +70,14 @@ struct DialogView {
             for line in dialog.slips?.summary ?? [] { body.append(StyledLine(line)) }
             if let tracking = dialog.tracking {
                 for file in tracking.imported.files {
-                    body.append(StyledLine("\(file.name): \(file.summary)", file.refusedCount > 0 ? theme.color(.yellow, bold: true) : .plain))
+                    body += StyledLine("\(file.name): \(file.summary)", file.refusedCount > 0 ? theme.color(.yellow, bold: true) : .plain)
+                        .wrapped(to: textWidth, indent: 2)
                 }
                 if tracking.imported.hasRefused {
-                    body.append(StyledLine(tracking.takingValidLines
+                    body += StyledLine(tracking.takingValidLines
                         ? "拒否した行のあるファイルも、正しい行を取り込んで取込済へ移します。"
-                        : "拒否した行のあるファイルは取り込まず、受取フォルダに残します（直して置き直すか、「拒否した行のあるファイル」で正しい行を取り込む）。",
-                        theme.color(.yellow, bold: true)))
+                        : "拒否した行のあるファイルは取り込まず、受取フォルダに残します（直して置き直すか、入力「拒否行」を「有効行を取込」に）。",
+                        theme.color(.yellow, bold: true)).wrapped(to: textWidth, indent: 0)
                 }
             }
             for line in dialog.slips?.warnings ?? [] { body.append(StyledLine(line, theme.color(.yellow, bold: true))) }

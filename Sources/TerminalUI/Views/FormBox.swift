@@ -1,9 +1,16 @@
-/// A form over the desk (注文内容修正, 荷物番号の入力): its lines in a centred box, the line with the
-/// focus kept on screen when they do not all fit; and the keys that save and cancel it, as the
-/// keymap has them.
+/// A form over the desk (注文内容修正, 荷物番号の入力): its lines in a centred box, wrapped to it (a
+/// reason a save was refused is read whole), the line with the focus kept on screen when they do
+/// not all fit; and the keys that save and cancel it, as the keymap has them.
 enum FormBox {
-    static func draw(_ lines: [StyledLine], focusedLine: Int, title: String, in screenRect: Rect, into screen: inout ScreenBuffer, theme: Theme) {
+    static func draw(_ given: [StyledLine], focusedLine: Int, title: String, in screenRect: Rect, into screen: inout ScreenBuffer, theme: Theme) {
         let width = min(screenRect.width - 4, 90)
+        var lines: [StyledLine] = []
+        var starts: [Int] = []
+        for line in given {
+            starts.append(lines.count)
+            lines += line.wrapped(to: width - 4, indent: 2)
+        }
+        let focusedLine = starts.indices.contains(focusedLine) ? starts[focusedLine] : 0
         let rows = min(lines.count, screenRect.height - 4)
         let rect = Rect(x: (screenRect.width - width) / 2, y: max(1, (screenRect.height - rows - 2) / 2), width: width, height: rows + 2)
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)

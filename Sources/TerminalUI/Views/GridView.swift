@@ -61,8 +61,11 @@ struct GridView {
     private func drawRow(_ row: OrderRow, marked: Bool, columns: GridColumns, x: Int, y: Int, limit: Int, into screen: inout ScreenBuffer) {
         let base = marked ? CellStyle(bold: true) : CellStyle.plain
         screen.put(marked ? theme.glyphs.marked : theme.glyphs.unmarked, x: x, y: y, style: base, limit: x + GridColumns.markWidth)
+        // Without room for 同梱計, the bundle's total goes with its 同梱 badge where it fits whole.
+        let bundleInNotes = !columns.placed.contains { $0.column == .bundleTotal }
         for column in columns.placed {
-            let (text, style) = cell(column.column, of: row, marked: marked, short: columns.shortNumbers, base: base)
+            let (text, style) = cell(column.column, of: row, marked: marked, short: columns.shortNumbers, base: base,
+                                     bundleNoteWidth: bundleInNotes ? column.width : 0)
             put(text, in: column, x: x, y: y, limit: limit, style: style, into: &screen)
         }
     }
@@ -73,7 +76,8 @@ struct GridView {
         screen.put(text, x: x + column.x, y: y, width: min(column.width, limit - x - column.x), alignment: column.alignment, style: style)
     }
 
-    private func cell(_ column: GridColumn, of row: OrderRow, marked: Bool, short: Bool, base: CellStyle) -> (String, CellStyle) {
+    /// `bundleNoteWidth`: the cells the 注意 column may give a bundle's total (0: 同梱計 shows it).
+    private func cell(_ column: GridColumn, of row: OrderRow, marked: Bool, short: Bool, base: CellStyle, bundleNoteWidth: Int) -> (String, CellStyle) {
         switch column {
         case .number: return (short ? String(row.number.withoutShopID) : row.number.rawValue, base)
         case .orderedAt: return (JapanTime(row.orderedAt).shortText, base)
@@ -98,6 +102,11 @@ struct GridView {
             if row.isShippingFeeUnset { notes.append("送料未設定") }
             if row.isBundled { notes.append("同梱") }
             if row.hasPendingEdit { notes.append("未反映") }
+            if let total = row.bundleRequestPrice, bundleNoteWidth > 0,
+                let index = notes.firstIndex(of: "同梱"), notes.joined(separator: " ").displayWidth + total.description.displayWidth <= bundleNoteWidth
+            {
+                notes[index] += total.description
+            }
             let urgent = row.isShippingFeeUnset || failed || row.hasRMSDifference || row.readProblem != nil
             return (notes.joined(separator: " "), urgent ? theme.error : theme.color(.magenta))
         case .payment: return (row.paymentMethod, base)

@@ -16,8 +16,8 @@ struct ParcelFormView {
                 lines.append((line(for: entry, at: index), index))
             }
         }
-        if let bundle = form.original.bundleID {
-            lines.append((StyledLine("同梱注文です（\(bundle)）: 荷物番号は同梱のすべての注文に入ります（1個口）", theme.color(.magenta, bold: true)), nil))
+        if form.original.isBundled {
+            lines.append((StyledLine("同梱注文です: 荷物番号は同梱のすべての注文に入ります", theme.color(.magenta, bold: true)), nil))
         }
         for problem in form.problems { lines.append((StyledLine(problem, theme.error), nil)) }
         lines.append((StyledLine("報告済の荷物を変えると訂正待ち、削除すると削除待ちになり、「荷物番号の訂正・削除を送る（RMS）」で送ります", theme.muted), nil))

@@ -114,16 +114,19 @@ enum DemoShop {
     }
 
     /// Bundles (同梱) two orders of one repeat customer, as an operator would have done before,
-    /// so the demo shows how a bundled order is treated.
+    /// so the demo shows how a bundled order is treated: one basket each (as bundling asks), a pair
+    /// with a 代金引換 order when there is one (a bundle that collects its cash on one parcel).
     static func bundleOneRepeatCustomer(in store: OrderStore) throws {
         let rows = try store.page(GridFilter(localStatus: .newOrder), limit: 10_000)
         let orders = try store.orders(rows.map(\.number))
-        let groups = Dictionary(grouping: orders.filter { !$0.isBundled && !$0.fees.shipping.isUnset }) {
+        let groups = Dictionary(grouping: orders.filter { !$0.isBundled && !$0.fees.shipping.isUnset && $0.packages.count == 1 }) {
             "\($0.orderer.fullName)|\($0.orderer.postalAddress)"
         }
-        guard let pair = groups.values.filter({ $0.count >= 2 }).min(by: { $0[0].number < $1[0].number })?.prefix(2),
-            pair.count == 2, pair.allSatisfy({ !$0.isBundled })
-        else { return }
+        let pairs = groups.values.filter { $0.count >= 2 }.map { Array($0.sorted { $0.number < $1.number }.prefix(2)) }
+            .filter { $0[0].packages[0].destination.isSameRecipient(as: $0[1].packages[0].destination) }
+            .sorted { $0[0].number < $1[0].number }
+        let collects = pairs.first { pair in pair.contains { $0.payment.isCashOnDelivery } && pair.contains { ParcelService.of($0) != .postbox } }
+        guard let pair = collects ?? pairs.first else { return }
         let bundle = BundleID("B-\(pair.first!.number.withoutShopID)")
         try store.mutate(pair.map(\.number), action: .bundle, undoable: true) { order in
             var order = order
