@@ -12,6 +12,18 @@ import TestSupport
 /// the carrier's issued file back in, the shipping report to RMS, 発送済 the next RMS day.
 @Suite("End to end: labels → the carrier's issued file → tracking import → 発送完了報告")
 struct ShippingEndToEndTests {
+    /// The shop as ご依頼主, and its ゆうプリR 代引 送り状種別.
+    static let senderTables = """
+        [sender]
+        name = "米の店 山田"
+        phone = "03-1234-5678"
+        zip = "100-0001"
+        address = "東京都千代田区千代田1-1"
+        yamato_customer_code = "0312345678"
+        [shipping]
+        yupri_cod_slip_type = "1100790"
+        """
+
     @Test("juchu labels, the carrier's issued file made from it (B2's 発行済データ, ゆうプリR's 発送履歴), juchu tracking import (twice), juchu ship: RMS holds each basket's number, and 発送済 the next day",
           arguments: [LabelFormat.yamatoB2, .japanpostYupri])
     func roundTrip(format: LabelFormat) async throws {
@@ -26,14 +38,7 @@ struct ShippingEndToEndTests {
         let config = try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, more: """
             [fetch]
             skip_younger_than_minutes = 0
-            [sender]
-            name = "米の店 山田"
-            phone = "03-1234-5678"
-            zip = "100-0001"
-            address = "東京都千代田区千代田1-1"
-            yamato_customer_code = "0312345678"
-            [shipping]
-            yupri_cod_slip_type = "1100790"
+            \(Self.senderTables)
             """)
         let (fetched, _, fetchErr) = try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config])
         #expect(fetched == 0, "\(fetchErr)")

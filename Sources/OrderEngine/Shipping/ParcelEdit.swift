@@ -29,14 +29,16 @@ extension Order {
 
 extension [ParcelEdit] {
     /// The same edits for another member of a bundle (同梱), which ships as one parcel: a parcel
-    /// added goes to the member's only basket too; a parcel changed or taken back is changed or
-    /// taken back where the member has the same number (nothing where it has not).
+    /// added goes to the member's only basket too (unless it has that number already); a parcel
+    /// changed or taken back is changed or taken back where the member has the same number
+    /// (nothing where it has not).
     public func forBundleMember(_ member: Order) throws(ActionInputError) -> [ParcelEdit] {
         var edits: [ParcelEdit] = []
         for edit in self {
             switch edit {
             case .add(var parcel):
                 parcel.basketID = try member.onlyBasket()
+                if member.parcels.contains(where: { $0.basketID == parcel.basketID && $0.trackingNumber == parcel.trackingNumber }) { continue }
                 edits.append(.add(parcel))
             case .amend(let number, _, _, _), .delete(let number):
                 if member.parcels.contains(where: { $0.trackingNumber == number }) { edits.append(edit) }
