@@ -37,6 +37,19 @@ struct OutsideTextRuleTests {
         }
     }
 
+    @Test("a parcel's carrier changed alone is checked against its number: ヤマト's 12 digits are not an EMS number; 西濃 takes them")
+    func carrierChangedAlone() throws {
+        var order = OrderFixtures.confirmed(1)
+        let number = ShippingNumbers.valid(3)
+        order = try order.addingParcel(Parcel(basketID: order.packages[0].basketID, carrier: Carrier(code: "1001"), trackingNumber: number,
+                                              shippedOn: CalendarDate(year: 2026, month: 12, day: 4)))
+        #expect { try order.amendingParcel(number, carrier: Carrier(code: "1017"), trackingNumber: nil, shippedOn: nil) } throws: { error in
+            (error as? ActionInputError)?.description.contains("EMS") == true
+        }
+        let seino = try order.amendingParcel(number, carrier: Carrier(code: "1004"), trackingNumber: nil, shippedOn: nil)
+        #expect(seino.parcels[0].carrier == Carrier(code: "1004") && seino.parcels[0].trackingNumber == number)
+    }
+
     @Test("a buyer's address goes into SMTP only when it is one (RFC 5321): no CR, LF or control, one @, a dot-atom before it, a domain after it, the lengths")
     func addresses() {
         for good in ["buyer@pc.fw.rakuten.ne.jp", "a.b+c@dm.fw.rakuten.ne.jp", "shop@example.jp", "x@a-b.co.jp"] {

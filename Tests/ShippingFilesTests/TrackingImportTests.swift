@@ -239,6 +239,50 @@ struct TrackingFileAccountingTests {
         #expect(withHeader.hasHeader && withHeader.rows.map(\.line) == Array(2...29))
     }
 
+    @Test("B2 said by the operator, saved without its header, its first line odd (an 11-digit 伝票番号): that line is read as data and refused, not dropped as a header")
+    func headerlessOddFirstLine() throws {
+        let orders = (1...3).map { OrderFixtures.confirmed($0) }
+        var keys: [String: [ShipmentTarget]] = [:]
+        let labels = LabelWriter(format: .yamatoB2, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { parcels in
+            parcels.map { parcel in
+                let key = "J261204\(String(format: "%06d", keys.count + 1))"
+                keys[key] = parcel
+                return key
+            }
+        }
+        let numbers = [String(ShippingNumbers.valid(1).dropLast())] + (2...3).map(ShippingNumbers.valid)
+        let text = String(data: Data(TrackingImportTests.issued(from: labels, numbers: numbers)), encoding: .shiftJIS)!
+        let withoutHeader = text.components(separatedBy: "\r\n").dropFirst().joined(separator: "\r\n")
+        let read = try TrackingFileReader.read(Array(withoutHeader.data(using: .shiftJIS)!), format: .yamatoB2)
+        #expect(!read.hasHeader && read.dataLines == 3 && read.rows.map(\.line) == [1, 2, 3])
+        let matched = TrackingImport(rows: read.rows, orders: Dictionary(uniqueKeysWithValues: orders.map { ($0.number, $0) }), keys: keys, today: Self.today)
+        #expect(matched.lines.map(\.outcome.label) == ["不正", "照合", "照合"], "\(matched.lines.map(\.outcome.text))")
+        #expect(matched.lines[0].outcome.text.contains("11桁"))
+    }
+
+    @Test("the files of one import matched together: the same number to the same order in two files is entered once; a number given to another order, in another file or in the store, and a second number for a basket (a label issued again) are refused as 競合")
+    func filesTogether() throws {
+        let orders = (1...4).map { OrderFixtures.confirmed($0) }
+        func csv(_ rows: [(Order, String)]) throws -> [TrackingRow] {
+            try TrackingFileReader.read(Array(("注文番号,荷物番号,配送会社\n" + rows.map { "\($0.0.number),\($0.1),1001\n" }.joined()).utf8)).rows
+        }
+        let n = (1...9).map(ShippingNumbers.valid)
+        let first = try csv([(orders[0], n[0]), (orders[1], n[1]), (orders[2], n[8])])
+        let second = try csv([(orders[0], n[0]), (orders[2], n[1]), (orders[1], n[4]), (orders[3], n[5]), (orders[3], n[5])])
+        let matched = TrackingImport.matching(
+            [(name: "b2-1.csv", rows: first), (name: "b2-2.csv", rows: second)],
+            orders: Dictionary(uniqueKeysWithValues: orders.map { ($0.number, $0) }), keys: [:], today: Self.today,
+            inUse: [n[8]: [orders[3].number]])
+        #expect(matched[0].lines.map(\.outcome.label) == ["照合", "照合", "競合"], "\(matched[0].lines.map(\.outcome.text))")
+        #expect(matched[0].lines[2].outcome.text.contains("別の注文 \(orders[3].number)"))
+        #expect(matched[1].lines.map(\.outcome.label) == ["入力済み", "競合", "競合", "照合", "重複"], "\(matched[1].lines.map(\.outcome.text))")
+        #expect(!matched[1].lines[0].outcome.isRefused && matched[1].lines[0].outcome.text.contains("b2-1.csv 2行目"))
+        #expect(matched[1].lines[1].outcome.text.contains("b2-1.csv 3行目") && matched[1].lines[1].outcome.text.contains(orders[1].number.rawValue))
+        #expect(matched[1].lines[2].outcome.text.contains("別の荷物番号 \(n[1])"))
+        #expect(matched[1].lines[4].outcome == .duplicate(firstLine: 5), "within one file, as before")
+        #expect((matched[0].additions + matched[1].additions).map(\.parcel.trackingNumber) == [n[0], n[1], n[5]], "each number once")
+    }
+
     @Test("every line is listed: a blank line and a line with nothing to match ignored with why, so lines listed = data lines read")
     func ignored() throws {
         let order = OrderFixtures.confirmed(1)

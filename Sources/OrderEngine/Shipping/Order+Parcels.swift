@@ -32,6 +32,10 @@ extension Order {
             parcel.trackingNumber = trackingNumber
         }
         if let shippedOn { parcel.shippedOn = shippedOn }
+        // A carrier changed alone still has to fit the number (every path: the form, the command).
+        if parcel.carrier != parcels[index].carrier, let carrier = parcel.carrier, let kept = parcel.trackingNumber {
+            parcel.trackingNumber = try TrackingNumber.normalized(kept, carrier: carrier)
+        }
         guard parcel != parcels[index] else { throw ActionInputError("変更はありません") }
         if parcel.report == .reported || parcel.report == .amended {
             guard parcel.shippingDetailID != nil else {

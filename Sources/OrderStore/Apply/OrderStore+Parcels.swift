@@ -80,8 +80,8 @@ extension OrderStore {
                 }
                 var after = before
                 for addition in grouped[before.number] ?? [] {
+                    // Already there (the same number from two files): what was asked is so.
                     if after.parcels.contains(where: { $0.basketID == addition.parcel.basketID && $0.trackingNumber == addition.parcel.trackingNumber }) {
-                        leftOut.append((before.number, "荷物番号 \(addition.parcel.trackingNumber ?? "") は入力済みです"))
                         continue
                     }
                     after.parcels.append(addition.parcel)
@@ -94,6 +94,29 @@ extension OrderStore {
             }
             try recordDesk(of: batchID, in: db)
             return (batchID, leftOut)
+        }
+    }
+
+    /// The orders whose parcels hold each of `numbers` (normalised), among parcels shipped on or
+    /// after `since` or not yet: a carrier gives its numbers out again in time, so an older
+    /// parcel with the same number is taken as another shipment, not a mistake. One pass over the
+    /// orders that have parcels.
+    public func ordersHolding(trackingNumbers numbers: Set<String>, shippedSince since: CalendarDate) throws -> [String: Set<OrderNumber>] {
+        guard !numbers.isEmpty else { return [:] }
+        return try pool.read { db in
+            var holders: [String: Set<OrderNumber>] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT order_number, parcels FROM orders WHERE parcels != ''")
+            while let row = try rows.next() {
+                let text: String = row["parcels"]
+                for line in text.split(separator: "\n" as Character) {
+                    // ``Parcel/line``: basket|carrier|number|shipped on|detail ID|report.
+                    let fields = line.split(separator: "|" as Character, maxSplits: 4, omittingEmptySubsequences: false)
+                    guard fields.count == 5, numbers.contains(String(fields[2])) else { continue }
+                    if let shipped = CalendarDate(parsing: fields[3]), shipped < since { continue }
+                    holders[String(fields[2]), default: []].insert(OrderNumber(row["order_number"] as String))
+                }
+            }
+            return holders
         }
     }
 

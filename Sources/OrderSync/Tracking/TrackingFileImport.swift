@@ -85,24 +85,27 @@ public struct TrackingFileImport: Sendable {
     /// Reads and matches each of `paths`. `format`: the files' format when the operator says it
     /// (else each is recognised by its first line).
     public static func read(_ paths: [String], format: TrackingFormat? = nil, store: OrderStore, today: CalendarDate) throws -> TrackingFileImport {
-        var files: [File] = []
+        var read: [(path: String, result: Result<TrackingFile, FileFormatError>)] = []
         for path in paths {
-            let bytes: [UInt8]
             do {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+                let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+                do {
+                    read.append((path, .success(try TrackingFileReader.read(bytes, format: format))))
+                } catch {
+                    read.append((path, .failure(error)))
+                }
             } catch {
-                files.append(File(path: path, result: .failure(FileFormatError("読めません: \(error.localizedDescription)"))))
-                continue
+                read.append((path, .failure(FileFormatError("読めません: \(error.localizedDescription)"))))
             }
-            let file: TrackingFile
-            do {
-                file = try TrackingFileReader.read(bytes, format: format)
-            } catch {
-                files.append(File(path: path, result: .failure(error)))
-                continue
-            }
-            let matched = try TrackingMatching.match(file.rows, in: store, today: today)
-            files.append(File(path: path, result: .success(.init(file: file, matched: matched))))
+        }
+        // Matched together: a number or a basket met in one file counts in the next.
+        let readable = read.compactMap { entry -> (name: String, rows: [TrackingRow])? in
+            guard case .success(let file) = entry.result else { return nil }
+            return ((entry.path as NSString).lastPathComponent, file.rows)
+        }
+        var matched = try TrackingMatching.match(readable, in: store, today: today).makeIterator()
+        let files = read.map { entry in
+            File(path: entry.path, result: entry.result.map { File.Matched(file: $0, matched: matched.next()!) })
         }
         return TrackingFileImport(files: files)
     }
@@ -136,17 +139,24 @@ public struct TrackingFileImport: Sendable {
     }
 
     /// Moves each file taken in to `取込済` beside it: a file every line of which was taken in, and
-    /// with `takingValidLines` a file with refused lines too (an unreadable file never). Returns the
-    /// files left where they were, each with why.
-    public func moveTakenIn(takingValidLines: Bool) -> (moved: [String], left: [String]) {
+    /// with `takingValidLines` a file with refused lines too (an unreadable file never). A file
+    /// with a line for an order applying left out (`leftOut`: its parcels changed after the
+    /// preview) stays, to be read again: its numbers are not all written. Returns the files left
+    /// where they were, each with why.
+    public func moveTakenIn(takingValidLines: Bool, leftOut: Set<OrderNumber> = []) -> (moved: [String], left: [String]) {
         var moved: [String] = [], left: [String] = []
         for file in files {
-            if case .failure = file.result {
+            guard case .success(let read) = file.result else {
                 left.append("\(file.name)（読めないファイル）")
                 continue
             }
             if file.refusedCount > 0, !takingValidLines {
                 left.append("\(file.name)（拒否した行 \(file.refusedCount)行: 直して取り込み直してください）")
+                continue
+            }
+            let notWritten = Set(read.matched.additions.map(\.order)).intersection(leftOut)
+            if !notWritten.isEmpty {
+                left.append("\(file.name)（\(notWritten.sorted().map(\.rawValue).joined(separator: "・")) に書けなかった行があります: もう一度取り込んでください）")
                 continue
             }
             let done = (file.path as NSString).deletingLastPathComponent + "/取込済"

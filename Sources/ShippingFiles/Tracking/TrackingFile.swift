@@ -106,7 +106,10 @@ public enum TrackingFileReader {
         let detected: TrackingFormat
         if let format { detected = format } else { detected = try detect(names) }
         // A first line that is data, not a header: B2's 発行済データ saved without its header, ゆうプリR's export.
-        let headerless = (detected == .japanpostYupri && Columns.isYupriExportRow(names)) || (detected == .yamatoB2 && Columns.isB2DataRow(names))
+        // B2 said by the operator: a first line that is not B2's header is data, read and accounted
+        // for like the rest (a slip number it lacks refuses it), never dropped as a header.
+        let headerless = (detected == .japanpostYupri && Columns.isYupriExportRow(names))
+            || (detected == .yamatoB2 && (Columns.isB2DataRow(names) || !Columns.isB2Header(names)))
         let columns = !headerless ? try Columns(names, format: detected) : detected == .yamatoB2 ? Columns.b2 : Columns.yupriExport
         var rows: [TrackingRow] = []
         var ignored: [TrackingFile.Ignored] = []
@@ -158,7 +161,7 @@ public enum TrackingFileReader {
     }
 
     static func detect(_ names: [String]) throws(FileFormatError) -> TrackingFormat {
-        if names.count >= 4, names[0] == "お客様管理番号", names[1].hasPrefix("送り状種"), names[3] == "伝票番号" { return .yamatoB2 }
+        if Columns.isB2Header(names) { return .yamatoB2 }
         if Columns.isB2DataRow(names) { return .yamatoB2 }
         if names.contains("お問い合せ送り状No."), names.contains("お客様管理番号") { return .sagawaEhiden3 }
         if names.contains("お客様側管理番号"), names.contains("お問い合わせ番号"),
@@ -211,6 +214,11 @@ public enum TrackingFileReader {
         /// A B2 発行済データ line that is data, not a header: B2's width (its 95 columns, or an older
         /// layout's 94–97), a 送り状種類 code in column 2, a 12-digit 伝票番号 in column 4, a date in
         /// column 5 — what no header line says.
+        /// B2's own header: お客様管理番号, 送り状種類 (送り状種別 in older files), …, 伝票番号.
+        static func isB2Header(_ names: [String]) -> Bool {
+            names.count >= 4 && names[0] == "お客様管理番号" && names[1].hasPrefix("送り状種") && names[3] == "伝票番号"
+        }
+
         static func isB2DataRow(_ fields: [String]) -> Bool {
             guard (73...97).contains(fields.count) else { return false }
             let type = fields[1].trimmingCharacters(in: .whitespaces)

@@ -3,13 +3,17 @@ import OrderEngine
 /// A tracking file matched to the orders, before anything is written: each row matched (to the
 /// baskets of its parcel — one order's basket, or every member's of a bundle (同梱) — by shipment
 /// key, else by order number or addressee), already there, or refused with the reason and its
-/// line — unmatched, conflicting, invalid, duplicate.
+/// line — unmatched, conflicting, invalid, duplicate. The files of one import are matched together
+/// (``matching(_:orders:keys:today:inUse:)``): a number or a basket met in an earlier file counts.
 public struct TrackingImport: Sendable {
     public enum Outcome: Sendable, Equatable {
         /// The parcel goes to each of `targets` (the parcel's own basket is the first's).
         case matched([ShipmentTarget], Parcel)
         /// The baskets already have this number: importing the same file again changes nothing.
         case unchanged(OrderNumber)
+        /// Another file of this import gives the same number to the same baskets (`place`: where):
+        /// it is entered once, from there.
+        case repeated(OrderNumber, place: String)
         case unmatched(String)
         case conflicting(String)
         case invalid(String)
@@ -17,7 +21,7 @@ public struct TrackingImport: Sendable {
 
         public var isRefused: Bool {
             switch self {
-            case .matched, .unchanged: false
+            case .matched, .unchanged, .repeated: false
             default: true
             }
         }
@@ -25,7 +29,7 @@ public struct TrackingImport: Sendable {
         public var label: String {
             switch self {
             case .matched: "照合"
-            case .unchanged: "入力済み"
+            case .unchanged, .repeated: "入力済み"
             case .unmatched: "不一致"
             case .conflicting: "競合"
             case .invalid: "不正"
@@ -39,6 +43,7 @@ public struct TrackingImport: Sendable {
                 (targets.count > 1 ? "同梱 " + targets.map(\.order.rawValue).joined(separator: "・") : "\(targets[0].order) 送付先ID \(targets[0].basketID)")
                     + " \(parcel.carrier?.name ?? "") \(parcel.shippedOn?.description ?? "")"
             case .unchanged(let order): "\(order) に入力済みです（変更しません）"
+            case .repeated(let order, let place): "\(place)と同じ荷物番号・同じ \(order) です（一度だけ入力します）"
             case .unmatched(let why), .conflicting(let why), .invalid(let why): why
             case .duplicate(let first): "\(first)行目と同じ荷物番号です"
             }
@@ -73,16 +78,55 @@ public struct TrackingImport: Sendable {
 
     /// Matches `rows`. `orders`: the orders the rows name (by number or through their keys), with
     /// every member of their bundles; `keys`: shipment key → the baskets it was written for;
-    /// `today`: the ship date of a row without one.
-    public init(rows: [TrackingRow], orders: [OrderNumber: Order], keys: [String: [ShipmentTarget]], today: CalendarDate) {
-        var seen: [String: Int] = [:]
+    /// `today`: the ship date of a row without one; `inUse`: the orders the store gives each
+    /// number to (``NumbersInUse``).
+    public init(rows: [TrackingRow], orders: [OrderNumber: Order], keys: [String: [ShipmentTarget]], today: CalendarDate,
+                inUse: NumbersInUse = [:]) {
+        var earlier = Earlier()
+        self.init(rows: rows, file: "", orders: orders, keys: keys, today: today, inUse: inUse, earlier: &earlier)
+    }
+
+    /// Matches the files of one import together, each `name` with its `rows`: a number given in an
+    /// earlier file to other baskets, or another number given to the same basket (a label issued
+    /// again), is refused as 競合; the same number to the same baskets is entered once.
+    public static func matching(
+        _ files: [(name: String, rows: [TrackingRow])], orders: [OrderNumber: Order], keys: [String: [ShipmentTarget]],
+        today: CalendarDate, inUse: NumbersInUse = [:]
+    ) -> [TrackingImport] {
+        var earlier = Earlier()
+        return files.map { TrackingImport(rows: $0.rows, file: $0.name, orders: orders, keys: keys, today: today, inUse: inUse, earlier: &earlier) }
+    }
+
+    private init(
+        rows: [TrackingRow], file: String, orders: [OrderNumber: Order], keys: [String: [ShipmentTarget]], today: CalendarDate,
+        inUse: NumbersInUse, earlier: inout Earlier
+    ) {
         for row in rows {
-            let outcome = Self.match(row, orders, keys, today, &seen)
+            let outcome = Self.match(row, file: file, orders, keys, today, inUse, &earlier)
             if case .matched(let targets, _) = outcome {
                 for target in targets { previewed[target.order] = orders[target.order]?.parcels }
             }
             lines.append(Line(line: row.line, trackingNumber: row.trackingNumber, outcome: outcome))
         }
+    }
+
+    /// The orders other than those being matched that hold each tracking number already.
+    public typealias NumbersInUse = [String: Set<OrderNumber>]
+
+    /// What the lines matched before gave: each number (where, to which baskets) and each basket
+    /// its number.
+    struct Earlier {
+        struct Place {
+            let file: String
+            let line: Int
+            let targets: [ShipmentTarget]
+
+            /// 「b2-1204.csv 3行目」, or 「3行目」 within the file being read.
+            func text(from current: String) -> String { file == current || file.isEmpty ? "\(line)行目" : "\(file) \(line)行目" }
+        }
+
+        var numbers: [String: Place] = [:]
+        var baskets: [ShipmentTarget: (number: String, place: Place)] = [:]
     }
 
     /// The baskets addressed as `recipient` says: the same postcode (digits), name and address
@@ -102,8 +146,8 @@ public struct TrackingImport: Sendable {
     }
 
     private static func match(
-        _ row: TrackingRow, _ orders: [OrderNumber: Order], _ keys: [String: [ShipmentTarget]], _ today: CalendarDate,
-        _ seen: inout [String: Int]
+        _ row: TrackingRow, file: String, _ orders: [OrderNumber: Order], _ keys: [String: [ShipmentTarget]], _ today: CalendarDate,
+        _ inUse: NumbersInUse, _ earlier: inout Earlier
     ) -> Outcome {
         if let problem = row.problem { return .invalid(problem) }
         var named: [ShipmentTarget]?
@@ -158,8 +202,21 @@ public struct TrackingImport: Sendable {
         } catch {
             return .invalid(error.description)
         }
-        if let first = seen[normalized] { return .duplicate(firstLine: first) }
-        seen[normalized] = row.line
+        let place = Earlier.Place(file: file, line: row.line, targets: targets)
+        if let first = earlier.numbers[normalized] {
+            if first.file == file { return .duplicate(firstLine: first.line) }
+            if Set(first.targets) == Set(targets) { return .repeated(lead.number, place: first.text(from: file)) }
+            return .conflicting("荷物番号 \(normalized) は\(first.text(from: file))で \(first.targets.map(\.order.rawValue).joined(separator: "・")) に付けています")
+        }
+        earlier.numbers[normalized] = place
+        if let holders = inUse[normalized]?.subtracting(targets.map(\.order)), !holders.isEmpty {
+            return .conflicting("荷物番号 \(normalized) は別の注文 \(holders.sorted().map(\.rawValue).joined(separator: "・")) に入力済みです。番号を確かめてください")
+        }
+        for target in targets {
+            if let given = earlier.baskets[target], given.number != normalized {
+                return .conflicting("\(target.order) の送付先 \(target.basketID) には\(given.place.text(from: file))で別の荷物番号 \(given.number) を付けています（送り状を発行し直したなら、古い行を消して取り込み直してください）")
+            }
+        }
         var missing: [ShipmentTarget] = []
         for target in targets {
             let existing = orders[target.order]!.parcels.filter { $0.basketID == target.basketID }
@@ -173,6 +230,7 @@ public struct TrackingImport: Sendable {
             missing.append(target)
         }
         guard let basket = missing.first?.basketID else { return .unchanged(lead.number) }
+        for target in missing { earlier.baskets[target] = (normalized, place) }
         return .matched(missing, Parcel(basketID: basket, carrier: carrier, trackingNumber: normalized, shippedOn: row.shippedOn ?? today))
     }
 }

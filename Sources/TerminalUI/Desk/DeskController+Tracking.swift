@@ -44,7 +44,7 @@ extension DeskController {
     /// their valid lines (else they stay, to be fixed and read again).
     static func applyTrackingImport(_ preview: TrackingPreview, _ plan: PlanPreview, store: OrderStore) throws -> ActionResult {
         let (batchID, leftOut) = try preview.imported.apply(to: store, takingValidLines: preview.takingValidLines)
-        let files = preview.imported.moveTakenIn(takingValidLines: preview.takingValidLines)
+        let files = preview.imported.moveTakenIn(takingValidLines: preview.takingValidLines, leftOut: Set(leftOut.map(\.0)))
         let refused = Dictionary(leftOut.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
         var result = ActionResult(
             lines: plan.changes.map { change in
