@@ -178,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "OrderSync", "OrderStore", "RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport",
+                "OrderSync", "OrderStore", "RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport", "Slips", "CustomerMail", "MailTransport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

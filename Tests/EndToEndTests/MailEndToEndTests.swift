@@ -26,10 +26,11 @@ struct MailEndToEndTests {
         }
     }
 
-    /// `signed`: the mail folder written with a real signature (else the shipped one is made on first use).
+    /// `signed`: the mail folder written with a real signature (else the shipped one is made on
+    /// first use); `more`: further tables.
     static func config(
         _ sandbox: SandboxHarness, _ relay: SMTPRelayHarness, in juchu: JuchuBinary, database: String, password: String? = nil,
-        requestsPerSecond: Double = 50, signed: Bool = true, host: String = "localhost"
+        requestsPerSecond: Double = 50, signed: Bool = true, host: String = "localhost", more: String = ""
     ) throws -> String {
         if signed { try writeMailFolder(in: juchu) }
         return try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: database, requestsPerSecond: requestsPerSecond, more: """
@@ -46,6 +47,7 @@ struct MailEndToEndTests {
             hold_minutes = 0
             shop_name = "楽天デモ米店"
             bank_account = "楽天銀行 第一営業支店 普通 1234567"
+            \(more)
             """)
     }
 
@@ -128,7 +130,8 @@ struct MailEndToEndTests {
         #expect(statusOut.contains("送れなかったメールが\(failed.count)件") && statusOut.contains("IDかパスワードが違います"), "\(statusOut)")
         // juchu check tries the relay (no mail sent) and says the same.
         let (checkCode, checkOut, checkErr) = try await CommandsEndToEndTests.run(juchu, ["check", "--config", config])
-        #expect(checkCode == 1 && checkOut.contains("メールサーバ: SMTP AUTH のIDかパスワードが違います"), "\(checkOut) \(checkErr)")
+        #expect(checkCode == 1 && checkErr.contains("メールサーバ: SMTP AUTH のIDかパスワードが違います"), "\(checkOut) \(checkErr)")
+        #expect((checkOut + checkErr).components(separatedBy: "IDかパスワードが違います").count == 2, "said once: \(checkOut) \(checkErr)")
 
         let stray = try CommandsEndToEndTests.writeConfig(
             try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "from = \"\(relay.allowedSender)\"", with: "from = \"me@gmail.com\""),

@@ -13,28 +13,28 @@ import TestSupport
 /// cash, from label to buyer; a ソーシャルギフト waits for its recipient's address.
 @Suite("End to end: a 代金引換 order in a bundle, from label to buyer; a social gift 入力待ち", .serialized)
 struct ParcelEndToEndTests {
+    /// The sandbox, the relay, the shop as ご依頼主 and on its slips; the mail folder signed.
     static func config(_ sandbox: SandboxHarness, _ relay: SMTPRelayHarness, in juchu: JuchuBinary, database: String) throws -> String {
-        try MailEndToEndTests.writeMailFolder(in: juchu)
-        return try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: database, more: """
-            [fetch]
-            skip_younger_than_minutes = 0
-            [sender]
-            name = "米の店 山田"
-            phone = "03-1234-5678"
-            zip = "100-0001"
-            address = "東京都千代田区千代田1-1"
-            [mail]
-            smtp_host = "localhost"
-            smtp_port = \(relay.port)
-            username = "\(relay.user)"
-            password = "\(relay.password)"
-            from = "\(relay.allowedSender)"
-            registered = ["\(relay.allowedSender)"]
-            ca_file = "\(relay.caFile)"
-            hold_minutes = 0
-            shop_name = "楽天デモ米店"
-            \(SlipsEndToEndTests.slipsTable)
-            """)
+        try MailEndToEndTests.config(sandbox, relay, in: juchu, database: database, more: ShippingEndToEndTests.senderTables + "\n" + SlipsEndToEndTests.slipsTable)
+    }
+
+    /// Two orders of one buyer to one address, as RMS holds them: the first paid 代金引換 (330円 its
+    /// fee), the second by card going by `secondMethod`.
+    static func codPair(_ sandbox: SandboxHarness, secondMethod: String = "宅配便") async throws -> (cod: String, card: String) {
+        let picked = try await plainOrders(sandbox, count: 2)
+        let buyer = picked[0].ordererModel, address = picked[0].packageModelList[0].senderModel
+        #expect(await sandbox.server.modifyOrder(picked[0].orderNumber) { order in
+            order.settlementModel = SettlementModel(settlementMethodCode: 2, settlementMethod: "代金引換", rpaySettlementFlag: 1)
+            order.packageModelList[0].deliveryPrice = 330
+            order.deliveryModel = DeliveryModel(deliveryName: "宅配便", deliveryClass: 0)
+        })
+        #expect(await sandbox.server.modifyOrder(picked[1].orderNumber) { order in
+            order.ordererModel = buyer
+            order.packageModelList[0].senderModel = address
+            order.settlementModel = SettlementModel(settlementMethodCode: 1, settlementMethod: "クレジットカード", rpaySettlementFlag: 1)
+            order.deliveryModel = DeliveryModel(deliveryName: secondMethod, deliveryClass: 0)
+        })
+        return (picked[0].orderNumber, picked[1].orderNumber)
     }
 
     /// Two orders waiting for confirmation, one basket each, their postage set: what the test shapes.
@@ -58,20 +58,7 @@ struct ParcelEndToEndTests {
         }
         let relay = try SMTPRelayHarness.start()
         defer { relay.stop() }
-        let picked = try await Self.plainOrders(sandbox, count: 2)
-        let (cod, card) = (picked[0].orderNumber, picked[1].orderNumber)
-        let buyer = picked[0].ordererModel, address = picked[0].packageModelList[0].senderModel
-        #expect(await sandbox.server.modifyOrder(cod) { order in
-            order.settlementModel = SettlementModel(settlementMethodCode: 2, settlementMethod: "代金引換", rpaySettlementFlag: 1)
-            order.packageModelList[0].deliveryPrice = 330
-            order.deliveryModel = DeliveryModel(deliveryName: "宅配便", deliveryClass: 0)
-        })
-        #expect(await sandbox.server.modifyOrder(card) { order in
-            order.ordererModel = buyer
-            order.packageModelList[0].senderModel = address
-            order.settlementModel = SettlementModel(settlementMethodCode: 1, settlementMethod: "クレジットカード", rpaySettlementFlag: 1)
-            order.deliveryModel = DeliveryModel(deliveryName: "メール便", deliveryClass: 0)
-        })
+        let (cod, card) = try await Self.codPair(sandbox, secondMethod: "メール便")
         let db = juchu.home + "/parcel.sqlite"
         let config = try Self.config(sandbox, relay, in: juchu, database: db)
         #expect(try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config]).0 == 0)
@@ -138,6 +125,9 @@ struct ParcelEndToEndTests {
         let cardOrder = try #require(try store.order(OrderNumber(card)))
         #expect(page.contains("注文番号\(cod)") && page.contains("注文番号\(card)"))
         #expect(page.contains("同梱2件のご請求金額の合計\((codOrder.requestPrice + cardOrder.requestPrice).description)"), "\(page)")
+        // What the driver collects is said apart from what the card paid, each order with its payment.
+        #expect(page.replacingOccurrences(of: "\n", with: "").contains("うち代金引換でお支払いいただく金額\(codOrder.requestPrice.description)"), "\(page)")
+        #expect(page.contains("お支払い方法\(codOrder.payment.methodName)") && page.contains("お支払い方法\(cardOrder.payment.methodName)"))
         await sandbox.stop()
     }
 
@@ -273,17 +263,7 @@ struct DeskBundleEndToEndTests {
         }
         let relay = try SMTPRelayHarness.start()
         defer { relay.stop() }
-        let picked = try await ParcelEndToEndTests.plainOrders(sandbox, count: 2)
-        let (cod, card) = (picked[0].orderNumber, picked[1].orderNumber)
-        let buyer = picked[0].ordererModel, address = picked[0].packageModelList[0].senderModel
-        _ = await sandbox.server.modifyOrder(cod) { order in
-            order.settlementModel = SettlementModel(settlementMethodCode: 2, settlementMethod: "代金引換", rpaySettlementFlag: 1)
-            order.packageModelList[0].deliveryPrice = 330
-        }
-        _ = await sandbox.server.modifyOrder(card) { order in
-            order.ordererModel = buyer
-            order.packageModelList[0].senderModel = address
-        }
+        let (cod, card) = try await ParcelEndToEndTests.codPair(sandbox)
         let db = juchu.home + "/desk-bundle.sqlite"
         let config = try ParcelEndToEndTests.config(sandbox, relay, in: juchu, database: db)
         #expect(try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config]).0 == 0)

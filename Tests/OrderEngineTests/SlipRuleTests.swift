@@ -91,6 +91,36 @@ struct SlipRuleTests {
         #expect(SlipAction(kind: .picking).plan(orders).changes.allSatisfy { $0.fields.isEmpty }, "a document changes nothing of the order")
     }
 
+    @Test("a bundle's 納品書 and picking are made whole or not at all: a member cancelled or without amounts skips every member, named; members on two addresses get no 納品書; what the door collects is the 代金引換 members' sum")
+    func bundleWhole() {
+        let bundle = BundleID("B-1")
+        var cod = OrderFixtures.order(1, bundle: bundle)
+        cod.payment = Payment(methodCode: 2, methodName: "代金引換")
+        let card = OrderFixtures.order(2, bundle: bundle)
+        let alone = OrderFixtures.order(3)
+        #expect(SlipAction(kind: .deliveryNote).plan([cod, card, alone]).changes.count == 3)
+        #expect(cod.requestPrice.yen != nil && CashOnDelivery.collected(from: [cod, card]) == cod.requestPrice.yen, "the card member is paid already")
+        #expect(CashOnDelivery.collected(from: [card, alone]) == nil)
+
+        var cancelled = card
+        cancelled.localStatus = .cancelled
+        for kind in [SlipKind.deliveryNote, .picking] {
+            let plan = SlipAction(kind: kind).plan([cod, cancelled, alone])
+            #expect(plan.changes.map(\.number) == [alone.number], "\(kind)")
+            #expect(plan.skips.first { $0.number == cod.number }?.reason == .bundleMemberSkipped(card.number, SkipReason.slipForCancelled(kind.label).text))
+        }
+        #expect(SlipAction(kind: .orderSlip).plan([cod, cancelled]).changes.map(\.number) == [cod.number], "a 受注伝票 is each order's own")
+
+        let unset = OrderFixtures.order(2, shipping: .unset, bundle: bundle)
+        #expect(SlipAction(kind: .deliveryNote).plan([cod, unset]).changes.isEmpty)
+        #expect(SlipAction(kind: .picking).plan([cod, unset]).changes.count == 2, "a picking list needs no amounts")
+
+        var moved = card
+        moved.packages[0].destination = OrderFixtures.otherPerson
+        let apart = SlipAction(kind: .deliveryNote).plan([cod, moved])
+        #expect(apart.changes.isEmpty && apart.skips.allSatisfy { $0.reason.text.contains("送付先が") })
+    }
+
     @Test("the picking list totals units per item and option over the orders, in shelf order (natural: A-2 before A-10), items without a shelf last")
     func pickingList() {
         func order(_ serial: Int, _ items: [(String, String?, Int)]) -> Order {

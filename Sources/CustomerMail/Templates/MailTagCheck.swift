@@ -5,6 +5,11 @@ import Foundation
 /// outside its list, a section closed by another name or not at all, and the Mustache features a
 /// mail has no use for (partials, delimiters, pragmas, blocks). Each with its line.
 public enum MailTagCheck {
+    /// Whether `text` uses the tag `name` — as a value, raw or as a section — however spaced.
+    public static func uses(_ text: String, tag name: String) -> Bool {
+        text.range(of: "\\{\\{\\{?\\s*[#^&]?\\s*\(name)\\s*\\}", options: .regularExpression) != nil
+    }
+
     /// `tags`: what the template may use (a mail's, or a slip's).
     public static func check(_ text: String, file: String, firstLine: Int, tags: [MailTag] = MailTag.all) throws(MailTemplateError) {
         var scopes: [(name: String, tags: [MailTag], line: Int)] = [("", tags, firstLine)]

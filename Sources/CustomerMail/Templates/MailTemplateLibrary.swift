@@ -54,7 +54,7 @@ public struct MailTemplateLibrary: Sendable {
         if template.text.contains(Self.signaturePlaceholder) {
             return "\(template.file) に見本の「\(Self.signaturePlaceholder)」が残っています。店舗名と連絡先に書き換えてから送ってください"
         }
-        if template.text.contains("{{signature}}"), signature.contains(Self.signaturePlaceholder) {
+        if MailTagCheck.uses(template.text, tag: "signature"), signature.contains(Self.signaturePlaceholder) {
             return "署名（\(folder)/\(Self.signatureFile)）が見本の「\(Self.signaturePlaceholder)」のままです。店舗名と連絡先に書き換えてから送ってください"
         }
         return nil

@@ -73,6 +73,12 @@ public struct Plan: Sendable {
         self.cautions = cautions
     }
 
+    /// Adds what the operator must know of `number` that the action's service finds (a template
+    /// that prints a bundle order by order).
+    public mutating func caution(_ number: OrderNumber, _ text: String) {
+        cautions.append(Caution(number: number, text: text))
+    }
+
     /// Whether applying it sends something to RMS that cannot be taken back.
     public var leavesMachine: Bool { write != nil }
 

@@ -74,6 +74,10 @@ public enum SkipReason: Sendable, Hashable, Codable {
     /// A ソーシャルギフト whose recipient has not entered the address (RMS holds placeholders):
     /// no label, 納品書, receipt or mail, until RMS says it is in.
     case giftRecipientPending(due: String)
+    /// A bundle (one parcel) is printed or sent whole: another member is skipped, with this reason.
+    case bundleMemberSkipped(OrderNumber, String)
+    /// A bundle whose members cannot go as one parcel to one address (``LabelParcel/notOneParcel(_:)``).
+    case notOneParcel(String)
 
     public var text: String {
         switch self {
@@ -129,7 +133,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .carrierUnknownToRakuten(let code): "配送会社コード \(code) は楽天の配送会社ではありません"
         case .shipDateInFuture(let date): "発送日 \(date) が今日より後です"
         case .parcelBasketUnknown(let basket): "荷物の送付先ID \(basket) はこの注文にありません"
-        case .labelRefused(let reason), .trackingRow(let reason): reason
+        case .labelRefused(let reason), .trackingRow(let reason), .notOneParcel(let reason): reason
+        case .bundleMemberSkipped(let member, let reason): "同梱の注文 \(member): \(reason)（同梱は1個口のため、全員分がそろうまで作りません）"
         case .changedSince: "その後に変更されているため、元に戻しません"
         case .changedSincePreview(let field, let now):
             "プレビューの後に他の操作・他の端末で変更されました（\(field) 現在 \(now)）。確かめてからもう一度実行してください"

@@ -54,6 +54,7 @@ public struct CashOnDelivery: Sendable, Hashable {
         guard let amount = order.requestPrice.yen else {
             throw LabelRefusal("請求金額が未設定です（代金引換で受け取る金額が決まりません）")
         }
+        if amount < 0 { throw LabelRefusal("請求金額がマイナスです（\(amount)円）。代金引換で受け取る金額が決まらないため、RMSで確かめてください") }
         guard amount > 0 else { return nil }
         let taxes: TaxBreakdown
         do {
@@ -66,6 +67,21 @@ public struct CashOnDelivery: Sendable, Hashable {
         let billed = taxes.total
         let share = billed > amount && billed > 0 ? tax * amount / billed : tax
         return CashOnDelivery(amount: amount, tax: min(share, amount))
+    }
+
+    /// What the carrier collects for the parcel of `orders` (one order, or a bundle's members): the
+    /// sum over those paid 代金引換, in yen; nil when none is, or when one's amount is not known
+    /// (its label is refused with why).
+    public static func collected(from orders: [Order]) -> Int? {
+        var total: Int?
+        for order in orders where order.payment.isCashOnDelivery {
+            do throws(LabelRefusal) {
+                total = (total ?? 0) + (try of(order)?.amount ?? 0)
+            } catch {
+                return nil
+            }
+        }
+        return total
     }
 
     static func + (lhs: CashOnDelivery, rhs: CashOnDelivery) -> CashOnDelivery {
@@ -91,6 +107,20 @@ public struct ShipmentTarget: Sendable, Hashable {
 }
 
 extension LabelParcel {
+    /// Why a bundle's members (lead first) cannot go as one parcel to one address — a member with
+    /// more than one basket, or its address not the lead's — or nil. The label and the 納品書 ask
+    /// the same.
+    public static func notOneParcel(_ group: [Order]) -> String? {
+        let lead = group[0]
+        for order in group where order.packages.count != 1 {
+            return "同梱の注文 \(order.number) の送付先が\(order.packages.count)件あります。同梱を解除してください"
+        }
+        for order in group.dropFirst() where !order.packages[0].destination.isSameRecipient(as: lead.packages[0].destination) {
+            return "同梱の注文 \(order.number) の送付先が \(lead.number) と違います（RMSで変わった可能性があります）。同梱を解除するか送付先を揃えてください"
+        }
+        return nil
+    }
+
     /// The parcels `orders` make, in their order, and each order refused with the reason. A bundle
     /// is one parcel of all its members, which must all be among `orders`; a member refused
     /// refuses its bundle, each member named with why. `takesConvenienceStores`: whether the
@@ -155,13 +185,8 @@ extension LabelParcel {
     /// service only when every member asks for one (a member asking for the door makes it a
     /// parcel handed over, said in the notes), and never for cash on delivery.
     private static func bundle(_ group: [Order], collects: [OrderNumber: CashOnDelivery]) throws(LabelRefusal) -> LabelParcel {
+        if let problem = notOneParcel(group) { throw LabelRefusal(problem) }
         let lead = group[0]
-        for order in group where order.packages.count != 1 {
-            throw LabelRefusal("同梱の注文 \(order.number) の送付先が\(order.packages.count)件あります。同梱を解除してください")
-        }
-        for order in group.dropFirst() where !order.packages[0].destination.isSameRecipient(as: lead.packages[0].destination) {
-            throw LabelRefusal("同梱の注文 \(order.number) の送付先が \(lead.number) と違います（RMSで変わった可能性があります）。同梱を解除するか送付先を揃えてください")
-        }
         let dates = Set(group.compactMap { $0.delivery?.date })
         let slots = Set(group.compactMap { $0.delivery?.timeSlot }.filter { $0 != 0 })
         if dates.count > 1 || slots.count > 1 {

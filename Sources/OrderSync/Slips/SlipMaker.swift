@@ -63,14 +63,24 @@ public struct SlipMaker: Sendable {
         // A bundle ships as one parcel: its 納品書 and its picking take every member.
         let widens = request.kind == .deliveryNote || request.kind == .picking
         let all = try store.orders(widens ? try store.withBundlePartners(request.numbers) : request.numbers)
-        let plan = SlipAction(kind: request.kind).plan(all)
+        var plan = SlipAction(kind: request.kind).plan(all)
         let kept = Set(plan.changes.map(\.number))
         let orders = all.filter { kept.contains($0.number) }
         let printed = try store.printedCopies(request.kind, of: orders.map(\.number))
         let copies = Dictionary(uniqueKeysWithValues: orders.map { ($0.number, (printed[$0.number] ?? 0) + 1) })
+        // A shop's template from before bundles lists one order: each member gets its own, said.
+        let template = library.template(request.kind)
+        let bundlesTogether = template.printsBundles
+        if request.kind == .deliveryNote || (request.kind == .picking && request.perOrderPicking), !bundlesTogether {
+            let section = request.kind == .deliveryNote ? "{{#bundleOrders}}" : "{{#isBundle}}"
+            for order in orders where order.bundleID != nil {
+                plan.caution(order.number, "\((template.file as NSString).lastPathComponent) に同梱の欄（\(section)）がないため、同梱の注文も1件ずつ印刷します（テンプレートを消すと新しい既定が書き出されます）")
+            }
+        }
         let batch = try SlipBatch.make(
             kind: request.kind, orders: orders, copies: copies, shop: shop, printedOn: request.today, shelves: shelves,
-            perOrderPicking: request.perOrderPicking, pickingSort: request.pickingSort, addressee: request.addressee, purpose: request.purpose)
+            perOrderPicking: request.perOrderPicking, pickingSort: request.pickingSort, addressee: request.addressee, purpose: request.purpose,
+            bundlesTogether: bundlesTogether)
         return Preview(plan: plan, orders: orders, copies: copies, batch: batch)
     }
 

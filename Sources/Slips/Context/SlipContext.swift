@@ -64,8 +64,15 @@ struct SlipContext: MustacheParent {
             case "bundleRequestPrice":
                 guard document.isBundle, showsPrices else { return nil }
                 return Money.sum(document.orders.map(\.requestPrice)).yen.map(Money.groupedYen)
+            case "bundleCollectPrice":
+                // Said only when it is not the whole: a card-paid member is paid already.
+                guard document.isBundle, showsPrices, document.orders.contains(where: { !$0.payment.isCashOnDelivery }),
+                      let collected = CashOnDelivery.collected(from: document.orders) else { return nil }
+                return Money.groupedYen(collected)
             case "noshi":
-                let noshi = document.package.map { [$0.handling?.noshi].compactMap { $0 } } ?? document.orders.flatMap { $0.packages.compactMap(\.handling?.noshi) }
+                // A bundle's every member; else the basket's own, or the order's.
+                let noshi = document.isBundle ? document.orders.flatMap { $0.packages.compactMap(\.handling?.noshi) }
+                    : document.package.map { [$0.handling?.noshi].compactMap { $0 } } ?? order.packages.compactMap(\.handling?.noshi)
                 return MailContext.text(Array(Set(noshi)).sorted().joined(separator: "、"))
             case "packingNotes": return MailContext.text(document.orders.map(\.packingNotes).filter { !$0.isEmpty }.joined(separator: "・"))
             case "isGift": return order.delivery?.isGift ?? false
@@ -108,34 +115,33 @@ struct SlipContext: MustacheParent {
         }
     }
 
-    /// One order of a bundle's 納品書: its number, its items, its own totals and tax lines (each
-    /// order is its own invoice); what it does not say, the document above it answers.
+    /// One order of a bundle's 納品書: every tag of a document answered for this order alone (its
+    /// number, items, totals, tax lines, のし: each order is its own invoice), no value where it has
+    /// none — never the lead order's, which Mustache would find above it. The shop's names and the
+    /// bundle's own are the document's.
     struct BundleOrderContext: MustacheParent {
         let order: Order
         let taxes: TaxBreakdown?
         let batch: SlipBatch
         let showsPrices: Bool
 
-        /// Every name of ``SlipTag/bundleOrder`` is answered, `false` where this order has no value:
-        /// a nil would let Mustache take the document's own (the lead order's remarks, its coupon).
         func child(named name: String) -> Any? {
-            value(named: name) ?? (SlipTag.bundleOrder.contains { $0.name == name } ? false : nil)
-        }
-
-        private func value(named name: String) -> Any? {
-            switch name {
-            case "items":
-                return order.packages.flatMap(\.items).map { ItemContext(item: $0, shelf: batch.shelves[$0.manageNumber], showsPrices: showsPrices) }
-            case "taxLines": return showsPrices ? taxes?.lines.map(TaxLineContext.init) : nil
-            case "couponAllTotalPrice" where order.couponTotal == 0, "usedPoint" where order.pointsUsed == 0: return nil
-            case "goodsPrice", "postagePrice", "deliveryPrice", "paymentCharge", "couponAllTotalPrice", "usedPoint", "totalPrice", "requestPrice":
-                return showsPrices ? MailContext(order: order, shop: MailShop(name: batch.shop.name)).child(named: name) : nil
-            case "orderNumber", "orderDatetime", "settlementMethod", "isCashOnDelivery", "remarks":
-                return MailContext(order: order, shop: MailShop(name: batch.shop.name)).child(named: name)
-            case "wrappings": return MailContext.text((order.rmsAmounts?.wrappings ?? []).map(\.label).joined(separator: "、"))
-            default: return nil
+            if SlipTag.bundleLevel.contains(name) || SlipTag.batchLevel.contains(name) || name == "showsPrices" { return nil }
+            if ["goodsPrice", "postagePrice", "deliveryPrice", "paymentCharge", "couponAllTotalPrice", "usedPoint", "totalPrice",
+                "requestPrice", "taxLines", "taxTotal", "basketGoodsPrice", "basketPostagePrice", "basketSubtotal", "receiptAmount"].contains(name),
+               !showsPrices {
+                return SlipNoValue()
             }
+            let own = DocumentContext(document: SlipDocument(order: order, package: order.packages.first, taxes: taxes), batch: batch)
+            return own.child(named: name) ?? SlipNoValue()
         }
+    }
+
+    /// No value, which ends the search: a variable prints nothing and a section stays closed (a
+    /// nil would let Mustache take the name's value from the context above).
+    struct SlipNoValue: MustacheCustomRenderable {
+        var renderText: String { "" }
+        var isNull: Bool { true }
     }
 
     struct ItemContext: MustacheParent {

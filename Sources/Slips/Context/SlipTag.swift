@@ -16,7 +16,26 @@ public enum SlipTag {
     ]
 
     /// What each document (`{{#documents}}…{{/documents}}`) holds.
-    public static let document: [MailTag] = MailTag.all.filter { $0.name != "items" } + [
+    public static let document: [MailTag] = documentOwn + [
+        .flag("isBundle", "同梱（複数の注文を1個口で）のとき"), .text("bundleCount", "同梱の注文の数"),
+        .text("bundleNumbers", "同梱の注文番号（・区切り）"),
+        .list("bundleOrders", "同梱の注文ごと（注文番号・商品・金額・税率ごとの合計、この注文の値）", bundleOrder),
+        .text("bundleRequestPrice", "同梱の注文の請求金額の合計"),
+        .text("bundleCollectPrice", "同梱のうち代金引換で受け取る金額（カード払いなどの注文があるとき）"),
+    ]
+
+    /// The names a bundle's document answers for the bundle, not for each of its orders.
+    static let bundleLevel: Set<String> = ["isBundle", "bundleCount", "bundleNumbers", "bundleOrders", "bundleRequestPrice", "bundleCollectPrice"]
+
+    /// The names the batch answers (the shop, the title), above every document.
+    static let batchLevel: Set<String> = Set(all.map(\.name))
+
+    /// What each order of a bundle (`{{#bundleOrders}}…{{/bundleOrders}}`) holds: a document's
+    /// tags, each for that order.
+    static let bundleOrder: [MailTag] = documentOwn
+
+    /// A document's tags for one order.
+    static let documentOwn: [MailTag] = MailTag.all.filter { $0.name != "items" } + [
         .list("items", "商品（納品書は送付先の商品、ほかは注文のすべての商品）", item),
         .text("basketId", "送付先ID（納品書）"), .text("destinationName", "送付先の氏名（納品書）"),
         .text("destinationZipCode", "送付先の郵便番号（納品書）"), .text("destinationAddress", "送付先の住所（納品書）"),
@@ -32,20 +51,6 @@ public enum SlipTag {
         .text("packingNotes", "梱包で加えるもの（ラッピング・のし）"), .flag("isMultiBasket", "送付先が複数あるとき"),
         .text("basketGoodsPrice", "この送付先の商品合計（送付先が複数のとき）"), .text("basketPostagePrice", "この送付先の送料"),
         .text("basketSubtotal", "この送付先の小計（商品＋送料）"),
-        .flag("isBundle", "同梱（複数の注文を1個口で）のとき"), .text("bundleCount", "同梱の注文の数"),
-        .text("bundleNumbers", "同梱の注文番号（・区切り）"),
-        .list("bundleOrders", "同梱の注文ごと（注文番号・商品・金額・税率ごとの合計）", bundleOrder),
-        .text("bundleRequestPrice", "同梱の注文の請求金額の合計"),
-    ]
-
-    /// What each order of a bundle (`{{#bundleOrders}}…{{/bundleOrders}}`) holds.
-    static let bundleOrder: [MailTag] = [
-        .text("orderNumber", "注文番号"), .text("orderDatetime", "注文日時"), .text("settlementMethod", "支払方法"),
-        .flag("isCashOnDelivery", "代金引換のとき"), .text("remarks", "備考"), .text("wrappings", "ラッピング"),
-        .list("items", "この注文の商品", item), .list("taxLines", "この注文の税率ごとの合計と消費税", taxLine),
-        .text("goodsPrice", "商品合計"), .text("postagePrice", "送料"), .text("deliveryPrice", "代引手数料"), .text("paymentCharge", "決済手数料"),
-        .text("couponAllTotalPrice", "クーポン利用額"), .text("usedPoint", "ポイント利用額"), .text("totalPrice", "合計金額"),
-        .text("requestPrice", "請求金額"),
     ]
 
     static let pickLine: [MailTag] = [

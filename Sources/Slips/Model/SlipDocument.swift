@@ -75,14 +75,15 @@ public struct SlipBatch: Sendable {
 extension SlipBatch {
     /// The documents of `kind` for the orders the plan kept: a 納品書 per basket, every other kind
     /// one per order — but a bundle (同梱), one parcel, gets one 納品書 and one picking entry for
-    /// all its members among `orders`. `copies`: which copy each order's document is (1 when
+    /// all its members among `orders` (`bundlesTogether` false: each order its own, for a template
+    /// without a bundle section). `copies`: which copy each order's document is (1 when
     /// absent; a bundle's, its members' latest). A receipt is made out to `addressee`, or to the
     /// orderer when none is asked. An order whose amounts cannot be printed is refused here too,
     /// never left out quietly (it would be recorded as printed).
     public static func make(
         kind: SlipKind, orders: [Order], copies: [OrderNumber: Int] = [:], shop: SlipShop, printedOn: CalendarDate,
         shelves: [String: String] = [:], perOrderPicking: Bool = false, pickingSort: PickingList.Sort = .shelf,
-        addressee: String? = nil, purpose: String = SlipDocument.defaultPurpose
+        addressee: String? = nil, purpose: String = SlipDocument.defaultPurpose, bundlesTogether: Bool = true
     ) throws(SlipRefusal) -> SlipBatch {
         var documents: [SlipDocument] = []
         let bundles = Dictionary(grouping: orders.filter { $0.bundleID != nil }, by: { $0.bundleID! })
@@ -90,7 +91,7 @@ extension SlipBatch {
         for order in orders {
             let taxes = kind.showsAmounts ? try TaxBreakdown.of(order) : nil
             let copy = copies[order.number] ?? 1
-            if kind == .deliveryNote || (kind == .picking && perOrderPicking), let id = order.bundleID,
+            if bundlesTogether, kind == .deliveryNote || (kind == .picking && perOrderPicking), let id = order.bundleID,
                 let members = bundles[id]?.sorted(by: { $0.number < $1.number }), members.count > 1, members.allSatisfy({ $0.packages.count == 1 })
             {
                 guard placed.insert(id).inserted else { continue }

@@ -147,7 +147,7 @@ extension SlipTemplate {
           {{#isBundle}}
           <p class="lead">ご注文者 {{ordererName}} 様<br>このたびはご注文いただき、ありがとうございます。ご注文 {{bundleCount}}件を同梱して納品いたします。</p>
           {{#bundleOrders}}
-        \(itemTable(header: "注文番号 {{orderNumber}}　ご注文日時 {{orderDatetime}}"))
+        \(itemTable(header: "注文番号 {{orderNumber}}　ご注文日時 {{orderDatetime}}　お支払い方法 {{settlementMethod}}"))
           {{#showsPrices}}
         \(totalsBlock(requestLabel: "ご請求金額", whose: "この注文の"))
           <div class="taxes">
@@ -161,6 +161,7 @@ extension SlipTemplate {
           {{#showsPrices}}
           <div class="totals">
             <p><span>同梱 {{bundleCount}}件のご請求金額の合計</span>{{bundleRequestPrice}}</p>
+            {{#bundleCollectPrice}}<p><span>うち代金引換でお支払いいただく金額</span>{{bundleCollectPrice}}</p>{{/bundleCollectPrice}}
           </div>
           {{/showsPrices}}
           {{#hasReducedRate}}<p class="note">※印は軽減税率（8%）対象の商品です。</p>{{/hasReducedRate}}

@@ -28,6 +28,14 @@ public struct SlipTemplate: Sendable {
         }
     }
 
+    /// Whether the template prints a bundle (同梱) as one document: a 納品書 with each order's
+    /// section (`{{#bundleOrders}}`), a picking entry that says it is a bundle. One written before
+    /// bundles were (or by a shop without them) prints each order on its own, as it did.
+    public var printsBundles: Bool {
+        let names = kind == .deliveryNote ? ["bundleOrders"] : ["isBundle", "bundleNumbers", "bundleOrders"]
+        return names.contains { MailTagCheck.uses(text, tag: $0) }
+    }
+
     /// The HTML of `batch`, every document in it.
     public func render(_ batch: SlipBatch) -> String {
         template.render(SlipContext(batch: batch))
