@@ -12,7 +12,8 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     case certificateUntrusted(String)
     /// STARTTLS refused or the TLS handshake failed otherwise: nothing sent.
     case tlsFailed(String)
-    /// The ID or password was refused (535): nothing sent.
+    /// SMTP AUTH refused — the ID or password (535), for now (4xx), or otherwise — or not offered
+    /// (code 0): nothing sent.
     case authenticationFailed(SMTPReply)
     /// MAIL FROM refused (552 sender rejected: the address is not one RMS has registered).
     case senderRejected(SMTPReply)
@@ -41,6 +42,7 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isTemporary: Bool {
         switch self {
         case .unreachable, .connectionLost, .stalled: true
+        case .authenticationFailed(let reply): (400..<500).contains(reply.code)
         case .recipientRejected(_, let reply), .bccRejected(_, let reply), .messageRejected(let reply): !reply.isPermanent
         case .senderRejected(let reply): !reply.isPermanent
         default: false
@@ -65,8 +67,12 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
             "メールサーバの証明書を信頼できません（\(detail)）。[mail] smtp_host が正しいか、社内の中継サーバなら [mail] ca_file にその認証局を設定してください。送信していません"
         case .tlsFailed(let detail):
             "メールサーバとの暗号化（STARTTLS）ができません（\(detail)）。送信していません"
-        case .authenticationFailed(let reply):
+        case .authenticationFailed(let reply) where reply.code == 535:
             "SMTP AUTH のIDかパスワードが違います（\(reply)）。RMSのあんしんメルアド設定（メールサーバ設定情報）で確かめ、config.toml の [mail] username・password を直してください（R-Loginでパスワードを更新したときも）。送信していません"
+        case .authenticationFailed(let reply) where (400..<500).contains(reply.code):
+            "メールサーバが一時的に認証（SMTP AUTH）できませんでした（\(reply)）。送信していません。後で再送できます"
+        case .authenticationFailed(let reply):
+            "メールサーバに認証（SMTP AUTH）を断られました（\(reply)）。[mail] smtp_host・smtp_port がRMSのメールサーバ設定情報どおりか確かめてください。送信していません"
         case .senderRejected(let reply):
             "差出人のアドレスがメールサーバに拒否されました（\(reply)）。RMSに登録したアドレス（店舗連絡先・注文確認メール送り先・資料請求確認メール送り先）を [mail] from にしてください。送信していません"
         case .recipientRejected(let address, let reply):
@@ -80,7 +86,7 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
                 ? "メールサーバがこのメールを受け付けませんでした（\(reply)）。件名・本文・宛先を確かめてください。送信していません"
                 : "メールサーバが一時的に受け付けませんでした（\(reply)）。送信していません。後で再送できます"
         case .invalidAddress(let address, let problem):
-            "「\(address)」はメールアドレスとして使えません（\(problem)）。送信していません"
+            "「\(Self.escaped(address))」はメールアドレスとして使えません（\(problem)）。送信していません"
         case .connectionLost(let detail): "送信前に接続が切れました（\(detail)）。送信していません。再送できます"
         case .stalled(let detail): "メールサーバが応答しません（\(detail)）。送信していません。再送できます"
         case .unclear(let detail): "本文を送った後に接続が切れ、受け付けられたか分かりません（\(detail)）。結果不明: 自動では再送しません"
@@ -90,6 +96,36 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension SMTPError {
+    /// What happened, without the advice around it: what another error says when this one is its
+    /// cause (a lost connection's 「接続が切れました」, not its 「再送できます」).
+    var detail: String {
+        switch self {
+        case .unreachable(let detail), .certificateUntrusted(let detail), .tlsFailed(let detail), .connectionLost(let detail),
+             .stalled(let detail), .unclear(let detail), .protocolViolation(let detail), .invalidAddress(_, problem: let detail):
+            detail
+        case .authenticationFailed(let reply), .senderRejected(let reply), .recipientRejected(_, let reply),
+             .bccRejected(_, let reply), .messageRejected(let reply):
+            reply.description
+        case .noStartTLS: "STARTTLSがありません"
+        }
+    }
+
+    /// A buyer's address as a line of a message or the log may hold it: its control characters
+    /// written as \r, \n, <U+001B> (a line break in it would forge another line of the log).
+    static func escaped(_ address: String) -> String {
+        var text = ""
+        for scalar in address.unicodeScalars {
+            switch scalar {
+            case "\r": text += "\\r"
+            case "\n": text += "\\n"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                text += "<U+" + String(scalar.value, radix: 16, uppercase: true) + ">"
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
+    }
+
     /// A TLS failure in the operator's words: an untrusted certificate said as such, and the TLS
     /// library's own text without the paths of the build it names.
     static func tls(_ error: any Error, host: String) -> SMTPError {

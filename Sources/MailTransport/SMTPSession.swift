@@ -209,6 +209,8 @@ public final class SMTPSession: Sendable {
                 throw .stalled(detail)
             }
             if let tls, !(error is SMTPError) { throw tls(error) }
+            // A lost connection's own words, not its advice (「再送できます」 inside a 結果不明 would mislead).
+            if let smtp = error as? SMTPError { throw failure(smtp.detail) }
             throw failure(SMTPError.plain("\(error)"))
         }
     }

@@ -1,6 +1,6 @@
 import CustomerMail
 import Foundation
-import MailTransport
+@testable import MailTransport
 import Testing
 import TestSupport
 
@@ -103,6 +103,8 @@ struct SMTPSessionTests {
         } catch {
             guard case .unclear = error else { Issue.record("\(error)"); return }
             #expect(error.mayHaveBeenSent && error.description.contains("結果不明"))
+            #expect(!error.description.contains("再送できます") && !error.description.contains("送信していません"),
+                    "a mail that may have gone is never said safe to send again: \(error)")
         }
         await session.close()
         let received = try relay.messages()
@@ -158,12 +160,23 @@ struct SMTPSessionTests {
             } catch {
                 guard case .invalidAddress = error else { Issue.record("\(error)"); return }
                 #expect(!error.endsSession && !error.mayHaveBeenSent)
+                #expect(!error.description.contains("\r") && !error.description.contains("\n"), "one line in the log: \(error)")
             }
         }
         try await session.send(Self.message(2), envelopeFrom: "shop@example.jp")
         await session.close()
         let received = try relay.messages()
         #expect(received.count == 1 && received[0].to == ["buyer@pc.fw.rakuten.ne.jp"], "no other recipient reached the relay")
+    }
+
+    @Test("AUTH refused: 535 is the ID or password, 454 is for now (may be sent later), another 5xx says to check the relay")
+    func authenticationReplies() {
+        let wrong = SMTPError.authenticationFailed(SMTPReply(code: 535, lines: ["5.7.8 Authentication credentials invalid"]))
+        #expect(wrong.description.contains("IDかパスワードが違います") && !wrong.isTemporary)
+        let later = SMTPError.authenticationFailed(SMTPReply(code: 454, lines: ["4.7.0 Temporary authentication failure"]))
+        #expect(!later.description.contains("パスワード") && later.description.contains("後で再送できます") && later.isTemporary)
+        let other = SMTPError.authenticationFailed(SMTPReply(code: 534, lines: ["5.7.9 Authentication mechanism is too weak"]))
+        #expect(!other.description.contains("パスワードが違います") && other.description.contains("534") && !other.isTemporary)
     }
 
     @Test("a relay that stops answering after a message: that mail is 結果不明 within the timeout, and the session says it stalled")

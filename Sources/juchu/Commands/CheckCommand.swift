@@ -25,9 +25,15 @@ struct CheckCommand: ParsableCommand {
                 let answer = try runBlocking { try await client.getSubStatusList() }
                 print("接続できました（サブステータス \(answer.statuses.count)件）")
             } catch let error as RakutenPayError {
-                // The relay is tried whatever RMS answers: both are needed for a day's work.
-                let relay = try checkRelay(settings, file: file)
-                throw UserFacingError("接続できません: \(error.errorClass.messageWithRemedy)" + (relay.map { "。\($0)" } ?? ""))
+                // The relay is tried whatever RMS answers: both are needed for a day's work. What
+                // stops its check is said after RMS's failure, not instead of it.
+                var relay = ""
+                do {
+                    relay = try checkRelay(settings, file: file).map { "。\($0)" } ?? ""
+                } catch {
+                    relay = "。\(error)"
+                }
+                throw UserFacingError("接続できません: \(error.errorClass.messageWithRemedy)" + relay)
             }
             do {
                 let expiry = try runBlocking { try await client.licenseKeyExpiry() }
@@ -47,7 +53,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// With `[mail]`: connects to the relay, STARTTLS, AUTH, then QUIT — no mail sent — and says
-    /// so; what failed, in the relay's own words, is returned (and printed). Templates still holding
+    /// so; what failed, in the relay's own words, is returned to be said once. Templates still holding
     /// the shipped placeholder are named.
     private func checkRelay(_ settings: ShopConfig, file: String) throws -> String? {
         guard settings.mail != nil else { return nil }
@@ -60,9 +66,7 @@ struct CheckCommand: ParsableCommand {
             }
             print("メールサーバに接続できました（\(smtp.host):\(smtp.port)、\(smtp.startTLS ? "STARTTLS、" : "")AUTH \(smtp.username)。メールは送っていません）")
         } catch let error as SMTPError {
-            let text = "メールサーバ: \(error.description)"
-            print(text)
-            return text
+            return "メールサーバ: \(error.description)"
         }
         let library = try options.mailTemplates(settings)
         for template in library.templates {
