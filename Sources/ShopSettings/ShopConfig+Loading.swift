@@ -49,7 +49,7 @@ extension ShopConfig {
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
         "store": ["path"],
         "desk": ["statuses", "flags", "views", "columns"],
-        "shipping": ["status_after_report", "lead_days", "yupri_layout", "yupri_slip_type", "yupri_cod_slip_type", "b2_postbox_slip_type", "ehiden_cod_payment"],
+        "shipping": ["status_after_report", "lead_days", "yupri_layout", "yupri_slip_type", "yupri_cod_slip_type", "yupri_postbox_slip_type", "b2_postbox_slip_type", "ehiden_cod_payment"],
         "sender": ["name", "phone", "zip", "address", "yamato_customer_code", "yamato_freight_number"],
         "mail": ["smtp_host", "smtp_port", "username", "password", "from", "from_name", "bcc", "registered", "starttls", "ca_file",
                  "hold_minutes", "shop_name", "bank_account"],

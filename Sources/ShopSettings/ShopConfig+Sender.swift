@@ -39,8 +39,8 @@ extension ShopConfig {
         }
     }
 
-    /// `[shipping] yupri_layout`, `yupri_slip_type`, `yupri_cod_slip_type`: the shop's ゆうプリR 取込レイアウト
-    /// and 送り状種別 (digits, as ゆうプリR numbers them).
+    /// `[shipping] yupri_layout`, `yupri_slip_type`, `yupri_cod_slip_type`, `yupri_postbox_slip_type`:
+    /// the shop's ゆうプリR 取込レイアウト and 送り状種別 (digits, as ゆうプリR numbers them).
     private func readYupri(_ reader: Reader, into sender: inout LabelSender) throws {
         if let version = try reader.string("shipping", "yupri_layout") {
             guard let layout = YupriLayoutVersion(rawValue: version) else {
@@ -49,12 +49,22 @@ extension ShopConfig {
             }
             sender.yupriLayout = layout
         }
-        for (key, path) in [("yupri_slip_type", \LabelSender.yupriSlipType), ("yupri_cod_slip_type", \LabelSender.yupriCollectSlipType)] {
+        for (key, path) in [("yupri_slip_type", \LabelSender.yupriSlipType), ("yupri_cod_slip_type", \LabelSender.yupriCollectSlipType),
+                            ("yupri_postbox_slip_type", \LabelSender.yupriPostboxSlipType)] {
             guard let code = try reader.string("shipping", key) else { continue }
             guard code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw reader.error("shipping", key, "送り状種別は数字で書いてください（例: 1100780。空なら未設定）: 「\(code)」")
             }
             sender[keyPath: path] = code
+        }
+        // The prepaid form would print a label that collects nothing; a ゆうパック form, no letterbox label.
+        if !sender.yupriCollectSlipType.isEmpty, sender.yupriCollectSlipType == sender.yupriSlipType {
+            throw reader.error("shipping", "yupri_cod_slip_type",
+                               "代引用の送り状種別「\(sender.yupriCollectSlipType)」が元払い（yupri_slip_type）と同じです。ゆうプリRの代引用の種別にしてください")
+        }
+        if !sender.yupriPostboxSlipType.isEmpty, [sender.yupriSlipType, sender.yupriCollectSlipType].contains(sender.yupriPostboxSlipType) {
+            throw reader.error("shipping", "yupri_postbox_slip_type",
+                               "ゆうパケットの送り状種別「\(sender.yupriPostboxSlipType)」がゆうパックの種別と同じです。ゆうプリRのゆうパケットの種別にしてください")
         }
     }
 }

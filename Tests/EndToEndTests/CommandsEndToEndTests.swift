@@ -133,6 +133,7 @@ struct CommandsEndToEndTests {
             ("[desk]\ncolumns = [\"注文者\", \"合計金額\"]\n", "desk.columns"),
             (Self.senderTOML + "[shipping]\nyupri_layout = \"100\"\n", "shipping.yupri_layout"),
             (Self.senderTOML + "[shipping]\nyupri_cod_slip_type = \"代引\"\n", "shipping.yupri_cod_slip_type"),
+            (Self.senderTOML + "[shipping]\nyupri_cod_slip_type = \"1100780\"\n", "shipping.yupri_cod_slip_type"),
         ] {
             let path = try Self.writeConfig(text, in: juchu)
             let (status, _, err) = try Self.runBlocking(juchu, ["status", "--config", path])

@@ -82,6 +82,30 @@ struct CashOnDeliveryLabelTests {
         #expect(file.warnings.map(\.text) == ["ポスト投函のため、お届け指定（16〜18時）は送り状に入れていません"])
     }
 
+    @Test("a letterbox parcel where the carrier has none or no form is set: e飛伝Ⅲ sends it as 飛脚宅配便 with its お届け指定, said; ゆうプリR refuses it until yupri_postbox_slip_type is set, then writes 郵便種別 9 under it")
+    func letterboxElsewhere() throws {
+        var card = OrderFixtures.confirmed(4)
+        card.delivery = DeliveryDetails(method: "メール便", date: CalendarDate(year: 2026, month: 12, day: 8), timeSlot: 1416)
+        let ehiden = Self.writer(.sagawaEhiden3).file(for: [card]) { $0.map { _ in "J261204000004" } }
+        let row = try Self.rows(ehiden)[0]
+        #expect(row[44] == "20261208" && row[45] == "14", "its お届け日 and 時間帯 stay")
+        #expect(ehiden.warnings.map(\.text) == ["e飛伝Ⅲにはポスト投函の便がないため、飛脚宅配便（手渡し）で出力します"])
+
+        let unset = Self.writer(.japanpostYupri).file(for: [card]) { $0.map { _ in "J261204000004" } }
+        #expect(unset.rows.isEmpty && unset.skips.first?.reason.contains("yupri_postbox_slip_type") == true)
+        let set = Self.writer(.japanpostYupri) { $0.yupriPostboxSlipType = "1100800" }.file(for: [card]) { $0.map { _ in "J261204000004" } }
+        let yupri = try Self.rows(set)[0]
+        #expect(yupri[5] == "9" && yupri[10] == "1100800")
+    }
+
+    @Test("a 代金引換 order whose 請求金額 is below zero is refused, never written as a label that collects nothing")
+    func negativeAmount() {
+        var cod = Self.cod(1)
+        cod.rmsAmounts?.request = .yen(-100)
+        let file = Self.writer(.yamatoB2).file(for: [cod]) { $0.map { _ in "J261204000001" } }
+        #expect(file.rows.isEmpty && file.skips.first?.reason.contains("マイナス") == true)
+    }
+
     @Test("e飛伝Ⅲ: 代引金額 (48), 消費税 (49), 決済種別 (50) and its 指定シール (52) from the shop's setting, 元払 (58)")
     func ehiden() throws {
         let cod = Self.cod(1)

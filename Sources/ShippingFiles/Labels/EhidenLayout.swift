@@ -70,15 +70,14 @@ enum EhidenLayout: LabelLayout {
         set(.speed, "000")
         set(.cool, "001")
         set(.charge, "1")
-        if let note = basket.postboxWishNote {
-            notes.append(note)
-        } else {
-            set(.deliveryDate, LabelBasket.digits(parcel.deliveryDate))
-            if let slot = parcel.timeSlot, let code = timeSlots[slot] {
-                set(.timeSlot, code)
-            } else if let text = parcel.timeSlotText {
-                notes.append("お届け時間帯「\(text)」はe飛伝Ⅲの配達指定時間帯にありません。e飛伝Ⅲで指定してください")
-            }
+        // e飛伝Ⅲ has no letterbox service: a parcel asked as one goes as 飛脚宅配便, to the door,
+        // so its お届け指定 stays on it.
+        if parcel.service == .postbox { notes.append("e飛伝Ⅲにはポスト投函の便がないため、飛脚宅配便（手渡し）で出力します") }
+        set(.deliveryDate, LabelBasket.digits(parcel.deliveryDate))
+        if let slot = parcel.timeSlot, let code = timeSlots[slot] {
+            set(.timeSlot, code)
+        } else if let text = parcel.timeSlotText {
+            notes.append("お届け時間帯「\(text)」はe飛伝Ⅲの配達指定時間帯にありません。e飛伝Ⅲで指定してください")
         }
         if let collect = basket.cashOnDelivery {
             set(.collectAmount, String(collect.amount))

@@ -15,10 +15,12 @@ public struct LabelSender: Sendable, Equatable {
     public var ehidenCollectPayment = EhidenCollectPayment.cashOnly
     /// Which of ゆうプリR's import layouts the shop's 取込レイアウト is.
     public var yupriLayout: YupriLayoutVersion = .standard118
-    /// ゆうプリR's 送り状種別 for a prepaid ゆうパック (1100780 in the exporters peers use) and for
-    /// 代金引換, which the shop must give: without it a 代金引換 order gets no ゆうプリR row.
+    /// ゆうプリR's 送り状種別 for a prepaid ゆうパック (1100780 in the exporters peers use), for
+    /// 代金引換 and for ゆうパケット, which the shop must give: without them a 代金引換 order or a
+    /// letterbox parcel gets no ゆうプリR row (the ゆうパック form would carry it otherwise).
     public var yupriSlipType = "1100780"
     public var yupriCollectSlipType = ""
+    public var yupriPostboxSlipType = ""
 
     public init(name: String, phone: String, zipCode: String, address: String, yamatoCustomerCode: String = "", yamatoFreightNumber: String = "01") {
         self.name = name

@@ -50,7 +50,8 @@ public struct LabelWriter: Sendable {
                     refusal = "\(layout.header[index])に送り状の文字コード（Shift_JIS）にない文字「\(bad)」があります。RMSか注文内容修正で直してください"
                     break
                 }
-                guard let limit = layout.limits[index], FileText.cp932Length(value) > limit else { continue }
+                // The mark a formula-like value gets when written (``CSV/field(_:)``) counts in the limit.
+                guard let limit = layout.limits[index].map({ CSV.neutralises(value) ? $0 - 1 : $0 }), FileText.cp932Length(value) > limit else { continue }
                 let printed = Self.prefix(value, bytes: limit)
                 found.append((layout.header[index], "長すぎるため「\(printed)」まで印字されます"))
                 fields[index] = printed

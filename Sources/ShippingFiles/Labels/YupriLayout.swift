@@ -41,15 +41,20 @@ enum YupriLayout: LabelLayout {
     }
 
     static let limits: [Int: Int] = Dictionary(uniqueKeysWithValues: [
-        Column.address1, .address2, .address3, .name1, .senderAddress1, .senderAddress2, .senderAddress3, .senderName1,
+        Column.address1, .address2, .address3, .name1, .name2, .senderAddress1, .senderAddress2, .senderAddress3, .senderName1,
         .article1, .itemName,
     ].map { ($0.rawValue - 1, 50) })
 
     static var writesHeader: Bool { false }
 
     static func refusal(of parcel: LabelParcel, settings: LabelSender) -> String? {
-        guard parcel.cashOnDelivery != nil, settings.yupriCollectSlipType.isEmpty else { return nil }
-        return "代金引換のゆうパックの送り状種別が設定されていません（config.toml の [shipping] yupri_cod_slip_type）"
+        if parcel.cashOnDelivery != nil, settings.yupriCollectSlipType.isEmpty {
+            return "代金引換のゆうパックの送り状種別が設定されていません（config.toml の [shipping] yupri_cod_slip_type）"
+        }
+        if parcel.service == .postbox, settings.yupriPostboxSlipType.isEmpty {
+            return "ゆうパケット（ポスト投函）の送り状種別が設定されていません（config.toml の [shipping] yupri_postbox_slip_type）。宅配便にするなら注文の配送方法を変えてください"
+        }
+        return nil
     }
 
     static func fields(_ basket: LabelBasket) -> (fields: [String], notes: [String]) {
@@ -64,7 +69,8 @@ enum YupriLayout: LabelLayout {
         set(.cool, "0")
         // 元／着払／代引: 0 元払, 2 代引.
         set(.payment, basket.cashOnDelivery != nil ? "2" : "0")
-        set(.slipType, basket.cashOnDelivery != nil ? basket.sender.yupriCollectSlipType : basket.sender.yupriSlipType)
+        set(.slipType, basket.cashOnDelivery != nil ? basket.sender.yupriCollectSlipType
+            : parcel.service == .postbox ? basket.sender.yupriPostboxSlipType : basket.sender.yupriSlipType)
         set(.zipCode, basket.destination.zipCode.filter(\.isNumber))
         let address = LabelBasket.lines(basket.address, bytes: 50, count: 3)
         set(.address1, address[0])

@@ -108,11 +108,15 @@ public enum CSV {
     /// nor "\n".
     public static func field(_ value: String) -> String {
         var value = value
-        if let first = value.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first), !isWholeNumber(value) {
-            value = "'" + value
-        }
+        if neutralises(value) { value = "'" + value }
         guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether ``field(_:)`` marks `value` with a leading `'` (one more byte in a carrier's field).
+    static func neutralises(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first else { return false }
+        return "=+-@\t\r\n".unicodeScalars.contains(first) && !isWholeNumber(value)
     }
 
     /// `-500`, `+3`: a sign and digits only.
