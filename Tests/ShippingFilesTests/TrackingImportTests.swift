@@ -8,6 +8,19 @@ import TestSupport
 struct TrackingImportTests {
     static let today = CalendarDate(year: 2026, month: 12, day: 4)!
 
+    /// The label file `format` makes for `orders`, and the keys it gave (J261204000001, …).
+    static func labels(_ format: LabelFormat, for orders: [Order]) -> (LabelFile, [String: [ShipmentTarget]]) {
+        var keys: [String: [ShipmentTarget]] = [:]
+        let labels = LabelWriter(format: format, sender: LabelFileTests.sender, today: today).file(for: orders) { parcels in
+            parcels.map { parcel in
+                let key = "J261204\(String(format: "%06d", keys.count + 1))"
+                keys[key] = parcel
+                return key
+            }
+        }
+        return (labels, keys)
+    }
+
     /// B2's 発行済データ as the test makes it from a label file: the same layout, 伝票番号 filled.
     static func issued(from labels: LabelFile, numbers: [String]) -> [UInt8] {
         var text = ""
@@ -25,14 +38,7 @@ struct TrackingImportTests {
         var orders = (1...3).map { OrderFixtures.confirmed($0) }
         orders[2].packages.append(Package(basketID: 99_001, destination: OrderFixtures.otherPerson, items: orders[2].packages[0].items,
                                           postage: .yen(0), cashOnDeliveryFee: .zero))
-        var keys: [String: [ShipmentTarget]] = [:]
-        let labels = LabelWriter(format: .yamatoB2, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { baskets in
-            baskets.map { parcel in
-                let key = "J261204\(String(format: "%06d", keys.count + 1))"
-                keys[key] = parcel
-                return key
-            }
-        }
+        let (labels, keys) = TrackingImportTests.labels(.yamatoB2, for: orders)
         #expect(labels.rows.count == 4)
         let numbers = (1...4).map(ShippingNumbers.valid)
         let read = try TrackingFileReader.read(Self.issued(from: labels, numbers: numbers))
@@ -55,14 +61,7 @@ struct TrackingImportTests {
     @Test("e飛伝Ⅲ's issued data back by お客様管理番号, its number in お問い合せ送り状No. and its 出荷日; クリックポスト's list by postcode, name and address (two baskets alike are not guessed)")
     func sagawaAndClickpost() throws {
         let orders = (1...2).map { OrderFixtures.confirmed($0) }
-        var keys: [String: [ShipmentTarget]] = [:]
-        let labels = LabelWriter(format: .sagawaEhiden3, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { baskets in
-            baskets.map { parcel in
-                let key = "J261204\(String(format: "%06d", keys.count + 1))"
-                keys[key] = parcel
-                return key
-            }
-        }
+        let (labels, keys) = TrackingImportTests.labels(.sagawaEhiden3, for: orders)
         var text = ""
         for (index, line) in String(data: Data(labels.bytes()), encoding: .shiftJIS)!.components(separatedBy: "\r\n").dropLast().enumerated() {
             var fields = line.components(separatedBy: ",")
@@ -98,14 +97,7 @@ struct TrackingImportTests {
     @Test("ゆうプリR's 発送履歴 back: by お客様側管理番号 under its 6-column header, or its export without a header; our own label file is told apart")
     func yupriHistory() throws {
         let orders = (1...2).map { OrderFixtures.confirmed($0) }
-        var keys: [String: [ShipmentTarget]] = [:]
-        let labels = LabelWriter(format: .japanpostYupri, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { baskets in
-            baskets.map { parcel in
-                let key = "J261204\(String(format: "%06d", keys.count + 1))"
-                keys[key] = parcel
-                return key
-            }
-        }
+        let (labels, keys) = TrackingImportTests.labels(.japanpostYupri, for: orders)
         let byNumber = Dictionary(uniqueKeysWithValues: orders.map { ($0.number, $0) })
         var history = "お客様側管理番号,お問い合わせ番号,仮引受確定作業年月日,配送完了作業年月日,配達ステータス集約コード,配達ステータス明細コード\r\n"
         history += "\(labels.rows[0].key),\(ShippingNumbers.valid(1)),20261203,,10,0A\r\n"
@@ -218,14 +210,7 @@ struct TrackingFileAccountingTests {
     @Test("B2's 発行済データ saved without its header: recognised by what its first line holds, all 28 lines matched (none lost)")
     func headerless() throws {
         let orders = (1...28).map { OrderFixtures.confirmed($0) }
-        var keys: [String: [ShipmentTarget]] = [:]
-        let labels = LabelWriter(format: .yamatoB2, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { parcels in
-            parcels.map { parcel in
-                let key = "J261204\(String(format: "%06d", keys.count + 1))"
-                keys[key] = parcel
-                return key
-            }
-        }
+        let (labels, keys) = TrackingImportTests.labels(.yamatoB2, for: orders)
         let issued = TrackingImportTests.issued(from: labels, numbers: (1...28).map(ShippingNumbers.valid))
         let text = String(data: Data(issued), encoding: .shiftJIS)!
         let withoutHeader = text.components(separatedBy: "\r\n").dropFirst().joined(separator: "\r\n")
@@ -242,14 +227,7 @@ struct TrackingFileAccountingTests {
     @Test("B2 said by the operator, saved without its header, its first line odd (an 11-digit 伝票番号): that line is read as data and refused, not dropped as a header")
     func headerlessOddFirstLine() throws {
         let orders = (1...3).map { OrderFixtures.confirmed($0) }
-        var keys: [String: [ShipmentTarget]] = [:]
-        let labels = LabelWriter(format: .yamatoB2, sender: LabelFileTests.sender, today: Self.today).file(for: orders) { parcels in
-            parcels.map { parcel in
-                let key = "J261204\(String(format: "%06d", keys.count + 1))"
-                keys[key] = parcel
-                return key
-            }
-        }
+        let (labels, keys) = TrackingImportTests.labels(.yamatoB2, for: orders)
         let numbers = [String(ShippingNumbers.valid(1).dropLast())] + (2...3).map(ShippingNumbers.valid)
         let text = String(data: Data(TrackingImportTests.issued(from: labels, numbers: numbers)), encoding: .shiftJIS)!
         let withoutHeader = text.components(separatedBy: "\r\n").dropFirst().joined(separator: "\r\n")
