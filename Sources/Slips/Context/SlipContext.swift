@@ -30,11 +30,13 @@ struct SlipContext: MustacheParent {
     struct DocumentContext: MustacheParent {
         let document: SlipDocument
         let batch: SlipBatch
+        /// Whether amounts are printed, when the page above decides (a bundle's order).
+        var pricesShown: Bool?
 
         func child(named name: String) -> Any? {
             let order = document.order
             let mail = MailContext(order: order, shop: MailShop(name: batch.shop.name))
-            let showsPrices = !(order.delivery?.isGift ?? false) || batch.kind == .receipt
+            let showsPrices = pricesShown ?? (!(order.delivery?.isGift ?? false) || batch.kind == .receipt)
             switch name {
             case "items":
                 if batch.kind == .picking {
@@ -127,12 +129,8 @@ struct SlipContext: MustacheParent {
 
         func child(named name: String) -> Any? {
             if SlipTag.bundleLevel.contains(name) || SlipTag.batchLevel.contains(name) || name == "showsPrices" { return nil }
-            if ["goodsPrice", "postagePrice", "deliveryPrice", "paymentCharge", "couponAllTotalPrice", "usedPoint", "totalPrice",
-                "requestPrice", "taxLines", "taxTotal", "basketGoodsPrice", "basketPostagePrice", "basketSubtotal", "receiptAmount"].contains(name),
-               !showsPrices {
-                return SlipNoValue()
-            }
-            let own = DocumentContext(document: SlipDocument(order: order, package: order.packages.first, taxes: taxes), batch: batch)
+            let own = DocumentContext(document: SlipDocument(order: order, package: order.packages.first, taxes: taxes), batch: batch,
+                                      pricesShown: showsPrices)
             return own.child(named: name) ?? SlipNoValue()
         }
     }
