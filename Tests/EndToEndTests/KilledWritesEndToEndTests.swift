@@ -212,7 +212,7 @@ struct KilledWritesEndToEndTests {
         let setting = try await Setting.start(orders: 1_000)
         let today = CalendarDate(japanDayOf: JapanTime(Date()))
         let confirmable = try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset && !$0.isBundled && $0.readProblem == nil }
-        let confirmed = try await setting.service.confirm(confirmable.map(\.number))
+        let confirmed = try await setting.service.run(.confirm, on: confirmable.map(\.number))
         #expect(confirmed.succeeded == confirmable.count)
         var shippable: [Order] = []
         for _ in 0..<20 where shippable.count < confirmable.count {

@@ -59,7 +59,7 @@ struct AbandonedWriteTests {
             #expect(order.rmsProgress.isCancelling && order.localStatus == .cancelled)
         } else {
             #expect(order.localStatus == .newOrder, "the cancellation did not happen")
-            let again = try await fetched.service.cancel([row.number], reasonCode: 8)
+            let again = try await fetched.service.run(.cancel(reasonCode: 8), on: [row.number])
             #expect(again.lines.map(\.ok) == [true], "no longer blocked by the outbox: \(again.lines.map(\.message)) \(again.skipped)")
         }
         #expect(try await requests(to: "cancelOrder", in: fetched) == 1, "sent once in all")
@@ -87,7 +87,7 @@ struct AbandonedWriteTests {
             #expect(after.pendingEdit == nil)
         } else {
             #expect(after.pendingEdit != nil, "RMS does not have it: to be pushed again")
-            let again = try await fetched.service.pushEdits([row.number])
+            let again = try await fetched.service.run(.pushEdit, on: [row.number])
             #expect(again.lines.map(\.ok) == [true], "\(again.lines.map(\.message))")
         }
         let held = try #require(await fetched.sandbox.server.order(row.number.rawValue))
@@ -103,7 +103,7 @@ struct AbandonedWriteTests {
         try await abandon(ConfirmAction(), row.number, in: fetched) {
             if reached { _ = await fetched.sandbox.client.confirmOrder([row.number.rawValue]) }
         }
-        let report = try await fetched.service.confirm([row.number])
+        let report = try await fetched.service.run(.confirm, on: [row.number])
         #expect(try fetched.store.unresolvedIntents().isEmpty)
         #expect(report.lines.filter(\.ok).count == (reached ? 0 : 1), "\(report.lines.map(\.message)) \(report.skipped)")
         #expect(await fetched.sandbox.server.acceptedConfirmations()[row.number.rawValue] == 1)
@@ -128,7 +128,7 @@ struct AbandonedWriteTests {
         #expect(try fetched.store.unresolvedIntents().isEmpty)
         #expect(try fetched.store.orders(numbers).allSatisfy { $0.localStatus == .newOrder })
         #expect(try await requests(to: "cancelOrder", in: fetched) == 0)
-        let again = try await fetched.service.cancel(numbers, reasonCode: 8)
+        let again = try await fetched.service.run(.cancel(reasonCode: 8), on: numbers)
         #expect(again.lines.filter(\.ok).count == 3, "\(again.lines.map(\.message)) \(again.skipped)")
         await fetched.stop()
     }

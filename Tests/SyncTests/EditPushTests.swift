@@ -33,14 +33,14 @@ struct EditPushTests {
         // A second save from the form as it was first opened is refused: the order changed since.
         #expect(try store.save(edit, editing: order).first?.contains("開いた後に変更されました") == true)
 
-        let report = try await service.pushEdits([row.number])
+        let report = try await service.run(.pushEdit, on: [row.number])
         #expect(report.lines.map(\.ok) == [true], "\(report.lines.map(\.message))")
         let rms = try #require(await sandbox.server.order(row.number.rawValue))
         #expect(rms.packageModelList[0].postagePrice == oldShipping + 300)
         #expect(rms.packageModelList[0].itemModelList[0].units == order.packages[0].items[0].units + 1)
         #expect(try store.order(row.number)?.pendingEdit == nil)
         // Nothing left to send: a second push sends nothing.
-        let again = try await service.pushEdits([row.number])
+        let again = try await service.run(.pushEdit, on: [row.number])
         #expect(again.lines.isEmpty)
         #expect(again.skipped.map(\.reason) == [.noPendingEdit])
 
@@ -52,7 +52,7 @@ struct EditPushTests {
         lower.reductionReason = 8
         #expect(try store.save(lower, editing: current).isEmpty)
         #expect(try store.order(row.number)?.pendingEdit == PendingEdit(reductionReason: 8))
-        #expect(try await service.pushEdits([row.number]).lines.map(\.ok) == [true])
+        #expect(try await service.run(.pushEdit, on: [row.number]).lines.map(\.ok) == [true])
         #expect(await sandbox.server.order(row.number.rawValue)?.packageModelList[0].postagePrice == lower.fees.shipping.yen)
         await fetched.stop()
     }
@@ -68,7 +68,7 @@ struct EditPushTests {
         #expect(try store.save(edit, editing: order).isEmpty)
         #expect(await sandbox.server.setProgress(row.number.rawValue, to: 500))
 
-        let report = try await service.pushEdits([row.number])
+        let report = try await service.run(.pushEdit, on: [row.number])
         let line = try #require(report.lines.first)
         #expect(!line.ok)
         #expect(try store.order(row.number)?.pendingEdit == PendingEdit(), "the edit must be pending again")
@@ -84,7 +84,7 @@ extension EditPushTests {
         let row = try #require(try fetched.editableRows().first)
         let order = try #require(try store.order(row.number))
         let written = try store.apply(try WriteFeeAction(.shipping, text: String((order.fees.shipping.yen ?? 0) + 400)), to: [row.number])
-        #expect(try await service.pushEdits([row.number]).lines.map(\.ok) == [true])
+        #expect(try await service.run(.pushEdit, on: [row.number]).lines.map(\.ok) == [true])
         let plan = try store.planUndo(batch: written.batchID, title: "取り消し")
         #expect(plan.changes.isEmpty && plan.skips.map(\.reason) == [.sentToRMS])
         let result = try store.undo(batch: written.batchID)
@@ -111,7 +111,7 @@ extension EditPushTests {
         #expect(after.fees.shipping == .yen(550), "desk-b's fee stays")
         #expect(after.pendingEdit != nil, "and it is still 未反映: RMS does not have it")
         // Pushed, RMS holds it and the mark goes.
-        #expect(try await fetched.service.pushEdits([row.number]).lines.map(\.ok) == [true])
+        #expect(try await fetched.service.run(.pushEdit, on: [row.number]).lines.map(\.ok) == [true])
         #expect(await fetched.sandbox.server.order(row.number.rawValue)?.postagePrice == 550)
         #expect(try deskA.order(row.number)?.pendingEdit == nil)
         await fetched.stop()

@@ -52,7 +52,7 @@ struct FaultyRMSTests {
         // maintenance: its orders are not confirmed, say so in the manuals' words, and go next time.
         server.injectFault(.maintenance)
         for _ in 0..<30 {
-            if let report = try? await service.confirm(rows.map(\.number)) { lines += report.lines.filter { !$0.ok } }
+            if let report = try? await service.run(.confirm, on: rows.map(\.number)) { lines += report.lines.filter { !$0.ok } }
             try? await service.pollConfirmations(staleIntentAge: 0)
             let states = try store.orders(rows.map(\.number))
             let settled = states.filter { confirmable.contains($0.number.rawValue) }

@@ -30,7 +30,7 @@ struct RMSDifferenceTests {
         var edit = OrderEdit(of: third)
         edit.fees.shipping = .yen((third.fees.shipping.yen ?? 0) + 200)
         #expect(try store.save(edit, editing: third).isEmpty)
-        #expect(try await service.pushEdits([edited]).lines.map(\.ok) == [true])
+        #expect(try await service.run(.pushEdit, on: [edited]).lines.map(\.ok) == [true])
 
         // The worker's slow round reads every open order again.
         #expect(try await service.watchOpenOrders() >= rows.count)

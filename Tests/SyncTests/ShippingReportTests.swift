@@ -25,7 +25,7 @@ struct ShippingReportTests {
     /// Confirms `count` orders and reads them back at RMS 発送待ち (300).
     func awaitingShipment(_ fetched: FetchedSandbox, count: Int) async throws -> [Order] {
         let numbers = Array(try fetched.editableRows().prefix(count).map(\.number))
-        let confirmed = try await fetched.service.confirm(numbers)
+        let confirmed = try await fetched.service.run(.confirm, on: numbers)
         #expect(confirmed.succeeded == numbers.count, "\(confirmed.lines.map(\.message))")
         try await fetched.service.refreshRMSStatus(numbers)
         let orders = try fetched.store.orders(numbers)
@@ -181,7 +181,7 @@ struct ShippingReportTests {
             [.amend(trackingNumber: ShippingNumbers.valid(702), carrier: nil, newNumber: ShippingNumbers.valid(703), shippedOn: nil)],
             of: order.number, expected: before.parcels)
         #expect(amended.parcels.map(\.report) == [.reported, .amended])
-        let corrected = try await fetched.service.run(ShipCorrectionAction(), on: [order.number])
+        let corrected = try await fetched.service.run(.shipCorrection, on: [order.number])
         #expect(corrected.succeeded == 1, "\(corrected.lines.map(\.message))")
         held = try #require(await fetched.sandbox.server.order(order.number.rawValue))
         #expect(held.packageModelList[0].shippingModelList?.map(\.shippingNumber) == [ShippingNumbers.valid(701), ShippingNumbers.valid(703)])
@@ -211,7 +211,7 @@ struct ShippingReportTests {
         _ = try fetched.store.changeParcel(of: b, trackingNumber: old, delete: true)
         #expect(ShipReportAction(today: today).plan(try fetched.store.orders([a])).skips.first?.reason == .alreadyReported)
 
-        let sent = try await fetched.service.run(ShipCorrectionAction(), on: orders.map(\.number))
+        let sent = try await fetched.service.run(.shipCorrection, on: orders.map(\.number))
         #expect(sent.succeeded == 2, "\(sent.lines.map(\.message)) \(sent.skipped)")
         #expect(sent.skipped.map(\.reason) == Array(repeating: .noShippingCorrection, count: orders.count - 2))
         let heldA = try #require(await fetched.sandbox.server.order(a.rawValue))

@@ -173,7 +173,7 @@ struct SoakTests {
                 switch Int.random(in: 0..<100, using: &random) {
                 case 0..<30:
                     tally.confirmsAsked += some.count
-                    _ = try await desk.confirm(some)
+                    _ = try await desk.run(.confirm, on: some)
                 case 30..<45:
                     _ = try store.apply(ChangeStatusAction(to: random.pick([.awaitingPayment, .onHold, .newOrder])), to: some)
                 case 45..<55:
@@ -185,7 +185,7 @@ struct SoakTests {
                     if !edit.lines.isEmpty, !edit.lines[0].isEmpty { edit.lines[0][0].units += 1 }
                     guard try store.save(edit, editing: order).isEmpty else { break }
                     tally.editsPushed += 1
-                    _ = try await desk.pushEdits([number])
+                    _ = try await desk.run(.pushEdit, on: [number])
                 case 70..<80:
                     if let batch = try store.undoableBatches(limit: 5).first(where: { $0.operatorName == store.operatorName }) {
                         _ = try store.undo(batch: batch.batchID)

@@ -40,14 +40,14 @@ struct SyncServiceTests {
         let (store, service) = (fetched.store, fetched.service)
         let numbers = try store.page(GridFilter(localStatus: .newOrder), limit: 500).map(\.number)
 
-        let report = try await service.confirm(numbers)
+        let report = try await service.run(.confirm, on: numbers)
         #expect(report.succeeded > 0)
         #expect(report.skipped.allSatisfy { $0.reason == .shippingFeeUnset })
         #expect(report.succeeded + report.skipped.count == numbers.count)
         let sent = report.lines.filter(\.ok).map(\.number)
         #expect(try store.orders(sent).allSatisfy { $0.sync == .rakutenProcessing })
 
-        let again = try await service.confirm(numbers)
+        let again = try await service.run(.confirm, on: numbers)
         #expect(again.lines.isEmpty, "nothing may be sent twice")
 
         try await Task.sleep(for: .milliseconds(2200))

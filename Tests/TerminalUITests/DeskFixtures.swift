@@ -25,6 +25,8 @@ enum DeskFixtures {
     }
 
     static let theme = Theme(colored: true, glyphs: .unicode)
+    /// The day the panel's actions are planned on in these tests.
+    static let today = CalendarDate(year: 2026, month: 12, day: 4)!
 
     /// The standard panel's row of `kind`.
     static func item(_ kind: ActionID) -> PanelItem {

@@ -10,17 +10,17 @@ struct SlipPanelTests {
         #expect(slips.group == "帳票" && slips.inputs.map(\.label) == ["種類", "出力"])
         slips.inputs[0].cycle(by: 3)
         slips.inputs[1].cycle(by: 1)
-        guard case .slips(let order) = try slips.command(statuses: LocalStatus.defaults) else { Issue.record("not a slip"); return }
+        guard case .printSlips(let order) = try slips.action(statuses: LocalStatus.defaults) else { Issue.record("not a slip"); return }
         #expect(order == SlipOrder(kind: .picking, perOrderPicking: true, toPrinter: true))
 
         var receipt = DeskFixtures.item(.printReceipt)
-        guard case .slips(let blank) = try receipt.command(statuses: LocalStatus.defaults) else { Issue.record("not a slip"); return }
+        guard case .printSlips(let blank) = try receipt.action(statuses: LocalStatus.defaults) else { Issue.record("not a slip"); return }
         #expect(blank == SlipOrder(kind: .receipt))
         for character in "株式会社テスト" { let typed = receipt.inputs[0].type(character); #expect(typed) }
         for character in "食料品代として" { let typed = receipt.inputs[1].type(character); #expect(typed) }
         let bell = receipt.inputs[0].type("\u{07}")
         #expect(!bell, "a control character is refused")
-        guard case .slips(let asked) = try receipt.command(statuses: LocalStatus.defaults) else { Issue.record("not a slip"); return }
+        guard case .printSlips(let asked) = try receipt.action(statuses: LocalStatus.defaults) else { Issue.record("not a slip"); return }
         #expect(asked == SlipOrder(kind: .receipt, addressee: "株式会社テスト", purpose: "食料品代として"))
         // A date input still takes only what a date is made of.
         var date = DeskFixtures.item(.writeDate)

@@ -16,16 +16,21 @@ public struct WriteDateAction: BulkAction {
     /// `text` as operators type it; blank (a space, as GoQ asks) clears the field in 上書き mode.
     public init(_ field: DateField, text: String, mode: Mode) throws(ActionInputError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty {
-            guard mode == .overwrite else { throw ActionInputError("空白を書き込むのは上書きのときだけです") }
-            self.date = nil
-        } else {
-            guard let date = CalendarDate(parsing: trimmed) else {
+        var date: CalendarDate?
+        if !trimmed.isEmpty {
+            guard let parsed = CalendarDate(parsing: trimmed) else {
                 throw ActionInputError("「\(trimmed)」は日付ではありません（例: 2026-11-22）")
             }
-            self.date = date
+            date = parsed
         }
+        try self.init(field, date: date, mode: mode)
+    }
+
+    /// `date` nil clears the field, in 上書き mode only.
+    public init(_ field: DateField, date: CalendarDate?, mode: Mode) throws(ActionInputError) {
+        guard date != nil || mode == .overwrite else { throw ActionInputError("空白を書き込むのは上書きのときだけです") }
         self.field = field
+        self.date = date
         self.mode = mode
     }
 

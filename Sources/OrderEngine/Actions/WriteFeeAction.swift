@@ -25,6 +25,10 @@ public struct WriteFeeAction: BulkAction {
         guard let amount = Int(cleaned) else {
             throw ActionInputError("「\(text)」は金額ではありません（円単位の整数で入力してください）")
         }
+        try self.init(kind, amount: amount)
+    }
+
+    public init(_ kind: Kind, amount: Int) throws(ActionInputError) {
         guard Self.range.contains(amount) else {
             throw ActionInputError("\(kind.label)は0〜999,999円で入力してください（\(Money.groupedYen(amount))）")
         }

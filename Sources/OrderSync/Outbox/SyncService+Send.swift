@@ -14,19 +14,17 @@ extension SyncService {
         return try await send(try store.apply(action, to: numbers))
     }
 
-    /// 注文確認通知 for `numbers`.
-    public func confirm(_ numbers: [OrderNumber]) async throws -> WriteReport {
-        try await run(ConfirmAction(), on: numbers)
-    }
-
-    /// キャンセル for `numbers` with RMS's reason code.
-    public func cancel(_ numbers: [OrderNumber], reasonCode: Int) async throws -> WriteReport {
-        try await run(try CancelAction(reasonCode: reasonCode), on: numbers)
-    }
-
-    /// 入力内容を反映する: each order's saved edit to RMS.
-    public func pushEdits(_ numbers: [OrderNumber]) async throws -> WriteReport {
-        try await run(PushEditAction(), on: numbers)
+    /// Applies the action `action` says to `numbers` and sends what it changes in RMS: the one way
+    /// the panel, the commands and the rules run an engine action. `today`: the day in Japan (a
+    /// ship date may not be after it); `statusAfterShipReport`: config.toml's shipping.status_after_report.
+    public func run(
+        _ action: OrderAction, on numbers: [OrderNumber], today: CalendarDate = CalendarDate(japanDayOf: JapanTime(Date())),
+        statusAfterShipReport: LocalStatus? = .shipped
+    ) async throws -> WriteReport {
+        guard let engine = try action.engineAction(today: today, statusAfterShipReport: statusAfterShipReport) else {
+            throw ActionInputError("「\(action.id.title)」は注文に対する処理ではありません")
+        }
+        return try await run(engine, on: numbers)
     }
 
     /// Sends the intents an applied plan recorded. An order the plan changed here only (a

@@ -12,16 +12,17 @@ extension DeskController {
 
     func plan(_ item: PanelItem, _ numbers: [OrderNumber], scope: String) {
         do {
-            switch try item.command(statuses: state.statuses, statusAfterShipReport: state.statusAfterShipReport) {
+            let action = try item.action(statuses: state.statuses)
+            switch action {
             case .fetch:
                 perform([.fetch])
-            case .importTracking:
-                try planTrackingImport(item)
-            case .mail(let template, let resend):
+            case .importTracking(let takingValidLines):
+                try planTrackingImport(item, takingValidLines: takingValidLines)
+            case .sendMail(let template, let resend):
                 try planMail(item, template: template, resend: resend, numbers, scope: scope)
             case .testMail(let template):
                 try sendTestMail(template: template)
-            case .slips(let slip):
+            case .printSlips(let slip):
                 try planSlips(item, slip, numbers, scope: scope)
             case .undo:
                 // This desk's own batches only: another desk's (another operator's, or the same
@@ -33,9 +34,9 @@ extension DeskController {
                 let title = "「\(ActionID.journalLabel(for: batch.action))」（\(batch.operatorName)・この端末、\(batch.orderCount)件）を取り消す"
                 let plan = try store.planUndo(batch: batch.batchID, title: title)
                 perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: "直前の一括処理", hiddenByFilter: 0, undoBatch: batch.batchID))))
-            case .bulk(let action as WriteLabelsAction):
-                try planLabels(item, action, numbers, scope: scope)
-            case .bulk(var action):
+            default:
+                guard var action = try action.engineAction(today: CalendarDate(japanDayOf: JapanTime(now())), statusAfterShipReport: state.statusAfterShipReport) else { return }
+                if let labels = action as? WriteLabelsAction { return try planLabels(item, labels, numbers, scope: scope) }
                 // A bundle is acted on whole: its other members are in the preview too.
                 let numbers = action.takesWholeBundles ? try store.withBundlePartners(numbers) : numbers
                 // Unbundling a parcel that is out is said first (its label's keys are the store's).
@@ -105,8 +106,8 @@ extension DeskController {
                             + conflicts[number]!.map(\.field).joined(separator: "、"))
                     })
         }
-        guard case .bulk(let action) = try dialog.item.command(
-            statuses: context.statuses, statusAfterShipReport: context.statusAfterShipReport, today: context.today)
+        guard let action = try dialog.item.action(statuses: context.statuses)
+            .engineAction(today: context.today, statusAfterShipReport: context.statusAfterShipReport)
         else {
             return ActionResult(lines: [])
         }

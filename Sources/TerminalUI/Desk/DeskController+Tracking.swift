@@ -8,7 +8,7 @@ extension DeskController {
     /// 荷物番号を取り込む: every file waiting in the tracking folder, matched, as a preview — each
     /// file's summary, then every line of every file (matched, entered already, refused with why,
     /// ignored with why), the orders that get parcels before → after behind them.
-    func planTrackingImport(_ item: PanelItem) throws {
+    func planTrackingImport(_ item: PanelItem, takingValidLines: Bool) throws {
         let inbox = settings.trackingInbox
         let names: [String]
         do {
@@ -24,7 +24,7 @@ extension DeskController {
             return
         }
         let imported = try TrackingFileImport.read(names.map { inbox + "/" + $0 }, store: store, today: CalendarDate(japanDayOf: JapanTime(now())))
-        let preview = TrackingPreview(imported: imported, takingValidLines: item.choice(0) == 1)
+        let preview = TrackingPreview(imported: imported, takingValidLines: takingValidLines)
         // The orders the files name, read once by their state: each gets its new parcels.
         let grouped = Dictionary(grouping: imported.additions(takingValidLines: preview.takingValidLines), by: \.order)
         let changes = try store.orders(grouped.keys.sorted(), content: false).map { before in

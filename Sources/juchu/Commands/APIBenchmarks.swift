@@ -58,7 +58,7 @@ enum APIBenchmarks {
         let client = RakutenPayClient(configuration: configuration.clientConfiguration(baseURL: url, requestsPerSecond: 1))
         let service = SyncService(client: client, store: store)
         let start = ContinuousClock.now
-        let report = try await service.confirm(orders.map { OrderNumber($0.orderNumber) })
+        let report = try await service.run(.confirm, on: orders.map { OrderNumber($0.orderNumber) })
         let elapsed = (ContinuousClock.now - start).seconds
         await server.stop()
         guard report.succeeded == 1000 else {

@@ -37,6 +37,6 @@ struct CancelCommand: ParsableCommand {
 
     func run() throws {
         let code = try reasonCode()
-        try options.runOutboxCommand(selection, json: json) { service, numbers in try await service.cancel(numbers, reasonCode: code) }
+        try options.runOutboxCommand(.cancel(reasonCode: code), selection, json: json)
     }
 }

@@ -16,6 +16,6 @@ struct ConfirmCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try options.runOutboxCommand(selection, json: json) { service, numbers in try await service.confirm(numbers) }
+        try options.runOutboxCommand(.confirm, selection, json: json)
     }
 }

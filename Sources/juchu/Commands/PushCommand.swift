@@ -18,6 +18,6 @@ struct PushCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try options.runOutboxCommand(selection, json: json) { service, numbers in try await service.pushEdits(numbers) }
+        try options.runOutboxCommand(.pushEdit, selection, json: json)
     }
 }

@@ -26,12 +26,6 @@ struct ShipCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (settings, _) = try options.load()
-        if corrections {
-            try options.runOutboxCommand(selection, json: json) { service, numbers in try await service.run(ShipCorrectionAction(), on: numbers) }
-            return
-        }
-        let action = ShipReportAction(today: CalendarDate(japanDayOf: JapanTime(Date())), statusAfter: settings.statusAfterShipReport)
-        try options.runOutboxCommand(selection, json: json) { service, numbers in try await service.run(action, on: numbers) }
+        try options.runOutboxCommand(corrections ? .shipCorrection : .shipReport, selection, json: json)
     }
 }

@@ -99,7 +99,7 @@ enum SyncBenchmarks {
         let worker = SyncWorker(service: service, fetchSettings: settings, pollInterval: .seconds(20), fetchInterval: nil)
         let task = Task { await worker.run() }
         defer { task.cancel() }
-        let confirmed = try await service.confirm([number])
+        let confirmed = try await service.run(.confirm, on: [number])
         guard confirmed.succeeded == 1 else { throw UserFacingError("注文確認に失敗しました: \(confirmed.lines.map(\.message))") }
         // The sandbox moves the order to 300 fifteen seconds after the confirmation.
         let reached = ContinuousClock.now + .seconds(15)

@@ -58,16 +58,15 @@ struct ConfigOptions: ParsableArguments {
 
     /// Runs a write to RMS from a script (confirm, cancel, push) on the settings' database and RMS:
     /// what a process left unclear is settled first (it may put orders back in the status chosen),
-    /// then the orders are chosen and `send` sends them. Prints each order's result.
-    func runOutboxCommand(
-        _ selection: OrderSelection, json: Bool, send: @escaping @Sendable (SyncService, [OrderNumber]) async throws -> WriteReport
-    ) throws {
+    /// then the orders are chosen and `action` is run on them. Prints each order's result.
+    func runOutboxCommand(_ action: OrderAction, _ selection: OrderSelection, json: Bool) throws {
         try reportingErrors {
             let (settings, file) = try load()
             let service = try self.service(settings, file: file, existingStore: true)
+            let statusAfter = settings.statusAfterShipReport
             try runBlocking {
                 try await service.settleUnclearWrites()
-                return try await send(service, try selection.numbers(in: service.store))
+                return try await service.run(action, on: try selection.numbers(in: service.store), statusAfterShipReport: statusAfter)
             }.print(json: json)
         }
     }

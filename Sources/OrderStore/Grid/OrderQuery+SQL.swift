@@ -1,0 +1,43 @@
+import OrderEngine
+
+/// The search line's language (``OrderQuery``) as this store's SQL.
+extension OrderQuery {
+    /// The SQL clauses for the filters (without the words) and their arguments. Times are bound
+    /// as text: the INTEGER column's affinity makes SQLite compare them as numbers.
+    var clauses: (sql: [String], arguments: [String]) {
+        var sql: [String] = []
+        var arguments: [String] = []
+        func add(_ clause: String, _ argument: String) {
+            sql.append(clause)
+            arguments.append(argument)
+        }
+        func anyOf(_ column: String, _ names: [String]) {
+            sql.append("(" + names.map { _ in "\(column) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
+            arguments += names.map(Self.containing)
+        }
+        if let payment { anyOf("payment_method", OrderQuery.paymentAliases[payment] ?? [payment]) }
+        if let flag { add("flags LIKE ? ESCAPE '\\'", Self.containing("\t" + flag + "\t")) }
+        if let from { add("ordered_at >= ?", String(from.startInJapan)) }
+        if let through { add("ordered_at < ?", String(through.startInJapan + 86_400)) }
+        if let delivery { anyOf("delivery_name", OrderQuery.deliveryAliases[delivery] ?? [delivery]) }
+        // Part of a mark finds it: 特記:コンビニ finds コンビニ受取, 特記:ギフト also ソーシャルギフト.
+        if let mark { add("handling_marks LIKE ? ESCAPE '\\'", Self.containing(mark)) }
+        if let subStatus { add("sub_status LIKE ? ESCAPE '\\'", Self.containing(subStatus)) }
+        if anyDeliveryDate { sql.append("delivery_wish IS NOT NULL") }
+        if let deliveryFrom { add("delivery_wish >= ?", deliveryFrom.description) }
+        if let deliveryThrough { add("delivery_wish <= ?", deliveryThrough.description) }
+        if let amountFrom { add("request_price >= ?", String(amountFrom)) }
+        if let amountThrough { add("request_price <= ?", String(amountThrough)) }
+        return (sql, arguments)
+    }
+
+    /// A LIKE pattern for text containing `text` as typed: its % and _ are themselves.
+    static func containing(_ text: String) -> String {
+        var pattern = "%"
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { pattern.append("\\") }
+            pattern.append(character)
+        }
+        return pattern + "%"
+    }
+}
