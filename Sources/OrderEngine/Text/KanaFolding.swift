@@ -2,9 +2,9 @@
 /// hiragana and half-width katakana become full-width katakana (むらかみ, ﾑﾗｶﾐ → ムラカミ), a
 /// half-width voiced mark joining the kana before it (ﾎﾟ → ポ, ｶﾞ → ガ). The same for what is
 /// stored and what is typed.
-enum KanaFolding {
+public enum KanaFolding {
     /// `text` with its kana folded; `text` itself when it has none to fold (nearly every name).
-    static func folded(_ text: String) -> String {
+    public static func folded(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsFolding) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

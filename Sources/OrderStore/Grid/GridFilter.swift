@@ -5,7 +5,7 @@ public struct GridFilter: Sendable, Hashable {
     /// Nil: every status.
     public var localStatus: LocalStatus?
     /// The search line: order number or phone number (by its tail, three digits or more), or
-    /// names and items (any part of two characters or more), with filters (``SearchFilters``).
+    /// names and items (any part of two characters or more), with filters (``OrderQuery``).
     public var search: String?
 
     public init(localStatus: LocalStatus? = nil, search: String? = nil) {
@@ -17,8 +17,8 @@ public struct GridFilter: Sendable, Hashable {
     /// Whether only the status is filtered (its count is kept by triggers, not computed).
     var isStatusOnly: Bool { search == nil }
 
-    /// The search line read: filters (支払:, チェック:, 日付:, 配送:, 特記:, サブ:, お届け:) and words.
-    public var filters: SearchFilters { SearchFilters(parsing: search ?? "") }
+    /// The search line read: filters (支払:, チェック:, 日付:, 配送:, 特記:, サブ:, お届け:, 金額:) and words.
+    public var filters: OrderQuery { OrderQuery(parsing: search ?? "") }
 
     /// What could not be read in the search line, for the operator.
     public var problems: [String] { filters.problems }

@@ -1,3 +1,4 @@
+import OrderEngine
 /// Writes the tokens of the full-text index (``SearchTerms/tokens(_:)``) straight into one UTF-8
 /// buffer, as SQLite takes them: no string per bigram, none for the whole. A million orders of an
 /// import go through here.

@@ -1,3 +1,4 @@
+import OrderEngine
 /// What the text search indexes and how a query is read.
 ///
 /// Japanese has no spaces between words, so names and item names are indexed as character

@@ -1,0 +1,101 @@
+/// The query decided for one order in memory, term by term — what a rule matched and why it did
+/// not — the same answer a store's query gives for the same line.
+extension OrderQuery {
+    /// One term of the line, decided: 「支払=代金引換」 when it holds, 「支払: クレジットカード（代引ではない）」
+    /// when not.
+    public struct TermResult: Sendable, Equatable {
+        public let holds: Bool
+        public let text: String
+    }
+
+    /// Whether `order` is one the query finds.
+    public func matches(_ order: Order) -> Bool {
+        explain(order).allSatisfy(\.holds)
+    }
+
+    /// Each term asked for, decided for `order`, in the line's own order of keys.
+    public func explain(_ order: Order) -> [TermResult] {
+        var results: [TermResult] = []
+        func add(_ key: String, _ holds: Bool, found: String, asked: String) {
+            results.append(TermResult(holds: holds, text: holds ? "\(key)=\(found)" : "\(key): \(found)（\(asked)ではない）"))
+        }
+        if let payment {
+            let name = order.payment.methodName
+            add("支払", (Self.paymentAliases[payment] ?? [payment]).contains { name.contains($0) }, found: name.isEmpty ? "なし" : name, asked: payment)
+        }
+        if let flag {
+            add("チェック", order.flags.contains(flag), found: order.flags.contains(flag) ? flag : (order.flags.sorted().joined(separator: "・").nonEmpty ?? "なし"), asked: flag)
+        }
+        if from != nil || through != nil {
+            let day = CalendarDate(japanDayOf: JapanTime(order.orderedAt))
+            let holds = (from.map { day >= $0 } ?? true) && (through.map { day <= $0 } ?? true)
+            add("日付", holds, found: day.description, asked: Self.range(from, through))
+        }
+        if let delivery {
+            let name = order.delivery?.method ?? ""
+            add("配送", (Self.deliveryAliases[delivery] ?? [delivery]).contains { name.contains($0) }, found: name.nonEmpty ?? "なし", asked: delivery)
+        }
+        if let mark {
+            let marks = order.handlingMarks
+            let found = marks.first { $0.contains(mark) }
+            add("特記", found != nil, found: found ?? (marks.joined(separator: "・").nonEmpty ?? "なし"), asked: mark)
+        }
+        if let subStatus {
+            let name = order.delivery?.subStatus ?? ""
+            add("サブ", name.contains(subStatus), found: name.nonEmpty ?? "なし", asked: subStatus)
+        }
+        if anyDeliveryDate || deliveryFrom != nil || deliveryThrough != nil {
+            let wish = order.delivery?.date
+            let holds = wish.map { wish in
+                (deliveryFrom.map { wish >= $0 } ?? true) && (deliveryThrough.map { wish <= $0 } ?? true)
+            } ?? false
+            add("お届け", holds, found: wish?.description ?? "指定なし", asked: anyDeliveryDate ? "指定あり" : Self.range(deliveryFrom, deliveryThrough))
+        }
+        if amountFrom != nil || amountThrough != nil {
+            let yen = order.requestPrice.yen
+            let holds = yen.map { yen in (amountFrom.map { yen >= $0 } ?? true) && (amountThrough.map { yen <= $0 } ?? true) } ?? false
+            add("金額", holds, found: yen.map(Money.groupedYen) ?? "未設定",
+                asked: Self.range(amountFrom.map(Money.groupedYen), amountThrough.map(Money.groupedYen)))
+        }
+        if !words.isEmpty {
+            let text = Self.searchedText(of: order)
+            let missing = words.split(whereSeparator: \.isWhitespace).first { !Self.finds(String($0), in: text, order) }
+            add("語句", missing == nil, found: missing.map { "「\($0)」なし" } ?? words, asked: words)
+        }
+        return results
+    }
+
+    /// `A..B` as a range in words: 「12/01〜12/05」, an open end left blank.
+    private static func range(_ low: (some CustomStringConvertible)?, _ high: (some CustomStringConvertible)?) -> String {
+        if let low, let high, low.description == high.description { return low.description }
+        return "\(low?.description ?? "")〜\(high?.description ?? "")"
+    }
+
+    /// Names (orderer and destinations, kana too) and item names, kana folded and without spaces,
+    /// as the store's text index reads them.
+    private static func searchedText(of order: Order) -> String {
+        var parts = [order.orderer.fullName, order.orderer.fullNameKana]
+        for package in order.packages {
+            parts += [package.destination.fullName, package.destination.fullNameKana]
+            parts += package.items.map(\.name)
+        }
+        return KanaFolding.folded(parts.joined(separator: "\n").filter { !$0.isWhitespace || $0 == "\n" }).lowercased()
+    }
+
+    /// A word is found as the tail of the order's or phone's digits, or as part of its text.
+    private static func finds(_ word: String, in text: String, _ order: Order) -> Bool {
+        let digits = word.filter(\.isNumber)
+        if !digits.isEmpty, digits.count == word.filter({ $0 != "-" && $0 != "－" }).count {
+            let ascii = String(digits.compactMap { $0.wholeNumberValue.map(String.init) }.joined())
+            return order.number.rawValue.filter(\.isNumber).hasSuffix(ascii)
+                || order.orderer.phoneNumber.filter(\.isNumber).hasSuffix(ascii)
+                || order.number.rawValue.contains(word)
+        }
+        return text.contains(KanaFolding.folded(word).lowercased())
+    }
+}
+
+extension String {
+    /// Nil for the empty string: for 「なし」 in place of nothing.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
