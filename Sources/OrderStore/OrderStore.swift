@@ -97,6 +97,20 @@ public final class OrderStore: Sendable {
         }
     }
 
+    /// The same open file, its changes journalled under another name: what a rule does is the
+    /// rule's (「ルール: 代引は保留」), from the same desk.
+    public func acting(as operatorName: String) -> OrderStore {
+        OrderStore(sharing: self, operatorName: operatorName)
+    }
+
+    private init(sharing store: OrderStore, operatorName: String) {
+        path = store.path
+        self.operatorName = operatorName
+        deskID = store.deskID
+        pool = store.pool
+        now = store.now
+    }
+
     /// Runs `body` while this process holds the database's migration lock (flock on a file beside it).
     private static func holdingMigrationLock(path: String, _ body: () throws -> Void) throws {
         let descriptor = open(path + "-migrate.lock", O_CREAT | O_RDWR, 0o600)

@@ -41,10 +41,21 @@ public struct WriteReport: Sendable {
         public let number: OrderNumber
         public let ok: Bool
         public let message: String
+
+        public init(number: OrderNumber, ok: Bool, message: String) {
+            self.number = number
+            self.ok = ok
+            self.message = message
+        }
     }
 
     public var lines: [Line] = []
     public var skipped: [Plan.Skip] = []
+
+    public init(lines: [Line] = [], skipped: [Plan.Skip] = []) {
+        self.lines = lines
+        self.skipped = skipped
+    }
 
     public var succeeded: Int { lines.filter(\.ok).count }
     public var failed: Int { lines.filter { !$0.ok }.count }

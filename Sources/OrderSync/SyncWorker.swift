@@ -23,6 +23,9 @@ public struct SyncWorker: Sendable {
     /// The credentials as the settings give them now (config.toml read again), for a worker
     /// stopped by an expired key. Nil: the key cannot change while the worker runs.
     public var credentials: (@Sendable () -> RakutenPayCredentials?)?
+    /// The shop's rules (rules.toml), run on each newly imported order by the worker that holds
+    /// the lease — never by two processes at once.
+    public var rules = RuleSet([])
     /// Fetch in the first round (`juchu sync`) rather than one interval later (the desk fetches
     /// on its own when it opens).
     public var fetchAtStart = true
@@ -82,6 +85,12 @@ public struct SyncWorker: Sendable {
                         if let due = nextFetch, clock.now >= due, let interval = fetchInterval {
                             nextFetch = clock.now + interval
                             _ = try await service.fetch(fetchSettings)
+                        }
+                        do {
+                            _ = try await service.runRulesOnNewOrders(rules)
+                        } catch {
+                            // Said and logged; the orders stay unchecked and the next round tries again.
+                            service.events(.failed(activity: "ルールの実行", errorClass: nil, detail: "\(error)"))
                         }
                         if clock.now >= nextWatch {
                             nextWatch = clock.now + watchInterval

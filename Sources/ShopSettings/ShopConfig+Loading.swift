@@ -48,6 +48,7 @@ extension ShopConfig {
         "api": ["base_url", "service_secret", "license_key", "license_expires", "requests_per_second"],
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
         "store": ["path"],
+        "rules": ["path"],
         "desk": ["statuses", "flags", "views", "columns"],
         "shipping": ["status_after_report", "lead_days", "yupri_layout", "yupri_slip_type", "yupri_cod_slip_type", "yupri_postbox_slip_type", "b2_postbox_slip_type", "ehiden_cod_payment"],
         "sender": ["name", "phone", "zip", "address", "yamato_customer_code", "yamato_freight_number"],
@@ -139,6 +140,10 @@ extension ShopConfig {
                 if let path = try reader.string("store", "path") {
             guard !path.isEmpty else { throw reader.error("store", "path", "ファイルのパスを書いてください") }
             databasePath = path.hasPrefix("~/") ? XDGPaths.home + path.dropFirst() : path
+        }
+        if let path = try reader.string("rules", "path") {
+            guard !path.isEmpty else { throw reader.error("rules", "path", "rules.toml のパスを書いてください") }
+            rulesPath = path.hasPrefix("~/") ? XDGPaths.home + path.dropFirst() : path
         }
     }
 

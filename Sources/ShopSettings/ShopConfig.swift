@@ -42,6 +42,13 @@ public struct ShopConfig: Sendable {
     public var mail: MailConfig?
     /// `[slips]`: the shop on its printed documents; read with defaults from [sender] and [mail].
     public var slips = SlipConfig()
+    /// `[rules] path`: the shop's rules.toml; nil: ``RulesFile/defaultPath`` when it exists.
+    public var rulesPath: String?
+
+    /// The shop's rules, checked against its statuses and check items.
+    public func rules() throws -> (RuleSet, String) {
+        try RulesFile.load(path: rulesPath, statuses: statuses, flags: flags)
+    }
 
     /// The file's path, or the default when none is given.
     public static var defaultPath: String { XDGPaths.config + "/config.toml" }

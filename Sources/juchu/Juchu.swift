@@ -15,10 +15,11 @@ struct Juchu: ParsableCommand {
             juchu cancel    キャンセル / juchu push 注文内容修正をRMSに反映 / juchu export 書き出し
             juchu labels    送り状データ / juchu tracking 荷物番号の入力・取り込み / juchu ship 発送完了報告（RMS）
             juchu mail      お客様へのメール（テンプレート・プレビュー・送信）
+            juchu rules     ルール（rules.toml）を試す・理由を見る・今すぐ適用
             """,
         subcommands: [
             DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, PushCommand.self, ShipCommand.self, TrackingCommand.self, LabelsCommand.self, MailCommand.self, SlipsCommand.self,
-            StatusCommand.self, ExportCommand.self, SyncCommand.self, BenchCommand.self,
+            RulesCommand.self, StatusCommand.self, ExportCommand.self, SyncCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -51,6 +51,12 @@ public enum SkipReason: Sendable, Hashable, Codable {
     /// Undo: the amounts were pushed to RMS after the batch.
     case sentToRMS
     case noPendingEdit
+    /// A rule held the order (保留): no rule confirms it; the reason the rule gives.
+    case heldByRule(rule: String, reason: String)
+    /// A rule does not confirm an order with a change not yet sent to RMS.
+    case unsentEditBeforeRuleConfirm
+    /// A rule's step that cannot run (its template missing, an input out of range): why.
+    case ruleStepRefused(String)
     case noRMSDifference
     case editNotAllowed(RMSProgress)
     /// RMS still holds the shipping fee unset; the one typed here has not been sent.
@@ -98,6 +104,9 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .noChange: "変更はありません"
         case .dateAlreadyFilled(let field): "\(field.label)は入力済みです（追記は空欄のときだけ書き込みます）"
         case .noPendingEdit: "RMSに反映する注文内容修正がありません"
+        case .heldByRule(let rule, let reason): "ルール「\(rule)」で保留中です（\(reason)）: ルールは注文確認しません"
+        case .ruleStepRefused(let why): "ルールのこの処理は実行できません: \(why)"
+        case .unsentEditBeforeRuleConfirm: "RMSに未反映の変更があります: ルールは注文確認しません（反映してから確認してください）"
         case .noRMSDifference: "RMSとの差分はありません"
         case .editNotAllowed(let progress): "RMSが\(progress.label)の注文は修正を反映できません（注文確認待ち・楽天処理中・発送待ちのときだけ）"
         case .bundledFeesLocked: "同梱注文の金額は同梱を解除してから変更してください"

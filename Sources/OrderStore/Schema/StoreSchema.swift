@@ -99,6 +99,7 @@ enum StoreSchema {
         migrator.registerMigration("v15-printed-slips", migrate: StoreSchemaV15.migrate)
         migrator.registerMigration("v16-printed-slips-on-orders", migrate: StoreSchemaV16.migrate)
         migrator.registerMigration("v17-shipment-keys-per-parcel", migrate: StoreSchemaV17.migrate)
+        migrator.registerMigration("v18-rule-acts", migrate: StoreSchemaV18.migrate)
         return migrator
     }
 }

@@ -41,6 +41,8 @@ public final class DeskController {
         public var shippingWatchInterval: Duration = .seconds(300)
         /// The credentials as the settings give them now, for a worker stopped by an expired key.
         public var credentials: (@Sendable () -> RakutenPayCredentials?)?
+        /// The shop's rules (rules.toml), run by this desk's worker while it holds the lease.
+        public var rules = RuleSet([])
 
         public init() {}
     }
@@ -345,6 +347,7 @@ public final class DeskController {
             service: service, fetchSettings: settings.fetch, pollInterval: settings.pollInterval,
             fetchInterval: settings.fetchInterval, credentials: settings.credentials)
         worker.fetchAtStart = false
+        worker.rules = settings.rules
         state.status.lastFetchAt = settings.lastFetchAt
         state.status.licenseDaysLeft = settings.licenseDaysLeft
         if settings.fetchOnStart { perform(.fetch) }

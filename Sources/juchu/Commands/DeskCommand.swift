@@ -49,6 +49,7 @@ struct DeskCommand: ParsableCommand {
             let recorded = try service.store.licenseExpiry(licenseKey: service.client.configuration.credentials.licenseKey)
             deskSettings.licenseDaysLeft = recorded.map { LicenseWarning.daysLeft(until: $0, on: Date()) } ?? settings.licenseDaysLeft()
             deskSettings.credentials = options.currentCredentials
+            deskSettings.rules = try UserFacingError.settings { try settings.rules().0 }
             let launcher = DeskLauncher(
                 keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: display.ascii,
                 colors: DeskLauncher.wantsColor(noColorFlag: display.noColor), settings: deskSettings,

@@ -28,14 +28,17 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, file) = try options.load()
-            let service = try options.service(settings, file: file).reporting { event in
+            // The rules' mails go through the shop's relay, as the desk's do.
+            let service = try options.service(settings, file: file).mailing(with: try options.mailer(settings, file: file)).reporting { event in
                 // Written at once, a line at a time, also into a pipe or the journal.
                 if let line = Self.logLine(event) { CommandOutput.write(line + "\n") }
             }
-            let worker = SyncWorker(
+            let (rules, _) = try UserFacingError.settings { try settings.rules() }
+            var worker = SyncWorker(
                 service: service, fetchSettings: settings.fetch, pollInterval: pollSeconds.map { .seconds($0) } ?? settings.confirmPollInterval,
                 fetchInterval: fetchSeconds.map { .seconds($0) } ?? settings.fetchInterval, leaseSeconds: leaseSeconds,
                 credentials: options.currentCredentials)
+            worker.rules = rules
             let task = Task { await worker.run() }
             // Stop on SIGTERM / SIGINT: the worker ends its round and releases the lease.
             var sources: [any DispatchSourceSignal] = []

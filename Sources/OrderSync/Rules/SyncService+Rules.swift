@@ -1,0 +1,143 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import CustomerMail
+import MailTransport
+
+/// The shop's rules (rules.toml) run through the same plans, journal, outbox and rate budget as an
+/// operator's actions: each rule's writes are journalled as the rule's (「ルール: 代引は保留」) under
+/// one batch per rule and run, and each rule acts at most once on an order — its act is recorded
+/// before its first write.
+extension SyncService {
+    /// What the rules did in one run.
+    public struct RulesReport: Sendable {
+        /// Orders the rules looked at.
+        public var checked = 0
+        /// Per rule that acted: the orders it acted on, and its batch (what a desk takes back).
+        public var acted: [(rule: String, numbers: [OrderNumber], batchID: String)] = []
+        /// Each action's result per order, 「ルール名: 処理」 first.
+        public var lines: [WriteReport.Line] = []
+        public var skipped: [(rule: String, skip: Plan.Skip)] = []
+    }
+
+    /// What the rules would do to each of `numbers`: each rule's verdict and the plan, nothing written.
+    public func simulateRules(_ rules: RuleSet, on numbers: [OrderNumber]) throws -> [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])] {
+        let orders = try store.orders(numbers)
+        let history = try store.ruleActs(of: numbers)
+        let engine = try ruleEngine(rules.rules, numbers)
+        return orders.map { order in
+            let trace = rules.trace(order, history: history[order.number] ?? [])
+            return (order, trace, trace.plan(on: order, engine: engine))
+        }
+    }
+
+    /// Runs the rules on the newly imported orders not yet checked, a part at a time, recording
+    /// how far it got after each part. With no rules, the newly imported orders are only marked
+    /// checked: a rule written later acts on orders imported after it, not on the shop's past.
+    /// When a rule mails, an order is checked once it is older than `[mail] hold_minutes` (the
+    /// mail's own wait), and the orders after it wait with it, so that the rules see them in order.
+    public func runRulesOnNewOrders(_ rules: RuleSet) async throws -> RulesReport {
+        var report = RulesReport()
+        let mails = rules.rules.contains { $0.actions.contains { if case .sendMail = $0 { true } else { false } } }
+        let orderedBefore = mails ? now().addingTimeInterval(-Double(mailer?.settings.holdMinutes ?? 0) * 60) : nil
+        while !Task.isCancelled {
+            let (numbers, through) = try store.ordersAwaitingRules(orderedBefore: orderedBefore)
+            guard let through else { break }
+            if !numbers.isEmpty, !rules.isEmpty {
+                let part = try await applyRules(rules, to: numbers)
+                report.checked += part.checked
+                report.acted += part.acted
+                report.lines += part.lines
+                report.skipped += part.skipped
+            }
+            try store.markRulesChecked(through: through)
+        }
+        return report
+    }
+
+    /// Runs the rules on `numbers` now (on demand, or on new orders): each rule in file order on
+    /// the orders it matches and has not acted on before.
+    public func applyRules(_ rules: RuleSet, to numbers: [OrderNumber]) async throws -> RulesReport {
+        var report = RulesReport()
+        guard !rules.isEmpty, !numbers.isEmpty else { return report }
+        try await settleUnclearWrites()
+        let orders = try store.orders(numbers)
+        let history = try store.ruleActs(of: numbers)
+        let traces = orders.map { rules.trace($0, history: history[$0.number] ?? []) }
+        report.checked = orders.count
+        var held: [OrderNumber: (rule: String, reason: String)] = [:]
+        for trace in traces { if let hold = trace.held { held[trace.number] = hold } }
+        for rule in rules.rules {
+            var matched: [OrderNumber: String] = [:]
+            for trace in traces {
+                guard let step = trace.steps.first(where: { $0.rule.name == rule.name }), step.verdict == .acts else { continue }
+                matched[trace.number] = step.reason
+            }
+            guard !matched.isEmpty else { continue }
+            let batchID = UUID().uuidString.lowercased()
+            // Recorded first: a rule never acts twice on an order, whatever happens after.
+            let targets = try store.recordRuleActs(rule, matched, batchID: batchID)
+            guard !targets.isEmpty else { continue }
+            report.acted.append((rule.name, targets, batchID))
+            let acting = self.acting(as: rule.operatorName)
+            let engine = try ruleEngine([rule], targets)
+            for action in rule.actions {
+                switch engine(action) {
+                case .failure(let error):
+                    report.skipped += targets.map { (rule.name, Plan.Skip(number: $0, reason: .ruleStepRefused(error.description))) }
+                case .success(let base):
+                    let step = RuleStepAction(rule: rule, base: base, held: held)
+                    let applied = try acting.store.apply(step, to: targets, batchID: batchID)
+                    report.skipped += applied.plan.skips.map { (rule.name, $0) }
+                    if step.write != nil {
+                        let sent = try await acting.send(applied)
+                        report.lines += sent.lines.map { .init(number: $0.number, ok: $0.ok, message: "\(rule.name): \(action.ruleText): \($0.message)") }
+                    } else {
+                        report.lines += applied.plan.changes.map { change in
+                            .init(number: change.number, ok: true,
+                                  message: "\(rule.name): \(change.fields.map(\.displayText).joined(separator: "、"))")
+                        }
+                    }
+                }
+            }
+        }
+        return report
+    }
+
+    /// The same service, its changes journalled as `operatorName`'s (a rule's).
+    func acting(as operatorName: String) -> SyncService {
+        SyncService(client: client, store: store.acting(as: operatorName), now: now, mailer: mailer, events: events)
+    }
+
+    /// A rule's step as the engine's action: the panel's own, and for a mail the shop's template
+    /// with the mails `numbers` already have (a rule never sends a template twice).
+    func ruleEngine(_ rules: [Rule], _ numbers: [OrderNumber]) throws -> (OrderAction) -> Result<any BulkAction, ActionInputError> {
+        var mails: [String: Result<any BulkAction, ActionInputError>] = [:]
+        for rule in rules {
+            for case .sendMail(let name, _) in rule.actions where mails[name] == nil { mails[name] = try mailAction(name, numbers) }
+        }
+        let today = CalendarDate(japanDayOf: JapanTime(now()))
+        return { action in
+            if case .sendMail(let name, _) = action { return mails[name] ?? .failure(ActionInputError("メール「\(name)」を用意できません")) }
+            let engine = Result { () throws(ActionInputError) in try action.engineAction(today: today) }
+            return engine.flatMap { engine in
+                engine.map { .success($0) } ?? .failure(ActionInputError("「\(action.id.title)」はルールでは実行できません"))
+            }
+        }
+    }
+
+    /// The mail of template `name` (its file name or 名前) for `numbers`, or why it cannot be sent.
+    private func mailAction(_ name: String, _ numbers: [OrderNumber]) throws -> Result<any BulkAction, ActionInputError> {
+        guard let mailer else { return .failure(ActionInputError("メールの設定 [mail] がありません（config.toml）")) }
+        let template: MailTemplate
+        do {
+            template = try mailer.library.template(named: name)
+        } catch {
+            return .failure(ActionInputError(error.description))
+        }
+        if let problem = mailer.library.unfinished(template) { return .failure(ActionInputError(problem)) }
+        return .success(MailAction(
+            template: template.name, templateTitle: template.title, resend: false, now: now(),
+            holdMinutes: mailer.settings.holdMinutes, previous: try store.previousMails(numbers, template: template.name)))
+    }
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import OrderEngine
+import OrderStore
+import OrderSync
+import ShopSettings
+
+/// `juchu rules`: the shop's routine (rules.toml) — tried without changing anything, explained for
+/// one order, or run now on orders already here.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "ルール（rules.toml）: 試す・理由を見る・今すぐ適用する",
+        discussion: """
+            ルールは $XDG_CONFIG_HOME/juchu/rules.toml（または config.toml の [rules] path）に [[rule]] を上から順に書きます。
+            取り込んだ新しい注文には、同期を担当するプロセス（デスクか juchu sync）が上から順に適用します。各ルールは一つの注文に一度だけ働きます。
+            """,
+        subcommands: [RulesTestCommand.self, RulesWhyCommand.self, RulesRunCommand.self])
+}
+
+/// Where the rules come from: config.toml's, or a file given to try.
+struct RulesSource: ParsableArguments {
+    @Option(help: "試すルールのファイル（既定: config.toml の [rules] path、なければ $XDG_CONFIG_HOME/juchu/rules.toml）")
+    var file: String?
+
+    func rules(_ settings: ShopConfig) throws -> (RuleSet, String) {
+        try UserFacingError.settings {
+            if let file { return try RulesFile.load(path: file, statuses: settings.statuses, flags: settings.flags) }
+            return try settings.rules()
+        }
+    }
+}
+
+/// `juchu rules test [--file F] [--status S | ORDER…]`: what the rules would do, nothing changed.
+struct RulesTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "ルールを試します: 注文ごとに、各ルールが合うか（理由）と、何をするか（適用・スキップと理由）を表示します。何も変更しません",
+        discussion: "終了コード: 0 表示、1 失敗、2 設定・ルールの誤り")
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var source: RulesSource
+    @OptionGroup var selection: OrderSelection
+
+    @Flag(help: "結果をJSONで出力します")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let (settings, file) = try options.load()
+            let (rules, rulesFile) = try source.rules(settings)
+            let service = try options.service(settings, file: file, existingStore: true).mailing(with: try options.mailer(settings, file: file))
+            let simulated = try service.simulateRules(rules, on: try selection.numbers(in: service.store))
+            RulesOutput.print(simulated, rulesFile: rulesFile, rules: rules, json: json, plans: true)
+        }
+    }
+}
+
+/// `juchu rules why ORDER`: which rules acted on the order and what they matched, and which did not and why.
+struct RulesWhyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "why",
+        abstract: "注文にどのルールが働いたか（何に合ったか）、働かなかったルールとその理由を表示します",
+        discussion: "終了コード: 0 表示、1 注文がない・失敗、2 設定・ルールの誤り")
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var source: RulesSource
+
+    @Argument(help: "注文番号")
+    var orders: [String]
+
+    @Flag(help: "結果をJSONで出力します")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let (settings, file) = try options.load()
+            let (rules, rulesFile) = try source.rules(settings)
+            let service = try options.service(settings, file: file, existingStore: true)
+            let numbers = orders.map(OrderNumber.init)
+            let simulated = try service.simulateRules(rules, on: numbers)
+            let found = Set(simulated.map(\.order.number))
+            if let missing = numbers.first(where: { !found.contains($0) }) { throw UserFacingError("注文 \(missing) はありません", exitCode: 1) }
+            let acts = try service.store.ruleActs(of: numbers)
+            RulesOutput.print(simulated, rulesFile: rulesFile, rules: rules, json: json, plans: false, acts: acts)
+        }
+    }
+}
+
+/// `juchu rules run [--status S | ORDER…]`: the rules now, on orders already here (each rule still
+/// at most once per order).
+struct RulesRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "ルールを今すぐ適用します（既にある注文に。各ルールは一つの注文に一度だけ）",
+        discussion: "終了コード: 0 すべて成功、3 一部が失敗・スキップ、1 失敗、2 設定・ルールの誤り")
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var selection: OrderSelection
+
+    @Flag(help: "結果をJSONで出力します")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let (settings, file) = try options.load()
+            let (rules, _) = try UserFacingError.settings { try settings.rules() }
+            let service = try options.service(settings, file: file, existingStore: true).mailing(with: try options.mailer(settings, file: file))
+            let report = try runBlocking { try await service.applyRules(rules, to: try selection.numbers(in: service.store)) }
+            let written = WriteReport(lines: report.lines, skipped: report.skipped.map(\.skip))
+            for acted in report.acted { print("ルール「\(acted.rule)」: \(acted.numbers.count)件（取り消し用の一括処理 \(acted.batchID)）") }
+            try written.print(json: json)
+        }
+    }
+}
+
+/// How the rules' verdicts read on a terminal or as JSON.
+enum RulesOutput {
+    static func print(
+        _ simulated: [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])], rulesFile: String, rules: RuleSet, json: Bool,
+        plans: Bool, acts: [OrderNumber: [RuleAct]] = [:]
+    ) {
+        if json {
+            let orders: [[String: Any]] = simulated.map { entry in
+                var object: [String: Any] = [
+                    "orderNumber": entry.order.number.rawValue,
+                    "rules": entry.trace.steps.map { step -> [String: Any] in
+                        ["name": step.rule.name, "verdict": verdictKey(step.verdict), "reason": step.reason]
+                    },
+                ]
+                if plans {
+                    object["plan"] = entry.plan.map { step -> [String: Any] in
+                        ["rule": step.rule, "action": step.action, "result": step.applies == nil ? "skip" : "apply",
+                         "detail": step.applies ?? step.skip?.text ?? ""]
+                    }
+                }
+                if let held = entry.trace.held { object["hold"] = ["rule": held.rule, "reason": held.reason] }
+                if let done = acts[entry.order.number] {
+                    object["acted"] = done.map { ["rule": $0.rule, "matched": $0.matched, "at": JapanTime($0.at).fullText, "batch": $0.batchID] }
+                }
+                return object
+            }
+            do {
+                try printJSON(["rulesFile": rulesFile, "rules": rules.rules.map(\.name), "orders": orders])
+            } catch {
+                juchu.print("JSONを書き出せません: \(error)")
+            }
+            return
+        }
+        if rules.isEmpty { juchu.print("ルールがありません（\(rulesFile)）") }
+        for entry in simulated {
+            juchu.print("\(entry.order.number)  \(entry.order.orderer.fullName)  \(entry.order.payment.methodName)")
+            for act in acts[entry.order.number] ?? [] {
+                juchu.print("  働いた  \(act.rule): \(act.matched)（\(JapanTime(act.at).fullText)）")
+            }
+            for step in entry.trace.steps {
+                let word = switch step.verdict {
+                case .acts: "合う    "
+                case .notMatched: "合わない"
+                case .actedBefore: "実行済み"
+                case .after: "止まった"
+                }
+                juchu.print("  \(word)  \(step.rule.name): \(step.reason)")
+            }
+            if let held = entry.trace.held { juchu.print("  保留    \(held.rule): \(held.reason)") }
+            if plans {
+                for step in entry.plan {
+                    juchu.print("    \(step.applies == nil ? "スキップ" : "適用    ")  \(step.rule): \(step.action)  \(step.applies ?? step.skip?.text ?? "")")
+                }
+            }
+        }
+    }
+
+    static func verdictKey(_ verdict: RuleTrace.Verdict) -> String {
+        switch verdict {
+        case .acts: "matches"
+        case .notMatched: "notMatched"
+        case .actedBefore: "actedBefore"
+        case .after: "stoppedBefore"
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import OrderEngine
+import OrderStore
+import OrderSync
+import RakutenPay
+import RMSSandbox
+import Testing
+import TestSupport
+
+/// The shop's rules run on newly imported orders against the sandbox over HTTP, through the same
+/// plans, journal and outbox as an operator's actions: each rule once per order, a held order never
+/// confirmed, every confirmation sent once, each write the rule's in the journal.
+@Suite("Rules on newly imported orders: once per order, held never confirmed, each write sent once and journalled as the rule's")
+struct RulesSyncTests {
+    static let rules = RuleSet([
+        Rule(name: "代引は保留", when: "支払:代引", actions: [.changeStatus(LocalStatus("保留")), .setFlag("要確認")], hold: "代引は送料を確認"),
+        Rule(name: "カードは確認", when: "支払:カード", actions: [.confirm, .setFlag("メール便")]),
+        Rule(name: "残りも確認", when: "金額:>=0", actions: [.confirm]),
+    ])
+
+    @Test("a fetch's new orders: 代引 held (保留, 要確認, not confirmed), card orders confirmed once; nothing twice on a second run")
+    func newOrders() async throws {
+        let fetched = try await FetchedSandbox.start(orders: 40) { $0.secondsUntilProcessing = 0 }
+        defer { Task { await fetched.stop() } }
+        let imported = try fetched.store.page(GridFilter(), limit: 1_000).map(\.number)
+        let before = try fetched.store.orders(imported)
+        let cod = before.filter { $0.payment.methodName == "代金引換" }.map(\.number)
+        let card = before.filter { $0.payment.methodName == "クレジットカード" }.map(\.number)
+        #expect(!cod.isEmpty && !card.isEmpty, "the sandbox's orders have both")
+
+        let report = try await fetched.service.runRulesOnNewOrders(Self.rules)
+        #expect(report.checked == imported.count)
+        let after = Dictionary(uniqueKeysWithValues: try fetched.store.orders(imported).map { ($0.number, $0) })
+        for number in cod {
+            let order = try #require(after[number])
+            #expect(order.localStatus == LocalStatus("保留"))
+            #expect(order.flags.contains("要確認"))
+            #expect(order.sync == .notSent, "a held order is never confirmed by a rule")
+        }
+        let outbox = try await DatabaseQueue(path: fetched.store.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT order_number, COUNT(*) AS n FROM outbox WHERE kind = 'confirm' GROUP BY order_number")
+        }
+        let sent = Dictionary(uniqueKeysWithValues: outbox.map { (OrderNumber($0["order_number"] as String), $0["n"] as Int) })
+        #expect(sent.values.allSatisfy { $0 == 1 }, "each confirmation recorded once")
+        #expect(cod.allSatisfy { sent[$0] == nil })
+        for number in card {
+            let order = try #require(after[number])
+            #expect(order.flags.contains("メール便"))
+            if before.first(where: { $0.number == number })?.fees.shipping.isUnset == false {
+                #expect(sent[number] == 1, "\(number) confirmed by カードは確認")
+            }
+        }
+        let journal = try fetched.store.journal(of: try #require(cod.first))
+        #expect(journal.contains { $0.operatorName == "ルール: 代引は保留" }, "\(journal.map(\.operatorName))")
+        let acts = try fetched.store.ruleActs(of: [try #require(cod.first)])
+        #expect(acts.values.first?.map(\.rule) == ["代引は保留"])
+        #expect(acts.values.first?.first?.matched == "支払=代金引換")
+
+        // Nothing new: a second run checks nothing; run on demand over every order, no rule acts twice.
+        let again = try await fetched.service.runRulesOnNewOrders(Self.rules)
+        #expect(again.checked == 0)
+        let onDemand = try await fetched.service.applyRules(Self.rules, to: imported)
+        #expect(onDemand.acted.isEmpty, "\(onDemand.acted.map(\.rule))")
+        let outboxAfter = try await DatabaseQueue(path: fetched.store.path).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE kind = 'confirm'")
+        }
+        #expect(outboxAfter == sent.values.reduce(0, +))
+    }
+
+    @Test("orders already in the file when rules arrive are not the rules' to act on; one imported later is")
+    func onlyNewOrders() async throws {
+        let fetched = try await FetchedSandbox.start(orders: 10)
+        defer { Task { await fetched.stop() } }
+        // Without rules, the worker only moves past what it has seen.
+        let none = try await fetched.service.runRulesOnNewOrders(RuleSet([]))
+        #expect(none.checked == 0)
+        #expect(try fetched.store.ordersAwaitingRules().through == nil)
+        let later = try await fetched.service.runRulesOnNewOrders(Self.rules)
+        #expect(later.checked == 0 && later.acted.isEmpty)
+    }
+}
