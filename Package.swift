@@ -186,6 +186,6 @@ let package = Package(
             dependencies: ["TerminalUI", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "CNcursesw", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "ShippingFiles", "CustomerMail", "TerminalUI", "TestSupport"]),
+            dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "ShippingFiles", "CustomerMail", "TerminalUI", "ShopSettings", "TestSupport"]),
     ]
 )

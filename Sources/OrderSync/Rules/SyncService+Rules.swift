@@ -20,17 +20,6 @@ extension SyncService {
         public var skipped: [(rule: String, skip: Plan.Skip)] = []
     }
 
-    /// What the rules would do to each of `numbers`: each rule's verdict and the plan, nothing written.
-    public func simulateRules(_ rules: RuleSet, on numbers: [OrderNumber]) throws -> [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])] {
-        let orders = try store.orders(numbers)
-        let history = try store.ruleActs(of: numbers)
-        let engine = try ruleEngine(rules.rules, numbers)
-        return orders.map { order in
-            let trace = rules.trace(order, history: history[order.number] ?? [])
-            return (order, trace, trace.plan(on: order, engine: engine))
-        }
-    }
-
     /// Runs the rules on the newly imported orders not yet checked, a part at a time, recording
     /// how far it got after each part. With no rules, the newly imported orders are only marked
     /// checked: a rule written later acts on orders imported after it, not on the shop's past.
@@ -80,7 +69,7 @@ extension SyncService {
             guard !targets.isEmpty else { continue }
             report.acted.append((rule.name, targets, batchID))
             let acting = self.acting(as: rule.operatorName)
-            let engine = try ruleEngine([rule], targets)
+            let engine = try Self.ruleEngine([rule], targets, store: store, mailer: mailer, now: now())
             for action in rule.actions {
                 switch engine(action) {
                 case .failure(let error):
@@ -109,14 +98,32 @@ extension SyncService {
         SyncService(client: client, store: store.acting(as: operatorName), now: now, mailer: mailer, events: events)
     }
 
+    /// What the rules would do to each of `numbers`: each rule's verdict and the plan, nothing
+    /// written and nothing sent (no RMS, no relay: only the store and the shop's templates).
+    public static func simulateRules(
+        _ rules: RuleSet, on numbers: [OrderNumber], store: OrderStore, mailer: Mailer?, now: Date = Date()
+    ) throws -> [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])] {
+        let orders = try store.orders(numbers)
+        let history = try store.ruleActs(of: numbers)
+        let engine = try ruleEngine(rules.rules, numbers, store: store, mailer: mailer, now: now)
+        return orders.map { order in
+            let trace = rules.trace(order, history: history[order.number] ?? [])
+            return (order, trace, trace.plan(on: order, engine: engine))
+        }
+    }
+
     /// A rule's step as the engine's action: the panel's own, and for a mail the shop's template
     /// with the mails `numbers` already have (a rule never sends a template twice).
-    func ruleEngine(_ rules: [Rule], _ numbers: [OrderNumber]) throws -> (OrderAction) -> Result<any BulkAction, ActionInputError> {
+    static func ruleEngine(
+        _ rules: [Rule], _ numbers: [OrderNumber], store: OrderStore, mailer: Mailer?, now: Date
+    ) throws -> (OrderAction) -> Result<any BulkAction, ActionInputError> {
         var mails: [String: Result<any BulkAction, ActionInputError>] = [:]
         for rule in rules {
-            for case .sendMail(let name, _) in rule.actions where mails[name] == nil { mails[name] = try mailAction(name, numbers) }
+            for case .sendMail(let name, _) in rule.actions where mails[name] == nil {
+                mails[name] = try mailAction(name, numbers, store: store, mailer: mailer, now: now)
+            }
         }
-        let today = CalendarDate(japanDayOf: JapanTime(now()))
+        let today = CalendarDate(japanDayOf: JapanTime(now))
         return { action in
             if case .sendMail(let name, _) = action { return mails[name] ?? .failure(ActionInputError("メール「\(name)」を用意できません")) }
             let engine = Result { () throws(ActionInputError) in try action.engineAction(today: today) }
@@ -127,7 +134,9 @@ extension SyncService {
     }
 
     /// The mail of template `name` (its file name or 名前) for `numbers`, or why it cannot be sent.
-    private func mailAction(_ name: String, _ numbers: [OrderNumber]) throws -> Result<any BulkAction, ActionInputError> {
+    private static func mailAction(
+        _ name: String, _ numbers: [OrderNumber], store: OrderStore, mailer: Mailer?, now: Date
+    ) throws -> Result<any BulkAction, ActionInputError> {
         guard let mailer else { return .failure(ActionInputError("メールの設定 [mail] がありません（config.toml）")) }
         let template: MailTemplate
         do {
@@ -137,7 +146,7 @@ extension SyncService {
         }
         if let problem = mailer.library.unfinished(template) { return .failure(ActionInputError(problem)) }
         return .success(MailAction(
-            template: template.name, templateTitle: template.title, resend: false, now: now(),
+            template: template.name, templateTitle: template.title, resend: false, now: now,
             holdMinutes: mailer.settings.holdMinutes, previous: try store.previousMails(numbers, template: template.name)))
     }
 }

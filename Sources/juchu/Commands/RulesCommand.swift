@@ -49,8 +49,10 @@ struct RulesTestCommand: ParsableCommand {
         try reportingErrors {
             let (settings, file) = try options.load()
             let (rules, rulesFile) = try source.rules(settings)
-            let service = try options.service(settings, file: file, existingStore: true).mailing(with: try options.mailer(settings, file: file))
-            let simulated = try service.simulateRules(rules, on: try selection.numbers(in: service.store))
+            // Nothing is sent: the store and the shop's templates are all it needs (no RMS credentials).
+            let store = try options.openStore(settings, existing: true)
+            let simulated = try SyncService.simulateRules(
+                rules, on: try selection.numbers(in: store), store: store, mailer: try options.mailer(settings, file: file))
             RulesOutput.print(simulated, rulesFile: rulesFile, rules: rules, json: json, plans: true)
         }
     }
@@ -76,12 +78,12 @@ struct RulesWhyCommand: ParsableCommand {
         try reportingErrors {
             let (settings, file) = try options.load()
             let (rules, rulesFile) = try source.rules(settings)
-            let service = try options.service(settings, file: file, existingStore: true)
+            let store = try options.openStore(settings, existing: true)
             let numbers = orders.map(OrderNumber.init)
-            let simulated = try service.simulateRules(rules, on: numbers)
+            let simulated = try SyncService.simulateRules(rules, on: numbers, store: store, mailer: nil)
             let found = Set(simulated.map(\.order.number))
             if let missing = numbers.first(where: { !found.contains($0) }) { throw UserFacingError("注文 \(missing) はありません", exitCode: 1) }
-            let acts = try service.store.ruleActs(of: numbers)
+            let acts = try store.ruleActs(of: numbers)
             RulesOutput.print(simulated, rulesFile: rulesFile, rules: rules, json: json, plans: false, acts: acts)
         }
     }
