@@ -24,6 +24,8 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case testMail = "test-mail"
     case printSlips = "print-slips"
     case printReceipt = "print-receipt"
+    case testRules = "test-rules"
+    case runRules = "run-rules"
     case undo
     case fetch
     // Recorded in the journal by what the desk and the worker do on their own.
@@ -69,6 +71,8 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .testMail: "自分宛にテスト送信（カーソル行のメール）"
         case .printSlips: "帳票作成"
         case .printReceipt: "領収書"
+        case .testRules: "ルールを試す（何も変更しません）"
+        case .runRules: "ルールを今すぐ適用"
         default: journalLabel
         }
     }
@@ -103,6 +107,8 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .sendMailResult: "メール送信の結果"
         case .printSlips: "帳票の印刷"
         case .printReceipt: "領収書の発行"
+        case .testRules: "ルールの試行"
+        case .runRules: "ルールの適用"
         case .undo: "取り消し"
         case .fetch: "受注取得"
         case .edit: "注文内容修正"

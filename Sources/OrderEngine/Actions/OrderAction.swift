@@ -33,6 +33,8 @@ public enum OrderAction: Sendable, Equatable {
     case testMail(template: String)
     /// 帳票作成 and 領収書.
     case printSlips(SlipOrder)
+    /// ルールを試す (nothing changed) and ルールを今すぐ適用: the shop's rules on the orders chosen.
+    case rules(run: Bool)
     case undo
     case fetch
 
@@ -60,6 +62,7 @@ public enum OrderAction: Sendable, Equatable {
         case .sendMail: .sendMail
         case .testMail: .testMail
         case .printSlips(let slip): slip.kind == .receipt ? .printReceipt : .printSlips
+        case .rules(let run): run ? .runRules : .testRules
         case .undo: .undo
         case .fetch: .fetch
         }
@@ -99,7 +102,7 @@ public enum OrderAction: Sendable, Equatable {
         case .writeLabels(let name, let convenienceStores): WriteLabelsAction(formatName: name, takesConvenienceStores: convenienceStores)
         case .shipReport: ShipReportAction(today: today, statusAfter: statusAfterShipReport)
         case .shipCorrection: ShipCorrectionAction()
-        case .importTracking, .sendMail, .testMail, .printSlips, .undo, .fetch: nil
+        case .importTracking, .sendMail, .testMail, .printSlips, .rules, .undo, .fetch: nil
         }
     }
 }

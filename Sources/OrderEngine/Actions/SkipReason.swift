@@ -57,6 +57,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case unsentEditBeforeRuleConfirm
     /// A rule's step that cannot run (its template missing, an input out of range): why.
     case ruleStepRefused(String)
+    /// ルールを今すぐ適用: no rule acts on the order (none matches, or each acted before).
+    case noRuleActs
     case noRMSDifference
     case editNotAllowed(RMSProgress)
     /// RMS still holds the shipping fee unset; the one typed here has not been sent.
@@ -105,6 +107,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .dateAlreadyFilled(let field): "\(field.label)は入力済みです（追記は空欄のときだけ書き込みます）"
         case .noPendingEdit: "RMSに反映する注文内容修正がありません"
         case .heldByRule(let rule, let reason): "ルール「\(rule)」で保留中です（\(reason)）: ルールは注文確認しません"
+        case .noRuleActs: "働くルールがありません（合うルールがないか、どれも実行済みです）"
         case .ruleStepRefused(let why): "ルールのこの処理は実行できません: \(why)"
         case .unsentEditBeforeRuleConfirm: "RMSに未反映の変更があります: ルールは注文確認しません（反映してから確認してください）"
         case .noRMSDifference: "RMSとの差分はありません"

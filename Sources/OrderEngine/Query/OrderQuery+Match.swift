@@ -8,13 +8,23 @@ extension OrderQuery {
         public let text: String
     }
 
+    /// What a term needs from beyond the order itself: which orders are 同梱候補 (the store knows
+    /// the other orders).
+    public struct Context: Sendable {
+        public var bundleCandidates: Set<OrderNumber>
+
+        public init(bundleCandidates: Set<OrderNumber> = []) {
+            self.bundleCandidates = bundleCandidates
+        }
+    }
+
     /// Whether `order` is one the query finds.
-    public func matches(_ order: Order) -> Bool {
-        explain(order).allSatisfy(\.holds)
+    public func matches(_ order: Order, in context: Context = Context()) -> Bool {
+        explain(order, in: context).allSatisfy(\.holds)
     }
 
     /// Each term asked for, decided for `order`, in the line's own order of keys.
-    public func explain(_ order: Order) -> [TermResult] {
+    public func explain(_ order: Order, in context: Context = Context()) -> [TermResult] {
         var results: [TermResult] = []
         func add(_ key: String, _ holds: Bool, found: String, asked: String) {
             results.append(TermResult(holds: holds, text: holds ? "\(key)=\(found)" : "\(key): \(found)（\(asked)ではない）"))
@@ -56,6 +66,21 @@ extension OrderQuery {
             let holds = yen.map { yen in (amountFrom.map { yen >= $0 } ?? true) && (amountThrough.map { yen <= $0 } ?? true) } ?? false
             add("金額", holds, found: yen.map(Money.groupedYen) ?? "未設定",
                 asked: Self.range(amountFrom.map(Money.groupedYen), amountThrough.map(Money.groupedYen)))
+        }
+        if let item {
+            let found = order.packages.flatMap(\.items).first { $0.name.contains(item) || $0.manageNumber.contains(item) }
+            add("商品", order.itemText.contains(item), found: found.map { $0.manageNumber.isEmpty ? $0.name : $0.manageNumber } ?? "「\(item)」なし", asked: item)
+        }
+        if let hasRemarks {
+            let has = order.hasRemarks
+            add("備考", has == hasRemarks, found: has ? "あり" : "なし", asked: hasRemarks ? "あり" : "なし")
+        }
+        if shippingFeeUnset {
+            add("送料", order.fees.shipping.isUnset, found: order.fees.shipping.isUnset ? "未設定" : (order.fees.shipping.yen.map(Money.groupedYen) ?? ""), asked: "未設定")
+        }
+        if bundleCandidate {
+            let candidate = context.bundleCandidates.contains(order.number)
+            add("同梱", candidate, found: candidate ? "候補" : "候補なし", asked: "候補")
         }
         if !words.isEmpty {
             let text = Self.searchedText(of: order)

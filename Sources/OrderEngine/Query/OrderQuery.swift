@@ -3,9 +3,12 @@
 /// 日付:2026-11-01..2026-11-20 (ordered on those days, Japan time; either end may be left out),
 /// 配送:メール便 (配送方法), 特記:のし (特記事項: ギフト, あす楽, 離島, コンビニ受取, 入力待ち, 医薬品…),
 /// サブ:発送準備 (サブステータス), お届け:2026-12-05 (the お届け日 asked for, a day or a range;
-/// お届け:指定あり for any), 金額:>10000 (RMS's 請求金額: >, >=, <, <=, =, or a range 5000..10000).
-/// The keys have English spellings too (pay:, flag:, date:, delivery:, mark:, sub:, deliver:,
-/// amount:). The rest is searched as text.
+/// お届け:指定あり for any), 金額:>10000 (RMS's 請求金額: >, >=, <, <=, =, or a range 5000..10000),
+/// 商品:rice-5kg (an item's 商品管理番号 or part of its name), 備考:あり / 備考:なし (the buyer's
+/// remarks), 送料:未設定 (RMS's 送料未設定, -9999), 同梱:候補 (another open order to the same
+/// destination: ``Order/bundleCandidateKey``). The keys have English spellings too (pay:, flag:,
+/// date:, delivery:, mark:, sub:, deliver:, amount:, item:, remarks:, postage:, bundle:). The rest
+/// is searched as text.
 ///
 /// A store translates it into its own query (OrderStore's SQL); ``explain(_:)`` decides it for one
 /// order in memory, term by term, in words an operator reads (a rule's 「支払=代金引換」).
@@ -24,6 +27,14 @@ public struct OrderQuery: Sendable, Hashable {
     /// 請求金額 within these yen (either end may be open).
     public var amountFrom: Int?
     public var amountThrough: Int?
+    /// Part of an item's name or its 商品管理番号.
+    public var item: String?
+    /// Whether the buyer wrote remarks (備考): true あり, false なし.
+    public var hasRemarks: Bool?
+    /// 送料:未設定: RMS still holds the shipping fee unset.
+    public var shippingFeeUnset = false
+    /// 同梱:候補: orders that another open order to the same destination could ship with.
+    public var bundleCandidate = false
     /// The words searched as text (order number, phone, names, items).
     public var words = ""
     /// Parts that could not be read, in the operator's words.
@@ -53,6 +64,21 @@ public struct OrderQuery: Sendable, Hashable {
                     (deliveryFrom, deliveryThrough) = readDates(value, example: "お届け:2026-12-05 または お届け:指定あり")
                 }
             case "金額", "amount": readAmount(value)
+            case "商品", "item": item = given
+            case "備考", "remarks":
+                switch value {
+                case "あり", "yes": hasRemarks = true
+                case "なし", "no": hasRemarks = false
+                default: problems.append("備考「\(value)」は あり か なし で書いてください（例: 備考:あり）")
+                }
+            case "送料", "postage":
+                if value == "未設定" || value == "unset" { shippingFeeUnset = true } else {
+                    problems.append("送料「\(value)」: 書けるのは 送料:未設定 です")
+                }
+            case "同梱", "bundle":
+                if value == "候補" || value == "candidate" { bundleCandidate = true } else {
+                    problems.append("同梱「\(value)」: 書けるのは 同梱:候補 です")
+                }
             default: words.append(part)
             }
         }

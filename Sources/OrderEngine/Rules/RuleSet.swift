@@ -33,16 +33,20 @@ public struct RuleSet: Sendable, Equatable {
 
     public var isEmpty: Bool { rules.isEmpty }
 
+    /// Whether a rule asks for 同梱:候補, which the store answers from the other orders.
+    public var needsBundleCandidates: Bool { rules.contains { $0.when.bundleCandidate } }
+
     /// What the rules make of `order`, given what they did to it before (`history`): each rule,
-    /// whether it matched and why, and what it does now.
-    public func trace(_ order: Order, history: [RuleAct] = []) -> RuleTrace {
+    /// whether it matched and why, and what it does now. `context`: what the store knows beyond
+    /// the order (its 同梱候補).
+    public func trace(_ order: Order, history: [RuleAct] = [], context: OrderQuery.Context = .init()) -> RuleTrace {
         let before = Dictionary(history.map { ($0.rule, $0) }, uniquingKeysWith: { first, _ in first })
         var steps: [RuleTrace.Step] = []
         // A hold recorded earlier still holds: no rule confirms the order.
         var held = history.first { $0.hold != nil }.map { (rule: $0.rule, reason: $0.hold!) }
         var ended: String?
         for rule in rules {
-            let terms = rule.when.explain(order)
+            let terms = rule.when.explain(order, in: context)
             let verdict: RuleTrace.Verdict
             if let ended {
                 verdict = before[rule.name].map { .actedBefore($0.at) } ?? .after(ended)
@@ -144,6 +148,8 @@ extension RuleTrace {
         /// The fields it changes (before → after), or what it sends; nil when skipped.
         public let applies: String?
         public let skip: SkipReason?
+        /// It goes out (注文確認通知 to RMS, a mail to the buyer) and cannot be taken back.
+        public var leavesMachine = false
     }
 
     /// Every action of the rules that act, planned in turn on `order` as the earlier ones leave
@@ -164,7 +170,7 @@ extension RuleTrace {
                     if let change = step.changes.first {
                         current = change.after
                         let text = change.fields.isEmpty || change.sendsToRMS ? "送信" : change.fields.map(\.displayText).joined(separator: "、")
-                        planned.append(.init(rule: rule.name, action: action.ruleText, applies: text, skip: nil))
+                        planned.append(.init(rule: rule.name, action: action.ruleText, applies: text, skip: nil, leavesMachine: base.leavesMachine))
                     } else {
                         planned.append(.init(rule: rule.name, action: action.ruleText, applies: nil, skip: step.skips.first?.reason ?? .noChange))
                     }

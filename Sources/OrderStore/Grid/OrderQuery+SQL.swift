@@ -26,6 +26,10 @@ extension OrderQuery {
         if anyDeliveryDate { sql.append("delivery_wish IS NOT NULL") }
         if let deliveryFrom { add("delivery_wish >= ?", deliveryFrom.description) }
         if let deliveryThrough { add("delivery_wish <= ?", deliveryThrough.description) }
+        if let item { add("item_text LIKE ? ESCAPE '\\'", Self.containing(item)) }
+        if let hasRemarks { sql.append("has_remarks = \(hasRemarks ? 1 : 0)") }
+        if shippingFeeUnset { sql.append("shipping_fee IS NULL") }
+        if bundleCandidate { sql.append("(\(OrderStore.bundleCandidate))") }
         if let amountFrom { add("request_price >= ?", String(amountFrom)) }
         if let amountThrough { add("request_price <= ?", String(amountThrough)) }
         return (sql, arguments)

@@ -32,6 +32,8 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
     public var printedSlips: [SlipKind] = []
     /// 同梱計: the 請求金額 of every order of its bundle together (nil when not bundled).
     public var bundleRequestPrice: Money?
+    /// 同梱候補: another open order to the same destination could ship with it.
+    public var isBundleCandidate = false
 
     /// What the grid shows of the delivery (nil, empty: RMS gives none, or an order entered here).
     public struct Delivery: Sendable, Hashable {

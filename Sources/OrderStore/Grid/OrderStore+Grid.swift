@@ -143,8 +143,23 @@ extension OrderStore {
         delivery_slot, sub_status, handling_marks, printed_slips,
         CASE WHEN bundle_id IS NULL THEN NULL ELSE (
             SELECT CASE WHEN COUNT(*) = COUNT(member.request_price) THEN SUM(member.request_price) END
-            FROM orders AS member WHERE member.bundle_id = orders.bundle_id) END AS bundle_request
+            FROM orders AS member WHERE member.bundle_id = orders.bundle_id) END AS bundle_request,
+        \(bundleCandidate) AS candidate
         """
+
+    /// 同梱候補 of a row of `orders`: open, and another open order to the same destination that is
+    /// not in its bundle (by the destination index, one probe per row).
+    static let bundleCandidate = """
+        CASE WHEN orders.destination_key IS NULL OR NOT (\(openForBundling("orders"))) THEN 0 ELSE EXISTS (
+            SELECT 1 FROM orders AS partner WHERE partner.destination_key = orders.destination_key AND \(openForBundling("partner"))
+            AND COALESCE(partner.bundle_id, partner.order_number) <> COALESCE(orders.bundle_id, orders.order_number)) END
+        """
+
+    /// ``Order/isOpenForBundling`` in SQL, for the table `alias`.
+    static func openForBundling(_ alias: String) -> String {
+        "\(alias).rms_progress <= \(RMSProgress.awaitingChangeConfirmation.code) AND \(alias).local_status NOT IN ("
+            + [LocalStatus.shipped, LocalStatus.cancelled].map { "'" + $0.name.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ") + ")"
+    }
 
     static func row(_ row: Row) -> OrderRow {
         var value = OrderRow(
@@ -171,7 +186,23 @@ extension OrderStore {
         value.printedSlips = (row[24] as String? ?? "").split(separator: "\t").compactMap { SlipKind(rawValue: String($0)) }
         // A bundle's sum is unset as soon as one member's 請求金額 is.
         if value.bundleID != nil { value.bundleRequestPrice = (row[25] as Int?).map(Money.yen) ?? .unset }
+        value.isBundleCandidate = row[26]
         return value
+    }
+
+    /// Of `numbers`, the orders another open order to the same destination could ship with (同梱候補).
+    public func bundleCandidates(among numbers: [OrderNumber]) throws -> Set<OrderNumber> {
+        try pool.read { db in
+            var found: Set<OrderNumber> = []
+            for chunk in numbers.map(\.rawValue).chunked(into: 500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try String.fetchAll(db, sql: """
+                    SELECT order_number FROM orders WHERE order_number IN (\(marks)) AND \(Self.bundleCandidate)
+                    """, arguments: StatementArguments(chunk))
+                found.formUnion(rows.map(OrderNumber.init))
+            }
+            return found
+        }
     }
 
     /// One order of a bundle (同梱) and its 請求金額.

@@ -100,6 +100,7 @@ enum StoreSchema {
         migrator.registerMigration("v16-printed-slips-on-orders", migrate: StoreSchemaV16.migrate)
         migrator.registerMigration("v17-shipment-keys-per-parcel", migrate: StoreSchemaV17.migrate)
         migrator.registerMigration("v18-rule-acts", migrate: StoreSchemaV18.migrate)
+        migrator.registerMigration("v19-destination-remarks-items", migrate: StoreSchemaV19.migrate)
         return migrator
     }
 }

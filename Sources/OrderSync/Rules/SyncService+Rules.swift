@@ -52,7 +52,8 @@ extension SyncService {
         try await settleUnclearWrites()
         let orders = try store.orders(numbers)
         let history = try store.ruleActs(of: numbers)
-        let traces = orders.map { rules.trace($0, history: history[$0.number] ?? []) }
+        let context = try Self.queryContext(rules, numbers, store: store)
+        let traces = orders.map { rules.trace($0, history: history[$0.number] ?? [], context: context) }
         report.checked = orders.count
         var held: [OrderNumber: (rule: String, reason: String)] = [:]
         for trace in traces { if let hold = trace.held { held[trace.number] = hold } }
@@ -106,10 +107,17 @@ extension SyncService {
         let orders = try store.orders(numbers)
         let history = try store.ruleActs(of: numbers)
         let engine = try ruleEngine(rules.rules, numbers, store: store, mailer: mailer, now: now)
+        let context = try queryContext(rules, numbers, store: store)
         return orders.map { order in
-            let trace = rules.trace(order, history: history[order.number] ?? [])
+            let trace = rules.trace(order, history: history[order.number] ?? [], context: context)
             return (order, trace, trace.plan(on: order, engine: engine))
         }
+    }
+
+    /// What the rules' terms need from the other orders: the 同梱候補 among `numbers`, asked only
+    /// when a rule uses 同梱:候補.
+    static func queryContext(_ rules: RuleSet, _ numbers: [OrderNumber], store: OrderStore) throws -> OrderQuery.Context {
+        OrderQuery.Context(bundleCandidates: rules.needsBundleCandidates ? try store.bundleCandidates(among: numbers) : [])
     }
 
     /// A rule's step as the engine's action: the panel's own, and for a mail the shop's template

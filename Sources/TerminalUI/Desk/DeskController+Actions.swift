@@ -24,6 +24,8 @@ extension DeskController {
                 try sendTestMail(template: template)
             case .printSlips(let slip):
                 try planSlips(item, slip, numbers, scope: scope)
+            case .rules(let run):
+                try planRules(item, run: run, numbers, scope: scope)
             case .undo:
                 // This desk's own batches only: another desk's (another operator's, or the same
                 // operator's other window) are theirs to take back.
@@ -92,6 +94,9 @@ extension DeskController {
         }
         if let mail = dialog.mail {
             return ActionResult(report: try await service.run(mail.action, on: numbers))
+        }
+        if let rules = dialog.rules {
+            return try await runRules(rules.rules, numbers, service: service)
         }
         if let slips = dialog.slips {
             return try await makeSlips(slips, maker: context.slipMaker, store: store)

@@ -20,12 +20,13 @@ extension DeskState {
                 return []
             }
             return [.loadDetail(after)]
-        case .detailLoaded(let order, let journal, let mails, let bundle):
+        case .detailLoaded(let order, let journal, let mails, let bundle, let rules):
             if order?.number == grid.cursorRow?.number {
                 detail = order
                 detailJournal = journal
                 detailMails = mails
                 detailBundle = bundle
+                detailRules = rules
             }
             return []
         case .mailOpened(let viewer):

@@ -31,6 +31,8 @@ public struct DeskState: Sendable {
     public var detailMails: [OrderStore.MailRecord] = []
     /// The detail order's bundle, every member with its 請求金額 (empty when not bundled).
     public var detailBundle: [OrderStore.BundleMember] = []
+    /// What the shop's rules did to the detail's order: each rule that acted and what it matched.
+    public var detailRules: [RuleAct] = []
     /// A kept mail opened over the desk (m).
     public var mailViewer: MailViewer?
     public var detailScroll = 0
@@ -145,7 +147,8 @@ public enum DeskEffect: Sendable {
 public enum DeskEvent: Sendable {
     case rowsLoaded([OrderRow], hasMore: Bool, total: Int, counts: [LocalStatus: Int], appended: Bool)
     /// `bundle`: the detail order's bundle (同梱), each member with its 請求金額.
-    case detailLoaded(Order?, journal: [JournalEntry], mails: [OrderStore.MailRecord] = [], bundle: [OrderStore.BundleMember] = [])
+    case detailLoaded(
+        Order?, journal: [JournalEntry], mails: [OrderStore.MailRecord] = [], bundle: [OrderStore.BundleMember] = [], rules: [RuleAct] = [])
     /// The cursor order's kept mails, to read (nil: it has none).
     case mailOpened(MailViewer?)
     case planned(ActionDialog)

@@ -75,6 +75,6 @@ extension OrderRow {
     /// Whether the 注意 column says anything for the row.
     var hasNotes: Bool {
         let failed = if case .failed = sync { true } else { false }
-        return failed || readProblem != nil || hasRMSDifference || isShippingFeeUnset || isBundled || hasPendingEdit
+        return failed || readProblem != nil || hasRMSDifference || isShippingFeeUnset || isBundled || hasPendingEdit || isBundleCandidate
     }
 }

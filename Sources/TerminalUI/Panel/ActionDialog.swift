@@ -31,6 +31,8 @@ public struct ActionDialog: Sendable {
     public var mail: MailPreview?
     /// For 帳票作成 and 領収書: what will be made, and per order its copy and Rakuten's receipts.
     public var slips: SlipPreview?
+    /// For ルールを試す and ルールを今すぐ適用: the rules and what each does to each order.
+    public var rules: RulesPreview?
     public var stage: Stage = .preview
     public var focused: Button = .cancel
     /// First line of the list shown (the list scrolls).
@@ -45,11 +47,33 @@ public struct ActionDialog: Sendable {
     }
 
     /// Whether there is anything to do: with nothing to change, only Close is offered.
-    public var canProceed: Bool { !plan.changes.isEmpty || plan.creationCount > 0 || tracking?.movesFiles == true }
+    public var canProceed: Bool {
+        if rules?.testOnly == true { return false }
+        return !plan.changes.isEmpty || plan.creationCount > 0 || tracking?.movesFiles == true
+    }
 
     public var isRunning: Bool { if case .running = stage { true } else { false } }
 
     public var result: ActionResult? { if case .result(let result) = stage { result } else { nil } }
+}
+
+/// ルールを試す and ルールを今すぐ適用's preview: per order the rules that act and each step's plan
+/// (適用 or スキップ with why), as `juchu rules test` prints it.
+public struct RulesPreview: Sendable {
+    public let rules: RuleSet
+    /// Only tried: nothing is changed, and only Close is offered.
+    public let testOnly: Bool
+    /// Per order the rules act on: 「代引は保留: 受注ステータス→保留 / 保留（…）」.
+    public let lines: [OrderNumber: String]
+    /// What the operator must know first (a confirm or a mail goes out and cannot be taken back).
+    public let summary: [String]
+
+    public init(rules: RuleSet, testOnly: Bool, lines: [OrderNumber: String], summary: [String]) {
+        self.rules = rules
+        self.testOnly = testOnly
+        self.lines = lines
+        self.summary = summary
+    }
 }
 
 /// メール送信's preview: per order the recipient, the subject and the first lines; the cursor

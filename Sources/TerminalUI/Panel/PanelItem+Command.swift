@@ -35,6 +35,7 @@ extension PanelItem {
         case .writeLabels:
             let format = LabelFormat.allCases[min(choice(0), LabelFormat.allCases.count - 1)]
             return .writeLabels(formatName: format.shortLabel, takesConvenienceStores: format.takesConvenienceStores)
+        case .testRules, .runRules: return .rules(run: kind == .runRules)
         case .undo: return .undo
         case .fetch: return .fetch
         case .sendMail, .testMail:

@@ -78,6 +78,8 @@ public struct PanelItem: Sendable, Equatable {
                 PanelInput("但し書き", freeText: "", placeholder: "空白: 既定の但し書き"),
                 PanelInput("出力", choices: SlipChoice.outputs),
             ]),
+            PanelItem(.testRules, group: "ルール"),
+            PanelItem(.runRules, group: "ルール"),
             PanelItem(.undo, group: "取り消し"),
             PanelItem(.fetch, group: "受注取得"),
         ]

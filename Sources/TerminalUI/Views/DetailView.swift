@@ -66,6 +66,13 @@ struct DetailView {
             }
             lines.append(shop)
         }
+        // The shop's rules that acted, near the top: a hold is what the operator must see first.
+        for act in state.detailRules {
+            var line = StyledLine("ルール ", label)
+            line.add("\(act.rule): \(act.matched)（\(JapanTime(act.at).shortText)）")
+            lines.append(line)
+            if let hold = act.hold { lines.append(StyledLine("  保留: \(hold)", theme.color(.yellow, bold: true))) }
+        }
         if case .failed(let errorClass, let detail) = order.sync {
             lines.append(StyledLine("【エラー】\(errorClass.message)", theme.error))
             lines.append(StyledLine("  対処: \(errorClass.remedy)", theme.error))

@@ -68,6 +68,7 @@ struct DialogView {
                 body.append(StyledLine(dialog.mail == nil ? "この操作はRMSに送信され、取り消せません。" : "メールを送信します。送ったメールは取り消せません。", theme.error))
             }
             for line in dialog.slips?.summary ?? [] { body.append(StyledLine(line)) }
+            for line in dialog.rules?.summary ?? [] { body += StyledLine(line, theme.color(.yellow, bold: true)).wrapped(to: textWidth, indent: 2) }
             if let tracking = dialog.tracking {
                 for file in tracking.imported.files {
                     body += StyledLine("\(file.name): \(file.summary)", file.refusedCount > 0 ? theme.color(.yellow, bold: true) : .plain)
@@ -89,7 +90,7 @@ struct DialogView {
                 mail.whole.isEmpty ? [] : [StyledLine("── メール（\(mail.whole.count)行）──", muted)]
                     + mail.whole.flatMap { StyledLine($0).wrapped(to: textWidth, indent: 0) } + [StyledLine("──", muted)]
             } ?? []
-            let mailLines = dialog.mail?.lines ?? dialog.slips?.lines ?? [:]
+            let mailLines = dialog.mail?.lines ?? dialog.slips?.lines ?? dialog.rules?.lines ?? [:]
             if let tracking = dialog.tracking {
                 // Every line of every file, as it was taken: what the operator checks the file by.
                 let lines = tracking.lines

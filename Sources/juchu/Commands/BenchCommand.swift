@@ -30,6 +30,8 @@ struct BenchCommand: ParsableCommand {
         case mail
         /// 1,000 納品書 into one PDF; a picking list of 10,000 orders.
         case slips
+        /// 20 rules over 10,000 newly imported orders.
+        case rules
     }
 
     /// Suites named in one argument, comma-separated (`--only shipping,mail,slips`), or one each time.
@@ -49,7 +51,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))。カンマ区切りでも）")
-    var only: [Suites] = [Suites([.api, .sync, .shipping, .mail, .slips, .store, .desk])]
+    var only: [Suites] = [Suites([.api, .sync, .shipping, .mail, .slips, .rules, .store, .desk])]
 
     @Option(help: "各項目の繰り返し回数（中央値をとります）")
     var runs = 3
@@ -88,6 +90,9 @@ struct BenchCommand: ParsableCommand {
         }
         if only.contains(.slips) {
             for row in try SlipBenchmarks.run(runs: runs) { table.add(row) }
+        }
+        if only.contains(.rules) {
+            for row in try RulesBenchmarks.run(runs: runs) { table.add(row) }
         }
         if only.contains(.store) {
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }

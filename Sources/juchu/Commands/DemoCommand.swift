@@ -45,6 +45,10 @@ struct DemoCommand: ParsableCommand {
         // Everything that can be refused is checked before the terminal is taken over.
         do { try CursesTerminal.preflight() } catch { throw UserFacingError(error.description) }
         let (keymap, _) = try KeymapLoader.load(explicitPath: display.keymap)
+        // The shop's rules.toml, when there is one, acts on the demo's orders as on a shop's.
+        let (rules, _) = try UserFacingError.settings {
+            try RulesFile.load(path: nil, statuses: LocalStatus.defaults, flags: DeskState.defaultFlags)
+        }
         FileLogHandler.bootstrap(path: XDGPaths.state + "/juchu.log")
 
         let path = db ?? XDGPaths.data + "/demo.sqlite"
@@ -81,6 +85,7 @@ struct DemoCommand: ParsableCommand {
         settings.pollInterval = .seconds(pollInterval)
         settings.fetchOnStart = false
         settings.lastFetchAt = Date()
+        settings.rules = rules
         // The demo shop's own address on its labels; the files go beside the demo's database.
         settings.labelSender = DemoShop.sender
         settings.labelDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/labels"
