@@ -1,6 +1,5 @@
 import Foundation
 import OrderEngine
-import TerminalUI
 import TOMLKit
 
 /// rules.toml: the shop's routine as an ordered list of `[[rule]]`, each read and checked whole

@@ -1,7 +1,6 @@
 import Foundation
 import OrderEngine
 import OrderStore
-import TerminalUI
 import TOMLKit
 
 extension ShopConfig {

@@ -4,7 +4,6 @@ import OrderSync
 import RakutenPay
 import ShippingFiles
 import Slips
-import TerminalUI
 
 /// config.toml: the shop, its API credentials, fetching and the store (設定). Every value is
 /// checked when it is read; a problem names the file, the key and what is wrong.
@@ -26,7 +25,7 @@ public struct ShopConfig: Sendable {
     /// The desk's status tabs (受注ステータス), in order.
     public var statuses = LocalStatus.defaults
     /// The shop's flags (チェック項目).
-    public var flags = DeskState.defaultFlags
+    public var flags = ShopConfig.defaultFlags
     /// Named views (`v` and a number at the desk).
     public var views = SavedView.defaults
     /// The grid's columns, in order.
@@ -49,6 +48,9 @@ public struct ShopConfig: Sendable {
     public func rules() throws -> (RuleSet, String) {
         try RulesFile.load(path: rulesPath, statuses: statuses, flags: flags)
     }
+
+    /// The check items (チェック項目) a shop starts with when its config names none.
+    public static let defaultFlags = ["メール便", "要確認", "ギフト"]
 
     /// The file's path, or the default when none is given.
     public static var defaultPath: String { XDGPaths.config + "/config.toml" }

@@ -78,6 +78,21 @@ struct RuleTests {
         #expect(plan[1].applies != nil && plan[1].skip == nil)
     }
 
+    @Test("a rule is matched against the order as the rules before it leave it: a check item one sets, the next finds")
+    func chained() {
+        let rules = RuleSet([
+            Rule(name: "離島は要確認", when: "特記:離島", actions: [.setFlag("要確認")]),
+            Rule(name: "要確認は保留", when: "チェック:要確認", actions: [.changeStatus(.onHold)]),
+        ])
+        let engine: RuleSet.Engine = { action in
+            Result { () throws(ActionInputError) in try action.engineAction(today: CalendarDate(year: 2026, month: 12, day: 6)!)! }
+        }
+        let trace = rules.trace(Self.codIsland(), engine: engine)
+        #expect(trace.acting.map(\.name) == ["離島は要確認", "要確認は保留"])
+        #expect(trace.steps[1].reason == "チェック=要確認")
+        #expect(trace.plan(on: Self.codIsland(), engine: engine).compactMap(\.applies).count == 2)
+    }
+
     @Test("a rule never confirms an order with an unset fee, a read problem or a change not yet in RMS")
     func guardedConfirm() {
         let rule = Rule(name: "確認", when: "金額:>=0", actions: [.confirm])

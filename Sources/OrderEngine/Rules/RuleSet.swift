@@ -36,17 +36,23 @@ public struct RuleSet: Sendable, Equatable {
     /// Whether a rule asks for 同梱:候補, which the store answers from the other orders.
     public var needsBundleCandidates: Bool { rules.contains { $0.when.bundleCandidate } }
 
+    /// Gives the bulk action of a rule's step, or why it cannot run (the services' for mail, which
+    /// need the shop's templates and the order's mails).
+    public typealias Engine = (OrderAction) -> Result<any BulkAction, ActionInputError>
+
     /// What the rules make of `order`, given what they did to it before (`history`): each rule,
-    /// whether it matched and why, and what it does now. `context`: what the store knows beyond
-    /// the order (its 同梱候補).
-    public func trace(_ order: Order, history: [RuleAct] = [], context: OrderQuery.Context = .init()) -> RuleTrace {
+    /// whether it matched and why, and what it does now. Each rule is matched against the order as
+    /// the rules before it leave it (a check item one sets, the next may look for), when `engine`
+    /// is given to plan their steps. `context`: what the store knows beyond the order (its 同梱候補).
+    public func trace(_ order: Order, history: [RuleAct] = [], context: OrderQuery.Context = .init(), engine: Engine? = nil) -> RuleTrace {
         let before = Dictionary(history.map { ($0.rule, $0) }, uniquingKeysWith: { first, _ in first })
         var steps: [RuleTrace.Step] = []
         // A hold recorded earlier still holds: no rule confirms the order.
         var held = history.first { $0.hold != nil }.map { (rule: $0.rule, reason: $0.hold!) }
         var ended: String?
+        var current = order
         for rule in rules {
-            let terms = rule.when.explain(order, in: context)
+            let terms = rule.when.explain(current, in: context)
             let verdict: RuleTrace.Verdict
             if let ended {
                 verdict = before[rule.name].map { .actedBefore($0.at) } ?? .after(ended)
@@ -56,6 +62,7 @@ public struct RuleSet: Sendable, Equatable {
                 if act.hold != nil || act.stopped { ended = rule.name }
             } else if terms.allSatisfy(\.holds) {
                 verdict = .acts
+                if let engine { current = RuleTrace.planned([rule], on: current, held: [:], engine: engine).order }
                 if let reason = rule.hold {
                     held = held ?? (rule.name, reason)
                     ended = rule.name
@@ -153,14 +160,19 @@ extension RuleTrace {
     }
 
     /// Every action of the rules that act, planned in turn on `order` as the earlier ones leave
-    /// it: what the rules would do, nothing written. `engine` gives the bulk action of a step (the
-    /// services' for mail, which need the shop's templates and the order's mails); nil: not one
-    /// a rule can run here, said as a skip.
-    public func plan(on order: Order, engine: (OrderAction) -> Result<any BulkAction, ActionInputError>) -> [PlannedStep] {
+    /// it: what the rules would do, nothing written. A step `engine` cannot give is a skip with why.
+    /// A hold wins over every confirmation of the order by a rule, before it in the file or after.
+    public func plan(on order: Order, engine: RuleSet.Engine) -> [PlannedStep] {
+        Self.planned(acting, on: order, held: held.map { [number: $0] } ?? [:], engine: engine).steps
+    }
+
+    /// `rules`' steps planned in turn on `order`, and the order as they leave it.
+    static func planned(
+        _ rules: [Rule], on order: Order, held: [OrderNumber: (rule: String, reason: String)], engine: RuleSet.Engine
+    ) -> (steps: [PlannedStep], order: Order) {
         var current = order
         var planned: [PlannedStep] = []
-        let held = self.held.map { [number: $0] } ?? [:]
-        for rule in acting {
+        for rule in rules {
             for action in rule.actions {
                 switch engine(action) {
                 case .failure(let error):
@@ -177,6 +189,6 @@ extension RuleTrace {
                 }
             }
         }
-        return planned
+        return (planned, current)
     }
 }

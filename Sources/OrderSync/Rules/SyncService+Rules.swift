@@ -53,7 +53,8 @@ extension SyncService {
         let orders = try store.orders(numbers)
         let history = try store.ruleActs(of: numbers)
         let context = try Self.queryContext(rules, numbers, store: store)
-        let traces = orders.map { rules.trace($0, history: history[$0.number] ?? [], context: context) }
+        let engine = try Self.ruleEngine(rules.rules, numbers, store: store, mailer: mailer, now: now())
+        let traces = orders.map { rules.trace($0, history: history[$0.number] ?? [], context: context, engine: engine) }
         report.checked = orders.count
         var held: [OrderNumber: (rule: String, reason: String)] = [:]
         for trace in traces { if let hold = trace.held { held[trace.number] = hold } }
@@ -70,7 +71,6 @@ extension SyncService {
             guard !targets.isEmpty else { continue }
             report.acted.append((rule.name, targets, batchID))
             let acting = self.acting(as: rule.operatorName)
-            let engine = try Self.ruleEngine([rule], targets, store: store, mailer: mailer, now: now())
             for action in rule.actions {
                 switch engine(action) {
                 case .failure(let error):
@@ -109,7 +109,7 @@ extension SyncService {
         let engine = try ruleEngine(rules.rules, numbers, store: store, mailer: mailer, now: now)
         let context = try queryContext(rules, numbers, store: store)
         return orders.map { order in
-            let trace = rules.trace(order, history: history[order.number] ?? [], context: context)
+            let trace = rules.trace(order, history: history[order.number] ?? [], context: context, engine: engine)
             return (order, trace, trace.plan(on: order, engine: engine))
         }
     }
@@ -124,7 +124,7 @@ extension SyncService {
     /// with the mails `numbers` already have (a rule never sends a template twice).
     static func ruleEngine(
         _ rules: [Rule], _ numbers: [OrderNumber], store: OrderStore, mailer: Mailer?, now: Date
-    ) throws -> (OrderAction) -> Result<any BulkAction, ActionInputError> {
+    ) throws -> RuleSet.Engine {
         var mails: [String: Result<any BulkAction, ActionInputError>] = [:]
         for rule in rules {
             for case .sendMail(let name, _) in rule.actions where mails[name] == nil {

@@ -74,11 +74,9 @@ public struct DeskState: Sendable {
     public var quitRequested = false
 
     /// The shop's flags (チェック項目) when the config names none.
-    public static let defaultFlags = ["メール便", "要確認", "ギフト"]
-
     public init(
         shopID: String, operatorName: String, statuses: [LocalStatus] = LocalStatus.defaults,
-        flags: [String] = DeskState.defaultFlags, views: [SavedView] = SavedView.defaults,
+        flags: [String] = ShopConfig.defaultFlags, views: [SavedView] = SavedView.defaults,
         columns: [GridColumn] = GridColumn.defaults, mailTemplates: [String] = [], keymap: Keymap
     ) {
         self.views = views
