@@ -2,7 +2,8 @@
 // Juchu (受注): a terminal order desk for Rakuten Ichiba shops paid through Rakuten Pay.
 //
 // Layers, each depending only on those before it:
-//   OrderEngine → RakutenPay → RMSSandbox → OrderStore → OrderSync → TerminalUI → juchu
+//   OrderEngine → ShippingFiles, CustomerMail, Slips, MailTransport → RakutenPay → RMSSandbox
+//   → OrderStore → OrderSync → ShopSettings → TerminalUI → juchu
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -111,28 +112,29 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // 5. Desk state, views drawn into a cell buffer, keys; one thin ncursesw back end.
+        // 5. The shop's settings (config.toml, rules.toml, the desk's columns and saved views) and
+        //    where juchu keeps its files; the TOML text checks every file of settings goes through.
+        .target(
+            name: "ShopSettings",
+            dependencies: [
+                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "ShippingFiles", "CustomerMail", "MailTransport", "Slips",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // 6. Desk state, views drawn into a cell buffer, keys; one thin ncursesw back end.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "TerminalUI",
             dependencies: [
-                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "ShippingFiles", "Slips", "CNcursesw",
+                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "ShippingFiles", "Slips", "ShopSettings", "CNcursesw",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
         ),
 
-        // 5b. The shop's settings (config.toml) and where juchu keeps its files.
-        .target(
-            name: "ShopSettings",
-            dependencies: [
-                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "TerminalUI", "ShippingFiles", "CustomerMail", "MailTransport", "Slips",
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ],
-            swiftSettings: strict
-        ),
-
-        // 6. The executable: the desk, the sandbox, and commands for scripts.
+        // 7. The executable: the desk, the sandbox, and commands for scripts.
         .executableTarget(
             name: "juchu",
             dependencies: [
@@ -183,7 +185,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "CNcursesw", "TestSupport"]),
+            dependencies: ["TerminalUI", "ShopSettings", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "CNcursesw", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "ShippingFiles", "CustomerMail", "TerminalUI", "ShopSettings", "TestSupport"]),

@@ -2,6 +2,7 @@ import Foundation
 import OrderEngine
 import TerminalUI
 import Testing
+import ShopSettings
 
 /// The processing panel in a real terminal: inputs typed in place, preview, result, undo.
 @Suite("End to end: the processing panel", .serialized)
@@ -10,7 +11,7 @@ struct PanelEndToEndTests {
     /// A capture does not show which row is reversed, so the rows are walked from the top.
     static func choose(_ title: String, in session: TmuxSession) throws {
         session.send("Home")
-        let order = PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags).map(\.title)
+        let order = PanelItem.standard(statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags).map(\.title)
         let index = try #require(order.firstIndex(of: title))
         for _ in 0..<index { session.send("Down") }
     }

@@ -2,6 +2,7 @@ import Foundation
 import OrderEngine
 import RMSSandbox
 import TerminalUI
+import ShopSettings
 
 /// An operator at a real desk in tmux, working at random as people do: moving and checking rows,
 /// confirming, changing statuses, writing fees, editing and pushing, undoing, reading RMS again,
@@ -34,7 +35,7 @@ final class ScriptedOperator: @unchecked Sendable {
 
     /// The panel's rows, in the desk's own order (a copy of the list went stale as rows were added:
     /// 「直前の一括処理を取り消す」 was reached as 「送り状データを書き出す」).
-    static let panelRows = PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags).map(\.title)
+    static let panelRows = PanelItem.standard(statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags).map(\.title)
 
     /// Works until `deadline`. Blocking: run it on a thread of its own.
     func work(until deadline: Date) {

@@ -2,6 +2,7 @@ import Foundation
 import OrderEngine
 import OrderStore
 import TestSupport
+import ShopSettings
 @testable import TerminalUI
 
 /// Desk states built from hand-made rows, for drawing and key tests without a terminal.
@@ -30,6 +31,6 @@ enum DeskFixtures {
 
     /// The standard panel's row of `kind`.
     static func item(_ kind: ActionID) -> PanelItem {
-        PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags).first { $0.kind == kind }!
+        PanelItem.standard(statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags).first { $0.kind == kind }!
     }
 }

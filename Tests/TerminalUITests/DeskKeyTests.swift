@@ -2,6 +2,7 @@ import Foundation
 import OrderEngine
 import Testing
 import TestSupport
+import ShopSettings
 @testable import TerminalUI
 
 extension DeskEffect {
@@ -463,7 +464,7 @@ extension DeskKeyTests {
 struct ActionIdentityTests {
     @Test("a key that runs a panel row has the row's action id as its keymap name, and the row exists")
     func keysNameTheirRows() {
-        let rows = PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags)
+        let rows = PanelItem.standard(statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags)
         let direct = DeskAction.allCases.filter { $0.panelAction != nil }
         #expect(direct.count == 3)
         for action in direct {
@@ -476,7 +477,7 @@ struct ActionIdentityTests {
 
     @Test("every panel row's title is its action's, and each row turns into its own action")
     func rowsAreActions() throws {
-        for row in PanelItem.standard(statuses: LocalStatus.defaults, flags: DeskState.defaultFlags, mailTemplates: ["サンクスメール"]) {
+        for row in PanelItem.standard(statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags, mailTemplates: ["サンクスメール"]) {
             #expect(row.title == row.kind.title)
             // Rows with an empty text input (a date, a fee) refuse until it is filled.
             guard row.inputs.allSatisfy({ !$0.isText }) else { continue }

@@ -3,6 +3,7 @@ import OrderEngine
 import OrderStore
 import Testing
 import TestSupport
+import ShopSettings
 @testable import TerminalUI
 
 @Suite("Drawing the desk into the cell buffer")

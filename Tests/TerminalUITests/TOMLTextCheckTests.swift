@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ShopSettings
 @testable import TerminalUI
 
 /// TOMLKit's parser (toml++) stops the process on an assertion for some malformed input; such

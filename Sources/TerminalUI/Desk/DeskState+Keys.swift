@@ -1,4 +1,5 @@
 import OrderEngine
+import ShopSettings
 
 extension DeskState {
     /// Handles one key: changes the state and says what else must happen.

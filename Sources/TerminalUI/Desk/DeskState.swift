@@ -1,6 +1,7 @@
 import Foundation
 import OrderEngine
 import OrderStore
+import ShopSettings
 
 /// Everything the desk shows, and how keys change it. Pure: loading and sending are asked for as
 /// ``DeskEffect``s, which the controller carries out and answers with ``DeskEvent``s.

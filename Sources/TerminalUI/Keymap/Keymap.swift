@@ -1,4 +1,5 @@
 import TOMLKit
+import ShopSettings
 
 /// Which action each key runs, per context, as keymap.toml says.
 public struct Keymap: Sendable {

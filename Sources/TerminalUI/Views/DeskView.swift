@@ -1,5 +1,6 @@
 import Foundation
 import OrderEngine
+import ShopSettings
 
 /// Draws the whole desk for a state into a new frame.
 public struct DeskView {

@@ -1,5 +1,6 @@
 import OrderEngine
 import OrderStore
+import ShopSettings
 
 /// The grid's columns laid out for a width: the shop's choice, in its order (config.toml), made
 /// to fit. When the width is short, the shop id leaves the order number, two cells leave the RMS

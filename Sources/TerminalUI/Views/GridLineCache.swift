@@ -1,5 +1,6 @@
 import OrderEngine
 import OrderStore
+import ShopSettings
 
 /// The grid's rows as drawn in the last frame, by what they show: a cursor step or a mark redraws
 /// at most one row and copies the others (formatting ten columns of thirty rows on every key was

@@ -1,5 +1,6 @@
 import OrderEngine
 import OrderStore
+import ShopSettings
 
 /// Draws the order grid: a checkbox column, the order, its RMS progress label and sync badge,
 /// and warnings (同梱, 送料未設定). Every cell is cut to its column by display width.

@@ -1,3 +1,5 @@
+import ShopSettings
+
 /// The list of saved views, numbered 1…9, 0 for the tenth: a number shows it.
 struct SavedViewsView {
     let views: [SavedView]

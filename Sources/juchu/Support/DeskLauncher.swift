@@ -3,6 +3,7 @@ import OrderEngine
 import OrderStore
 import OrderSync
 import TerminalUI
+import ShopSettings
 
 /// Opens the full-screen desk on a store and a sync service, and gives the terminal back after.
 struct DeskLauncher {
@@ -12,7 +13,7 @@ struct DeskLauncher {
     let colors: Bool
     let settings: DeskController.Settings
     var statuses = LocalStatus.defaults
-    var flags = DeskState.defaultFlags
+    var flags = ShopConfig.defaultFlags
     var views = SavedView.defaults
     var columns = GridColumn.defaults
     var statusAfterShipReport: LocalStatus? = .shipped
