@@ -29,7 +29,7 @@ extension OrderStore {
 
     /// Stores orders not yet in the file; orders already there are left untouched.
     @discardableResult
-    public func importOrders(_ incoming: [Incoming], action: ActionID = .fetch) throws -> ImportSummary {
+    public func importOrders(_ incoming: [Incoming], action: JournalKind = .action(.fetch)) throws -> ImportSummary {
         try writeTransaction("受注の取り込み") { db in
             var summary = ImportSummary()
             let date = now()

@@ -84,7 +84,7 @@ public struct SyncService: Sendable {
 
     /// Reads `numbers` again from RMS and records what it holds.
     @discardableResult
-    public func refreshRMSStatus(_ numbers: [OrderNumber], action: ActionID = .refreshRMSStatus) async throws -> Int {
+    public func refreshRMSStatus(_ numbers: [OrderNumber], action: JournalKind = .action(.refreshRMSStatus)) async throws -> Int {
         guard !numbers.isEmpty else { return 0 }
         return try await reportingFailure(of: Activity.reading(for: action)) {
             let fetched = try await client.getOrders(numbers.map(\.rawValue))
@@ -111,14 +111,14 @@ public struct SyncService: Sendable {
     @discardableResult
     public func watchOpenOrders() async throws -> Int {
         let open = try store.openRakutenOrders(since: now().addingTimeInterval(-62 * 86_400))
-        return try await refreshRMSStatus(open, action: .rmsWatch)
+        return try await refreshRMSStatus(open, action: .event(.rmsWatch))
     }
 
     /// One round of watching confirmations: reads the orders Rakuten is processing, and resolves
     /// intents whose outcome is unknown by what RMS holds.
     public func pollConfirmations(staleIntentAge: TimeInterval = 600) async throws {
         let awaiting = try store.ordersAwaitingRakuten()
-        if !awaiting.isEmpty { try await refreshRMSStatus(awaiting, action: .confirmPoll) }
+        if !awaiting.isEmpty { try await refreshRMSStatus(awaiting, action: .event(.confirmPoll)) }
         try await settleUnclearWrites(staleIntentAge: staleIntentAge)
     }
 }
@@ -131,10 +131,10 @@ extension SyncService {
         public static let licenseExpiry = "licenseKeyの有効期限の確認"
 
         /// Reading orders again from RMS, by why they are read.
-        public static func reading(for action: ActionID) -> String {
+        public static func reading(for action: JournalKind) -> String {
             switch action {
-            case .confirmPoll: "注文確認の結果の確認"
-            case .rmsWatch: "RMSの変更の確認"
+            case .event(.confirmPoll): "注文確認の結果の確認"
+            case .event(.rmsWatch): "RMSの変更の確認"
             default: "RMSステータスを取得"
             }
         }

@@ -146,7 +146,7 @@ struct SlipsEndToEndTests {
         long.goodsPrice = .yen(40 * 105)
         orders.append(long)
         for serial in 2...(count + 1) { orders.append(OrderFixtures.order(serial, origin: .enteredByHand(.shopFront))) }
-        try store.importOrders(orders.map { OrderStore.Incoming(order: $0, rawJSON: nil) }, action: .fetch)
+        try store.importOrders(orders.map { OrderStore.Incoming(order: $0, rawJSON: nil) }, action: .action(.fetch))
         return orders
     }
 

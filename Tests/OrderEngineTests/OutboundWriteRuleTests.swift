@@ -17,7 +17,7 @@ struct OutboundWriteRuleTests {
             let kind = try! #require(action.write?.kind)
             #expect(kind.rawValue == action.id.rawValue)
             #expect(kind.action == action.id)
-            #expect(kind.resultAction != kind.action)
+            #expect(kind.resultAction.rawValue != kind.action.rawValue)
             #expect(action.leavesMachine)
         }
         #expect(!ChangeStatusAction(to: .shipped).leavesMachine)
@@ -82,14 +82,20 @@ struct OutboundWriteRuleTests {
         #expect(OutboundWrite.Kind.pushEdit.settle(local: local, rms: OrderFixtures.order()) == .applied(.awaitingConfirmation))
     }
 
-    @Test("every action id names itself in the journal and the panel, and reads back from what the journal stored")
+    @Test("every operator action and journal event names itself in the journal (actions in the panel too), and reads back from what the journal stored")
     func registry() {
         for id in ActionID.allCases {
             #expect(!id.title.isEmpty && !id.journalLabel.isEmpty)
-            #expect(ActionID.journalLabel(for: id.rawValue) == id.journalLabel)
+            #expect(JournalKind.label(for: id.rawValue) == id.journalLabel)
         }
-        #expect(Set(ActionID.allCases.map(\.rawValue)).count == ActionID.allCases.count)
-        #expect(ActionID.journalLabel(for: "written-by-a-newer-version") == "written-by-a-newer-version")
+        for event in JournalEvent.allCases {
+            #expect(!event.label.isEmpty)
+            #expect(JournalKind.label(for: event.rawValue) == event.label)
+        }
+        // One id space in the journal: no event shares an operator action's id.
+        let ids = ActionID.allCases.map(\.rawValue) + JournalEvent.allCases.map(\.rawValue)
+        #expect(Set(ids).count == ids.count)
+        #expect(JournalKind.label(for: "written-by-a-newer-version") == "written-by-a-newer-version")
     }
 }
 

@@ -22,7 +22,7 @@ struct OrderStoreTests {
         let store = try makeStore()
         let orders = (1...5).map { OrderFixtures.order($0) }
         #expect(try store.importOrders(incoming(orders)) == .init(inserted: 5, alreadyPresent: 0))
-        try store.mutate([orders[0].number], action: .changeStatus, undoable: true) { order in
+        try store.mutate([orders[0].number], action: .action(.changeStatus), undoable: true) { order in
             var order = order
             order.localStatus = .onHold
             return order
@@ -70,7 +70,7 @@ struct OrderStoreTests {
         let store = try makeStore(operatorName: "yamada")
         let order = OrderFixtures.order(1)
         try store.importOrders(incoming([order]))
-        try store.mutate([order.number], action: .changeStatus, undoable: true) { order in
+        try store.mutate([order.number], action: .action(.changeStatus), undoable: true) { order in
             var order = order
             order.localStatus = .awaitingPayment
             order.fees.shipping = .yen(1200)

@@ -367,7 +367,7 @@ extension SearchAndPlanTests {
         }
         model.subStatusId = 3601
         model.subStatusName = "発送準備中"
-        try store.recordRMSCopies([OrderStore.RMSCopy(model: model, rawJSON: Array(try OrderedJSONEncoder().encode(model)))], action: .refreshRMSStatus)
+        try store.recordRMSCopies([OrderStore.RMSCopy(model: model, rawJSON: Array(try OrderedJSONEncoder().encode(model)))], action: .action(.refreshRMSStatus))
         let row = try #require(try store.rows([number])[number])
         #expect(!row.delivery.marks.contains("入力待ち") && row.delivery.subStatus == "発送準備中", "\(row.delivery)")
         #expect(try search(store, "サブ:発送準備") == [number])

@@ -201,7 +201,7 @@ extension StoreActionTests {
         try store.recordOutcomes(.cancel, [.init(intent: intent, number: order.number, outcome: .failed(.rejected, detail: "ERROR_102"))])
         let after = try #require(try store.order(order.number))
         #expect(after.localStatus == .newOrder && after.sync == .failed(.rejected, detail: "ERROR_102"))
-        #expect(try store.journal(of: order.number).last?.action == ActionID.cancelResult.rawValue)
+        #expect(try store.journal(of: order.number).last?.action == JournalEvent.cancelResult.rawValue)
         #expect(try store.unresolvedIntents().isEmpty)
     }
 }

@@ -46,7 +46,7 @@ struct ImportAmongEditsTests {
                 #expect(try desk.save(edit, editing: editable) == [], "round \(round)")
             }
             _ = try other.apply(try FlagAction("要確認", set: true), to: [numbers[5]])
-            try other.mutate([numbers[6]], action: .changeStatus, undoable: true) { order in
+            try other.mutate([numbers[6]], action: .action(.changeStatus), undoable: true) { order in
                 var order = order
                 order.memo = "ラウンド\(round)"
                 return order

@@ -56,7 +56,7 @@ struct UnreadableOrderTests {
         #expect(!OrderEdit(of: odd).problems(for: odd).isEmpty)
 
         // RMS later sends it whole: it becomes an order like any other, the shop's flag kept.
-        try store.recordRMSCopies([OrderStore.RMSCopy(model: models[1], rawJSON: Array(try OrderedJSONEncoder().encode(models[1])))], action: .refreshRMSStatus)
+        try store.recordRMSCopies([OrderStore.RMSCopy(model: models[1], rawJSON: Array(try OrderedJSONEncoder().encode(models[1])))], action: .action(.refreshRMSStatus))
         let healed = try #require(try store.order(number))
         #expect(healed.readProblem == nil && healed.fees.paymentCharge == Money(rakuten: models[1].paymentCharge))
         #expect(healed.packages.count == models[1].packageModelList.count && healed.totalsAreRMSs)

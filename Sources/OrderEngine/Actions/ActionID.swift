@@ -1,5 +1,6 @@
-/// Every action's identity in one place: the id the journal, the outbox and keymap.toml use, the
-/// panel's words for it, and what the journal shows for it.
+/// Every action an operator can run, in one place: the id the journal, the outbox and keymap.toml
+/// use, the panel's words for it, and what the journal shows for it. What the desk and the worker
+/// record on their own is a ``JournalEvent``.
 public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     // The processing panel's rows (処理パネル), in its order.
     case confirm
@@ -28,21 +29,6 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case runRules = "run-rules"
     case undo
     case fetch
-    // Recorded in the journal by what the desk and the worker do on their own.
-    case edit
-    case confirmResult = "confirm-result"
-    case cancelResult = "cancel-result"
-    case pushEditResult = "push-edit-result"
-    case confirmPoll = "confirm-poll"
-    case rmsWatch = "rms-watch"
-    case settle
-    case pushEditReadback = "push-edit-readback"
-    case rmsReadable = "rms-readable"
-    case shipReportResult = "ship-report-result"
-    case shipCorrectionResult = "ship-correct-result"
-    case shipReportReadback = "ship-report-readback"
-    case setParcels = "set-parcels"
-    case sendMailResult = "send-mail-result"
 
     /// The panel's words for it (注文確認通知を送る), or the journal's for what no panel row does.
     public var title: String {
@@ -73,7 +59,6 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .printReceipt: "領収書"
         case .testRules: "ルールを試す（何も変更しません）"
         case .runRules: "ルールを今すぐ適用"
-        default: journalLabel
         }
     }
 
@@ -98,33 +83,15 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .importTracking: "荷物番号の取り込み"
         case .shipReport: "発送完了報告"
         case .shipCorrection: "荷物番号の訂正・削除"
-        case .shipReportResult: "発送完了報告の結果"
-        case .shipCorrectionResult: "荷物番号の訂正・削除の結果"
-        case .shipReportReadback: "報告後のRMSの内容"
-        case .setParcels: "荷物番号の入力"
         case .sendMail: "メール送信"
         case .testMail: "自分宛のテスト送信"
-        case .sendMailResult: "メール送信の結果"
         case .printSlips: "帳票の印刷"
         case .printReceipt: "領収書の発行"
         case .testRules: "ルールの試行"
         case .runRules: "ルールの適用"
         case .undo: "取り消し"
         case .fetch: "受注取得"
-        case .edit: "注文内容修正"
-        case .confirmResult, .confirmPoll: "注文確認の結果"
-        case .cancelResult: "キャンセルの結果"
-        case .pushEditResult: "注文内容修正の反映結果"
-        case .rmsWatch: "RMSの変更の確認"
-        case .settle: "送信結果の確認"
-        case .pushEditReadback: "反映後のRMSの内容"
-        case .rmsReadable: "RMSの注文内容の読み直し"
         }
     }
 
-    /// The journal's name for the action recorded as `id`; an id this version does not know
-    /// (written by a newer one) as it is.
-    public static func journalLabel(for id: String) -> String {
-        ActionID(rawValue: id)?.journalLabel ?? id
-    }
 }

@@ -56,7 +56,7 @@ public enum OutboundWrite: Sendable, Hashable {
         }
 
         /// What the journal calls the change RMS's answer makes.
-        public var resultAction: ActionID {
+        public var resultAction: JournalEvent {
             switch self {
             case .confirm: .confirmResult
             case .cancel: .cancelResult
@@ -84,7 +84,7 @@ public enum OutboundWrite: Sendable, Hashable {
         public var settlesByReadingRMS: Bool { self != .mail }
 
         /// Why RMS's copy is read back after an accepted write.
-        public var readbackAction: ActionID { self == .pushEdit ? .pushEditReadback : .shipReportReadback }
+        public var readbackAction: JournalEvent { self == .pushEdit ? .pushEditReadback : .shipReportReadback }
 
         /// Why an order is skipped while the same write is in flight for it.
         public var inFlight: SkipReason {

@@ -58,7 +58,7 @@ extension OrderStore {
                 guard !change.fields.isEmpty else { continue }
                 try Self.write(change.after, from: change.before, in: db, at: date)
                 for field in change.fields {
-                    try Self.journal([field], of: change.number, batchID: batchID, action: action.id,
+                    try Self.journal([field], of: change.number, batchID: batchID, action: .action(action.id),
                                      undoable: !change.sendsToRMS && field.field.isLocal, operatorName: operatorName, at: date, in: db)
                 }
             }
@@ -74,7 +74,7 @@ extension OrderStore {
                     var order = creation.order
                     order.number = try Self.nextHandNumber(like: creation.source, at: date, in: db)
                     guard try statements.store(
-                        order, NewOrderValues(order: order, rawJSON: nil), batchID: batchID, action: action.id,
+                        order, NewOrderValues(order: order, rawJSON: nil), batchID: batchID, action: .action(action.id),
                         operatorName: operatorName, at: date)
                     else { throw StoreError("注文番号 \(order.number.rawValue) は既にあります") }
                     TransactionEffects.inserted(order.localStatus, count: 1, in: db)
@@ -129,14 +129,12 @@ extension OrderStore {
         return widened
     }
 
-    /// A number for an order made in the desk: the source's shop id, the day, and M with a sequence.
+    /// A number for an order made in the desk (``OrderNumber/handEntered(prefix:after:)``): the
+    /// day's next, read from the numbers in the file inside the writing transaction.
     static func nextHandNumber(like source: OrderNumber, at date: Date, in db: Database) throws -> OrderNumber {
-        let shop = source.rawValue.split(separator: "-").first.map(String.init) ?? "000000"
-        let day = JapanTime(date)
-        let prefix = "\(shop)-\(day.year)\(day.month < 10 ? "0" : "")\(day.month)\(day.day < 10 ? "0" : "")\(day.day)-M"
+        let prefix = OrderNumber.handEnteredPrefix(like: source, on: CalendarDate(japanDayOf: JapanTime(date)))
         let last = try String.fetchOne(db, sql: "SELECT MAX(order_number) FROM orders WHERE order_number >= ? AND order_number < ?",
                                        arguments: [prefix, prefix + "~"])
-        let next = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
-        return OrderNumber(prefix + String(format: "%06d", next))
+        return OrderNumber.handEntered(prefix: prefix, after: last)
     }
 }

@@ -18,7 +18,7 @@ extension OrderStore {
             let after = edit.applied(to: current)
             try Self.write(after, from: current, in: db, at: now())
             let batchID = UUID().uuidString.lowercased()
-            try Self.journal(current.changes(to: after), of: current.number, batchID: batchID, action: .edit,
+            try Self.journal(current.changes(to: after), of: current.number, batchID: batchID, action: .event(.edit),
                              undoable: true, operatorName: operatorName, at: now(), in: db)
             try recordDesk(of: batchID, in: db)
             return []

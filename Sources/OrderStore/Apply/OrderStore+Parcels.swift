@@ -54,7 +54,7 @@ extension OrderStore {
     /// Writes an order's parcels as changed by hand: journalled in `batchID`, undoable.
     private func saveParcels(of order: Order, as after: Order, batchID: String, in db: Database) throws -> Order {
         try Self.write(after, from: order, in: db, at: now())
-        try Self.journal(order.changes(to: after), of: order.number, batchID: batchID, action: .setParcels, undoable: true,
+        try Self.journal(order.changes(to: after), of: order.number, batchID: batchID, action: .event(.setParcels), undoable: true,
                          operatorName: operatorName, at: now(), in: db)
         return after
     }
@@ -89,7 +89,7 @@ extension OrderStore {
                 let changes = before.changes(to: after)
                 guard !changes.isEmpty else { continue }
                 try Self.write(after, from: before, in: db, at: now())
-                try Self.journal(changes, of: before.number, batchID: batchID, action: .setParcels, undoable: true,
+                try Self.journal(changes, of: before.number, batchID: batchID, action: .event(.setParcels), undoable: true,
                                  operatorName: operatorName, at: now(), in: db)
             }
             try recordDesk(of: batchID, in: db)

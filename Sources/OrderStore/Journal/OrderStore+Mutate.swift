@@ -13,15 +13,15 @@ extension OrderStore {
     /// whole transaction) and journals every field that changed, all in one transaction.
     @discardableResult
     public func mutate(
-        _ numbers: [OrderNumber], action: ActionID, undoable: Bool, _ transform: @escaping (Order) -> Order?
+        _ numbers: [OrderNumber], action: JournalKind, undoable: Bool, _ transform: @escaping (Order) -> Order?
     ) throws -> Mutation {
-        try writeTransaction("「\(action.journalLabel)」の保存") { db in
+        try writeTransaction("「\(action.label)」の保存") { db in
             try Self.mutate(numbers, action: action, undoable: undoable, operatorName: operatorName, at: now(), in: db, transform)
         }
     }
 
     static func mutate(
-        _ numbers: [OrderNumber], action: ActionID, undoable: Bool, operatorName: String, at date: Date,
+        _ numbers: [OrderNumber], action: JournalKind, undoable: Bool, operatorName: String, at date: Date,
         in db: Database, _ transform: (Order) throws -> Order?
     ) throws -> Mutation {
         var mutation = Mutation(batchID: UUID().uuidString.lowercased())
@@ -94,7 +94,7 @@ extension OrderStore {
         """
 
     static func journal(
-        _ changes: [FieldChange], of number: OrderNumber, batchID: String, action: ActionID, undoable: Bool,
+        _ changes: [FieldChange], of number: OrderNumber, batchID: String, action: JournalKind, undoable: Bool,
         operatorName: String, at date: Date, in db: Database
     ) throws {
         let statement = try db.cachedStatement(sql: journalSQL)
@@ -110,7 +110,7 @@ extension OrderStore {
     /// (seconds since 1970): what a write RMS refused puts back. Nil when the action did not change
     /// the field then (an older change by the same action is not this one's).
     static func valueBefore(
-        _ action: ActionID, changed field: OrderField, of number: OrderNumber, since seconds: Int64 = 0, in db: Database
+        _ action: JournalKind, changed field: OrderField, of number: OrderNumber, since seconds: Int64 = 0, in db: Database
     ) throws -> FieldValue? {
         guard let text = try String.fetchOne(db, sql: """
             SELECT before_value FROM journal WHERE order_number = ? AND action = ? AND field = ? AND at >= ?

@@ -71,7 +71,7 @@ extension OrderStore {
                 let (original, order) = (replay.originals[position], replay.orders[position])
                 let number = order.number
                 try Self.write(order, from: original, in: db, at: date)
-                try Self.journal(original.changes(to: order), of: number, batchID: result.batchID, action: .undo,
+                try Self.journal(original.changes(to: order), of: number, batchID: result.batchID, action: .action(.undo),
                                  undoable: false, operatorName: operatorName, at: date, in: db)
                 result.restored.append(number)
             }

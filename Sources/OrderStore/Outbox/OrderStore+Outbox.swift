@@ -51,10 +51,10 @@ extension OrderStore {
                         throw StoreError("送信記録 \(result.intent)（注文 \(result.number)）がありません")
                     }
                     for field in kind.restoredUnlessAccepted {
-                        before[field] = try Self.valueBefore(kind.action, changed: field, of: result.number, since: claimed, in: db)
+                        before[field] = try Self.valueBefore(.action(kind.action), changed: field, of: result.number, since: claimed, in: db)
                     }
                 }
-                _ = try Self.mutate([result.number], action: kind.resultAction, undoable: false, operatorName: operatorName,
+                _ = try Self.mutate([result.number], action: .event(kind.resultAction), undoable: false, operatorName: operatorName,
                                     at: date, in: db) { order in
                     try kind.recording(result.outcome, on: order, before: before)
                 }

@@ -20,7 +20,7 @@ extension OrderStore {
     /// difference is kept field by field with RMS's copy beside the one in use, until the operator
     /// accepts it; where nothing differs, RMS's copy replaces the one kept.
     @discardableResult
-    public func recordRMSCopies(_ copies: [RMSCopy], action: ActionID) throws -> Mutation {
+    public func recordRMSCopies(_ copies: [RMSCopy], action: JournalKind) throws -> Mutation {
         try writeTransaction("RMSの注文の記録") { db in
             let date = now()
             var mutation = Mutation(batchID: UUID().uuidString.lowercased())
@@ -28,48 +28,35 @@ extension OrderStore {
             for ours in try Self.load(Array(byNumber.keys), in: db) {
                 guard let copy = byNumber[ours.number] else { continue }
                 let rms = Order(rakuten: copy.model, localStatus: ours.localStatus)
-                if ours.readProblem != nil {
-                    // Kept 要確認 because RMS's JSON could not be read: RMS now sends it whole, and it
-                    // becomes an order like any other (the shop's own state kept).
-                    try healUnreadable(ours, with: copy, mapped: rms, batchID: mutation.batchID, at: date, in: db)
-                    mutation.changed.append(rms)
-                    continue
+                // RMS's copy as kept here, when RMS sent another (an unreadable order's is never read).
+                let kept = ours.readProblem == nil ? try Self.rawJSON(of: ours.number, in: db) : nil
+                let previous = try kept.flatMap { kept in
+                    kept == copy.rawJSON ? nil : Order(rakuten: try JSONIndexDecoder().decode(OrderModel.self, from: kept), localStatus: ours.localStatus)
                 }
-                var after = ours
+                let merged = RMSCopyMerge.merge(ours: ours, rms: rms, previous: previous)
                 var adoptsRMSPackages = false
-                after.rmsProgress = rms.rmsProgress
-                // RMS's 発送明細ID of each parcel it now holds.
-                after.parcels = ours.parcels.adoptingDetailIDs(from: rms.packages)
-                after.confirmedAt = rms.confirmedAt ?? ours.confirmedAt
-                if rms.confirmedAt != nil, ours.sync != .localOnly { after.sync = .afterConfirmation(rmsProgress: rms.rmsProgress) }
-                if let kept = try Self.rawJSON(of: ours.number, in: db), kept != copy.rawJSON {
-                    let previous = Order(rakuten: try JSONIndexDecoder().decode(OrderModel.self, from: kept), localStatus: ours.localStatus)
-                    if let difference = RMSDifference(ours: ours, previous: previous, rms: rms) {
-                        after.rmsDifference = difference
-                        try db.execute(sql: "UPDATE order_content SET pending_raw_json = ? WHERE \(OrderRecord.contentOfOrder)",
-                                       arguments: [Data(copy.rawJSON), ours.number.rawValue])
-                    } else {
-                        // Nothing RMS holds differs from the order here (any earlier difference is gone too):
-                        // RMS's copy, and its totals, are the ones used from now on.
-                        after.rmsDifference = nil
-                        after.rmsAmounts = rms.rmsAmounts
-                        after.delivery = rms.delivery
-                        try db.execute(sql: """
-                            UPDATE order_content SET raw_json = ?, pending_raw_json = NULL
-                            WHERE \(OrderRecord.contentOfOrder)
-                            """, arguments: [Data(copy.rawJSON), ours.number.rawValue])
-                        if ours.pendingEdit == nil {
-                            // No edit waits to be pushed: RMS's packages (where they go, how they are
-                            // handled, the items as pushed) are the order's, not an edit's copy kept
-                            // from before.
-                            after.packages = rms.packages
-                            after.goodsPrice = rms.goodsPrice
-                            adoptsRMSPackages = true
-                            try db.execute(sql: "UPDATE orders SET packages_override = NULL, goods_override = NULL WHERE order_number = ?",
-                                           arguments: [ours.number.rawValue])
-                        }
+                switch merged {
+                case .healed(let after):
+                    try healUnreadable(ours, into: after, with: copy, batchID: mutation.batchID, at: date, in: db)
+                    mutation.changed.append(after)
+                    continue
+                case .sameCopy:
+                    break
+                case .differs:
+                    try db.execute(sql: "UPDATE order_content SET pending_raw_json = ? WHERE \(OrderRecord.contentOfOrder)",
+                                   arguments: [Data(copy.rawJSON), ours.number.rawValue])
+                case .adopted(_, let packages):
+                    try db.execute(sql: """
+                        UPDATE order_content SET raw_json = ?, pending_raw_json = NULL
+                        WHERE \(OrderRecord.contentOfOrder)
+                        """, arguments: [Data(copy.rawJSON), ours.number.rawValue])
+                    if packages {
+                        adoptsRMSPackages = true
+                        try db.execute(sql: "UPDATE orders SET packages_override = NULL, goods_override = NULL WHERE order_number = ?",
+                                       arguments: [ours.number.rawValue])
                     }
                 }
+                let after = merged.order
                 let changes = ours.changes(to: after)
                 guard !changes.isEmpty || after != ours else { continue }
                 try Self.write(after, from: ours, in: db, at: date, packagesAreRMSs: adoptsRMSPackages)
@@ -81,12 +68,9 @@ extension OrderStore {
         }
     }
 
-    private func healUnreadable(_ ours: Order, with copy: RMSCopy, mapped rms: Order, batchID: String, at date: Date, in db: Database) throws {
-        var after = rms
-        after.flags = ours.flags
-        after.dates = ours.dates
-        after.carrier = ours.carrier
-        after.bundleID = ours.bundleID
+    /// An order kept 要確認 (its JSON could not be read) that RMS now sends whole: RMS's copy with
+    /// the shop's own state (``RMSCopyMerge``), an order like any other.
+    private func healUnreadable(_ ours: Order, into after: Order, with copy: RMSCopy, batchID: String, at date: Date, in db: Database) throws {
         try db.execute(sql: "UPDATE order_content SET document = NULL, raw_json = ?, pending_raw_json = NULL WHERE \(OrderRecord.contentOfOrder)",
                        arguments: [Data(copy.rawJSON), ours.number.rawValue])
         // The content is RMS's from now on: its packages and goods are not the shop's overrides.
@@ -94,7 +78,7 @@ extension OrderStore {
         before.packages = after.packages
         before.goodsPrice = after.goodsPrice
         try Self.write(after, from: before, in: db, at: date)
-        try Self.journal(ours.changes(to: after), of: ours.number, batchID: batchID, action: .rmsReadable, undoable: false,
+        try Self.journal(ours.changes(to: after), of: ours.number, batchID: batchID, action: .event(.rmsReadable), undoable: false,
                          operatorName: operatorName, at: date, in: db)
     }
 }

@@ -41,7 +41,7 @@ struct NewOrderStatements {
     /// Stores a new order and journals its arrival. Returns false, writing nothing, when an order
     /// with its number is already there.
     func store(
-        _ newOrder: Order, _ values: NewOrderValues, batchID: String, action: ActionID, operatorName: String, at date: Date
+        _ newOrder: Order, _ values: NewOrderValues, batchID: String, action: JournalKind, operatorName: String, at date: Date
     ) throws -> Bool {
         let seconds = Int64(date.timeIntervalSince1970)
         var index: Int32 = 1

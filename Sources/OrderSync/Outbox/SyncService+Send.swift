@@ -71,7 +71,7 @@ extension SyncService {
         if kind.readsBackWhenAccepted {
             // RMS's copy as it now stands, with the totals RMS worked out from what was sent.
             let accepted = report.lines.filter(\.ok).map(\.number).filter { applied.intents[$0] != nil }
-            if !accepted.isEmpty { try await refreshRMSStatus(accepted, action: kind.readbackAction) }
+            if !accepted.isEmpty { try await refreshRMSStatus(accepted, action: .event(kind.readbackAction)) }
         }
         return report
     }

@@ -32,6 +32,6 @@ extension SyncService {
         let settled = Set(results.values.joined().map(\.number.rawValue))
         try store.recordRMSCopies(
             fetched.orders.filter { settled.contains($0.model.orderNumber) }.map { OrderStore.RMSCopy(model: $0.model, rawJSON: $0.rawJSON) },
-            action: .settle)
+            action: .event(.settle))
     }
 }

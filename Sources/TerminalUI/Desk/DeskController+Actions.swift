@@ -33,7 +33,7 @@ extension DeskController {
                     state.message = DeskMessage("この端末で取り消せる一括処理はありません（他の端末の処理はその端末で取り消してください）")
                     return
                 }
-                let title = "「\(ActionID.journalLabel(for: batch.action))」（\(batch.operatorName)・この端末、\(batch.orderCount)件）を取り消す"
+                let title = "「\(JournalKind.label(for: batch.action))」（\(batch.operatorName)・この端末、\(batch.orderCount)件）を取り消す"
                 let plan = try store.planUndo(batch: batch.batchID, title: title)
                 perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: "直前の一括処理", hiddenByFilter: 0, undoBatch: batch.batchID))))
             default:

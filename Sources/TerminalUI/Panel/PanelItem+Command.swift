@@ -50,8 +50,6 @@ extension PanelItem {
             let addressee = text(0).trimmingCharacters(in: .whitespaces), purpose = text(1).trimmingCharacters(in: .whitespaces)
             return .printSlips(SlipOrder(kind: .receipt, addressee: addressee.isEmpty ? nil : addressee,
                                     purpose: purpose.isEmpty ? nil : purpose, toPrinter: choice(2) == 1))
-        case .sendMailResult, .edit, .setParcels, .shipReportResult, .shipCorrectionResult, .shipReportReadback, .confirmResult, .cancelResult, .pushEditResult, .confirmPoll, .rmsWatch, .settle, .pushEditReadback, .rmsReadable:
-            throw ActionInputError("「\(title)」は処理パネルの項目ではありません")
         }
     }
 }

@@ -214,7 +214,7 @@ struct DetailView {
             lines.append(StyledLine("履歴", label))
             for entry in state.detailJournal.suffix(20) {
                 lines.append(StyledLine(
-                    "  \(JapanTime(entry.at).shortText) \(entry.operatorName) \(ActionID.journalLabel(for: entry.action)) \(entry.field): \(entry.before) → \(entry.after)",
+                    "  \(JapanTime(entry.at).shortText) \(entry.operatorName) \(JournalKind.label(for: entry.action)) \(entry.field): \(entry.before) → \(entry.after)",
                     theme.muted))
             }
         }

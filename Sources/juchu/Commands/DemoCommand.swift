@@ -47,7 +47,7 @@ struct DemoCommand: ParsableCommand {
         let (keymap, _) = try KeymapLoader.load(explicitPath: display.keymap)
         // The shop's rules.toml, when there is one, acts on the demo's orders as on a shop's.
         let (rules, _) = try UserFacingError.settings {
-            try RulesFile.load(path: nil, statuses: LocalStatus.defaults, flags: DeskState.defaultFlags)
+            try RulesFile.load(path: nil, statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags)
         }
         FileLogHandler.bootstrap(path: XDGPaths.state + "/juchu.log")
 
@@ -133,7 +133,7 @@ enum DemoShop {
         let collects = pairs.first { pair in pair.contains { $0.payment.isCashOnDelivery } && pair.contains { ParcelService.of($0) != .postbox } }
         guard let pair = collects ?? pairs.first else { return }
         let bundle = BundleID("B-\(pair.first!.number.withoutShopID)")
-        try store.mutate(pair.map(\.number), action: .bundle, undoable: true) { order in
+        try store.mutate(pair.map(\.number), action: .action(.bundle), undoable: true) { order in
             var order = order
             order.bundleID = bundle
             return order

@@ -18,16 +18,13 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "結果をJSONで出力します")
     var json = false
 
-    /// RMS cancels an order left unconfirmed for 14 days; warn from day 10.
-    static let unconfirmedWarningDays = 10
-
     func run() throws {
         try reportingErrors {
             let (settings, _) = try options.load()
             let store = try options.openStore(settings, existing: true)
             let now = Date()
             let counts = try store.countsByStatus()
-            let health = try store.health(unconfirmedBefore: now.addingTimeInterval(-Double(Self.unconfirmedWarningDays) * 86_400))
+            let health = try store.health(unconfirmedBefore: AutomaticCancellation.warningCutoff(now: now))
             var warnings: [String] = []
             // RMS's own figure when the worker has read it; config.toml's otherwise.
             var rmsExpiry: Date?
@@ -35,7 +32,7 @@ struct StatusCommand: ParsableCommand {
             let daysLeft = rmsExpiry.map { LicenseWarning.daysLeft(until: $0, on: now) } ?? settings.licenseDaysLeft(on: now)
             if let daysLeft, daysLeft <= LicenseWarning.warnDays { warnings.append(LicenseWarning.text(daysLeft: daysLeft)) }
             if health.unconfirmedBeforeCutoff > 0 {
-                warnings.append("注文確認をしていない注文が\(health.unconfirmedBeforeCutoff)件、注文から\(Self.unconfirmedWarningDays)日を過ぎています（14日で自動キャンセルされます）")
+                warnings.append(AutomaticCancellation.warning(count: health.unconfirmedBeforeCutoff))
             }
             if let unknown = health.outbox["unknown"], unknown > 0 {
                 warnings.append("送信結果が不明の送信が\(unknown)件あります（RMSから読み直して確かめます）")
