@@ -38,7 +38,7 @@ struct RulesEndToEndTests {
         try PanelEndToEndTests.choose(ActionID.testRules.title, in: session)
         session.send("Enter")
         let tried = try #require(session.waitFor(10) { $0.contains("試すだけです") }, "no preview:\n\(session.capture())")
-        #expect(tried.contains("働くルールがありません"))
+        #expect(tried.contains("働くルールなし"))
         session.send("Escape", "q")
     }
 }

@@ -57,7 +57,7 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .testMail: "自分宛にテスト送信（カーソル行のメール）"
         case .printSlips: "帳票作成"
         case .printReceipt: "領収書"
-        case .testRules: "ルールを試す（何も変更しません）"
+        case .testRules: "ルールを試す"
         case .runRules: "ルールを今すぐ適用"
         }
     }

@@ -107,7 +107,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .dateAlreadyFilled(let field): "\(field.label)は入力済みです（追記は空欄のときだけ書き込みます）"
         case .noPendingEdit: "RMSに反映する注文内容修正がありません"
         case .heldByRule(let rule, let reason): "ルール「\(rule)」で保留中です（\(reason)）: ルールは注文確認しません"
-        case .noRuleActs: "働くルールがありません（合うルールがないか、どれも実行済みです）"
+        case .noRuleActs: "働くルールなし（合わないか実行済み）"
         case .ruleStepRefused(let why): "ルールのこの処理は実行できません: \(why)"
         case .unsentEditBeforeRuleConfirm: "RMSに未反映の変更があります: ルールは注文確認しません（反映してから確認してください）"
         case .noRMSDifference: "RMSとの差分はありません"

@@ -18,16 +18,23 @@ extension OrderQuery {
         }
     }
 
-    /// Whether `order` is one the query finds.
+    /// Whether `order` is one the query finds (each term decided, no words made: rules decide
+    /// this for every order and rule).
     public func matches(_ order: Order, in context: Context = Context()) -> Bool {
-        explain(order, in: context).allSatisfy(\.holds)
+        evaluate(order, in: context, describing: false).allSatisfy(\.holds)
     }
 
     /// Each term asked for, decided for `order`, in the line's own order of keys.
     public func explain(_ order: Order, in context: Context = Context()) -> [TermResult] {
+        evaluate(order, in: context, describing: true)
+    }
+
+    private func evaluate(_ order: Order, in context: Context, describing: Bool) -> [TermResult] {
         var results: [TermResult] = []
-        func add(_ key: String, _ holds: Bool, found: String, asked: String) {
-            results.append(TermResult(holds: holds, text: holds ? "\(key)=\(found)" : "\(key): \(found)（\(asked)ではない）"))
+        func add(_ key: String, _ holds: Bool, found: @autoclosure () -> String, asked: @autoclosure () -> String) {
+            guard describing else { return results.append(TermResult(holds: holds, text: "")) }
+            let found = found()
+            results.append(TermResult(holds: holds, text: holds ? "\(key)=\(found)" : "\(key): \(found)（\(asked())ではない）"))
         }
         if let payment {
             let name = order.payment.methodName
@@ -68,8 +75,9 @@ extension OrderQuery {
                 asked: Self.range(amountFrom.map(Money.groupedYen), amountThrough.map(Money.groupedYen)))
         }
         if let item {
-            let found = order.packages.flatMap(\.items).first { $0.name.contains(item) || $0.manageNumber.contains(item) }
-            add("商品", order.itemText.contains(item), found: found.map { $0.manageNumber.isEmpty ? $0.name : $0.manageNumber } ?? "「\(item)」なし", asked: item)
+            add("商品", order.itemText.contains(item), found: order.packages.flatMap(\.items)
+                .first { $0.name.contains(item) || $0.manageNumber.contains(item) }
+                .map { $0.manageNumber.isEmpty ? $0.name : $0.manageNumber } ?? "「\(item)」なし", asked: item)
         }
         if let hasRemarks {
             let has = order.hasRemarks

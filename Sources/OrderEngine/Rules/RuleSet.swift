@@ -51,8 +51,8 @@ public struct RuleSet: Sendable, Equatable {
         var held = history.first { $0.hold != nil }.map { (rule: $0.rule, reason: $0.hold!) }
         var ended: String?
         var current = order
+        var planned: [RuleTrace.PlannedStep]? = engine == nil ? nil : []
         for rule in rules {
-            let terms = rule.when.explain(current, in: context)
             let verdict: RuleTrace.Verdict
             if let ended {
                 verdict = before[rule.name].map { .actedBefore($0.at) } ?? .after(ended)
@@ -60,9 +60,13 @@ public struct RuleSet: Sendable, Equatable {
                 verdict = .actedBefore(act.at)
                 // Held or stopped once, the order's turn ends there on every later run too.
                 if act.hold != nil || act.stopped { ended = rule.name }
-            } else if terms.allSatisfy(\.holds) {
+            } else if rule.when.matches(current, in: context) {
                 verdict = .acts
-                if let engine { current = RuleTrace.planned([rule], on: current, held: [:], engine: engine).order }
+                if let engine {
+                    let steps = RuleTrace.planned([rule], on: current, held: [:], engine: engine)
+                    current = steps.order
+                    planned? += steps.steps
+                }
                 if let reason = rule.hold {
                     held = held ?? (rule.name, reason)
                     ended = rule.name
@@ -72,9 +76,9 @@ public struct RuleSet: Sendable, Equatable {
             } else {
                 verdict = .notMatched
             }
-            steps.append(.init(rule: rule, terms: terms, verdict: verdict))
+            steps.append(.init(rule: rule, order: current, context: context, verdict: verdict))
         }
-        return RuleTrace(number: order.number, steps: steps, held: held)
+        return RuleTrace(number: order.number, steps: steps, held: held, plannedUnheld: planned)
     }
 }
 
@@ -82,8 +86,13 @@ public struct RuleSet: Sendable, Equatable {
 public struct RuleTrace: Sendable {
     public struct Step: Sendable {
         public let rule: Rule
-        public let terms: [OrderQuery.TermResult]
+        /// The order as the rules before it left it, which the rule was matched against.
+        let order: Order
+        let context: OrderQuery.Context
         public let verdict: Verdict
+
+        /// Each term of the rule's `when`, decided, in words (made when asked: deciding needs none).
+        public var terms: [OrderQuery.TermResult] { rule.when.explain(order, in: context) }
 
         /// What it matched (「支払=代金引換, 特記=離島」), or why not (the terms that do not hold).
         public var reason: String {
@@ -110,6 +119,9 @@ public struct RuleTrace: Sendable {
     public let steps: [Step]
     /// The rule that holds the order and its reason (now or before): no rule confirms it.
     public let held: (rule: String, reason: String)?
+    /// The acting rules' steps as planned while matching, before any hold was known: the plan
+    /// itself when no rule holds the order.
+    let plannedUnheld: [PlannedStep]?
 
     /// The rules that act now, in order.
     public var acting: [Rule] { steps.filter { $0.verdict == .acts }.map(\.rule) }
@@ -163,7 +175,8 @@ extension RuleTrace {
     /// it: what the rules would do, nothing written. A step `engine` cannot give is a skip with why.
     /// A hold wins over every confirmation of the order by a rule, before it in the file or after.
     public func plan(on order: Order, engine: RuleSet.Engine) -> [PlannedStep] {
-        Self.planned(acting, on: order, held: held.map { [number: $0] } ?? [:], engine: engine).steps
+        if held == nil, let plannedUnheld { return plannedUnheld }
+        return Self.planned(acting, on: order, held: held.map { [number: $0] } ?? [:], engine: engine).steps
     }
 
     /// `rules`' steps planned in turn on `order`, and the order as they leave it.

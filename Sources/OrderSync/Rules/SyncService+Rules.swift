@@ -104,7 +104,14 @@ extension SyncService {
     public static func simulateRules(
         _ rules: RuleSet, on numbers: [OrderNumber], store: OrderStore, mailer: Mailer?, now: Date = Date()
     ) throws -> [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])] {
-        let orders = try store.orders(numbers)
+        try simulateRules(rules, on: try store.orders(numbers), store: store, mailer: mailer, now: now)
+    }
+
+    /// The same for orders already read.
+    public static func simulateRules(
+        _ rules: RuleSet, on orders: [Order], store: OrderStore, mailer: Mailer?, now: Date = Date()
+    ) throws -> [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])] {
+        let numbers = orders.map(\.number)
         let history = try store.ruleActs(of: numbers)
         let engine = try ruleEngine(rules.rules, numbers, store: store, mailer: mailer, now: now)
         let context = try queryContext(rules, numbers, store: store)
