@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import OrderEngine
 import OrderStore
 import OrderSync
@@ -7,6 +8,16 @@ import RMSSandbox
 import Synchronization
 import Testing
 import TestSupport
+
+/// The shop's rules the soak's worker runs on every new order: hold 代金引換, confirm card orders
+/// and mark them, mark 同梱候補.
+extension SoakTests {
+    static let rules = RuleSet([
+        Rule(name: "代引は保留", when: "支払:代引", actions: [.setFlag("要確認")], hold: "代引は送料を確認"),
+        Rule(name: "カードは確認", when: "支払:カード", actions: [.confirm, .setFlag("メール便")]),
+        Rule(name: "同梱候補", when: "同梱:候補", actions: [.setFlag("ギフト")]),
+    ])
+}
 
 /// A model-based soak with the sandbox as the oracle: orders arrive every second or so and
 /// customers cancel, one request in ten fails as RMS's do (500, maintenance, QPS, dropped
@@ -66,6 +77,7 @@ struct SoakTests {
         var worker = SyncWorker(
             service: workerService, fetchSettings: fetch, pollInterval: .seconds(1), fetchInterval: .seconds(3), leaseSeconds: 30)
         worker.watchInterval = .seconds(10)
+        worker.rules = Self.rules
         let running = worker
         let workerTask = Task { await running.run() }
 
@@ -114,6 +126,25 @@ struct SoakTests {
         #expect(unsettled.isEmpty, "\(unsettled)")
         let unexpected = tallies.flatMap(\.unexpected) + workerFailures.withLock { $0 }
         #expect(unexpected.isEmpty, "failures that were not RMS's: \(unexpected.prefix(5))")
+
+        // The rules: each acted at most once per order (one batch of the rule's own steps per rule
+        // and order in the journal; RMS's answers to them are recorded apart), no order a rule held was confirmed by a rule, and what rules confirmed RMS
+        // accepted at most once (above, with every confirmation).
+        let (twice, heldConfirmed, ruled) = try await DatabaseQueue(path: path).read { db in
+            (try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT order_number, operator FROM journal WHERE operator LIKE 'ルール: %'
+                AND action IN ('set-flag', 'confirm', 'change-status')
+                GROUP BY order_number, operator HAVING COUNT(DISTINCT batch_id) > 1)
+                """) ?? -1,
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM journal WHERE operator LIKE 'ルール: %' AND action = 'confirm'
+                AND order_number IN (SELECT order_number FROM rule_acts WHERE hold IS NOT NULL)
+                """) ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rule_acts") ?? 0)
+        }
+        #expect(twice == 0, "a rule acted twice on an order")
+        #expect(heldConfirmed == 0, "a rule confirmed an order a rule held")
+        #expect(ruled > 0, "no rule acted")
 
         let stats = try await sandbox.admin("stats", method: "GET")
         let requests = ((try JSONSerialization.jsonObject(with: Data(stats.body)) as? [String: Any])?["requests"] as? [String: Int] ?? [:])

@@ -20,6 +20,9 @@ extension Order {
     /// The journalled fields that differ between this order and `other`, in ``OrderField`` order.
     public func changes(to other: Order) -> [FieldChange] {
         OrderField.allCases.compactMap { field in
+            // Items are text made from the packages: packages left as they were (nearly every
+            // action's case, and the same storage then) need no text made to say so.
+            if field == .items, packages == other.packages { return nil }
             let before = field.value(in: self)
             let after = field.value(in: other)
             return before == after ? nil : FieldChange(field: field, before: before, after: after)

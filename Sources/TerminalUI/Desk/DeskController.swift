@@ -135,6 +135,15 @@ public final class DeskController {
         }
         for task in tasks { task.cancel() }
         running?.cancel()
+        // What the background was doing ends before the process does (briefly waited for): a
+        // request it stopped is in the log as stopped, and the worker gives up its lease.
+        let stopping = tasks + [running].compactMap { $0 }
+        let stopped = DispatchSemaphore(value: 0)
+        Task.detached {
+            for task in stopping { await task.value }
+            stopped.signal()
+        }
+        _ = stopped.wait(timeout: .now() + 2)
     }
 
     /// Applies the background's events, and reloads the rows when the database file changed
