@@ -21,18 +21,23 @@ extension OrderQuery {
     /// Whether `order` is one the query finds (each term decided, no words made: rules decide
     /// this for every order and rule).
     public func matches(_ order: Order, in context: Context = Context()) -> Bool {
-        evaluate(order, in: context, describing: false).allSatisfy(\.holds)
+        var none: [TermResult] = []
+        return evaluate(order, in: context, describingInto: &none, describing: false)
     }
 
     /// Each term asked for, decided for `order`, in the line's own order of keys.
     public func explain(_ order: Order, in context: Context = Context()) -> [TermResult] {
-        evaluate(order, in: context, describing: true)
+        var results: [TermResult] = []
+        _ = evaluate(order, in: context, describingInto: &results, describing: true)
+        return results
     }
 
-    private func evaluate(_ order: Order, in context: Context, describing: Bool) -> [TermResult] {
-        var results: [TermResult] = []
+    /// Whether every term holds; with `describing`, each term in words into `results`.
+    private func evaluate(_ order: Order, in context: Context, describingInto results: inout [TermResult], describing: Bool) -> Bool {
+        var allHold = true
         func add(_ key: String, _ holds: Bool, found: @autoclosure () -> String, asked: @autoclosure () -> String) {
-            guard describing else { return results.append(TermResult(holds: holds, text: "")) }
+            allHold = allHold && holds
+            guard describing else { return }
             let found = found()
             results.append(TermResult(holds: holds, text: holds ? "\(key)=\(found)" : "\(key): \(found)（\(asked())ではない）"))
         }
@@ -95,7 +100,7 @@ extension OrderQuery {
             let missing = words.split(whereSeparator: \.isWhitespace).first { !Self.finds(String($0), in: text, order) }
             add("語句", missing == nil, found: missing.map { "「\($0)」なし" } ?? words, asked: words)
         }
-        return results
+        return allHold
     }
 
     /// `A..B` as a range in words: 「12/01〜12/05」, an open end left blank.
