@@ -68,6 +68,22 @@ struct RulesSyncTests {
         #expect(outboxAfter == sent.values.reduce(0, +))
     }
 
+    @Test("a rule's act taken back after a first write that failed is recorded anew on the next round; never twice")
+    func actTakenBack() async throws {
+        let fetched = try await FetchedSandbox.start(orders: 4)
+        defer { Task { await fetched.stop() } }
+        let numbers = try fetched.store.page(GridFilter(), limit: 10).map(\.number)
+        let rule = Self.rules.rules[2]
+        let matched = Dictionary(uniqueKeysWithValues: numbers.map { ($0, "金額=…") })
+        #expect(try fetched.store.recordRuleActs(rule, matched, batchID: "first") == numbers.sorted())
+        #expect(try fetched.store.recordRuleActs(rule, matched, batchID: "again").isEmpty, "recorded once")
+        try fetched.store.forgetRuleActs(rule, numbers, batchID: "other")
+        #expect(try fetched.store.ruleActs(of: numbers).values.allSatisfy { $0.count == 1 }, "another batch's acts stay")
+        try fetched.store.forgetRuleActs(rule, numbers, batchID: "first")
+        #expect(try fetched.store.ruleActs(of: numbers).isEmpty)
+        #expect(try fetched.store.recordRuleActs(rule, matched, batchID: "retry") == numbers.sorted())
+    }
+
     @Test("orders already in the file when rules arrive are not the rules' to act on; one imported later is")
     func onlyNewOrders() async throws {
         let fetched = try await FetchedSandbox.start(orders: 10)
@@ -78,5 +94,13 @@ struct RulesSyncTests {
         #expect(try fetched.store.ordersAwaitingRules().through == nil)
         let later = try await fetched.service.runRulesOnNewOrders(Self.rules)
         #expect(later.checked == 0 && later.acted.isEmpty)
+        // An order imported now is new: the rules look at it, and only at it.
+        let arriving = OrderFixtures.order(99)
+        try fetched.store.importOrders([OrderStore.Incoming(order: arriving, rawJSON: nil)])
+        let marking = RuleSet([Rule(name: "新着は要確認", when: "金額:>=0", actions: [.setFlag("要確認")])])
+        let fresh = try await fetched.service.runRulesOnNewOrders(marking)
+        #expect(fresh.checked == 1)
+        #expect(fresh.acted.map(\.numbers) == [[arriving.number]])
+        #expect(try fetched.store.order(arriving.number)?.flags == ["要確認"])
     }
 }

@@ -47,6 +47,17 @@ extension OrderStore {
         }
     }
 
+    /// Takes back `rule`'s acts of `batchID` on `numbers`, recorded before a first write that
+    /// failed: the rule has done nothing to them, and acts on them again.
+    public func forgetRuleActs(_ rule: Rule, _ numbers: [OrderNumber], batchID: String) throws {
+        try writeTransaction("ルール「\(rule.name)」の記録の取り消し") { db in
+            for number in numbers {
+                try db.execute(sql: "DELETE FROM rule_acts WHERE order_number = ? AND rule = ? AND batch_id = ?",
+                               arguments: [number.rawValue, rule.name, batchID])
+            }
+        }
+    }
+
     /// What the rules did to each of `numbers`, oldest first.
     public func ruleActs(of numbers: [OrderNumber]) throws -> [OrderNumber: [RuleAct]] {
         try pool.read { db in

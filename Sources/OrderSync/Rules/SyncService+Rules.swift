@@ -71,13 +71,23 @@ extension SyncService {
             guard !targets.isEmpty else { continue }
             report.acted.append((rule.name, targets, batchID))
             let acting = self.acting(as: rule.operatorName)
+            var wrote = false
             for action in rule.actions {
                 switch engine(action) {
                 case .failure(let error):
                     report.skipped += targets.map { (rule.name, Plan.Skip(number: $0, reason: .ruleStepRefused(error.description))) }
                 case .success(let base):
                     let step = RuleStepAction(rule: rule, base: base, held: held)
-                    let applied = try acting.store.apply(step, to: targets, batchID: batchID)
+                    let applied: OrderStore.Applied
+                    do {
+                        applied = try acting.store.apply(step, to: targets, batchID: batchID)
+                    } catch {
+                        // Nothing of the rule written yet (the file busy, full): its act is taken
+                        // back, so that the next round tries it again; the error is said as ever.
+                        if !wrote { try store.forgetRuleActs(rule, targets, batchID: batchID) }
+                        throw error
+                    }
+                    wrote = true
                     report.skipped += applied.plan.skips.map { (rule.name, $0) }
                     if step.write != nil {
                         let sent = try await acting.send(applied)
