@@ -85,9 +85,6 @@ public struct OrderQuery: Sendable, Hashable {
         self.words = words.joined(separator: " ")
     }
 
-    /// Whether anything beyond the status is asked for.
-    public var isEmpty: Bool { self == OrderQuery(parsing: "") }
-
     /// `A..B`, `A..`, `..B` or `A` (one day).
     private mutating func readDates(_ value: String, example: String) -> (CalendarDate?, CalendarDate?) {
         let ends = value.components(separatedBy: "..")

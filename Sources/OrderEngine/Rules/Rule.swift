@@ -29,14 +29,6 @@ public struct Rule: Sendable, Equatable {
 
     /// What the journal names as the one who changed the order: 「ルール: 代引は保留」.
     public var operatorName: String { "ルール: \(name)" }
-
-    /// What it does, in words: 「受注ステータス→保留、チェック項目「要確認」、保留（離島の代引は送料を確認）」.
-    public var summary: String {
-        var parts = actions.map(\.ruleText)
-        if let hold { parts.append("保留（\(hold)）") }
-        if stop { parts.append("以降のルールなし") }
-        return parts.isEmpty ? "（何もしない）" : parts.joined(separator: "、")
-    }
 }
 
 extension OrderAction {

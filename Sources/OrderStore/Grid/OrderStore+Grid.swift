@@ -155,7 +155,8 @@ extension OrderStore {
             AND COALESCE(partner.bundle_id, partner.order_number) <> COALESCE(orders.bundle_id, orders.order_number)) END
         """
 
-    /// ``Order/isOpenForBundling`` in SQL, for the table `alias`.
+    /// An order that may still ship with another, in SQL for the table `alias`: RMS has not
+    /// shipped or cancelled it (100–400), nor has the shop (出荷済み, キャンセル).
     static func openForBundling(_ alias: String) -> String {
         "\(alias).rms_progress <= \(RMSProgress.awaitingChangeConfirmation.code) AND \(alias).local_status NOT IN ("
             + [LocalStatus.shipped, LocalStatus.cancelled].map { "'" + $0.name.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ") + ")"
