@@ -44,15 +44,7 @@ public enum RulesFile {
     /// Reads and checks the rules of `text`; `statuses` and `flags`: the shop's (config.toml's
     /// `[desk]`), which a rule's status and check items must be among.
     public static func read(_ text: String, file: String, statuses: [LocalStatus], flags: [String]) throws -> RuleSet {
-        if let problem = TOMLTextCheck.problem(in: text) {
-            throw ConfigError(file: file, key: nil, problem: "\(problem.line)行目: TOMLとして読めません: \(problem.text)")
-        }
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ConfigError(file: file, key: nil, problem: "\(error.source.begin.line)行目: TOMLとして読めません: \(error.description)")
-        }
+        let table = try ConfigError.table(of: text, file: file)
         for key in table.keys where key != "rule" {
             throw ConfigError(file: file, key: key, problem: "不明な項目です（ルールは [[rule]] の表に書きます）")
         }

@@ -57,15 +57,7 @@ extension ShopConfig {
     ]
 
     public mutating func read(_ text: String, file: String) throws {
-        if let problem = TOMLTextCheck.problem(in: text) {
-            throw ConfigError(file: file, key: nil, problem: "\(problem.line)行目: TOMLとして読めません: \(problem.text)")
-        }
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ConfigError(file: file, key: nil, problem: "\(error.source.begin.line)行目: TOMLとして読めません: \(error.description)")
-        }
+        let table = try ConfigError.table(of: text, file: file)
         for name in table.keys {
             guard let known = Self.knownKeys[name] else {
                 throw ConfigError(file: file, key: name, problem: "不明な表です（使えるのは \(Self.knownKeys.keys.sorted().map { "[\($0)]" }.joined(separator: " "))）")
