@@ -20,4 +20,17 @@ extension StoreSchema {
             lastID = last["row_id"]
         }
     }
+
+    /// Fills state `columns` a migration added, from every order's content as ``OrderColumns``
+    /// works them out.
+    static func fill(_ columns: [String], in db: Database) throws {
+        let indices = columns.map { OrderColumns.stateNames.firstIndex(of: $0)! }
+        let update = try db.makeStatement(sql: """
+            UPDATE orders SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
+            """)
+        try forEachOrder(in: db) { rowID, order in
+            let state = OrderColumns(order: order).state
+            try update.execute(arguments: StatementArguments(values: indices.map { state[$0] } + [rowID.databaseValue]))
+        }
+    }
 }

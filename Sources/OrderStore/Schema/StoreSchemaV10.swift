@@ -16,13 +16,6 @@ enum StoreSchemaV10 {
             ALTER TABLE orders ADD COLUMN handling_marks TEXT NOT NULL DEFAULT '';
             CREATE INDEX orders_by_delivery_wish ON orders(delivery_wish) WHERE delivery_wish IS NOT NULL;
             """)
-        let indices = columns.map { OrderColumns.stateNames.firstIndex(of: $0)! }
-        let update = try db.makeStatement(sql: """
-            UPDATE orders SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
-            """)
-        try StoreSchema.forEachOrder(in: db) { rowID, order in
-            let state = OrderColumns(order: order).state
-            try update.execute(arguments: StatementArguments(values: indices.map { state[$0] } + [rowID.databaseValue]))
-        }
+        try StoreSchema.fill(columns, in: db)
     }
 }

@@ -13,14 +13,7 @@ enum StoreSchemaV19 {
             ALTER TABLE orders ADD COLUMN has_remarks INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE orders ADD COLUMN item_text TEXT NOT NULL DEFAULT '';
             """)
-        let indices = columns.map { OrderColumns.stateNames.firstIndex(of: $0)! }
-        let update = try db.makeStatement(sql: """
-            UPDATE orders SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
-            """)
-        try StoreSchema.forEachOrder(in: db) { rowID, order in
-            let state = OrderColumns(order: order).state
-            try update.execute(arguments: StatementArguments(values: indices.map { state[$0] } + [rowID.databaseValue]))
-        }
+        try StoreSchema.fill(columns, in: db)
         // After the fill: one index build rather than an update of it per order.
         try db.execute(sql: "CREATE INDEX orders_by_destination ON orders(destination_key) WHERE destination_key IS NOT NULL")
     }
