@@ -14,9 +14,7 @@ extension DeskController {
         }
         let template = try mailTemplate(mailer, title)
         if let problem = mailer.library.unfinished(template) { throw ActionInputError(problem) }
-        let previous = try store.previousMails(numbers, template: template.name)
-        let action = MailAction(template: template.name, templateTitle: template.title, resend: resend, now: now(),
-                                holdMinutes: mailer.settings.holdMinutes, previous: previous)
+        let action = try mailer.action(template, for: numbers, in: store, resend: resend, now: now())
         let orders = try store.orders(numbers)
         let plan = action.plan(orders)
         var shop = mailer.settings.shop

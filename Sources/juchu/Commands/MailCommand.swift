@@ -65,15 +65,11 @@ struct MailSendCommand: ParsableCommand {
             let chosen = try UserFacingError.settings { try mailer.library.template(named: template) }
             if let problem = mailer.library.unfinished(chosen) { throw UserFacingError(problem, exitCode: 2) }
             let service = try options.service(settings, file: file, existingStore: true).mailing(with: mailer)
-            let hold = settings.mail?.holdMinutes ?? 30
             let resend = self.resend
             try runBlocking {
                 try await service.settleUnclearWrites()
                 let numbers = try selection.numbers(in: service.store)
-                let action = MailAction(
-                    template: chosen.name, templateTitle: chosen.title, resend: resend, now: Date(), holdMinutes: hold,
-                    previous: try service.store.previousMails(numbers, template: chosen.name))
-                return try await service.run(action, on: numbers)
+                return try await service.run(try mailer.action(chosen, for: numbers, in: service.store, resend: resend, now: Date()), on: numbers)
             }.print(json: json)
         }
     }
