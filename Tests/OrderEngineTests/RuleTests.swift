@@ -40,6 +40,11 @@ struct RuleTests {
         #expect(!OrderQuery(parsing: "林").matches(card))
     }
 
+    /// The panel's own actions, planned on 2026-12-06.
+    static func engine(_ action: OrderAction) -> Result<any BulkAction, ActionInputError> {
+        Result { () throws(ActionInputError) in try action.engineAction(today: CalendarDate(year: 2026, month: 12, day: 6)!)! }
+    }
+
     static let rules = RuleSet([
         Rule(name: "代引は保留", when: "支払:代引 特記:離島", actions: [.changeStatus(LocalStatus("保留")), .setFlag("要確認")], hold: "離島の代引は送料を確認"),
         Rule(name: "カードは確認", when: "支払:カード", actions: [.confirm], stop: true),
@@ -48,12 +53,12 @@ struct RuleTests {
 
     @Test("rules act in file order; a hold ends the order's turn and a stop keeps later rules off")
     func fileOrder() {
-        let held = Self.rules.trace(Self.codIsland())
+        let held = Self.rules.trace(Self.codIsland(), engine: Self.engine)
         #expect(held.steps.map(\.verdict) == [.acts, .after("代引は保留"), .after("代引は保留")])
         #expect(held.steps[0].reason == "支払=代金引換, 特記=離島")
         #expect(held.steps[1].reason == "ルール「代引は保留」で止まりました")
         #expect(held.held?.reason == "離島の代引は送料を確認")
-        let card = Self.rules.trace(OrderFixtures.order(2))
+        let card = Self.rules.trace(OrderFixtures.order(2), engine: Self.engine)
         #expect(card.steps.map(\.verdict) == [.notMatched, .acts, .after("カードは確認")])
         #expect(card.acting.map(\.name) == ["カードは確認"])
         #expect(card.steps[0].reason == "支払: クレジットカード（代引ではない）, 特記: なし（離島ではない）")
@@ -63,16 +68,14 @@ struct RuleTests {
     func once() {
         let order = Self.codIsland()
         let act = RuleAct(rule: "代引は保留", matched: "支払=代金引換, 特記=離島", hold: "離島の代引は送料を確認", at: Date(), batchID: "b")
-        let again = Self.rules.trace(order, history: [act])
+        let again = Self.rules.trace(order, history: [act], engine: Self.engine)
         #expect(again.steps.map(\.verdict) == [.actedBefore(act.at), .after("代引は保留"), .after("代引は保留")], "held once, held on every run")
         #expect(again.acting.isEmpty)
         // A rule written above it later acts, but does not confirm the held order.
         let added = RuleSet([Rule(name: "新しい確認", when: "金額:>0", actions: [.confirm, .setFlag("メール便")])] + Self.rules.rules)
-        let later = added.trace(order, history: [act])
+        let later = added.trace(order, history: [act], engine: Self.engine)
         #expect(later.acting.map(\.name) == ["新しい確認"])
-        let plan = later.plan(on: order) { action in
-            Result { () throws(ActionInputError) in try action.engineAction(today: CalendarDate(year: 2026, month: 12, day: 6)!)! }
-        }
+        let plan = later.plan(on: order, engine: Self.engine)
         #expect(plan.map(\.action) == ["注文確認通知", "チェック項目「メール便」"])
         #expect(plan[0].skip == .heldByRule(rule: "代引は保留", reason: "離島の代引は送料を確認"))
         #expect(plan[1].applies != nil && plan[1].skip == nil)
@@ -84,9 +87,7 @@ struct RuleTests {
             Rule(name: "離島は要確認", when: "特記:離島", actions: [.setFlag("要確認")]),
             Rule(name: "要確認は保留", when: "チェック:要確認", actions: [.changeStatus(.onHold)]),
         ])
-        let engine: RuleSet.Engine = { action in
-            Result { () throws(ActionInputError) in try action.engineAction(today: CalendarDate(year: 2026, month: 12, day: 6)!)! }
-        }
+        let engine = Self.engine
         let trace = rules.trace(Self.codIsland(), engine: engine)
         #expect(trace.acting.map(\.name) == ["離島は要確認", "要確認は保留"])
         #expect(trace.steps[1].reason == "チェック=要確認")

@@ -42,16 +42,16 @@ public struct RuleSet: Sendable, Equatable {
 
     /// What the rules make of `order`, given what they did to it before (`history`): each rule,
     /// whether it matched and why, and what it does now. Each rule is matched against the order as
-    /// the rules before it leave it (a check item one sets, the next may look for), when `engine`
-    /// is given to plan their steps. `context`: what the store knows beyond the order (its 同梱候補).
-    public func trace(_ order: Order, history: [RuleAct] = [], context: OrderQuery.Context = .init(), engine: Engine? = nil) -> RuleTrace {
+    /// the rules before it leave it (a check item one sets, the next may look for), their steps
+    /// planned by `engine`. `context`: what the store knows beyond the order (its 同梱候補).
+    public func trace(_ order: Order, history: [RuleAct] = [], context: OrderQuery.Context = .init(), engine: Engine) -> RuleTrace {
         let before = Dictionary(history.map { ($0.rule, $0) }, uniquingKeysWith: { first, _ in first })
         var steps: [RuleTrace.Step] = []
         // A hold recorded earlier still holds: no rule confirms the order.
         var held = history.first { $0.hold != nil }.map { (rule: $0.rule, reason: $0.hold!) }
         var ended: String?
         var current = order
-        var planned: [RuleTrace.PlannedStep]? = engine == nil ? nil : []
+        var planned: [RuleTrace.PlannedStep] = []
         for rule in rules {
             let verdict: RuleTrace.Verdict
             if let ended {
@@ -62,11 +62,9 @@ public struct RuleSet: Sendable, Equatable {
                 if act.hold != nil || act.stopped { ended = rule.name }
             } else if rule.when.matches(current, in: context) {
                 verdict = .acts
-                if let engine {
-                    let steps = RuleTrace.planned([rule], on: current, held: [:], engine: engine)
-                    current = steps.order
-                    planned? += steps.steps
-                }
+                let steps = RuleTrace.planned([rule], on: current, held: [:], engine: engine)
+                current = steps.order
+                planned += steps.steps
                 if let reason = rule.hold {
                     held = held ?? (rule.name, reason)
                     ended = rule.name
@@ -121,7 +119,7 @@ public struct RuleTrace: Sendable {
     public let held: (rule: String, reason: String)?
     /// The acting rules' steps as planned while matching, before any hold was known: the plan
     /// itself when no rule holds the order.
-    let plannedUnheld: [PlannedStep]?
+    let plannedUnheld: [PlannedStep]
 
     /// The rules that act now, in order.
     public var acting: [Rule] { steps.filter { $0.verdict == .acts }.map(\.rule) }
@@ -175,7 +173,7 @@ extension RuleTrace {
     /// it: what the rules would do, nothing written. A step `engine` cannot give is a skip with why.
     /// A hold wins over every confirmation of the order by a rule, before it in the file or after.
     public func plan(on order: Order, engine: RuleSet.Engine) -> [PlannedStep] {
-        if held == nil, let plannedUnheld { return plannedUnheld }
+        if held == nil { return plannedUnheld }
         return Self.planned(acting, on: order, held: held.map { [number: $0] } ?? [:], engine: engine).steps
     }
 

@@ -51,10 +51,7 @@ extension SyncService {
         guard !rules.isEmpty, !numbers.isEmpty else { return report }
         try await settleUnclearWrites()
         let orders = try store.orders(numbers)
-        let history = try store.ruleActs(of: numbers)
-        let context = try Self.queryContext(rules, numbers, store: store)
-        let engine = try Self.ruleEngine(rules.rules, numbers, store: store, mailer: mailer, now: now())
-        let traces = orders.map { rules.trace($0, history: history[$0.number] ?? [], context: context, engine: engine) }
+        let (traces, engine) = try Self.traces(rules, orders, store: store, mailer: mailer, now: now())
         report.checked = orders.count
         var held: [OrderNumber: (rule: String, reason: String)] = [:]
         for trace in traces { if let hold = trace.held { held[trace.number] = hold } }
@@ -121,20 +118,20 @@ extension SyncService {
     public static func simulateRules(
         _ rules: RuleSet, on orders: [Order], store: OrderStore, mailer: Mailer?, now: Date = Date()
     ) throws -> [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])] {
+        let (traces, engine) = try traces(rules, orders, store: store, mailer: mailer, now: now)
+        return zip(orders, traces).map { order, trace in (order, trace, trace.plan(on: order, engine: engine)) }
+    }
+
+    /// The rules decided for each of `orders` (what they did before, what they match now, the
+    /// 同梱候補 among them when a rule asks), and the engine that planned their steps.
+    static func traces(
+        _ rules: RuleSet, _ orders: [Order], store: OrderStore, mailer: Mailer?, now: Date
+    ) throws -> (traces: [RuleTrace], engine: RuleSet.Engine) {
         let numbers = orders.map(\.number)
         let history = try store.ruleActs(of: numbers)
         let engine = try ruleEngine(rules.rules, numbers, store: store, mailer: mailer, now: now)
-        let context = try queryContext(rules, numbers, store: store)
-        return orders.map { order in
-            let trace = rules.trace(order, history: history[order.number] ?? [], context: context, engine: engine)
-            return (order, trace, trace.plan(on: order, engine: engine))
-        }
-    }
-
-    /// What the rules' terms need from the other orders: the 同梱候補 among `numbers`, asked only
-    /// when a rule uses 同梱:候補.
-    static func queryContext(_ rules: RuleSet, _ numbers: [OrderNumber], store: OrderStore) throws -> OrderQuery.Context {
-        OrderQuery.Context(bundleCandidates: rules.needsBundleCandidates ? try store.bundleCandidates(among: numbers) : [])
+        let context = OrderQuery.Context(bundleCandidates: rules.needsBundleCandidates ? try store.bundleCandidates(among: numbers) : [])
+        return (orders.map { rules.trace($0, history: history[$0.number] ?? [], context: context, engine: engine) }, engine)
     }
 
     /// A rule's step as the engine's action: the panel's own, and for a mail the shop's template
@@ -170,8 +167,6 @@ extension SyncService {
             return .failure(ActionInputError(error.description))
         }
         if let problem = mailer.library.unfinished(template) { return .failure(ActionInputError(problem)) }
-        return .success(MailAction(
-            template: template.name, templateTitle: template.title, resend: false, now: now,
-            holdMinutes: mailer.settings.holdMinutes, previous: try store.previousMails(numbers, template: template.name)))
+        return .success(try mailer.action(template, for: numbers, in: store, resend: false, now: now))
     }
 }

@@ -29,6 +29,18 @@ struct RulesSource: ParsableArguments {
             return try settings.rules()
         }
     }
+
+    /// What the rules make of the orders `choose` gives, nothing changed: the store and (`withMail`)
+    /// the shop's templates are all it needs, no RMS credentials.
+    func simulate(
+        _ options: ConfigOptions, withMail: Bool, _ choose: (OrderStore) throws -> [OrderNumber]
+    ) throws -> (simulated: [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])], rules: RuleSet, file: String, store: OrderStore) {
+        let (settings, file) = try options.load()
+        let (rules, rulesFile) = try self.rules(settings)
+        let store = try options.openStore(settings, existing: true)
+        let mailer = withMail ? try options.mailer(settings, file: file) : nil
+        return (try SyncService.simulateRules(rules, on: try choose(store), store: store, mailer: mailer), rules, rulesFile, store)
+    }
 }
 
 /// `juchu rules test [--file F] [--status S | ORDER…]`: what the rules would do, nothing changed.
@@ -47,13 +59,8 @@ struct RulesTestCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (settings, file) = try options.load()
-            let (rules, rulesFile) = try source.rules(settings)
-            // Nothing is sent: the store and the shop's templates are all it needs (no RMS credentials).
-            let store = try options.openStore(settings, existing: true)
-            let simulated = try SyncService.simulateRules(
-                rules, on: try selection.numbers(in: store), store: store, mailer: try options.mailer(settings, file: file))
-            RulesOutput.print(simulated, rulesFile: rulesFile, rules: rules, json: json, plans: true)
+            let tried = try source.simulate(options, withMail: true) { try selection.numbers(in: $0) }
+            RulesOutput.print(tried.simulated, rulesFile: tried.file, rules: tried.rules, json: json, plans: true)
         }
     }
 }
@@ -76,15 +83,11 @@ struct RulesWhyCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (settings, file) = try options.load()
-            let (rules, rulesFile) = try source.rules(settings)
-            let store = try options.openStore(settings, existing: true)
             let numbers = orders.map(OrderNumber.init)
-            let simulated = try SyncService.simulateRules(rules, on: numbers, store: store, mailer: nil)
-            let found = Set(simulated.map(\.order.number))
+            let why = try source.simulate(options, withMail: false) { _ in numbers }
+            let found = Set(why.simulated.map(\.order.number))
             if let missing = numbers.first(where: { !found.contains($0) }) { throw UserFacingError("注文 \(missing) はありません", exitCode: 1) }
-            let acts = try store.ruleActs(of: numbers)
-            RulesOutput.print(simulated, rulesFile: rulesFile, rules: rules, json: json, plans: false, acts: acts)
+            RulesOutput.print(why.simulated, rulesFile: why.file, rules: why.rules, json: json, plans: false, acts: try why.store.ruleActs(of: numbers))
         }
     }
 }
