@@ -20,7 +20,28 @@ enum FuzzSeeds {
             pagination: PaginationResponseModel(totalRecordsAmount: 2, totalPages: 1, requestPage: 1)))
         try search.write(to: URL(fileURLWithPath: "\(directory)/searchorder/results.json"))
         try Data(configSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/config/config.toml"))
+        try Data(rulesSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/rules/rules.toml"))
     }
+
+    /// The README's rules, every key and every search term once.
+    static let rulesSample = """
+        [[rule]]
+        name = "代引は保留"
+        when = "支払:代引 特記:離島 金額:>10000 日付:2026-11-01..2026-11-20"
+        status = "保留"
+        flags = ["要確認"]
+        hold = "離島の代引は送料を確認"
+
+        [[rule]]
+        name = "カードは確認"
+        when = "支払:カード 商品:rice-5kg 備考:なし 送料:未設定 同梱:候補 お届け:指定あり 配送:ヤマト サブ:発送準備 チェック:メール便 佐藤"
+        carrier = "ヤマト運輸"
+        shipping_fee = 800
+        planned_shipment_date = "2026-12-10"
+        confirm = true
+        mail = "サンクスメール"
+        stop = true
+        """
 
     static let configSample = """
         [shop]

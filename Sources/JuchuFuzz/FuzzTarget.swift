@@ -6,7 +6,7 @@ import ShopSettings
 import TerminalUI
 
 /// What a fuzzing input is fed to: each reader of text from outside — RMS's answers, the shop's
-/// config.toml and keymap.toml — the way the desk reads it. A thrown error is a correct answer
+/// config.toml, keymap.toml and rules.toml — the way the desk reads it. A thrown error is a correct answer
 /// to a bad input; only a crash, a hang or a leak is a finding.
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// A getOrder answer, decoded, every order mapped for the store (the readable ones and those
@@ -18,6 +18,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case config
     /// keymap.toml.
     case keymap
+    /// rules.toml, its `when` lines read as the search line's language.
+    case rules
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         switch self {
@@ -32,6 +34,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             _ = Result { try config.read(String(decoding: bytes, as: UTF8.self), file: "config.toml") }
         case .keymap:
             _ = Result { try Keymap(parsing: String(decoding: bytes, as: UTF8.self), file: "keymap.toml") }
+        case .rules:
+            _ = Result {
+                try RulesFile.read(String(decoding: bytes, as: UTF8.self), file: "rules.toml", statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags)
+            }
         }
     }
 }
