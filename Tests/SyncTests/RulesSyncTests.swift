@@ -103,4 +103,30 @@ struct RulesSyncTests {
         #expect(fresh.acted.map(\.numbers) == [[arriving.number]])
         #expect(try fetched.store.order(arriving.number)?.flags == ["要確認"])
     }
+
+    @Test("a rule's batch is anyone's to take back: another desk finds it (not among its own) and undoes the local part; the confirmation stays sent")
+    func ruleBatchTakenBackElsewhere() async throws {
+        let fetched = try await FetchedSandbox.start(orders: 40) { $0.secondsUntilProcessing = 0 }
+        defer { Task { await fetched.stop() } }
+        let report = try await fetched.service.runRulesOnNewOrders(Self.rules)
+        let held = try #require(report.acted.first { $0.rule == "代引は保留" })
+        let confirmed = try #require(report.acted.first { $0.rule == "カードは確認" })
+        let otherDesk = try OrderStore(path: fetched.directory.file("fetched.sqlite"), operatorName: "desk-b", deskID: "desk-b")
+        #expect(try otherDesk.undoableBatches(ofDesk: otherDesk.deskID).isEmpty, "no batch of the other desk's own")
+        let rules = try otherDesk.undoableBatches(byRules: true)
+        #expect(Set(rules.map(\.batchID)).isSuperset(of: [held.batchID, confirmed.batchID]))
+        #expect(rules.allSatisfy { $0.operatorName.hasPrefix(Rule.operatorPrefix) })
+
+        let undone = try otherDesk.undo(batch: held.batchID)
+        #expect(Set(undone.restored) == Set(held.numbers))
+        for order in try otherDesk.orders(held.numbers) {
+            #expect(order.localStatus != LocalStatus("保留") && !order.flags.contains("要確認"), "\(order.number) put back")
+        }
+        let sentBefore = try fetched.store.orders(confirmed.numbers).map(\.sync)
+        try otherDesk.undo(batch: confirmed.batchID)
+        let after = try otherDesk.orders(confirmed.numbers)
+        #expect(after.allSatisfy { !$0.flags.contains("メール便") }, "the rule's check item taken back")
+        #expect(after.map(\.sync) == sentBefore, "what went to RMS is not taken back")
+        #expect(try otherDesk.undoableBatches(byRules: true).allSatisfy { ![held.batchID, confirmed.batchID].contains($0.batchID) })
+    }
 }

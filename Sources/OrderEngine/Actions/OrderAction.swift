@@ -35,7 +35,9 @@ public enum OrderAction: Sendable, Equatable {
     case printSlips(SlipOrder)
     /// ルールを試す (nothing changed) and ルールを今すぐ適用: the shop's rules on the orders chosen.
     case rules(run: Bool)
-    case undo
+    /// 直前の一括処理を取り消す: this desk's last batch, or the rules' last (any desk may take a
+    /// rule's batch back: no operator made it).
+    case undo(UndoTarget)
     case fetch
 
     /// Its identity: what the journal, the outbox and keymap.toml call it.
@@ -103,6 +105,22 @@ public enum OrderAction: Sendable, Equatable {
         case .shipReport: ShipReportAction(today: today, statusAfter: statusAfterShipReport)
         case .shipCorrection: ShipCorrectionAction()
         case .importTracking, .sendMail, .testMail, .printSlips, .rules, .undo, .fetch: nil
+        }
+    }
+}
+
+/// Whose batch 直前の一括処理を取り消す takes back.
+public enum UndoTarget: Sendable, Equatable, CaseIterable {
+    /// The last batch this desk made.
+    case thisDesk
+    /// The last batch a rule made (rules.toml), whichever process ran it.
+    case rules
+
+    /// How the panel's 対象 reads it.
+    public var label: String {
+        switch self {
+        case .thisDesk: "この端末の処理"
+        case .rules: "ルールの処理"
         }
     }
 }

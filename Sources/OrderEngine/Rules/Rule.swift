@@ -28,7 +28,10 @@ public struct Rule: Sendable, Equatable {
     }
 
     /// What the journal names as the one who changed the order: 「ルール: 代引は保留」.
-    public var operatorName: String { "ルール: \(name)" }
+    public var operatorName: String { Self.operatorPrefix + name }
+
+    /// How every rule's name begins in the journal (what finds the rules' batches).
+    public static let operatorPrefix = "ルール: "
 }
 
 extension OrderAction {

@@ -36,12 +36,17 @@ extension OrderQuery {
     }
 
     /// A LIKE pattern for text containing `text` as typed: its % and _ are themselves.
-    static func containing(_ text: String) -> String {
-        var pattern = "%"
+    static func containing(_ text: String) -> String { "%" + escaped(text) + "%" }
+
+    /// A LIKE pattern for text that starts with `text` as typed.
+    static func startingWith(_ text: String) -> String { escaped(text) + "%" }
+
+    private static func escaped(_ text: String) -> String {
+        var pattern = ""
         for character in text {
             if character == "%" || character == "_" || character == "\\" { pattern.append("\\") }
             pattern.append(character)
         }
-        return pattern + "%"
+        return pattern
     }
 }

@@ -21,15 +21,17 @@ extension OrderStore {
     }
 
     /// The most recent batches with local changes not yet undone, newest first; `ofDesk`: only
-    /// those the desk made (``OrderStore/deskID``).
-    public func undoableBatches(limit: Int = 20, ofDesk desk: String? = nil) throws -> [UndoableBatch] {
+    /// those the desk made (``OrderStore/deskID``); `byRules`: only the rules' (rules.toml), which
+    /// any desk may take back.
+    public func undoableBatches(limit: Int = 20, ofDesk desk: String? = nil, byRules: Bool = false) throws -> [UndoableBatch] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT batch_id, action, operator, MAX(at) AS at, COUNT(DISTINCT order_number) AS n FROM journal
                 WHERE undoable = 1 AND undone_by_batch IS NULL
                     \(desk == nil ? "AND ? IS NULL" : "AND batch_id IN (SELECT batch_id FROM batch_desks WHERE desk = ?)")
+                    \(byRules ? "AND operator LIKE ? ESCAPE '\\'" : "AND ? IS NULL")
                 GROUP BY batch_id ORDER BY MAX(id) DESC LIMIT ?
-                """, arguments: [desk, limit]).map {
+                """, arguments: [desk, byRules ? OrderQuery.startingWith(Rule.operatorPrefix) : nil, limit]).map {
                 UndoableBatch(
                     batchID: $0["batch_id"], action: $0["action"], operatorName: $0["operator"],
                     at: Date(timeIntervalSince1970: Double($0["at"] as Int64) / 1000), orderCount: $0["n"])

@@ -26,14 +26,20 @@ extension DeskController {
                 try planSlips(item, slip, numbers, scope: scope)
             case .rules(let run):
                 try planRules(item, run: run, numbers, scope: scope)
-            case .undo:
-                // This desk's own batches only: another desk's (another operator's, or the same
-                // operator's other window) are theirs to take back.
-                guard let batch = try store.undoableBatches(limit: 1, ofDesk: store.deskID).first else {
-                    state.message = DeskMessage("この端末で取り消せる一括処理はありません（他の端末の処理はその端末で取り消してください）")
+            case .undo(let target):
+                // This desk's own batches, or the rules': another desk's (another operator's, or the
+                // same operator's other window) are theirs to take back; a rule's is anyone's.
+                let found = target == .rules
+                    ? try store.undoableBatches(limit: 1, byRules: true).first
+                    : try store.undoableBatches(limit: 1, ofDesk: store.deskID).first
+                guard let batch = found else {
+                    state.message = DeskMessage(target == .rules
+                        ? "取り消せるルールの処理はありません"
+                        : "この端末で取り消せる一括処理はありません（ルールの処理は 対象: ルールの処理 で）")
                     return
                 }
-                let title = "「\(JournalKind.label(for: batch.action))」（\(batch.operatorName)・この端末、\(batch.orderCount)件）を取り消す"
+                let whose = target == .rules ? JapanTime(batch.at).fullText : "この端末"
+                let title = "「\(JournalKind.label(for: batch.action))」（\(batch.operatorName)・\(whose)、\(batch.orderCount)件）を取り消す"
                 let plan = try store.planUndo(batch: batch.batchID, title: title)
                 perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: "直前の一括処理", hiddenByFilter: 0, undoBatch: batch.batchID))))
             default:

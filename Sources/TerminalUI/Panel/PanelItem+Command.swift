@@ -36,7 +36,7 @@ extension PanelItem {
             let format = LabelFormat.allCases[min(choice(0), LabelFormat.allCases.count - 1)]
             return .writeLabels(formatName: format.shortLabel, takesConvenienceStores: format.takesConvenienceStores)
         case .testRules, .runRules: return .rules(run: kind == .runRules)
-        case .undo: return .undo
+        case .undo: return .undo(UndoTarget.allCases[min(choice(0), UndoTarget.allCases.count - 1)])
         case .fetch: return .fetch
         case .sendMail, .testMail:
             guard !inputs.isEmpty, case .choice(let templates, let index) = inputs[0].value, templates.indices.contains(index) else {

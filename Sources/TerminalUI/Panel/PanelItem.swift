@@ -80,7 +80,9 @@ public struct PanelItem: Sendable, Equatable {
             ]),
             PanelItem(.testRules, group: "ルール"),
             PanelItem(.runRules, group: "ルール"),
-            PanelItem(.undo, group: "取り消し"),
+            PanelItem(.undo, group: "取り消し", inputs: [
+                PanelInput("対象", choices: UndoTarget.allCases.map(\.label)),
+            ]),
             PanelItem(.fetch, group: "受注取得"),
         ]
     }

@@ -10,12 +10,12 @@ import ShopSettings
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "ルール（rules.toml）: 試す・理由を見る・今すぐ適用する",
+        abstract: "ルール（rules.toml）: 試す・理由を見る・今すぐ適用する・取り消す",
         discussion: """
             ルールは $XDG_CONFIG_HOME/juchu/rules.toml（または config.toml の [rules] path）に [[rule]] を上から順に書きます。
             取り込んだ新しい注文には、同期を担当するプロセス（デスクか juchu sync）が上から順に適用します。各ルールは一つの注文に一度だけ働きます。
             """,
-        subcommands: [RulesTestCommand.self, RulesWhyCommand.self, RulesRunCommand.self])
+        subcommands: [RulesTestCommand.self, RulesWhyCommand.self, RulesRunCommand.self, RulesUndoCommand.self])
 }
 
 /// Where the rules come from: config.toml's, or a file given to try.
@@ -113,7 +113,7 @@ struct RulesRunCommand: ParsableCommand {
             let service = try options.service(settings, file: file, existingStore: true).mailing(with: try options.mailer(settings, file: file))
             let report = try runBlocking { try await service.applyRules(rules, to: try selection.numbers(in: service.store)) }
             let written = WriteReport(lines: report.lines, skipped: report.skipped.map(\.skip))
-            for acted in report.acted { print("ルール「\(acted.rule)」: \(acted.numbers.count)件（取り消し用の一括処理 \(acted.batchID)）") }
+            for acted in report.acted { print("ルール「\(acted.rule)」: \(acted.numbers.count)件（取り消し: juchu rules undo --batch \(acted.batchID)）") }
             try written.print(json: json)
         }
     }
@@ -182,6 +182,68 @@ enum RulesOutput {
         case .notMatched: "notMatched"
         case .actedBefore: "actedBefore"
         case .after: "stoppedBefore"
+        }
+    }
+}
+
+/// `juchu rules undo [--batch ID] [--preview]`: takes a rule's batch back (the rules' newest by
+/// default) — from any desk or script, since no operator made it. Fields changed again since, and
+/// what went to RMS, stay as they are and are said.
+struct RulesUndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo",
+        abstract: "ルールの一括処理を取り消します（既定: ルールの直前の処理）",
+        discussion: "終了コード: 0 取り消した、3 一部を戻せなかった、1 取り消せる処理がない・失敗")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "取り消す一括処理（juchu rules run が表示するもの）")
+    var batch: String?
+
+    @Flag(help: "何が戻るかを見るだけで、取り消しません")
+    var preview = false
+
+    @Flag(help: "結果をJSONで出力します")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let (settings, _) = try options.load()
+            let store = try options.openStore(settings, existing: true)
+            let batches = try store.undoableBatches(limit: 10_000, byRules: true)
+            let chosen: OrderStore.UndoableBatch
+            if let batch {
+                guard let found = batches.first(where: { $0.batchID == batch }) else {
+                    throw UserFacingError("一括処理 \(batch) は取り消せるルールの処理にありません（取り消し済みか、ルールの処理ではありません）", exitCode: 1)
+                }
+                chosen = found
+            } else {
+                guard let newest = batches.first else { throw UserFacingError("取り消せるルールの処理はありません", exitCode: 1) }
+                chosen = newest
+            }
+            let title = "「\(JournalKind.label(for: chosen.action))」（\(chosen.operatorName)・\(JapanTime(chosen.at).fullText)、\(chosen.orderCount)件）"
+            let plan = try store.planUndo(batch: chosen.batchID, title: title)
+            var kept = plan.skips.map { ($0.number, $0.reason.text) }
+            var restored: [OrderNumber] = []
+            if !preview {
+                let undone = try store.undo(batch: chosen.batchID)
+                restored = undone.restored
+                kept = Dictionary(grouping: undone.conflicts, by: \.number).sorted { $0.key < $1.key }
+                    .map { ($0.key, "その後に変更された項目は戻していません: " + $0.value.map(\.field).joined(separator: "、")) }
+            }
+            if json {
+                try printJSON([
+                    "batch": chosen.batchID, "rule": chosen.operatorName, "applied": !preview,
+                    "orders": plan.changes.map { ["orderNumber": $0.number.rawValue, "fields": $0.fields.map(\.displayText)] },
+                    "kept": kept.map { ["orderNumber": $0.0.rawValue, "reason": $0.1] },
+                ] as [String: Any])
+            } else {
+                print("\(title) \(preview ? "を取り消すと" : "を取り消しました")")
+                for change in plan.changes { print("\(change.number)\t\(change.fields.map(\.displayText).joined(separator: "、"))") }
+                for (number, why) in kept { print("\(number)\t戻さない\t\(why)") }
+                if !preview { print("元に戻しました: \(restored.count)件") }
+            }
+            if !kept.isEmpty { throw ExitCode(3) }
         }
     }
 }
