@@ -24,10 +24,29 @@ struct QueryConformanceTests {
         var shipped = orders[5]
         shipped.number = OrderNumber("398211-20261206-0000000002")
         shipped.localStatus = .shipped
-        orders += [twin, shipped]
+        // The same buyer again, later (リピート), with a phone written with other hyphens, and once cancelled.
+        var again = orders[7]
+        again.number = OrderNumber("398211-20261206-0000000003")
+        again.orderedAt = orders[7].orderedAt.addingTimeInterval(86_400 * 365)
+        again.orderer.phoneNumber = again.orderer.phoneNumber.filter(\.isNumber)
+        again.rmsProgress = .awaitingConfirmation
+        var thrice = again
+        thrice.number = OrderNumber("398211-20261206-0000000004")
+        thrice.orderedAt = again.orderedAt.addingTimeInterval(86_400)
+        var cancelled = again
+        cancelled.number = OrderNumber("398211-20261206-0000000005")
+        cancelled.orderedAt = again.orderedAt.addingTimeInterval(3_600)
+        cancelled.localStatus = .cancelled
+        orders += [twin, shipped, again, thrice, cancelled]
         try store.importOrders(orders.map { OrderStore.Incoming(order: $0, rawJSON: nil) })
         let stored = try store.orders(orders.map(\.number))
-        let context = OrderQuery.Context(bundleCandidates: try store.bundleCandidates(among: stored.map(\.number)))
+        let context = OrderQuery.Context(
+            bundleCandidates: try store.bundleCandidates(among: stored.map(\.number)),
+            earlierOrders: try store.earlierOrderCounts(among: stored.map(\.number)))
+        // The generator's buyers come back too: the third counts one more than the second, not the
+        // cancelled one between them.
+        let second = context.earlierOrders[again.number] ?? 0
+        #expect(context.earlierOrders[thrice.number] == second + 1, "a cancelled order is not counted")
         #expect(context.bundleCandidates.contains(twin.number) && context.bundleCandidates.contains(orders[3].number))
         #expect(!context.bundleCandidates.contains(shipped.number), "a shipped order is not a candidate")
 
@@ -37,6 +56,7 @@ struct QueryConformanceTests {
             "お届け:指定あり", "金額:>10000", "金額:<3000", "金額:5000..8000", "金額:=\(stored[0].requestPrice.yen ?? 0)",
             "商品:\(item.manageNumber)", "商品:コシヒカリ", "備考:あり", "備考:なし", "送料:未設定", "同梱:候補",
             "支払:代引 金額:>5000", "特記:ギフト 備考:あり", "同梱:候補 支払:カード", "チェック:要確認",
+            "特記:要確認商品", "リピート:あり", "リピート:なし", "リピート:>=2", "リピート:1", "repeat:<1", "リピート:あり 支払:カード",
         ]
         for line in lines {
             let query = OrderQuery(parsing: line)
@@ -55,6 +75,9 @@ struct QueryConformanceTests {
         #expect(OrderQuery(parsing: "備考:なし").explain(order).map(\.text) == ["備考: あり（なしではない）"])
         #expect(OrderQuery(parsing: "送料:未設定").explain(order).map(\.text) == ["送料: 800円（未設定ではない）"])
         #expect(OrderQuery(parsing: "同梱:候補").explain(order, in: .init(bundleCandidates: [order.number])).map(\.text) == ["同梱=候補"])
+        #expect(OrderQuery(parsing: "リピート:あり").explain(order, in: .init(earlierOrders: [order.number: 3])).map(\.text) == ["リピート=これまで3件"])
+        #expect(OrderQuery(parsing: "リピート:>=2").explain(order).map(\.text) == ["リピート: なし（2件〜ではない）"])
+        #expect(OrderQuery(parsing: "リピート:たまに").problems.first?.hasPrefix("リピート「たまに」が読めません") == true)
         #expect(OrderQuery(parsing: "備考:たぶん").problems == ["備考「たぶん」は あり か なし で書いてください（例: 備考:あり）"])
     }
 }

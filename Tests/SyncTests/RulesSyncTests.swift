@@ -129,4 +129,22 @@ struct RulesSyncTests {
         #expect(after.map(\.sync) == sentBefore, "what went to RMS is not taken back")
         #expect(try otherDesk.undoableBatches(byRules: true).allSatisfy { ![held.batchID, confirmed.batchID].contains($0.batchID) })
     }
+
+    @Test("リピート: a rule finds the buyer's second order here (the store counts the first), not the first")
+    func repeatBuyer() async throws {
+        let fetched = try await FetchedSandbox.start(orders: 2)
+        defer { Task { await fetched.stop() } }
+        _ = try await fetched.service.runRulesOnNewOrders(RuleSet([]))
+        let first = OrderFixtures.order(98)
+        var second = OrderFixtures.order(99)
+        second.orderer = first.orderer
+        second.orderedAt = first.orderedAt.addingTimeInterval(3_600)
+        try fetched.store.importOrders([first, second].map { OrderStore.Incoming(order: $0, rawJSON: nil) })
+        let rules = RuleSet([Rule(name: "リピーターは要確認", when: "リピート:あり", actions: [.setFlag("要確認")])])
+        let report = try await fetched.service.runRulesOnNewOrders(rules)
+        #expect(report.acted.map(\.numbers) == [[second.number]])
+        let why = try SyncService.simulateRules(rules, on: [second.number], store: fetched.store, mailer: nil)
+        #expect(why.first?.trace.steps.first?.verdict == .actedBefore(try #require(try fetched.store.ruleActs(of: [second.number])[second.number]?.first?.at)))
+        #expect(try fetched.store.ruleActs(of: [second.number])[second.number]?.first?.matched == "リピート=これまで1件")
+    }
 }

@@ -8,13 +8,16 @@ extension OrderQuery {
         public let text: String
     }
 
-    /// What a term needs from beyond the order itself: which orders are 同梱候補 (the store knows
-    /// the other orders).
+    /// What a term needs from beyond the order itself, which the store knows from the other
+    /// orders: which orders are 同梱候補, and how many earlier orders each one's buyer has here.
     public struct Context: Sendable {
         public var bundleCandidates: Set<OrderNumber>
+        /// リピート: the buyer's earlier orders (none when absent).
+        public var earlierOrders: [OrderNumber: Int]
 
-        public init(bundleCandidates: Set<OrderNumber> = []) {
+        public init(bundleCandidates: Set<OrderNumber> = [], earlierOrders: [OrderNumber: Int] = [:]) {
             self.bundleCandidates = bundleCandidates
+            self.earlierOrders = earlierOrders
         }
     }
 
@@ -94,6 +97,14 @@ extension OrderQuery {
         if bundleCandidate {
             let candidate = context.bundleCandidates.contains(order.number)
             add("同梱", candidate, found: candidate ? "候補" : "候補なし", asked: "候補")
+        }
+        if earlierOrdersFrom != nil || earlierOrdersThrough != nil {
+            let count = context.earlierOrders[order.number] ?? 0
+            let holds = (earlierOrdersFrom.map { count >= $0 } ?? true) && (earlierOrdersThrough.map { count <= $0 } ?? true)
+            let asked = earlierOrdersFrom == 1 && earlierOrdersThrough == nil ? "あり"
+                : earlierOrdersFrom == 0 && earlierOrdersThrough == 0 ? "なし"
+                : Self.range(earlierOrdersFrom.map { "\($0)件" }, earlierOrdersThrough.map { "\($0)件" })
+            add("リピート", holds, found: count == 0 ? "なし" : "これまで\(count)件", asked: asked)
         }
         if !words.isEmpty {
             let text = Self.searchedText(of: order)

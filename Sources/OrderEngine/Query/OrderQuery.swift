@@ -6,9 +6,10 @@
 /// お届け:指定あり for any), 金額:>10000 (RMS's 請求金額: >, >=, <, <=, =, or a range 5000..10000),
 /// 商品:rice-5kg (an item's 商品管理番号 or part of its name), 備考:あり / 備考:なし (the buyer's
 /// remarks), 送料:未設定 (RMS's 送料未設定, -9999), 同梱:候補 (another open order to the same
-/// destination: ``Order/bundleCandidateKey``). The keys have English spellings too (pay:, flag:,
-/// date:, delivery:, mark:, sub:, deliver:, amount:, item:, remarks:, postage:, bundle:). The rest
-/// is searched as text.
+/// destination: ``Order/bundleCandidateKey``), リピート:あり / リピート:なし / リピート:>=3 (the
+/// buyer's earlier orders here, cancelled ones aside: ``Order/buyerKey``). The keys have English
+/// spellings too (pay:, flag:, date:, delivery:, mark:, sub:, deliver:, amount:, item:, remarks:,
+/// postage:, bundle:, repeat:). The rest is searched as text.
 ///
 /// A store translates it into its own query (OrderStore's SQL); ``explain(_:)`` decides it for one
 /// order in memory, term by term, in words an operator reads (a rule's 「支払=代金引換」).
@@ -35,6 +36,9 @@ public struct OrderQuery: Sendable, Hashable {
     public var shippingFeeUnset = false
     /// 同梱:候補: orders that another open order to the same destination could ship with.
     public var bundleCandidate = false
+    /// リピート: the buyer's earlier orders here within this many (either end may be open).
+    public var earlierOrdersFrom: Int?
+    public var earlierOrdersThrough: Int?
     /// The words searched as text (order number, phone, names, items).
     public var words = ""
     /// Parts that could not be read, in the operator's words.
@@ -55,7 +59,8 @@ public struct OrderQuery: Sendable, Hashable {
             case "チェック", "flag": flag = given
             case "日付", "date": (from, through) = readDates(value, example: "日付:2026-11-01..2026-11-20")
             case "配送", "delivery": delivery = given
-            case "特記", "mark": mark = given
+            // RMS's 要確認商品 is what its order data gives as 医薬品 (drugFlag).
+            case "特記", "mark": mark = given == "要確認商品" ? "医薬品" : given
             case "サブ", "サブステータス", "sub": subStatus = given
             case "お届け", "deliver":
                 if value == "指定あり" || value == "あり" {
@@ -63,7 +68,19 @@ public struct OrderQuery: Sendable, Hashable {
                 } else {
                     (deliveryFrom, deliveryThrough) = readDates(value, example: "お届け:2026-12-05 または お届け:指定あり")
                 }
-            case "金額", "amount": readAmount(value)
+            case "金額", "amount":
+                if let (low, high) = readRange(value, key: "金額", example: "金額:>10000 または 金額:5000..10000") {
+                    (amountFrom, amountThrough) = (low, high)
+                }
+            case "リピート", "repeat":
+                switch value {
+                case "あり", "yes": (earlierOrdersFrom, earlierOrdersThrough) = (1, nil)
+                case "なし", "no": (earlierOrdersFrom, earlierOrdersThrough) = (0, 0)
+                default:
+                    if let (low, high) = readRange(value, key: "リピート", example: "リピート:あり、リピート:なし または リピート:>=3（これまでの注文の数）") {
+                        (earlierOrdersFrom, earlierOrdersThrough) = (low, high)
+                    }
+                }
             case "商品", "item": item = given
             case "備考", "remarks":
                 switch value {
@@ -101,9 +118,9 @@ public struct OrderQuery: Sendable, Hashable {
     }
 
     /// `>10000`, `>=10000`, `<5000`, `<=5000`, `=3240`, `5000..10000` (either end open), with
-    /// commas and 円 as operators write them; full-width as an IME types them.
-    private mutating func readAmount(_ value: String) {
-        let example = "金額:>10000 または 金額:5000..10000"
+    /// commas and 円 as operators write them; full-width as an IME types them. Nil (and a problem
+    /// said) when it cannot be read.
+    private mutating func readRange(_ value: String, key: String, example: String) -> (Int?, Int?)? {
         var text = ""
         for scalar in value.unicodeScalars {
             // Full-width ASCII (０-９, ＞, ＜, ＝, ．) is the ASCII it shows.
@@ -113,26 +130,26 @@ public struct OrderQuery: Sendable, Hashable {
                 text.unicodeScalars.append(scalar)
             }
         }
-        func yen(_ text: Substring) -> Int?? {
+        func number(_ text: Substring) -> Int?? {
             guard !text.isEmpty else { return .some(nil) }
             guard let value = Int(text), value >= 0 else { return nil }
             return .some(value)
         }
         var low: Int??
         var high: Int??
-        if text.hasPrefix(">=") { low = yen(text.dropFirst(2)); high = .some(nil)
-        } else if text.hasPrefix("<=") { low = .some(nil); high = yen(text.dropFirst(2))
-        } else if text.hasPrefix(">") { low = yen(text.dropFirst()).map { $0.map { $0 + 1 } }; high = .some(nil)
-        } else if text.hasPrefix("<") { low = .some(nil); high = yen(text.dropFirst()).map { $0.map { $0 - 1 } }
-        } else if text.hasPrefix("=") { low = yen(text.dropFirst()); high = low
+        if text.hasPrefix(">=") { low = number(text.dropFirst(2)); high = .some(nil)
+        } else if text.hasPrefix("<=") { low = .some(nil); high = number(text.dropFirst(2))
+        } else if text.hasPrefix(">") { low = number(text.dropFirst()).map { $0.map { $0 + 1 } }; high = .some(nil)
+        } else if text.hasPrefix("<") { low = .some(nil); high = number(text.dropFirst()).map { $0.map { $0 - 1 } }
+        } else if text.hasPrefix("=") { low = number(text.dropFirst()); high = low
         } else if let range = text.range(of: "..") {
-            low = yen(text[..<range.lowerBound]); high = yen(text[range.upperBound...])
-        } else { low = yen(Substring(text)); high = low }
+            low = number(text[..<range.lowerBound]); high = number(text[range.upperBound...])
+        } else { low = number(Substring(text)); high = low }
         guard let low, let high, low != nil || high != nil else {
-            problems.append("金額「\(value)」が読めません（例: \(example)）")
-            return
+            problems.append("\(key)「\(value)」が読めません（例: \(example)）")
+            return nil
         }
-        (amountFrom, amountThrough) = (low, high)
+        return (low, high)
     }
 
     /// What operators call a payment method, as RMS names it (rpay-api.md §10.4): 支払:代引 finds

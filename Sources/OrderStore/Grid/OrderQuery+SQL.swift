@@ -30,6 +30,9 @@ extension OrderQuery {
         if let hasRemarks { sql.append("has_remarks = \(hasRemarks ? 1 : 0)") }
         if shippingFeeUnset { sql.append("shipping_fee IS NULL") }
         if bundleCandidate { sql.append("(\(OrderStore.bundleCandidate))") }
+        // A count has no column affinity to make a bound text a number: the numbers are written in.
+        if let earlierOrdersFrom { sql.append("(\(OrderStore.earlierOrders)) >= \(earlierOrdersFrom)") }
+        if let earlierOrdersThrough { sql.append("(\(OrderStore.earlierOrders)) <= \(earlierOrdersThrough)") }
         if let amountFrom { add("request_price >= ?", String(amountFrom)) }
         if let amountThrough { add("request_price <= ?", String(amountThrough)) }
         return (sql, arguments)

@@ -155,6 +155,16 @@ extension OrderStore {
             AND COALESCE(partner.bundle_id, partner.order_number) <> COALESCE(orders.bundle_id, orders.order_number)) END
         """
 
+    /// リピート of a row of `orders`: the buyer's earlier orders here (by the buyer index), those
+    /// RMS or the shop cancelled aside. Orders of one second are in order-number order.
+    static let earlierOrders = """
+        CASE WHEN orders.buyer_key IS NULL THEN 0 ELSE (
+            SELECT COUNT(*) FROM orders AS earlier WHERE earlier.buyer_key = orders.buyer_key
+            AND (earlier.ordered_at < orders.ordered_at OR (earlier.ordered_at = orders.ordered_at AND earlier.order_number < orders.order_number))
+            AND earlier.rms_progress < \(RMSProgress.awaitingCancellation.code)
+            AND earlier.local_status <> '\(LocalStatus.cancelled.name.replacingOccurrences(of: "'", with: "''"))') END
+        """
+
     /// An order that may still ship with another, in SQL for the table `alias`: RMS has not
     /// shipped or cancelled it (100–400), nor has the shop (出荷済み, キャンセル).
     static func openForBundling(_ alias: String) -> String {
@@ -201,6 +211,21 @@ extension OrderStore {
                     SELECT order_number FROM orders WHERE order_number IN (\(marks)) AND \(Self.bundleCandidate)
                     """, arguments: StatementArguments(chunk))
                 found.formUnion(rows.map(OrderNumber.init))
+            }
+            return found
+        }
+    }
+
+    /// Of `numbers`, each order whose buyer has earlier orders here, and how many (リピート).
+    public func earlierOrderCounts(among numbers: [OrderNumber]) throws -> [OrderNumber: Int] {
+        try pool.read { db in
+            var found: [OrderNumber: Int] = [:]
+            for chunk in numbers.map(\.rawValue).chunked(into: 500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT order_number, \(Self.earlierOrders) AS n FROM orders WHERE order_number IN (\(marks)) AND buyer_key IS NOT NULL
+                    """, arguments: StatementArguments(chunk))
+                for row in rows where (row["n"] as Int) > 0 { found[OrderNumber(row["order_number"] as String)] = row["n"] }
             }
             return found
         }

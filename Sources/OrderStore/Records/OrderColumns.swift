@@ -30,7 +30,7 @@ struct OrderColumns {
         "shipping_fee", "cod_fee", "payment_charge", "bundle_id", "carrier", "flags", "payment_date",
         "planned_shipment_date", "shipment_date", "delivery_date", "pending_edit", "rms_diff", "total_price",
         "request_price", "read_problem", "delivery_name", "delivery_wish", "delivery_slot", "sub_status", "handling_marks", "parcels",
-        "destination_key", "has_remarks", "item_text",
+        "destination_key", "has_remarks", "item_text", "buyer_key",
     ]
 
     var state: [DatabaseValue] {
@@ -58,6 +58,8 @@ struct OrderColumns {
             order.parcels.journalText.databaseValue,
             // For the search line's 同梱:候補, 備考: and 商品: (StoreSchemaV19).
             order.bundleCandidateKey.databaseValue, order.hasRemarks.databaseValue, order.itemText.databaseValue,
+            // For リピート: (StoreSchemaV20).
+            order.buyerKey.databaseValue,
         ]
     }
 

@@ -101,6 +101,7 @@ enum StoreSchema {
         migrator.registerMigration("v17-shipment-keys-per-parcel", migrate: StoreSchemaV17.migrate)
         migrator.registerMigration("v18-rule-acts", migrate: StoreSchemaV18.migrate)
         migrator.registerMigration("v19-destination-remarks-items", migrate: StoreSchemaV19.migrate)
+        migrator.registerMigration("v20-buyer-key", migrate: StoreSchemaV20.migrate)
         return migrator
     }
 }

@@ -123,14 +123,17 @@ extension SyncService {
     }
 
     /// The rules decided for each of `orders` (what they did before, what they match now, the
-    /// 同梱候補 among them when a rule asks), and the engine that planned their steps.
+    /// 同梱候補 among them and their buyers' earlier orders when a rule asks), and the engine that
+    /// planned their steps.
     static func traces(
         _ rules: RuleSet, _ orders: [Order], store: OrderStore, mailer: Mailer?, now: Date
     ) throws -> (traces: [RuleTrace], engine: RuleSet.Engine) {
         let numbers = orders.map(\.number)
         let history = try store.ruleActs(of: numbers)
         let engine = try ruleEngine(rules.rules, numbers, store: store, mailer: mailer, now: now)
-        let context = OrderQuery.Context(bundleCandidates: rules.needsBundleCandidates ? try store.bundleCandidates(among: numbers) : [])
+        let context = OrderQuery.Context(
+            bundleCandidates: rules.needsBundleCandidates ? try store.bundleCandidates(among: numbers) : [],
+            earlierOrders: rules.needsEarlierOrders ? try store.earlierOrderCounts(among: numbers) : [:])
         return (orders.map { rules.trace($0, history: history[$0.number] ?? [], context: context, engine: engine) }, engine)
     }
 
