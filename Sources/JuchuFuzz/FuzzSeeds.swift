@@ -39,6 +39,7 @@ enum FuzzSeeds {
         shipping_fee = 800
         planned_shipment_date = "2026-12-10"
         confirm = true
+        bundle = true
         mail = "サンクスメール"
         stop = true
         """

@@ -14,6 +14,7 @@ import TOMLKit
 /// flags = ["要確認"]                # apply check items
 /// hold = "離島の代引は送料を確認"    # stop here: no later rule, no 注文確認通知 by a rule
 /// confirm = true                    # send 注文確認通知
+/// bundle = true                     # 同梱 with the buyer's other open orders to the destination
 /// mail = "サンクスメール"            # send a mail template (its file name or 名前)
 /// stop = true                       # no later rule for this order
 /// ```
@@ -22,7 +23,7 @@ public enum RulesFile {
     /// `$XDG_CONFIG_HOME/juchu/rules.toml`.
     public static var defaultPath: String { XDGPaths.config + "/rules.toml" }
 
-    static let keys = ["name", "when", "status", "flags", "hold", "confirm", "mail", "stop", "carrier", "shipping_fee", "planned_shipment_date"]
+    static let keys = ["name", "when", "status", "flags", "hold", "confirm", "bundle", "mail", "stop", "carrier", "shipping_fee", "planned_shipment_date"]
 
     /// The rules of `path` (config.toml's `[rules] path`), or of the default file when it exists;
     /// none when there is no file at the default path.
@@ -127,10 +128,11 @@ public enum RulesFile {
                 if hold != nil { throw fail("confirm", "保留（hold）するルールは注文確認できません（どちらかにしてください）") }
                 actions.append(.confirm)
             }
+            if try bool("bundle") { actions.append(.bundle) }
             if let mail = try string("mail") { actions.append(.sendMail(template: mail, resend: false)) }
             let stop = try bool("stop")
             if actions.isEmpty, hold == nil, !stop {
-                throw fail(nil, "何をするかがありません（status, flags, carrier, shipping_fee, planned_shipment_date, hold, confirm, mail, stop のどれか）")
+                throw fail(nil, "何をするかがありません（status, flags, carrier, shipping_fee, planned_shipment_date, hold, confirm, bundle, mail, stop のどれか）")
             }
             rules.append(Rule(name: name, when: when, actions: actions, hold: hold, stop: stop, line: line))
         }

@@ -39,6 +39,7 @@ struct RulesFileTests {
             carrier = "ヤマト運輸"
             shipping_fee = 800
             confirm = true
+            bundle = true
             mail = "サンクスメール"
             stop = true
             """)
@@ -46,9 +47,9 @@ struct RulesFileTests {
         #expect(rules.rules[0].actions == [.changeStatus(.onHold), .setFlag("要確認")])
         #expect(rules.rules[0].hold == "離島の代引は送料を確認")
         #expect(rules.rules[0].line == 2)
-        #expect(rules.rules[1].actions == [.setCarrier(Carrier(code: "1001")), .writeFee(.shipping, amount: 800), .confirm,
+        #expect(rules.rules[1].actions == [.setCarrier(Carrier(code: "1001")), .writeFee(.shipping, amount: 800), .confirm, .bundle,
                                            .sendMail(template: "サンクスメール", resend: false)])
-        #expect(rules.rules[1].stop && rules.rules[1].line == 9)
+        #expect(rules.rules[1].stop && rules.rules[1].line == 9 && rules.rules[1].bundles)
         #expect(rules.rules[1].when.amountThrough == 49_999)
         #expect(try Self.read("").isEmpty)
     }

@@ -147,4 +147,54 @@ struct RulesSyncTests {
         #expect(why.first?.trace.steps.first?.verdict == .actedBefore(try #require(try fetched.store.ruleActs(of: [second.number])[second.number]?.first?.at)))
         #expect(try fetched.store.ruleActs(of: [second.number])[second.number]?.first?.matched == "リピート=これまで1件")
     }
+
+    @Test("a rule's 同梱 waits until RMS has taken both of the buyer's orders to one address, then bundles them once, as the rule, in its batch (anyone's to take back)")
+    func bundleOnceConfirmed() async throws {
+        let sandbox = try await SandboxHarness.start(orders: 30) {
+            $0.secondsUntilProcessing = 0
+            $0.secondsUntilDone = 0
+        }
+        defer { Task { await sandbox.stop() } }
+        let plain = try await sandbox.orders(inProgress: 100).filter {
+            $0.packageModelList.count == 1 && $0.postagePrice >= 0 && $0.socialGiftFlag != 1 && $0.packageModelList[0].deliveryCvsModel == nil
+        }
+        try #require(plain.count >= 2)
+        let (first, second) = (plain[0], plain[1])
+        #expect(await sandbox.server.modifyOrder(second.orderNumber) { order in
+            order.ordererModel = first.ordererModel
+            order.packageModelList[0].senderModel = first.packageModelList[0].senderModel
+        })
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try OrderStore(path: directory.file("bundle.sqlite"))
+        let service = SyncService(client: sandbox.client, store: store)
+        var settings = FetchSettings()
+        settings.skipYoungerThanMinutes = 0
+        try await service.fetch(settings)
+        let pair = [OrderNumber(first.orderNumber), OrderNumber(second.orderNumber)]
+        let rules = RuleSet([Rule(name: "同じ送付先は同梱", when: "同梱:候補", actions: [.confirm, .bundle])])
+
+        let simulated = try SyncService.simulateRules(rules, on: pair, store: store, mailer: nil)
+        #expect(simulated.allSatisfy { $0.plan.last?.applies?.hasPrefix("同梱候補と同梱（") == true }, "\(simulated.map(\.plan))")
+        let report = try await service.runRulesOnNewOrders(rules)
+        #expect(Set(report.waitingToBundle) == Set(pair), "RMS has not yet taken them: the 同梱 waits")
+        #expect(try store.orders(pair).allSatisfy { $0.bundleID == nil })
+        #expect(try store.ruleActs(of: pair).values.allSatisfy { $0.first?.waitsToBundle == true })
+
+        try await service.refreshRMSStatus(pair)
+        #expect(try store.orders(pair).allSatisfy { $0.sync == .rakutenDone })
+        let later = try await service.runRulesOnNewOrders(rules)
+        #expect(later.waitingToBundle.isEmpty)
+        let bundled = try store.orders(pair)
+        #expect(bundled[0].bundleID != nil && bundled[0].bundleID == bundled[1].bundleID)
+        #expect(try store.ruleActs(of: pair).values.allSatisfy { $0.first?.waitsToBundle == false })
+        #expect(try store.journal(of: pair[0]).contains { $0.operatorName == "ルール: 同じ送付先は同梱" && $0.field == "同梱" })
+        #expect(await sandbox.server.acceptedConfirmations().filter { pair.map(\.rawValue).contains($0.key) }.values.allSatisfy { $0 == 1 })
+        // Nothing waits any more: another round changes nothing.
+        #expect(try await service.runRulesOnNewOrders(rules).lines.isEmpty)
+
+        let batch = try #require(try store.undoableBatches(byRules: true).first)
+        try store.undo(batch: batch.batchID)
+        #expect(try store.orders(pair).allSatisfy { $0.bundleID == nil }, "taken back with the rule's batch")
+    }
 }

@@ -10,12 +10,12 @@ import Testing
 import TestSupport
 
 /// The shop's rules the soak's worker runs on every new order: hold 代金引換, confirm card orders
-/// and mark them, mark 同梱候補.
+/// and mark them, mark 同梱候補 and bundle them once RMS has taken them.
 extension SoakTests {
     static let rules = RuleSet([
         Rule(name: "代引は保留", when: "支払:代引", actions: [.setFlag("要確認")], hold: "代引は送料を確認"),
         Rule(name: "カードは確認", when: "支払:カード", actions: [.confirm, .setFlag("メール便")]),
-        Rule(name: "同梱候補", when: "同梱:候補", actions: [.setFlag("ギフト")]),
+        Rule(name: "同梱候補", when: "同梱:候補", actions: [.setFlag("ギフト"), .bundle]),
     ])
 }
 
@@ -130,7 +130,7 @@ struct SoakTests {
         // The rules: each acted at most once per order (one batch of the rule's own steps per rule
         // and order in the journal; RMS's answers to them are recorded apart), no order a rule held was confirmed by a rule, and what rules confirmed RMS
         // accepted at most once (above, with every confirmation).
-        let (twice, heldConfirmed, ruled) = try await DatabaseQueue(path: path).read { db in
+        let (twice, heldConfirmed, ruled, mixedBundles, ruleBundles) = try await DatabaseQueue(path: path).read { db in
             (try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM (SELECT order_number, operator FROM journal WHERE operator LIKE 'ルール: %'
                 AND action IN ('set-flag', 'confirm', 'change-status')
@@ -140,8 +140,17 @@ struct SoakTests {
                 SELECT COUNT(*) FROM journal WHERE operator LIKE 'ルール: %' AND action = 'confirm'
                 AND order_number IN (SELECT order_number FROM rule_acts WHERE hold IS NOT NULL)
                 """) ?? -1,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rule_acts") ?? 0)
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rule_acts") ?? 0,
+             // A rule's 同梱 holds one destination's orders, at least two.
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT bundle_id FROM orders WHERE bundle_id IN (
+                    SELECT member.bundle_id FROM orders AS member JOIN journal ON journal.order_number = member.order_number
+                    WHERE journal.operator = 'ルール: 同梱候補' AND journal.action = 'bundle')
+                GROUP BY bundle_id HAVING COUNT(DISTINCT destination_key) > 1 OR COUNT(*) < 2)
+                """) ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT batch_id) FROM journal WHERE operator = 'ルール: 同梱候補' AND action = 'bundle'") ?? 0)
         }
+        #expect(mixedBundles == 0, "a rule bundled orders of different destinations, or one alone")
         #expect(twice == 0, "a rule acted twice on an order")
         #expect(heldConfirmed == 0, "a rule confirmed an order a rule held")
         #expect(ruled > 0, "no rule acted")
@@ -156,7 +165,7 @@ struct SoakTests {
             \(tallies.map(\.rmsFailures).reduce(0, +)); requests \(requests.values.reduce(0, +)) at a fault rate of 10 %; \
             totals checked \(totals.checked), pushed edits checked \(pushes.checked); parcels reported \
             \(tallies.map(\.parcelsReported).reduce(0, +)) and corrected \(tallies.map(\.parcelsCorrected).reduce(0, +)), \
-            \(parcels.checked) held by RMS as reported here
+            \(parcels.checked) held by RMS as reported here; rules acted \(ruled) times, bundled in \(ruleBundles) batches
             """)
         await sandbox.stop()
     }

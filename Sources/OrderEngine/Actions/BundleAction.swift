@@ -31,6 +31,14 @@ public struct BundleAction: BulkAction {
         return nil
     }
 
+    /// Whether the order waits for RMS before it may be bundled: RMS has not yet taken it
+    /// (楽天処理済), so it may yet be refused or cancelled. A rule's 同梱 waits for every order of
+    /// the destination.
+    public static func awaitsRMS(_ order: Order) -> Bool {
+        if case .bundleNeedsConfirmedOrder = obstacle(order) { return true }
+        return false
+    }
+
     static func sameRecipient(_ a: Order, _ b: Order) -> Bool {
         a.orderer.isSameRecipient(as: b.orderer) && a.packages[0].destination.isSameRecipient(as: b.packages[0].destination)
     }

@@ -7,8 +7,8 @@ public struct Rule: Sendable, Equatable {
     /// The search line it matches, as written, and read.
     public let whenText: String
     public let when: OrderQuery
-    /// What it does, in this order (status, check items, carrier, dates, fees, then 注文確認通知 and
-    /// the mail): each an action any operator could run from the panel.
+    /// What it does, in this order (status, check items, carrier, dates, fees, then 注文確認通知,
+    /// 同梱 and the mail): each an action any operator could run from the panel.
     public let actions: [OrderAction]
     /// 保留: stop here — no later rule, and no 注文確認通知 by any rule, with this reason.
     public let hold: String?
@@ -26,6 +26,9 @@ public struct Rule: Sendable, Equatable {
         self.stop = stop
         self.line = line
     }
+
+    /// Whether it bundles (同梱) the orders it matches with the buyer's others to the destination.
+    public var bundles: Bool { actions.contains(.bundle) }
 
     /// What the journal names as the one who changed the order: 「ルール: 代引は保留」.
     public var operatorName: String { Self.operatorPrefix + name }
@@ -45,6 +48,7 @@ extension OrderAction {
         case .writeDate(let field, let date, let mode): "\(field.label)→\(date?.description ?? "空白")（\(mode.label)）"
         case .writeFee(let kind, let amount): "\(kind.label)→\(Money.groupedYen(amount))"
         case .confirm: "注文確認通知"
+        case .bundle: "同梱（同じ送付先の注文と）"
         case .sendMail(let template, _): "メール「\(template)」"
         default: id.title
         }

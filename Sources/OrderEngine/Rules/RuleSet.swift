@@ -13,14 +13,17 @@ public struct RuleAct: Sendable, Equatable {
     public let at: Date
     /// The journal batch of its writes (what a desk takes back).
     public let batchID: String
+    /// Its 同梱 waits until the order and the buyer's others to the destination are 楽天処理済.
+    public let waitsToBundle: Bool
 
-    public init(rule: String, matched: String, hold: String?, stopped: Bool = false, at: Date, batchID: String) {
+    public init(rule: String, matched: String, hold: String?, stopped: Bool = false, at: Date, batchID: String, waitsToBundle: Bool = false) {
         self.rule = rule
         self.matched = matched
         self.hold = hold
         self.stopped = stopped
         self.at = at
         self.batchID = batchID
+        self.waitsToBundle = waitsToBundle
     }
 }
 
@@ -33,8 +36,8 @@ public struct RuleSet: Sendable, Equatable {
 
     public var isEmpty: Bool { rules.isEmpty }
 
-    /// Whether a rule asks for 同梱:候補, which the store answers from the other orders.
-    public var needsBundleCandidates: Bool { rules.contains { $0.when.bundleCandidate } }
+    /// Whether a rule asks for 同梱:候補 or bundles, which the store answers from the other orders.
+    public var needsBundleCandidates: Bool { rules.contains { $0.when.bundleCandidate || $0.bundles } }
 
     /// Whether a rule asks for リピート:, which the store answers from the buyer's other orders.
     public var needsEarlierOrders: Bool { rules.contains { $0.when.earlierOrdersFrom != nil || $0.when.earlierOrdersThrough != nil } }
@@ -65,7 +68,7 @@ public struct RuleSet: Sendable, Equatable {
                 if act.hold != nil || act.stopped { ended = rule.name }
             } else if rule.when.matches(current, in: context) {
                 verdict = .acts
-                let steps = RuleTrace.planned([rule], on: current, held: [:], engine: engine)
+                let steps = RuleTrace.planned([rule], on: current, held: [:], context: context, engine: engine)
                 current = steps.order
                 planned += steps.steps
                 if let reason = rule.hold {
@@ -79,7 +82,7 @@ public struct RuleSet: Sendable, Equatable {
             }
             steps.append(.init(rule: rule, order: current, context: context, verdict: verdict))
         }
-        return RuleTrace(number: order.number, steps: steps, held: held, plannedUnheld: planned)
+        return RuleTrace(number: order.number, steps: steps, held: held, context: context, plannedUnheld: planned)
     }
 }
 
@@ -120,6 +123,8 @@ public struct RuleTrace: Sendable {
     public let steps: [Step]
     /// The rule that holds the order and its reason (now or before): no rule confirms it.
     public let held: (rule: String, reason: String)?
+    /// What the store knew beyond the order (its 同梱候補).
+    let context: OrderQuery.Context
     /// The acting rules' steps as planned while matching, before any hold was known: the plan
     /// itself when no rule holds the order.
     let plannedUnheld: [PlannedStep]
@@ -177,17 +182,24 @@ extension RuleTrace {
     /// A hold wins over every confirmation of the order by a rule, before it in the file or after.
     public func plan(on order: Order, engine: RuleSet.Engine) -> [PlannedStep] {
         if held == nil { return plannedUnheld }
-        return Self.planned(acting, on: order, held: held.map { [number: $0] } ?? [:], engine: engine).steps
+        return Self.planned(acting, on: order, held: held.map { [number: $0] } ?? [:], context: context, engine: engine).steps
     }
 
     /// `rules`' steps planned in turn on `order`, and the order as they leave it.
     static func planned(
-        _ rules: [Rule], on order: Order, held: [OrderNumber: (rule: String, reason: String)], engine: RuleSet.Engine
+        _ rules: [Rule], on order: Order, held: [OrderNumber: (rule: String, reason: String)], context: OrderQuery.Context,
+        engine: RuleSet.Engine
     ) -> (steps: [PlannedStep], order: Order) {
         var current = order
         var planned: [PlannedStep] = []
         for rule in rules {
             for action in rule.actions {
+                // 同梱 takes the buyer's other orders, which one order's plan does not see: what it
+                // will do is said from the 同梱候補 the store found.
+                if action == .bundle {
+                    planned.append(bundleStep(rule, current, context: context))
+                    continue
+                }
                 switch engine(action) {
                 case .failure(let error):
                     planned.append(.init(rule: rule.name, action: action.ruleText, applies: nil, skip: .ruleStepRefused(error.description)))
@@ -204,5 +216,18 @@ extension RuleTrace {
             }
         }
         return (planned, current)
+    }
+
+    /// A rule's 同梱 of `order`, said: with its 同梱候補, now or once RMS has taken them, or why not.
+    static func bundleStep(_ rule: Rule, _ order: Order, context: OrderQuery.Context) -> PlannedStep {
+        let action = OrderAction.bundle.ruleText
+        guard context.bundleCandidates.contains(order.number) else {
+            return .init(rule: rule.name, action: action, applies: nil, skip: .bundleNoPartner)
+        }
+        if BundleAction.awaitsRMS(order) {
+            return .init(rule: rule.name, action: action, applies: "同梱候補と同梱（同じ送付先の注文がすべて楽天処理済になってから）", skip: nil)
+        }
+        if let obstacle = BundleAction.obstacle(order) { return .init(rule: rule.name, action: action, applies: nil, skip: obstacle) }
+        return .init(rule: rule.name, action: action, applies: "同梱候補と同梱", skip: nil)
     }
 }

@@ -216,6 +216,24 @@ extension OrderStore {
         }
     }
 
+    /// The open orders to the destinations of `numbers` (``Order/bundleCandidateKey``) that are not
+    /// among them: what a rule's 同梱 bundles them with.
+    public func bundlePartners(of numbers: [OrderNumber]) throws -> [OrderNumber] {
+        try pool.read { db in
+            var found: Set<String> = []
+            for chunk in numbers.map(\.rawValue).chunked(into: 500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try String.fetchAll(db, sql: """
+                    SELECT partner.order_number FROM orders AS partner
+                    WHERE partner.destination_key IN (SELECT destination_key FROM orders WHERE order_number IN (\(marks)) AND destination_key IS NOT NULL)
+                    AND \(Self.openForBundling("partner"))
+                    """, arguments: StatementArguments(chunk))
+                found.formUnion(rows)
+            }
+            return found.subtracting(numbers.map(\.rawValue)).sorted().map(OrderNumber.init)
+        }
+    }
+
     /// Of `numbers`, each order whose buyer has earlier orders here, and how many (リピート).
     public func earlierOrderCounts(among numbers: [OrderNumber]) throws -> [OrderNumber: Int] {
         try pool.read { db in

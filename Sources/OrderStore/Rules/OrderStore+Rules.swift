@@ -65,16 +65,39 @@ extension OrderStore {
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT order_number, rule, matched, hold, stopped, batch_id, at FROM rule_acts
+                    SELECT order_number, rule, matched, hold, stopped, batch_id, at, waits_to_bundle FROM rule_acts
                     WHERE order_number IN (\(marks)) ORDER BY at, batch_id
                     """, arguments: StatementArguments(chunk))
                 for row in rows {
                     acts[OrderNumber(row["order_number"] as String), default: []].append(RuleAct(
                         rule: row["rule"], matched: row["matched"], hold: row["hold"], stopped: row["stopped"],
-                        at: Date(timeIntervalSince1970: TimeInterval(row["at"] as Int64)), batchID: row["batch_id"]))
+                        at: Date(timeIntervalSince1970: TimeInterval(row["at"] as Int64)), batchID: row["batch_id"],
+                        waitsToBundle: row["waits_to_bundle"]))
                 }
             }
             return acts
+        }
+    }
+
+    /// Records whether `rule`'s 同梱 of each of `numbers` still waits (StoreSchemaV21).
+    public func setRuleBundleWaiting(_ rule: String, _ numbers: [OrderNumber], waiting: Bool) throws {
+        guard !numbers.isEmpty else { return }
+        try writeTransaction("ルール「\(rule)」の同梱待ちの記録") { db in
+            for number in numbers {
+                try db.execute(sql: "UPDATE rule_acts SET waits_to_bundle = ? WHERE order_number = ? AND rule = ?",
+                               arguments: [waiting, number.rawValue, rule])
+            }
+        }
+    }
+
+    /// The rules' 同梱 still waiting: by rule, its orders and the batch of its act.
+    public func ruleBundlesWaiting() throws -> [String: [(number: OrderNumber, batchID: String)]] {
+        try pool.read { db in
+            var waiting: [String: [(number: OrderNumber, batchID: String)]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT rule, order_number, batch_id FROM rule_acts WHERE waits_to_bundle = 1 ORDER BY order_number") {
+                waiting[row["rule"], default: []].append((OrderNumber(row["order_number"] as String), row["batch_id"]))
+            }
+            return waiting
         }
     }
 }

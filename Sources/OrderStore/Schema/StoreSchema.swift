@@ -102,6 +102,7 @@ enum StoreSchema {
         migrator.registerMigration("v18-rule-acts", migrate: StoreSchemaV18.migrate)
         migrator.registerMigration("v19-destination-remarks-items", migrate: StoreSchemaV19.migrate)
         migrator.registerMigration("v20-buyer-key", migrate: StoreSchemaV20.migrate)
+        migrator.registerMigration("v21-rule-bundles-waiting", migrate: StoreSchemaV21.migrate)
         return migrator
     }
 }

@@ -18,6 +18,16 @@ extension SyncService {
         /// Each action's result per order, 「ルール名: 処理」 first.
         public var lines: [WriteReport.Line] = []
         public var skipped: [(rule: String, skip: Plan.Skip)] = []
+        /// Orders whose rule's 同梱 waits for RMS to take them or the buyer's others.
+        public var waitingToBundle: [OrderNumber] = []
+
+        mutating func add(_ other: RulesReport) {
+            checked += other.checked
+            acted += other.acted
+            lines += other.lines
+            skipped += other.skipped
+            waitingToBundle += other.waitingToBundle
+        }
     }
 
     /// Runs the rules on the newly imported orders not yet checked, a part at a time, recording
@@ -32,15 +42,63 @@ extension SyncService {
         while !Task.isCancelled {
             let (numbers, through) = try store.ordersAwaitingRules(orderedBefore: orderedBefore)
             guard let through else { break }
-            if !numbers.isEmpty, !rules.isEmpty {
-                let part = try await applyRules(rules, to: numbers)
-                report.checked += part.checked
-                report.acted += part.acted
-                report.lines += part.lines
-                report.skipped += part.skipped
-            }
+            if !numbers.isEmpty, !rules.isEmpty { report.add(try await applyRules(rules, to: numbers)) }
             try store.markRulesChecked(through: through)
         }
+        report.add(try bundleWaitingOrders(rules))
+        return report
+    }
+
+    /// The rules' 同梱 that waited, looked at again: bundled once RMS has taken every order of the
+    /// destination; no longer waiting when its rule has gone from the file or no longer bundles.
+    public func bundleWaitingOrders(_ rules: RuleSet) throws -> RulesReport {
+        var report = RulesReport()
+        for (name, waiting) in try store.ruleBundlesWaiting() {
+            guard let rule = rules.rules.first(where: { $0.name == name && $0.bundles }) else {
+                try store.setRuleBundleWaiting(name, waiting.map(\.number), waiting: false)
+                continue
+            }
+            for (batchID, entries) in Dictionary(grouping: waiting, by: \.batchID) {
+                report.add(try bundle(as: rule, entries.map(\.number), batchID: batchID))
+            }
+        }
+        return report
+    }
+
+    /// `rule`'s 同梱 of `numbers`: each with the buyer's other open orders to its destination, in
+    /// the rule's batch, once none of them waits for RMS (楽天処理済); those that wait are recorded
+    /// so, and looked at again by the worker's next round.
+    func bundle(as rule: Rule, _ numbers: [OrderNumber], batchID: String) throws -> RulesReport {
+        var report = RulesReport()
+        let orders = try store.orders(numbers + (try store.bundlePartners(of: numbers)))
+        let byDestination = Dictionary(grouping: orders.filter { $0.bundleCandidateKey != nil }, by: { $0.bundleCandidateKey! })
+        var ready: Set<OrderNumber> = []
+        var waiting: [OrderNumber] = []
+        var done: [OrderNumber] = []
+        for order in orders where numbers.contains(order.number) {
+            guard let key = order.bundleCandidateKey, let group = byDestination[key], group.count > 1, !order.isBundled else {
+                report.skipped.append((rule.name, Plan.Skip(number: order.number, reason: order.isBundled ? .alreadyBundled : .bundleNoPartner)))
+                done.append(order.number)
+                continue
+            }
+            if group.contains(where: BundleAction.awaitsRMS) {
+                waiting.append(order.number)
+            } else {
+                ready.formUnion(group.map(\.number))
+                done.append(order.number)
+            }
+        }
+        if !ready.isEmpty {
+            let applied = try acting(as: rule.operatorName).store.apply(
+                RuleStepAction(rule: rule, base: BundleAction(), held: [:]), to: ready.sorted(), batchID: batchID)
+            report.skipped += applied.plan.skips.map { (rule.name, $0) }
+            report.lines += applied.plan.changes.map { change in
+                .init(number: change.number, ok: true, message: "\(rule.name): \(change.fields.map(\.displayText).joined(separator: "、"))")
+            }
+        }
+        try store.setRuleBundleWaiting(rule.name, waiting, waiting: true)
+        try store.setRuleBundleWaiting(rule.name, done, waiting: false)
+        report.waitingToBundle = waiting
         return report
     }
 
@@ -70,6 +128,17 @@ extension SyncService {
             let acting = self.acting(as: rule.operatorName)
             var wrote = false
             for action in rule.actions {
+                if action == .bundle {
+                    // The buyer's other orders join: the rule's own 同梱, now or once RMS has them.
+                    do {
+                        report.add(try bundle(as: rule, targets, batchID: batchID))
+                    } catch {
+                        if !wrote { try store.forgetRuleActs(rule, targets, batchID: batchID) }
+                        throw error
+                    }
+                    wrote = true
+                    continue
+                }
                 switch engine(action) {
                 case .failure(let error):
                     report.skipped += targets.map { (rule.name, Plan.Skip(number: $0, reason: .ruleStepRefused(error.description))) }

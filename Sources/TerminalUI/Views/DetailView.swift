@@ -69,7 +69,7 @@ struct DetailView {
         // The shop's rules that acted, near the top: a hold is what the operator must see first.
         for act in state.detailRules {
             var line = StyledLine("ルール ", label)
-            line.add("\(act.rule): \(act.matched)（\(JapanTime(act.at).shortText)）")
+            line.add("\(act.rule): \(act.matched)（\(JapanTime(act.at).shortText)）\(act.waitsToBundle ? " 同梱待ち" : "")")
             lines.append(line)
             if let hold = act.hold { lines.append(StyledLine("  保留: \(hold)", theme.color(.yellow, bold: true))) }
         }

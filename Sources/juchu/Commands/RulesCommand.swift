@@ -141,7 +141,9 @@ enum RulesOutput {
                 }
                 if let held = entry.trace.held { object["hold"] = ["rule": held.rule, "reason": held.reason] }
                 if let done = acts[entry.order.number] {
-                    object["acted"] = done.map { ["rule": $0.rule, "matched": $0.matched, "at": JapanTime($0.at).fullText, "batch": $0.batchID] }
+                    object["acted"] = done.map {
+                        ["rule": $0.rule, "matched": $0.matched, "at": JapanTime($0.at).fullText, "batch": $0.batchID, "waitsToBundle": $0.waitsToBundle]
+                    }
                 }
                 return object
             }
@@ -156,7 +158,7 @@ enum RulesOutput {
         for entry in simulated {
             juchu.print("\(entry.order.number)  \(entry.order.orderer.fullName)  \(entry.order.payment.methodName)")
             for act in acts[entry.order.number] ?? [] {
-                juchu.print("  働いた  \(act.rule): \(act.matched)（\(JapanTime(act.at).fullText)）")
+                juchu.print("  働いた  \(act.rule): \(act.matched)（\(JapanTime(act.at).fullText)）\(act.waitsToBundle ? "  同梱待ち: 同じ送付先の注文がすべて楽天処理済になったら同梱します" : "")")
             }
             for step in entry.trace.steps {
                 let word = switch step.verdict {
