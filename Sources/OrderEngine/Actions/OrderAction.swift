@@ -20,8 +20,8 @@ public enum OrderAction: Sendable, Equatable {
     case duplicate
     case pushEdit
     case acceptRMSChanges
-    /// 送り状データ in the format of this name (``WriteLabelsAction``).
-    case writeLabels(formatName: String, takesConvenienceStores: Bool)
+    /// 送り状データ in this carrier's format (``WriteLabelsAction``).
+    case writeLabels(LabelFormatChoice)
     /// 荷物番号を取り込む from the tracking folder; `takingValidLines`: a file with a refused line
     /// is taken in with its valid lines rather than left in the folder.
     case importTracking(takingValidLines: Bool)
@@ -101,7 +101,7 @@ public enum OrderAction: Sendable, Equatable {
         case .duplicate: DuplicateAction()
         case .pushEdit: PushEditAction()
         case .acceptRMSChanges: AcceptRMSChangesAction()
-        case .writeLabels(let name, let convenienceStores): WriteLabelsAction(formatName: name, takesConvenienceStores: convenienceStores)
+        case .writeLabels(let format): WriteLabelsAction(format)
         case .shipReport: ShipReportAction(today: today, statusAfter: statusAfterShipReport)
         case .shipCorrection: ShipCorrectionAction()
         case .importTracking, .sendMail, .testMail, .printSlips, .rules, .undo, .fetch: nil

@@ -2,17 +2,16 @@
 /// of the order; the orders the label rules keep out are skipped with the reason in the preview,
 /// and the format's own checks (characters, lengths) come with the result.
 public struct WriteLabelsAction: BulkAction {
-    /// The format's name for the preview (ヤマト運輸 B2クラウド).
-    public let formatName: String
-    public let takesConvenienceStores: Bool
+    public let format: LabelFormatChoice
 
-    public init(formatName: String, takesConvenienceStores: Bool) {
-        self.formatName = formatName
-        self.takesConvenienceStores = takesConvenienceStores
+    public init(_ format: LabelFormatChoice) {
+        self.format = format
     }
 
+    public var takesConvenienceStores: Bool { format.takesConvenienceStores }
+
     public var id: ActionID { .writeLabels }
-    public var title: String { "送り状データを書き出す（\(formatName)）" }
+    public var title: String { "送り状データを書き出す（\(format.name)）" }
 
     public var takesWholeBundles: Bool { true }
     public var decidesOnSelection: Bool { true }
@@ -26,5 +25,20 @@ public struct WriteLabelsAction: BulkAction {
             return .skip(.labelRefused(refusal.reason))
         }
         return .include
+    }
+}
+
+/// A carrier's label format as an action names it: its stable id (ShippingFiles' `LabelFormat`
+/// raw value, what `juchu labels --carrier` takes and the files are named by), the name the desk
+/// shows, and whether it takes コンビニ受取 parcels. A display name may change; the id does not.
+public struct LabelFormatChoice: Sendable, Hashable {
+    public let id: String
+    public let name: String
+    public let takesConvenienceStores: Bool
+
+    public init(id: String, name: String, takesConvenienceStores: Bool) {
+        self.id = id
+        self.name = name
+        self.takesConvenienceStores = takesConvenienceStores
     }
 }

@@ -71,6 +71,11 @@ public enum LabelFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The format as an action names it: its id, and its name where space is short.
+    public var choice: LabelFormatChoice {
+        LabelFormatChoice(id: rawValue, name: shortLabel, takesConvenienceStores: takesConvenienceStores)
+    }
+
     /// The format's name where space is short (the panel's choice, the preview's title).
     public var shortLabel: String {
         switch self {

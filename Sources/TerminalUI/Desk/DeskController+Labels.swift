@@ -5,23 +5,12 @@ import OrderSync
 import ShippingFiles
 
 extension DeskController {
-    /// 送り状データを書き出す's preview: the chosen orders with the other members of their bundles,
-    /// each kept out with the reason the file itself would give (the label rules, the carrier's
-    /// layout, a character its encoding lacks) — the writer run without keys or a file.
+    /// 送り状データを書き出す's preview (``LabelMaking/preview(_:_:sender:today:store:)``).
     func planLabels(_ item: PanelItem, _ action: WriteLabelsAction, _ numbers: [OrderNumber], scope: String) throws {
-        guard let format = LabelFormat.allCases.first(where: { $0.shortLabel == action.formatName }) else {
-            throw ActionInputError("送り状データの形式「\(action.formatName)」はありません")
-        }
         guard let sender = settings.labelSender else {
             throw ActionInputError("ご依頼主がありません。config.toml に [sender] の name・phone・zip・address を書いてください")
         }
-        let orders = try store.orders(try store.withBundlePartners(numbers))
-        let file = LabelWriter(format: format, sender: sender, today: CalendarDate(japanDayOf: JapanTime(now()))).file(for: orders) { $0.map { _ in "" } }
-        let skipped = Dictionary(file.skips.map { ($0.order, $0.reason) }, uniquingKeysWith: { first, _ in first })
-        let plan = Plan(
-            actionID: action.id, title: action.title,
-            changes: orders.filter { skipped[$0.number] == nil }.map { Plan.Change(before: $0, after: $0, fields: []) },
-            skips: orders.compactMap { order in skipped[order.number].map { Plan.Skip(number: order.number, reason: .labelRefused($0)) } })
+        let plan = try LabelMaking.preview(numbers, action, sender: sender, today: CalendarDate(japanDayOf: JapanTime(now())), store: store)
         let hidden = state.marks.isEmpty ? 0 : numbers.count - (try store.count(state.filter, among: numbers))
         perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: scope, hiddenByFilter: hidden))))
     }
@@ -29,9 +18,7 @@ extension DeskController {
     /// 送り状データを書き出す from the panel: the label file in the desk's label folder, each order's
     /// result with its shipment keys and the file, what the format refused, and what will print cut.
     static func writeLabels(_ action: WriteLabelsAction, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore) throws -> ActionResult {
-        guard let format = LabelFormat.allCases.first(where: { $0.shortLabel == action.formatName }) else {
-            throw ActionInputError("送り状データの形式「\(action.formatName)」はありません")
-        }
+        let format = try LabelMaking.format(of: action)
         guard let sender = context.labelSender else {
             throw ActionInputError("ご依頼主がありません。config.toml に [sender] の name・phone・zip・address を書いてください")
         }

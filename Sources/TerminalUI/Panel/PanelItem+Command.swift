@@ -34,7 +34,7 @@ extension PanelItem {
         case .importTracking: return .importTracking(takingValidLines: choice(0) == 1)
         case .writeLabels:
             let format = LabelFormat.allCases[min(choice(0), LabelFormat.allCases.count - 1)]
-            return .writeLabels(formatName: format.shortLabel, takesConvenienceStores: format.takesConvenienceStores)
+            return .writeLabels(format.choice)
         case .testRules, .runRules: return .rules(run: kind == .runRules)
         case .undo: return .undo(UndoTarget.allCases[min(choice(0), UndoTarget.allCases.count - 1)])
         case .fetch: return .fetch
