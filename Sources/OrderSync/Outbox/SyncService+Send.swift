@@ -9,9 +9,9 @@ import RakutenPay
 /// by the write's own rule. What a process left unclear is settled first.
 extension SyncService {
     /// Applies `action` to `numbers` and sends what it changes in RMS.
-    public func run(_ action: some BulkAction, on numbers: [OrderNumber]) async throws -> WriteReport {
+    public func run(_ action: some BulkAction, on numbers: [OrderNumber], progress: BatchProgress = { _, _ in }) async throws -> WriteReport {
         try await settleUnclearWrites()
-        return try await send(try store.apply(action, to: numbers))
+        return try await send(try store.apply(action, to: numbers), progress: progress)
     }
 
     /// Applies the action `action` says to `numbers` and sends what it changes in RMS: the one way
@@ -30,7 +30,8 @@ extension SyncService {
     /// Sends the intents an applied plan recorded. An order the plan changed here only (a
     /// hand-entered order's cancellation) is reported as such. Stopped between calls (the desk
     /// quits, Esc), the intents not yet sent are recorded as not sent, so that they can be sent again.
-    public func send(_ applied: OrderStore.Applied) async throws -> WriteReport {
+    /// `progress`: the intents sent of all, after each call.
+    public func send(_ applied: OrderStore.Applied, progress: BatchProgress = { _, _ in }) async throws -> WriteReport {
         var report = WriteReport(skipped: applied.plan.skips)
         guard let write = applied.plan.write else { return report }
         let kind = write.kind
@@ -45,6 +46,7 @@ extension SyncService {
         let before = Dictionary(applied.plan.changes.map { ($0.number, $0.before) }, uniquingKeysWith: { first, _ in first })
         var sent = 0
         events(.writeProgress(kind, sent: 0, total: claimed.count))
+        progress(0, claimed.count)
         for batch in claimed.chunked(into: kind.ordersPerCall) {
             if Task.isCancelled {
                 let unsent = claimed[sent...].map {
@@ -65,6 +67,7 @@ extension SyncService {
             report.lines += results.map { Self.line($0, kind) }
             sent += batch.count
             events(.writeProgress(kind, sent: sent, total: claimed.count))
+            progress(sent, claimed.count)
         }
         if case .mail(let template, _) = write { try await finishMail(template, report) }
         events(.writeFinished(kind, report))

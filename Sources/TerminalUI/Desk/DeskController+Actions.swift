@@ -7,9 +7,6 @@ import OrderSync
 /// parts (so that progress shows and the operator can stop between parts) under one journal batch,
 /// or sent to RMS through the outbox; each order's outcome comes back for the result list.
 extension DeskController {
-    /// Orders per transaction when a local change is applied in parts.
-    static let partSize = 500
-
     func plan(_ item: PanelItem, _ numbers: [OrderNumber], scope: String) {
         do {
             let action = try item.action(statuses: state.statuses)
@@ -71,7 +68,7 @@ extension DeskController {
         let context = ActionContext(
             statuses: state.statuses, statusAfterShipReport: state.statusAfterShipReport, labelSender: settings.labelSender,
             labelDirectory: settings.labelDirectory, slipMaker: settings.slipMaker, now: now())
-        let progress: @Sendable (Int) -> Void = { done in queue.post(.progress(done: done, total: numbers.count)) }
+        let progress: BatchProgress = { done, total in queue.post(.progress(done: done, total: total)) }
         running = Task.detached {
             // Every order of the preview is in the result: what it skipped, with the reason, too.
             let result = await DeskController.outcome(of: dialog, numbers, context: context, store: store, service: service, progress: progress)
@@ -82,7 +79,7 @@ extension DeskController {
     /// What became of each order; an error that stopped the whole action is every order's message.
     private static func outcome(
         of dialog: ActionDialog, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore, service: SyncService,
-        progress: @escaping @Sendable (Int) -> Void
+        progress: @escaping BatchProgress
     ) async -> ActionResult {
         do {
             return try await carryOut(dialog, numbers, context: context, store: store, service: service, progress: progress)
@@ -93,13 +90,13 @@ extension DeskController {
 
     private static func carryOut(
         _ dialog: ActionDialog, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore, service: SyncService,
-        progress: @escaping @Sendable (Int) -> Void
+        progress: @escaping BatchProgress
     ) async throws -> ActionResult {
         if let tracking = dialog.tracking {
             return try applyTrackingImport(tracking, dialog.plan, store: store)
         }
         if let mail = dialog.mail {
-            return ActionResult(report: try await service.run(mail.action, on: numbers))
+            return ActionResult(report: try await service.run(mail.action, on: numbers, progress: progress))
         }
         if let rules = dialog.rules {
             return try await runRules(rules.rules, numbers, service: service)
@@ -127,40 +124,23 @@ extension DeskController {
         }
         if action.write != nil {
             // Through the outbox, whatever the kind of write.
-            return ActionResult(report: try await service.run(action, on: numbers))
+            return ActionResult(report: try await service.run(action, on: numbers, progress: progress))
         }
         let previewed = Dictionary(dialog.plan.changes.map { ($0.number, $0.fields) }, uniquingKeysWith: { first, _ in first })
-        return try apply(action, numbers, store: store, previewed: previewed, progress: progress)
-    }
-
-    /// A local change in parts of ``partSize`` under one batch; a change that looks at the whole
-    /// selection (同梱) in one part.
-    private static func apply(
-        _ action: any BulkAction, _ numbers: [OrderNumber], store: OrderStore, previewed: [OrderNumber: [FieldChange]],
-        progress: @Sendable (Int) -> Void
-    ) throws -> ActionResult {
-        let parts = action.decidesOnSelection ? [numbers] : numbers.chunked(into: partSize)
-        let batchID = UUID().uuidString.lowercased()
-        var lines: [ActionResult.Line] = []
-        var done = 0
-        for part in parts {
-            if Task.isCancelled {
-                return ActionResult(lines: lines, stopped: true, batchID: batchID)
-            }
-            let applied = try store.apply(action, to: part, batchID: batchID, previewed: previewed)
-            lines += applied.plan.changes.map { change in
-                ActionResult.Line(number: change.number, outcome: .succeeded, text: change.fields.map(\.displayText).joined(separator: "、"))
-            }
-            lines += applied.created.map { ActionResult.Line(number: $0.number, outcome: .succeeded, text: "複製しました") }
-            lines += applied.plan.skips.map { ActionResult.Line(number: $0.number, outcome: .skipped, text: $0.reason.text) }
-            done += part.count
-            progress(done)
-        }
-        return ActionResult(lines: lines, batchID: batchID)
+        return ActionResult(applied: try service.applyInParts(action, to: numbers, previewed: previewed, progress: progress))
     }
 }
 
 extension ActionResult {
+    /// The per-order outcome of a local change applied in parts.
+    init(applied: SyncService.AppliedInParts) {
+        self.init(
+            lines: applied.changes.map { Line(number: $0.number, outcome: .succeeded, text: $0.fields.map(\.displayText).joined(separator: "、")) }
+                + applied.created.map { Line(number: $0.number, outcome: .succeeded, text: "複製しました") }
+                + applied.skips.map { Line(number: $0.number, outcome: .skipped, text: $0.reason.text) },
+            stopped: applied.stopped, batchID: applied.batchID)
+    }
+
     /// The per-order outcome of a write sent to RMS.
     init(report: WriteReport) {
         self.init(
