@@ -13,10 +13,8 @@ public struct BundleAction: BulkAction {
             $0.number != order.number && Self.obstacle($0) == nil && Self.sameRecipient($0, order)
         }
         guard !partners.isEmpty else { return .skip(.bundleNoPartner) }
-        // Every member of the group gets the same id: the first order number of the group.
-        let first = ([order] + partners).map(\.number).min()!
         var after = order
-        after.bundleID = BundleID("B-\(first.withoutShopID)")
+        after.bundleID = BundleID(group: [order.number] + partners.map(\.number))
         return .change(after)
     }
 
@@ -37,6 +35,17 @@ public struct BundleAction: BulkAction {
     public static func awaitsRMS(_ order: Order) -> Bool {
         if case .bundleNeedsConfirmedOrder = obstacle(order) { return true }
         return false
+    }
+
+    /// The pairs of `orders` that one buyer sent to one recipient and that could be bundled were
+    /// RMS done with them (one destination each, fees set, not bundled yet), the lowest numbers
+    /// first: what the demo shows bundled, as an operator would have left it.
+    public static func pairsOfOneBuyer(_ orders: [Order]) -> [[Order]] {
+        let open = orders.filter { !$0.isBundled && !$0.fees.isAnyUnset && $0.packages.count == 1 && $0.readProblem == nil }
+        let groups = Dictionary(grouping: open) { "\($0.orderer.fullName)|\($0.orderer.postalAddress)" }
+        return groups.values.filter { $0.count >= 2 }.map { Array($0.sorted { $0.number < $1.number }.prefix(2)) }
+            .filter { sameRecipient($0[0], $0[1]) }
+            .sorted { $0[0].number < $1[0].number }
     }
 
     static func sameRecipient(_ a: Order, _ b: Order) -> Bool {

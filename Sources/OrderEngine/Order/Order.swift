@@ -134,6 +134,11 @@ public struct BundleID: Sendable, Hashable, Codable, CustomStringConvertible {
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
 
+    /// A group's id: every member gets the same, its lowest order number's (B-20261122-0000000001).
+    public init(group: [OrderNumber]) {
+        self.init("B-\(group.min()!.withoutShopID)")
+    }
+
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }

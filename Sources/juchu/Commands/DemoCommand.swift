@@ -123,16 +123,10 @@ enum DemoShop {
     /// with a 代金引換 order when there is one (a bundle that collects its cash on one parcel).
     static func bundleOneRepeatCustomer(in store: OrderStore) throws {
         let rows = try store.page(GridFilter(localStatus: .newOrder), limit: 10_000)
-        let orders = try store.orders(rows.map(\.number))
-        let groups = Dictionary(grouping: orders.filter { !$0.isBundled && !$0.fees.shipping.isUnset && $0.packages.count == 1 }) {
-            "\($0.orderer.fullName)|\($0.orderer.postalAddress)"
-        }
-        let pairs = groups.values.filter { $0.count >= 2 }.map { Array($0.sorted { $0.number < $1.number }.prefix(2)) }
-            .filter { $0[0].packages[0].destination.isSameRecipient(as: $0[1].packages[0].destination) }
-            .sorted { $0[0].number < $1[0].number }
+        let pairs = BundleAction.pairsOfOneBuyer(try store.orders(rows.map(\.number)))
         let collects = pairs.first { pair in pair.contains { $0.payment.isCashOnDelivery } && pair.contains { ParcelService.of($0) != .postbox } }
         guard let pair = collects ?? pairs.first else { return }
-        let bundle = BundleID("B-\(pair.first!.number.withoutShopID)")
+        let bundle = BundleID(group: pair.map(\.number))
         try store.mutate(pair.map(\.number), action: .action(.bundle), undoable: true) { order in
             var order = order
             order.bundleID = bundle
