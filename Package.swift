@@ -4,6 +4,8 @@
 // Layers, each depending only on those before it:
 //   OrderEngine → ShippingFiles, CustomerMail, Slips, MailTransport → RakutenPay → RMSSandbox
 //   → OrderStore → OrderSync → ShopSettings → TerminalUI → juchu
+// Beside the product, never in it: JuchuTesting (what tests and benchmarks drive it with),
+// juchu-bench (the benchmarks), juchu-fuzz (the fuzzing targets), TestSupport (test fixtures).
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -15,6 +17,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "juchu", targets: ["juchu"]),
+        .executable(name: "juchu-bench", targets: ["juchu-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -145,6 +148,27 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // What the tests and the benchmarks drive the product with, and the product never ships: a
+        // scripted terminal, a pty, a bulk load of getOrder answers.
+        .target(
+            name: "JuchuTesting",
+            dependencies: ["OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "TerminalUI"],
+            swiftSettings: strict
+        ),
+
+        // The performance targets (`juchu-bench`; `juchu bench` hands over to it), beside the
+        // product rather than in it.
+        .executableTarget(
+            name: "juchu-bench",
+            dependencies: [
+                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles",
+                "CustomerMail", "MailTransport", "Slips", "JuchuTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/JuchuBenchmarks",
+            swiftSettings: strict
+        ),
+
         // libFuzzer targets for what comes from outside: RMS's answers, config.toml, keymap.toml
         // (contrib/fuzz.sh builds it with -sanitize=fuzzer; built plainly, it replays inputs).
         .executableTarget(
@@ -181,7 +205,7 @@ let package = Package(
             name: "SyncTests",
             dependencies: [
                 "OrderSync", "OrderStore", "RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport", "Slips", "CustomerMail", "MailTransport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "JuchuTesting", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "TerminalUITests",

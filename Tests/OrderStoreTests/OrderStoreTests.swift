@@ -90,12 +90,12 @@ struct OrderStoreTests {
         let store = try makeStore()
         let orders = [OrderFixtures.order(1), OrderFixtures.order(2, bundle: BundleID("B")), OrderFixtures.order(3, shipping: .unset)]
         try store.importOrders(incoming(orders))
-        let first = try store.claimConfirmations(orders.map(\.number), claimedBy: "desk-1")
+        let first = try store.apply(ConfirmAction(), to: orders.map(\.number), claimedBy: "desk-1")
         #expect(first.plan.changes.map(\.number) == [orders[0].number])
         #expect(Set(first.plan.skips.map(\.reason)) == [.bundled, .shippingFeeUnset])
         #expect(first.intents.count == 1)
         #expect(try store.order(orders[0].number)?.sync == .confirmSending)
-        let second = try store.claimConfirmations([orders[0].number], claimedBy: "desk-2")
+        let second = try store.apply(ConfirmAction(), to: [orders[0].number], claimedBy: "desk-2")
         #expect(second.plan.changes.isEmpty)
         #expect(second.plan.skips.map(\.reason) == [.confirmInFlight])
         directory.remove()
@@ -116,7 +116,7 @@ struct OrderStoreTests {
                     // Overlapping halves, in different orders, claimed in small batches.
                     let mine = Array(numbers[(desk * 10)..<min(60, desk * 10 + 30)]).shuffled()
                     for batch in stride(from: 0, to: mine.count, by: 5) {
-                        let claim = try store.claimConfirmations(Array(mine[batch..<min(mine.count, batch + 5)]), claimedBy: "desk\(desk)")
+                        let claim = try store.apply(ConfirmAction(), to: Array(mine[batch..<min(mine.count, batch + 5)]), claimedBy: "desk\(desk)")
                         claimed += claim.plan.changes.map(\.number)
                     }
                     return claimed

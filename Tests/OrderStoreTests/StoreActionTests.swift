@@ -102,7 +102,7 @@ struct StoreActionTests {
     func confirmNotUndoable() throws {
         let order = OrderFixtures.order(1)
         let store = try store([order])
-        let applied = try store.claimConfirmations([order.number])
+        let applied = try store.apply(ConfirmAction(), to: [order.number])
         #expect(applied.intents.count == 1)
         #expect(try store.journal(of: order.number).last?.undoable == false)
         #expect(try store.undoableBatches().isEmpty)

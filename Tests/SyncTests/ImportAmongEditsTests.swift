@@ -1,4 +1,5 @@
 import Foundation
+import JuchuTesting
 import OrderEngine
 import OrderStore
 import OrderSync

@@ -3,13 +3,6 @@ import GRDB
 import OrderEngine
 
 extension OrderStore {
-    /// Plans 注文確認 for `numbers` and, in the same transaction, records an intent for each order
-    /// that will be sent and marks it 確認送信中. An order another process has claimed is skipped
-    /// with that reason; the unique index on the outbox makes a second claim impossible.
-    public func claimConfirmations(_ numbers: [OrderNumber], claimedBy process: String = OperatorIdentity.process) throws -> Applied {
-        try apply(ConfirmAction(), to: numbers, claimedBy: process)
-    }
-
     /// Marks intents as being sent, just before the request leaves.
     public func markSending(_ intents: [Int64]) throws {
         try writeTransaction("送信開始の記録") { db in

@@ -1,143 +1,25 @@
 import ArgumentParser
 import Foundation
-import OrderEngine
-import OrderStore
-import OrderSync
-import RakutenPay
-import RMSSandbox
-import ShippingFiles
 
-/// `juchu bench`: the performance targets, measured and printed as a table of medians.
-/// Run it in release mode: `swift run -c release juchu bench`.
+/// `juchu bench`: hands over to `juchu-bench`, the benchmarks' own program built beside juchu
+/// (`swift build -c release` builds both); the product itself carries no benchmark.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "性能目標を計測し、中央値の表を出力します（リリースビルドで実行してください）")
+        abstract: "性能目標を計測し、中央値の表を出力します（同じフォルダの juchu-bench を実行します）",
+        discussion: "juchu-bench は swift build -c release で juchu と一緒に作られます。引数はそのまま juchu-bench に渡します（juchu bench --help で一覧）")
 
-    enum Suite: String, ExpressibleByArgument, CaseIterable {
-        case api
-        /// getOrder decoding only (for profiling).
-        case decode
-        /// The store with a million orders.
-        case store
-        /// The desk in a pty on the million-order store.
-        case desk
-        /// Fetch at 1 request/s, and how soon new orders and 楽天処理済 show.
-        case sync
-        /// The shipping report at 1 request/s; label data and an issued file of 10,000.
-        case shipping
-        /// 10,000 mails rendered; 1,000 sent to a local relay.
-        case mail
-        /// 1,000 納品書 into one PDF; a picking list of 10,000 orders.
-        case slips
-        /// 20 rules over 10,000 newly imported orders.
-        case rules
-    }
-
-    /// Suites named in one argument, comma-separated (`--only shipping,mail,slips`), or one each time.
-    struct Suites: ExpressibleByArgument {
-        let suites: [Suite]
-
-        init(_ suites: [Suite]) { self.suites = suites }
-
-        init?(argument: String) {
-            let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let suites = names.compactMap(Suite.init(rawValue:))
-            guard !suites.isEmpty, suites.count == names.count else { return nil }
-            self.suites = suites
-        }
-
-        static var allValueStrings: [String] { Suite.allCases.map(\.rawValue) }
-    }
-
-    @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))。カンマ区切りでも）")
-    var only: [Suites] = [Suites([.api, .sync, .shipping, .mail, .slips, .rules, .store, .desk])]
-
-    @Option(help: "各項目の繰り返し回数（中央値をとります）")
-    var runs = 3
-
-    @Option(name: .customLong("store-db"), help: "店舗ベンチマーク用のSQLiteファイル（同じ件数なら再利用します）")
-    var storeDB = NSTemporaryDirectory() + "juchu-bench-1m.sqlite"
-
-    @Option(name: .customLong("store-orders"), help: "店舗ベンチマークの注文数")
-    var storeOrders = 1_000_000
-
-    /// Set only when the benchmark runs itself as a desk to measure its memory.
-    @Option(name: .customLong(String(DeskMemoryProbe.option.dropFirst(2))), help: .hidden)
-    var deskMemoryProbe: String?
+    @Argument(parsing: .captureForPassthrough, help: "juchu-bench に渡す引数（--only rules など）")
+    var arguments: [String] = []
 
     func run() throws {
-        let only = self.only.flatMap(\.suites)
-        if let deskMemoryProbe { return try DeskMemoryProbe.runChild(path: deskMemoryProbe) }
-        #if DEBUG
-        FileHandle.standardError.write(Data("juchu bench: デバッグビルドです。数値は参考になりません（swift run -c release juchu bench）\n".utf8))
-        #endif
-        var table = BenchTable()
-        if only.contains(.api) || only.contains(.decode) {
-            table.add(try APIBenchmarks.decodeGetOrder(runs: max(runs, 5)))
+        let path = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("juchu-bench").path
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw UserFacingError("\(path) がありません（swift build -c release で作られます）")
         }
-        if only.contains(.api) {
-            table.add(try APIBenchmarks.confirmThousand(runs: runs))
-        }
-        if only.contains(.sync) {
-            for row in try SyncBenchmarks.run(runs: runs) { table.add(row) }
-        }
-        if only.contains(.shipping) {
-            for row in try ShippingBenchmarks.run(runs: runs) { table.add(row) }
-        }
-        if only.contains(.mail) {
-            for row in try MailBenchmarks.run(runs: runs) { table.add(row) }
-        }
-        if only.contains(.slips) {
-            for row in try SlipBenchmarks.run(runs: runs) { table.add(row) }
-        }
-        if only.contains(.rules) {
-            for row in try RulesBenchmarks.run(runs: runs) { table.add(row) }
-        }
-        if only.contains(.store) {
-            for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }
-        }
-        if only.contains(.desk) {
-            for row in try DeskBenchmarks.run(storePath: storeDB, count: storeOrders, runs: runs) { table.add(row) }
-        }
-        print(table.rendered)
-    }
-}
-
-/// Rows of measured medians against their targets.
-struct BenchTable {
-    struct Row {
-        let name: String
-        let median: String
-        let target: String
-        let ratio: Double
-        let samples: String
-        /// Whether a ratio above 1 is good (a rate) or bad (a time).
-        let higherIsBetter: Bool
-
-        var verdict: String { (higherIsBetter ? ratio >= 1 : ratio <= 1) ? "OK" : "NG" }
-
-        /// A figure shown beside the targets for what it tells, with no target of its own.
-        static func reference(_ name: String, median: String, samples: String) -> Row {
-            Row(name: name, median: median, target: "（参考）", ratio: .nan, samples: samples, higherIsBetter: false)
-        }
-    }
-
-    private var rows: [Row] = []
-
-    mutating func add(_ row: Row) { rows.append(row) }
-
-    var rendered: String {
-        var lines = ["| 項目 | 中央値 | 目標 | 比 | 判定 | 計測値 |", "|---|---|---|---|---|---|"]
-        for row in rows {
-            let (ratio, verdict) = row.ratio.isNaN ? ("—", "—") : (String(format: "%.2f", row.ratio), row.verdict)
-            lines.append("| \(row.name) | \(row.median) | \(row.target) | \(ratio) | \(verdict) | \(row.samples) |")
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        execv(path, argv)
+        throw UserFacingError("\(path) を実行できません: \(String(cString: strerror(errno)))")
     }
 }

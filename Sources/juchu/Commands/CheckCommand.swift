@@ -1,6 +1,7 @@
 import ShopSettings
 import ArgumentParser
 import Foundation
+import OrderSync
 import MailTransport
 import OrderEngine
 import RakutenPay

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrderSync
 import RakutenPay
 import RMSSandbox
 

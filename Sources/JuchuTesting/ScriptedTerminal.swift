@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 
 /// A terminal without a screen: plays a script of keys and pauses, and notes which of the texts
 /// it watches for appeared in a frame. The desk runs on it unchanged, for measuring it (memory,

@@ -1,4 +1,5 @@
 import Foundation
+import JuchuTesting
 import OrderEngine
 import OrderStore
 import OrderSync
@@ -29,7 +30,7 @@ enum DeskMemoryProbe {
         // row would move (the undo was four rows further down than a fixed count once rows were added).
         let rows = state.panelItems.map(\.kind)
         guard let change = rows.firstIndex(of: .changeStatus), let undo = rows.firstIndex(of: .undo) else {
-            throw UserFacingError("処理パネルに受注ステータスの変更か取り消しがありません")
+            throw BenchError("処理パネルに受注ステータスの変更か取り消しがありません")
         }
         // 処理パネル: 受注ステータスを変更 → 出荷待ち, preview, apply, close the result.
         script += [.key(.tab), .key(.home)] + Array(repeating: .key(.down), count: change) + Array(repeating: .key(.character("+")), count: 3)
@@ -44,7 +45,7 @@ enum DeskMemoryProbe {
         controller.run()
         let missing = watched.filter { !terminal.seen.contains($0) }
         guard missing.isEmpty else {
-            throw UserFacingError("デスクの操作が最後まで進みませんでした（表示されなかった文言: \(missing.joined(separator: "、"))）")
+            throw BenchError("デスクの操作が最後まで進みませんでした（表示されなかった文言: \(missing.joined(separator: "、"))）")
         }
 
         print(try peakResidentKiB())
@@ -56,7 +57,7 @@ enum DeskMemoryProbe {
         let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
             let kib = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
-        else { throw UserFacingError("/proc/self/status に VmHWM がありません") }
+        else { throw BenchError("/proc/self/status に VmHWM がありません") }
         return kib
     }
 
@@ -66,7 +67,7 @@ enum DeskMemoryProbe {
         for _ in 0..<runs {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-            process.arguments = ["bench", option, path]
+            process.arguments = [option, path]
             let output = Pipe()
             process.standardOutput = output
             try process.run()
@@ -74,7 +75,7 @@ enum DeskMemoryProbe {
             process.waitUntilExit()
             guard process.terminationStatus == 0,
                 let kib = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-            else { throw UserFacingError("デスクのメモリ計測が失敗しました（終了コード \(process.terminationStatus)）") }
+            else { throw BenchError("デスクのメモリ計測が失敗しました（終了コード \(process.terminationStatus)）") }
             samples.append(kib * 1024 / 1_000_000)  // MB, as the target is written
         }
         let median = BenchTable.median(samples)

@@ -1,4 +1,5 @@
 import Foundation
+import OrderSync
 import OrderEngine
 import RakutenPay
 import RMSSandbox
@@ -22,7 +23,7 @@ enum SlipBenchmarks {
         func measure(_ kind: SlipKind, _ orders: [Order], times: Int) throws -> (samples: [Double], pages: Int) {
             let batch: SlipBatch
             do throws(SlipRefusal) { batch = try SlipBatch.make(kind: kind, orders: orders, shop: shop, printedOn: today) } catch {
-                throw UserFacingError("\(error)")
+                throw BenchError("\(error)")
             }
             var samples: [Double] = []
             var pages = 0
@@ -32,7 +33,7 @@ enum SlipBenchmarks {
                     do throws(SlipRenderError) {
                         return try await renderer.render(batch, with: library, to: folder + "/\(kind.rawValue).pdf")
                     } catch {
-                        throw UserFacingError(error.message)
+                        throw BenchError(error.message)
                     }
                 }
                 samples.append(Double((ContinuousClock.now - start) / .milliseconds(1)) / 1000)

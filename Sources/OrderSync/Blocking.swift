@@ -2,7 +2,7 @@ import Dispatch
 import Synchronization
 
 /// Runs async work from synchronous code (the desk's loop owns the main thread) and waits for it.
-func runBlocking<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
+public func runBlocking<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
     let result = Mutex<Result<T, any Error>?>(nil)
     let done = DispatchSemaphore(value: 0)
     Task.detached {

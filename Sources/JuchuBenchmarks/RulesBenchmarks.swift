@@ -55,7 +55,7 @@ enum RulesBenchmarks {
             start = ContinuousClock.now
             let simulated = try SyncService.simulateRules(rules, on: read, store: store, mailer: nil)
             decided.append((ContinuousClock.now - start).seconds)
-            guard simulated.count == numbers.count else { throw UserFacingError("ルールのベンチマーク: \(numbers.count)件中 \(simulated.count)件しか判定していません") }
+            guard simulated.count == numbers.count else { throw BenchError("ルールのベンチマーク: \(numbers.count)件中 \(simulated.count)件しか判定していません") }
 
             // Nothing here goes to RMS (no confirm, no mail): the client is never called.
             let client = RakutenPayClient(configuration: RakutenPayConfiguration(

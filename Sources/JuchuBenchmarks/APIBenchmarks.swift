@@ -62,7 +62,7 @@ enum APIBenchmarks {
         let elapsed = (ContinuousClock.now - start).seconds
         await server.stop()
         guard report.succeeded == 1000 else {
-            throw UserFacingError("注文確認のベンチマークで \(1000 - report.succeeded) 件が失敗しました")
+            throw BenchError("注文確認のベンチマークで \(1000 - report.succeeded) 件が失敗しました")
         }
         return elapsed
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JuchuTesting
 import OrderStore
 
 /// Issue 5's targets, measured through a pseudo-terminal on the million-order file: `juchu desk`
@@ -40,7 +41,7 @@ enum DeskBenchmarks {
         var searchKeyLatency: [Double] = []
         for _ in 0..<max(1, runs) {
             let desk = try PseudoTerminalProcess(
-                arguments: ["desk", "--config", config], width: 120, height: 40,
+                executable: JuchuBench.juchuExecutable, arguments: ["desk", "--config", config], width: 120, height: 40,
                 environment: ["TERM=xterm-256color", "LANG=C.UTF-8", "HOME=\(directory)", "XDG_CONFIG_HOME=\(directory)",
                               "XDG_STATE_HOME=\(directory)", "XDG_DATA_HOME=\(directory)"])
             defer { desk.stop() }
@@ -49,7 +50,7 @@ enum DeskBenchmarks {
             var screen = Data()
             while !(String(decoding: screen, as: UTF8.self).contains("受注一覧") && String(decoding: screen, as: UTF8.self).contains("398211-")) {
                 guard let chunk = desk.read(timeoutMilliseconds: 5_000) else {
-                    throw UserFacingError("デスクが最初の画面を描きませんでした: \(String(decoding: screen.suffix(300), as: UTF8.self))")
+                    throw BenchError("デスクが最初の画面を描きませんでした: \(String(decoding: screen.suffix(300), as: UTF8.self))")
                 }
                 screen += chunk
             }

@@ -1,5 +1,6 @@
 import CustomerMail
 import Foundation
+import OrderSync
 import MailTransport
 import OrderEngine
 import RakutenPay

@@ -1,4 +1,5 @@
 import Foundation
+import JuchuTesting
 import OrderEngine
 import OrderStore
 import OrderSync
@@ -112,7 +113,7 @@ enum StoreBenchmarks {
             let start = ContinuousClock.now
             let applied = try store.apply(ChangeStatusAction(to: .awaitingShipment), to: tenThousand)
             samples.append((ContinuousClock.now - start).seconds * 1000)
-            guard applied.plan.changes.count == tenThousand.count else { throw UserFacingError("10,000件の変更が一部しか適用されませんでした") }
+            guard applied.plan.changes.count == tenThousand.count else { throw BenchError("10,000件の変更が一部しか適用されませんでした") }
             try store.undo(batch: applied.batchID)
         }
         rows.append(row("1万件の受注ステータス変更（計画・適用・履歴）", samples: samples, target: 1000))
@@ -139,6 +140,6 @@ enum StoreBenchmarks {
 }
 
 func require<T>(_ value: T?, _ message: String = "値がありません") throws -> T {
-    guard let value else { throw UserFacingError(message) }
+    guard let value else { throw BenchError(message) }
     return value
 }

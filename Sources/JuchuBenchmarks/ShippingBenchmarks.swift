@@ -88,7 +88,7 @@ enum ShippingBenchmarks {
         let calls = await server.requestCount() - before
         await server.stop()
         guard report.succeeded == 1000 else {
-            throw UserFacingError("発送完了報告のベンチマークで \(1000 - report.succeeded) 件が失敗しました: \(report.lines.first { !$0.ok }?.message ?? "")")
+            throw BenchError("発送完了報告のベンチマークで \(1000 - report.succeeded) 件が失敗しました: \(report.lines.first { !$0.ok }?.message ?? "")")
         }
         return (elapsed, calls)
     }
@@ -147,7 +147,7 @@ enum ShippingBenchmarks {
                 FileHandle.standardError.write(Data((phases.map { "\($0.0) \(String(format: "%.3f", $0.1.seconds))" }.joined(separator: "  ") + "\n").utf8))
             }
             guard matched.refused.isEmpty, matched.additions.count == file.rows.count else {
-                throw UserFacingError("取り込みのベンチマークで照合できない行があります: \(matched.refused.first.map { "\($0.line) \($0.outcome.text)" } ?? "")")
+                throw BenchError("取り込みのベンチマークで照合できない行があります: \(matched.refused.first.map { "\($0.line) \($0.outcome.text)" } ?? "")")
             }
         }
         return (labels, imports)

@@ -13,7 +13,7 @@ enum BenchScratch {
         } catch CocoaError.fileNoSuchFile {
             // Never made: the measure stopped before it wrote anything.
         } catch {
-            FileHandle.standardError.write(Data("juchu bench: 一時フォルダ \(path) を消せません: \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("juchu-bench: 一時フォルダ \(path) を消せません: \(error.localizedDescription)\n".utf8))
         }
     }
 }

@@ -1,18 +1,25 @@
 import Foundation
 
 /// A child process on a pseudo-terminal of a given size: what it writes is read from the master.
-final class PseudoTerminalProcess {
-    let master: Int32
-    let pid: pid_t
+/// What the desk benchmarks drive `juchu desk` through, as a terminal would.
+public final class PseudoTerminalProcess {
+    public let master: Int32
+    public let pid: pid_t
 
-    init(arguments: [String], width: Int, height: Int, environment: [String]) throws {
+    /// Why the child could not be started.
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Starts `executable` with `arguments` in a session of its own on a new pty of this size.
+    public init(executable: String, arguments: [String], width: Int, height: Int, environment: [String]) throws {
         // /dev/ptmx by hand: posix_openpt and its kin are not in Swift's Glibc module. The ioctls
         // are Linux's TIOCSPTLCK (unlock) and TIOCGPTN (the slave's number).
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         var unlock: Int32 = 0
         var number: UInt32 = 0
         guard master >= 0, ioctl(master, 0x4004_5431, &unlock) == 0, ioctl(master, 0x8004_5430, &number) == 0 else {
-            throw UserFacingError("擬似端末を開けません")
+            throw StartError(description: "擬似端末を開けません")
         }
         let slavePath = "/dev/pts/\(number)"
         var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
@@ -29,17 +36,16 @@ final class PseudoTerminalProcess {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         posix_spawnattr_setflags(&attributes, 0x80)  // POSIX_SPAWN_SETSID (glibc), not in the Swift module
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var child = pid_t()
-        guard posix_spawn(&child, executable, &actions, &attributes, argv, envp) == 0 else { throw UserFacingError("デスクを起動できません") }
+        guard posix_spawn(&child, executable, &actions, &attributes, argv, envp) == 0 else { throw StartError(description: "\(executable) を起動できません") }
         pid = child
     }
 
     /// What the child wrote within `timeoutMilliseconds`, or nil when it wrote nothing.
-    func read(timeoutMilliseconds: Int32) -> Data? {
+    public func read(timeoutMilliseconds: Int32) -> Data? {
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, timeoutMilliseconds) > 0 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -48,14 +54,14 @@ final class PseudoTerminalProcess {
     }
 
     /// Reads until the child has been quiet for `quietMilliseconds`; returns the bytes read.
-    func drain(quietMilliseconds: Int32) -> Int {
+    public func drain(quietMilliseconds: Int32) -> Int {
         var total = 0
         while let chunk = read(timeoutMilliseconds: quietMilliseconds) { total += chunk.count }
         return total
     }
 
     /// Reads whatever the child writes during the next `milliseconds`; returns the bytes read.
-    func collect(milliseconds: Int) -> Int {
+    public func collect(milliseconds: Int) -> Int {
         let end = ContinuousClock.now + .milliseconds(milliseconds)
         var total = 0
         while case let left = end - ContinuousClock.now, left > .zero {
@@ -68,7 +74,7 @@ final class PseudoTerminalProcess {
     /// Reads the frame that answers a key: waits up to `milliseconds` for output, then reads until
     /// the child is quiet for `quietMilliseconds`. Returns the bytes and the child's CPU time at the
     /// end of the frame (``cpuNanoseconds()``), so that work done after the frame is not counted.
-    func frame(withinMilliseconds milliseconds: Int32, quietMilliseconds: Int32 = 3) -> (bytes: Int, cpu: Int, cpuAllThreads: Int) {
+    public func frame(withinMilliseconds milliseconds: Int32, quietMilliseconds: Int32 = 3) -> (bytes: Int, cpu: Int, cpuAllThreads: Int) {
         var total = 0
         if let first = read(timeoutMilliseconds: milliseconds) {
             total = first.count
@@ -77,13 +83,13 @@ final class PseudoTerminalProcess {
         return (total, cpuNanoseconds(), cpuNanoseconds(allThreads: true))
     }
 
-    func write(_ text: String) {
+    public func write(_ text: String) {
         _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(master, $0.baseAddress, $0.count - 1) }
     }
 
     /// Time the child has spent on a CPU, in nanoseconds: the first field of
     /// /proc/PID/task/TID/schedstat of its main thread, or of every thread summed.
-    func cpuNanoseconds(allThreads: Bool = false) -> Int {
+    public func cpuNanoseconds(allThreads: Bool = false) -> Int {
         let tasks = allThreads ? (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? [] : ["\(pid)"]
         return tasks.reduce(0) { sum, task in
             let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/schedstat", encoding: .utf8)) ?? "0"
@@ -91,7 +97,7 @@ final class PseudoTerminalProcess {
         }
     }
 
-    func stop() {
+    public func stop() {
         var status: Int32 = 0
         for _ in 0..<20 where waitpid(pid, &status, WNOHANG) == 0 { usleep(50_000) }
         if waitpid(pid, &status, WNOHANG) == 0 {

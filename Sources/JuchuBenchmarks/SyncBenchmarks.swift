@@ -57,7 +57,7 @@ enum SyncBenchmarks {
         let report = try await service.fetch(settings)
         let elapsed = (ContinuousClock.now - start).seconds
         await server.stop()
-        guard report.inserted == 1000 else { throw UserFacingError("受注取得のベンチマークで \(report.inserted)件しか取れませんでした") }
+        guard report.inserted == 1000 else { throw BenchError("受注取得のベンチマークで \(report.inserted)件しか取れませんでした") }
         return elapsed
     }
 
@@ -77,7 +77,7 @@ enum SyncBenchmarks {
         await server.addNewOrders(1)
         let placed = ContinuousClock.now
         while try service.store.count(GridFilter(localStatus: .newOrder)) == before {
-            guard ContinuousClock.now - placed < .seconds(180) else { throw UserFacingError("新しい注文が3分たっても取り込まれませんでした") }
+            guard ContinuousClock.now - placed < .seconds(180) else { throw BenchError("新しい注文が3分たっても取り込まれませんでした") }
             try await Task.sleep(for: .milliseconds(100))
         }
         let delay = (ContinuousClock.now - placed).seconds
@@ -100,11 +100,11 @@ enum SyncBenchmarks {
         let task = Task { await worker.run() }
         defer { task.cancel() }
         let confirmed = try await service.run(.confirm, on: [number])
-        guard confirmed.succeeded == 1 else { throw UserFacingError("注文確認に失敗しました: \(confirmed.lines.map(\.message))") }
+        guard confirmed.succeeded == 1 else { throw BenchError("注文確認に失敗しました: \(confirmed.lines.map(\.message))") }
         // The sandbox moves the order to 300 fifteen seconds after the confirmation.
         let reached = ContinuousClock.now + .seconds(15)
         while try service.store.order(number)?.sync != .rakutenDone {
-            guard ContinuousClock.now - reached < .seconds(180) else { throw UserFacingError("楽天処理済が3分たっても表示されませんでした") }
+            guard ContinuousClock.now - reached < .seconds(180) else { throw BenchError("楽天処理済が3分たっても表示されませんでした") }
             try await Task.sleep(for: .milliseconds(100))
         }
         let delay = max(0, (ContinuousClock.now - reached).seconds)
