@@ -10,6 +10,8 @@ public enum SyncEvent: Sendable {
     case writeProgress(OutboundWrite.Kind, sent: Int, total: Int)
     case writeFinished(OutboundWrite.Kind, WriteReport)
     case statusRefreshed(count: Int)
+    /// A write a dead sender left on its way may still reach RMS: settled after so many seconds.
+    case waitingForWritesInFlight(seconds: Int)
     /// Whether this process's worker holds the lease (works) or stands by for another's.
     case workerActive(Bool)
     /// The worker, stopped by a refused licenceKey, works again with a new one.

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import OrderEngine
 import OrderStore
 import OrderSync
@@ -21,6 +22,16 @@ struct AbandonedWriteTests {
         return "\(OperatorIdentity.current)@\(OperatorIdentity.host):\(process.processIdentifier)"
     }
 
+    /// Marks `intents` sent by their (dead) sender longer ago than ``SyncService/inFlightGrace``:
+    /// a request that can no longer be on its way.
+    static func sentLongAgo(_ intents: [Int64], in fetched: FetchedSandbox) throws {
+        try fetched.store.markSending(intents)
+        let earlier = Int64(fetched.service.inFlightGrace) + 1
+        try DatabaseQueue(path: fetched.store.path).write { db in
+            for id in intents { try db.execute(sql: "UPDATE outbox SET sent_at = sent_at - ? WHERE id = ?", arguments: [earlier, id]) }
+        }
+    }
+
     func start() async throws -> FetchedSandbox {
         try await FetchedSandbox.start(orders: 30) {
             $0.secondsUntilProcessing = 0
@@ -34,7 +45,7 @@ struct AbandonedWriteTests {
     func abandon(_ action: some BulkAction, _ number: OrderNumber, in fetched: FetchedSandbox, reached: () async throws -> Void) async throws {
         let applied = try fetched.store.apply(action, to: [number], claimedBy: try deadProcess())
         let intent = try #require(applied.intents[number])
-        try fetched.store.markSending([intent])
+        try Self.sentLongAgo([intent], in: fetched)
         try await reached()
         #expect(try fetched.store.unresolvedIntents().map(\.intent) == [intent])
     }
@@ -107,6 +118,31 @@ struct AbandonedWriteTests {
         #expect(try fetched.store.unresolvedIntents().isEmpty)
         #expect(report.lines.filter(\.ok).count == (reached ? 0 : 1), "\(report.lines.map(\.message)) \(report.skipped)")
         #expect(await fetched.sandbox.server.acceptedConfirmations()[row.number.rawValue] == 1)
+        await fetched.stop()
+    }
+
+    @Test("a request a dead sender left on its way moments ago is not read back yet: RMS may still apply it; nothing is sent again, and a command waits, then settles it done (found killing juchu ship under load)")
+    func requestStillOnItsWay() async throws {
+        let fetched = try await start()
+        var configuration = fetched.service.client.configuration
+        configuration.requestTimeoutSeconds = 2
+        let service = SyncService(client: RakutenPayClient(configuration: configuration), store: fetched.store)
+        let row = try #require(try fetched.editableRows().first)
+        let applied = try fetched.store.apply(ConfirmAction(), to: [row.number], claimedBy: try deadProcess())
+        try fetched.store.markSending(Array(applied.intents.values))
+        // RMS has not applied it yet: read now, it would look not done and go out twice.
+        let report = try await service.run(.confirm, on: [row.number])
+        #expect(report.lines.isEmpty && report.skipped.map(\.number) == [row.number], "\(report.lines.map(\.message))")
+        #expect(try fetched.store.unresolvedIntents().count == 1, "still unsettled")
+        #expect(await fetched.sandbox.server.acceptedConfirmations()[row.number.rawValue] == nil, "not sent again")
+        // RMS gets to it now; a command waits out the grace and finds it done.
+        _ = await fetched.sandbox.client.confirmOrder([row.number.rawValue])
+        let waited = ContinuousClock.now
+        try await service.settleUnclearWrites(waitingForInFlight: true)
+        #expect(ContinuousClock.now - waited > .milliseconds(500), "it waited for the request's time to arrive")
+        #expect(try fetched.store.unresolvedIntents().isEmpty)
+        #expect(try fetched.store.order(row.number)?.sync != .notSent)
+        #expect(await fetched.sandbox.server.acceptedConfirmations()[row.number.rawValue] == 1, "once in all")
         await fetched.stop()
     }
 

@@ -14,11 +14,11 @@ import TestSupport
 struct ShippingReportTests {
     let today = CalendarDate(japanDayOf: JapanTime(Date()))
 
-    func start(orders: Int = 30) async throws -> FetchedSandbox {
+    func start(orders: Int = 30, shippingResultsAfter seconds: Double = 0) async throws -> FetchedSandbox {
         try await FetchedSandbox.start(orders: orders) {
             $0.secondsUntilProcessing = 0
             $0.secondsUntilDone = 0
-            $0.secondsUntilShippingResults = 0
+            $0.secondsUntilShippingResults = seconds
         }
     }
 
@@ -117,7 +117,7 @@ struct ShippingReportTests {
         let dead = try AbandonedWriteTests().deadProcess()
         let applied = try fetched.store.apply(ShipReportAction(today: today), to: orders.map(\.number), claimedBy: dead)
         #expect(applied.intents.count == 3)
-        try fetched.store.markSending(Array(applied.intents.values))
+        try AbandonedWriteTests.sentLongAgo(Array(applied.intents.values), in: fetched)
         if reached {
             let sent = try fetched.store.orders(orders.map(\.number)).map(SyncService.shippingRequest)
             _ = try await fetched.sandbox.client.updateOrderShippingAsync(UpdateOrderShippingAsyncRequest(orderShippingModelList: sent))
@@ -133,6 +133,33 @@ struct ShippingReportTests {
             let held = try #require(await fetched.sandbox.server.order(order.number.rawValue))
             #expect(held.packageModelList.allSatisfy { ($0.shippingModelList ?? []).count == 1 })
         }
+        await fetched.stop()
+    }
+
+    @Test("a report RMS accepted (its requestId recorded) whose sender died is settled by RMS's result for that request, not by the orders: while RMS has no result it stays unsettled and nothing is sent again")
+    func abandonedWithRequestID() async throws {
+        let fetched = try await start(shippingResultsAfter: 3_600)
+        let orders = try await awaitingShipment(fetched, count: 2)
+        try addParcels(orders, in: fetched)
+        let applied = try fetched.store.apply(ShipReportAction(today: today), to: orders.map(\.number), claimedBy: try AbandonedWriteTests().deadProcess())
+        let intents = Array(applied.intents.values)
+        try AbandonedWriteTests.sentLongAgo(intents, in: fetched)
+        let sent = try fetched.store.orders(orders.map(\.number)).map(SyncService.shippingRequest)
+        let answer = try await fetched.sandbox.client.updateOrderShippingAsync(UpdateOrderShippingAsyncRequest(orderShippingModelList: sent))
+        let requestID = try #require(answer.messages.lazy.compactMap(\.requestId).first)
+        try fetched.store.noteRequestID(requestID, for: intents)
+        // RMS is still at it: no result yet, so it stays unsettled and is not reported again.
+        try await fetched.service.settleUnclearWrites()
+        #expect(try fetched.store.unresolvedIntents().count == 2)
+        let again = try await fetched.service.run(ShipReportAction(today: today), on: orders.map(\.number))
+        #expect(again.lines.isEmpty)
+        // RMS has the result now: settled by it.
+        await fetched.sandbox.server.advanceClock(seconds: 3_601)
+        try await fetched.service.settleUnclearWrites()
+        #expect(try fetched.store.unresolvedIntents().isEmpty)
+        #expect(try fetched.store.orders(orders.map(\.number)).allSatisfy { $0.parcels.allSatisfy { $0.report == .reported } })
+        let writes = await fetched.sandbox.server.acceptedWrites(.updateOrderShippingAsync)
+        #expect(orders.allSatisfy { writes[$0.number.rawValue] == 1 }, "once in all: \(writes)")
         await fetched.stop()
     }
 
@@ -226,7 +253,7 @@ struct ShippingReportTests {
         let again = ShippingNumbers.valid(502)
         _ = try fetched.store.changeParcel(of: a, trackingNumber: corrected, newNumber: again)
         let applied = try fetched.store.apply(ShipCorrectionAction(), to: [a], claimedBy: try AbandonedWriteTests().deadProcess())
-        try fetched.store.markSending(Array(applied.intents.values))
+        try AbandonedWriteTests.sentLongAgo(Array(applied.intents.values), in: fetched)
         let request = SyncService.shippingRequest(try #require(try fetched.store.order(a)))
         #expect(request.basketidModelList[0].shippingModelList[0].shippingDetailId == detailID)
         _ = try await fetched.sandbox.client.updateOrderShippingAsync(UpdateOrderShippingAsyncRequest(orderShippingModelList: [request]))

@@ -3,6 +3,16 @@ import GRDB
 import OrderEngine
 
 extension OrderStore {
+    /// Records the requestId RMS gave the async write of `intents` when it accepted it, before its
+    /// result is asked for (StoreSchemaV22).
+    public func noteRequestID(_ requestID: String, for intents: [Int64]) throws {
+        try writeTransaction("受付番号の記録") { db in
+            for id in intents {
+                try db.execute(sql: "UPDATE outbox SET request_id = ? WHERE id = ?", arguments: [requestID, id])
+            }
+        }
+    }
+
     /// Marks intents as being sent, just before the request leaves.
     public func markSending(_ intents: [Int64]) throws {
         try writeTransaction("送信開始の記録") { db in
@@ -107,6 +117,12 @@ extension OrderStore {
         public let intent: Int64
         public let number: OrderNumber
         public let kind: OutboundWrite.Kind
+        /// Left 'sending' by a sender that is gone: its request may still be on its way at RMS.
+        public var abandonedWhileSending = false
+        /// When its request left (nil: it never did).
+        public var sentAt: Date?
+        /// The requestId RMS gave it, for an async write RMS accepted.
+        public var requestID: String?
     }
 
     /// Writes to RMS whose outcome nobody knows, of every kind but mail (``settleAbandonedMails(claimedBefore:)``): sent (or maybe sent) when the sender
@@ -118,7 +134,7 @@ extension OrderStore {
         let host = OperatorIdentity.host
         return try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, kind, order_number, state, claimed_by, created_at FROM outbox
+                SELECT id, kind, order_number, state, claimed_by, created_at, sent_at, request_id FROM outbox
                 WHERE state IN ('unknown', 'pending', 'sending') AND kind != 'send-mail' ORDER BY id
                 """).compactMap { row -> UnresolvedWrite? in
                 guard row["state"] as String == "unknown" || Self.isAbandoned(claimedBy: row["claimed_by"], at: row["created_at"], host: host, cutoff: cutoff)
@@ -126,7 +142,10 @@ extension OrderStore {
                 guard let kind = OutboundWrite.Kind(rawValue: row["kind"]) else {
                     throw StoreError("送信記録 \(row["id"] as Int64) の種類「\(row["kind"] as String)」はこの版のjuchuでは扱えません（新しい版で記録されました）")
                 }
-                return UnresolvedWrite(intent: row["id"], number: OrderNumber(row["order_number"]), kind: kind)
+                return UnresolvedWrite(
+                    intent: row["id"], number: OrderNumber(row["order_number"]), kind: kind,
+                    abandonedWhileSending: row["state"] as String == "sending",
+                    sentAt: (row["sent_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }, requestID: row["request_id"])
             }
         }
     }

@@ -103,6 +103,7 @@ enum StoreSchema {
         migrator.registerMigration("v19-destination-remarks-items", migrate: StoreSchemaV19.migrate)
         migrator.registerMigration("v20-buyer-key", migrate: StoreSchemaV20.migrate)
         migrator.registerMigration("v21-rule-bundles-waiting", migrate: StoreSchemaV21.migrate)
+        migrator.registerMigration("v22-outbox-request-id", migrate: StoreSchemaV22.migrate)
         return migrator
     }
 }

@@ -11,9 +11,11 @@ extension SyncService {
     /// How long results are asked for before the outcome is left unclear, to be settled by reading the orders.
     static let resultPollLimit: Double = 600
 
-    /// Reports the parcels being sent (``Parcel/Report/sending``) of `numbers` and says what RMS
-    /// answered for each order.
-    func reportShipping(_ numbers: [OrderNumber]) async -> [OrderNumber: WriteOutcome] {
+    /// Reports the parcels being sent (``Parcel/Report/sending``) of the claimed orders and says
+    /// what RMS answered for each. The requestId RMS gives is recorded on the intents before its
+    /// result is asked for: a sender that dies meanwhile leaves the next one that to ask.
+    func reportShipping(_ claims: [(number: OrderNumber, intent: Int64)]) async -> [OrderNumber: WriteOutcome] {
+        let numbers = claims.map(\.number)
         let requests: [UpdateOrderShippingRequest]
         do {
             requests = try store.orders(numbers).map(Self.shippingRequest)
@@ -34,9 +36,21 @@ extension SyncService {
             // It may have reached RMS: settled by reading the orders' shipping records.
             return Self.every(numbers, .unknown(detail: (error as? RakutenPayError)?.summary ?? "送信中に中断しました: \(error)"))
         }
+        do {
+            try store.noteRequestID(requestID, for: claims.map(\.intent))
+        } catch {
+            // Not recorded: were this process to die now, the next would settle by reading the
+            // orders (after ``SyncService/inFlightGrace``); said in the log, the report goes on.
+            logger.error("requestId \(requestID) not recorded: \(error)")
+        }
         guard let results = await shippingResults(requestID) else {
             return Self.every(numbers, .unknown(detail: "RMSが受け付けた報告（requestId \(requestID)）の結果を得られません"))
         }
+        return Self.outcomes(of: results)
+    }
+
+    /// Each order's outcome in an async request's results: an ERROR refuses it.
+    static func outcomes(of results: [GetResultUpdateOrderShippingAsyncResponse.Result]) -> [OrderNumber: WriteOutcome] {
         var outcomes: [OrderNumber: WriteOutcome] = [:]
         for result in results {
             guard let number = result.orderNumber.map(OrderNumber.init) else { continue }
@@ -45,6 +59,18 @@ extension SyncService {
             } ?? .accepted(nil)
         }
         return outcomes
+    }
+
+    /// An async request's results if RMS has them now, asked once; nil while RMS is still at it
+    /// (or knows no such request). A failure to ask is nil too: asked again on the next round.
+    func shippingResultsNow(_ requestID: String) async -> [GetResultUpdateOrderShippingAsyncResponse.Result]? {
+        do {
+            let answer = try await client.getResultUpdateOrderShippingAsync(requestId: requestID)
+            return answer.isPendingOrUnknown ? nil : answer.results
+        } catch {
+            // The client logged it; asking changes nothing at RMS.
+            return nil
+        }
     }
 
     /// The async result, asked for until RMS has it; nil when RMS had none within the limit, or

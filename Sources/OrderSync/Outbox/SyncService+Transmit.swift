@@ -34,7 +34,7 @@ extension SyncService {
                 outcomes[number] = await Self.answer(accepted: nil) { try await client.updateOrderSender(request) }
             }
         case .shippingReport, .shippingCorrection:
-            outcomes = await reportShipping(numbers)
+            outcomes = await reportShipping(claims)
         case .mail(let template, _):
             for claim in claims { outcomes[claim.number] = await mail(template, claim.number, intent: claim.intent) }
         }

@@ -412,7 +412,7 @@ public final class DeskController {
             }
             if !report.skipped.isEmpty { text += "、スキップ \(report.skipped.count)件" }
             return .writeFinished(message: text, failed: report.failed > 0)
-        case .statusRefreshed:
+        case .statusRefreshed, .waitingForWritesInFlight:
             return nil
         case .workerActive(let active):
             return .workerActive(active)

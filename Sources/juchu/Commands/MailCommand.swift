@@ -64,10 +64,10 @@ struct MailSendCommand: ParsableCommand {
             }
             let chosen = try UserFacingError.settings { try mailer.library.template(named: template) }
             if let problem = mailer.library.unfinished(chosen) { throw UserFacingError(problem, exitCode: 2) }
-            let service = try options.service(settings, file: file, existingStore: true).mailing(with: mailer)
+            let service = try options.service(settings, file: file, existingStore: true).mailing(with: mailer).reporting(to: ConfigOptions.sayWaiting)
             let resend = self.resend
             try runBlocking {
-                try await service.settleUnclearWrites()
+                try await service.settleUnclearWrites(waitingForInFlight: true)
                 let numbers = try selection.numbers(in: service.store)
                 return try await service.run(try mailer.action(chosen, for: numbers, in: service.store, resend: resend, now: Date()), on: numbers)
             }.print(json: json)

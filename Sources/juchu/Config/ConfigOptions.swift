@@ -56,16 +56,23 @@ struct ConfigOptions: ParsableArguments {
         SyncService(client: try client(settings, file: file), store: try openStore(settings, existing: existingStore))
     }
 
+    /// What a command tells on stderr while it waits for a write a killed process left on its way.
+    static let sayWaiting: @Sendable (SyncEvent) -> Void = { event in
+        if case .waitingForWritesInFlight(let seconds) = event {
+            FileHandle.standardError.write(Data("中断された送信がまだRMSに届く途中かもしれません。結果を確かめる前に最長\(seconds)秒待ちます\n".utf8))
+        }
+    }
+
     /// Runs a write to RMS from a script (confirm, cancel, push) on the settings' database and RMS:
     /// what a process left unclear is settled first (it may put orders back in the status chosen),
     /// then the orders are chosen and `action` is run on them. Prints each order's result.
     func runOutboxCommand(_ action: OrderAction, _ selection: OrderSelection, json: Bool) throws {
         try reportingErrors {
             let (settings, file) = try load()
-            let service = try self.service(settings, file: file, existingStore: true)
+            let service = try self.service(settings, file: file, existingStore: true).reporting(to: Self.sayWaiting)
             let statusAfter = settings.statusAfterShipReport
             try runBlocking {
-                try await service.settleUnclearWrites()
+                try await service.settleUnclearWrites(waitingForInFlight: true)
                 return try await service.run(action, on: try selection.numbers(in: service.store), statusAfterShipReport: statusAfter)
             }.print(json: json)
         }
