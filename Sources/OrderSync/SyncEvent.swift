@@ -10,6 +10,8 @@ public enum SyncEvent: Sendable {
     case writeProgress(OutboundWrite.Kind, sent: Int, total: Int)
     case writeFinished(OutboundWrite.Kind, WriteReport)
     case statusRefreshed(count: Int)
+    /// rules.toml changed and was read again: the worker runs these rules from now on.
+    case rulesReloaded(count: Int)
     /// A write a dead sender left on its way may still reach RMS: settled after so many seconds.
     case waitingForWritesInFlight(seconds: Int)
     /// Whether this process's worker holds the lease (works) or stands by for another's.

@@ -26,6 +26,10 @@ public struct SyncWorker: Sendable {
     /// The shop's rules (rules.toml), run on each newly imported order by the worker that holds
     /// the lease — never by two processes at once.
     public var rules = RuleSet([])
+    /// The rules as rules.toml says now, when it changed since last asked (nil: unchanged): looked
+    /// at each round, so that an edit takes effect without a restart. A file that does not read
+    /// throws, and the rules stay as they were.
+    public var reloadRules: (@Sendable () throws -> RuleSet?)?
     /// Fetch in the first round (`juchu sync`) rather than one interval later (the desk fetches
     /// on its own when it opens).
     public var fetchAtStart = true
@@ -46,6 +50,7 @@ public struct SyncWorker: Sendable {
     public func run() async {
         let clock = ContinuousClock()
         var service = service
+        var rules = rules
         var nextFetch = fetchInterval.map { fetchAtStart ? clock.now : clock.now + $0 }
         var nextWatch = clock.now + watchInterval
         // The licenceKey's expiry: at the start, then once a day.
@@ -85,6 +90,16 @@ public struct SyncWorker: Sendable {
                         if let due = nextFetch, clock.now >= due, let interval = fetchInterval {
                             nextFetch = clock.now + interval
                             _ = try await service.fetch(fetchSettings)
+                        }
+                        if let reloadRules {
+                            do {
+                                if let fresh = try reloadRules() {
+                                    rules = fresh
+                                    service.events(.rulesReloaded(count: fresh.rules.count))
+                                }
+                            } catch {
+                                service.events(.failed(activity: "ルールの読み込み", errorClass: nil, detail: "\(error)（前のルールのまま動きます）"))
+                            }
                         }
                         do {
                             _ = try await service.runRulesOnNewOrders(rules)

@@ -1,6 +1,8 @@
+import Foundation
 import OrderEngine
 import ShopSettings
 import Testing
+import TestSupport
 
 /// rules.toml read whole and checked before any rule runs: each mistake named with the file, the
 /// line of its [[rule]] and what is wrong; nothing half-read.
@@ -72,5 +74,26 @@ struct RulesFileTests {
         #expect(Self.problem("[rule]\nname = 1\n").contains("[[rule]] の表の並び"))
         #expect(Self.problem("[[rule]]\nname = \"a\n").contains("2行目: TOMLとして読めません: 文字列が行の終わりまでに閉じていません"))
         #expect(Self.problem("rules = 1\n").contains("不明な項目です（ルールは [[rule]] の表に書きます）"))
+    }
+
+    @Test("rules.toml watched: unchanged gives nothing, an edit gives the new rules, a broken edit is said once and the rules stay, a fix takes effect")
+    func watched() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.file("rules.toml")
+        let one = "[[rule]]\nname = \"a\"\nwhen = \"支払:代引\"\nflags = [\"要確認\"]\n"
+        try one.write(toFile: file, atomically: true, encoding: .utf8)
+        let loaded = try RulesFile.load(path: file, statuses: Self.statuses, flags: Self.flags).0
+        let watch = RulesFileWatch(path: file, statuses: Self.statuses, flags: Self.flags, loaded: loaded)
+        #expect(try watch.changed() == nil)
+        try (one + "\n[[rule]]\nname = \"b\"\nwhen = \"支払:カード\"\nconfirm = true\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try watch.changed()?.rules.map(\.name) == ["a", "b"])
+        #expect(watch.rules.rules.count == 2)
+        try (one + "\n[[rule]]\nname = \"a\"\nwhen = \"支払:カード\"\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigError.self) { try watch.changed() }
+        #expect(try watch.changed() == nil, "said once for that version of the file")
+        #expect(watch.rules.rules.map(\.name) == ["a", "b"], "the rules before it stay")
+        try one.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try watch.changed()?.rules.map(\.name) == ["a"])
     }
 }

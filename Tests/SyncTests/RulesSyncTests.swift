@@ -5,6 +5,7 @@ import OrderStore
 import OrderSync
 import RakutenPay
 import RMSSandbox
+import Synchronization
 import Testing
 import TestSupport
 
@@ -196,5 +197,44 @@ struct RulesSyncTests {
         let batch = try #require(try store.undoableBatches(byRules: true).first)
         try store.undo(batch: batch.batchID)
         #expect(try store.orders(pair).allSatisfy { $0.bundleID == nil }, "taken back with the rule's batch")
+    }
+
+    @Test("the worker reads rules.toml again when it changes: orders that arrive after an edit get the new rules, without a restart; a file that does not read keeps the rules and says so")
+    func workerReloads() async throws {
+        let fetched = try await FetchedSandbox.start(orders: 5)
+        defer { Task { await fetched.stop() } }
+        _ = try await fetched.service.runRulesOnNewOrders(RuleSet([]))
+        // What the file says, round by round: unchanged, broken, then a rule that marks new orders.
+        struct Broken: Error, CustomStringConvertible { var description: String { "rules.toml: 2行目の [[rule]] when: 読めません" } }
+        let versions = Mutex<[Result<RuleSet?, Broken>]>([
+            .success(nil), .failure(Broken()),
+            .success(RuleSet([Rule(name: "新着は要確認", when: "", actions: [.setFlag("要確認")])])),
+        ])
+        let said = Mutex<[String]>([])
+        let service = fetched.service.reporting { event in
+            if case .failed(let activity, _, let detail) = event { said.withLock { $0.append("\(activity): \(detail)") } }
+            if case .rulesReloaded(let count) = event { said.withLock { $0.append("reloaded \(count)") } }
+        }
+        var settings = FetchSettings()
+        settings.skipYoungerThanMinutes = 0
+        var worker = SyncWorker(service: service, fetchSettings: settings, pollInterval: .milliseconds(200), fetchInterval: .milliseconds(200), leaseSeconds: 30)
+        worker.reloadRules = {
+            try versions.withLock { $0.isEmpty ? .success(nil) : $0.removeFirst() }.get()
+        }
+        let running = worker
+        let task = Task { await running.run() }
+        defer { task.cancel() }
+        for _ in 0..<50 where versions.withLock({ !$0.isEmpty }) { try await Task.sleep(for: .milliseconds(100)) }
+        await fetched.sandbox.server.addNewOrders(3)
+        var marked: [OrderRow] = []
+        for _ in 0..<50 {
+            try await Task.sleep(for: .milliseconds(200))
+            marked = try fetched.store.page(GridFilter(search: "チェック:要確認"), limit: 100)
+            if marked.count >= 3 { break }
+        }
+        task.cancel()
+        #expect(marked.count >= 3, "the orders after the edit got the new rule")
+        #expect(said.withLock { $0 }.contains { $0.hasPrefix("ルールの読み込み: ") && $0.contains("前のルールのまま") }, "\(said.withLock { $0 })")
+        #expect(said.withLock { $0 }.contains("reloaded 1"))
     }
 }

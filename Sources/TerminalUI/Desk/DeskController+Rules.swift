@@ -8,7 +8,9 @@ import OrderSync
 /// ルールを今すぐ適用, run through the usual progress and results (each rule still once per order).
 extension DeskController {
     func planRules(_ item: PanelItem, run: Bool, _ numbers: [OrderNumber], scope: String) throws {
-        let rules = settings.rules
+        // The file as it is now: an edit since the desk opened counts (a file that does not read is said).
+        if let watch = settings.rulesWatch { _ = try watch.changed() }
+        let rules = settings.rulesWatch?.rules ?? settings.rules
         guard !rules.isEmpty else {
             throw ActionInputError("ルールがありません（$XDG_CONFIG_HOME/juchu/rules.toml か config.toml の [rules] path に [[rule]] を書いてください）")
         }

@@ -3,6 +3,7 @@ import OrderEngine
 import OrderStore
 import OrderSync
 import RakutenPay
+import ShopSettings
 import Slips
 import ShippingFiles
 
@@ -43,6 +44,8 @@ public final class DeskController {
         public var credentials: (@Sendable () -> RakutenPayCredentials?)?
         /// The shop's rules (rules.toml), run by this desk's worker while it holds the lease.
         public var rules = RuleSet([])
+        /// rules.toml watched for edits: the worker and the panel's ルール rows use the file as it is now.
+        public var rulesWatch: RulesFileWatch?
 
         public init() {}
     }
@@ -357,6 +360,7 @@ public final class DeskController {
             fetchInterval: settings.fetchInterval, credentials: settings.credentials)
         worker.fetchAtStart = false
         worker.rules = settings.rules
+        if let watch = settings.rulesWatch { worker.reloadRules = { try watch.changed() } }
         state.status.lastFetchAt = settings.lastFetchAt
         state.status.licenseDaysLeft = settings.licenseDaysLeft
         if settings.fetchOnStart { perform(.fetch) }
@@ -414,6 +418,8 @@ public final class DeskController {
             return .writeFinished(message: text, failed: report.failed > 0)
         case .statusRefreshed, .waitingForWritesInFlight:
             return nil
+        case .rulesReloaded(let count):
+            return .notice("rules.toml を読み直しました（ルール \(count)件）")
         case .workerActive(let active):
             return .workerActive(active)
         case .licenseExpiry(let expiry):

@@ -86,6 +86,7 @@ struct DemoCommand: ParsableCommand {
         settings.fetchOnStart = false
         settings.lastFetchAt = Date()
         settings.rules = rules
+        settings.rulesWatch = RulesFileWatch(path: nil, statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags, loaded: rules)
         // The demo shop's own address on its labels; the files go beside the demo's database.
         settings.labelSender = DemoShop.sender
         settings.labelDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/labels"

@@ -50,6 +50,7 @@ struct DeskCommand: ParsableCommand {
             deskSettings.licenseDaysLeft = recorded.map { LicenseWarning.daysLeft(until: $0, on: Date()) } ?? settings.licenseDaysLeft()
             deskSettings.credentials = options.currentCredentials
             deskSettings.rules = try UserFacingError.settings { try settings.rules().0 }
+            deskSettings.rulesWatch = RulesFileWatch(path: settings.rulesPath, statuses: settings.statuses, flags: settings.flags, loaded: deskSettings.rules)
             let launcher = DeskLauncher(
                 keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: display.ascii,
                 colors: DeskLauncher.wantsColor(noColorFlag: display.noColor), settings: deskSettings,

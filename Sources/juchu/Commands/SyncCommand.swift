@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import ShopSettings
 import OrderEngine
 import OrderSync
 
@@ -39,6 +40,8 @@ struct SyncCommand: ParsableCommand {
                 fetchInterval: fetchSeconds.map { .seconds($0) } ?? settings.fetchInterval, leaseSeconds: leaseSeconds,
                 credentials: options.currentCredentials)
             worker.rules = rules
+            let watch = RulesFileWatch(path: settings.rulesPath, statuses: settings.statuses, flags: settings.flags, loaded: rules)
+            worker.reloadRules = { try watch.changed() }
             let task = Task { await worker.run() }
             // Stop on SIGTERM / SIGINT: the worker ends its round and releases the lease.
             var sources: [any DispatchSourceSignal] = []
@@ -70,6 +73,7 @@ struct SyncCommand: ParsableCommand {
             return line
         case .writeFinished(let kind, let report): return "\(now) \(kind.action.journalLabel): 成功 \(report.succeeded)件、失敗 \(report.failed)件"
         case .statusRefreshed(let count): return "\(now) RMSステータスを取得: \(count)件"
+        case .rulesReloaded(let count): return "\(now) rules.toml を読み直しました（ルール \(count)件）"
         case .failed(let activity, let errorClass, let detail):
             return "\(now) \(activity)に失敗: \(errorClass.map { "\($0.message)（\(detail)）" } ?? detail)（次の回で再試行します）"
         default: return nil

@@ -1,0 +1,53 @@
+import Foundation
+import OrderEngine
+import Synchronization
+
+/// rules.toml as it is now, read again when the file changes (its modification time or size, or
+/// its coming or going), so that a shop's edit takes effect without restarting the desk or
+/// `juchu sync`. A file that does not read keeps the rules before it: its error is thrown once, for
+/// that version of the file, and said by whoever asked.
+public final class RulesFileWatch: Sendable {
+    /// What identifies a version of the file: nil when there is none.
+    private struct Stamp: Equatable {
+        let modified: Date
+        let size: Int
+    }
+
+    private let path: String?
+    private let statuses: [LocalStatus]
+    private let flags: [String]
+    private let state: Mutex<(stamp: Stamp?, rules: RuleSet)>
+
+    /// Watches the rules of `path` (config.toml's `[rules] path`, or the default file), as
+    /// `loaded` was read from it just now.
+    public init(path: String?, statuses: [LocalStatus], flags: [String], loaded: RuleSet) {
+        self.path = path
+        self.statuses = statuses
+        self.flags = flags
+        // Unreadable now, the first change of it reads the file (and says what is wrong).
+        let stamp = (try? Self.stamp(of: path ?? RulesFile.defaultPath)) ?? nil
+        state = Mutex((stamp, loaded))
+    }
+
+    /// The rules as the file says now.
+    public var rules: RuleSet { state.withLock { $0.rules } }
+
+    /// The file's rules when it changed since last looked at; nil when it did not. A file that
+    /// changed and does not read throws (and its rules stay as they were).
+    public func changed() throws -> RuleSet? {
+        let stamp = try Self.stamp(of: path ?? RulesFile.defaultPath)
+        guard state.withLock({ $0.stamp != stamp }) else { return nil }
+        // Noted first: a file that does not read is said once, not every round.
+        state.withLock { $0.stamp = stamp }
+        let (rules, _) = try RulesFile.load(path: path, statuses: statuses, flags: flags)
+        state.withLock { $0.rules = rules }
+        return rules
+    }
+
+    /// The file's version; nil when there is no file.
+    private static func stamp(of file: String) throws -> Stamp? {
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        return Stamp(modified: attributes[.modificationDate] as? Date ?? .distantPast, size: attributes[.size] as? Int ?? -1)
+    }
+}
