@@ -37,9 +37,28 @@ struct DeskSoakEndToEndTests {
             $0.secondsUntilCancelled = 2
         }
         let db = juchu.home + "/soak.sqlite"
+        // The shop's routine, run by whichever process holds the lease: hold 代金引換, confirm card
+        // orders, mark and bundle 同梱候補.
+        let rules = juchu.home + "/rules.toml"
+        try """
+            [[rule]]
+            name = "代引は保留"
+            when = "支払:代引"
+            flags = ["要確認"]
+            hold = "代引は送料を確認"
+            [[rule]]
+            name = "カードは確認"
+            when = "支払:カード"
+            confirm = true
+            [[rule]]
+            name = "同梱候補"
+            when = "同梱:候補"
+            flags = ["ギフト"]
+            bundle = true
+            """.write(toFile: rules, atomically: true, encoding: .utf8)
         let config = try CommandsEndToEndTests.sandboxConfig(
             sandbox, in: juchu, database: db, requestsPerSecond: 5,
-            more: "[fetch]\nskip_younger_than_minutes = 0\ndays_back = 7\nconfirm_poll_seconds = 5\n")
+            more: "[fetch]\nskip_younger_than_minutes = 0\ndays_back = 7\nconfirm_poll_seconds = 5\n[rules]\npath = \"\(rules)\"\n")
 
         let sync = try JuchuProcess(juchu, ["sync", "--config", config, "--poll-seconds", "1", "--fetch-seconds", "3", "--lease-seconds", "10"])
         defer { if sync.isRunning { kill(sync.processIdentifier, SIGKILL) } }
@@ -92,6 +111,31 @@ struct DeskSoakEndToEndTests {
         for function in [APIFunction.confirmOrder, .cancelOrder] {
             let accepted = await sandbox.server.acceptedWrites(function)
             #expect(accepted.values.allSatisfy { $0 == 1 }, "\(function) carried out more than once: \(accepted.filter { $0.value > 1 })")
+        }
+        // The rules: they acted, each at most once per order (its own batch), and no order a rule
+        // held was confirmed by a rule.
+        let acts = try store.ruleActs(of: oracle.stored.keys.map(OrderNumber.init))
+        #expect(!acts.isEmpty, "no rule acted")
+        for (number, done) in acts {
+            #expect(Set(done.map(\.rule)).count == done.count, "\(number): a rule acted twice")
+            let journal = try store.journal(of: number)
+            // RMS's answers to a rule's writes are journalled apart, and a 同梱 may come from the
+            // partner's act; the rule's own steps on the order share one batch.
+            for act in done {
+                let own = journal.filter { $0.operatorName == Rule.operatorPrefix + act.rule && ["set-flag", "confirm"].contains($0.action) }
+                #expect(Set(own.map(\.batchID)).count <= 1,
+                        "\(number): 「\(act.rule)」 wrote in more than one batch: \(own.map { "\($0.batchID.prefix(8)) \($0.action) \($0.field) \($0.before)→\($0.after)" })")
+            }
+            if done.contains(where: { $0.hold != nil }) {
+                #expect(!journal.contains { $0.operatorName.hasPrefix(Rule.operatorPrefix) && $0.action == "confirm" }, "\(number): held, yet confirmed by a rule")
+            }
+        }
+        // A rule's 同梱 holds one destination's orders, at least two.
+        let bundles = Dictionary(grouping: oracle.stored.values.filter { $0.bundleID != nil }, by: { $0.bundleID! })
+        for (bundle, members) in bundles where try members.contains(where: { order in
+            try store.journal(of: order.number).contains { $0.operatorName.hasPrefix(Rule.operatorPrefix) && $0.action == "bundle" }
+        }) {
+            #expect(members.count >= 2 && Set(members.map(\.bundleCandidateKey)).count == 1, "\(bundle): \(members.map(\.number))")
         }
         let totals = oracle.totalsNotRMSs()
         #expect(totals.problems.isEmpty, "\(totals.problems.prefix(5))")
