@@ -31,7 +31,7 @@ final class TransactionEffects: @unchecked Sendable {
 
     static func inserted(_ status: LocalStatus, count: Int, in db: Database) {
         guard let effects = of(db) else { return }
-        effects.counts[status.name, default: 0] += count
+        effects.counts[status.id, default: 0] += count
         effects.changed = true
     }
 
@@ -39,8 +39,8 @@ final class TransactionEffects: @unchecked Sendable {
         guard let effects = of(db) else { return }
         effects.changed = true
         if before != after {
-            effects.counts[before.name, default: 0] -= 1
-            effects.counts[after.name, default: 0] += 1
+            effects.counts[before.id, default: 0] -= 1
+            effects.counts[after.id, default: 0] += 1
         }
     }
 

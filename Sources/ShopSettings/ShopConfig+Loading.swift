@@ -108,7 +108,10 @@ extension ShopConfig {
             guard !names.isEmpty, Set(names).count == names.count, !names.contains("") else {
                 throw reader.error("desk", "statuses", "空でない、重複のない受注ステータスの一覧にしてください")
             }
-            statuses = names.map(LocalStatus.init)
+            if let taken = names.first(where: { !LocalStatus.isFreeName($0) }) {
+                throw reader.error("desk", "statuses", "「\(taken)」は受注ステータスの名前に使えません（juchuが内部で使う名前です）")
+            }
+            statuses = names.map { LocalStatus($0) }
         }
         if let names = try reader.strings("desk", "flags") { flags = names.filter { !$0.isEmpty } }
         if let names = try reader.strings("desk", "columns") { columns = try readColumns(names, reader: reader) }

@@ -129,6 +129,7 @@ struct CommandsEndToEndTests {
             ("[[desk.views]]\nname = \"x\"\nstatus = \"発送済\"\n", "desk.views[1].status"),
             ("[[desk.views]]\nname = \"x\"\nsearch = \"日付:2026-02-30\"\n", "desk.views[1].search"),
             ("[desk]\nstatuses = [\"出荷待ち\"]\n", "fetch.store_as"),
+            ("[desk]\nstatuses = [\"新規受付\", \"shipped\"]\n", "desk.statuses"),
             ("[desk]\ncolumns = [\"number\", \"電話番号\"]\n", "desk.columns"),
             ("[desk]\ncolumns = [\"注文者\", \"合計金額\"]\n", "desk.columns"),
             (Self.senderTOML + "[shipping]\nyupri_layout = \"100\"\n", "shipping.yupri_layout"),

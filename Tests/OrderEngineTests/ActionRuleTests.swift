@@ -9,7 +9,8 @@ struct ActionRuleTests {
     @Test("status change: before → after, unchanged orders skipped")
     func status() {
         let plan = ChangeStatusAction(to: .awaitingPayment).plan([OrderFixtures.order(1)])
-        #expect(plan.changes.first?.fields == [FieldChange(field: .localStatus, before: .text("新規受付"), after: .text("入金待ち"))])
+        #expect(plan.changes.first?.fields == [FieldChange(field: .localStatus, before: .text("new-order"), after: .text("awaiting-payment"))])
+        #expect(plan.changes.first?.fields.first?.displayText == "受注ステータス 新規受付→入金待ち", "shown by its name, kept by its id")
         #expect(reason(ChangeStatusAction(to: .newOrder), [OrderFixtures.order(1)]) == .noChange)
         #expect(!plan.leavesMachine)
     }

@@ -71,6 +71,41 @@ struct MigrationTests {
         directory.remove()
     }
 
+    @Test("statuses written by their names before version 23 read as the same statuses, are kept by their ids after it, and an old batch still undoes")
+    func statusIDs() throws {
+        let path = directory.file("names.sqlite")
+        var orders = (1...6).map { OrderFixtures.order($0) }
+        orders[5].localStatus = LocalStatus("店舗確認")  // the shop's own status: its name is its id
+        do {
+            let store = try OrderStore(path: path)
+            try store.importOrders(orders.map { OrderStore.Incoming(order: $0, rawJSON: nil) })
+            _ = try store.apply(ChangeStatusAction(to: .awaitingPayment), to: orders.prefix(4).map(\.number))
+        }
+        // The file as a version before ids left it: names in the orders, the counts and the journal.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for status in LocalStatus.known {
+                try db.execute(sql: "UPDATE orders SET local_status = ? WHERE local_status = ?", arguments: [status.name, status.id])
+                try db.execute(sql: "UPDATE status_counts SET local_status = ? WHERE local_status = ?", arguments: [status.name, status.id])
+                try db.execute(sql: "UPDATE journal SET before_value = ? WHERE before_value = ?", arguments: [status.name, status.id])
+                try db.execute(sql: "UPDATE journal SET after_value = ? WHERE after_value = ?", arguments: [status.name, status.id])
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v23-status-ids'")
+        }
+        try queue.close()
+        let store = try OrderStore(path: path)
+        let stored = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT DISTINCT local_status FROM orders ORDER BY 1") }
+        #expect(stored == ["awaiting-payment", "new-order", "店舗確認"], "kept by ids; the shop's own by its name")
+        #expect(try store.countsByStatus() == [.awaitingPayment: 4, .newOrder: 1, LocalStatus("店舗確認"): 1])
+        #expect(try store.page(GridFilter(localStatus: .awaitingPayment), limit: 10).count == 4)
+        let history = try store.journal(of: orders[0].number)
+        #expect(history.contains { $0.field == "受注ステータス" && $0.before == "新規受付" && $0.after == "入金待ち" })
+        let batch = try #require(try store.undoableBatches(limit: 1).first)
+        #expect(Set(try store.undo(batch: batch.batchID).restored) == Set(orders.prefix(4).map(\.number)), "an old batch, written with names, undoes")
+        #expect(try store.orders(orders.prefix(4).map(\.number)).allSatisfy { $0.localStatus == .newOrder })
+        #expect(try store.countsByStatus()[.newOrder] == 5)
+    }
+
     @Test("processes opening a new file at the same moment (a desk and the worker) all find it migrated, none fails")
     func concurrentOpen() throws {
         for round in 0..<5 {

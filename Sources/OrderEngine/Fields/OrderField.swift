@@ -43,6 +43,7 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
     /// code (1001), which is what the journal keeps.
     public func displayText(of value: FieldValue) -> String {
         if self == .carrier, case .text(let code?) = value { return Carrier(code: code).name }
+        if self == .localStatus, case .text(let id?) = value { return LocalStatus(id: id).name }
         return value.displayText
     }
 
@@ -81,7 +82,7 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
 
     public func value(in order: Order) -> FieldValue {
         switch self {
-        case .localStatus: .text(order.localStatus.name)
+        case .localStatus: .text(order.localStatus.id)
         case .sync: .sync(order.sync)
         case .rmsProgress: .progress(order.rmsProgress)
         case .shippingFee: .money(order.fees.shipping)
@@ -101,7 +102,7 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
     /// Writes `value` into `order`; fails when the value is not of this field's kind.
     public func set(_ value: FieldValue, in order: inout Order) throws(FieldValueMismatch) {
         switch (self, value) {
-        case (.localStatus, .text(let name?)): order.localStatus = LocalStatus(name)
+        case (.localStatus, .text(let id?)): order.localStatus = LocalStatus(id: id)
         case (.sync, .sync(let state)): order.sync = state
         case (.rmsProgress, .progress(let progress)): order.rmsProgress = progress
         case (.shippingFee, .money(let money)): order.fees.shipping = money

@@ -44,7 +44,7 @@ public struct GridFilter: Sendable, Hashable {
         var arguments: [String] = []
         if let localStatus {
             clauses.append("local_status = ?")
-            arguments.append(localStatus.name)
+            arguments.append(localStatus.id)
         }
         let filters = self.filters
         clauses += filters.clauses.sql

@@ -102,7 +102,7 @@ extension OrderStore {
         try pool.read { db in
             var counts: [LocalStatus: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT local_status, n FROM status_counts WHERE n > 0") {
-                counts[LocalStatus(row["local_status"])] = row["n"]
+                counts[LocalStatus(id: row["local_status"])] = row["n"]
             }
             return counts
         }
@@ -162,14 +162,14 @@ extension OrderStore {
             SELECT COUNT(*) FROM orders AS earlier WHERE earlier.buyer_key = orders.buyer_key
             AND (earlier.ordered_at < orders.ordered_at OR (earlier.ordered_at = orders.ordered_at AND earlier.order_number < orders.order_number))
             AND earlier.rms_progress < \(RMSProgress.awaitingCancellation.code)
-            AND earlier.local_status <> '\(LocalStatus.cancelled.name.replacingOccurrences(of: "'", with: "''"))') END
+            AND earlier.local_status <> '\(LocalStatus.cancelled.id)') END
         """
 
     /// An order that may still ship with another, in SQL for the table `alias`: RMS has not
     /// shipped or cancelled it (100–400), nor has the shop (出荷済み, キャンセル).
     static func openForBundling(_ alias: String) -> String {
         "\(alias).rms_progress <= \(RMSProgress.awaitingChangeConfirmation.code) AND \(alias).local_status NOT IN ("
-            + [LocalStatus.shipped, LocalStatus.cancelled].map { "'" + $0.name.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ") + ")"
+            + [LocalStatus.shipped, LocalStatus.cancelled].map { "'\($0.id)'" }.joined(separator: ", ") + ")"
     }
 
     static func row(_ row: Row) -> OrderRow {
@@ -181,7 +181,7 @@ extension OrderStore {
             grandTotal: (row[4] as Int?).map(Money.yen) ?? .unset,
             shippingFee: (row[5] as Int?).map(Money.yen) ?? .unset,
             rmsProgress: RMSProgress(code: row[6]),
-            localStatus: LocalStatus(row[7] as String),
+            localStatus: LocalStatus(id: row[7] as String),
             sync: SyncState(key: row[8], error: row[9], detail: row[10]),
             paymentMethod: row[11],
             bundleID: (row[12] as String?).map(BundleID.init),

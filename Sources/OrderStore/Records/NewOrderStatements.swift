@@ -75,7 +75,7 @@ struct NewOrderStatements {
             try run(statement)
         }
 
-        let arrival = FieldChange(field: .localStatus, before: .text(nil), after: .text(newOrder.localStatus.name))
+        let arrival = FieldChange(field: .localStatus, before: .text(nil), after: .text(newOrder.localStatus.id))
         for (index, text) in [
             batchID, nil, operatorName, action.rawValue, newOrder.number.rawValue, arrival.field.rawValue,
             arrival.before.journalText, arrival.after.journalText,

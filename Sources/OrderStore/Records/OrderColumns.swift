@@ -36,7 +36,7 @@ struct OrderColumns {
     var state: [DatabaseValue] {
         let dates = order.dates
         return [
-            order.localStatus.name.databaseValue, order.rmsProgress.code.databaseValue,
+            order.localStatus.id.databaseValue, order.rmsProgress.code.databaseValue,
             order.confirmedAt.map { Int64($0.timeIntervalSince1970) }.databaseValue, syncKey.databaseValue,
             syncError.databaseValue, syncDetail.databaseValue, order.grandTotal.yen.databaseValue,
             order.fees.shipping.yen.databaseValue, order.fees.cashOnDelivery.yen.databaseValue,

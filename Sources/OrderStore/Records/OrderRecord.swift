@@ -28,7 +28,7 @@ enum OrderRecord {
         """
 
     static func order(from row: Row) throws -> Order {
-        let localStatus = LocalStatus(row["local_status"] as String)
+        let localStatus = LocalStatus(id: row["local_status"] as String)
         var order: Order
         if let document = row["document"] as Data? {
             order = try OrderDocument.decode(Order.self, document)
@@ -48,7 +48,7 @@ enum OrderRecord {
 
     /// The shop's state, kept in columns, laid over the order's content.
     private static func applyState(from row: Row, to order: inout Order) throws {
-        order.localStatus = LocalStatus(row["local_status"] as String)
+        order.localStatus = LocalStatus(id: row["local_status"] as String)
         order.rmsProgress = RMSProgress(code: row["rms_progress"])
         order.confirmedAt = (row["confirmed_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
         order.sync = SyncState(key: row["sync_state"], error: row["sync_error"], detail: row["sync_detail"])
@@ -90,7 +90,7 @@ enum OrderRecord {
         var order = Order(
             number: OrderNumber(row["order_number"]), origin: .rakutenAPI,
             orderedAt: Date(timeIntervalSince1970: TimeInterval(row["ordered_at"] as Int64)),
-            rmsProgress: .awaitingConfirmation, localStatus: LocalStatus(row["local_status"] as String), sync: .notSent,
+            rmsProgress: .awaitingConfirmation, localStatus: LocalStatus(id: row["local_status"] as String), sync: .notSent,
             orderer: Contact(
                 familyName: name.first ?? "", firstName: name.count > 1 ? name[1] : "", familyNameKana: kana.first ?? "",
                 firstNameKana: kana.count > 1 ? kana[1] : "", zipCode: "", prefecture: "", city: "", subAddress: "", phoneNumber: ""),

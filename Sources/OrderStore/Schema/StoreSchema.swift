@@ -104,6 +104,7 @@ enum StoreSchema {
         migrator.registerMigration("v20-buyer-key", migrate: StoreSchemaV20.migrate)
         migrator.registerMigration("v21-rule-bundles-waiting", migrate: StoreSchemaV21.migrate)
         migrator.registerMigration("v22-outbox-request-id", migrate: StoreSchemaV22.migrate)
+        migrator.registerMigration("v23-status-ids", migrate: StoreSchemaV23.migrate)
         return migrator
     }
 }

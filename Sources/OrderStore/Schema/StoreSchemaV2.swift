@@ -107,7 +107,7 @@ enum StoreSchemaV2 {
             } else {
                 order = try OrderDocument.decode(Order.self, row["document"])
             }
-            order.localStatus = LocalStatus(row["local_status"])
+            order.localStatus = LocalStatus(id: row["local_status"])
             order.rmsProgress = RMSProgress(code: row["rms_progress"])
             order.sync = SyncState(key: row["sync_state"], error: row["sync_error"], detail: row["sync_detail"])
             order.bundleID = (row["bundle_id"] as String?).map(BundleID.init)

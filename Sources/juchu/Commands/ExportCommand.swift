@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
         try reportingErrors {
             let (settings, _) = try options.load()
             let store = try options.openStore(settings, existing: true)
-            let filter = GridFilter(localStatus: status.map(LocalStatus.init), search: search)
+            let filter = GridFilter(localStatus: status.map { LocalStatus($0) }, search: search)
             if let problem = filter.problems.first { throw UserFacingError(problem, exitCode: 2) }
             if format == .csv { write(Self.csvLine(Self.header)) }
             var key: GridKey?
