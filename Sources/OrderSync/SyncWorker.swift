@@ -26,10 +26,9 @@ public struct SyncWorker: Sendable {
     /// The shop's rules (rules.toml), run on each newly imported order by the worker that holds
     /// the lease — never by two processes at once.
     public var rules = RuleSet([])
-    /// The rules as rules.toml says now, when it changed since last asked (nil: unchanged): looked
-    /// at each round, so that an edit takes effect without a restart. A file that does not read
-    /// throws, and the rules stay as they were.
-    public var reloadRules: (@Sendable () throws -> RuleSet?)?
+    /// The rules as rules.toml says now: looked at each round, so that an edit takes effect without
+    /// a restart. A file that does not read throws, and the rules stay as they were.
+    public var reloadRules: (@Sendable () throws -> RuleSet)?
     /// Fetch in the first round (`juchu sync`) rather than one interval later (the desk fetches
     /// on its own when it opens).
     public var fetchAtStart = true
@@ -93,7 +92,8 @@ public struct SyncWorker: Sendable {
                         }
                         if let reloadRules {
                             do {
-                                if let fresh = try reloadRules() {
+                                let fresh = try reloadRules()
+                                if fresh != rules {
                                     rules = fresh
                                     service.events(.rulesReloaded(count: fresh.rules.count))
                                 }

@@ -18,22 +18,23 @@ public final class RulesFileWatch: Sendable {
     private let flags: [String]
     private let state: Mutex<(stamp: Stamp?, rules: RuleSet)>
 
-    /// Watches the rules of `path` (config.toml's `[rules] path`, or the default file), as
-    /// `loaded` was read from it just now.
-    public init(path: String?, statuses: [LocalStatus], flags: [String], loaded: RuleSet) {
+    /// Reads the rules of `path` (config.toml's `[rules] path`, or the default file) and watches
+    /// it: the file's version is taken before it is read, so that an edit made meanwhile is seen.
+    public init(path: String?, statuses: [LocalStatus], flags: [String]) throws {
         self.path = path
         self.statuses = statuses
         self.flags = flags
-        // Unreadable now, the first change of it reads the file (and says what is wrong).
-        let stamp = (try? Self.stamp(of: path ?? RulesFile.defaultPath)) ?? nil
-        state = Mutex((stamp, loaded))
+        let stamp = try Self.stamp(of: path ?? RulesFile.defaultPath)
+        let (rules, _) = try RulesFile.load(path: path, statuses: statuses, flags: flags)
+        state = Mutex((stamp, rules))
     }
 
     /// The rules as the file says now.
     public var rules: RuleSet { state.withLock { $0.rules } }
 
-    /// The file's rules when it changed since last looked at; nil when it did not. A file that
-    /// changed and does not read throws (and its rules stay as they were).
+    /// The file's rules when it changed since last looked at (by anyone: the worker compares what
+    /// it runs with ``rules``); nil when it did not. A file that changed and does not read throws
+    /// (and its rules stay as they were).
     public func changed() throws -> RuleSet? {
         let stamp = try Self.stamp(of: path ?? RulesFile.defaultPath)
         guard state.withLock({ $0.stamp != stamp }) else { return nil }

@@ -44,7 +44,7 @@ extension ShopConfig {
     /// The tables and keys config.toml may have.
     static let knownKeys: [String: Set<String>] = [
         "shop": ["id"],
-        "api": ["base_url", "service_secret", "license_key", "license_expires", "requests_per_second"],
+        "api": ["base_url", "service_secret", "license_key", "license_expires", "requests_per_second", "async_apply_seconds"],
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
         "store": ["path"],
         "rules": ["path"],
@@ -87,6 +87,10 @@ extension ShopConfig {
         if let rate = try reader.number("api", "requests_per_second") {
             guard rate > 0, rate <= 100 else { throw reader.error("api", "requests_per_second", "0より大きく100以下にしてください（\(rate)）") }
             requestsPerSecond = rate
+        }
+        if let seconds = try reader.number("api", "async_apply_seconds") {
+            guard seconds >= 0, seconds <= 86_400 else { throw reader.error("api", "async_apply_seconds", "0以上86400以下の秒数にしてください（\(seconds)）") }
+            asyncApplySeconds = seconds
         }
         if let status = try reader.string("fetch", "from_status") {
             guard let progress = RMSProgress.all.first(where: { $0.label == status || "\($0.code)" == status }) else {

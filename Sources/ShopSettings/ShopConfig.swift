@@ -17,6 +17,9 @@ public struct ShopConfig: Sendable {
     /// When RMS says the licenceKey stops working (it lasts 3 months).
     public var licenseExpires: CalendarDate?
     public var requestsPerSecond = 1.0
+    /// `[api] async_apply_seconds`: how long RMS may take to apply an async shipping report
+    /// (``RakutenPayConfiguration/asyncApplySeconds``).
+    public var asyncApplySeconds = 600.0
     public var fetch = FetchSettings()
     /// Automatic fetch interval; nil when fetching is on demand only.
     public var fetchInterval: Duration? = .seconds(600)
@@ -74,6 +77,7 @@ public struct ShopConfig: Sendable {
     public func clientConfiguration(file: String) throws -> RakutenPayConfiguration {
         var configuration = RakutenPayConfiguration(
             baseURL: baseURL, credentials: try credentials(file: file), requestsPerSecond: requestsPerSecond)
+        configuration.asyncApplySeconds = asyncApplySeconds
         // Every desk, `juchu sync` and command on this database shares the key's requests per second.
         configuration.sharedBudgetPath = databasePath + ".rate"
         return configuration

@@ -87,9 +87,10 @@ struct MigrationTests {
             for status in LocalStatus.known {
                 try db.execute(sql: "UPDATE orders SET local_status = ? WHERE local_status = ?", arguments: [status.name, status.id])
                 try db.execute(sql: "UPDATE status_counts SET local_status = ? WHERE local_status = ?", arguments: [status.name, status.id])
-                try db.execute(sql: "UPDATE journal SET before_value = ? WHERE before_value = ?", arguments: [status.name, status.id])
-                try db.execute(sql: "UPDATE journal SET after_value = ? WHERE after_value = ?", arguments: [status.name, status.id])
+                try db.execute(sql: "UPDATE journal SET before_value = ? WHERE before_value = ?", arguments: ["t:" + status.name, "t:" + status.id])
+                try db.execute(sql: "UPDATE journal SET after_value = ? WHERE after_value = ?", arguments: ["t:" + status.name, "t:" + status.id])
             }
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE after_value = 't:入金待ち'") == 4, "the journal as names wrote it")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v23-status-ids'")
         }
         try queue.close()

@@ -21,6 +21,8 @@ public struct SandboxHarness: Sendable {
         let url = try await server.start()
         var clientConfiguration = configuration.clientConfiguration(baseURL: url, requestsPerSecond: requestsPerSecond)
         clientConfiguration.retryBackoffSeconds = 0.05
+        // The sandbox applies an async report at once (only its result waits).
+        clientConfiguration.asyncApplySeconds = 0
         return SandboxHarness(server: server, client: RakutenPayClient(configuration: clientConfiguration), baseURL: url)
     }
 

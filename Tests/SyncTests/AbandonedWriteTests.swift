@@ -22,11 +22,11 @@ struct AbandonedWriteTests {
         return "\(OperatorIdentity.current)@\(OperatorIdentity.host):\(process.processIdentifier)"
     }
 
-    /// Marks `intents` sent by their (dead) sender longer ago than ``SyncService/inFlightGrace``:
-    /// a request that can no longer be on its way.
+    /// Marks `intents` sent by their (dead) sender longer ago than any write may still arrive
+    /// (``SyncService/inFlightGrace``, ``SyncService/asyncGrace``): a request no longer on its way.
     static func sentLongAgo(_ intents: [Int64], in fetched: FetchedSandbox) throws {
         try fetched.store.markSending(intents)
-        let earlier = Int64(fetched.service.inFlightGrace) + 1
+        let earlier = Int64(max(fetched.service.inFlightGrace, fetched.service.asyncGrace)) + 1
         try DatabaseQueue(path: fetched.store.path).write { db in
             for id in intents { try db.execute(sql: "UPDATE outbox SET sent_at = sent_at - ? WHERE id = ?", arguments: [earlier, id]) }
         }

@@ -206,8 +206,8 @@ struct RulesSyncTests {
         _ = try await fetched.service.runRulesOnNewOrders(RuleSet([]))
         // What the file says, round by round: unchanged, broken, then a rule that marks new orders.
         struct Broken: Error, CustomStringConvertible { var description: String { "rules.toml: 2行目の [[rule]] when: 読めません" } }
-        let versions = Mutex<[Result<RuleSet?, Broken>]>([
-            .success(nil), .failure(Broken()),
+        let versions = Mutex<[Result<RuleSet, Broken>]>([
+            .success(RuleSet([])), .failure(Broken()),
             .success(RuleSet([Rule(name: "新着は要確認", when: "", actions: [.setFlag("要確認")])])),
         ])
         let said = Mutex<[String]>([])
@@ -219,12 +219,13 @@ struct RulesSyncTests {
         settings.skipYoungerThanMinutes = 0
         var worker = SyncWorker(service: service, fetchSettings: settings, pollInterval: .milliseconds(200), fetchInterval: .milliseconds(200), leaseSeconds: 30)
         worker.reloadRules = {
-            try versions.withLock { $0.isEmpty ? .success(nil) : $0.removeFirst() }.get()
+            // Past the versions, the last rules stand (the file unchanged).
+            try versions.withLock { $0.count > 1 ? $0.removeFirst() : $0[0] }.get()
         }
         let running = worker
         let task = Task { await running.run() }
         defer { task.cancel() }
-        for _ in 0..<50 where versions.withLock({ !$0.isEmpty }) { try await Task.sleep(for: .milliseconds(100)) }
+        for _ in 0..<50 where versions.withLock({ $0.count > 1 }) { try await Task.sleep(for: .milliseconds(100)) }
         await fetched.sandbox.server.addNewOrders(3)
         var marked: [OrderRow] = []
         for _ in 0..<50 {

@@ -48,7 +48,8 @@ public struct BundleAction: BulkAction {
             .sorted { $0[0].number < $1[0].number }
     }
 
-    static func sameRecipient(_ a: Order, _ b: Order) -> Bool {
+    /// Whether two orders go from one buyer to one recipient: what may share a parcel.
+    public static func sameRecipient(_ a: Order, _ b: Order) -> Bool {
         a.orderer.isSameRecipient(as: b.orderer) && a.packages[0].destination.isSameRecipient(as: b.packages[0].destination)
     }
 }

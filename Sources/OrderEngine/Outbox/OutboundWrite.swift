@@ -68,6 +68,10 @@ public enum OutboundWrite: Sendable, Hashable {
         }
 
         /// Orders one call to RMS takes: confirmOrder 100, cancelOrder and updateOrderSender one.
+        /// RMS takes it into a queue and applies it later (updateOrderShippingAsync): its answer is
+        /// a requestId, its outcome that request's result.
+        public var isAsync: Bool { self == .shippingReport || self == .shippingCorrection }
+
         public var ordersPerCall: Int {
             switch self {
             case .confirm, .shippingReport, .shippingCorrection: 100

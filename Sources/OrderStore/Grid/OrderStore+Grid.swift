@@ -102,7 +102,8 @@ extension OrderStore {
         try pool.read { db in
             var counts: [LocalStatus: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT local_status, n FROM status_counts WHERE n > 0") {
-                counts[LocalStatus(id: row["local_status"])] = row["n"]
+                // A name (an older version's) and an id are one status: their counts add up.
+                counts[LocalStatus(id: row["local_status"]), default: 0] += row["n"] as Int
             }
             return counts
         }

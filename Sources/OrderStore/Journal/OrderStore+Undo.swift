@@ -66,6 +66,8 @@ extension OrderStore {
             var result = UndoResult(batchID: UUID().uuidString.lowercased())
             let replay = try Self.replayBackwards(batch: batch, in: db)
             result.conflicts = replay.conflicts + replay.sent.map { ($0, "RMSに反映済みの金額") }
+            // A rule's 同梱 that waited is taken back with its batch: it does not bundle later.
+            try db.execute(sql: "UPDATE rule_acts SET waits_to_bundle = 0 WHERE batch_id = ? AND waits_to_bundle = 1", arguments: [batch])
             for id in replay.replayedRows {
                 try db.cachedStatement(sql: "UPDATE journal SET undone_by_batch = ? WHERE id = ?").execute(arguments: [result.batchID, id])
             }

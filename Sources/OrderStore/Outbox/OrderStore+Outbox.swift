@@ -119,6 +119,8 @@ extension OrderStore {
         public let kind: OutboundWrite.Kind
         /// Left 'sending' by a sender that is gone: its request may still be on its way at RMS.
         public var abandonedWhileSending = false
+        /// Recorded 結果不明 by a sender that heard no clear answer.
+        public var isUnknown = false
         /// When its request left (nil: it never did).
         public var sentAt: Date?
         /// The requestId RMS gave it, for an async write RMS accepted.
@@ -144,7 +146,7 @@ extension OrderStore {
                 }
                 return UnresolvedWrite(
                     intent: row["id"], number: OrderNumber(row["order_number"]), kind: kind,
-                    abandonedWhileSending: row["state"] as String == "sending",
+                    abandonedWhileSending: row["state"] as String == "sending", isUnknown: row["state"] as String == "unknown",
                     sentAt: (row["sent_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }, requestID: row["request_id"])
             }
         }

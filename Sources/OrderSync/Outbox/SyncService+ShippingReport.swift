@@ -8,7 +8,8 @@ import RakutenPay
 extension SyncService {
     /// Waits between asking for an async result, growing: RMS answers in seconds, and may take minutes.
     static let resultPollDelays: [Double] = [1, 1, 2, 2, 4, 8, 15, 30]
-    /// How long results are asked for before the outcome is left unclear, to be settled by reading the orders.
+    /// How long results are asked for before the outcome is left unclear, to be settled by its
+    /// requestId's result on a later round (or, past RMS's time to apply it, by reading the orders).
     static let resultPollLimit: Double = 600
 
     /// Reports the parcels being sent (``Parcel/Report/sending``) of the claimed orders and says
@@ -33,14 +34,15 @@ extension SyncService {
         } catch let error as RakutenPayError where !error.mayHaveBeenApplied {
             return error.messages.isEmpty ? Self.every(numbers, .failed(error.errorClass, detail: error.summary)) : Self.refused(numbers, error.messages)
         } catch {
-            // It may have reached RMS: settled by reading the orders' shipping records.
+            // It may have reached RMS: settled by reading the orders' shipping records, once RMS's
+            // queue has had its time (``SyncService/asyncGrace``).
             return Self.every(numbers, .unknown(detail: (error as? RakutenPayError)?.summary ?? "送信中に中断しました: \(error)"))
         }
         do {
             try store.noteRequestID(requestID, for: claims.map(\.intent))
         } catch {
-            // Not recorded: were this process to die now, the next would settle by reading the
-            // orders (after ``SyncService/inFlightGrace``); said in the log, the report goes on.
+            // Not recorded: were this process to die now, the next would not read the orders before
+            // RMS's queue has had its time (``SyncService/asyncGrace``); said in the log, the report goes on.
             logger.error("requestId \(requestID) not recorded: \(error)")
         }
         guard let results = await shippingResults(requestID) else {
@@ -62,19 +64,14 @@ extension SyncService {
     }
 
     /// An async request's results if RMS has them now, asked once; nil while RMS is still at it
-    /// (or knows no such request). A failure to ask is nil too: asked again on the next round.
-    func shippingResultsNow(_ requestID: String) async -> [GetResultUpdateOrderShippingAsyncResponse.Result]? {
-        do {
-            let answer = try await client.getResultUpdateOrderShippingAsync(requestId: requestID)
-            return answer.isPendingOrUnknown ? nil : answer.results
-        } catch {
-            // The client logged it; asking changes nothing at RMS.
-            return nil
-        }
+    /// (or knows no such request).
+    func shippingResultsNow(_ requestID: String) async throws -> [GetResultUpdateOrderShippingAsyncResponse.Result]? {
+        let answer = try await client.getResultUpdateOrderShippingAsync(requestId: requestID)
+        return answer.isPendingOrUnknown ? nil : answer.results
     }
 
     /// The async result, asked for until RMS has it; nil when RMS had none within the limit, or
-    /// when the asking was stopped (the outcome is then settled by reading the orders).
+    /// when the asking was stopped (the outcome is then settled on a later round: ``SyncService/settleUnclearWrites(staleIntentAge:waitingForInFlight:)``).
     private func shippingResults(_ requestID: String) async -> [GetResultUpdateOrderShippingAsyncResponse.Result]? {
         var waited = 0.0
         var attempt = 0

@@ -76,15 +76,18 @@ extension SyncService {
         var waiting: [OrderNumber] = []
         var done: [OrderNumber] = []
         for order in orders where numbers.contains(order.number) {
-            guard let key = order.bundleCandidateKey, let group = byDestination[key], group.count > 1, !order.isBundled else {
+            // Its partners: the open orders to its destination from the same buyer, as the panel's 同梱 pairs them.
+            let partners = order.bundleCandidateKey.flatMap { byDestination[$0] }?
+                .filter { $0.number != order.number && BundleAction.sameRecipient($0, order) } ?? []
+            guard !partners.isEmpty, !order.isBundled else {
                 report.skipped.append((rule.name, Plan.Skip(number: order.number, reason: order.isBundled ? .alreadyBundled : .bundleNoPartner)))
                 done.append(order.number)
                 continue
             }
-            if group.contains(where: BundleAction.awaitsRMS) {
+            if ([order] + partners).contains(where: BundleAction.awaitsRMS) {
                 waiting.append(order.number)
             } else {
-                ready.formUnion(group.map(\.number))
+                ready.formUnion(([order] + partners).map(\.number))
                 done.append(order.number)
             }
         }

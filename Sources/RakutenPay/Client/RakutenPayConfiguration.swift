@@ -15,6 +15,9 @@ public struct RakutenPayConfiguration: Sendable {
     public var readAttempts: Int
     /// Seconds to wait before the first retry of a read; doubled each time.
     public var retryBackoffSeconds: Double
+    /// How long RMS may take to apply an async write it accepted (updateOrderShippingAsync): a
+    /// report whose requestId was never heard is not judged by reading the orders sooner.
+    public var asyncApplySeconds: Double = 600
     /// The file through which every process on the host shares this key's requests per second
     /// (``SharedRateBudget``); nil: this process only.
     public var sharedBudgetPath: String?

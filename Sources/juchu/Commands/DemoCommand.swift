@@ -46,8 +46,8 @@ struct DemoCommand: ParsableCommand {
         do { try CursesTerminal.preflight() } catch { throw UserFacingError(error.description) }
         let (keymap, _) = try KeymapLoader.load(explicitPath: display.keymap)
         // The shop's rules.toml, when there is one, acts on the demo's orders as on a shop's.
-        let (rules, _) = try UserFacingError.settings {
-            try RulesFile.load(path: nil, statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags)
+        let rulesWatch = try UserFacingError.settings {
+            try RulesFileWatch(path: nil, statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags)
         }
         FileLogHandler.bootstrap(path: XDGPaths.state + "/juchu.log")
 
@@ -85,8 +85,8 @@ struct DemoCommand: ParsableCommand {
         settings.pollInterval = .seconds(pollInterval)
         settings.fetchOnStart = false
         settings.lastFetchAt = Date()
-        settings.rules = rules
-        settings.rulesWatch = RulesFileWatch(path: nil, statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags, loaded: rules)
+        settings.rules = rulesWatch.rules
+        settings.rulesWatch = rulesWatch
         // The demo shop's own address on its labels; the files go beside the demo's database.
         settings.labelSender = DemoShop.sender
         settings.labelDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/labels"

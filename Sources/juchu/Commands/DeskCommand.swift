@@ -49,8 +49,9 @@ struct DeskCommand: ParsableCommand {
             let recorded = try service.store.licenseExpiry(licenseKey: service.client.configuration.credentials.licenseKey)
             deskSettings.licenseDaysLeft = recorded.map { LicenseWarning.daysLeft(until: $0, on: Date()) } ?? settings.licenseDaysLeft()
             deskSettings.credentials = options.currentCredentials
-            deskSettings.rules = try UserFacingError.settings { try settings.rules().0 }
-            deskSettings.rulesWatch = RulesFileWatch(path: settings.rulesPath, statuses: settings.statuses, flags: settings.flags, loaded: deskSettings.rules)
+            let rulesWatch = try UserFacingError.settings { try RulesFileWatch(path: settings.rulesPath, statuses: settings.statuses, flags: settings.flags) }
+            deskSettings.rules = rulesWatch.rules
+            deskSettings.rulesWatch = rulesWatch
             let launcher = DeskLauncher(
                 keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: display.ascii,
                 colors: DeskLauncher.wantsColor(noColorFlag: display.noColor), settings: deskSettings,

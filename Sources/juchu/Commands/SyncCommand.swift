@@ -34,14 +34,16 @@ struct SyncCommand: ParsableCommand {
                 // Written at once, a line at a time, also into a pipe or the journal.
                 if let line = Self.logLine(event) { CommandOutput.write(line + "\n") }
             }
-            let (rules, _) = try UserFacingError.settings { try settings.rules() }
+            let watch = try UserFacingError.settings { try RulesFileWatch(path: settings.rulesPath, statuses: settings.statuses, flags: settings.flags) }
             var worker = SyncWorker(
                 service: service, fetchSettings: settings.fetch, pollInterval: pollSeconds.map { .seconds($0) } ?? settings.confirmPollInterval,
                 fetchInterval: fetchSeconds.map { .seconds($0) } ?? settings.fetchInterval, leaseSeconds: leaseSeconds,
                 credentials: options.currentCredentials)
-            worker.rules = rules
-            let watch = RulesFileWatch(path: settings.rulesPath, statuses: settings.statuses, flags: settings.flags, loaded: rules)
-            worker.reloadRules = { try watch.changed() }
+            worker.rules = watch.rules
+            worker.reloadRules = {
+                _ = try watch.changed()
+                return watch.rules
+            }
             let task = Task { await worker.run() }
             // Stop on SIGTERM / SIGINT: the worker ends its round and releases the lease.
             var sources: [any DispatchSourceSignal] = []
