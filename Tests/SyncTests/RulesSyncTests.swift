@@ -199,6 +199,37 @@ struct RulesSyncTests {
         #expect(try store.orders(pair).allSatisfy { $0.bundleID == nil }, "taken back with the rule's batch")
     }
 
+    @Test("a rule's 同梱 pairs as the panel's: another buyer's order to the same recipient is neither waited on nor bundled")
+    func bundleKeepsToOneBuyer() async throws {
+        let sandbox = try await SandboxHarness.start(orders: 30) {
+            $0.secondsUntilProcessing = 0
+            $0.secondsUntilDone = 0
+        }
+        defer { Task { await sandbox.stop() } }
+        let plain = try await sandbox.orders(inProgress: 100).filter {
+            $0.packageModelList.count == 1 && $0.postagePrice >= 0 && $0.socialGiftFlag != 1 && $0.packageModelList[0].deliveryCvsModel == nil
+        }
+        try #require(plain.count >= 2)
+        let (mine, theirs) = (plain[0], plain[1])
+        // Another buyer sends to the same recipient (氏名, 電話番号, 郵便番号 as RMS gives them).
+        #expect(await sandbox.server.modifyOrder(theirs.orderNumber) { order in
+            order.packageModelList[0].senderModel = mine.packageModelList[0].senderModel
+        })
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try OrderStore(path: directory.file("one-buyer.sqlite"))
+        let service = SyncService(client: sandbox.client, store: store)
+        var settings = FetchSettings()
+        settings.skipYoungerThanMinutes = 0
+        try await service.fetch(settings)
+        let pair = [OrderNumber(mine.orderNumber), OrderNumber(theirs.orderNumber)]
+        #expect(try store.bundleCandidates(among: pair) == Set(pair), "the same destination: 同梱候補 both")
+        let report = try await service.runRulesOnNewOrders(RuleSet([Rule(name: "同じ送付先は同梱", when: "同梱:候補", actions: [.bundle])]))
+        #expect(report.waitingToBundle.isEmpty, "no partner of the same buyer: nothing to wait for")
+        #expect(Set(report.skipped.map(\.skip.number)) == Set(pair) && report.skipped.allSatisfy { $0.skip.reason == .bundleNoPartner })
+        #expect(try store.orders(pair).allSatisfy { $0.bundleID == nil })
+    }
+
     @Test("the worker reads rules.toml again when it changes: orders that arrive after an edit get the new rules, without a restart; a file that does not read keeps the rules and says so")
     func workerReloads() async throws {
         let fetched = try await FetchedSandbox.start(orders: 5)
