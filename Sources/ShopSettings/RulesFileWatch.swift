@@ -46,6 +46,13 @@ public final class RulesFileWatch: Sendable {
     }
 
     /// The file's version; nil when there is no file.
+    /// The rules as the file says now: read again first when it changed (by whoever asks first,
+    /// the worker or the panel). A changed file that does not read throws; the rules stay as they were.
+    public func current() throws -> RuleSet {
+        _ = try changed()
+        return rules
+    }
+
     private static func stamp(of file: String) throws -> Stamp? {
         guard FileManager.default.fileExists(atPath: file) else { return nil }
         let attributes = try FileManager.default.attributesOfItem(atPath: file)

@@ -149,30 +149,37 @@ struct RulesSyncTests {
         #expect(try fetched.store.ruleActs(of: [second.number])[second.number]?.first?.matched == "リピート=これまで1件")
     }
 
-    @Test("a rule's 同梱 waits until RMS has taken both of the buyer's orders to one address, then bundles them once, as the rule, in its batch (anyone's to take back)")
-    func bundleOnceConfirmed() async throws {
+    /// Two orders waiting for confirmation to one recipient (氏名, 電話番号, 郵便番号 as RMS gives
+    /// them), from one buyer or from two, fetched into a new store; RMS takes a confirmation at once.
+    static func pairToOneRecipient(sameBuyer: Bool) async throws -> (FetchedSandbox, [OrderNumber]) {
         let sandbox = try await SandboxHarness.start(orders: 30) {
             $0.secondsUntilProcessing = 0
             $0.secondsUntilDone = 0
         }
-        defer { Task { await sandbox.stop() } }
         let plain = try await sandbox.orders(inProgress: 100).filter {
             $0.packageModelList.count == 1 && $0.postagePrice >= 0 && $0.socialGiftFlag != 1 && $0.packageModelList[0].deliveryCvsModel == nil
         }
         try #require(plain.count >= 2)
         let (first, second) = (plain[0], plain[1])
         #expect(await sandbox.server.modifyOrder(second.orderNumber) { order in
-            order.ordererModel = first.ordererModel
+            if sameBuyer { order.ordererModel = first.ordererModel }
             order.packageModelList[0].senderModel = first.packageModelList[0].senderModel
         })
         let directory = TemporaryDirectory()
-        defer { directory.remove() }
-        let store = try OrderStore(path: directory.file("bundle.sqlite"))
+        let store = try OrderStore(path: directory.file("pair.sqlite"))
         let service = SyncService(client: sandbox.client, store: store)
         var settings = FetchSettings()
         settings.skipYoungerThanMinutes = 0
         try await service.fetch(settings)
-        let pair = [OrderNumber(first.orderNumber), OrderNumber(second.orderNumber)]
+        return (FetchedSandbox(sandbox: sandbox, directory: directory, store: store, service: service),
+                [OrderNumber(first.orderNumber), OrderNumber(second.orderNumber)])
+    }
+
+    @Test("a rule's 同梱 waits until RMS has taken both of the buyer's orders to one address, then bundles them once, as the rule, in its batch (anyone's to take back)")
+    func bundleOnceConfirmed() async throws {
+        let (fetched, pair) = try await Self.pairToOneRecipient(sameBuyer: true)
+        defer { Task { await fetched.stop() } }
+        let (sandbox, store, service) = (fetched.sandbox, fetched.store, fetched.service)
         let rules = RuleSet([Rule(name: "同じ送付先は同梱", when: "同梱:候補", actions: [.confirm, .bundle])])
 
         let simulated = try SyncService.simulateRules(rules, on: pair, store: store, mailer: nil)
@@ -201,28 +208,9 @@ struct RulesSyncTests {
 
     @Test("a rule's 同梱 pairs as the panel's: another buyer's order to the same recipient is neither waited on nor bundled")
     func bundleKeepsToOneBuyer() async throws {
-        let sandbox = try await SandboxHarness.start(orders: 30) {
-            $0.secondsUntilProcessing = 0
-            $0.secondsUntilDone = 0
-        }
-        defer { Task { await sandbox.stop() } }
-        let plain = try await sandbox.orders(inProgress: 100).filter {
-            $0.packageModelList.count == 1 && $0.postagePrice >= 0 && $0.socialGiftFlag != 1 && $0.packageModelList[0].deliveryCvsModel == nil
-        }
-        try #require(plain.count >= 2)
-        let (mine, theirs) = (plain[0], plain[1])
-        // Another buyer sends to the same recipient (氏名, 電話番号, 郵便番号 as RMS gives them).
-        #expect(await sandbox.server.modifyOrder(theirs.orderNumber) { order in
-            order.packageModelList[0].senderModel = mine.packageModelList[0].senderModel
-        })
-        let directory = TemporaryDirectory()
-        defer { directory.remove() }
-        let store = try OrderStore(path: directory.file("one-buyer.sqlite"))
-        let service = SyncService(client: sandbox.client, store: store)
-        var settings = FetchSettings()
-        settings.skipYoungerThanMinutes = 0
-        try await service.fetch(settings)
-        let pair = [OrderNumber(mine.orderNumber), OrderNumber(theirs.orderNumber)]
+        let (fetched, pair) = try await Self.pairToOneRecipient(sameBuyer: false)
+        defer { Task { await fetched.stop() } }
+        let (store, service) = (fetched.store, fetched.service)
         #expect(try store.bundleCandidates(among: pair) == Set(pair), "the same destination: 同梱候補 both")
         let report = try await service.runRulesOnNewOrders(RuleSet([Rule(name: "同じ送付先は同梱", when: "同梱:候補", actions: [.bundle])]))
         #expect(report.waitingToBundle.isEmpty, "no partner of the same buyer: nothing to wait for")

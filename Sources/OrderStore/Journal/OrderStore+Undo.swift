@@ -10,6 +10,11 @@ extension OrderStore {
         public let operatorName: String
         public let at: Date
         public let orderCount: Int
+
+        /// How a preview names it: 「受注ステータスの変更」（operator・`when`、3件）.
+        public func title(when: String) -> String {
+            "「\(JournalKind.label(for: action))」（\(operatorName)・\(when)、\(orderCount)件）"
+        }
     }
 
     /// What an undo did.
@@ -18,20 +23,27 @@ extension OrderStore {
         public var restored: [OrderNumber] = []
         /// Fields changed again since (by someone else or later work): left as they are.
         public var conflicts: [(number: OrderNumber, field: String)] = []
+
+        /// Per order left partly as it is, in order-number order, what was not put back.
+        public var keptBack: [(number: OrderNumber, text: String)] {
+            Dictionary(grouping: conflicts, by: \.number).sorted { $0.key < $1.key }
+                .map { ($0.key, "その後に変更された項目は戻していません: " + $0.value.map(\.field).joined(separator: "、")) }
+        }
     }
 
     /// The most recent batches with local changes not yet undone, newest first; `ofDesk`: only
     /// those the desk made (``OrderStore/deskID``); `byRules`: only the rules' (rules.toml), which
-    /// any desk may take back.
-    public func undoableBatches(limit: Int = 20, ofDesk desk: String? = nil, byRules: Bool = false) throws -> [UndoableBatch] {
+    /// any desk may take back; `batchID`: only that one.
+    public func undoableBatches(limit: Int = 20, ofDesk desk: String? = nil, byRules: Bool = false, batchID: String? = nil) throws -> [UndoableBatch] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT batch_id, action, operator, MAX(at) AS at, COUNT(DISTINCT order_number) AS n FROM journal
                 WHERE undoable = 1 AND undone_by_batch IS NULL
                     \(desk == nil ? "AND ? IS NULL" : "AND batch_id IN (SELECT batch_id FROM batch_desks WHERE desk = ?)")
                     \(byRules ? "AND operator LIKE ? ESCAPE '\\'" : "AND ? IS NULL")
+                    \(batchID == nil ? "AND ? IS NULL" : "AND batch_id = ?")
                 GROUP BY batch_id ORDER BY MAX(id) DESC LIMIT ?
-                """, arguments: [desk, byRules ? OrderQuery.startingWith(Rule.operatorPrefix) : nil, limit]).map {
+                """, arguments: [desk, byRules ? OrderQuery.startingWith(Rule.operatorPrefix) : nil, batchID, limit]).map {
                 UndoableBatch(
                     batchID: $0["batch_id"], action: $0["action"], operatorName: $0["operator"],
                     at: Date(timeIntervalSince1970: Double($0["at"] as Int64) / 1000), orderCount: $0["n"])

@@ -35,8 +35,7 @@ extension DeskController {
                         : "この端末で取り消せる一括処理はありません（ルールの処理は 対象: ルールの処理 で）")
                     return
                 }
-                let whose = target == .rules ? JapanTime(batch.at).fullText : "この端末"
-                let title = "「\(JournalKind.label(for: batch.action))」（\(batch.operatorName)・\(whose)、\(batch.orderCount)件）を取り消す"
+                let title = batch.title(when: target == .rules ? JapanTime(batch.at).fullText : "この端末") + "を取り消す"
                 let plan = try store.planUndo(batch: batch.batchID, title: title)
                 perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: "直前の一括処理", hiddenByFilter: 0, undoBatch: batch.batchID))))
             default:
@@ -106,13 +105,9 @@ extension DeskController {
         }
         if let batch = dialog.undoBatch {
             let undone = try store.undo(batch: batch)
-            let conflicts = Dictionary(grouping: undone.conflicts, by: \.number)
             return ActionResult(
                 lines: undone.restored.map { ActionResult.Line(number: $0, outcome: .succeeded, text: "元に戻しました") }
-                    + conflicts.keys.sorted().map { number in
-                        ActionResult.Line(number: number, outcome: .skipped, text: "その後に変更された項目は戻していません: "
-                            + conflicts[number]!.map(\.field).joined(separator: "、"))
-                    })
+                    + undone.keptBack.map { ActionResult.Line(number: $0.number, outcome: .skipped, text: $0.text) })
         }
         guard let action = try dialog.item.action(statuses: context.statuses)
             .engineAction(today: context.today, statusAfterShipReport: context.statusAfterShipReport)

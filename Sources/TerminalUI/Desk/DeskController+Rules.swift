@@ -9,8 +9,7 @@ import OrderSync
 extension DeskController {
     func planRules(_ item: PanelItem, run: Bool, _ numbers: [OrderNumber], scope: String) throws {
         // The file as it is now: an edit since the desk opened counts (a file that does not read is said).
-        if let watch = settings.rulesWatch { _ = try watch.changed() }
-        let rules = settings.rulesWatch?.rules ?? settings.rules
+        let rules = try settings.rulesWatch?.current() ?? settings.rules
         guard !rules.isEmpty else {
             throw ActionInputError("ルールがありません（$XDG_CONFIG_HOME/juchu/rules.toml か config.toml の [rules] path に [[rule]] を書いてください）")
         }

@@ -360,12 +360,7 @@ public final class DeskController {
             fetchInterval: settings.fetchInterval, credentials: settings.credentials)
         worker.fetchAtStart = false
         worker.rules = settings.rules
-        if let watch = settings.rulesWatch {
-            worker.reloadRules = {
-                _ = try watch.changed()
-                return watch.rules
-            }
-        }
+        if let watch = settings.rulesWatch { worker.reloadRules = watch.current }
         state.status.lastFetchAt = settings.lastFetchAt
         state.status.licenseDaysLeft = settings.licenseDaysLeft
         if settings.fetchOnStart { perform(.fetch) }

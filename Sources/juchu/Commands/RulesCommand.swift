@@ -212,26 +212,18 @@ struct RulesUndoCommand: ParsableCommand {
         try reportingErrors {
             let (settings, _) = try options.load()
             let store = try options.openStore(settings, existing: true)
-            let batches = try store.undoableBatches(limit: 10_000, byRules: true)
-            let chosen: OrderStore.UndoableBatch
-            if let batch {
-                guard let found = batches.first(where: { $0.batchID == batch }) else {
-                    throw UserFacingError("一括処理 \(batch) は取り消せるルールの処理にありません（取り消し済みか、ルールの処理ではありません）", exitCode: 1)
-                }
-                chosen = found
-            } else {
-                guard let newest = batches.first else { throw UserFacingError("取り消せるルールの処理はありません", exitCode: 1) }
-                chosen = newest
+            guard let chosen = try store.undoableBatches(limit: 1, byRules: true, batchID: batch).first else {
+                throw UserFacingError(batch.map { "一括処理 \($0) は取り消せるルールの処理にありません（取り消し済みか、ルールの処理ではありません）" }
+                    ?? "取り消せるルールの処理はありません", exitCode: 1)
             }
-            let title = "「\(JournalKind.label(for: chosen.action))」（\(chosen.operatorName)・\(JapanTime(chosen.at).fullText)、\(chosen.orderCount)件）"
+            let title = chosen.title(when: JapanTime(chosen.at).fullText)
             let plan = try store.planUndo(batch: chosen.batchID, title: title)
             var kept = plan.skips.map { ($0.number, $0.reason.text) }
             var restored: [OrderNumber] = []
             if !preview {
                 let undone = try store.undo(batch: chosen.batchID)
                 restored = undone.restored
-                kept = Dictionary(grouping: undone.conflicts, by: \.number).sorted { $0.key < $1.key }
-                    .map { ($0.key, "その後に変更された項目は戻していません: " + $0.value.map(\.field).joined(separator: "、")) }
+                kept = undone.keptBack
             }
             if json {
                 try printJSON([

@@ -40,10 +40,7 @@ struct SyncCommand: ParsableCommand {
                 fetchInterval: fetchSeconds.map { .seconds($0) } ?? settings.fetchInterval, leaseSeconds: leaseSeconds,
                 credentials: options.currentCredentials)
             worker.rules = watch.rules
-            worker.reloadRules = {
-                _ = try watch.changed()
-                return watch.rules
-            }
+            worker.reloadRules = watch.current
             let task = Task { await worker.run() }
             // Stop on SIGTERM / SIGINT: the worker ends its round and releases the lease.
             var sources: [any DispatchSourceSignal] = []
