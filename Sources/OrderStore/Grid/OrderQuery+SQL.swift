@@ -30,9 +30,11 @@ extension OrderQuery {
         if let hasRemarks { sql.append("has_remarks = \(hasRemarks ? 1 : 0)") }
         if shippingFeeUnset { sql.append("shipping_fee IS NULL") }
         if bundleCandidate { sql.append("(\(OrderStore.bundleCandidate))") }
-        // A count has no column affinity to make a bound text a number: the numbers are written in.
-        if let earlierOrdersFrom { sql.append("(\(OrderStore.earlierOrders)) >= \(earlierOrdersFrom)") }
-        if let earlierOrdersThrough { sql.append("(\(OrderStore.earlierOrders)) <= \(earlierOrdersThrough)") }
+        // Counted once per row; a count has no column affinity to make a bound text a number, so
+        // the numbers are written in.
+        if earlierOrdersFrom != nil || earlierOrdersThrough != nil {
+            sql.append("(\(OrderStore.earlierOrders)) BETWEEN \(earlierOrdersFrom ?? 0) AND \(earlierOrdersThrough ?? Int.max)")
+        }
         if let amountFrom { add("request_price >= ?", String(amountFrom)) }
         if let amountThrough { add("request_price <= ?", String(amountThrough)) }
         return (sql, arguments)
