@@ -14,10 +14,13 @@ extension OrderQuery {
         public var bundleCandidates: Set<OrderNumber>
         /// リピート: the buyer's earlier orders (none when absent).
         public var earlierOrders: [OrderNumber: Int]
+        /// 連携:, 帳票:, メール:: each order's writes, documents and mails (none when absent).
+        public var records: [OrderNumber: Records]
 
-        public init(bundleCandidates: Set<OrderNumber> = [], earlierOrders: [OrderNumber: Int] = [:]) {
+        public init(bundleCandidates: Set<OrderNumber> = [], earlierOrders: [OrderNumber: Int] = [:], records: [OrderNumber: Records] = [:]) {
             self.bundleCandidates = bundleCandidates
             self.earlierOrders = earlierOrders
+            self.records = records
         }
     }
 
@@ -105,6 +108,9 @@ extension OrderQuery {
                 : earlierOrdersFrom == 0 && earlierOrdersThrough == 0 ? "なし"
                 : Self.range(earlierOrdersFrom.map { "\($0)件" }, earlierOrdersThrough.map { "\($0)件" })
             add("リピート", holds, found: count == 0 ? "なし" : "これまで\(count)件", asked: asked)
+        }
+        recordTerms(order, context.records[order.number] ?? Records()) { key, holds, found, asked in
+            add(key, holds, found: found, asked: asked)
         }
         if !words.isEmpty {
             let text = Self.searchedText(of: order)

@@ -7,9 +7,10 @@
 /// 商品:rice-5kg (an item's 商品管理番号 or part of its name), 備考:あり / 備考:なし (the buyer's
 /// remarks), 送料:未設定 (RMS's 送料未設定, -9999), 同梱:候補 (another open order to the same
 /// destination: ``Order/bundleCandidateKey``), リピート:あり / リピート:なし / リピート:>=3 (the
-/// buyer's earlier orders here, cancelled ones aside: ``Order/buyerKey``). The keys have English
-/// spellings too (pay:, flag:, date:, delivery:, mark:, sub:, deliver:, amount:, item:, remarks:,
-/// postage:, bundle:, repeat:). The rest is searched as text.
+/// buyer's earlier orders here, cancelled ones aside: ``Order/buyerKey``), RMS:発送待ち or RMS:300
+/// (RMS's status), 連携:結果不明 (exchanges with RMS), 帳票:納品書なし, メール:発送通知, 荷物:未報告
+/// (``OrderQuery+Records``). The keys have English spellings too (``keys``). An unknown key is a
+/// problem, never text; the rest is searched as text.
 ///
 /// A store translates it into its own query (OrderStore's SQL); ``explain(_:)`` decides it for one
 /// order in memory, term by term, in words an operator reads (a rule's 「支払=代金引換」).
@@ -39,6 +40,13 @@ public struct OrderQuery: Sendable, Hashable {
     /// リピート: the buyer's earlier orders here within this many (either end may be open).
     public var earlierOrdersFrom: Int?
     public var earlierOrdersThrough: Int?
+    /// RMS: any of these RMS statuses.
+    public var rms: [RMSProgress]?
+    /// 連携:, 帳票:, メール:, 荷物: (``OrderQuery+Records``).
+    public var link: Link?
+    public var slip: RecordTerm?
+    public var mail: RecordTerm?
+    public var parcel: ParcelTerm?
     /// The words searched as text (order number, phone, names, items).
     public var words = ""
     /// Parts that could not be read, in the operator's words.
@@ -96,7 +104,12 @@ public struct OrderQuery: Sendable, Hashable {
                 if value == "候補" || value == "candidate" { bundleCandidate = true } else {
                     problems.append("同梱「\(value)」: 書けるのは 同梱:候補 です")
                 }
-            default: words.append(part)
+            case "RMS", "rms", "ＲＭＳ": readRMS(value)
+            case "連携", "sync": readLink(value)
+            case "帳票", "slip": readSlip(value)
+            case "メール", "mail": readMail(value)
+            case "荷物", "parcel": readParcel(value)
+            default: if !refuseUnknownKey(key) { words.append(part) }
             }
         }
         self.words = words.joined(separator: " ")

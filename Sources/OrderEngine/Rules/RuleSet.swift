@@ -42,6 +42,9 @@ public struct RuleSet: Sendable, Equatable {
     /// Whether a rule asks for リピート:, which the store answers from the buyer's other orders.
     public var needsEarlierOrders: Bool { rules.contains { $0.when.earlierOrdersFrom != nil || $0.when.earlierOrdersThrough != nil } }
 
+    /// Whether a rule asks for 連携:, 帳票: or メール:, which the store answers from its records.
+    public var needsRecords: Bool { rules.contains { $0.when.needsRecords } }
+
     /// Gives the bulk action of a rule's step, or why it cannot run (the services' for mail, which
     /// need the shop's templates and the order's mails).
     public typealias Engine = (OrderAction) -> Result<any BulkAction, ActionInputError>

@@ -35,9 +35,54 @@ extension OrderQuery {
         if earlierOrdersFrom != nil || earlierOrdersThrough != nil {
             sql.append("(\(OrderStore.earlierOrders)) BETWEEN \(earlierOrdersFrom ?? 0) AND \(earlierOrdersThrough ?? Int.max)")
         }
+        if let rms { sql.append("rms_progress IN (" + rms.map { String($0.code) }.joined(separator: ",") + ")") }
+        if let link { sql.append(Self.linkClause(link)) }
+        if let slip {
+            let kinds = slip.name.flatMap(SlipKind.init(label:)).map { [$0] } ?? SlipKind.allCases
+            // printed_slips: the kinds printed, between tabs (the column StoreSchemaV15 adds to orders).
+            let made = "(" + kinds.map { "instr(char(9) || printed_slips || char(9), char(9) || '\($0.rawValue)' || char(9)) > 0" }
+                .joined(separator: " OR ") + ")"
+            sql.append(slip.present ? made : "NOT " + made)
+        }
+        if let mail {
+            var sent = "EXISTS (SELECT 1 FROM outbox AS m WHERE m.order_number = orders.order_number AND m.kind = 'send-mail' AND m.state = 'done'"
+            if let name = mail.name {
+                sent += " AND m.detail = ?"
+                arguments.append(name)
+            }
+            sent += ")"
+            sql.append(mail.present ? sent : "NOT " + sent)
+        }
+        if let parcel {
+            // parcels: a line per parcel, its report last (``Parcel/line``).
+            switch parcel {
+            case .some: sql.append("parcels != ''")
+            case .none: sql.append("parcels = ''")
+            case .unreported:
+                sql.append("(" + [Parcel.Report.unreported, .amended, .deleted].map {
+                    "instr(parcels || char(10), '|\($0.rawValue)' || char(10)) > 0"
+                }.joined(separator: " OR ") + ")")
+            }
+        }
         if let amountFrom { add("request_price >= ?", String(amountFrom)) }
         if let amountThrough { add("request_price <= ?", String(amountThrough)) }
         return (sql, arguments)
+    }
+
+    /// 連携: the order's own state, and for writes the latest intent of each kind (mails aside).
+    private static func linkClause(_ link: Link) -> String {
+        func latestWrite(_ states: String) -> String {
+            "EXISTS (SELECT 1 FROM outbox AS w WHERE w.order_number = orders.order_number AND w.kind != 'send-mail' AND w.state IN (\(states))"
+                + " AND NOT EXISTS (SELECT 1 FROM outbox AS later WHERE later.order_number = w.order_number AND later.kind = w.kind AND later.id > w.id))"
+        }
+        switch link {
+        case .notSent: return "sync_state = 'notSent'"
+        case .sending: return "(sync_state = 'confirmSending' OR \(latestWrite("'pending', 'sending'")))"
+        case .rakutenProcessing: return "sync_state = 'rakutenProcessing'"
+        case .rakutenDone: return "sync_state = 'rakutenDone'"
+        case .failed: return "(sync_state = 'failed' OR \(latestWrite("'failed'")))"
+        case .unknown: return latestWrite("'unknown'")
+        }
     }
 
     /// A LIKE pattern for text containing `text` as typed: its % and _ are themselves.

@@ -250,6 +250,39 @@ extension OrderStore {
         }
     }
 
+    /// Of `numbers`, what the store knows beyond each order for the search line's 連携:, 帳票: and
+    /// メール: (``OrderQuery/Records``): the latest write of each kind, the documents, the mails sent.
+    public func queryRecords(among numbers: [OrderNumber]) throws -> [OrderNumber: OrderQuery.Records] {
+        try pool.read { db in
+            var found: [OrderNumber: OrderQuery.Records] = [:]
+            for chunk in numbers.map(\.rawValue).chunked(into: 500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let writes = try Row.fetchAll(db, sql: """
+                    SELECT w.order_number, w.kind, w.state, w.detail FROM outbox AS w WHERE w.order_number IN (\(marks))
+                    AND (w.kind = 'send-mail' OR NOT EXISTS (SELECT 1 FROM outbox AS later
+                        WHERE later.order_number = w.order_number AND later.kind = w.kind AND later.id > w.id))
+                    """, arguments: StatementArguments(chunk))
+                for row in writes {
+                    let number = OrderNumber(row["order_number"] as String)
+                    let state: String = row["state"]
+                    if (row["kind"] as String) == OutboundWrite.Kind.mail.rawValue {
+                        if state == "done", let template = row["detail"] as String? { found[number, default: .init()].mailed.insert(template) }
+                    } else {
+                        found[number, default: .init()].writeStates.insert(state)
+                    }
+                }
+                let printed = try Row.fetchAll(db, sql: """
+                    SELECT order_number, printed_slips FROM orders WHERE order_number IN (\(marks)) AND printed_slips != ''
+                    """, arguments: StatementArguments(chunk))
+                for row in printed {
+                    let kinds = (row["printed_slips"] as String).split(separator: "\t").compactMap { SlipKind(rawValue: String($0)) }
+                    found[OrderNumber(row["order_number"] as String), default: .init()].printed.formUnion(kinds)
+                }
+            }
+            return found
+        }
+    }
+
     /// One order of a bundle (同梱) and its 請求金額.
     public struct BundleMember: Sendable, Hashable {
         public let number: OrderNumber

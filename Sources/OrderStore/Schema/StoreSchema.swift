@@ -105,6 +105,7 @@ enum StoreSchema {
         migrator.registerMigration("v21-rule-bundles-waiting", migrate: StoreSchemaV21.migrate)
         migrator.registerMigration("v22-outbox-request-id", migrate: StoreSchemaV22.migrate)
         migrator.registerMigration("v23-status-ids", migrate: StoreSchemaV23.migrate)
+        migrator.registerMigration("v24-outbox-by-order", migrate: StoreSchemaV24.migrate)
         return migrator
     }
 }

@@ -205,7 +205,8 @@ extension SyncService {
         let engine = try ruleEngine(rules.rules, numbers, store: store, mailer: mailer, now: now)
         let context = OrderQuery.Context(
             bundleCandidates: rules.needsBundleCandidates ? try store.bundleCandidates(among: numbers) : [],
-            earlierOrders: rules.needsEarlierOrders ? try store.earlierOrderCounts(among: numbers) : [:])
+            earlierOrders: rules.needsEarlierOrders ? try store.earlierOrderCounts(among: numbers) : [:],
+            records: rules.needsRecords ? try store.queryRecords(among: numbers) : [:])
         return (orders.map { rules.trace($0, history: history[$0.number] ?? [], context: context, engine: engine) }, engine)
     }
 
