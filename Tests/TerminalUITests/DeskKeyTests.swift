@@ -8,7 +8,7 @@ import ShopSettings
 extension DeskEffect {
     /// The panel row, orders and scope of a `.plan` effect.
     var planned: (item: PanelItem, numbers: [OrderNumber], scope: String)? {
-        if case .plan(let item, let numbers, let scope) = self { (item, numbers, scope) } else { nil }
+        if case .plan(let item, let numbers, let scope, _, _) = self { (item, numbers, scope) } else { nil }
     }
 
     /// The orders of a `.run` effect.
@@ -49,7 +49,7 @@ struct DeskKeyTests {
     func dialogDefaultCancel() {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
         let plan = ConfirmAction().plan([OrderFixtures.order(1)])
-        let dialog = ActionDialog(item: DeskFixtures.item(.confirm), plan: plan, scope: "s", hiddenByFilter: 0)
+        let dialog = ActionDialog(item: DeskFixtures.item(.confirm), plan: plan, scope: "s")
         _ = state.apply(.planned(dialog))
         #expect(state.handle(.enter).isEmpty)
         #expect(state.dialog == nil)
@@ -67,7 +67,7 @@ struct DeskKeyTests {
     func runningAndResult() {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
         let orders = [OrderFixtures.order(1), OrderFixtures.order(2)]
-        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "s", hiddenByFilter: 0)))
+        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "s")))
         _ = state.handle(.character("y"))
         #expect(state.handle(.character("y")).isEmpty)
         #expect(state.handle(.character("c")).isEmpty)
@@ -230,6 +230,9 @@ struct PanelKeyTests {
     @Test("a date write: field, typed value and 上書き chosen in place, planned for the cursor row")
     func dateWrite() throws {
         var state = Self.panel(at: .writeDate)
+        _ = state.handle(.character("+"))
+        #expect(state.chosenPanelItem.choice(0) == 0, "at the row, + changes no input")
+        _ = state.handle(.right)  // into the row's inputs: 項目
         _ = state.handle(.character("+"))  // 入金日 → 出荷予定日
         _ = state.handle(.right)
         for character in "2026-11-3q" { _ = state.handle(.character(character)) }
@@ -250,7 +253,7 @@ struct PanelKeyTests {
     @Test("a bad value is refused with what is wrong, before anything is planned")
     func badInput() {
         var state = Self.panel(at: .writeFee)
-        _ = state.handle(.right)
+        _ = state.handle(.enter)  // to the amount, the row's text input
         for character in "1000000" { _ = state.handle(.character(character)) }
         #expect(throws: ActionInputError.self) { try state.chosenPanelItem.action(statuses: state.statuses) }
         do {
@@ -303,7 +306,7 @@ struct DialogKeyTests {
     func scroll() {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
         let plan = ConfirmAction().plan((1...30).map { OrderFixtures.order($0) })
-        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: plan, scope: "s", hiddenByFilter: 0)))
+        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: plan, scope: "s")))
         _ = state.handle(.character("j"))
         _ = state.handle(.character("j"))
         #expect(state.dialog?.scroll == 2)
@@ -385,11 +388,11 @@ extension PanelKeyTests {
     @Test("full-width digits and dashes, as an IME types them, are the ASCII ones in the panel's inputs and in 注文内容修正")
     func fullWidthInput() throws {
         var state = Self.panel(at: .writeFee)
-        _ = state.handle(.right)
+        _ = state.handle(.enter)
         for character in "１，２００" { _ = state.handle(.character(character)) }
         #expect(try state.chosenPanelItem.action(statuses: state.statuses) == .writeFee(.shipping, amount: 1_200))
         var dates = Self.panel(at: .writeDate)
-        _ = dates.handle(.right)
+        _ = dates.handle(.enter)
         for character in "２０２６－１２－０３" { _ = dates.handle(.character(character)) }
         #expect(dates.chosenPanelItem.text(1) == "2026-12-03")
         var form = DeskFixtures.state(rows: [DeskFixtures.row(0)])
@@ -401,7 +404,7 @@ extension PanelKeyTests {
     @Test("a text input gets keys only while it has the focus: back in the panel by Tab, j moves the row; reached again, typing replaces the kept value")
     func inputFocus() {
         var state = Self.panel(at: .writeFee)
-        _ = state.handle(.right)
+        _ = state.handle(.enter)
         for character in "800" { _ = state.handle(.character(character)) }
         // To the grid and back: the row has the focus, not the amount.
         _ = state.handle(.tab)
@@ -414,14 +417,14 @@ extension PanelKeyTests {
         _ = state.handle(.character("k"))
         #expect(state.chosenPanelItem.text(1) == "800", "nothing was typed into the amount")
         // Reached again: the kept value is shown as the one typing replaces.
-        _ = state.handle(.right)
+        _ = state.handle(.enter)
         #expect(state.chosenPanelItem.inputs[1].replacesOnType)
         let text = DeskView(theme: DeskFixtures.theme).render(state, width: 120, height: 40, now: Date(timeIntervalSince1970: 1_795_400_000)).text
         #expect(text.contains("入力すると置き換えます"))
         for character in "550" { _ = state.handle(.character(character)) }
         #expect(state.chosenPanelItem.text(1) == "550")
         // Backspace edits the kept value instead.
-        _ = state.handle(.left)
+        _ = state.handle(.left)  // 金額 → 項目
         _ = state.handle(.right)
         _ = state.handle(.backspace)
         _ = state.handle(.character("1"))
@@ -445,7 +448,7 @@ extension DeskKeyTests {
     func redrawEverywhere() {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
         func redraws() -> Bool { state.handle(.control("l")).contains { if case .redrawAll = $0 { true } else { false } } }
-        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan([OrderFixtures.order(1)]), scope: "s", hiddenByFilter: 0)))
+        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan([OrderFixtures.order(1)]), scope: "s")))
         #expect(redraws() && state.dialog != nil)
         state.dialog = nil
         _ = state.apply(.editOpened(OrderFixtures.order(1)))
@@ -466,7 +469,7 @@ struct ActionIdentityTests {
     func keysNameTheirRows() {
         let rows = PanelItem.standard(statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags)
         let direct = DeskAction.allCases.filter { $0.panelAction != nil }
-        #expect(direct.count == 3)
+        #expect(direct.count == ActionID.allCases.count, "every panel row can have a key of its own")
         for action in direct {
             let id = action.panelAction!
             #expect(action.rawValue == id.rawValue)

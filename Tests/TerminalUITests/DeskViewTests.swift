@@ -259,12 +259,12 @@ struct DeskViewTests {
     func dialog() {
         let orders = [OrderFixtures.order(1), OrderFixtures.order(2), OrderFixtures.order(3, bundle: BundleID("B"))]
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
-        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "選択 3件", hiddenByFilter: 1)))
+        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "選択 3件", hidden: HiddenChecks(numbers: [OrderNumber("398211-20261206-0000000009")]))))
         let text = render(state).text
         #expect(text.contains("注文確認通知を送る: 2件"))
         #expect(text.contains("スキップ: 1件"))
         #expect(text.contains("同梱注文は注文確認できません"))
-        #expect(text.contains("うち 1件は現在の表示に含まれていません"))
+        #expect(text.contains("表示外のチェック 1件は含めません（a: 含める）") && text.contains("表示外: 20261206-0000000009"), "\(text)")
         #expect(text.contains("[ やめる(n) ]"))
         #expect(text.contains("取り消せません"))
     }
@@ -282,7 +282,7 @@ struct DeskViewTests {
     @Test("the panel opens the chosen row's inputs in place; the focused input is drawn reversed")
     func panelInputs() {
         var state = PanelKeyTests.panel(at: .writeDate)
-        _ = state.handle(.right)
+        _ = state.handle(.enter)
         for character in "2026-11-3" { _ = state.handle(.character(character)) }
         let screen = render(state, width: 120, height: 40)
         let text = screen.text
@@ -300,7 +300,7 @@ struct DeskViewTests {
     func result() {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
         let orders = [OrderFixtures.order(1), OrderFixtures.order(2)]
-        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "選択 2件", hiddenByFilter: 0)))
+        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "選択 2件")))
         _ = state.handle(.character("y"))
         #expect(render(state).text.contains("実行中: 0/2件"))
         _ = state.apply(.finished(ActionResult(lines: [
@@ -319,7 +319,7 @@ struct DeskViewTests {
     func resultHasEveryPreviewedOrder() {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
         let orders = [OrderFixtures.order(1), OrderFixtures.order(2), OrderFixtures.order(3, bundle: BundleID("B"))]
-        let dialog = ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "選択 3件", hiddenByFilter: 0)
+        let dialog = ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan(orders), scope: "選択 3件")
         _ = state.apply(.planned(dialog))
         #expect(render(state).text.contains("スキップ: 1件"))
         _ = state.handle(.character("y"))
@@ -391,7 +391,7 @@ struct DeskViewTests {
         #expect(!state.showingHelp, "past the last page a key closes it")
         _ = state.perform(.help)
         #expect(text.contains("処理パネル") && text.contains("確認画面"))
-        let wide = render(state, width: 160, height: 50).text
+        let wide = render(state, width: 200, height: 50).text
         #expect(wide.contains(DeskAction.markAll.label), "the long labels where there is room")
     }
 

@@ -11,10 +11,15 @@ struct KeymapTests {
         #expect(file == Keymap.defaultText)
     }
 
-    @Test("every action has a key by default")
+    @Test("every action of the desk has a key by default, and the dozen most used panel rows too (the rest by name in the palette)")
     func everyActionBound() {
-        for action in DeskAction.allCases {
+        for action in DeskAction.allCases where action.panelAction == nil {
             #expect(!Keymap.standard.keys(for: action).isEmpty, "\(action.rawValue) has no key")
+        }
+        let bound = DeskAction.allCases.filter { $0.panelAction != nil && !Keymap.standard.keys(for: $0).isEmpty }
+        #expect(bound.count >= 12, "\(bound)")
+        for action in [DeskAction.confirm, .undo, .writeLabels, .sendMail, .shipReport, .printSlips, .cancel, .writeFee] {
+            #expect(bound.contains(action), "\(action.rawValue)")
         }
     }
 

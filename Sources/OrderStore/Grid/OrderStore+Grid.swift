@@ -121,14 +121,20 @@ extension OrderStore {
 
     /// How many of `numbers` the filter shows (checked orders the view hides are the rest).
     public func count(_ filter: GridFilter, among numbers: [OrderNumber]) throws -> Int {
+        try shown(filter, among: numbers).count
+    }
+
+    /// Which of `numbers` the filter shows.
+    public func shown(_ filter: GridFilter, among numbers: [OrderNumber]) throws -> Set<OrderNumber> {
         try pool.read { db in
             let condition = filter.condition(numberPrefixes: try Self.numberPrefixes(for: filter, in: db))
-            var shown = 0
+            var shown: Set<OrderNumber> = []
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                shown += try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM orders WHERE order_number IN (\(marks)) AND \(condition.sql)",
-                    arguments: StatementArguments(values: chunk.map { $0.databaseValue } + condition.arguments.map { $0.databaseValue })) ?? 0
+                let found = try String.fetchAll(
+                    db, sql: "SELECT order_number FROM orders WHERE order_number IN (\(marks)) AND \(condition.sql)",
+                    arguments: StatementArguments(values: chunk.map { $0.databaseValue } + condition.arguments.map { $0.databaseValue }))
+                shown.formUnion(found.map(OrderNumber.init))
             }
             return shown
         }

@@ -7,22 +7,33 @@ import OrderSync
 /// parts (so that progress shows and the operator can stop between parts) under one journal batch,
 /// or sent to RMS through the outbox; each order's outcome comes back for the result list.
 extension DeskController {
-    func plan(_ item: PanelItem, _ numbers: [OrderNumber], scope: String) {
+    /// `checks`: `numbers` are the checked orders (those the view hides are left out unless
+    /// `includingHidden`, and the preview names them).
+    func plan(_ item: PanelItem, _ numbers: [OrderNumber], scope: String, checks: Bool = false, includingHidden: Bool = false) {
         do {
             let action = try item.action(statuses: state.statuses)
+            var numbers = numbers
+            var hidden = HiddenChecks(numbers: [], included: includingHidden)
+            if checks {
+                // What the operator sees is what is acted on: a check in another tab or outside the search is not.
+                let shown = try store.shown(state.filter, among: numbers)
+                hidden.numbers = numbers.filter { !shown.contains($0) }
+                state.marksOutsideView = hidden.numbers.count
+                if !includingHidden { numbers = numbers.filter(shown.contains) }
+            }
             switch action {
             case .fetch:
                 perform([.fetch])
             case .importTracking(let takingValidLines):
                 try planTrackingImport(item, takingValidLines: takingValidLines)
             case .sendMail(let template, let resend):
-                try planMail(item, template: template, resend: resend, numbers, scope: scope)
+                try planMail(item, template: template, resend: resend, numbers, scope: scope, hidden: hidden)
             case .testMail(let template):
                 try sendTestMail(template: template)
             case .printSlips(let slip):
-                try planSlips(item, slip, numbers, scope: scope)
+                try planSlips(item, slip, numbers, scope: scope, hidden: hidden)
             case .rules(let run):
-                try planRules(item, run: run, numbers, scope: scope)
+                try planRules(item, run: run, numbers, scope: scope, hidden: hidden)
             case .undo(let target):
                 // This desk's own batches, or the rules': another desk's (another operator's, or the
                 // same operator's other window) are theirs to take back; a rule's is anyone's.
@@ -37,20 +48,17 @@ extension DeskController {
                 }
                 let title = batch.title(when: target == .rules ? JapanTime(batch.at).fullText : "この端末") + "を取り消す"
                 let plan = try store.planUndo(batch: batch.batchID, title: title)
-                perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: "直前の一括処理", hiddenByFilter: 0, undoBatch: batch.batchID))))
+                perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: "直前の一括処理", undoBatch: batch.batchID))))
             default:
                 guard var action = try action.engineAction(today: CalendarDate(japanDayOf: JapanTime(now())), statusAfterShipReport: state.statusAfterShipReport) else { return }
-                if let labels = action as? WriteLabelsAction { return try planLabels(item, labels, numbers, scope: scope) }
+                if let labels = action as? WriteLabelsAction { return try planLabels(item, labels, numbers, scope: scope, hidden: hidden) }
                 // A bundle is acted on whole: its other members are in the preview too.
                 let numbers = action.takesWholeBundles ? try store.withBundlePartners(numbers) : numbers
                 // Unbundling a parcel that is out is said first (its label's keys are the store's).
                 if action is UnbundleAction { action = UnbundleAction(labelKeys: try store.bundleLabelKeys(of: numbers)) }
                 let orders = try store.orders(numbers, content: action.readsOrderContent)
                 let plan = action.plan(orders)
-                // Checked orders the view does not show (another tab, a search): the preview says so.
-                let hidden = state.marks.isEmpty ? 0 : numbers.count - (try store.count(state.filter, among: numbers))
-                state.marksOutsideView = state.marks.isEmpty ? 0 : hidden
-                perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: scope, hiddenByFilter: hidden))))
+                perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: scope, hidden: hidden))))
             }
         } catch let error as ActionInputError {
             state.message = DeskMessage("\(item.title): \(error.description)", isError: true)

@@ -6,13 +6,12 @@ import ShippingFiles
 
 extension DeskController {
     /// 送り状データを書き出す's preview (``LabelMaking/preview(_:_:sender:today:store:)``).
-    func planLabels(_ item: PanelItem, _ action: WriteLabelsAction, _ numbers: [OrderNumber], scope: String) throws {
+    func planLabels(_ item: PanelItem, _ action: WriteLabelsAction, _ numbers: [OrderNumber], scope: String, hidden: HiddenChecks) throws {
         guard let sender = settings.labelSender else {
             throw ActionInputError("ご依頼主がありません。config.toml に [sender] の name・phone・zip・address を書いてください")
         }
         let plan = try LabelMaking.preview(numbers, action, sender: sender, today: CalendarDate(japanDayOf: JapanTime(now())), store: store)
-        let hidden = state.marks.isEmpty ? 0 : numbers.count - (try store.count(state.filter, among: numbers))
-        perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: scope, hiddenByFilter: hidden))))
+        perform(state.apply(.planned(ActionDialog(item: item, plan: plan, scope: scope, hidden: hidden))))
     }
 
     /// 送り状データを書き出す from the panel: the label file in the desk's label folder, each order's

@@ -8,7 +8,7 @@ import OrderSync
 /// first lines; the cursor order's whole), then the mails go through the outbox like every write
 /// that leaves the machine. 自分宛にテスト送信 sends the cursor order's mail to the shop's own address.
 extension DeskController {
-    func planMail(_ item: PanelItem, template title: String, resend: Bool, _ numbers: [OrderNumber], scope: String) throws {
+    func planMail(_ item: PanelItem, template title: String, resend: Bool, _ numbers: [OrderNumber], scope: String, hidden: HiddenChecks) throws {
         guard let mailer = service.mailer else {
             throw ActionInputError("メールの設定がありません（config.toml の [mail]: メールサーバ・ID・パスワード・差出人）")
         }
@@ -35,8 +35,7 @@ extension DeskController {
             whole = ["宛先: \(shown.orderer.fullName) 様 <\(shown.orderer.emailAddress ?? "")>", "差出人: \(mailer.settings.from.address)",
                      "件名: \(mail.subject)", ""] + mail.body.components(separatedBy: "\n")
         }
-        let hidden = state.marks.isEmpty ? 0 : numbers.count - (try store.count(state.filter, among: numbers))
-        var dialog = ActionDialog(item: item, plan: plan, scope: scope, hiddenByFilter: hidden)
+        var dialog = ActionDialog(item: item, plan: plan, scope: scope, hidden: hidden)
         dialog.mail = MailPreview(action: action, lines: lines, whole: whole)
         perform(state.apply(.planned(dialog)))
     }

@@ -7,7 +7,7 @@ import OrderSync
 /// as `juchu rules test` prints them — each order's acting rules and each step's plan — then, for
 /// ルールを今すぐ適用, run through the usual progress and results (each rule still once per order).
 extension DeskController {
-    func planRules(_ item: PanelItem, run: Bool, _ numbers: [OrderNumber], scope: String) throws {
+    func planRules(_ item: PanelItem, run: Bool, _ numbers: [OrderNumber], scope: String, hidden: HiddenChecks) throws {
         // The file as it is now: an edit since the desk opened counts (a file that does not read is said).
         let rules = try settings.rulesWatch?.current() ?? settings.rules
         guard !rules.isEmpty else {
@@ -38,8 +38,7 @@ extension DeskController {
         var summary: [String] = []
         if run, sends { summary.append("注文確認通知・メールはRMSや購入者に送られ、取り消せません。") }
         if !run { summary.append("試すだけです。何も変更しません（実行は「ルールを今すぐ適用」）。") }
-        let hidden = state.marks.isEmpty ? 0 : numbers.count - (try store.count(state.filter, among: numbers))
-        var dialog = ActionDialog(item: item, plan: plan, scope: scope, hiddenByFilter: hidden)
+        var dialog = ActionDialog(item: item, plan: plan, scope: scope, hidden: hidden)
         dialog.rules = RulesPreview(rules: rules, testOnly: !run, lines: lines, summary: summary)
         perform(state.apply(.planned(dialog)))
     }

@@ -9,7 +9,7 @@ import Slips
 /// issued Rakuten's; then the PDF is made in the desk's slip folder (and printed if asked) and
 /// each document recorded.
 extension DeskController {
-    func planSlips(_ item: PanelItem, _ slip: SlipOrder, _ numbers: [OrderNumber], scope: String) throws {
+    func planSlips(_ item: PanelItem, _ slip: SlipOrder, _ numbers: [OrderNumber], scope: String, hidden: HiddenChecks) throws {
         guard let maker = settings.slipMaker else {
             throw ActionInputError(settings.slipProblem ?? "帳票のテンプレートと設定がありません（config.toml の [slips]）")
         }
@@ -45,8 +45,7 @@ extension DeskController {
         if request.kind == .receipt, !receipts.isEmpty {
             warnings.append("お客様が楽天で領収書を発行済み: \(receipts.count)件（二重発行にご注意ください）")
         }
-        let hidden = state.marks.isEmpty ? 0 : numbers.count - (try store.count(state.filter, among: numbers))
-        var dialog = ActionDialog(item: item, plan: preview.plan, scope: scope, hiddenByFilter: hidden)
+        var dialog = ActionDialog(item: item, plan: preview.plan, scope: scope, hidden: hidden)
         dialog.slips = SlipPreview(request: request, summary: summary, warnings: warnings, lines: lines)
         perform(state.apply(.planned(dialog)))
     }

@@ -33,7 +33,7 @@ extension DeskController {
             return Plan.Change(before: before, after: after, fields: before.changes(to: after))
         }
         let plan = Plan(actionID: .importTracking, title: "\(ActionID.importTracking.title): \(names.count)ファイル", changes: changes, skips: [])
-        var dialog = ActionDialog(item: item, plan: plan, scope: "受取フォルダ", hiddenByFilter: 0)
+        var dialog = ActionDialog(item: item, plan: plan, scope: "受取フォルダ")
         dialog.tracking = preview
         perform(state.apply(.planned(dialog)))
     }

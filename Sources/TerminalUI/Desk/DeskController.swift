@@ -232,8 +232,8 @@ public final class DeskController {
             loadRows(after: last.key, limit: Self.pageSize)
         case .loadDetail(let number):
             pendingDetail = (number, now().addingTimeInterval(Self.detailDelay))
-        case .plan(let item, let numbers, let scope):
-            plan(item, numbers, scope: scope)
+        case .plan(let item, let numbers, let scope, let checks, let includingHidden):
+            plan(item, numbers, scope: scope, checks: checks, includingHidden: includingHidden)
         case .run(let dialog):
             run(dialog)
         case .stopRunning:
@@ -341,7 +341,8 @@ public final class DeskController {
             if let shown = answer.marksShown, request.marks.count == state.marks.count {
                 state.marksOutsideView = request.marks.count - shown
             }
-            perform(state.apply(.rowsLoaded(read.rows, hasMore: read.hasMore, total: read.total, counts: read.counts, appended: request.after != nil)))
+            perform(state.apply(.rowsLoaded(
+                read.rows, hasMore: read.hasMore, total: read.total, counts: read.counts, appended: request.after != nil, elsewhere: read.elsewhere)))
         case .failure(let failure):
             state.message = DeskMessage("一覧を読み込めません: \(failure.description)", isError: true)
             // Not read ahead again every pause: the next reload (a key, a change in the file) tries again.

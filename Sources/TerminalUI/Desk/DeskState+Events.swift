@@ -5,9 +5,10 @@ extension DeskState {
     /// Takes in what the controller reports; may ask for more (the detail of a new cursor row).
     public mutating func apply(_ event: DeskEvent) -> [DeskEffect] {
         switch event {
-        case .rowsLoaded(let rows, let hasMore, let total, let counts, let appended):
+        case .rowsLoaded(let rows, let hasMore, let total, let counts, let appended, let elsewhere):
             grid.total = total
             self.counts = counts
+            if !appended { foundElsewhere = elsewhere }
             if appended {
                 // More rows below the last: the cursor, and the detail it shows or waits for, stay.
                 grid.append(rows, hasMore: hasMore)

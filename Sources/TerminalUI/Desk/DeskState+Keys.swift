@@ -26,6 +26,7 @@ extension DeskState {
             return []
         }
         if choosingView { return chooseView(key) }
+        if palette != nil { return handlePaletteKey(key) }
         if typingSearch { return handleSearchKey(key) }
         if focus == .panel, let effects = handlePanelKey(key) { return effects }
         guard let action = keymap.action(for: key, in: .desk) else { return [] }
@@ -43,6 +44,7 @@ extension DeskState {
         case .bottom: return moveFocused(by: Int.max / 2)
         case .toggleMark:
             guard let row = grid.cursorRow else { return [] }
+            forgetPerOrderInputs()
             if let index = marks.firstIndex(of: row.number) {
                 marks.remove(at: index)
             } else {
@@ -51,6 +53,7 @@ extension DeskState {
             }
             return moveGrid(by: 1)
         case .clearMarks:
+            forgetPerOrderInputs()
             marks.removeAll()
             marksOutsideView = 0
             lastMarked = nil
@@ -64,6 +67,13 @@ extension DeskState {
             if search == nil { search = "" }
             return []
         case .clearSearch:
+            // Esc outside the grid goes back to the grid and does nothing else: it never clears
+            // the grid's search, which would move the row an action applies to.
+            guard focus == .grid else {
+                focus = .grid
+                panelInput = nil
+                return []
+            }
             guard search != nil else { return [] }
             message = DeskMessage("検索を解除しました")
             return clearSearch()
@@ -72,23 +82,23 @@ extension DeskState {
             if views.isEmpty { message = DeskMessage("保存した表示がありません（config.toml の [[desk.views]]）") }
             return []
         case .nextTab, .previousTab:
-            tabIndex = (tabIndex + (action == .nextTab ? 1 : statuses.count - 1)) % statuses.count
-            grid = GridModel(visibleRows: grid.visibleRows)
-            detail = nil
-            return [.reloadRows]
+            return showTab((tabIndex + (action == .nextTab ? 1 : tabCount - 1)) % tabCount)
+        case .allOrders:
+            // Again on 全件: back to the tab it came from.
+            return showTab(tabIndex == allOrdersTab ? (tabBeforeAllOrders ?? 0) : allOrdersTab)
         case .focusNext, .focusPrevious:
             let step = action == .focusNext ? 1 : Pane.allCases.count - 1
             focus = Pane(rawValue: (focus.rawValue + step) % Pane.allCases.count)!
             // Back in the panel, the chosen row has the focus, not a text input of it: a key meant
-            // for the panel must not be typed into an amount (Right reaches the inputs).
-            if focus == .panel { panelInput = 0 }
+            // for the panel must not be typed into an amount (Enter or Right reaches the inputs).
+            panelInput = nil
             return []
         case .activate:
             guard focus == .panel else { return [] }
             return run(chosenPanelItem)
-        case .confirm, .refreshRMSStatus:
-            guard let item = panelItems.first(where: { $0.kind == action.panelAction }) else { return [] }
-            return run(item)
+        case .palette:
+            palette = CommandPalette(panel: panelItems)
+            return []
         case .editOrder:
             guard let row = grid.cursorRow else { return noOrders() }
             return [.openEdit(row.number)]
@@ -98,8 +108,6 @@ extension DeskState {
         case .openMail:
             guard let row = grid.cursorRow else { return noOrders() }
             return [.openMail(row.number)]
-        case .fetch:
-            return [.fetch]
         case .help:
             showingHelp = true
             helpPage = 0
@@ -115,9 +123,33 @@ extension DeskState {
         case .suspend:
             return [.suspend]
         case .panelNextInput, .panelPreviousInput, .panelNextChoice, .panelPreviousChoice, .panelAddRow, .panelRemoveRow,
-             .dialogNextButton, .dialogAccept, .dialogCancel, .dialogRetry:
+             .dialogNextButton, .dialogAccept, .dialogCancel, .dialogRetry, .dialogIncludeHidden:
+            return []
+        default:
+            guard let kind = action.panelAction else { return [] }
+            return runPanelRow(kind)
+        }
+    }
+
+    /// A panel row run by its own key or from the palette: at once with its inputs as they are
+    /// (the preview shows them before anything changes); a row that needs a value typed (an
+    /// amount, a date) is opened in the panel at that input instead.
+    mutating func runPanelRow(_ kind: ActionID, template: String? = nil) -> [DeskEffect] {
+        guard let index = panelItems.firstIndex(where: { $0.kind == kind }) else { return [] }
+        if let template, case .choice(let templates, _)? = panelItems[index].inputs.first?.value,
+            let chosen = templates.firstIndex(of: template)
+        {
+            panelItems[index].inputs[0].value = .choice(templates, chosen)
+        }
+        let item = panelItems[index]
+        if let text = item.inputs.firstIndex(where: \.isText), item.inputs[text].display.isEmpty, !item.inputs[text].takesAnyText {
+            focus = .panel
+            panelCursor = index
+            enterInput(text)
+            message = DeskMessage("「\(item.title)」: \(item.inputs[text].label)を入力して Enter（Esc で戻る）")
             return []
         }
+        return run(item)
     }
 
     /// Starts a panel row on the checked orders, or the cursor row when none is checked.
@@ -138,8 +170,17 @@ extension DeskState {
         default:
             let (numbers, scope) = targets
             guard !numbers.isEmpty else { return noOrders() }
-            return [.plan(item, numbers, scope: scope)]
+            return [.plan(item, numbers, scope: scope, checks: !marks.isEmpty)]
         }
+    }
+
+    /// Shows tab `index` from its top, keeping the search (a search that found nothing in one
+    /// status is carried to 全件).
+    mutating func showTab(_ index: Int) -> [DeskEffect] {
+        if index == allOrdersTab, tabIndex != allOrdersTab { tabBeforeAllOrders = tabIndex }
+        tabIndex = index
+        foundElsewhere = nil
+        return restartGrid()
     }
 
     private mutating func noOrders() -> [DeskEffect] {
@@ -218,7 +259,7 @@ extension DeskState {
     }
 
     /// The grid from the top for a changed filter.
-    private mutating func restartGrid() -> [DeskEffect] {
+    mutating func restartGrid() -> [DeskEffect] {
         grid = GridModel(visibleRows: grid.visibleRows)
         detail = nil
         return [.reloadRows]
@@ -226,19 +267,71 @@ extension DeskState {
 
     // MARK: Processing panel
 
-    /// Keys for the panel's inputs; nil when the key is not the panel's (the desk's keymap then).
+    /// Keys for the panel; nil when the key is the desk's (its keymap then). At the row (no input
+    /// focused) keys choose and run rows, and a group's number jumps to it; in an input they edit
+    /// it, movement keys never type, and Esc gives the focus back to the row and does nothing else.
     private mutating func handlePanelKey(_ key: Key) -> [DeskEffect]? {
         var item = panelItems[panelCursor]
-        let inputIndex = min(panelInput, max(0, item.inputs.count - 1))
-        if item.inputs.indices.contains(inputIndex), item.inputs[inputIndex].isText {
-            // A character goes to the focused text input, never to a binding (q must not quit while a
-            // date is typed); one it cannot take is refused. Other keys are the keymap's.
+        let deskAction = keymap.action(for: key, in: .desk)
+        let panelAction = keymap.action(for: key, in: .panel)
+        guard let inputIndex = panelInput, item.inputs.indices.contains(inputIndex) else {
+            panelInput = nil
+            if deskAction == .activate {
+                // A row with a value to type opens it; any other is run (its preview first).
+                if let text = item.inputs.firstIndex(where: \.isText) {
+                    enterInput(text)
+                    return []
+                }
+                return run(item)
+            }
+            if panelAction == .panelNextInput, !item.inputs.isEmpty {
+                enterInput(0)
+                return []
+            }
+            guard case .character(let character) = key, deskAction == nil, panelAction == nil else { return nil }
+            if let digit = character.wholeNumberValue, let row = firstRow(ofGroup: digit) {
+                panelCursor = row
+                return []
+            }
+            // A character no key is bound to, which the row's text input takes: the input takes the
+            // focus with it (typing a name starts in 宛名).
+            if let text = item.inputs.firstIndex(where: \.isText), item.inputs[text].takes(character) {
+                enterInput(text)
+                item = panelItems[panelCursor]
+                _ = item.inputs[text].type(character)
+                panelItems[panelCursor] = item
+                return []
+            }
+            return nil
+        }
+        let input = item.inputs[inputIndex]
+        if key == .escape {
+            panelInput = nil
+            return []
+        }
+        if deskAction == .cursorDown || deskAction == .cursorUp, input.isText, key.isCharacter {
+            // j and k in a text input: neither typed nor a move away from what is being typed.
+            message = DeskMessage("「\(key)」は\(input.label)に入力できません（↑↓ で欄を移動、Esc で行に戻ります）", isError: true)
+            return []
+        }
+        switch deskAction {
+        case .activate:
+            return run(item)
+        case .cursorDown, .cursorUp:
+            // Between the row's inputs; above the first, back to the row. Never typed.
+            let next = inputIndex + (deskAction == .cursorDown ? 1 : -1)
+            if next < 0 { panelInput = nil } else { enterInput(min(next, item.inputs.count - 1)) }
+            return []
+        case .focusNext, .focusPrevious, .help, .redraw, .interrupt:
+            return nil
+        default: break
+        }
+        if input.isText {
             switch key {
             case .character(let character):
                 if item.inputs[inputIndex].type(character) {
                     panelItems[panelCursor] = item
                 } else {
-                    let input = item.inputs[inputIndex]
                     message = DeskMessage("「\(character)」は\(input.label)に入力できません（\(input.takes)）", isError: true)
                 }
                 return []
@@ -249,21 +342,86 @@ extension DeskState {
             default: break
             }
         }
-        guard let action = keymap.action(for: key, in: .panel) else { return nil }
-        guard !item.inputs.isEmpty else { return [] }
-        switch action {
-        case .panelNextInput, .panelPreviousInput:
-            panelInput = action == .panelNextInput ? min(inputIndex + 1, item.inputs.count - 1) : max(inputIndex - 1, 0)
-            // A text input reached with a value in it: what is typed next replaces the value.
-            if case .text(let text) = item.inputs[panelInput].value {
-                item.inputs[panelInput].replacesOnType = !text.isEmpty
-                panelItems[panelCursor] = item
-            }
+        switch panelAction {
+        case .panelNextInput:
+            enterInput(min(inputIndex + 1, item.inputs.count - 1))
+        case .panelPreviousInput:
+            if inputIndex == 0 { panelInput = nil } else { enterInput(inputIndex - 1) }
         case .panelNextChoice, .panelPreviousChoice:
-            item.inputs[inputIndex].cycle(by: action == .panelNextChoice ? 1 : -1)
+            item.inputs[inputIndex].cycle(by: panelAction == .panelNextChoice ? 1 : -1)
             panelItems[panelCursor] = item
-        default: break
+        default:
+            // Inside an input the desk's other keys do nothing: a key meant for a value never
+            // checks, confirms or quits.
+            message = DeskMessage("入力中です（Enter で実行、Esc で行に戻ります）")
         }
+        return []
+    }
+
+    /// Gives input `index` of the chosen row the focus. A text input reached with a value in it:
+    /// what is typed next replaces the value.
+    mutating func enterInput(_ index: Int) {
+        panelInput = index
+        if case .text(let text) = panelItems[panelCursor].inputs[index].value {
+            panelItems[panelCursor].inputs[index].replacesOnType = !text.isEmpty
+        }
+    }
+
+    /// The panel's groups in order: the number shown before each, which jumps to it.
+    var panelGroups: [String] {
+        var groups: [String] = []
+        for item in panelItems where groups.last != item.group { groups.append(item.group) }
+        return groups
+    }
+
+    /// The first row of group `number` (1 is the first group).
+    private func firstRow(ofGroup number: Int) -> Int? {
+        let groups = panelGroups
+        guard number >= 1, number <= groups.count else { return nil }
+        return panelItems.firstIndex { $0.group == groups[number - 1] }
+    }
+
+    /// A value typed for one order (a receipt's 宛名) is not offered for another.
+    mutating func forgetPerOrderInputs() {
+        for row in panelItems.indices {
+            for input in panelItems[row].inputs.indices where panelItems[row].inputs[input].perOrder {
+                panelItems[row].inputs[input].value = .text("")
+            }
+        }
+    }
+
+    // MARK: Command palette
+
+    private mutating func handlePaletteKey(_ key: Key) -> [DeskEffect] {
+        guard var palette else { return [] }
+        switch key {
+        case .escape:
+            self.palette = nil
+            return []
+        case .enter:
+            self.palette = nil
+            guard let entry = palette.chosen else {
+                message = DeskMessage("「\(palette.query)」に当たる処理はありません", isError: true)
+                return []
+            }
+            if let kind = entry.action.panelAction { return runPanelRow(kind, template: entry.template) }
+            return perform(entry.action)
+        case .down, .control("n"), .tab:
+            palette.move(by: 1)
+        case .up, .control("p"), .backTab:
+            palette.move(by: -1)
+        case .backspace:
+            if palette.query.isEmpty {
+                self.palette = nil
+                return []
+            }
+            palette.deleteBackward()
+        case .character(let character):
+            palette.type(character)
+        default:
+            break
+        }
+        self.palette = palette
         return []
     }
 
@@ -275,7 +433,7 @@ extension DeskState {
             return moveGrid(by: delta)
         case .panel:
             panelCursor = min(max(0, panelCursor + delta.clamped(to: -panelItems.count...panelItems.count)), panelItems.count - 1)
-            panelInput = 0
+            panelInput = nil
             return []
         case .detail:
             detailScroll = max(0, detailScroll + delta.clamped(to: -1000...1000))
@@ -290,6 +448,7 @@ extension DeskState {
         if grid.needsMoreRows { effects.append(.loadMoreRows) }
         if let after = grid.cursorRow?.number, after != before {
             detailScroll = 0
+            if marks.isEmpty { forgetPerOrderInputs() }
             effects.append(.loadDetail(after))
         }
         return effects
@@ -456,6 +615,10 @@ extension DeskState {
                 return []
             case .dialogAccept:
                 return proceed(with: dialog)
+            case .dialogIncludeHidden where !dialog.hidden.numbers.isEmpty:
+                // Planned again with the hidden checks in (or out): the preview is always what runs.
+                self.dialog = nil
+                return [.plan(dialog.item, marks, scope: marksText, checks: true, includingHidden: !dialog.hidden.included)]
             case .activate:
                 return dialog.focused == .proceed ? proceed(with: dialog) : handleDialog(.dialogCancel)
             default:
@@ -469,6 +632,10 @@ extension DeskState {
             self.dialog = nil
             return []
         }
+        // After it runs the panel's row has the focus again, not an input of it (a later key is a
+        // command, never typed into 但し書き), and what was typed for these orders is forgotten.
+        panelInput = nil
+        forgetPerOrderInputs()
         var running = dialog
         running.stage = .running(done: 0, total: dialog.plan.changes.count)
         running.scroll = 0

@@ -17,6 +17,8 @@ public struct DeskState: Sendable {
     public var statusAfterShipReport: LocalStatus? = .shipped
     public let keymap: Keymap
     public var tabIndex = 0
+    /// The tab 全件 was reached from, for the same key to go back.
+    public var tabBeforeAllOrders: Int?
     public var counts: [LocalStatus: Int] = [:]
     public var grid = GridModel()
     /// Checked orders, in the order they were checked; they survive tab changes.
@@ -40,8 +42,12 @@ public struct DeskState: Sendable {
     public var focus: Pane = .grid
     public var panelItems: [PanelItem]
     public var panelCursor = 0
-    /// The input of the chosen panel row the keys go to.
-    public var panelInput = 0
+    /// The input of the chosen panel row the keys go to; nil while the row itself has the focus
+    /// (keys choose and run rows). An input takes the focus on Enter, Right, or a character it
+    /// takes that no key is bound to; Esc gives it back to the row.
+    public var panelInput: Int?
+    /// The command palette (`:`), while it is open.
+    public var palette: CommandPalette?
     public var dialog: ActionDialog?
     /// 注文内容修正 of the cursor row, while it is open.
     public var editForm: OrderEditForm?
@@ -60,6 +66,8 @@ public struct DeskState: Sendable {
     public var searching = false
     /// Checked orders the view does not show (another status tab, a search): read with the rows.
     public var marksOutsideView = 0
+    /// A search that finds nothing in this tab: how many it finds in every status (nil: not asked).
+    public var foundElsewhere: Int?
     /// Whether keys are going into the search line.
     public var typingSearch = false
     /// The last row checked, where a range (mark-range) starts.
@@ -89,7 +97,15 @@ public struct DeskState: Sendable {
         self.panelItems = PanelItem.standard(statuses: statuses, flags: flags, mailTemplates: mailTemplates)
     }
 
-    public var currentStatus: LocalStatus { statuses[tabIndex] }
+    /// The tabs: each status, then 全件 (every order of every status: a search there finds any).
+    public var tabCount: Int { statuses.count + 1 }
+    /// The 全件 tab's index.
+    public var allOrdersTab: Int { statuses.count }
+    /// The status of the tab shown; nil on 全件.
+    public var currentStatus: LocalStatus? { tabIndex < statuses.count ? statuses[tabIndex] : nil }
+    /// The tab's name: the status, or 全件.
+    public var tabName: String { currentStatus?.name ?? Self.allOrdersName }
+    public static let allOrdersName = "全件"
     public var filter: GridFilter { GridFilter(localStatus: currentStatus, search: search) }
 
     /// The panel row chosen, and the one the confirm key (c) plans.
@@ -118,7 +134,9 @@ public enum DeskEffect: Sendable {
     case loadMoreRows
     case loadDetail(OrderNumber)
     /// Read a panel row's inputs, plan its action for these orders and open the preview.
-    case plan(PanelItem, [OrderNumber], scope: String)
+    /// `checks`: the orders are the checked ones (those the view hides are left out and named,
+    /// unless `includingHidden`).
+    case plan(PanelItem, [OrderNumber], scope: String, checks: Bool = false, includingHidden: Bool = false)
     /// Carry out the plan the operator accepted.
     case run(ActionDialog)
     /// Stop the running action after the part in hand.
@@ -144,7 +162,8 @@ public enum DeskEffect: Sendable {
 
 /// What the controller tells the desk.
 public enum DeskEvent: Sendable {
-    case rowsLoaded([OrderRow], hasMore: Bool, total: Int, counts: [LocalStatus: Int], appended: Bool)
+    /// `elsewhere`: a search that finds nothing in the tab, counted in every status.
+    case rowsLoaded([OrderRow], hasMore: Bool, total: Int, counts: [LocalStatus: Int], appended: Bool, elsewhere: Int? = nil)
     /// `bundle`: the detail order's bundle (同梱), each member with its 請求金額.
     case detailLoaded(
         Order?, journal: [JournalEntry], mails: [OrderStore.MailRecord] = [], bundle: [OrderStore.BundleMember] = [], rules: [RuleAct] = [])

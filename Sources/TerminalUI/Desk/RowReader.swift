@@ -14,7 +14,8 @@ final class RowReader: Sendable {
         /// Nil: from the top; otherwise the next rows after this one.
         let after: GridKey?
         let limit: Int
-        let status: LocalStatus
+        /// Nil: 全件.
+        let status: LocalStatus?
         /// What the grid knows already, for a next page (counts and total are read with the first).
         let knownCounts: [LocalStatus: Int]
         let knownTotal: Int
@@ -24,7 +25,7 @@ final class RowReader: Sendable {
 
     struct Answer: Sendable {
         let request: Request
-        let result: Result<(rows: [OrderRow], hasMore: Bool, total: Int, counts: [LocalStatus: Int]), StoreReadFailure>
+        let result: Result<(rows: [OrderRow], hasMore: Bool, total: Int, counts: [LocalStatus: Int], elsewhere: Int?), StoreReadFailure>
         /// Of the request's checked orders, how many the filter shows (nil: not read).
         var marksShown: Int?
     }
@@ -80,10 +81,16 @@ final class RowReader: Sendable {
             // A search counts its own matches (once, not for every further page).
             let total =
                 request.after != nil ? request.knownTotal
-                : request.filter.search == nil ? counts[request.status] ?? 0 : try store.count(request.filter)
+                : request.filter.search != nil ? try store.count(request.filter)
+                : request.status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
             let shown = request.after == nil && !request.marks.isEmpty ? try store.count(request.filter, among: request.marks) : nil
+            // Nothing here: the same search in every status, so the operator knows to look in 全件.
+            var elsewhere: Int?
+            if request.after == nil, total == 0, request.status != nil, let search = request.filter.search {
+                elsewhere = try store.count(GridFilter(localStatus: nil, search: search))
+            }
             return Answer(
-                request: request, result: .success((Array(rows.prefix(request.limit)), rows.count > request.limit, total, counts)),
+                request: request, result: .success((Array(rows.prefix(request.limit)), rows.count > request.limit, total, counts, elsewhere)),
                 marksShown: shown)
         } catch {
             return Answer(request: request, result: .failure(StoreReadFailure(description: "\(error)")))

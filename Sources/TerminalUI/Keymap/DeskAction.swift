@@ -28,6 +28,32 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case openMail = "open-mail"
     case refreshRMSStatus = "refresh-rms-status"
     case fetch
+    case allOrders = "all-orders"
+    case palette
+    // Every other row of the processing panel, each by its ActionID's name.
+    case cancel
+    case changeStatus = "change-status"
+    case writeDate = "write-date"
+    case writeFee = "write-fee"
+    case setCarrier = "set-carrier"
+    case setFlag = "set-flag"
+    case clearFlag = "clear-flag"
+    case bundle
+    case unbundle
+    case duplicate
+    case pushEdit = "push-edit"
+    case acceptRMSChanges = "accept-rms"
+    case writeLabels = "write-labels"
+    case importTracking = "import-tracking"
+    case shipReport = "ship-report"
+    case shipCorrection = "ship-correct"
+    case sendMail = "send-mail"
+    case testMail = "test-mail"
+    case printSlips = "print-slips"
+    case printReceipt = "print-receipt"
+    case testRules = "test-rules"
+    case runRules = "run-rules"
+    case undo
     case help
     case redraw
     case quit
@@ -45,21 +71,15 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case dialogAccept = "dialog-accept"
     case dialogCancel = "dialog-cancel"
     case dialogRetry = "dialog-retry"
+    case dialogIncludeHidden = "dialog-include-hidden"
 
     /// The panel row a key runs directly, by the same name in keymap.toml as in the journal.
-    public var panelAction: ActionID? {
-        switch self {
-        case .confirm: .confirm
-        case .refreshRMSStatus: .refreshRMSStatus
-        case .fetch: .fetch
-        default: nil
-        }
-    }
+    public var panelAction: ActionID? { ActionID(rawValue: rawValue) }
 
     /// Which table of keymap.toml the action belongs to.
     public var context: KeyContext {
         switch self {
-        case .dialogNextButton, .dialogAccept, .dialogCancel, .dialogRetry: .dialog
+        case .dialogNextButton, .dialogAccept, .dialogCancel, .dialogRetry, .dialogIncludeHidden: .dialog
         case .panelNextInput, .panelPreviousInput, .panelNextChoice, .panelPreviousChoice, .panelAddRow, .panelRemoveRow: .panel
         default: .desk
         }
@@ -81,6 +101,17 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .panelAddRow: "荷物を追加（荷物番号）"
         case .panelRemoveRow: "荷物を削除・取り消し"
         case .suspend: "一時停止（fgで再開）"
+        case .allOrders: "全件タブ／元のタブ"
+        case .palette: "コマンドを探して実行"
+        case .importTracking: "荷物番号を取り込む"
+        case .shipReport: "発送完了を報告する"
+        case .shipCorrection: "荷物番号の訂正・削除"
+        case .pushEdit: "入力内容を反映する"
+        case .acceptRMSChanges: "RMSの変更を受け入れる"
+        case .duplicate: "受注を複製する"
+        case .testMail: "自分宛にテスト送信"
+        case .undo: "直前の一括処理を取消"
+        case .dialogIncludeHidden: "表示外のチェックも含む"
         default: label
         }
     }
@@ -107,11 +138,11 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .focusNext: "次のペインへ"
         case .focusPrevious: "前のペインへ"
         case .activate: "処理パネルの項目を実行"
-        case .confirm: ActionID.confirm.title
+        case .allOrders: "全件タブ（すべてのステータスの注文・検索）へ。全件でもう一度押すと元のタブへ"
+        case .palette: "コマンド: 処理を名前・読み・英語名で探して実行（例: そうりょう、送料、fee）"
         case .editOrder: "注文内容修正（カーソル行の送料・手数料・数量・単価）"
         case .enterTracking: "荷物番号の入力（カーソル行の送付先ごとに配送会社・荷物番号・発送日）"
         case .openMail: "送ったメールを開く（カーソル行の注文。[ ] で前後のメール）"
-        case .refreshRMSStatus: ActionID.refreshRMSStatus.title
         case .fetch: "受注取得（今すぐ）"
         case .help: "キー一覧"
         case .redraw: "画面を再描画"
@@ -128,6 +159,8 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .dialogAccept: "実行する"
         case .dialogCancel: "やめる／閉じる／中止"
         case .dialogRetry: "失敗した注文だけ再実行"
+        case .dialogIncludeHidden: "表示外のチェックも含める／外す"
+        default: panelAction?.title ?? rawValue
         }
     }
 }

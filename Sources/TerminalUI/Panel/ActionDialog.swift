@@ -20,8 +20,8 @@ public struct ActionDialog: Sendable {
     public let plan: PlanPreview
     /// "選択 4件" or "カーソル行 1件": what the action was asked to apply to.
     public let scope: String
-    /// Checked orders that the current view does not show.
-    public let hiddenByFilter: Int
+    /// Checked orders that the current view does not show, and whether the operator chose to include them.
+    public let hidden: HiddenChecks
     /// For an undo: the batch it takes back.
     public let undoBatch: String?
     /// For 荷物番号を取り込む: the files read and matched, every line of them.
@@ -38,11 +38,11 @@ public struct ActionDialog: Sendable {
     /// First line of the list shown (the list scrolls).
     public var scroll = 0
 
-    public init(item: PanelItem, plan: Plan, scope: String, hiddenByFilter: Int, undoBatch: String? = nil) {
+    public init(item: PanelItem, plan: Plan, scope: String, hidden: HiddenChecks = HiddenChecks(), undoBatch: String? = nil) {
         self.item = item
         self.plan = PlanPreview(plan)
         self.scope = scope
-        self.hiddenByFilter = hiddenByFilter
+        self.hidden = hidden
         self.undoBatch = undoBatch
     }
 
@@ -55,6 +55,18 @@ public struct ActionDialog: Sendable {
     public var isRunning: Bool { if case .running = stage { true } else { false } }
 
     public var result: ActionResult? { if case .result(let result) = stage { result } else { nil } }
+}
+
+/// Checked orders the view hides (another tab, outside the search): an action leaves them out and
+/// its preview names them; the operator may choose to include them there.
+public struct HiddenChecks: Sendable, Equatable {
+    public var numbers: [OrderNumber]
+    public var included: Bool
+
+    public init(numbers: [OrderNumber] = [], included: Bool = false) {
+        self.numbers = numbers
+        self.included = included
+    }
 }
 
 /// ルールを試す and ルールを今すぐ適用's preview: per order the rules that act and each step's plan

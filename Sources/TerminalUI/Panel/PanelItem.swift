@@ -22,13 +22,20 @@ public struct PanelItem: Sendable, Equatable {
     public static func standard(statuses: [LocalStatus], flags: [String], mailTemplates: [String] = []) -> [PanelItem] {
         let carriers = Carrier.names.keys.sorted()
         return [
-            PanelItem(.confirm, group: "楽天ペイ"),
-            PanelItem(.refreshRMSStatus, group: "楽天ペイ"),
-            PanelItem(.cancel, group: "楽天ペイ", inputs: [
+            PanelItem(.confirm, group: "楽天ペイ・受注取得"),
+            PanelItem(.refreshRMSStatus, group: "楽天ペイ・受注取得"),
+            PanelItem(.cancel, group: "楽天ペイ・受注取得", inputs: [
                 PanelInput("理由", choices: CancelAction.reasons.map(\.label)),
             ]),
-            PanelItem(.changeStatus, group: "受注ステータス", inputs: [
+            PanelItem(.fetch, group: "楽天ペイ・受注取得"),
+            PanelItem(.changeStatus, group: "ステータス・チェック項目", inputs: [
                 PanelInput("変更先", choices: statuses.map(\.name)),
+            ]),
+            PanelItem(.setFlag, group: "ステータス・チェック項目", inputs: [
+                PanelInput("項目", choices: flags),
+            ]),
+            PanelItem(.clearFlag, group: "ステータス・チェック項目", inputs: [
+                PanelInput("項目", choices: flags),
             ]),
             PanelItem(.writeDate, group: "一括入力", inputs: [
                 PanelInput("項目", choices: DateField.allCases.map(\.label)),
@@ -41,12 +48,6 @@ public struct PanelItem: Sendable, Equatable {
             ]),
             PanelItem(.setCarrier, group: "一括入力", inputs: [
                 PanelInput("業者", choices: carriers.map { Carrier(code: $0).name }),
-            ]),
-            PanelItem(.setFlag, group: "チェック項目", inputs: [
-                PanelInput("項目", choices: flags),
-            ]),
-            PanelItem(.clearFlag, group: "チェック項目", inputs: [
-                PanelInput("項目", choices: flags),
             ]),
             PanelItem(.bundle, group: "同梱・複製"),
             PanelItem(.unbundle, group: "同梱・複製"),
@@ -74,16 +75,15 @@ public struct PanelItem: Sendable, Equatable {
                 PanelInput("出力", choices: SlipChoice.outputs),
             ]),
             PanelItem(.printReceipt, group: "帳票", inputs: [
-                PanelInput("宛名", freeText: "", placeholder: "空白: 注文者の氏名"),
+                PanelInput("宛名", freeText: "", placeholder: "空白: 注文者の氏名", perOrder: true),
                 PanelInput("但し書き", freeText: "", placeholder: "空白: 既定の但し書き"),
                 PanelInput("出力", choices: SlipChoice.outputs),
             ]),
-            PanelItem(.testRules, group: "ルール"),
-            PanelItem(.runRules, group: "ルール"),
-            PanelItem(.undo, group: "取り消し", inputs: [
+            PanelItem(.testRules, group: "ルール・取り消し"),
+            PanelItem(.runRules, group: "ルール・取り消し"),
+            PanelItem(.undo, group: "ルール・取り消し", inputs: [
                 PanelInput("対象", choices: UndoTarget.allCases.map(\.label)),
             ]),
-            PanelItem(.fetch, group: "受注取得"),
         ]
     }
 
@@ -113,6 +113,8 @@ public struct PanelInput: Sendable, Equatable {
     public let placeholder: String
     /// Takes any character (a receipt's 宛名), not only what a date or an amount is made of.
     public var takesAnyText = false
+    /// Typed for one order: never offered for another.
+    public var perOrder = false
     /// The kept value is replaced by the next character typed, not added to (the input has just
     /// been reached); Backspace edits it instead.
     public var replacesOnType = false
@@ -132,10 +134,12 @@ public struct PanelInput: Sendable, Equatable {
         self.placeholder = placeholder
     }
 
-    /// Any text, up to 40 characters: a name, a 但し書き.
-    public init(_ label: String, freeText: String, placeholder: String) {
+    /// Any text, up to 40 characters: a name, a 但し書き. `perOrder`: typed for one order (a
+    /// receipt's 宛名), forgotten when the action has run or the order in hand changes.
+    public init(_ label: String, freeText: String, placeholder: String, perOrder: Bool = false) {
         self.init(label, text: freeText, placeholder: placeholder)
         takesAnyText = true
+        self.perOrder = perOrder
     }
 
     /// What a text input takes, for the message when a key is refused.
@@ -155,6 +159,12 @@ public struct PanelInput: Sendable, Equatable {
     mutating func cycle(by delta: Int) {
         guard case .choice(let choices, let index) = value, !choices.isEmpty else { return }
         value = .choice(choices, ((index + delta) % choices.count + choices.count) % choices.count)
+    }
+
+    /// Whether a text input takes `character` (what ``type(_:)`` would type).
+    func takes(_ character: Character) -> Bool {
+        var probe = self
+        return probe.type(character)
     }
 
     /// Types a character into a text input: digits, "-", "/", ",", and a space (a blank date),

@@ -48,8 +48,16 @@ struct DialogView {
         var list = LazyList()
         switch dialog.stage {
         case .preview:
-            if dialog.hiddenByFilter > 0 {
-                body.append(StyledLine("（うち \(dialog.hiddenByFilter)件は現在の表示に含まれていません）", theme.color(.yellow, bold: true)))
+            if !dialog.hidden.numbers.isEmpty {
+                // Checks the view hides are left out unless the operator includes them here, by name.
+                let key = keymap.keys(for: .dialogIncludeHidden).first.map(\.description) ?? "dialog-include-hidden"
+                let count = dialog.hidden.numbers.count
+                let text = dialog.hidden.included
+                    ? "表示外のチェック \(count)件も含めています（\(key): 含めない）"
+                    : "表示外のチェック \(count)件は含めません（\(key): 含める）"
+                body += StyledLine(text, theme.color(.yellow, bold: true)).wrapped(to: textWidth, indent: 2)
+                let names = dialog.hidden.numbers.prefix(3).map(\.withoutShopID).joined(separator: "、") + (count > 3 ? " ほか" : "")
+                body += StyledLine("  表示外: \(names)", theme.muted).wrapped(to: textWidth, indent: 4)
             }
             body.append(StyledLine("\(plan.title): \(plan.changes.count)件" + (plan.creationCount == 0 ? "" : "（新しい注文 \(plan.creationCount)件）"), CellStyle(bold: true)))
             // A tracking import counts its lines per file instead (below).
