@@ -29,15 +29,23 @@ struct ScreenBufferTests {
         #expect(second == first)
     }
 
-    @Test("a wide character that does not fit before the limit becomes a space, never spills over")
+    @Test("text cut at the limit ends in …, a wide character never spills over; trailing blanks cut are no cut")
     func clipAtLimit() {
         var screen = ScreenBuffer(width: 10, height: 1)
         screen.put("|||||||||||", x: 0, y: 0)
+        #expect(screen.line(0) == "|||||||||…")
         screen.put("あいう", x: 0, y: 0, limit: 5)
-        #expect(screen.line(0) == "あい |||||")
+        #expect(screen.line(0) == "あい…||||…")
         var edge = ScreenBuffer(width: 5, height: 1)
         edge.put("あいう", x: 0, y: 0)
-        #expect(edge.line(0) == "あい ")
+        #expect(edge.line(0) == "あい…")
+        var exact = ScreenBuffer(width: 6, height: 1)
+        exact.put("中村一郎", x: 0, y: 0, limit: 6)
+        #expect(exact.line(0) == "中村… ", "the last wide character gives way to the mark")
+        exact.put("abcdef   ", x: 0, y: 0)
+        #expect(exact.line(0) == "abcdef", "only blanks were left out")
+        exact.put("ab", x: 0, y: 0, limit: 0)
+        #expect(exact.line(0) == "abcdef", "no room, no mark")
     }
 
     @Test("overwriting half of a wide character blanks the other half")

@@ -80,19 +80,29 @@ public struct ScreenBuffer: Sendable, Equatable {
     }
 
     /// Writes `text` from (x, y) without going past `limit` (the right edge when nil).
-    /// Returns the column after the last cell written.
+    /// Returns the column after the last cell written. Text cut at the limit ends in 「…」
+    /// (``markCut(from:at:y:end:style:)``): nothing is cut without a mark.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: CellStyle = .plain, limit: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let end = min(limit ?? width, width)
         var column = x
+        var lastStart = x
         // Text of characters that are one scalar each (nearly all the desk draws) goes scalar by
         // scalar, without breaking it into grapheme clusters.
         if text.unicodeScalars.allSatisfy(DisplayWidth.standsAlone) {
-            for scalar in text.unicodeScalars {
+            let scalars = text.unicodeScalars
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
                 guard let next = place(scalar.value, width: DisplayWidth.isWide(scalar.value) ? 2 : 1, at: column, y: y, end: end, style: style)
-                else { return end }
+                else {
+                    if !scalars[index...].allSatisfy(\.properties.isWhitespace) { markCut(from: x, at: lastStart, y: y, end: end, style: style) }
+                    return end
+                }
+                lastStart = column
                 column = next
+                index = scalars.index(after: index)
             }
             return column
         }
@@ -100,14 +110,34 @@ public struct ScreenBuffer: Sendable, Equatable {
         // control character drawn as a space, so that buyer text never reorders or shifts the cells.
         let visible = text.unicodeScalars.contains(where: TerminalText.isInvisible)
             ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !TerminalText.isInvisible($0) })) : String(text)
-        for character in visible {
+        var index = visible.startIndex
+        while index < visible.endIndex {
+            let character = visible[index]
             let c: Character = character.isControl ? " " : character
             let w = DisplayWidth.of(c)
+            index = visible.index(after: index)
             if w == 0 { continue }
-            guard let next = place(code(for: c), width: w, at: column, y: y, end: end, style: style) else { return end }
+            guard let next = place(code(for: c), width: w, at: column, y: y, end: end, style: style) else {
+                markCut(from: x, at: lastStart, y: y, end: end, style: style)
+                return end
+            }
+            lastStart = column
             column = next
         }
         return column
+    }
+
+    /// Text that did not fit before `end`: its last cell becomes 「…」 — after the last character
+    /// written when there is a cell free before the edge, otherwise over that character.
+    private mutating func markCut(from x: Int, at lastStart: Int, y: Int, end: Int, style: CellStyle) {
+        guard end > x, end - 1 >= 0 else { return }
+        // The last character written ends at or before `end`; the cell at end - 1 is either its
+        // last cell or a space left by a wide character that did not fit.
+        let at = max(x, lastStart, 0)
+        let mark = end - 1 >= at && cells[y * width + end - 1].code == 0x20 && cells[y * width + end - 1].width == 1 ? end - 1 : at
+        set(Cell(code: 0x2026, width: 1, style: style), x: mark, y: y)
+        // A wide character the mark replaced leaves its second cell a space.
+        if mark + 1 < end, cells[y * width + mark + 1].width == 0 { set(.space(style: style), x: mark + 1, y: y) }
     }
 
     /// Writes `text` into exactly `width` cells from (x, y), cut by display width and padded with

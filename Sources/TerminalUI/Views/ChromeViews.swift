@@ -45,20 +45,40 @@ struct HeaderView {
     }
 }
 
-/// The status buckets with live counts; the current one highlighted.
+/// The status buckets with live counts, then 全件; the current one highlighted. When they do not
+/// all fit, the bar scrolls to keep the current one in view, and ‹ › say that more lie beyond.
 struct TabsView {
     let state: DeskState
     let theme: Theme
 
+    /// Each tab's text: its name and count.
+    var titles: [String] {
+        state.statuses.map { " \($0.name) \(state.counts[$0] ?? 0) " }
+            + [" \(DeskState.allOrdersName) \(state.counts.values.reduce(0, +)) "]
+    }
+
+    /// The tabs shown: from the first that lets the current one fit, as many as fit.
+    static func window(widths: [Int], current: Int, room: Int) -> Range<Int> {
+        func fits(_ range: ClosedRange<Int>) -> Bool { range.map { widths[$0] + 1 }.reduce(0, +) <= room }
+        var start = 0
+        while start < current, !fits(start...current) { start += 1 }
+        var end = max(start, current)
+        while end + 1 < widths.count, fits(start...(end + 1)) { end += 1 }
+        return start..<(end + 1)
+    }
+
     func draw(in rect: Rect, into screen: inout ScreenBuffer) {
-        var x = rect.x + 1
-        for (index, status) in state.statuses.enumerated() {
-            let text = " \(status.name) \(state.counts[status] ?? 0) "
+        let titles = self.titles
+        // Room for the marks ‹ › at both ends.
+        let shown = Self.window(widths: titles.map(\.displayWidth), current: state.tabIndex, room: rect.width - 4)
+        if shown.lowerBound > 0 { screen.put("‹", x: rect.x, y: rect.y, style: CellStyle(bold: true)) }
+        var x = rect.x + 2
+        for index in shown {
             let style = index == state.tabIndex ? CellStyle(bold: true, reverse: true) : theme.muted
-            x = screen.put(text, x: x, y: rect.y, style: style, limit: rect.maxX)
+            x = screen.put(titles[index], x: x, y: rect.y, style: style, limit: rect.maxX - 2)
             x += 1
-            if x >= rect.maxX { break }
         }
+        if shown.upperBound < titles.count { screen.put("›", x: rect.maxX - 1, y: rect.y, style: CellStyle(bold: true)) }
     }
 }
 
@@ -86,6 +106,13 @@ struct FooterView {
             let hint = state.filter.problems.first.map { "  " + $0 }
                 ?? (state.typingSearch ? "  Enter 確定  Esc 解除  （支払: 金額: 同梱:候補 など）" : "  / で変更" + clearHint)
             let x = screen.put(text, x: rect.x, y: rect.y, style: theme.notice, limit: rect.maxX)
+            if let elsewhere = state.foundElsewhere, state.grid.total == 0, !state.searching {
+                // Nothing here: how many the same search finds in every status, and the key to go there.
+                let key = state.keymap.keys(for: .allOrders).first.map { "\($0) で全件へ" } ?? "全件タブへ"
+                let text = elsewhere > 0 ? "  ほかのステータスに \(elsewhere)件（\(key)）" : "  ほかのステータスにもありません"
+                screen.put(text, x: x, y: rect.y, style: elsewhere > 0 ? theme.color(.yellow, bold: true) : theme.muted, limit: rect.maxX)
+                return
+            }
             if let message = state.message, message.isError || !state.typingSearch {
                 screen.put("  " + message.text, x: x, y: rect.y, style: message.isError ? theme.error : theme.notice, limit: rect.maxX)
             } else {
@@ -97,15 +124,24 @@ struct FooterView {
             screen.put(" " + message.text, x: rect.x, y: rect.y, style: message.isError ? theme.error : theme.notice, limit: rect.maxX)
             return
         }
+        // The keys in order of need; the help and the palette are always shown, at the right end,
+        // and the others leave from the end of the list when the line is short.
+        let kept: [(DeskAction, String)] = [(.palette, "コマンド"), (.help, "キー一覧")]
         let hints: [(DeskAction, String)] = [
-            (.toggleMark, "選択"), (.confirm, "注文確認"), (.search, "検索"), (.refreshRMSStatus, "RMS取得"), (.fetch, "受注取得"),
-            (.nextTab, "ステータス"), (.focusNext, "ペイン"), (.help, "キー一覧"), (.quit, "終了"),
+            (.toggleMark, "選択"), (.confirm, "注文確認"), (.search, "検索"), (.nextTab, "ステータス"), (.allOrders, "全件"),
+            (.focusNext, "ペイン"), (.fetch, "受注取得"), (.refreshRMSStatus, "RMS取得"), (.quit, "終了"),
         ]
+        func parts(_ list: [(DeskAction, String)]) -> [(key: String, label: String)] {
+            list.compactMap { action, label in state.keymap.keys(for: action).first.map { ("\($0)", " \(label)") } }
+        }
+        func width(_ list: [(key: String, label: String)]) -> Int { list.map { $0.key.displayWidth + $0.label.displayWidth + 2 }.reduce(0, +) }
+        let right = parts(kept)
+        var left = parts(hints)
+        while !left.isEmpty, width(left) + width(right) > rect.width - 1 { left.removeLast() }
         var x = rect.x + 1
-        for (action, label) in hints {
-            guard let key = state.keymap.keys(for: action).first else { continue }
-            x = screen.put("\(key)", x: x, y: rect.y, style: CellStyle(bold: true), limit: rect.maxX)
-            x = screen.put(" \(label)  ", x: x, y: rect.y, style: theme.muted, limit: rect.maxX)
+        for part in left + right {
+            x = screen.put(part.key, x: x, y: rect.y, style: CellStyle(bold: true), limit: rect.maxX)
+            x = screen.put(part.label + "  ", x: x, y: rect.y, style: theme.muted, limit: rect.maxX)
         }
     }
 }

@@ -34,6 +34,8 @@ public struct DeskView {
             ParcelFormView(form: form, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if state.showingHelp {
             HelpView(keymap: state.keymap, theme: theme, page: state.helpPage).draw(in: whole, into: &screen)
+        } else if let palette = state.palette {
+            PaletteView(palette: palette, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if state.choosingView {
             SavedViewsView(views: state.views, theme: theme).draw(in: whole, into: &screen)
         }

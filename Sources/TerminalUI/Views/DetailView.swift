@@ -9,7 +9,7 @@ struct DetailView {
 
     func draw(in rect: Rect, into screen: inout ScreenBuffer) {
         let focused = state.focus == .detail
-        screen.box(rect, title: "詳細", theme: theme, focused: focused)
+        screen.box(rect, title: state.paneTitle("詳細", .detail), theme: theme, focused: focused)
         let inner = rect.inner
         guard inner.height > 0, inner.width > 4 else { return }
         guard let order = state.detail else {
@@ -126,7 +126,9 @@ struct DetailView {
         }
 
         var orderer = StyledLine("注文者 ", label)
-        orderer.add("\(order.orderer.fullName)（\(order.orderer.fullNameKana)）  \(order.orderer.phoneNumber)")
+        // The phone number is an item of its own: a short line wraps before it, never inside it.
+        orderer.add("\(order.orderer.fullName)（\(order.orderer.fullNameKana)）")
+        orderer.add("  \(order.orderer.phoneNumber)")
         lines.append(orderer)
         lines.append(StyledLine("       \(order.orderer.postalAddress)"))
 
@@ -151,7 +153,8 @@ struct DetailView {
             } else if package.destination.isSameRecipient(as: order.orderer) {
                 destination.add("注文者と同じ")
             } else {
-                destination.add("\(package.destination.fullName)  \(package.destination.phoneNumber)")
+                destination.add(package.destination.fullName)
+                destination.add("  \(package.destination.phoneNumber)")
             }
             if let delivery = package.deliveryName { destination.add("  \(delivery)", theme.muted) }
             lines.append(destination)

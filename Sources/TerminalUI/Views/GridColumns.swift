@@ -5,7 +5,9 @@ import ShopSettings
 /// The grid's columns laid out for a width: the shop's choice, in its order (config.toml), made
 /// to fit. When the width is short, the shop id leaves the order number, two cells leave the RMS
 /// label (only キャンセル確定 needs them), and whole columns leave, those that matter least first;
-/// the badges and the order's identity stay. The orderer's name takes what is left.
+/// the order's identity stays. The orderer's name takes what is left, and gives way last: before it
+/// has fewer than 12 cells (a family and a given name of three kanji each) the 注意 column leaves
+/// (the detail lists the cursor order's badges), and a name cut ends in 「…」.
 struct GridColumns: Equatable {
     struct Placed: Equatable {
         let column: GridColumn
@@ -20,6 +22,8 @@ struct GridColumns: Equatable {
     let shortNumbers: Bool
 
     static let gap = 1
+    /// The cells a name keeps before the 注意 column leaves: 「長谷川 一郎」 whole.
+    static let nameMinimum = 12
     /// The checkbox column; the gap after it holds the cursor marker.
     static let markWidth = 3
 
@@ -56,7 +60,8 @@ struct GridColumns: Equatable {
         if required(10) > width { rmsWidth = 12 }
         // Two badges fit in 10 cells; the detail lists them all.
         if required(10) > width { notesWidth = 10 }
-        dropWhile({ required(4) > width }, from: [.marks, .total, .rmsProgress])
+        dropWhile({ required(Self.nameMinimum) > width }, from: [.notes, .marks])
+        dropWhile({ required(4) > width }, from: [.total, .rmsProgress])
         let nameCount = shown.filter(names.contains).count
         let nameWidth = nameCount == 0 ? 0 : max(4, min(24, (width - required(0)) / nameCount))
         shortNumbers = numberWidth < 26

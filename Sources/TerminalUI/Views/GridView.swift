@@ -13,7 +13,7 @@ struct GridView {
     func draw(in rect: Rect, into screen: inout ScreenBuffer) {
         let focused = state.focus == .grid
         let position = state.grid.rows.isEmpty ? "0件" : "\(state.grid.cursor + 1)/\(state.grid.total)件"
-        let title = "受注一覧 \(state.tabName)"
+        let title = state.paneTitle("受注一覧 \(state.tabName)", .grid)
         screen.box(rect, title: title, theme: theme, focused: focused)
         // The position changes with every step: plain, so that a step rewrites a digit or two
         // without switching colours.

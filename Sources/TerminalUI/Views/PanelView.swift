@@ -9,7 +9,7 @@ struct PanelView {
 
     func draw(in rect: Rect, into screen: inout ScreenBuffer) {
         let focused = state.focus == .panel
-        screen.box(rect, title: "処理パネル", theme: theme, focused: focused)
+        screen.box(rect, title: state.paneTitle("処理パネル", .panel), theme: theme, focused: focused)
         let inner = rect.inner
         guard inner.height > 0 else { return }
         let scope = state.marks.isEmpty ? "カーソル行に適用" : "\(state.marksText)に適用"
@@ -45,10 +45,15 @@ struct PanelView {
     private func lines(width: Int) -> [Line] {
         var lines: [Line] = []
         var lastGroup = ""
+        var groupNumber = 0
         for (index, item) in state.panelItems.enumerated() {
             if item.group != lastGroup {
                 lastGroup = item.group
-                lines.append(Line(text: StyledLine(item.group, theme.label), indent: 1))
+                groupNumber += 1
+                // The group's number is the key that jumps to it.
+                var heading = StyledLine("\(groupNumber) ", CellStyle(bold: true))
+                heading.add(item.group, theme.label)
+                lines.append(Line(text: heading, indent: 1))
             }
             let chosen = index == state.panelCursor
             let key = shortcut(for: item).map { "[\($0)]" } ?? ""
@@ -59,8 +64,12 @@ struct PanelView {
                                   highlighted: chosen && (item.inputs.isEmpty || !state.focusIsOnInput), key: part == 0 ? key : ""))
             }
             guard chosen else { continue }
+            if state.focus == .panel, !state.focusIsOnInput, !item.inputs.isEmpty {
+                let hint = item.inputs.contains(where: \.isText) ? "Enter/→ 入力欄へ" : "Enter 実行・→ 選択肢へ"
+                lines.append(Line(text: StyledLine(hint, theme.muted), indent: 5, item: index))
+            }
             for (inputIndex, input) in item.inputs.enumerated() {
-                let onInput = state.focusIsOnInput && inputIndex == state.panelInput
+                let onInput = state.focus == .panel && inputIndex == state.panelInput
                 let value: String
                 if input.isText {
                     let placeholder = input.placeholder.replacingOccurrences(of: PanelInput.today, with: today.description)
@@ -71,12 +80,18 @@ struct PanelView {
                 }
                 let style = input.isText && input.display.isEmpty && !onInput ? theme.muted : CellStyle(bold: true)
                 var text = StyledLine("\(input.label): ", theme.muted)
-                text.add(value.fitted(to: max(1, width - input.label.displayWidth - 8)), style)
-                lines.append(Line(text: text, indent: 5, item: index, highlighted: onInput))
+                text.add(value, style)
+                // A long choice (a template's name) wraps rather than being cut.
+                for (part, wrapped) in text.wrapped(to: max(1, width - 6), indent: 2).enumerated() {
+                    lines.append(Line(text: wrapped, indent: 5, item: index, highlighted: onInput && part == 0))
+                }
                 if onInput, input.isText {
                     // Where the keys go, said: a text input takes what is typed until the focus leaves it.
-                    let hint = input.replacesOnType ? "入力すると置き換えます・Backspaceで直す" : "入力中（\(input.takesAnyText ? "日本語も可" : "全角数字も可")）・Backspaceで消す"
-                    lines.append(Line(text: StyledLine(hint.fitted(to: max(1, width - 8)), theme.muted), indent: 7, item: index))
+                    let hint = (input.replacesOnType ? "入力すると置き換えます・Backspaceで直す" : "入力中（\(input.takesAnyText ? "日本語も可" : "全角数字も可")）・Backspaceで消す")
+                        + "・Enterで実行・Escで戻る"
+                    for part in StyledLine(hint, theme.muted).wrapped(to: max(1, width - 8), indent: 0) {
+                        lines.append(Line(text: part, indent: 7, item: index))
+                    }
                 }
             }
         }
@@ -85,11 +100,16 @@ struct PanelView {
 
     /// The desk key that runs the row directly, if any (注文確認 c).
     private func shortcut(for item: PanelItem) -> Key? {
-        DeskAction.allCases.first { $0.panelAction == item.kind }.flatMap { state.keymap.keys(for: $0).first }
+        DeskAction(rawValue: item.kind.rawValue).flatMap { state.keymap.keys(for: $0).first }
     }
 }
 
 extension DeskState {
-    /// Whether the panel's keys go to an input of the chosen row (it has inputs, and the panel has focus).
-    var focusIsOnInput: Bool { focus == .panel && !chosenPanelItem.inputs.isEmpty }
+    /// Whether the panel's keys go to an input of the chosen row (not to the row itself).
+    var focusIsOnInput: Bool { focus == .panel && panelInput != nil }
+
+    /// A pane's title, naming the pane that has the focus (not by colour alone).
+    func paneTitle(_ title: String, _ pane: Pane) -> String {
+        focus == pane ? "\(title)（操作中）" : title
+    }
 }
