@@ -88,9 +88,14 @@ struct DeskPromisesEndToEndTests {
         session.send("Space", "Space", "]")
         let moved = session.waitFor(10) { $0.contains("選択 2件（うち表示外 2件）") }
         #expect(moved != nil, "\(session.capture())")
+        // What the operator sees is what is acted on: the hidden checks are named and left out …
         session.send("c")
-        let preview = session.waitFor(10) { $0.contains("うち 2件は現在の表示に含まれていません") }
+        let preview = session.waitFor(10) { $0.contains("表示外のチェック 2件は含めません（a: 含める）") && $0.contains("注文確認通知を送る: 0件") }
         #expect(preview != nil, "\(session.capture())")
+        // … unless the operator includes them there.
+        session.send("a")
+        let included = session.waitFor(10) { $0.contains("表示外のチェック 2件も含めています") && $0.contains("注文確認通知を送る: 2件") }
+        #expect(included != nil, "\(session.capture())")
         session.send("n", "[")
         #expect(session.waitFor(10) { $0.contains("選択 2件") && !$0.contains("表示外") } != nil, "\(session.capture())")
         session.send("q")

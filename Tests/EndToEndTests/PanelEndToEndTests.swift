@@ -32,7 +32,7 @@ struct PanelEndToEndTests {
         _ = try #require(session.waitFor(10) { $0.contains("選択 2件") })
         session.send("Tab")
         try Self.choose("日付を書き込む", in: session)
-        session.send("Right")
+        session.send("Enter")  // to the row's text input, the date
         session.send(literal: "2026-11-30")
         session.send("Enter")
         let first = try #require(session.waitFor(10) { $0.contains("入金日に2026-11-30を書き込む（追記）: 2件") },
@@ -48,7 +48,7 @@ struct PanelEndToEndTests {
         session.send("Tab", "Tab", "u", "Home", "Space", "Space", "Space", "Tab")
         _ = try #require(session.waitFor(10) { $0.contains("選択 3件") }, "not three checked")
         try Self.choose("日付を書き込む", in: session)
-        session.send("Right")
+        session.send("Enter")
         for _ in 0..<10 { session.send("BSpace") }
         session.send(literal: "2026-12-01")
         session.send("Enter")
@@ -60,7 +60,7 @@ struct PanelEndToEndTests {
 
         // 上書き on the same three: all change.
         try Self.choose("日付を書き込む", in: session)
-        session.send("Right", "Right", "Space", "Enter")
+        session.send("Right", "Right", "Right", "Space", "Enter")
         let third = try #require(session.waitFor(10) { $0.contains("入金日に2026-12-01を書き込む（上書き）: 3件") },
                                  "no preview:\n\(session.capture())")
         #expect(third.contains("2026-11-30→2026-12-01"))

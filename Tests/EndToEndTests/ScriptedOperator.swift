@@ -71,8 +71,9 @@ final class ScriptedOperator: @unchecked Sendable {
         case "fee":
             // 手数料を書き込む: 送料 or 代引手数料 (or 決済手数料), an amount.
             return panel("手数料を書き込む") {
+                self.session.send("Right")  // into the row: 項目
                 for _ in 0..<Int.random(in: 0...1, using: &self.random) { self.session.send("+") }
-                self.session.send("Right")
+                self.session.send("Right")  // 金額
                 for _ in 0..<7 { self.session.send("BSpace") }
                 self.session.send(literal: self.random.pick(["0", "550", "800", "1200"]))
             }

@@ -230,10 +230,7 @@ struct PanelKeyTests {
     @Test("a date write: field, typed value and 上書き chosen in place, planned for the cursor row")
     func dateWrite() throws {
         var state = Self.panel(at: .writeDate)
-        _ = state.handle(.character("+"))
-        #expect(state.chosenPanelItem.choice(0) == 0, "at the row, + changes no input")
-        _ = state.handle(.right)  // into the row's inputs: 項目
-        _ = state.handle(.character("+"))  // 入金日 → 出荷予定日
+        _ = state.handle(.character("+"))  // into the row's first pick list: 入金日 → 出荷予定日
         _ = state.handle(.right)
         for character in "2026-11-3q" { _ = state.handle(.character(character)) }
         #expect(!state.quitRequested, "q typed into the date does not quit")

@@ -204,7 +204,7 @@ struct DeskViewTests {
         #expect(lines.contains { $0.contains(rows[1].number.withoutShopID) && !$0.contains("納品書") })
     }
 
-    @Test("at 80 columns an empty 注意 column leaves before the names are cut; with notes it stays and names keep at least 4 cells")
+    @Test("at 80 columns the names give way last: the 注意 column leaves before a name has fewer than 12 cells (the detail lists its badges)")
     func narrowNames() {
         let plain = DeskFixtures.state(rows: (0..<6).map { DeskFixtures.row($0) })
         let text = render(plain, width: 80, height: 24).text
@@ -213,8 +213,10 @@ struct DeskViewTests {
         #expect(text.contains("長谷川 明日香"), "the name whole:\n\(text)")
         let noted = DeskFixtures.state(rows: (0..<6).map { DeskFixtures.row($0, bundled: $0 == 2) })
         let notedText = render(noted, width: 80, height: 24).text
-        #expect(notedText.split(separator: "\n").contains { $0.contains("受注番号") && $0.contains("注意") })
-        #expect(notedText.contains("同梱") && notedText.contains("長谷"))
+        #expect(!notedText.split(separator: "\n").contains { $0.contains("受注番号") && $0.contains("注意") })
+        #expect(notedText.contains("長谷川 明日香"), "the name whole:\n\(notedText)")
+        let wide = render(noted, width: 120, height: 40).text
+        #expect(wide.split(separator: "\n").contains { $0.contains("受注番号") && $0.contains("注意") } && wide.contains("同梱"))
     }
 
     @Test("a terminal smaller than 80×24 shows a notice instead of the desk")

@@ -260,6 +260,7 @@ extension DeskState {
 
     /// The grid from the top for a changed filter.
     mutating func restartGrid() -> [DeskEffect] {
+        forgetPerOrderInputs()
         grid = GridModel(visibleRows: grid.visibleRows)
         detail = nil
         return [.reloadRows]
@@ -288,7 +289,16 @@ extension DeskState {
                 enterInput(0)
                 return []
             }
-            guard case .character(let character) = key, deskAction == nil, panelAction == nil else { return nil }
+            if panelAction == .panelNextChoice || panelAction == .panelPreviousChoice, let first = item.inputs.first, !first.isText {
+                // The row's first pick list, entered and turned (the panel's title says it has the keys).
+                enterInput(0)
+                panelItems[panelCursor].inputs[0].cycle(by: panelAction == .panelNextChoice ? 1 : -1)
+                return []
+            }
+            // The panel's own keys belong to it: on a row without inputs they do nothing (Right
+            // never turns the status tab from the panel).
+            if panelAction != nil { return [] }
+            guard case .character(let character) = key, deskAction == nil else { return nil }
             if let digit = character.wholeNumberValue, let row = firstRow(ofGroup: digit) {
                 panelCursor = row
                 return []

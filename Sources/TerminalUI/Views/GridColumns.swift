@@ -60,8 +60,8 @@ struct GridColumns: Equatable {
         if required(10) > width { rmsWidth = 12 }
         // Two badges fit in 10 cells; the detail lists them all.
         if required(10) > width { notesWidth = 10 }
-        dropWhile({ required(Self.nameMinimum) > width }, from: [.notes, .marks])
-        dropWhile({ required(4) > width }, from: [.total, .rmsProgress])
+        dropWhile({ required(Self.nameMinimum) > width }, from: [.notes])
+        dropWhile({ required(4) > width }, from: [.marks, .total, .rmsProgress])
         let nameCount = shown.filter(names.contains).count
         let nameWidth = nameCount == 0 ? 0 : max(4, min(24, (width - required(0)) / nameCount))
         shortNumbers = numberWidth < 26
