@@ -11,7 +11,15 @@ struct DialogView {
     func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
         let width = min(screenRect.width - 4, 100)
         let (body, list) = content(textWidth: width - 4)
-        let listRows = min(list.count, max(3, screenRect.height - body.count - 9))
+        // Rows for the list: what its wrapped lines from the scroll position need, within the screen.
+        let room = max(3, screenRect.height - body.count - 9)
+        var needed = 0
+        var item = min(dialog.scroll, max(0, list.count - 1))
+        while item < list.count, needed < room {
+            needed += list.line(item).wrapped(to: width - 4, indent: 4).count
+            item += 1
+        }
+        let listRows = min(needed, room)
         let height = body.count + listRows + 6
         let rect = Rect(x: (screenRect.width - width) / 2, y: max(1, (screenRect.height - height) / 2), width: width, height: height)
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
@@ -23,13 +31,23 @@ struct DialogView {
             y += 1
         }
         y += 1
-        let scroll = min(dialog.scroll, max(0, list.count - listRows))
-        for index in scroll..<min(list.count, scroll + listRows) {
-            list.line(index).draw(x: inner.x + 1, y: y, limit: inner.maxX - 1, into: &screen)
-            y += 1
+        // Each order's line wrapped whole (a long reason, a tracking number are read, not cut):
+        // as many whole orders as fit, the first one at least.
+        let scroll = min(dialog.scroll, max(0, list.count - 1))
+        let bottom = y + listRows
+        var index = scroll
+        while index < list.count {
+            let lines = list.line(index).wrapped(to: inner.width - 2, indent: 4)
+            guard y + lines.count <= bottom || index == scroll else { break }
+            for line in lines.prefix(bottom - y) {
+                line.draw(x: inner.x + 1, y: y, limit: inner.maxX - 1, into: &screen)
+                y += 1
+            }
+            index += 1
         }
-        if list.count > listRows {
-            screen.put("（\(scroll + 1)-\(scroll + listRows)/\(list.count)件 j/kでスクロール）",
+        y = bottom
+        if list.count > index - scroll {
+            screen.put("（\(scroll + 1)-\(index)/\(list.count)件 j/kでスクロール）",
                        x: inner.x + 1, y: y, style: theme.muted, limit: inner.maxX)
         }
         drawButtons(y: inner.maxY - 1, inner: inner, into: &screen)
@@ -127,7 +145,8 @@ struct DialogView {
                 return StyledLine("× \(skip.number)  \(skip.reason.text)", skipStyle)
             }
         case .running(let done, let total):
-            body.append(StyledLine("実行中: \(done)/\(total)件", CellStyle(bold: true)))
+            // Every part sent: what remains is RMS's answer read back, said so rather than a bar that stands still.
+            body.append(StyledLine(done == total && total > 0 ? "送信済み: \(done)/\(total)件（結果を確認しています）" : "実行中: \(done)/\(total)件", CellStyle(bold: true)))
             body.append(progressBar(done: done, total: total))
             let stop = keymap.keys(for: .dialogCancel).first.map { "\($0)" } ?? "Esc"
             body.append(StyledLine("\(stop) で中止（処理中の分が終わると止まります）", theme.muted))
