@@ -210,6 +210,15 @@ struct CommandPaletteTests {
         _ = state.apply(.rowsLoaded([], hasMore: false, total: 0, counts: [:], appended: false, elsewhere: 3))
         let text = DeskView(theme: DeskFixtures.theme).render(state, width: 80, height: 24, now: Date(timeIntervalSince1970: 1_795_400_000)).text
         #expect(text.contains("ほかのステータスに 3件（0 で全件へ）"), "\(text)")
+        // While the search is typed, 0 is part of it: Enter takes it to 全件.
+        _ = state.perform(.previousTab)
+        _ = state.perform(.search)
+        _ = state.handle(.character("1"))
+        _ = state.apply(.rowsLoaded([], hasMore: false, total: 0, counts: [:], appended: false, elsewhere: 1))
+        let typing = DeskView(theme: DeskFixtures.theme).render(state, width: 80, height: 24, now: Date(timeIntervalSince1970: 1_795_400_000)).text
+        #expect(typing.contains("ほかのステータスに 1件（Enter で全件へ）"), "\(typing)")
+        _ = state.handle(.enter)
+        #expect(state.tabIndex == state.allOrdersTab && state.search == "44391" && !state.typingSearch)
     }
 
     @Test("checks the view hides: the preview names them, and its key plans again with them in, then out")

@@ -231,6 +231,8 @@ extension DeskState {
         case .enter:
             typingSearch = false
             if search?.isEmpty ?? true { search = nil }
+            // Nothing here, found in other statuses: Enter takes the search to 全件, where they are.
+            if foundElsewhere ?? 0 > 0, grid.total == 0, !searching, currentStatus != nil { return showTab(allOrdersTab) }
             return []
         case .escape:
             return clearSearch()

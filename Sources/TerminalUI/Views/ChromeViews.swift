@@ -108,7 +108,7 @@ struct FooterView {
             let x = screen.put(text, x: rect.x, y: rect.y, style: theme.notice, limit: rect.maxX)
             if let elsewhere = state.foundElsewhere, state.grid.total == 0, !state.searching {
                 // Nothing here: how many the same search finds in every status, and the key to go there.
-                let key = state.keymap.keys(for: .allOrders).first.map { "\($0) で全件へ" } ?? "全件タブへ"
+                let key = state.typingSearch ? "Enter で全件へ" : state.keymap.keys(for: .allOrders).first.map { "\($0) で全件へ" } ?? "全件タブへ"
                 let text = elsewhere > 0 ? "  ほかのステータスに \(elsewhere)件（\(key)）" : "  ほかのステータスにもありません"
                 screen.put(text, x: x, y: rect.y, style: elsewhere > 0 ? theme.color(.yellow, bold: true) : theme.muted, limit: rect.maxX)
                 return

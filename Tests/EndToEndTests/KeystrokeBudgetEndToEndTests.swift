@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The operator's day in keys, counted from the grid at 80×24 in a real terminal: each of the common
+/// jobs within its budget, the work really done (RMS answered, the file written, the mails received).
+@Suite("End to end: the keystroke budget at 80×24", .serialized)
+struct KeystrokeBudgetEndToEndTests {
+    /// Sends keys and counts them; typed text counts a key per character.
+    final class CountingKeys {
+        let session: TmuxSession
+        var count = 0
+
+        init(_ session: TmuxSession) { self.session = session }
+
+        func press(_ keys: String...) {
+            for key in keys { session.send(key) }
+            count += keys.count
+        }
+
+        func type(_ text: String) {
+            session.send(literal: text)
+            count += text.count
+        }
+
+        /// The keys a job took, and the count started again for the next.
+        func job() -> Int {
+            defer { count = 0 }
+            return count
+        }
+    }
+
+    @Test("confirm every confirmable new order ≤ 4 keys, label data for the checked ≤ 4, undo the last batch ≤ 3, a template mail to the checked ≤ 5, an order found by its number's tail in any status ≤ 8")
+    func budget() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        // RMS takes the confirmations through 楽天処理中 to 楽天処理済 within a second or so.
+        let sandbox = try await SandboxHarness.start(orders: 12, requestsPerSecond: 0) {
+            $0.secondsUntilProcessing = 0
+            $0.secondsUntilDone = 1
+        }
+        let relay = try SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let db = juchu.home + "/budget.sqlite"
+        let config = try MailEndToEndTests.config(sandbox, relay, in: juchu, database: db, more: CommandsEndToEndTests.senderTOML)
+        let session = try TmuxSession(command: juchu.commandLine("desk --config \(config) --keymap \(juchu.repositoryKeymap)"), width: 80, height: 24)
+        defer { session.kill() }
+        let opened = try #require(try await offPool { session.waitFor(30) { $0.contains("受注一覧 新規受付") && $0.contains("│[ ]>") } },
+                                  "the desk did not fetch:\n\(session.capture())")
+        let keys = CountingKeys(session)
+        var counts: [(String, Int, Int)] = []
+
+        // 1. Confirm every confirmable new order: check all the tab shows, confirm, accept.
+        keys.press("A", "c")
+        let preview = try #require(try await offPool { session.waitFor(10) { $0.contains("注文確認通知を送る: ") } }, "\(session.capture())")
+        #expect(!preview.contains("注文確認通知を送る: 0件"), "\(preview)")
+        keys.press("y")
+        _ = try #require(try await offPool { session.waitFor(30) { $0.contains("成功: ") } }, "no result:\n\(session.capture())")
+        keys.press("Enter")
+        counts.append(("注文確認通知（確認できる新規をすべて）", keys.job(), 4))
+
+        // 2. Label data for the checked orders (the checks stay after an action).
+        // RMS's time, not the operator's: its status read again (r, not counted) until it has taken them.
+        let processed = try await offPool { () -> String? in
+            for _ in 0..<30 {
+                Thread.sleep(forTimeInterval: 2)
+                session.send("r")
+                if let done = session.waitFor(2, { $0.contains("楽天処理済") && !$0.contains("楽天処理中") && !$0.contains("確認送信中") }) { return done }
+            }
+            return nil
+        }
+        _ = try #require(processed, "RMS did not finish:\n\(session.capture())")
+        keys.press("L")
+        _ = try #require(try await offPool { session.waitFor(10) { $0.contains("送り状データを書き出す（") } }, "no label preview:\n\(session.capture())")
+        keys.press("y")
+        _ = try #require(try await offPool { session.waitFor(20) { $0.contains("成功: ") } }, "no label result:\n\(session.capture())")
+        keys.press("Enter")
+        counts.append(("送り状データ（チェックした注文）", keys.job(), 4))
+        let labels = try FileManager.default.contentsOfDirectory(atPath: juchu.home + "/data/juchu/labels").filter { $0.hasSuffix(".csv") }
+        #expect(!labels.isEmpty, "no label file written")
+
+        // 3. Undo the last batch: a check item set on the checked orders, then taken back.
+        session.send("f")
+        _ = try #require(try await offPool { session.waitFor(10) { $0.contains("チェック項目") && $0.contains("やめる") } }, "\(session.capture())")
+        session.send("y")
+        _ = try #require(try await offPool { session.waitFor(20) { $0.contains("成功: ") } }, "\(session.capture())")
+        session.send("Enter")
+        _ = keys.job()
+        keys.press("U")
+        _ = try #require(try await offPool { session.waitFor(10) { $0.contains("を取り消す: ") } }, "no undo preview:\n\(session.capture())")
+        keys.press("y")
+        _ = try #require(try await offPool { session.waitFor(20) { $0.contains("元に戻しました") } }, "undo did not run:\n\(session.capture())")
+        keys.press("Enter")
+        counts.append(("直前の一括処理を取り消す", keys.job(), 3))
+
+        // 4. A template mail to the checked orders.
+        keys.press("M")
+        _ = try #require(try await offPool { session.waitFor(10) { $0.contains("メール送信（サンクスメール）") } }, "no mail preview:\n\(session.capture())")
+        keys.press("y")
+        _ = try #require(try await offPool { session.waitFor(30) { $0.contains("成功: ") } }, "no mail result:\n\(session.capture())")
+        keys.press("Enter")
+        counts.append(("メール送信（チェックした注文）", keys.job(), 5))
+        #expect(try !relay.messages().isEmpty, "no mail reached the relay")
+
+        // 5. An order now in another status (メール済み), found from 新規受付 by its number's tail.
+        session.send("u")
+        let left = try #require(try await offPool { session.waitFor(10) { $0.contains("選択 0件") } }, "\(session.capture())")
+        let here = Set(DemoConfirmEndToEndTests.gridLines(left).compactMap(DemoConfirmEndToEndTests.orderNumber(in:)))
+        let number = try #require(DemoConfirmEndToEndTests.gridLines(opened).compactMap(DemoConfirmEndToEndTests.orderNumber(in:)).first { !here.contains($0) },
+                                  "no order left 新規受付:\n\(left)")
+        let tail = String(number.suffix(6))
+        _ = keys.job()
+        keys.press("/")
+        keys.type(tail)
+        let nothingHere = try await offPool { session.waitFor(10) { $0.contains("ほかのステータスに 1件（Enter で全件へ）") } }
+        #expect(nothingHere != nil, "the search did not say where the order is:\n\(session.capture())")
+        keys.press("Enter")
+        let found = try #require(try await offPool { session.waitFor(10) { $0.contains("受注一覧 全件") && $0.contains(String(number.suffix(10))) } },
+                                 "not found in 全件:\n\(session.capture())")
+        #expect(found.contains("（1件）"), "\(found)")
+        counts.append(("注文番号の末尾で検索（どのステータスでも）", keys.job(), 8))
+
+        for (job, count, budget) in counts {
+            print("keystrokes: \(job) \(count) (budget \(budget))")
+            #expect(count <= budget, "\(job): \(count) keys, budget \(budget)")
+        }
+    }
+}
