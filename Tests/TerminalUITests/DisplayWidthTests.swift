@@ -60,9 +60,9 @@ struct DisplayWidthTests {
         #expect("佐藤 翔太".displayWidth == 9)
     }
 
-    @Test("fitting cuts at the column edge without splitting a wide character, then pads", arguments: [
-        ("勅使河原 龍之介", 8, "勅使河原"), ("勅使河原 龍之介", 9, "勅使河原 "), ("勅使河原 龍之介", 7, "勅使河 "),
-        ("abc", 5, "abc  "), ("備考\n改行", 9, "備考 改行"),
+    @Test("fitting cuts at the column edge with 「…」 without splitting a wide character, then pads; blanks left out are no cut", arguments: [
+        ("勅使河原 龍之介", 8, "勅使河… "), ("勅使河原 龍之介", 9, "勅使河原…"), ("勅使河原 龍之介", 7, "勅使河…"),
+        ("abc", 5, "abc  "), ("備考\n改行", 9, "備考 改行"), ("abc   ", 3, "abc"), ("12345", 4, "123…"),
     ])
     func fitting(text: String, width: Int, expected: String) {
         let fitted = text.fitted(to: width)

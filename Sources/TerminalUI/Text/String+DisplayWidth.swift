@@ -3,8 +3,17 @@ extension StringProtocol {
     public var displayWidth: Int { DisplayWidth.of(self) }
 
     /// The text cut to at most `width` cells, never splitting a wide character, then padded with
-    /// spaces to exactly `width` cells. Control characters (newlines in remarks) become spaces.
+    /// spaces to exactly `width` cells. Control characters (newlines in remarks) become spaces. A
+    /// text cut ends in 「…」 (blanks left out at its end are no cut).
     public func fitted(to width: Int, alignment: TextAlignment = .leading) -> String {
+        guard width > 0 else { return "" }
+        let whole = String(self).trimmingTrailingBlanks
+        if whole.displayWidth > width { return (whole.cut(to: width - 1) + "…").padded(to: width, alignment: alignment) }
+        return whole.cut(to: width).padded(to: width, alignment: alignment)
+    }
+
+    /// The text cut to at most `width` cells, never splitting a wide character; not padded.
+    private func cut(to width: Int) -> String {
         guard width > 0 else { return "" }
         var kept = ""
         var used = 0
@@ -20,8 +29,7 @@ extension StringProtocol {
         } else {
             kept = slowFitted(to: width, used: &used)
         }
-        let padding = String(repeating: " ", count: width - used)
-        return alignment == .leading ? kept + padding : padding + kept
+        return kept
     }
 
     /// The end of the text that fits in `width` cells, never splitting a wide character.
@@ -49,6 +57,19 @@ extension StringProtocol {
             used += w
         }
         return kept
+    }
+}
+
+extension String {
+    var trimmingTrailingBlanks: String {
+        var text = self
+        while let last = text.last, last == " " { text.removeLast() }
+        return text
+    }
+
+    func padded(to width: Int, alignment: TextAlignment) -> String {
+        let padding = String(repeating: " ", count: max(0, width - displayWidth))
+        return alignment == .leading ? self + padding : padding + self
     }
 }
 
