@@ -68,7 +68,7 @@ struct QueryConformanceTests {
         let context = OrderQuery.Context(
             bundleCandidates: try store.bundleCandidates(among: stored.map(\.number)),
             earlierOrders: try store.earlierOrderCounts(among: stored.map(\.number)),
-            records: try store.queryRecords(among: stored.map(\.number)))
+            records: try store.queryRecords(among: stored.map(\.number), mailTemplates: Self.templates))
         // The generator's buyers come back too: the third counts one more than the second, not the
         // cancelled one between them.
         let second = context.earlierOrders[again.number] ?? 0
@@ -86,18 +86,36 @@ struct QueryConformanceTests {
             "RMS:発送待ち", "RMS:300", "rms:発送", "RMS:注文確認待ち", "連携:未送信", "連携:送信中", "連携:楽天処理中", "連携:楽天処理済",
             "連携:失敗", "連携:結果不明", "sync:failed", "帳票:納品書", "帳票:納品書なし", "帳票:あり", "帳票:なし", "slip:領収書",
             "メール:発送通知", "メール:発送通知なし", "メール:お礼", "メール:あり", "メール:なし", "荷物:有", "荷物:無", "荷物:未報告",
-            "parcel:unreported", "荷物:有 帳票:納品書なし",
+            "parcel:unreported", "荷物:有 帳票:納品書なし", "メール:お礼のメール", "メール:お礼のメールなし",
         ]
         for line in lines {
             let query = OrderQuery(parsing: line)
             #expect(query.problems.isEmpty, "\(line): \(query.problems)")
-            let bySQL = Set(try store.page(GridFilter(search: line), limit: 10_000).map(\.number))
+            let bySQL = Set(try store.page(GridFilter(search: line, mailTemplates: Self.templates), limit: 10_000).map(\.number))
             let inMemory = Set(stored.filter { query.matches($0, in: context) }.map(\.number))
             if line.contains("連携:") || line.contains("帳票:") || line.contains("メール:") || line.contains("荷物:") {
                 #expect(!bySQL.isEmpty && bySQL.count < stored.count, "\(line) finds some orders, not all: \(bySQL.count)")
             }
             #expect(bySQL == inMemory, "\(line): SQL only \(bySQL.subtracting(inMemory).sorted()), memory only \(inMemory.subtracting(bySQL).sorted())")
         }
+    }
+
+    /// The shop's mail templates, 名前 → file name (the outbox records the file name).
+    static let templates = ["お礼のメール": "お礼"]
+
+    @Test("a search line that cannot be read finds nothing, never a wider list")
+    func unreadableFindsNothing() throws {
+        var generator = OrderGenerator(seed: 29, settings: .init(shopID: "398211"))
+        let store = try OrderStore(path: directory.file("unreadable.sqlite"))
+        try store.importOrders(generator.orders(count: 20, now: RakutenDateTime(epochSeconds: 1_795_000_000)).map {
+            OrderStore.Incoming(order: Order(rakuten: $0, localStatus: .newOrder), rawJSON: nil)
+        })
+        for line in ["連携:たぶん", "状態:発送待ち", "支払:代引 RMS:どこか", "金額:たくさん"] {
+            #expect(!GridFilter(search: line).problems.isEmpty, "\(line)")
+            #expect(try store.page(GridFilter(search: line), limit: 100).isEmpty, "\(line)")
+            #expect(try store.count(GridFilter(localStatus: .newOrder, search: line)) == 0, "\(line)")
+        }
+        #expect(try store.count(GridFilter(localStatus: .newOrder)) == 20)
     }
 
     @Test("the new terms decided for one order say what they found")

@@ -124,6 +124,24 @@ struct FocusModelTests {
         #expect(state.chosenPanelItem.text(1) == "山田", "但し書き is the shop's, kept")
     }
 
+    @Test("an action's key that opens an input takes the focus from the grid and gives it back when the action has run (or Esc)")
+    func focusReturns() throws {
+        var state = Self.desk()
+        state.panelItems[state.panelItems.firstIndex { $0.kind == .writeFee }!].inputs[1].value = .text("")
+        #expect(state.handle(.character("F")).isEmpty)
+        #expect(state.focus == .panel && state.chosenPanelItem.kind == .writeFee && state.panelInput == 1)
+        for character in "800" { _ = state.handle(.character(character)) }
+        let planned = try #require(state.handle(.enter).first?.planned)
+        _ = state.apply(.planned(ActionDialog(item: planned.item, plan: ConfirmAction().plan([OrderFixtures.order(1)]), scope: "s")))
+        _ = state.handle(.character("y"))
+        #expect(state.focus == .grid && state.panelInput == nil, "back where the operator started")
+        state.dialog = nil
+        state.panelItems[state.panelCursor].inputs[1].value = .text("")
+        _ = state.handle(.character("F"))
+        _ = state.handle(.escape)
+        #expect(state.focus == .grid, "Esc leaves the input and goes back to the grid it came from")
+    }
+
     @Test("a receipt's 宛名 typed for one order is forgotten when the cursor moves to another")
     func perOrderValue() throws {
         var state = Self.desk()

@@ -7,6 +7,11 @@ import OrderEngine
 public struct MailTemplateLibrary: Sendable {
     public let folder: String
     public let templates: [MailTemplate]
+
+    /// Each template's 名前 and its file name: what the desk shows, what the outbox records.
+    public var titleToName: [String: String] {
+        Dictionary(templates.map { ($0.title, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
     public let signature: String
 
     public static let signatureFile = "signature.txt"

@@ -166,9 +166,9 @@ extension OrderQuery {
 
     /// An unknown key before a colon: refused with the keys there are, never searched as text
     /// (「RMS:発送待ち」 read as words finds nothing and says nothing). A time or a number with a
-    /// colon (10:30) is a word.
+    /// colon (10:30, 午前10:30) is a word.
     mutating func refuseUnknownKey(_ key: Substring) -> Bool {
-        guard !key.isEmpty, !key.allSatisfy({ $0.isNumber }) else { return false }
+        guard !key.isEmpty, !key.contains(where: \.isNumber) else { return false }
         problems.append("「\(key):」という絞り込みはありません。使えるのは "
             + Self.keys.map { "\($0.0):" }.joined(separator: " ") + "（英語: " + Self.keys.map { "\($0.1):" }.joined(separator: " ") + "）")
         return true

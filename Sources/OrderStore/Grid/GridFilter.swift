@@ -7,11 +7,21 @@ public struct GridFilter: Sendable, Hashable {
     /// The search line: order number or phone number (by its tail, three digits or more), or
     /// names and items (any part of two characters or more), with filters (``OrderQuery``).
     public var search: String?
+    /// The shop's mail templates, 名前 → file name, for メール:サンクスメール (the outbox records the file name).
+    public var mailTemplates: [String: String]
 
-    public init(localStatus: LocalStatus? = nil, search: String? = nil) {
+    public init(localStatus: LocalStatus? = nil, search: String? = nil, mailTemplates: [String: String] = [:]) {
         self.localStatus = localStatus
         let trimmed = search?.trimmingCharacters(in: .whitespaces)
         self.search = trimmed?.isEmpty == false ? trimmed : nil
+        self.mailTemplates = mailTemplates
+    }
+
+    /// The same search over every status (where a search that finds nothing in one tab looks next).
+    public var inEveryStatus: GridFilter {
+        var filter = self
+        filter.localStatus = nil
+        return filter
     }
 
     /// Whether only the status is filtered (its count is kept by triggers, not computed).
@@ -47,8 +57,11 @@ public struct GridFilter: Sendable, Hashable {
             arguments.append(localStatus.id)
         }
         let filters = self.filters
-        clauses += filters.clauses.sql
-        arguments += filters.clauses.arguments
+        // A line that cannot be read finds nothing: it is never taken for a wider one (every order checked by A).
+        guard filters.problems.isEmpty else { return ("0", []) }
+        let filterClauses = filters.clauses(mailTemplates: mailTemplates)
+        clauses += filterClauses.sql
+        arguments += filterClauses.arguments
         if !filters.words.isEmpty {
             let search = filters.words
             if SearchTerms.isNumberQuery(search), let tail = SearchTerms.tailQuery(search) {

@@ -4,7 +4,8 @@ import OrderEngine
 extension OrderQuery {
     /// The SQL clauses for the filters (without the words) and their arguments. Times are bound
     /// as text: the INTEGER column's affinity makes SQLite compare them as numbers.
-    var clauses: (sql: [String], arguments: [String]) {
+    /// `mailTemplates`: 名前 → file name, for メール: by either.
+    func clauses(mailTemplates: [String: String] = [:]) -> (sql: [String], arguments: [String]) {
         var sql: [String] = []
         var arguments: [String] = []
         func add(_ clause: String, _ argument: String) {
@@ -39,16 +40,17 @@ extension OrderQuery {
         if let link { sql.append(Self.linkClause(link)) }
         if let slip {
             let kinds = slip.name.flatMap(SlipKind.init(label:)).map { [$0] } ?? SlipKind.allCases
-            // printed_slips: the kinds printed, between tabs (the column StoreSchemaV15 adds to orders).
+            // printed_slips: the kinds printed, between tabs (the column StoreSchemaV16 adds to orders).
             let made = "(" + kinds.map { "instr(char(9) || printed_slips || char(9), char(9) || '\($0.rawValue)' || char(9)) > 0" }
                 .joined(separator: " OR ") + ")"
             sql.append(slip.present ? made : "NOT " + made)
         }
         if let mail {
-            var sent = "EXISTS (SELECT 1 FROM outbox AS m WHERE m.order_number = orders.order_number AND m.kind = 'send-mail' AND m.state = 'done'"
+            // Driven by the outbox (a few rows per order sent to), not tested row by row over every order.
+            var sent = "order_number IN (SELECT m.order_number FROM outbox AS m WHERE m.kind = 'send-mail' AND m.state = 'done'"
             if let name = mail.name {
-                sent += " AND m.detail = ?"
-                arguments.append(name)
+                sent += " AND m.detail IN (?, ?)"
+                arguments += [name, mailTemplates[name] ?? name]
             }
             sent += ")"
             sql.append(mail.present ? sent : "NOT " + sent)
@@ -71,8 +73,9 @@ extension OrderQuery {
 
     /// 連携: the order's own state, and for writes the latest intent of each kind (mails aside).
     private static func linkClause(_ link: Link) -> String {
+        // Driven by the outbox's open states (its index by state), not tested row by row.
         func latestWrite(_ states: String) -> String {
-            "EXISTS (SELECT 1 FROM outbox AS w WHERE w.order_number = orders.order_number AND w.kind != 'send-mail' AND w.state IN (\(states))"
+            "order_number IN (SELECT w.order_number FROM outbox AS w WHERE w.state IN (\(states)) AND w.kind != 'send-mail'"
                 + " AND NOT EXISTS (SELECT 1 FROM outbox AS later WHERE later.order_number = w.order_number AND later.kind = w.kind AND later.id > w.id))"
         }
         switch link {

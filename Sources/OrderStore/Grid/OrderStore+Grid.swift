@@ -258,8 +258,10 @@ extension OrderStore {
 
     /// Of `numbers`, what the store knows beyond each order for the search line's 連携:, 帳票: and
     /// メール: (``OrderQuery/Records``): the latest write of each kind, the documents, the mails sent.
-    public func queryRecords(among numbers: [OrderNumber]) throws -> [OrderNumber: OrderQuery.Records] {
-        try pool.read { db in
+    /// `mailTemplates`: 名前 → file name; a mail sent is known by both.
+    public func queryRecords(among numbers: [OrderNumber], mailTemplates: [String: String] = [:]) throws -> [OrderNumber: OrderQuery.Records] {
+        let titles = Dictionary(mailTemplates.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        return try pool.read { db in
             var found: [OrderNumber: OrderQuery.Records] = [:]
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
@@ -272,7 +274,11 @@ extension OrderStore {
                     let number = OrderNumber(row["order_number"] as String)
                     let state: String = row["state"]
                     if (row["kind"] as String) == OutboundWrite.Kind.mail.rawValue {
-                        if state == "done", let template = row["detail"] as String? { found[number, default: .init()].mailed.insert(template) }
+                        if state == "done" {
+                            let template = row["detail"] as String? ?? ""
+                            found[number, default: .init()].mailed.insert(template)
+                            if let title = titles[template] { found[number, default: .init()].mailed.insert(title) }
+                        }
                     } else {
                         found[number, default: .init()].writeStates.insert(state)
                     }

@@ -206,7 +206,7 @@ extension SyncService {
         let context = OrderQuery.Context(
             bundleCandidates: rules.needsBundleCandidates ? try store.bundleCandidates(among: numbers) : [],
             earlierOrders: rules.needsEarlierOrders ? try store.earlierOrderCounts(among: numbers) : [:],
-            records: rules.needsRecords ? try store.queryRecords(among: numbers) : [:])
+            records: rules.needsRecords ? try store.queryRecords(among: numbers, mailTemplates: mailer?.library.titleToName ?? [:]) : [:])
         return (orders.map { rules.trace($0, history: history[$0.number] ?? [], context: context, engine: engine) }, engine)
     }
 

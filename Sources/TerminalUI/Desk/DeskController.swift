@@ -248,12 +248,28 @@ public final class DeskController {
             } catch {
                 state.message = DeskMessage("一覧を読み込めません: \(error)", isError: true)
             }
-        case .refreshRMSStatus(let numbers):
+        case .refreshRMSStatus(var numbers):
+            // The checks the view shows, as every action (those it hides are named, not read).
+            if !state.marks.isEmpty, numbers == state.marks {
+                do {
+                    let shown = try store.shown(state.filter, among: numbers)
+                    let hidden = numbers.count - shown.count
+                    numbers = numbers.filter(shown.contains)
+                    if hidden > 0 {
+                        state.message = DeskMessage("RMSステータスを取得しています（表示中のチェック \(numbers.count)件。表示外のチェック \(hidden)件は含めません）")
+                    }
+                    guard !numbers.isEmpty else { return }
+                } catch {
+                    state.message = DeskMessage("一覧を読み込めません: \(error)", isError: true)
+                    return
+                }
+            }
             let service = service
             let queue = events
+            let reading = numbers
             background {
                 do {
-                    let count = try await service.refreshRMSStatus(numbers)
+                    let count = try await service.refreshRMSStatus(reading)
                     queue.post(.message(DeskMessage("RMSステータスを取得しました（\(count)件）")))
                 } catch {
                     // Shown in the status bar, recorded and logged by the service (SyncEvent.failed).

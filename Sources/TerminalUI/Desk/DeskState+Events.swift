@@ -14,7 +14,10 @@ extension DeskState {
                 grid.append(rows, hasMore: hasMore)
                 return []
             }
+            let before = grid.cursorRow?.number
             grid.replaceRows(rows, hasMore: hasMore)
+            // Another order in hand: what was typed for the one before is not offered for it.
+            if marks.isEmpty, grid.cursorRow?.number != before { forgetPerOrderInputs() }
             // A reload means something changed (here, by the worker or another desk): the detail too.
             guard let after = grid.cursorRow?.number else {
                 detail = nil
@@ -88,6 +91,7 @@ extension DeskState {
             }
             return [.reloadRows]
         case .matching(let numbers, let invert):
+            forgetPerOrderInputs()
             let present = markSet
             if invert {
                 let shown = Set(numbers)

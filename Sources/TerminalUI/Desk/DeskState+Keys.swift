@@ -87,6 +87,7 @@ extension DeskState {
             // Again on 全件: back to the tab it came from.
             return showTab(tabIndex == allOrdersTab ? (tabBeforeAllOrders ?? 0) : allOrdersTab)
         case .focusNext, .focusPrevious:
+            focusBeforeInput = nil
             let step = action == .focusNext ? 1 : Pane.allCases.count - 1
             focus = Pane(rawValue: (focus.rawValue + step) % Pane.allCases.count)!
             // Back in the panel, the chosen row has the focus, not a text input of it: a key meant
@@ -143,6 +144,8 @@ extension DeskState {
         }
         let item = panelItems[index]
         if let text = item.inputs.firstIndex(where: \.isText), item.inputs[text].display.isEmpty, !item.inputs[text].takesAnyText {
+            // Where the operator started: the focus goes back there when the action has run or Esc leaves the input.
+            if focus != .panel { focusBeforeInput = focus }
             focus = .panel
             panelCursor = index
             enterInput(text)
@@ -194,6 +197,7 @@ extension DeskState {
             return perform(.toggleMark)
         }
         let range = min(start, grid.cursor)...max(start, grid.cursor)
+        forgetPerOrderInputs()
         let present = markSet
         marks += grid.rows[range].map(\.number).filter { !present.contains($0) }
         lastMarked = row.number
@@ -232,7 +236,7 @@ extension DeskState {
             typingSearch = false
             if search?.isEmpty ?? true { search = nil }
             // Nothing here, found in other statuses: Enter takes the search to 全件, where they are.
-            if foundElsewhere ?? 0 > 0, grid.total == 0, !searching, currentStatus != nil { return showTab(allOrdersTab) }
+            if foundElsewhere ?? 0 > 0, grid.total == 0, !searching, currentStatus != nil, filter.problems.isEmpty { return showTab(allOrdersTab) }
             return []
         case .escape:
             return clearSearch()
@@ -319,6 +323,8 @@ extension DeskState {
         let input = item.inputs[inputIndex]
         if key == .escape {
             panelInput = nil
+            if let before = focusBeforeInput { focus = before }
+            focusBeforeInput = nil
             return []
         }
         if deskAction == .cursorDown || deskAction == .cursorUp, input.isText, key.isCharacter {
@@ -647,6 +653,8 @@ extension DeskState {
         // After it runs the panel's row has the focus again, not an input of it (a later key is a
         // command, never typed into 但し書き), and what was typed for these orders is forgotten.
         panelInput = nil
+        if let before = focusBeforeInput { focus = before }
+        focusBeforeInput = nil
         forgetPerOrderInputs()
         var running = dialog
         running.stage = .running(done: 0, total: dialog.plan.changes.count)

@@ -46,6 +46,9 @@ public struct DeskState: Sendable {
     /// (keys choose and run rows). An input takes the focus on Enter, Right, or a character it
     /// takes that no key is bound to; Esc gives it back to the row.
     public var panelInput: Int?
+    /// The pane an action's key or the palette took the focus from to open a panel input: the
+    /// focus goes back there after the action runs (or Esc leaves the input).
+    public var focusBeforeInput: Pane?
     /// The command palette (`:`), while it is open.
     public var palette: CommandPalette?
     public var dialog: ActionDialog?
@@ -86,8 +89,10 @@ public struct DeskState: Sendable {
     public init(
         shopID: String, operatorName: String, statuses: [LocalStatus] = LocalStatus.defaults,
         flags: [String] = ShopConfig.defaultFlags, views: [SavedView] = SavedView.defaults,
-        columns: [GridColumn] = GridColumn.defaults, mailTemplates: [String] = [], keymap: Keymap
+        columns: [GridColumn] = GridColumn.defaults, mailTemplates: [String] = [], mailTemplateFiles: [String: String] = [:],
+        keymap: Keymap
     ) {
+        self.mailTemplateFiles = mailTemplateFiles
         self.views = views
         self.columns = columns
         self.shopID = shopID
@@ -106,7 +111,9 @@ public struct DeskState: Sendable {
     /// The tab's name: the status, or 全件.
     public var tabName: String { currentStatus?.name ?? Self.allOrdersName }
     public static let allOrdersName = "全件"
-    public var filter: GridFilter { GridFilter(localStatus: currentStatus, search: search) }
+    public var filter: GridFilter { GridFilter(localStatus: currentStatus, search: search, mailTemplates: mailTemplateFiles) }
+    /// The shop's mail templates, 名前 → file name (メール: in the search line takes either).
+    public let mailTemplateFiles: [String: String]
 
     /// The panel row chosen, and the one the confirm key (c) plans.
     public var chosenPanelItem: PanelItem { panelItems[panelCursor] }

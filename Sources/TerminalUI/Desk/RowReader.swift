@@ -86,8 +86,8 @@ final class RowReader: Sendable {
             let shown = request.after == nil && !request.marks.isEmpty ? try store.count(request.filter, among: request.marks) : nil
             // Nothing here: the same search in every status, so the operator knows to look in 全件.
             var elsewhere: Int?
-            if request.after == nil, total == 0, request.status != nil, let search = request.filter.search {
-                elsewhere = try store.count(GridFilter(localStatus: nil, search: search))
+            if request.after == nil, total == 0, request.status != nil, request.filter.search != nil, request.filter.problems.isEmpty {
+                elsewhere = try store.count(request.filter.inEveryStatus)
             }
             return Answer(
                 request: request, result: .success((Array(rows.prefix(request.limit)), rows.count > request.limit, total, counts, elsewhere)),

@@ -107,7 +107,9 @@ struct FooterView {
                 ?? (state.typingSearch ? "  Enter 確定  Esc 解除  （支払: 金額: 同梱:候補 など）" : "  / で変更" + clearHint)
             let x = screen.put(text, x: rect.x, y: rect.y, style: theme.notice, limit: rect.maxX)
             // An error is said first (the line's limit, a filter it cannot read); then where else the search finds orders.
-            if let elsewhere = state.foundElsewhere, state.grid.total == 0, !state.searching, state.message?.isError != true {
+            if let elsewhere = state.foundElsewhere, state.grid.total == 0, !state.searching, state.message?.isError != true,
+                state.filter.problems.isEmpty
+            {
                 // Nothing here: how many the same search finds in every status, and the key to go there.
                 let key = state.typingSearch ? "Enter で全件へ" : state.keymap.keys(for: .allOrders).first.map { "\($0) で全件へ" } ?? "全件タブへ"
                 let text = elsewhere > 0 ? "  ほかのステータスに \(elsewhere)件（\(key)）" : "  ほかのステータスにもありません"

@@ -28,7 +28,8 @@ struct DeskLauncher {
         defer { terminal.shutdown() }
         var state = DeskState(
             shopID: shopID, operatorName: service.store.operatorName, statuses: statuses, flags: flags, views: views,
-            columns: columns, mailTemplates: service.mailer?.library.templates.map(\.title) ?? [], keymap: keymap)
+            columns: columns, mailTemplates: service.mailer?.library.templates.map(\.title) ?? [],
+            mailTemplateFiles: service.mailer?.library.titleToName ?? [:], keymap: keymap)
         state.statusAfterShipReport = statusAfterShipReport
         let controller = DeskController(
             state: state, service: service, settings: settings,
