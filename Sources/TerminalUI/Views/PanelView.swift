@@ -87,8 +87,8 @@ struct PanelView {
                 }
                 if onInput, input.isText {
                     // Where the keys go, said: a text input takes what is typed until the focus leaves it.
-                    let hint = (input.replacesOnType ? "入力すると置き換えます・Backspaceで直す" : "入力中（\(input.takesAnyText ? "日本語も可" : "全角数字も可")）・Backspaceで消す")
-                        + "・Enterで実行・Escで戻る"
+                    let hint = (input.replacesOnType ? "入力すると置き換えます・Backspaceで直す" : "入力中（\(input.takesAnyText ? "日本語も可" : "全角数字も可")）")
+                        + "・Enter 実行・Esc 戻る"
                     for part in StyledLine(hint, theme.muted).wrapped(to: max(1, width - 8), indent: 0) {
                         lines.append(Line(text: part, indent: 7, item: index))
                     }
