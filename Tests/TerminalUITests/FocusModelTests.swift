@@ -111,6 +111,11 @@ struct FocusModelTests {
         // A character no key is bound to goes into 宛名, which takes the focus.
         _ = state.handle(.character("様"))
         #expect(state.panelInput == 0 && state.chosenPanelItem.text(0) == "様", "typing replaced the kept value")
+        // In a text input a character bound to a desk key (? キー一覧, q 終了) is typed, not run.
+        _ = state.handle(.character("?"))
+        _ = state.handle(.character("q"))
+        #expect(state.chosenPanelItem.text(0) == "様?q" && !state.showingHelp && !state.quitRequested)
+        for _ in 0..<2 { _ = state.handle(.backspace) }
         // Enter runs the row from its input; the preview accepted, the row has the focus again.
         let planned = try #require(state.handle(.enter).first?.planned)
         _ = state.apply(.planned(ActionDialog(item: planned.item, plan: ConfirmAction().plan([OrderFixtures.order(1)]), scope: "s")))

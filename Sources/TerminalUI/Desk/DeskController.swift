@@ -255,10 +255,13 @@ public final class DeskController {
                     let shown = try store.shown(state.filter, among: numbers)
                     let hidden = numbers.count - shown.count
                     numbers = numbers.filter(shown.contains)
+                    guard !numbers.isEmpty else {
+                        state.message = DeskMessage("表示中のチェックはありません（表示外のチェック \(hidden)件は含めません）", isError: true)
+                        return
+                    }
                     if hidden > 0 {
                         state.message = DeskMessage("RMSステータスを取得しています（表示中のチェック \(numbers.count)件。表示外のチェック \(hidden)件は含めません）")
                     }
-                    guard !numbers.isEmpty else { return }
                 } catch {
                     state.message = DeskMessage("一覧を読み込めません: \(error)", isError: true)
                     return

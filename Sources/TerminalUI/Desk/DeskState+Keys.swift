@@ -341,7 +341,8 @@ extension DeskState {
             if next < 0 { panelInput = nil } else { enterInput(min(next, item.inputs.count - 1)) }
             return []
         case .focusNext, .focusPrevious, .help, .redraw, .interrupt:
-            return nil
+            // Leaving, the help, a redraw, Ctrl-C; a character bound to one (?) is typed into a text input.
+            if !(input.isText && key.isCharacter) { return nil }
         default: break
         }
         if input.isText {
