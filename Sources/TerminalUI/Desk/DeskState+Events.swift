@@ -4,6 +4,8 @@ import OrderEngine
 extension DeskState {
     /// Takes in what the controller reports; may ask for more (the detail of a new cursor row).
     public mutating func apply(_ event: DeskEvent) -> [DeskEffect] {
+        let inHand = ordersInHand
+        defer { forgetPerOrderInputs(unlessStill: inHand) }
         switch event {
         case .rowsLoaded(let rows, let hasMore, let total, let counts, let appended, let elsewhere):
             grid.total = total
@@ -14,10 +16,7 @@ extension DeskState {
                 grid.append(rows, hasMore: hasMore)
                 return []
             }
-            let before = grid.cursorRow?.number
             grid.replaceRows(rows, hasMore: hasMore)
-            // Another order in hand: what was typed for the one before is not offered for it.
-            if marks.isEmpty, grid.cursorRow?.number != before { forgetPerOrderInputs() }
             // A reload means something changed (here, by the worker or another desk): the detail too.
             guard let after = grid.cursorRow?.number else {
                 detail = nil
@@ -91,7 +90,6 @@ extension DeskState {
             }
             return [.reloadRows]
         case .matching(let numbers, let invert):
-            forgetPerOrderInputs()
             let present = markSet
             if invert {
                 let shown = Set(numbers)

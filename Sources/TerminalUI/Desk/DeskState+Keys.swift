@@ -34,6 +34,9 @@ extension DeskState {
     }
 
     public mutating func perform(_ action: DeskAction) -> [DeskEffect] {
+        // Another order in hand (a move, a check, a tab): what was typed for the one before is not offered for it.
+        let inHand = ordersInHand
+        defer { forgetPerOrderInputs(unlessStill: inHand) }
         message = nil
         switch action {
         case .cursorDown: return moveFocused(by: 1)
@@ -44,7 +47,6 @@ extension DeskState {
         case .bottom: return moveFocused(by: Int.max / 2)
         case .toggleMark:
             guard let row = grid.cursorRow else { return [] }
-            forgetPerOrderInputs()
             if let index = marks.firstIndex(of: row.number) {
                 marks.remove(at: index)
             } else {
@@ -53,7 +55,6 @@ extension DeskState {
             }
             return moveGrid(by: 1)
         case .clearMarks:
-            forgetPerOrderInputs()
             marks.removeAll()
             marksOutsideView = 0
             lastMarked = nil
@@ -197,7 +198,6 @@ extension DeskState {
             return perform(.toggleMark)
         }
         let range = min(start, grid.cursor)...max(start, grid.cursor)
-        forgetPerOrderInputs()
         let present = markSet
         marks += grid.rows[range].map(\.number).filter { !present.contains($0) }
         lastMarked = row.number
@@ -266,7 +266,6 @@ extension DeskState {
 
     /// The grid from the top for a changed filter.
     mutating func restartGrid() -> [DeskEffect] {
-        forgetPerOrderInputs()
         grid = GridModel(visibleRows: grid.visibleRows)
         detail = nil
         return [.reloadRows]
@@ -400,6 +399,15 @@ extension DeskState {
         return panelItems.firstIndex { $0.group == groups[number - 1] }
     }
 
+    /// The orders an action would act on, as a cheap mark: the checks' version, or the cursor
+    /// row when none is checked.
+    var ordersInHand: (checks: Int, cursor: OrderNumber?) { (marksVersion, marks.isEmpty ? grid.cursorRow?.number : nil) }
+
+    /// Forgets what was typed for one order when the orders in hand are no longer `before`.
+    mutating func forgetPerOrderInputs(unlessStill before: (checks: Int, cursor: OrderNumber?)) {
+        if ordersInHand != before { forgetPerOrderInputs() }
+    }
+
     /// A value typed for one order (a receipt's 宛名) is not offered for another.
     mutating func forgetPerOrderInputs() {
         for row in panelItems.indices {
@@ -467,7 +475,6 @@ extension DeskState {
         if grid.needsMoreRows { effects.append(.loadMoreRows) }
         if let after = grid.cursorRow?.number, after != before {
             detailScroll = 0
-            if marks.isEmpty { forgetPerOrderInputs() }
             effects.append(.loadDetail(after))
         }
         return effects

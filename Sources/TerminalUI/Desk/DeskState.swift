@@ -23,8 +23,13 @@ public struct DeskState: Sendable {
     public var grid = GridModel()
     /// Checked orders, in the order they were checked; they survive tab changes.
     public var marks: [OrderNumber] = [] {
-        didSet { markSet = Set(marks) }
+        didSet {
+            markSet = Set(marks)
+            marksVersion &+= 1
+        }
     }
+    /// Moves on with every change of the checks (what a value typed for one order is kept against).
+    private(set) var marksVersion = 0
     /// The checked orders as a set, kept with `marks`: every frame asks each row, and the
     /// checks may be thousands.
     private(set) var markSet: Set<OrderNumber> = []
