@@ -15,11 +15,9 @@ extension DeskController {
             var numbers = numbers
             var hidden = HiddenChecks(numbers: [], included: includingHidden)
             if checks {
-                // What the operator sees is what is acted on: a check in another tab or outside the search is not.
-                let shown = try store.shown(state.filter, among: numbers)
-                hidden.numbers = numbers.filter { !shown.contains($0) }
-                state.marksOutsideView = hidden.numbers.count
-                if !includingHidden { numbers = numbers.filter(shown.contains) }
+                let split = try splitByView(numbers)
+                hidden.numbers = split.hidden
+                if !includingHidden { numbers = split.shown }
             }
             switch action {
             case .fetch:
@@ -65,6 +63,15 @@ extension DeskController {
         } catch {
             state.message = DeskMessage("注文を読み込めません: \(error)", isError: true)
         }
+    }
+
+    /// Checked orders as the view shows them and those it hides (another tab, outside the search):
+    /// what the operator sees is what an action acts on; the hidden ones are named, not touched.
+    func splitByView(_ numbers: [OrderNumber]) throws -> (shown: [OrderNumber], hidden: [OrderNumber]) {
+        let shown = try store.shown(state.filter, among: numbers)
+        let split = (numbers.filter(shown.contains), numbers.filter { !shown.contains($0) })
+        state.marksOutsideView = split.1.count
+        return split
     }
 
     func run(_ dialog: ActionDialog) {

@@ -252,9 +252,9 @@ public final class DeskController {
             // The checks the view shows, as every action (those it hides are named, not read).
             if !state.marks.isEmpty, numbers == state.marks {
                 do {
-                    let shown = try store.shown(state.filter, among: numbers)
-                    let hidden = numbers.count - shown.count
-                    numbers = numbers.filter(shown.contains)
+                    let split = try splitByView(numbers)
+                    let hidden = split.hidden.count
+                    numbers = split.shown
                     guard !numbers.isEmpty else {
                         state.message = DeskMessage("表示中のチェックはありません（表示外のチェック \(hidden)件は含めません）", isError: true)
                         return
