@@ -81,19 +81,10 @@ public struct CommandPalette: Sendable, Equatable {
         folded([title, readings[action] ?? "", action.rawValue, english[action] ?? ""].joined(separator: " "))
     }
 
-    /// Kana as hiragana, full-width ASCII as ASCII, lower case, without spaces: 「ソウリョウ」 finds 「そうりょう」.
+    /// Kana folded as the search folds them (``KanaFolding``), full-width ASCII as typed ASCII, lower
+    /// case, without spaces: 「そうりょう」 finds 「ソウリョウ」, 「ＦＥＥ」 finds fee.
     static func folded(_ text: String) -> String {
-        var folded = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars where !scalar.properties.isWhitespace {
-            if (0x30A1...0x30F6).contains(scalar.value), let hiragana = Unicode.Scalar(scalar.value - 0x60) {
-                folded.append(hiragana)
-            } else if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
-                folded.append(ascii)
-            } else {
-                folded.append(scalar)
-            }
-        }
-        return String(folded)
+        KanaFolding.folded(String(text.filter { !$0.isWhitespace }.map(\.typedASCII)).lowercased())
     }
 
     /// How each action reads, and the words operators use for it (the 項目 it writes, what RMS and

@@ -8,8 +8,7 @@ extension StringProtocol {
     public func fitted(to width: Int, alignment: TextAlignment = .leading) -> String {
         guard width > 0 else { return "" }
         // Controls (newlines in remarks) are measured as the spaces they are drawn as.
-        let whole = String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? " " : $0 }))
-            .trimmingTrailingBlanks
+        let whole = String(map { $0.isControl ? " " : $0 }).trimmingTrailingBlanks
         if whole.displayWidth > width { return (whole.cut(to: width - 1) + "…").padded(to: width, alignment: alignment) }
         return whole.cut(to: width).padded(to: width, alignment: alignment)
     }
