@@ -11,13 +11,15 @@ struct DialogView {
     func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
         let width = min(screenRect.width - 4, 100)
         let (body, list) = content(textWidth: width - 4)
-        // Rows for the list: what its wrapped lines from the scroll position need, within the screen.
+        // Each order's line wrapped whole (a long reason, a tracking number are read, not cut), made
+        // once for the orders from the scroll position that the screen has room for.
         let room = max(3, screenRect.height - body.count - 9)
+        let scroll = min(dialog.scroll, max(0, list.count - 1))
+        var wrapped: [[StyledLine]] = []
         var needed = 0
-        var item = min(dialog.scroll, max(0, list.count - 1))
-        while item < list.count, needed < room {
-            needed += list.line(item).wrapped(to: width - 4, indent: 4).count
-            item += 1
+        while scroll + wrapped.count < list.count, needed < room {
+            wrapped.append(list.line(scroll + wrapped.count).wrapped(to: width - 4, indent: 4))
+            needed += wrapped[wrapped.count - 1].count
         }
         let listRows = min(needed, room)
         let height = body.count + listRows + 6
@@ -31,13 +33,10 @@ struct DialogView {
             y += 1
         }
         y += 1
-        // Each order's line wrapped whole (a long reason, a tracking number are read, not cut):
-        // as many whole orders as fit, the first one at least.
-        let scroll = min(dialog.scroll, max(0, list.count - 1))
+        // As many whole orders as fit, the first one at least.
         let bottom = y + listRows
         var index = scroll
-        while index < list.count {
-            let lines = list.line(index).wrapped(to: inner.width - 2, indent: 4)
+        for lines in wrapped {
             guard y + lines.count <= bottom || index == scroll else { break }
             for line in lines.prefix(bottom - y) {
                 line.draw(x: inner.x + 1, y: y, limit: inner.maxX - 1, into: &screen)
