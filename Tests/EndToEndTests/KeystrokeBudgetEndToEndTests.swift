@@ -23,6 +23,19 @@ struct KeystrokeBudgetEndToEndTests {
             count += text.count
         }
 
+        /// An action through its dialog: `keys` pressed, the preview (`preview` on screen), `y`, the
+        /// result (`result` on screen), `Enter` to close it. Returns the preview.
+        @discardableResult
+        func throughDialog(_ keys: [String], preview: String, result: String, what: String) async throws -> String {
+            let session = session
+            for key in keys { press(key) }
+            let shown = try #require(try await offPool { session.waitFor(10) { $0.contains(preview) } }, "no \(what) preview:\n\(session.capture())")
+            press("y")
+            _ = try #require(try await offPool { session.waitFor(30) { $0.contains(result) } }, "no \(what) result:\n\(session.capture())")
+            press("Enter")
+            return shown
+        }
+
         /// The keys a job took, and the count started again for the next.
         func job() -> Int {
             defer { count = 0 }
@@ -51,12 +64,8 @@ struct KeystrokeBudgetEndToEndTests {
         var counts: [(String, Int, Int)] = []
 
         // 1. Confirm every confirmable new order: check all the tab shows, confirm, accept.
-        keys.press("A", "c")
-        let preview = try #require(try await offPool { session.waitFor(10) { $0.contains("注文確認通知を送る: ") } }, "\(session.capture())")
+        let preview = try await keys.throughDialog(["A", "c"], preview: "注文確認通知を送る: ", result: "成功: ", what: "confirm")
         #expect(!preview.contains("注文確認通知を送る: 0件"), "\(preview)")
-        keys.press("y")
-        _ = try #require(try await offPool { session.waitFor(30) { $0.contains("成功: ") } }, "no result:\n\(session.capture())")
-        keys.press("Enter")
         counts.append(("注文確認通知（確認できる新規をすべて）", keys.job(), 4))
 
         // 2. Label data for the checked orders (the checks stay after an action).
@@ -70,35 +79,19 @@ struct KeystrokeBudgetEndToEndTests {
             return nil
         }
         _ = try #require(processed, "RMS did not finish:\n\(session.capture())")
-        keys.press("L")
-        _ = try #require(try await offPool { session.waitFor(10) { $0.contains("送り状データを書き出す（") } }, "no label preview:\n\(session.capture())")
-        keys.press("y")
-        _ = try #require(try await offPool { session.waitFor(20) { $0.contains("成功: ") } }, "no label result:\n\(session.capture())")
-        keys.press("Enter")
+        try await keys.throughDialog(["L"], preview: "送り状データを書き出す（", result: "成功: ", what: "label")
         counts.append(("送り状データ（チェックした注文）", keys.job(), 4))
         let labels = try FileManager.default.contentsOfDirectory(atPath: juchu.home + "/data/juchu/labels").filter { $0.hasSuffix(".csv") }
         #expect(!labels.isEmpty, "no label file written")
 
         // 3. Undo the last batch: a check item set on the checked orders, then taken back.
-        session.send("f")
-        _ = try #require(try await offPool { session.waitFor(10) { $0.contains("チェック項目") && $0.contains("やめる") } }, "\(session.capture())")
-        session.send("y")
-        _ = try #require(try await offPool { session.waitFor(20) { $0.contains("成功: ") } }, "\(session.capture())")
-        session.send("Enter")
+        try await keys.throughDialog(["f"], preview: "[ やめる(n) ]", result: "成功: ", what: "check item")
         _ = keys.job()
-        keys.press("U")
-        _ = try #require(try await offPool { session.waitFor(10) { $0.contains("を取り消す: ") } }, "no undo preview:\n\(session.capture())")
-        keys.press("y")
-        _ = try #require(try await offPool { session.waitFor(20) { $0.contains("元に戻しました") } }, "undo did not run:\n\(session.capture())")
-        keys.press("Enter")
+        try await keys.throughDialog(["U"], preview: "を取り消す: ", result: "元に戻しました", what: "undo")
         counts.append(("直前の一括処理を取り消す", keys.job(), 3))
 
         // 4. A template mail to the checked orders.
-        keys.press("M")
-        _ = try #require(try await offPool { session.waitFor(10) { $0.contains("メール送信（サンクスメール）") } }, "no mail preview:\n\(session.capture())")
-        keys.press("y")
-        _ = try #require(try await offPool { session.waitFor(30) { $0.contains("成功: ") } }, "no mail result:\n\(session.capture())")
-        keys.press("Enter")
+        try await keys.throughDialog(["M"], preview: "メール送信（サンクスメール）", result: "成功: ", what: "mail")
         counts.append(("メール送信（チェックした注文）", keys.job(), 5))
         #expect(try !relay.messages().isEmpty, "no mail reached the relay")
 
