@@ -42,6 +42,11 @@ enum FuzzSeeds {
         bundle = true
         mail = "サンクスメール"
         stop = true
+
+        [[rule]]
+        name = "記録で絞る"
+        when = "RMS:発送待ち 連携:結果不明 帳票:納品書なし メール:サンクスメール 荷物:未報告 rms:300 sync:failed slip:あり mail:なし parcel:有 10:30"
+        flags = ["要確認"]
         """
 
     static let configSample = """
