@@ -106,6 +106,27 @@ public struct SyncService: Sendable {
         }
     }
 
+    /// Reads the shop's sub-statuses from RMS (getSubStatusList) and keeps them, for the edit
+    /// form's choices and the checks of `juchu edit`.
+    @discardableResult
+    public func refreshSubStatuses() async throws -> [DetailEdit.SubStatus] {
+        try await reportingFailure(of: Activity.subStatuses) {
+            let answer = try await client.getSubStatusList()
+            let list = answer.statuses.flatMap { status in
+                status.subStatuses.map { DetailEdit.SubStatus(id: $0.subStatusId, name: $0.subStatusName, progress: status.orderProgress) }
+            }
+            try store.recordSubStatuses(list)
+            return list
+        }
+    }
+
+    /// The sub-statuses kept, read again from RMS when they are older than a day (or never read).
+    public func currentSubStatuses() async throws -> [DetailEdit.SubStatus] {
+        let kept = try store.subStatuses()
+        if let readAt = kept.readAt, now().timeIntervalSince(readAt) < 86_400 { return kept.list }
+        return try await refreshSubStatuses()
+    }
+
     /// RMSの変更を確認: reads again the Rakuten orders of the last two months that RMS has not
     /// shipped or cancelled, so that what RMS changed on its own shows as 差分あり.
     @discardableResult
@@ -129,6 +150,7 @@ extension SyncService {
         public static let fetch = "受注取得"
         public static let settle = "送信結果の確認"
         public static let licenseExpiry = "licenseKeyの有効期限の確認"
+        public static let subStatuses = "サブステータス一覧の取得"
 
         /// Reading orders again from RMS, by why they are read.
         public static func reading(for action: JournalKind) -> String {

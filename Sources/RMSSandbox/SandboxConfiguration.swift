@@ -1,3 +1,4 @@
+import OrderEngine
 import RakutenPay
 
 /// How the sandbox behaves: its credentials, its shop, how fast RMS moves, and what goes wrong.
@@ -32,7 +33,7 @@ public struct SandboxConfiguration: Sendable {
     public var newOrderChance = 0.5
     public var customerCancelChance = 0.05
     /// The delivery methods set up in the shop (updateOrderDelivery accepts only these).
-    public var deliveryNames = ["宅配便", "メール便", "宅急便", "ゆうパック", "クール便", "自社配送", "その他配送方法1"]
+    public var deliveryNames = DeliveryDetails.commonMethods
     public var seed: UInt64 = 1
     public var orderCount = 200
     public var shopID = "398211"

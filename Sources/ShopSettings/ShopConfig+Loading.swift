@@ -43,7 +43,7 @@ extension ShopConfig {
 
     /// The tables and keys config.toml may have.
     static let knownKeys: [String: Set<String>] = [
-        "shop": ["id"],
+        "shop": ["id", "delivery_methods"],
         "api": ["base_url", "service_secret", "license_key", "license_expires", "requests_per_second", "async_apply_seconds"],
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
         "store": ["path"],
@@ -118,6 +118,12 @@ extension ShopConfig {
             statuses = names.map { LocalStatus($0) }
         }
         if let names = try reader.strings("desk", "flags") { flags = names.filter { !$0.isEmpty } }
+        if let names = try reader.strings("shop", "delivery_methods") {
+            guard !names.isEmpty, !names.contains(where: \.isEmpty) else {
+                throw reader.error("shop", "delivery_methods", "RMSで設定した配送方法の名前を1つ以上書いてください")
+            }
+            deliveryMethods = names
+        }
         if let names = try reader.strings("desk", "columns") { columns = try readColumns(names, reader: reader) }
         if let list = table["desk"]?.table?["views"] {
             views = try readViews(list, file: file)

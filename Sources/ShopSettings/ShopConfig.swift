@@ -27,6 +27,8 @@ public struct ShopConfig: Sendable {
     public var databasePath = XDGPaths.data + "/juchu.sqlite"
     /// The desk's status tabs (受注ステータス), in order.
     public var statuses = LocalStatus.defaults
+    /// The delivery methods set up in RMS (配送方法): what an order's may be changed to.
+    public var deliveryMethods = DeliveryDetails.commonMethods
     /// The shop's flags (チェック項目).
     public var flags = ShopConfig.defaultFlags
     /// Named views (`v` and a number at the desk).

@@ -18,7 +18,7 @@ struct Juchu: ParsableCommand {
             juchu rules     ルール（rules.toml）を試す・理由を見る・今すぐ適用
             """,
         subcommands: [
-            DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, PushCommand.self, ShipCommand.self, TrackingCommand.self, LabelsCommand.self, MailCommand.self, SlipsCommand.self,
+            DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, EditCommand.self, PushCommand.self, ShipCommand.self, TrackingCommand.self, LabelsCommand.self, MailCommand.self, SlipsCommand.self,
             RulesCommand.self, StatusCommand.self, ExportCommand.self, SyncCommand.self, BenchCommand.self,
         ]
     )

@@ -159,10 +159,14 @@ struct EditRuleTests {
         edit.reductionReason = 8
         #expect(edit.problems(for: order).isEmpty)
         let edited = edit.applied(to: order)
-        #expect(edited.pendingEdit == PendingEdit(reductionReason: 8))
+        #expect(edited.pendingEdit?.reductionReason == 8 && edited.pendingEdit?.groups == [.amounts])
         let changes = order.changes(to: edited)
         #expect(changes.map(\.field) == [.shippingFee, .pendingEdit])
-        #expect(changes.last?.after.displayText == "RMS未反映（減額理由 8 欠品）")
+        // The journal says what will be sent, RMS's fee before and the one after, and reads it back.
+        let shown = try #require(changes.last.map { OrderField.pendingEdit.displayText(of: $0.after) })
+        #expect(shown == "RMS未反映: 送料 \(order.fees.shipping) → 300円（減額理由 8 欠品）", "\(shown)")
+        #expect(try #require(changes.last).after == .text(edited.pendingEdit?.text))
+        #expect(PendingEdit(text: edited.pendingEdit!.text) == edited.pendingEdit)
         #expect(PendingEdit(text: PendingEdit(reductionReason: 8).text) == PendingEdit(reductionReason: 8))
         #expect(PendingEdit(text: PendingEdit().text) == PendingEdit())
         // Nothing changed: nothing to push.

@@ -6,13 +6,25 @@ public struct AcceptRMSChangesAction: BulkAction {
 
     public var id: ActionID { .acceptRMSChanges }
     public var title: String { "RMSの変更を受け入れる" }
-    public var readsOrderContent: Bool { false }
+    /// RMS's details, when it changed some, are set into the order's content.
+    public var readsOrderContent: Bool { true }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard let difference = order.rmsDifference else { return .skip(.noRMSDifference) }
         var after = order
         after.fees = difference.rmsFees
         if difference.cancelledInRMS { after.localStatus = .cancelled }
+        if let details = difference.rmsDetails {
+            // RMS's values replace the shop's unsent ones, which are then no change to send.
+            after.setDetailValues(details)
+            if var pending = after.pendingEdit {
+                let taken = Set(details.keys.compactMap { DetailField(key: $0)?.group })
+                pending.groups.subtract(taken)
+                pending.sent = pending.sent.filter { key, _ in DetailField(key: key).map { !taken.contains($0.group) } ?? true }
+                pending = pending.recording(after, after)
+                after.pendingEdit = pending.groups.isEmpty ? nil : pending
+            }
+        }
         after.rmsDifference = nil
         return .change(after)
     }

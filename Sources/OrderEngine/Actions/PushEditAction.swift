@@ -1,6 +1,8 @@
-/// 入力内容を反映する: sends a Rakuten order's saved edit (fees, quantities, unit prices, and the
-/// reduction reason) to RMS. Allowed while RMS shows 100, 200 or 300; once sent it is no longer
-/// pending here, so that two desks never send it twice.
+/// 入力内容を反映する: sends what of a Rakuten order was changed here (PendingEdit) to RMS, each
+/// group with its own function: amounts and 送付先 with updateOrderSender (…AfterShipping once
+/// shipped), 注文者, 配送方法, お届け日時・メモ, 備考・ギフト and サブステータス with theirs. A group
+/// RMS no longer takes at the order's status is refused here with why. Once sent the edit is no
+/// longer pending here, so that two desks never send it twice.
 public struct PushEditAction: BulkAction {
     public init() {}
 
@@ -10,14 +12,19 @@ public struct PushEditAction: BulkAction {
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
-        guard order.pendingEdit != nil else { return .skip(.noPendingEdit) }
+        guard let pending = order.pendingEdit, !pending.groups.isEmpty else { return .skip(.noPendingEdit) }
         // The request is RMS's own copy with the edit laid over it: every field must be read.
         if let problem = order.readProblem { return .skip(.unreadable(problem)) }
-        if order.isBundled { return .skip(.bundledFeesLocked) }
-        guard order.rmsProgress.acceptsChanges else { return .skip(.editNotAllowed(order.rmsProgress)) }
-        // Unset stays here: RMS's -9999 is never sent.
-        if let unset = [WriteFeeAction.Kind.shipping, .cashOnDelivery].first(where: { order.fees[$0].isUnset }) {
-            return .skip(.unsetFeeNotSent(unset.label))
+        if pending.groups.contains(.amounts) {
+            if order.isBundled { return .skip(.bundledFeesLocked) }
+            guard order.rmsProgress.acceptsChanges else { return .skip(.editNotAllowed(order.rmsProgress)) }
+            // Unset stays here: RMS's -9999 is never sent.
+            if let unset = [WriteFeeAction.Kind.shipping, .cashOnDelivery].first(where: { order.fees[$0].isUnset }) {
+                return .skip(.unsetFeeNotSent(unset.label))
+            }
+        }
+        if let refusal = pending.groups.sorted().lazy.compactMap({ $0.refusal(at: order.rmsProgress) }).first {
+            return .skip(.editGroupRefused(refusal))
         }
         var after = order
         after.pendingEdit = nil

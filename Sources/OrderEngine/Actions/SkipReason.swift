@@ -61,6 +61,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case noRuleActs
     case noRMSDifference
     case editNotAllowed(RMSProgress)
+    /// A group of the edit RMS no longer takes at the order's status, with why.
+    case editGroupRefused(String)
     /// RMS still holds the shipping fee unset; the one typed here has not been sent.
     case shippingFeeNotInRMS
     /// A fee is unset: RMS's -9999 is never sent.
@@ -111,6 +113,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .ruleStepRefused(let why): "ルールのこの処理は実行できません: \(why)"
         case .unsentEditBeforeRuleConfirm: "RMSに未反映の変更があります: ルールは注文確認しません（反映してから確認してください）"
         case .noRMSDifference: "RMSとの差分はありません"
+        case .editGroupRefused(let why): why
         case .editNotAllowed(let progress): "RMSが\(progress.label)の注文は修正を反映できません（注文確認待ち・楽天処理中・発送待ちのときだけ）"
         case .bundledFeesLocked: "同梱注文の金額は同梱を解除してから変更してください"
         case .bundledCancel: "同梱注文は同梱を解除してからキャンセルしてください"

@@ -46,7 +46,11 @@ public struct WriteFeeAction: BulkAction {
         guard order.fees[kind] != .yen(amount) else { return .skip(.noChange) }
         var after = order
         after.fees[kind] = .yen(amount)
-        if order.origin.isRakutenAPI { after.pendingEdit = order.pendingEdit ?? PendingEdit() }
+        if order.origin.isRakutenAPI {
+            var pending = order.pendingEdit ?? PendingEdit(groups: [])
+            pending.groups.insert(.amounts)
+            after.pendingEdit = pending.recording(order, after)
+        }
         return .change(after)
     }
 }

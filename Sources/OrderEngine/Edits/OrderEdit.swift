@@ -82,8 +82,12 @@ public struct OrderEdit: Sendable, Equatable {
         }
         // goodsPrice is goods and wrapping, as RMS totals it.
         order.goodsPrice = .yen(order.packages.flatMap(\.items).reduce(0) { $0 + $1.lineTotal }) + (order.rmsAmounts?.wrappingTotal ?? .zero)
-        if order.origin.isRakutenAPI, original.changes(to: order).contains(where: { $0.field != .pendingEdit }) || original.pendingEdit != nil {
-            order.pendingEdit = PendingEdit(reductionReason: reductionReason)
+        let amountsChanged = original.changes(to: order).contains { $0.field != .pendingEdit }
+        if order.origin.isRakutenAPI, amountsChanged || original.pendingEdit?.groups.contains(.amounts) == true {
+            var pending = original.pendingEdit ?? PendingEdit(groups: [])
+            pending.groups.insert(.amounts)
+            pending.reductionReason = reductionReason
+            order.pendingEdit = pending.recording(original, order)
         }
         return order
     }

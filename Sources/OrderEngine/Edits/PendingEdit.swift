@@ -1,11 +1,46 @@
-/// An edit of a Rakuten order (注文内容修正) saved here and not yet pushed to RMS
-/// (入力内容を反映する), with the reduction reason RMS needs when an amount went down.
+import Foundation
+
+/// What of a Rakuten order was changed here and not yet pushed to RMS (入力内容を反映する): the
+/// groups to send, each with its own function, RMS's value of each changed detail before the
+/// first change (what the push preview shows as before), and the reduction reason RMS needs
+/// when an amount went down.
 public struct PendingEdit: Sendable, Hashable, Codable {
     /// 楽天減額理由 (RMS's reductionReason), when an amount went down.
     public var reductionReason: Int?
+    /// The groups to send.
+    public var groups: Set<EditGroup>
+    /// RMS's value of each field changed here before the first change, by its key
+    /// (``DetailField/key``, or an amount's: ``AmountKey``).
+    public var sent: [String: String]
+    /// What the push will send, field by field (「お届け日 2026-12-10 → 2026-12-12」), made when
+    /// the edit is saved: the preview and the journal say it without the order at hand.
+    public var lines: [String]
 
-    public init(reductionReason: Int? = nil) {
+    public init(reductionReason: Int? = nil, groups: Set<EditGroup> = [.amounts], sent: [String: String] = [:], lines: [String] = []) {
         self.reductionReason = reductionReason
+        self.groups = groups
+        self.sent = sent
+        self.lines = lines
+    }
+
+    enum CodingKeys: String, CodingKey { case reductionReason, groups, sent, lines }
+
+    /// An edit saved before details could be edited holds amounts only.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        reductionReason = try container.decodeIfPresent(Int.self, forKey: .reductionReason)
+        groups = try container.decodeIfPresent(Set<EditGroup>.self, forKey: .groups) ?? [.amounts]
+        sent = try container.decodeIfPresent([String: String].self, forKey: .sent) ?? [:]
+        lines = try container.decodeIfPresent([String].self, forKey: .lines) ?? []
+    }
+
+    /// The groups in their own order: the same edit is always the same text (the journal compares it).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(reductionReason, forKey: .reductionReason)
+        try container.encode(groups.sorted(), forKey: .groups)
+        try container.encode(sent, forKey: .sent)
+        try container.encode(lines, forKey: .lines)
     }
 
     /// RMS's reduction reasons (reductionReason), as the operator picks them.
@@ -18,19 +53,91 @@ public struct PendingEdit: Sendable, Hashable, Codable {
         reductionReasons.first { $0.code == code }?.label ?? "理由 \(code)"
     }
 
-    /// How it reads in the journal and the detail: 「RMS未反映」, 「RMS未反映（減額理由 8 欠品）」.
+    /// How it reads in the detail and the journal: 「RMS未反映」, 「RMS未反映（減額理由 8 欠品）」,
+    /// 「RMS未反映（送付先・お届け日時・メモ）」.
+    public var summary: String {
+        var parts: [String] = []
+        if !lines.isEmpty { return "RMS未反映: " + lines.joined(separator: "、") + (reductionReason.map { "（減額理由 \($0) \(Self.reasonLabel($0))）" } ?? "") }
+        if groups != [.amounts] { parts.append(groups.sorted().map(\.label).joined(separator: "・")) }
+        if let reductionReason { parts.append("減額理由 \(reductionReason) \(Self.reasonLabel(reductionReason))") }
+        return parts.isEmpty ? "RMS未反映" : "RMS未反映（\(parts.joined(separator: "、"))）"
+    }
+
+    /// What the journal keeps: ``summary`` for an amounts edit (as kept before details could be
+    /// edited), the summary and the whole edit as JSON after a tab otherwise.
     public var text: String {
-        reductionReason.map { "RMS未反映（減額理由 \($0) \(Self.reasonLabel($0))）" } ?? "RMS未反映"
+        guard groups != [.amounts] || !sent.isEmpty || !lines.isEmpty else { return summary }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        // Encoding strings, ints and a set of enums cannot fail.
+        guard let data = try? encoder.encode(self), let json = String(data: data, encoding: .utf8) else { return summary }
+        return summary + "\t" + json
     }
 
     /// Reads ``text`` back.
     public init?(text: String) {
         guard text.hasPrefix("RMS未反映") else { return nil }
+        if let tab = text.firstIndex(of: "\t") {
+            guard let edit = try? JSONDecoder().decode(PendingEdit.self, from: Data(text[text.index(after: tab)...].utf8)) else { return nil }
+            self = edit
+            return
+        }
         guard let start = text.range(of: "減額理由 ") else {
             self.init()
             return
         }
         guard let code = Int(text[start.upperBound...].prefix { $0.isNumber }) else { return nil }
         self.init(reductionReason: code)
+    }
+
+    /// The keys of the amounts an edit changes (注文内容修正), beside the details' own.
+    public enum AmountKey {
+        public static let postage = "postagePrice"
+        public static let cashOnDelivery = "deliveryPrice"
+        public static func item(_ id: Int) -> String { "item:\(id)" }
+
+        static func values(of order: Order) -> [String: (label: String, text: String)] {
+            var values: [String: (label: String, text: String)] = [
+                postage: ("送料", order.fees.shipping.description), cashOnDelivery: ("代引手数料", order.fees.cashOnDelivery.description),
+            ]
+            for item in order.packages.flatMap(\.items) {
+                values[Self.item(item.itemDetailID)] = (item.name, "\(item.units)×\(Money.yen(item.unitPrice))")
+            }
+            return values
+        }
+    }
+
+    /// The edit after `before` became `after`: RMS's value of each field changed is kept from the
+    /// first change, a field set back to it is no change, and ``lines`` are made again.
+    public func recording(_ before: Order, _ after: Order) -> PendingEdit {
+        var edit = self
+        let amountsBefore = AmountKey.values(of: before)
+        let amountsAfter = AmountKey.values(of: after)
+        for (key, value) in amountsBefore where amountsAfter[key]?.text != value.text && edit.sent[key] == nil {
+            edit.sent[key] = value.text
+        }
+        // The details, when any changed (a fee written in bulk changes none: nothing to walk).
+        let detailsChanged = before.packages != after.packages || before.orderer != after.orderer || before.delivery != after.delivery
+            || before.memo != after.memo || before.remarks != after.remarks
+        for field in detailsChanged ? DetailField.all(packages: before.packages.count) : [] {
+            let was = field.text(in: before)
+            if was != field.text(in: after), edit.sent[field.key] == nil { edit.sent[field.key] = was }
+        }
+        edit.sent = edit.sent.filter { key, value in
+            if let field = DetailField(key: key) { return field.text(in: after) != value }
+            return amountsAfter[key]?.text != value
+        }
+        edit.lines = edit.sent.keys.sorted().compactMap { key in
+            let was = edit.sent[key] ?? ""
+            if let field = DetailField(key: key) {
+                var rms = after
+                field.set(was, in: &rms, subStatusName: nil)
+                let wasText = field == .subStatusId ? (was.isEmpty ? "（なし）" : "ID \(was)") : field.displayText(in: rms)
+                return "\(field.label) \(wasText) → \(field.displayText(in: after))"
+            }
+            guard let now = amountsAfter[key] else { return nil }
+            return "\(now.label) \(was) → \(now.text)"
+        }
+        return edit
     }
 }

@@ -21,6 +21,24 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
     case pendingEdit
     /// The parcels of each basket: carrier, tracking number, ship date, whether RMS holds them.
     case parcels
+    /// Where each package goes (送付先) and its 置き配, changed here (RMS's updateOrderSender).
+    case destinations
+    /// 注文者, changed here (updateOrderOrderer).
+    case orderer
+    /// 配送方法 (updateOrderDelivery).
+    case deliveryMethod
+    /// お届け日指定 as RMS holds it (updateOrderMemo's deliveryDate), not the shop's own お届け日.
+    case requestedDeliveryDate
+    /// お届け時間帯 (shippingTerm).
+    case timeSlot
+    /// ひとことメモ.
+    case memo
+    /// 備考.
+    case remarks
+    /// ギフト配送希望.
+    case gift
+    /// サブステータス (id and name).
+    case subStatus
 
     /// Fields whose change stays on this machine until pushed: the journal can put them back.
     public var isLocal: Bool {
@@ -29,6 +47,18 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         default: true
         }
     }
+
+    /// Fields of the order's content (its addresses, its delivery, its memo), not of its state
+    /// columns: the order must be read whole to set them back.
+    public var isContent: Bool {
+        switch self {
+        case .destinations, .orderer, .deliveryMethod, .requestedDeliveryDate, .timeSlot, .memo, .remarks, .gift, .subStatus: true
+        default: false
+        }
+    }
+
+    /// Fields a push sends to RMS (入力内容を反映する): once pushed, RMS's, not taken back here.
+    public var isPushed: Bool { changesTotal || isContent || self == .pendingEdit }
 
     /// Fields that make up the order's total with its content (goods, coupons): changing one
     /// changes the total, so the content must be read to write it back.
@@ -44,6 +74,12 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
     public func displayText(of value: FieldValue) -> String {
         if self == .carrier, case .text(let code?) = value { return Carrier(code: code).name }
         if self == .localStatus, case .text(let id?) = value { return LocalStatus(id: id).name }
+        if self == .pendingEdit, case .text(let text?) = value { return PendingEdit(text: text)?.summary ?? text }
+        if self == .destinations, case .text(let text?) = value, let places = DestinationsText.destinations(text) {
+            return places.map(\.summary).joined(separator: "／")
+        }
+        if self == .orderer, case .text(let text?) = value, let contact = DestinationsText.contact(text) { return contact.summary }
+        if self == .timeSlot, case .text(let code?) = value { return Int(code).flatMap(DeliveryDetails.text(ofTimeSlot:)) ?? "（指定なし）" }
         return value.displayText
     }
 
@@ -67,6 +103,15 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case .items: "数量×単価"
         case .pendingEdit: "注文内容修正"
         case .parcels: "荷物番号"
+        case .destinations: "送付先"
+        case .orderer: "注文者"
+        case .deliveryMethod: "配送方法"
+        case .requestedDeliveryDate: "お届け日指定"
+        case .timeSlot: "お届け時間帯"
+        case .memo: "ひとことメモ"
+        case .remarks: "備考"
+        case .gift: "ギフト配送希望"
+        case .subStatus: "サブステータス"
         }
     }
 
@@ -96,6 +141,15 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case .items: .text(ItemLines.text(of: order))
         case .pendingEdit: .text(order.pendingEdit?.text)
         case .parcels: .parcels(order.parcels)
+        case .destinations: .text(DestinationsText.text(of: order.packages))
+        case .orderer: .text(DestinationsText.text(of: order.orderer))
+        case .deliveryMethod: .text(order.delivery?.method)
+        case .requestedDeliveryDate: .date(order.delivery?.date)
+        case .timeSlot: .text(order.delivery?.timeSlot.map(String.init))
+        case .memo: .text(order.memo)
+        case .remarks: .text(order.remarks)
+        case .gift: .text(order.delivery.map { $0.isGift ? "あり" : "なし" })
+        case .subStatus: .text(order.delivery?.subStatusID.map { "\($0) \(order.delivery?.subStatus ?? "")" })
         }
     }
 
@@ -123,6 +177,35 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
             guard let edit = PendingEdit(text: text) else { throw FieldValueMismatch(field: self, value: value) }
             order.pendingEdit = edit
         case (.parcels, .parcels(let parcels)): order.parcels = parcels
+        case (.destinations, .text(let text?)):
+            guard let places = DestinationsText.destinations(text), places.count == order.packages.count else {
+                throw FieldValueMismatch(field: self, value: value)
+            }
+            for (p, place) in places.enumerated() {
+                order.packages[p].destination = place.contact
+                var handling = order.packages[p].handling ?? PackageHandling()
+                handling.dropOffLocation = place.dropOffLocation
+                order.packages[p].handling = handling.isEmpty ? nil : handling
+            }
+        case (.orderer, .text(let text?)):
+            guard let contact = DestinationsText.contact(text) else { throw FieldValueMismatch(field: self, value: value) }
+            order.orderer = contact
+        case (.deliveryMethod, .text(let method?)): order.deliveryDetails.method = method
+        case (.requestedDeliveryDate, .date(let date)): order.deliveryDetails.date = date
+        case (.timeSlot, .text(let code)):
+            guard code == nil || Int(code!) != nil else { throw FieldValueMismatch(field: self, value: value) }
+            order.deliveryDetails.timeSlot = code.flatMap { Int($0) }
+        case (.memo, .text(let text)): order.memo = text
+        case (.remarks, .text(let text)): order.remarks = text
+        case (.gift, .text(let text?)): order.deliveryDetails.isGift = text == "あり"
+        case (.subStatus, .text(nil)):
+            order.deliveryDetails.subStatusID = nil
+            order.deliveryDetails.subStatus = nil
+        case (.subStatus, .text(let text?)):
+            let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let id = parts.first.flatMap({ Int($0) }) else { throw FieldValueMismatch(field: self, value: value) }
+            order.deliveryDetails.subStatusID = id
+            order.deliveryDetails.subStatus = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
         default: throw FieldValueMismatch(field: self, value: value)
         }
     }

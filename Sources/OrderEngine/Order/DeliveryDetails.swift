@@ -10,8 +10,9 @@ public struct DeliveryDetails: Sendable, Hashable, Codable {
     public var isGift: Bool
     public var isAsuraku: Bool
     public var isIsolatedIsland: Bool
-    /// サブステータス (the shop's own step in RMS).
+    /// サブステータス (the shop's own step in RMS): its name and RMS's id for it.
     public var subStatus: String?
+    public var subStatusID: Int?
     /// 医薬品 (drugFlag): to be checked before it is sent.
     public var containsDrug: Bool
     /// RMS's 注意表示 (cautionDisplayType 1 caution, 2 cancellation confirmed).
@@ -20,7 +21,7 @@ public struct DeliveryDetails: Sendable, Hashable, Codable {
 
     public init(
         method: String, date: CalendarDate? = nil, timeSlot: Int? = nil, isGift: Bool = false, isAsuraku: Bool = false,
-        isIsolatedIsland: Bool = false, subStatus: String? = nil, containsDrug: Bool = false, caution: Int = 0, isSocialGift: Bool = false
+        isIsolatedIsland: Bool = false, subStatus: String? = nil, subStatusID: Int? = nil, containsDrug: Bool = false, caution: Int = 0, isSocialGift: Bool = false
     ) {
         self.method = method
         self.date = date
@@ -29,10 +30,15 @@ public struct DeliveryDetails: Sendable, Hashable, Codable {
         self.isAsuraku = isAsuraku
         self.isIsolatedIsland = isIsolatedIsland
         self.subStatus = subStatus
+        self.subStatusID = subStatusID
         self.containsDrug = containsDrug
         self.caution = caution
         self.isSocialGift = isSocialGift
     }
+
+    /// RMS's delivery method names a shop sets up (rpay-api.md §9.3): what updateOrderDelivery
+    /// takes unless config.toml's `[shop] delivery_methods` names the shop's own.
+    public static let commonMethods = ["宅配便", "メール便", "宅急便", "ゆうパック", "クール便", "自社配送", "その他配送方法1"]
 
     /// 「午前中」「14〜16時」; nil when no slot was chosen.
     public var timeSlotText: String? { timeSlot.flatMap(Self.text(ofTimeSlot:)) }

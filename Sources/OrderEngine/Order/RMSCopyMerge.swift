@@ -39,16 +39,20 @@ public enum RMSCopyMerge {
         after.confirmedAt = rms.confirmedAt ?? ours.confirmedAt
         if rms.confirmedAt != nil, ours.sync != .localOnly { after.sync = .afterConfirmation(rmsProgress: rms.rmsProgress) }
         guard let previous else { return .sameCopy(after) }
+        // What of an unsent edit RMS now holds (a push it took in part) is sent no more.
+        after.pendingEdit = ours.pendingEdit?.remaining(ours: ours, rms: rms)
         if let difference = RMSDifference(ours: ours, previous: previous, rms: rms) {
             after.rmsDifference = difference
             return .differs(after)
         }
         // Nothing RMS holds differs from the order here (any earlier difference is gone too):
-        // RMS's copy, and its totals, are the ones used from now on.
+        // RMS's copy, and its totals, are the ones used from now on — but for the details the
+        // shop changed and has not yet sent.
         after.rmsDifference = nil
         after.rmsAmounts = rms.rmsAmounts
-        after.delivery = rms.delivery
-        guard ours.pendingEdit == nil else { return .adopted(after, packages: false) }
+        let pending = after.pendingEdit?.groups ?? []
+        after.adoptDetails(from: rms, keeping: pending)
+        guard pending.isDisjoint(with: [.amounts, .sender]) else { return .adopted(after, packages: false) }
         // No edit waits to be pushed: RMS's packages (where they go, how they are handled, the
         // items as pushed) are the order's, not an edit's copy kept from before.
         after.packages = rms.packages

@@ -17,6 +17,9 @@ public final class RMSDifference: Sendable, Hashable, Codable {
     public let rmsFees: Fees
     /// RMS cancelled the order (800/900) without the shop asking for it.
     public let cancelledInRMS: Bool
+    /// RMS's values of the details it changed where the shop has an unsent change of its own
+    /// (by field key), taken into the order, in place of the shop's, when the difference is accepted.
+    public let rmsDetails: [String: String]?
 
     /// Compares RMS's order now (`rms`) with the order here (`ours`) and with what RMS held when
     /// it was last read (`previous`). A value RMS changed to what the shop already has (an edit
@@ -34,6 +37,16 @@ public final class RMSDifference: Sendable, Hashable, Codable {
         compare("商品合計") { $0.goodsPrice.description }
         compare("ポイント利用") { "\($0.pointsUsed)ポイント" }
         compare("クーポン") { "\($0.couponTotal)円" }
+        // The details: a change RMS made where the shop has one not yet sent (RMS's is otherwise
+        // taken as it is: RMSCopyMerge).
+        var details: [String: String] = [:]
+        for group in (ours.pendingEdit?.groups ?? []).sorted() where group != .amounts {
+            for field in group.fields(packages: min(ours.packages.count, rms.packages.count)) {
+                let before = fields.count
+                compare(field.label) { field.displayText(in: $0) }
+                if fields.count > before { details.merge(rms.detailValues(of: group)) { _, new in new } }
+            }
+        }
         let cancelled = rms.rmsProgress.isCancelling && !previous.rmsProgress.isCancelling && ours.localStatus != .cancelled
         if cancelled {
             fields.append(Field(label: "RMSステータス", ours: previous.rmsProgress.label, rms: "\(rms.rmsProgress.label)（店舗の操作ではありません）"))
@@ -45,15 +58,17 @@ public final class RMSDifference: Sendable, Hashable, Codable {
         self.fields = fields
         rmsFees = rms.fees
         cancelledInRMS = cancelled
+        rmsDetails = details.isEmpty ? nil : details
     }
 
     public static func == (lhs: RMSDifference, rhs: RMSDifference) -> Bool {
-        lhs.fields == rhs.fields && lhs.rmsFees == rhs.rmsFees && lhs.cancelledInRMS == rhs.cancelledInRMS
+        lhs.fields == rhs.fields && lhs.rmsFees == rhs.rmsFees && lhs.cancelledInRMS == rhs.cancelledInRMS && lhs.rmsDetails == rhs.rmsDetails
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(fields)
         hasher.combine(rmsFees)
         hasher.combine(cancelledInRMS)
+        hasher.combine(rmsDetails)
     }
 }

@@ -8,7 +8,8 @@ public enum OutboundWrite: Sendable, Hashable {
     case confirm
     /// 注文キャンセル (cancelOrder) with RMS's reason code (changeReasonDetailApply).
     case cancel(reasonCode: Int)
-    /// The order's saved edit (updateOrderSender), laid over RMS's own copy of the order.
+    /// The order's saved edit, group by group with each group's update function, laid over
+    /// RMS's own copy of the order.
     case pushEdit
     /// 発送完了報告 (updateOrderShippingAsync): the parcels being sent, per basket.
     case shippingReport
@@ -82,6 +83,10 @@ public enum OutboundWrite: Sendable, Hashable {
         /// Whether RMS's copy is read again once the write is accepted: a pushed edit's totals
         /// are RMS's to work out.
         public var readsBackWhenAccepted: Bool { self == .pushEdit || self == .shippingReport || self == .shippingCorrection }
+
+        /// Whether RMS's copy is read again after RMS refused the write: a push RMS took in part
+        /// (one group taken, the next refused) leaves only what RMS does not hold to send again.
+        public var readsBackWhenRefused: Bool { self == .pushEdit }
 
         /// Whether an unclear outcome can be settled by reading the order back from RMS: a mail's
         /// cannot (the relay tells nothing afterwards), and it stays 結果不明 until the operator decides.
@@ -187,9 +192,9 @@ public enum OutboundWrite: Sendable, Hashable {
                 if rms.rmsProgress.isCancelling { return .applied(rms.rmsProgress) }
                 return .notApplied(reason: "送信結果が不明でしたが、RMSではキャンセルされていません（\(rms.rmsProgress.label)）。再実行できます")
             case .pushEdit:
-                // RMS holds the edit when every amount it changes is RMS's now.
-                let items = { (order: Order) in order.packages.flatMap(\.items).map { [$0.itemDetailID, $0.units, $0.unitPrice] } }
-                if rms.fees.shipping == local.fees.shipping, rms.fees.cashOnDelivery == local.fees.cashOnDelivery, items(rms) == items(local) {
+                // RMS holds the edit when every group it may have sent is RMS's now: the amounts,
+                // 送付先, 注文者, 配送方法, お届け日時・メモ, 備考 and サブステータス as the order holds them.
+                if EditGroup.allCases.allSatisfy({ $0.holdsSame(local, rms) }) {
                     return .applied(rms.rmsProgress)
                 }
                 return .notApplied(reason: "送信結果が不明でしたが、RMSには反映されていません。もう一度反映できます")

@@ -60,7 +60,10 @@ extension OrderStore {
             arguments += [try OrderDocument.encode(order.packages).databaseValue, order.goodsPrice.yen.databaseValue]
         }
         let acceptsRMSCopy = before.rmsDifference != nil && order.rmsDifference == nil
-        guard !assignments.isEmpty || contentChanged || acceptsRMSCopy else { return }
+        // The details the shop changed are kept beside RMS's copy (StoreSchemaV25).
+        let detailsChanged = order.origin.isRakutenAPI
+            && (order.orderer != before.orderer || order.delivery != before.delivery || order.memo != before.memo || order.remarks != before.remarks)
+        guard !assignments.isEmpty || contentChanged || acceptsRMSCopy || detailsChanged else { return }
         assignments.append("updated_at = ?")
         arguments.append(Int64(date.timeIntervalSince1970).databaseValue)
         arguments.append(order.number.rawValue.databaseValue)
@@ -79,6 +82,7 @@ extension OrderStore {
                 """, arguments: [order.number.rawValue])
             if let accepted = try load([order.number], in: db).first { try writeTotals(of: accepted, in: db) }
         }
+        if detailsChanged || (acceptsRMSCopy && order.origin.isRakutenAPI) { try DetailsOverride.write(for: order, in: db) }
     }
 
     /// Writes the order's totals into its columns: after its content changed under it.

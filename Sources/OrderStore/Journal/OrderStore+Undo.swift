@@ -77,7 +77,7 @@ extension OrderStore {
             let date = now()
             var result = UndoResult(batchID: UUID().uuidString.lowercased())
             let replay = try Self.replayBackwards(batch: batch, in: db)
-            result.conflicts = replay.conflicts + replay.sent.map { ($0, "RMSに反映済みの金額") }
+            result.conflicts = replay.conflicts + replay.sent.map { ($0, "RMSに反映済みの金額・内容") }
             // A rule's 同梱 that waited is taken back with its batch: it does not bundle later.
             try db.execute(sql: "UPDATE rule_acts SET waits_to_bundle = 0 WHERE batch_id = ? AND waits_to_bundle = 1", arguments: [batch])
             for id in replay.replayedRows {
@@ -137,24 +137,23 @@ extension OrderStore {
         var replay = Replay()
         let numbers = Array(Set(rows.map(\.number)))
         // A batch holds only state fields: the orders' content is needed only for a new total.
-        let content = rows.contains { OrderField(rawValue: $0.field)?.changesTotal ?? true }
+        let content = rows.contains { OrderField(rawValue: $0.field).map { $0.changesTotal || $0.isContent } ?? true }
         replay.originals = try load(numbers, content: content, in: db)
         replay.index.reserveCapacity(replay.originals.count)
         for (position, order) in replay.originals.enumerated() { replay.index[order.number] = position }
         replay.orders = replay.originals
-        // Amounts pushed to RMS after the batch are RMS's now: taking them back here would leave
+        // Amounts and details pushed to RMS after the batch are RMS's now: taking them back here would leave
         // the desk and RMS apart without a word.
         let pushed = Set(try String.fetchAll(db, sql: """
             SELECT DISTINCT later.order_number FROM journal AS later
             WHERE later.action = '\(ActionID.pushEdit.rawValue)' AND later.id > (SELECT MIN(id) FROM journal WHERE batch_id = ?)
                 AND later.order_number IN (SELECT order_number FROM journal WHERE batch_id = ?)
             """, arguments: [batch, batch]).map(OrderNumber.init))
-        let amounts: Set<OrderField> = [.shippingFee, .cashOnDeliveryFee, .paymentCharge, .items, .pendingEdit]
         for row in rows {
             guard let position = replay.index[row.number], case var order = replay.orders[position], let field = OrderField(rawValue: row.field),
                 let before = FieldValue(journalText: row.before), let after = FieldValue(journalText: row.after)
             else { continue }
-            if pushed.contains(row.number), amounts.contains(field) {
+            if pushed.contains(row.number), field.isPushed {
                 if !replay.sent.contains(row.number) { replay.sent.append(row.number) }
                 continue
             }

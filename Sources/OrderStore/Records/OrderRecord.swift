@@ -9,7 +9,7 @@ enum OrderRecord {
     static let columns = """
         order_number, local_status, rms_progress, confirmed_at, sync_state, sync_error, sync_detail, shipping_fee,
         cod_fee, payment_charge, bundle_id, carrier, flags, payment_date, planned_shipment_date, shipment_date,
-        delivery_date, pending_edit, rms_diff, parcels, packages_override, goods_override, document, raw_json
+        delivery_date, pending_edit, rms_diff, parcels, packages_override, goods_override, details_override, document, raw_json
         """
 
     /// Where ``columns`` are read from: an order with its content.
@@ -43,6 +43,7 @@ enum OrderRecord {
             order.packages = try OrderDocument.decode([Package].self, packages)
         }
         if let goods = row["goods_override"] as Int? { order.goodsPrice = .yen(goods) }
+        if let details = row["details_override"] as String? { order.setDetailValues(try DetailsOverride(text: details, of: order.number).values) }
         return order
     }
 

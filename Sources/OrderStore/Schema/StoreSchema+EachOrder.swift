@@ -7,9 +7,12 @@ extension StoreSchema {
     /// that works each order's columns out again from its content.
     static func forEachOrder(in db: Database, _ body: (_ rowID: Int64, _ order: Order) throws -> Void) throws {
         var lastID: Int64 = 0
-        // A migration before v13 runs on a table without parcels: the orders have none yet.
-        let hasParcels = try db.columns(in: "orders").contains { $0.name == "parcels" }
-        let columns = hasParcels ? OrderRecord.columns : OrderRecord.columns.replacingOccurrences(of: " parcels,", with: " '' AS parcels,")
+        // A migration before v13 runs on a table without parcels, one before v25 without the
+        // details changed here: the orders have none yet.
+        let existing = Set(try db.columns(in: "orders").map(\.name))
+        var columns = OrderRecord.columns
+        if !existing.contains("parcels") { columns = columns.replacingOccurrences(of: " parcels,", with: " '' AS parcels,") }
+        if !existing.contains("details_override") { columns = columns.replacingOccurrences(of: " details_override,", with: " NULL AS details_override,") }
         while true {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT orders.id AS row_id, \(columns) FROM \(OrderRecord.source)

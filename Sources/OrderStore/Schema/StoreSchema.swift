@@ -106,6 +106,7 @@ enum StoreSchema {
         migrator.registerMigration("v22-outbox-request-id", migrate: StoreSchemaV22.migrate)
         migrator.registerMigration("v23-status-ids", migrate: StoreSchemaV23.migrate)
         migrator.registerMigration("v24-outbox-by-order", migrate: StoreSchemaV24.migrate)
+        migrator.registerMigration("v25-details-override", migrate: StoreSchemaV25.migrate)
         return migrator
     }
 }

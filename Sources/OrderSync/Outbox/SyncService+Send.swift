@@ -45,6 +45,7 @@ extension SyncService {
         }
         let before = Dictionary(applied.plan.changes.map { ($0.number, $0.before) }, uniquingKeysWith: { first, _ in first })
         var sent = 0
+        var refused: Set<OrderNumber> = []
         events(.writeProgress(kind, sent: 0, total: claimed.count))
         progress(0, claimed.count)
         for batch in claimed.chunked(into: kind.ordersPerCall) {
@@ -65,6 +66,7 @@ extension SyncService {
             }
             try store.recordOutcomes(kind, results)
             report.lines += results.map { Self.line($0, kind) }
+            for result in results { if case .failed = result.outcome { refused.insert(result.number) } }
             sent += batch.count
             events(.writeProgress(kind, sent: sent, total: claimed.count))
             progress(sent, claimed.count)
@@ -72,9 +74,11 @@ extension SyncService {
         if case .mail(let template, _) = write { try await finishMail(template, report) }
         events(.writeFinished(kind, report))
         if kind.readsBackWhenAccepted {
-            // RMS's copy as it now stands, with the totals RMS worked out from what was sent.
-            let accepted = report.lines.filter(\.ok).map(\.number).filter { applied.intents[$0] != nil }
-            if !accepted.isEmpty { try await refreshRMSStatus(accepted, action: .event(kind.readbackAction)) }
+            // RMS's copy as it now stands, with the totals RMS worked out from what was sent (and,
+            // for a push RMS refused, what of it RMS took before the refusal).
+            let readBack = report.lines.filter { $0.ok || (kind.readsBackWhenRefused && refused.contains($0.number)) }.map(\.number)
+                .filter { applied.intents[$0] != nil }
+            if !readBack.isEmpty { try await refreshRMSStatus(readBack, action: .event(kind.readbackAction)) }
         }
         return report
     }

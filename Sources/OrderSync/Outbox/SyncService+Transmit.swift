@@ -22,33 +22,13 @@ extension SyncService {
                 outcomes[number] = await Self.answer(accepted: .awaitingCancellation) { try await client.cancelOrder(request) }
             }
         case .pushEdit:
-            for number in numbers {
-                let request: UpdateOrderSenderRequest
-                do {
-                    request = try pushRequest(number, edit: before[number]?.pendingEdit)
-                } catch {
-                    // Nothing was sent: the edit stays pending.
-                    outcomes[number] = .failed(.rejected, detail: "\(error)")
-                    continue
-                }
-                outcomes[number] = await Self.answer(accepted: nil) { try await client.updateOrderSender(request) }
-            }
+            for number in numbers { outcomes[number] = await push(number, edit: before[number]?.pendingEdit) }
         case .shippingReport, .shippingCorrection:
             outcomes = await reportShipping(claims)
         case .mail(let template, _):
             for claim in claims { outcomes[claim.number] = await mail(template, claim.number, intent: claim.intent) }
         }
         return outcomes
-    }
-
-    /// The order as stored with `edit` (as it was before the push cleared it) laid over RMS's own copy.
-    private func pushRequest(_ number: OrderNumber, edit: PendingEdit?) throws -> UpdateOrderSenderRequest {
-        guard var order = try store.order(number), let raw = try store.rawJSON(of: number) else {
-            throw StoreError("注文 \(number) のRMSの内容が保存されていません")
-        }
-        order.pendingEdit = edit
-        let model = try JSONIndexDecoder().decode(OrderModel.self, from: raw)
-        return try UpdateOrderSenderRequest(pushing: order, onto: model)
     }
 
     /// The outcome of one call that answers with messages: an ERROR among them refuses it.

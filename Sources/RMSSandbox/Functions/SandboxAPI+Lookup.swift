@@ -17,6 +17,8 @@ extension SandboxAPI {
 
     /// RMS changes orders only before shipping for most functions: 100, 200 or 300.
     static let beforeShipping: Set<Int> = [100, 200, 300]
+    /// Where updateOrderSenderAfterShipping is allowed (rpay-api.md §2 #12).
+    static let afterShipping: Set<Int> = [500, 600, 700]
 
     /// The answer of a single-order function that failed its checks: 400 with every message.
     static func refused(_ check: RequestChecker, orderNumber: String? = nil) -> SandboxAnswer {

@@ -19,6 +19,8 @@ struct SandboxAPI: Sendable {
         case .updateOrderShippingAsync: return await updateOrderShippingAsync(body)
         case .getResultUpdateOrderShippingAsync: return await getResultUpdateOrderShippingAsync(body)
         case .updateOrderSender: return await updateOrderSender(body)
+        case .updateOrderSenderAfterShipping: return await updateOrderSender(body, afterShipping: true)
+        case .updateOrderSubStatus: return await updateOrderSubStatus(body)
         case .updateOrderOrderer: return await updateOrderOrderer(body)
         case .updateOrderDelivery: return await updateOrderDelivery(body)
         case .updateOrderMemo: return await updateOrderMemo(body)

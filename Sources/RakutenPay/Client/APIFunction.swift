@@ -8,12 +8,14 @@ public enum APIFunction: String, Sendable, CaseIterable {
     case updateOrderShippingAsync
     case getResultUpdateOrderShippingAsync
     case updateOrderSender
+    case updateOrderSenderAfterShipping
     case updateOrderOrderer
     case updateOrderDelivery
     case updateOrderMemo
     case updateOrderRemarks
     case getPayment
     case getSubStatusList
+    case updateOrderSubStatus
     /// LicenseManagementAPI (es/1.0, GET): the licenceKey's expiry. Not an order function; it
     /// shares the key's budget and its errors.
     case licenseKeyExpiryDate = "license-key/expiry-date"

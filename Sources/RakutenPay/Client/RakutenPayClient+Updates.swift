@@ -29,6 +29,16 @@ extension RakutenPayClient {
         try await call(.updateOrderSender, request, as: MessageResponse.self)
     }
 
+    /// 送付先情報更新（発送後）: the same request, once RMS shows 500, 600 or 700 (rpay-api.md §2 #12).
+    public func updateOrderSenderAfterShipping(_ request: UpdateOrderSenderRequest) async throws -> MessageResponse {
+        try await call(.updateOrderSenderAfterShipping, request, as: MessageResponse.self)
+    }
+
+    /// サブステータス情報更新: per-order results come back with HTTP 200, errors among them (§9.6).
+    public func updateOrderSubStatus(_ request: UpdateOrderSubStatusRequest) async throws -> MessageResponse {
+        try await call(.updateOrderSubStatus, request, as: MessageResponse.self)
+    }
+
     public func updateOrderOrderer(_ request: UpdateOrderOrdererRequest) async throws -> MessageResponse {
         try await call(.updateOrderOrderer, request, as: MessageResponse.self)
     }

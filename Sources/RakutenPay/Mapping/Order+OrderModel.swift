@@ -42,7 +42,7 @@ extension Order {
             method: model.deliveryModel.deliveryName,
             date: model.deliveryDate.flatMap { CalendarDate(year: $0.year, month: $0.month, day: $0.day) },
             timeSlot: model.shippingTerm, isGift: model.giftCheckFlag == 1, isAsuraku: model.asurakuFlag == 1,
-            isIsolatedIsland: model.isolatedIslandFlag == 1, subStatus: model.subStatusName, containsDrug: model.drugFlag == 1,
+            isIsolatedIsland: model.isolatedIslandFlag == 1, subStatus: model.subStatusName, subStatusID: model.subStatusId, containsDrug: model.drugFlag == 1,
             caution: model.cautionDisplayType, isSocialGift: model.socialGiftFlag == 1)
     }
 }

@@ -6,8 +6,20 @@ extension UpdateOrderSenderRequest {
     /// shipping and COD fees are totals; a second package keeps its own, the first takes the rest.
     /// Refused when a fee would go to RMS unset: RMS's -9999 is never sent (an unset fee is set
     /// first, in 注文内容修正 or 手数料を書き込む).
-    public init(pushing order: Order, onto model: OrderModel) throws(UnsetFeeError) {
+    public init(pushing order: Order, onto model: OrderModel, groups: Set<EditGroup> = [.amounts]) throws(UnsetFeeError) {
         self.init(unchanged: model)
+        if groups.contains(.sender) {
+            // Where each package goes, by basket: RMS's copy has deleted packages the order does not.
+            let packages = Dictionary(order.packages.map { ($0.basketID, $0) }, uniquingKeysWith: { first, _ in first })
+            for p in packageModelList.indices {
+                guard let package = packages[packageModelList[p].basketId] else { continue }
+                packageModelList[p].senderModel = SenderModel(package.destination, over: packageModelList[p].senderModel)
+                let rmsDropOff = model.packageModelList[p].dropOffFlag == 1 ? (model.packageModelList[p].dropOffLocation ?? "") : ""
+                let dropOff = package.handling?.dropOffLocation ?? ""
+                if dropOff != rmsDropOff { packageModelList[p].dropOffLocation = dropOff }
+            }
+        }
+        guard groups.contains(.amounts) else { return }
         reductionReason = order.pendingEdit?.reductionReason
         guard !packageModelList.isEmpty else { return }
         let rest = packageModelList.dropFirst()
@@ -23,6 +35,48 @@ extension UpdateOrderSenderRequest {
                 packageModelList[p].itemModelList[i].price = item.unitPrice
             }
         }
+    }
+}
+
+extension SenderModel {
+    /// `contact` as RMS takes it, over what RMS holds (`rms`: its 離島 flag is RMS's to say).
+    public init(_ contact: Contact, over rms: SenderModel) {
+        let zip = RMSContactParts(contact)
+        self.init(
+            zipCode1: zip.zip1, zipCode2: zip.zip2, prefecture: contact.prefecture, city: contact.city, subAddress: contact.subAddress,
+            familyName: contact.familyName, firstName: contact.firstName, familyNameKana: contact.familyNameKana,
+            firstNameKana: contact.firstNameKana, phoneNumber1: zip.phone1, phoneNumber2: zip.phone2, phoneNumber3: zip.phone3,
+            isolatedIslandFlag: rms.isolatedIslandFlag)
+    }
+}
+
+extension OrdererModel {
+    /// `contact` as RMS takes it, over what RMS holds: the e-mail address (masked), sex and
+    /// birthday are RMS's and go back as they are.
+    public init(_ contact: Contact, over rms: OrdererModel) {
+        let zip = RMSContactParts(contact)
+        self.init(
+            zipCode1: zip.zip1, zipCode2: zip.zip2, prefecture: contact.prefecture, city: contact.city, subAddress: contact.subAddress,
+            familyName: contact.familyName, firstName: contact.firstName, familyNameKana: contact.familyNameKana,
+            firstNameKana: contact.firstNameKana, phoneNumber1: zip.phone1, phoneNumber2: zip.phone2, phoneNumber3: zip.phone3,
+            emailAddress: rms.emailAddress, sex: rms.sex, birthYear: rms.birthYear, birthMonth: rms.birthMonth, birthDay: rms.birthDay)
+    }
+}
+
+/// A contact's postcode and phone in RMS's parts: zipCode1 (3 digits) and zipCode2 (4), and up to
+/// three phone parts split at the hyphens (a number typed without any goes whole in the first).
+struct RMSContactParts {
+    let zip1: String, zip2: String
+    let phone1: String?, phone2: String?, phone3: String?
+
+    init(_ contact: Contact) {
+        let digits = contact.zipCode.filter(\.isNumber)
+        zip1 = String(digits.prefix(3))
+        zip2 = String(digits.dropFirst(3))
+        let parts = contact.phoneNumber.split(separator: "-").map(String.init)
+        phone1 = parts.first
+        phone2 = parts.count > 1 ? parts[1] : nil
+        phone3 = parts.count > 2 ? parts[2...].joined() : nil
     }
 }
 

@@ -106,3 +106,23 @@ public struct UpdateOrderRemarksRequest: Sendable, Hashable, Codable {
         self.remarks = remarks
     }
 }
+
+/// updateOrderSubStatus request (§9.6): `subStatusId` null takes the sub-status off; up to 100 orders.
+public struct UpdateOrderSubStatusRequest: Sendable, Hashable, Codable {
+    public var subStatusId: Int?
+    public var orderNumberList: [String]
+
+    public init(subStatusId: Int?, orderNumberList: [String]) {
+        self.subStatusId = subStatusId
+        self.orderNumberList = orderNumberList
+    }
+
+    enum CodingKeys: String, CodingKey { case subStatusId, orderNumberList }
+
+    /// `subStatusId` is always sent: null is RMS's way to take it off.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(subStatusId, forKey: .subStatusId)
+        try container.encode(orderNumberList, forKey: .orderNumberList)
+    }
+}

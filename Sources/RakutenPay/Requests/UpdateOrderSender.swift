@@ -33,9 +33,12 @@ public struct SenderUpdatePackage: Sendable, Hashable, Codable {
     public var packageDeleteFlag: Int
     public var senderModel: SenderModel
     public var itemModelList: [SenderUpdateItem]
+    /// 置き配 (v9+; writable since 2025-09, shipping-mail-slips.md §changelog v8.0): sent only
+    /// when the shop changes it, and then "" takes it off.
+    public var dropOffLocation: String?
 
     enum CodingKeys: String, CodingKey {
-        case basketId, postagePrice, postageTaxRate, deliveryPrice, deliveryTaxRate, noshi, packageDeleteFlag
+        case basketId, postagePrice, postageTaxRate, deliveryPrice, deliveryTaxRate, noshi, packageDeleteFlag, dropOffLocation
         case senderModel = "SenderModel"
         case itemModelList = "ItemModelList"
     }

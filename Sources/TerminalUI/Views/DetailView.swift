@@ -106,8 +106,12 @@ struct DetailView {
             lines.append(StyledLine("【報告済】発送完了を報告しました（RMSは発送日の翌日に発送済にします）", theme.color(.green, bold: true)))
         }
         if let edit = order.pendingEdit {
-            lines.append(StyledLine("【未反映】注文内容修正がRMSに未反映です（\(edit.text)）。処理パネル「入力内容を反映する（RMS）」で送ります",
+            let groups = edit.groups.sorted().map(\.label).joined(separator: "・")
+            lines.append(StyledLine("【未反映】\(groups)の変更がRMSに未反映です。処理パネル「入力内容を反映する（RMS）」で送ります",
                                     theme.color(.magenta, bold: true)))
+            // What the push will send, RMS's value before and the one here after.
+            for line in edit.lines { lines.append(StyledLine("  \(line)", theme.color(.magenta))) }
+            if let reason = edit.reductionReason { lines.append(StyledLine("  楽天減額理由 \(reason) \(PendingEdit.reasonLabel(reason))", theme.muted)) }
         }
 
         if !state.detailMails.isEmpty {
