@@ -3,7 +3,7 @@
 //
 // Layers, each depending only on those before it:
 //   OrderEngine → ShippingFiles, CustomerMail, Slips, MailTransport → RakutenPay → RMSSandbox
-//   → OrderStore → OrderSync → ShopSettings → TerminalUI → juchu
+//   → OrderStore, Postcodes → OrderSync → ShopSettings → TerminalUI → juchu
 // Beside the product, never in it: JuchuTesting (what tests and benchmarks drive it with),
 // juchu-bench (the benchmarks), juchu-fuzz (the fuzzing targets), TestSupport (test fixtures).
 import PackageDescription
@@ -139,7 +139,7 @@ let package = Package(
         .target(
             name: "TerminalUI",
             dependencies: [
-                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "ShippingFiles", "Slips", "ShopSettings", "CNcursesw",
+                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "ShippingFiles", "Slips", "ShopSettings", "Postcodes", "CNcursesw",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict

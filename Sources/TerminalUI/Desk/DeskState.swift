@@ -160,8 +160,10 @@ public enum DeskEffect: Sendable {
     case redrawAll
     /// Read the order to open 注文内容修正 on it.
     case openEdit(OrderNumber)
-    /// Save an edit of the order the form opened on.
-    case saveEdit(OrderEdit, original: Order)
+    /// Save an edit of the order the form opened on: its amounts (nil: not changed) and its details.
+    case saveEdit(OrderEdit?, DetailEdit, original: Order, context: DetailEdit.Context)
+    /// Look a postcode (seven digits) up in Japan Post's data, to fill the form's address.
+    case lookUpPostcode(String)
     /// Read the order's kept mails to open them.
     case openMail(OrderNumber)
     /// Read the order to open 荷物番号の入力 on it.
@@ -188,7 +190,9 @@ public enum DeskEvent: Sendable {
     case matching([OrderNumber], invert: Bool)
     case message(DeskMessage)
     case sync(StatusChange)
-    case editOpened(Order?)
+    case editOpened(Order?, choices: EditChoices = EditChoices())
+    /// Japan Post's places for a postcode typed into the form (`problem`: why none could be read).
+    case postcodeFound(String, places: [PostcodePlace], problem: String? = nil)
     /// The save's refusals; empty when it was saved.
     case editSaved(problems: [String])
     case parcelsOpened(Order?, today: CalendarDate)

@@ -1,7 +1,8 @@
 import OrderEngine
 
-/// 注文内容修正 over the desk: each amount in its field (the focused one reversed), the total
-/// before and after, the reduction reason for a Rakuten order, and why a save was refused.
+/// 注文内容修正 over the desk: the sections as tabs, the focused one's fields (the focused field
+/// reversed), what is wrong with the value being typed, the totals before and after on the
+/// amounts, what a postcode filled, and why a save was refused.
 struct EditFormView {
     let form: OrderEditForm
     let keymap: Keymap
@@ -9,21 +10,34 @@ struct EditFormView {
 
     func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
         var lines: [(line: StyledLine, field: OrderEditForm.Field?)] = []
-        for field in form.fields {
+        // The sections, the focused one reversed: PageDown and PageUp move between them.
+        var tabs = StyledLine()
+        for (index, section) in form.sections.enumerated() {
+            if index > 0 { tabs.add(" ", .plain) }
+            tabs.add(" \(section.title) ", index == form.sectionIndex ? CellStyle(bold: true, reverse: true) : theme.muted)
+        }
+        lines.append((tabs, nil))
+        let section = form.sections[form.sectionIndex]
+        for field in section.fields {
             lines.append((line(for: field), field))
+            if field == form.focused, let problem = form.focusedProblem { lines.append((StyledLine("  ✗ \(problem)", theme.error), nil)) }
         }
-        // The totals in RMS's words: 総合計 as RMS's screen shows it, and 請求金額 after points.
-        let edited = (try? form.edit.get()).map { $0.applied(to: form.original) }
-        for (title, total) in [("総合計 ", \Order.grandTotal), ("請求金額 ", \Order.requestPrice)] {
-            let after = edited.map { $0[keyPath: total].description } ?? "（入力中）"
-            lines.append((StyledLine([(title, theme.label), ("\(form.original[keyPath: total]) → \(after)", CellStyle(bold: true))]), nil))
+        if form.sectionIndex == 0 {
+            // The totals in RMS's words: 総合計 as RMS's screen shows it, and 請求金額 after points.
+            let edited: Order? = if case .success(let edit) = form.edit { edit.applied(to: form.original) } else { nil }
+            for (title, total) in [("総合計 ", \Order.grandTotal), ("請求金額 ", \Order.requestPrice)] {
+                let after = edited.map { $0[keyPath: total].description } ?? "（入力中）"
+                lines.append((StyledLine([(title, theme.label), ("\(form.original[keyPath: total]) → \(after)", CellStyle(bold: true))]), nil))
+            }
         }
+        if let note = form.postcodeNote { lines.append((StyledLine(note, theme.muted), nil)) }
         if form.original.origin.isRakutenAPI {
             lines.append((StyledLine("保存した修正は処理パネル「入力内容を反映する（RMS）」でRMSに送ります", theme.muted), nil))
         }
         for problem in form.problems { lines.append((StyledLine(problem, theme.error), nil)) }
         let (save, cancel) = FormBox.saveAndCancel(keymap)
-        lines.append((StyledLine("↑↓ 項目  数字で入力  ←→ 減額理由  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
+        let sections = [keymap.keys(for: .pageDown).first, keymap.keys(for: .pageUp).first].compactMap { $0?.description }.joined(separator: "/")
+        lines.append((StyledLine("↑↓ 項目  \(sections) 次・前の画面  入力で置き換え  ←→ 選ぶ  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
         // The focused field stays on screen when the items do not all fit.
         FormBox.draw(lines.map(\.line), focusedLine: lines.firstIndex { $0.field == form.focused } ?? 0,
                      title: "注文内容修正 \(form.original.number)", in: screenRect, into: &screen, theme: theme)
@@ -47,6 +61,14 @@ struct EditFormView {
         case .reductionReason:
             return StyledLine([("楽天減額理由".fitted(to: 14), theme.label), ("< \(form.reasonLabel) >", input),
                                ("  金額を下げるときに必要です", theme.muted)])
+        case .detail(let detail):
+            let label: String = if let contact = OrderEditForm.contact(of: detail) { contact.part.label } else { detail.label }
+            var shown = form.display(of: field)
+            if form.focusedIsChoice, focused { shown = "< \(shown) >" }
+            let changed = form.text(of: field) != detail.text(in: form.original)
+            var line = StyledLine([(label.fitted(to: 14), theme.label), (shown.isEmpty ? " " : shown, input)])
+            if changed { line.add("  変更", theme.color(.magenta)) }
+            return line
         }
     }
 }

@@ -89,6 +89,8 @@ struct DemoCommand: ParsableCommand {
         settings.rulesWatch = rulesWatch
         // The demo shop's own address on its labels; the files go beside the demo's database.
         settings.labelSender = DemoShop.sender
+        settings.deliveryMethods = sandboxConfiguration.deliveryNames
+        settings.openPostcodes()
         settings.labelDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/labels"
         settings.trackingInbox = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/tracking"
         // The demo's slips: its own templates and PDFs beside its database, the demo shop as issuer.

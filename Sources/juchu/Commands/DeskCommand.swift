@@ -38,6 +38,8 @@ struct DeskCommand: ParsableCommand {
             deskSettings.trackingInbox = XDGPaths.data + "/tracking"
             deskSettings.slipDirectory = XDGPaths.data + "/slips"
             deskSettings.receiptPurpose = settings.slips.receiptPurpose
+            deskSettings.deliveryMethods = settings.deliveryMethods
+            deskSettings.openPostcodes()
             do {
                 deskSettings.slipMaker = try options.slipMaker(settings)
             } catch let error as UserFacingError {

@@ -1,0 +1,16 @@
+import OrderEngine
+import Postcodes
+
+extension DeskController {
+    /// Japan Post's places for a postcode typed into the form, or why they cannot be read.
+    func lookUp(_ zip: String) -> DeskEvent {
+        guard let directory = settings.postcodes else {
+            return .postcodeFound(zip, places: [], problem: "郵便番号から住所を入れられません: \(settings.postcodeProblem ?? "郵便番号データがありません")")
+        }
+        do {
+            return .postcodeFound(zip, places: try directory.places(of: zip))
+        } catch {
+            return .postcodeFound(zip, places: [], problem: "郵便番号データを読めません: \(error)")
+        }
+    }
+}
