@@ -209,6 +209,53 @@ struct KilledWritesEndToEndTests {
         await setting.stop()
     }
 
+    @Test("juchu push of 200 buyers' changes (お届け日時・メモ, 送付先・置き配, 配送方法, 備考) killed with SIGKILL at 60 random moments and restarted: each group reaches RMS once, as saved")
+    func killedDetailPush() async throws {
+        let setting = try await Setting.start(orders: 400)
+        let today = CalendarDate(japanDayOf: JapanTime(Date()))
+        let context = DetailEdit.Context(today: today)
+        // Each order gets the memo group; every second one a new address too, every third a new
+        // delivery method, every fifth new remarks: several calls per order, any of them cut.
+        var saved: [String: DetailEdit] = [:]
+        for (index, order) in try setting.store.orders(setting.numbers).enumerated() where order.readProblem == nil && order.packages.count == 1 && order.giftRecipientDue == nil
+            && order.packages[0].handling?.convenienceStore == nil {
+            var values: [DetailField: String] = [
+                .deliveryDate: today.adding(days: 3 + index % 20).description, .shippingTerm: "1820", .memo: "電話で変更 \(index)",
+            ]
+            // 送付先 goes with the fees (updateOrderSender): not on an order whose 送料 is not set.
+            if index % 2 == 0, !order.fees.shipping.isUnset, !order.fees.cashOnDelivery.isUnset {
+                values[.sender(package: 0, .subAddress)] = "変更後の番地 \(index)-1"
+            }
+            if index % 3 == 0 { values[.deliveryName] = order.delivery?.method == "ゆうパック" ? "宅配便" : "ゆうパック" }
+            if index % 5 == 0 { values[.remarks] = "ギフト包装の追加 \(index)" }
+            guard case .success = try setting.store.save(DetailEdit(values), editing: order, context: context) else { continue }
+            saved[order.number.rawValue] = DetailEdit(values)
+            if saved.count == 200 { break }
+        }
+        #expect(saved.count == 200)
+        let (killed, last) = try await setting.killRepeatedly(try setting.arguments(["push"]), runs: 60)
+        #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")
+        #expect(killed > 30, "most runs must be killed, not finish (\(killed))")
+        for (function, group) in [(APIFunction.updateOrderMemo, EditGroup.memo), (.updateOrderSender, .sender), (.updateOrderDelivery, .delivery), (.updateOrderRemarks, .remarks)] {
+            let accepted = await setting.sandbox.server.acceptedWrites(function)
+            let expected = Set(saved.filter { $0.value.values.keys.contains { $0.group == group } }.keys)
+            #expect(accepted.values.allSatisfy { $0 == 1 }, "\(function) sent twice: \(accepted.filter { $0.value > 1 })")
+            #expect(Set(accepted.keys) == expected, "\(function): \(expected.subtracting(accepted.keys).count) not sent, \(Set(accepted.keys).subtracting(expected).count) not asked")
+        }
+        for (number, edit) in saved {
+            let held = try #require(await setting.sandbox.server.order(number))
+            #expect(held.deliveryDate?.description == edit.values[.deliveryDate] && held.shippingTerm == 1820 && held.memo == edit.values[.memo], "\(number)")
+            if let address = edit.values[.sender(package: 0, .subAddress)] { #expect(held.packageModelList[0].senderModel.subAddress == address, "\(number)") }
+            if let method = edit.values[.deliveryName] { #expect(held.deliveryModel.deliveryName == method, "\(number)") }
+            if let remarks = edit.values[.remarks] { #expect(held.remarks == remarks, "\(number)") }
+        }
+        let pending = try setting.store.orders(saved.keys.map(OrderNumber.init)).filter { $0.pendingEdit != nil }.map(\.number)
+        #expect(pending.isEmpty, "still 未反映: \(pending.prefix(5)) \(last.output.split(separator: "\n").filter { line in pending.contains { line.contains($0.rawValue) } }.prefix(5))")
+        #expect(try setting.outboxSettled())
+        print("killed detail push: \(killed) of 60 runs killed, \(saved.count) orders")
+        await setting.stop()
+    }
+
     @Test("juchu ship of every order at 発送待ち killed with SIGKILL at 100 random moments, with RMS's QPS limit and 20 % faults, and restarted: each basket reported once, nothing lost")
     func killedShip() async throws {
         let setting = try await Setting.start(orders: 1_000)

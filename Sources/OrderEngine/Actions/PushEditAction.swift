@@ -18,10 +18,13 @@ public struct PushEditAction: BulkAction {
         if pending.groups.contains(.amounts) {
             if order.isBundled { return .skip(.bundledFeesLocked) }
             guard order.rmsProgress.acceptsChanges else { return .skip(.editNotAllowed(order.rmsProgress)) }
-            // Unset stays here: RMS's -9999 is never sent.
-            if let unset = [WriteFeeAction.Kind.shipping, .cashOnDelivery].first(where: { order.fees[$0].isUnset }) {
-                return .skip(.unsetFeeNotSent(unset.label))
-            }
+        }
+        // Amounts and 送付先 go in updateOrderSender, which carries every package's fees: unset
+        // stays here, RMS's -9999 is never sent.
+        if !pending.groups.isDisjoint(with: [.amounts, .sender]),
+            let unset = [WriteFeeAction.Kind.shipping, .cashOnDelivery].first(where: { order.fees[$0].isUnset })
+        {
+            return .skip(.unsetFeeNotSent(unset.label))
         }
         if let refusal = pending.groups.sorted().lazy.compactMap({ $0.refusal(at: order.rmsProgress) }).first {
             return .skip(.editGroupRefused(refusal))

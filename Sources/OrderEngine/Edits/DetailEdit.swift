@@ -58,9 +58,20 @@ public struct DetailEdit: Sendable, Equatable {
         var problems: [String] = []
         if let problem = order.readProblem { problems.append(SkipReason.unreadable(problem).text) }
         if case .failure(let wrong) = normalized(for: order, context: context) { problems += wrong.problems }
-        for field in values.keys {
-            if case .sender(let p, _) = field, p >= order.packages.count { problems.append("\(field.label): この注文の送付先は\(order.packages.count)件です") }
-            if case .dropOffLocation(let p) = field, p >= order.packages.count { problems.append("\(field.label): この注文の送付先は\(order.packages.count)件です") }
+        for field in values.keys.sorted(by: { $0.key < $1.key }) {
+            let package: Int? = switch field {
+            case .sender(let p, _), .dropOffLocation(let p): p
+            default: nil
+            }
+            guard let package else { continue }
+            guard package < order.packages.count else {
+                problems.append("\(field.label): この注文の送付先は\(order.packages.count)件です")
+                continue
+            }
+            // Where these go is not the shop's to say: the recipient enters it, or the store is it.
+            let handling = order.packages[package].handling
+            if handling?.awaitingRecipient == true { problems.append("\(field.label): ソーシャルギフトの送付先は受取人が入力します（入力待ち）") }
+            if handling?.convenienceStore != nil { problems.append("\(field.label): コンビニ受取の送付先は変更できません") }
         }
         if order.origin.isRakutenAPI {
             for group in Set(changes(of: order, context: context).map(\.field.group)).sorted() {

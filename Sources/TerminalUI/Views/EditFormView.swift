@@ -37,7 +37,7 @@ struct EditFormView {
         for problem in form.problems { lines.append((StyledLine(problem, theme.error), nil)) }
         let (save, cancel) = FormBox.saveAndCancel(keymap)
         let sections = [keymap.keys(for: .pageDown).first, keymap.keys(for: .pageUp).first].compactMap { $0?.description }.joined(separator: "/")
-        lines.append((StyledLine("↑↓ 項目  \(sections) 次・前の画面  入力で置き換え  ←→ 選ぶ  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
+        lines.append((StyledLine("↑↓ 項目  \(sections) 画面  ←→ 選ぶ  \(save) 保存  \(cancel) 取りやめ", theme.muted), nil))
         // The focused field stays on screen when the items do not all fit.
         FormBox.draw(lines.map(\.line), focusedLine: lines.firstIndex { $0.field == form.focused } ?? 0,
                      title: "注文内容修正 \(form.original.number)", in: screenRect, into: &screen, theme: theme)
@@ -66,7 +66,7 @@ struct EditFormView {
             var shown = form.display(of: field)
             if form.focusedIsChoice, focused { shown = "< \(shown) >" }
             let changed = form.text(of: field) != detail.text(in: form.original)
-            var line = StyledLine([(label.fitted(to: 14), theme.label), (shown.isEmpty ? " " : shown, input)])
+            var line = StyledLine([(label.fitted(to: 16), theme.label), (shown.isEmpty ? " " : shown, input)])
             if changed { line.add("  変更", theme.color(.magenta)) }
             return line
         }
