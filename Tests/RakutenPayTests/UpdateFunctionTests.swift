@@ -206,6 +206,77 @@ struct UpdateFunctionTests {
         await sandbox.stop()
     }
 
+    /// The message code RMS's refusal of `call` starts with.
+    func refusal(_ call: () async throws -> MessageResponse) async -> String? {
+        do {
+            let answer = try await call()
+            return answer.errors.first?.messageCode
+        } catch {
+            return (error as? RakutenPayError)?.messages.first?.messageCode
+        }
+    }
+
+    @Test("each update function refuses as RMS does: a past お届け日 or an unknown 時間帯, a bad 送付先 or 注文者, the masked e-mail changed, after-shipping at 300, amounts after shipping, a sub-status of another status or a cancelled order")
+    func refusalsPerFunction() async throws {
+        let sandbox = try await quickSandbox()
+        let waiting = try await sandbox.orders(inProgress: 100)
+        let order = try #require(waiting.first { $0.postagePrice != -9999 && $0.socialGiftFlag == 0 })
+        let number = order.orderNumber
+        // updateOrderMemo: a date that has passed (110), a time slot RMS does not know (011).
+        #expect(await refusal { try await sandbox.client.updateOrderMemo(UpdateOrderMemoRequest(orderNumber: number, deliveryDate: RakutenDate(year: 2020, month: 1, day: 1))) }
+                == "ORDER_EXT_API_UPDATE_ORDERMEMO_ERROR_110")
+        #expect(await refusal { try await sandbox.client.updateOrderMemo(UpdateOrderMemoRequest(orderNumber: number, shippingTerm: 1614)) }
+                == "ORDER_EXT_API_UPDATE_ORDERMEMO_ERROR_011")
+        #expect(await refusal { try await sandbox.client.updateOrderMemo(UpdateOrderMemoRequest(orderNumber: number, shippingTerm: 1416)) } == nil)
+        // updateOrderSender: a 都道府県 RMS does not know, a postcode of five digits, kana not in katakana.
+        var request = UpdateOrderSenderRequest(unchanged: order)
+        request.packageModelList[0].senderModel.prefecture = "東京"
+        #expect(await refusal { try await sandbox.client.updateOrderSender(request) } == "ORDER_EXT_API_UPDATE_ORDERSENDER_ERROR_011")
+        request = UpdateOrderSenderRequest(unchanged: order)
+        request.packageModelList[0].senderModel.zipCode2 = "0"
+        #expect(await refusal { try await sandbox.client.updateOrderSender(request) } == "ORDER_EXT_API_UPDATE_ORDERSENDER_ERROR_011")
+        request = UpdateOrderSenderRequest(unchanged: order)
+        request.packageModelList[0].senderModel.familyNameKana = "やまだ"
+        #expect(await refusal { try await sandbox.client.updateOrderSender(request) } == "ORDER_EXT_API_UPDATE_ORDERSENDER_ERROR_011")
+        request = UpdateOrderSenderRequest(unchanged: order)
+        request.packageModelList[0].dropOffLocation = String(repeating: "玄", count: 31)
+        #expect(await refusal { try await sandbox.client.updateOrderSender(request) } == "ORDER_EXT_API_UPDATE_ORDERSENDER_ERROR_013")
+        // …AfterShipping before shipping (101).
+        #expect(await refusal { try await sandbox.client.updateOrderSenderAfterShipping(UpdateOrderSenderRequest(unchanged: order)) }
+                == "ORDER_EXT_API_UPDATE_ORDERSENDER_AFTER_SHIPPING_ERROR_101")
+        // updateOrderOrderer: the masked e-mail address changed (033), an empty family name (010).
+        var orderer = order.ordererModel
+        orderer.emailAddress = "someone@example.jp"
+        #expect(await refusal { try await sandbox.client.updateOrderOrderer(UpdateOrderOrdererRequest(orderNumber: number, ordererModel: orderer)) }
+                == "ORDER_EXT_API_UPDATE_ORDERORDERER_ERROR_033")
+        orderer = order.ordererModel
+        orderer.familyName = ""
+        #expect(await refusal { try await sandbox.client.updateOrderOrderer(UpdateOrderOrdererRequest(orderNumber: number, ordererModel: orderer)) }
+                == "ORDER_EXT_API_UPDATE_ORDERORDERER_ERROR_010")
+        // updateOrderSubStatus: one of 発送待ち's on an order awaiting confirmation (102), a cancelled order (101), per order with HTTP 200.
+        let wrong = try await sandbox.client.updateOrderSubStatus(UpdateOrderSubStatusRequest(subStatusId: 3701, orderNumberList: [number]))
+        #expect(wrong.errors.map { $0.messageCode } == ["ORDER_EXT_API_UPDATE_ORDERSUBSTATUS_ERROR_102"])
+        let cancelled = try #require(try await sandbox.orders(inProgress: 900).first)
+        let both = try await sandbox.client.updateOrderSubStatus(UpdateOrderSubStatusRequest(subStatusId: 3601, orderNumberList: [number, cancelled.orderNumber]))
+        #expect(both.messages.map { $0.messageCode } == ["ORDER_EXT_API_UPDATE_ORDERSUBSTATUS_INFO_101", "ORDER_EXT_API_UPDATE_ORDERSUBSTATUS_ERROR_101"])
+        #expect(try await sandbox.client.getOrder([number]).orders.first?.subStatusId == 3601)
+        let off = try await sandbox.client.updateOrderSubStatus(UpdateOrderSubStatusRequest(subStatusId: nil, orderNumberList: [number]))
+        #expect(off.errors.isEmpty)
+        #expect(try await sandbox.client.getOrder([number]).orders.first?.subStatusId == nil)
+
+        // After shipping: the address goes with …AfterShipping; an amount does not.
+        let sent = try await sandbox.orders(inProgress: 500)
+        let shipped = try #require(sent.first { $0.postagePrice != -9999 && $0.socialGiftFlag == 0 })
+        var moved = UpdateOrderSenderRequest(unchanged: shipped)
+        moved.packageModelList[0].senderModel.subAddress = "転居先 1-2-3"
+        #expect(await refusal { try await sandbox.client.updateOrderSenderAfterShipping(moved) } == nil)
+        #expect(try await sandbox.client.getOrder([shipped.orderNumber]).orders.first?.packageModelList[0].senderModel.subAddress == "転居先 1-2-3")
+        #expect(await refusal { try await sandbox.client.updateOrderSender(moved) } == "ORDER_EXT_API_UPDATE_ORDERSENDER_ERROR_101")
+        moved.packageModelList[0].postagePrice += 100
+        #expect(await refusal { try await sandbox.client.updateOrderSenderAfterShipping(moved) } == "ORDER_EXT_API_UPDATE_ORDERSENDER_AFTER_SHIPPING_ERROR_115")
+        await sandbox.stop()
+    }
+
     @Test("getPayment and getSubStatusList read")
     func reads() async throws {
         let sandbox = try await quickSandbox()

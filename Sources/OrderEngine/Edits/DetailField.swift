@@ -241,15 +241,17 @@ public enum DetailField: Sendable, Hashable {
             handling.dropOffLocation = text.isEmpty ? nil : text
             order.packages[p].handling = handling.isEmpty ? nil : handling
         case .orderer(let part): part.set(text, in: &order.orderer)
-        case .deliveryName: order.deliveryDetails.method = text
-        case .deliveryDate: order.deliveryDetails.date = CalendarDate(parsing: text)
-        case .shippingTerm: order.deliveryDetails.timeSlot = Int(text)
+        case .deliveryName: order.setDelivery { $0.method = text }
+        case .deliveryDate: order.setDelivery { $0.date = CalendarDate(parsing: text) }
+        case .shippingTerm: order.setDelivery { $0.timeSlot = Int(text) }
         case .memo: order.memo = text.isEmpty ? nil : text
         case .remarks: order.remarks = text.isEmpty ? nil : text
-        case .giftCheck: order.deliveryDetails.isGift = text == "1"
+        case .giftCheck: order.setDelivery { $0.isGift = text == "1" }
         case .subStatusId:
-            order.deliveryDetails.subStatusID = Int(text)
-            order.deliveryDetails.subStatus = text.isEmpty ? nil : subStatusName
+            order.setDelivery {
+                $0.subStatusID = Int(text)
+                $0.subStatus = text.isEmpty ? nil : subStatusName
+            }
         }
     }
 }
@@ -259,5 +261,13 @@ extension Order {
     var deliveryDetails: DeliveryDetails {
         get { delivery ?? DeliveryDetails(method: "") }
         set { delivery = newValue }
+    }
+
+    /// Changes the delivery details; details left with nothing in them are none again (an order
+    /// entered here, its change taken back).
+    mutating func setDelivery(_ change: (inout DeliveryDetails) -> Void) {
+        var details = deliveryDetails
+        change(&details)
+        delivery = details == DeliveryDetails(method: "") ? nil : details
     }
 }

@@ -190,22 +190,27 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         case (.orderer, .text(let text?)):
             guard let contact = DestinationsText.contact(text) else { throw FieldValueMismatch(field: self, value: value) }
             order.orderer = contact
-        case (.deliveryMethod, .text(let method?)): order.deliveryDetails.method = method
-        case (.requestedDeliveryDate, .date(let date)): order.deliveryDetails.date = date
+        // The delivery's fields: nil where the order had no delivery details (one entered here).
+        case (.deliveryMethod, .text(let method)): order.setDelivery { $0.method = method ?? "" }
+        case (.requestedDeliveryDate, .date(let date)): order.setDelivery { $0.date = date }
         case (.timeSlot, .text(let code)):
             guard code == nil || Int(code!) != nil else { throw FieldValueMismatch(field: self, value: value) }
-            order.deliveryDetails.timeSlot = code.flatMap { Int($0) }
+            order.setDelivery { $0.timeSlot = code.flatMap { Int($0) } }
         case (.memo, .text(let text)): order.memo = text
         case (.remarks, .text(let text)): order.remarks = text
-        case (.gift, .text(let text?)): order.deliveryDetails.isGift = text == "あり"
+        case (.gift, .text(let text)): order.setDelivery { $0.isGift = text == "あり" }
         case (.subStatus, .text(nil)):
-            order.deliveryDetails.subStatusID = nil
-            order.deliveryDetails.subStatus = nil
+            order.setDelivery {
+                $0.subStatusID = nil
+                $0.subStatus = nil
+            }
         case (.subStatus, .text(let text?)):
             let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
             guard let id = parts.first.flatMap({ Int($0) }) else { throw FieldValueMismatch(field: self, value: value) }
-            order.deliveryDetails.subStatusID = id
-            order.deliveryDetails.subStatus = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
+            order.setDelivery {
+                $0.subStatusID = id
+                $0.subStatus = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
+            }
         default: throw FieldValueMismatch(field: self, value: value)
         }
     }

@@ -1,0 +1,165 @@
+import Foundation
+import OrderEngine
+import Testing
+import TestSupport
+
+/// A buyer's change, checked as RMS checks it, pending with RMS's value before, and what a read
+/// of RMS's copy does with it.
+@Suite("Rules: a buyer's change (送付先, お届け日時, 配送方法, メモ, 備考, サブステータス)")
+struct DetailEditRuleTests {
+    static let today = CalendarDate(year: 2026, month: 12, day: 6)!
+    static let context = DetailEdit.Context(today: today, deliveryMethods: ["宅配便", "ゆうパック"])
+
+    static func normalized(_ field: DetailField, _ text: String) -> Result<[DetailField: String], EditProblems> {
+        DetailEdit([field: text]).normalized(for: OrderFixtures.order(1), context: context)
+    }
+
+    @Test("values are taken as RMS takes them, from what operators type: full-width digits, a date without its year, a time slot in words")
+    func normalizedValues() {
+        let cases: [(DetailField, String, String)] = [
+            (.sender(package: 0, .zipCode), "〒１００－０００１", "100-0001"),
+            (.sender(package: 0, .phoneNumber), "０３－１２３４－５６７８", "03-1234-5678"),
+            (.deliveryDate, "12/12", "2026-12-12"),
+            (.deliveryDate, "1/5", "2027-01-05"),
+            (.deliveryDate, "2026/12/24", "2026-12-24"),
+            (.deliveryDate, "20261224", "2026-12-24"),
+            (.deliveryDate, "12月12日", "2026-12-12"),
+            (.shippingTerm, "14-16", "1416"),
+            (.shippingTerm, "１４〜１６時", "1416"),
+            (.shippingTerm, "午前中", "1"),
+            (.shippingTerm, "", "0"),
+            (.giftCheck, "あり", "1"),
+            (.deliveryName, "ゆうパック", "ゆうパック"),
+        ]
+        for (field, typed, taken) in cases {
+            #expect(Self.normalized(field, typed) == .success([field: taken]), "\(field.key) \(typed)")
+        }
+    }
+
+    @Test("values RMS would refuse are refused here with the field and why")
+    func refusedValues() {
+        let cases: [(DetailField, String, String)] = [
+            (.deliveryDate, "2026-12-05", "過ぎています"),
+            (.deliveryDate, "2/30", "日付ではありません"),
+            (.deliveryDate, "2028-01-01", "1年より先"),
+            (.shippingTerm, "1614", "時間帯ではありません"),
+            (.shippingTerm, "0608", "時間帯ではありません"),
+            (.sender(package: 0, .zipCode), "123-456", "7桁の郵便番号ではありません"),
+            (.sender(package: 0, .prefecture), "東京", "都道府県名ではありません"),
+            (.sender(package: 0, .familyNameKana), "やまだ", "全角カタカナ"),
+            (.sender(package: 0, .familyName), "", "入力してください"),
+            (.sender(package: 0, .familyName), String(repeating: "長", count: 17), "16文字以内"),
+            (.sender(package: 0, .phoneNumber), "03-1234", "電話番号ではありません"),
+            (.sender(package: 0, .subAddress), "1-1\t2", "制御文字"),
+            (.dropOffLocation(package: 0), String(repeating: "玄", count: 31), "30文字以内"),
+            (.memo, String(repeating: "メ", count: 1001), "1000文字以内"),
+            (.deliveryName, "ドローン便", "店舗の配送方法にありません"),
+            (.giftCheck, "たぶん", "1（あり）か 0（なし）"),
+        ]
+        for (field, typed, why) in cases {
+            guard case .failure(let problems) = Self.normalized(field, typed) else {
+                Issue.record("\(field.key) \(typed) was taken")
+                continue
+            }
+            #expect(problems.problems.first?.hasPrefix(field.label + ": ") == true && problems.description.contains(why), "\(problems)")
+        }
+    }
+
+    @Test("keys are RMS's names, with the CSV's address1–3 and a second package's number")
+    func keys() {
+        #expect(DetailField(key: "sender.zipCode") == .sender(package: 0, .zipCode))
+        #expect(DetailField(key: "sender2.address3") == .sender(package: 1, .subAddress))
+        #expect(DetailField(key: "orderer.phone") == .orderer(.phoneNumber))
+        #expect(DetailField(key: "dropOffLocation2") == .dropOffLocation(package: 1))
+        #expect(DetailField(key: "sender.email") == nil)
+        #expect(DetailField(key: "sender0.city") == nil)
+        for field in DetailField.all(packages: 2) { #expect(DetailField(key: field.key) == field) }
+    }
+
+    @Test("saved: pending per group with RMS's value before; set back to RMS's value, nothing is pending; the journal reads and puts back the address")
+    func pendingAndJournal() throws {
+        let order = OrderFixtures.order(1)
+        let edit = DetailEdit([.sender(package: 0, .subAddress): "新しい番地 9-9", .deliveryDate: "12/12", .memo: "電話あり"])
+        #expect(edit.problems(for: order, context: Self.context).isEmpty)
+        let changed = edit.applied(to: order, context: Self.context)
+        let pending = try #require(changed.pendingEdit)
+        #expect(pending.groups == [.sender, .memo])
+        #expect(pending.sent["sender.subAddress"] == order.packages[0].destination.subAddress)
+        #expect(pending.lines.contains("お届け日 （なし） → 2026-12-12"))
+        #expect(pending.lines.contains("送付先 番地・建物 \(order.packages[0].destination.subAddress) → 新しい番地 9-9"))
+        #expect(PendingEdit(text: pending.text) == pending, "the journal's text reads back")
+        let changes = order.changes(to: changed)
+        #expect(Set(changes.map(\.field)).isSuperset(of: [.destinations, .requestedDeliveryDate, .memo, .pendingEdit]))
+        let destination = try #require(changes.first { $0.field == .destinations })
+        #expect(destination.displayText.contains("新しい番地 9-9") && !destination.displayText.contains("{"), "\(destination.displayText)")
+        // The journal puts every field back.
+        var back = changed
+        for change in changes { try change.field.set(change.before, in: &back) }
+        #expect(back == order)
+        // Set back by hand to what RMS holds: no change left to send.
+        let back2 = DetailEdit([.sender(package: 0, .subAddress): order.packages[0].destination.subAddress, .memo: ""])
+        let undone = back2.applied(to: changed, context: Self.context)
+        #expect(undone.pendingEdit?.groups == [.memo] && undone.pendingEdit?.lines == ["お届け日 （なし） → 2026-12-12"], "\(undone.pendingEdit?.lines ?? [])")
+        // A date RMS holds cannot be cleared (updateOrderMemo leaves an omitted date as it is).
+        #expect(DetailEdit([.deliveryDate: ""]).problems(for: undone, context: Self.context) == ["お届け日: お届け日はRMSで空にできません（日付を入力してください）"])
+        // An order entered here has nothing to push.
+        #expect(edit.applied(to: OrderFixtures.order(2, origin: .enteredByHand(.phone)), context: Self.context).pendingEdit == nil)
+    }
+
+    static func changes(_ decision: Decision) -> Bool { if case .change = decision { true } else { false } }
+
+    @Test("a push: groups RMS refuses at the status are named here; 送付先 waits for an unset fee; a social gift's recipient address is not the shop's")
+    func pushDecisions() throws {
+        var shipped = OrderFixtures.order(1, progress: .shipped)
+        shipped.pendingEdit = PendingEdit(groups: [.delivery])
+        guard case .skip(.editGroupRefused(let why)) = PushEditAction().decide(shipped, in: Selection([])) else {
+            Issue.record("a delivery method was pushed after shipping")
+            return
+        }
+        #expect(why.hasPrefix("配送方法は発送前にだけ変更できます"))
+        shipped.pendingEdit = PendingEdit(groups: [.sender, .memo])
+        #expect(Self.changes(PushEditAction().decide(shipped, in: Selection([]))))
+        var unset = OrderFixtures.order(2, shipping: .unset)
+        unset.pendingEdit = PendingEdit(groups: [.sender])
+        guard case .skip(.unsetFeeNotSent("送料")) = PushEditAction().decide(unset, in: Selection([])) else {
+            Issue.record("送付先 pushed with an unset fee")
+            return
+        }
+        unset.pendingEdit = PendingEdit(groups: [.memo])
+        #expect(Self.changes(PushEditAction().decide(unset, in: Selection([]))), "the memo does not carry the fees")
+        var gift = OrderFixtures.order(3)
+        gift.packages[0].handling = PackageHandling(recipientInputDue: "2026-12-20")
+        let problems = DetailEdit([.sender(package: 0, .city): "港区"]).problems(for: gift, context: Self.context)
+        #expect(problems.contains { $0.contains("ソーシャルギフトの送付先は受取人が入力します") }, "\(problems)")
+    }
+
+    @Test("RMS read again: a field the shop has not changed follows RMS; one it changed and RMS changed too is 差分あり; a group RMS now holds is sent no more")
+    func readAgain() throws {
+        let rmsBefore = OrderFixtures.order(1)
+        var ours = DetailEdit([.memo: "店舗のメモ", .remarks: "店舗の備考"]).applied(to: rmsBefore, context: Self.context)
+        ours.rmsAmounts = nil
+        // RMS: the memo changed by someone else, the remarks now as the shop's (a push RMS took), the orderer's phone changed.
+        var rms = rmsBefore
+        rms.memo = "RMSのメモ"
+        rms.remarks = "店舗の備考"
+        rms.orderer.phoneNumber = "090-0000-0000"
+        let merged = RMSCopyMerge.merge(ours: ours, rms: rms, previous: rmsBefore)
+        guard case .differs(let after) = merged else {
+            Issue.record("not 差分あり: \(merged)")
+            return
+        }
+        #expect(after.memo == "店舗のメモ", "never laid over the shop's unsent change")
+        #expect(after.rmsDifference?.fields.map(\.label) == ["ひとことメモ"])
+        #expect(after.rmsDifference?.rmsDetails?["memo"] == "RMSのメモ")
+        #expect(after.pendingEdit?.groups == [.memo], "the remarks RMS holds are sent no more")
+        // Accepted: RMS's memo, nothing left to send.
+        guard case .change(let accepted, _) = AcceptRMSChangesAction().decide(after, in: Selection([])) else {
+            Issue.record("not accepted")
+            return
+        }
+        #expect(accepted.memo == "RMSのメモ" && accepted.pendingEdit == nil && accepted.rmsDifference == nil)
+        // Nothing unsent: RMS's values are simply taken.
+        let plain = RMSCopyMerge.merge(ours: rmsBefore, rms: rms, previous: rmsBefore)
+        #expect(plain.order.memo == "RMSのメモ" && plain.order.orderer.phoneNumber == "090-0000-0000" && plain.order.rmsDifference == nil)
+    }
+}
