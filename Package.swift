@@ -117,7 +117,7 @@ let package = Package(
         .target(
             name: "OrderSync",
             dependencies: [
-                "OrderEngine", "RakutenPay", "OrderStore", "ShippingFiles", "CustomerMail", "MailTransport", "Slips",
+                "OrderEngine", "RakutenPay", "OrderStore", "Postcodes", "ShippingFiles", "CustomerMail", "MailTransport", "Slips",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -150,7 +150,9 @@ let package = Package(
             name: "juchu",
             dependencies: [
                 "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles", "CustomerMail", "MailTransport", "Slips",
+                "Postcodes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
@@ -214,7 +216,7 @@ let package = Package(
             name: "SyncTests",
             dependencies: [
                 "OrderSync", "OrderStore", "RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport", "Slips", "CustomerMail", "MailTransport",
-                "JuchuTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                "JuchuTesting", "Postcodes", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "TerminalUITests",

@@ -7,10 +7,16 @@ import RakutenPay
 public enum OrderImport {
     /// The orders of fetched answers, mapped into the local status new orders get.
     /// An order RMS sent that cannot be read whole comes in too, with its bytes, flagged 要確認.
+    /// `marking`: what is marked on each readable order before it is stored (住所要確認).
     public static func incoming(
-        _ fetched: RakutenPayClient.FetchedOrders, localStatus: LocalStatus, fetchedAt: Date = Date()
+        _ fetched: RakutenPayClient.FetchedOrders, localStatus: LocalStatus, fetchedAt: Date = Date(),
+        marking: (inout Order) -> Void = { _ in }
     ) -> [OrderStore.Incoming] {
-        fetched.orders.map { OrderStore.Incoming(order: Order(rakuten: $0.model, localStatus: localStatus), rawJSON: $0.rawJSON) }
+        fetched.orders.map { fetched in
+            var order = Order(rakuten: fetched.model, localStatus: localStatus)
+            marking(&order)
+            return OrderStore.Incoming(order: order, rawJSON: fetched.rawJSON)
+        }
             + fetched.failures.compactMap { failure in
                 failure.rawJSON.map {
                     OrderStore.Incoming(

