@@ -195,6 +195,22 @@ struct DetailPushTests {
         await fetched.stop()
     }
 
+    @Test("a change after a 納品書 was printed marks 再発行が必要, and says what was made; a change before anything was made does not")
+    func reissueMarked() async throws {
+        let fetched = try await FetchedSandbox.start(orders: 10)
+        let store = fetched.store
+        let rows = try fetched.editableRows()
+        let printed = try #require(try store.order(rows[0].number))
+        try store.recordPrintedSlips(.deliveryNote, copies: [printed.number: 1], destination: "PDF", addressee: [:], purpose: nil)
+        let changed = try store.save(DetailEdit([.sender(package: 0, .subAddress): "新住所 1-1"]), editing: printed, context: Self.context()).get()
+        #expect(changed.flags.contains(OrderFlag.reissue))
+        #expect(try store.documentsMade(of: printed.number).first?.hasPrefix("納品書 ") == true)
+        let plain = try #require(try store.order(rows[1].number))
+        let untouched = try store.save(DetailEdit([.memo: "メモだけ"]), editing: plain, context: Self.context()).get()
+        #expect(!untouched.flags.contains(OrderFlag.reissue))
+        await fetched.stop()
+    }
+
     @Test("a change is undone from the journal: the address comes back and nothing is left to send")
     func undoDetailEdit() async throws {
         let fetched = try await FetchedSandbox.start(orders: 10)

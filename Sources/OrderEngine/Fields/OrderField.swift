@@ -57,6 +57,14 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Fields labels, slips and mails are made from: where it goes, when, how, and what it costs.
+    public var isOnDocuments: Bool {
+        switch self {
+        case .destinations, .orderer, .deliveryMethod, .requestedDeliveryDate, .timeSlot, .gift: true
+        default: changesTotal
+        }
+    }
+
     /// Fields a push sends to RMS (入力内容を反映する): once pushed, RMS's, not taken back here.
     public var isPushed: Bool { changesTotal || isContent || self == .pendingEdit }
 

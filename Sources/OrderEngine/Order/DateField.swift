@@ -30,4 +30,7 @@ public enum OrderFlag {
     /// Set on import when a postcode does not belong to its address (Japan Post's data): the
     /// operator checks the address, fixes it in 注文内容修正 if need be, and takes the mark off.
     public static let addressCheck = "住所要確認"
+    /// Set when the address, the delivery or the amounts change after a label, a slip or a mail
+    /// was made from them: those are to be made (or sent) again.
+    public static let reissue = "再発行が必要"
 }

@@ -46,6 +46,12 @@ extension OrderStore {
             var after = amounts.map { $0.applied(to: current) } ?? current
             after = details.applied(to: after, context: context)
             guard after != current else { return .success(current) }
+            // A label, a slip or a mail made from what changed is out of date.
+            if current.changes(to: after).contains(where: \.field.isOnDocuments),
+                try !Self.documentsMade(of: current.number, in: db).isEmpty
+            {
+                after.flags.insert(OrderFlag.reissue)
+            }
             try Self.write(after, from: current, in: db, at: now())
             let batchID = UUID().uuidString.lowercased()
             try Self.journal(current.changes(to: after), of: current.number, batchID: batchID, action: .event(.edit),

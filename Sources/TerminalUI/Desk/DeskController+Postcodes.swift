@@ -16,6 +16,17 @@ extension DeskController {
 }
 
 extension DeskController {
+    /// What the detail must say beyond the order: an address its postcode does not belong to; what
+    /// was made before a change (再発行が必要).
+    func cautions(_ order: Order) throws -> [String] {
+        var cautions = addressCautions(order)
+        if order.flags.contains(OrderFlag.reissue) {
+            let made = try store.documentsMade(of: order.number)
+            cautions.append("\(OrderFlag.reissue): 変更の前に作ったもの — \(made.isEmpty ? "（記録なし）" : made.joined(separator: "、"))。作り直したらチェックを外してください")
+        }
+        return cautions
+    }
+
     /// Each address of `order` its postcode does not belong to, with both said; a 住所要確認 mark
     /// without the data to say why says that instead.
     func addressCautions(_ order: Order) -> [String] {

@@ -203,7 +203,7 @@ public final class DeskController {
             perform(state.apply(.detailLoaded(
                 order, journal: try store.journal(of: number), mails: try store.mailHistory([number])[number] ?? [],
                 bundle: try order?.bundleID.map(store.bundleMembers) ?? [], rules: try store.ruleActs(of: [number])[number] ?? [],
-                cautions: order.map(addressCautions) ?? [])))
+                cautions: try order.map(cautions) ?? [])))
         } catch {
             perform(state.apply(.detailLoaded(nil, journal: [])))
             state.message = DeskMessage("注文 \(number) を読み込めません: \(error)", isError: true)

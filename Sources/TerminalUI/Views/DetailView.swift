@@ -83,7 +83,7 @@ struct DetailView {
             lines.append(StyledLine("  RMSで注文を確認してください。読めた項目だけを表示しています（RMSへの送信は項目によって止めます）", theme.error))
         }
         if !state.detailCautions.isEmpty {
-            lines.append(StyledLine("【\(OrderFlag.addressCheck)】住所を確かめてください（注文内容修正 e で直せます）", theme.error))
+            lines.append(StyledLine("【要確認】", theme.error))
             for caution in state.detailCautions { lines.append(StyledLine("  \(caution)", theme.error)) }
         }
         if order.fees.shipping.isUnset {
