@@ -97,7 +97,7 @@ struct EditFormTests {
         var state = Self.opened()
         _ = state.handle(.pageDown)
         var text = DeskView(theme: DeskFixtures.theme).render(state, width: 80, height: 24, now: Date(timeIntervalSince1970: 1_796_394_600)).text
-        for word in ["金額・数量", "配送・メモ", "送付先", "注文者", "お届け日", "お届け時間帯", "配送方法", "ひとことメモ", "PageDown/PageUp 次・前の画面"] {
+        for word in ["金額・数量", "配送・メモ", "送付先", "注文者", "お届け日", "お届け時間帯", "配送方法", "ひとことメモ", "PageDown/PageUp 画面"] {
             #expect(text.contains(word), "\(word) missing:\n\(text)")
         }
         _ = state.handle(.pageDown)
@@ -106,5 +106,24 @@ struct EditFormTests {
         for character in "やまだ" { _ = state.handle(.character(character)) }
         text = DeskView(theme: DeskFixtures.theme).render(state, width: 80, height: 24, now: Date(timeIntervalSince1970: 1_796_394_600)).text
         #expect(text.contains("全角カタカナで入力してください"), "\(text)")
+    }
+
+    @Test("注文確認通知 over an order with a change not yet sent: the preview says so, and the push's key (E) sends the change first")
+    func confirmOffersPush() throws {
+        var edited = OrderFixtures.order(1)
+        edited.pendingEdit = PendingEdit(groups: [.memo])
+        let plain = OrderFixtures.order(2)
+        var state = DeskFixtures.state(rows: [DeskFixtures.row(0), DeskFixtures.row(1)])
+        _ = state.apply(.planned(ActionDialog(item: DeskFixtures.item(.confirm), plan: ConfirmAction().plan([edited, plain]), scope: "s")))
+        let text = DeskView(theme: DeskFixtures.theme).render(state, width: 80, height: 24, now: Date(timeIntervalSince1970: 1_796_394_600)).text
+        #expect(text.contains("E で先に変更を反映します"), "\(text)")
+        #expect(text.contains("未反映の変更（お届け日時・メモ）があります"))
+        let effects = state.handle(.character("E"))
+        guard case .plan(let item, let numbers, _, _, _)? = effects.first else {
+            Issue.record("E did not plan the push: \(effects)")
+            return
+        }
+        #expect(item.kind == .pushEdit && numbers == [edited.number])
+        #expect(state.dialog == nil)
     }
 }

@@ -31,4 +31,10 @@ public struct ConfirmAction: BulkAction {
         after.sync = .confirmSending
         return .change(after, sendsToRMS: true)
     }
+
+    /// A change saved here and not yet sent: RMS confirms the order as it holds it.
+    public func caution(_ order: Order) -> String? {
+        guard let pending = order.pendingEdit else { return nil }
+        return "未反映の変更（\(pending.groups.sorted().map(\.label).joined(separator: "・"))）があります。RMSは反映前の内容で注文確認します"
+    }
 }

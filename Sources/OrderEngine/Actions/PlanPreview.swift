@@ -19,6 +19,8 @@ public struct PlanPreview: Sendable {
     public let cautions: [Plan.Caution]
     /// The skip reasons with how many orders each covers, most frequent first.
     public let skipSummary: [(reason: SkipReason, count: Int)]
+    /// The orders the plan changes that hold a change saved here and not yet sent to RMS.
+    public let withUnsentEdits: [OrderNumber]
 
     public init(_ plan: Plan) {
         actionID = plan.actionID
@@ -29,6 +31,7 @@ public struct PlanPreview: Sendable {
         creationCount = plan.creations.count
         cautions = plan.cautions
         skipSummary = plan.skipSummary
+        withUnsentEdits = plan.changes.filter { $0.before.pendingEdit != nil }.map(\.number)
     }
 
     /// The orders the plan changes, in its order.

@@ -607,6 +607,13 @@ extension DeskState {
     // MARK: The action dialog
 
     private mutating func handleDialogKey(_ key: Key) -> [DeskEffect] {
+        // 注文確認通知 over orders with a change not yet sent: the push's own key sends the change first.
+        if let dialog, case .preview = dialog.stage, dialog.item.kind == .confirm, !dialog.plan.withUnsentEdits.isEmpty,
+            keymap.action(for: key, in: .desk) == .pushEdit, let push = panelItems.first(where: { $0.kind == .pushEdit })
+        {
+            self.dialog = nil
+            return [.plan(push, dialog.plan.withUnsentEdits, scope: "未反映の変更がある \(dialog.plan.withUnsentEdits.count)件")]
+        }
         // The desk's movement keys scroll the dialog's list.
         let scrolling = keymap.action(for: key, in: .desk).flatMap { [.cursorDown, .cursorUp, .pageDown, .pageUp].contains($0) ? $0 : nil }
         // Enter always presses the focused button, whatever the keymap says, so a dialog can be left.

@@ -89,6 +89,10 @@ struct DialogView {
                 body += StyledLine("注意 \(caution.number.withoutShopID): \(caution.text)", theme.color(.yellow, bold: true)).wrapped(to: textWidth, indent: 2)
             }
             if plan.cautions.count > 5 { body.append(StyledLine("注意 ほか \(plan.cautions.count - 5)件", theme.color(.yellow, bold: true))) }
+            if dialog.item.kind == .confirm, !plan.withUnsentEdits.isEmpty, let key = keymap.keys(for: .pushEdit).first {
+                body += StyledLine("\(key.description) で先に変更を反映します（入力内容を反映する（RMS）: \(plan.withUnsentEdits.count)件）", theme.color(.yellow, bold: true))
+                    .wrapped(to: textWidth, indent: 2)
+            }
             if plan.leavesMachine, dialog.canProceed {
                 body.append(StyledLine(dialog.mail == nil ? "この操作はRMSに送信され、取り消せません。" : "メールを送信します。送ったメールは取り消せません。", theme.error))
             }
