@@ -161,5 +161,40 @@ struct DetailEditRuleTests {
         // Nothing unsent: RMS's values are simply taken.
         let plain = RMSCopyMerge.merge(ours: rmsBefore, rms: rms, previous: rmsBefore)
         #expect(plain.order.memo == "RMSのメモ" && plain.order.orderer.phoneNumber == "090-0000-0000" && plain.order.rmsDifference == nil)
+        // RMS changed a fee too (差分あり for the fee): its details are still taken where the shop changed none.
+        var recalculated = rms
+        recalculated.fees.shipping = .yen(1_200)
+        let differs = RMSCopyMerge.merge(ours: rmsBefore, rms: recalculated, previous: rmsBefore)
+        #expect(differs.order.rmsDifference?.fields.map(\.label) == ["送料"])
+        #expect(differs.order.memo == "RMSのメモ" && differs.order.orderer.phoneNumber == "090-0000-0000")
+    }
+
+    @Test("a memo with a tab and newlines reads back from the journal; the preview shows it on one line, cut with …")
+    func tabsAndNewlines() throws {
+        let order = OrderFixtures.order(1)
+        let changed = DetailEdit([.remarks: "のし\t御歳暮\n名入れ: 山田" + String(repeating: "あ", count: 50)]).applied(to: order, context: Self.context)
+        let pending = try #require(changed.pendingEdit)
+        #expect(PendingEdit(text: pending.text) == pending)
+        let line = try #require(pending.lines.first)
+        #expect(!line.contains("\t") && !line.contains("\n") && line.contains("のし 御歳暮⏎名入れ") && line.hasSuffix("…"), "\(line)")
+        #expect(PendingEdit(text: "RMS未反映: x\t{not json") == nil, "a text that is not an edit is said, not taken as none")
+    }
+
+    @Test("a push refused or unclear puts its edit back beside a change saved while it was out; a settle judges only what was sent")
+    func pushBesideNewerChange() throws {
+        let rms = OrderFixtures.order(1)
+        let first = DetailEdit([.memo: "一回目"]).applied(to: rms, context: Self.context)
+        var pushed = first
+        pushed.pendingEdit = nil
+        // Saved while the push was out: a new address.
+        let newer = DetailEdit([.sender(package: 0, .subAddress): "別の番地 2-2"]).applied(to: pushed, context: Self.context)
+        let before: [OrderField: FieldValue] = [.pendingEdit: .text(first.pendingEdit?.text)]
+        let refused = try OutboundWrite.Kind.pushEdit.recording(.failed(.rejected, detail: "x"), on: newer, before: before)
+        #expect(refused.pendingEdit?.groups == [.memo, .sender], "\(refused.pendingEdit?.groups ?? [])")
+        #expect(refused.pendingEdit?.sent["memo"] == "" && refused.pendingEdit?.sent["sender.subAddress"] == rms.packages[0].destination.subAddress)
+        // RMS took the memo; the address is the newer change, not yet sent: the push is done.
+        var held = rms
+        held.memo = "一回目"
+        #expect(OutboundWrite.Kind.pushEdit.settle(local: newer, rms: held) == .applied(held.rmsProgress))
     }
 }

@@ -53,8 +53,9 @@ struct EditFormTests {
         _ = state.handle(.right)
         #expect(state.editForm.map { $0.text(of: $0.focused) } == "ゆうパック")
         _ = state.handle(.down)  // 置き配
-        for character in "玄関 前 j" { _ = state.handle(.character(character)) }
-        #expect(state.editForm?.text(of: .detail(.dropOffLocation(package: 0))) == "玄関 前 j", "space and j are typed, not run")
+        for character in "玄関 前 jqnq" { _ = state.handle(.character(character)) }
+        #expect(state.editForm?.text(of: .detail(.dropOffLocation(package: 0))) == "玄関 前 jqnq", "space, j, q and n are typed, not run")
+        #expect(state.editForm?.problems.isEmpty == true, "n and q (the dialog's cancel keys) did not ask to discard")
         let saved = state.handle(.enter)
         guard case .saveEdit(_, let details, _, _)? = saved.first else {
             Issue.record("not saved: \(saved) \(state.editForm?.problems ?? [])")
@@ -82,8 +83,19 @@ struct EditFormTests {
         let form = try #require(state.editForm)
         #expect(form.text(of: .detail(.sender(package: 0, .prefecture))) == "東京都")
         #expect(form.text(of: .detail(.sender(package: 0, .city))) == "千代田区")
-        #expect(form.text(of: .detail(.sender(package: 0, .subAddress))) == "千代田", "the town, to go on with the 番地")
-        #expect(form.postcodeNote == "〒100-0001 → 東京都千代田区千代田")
+        #expect(form.text(of: .detail(.sender(package: 0, .subAddress))) == OrderFixtures.order(1).packages[0].destination.subAddress,
+                "the 番地 there is the operator's to change")
+        #expect(form.postcodeNote == "〒100-0001 → 都道府県・市区町村を 東京都千代田区 にしました（町域 千代田、番地はそのまま）", "\(form.postcodeNote ?? "")")
+        // An empty 番地 starts with the town.
+        var cleared = Self.opened()
+        _ = cleared.handle(.pageDown)
+        _ = cleared.handle(.pageDown)
+        for _ in 0..<3 { _ = cleared.handle(.down) }
+        for _ in 0..<40 { _ = cleared.handle(.backspace) }
+        for _ in 0..<3 { _ = cleared.handle(.up) }
+        for character in "1000001" { _ = cleared.handle(.character(character)) }
+        _ = cleared.apply(.postcodeFound("1000001", places: [PostcodePlace(prefecture: "東京都", city: "千代田区", town: "千代田")]))
+        #expect(cleared.editForm?.text(of: .detail(.sender(package: 0, .subAddress))) == "千代田")
         // A code Japan Post does not have leaves the address as it is.
         _ = state.handle(.backspace)
         _ = state.handle(.character("9"))

@@ -85,8 +85,11 @@ public struct DetailEdit: Sendable, Equatable {
     /// cannot be read are left out: ``problems(for:context:)`` names them).
     public func changes(of order: Order, context: Context) -> [(field: DetailField, value: String)] {
         values.keys.sorted { $0.key < $1.key }.compactMap { field in
-            guard case .success(let value) = Self.check(values[field]!, for: field, in: order, context: context), value != field.text(in: order) else { return nil }
-            return (field, value)
+            guard case .success(let value) = Self.check(values[field]!, for: field, in: order, context: context) else { return nil }
+            // The order's value as RMS would take it too: no 時間帯 is 0 as well as nothing.
+            let now = field.text(in: order)
+            let nowTaken = if case .success(let taken) = Self.check(now, for: field, in: order, context: context) { taken } else { now }
+            return value == now || value == nowTaken ? nil : (field, value)
         }
     }
 

@@ -64,22 +64,22 @@ public struct PendingEdit: Sendable, Hashable, Codable {
     }
 
     /// What the journal keeps: ``summary`` for an amounts edit (as kept before details could be
-    /// edited), the summary and the whole edit as JSON after a tab otherwise.
+    /// edited), the summary and the whole edit as JSON after a tab otherwise. The summary holds no
+    /// tab (``lines`` have none) and JSON escapes its own: the last tab is the one.
     public var text: String {
         guard groups != [.amounts] || !sent.isEmpty || !lines.isEmpty else { return summary }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        // Encoding strings, ints and a set of enums cannot fail.
-        guard let data = try? encoder.encode(self), let json = String(data: data, encoding: .utf8) else { return summary }
-        return summary + "\t" + json
+        return summary + "\t" + JSONText.encode(self)
     }
 
-    /// Reads ``text`` back.
+    /// Reads ``text`` back; nil when it is not one (the caller says where it was found).
     public init?(text: String) {
         guard text.hasPrefix("RMS未反映") else { return nil }
-        if let tab = text.firstIndex(of: "\t") {
-            guard let edit = try? JSONDecoder().decode(PendingEdit.self, from: Data(text[text.index(after: tab)...].utf8)) else { return nil }
-            self = edit
+        if let tab = text.lastIndex(of: "\t") {
+            do {
+                self = try JSONDecoder().decode(PendingEdit.self, from: Data(text[text.index(after: tab)...].utf8))
+            } catch {
+                return nil
+            }
             return
         }
         guard let start = text.range(of: "減額理由 ") else {
@@ -88,6 +88,22 @@ public struct PendingEdit: Sendable, Hashable, Codable {
         }
         guard let code = Int(text[start.upperBound...].prefix { $0.isNumber }) else { return nil }
         self.init(reductionReason: code)
+    }
+
+    /// This edit (sent, then not taken) with `newer` (saved while it was out) beside it: every
+    /// group of both, RMS's value before from the first change, the newer reduction reason.
+    public func merging(_ newer: PendingEdit, on order: Order) -> PendingEdit {
+        var merged = self
+        merged.groups.formUnion(newer.groups)
+        merged.sent.merge(newer.sent) { first, _ in first }
+        merged.reductionReason = newer.reductionReason ?? reductionReason
+        return merged.recording(order, order)
+    }
+
+    /// A value as one line of the preview: newlines shown as ⏎, tabs as spaces, a long memo cut with ….
+    static func shown(_ value: String) -> String {
+        let line = value.replacingOccurrences(of: "\r\n", with: "⏎").replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\t", with: " ")
+        return line.count > 40 ? String(line.prefix(39)) + "…" : line
     }
 
     /// The keys of the amounts an edit changes (注文内容修正), beside the details' own.
@@ -133,7 +149,7 @@ public struct PendingEdit: Sendable, Hashable, Codable {
                 var rms = after
                 field.set(was, in: &rms, subStatusName: nil)
                 let wasText = field == .subStatusId ? (was.isEmpty ? "（なし）" : "ID \(was)") : field.displayText(in: rms)
-                return "\(field.label) \(wasText) → \(field.displayText(in: after))"
+                return "\(field.label) \(Self.shown(wasText)) → \(Self.shown(field.displayText(in: after)))"
             }
             guard let now = amountsAfter[key] else { return nil }
             return "\(now.label) \(was) → \(now.text)"

@@ -23,16 +23,15 @@ enum DestinationsText {
     static func destinations(_ text: String) -> [Place]? { decode([Place].self, text) }
     static func contact(_ text: String) -> Contact? { decode(Contact.self, text) }
 
-    private static func encode(_ value: some Encodable) -> String? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Strings only: encoding cannot fail.
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
-    }
+    private static func encode(_ value: some Encodable) -> String? { JSONText.encode(value) }
 
+    /// Nil for a text that is not ours: the caller reports it (FieldValueMismatch, with the text).
     private static func decode<T: Decodable>(_ type: T.Type, _ text: String) -> T? {
-        // A text that is not ours is reported by the caller (FieldValueMismatch), with the text.
-        try? JSONDecoder().decode(type, from: Data(text.utf8))
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            return nil
+        }
     }
 }
 

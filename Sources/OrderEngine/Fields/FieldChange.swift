@@ -29,6 +29,8 @@ extension Order {
             if field == .items || field == .destinations, packages == other.packages { return nil }
             // Made as JSON: compared first as they are.
             if field == .orderer, orderer == other.orderer { return nil }
+            if field == .pendingEdit, pendingEdit == other.pendingEdit { return nil }
+            if field.isDeliveryDetail, delivery == other.delivery { return nil }
             let before = field.value(in: self)
             let after = field.value(in: other)
             return before == after ? nil : FieldChange(field: field, before: before, after: after)

@@ -57,6 +57,11 @@ public enum OrderField: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Fields held in the order's delivery details.
+    public var isDeliveryDetail: Bool {
+        [.deliveryMethod, .requestedDeliveryDate, .timeSlot, .gift, .subStatus].contains(self)
+    }
+
     /// Fields labels, slips and mails are made from: where it goes, when, how, and what it costs.
     public var isOnDocuments: Bool {
         switch self {

@@ -43,6 +43,8 @@ public enum RMSCopyMerge {
         after.pendingEdit = ours.pendingEdit?.remaining(ours: ours, rms: rms)
         if let difference = RMSDifference(ours: ours, previous: previous, rms: rms) {
             after.rmsDifference = difference
+            // Details the shop has no unsent change of are RMS's, whatever else differs.
+            after.adoptDetails(from: rms, keeping: after.pendingEdit?.groups ?? [])
             return .differs(after)
         }
         // Nothing RMS holds differs from the order here (any earlier difference is gone too):

@@ -143,8 +143,11 @@ public enum OutboundWrite: Sendable, Hashable {
             case (.pushEdit, .accepted):
                 break
             case (.pushEdit, .failed), (.pushEdit, .unknown):
-                // updateOrderSender sets values: sending the same edit again changes nothing more.
+                // RMS's update functions set values: sending the same edit again changes nothing
+                // more. A change saved while it was out is kept beside it, not replaced.
+                let newer = order.pendingEdit
                 try order.restore(before)
+                if let newer { order.pendingEdit = order.pendingEdit.map { $0.merging(newer, on: order) } ?? newer }
             case (.shippingReport, .accepted):
                 order.parcels = order.parcels.map { parcel in
                     var parcel = parcel
@@ -193,8 +196,10 @@ public enum OutboundWrite: Sendable, Hashable {
                 return .notApplied(reason: "送信結果が不明でしたが、RMSではキャンセルされていません（\(rms.rmsProgress.label)）。再実行できます")
             case .pushEdit:
                 // RMS holds the edit when every group it may have sent is RMS's now: the amounts,
-                // 送付先, 注文者, 配送方法, お届け日時・メモ, 備考 and サブステータス as the order holds them.
-                if EditGroup.allCases.allSatisfy({ $0.holdsSame(local, rms) }) {
+                // 送付先, 注文者, 配送方法, お届け日時・メモ, 備考 and サブステータス as the order holds
+                // them — but for a change saved since, not sent yet.
+                let unsent = local.pendingEdit?.groups ?? []
+                if EditGroup.allCases.filter({ !unsent.contains($0) }).allSatisfy({ $0.holdsSame(local, rms) }) {
                     return .applied(rms.rmsProgress)
                 }
                 return .notApplied(reason: "送信結果が不明でしたが、RMSには反映されていません。もう一度反映できます")

@@ -34,6 +34,8 @@ public struct OrderRow: Sendable, Hashable, Identifiable {
     public var bundleRequestPrice: Money?
     /// 同梱候補: another open order to the same destination could ship with it.
     public var isBundleCandidate = false
+    /// The check items that ask the operator to look: 住所要確認, 再発行が必要.
+    public var attention: [String] = []
 
     /// What the grid shows of the delivery (nil, empty: RMS gives none, or an order entered here).
     public struct Delivery: Sendable, Hashable {

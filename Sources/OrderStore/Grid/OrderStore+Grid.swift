@@ -151,7 +151,7 @@ extension OrderStore {
         CASE WHEN bundle_id IS NULL THEN NULL ELSE (
             SELECT CASE WHEN COUNT(*) = COUNT(member.request_price) THEN SUM(member.request_price) END
             FROM orders AS member WHERE member.bundle_id = orders.bundle_id) END AS bundle_request,
-        \(bundleCandidate) AS candidate
+        \(bundleCandidate) AS candidate, flags
         """
 
     /// 同梱候補 of a row of `orders`: open, and another open order to the same destination that is
@@ -205,6 +205,9 @@ extension OrderStore {
         // A bundle's sum is unset as soon as one member's 請求金額 is.
         if value.bundleID != nil { value.bundleRequestPrice = (row[25] as Int?).map(Money.yen) ?? .unset }
         value.isBundleCandidate = row[26]
+        // The marks that ask the operator to look (住所要確認, 再発行が必要), for the grid's 注意.
+        let flags = OrderColumns.flags(row[27])
+        value.attention = [OrderFlag.addressCheck, OrderFlag.reissue].filter(flags.contains)
         return value
     }
 

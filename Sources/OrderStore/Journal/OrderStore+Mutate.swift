@@ -42,8 +42,10 @@ extension OrderStore {
     /// in the document of an order without raw JSON (in order_content). `packagesAreRMSs`: the
     /// packages are RMS's own copy's (no edit's), kept in its raw JSON, not beside it.
     static func write(_ order: Order, from before: Order, in db: Database, at date: Date, packagesAreRMSs: Bool = false) throws {
-        let new = OrderColumns(order: order).state
-        let old = OrderColumns(order: before).state
+        // An unsent edit is JSON in its column: made only when it changed.
+        let sameEdit = order.pendingEdit == before.pendingEdit
+        let new = OrderColumns(order: order, leavesPendingEdit: sameEdit).state
+        let old = OrderColumns(order: before, leavesPendingEdit: sameEdit).state
         var assignments: [String] = []
         var arguments: [DatabaseValue] = []
         for index in new.indices where new[index] != old[index] {
@@ -83,6 +85,12 @@ extension OrderStore {
             if let accepted = try load([order.number], in: db).first { try writeTotals(of: accepted, in: db) }
         }
         if detailsChanged || (acceptsRMSCopy && order.origin.isRakutenAPI) { try DetailsOverride.write(for: order, in: db) }
+        // The orderer's name as the grid shows it, when the shop changed it. (The contentless name
+        // index keeps the name RMS sent: a document can be taken out only by its exact tokens.)
+        if order.orderer.fullName != before.orderer.fullName || order.orderer.fullNameKana != before.orderer.fullNameKana {
+            try db.execute(sql: "UPDATE orders SET orderer_name = ?, orderer_kana = ? WHERE order_number = ?",
+                           arguments: [order.orderer.fullName, order.orderer.fullNameKana, order.number.rawValue])
+        }
     }
 
     /// Writes the order's totals into its columns: after its content changed under it.

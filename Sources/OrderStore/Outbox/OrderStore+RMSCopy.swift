@@ -25,11 +25,14 @@ extension OrderStore {
             let date = now()
             var mutation = Mutation(batchID: UUID().uuidString.lowercased())
             let byNumber = Dictionary(copies.map { (OrderNumber($0.model.orderNumber), $0) }, uniquingKeysWith: { $1 })
+            let pushing = try Self.pushesUnresolved(among: Array(byNumber.keys), in: db)
             for ours in try Self.load(Array(byNumber.keys), in: db) {
                 guard let copy = byNumber[ours.number] else { continue }
                 let rms = Order(rakuten: copy.model, localStatus: ours.localStatus)
                 // RMS's copy as kept here, when RMS sent another (an unreadable order's is never read).
-                let kept = ours.readProblem == nil ? try Self.rawJSON(of: ours.number, in: db) : nil
+                // While a push of the order's changes is unresolved (a sender died in it), RMS may
+                // hold part of it: its copy is not taken in until the push is settled.
+                let kept = ours.readProblem == nil && !pushing.contains(ours.number) ? try Self.rawJSON(of: ours.number, in: db) : nil
                 let previous = try kept.flatMap { kept in
                     kept == copy.rawJSON ? nil : Order(rakuten: try JSONIndexDecoder().decode(OrderModel.self, from: kept), localStatus: ours.localStatus)
                 }
@@ -66,6 +69,20 @@ extension OrderStore {
             }
             return mutation
         }
+    }
+
+    /// Of `numbers`, the orders with a push (入力内容を反映する) not yet settled.
+    static func pushesUnresolved(among numbers: [OrderNumber], in db: Database) throws -> Set<OrderNumber> {
+        guard !numbers.isEmpty else { return [] }
+        var found: Set<OrderNumber> = []
+        for chunk in numbers.chunked(into: 500) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            found.formUnion(try String.fetchAll(db, sql: """
+                SELECT DISTINCT order_number FROM outbox
+                WHERE kind = '\(OutboundWrite.Kind.pushEdit.rawValue)' AND state IN ('pending', 'sending', 'unknown') AND order_number IN (\(marks))
+                """, arguments: StatementArguments(chunk.map(\.rawValue))).map(OrderNumber.init))
+        }
+        return found
     }
 
     /// An order kept 要確認 (its JSON could not be read) that RMS now sends whole: RMS's copy with

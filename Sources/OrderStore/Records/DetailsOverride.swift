@@ -37,14 +37,19 @@ struct DetailsOverride: Codable, Equatable {
         guard !groups.isEmpty else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        // Strings only: encoding cannot fail.
-        return (try? encoder.encode(groups)).map { String(decoding: $0, as: UTF8.self) }
+        do {
+            return String(decoding: try encoder.encode(groups), as: UTF8.self)
+        } catch {
+            preconditionFailure("JSON of strings could not be made: \(error)")
+        }
     }
 
     /// Writes the override of `order` (a Rakuten order whose details changed), made against RMS's
     /// copy as the store keeps it.
     static func write(for order: Order, in db: Database) throws {
-        guard let raw = try OrderStore.rawJSON(of: order.number, in: db) else { return }
+        guard let raw = try OrderStore.rawJSON(of: order.number, in: db) else {
+            throw StoreError("注文 \(order.number) のRMSの内容が保存されていません（変更した内容を記録できません）")
+        }
         let rms = try Order(rakuten: JSONIndexDecoder().decode(OrderModel.self, from: raw), localStatus: order.localStatus)
         try db.execute(sql: "UPDATE orders SET details_override = ? WHERE order_number = ?",
                        arguments: [DetailsOverride(order: order, rms: rms).text, order.number.rawValue])

@@ -9,6 +9,14 @@ import OrderEngine
 /// mapped again on every read; only an order without raw JSON keeps its whole content (`document`).
 struct OrderColumns {
     let order: Order
+    /// The unsent edit's column left out (as NULL): compared with an order whose edit is the
+    /// same, it is not made (JSON) twice for nothing.
+    var leavesPendingEdit = false
+
+    init(order: Order, leavesPendingEdit: Bool = false) {
+        self.order = order
+        self.leavesPendingEdit = leavesPendingEdit
+    }
 
     static let identityNames = [
         "order_number", "order_number_reversed", "origin", "ordered_at", "orderer_name", "orderer_kana",
@@ -46,7 +54,7 @@ struct OrderColumns {
             dates.isEmpty ? .null : dates[.plannedShipmentDate]?.description.databaseValue ?? .null,
             dates.isEmpty ? .null : dates[.shipmentDate]?.description.databaseValue ?? .null,
             dates.isEmpty ? .null : dates[.deliveryDate]?.description.databaseValue ?? .null,
-            order.pendingEdit?.text.databaseValue ?? .null,
+            leavesPendingEdit ? .null : order.pendingEdit?.text.databaseValue ?? .null,
             order.rmsDifference.flatMap { try? String(decoding: OrderDocument.encode($0), as: UTF8.self) }.databaseValue,
             // RMS's 合計金額 and 請求金額 (recomputed only while the shop has unsent amounts).
             order.totalPrice.yen.databaseValue, order.requestPrice.yen.databaseValue,

@@ -66,7 +66,12 @@ enum OrderRecord {
             if let text = row[column] as String?, let date = CalendarDate(parsing: text) { dates[field] = date }
         }
         order.dates = dates
-        order.pendingEdit = (row["pending_edit"] as String?).flatMap(PendingEdit.init(text:))
+        if let text = row["pending_edit"] as String? {
+            guard let edit = PendingEdit(text: text) else {
+                throw StoreError("注文 \(order.number) の未反映の変更の記録「\(text.prefix(80))」を読めません（データベースが壊れている可能性があります）")
+            }
+            order.pendingEdit = edit
+        }
         let parcels = row["parcels"] as String
         guard let read = [Parcel](journalText: parcels) else {
             throw StoreError("注文 \(order.number) の荷物番号の記録「\(parcels)」を読めません（データベースが壊れている可能性があります）")

@@ -76,13 +76,20 @@ extension SyncService {
             let request = UpdateOrderDeliveryRequest(orderNumber: number, deliveryName: order.delivery?.method ?? "")
             return await Self.answer(accepted: nil) { try await client.updateOrderDelivery(request) }
         case .memo:
-            // Each value as the order holds it; a date RMS cannot clear is left out when there is none.
+            // Only what the shop changed (an omitted field stays as RMS holds it): a date already
+            // past, sent again with a new memo, would be refused.
+            let changed = order.pendingEdit?.sent ?? [:]
             let request = UpdateOrderMemoRequest(
-                orderNumber: number, deliveryDate: order.delivery?.date.flatMap { RakutenDate(year: $0.year, month: $0.month, day: $0.day) },
-                shippingTerm: order.delivery?.timeSlot ?? 0, memo: order.memo ?? "")
+                orderNumber: number,
+                deliveryDate: changed["deliveryDate"] == nil ? nil : order.delivery?.date.flatMap { RakutenDate(year: $0.year, month: $0.month, day: $0.day) },
+                shippingTerm: changed["shippingTerm"] == nil ? nil : order.delivery?.timeSlot ?? 0,
+                memo: changed["memo"] == nil ? nil : order.memo ?? "")
             return await Self.answer(accepted: nil) { try await client.updateOrderMemo(request) }
         case .remarks:
-            let request = UpdateOrderRemarksRequest(orderNumber: number, giftCheck: order.delivery?.isGift == true ? 1 : 0, remarks: order.remarks ?? "")
+            let changed = order.pendingEdit?.sent ?? [:]
+            let request = UpdateOrderRemarksRequest(
+                orderNumber: number, giftCheck: changed["giftCheck"] == nil ? nil : (order.delivery?.isGift == true ? 1 : 0),
+                remarks: changed["remarks"] == nil ? nil : order.remarks ?? "")
             return await Self.answer(accepted: nil) { try await client.updateOrderRemarks(request) }
         case .subStatus:
             let request = UpdateOrderSubStatusRequest(subStatusId: order.delivery?.subStatusID, orderNumberList: [number])

@@ -9,14 +9,17 @@ extension UpdateOrderSenderRequest {
     public init(pushing order: Order, onto model: OrderModel, groups: Set<EditGroup> = [.amounts]) throws(UnsetFeeError) {
         self.init(unchanged: model)
         if groups.contains(.sender) {
-            // Where each package goes, by basket: RMS's copy has deleted packages the order does not.
-            let packages = Dictionary(order.packages.map { ($0.basketID, $0) }, uniquingKeysWith: { first, _ in first })
-            for p in packageModelList.indices {
-                guard let package = packages[packageModelList[p].basketId] else { continue }
-                packageModelList[p].senderModel = SenderModel(package.destination, over: packageModelList[p].senderModel)
-                let rmsDropOff = model.packageModelList[p].dropOffFlag == 1 ? (model.packageModelList[p].dropOffLocation ?? "") : ""
-                let dropOff = package.handling?.dropOffLocation ?? ""
-                if dropOff != rmsDropOff { packageModelList[p].dropOffLocation = dropOff }
+            // Only the packages (and of them, the address or the 置き配) the shop changed: what it
+            // did not goes back as RMS holds it. By basket: RMS's copy has deleted packages the order does not.
+            let changed = Set((order.pendingEdit?.sent ?? [:]).keys.compactMap(DetailField.init(key:)))
+            for (index, package) in order.packages.enumerated() {
+                guard let p = packageModelList.firstIndex(where: { $0.basketId == package.basketID }) else { continue }
+                if changed.contains(where: { if case .sender(index, _) = $0 { true } else { false } }) {
+                    packageModelList[p].senderModel = SenderModel(package.destination, over: packageModelList[p].senderModel)
+                }
+                if changed.contains(.dropOffLocation(package: index)) {
+                    packageModelList[p].dropOffLocation = package.handling?.dropOffLocation ?? ""
+                }
             }
         }
         guard groups.contains(.amounts) else { return }

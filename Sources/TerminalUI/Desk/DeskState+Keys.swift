@@ -485,6 +485,11 @@ extension DeskState {
     private mutating func handleEditKey(_ key: Key) -> [DeskEffect] {
         guard var form = editForm else { return [] }
         defer { if editForm != nil { editForm = form } }
+        // In a text field every character is typed, the dialog's n and q too; Esc still closes.
+        if case .character(let character) = key, form.focusedTakesText, form.type(character) {
+            form.discardAsked = false
+            return form.postcodeToLookUp.map { [.lookUpPostcode($0)] } ?? []
+        }
         if keymap.action(for: key, in: .dialog) == .dialogCancel {
             // Nothing typed is lost unseen: with changes, the first Esc asks.
             if form.hasChanges, !form.discardAsked {

@@ -119,6 +119,11 @@ public struct OrderEditForm: Sendable {
 
     static let choiceFields: Set<DetailField> = [.deliveryName, .giftCheck, .subStatusId]
 
+    /// Whether the focused field takes any character typed (a detail's text), not digits only.
+    public var focusedTakesText: Bool {
+        if case .detail = focused { !focusedIsChoice } else { false }
+    }
+
     /// A character typed into the focused field: a digit into an amount (full-width ones as IMEs
     /// type them too, up to seven digits: 999万円 is past every limit), any character into a
     /// detail. False for a key the field does not take.
@@ -282,10 +287,13 @@ public struct OrderEditForm: Sendable {
         }
         texts[.detail(contact.field(.prefecture))] = first.prefecture
         texts[.detail(contact.field(.city))] = first.city
+        // The town starts an empty 番地; one already there is the operator's to change.
         let town = places.count == 1 ? first.town : ""
         let subAddress = Field.detail(contact.field(.subAddress))
-        if texts[subAddress] == contact.field(.subAddress).text(in: original), !town.isEmpty { texts[subAddress] = town }
-        postcodeNote = "\(shown) → \(places.count == 1 ? first.text : first.prefecture + first.city)"
+        let filled = texts[subAddress, default: ""].isEmpty && !town.isEmpty
+        if filled { texts[subAddress] = town }
+        postcodeNote = "\(shown) → 都道府県・市区町村を \(first.prefecture + first.city) にしました"
+            + (filled ? "、番地に \(town)" : town.isEmpty ? "" : "（町域 \(town)、番地はそのまま）")
     }
 
     /// Which contact a detail belongs to, and its part.

@@ -103,6 +103,7 @@ struct GridView {
             if row.isShippingFeeUnset { notes.append("送料未設定") }
             if row.isBundled { notes.append("同梱") }
             if row.hasPendingEdit { notes.append("未反映") }
+            notes += row.attention.map { $0 == OrderFlag.reissue ? "再発行" : $0 }
             if row.isBundleCandidate { notes.append("同梱候補") }
             if let total = row.bundleRequestPrice, bundleNoteWidth > 0,
                 let index = notes.firstIndex(of: "同梱"), notes.joined(separator: " ").displayWidth + total.description.displayWidth <= bundleNoteWidth
