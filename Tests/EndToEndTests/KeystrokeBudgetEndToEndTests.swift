@@ -1,4 +1,5 @@
 import Foundation
+import OrderEngine
 import Testing
 import TestSupport
 
@@ -43,7 +44,7 @@ struct KeystrokeBudgetEndToEndTests {
         }
     }
 
-    @Test("confirm every confirmable new order ≤ 4 keys, label data for the checked ≤ 4, undo the last batch ≤ 3, a template mail to the checked ≤ 5, an order found by its number's tail in any status ≤ 8")
+    @Test("confirm every confirmable new order ≤ 4 keys, label data for the checked ≤ 4, undo the last batch ≤ 3, a template mail to the checked ≤ 5, an order found by its number's tail in any status ≤ 8, its お届け日 changed and sent to RMS ≤ 11")
     func budget() async throws {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
@@ -112,6 +113,21 @@ struct KeystrokeBudgetEndToEndTests {
                                  "not found in 全件:\n\(session.capture())")
         #expect(found.contains("（1件）"), "\(found)")
         counts.append(("注文番号の末尾で検索（どのステータスでも）", keys.job(), 8))
+
+        // 6. A buyer calls: 「お届け日を12/12に」 — the found order's date changed and sent to RMS.
+        let day = CalendarDate(japanDayOf: JapanTime(Date())).adding(days: 6)
+        keys.press("e", "PageDown")
+        _ = try #require(try await offPool { session.waitFor(10) { $0.contains("お届け時間帯") } }, "no 配送・メモ:\n\(session.capture())")
+        keys.type("\(day.month)/\(day.day)")
+        keys.press("Enter")
+        _ = try #require(try await offPool { session.waitFor(10) { $0.contains("注文内容を保存しました") } }, "not saved:\n\(session.capture())")
+        let pushPreview = try await keys.throughDialog(["E"], preview: "入力内容を反映する（RMS）: 1件", result: "RMSに反映しました", what: "push")
+        #expect(pushPreview.contains("→ \(day)"), "the preview does not say the new date:\n\(pushPreview)")
+        counts.append(("お届け日を変えて反映（電話の依頼）", keys.job(), 11))
+        // The grid shows the number without the shop's id.
+        let shop = sandbox.server.configuration.shopID
+        let full = number.hasPrefix(shop + "-") ? number : "\(shop)-\(number)"
+        #expect(await sandbox.server.order(full)?.deliveryDate?.description == day.description, "\(full)")
 
         for (job, count, budget) in counts {
             print("keystrokes: \(job) \(count) (budget \(budget))")
