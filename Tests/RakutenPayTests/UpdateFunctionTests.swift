@@ -216,7 +216,7 @@ struct UpdateFunctionTests {
         }
     }
 
-    @Test("each update function refuses as RMS does: a past お届け日 or an unknown 時間帯, a bad 送付先 or 注文者, the masked e-mail changed, after-shipping at 300, amounts after shipping, a sub-status of another status or a cancelled order")
+    @Test("each update function refuses as RMS does: a past お届け日 or an unknown 時間帯, a bad 送付先 or 注文者, the masked e-mail changed, after-shipping at 300, amounts after shipping, a sub-status of another status or a cancelled order, a delivery method after shipping")
     func refusalsPerFunction() async throws {
         let sandbox = try await quickSandbox()
         let waiting = try await sandbox.orders(inProgress: 100)
@@ -272,6 +272,8 @@ struct UpdateFunctionTests {
         #expect(await refusal { try await sandbox.client.updateOrderSenderAfterShipping(moved) } == nil)
         #expect(try await sandbox.client.getOrder([shipped.orderNumber]).orders.first?.packageModelList[0].senderModel.subAddress == "転居先 1-2-3")
         #expect(await refusal { try await sandbox.client.updateOrderSender(moved) } == "ORDER_EXT_API_UPDATE_ORDERSENDER_ERROR_101")
+        #expect(await refusal { try await sandbox.client.updateOrderDelivery(UpdateOrderDeliveryRequest(orderNumber: shipped.orderNumber, deliveryName: "ゆうパック")) }
+                == "ORDER_EXT_API_UPDATE_ORDERDELIVERY_ERROR_902")
         moved.packageModelList[0].postagePrice += 100
         #expect(await refusal { try await sandbox.client.updateOrderSenderAfterShipping(moved) } == "ORDER_EXT_API_UPDATE_ORDERSENDER_AFTER_SHIPPING_ERROR_115")
         await sandbox.stop()

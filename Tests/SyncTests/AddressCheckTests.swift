@@ -12,34 +12,29 @@ import TestSupport
 struct AddressCheckTests {
     @Test("a 送付先 whose 〒 Japan Post puts in another 市区町村 is marked, with both said; a matching one and an unknown code are not")
     func mismatchMarked() async throws {
-        let sandbox = try await SandboxHarness.start(orders: 20)
-        let waiting = try await sandbox.orders(inProgress: 100).filter { $0.packageModelList.count == 1 && $0.socialGiftFlag == 0 }
-        #expect(waiting.count >= 3)
-        func place(_ number: String, zip: (String, String), prefecture: String, city: String) async {
-            _ = await sandbox.server.modifyOrder(number) { order in
-                order.ordererModel.zipCode1 = zip.0
-                order.ordererModel.zipCode2 = zip.1
-                order.ordererModel.prefecture = prefecture
-                order.ordererModel.city = city
-                order.packageModelList[0].senderModel.zipCode1 = zip.0
-                order.packageModelList[0].senderModel.zipCode2 = zip.1
-                order.packageModelList[0].senderModel.prefecture = prefecture
-                order.packageModelList[0].senderModel.city = city
-                order.packageModelList[0].deliveryCvsModel = nil
-            }
-        }
-        let (wrong, right, unknown) = (waiting[0].orderNumber, waiting[1].orderNumber, waiting[2].orderNumber)
-        await place(wrong, zip: ("100", "0001"), prefecture: "大阪府", city: "大阪市北区")
-        await place(right, zip: ("100", "0001"), prefecture: "東京都", city: "千代田区")
-        await place(unknown, zip: ("999", "9998"), prefecture: "東京都", city: "千代田区")
+        var numbers: [String] = []
         let directory = try PostcodeDirectory.installed()
-        let folder = TemporaryDirectory()
-        defer { folder.remove() }
-        let store = try OrderStore(path: folder.file("address.sqlite"))
-        let service = SyncService(client: sandbox.client, store: store).checkingAddresses(with: directory)
-        var settings = FetchSettings()
-        settings.skipYoungerThanMinutes = 0
-        try await service.fetch(settings)
+        let fetched = try await FetchedSandbox.start(orders: 20, postcodes: directory, beforeFetch: { sandbox in
+            let waiting = try await sandbox.orders(inProgress: 100).filter { $0.packageModelList.count == 1 && $0.socialGiftFlag == 0 }
+            #expect(waiting.count >= 3)
+            let places: [((String, String), String, String)] = [(("100", "0001"), "大阪府", "大阪市北区"), (("100", "0001"), "東京都", "千代田区"), (("999", "9998"), "東京都", "千代田区")]
+            for (order, (zip, prefecture, city)) in zip(waiting, places) {
+                numbers.append(order.orderNumber)
+                _ = await sandbox.server.modifyOrder(order.orderNumber) { order in
+                    order.ordererModel.zipCode1 = zip.0
+                    order.ordererModel.zipCode2 = zip.1
+                    order.ordererModel.prefecture = prefecture
+                    order.ordererModel.city = city
+                    order.packageModelList[0].senderModel.zipCode1 = zip.0
+                    order.packageModelList[0].senderModel.zipCode2 = zip.1
+                    order.packageModelList[0].senderModel.prefecture = prefecture
+                    order.packageModelList[0].senderModel.city = city
+                    order.packageModelList[0].deliveryCvsModel = nil
+                }
+            }
+        })
+        let store = fetched.store
+        let (wrong, right, unknown) = (numbers[0], numbers[1], numbers[2])
         let marked = try #require(try store.order(OrderNumber(wrong)))
         #expect(marked.flags.contains(OrderFlag.addressCheck))
         let said = try directory.addressMismatches(of: marked)
@@ -52,6 +47,6 @@ struct AddressCheckTests {
         // The search line finds them by the mark.
         let found = try store.page(GridFilter(localStatus: .newOrder, search: "チェック:\(OrderFlag.addressCheck)"), limit: 100).map(\.number.rawValue)
         #expect(found.contains(wrong) && !found.contains(right))
-        await sandbox.stop()
+        await fetched.stop()
     }
 }

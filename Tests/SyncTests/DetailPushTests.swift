@@ -213,25 +213,19 @@ struct DetailPushTests {
 
     @Test("a memo changed on an order whose お届け日 has passed sends the memo only: the date RMS holds is not sent again (RMS would refuse it)")
     func memoOnlyAfterThePassedDate() async throws {
-        let sandbox = try await SandboxHarness.start(orders: 10)
-        let waiting = try await sandbox.orders(inProgress: 100)
-        let number = try #require(waiting.first { $0.postagePrice != -9999 }).orderNumber
         let yesterday = RakutenDate(RakutenDateTime(Date().addingTimeInterval(-86_400)))
-        #expect(await sandbox.server.modifyOrder(number) { $0.deliveryDate = yesterday })
-        let folder = TemporaryDirectory()
-        let store = try OrderStore(path: folder.file("memo.sqlite"))
-        let service = SyncService(client: sandbox.client, store: store)
-        var settings = FetchSettings()
-        settings.skipYoungerThanMinutes = 0
-        try await service.fetch(settings)
-        let order = try #require(try store.order(OrderNumber(number)))
-        _ = try store.save(DetailEdit([.memo: "電話で確認済み", .giftCheck: "1"]), editing: order, context: Self.context()).get()
-        let report = try await service.run(.pushEdit, on: [order.number])
+        var number = ""
+        let fetched = try await FetchedSandbox.start(orders: 10, beforeFetch: { sandbox in
+            number = try #require(try await sandbox.orders(inProgress: 100).first { $0.postagePrice != -9999 }).orderNumber
+            #expect(await sandbox.server.modifyOrder(number) { $0.deliveryDate = yesterday })
+        })
+        let order = try #require(try fetched.store.order(OrderNumber(number)))
+        _ = try fetched.store.save(DetailEdit([.memo: "電話で確認済み", .giftCheck: "1"]), editing: order, context: Self.context()).get()
+        let report = try await fetched.service.run(.pushEdit, on: [order.number])
         #expect(report.lines.map(\.ok) == [true], "\(report.lines.map(\.message))")
-        let rms = try #require(await sandbox.server.order(number))
+        let rms = try #require(await fetched.sandbox.server.order(number))
         #expect(rms.memo == "電話で確認済み" && rms.deliveryDate == yesterday && rms.giftCheckFlag == 1)
-        await sandbox.stop()
-        folder.remove()
+        await fetched.stop()
     }
 
     @Test("a change is undone from the journal: the address comes back and nothing is left to send")

@@ -1,6 +1,7 @@
 import OrderEngine
 import OrderStore
 import OrderSync
+import Postcodes
 import RMSSandbox
 import TestSupport
 
@@ -12,11 +13,17 @@ struct FetchedSandbox {
     let store: OrderStore
     let service: SyncService
 
-    static func start(orders: Int, configure: (inout SandboxConfiguration) -> Void = { _ in }) async throws -> FetchedSandbox {
+    /// `beforeFetch`: what RMS holds changed before the desk first reads it; `postcodes`: the
+    /// fetch checks addresses against them.
+    static func start(
+        orders: Int, configure: (inout SandboxConfiguration) -> Void = { _ in }, postcodes: PostcodeDirectory? = nil,
+        beforeFetch: (SandboxHarness) async throws -> Void = { _ in }
+    ) async throws -> FetchedSandbox {
         let sandbox = try await SandboxHarness.start(orders: orders, configure: configure)
+        try await beforeFetch(sandbox)
         let directory = TemporaryDirectory()
         let store = try OrderStore(path: directory.file("fetched.sqlite"))
-        let service = SyncService(client: sandbox.client, store: store)
+        let service = SyncService(client: sandbox.client, store: store).checkingAddresses(with: postcodes)
         var settings = FetchSettings()
         settings.skipYoungerThanMinutes = 0
         try await service.fetch(settings)
