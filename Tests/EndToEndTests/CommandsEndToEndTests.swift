@@ -125,6 +125,7 @@ struct CommandsEndToEndTests {
         for (text, key) in [
             ("[fetch]\ndays_back = 90\n", "fetch.days_back"), ("[fetch]\nfrom_status = \"発送済み\"\n", "fetch.from_status"),
             ("[api]\nbase_url = \"ftp:/x\"\n", "api.base_url"), ("[shop]\nid = 398211\n", "shop.id"),
+            ("[shop]\ndelivery_methods = []\n", "shop.delivery_methods"), ("[shop]\ndelivery_methods = [\"宅配便\", \"\"]\n", "shop.delivery_methods"),
             ("[fetch]\ninterval = 5\n", "fetch.interval"), ("[desk\n", "行目"),
             ("[[desk.views]]\nname = \"x\"\nstatus = \"発送済\"\n", "desk.views[1].status"),
             ("[[desk.views]]\nname = \"x\"\nsearch = \"日付:2026-02-30\"\n", "desk.views[1].search"),
