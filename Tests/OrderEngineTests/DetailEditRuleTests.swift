@@ -192,9 +192,31 @@ struct DetailEditRuleTests {
         let refused = try OutboundWrite.Kind.pushEdit.recording(.failed(.rejected, detail: "x"), on: newer, before: before)
         #expect(refused.pendingEdit?.groups == [.memo, .sender], "\(refused.pendingEdit?.groups ?? [])")
         #expect(refused.pendingEdit?.sent["memo"] == "" && refused.pendingEdit?.sent["sender.subAddress"] == rms.packages[0].destination.subAddress)
-        // RMS took the memo; the address is the newer change, not yet sent: the push is done.
+        // Unclear: nothing is put back (RMS may hold it) until RMS's copy says.
+        let unclear = try OutboundWrite.Kind.pushEdit.recording(.unknown(detail: "x"), on: newer, before: before)
+        #expect(unclear.pendingEdit == newer.pendingEdit)
+        // Settled with a change saved since: which values were the push's is not known any more —
+        // not applied, so that it is put back beside the change and both are sent.
         var held = rms
         held.memo = "一回目"
-        #expect(OutboundWrite.Kind.pushEdit.settle(local: newer, rms: held) == .applied(held.rmsProgress))
+        guard case .notApplied = OutboundWrite.Kind.pushEdit.settle(local: newer, rms: held) else {
+            Issue.record("a push settled as applied beside a newer change")
+            return
+        }
+        #expect(OutboundWrite.Kind.pushEdit.settle(local: pushed, rms: held) == .applied(held.rmsProgress))
+        #expect(OutboundWrite.Kind.pushEdit.settle(local: pushed, rms: rms) != .applied(rms.rmsProgress))
+
+        // Set back meanwhile to RMS's value: RMS may hold the pushed one, so setting it back is sent.
+        let remarked = DetailEdit([.remarks: "B"]).applied(to: rms, context: Self.context)
+        var out = remarked
+        out.pendingEdit = nil
+        let back = DetailEdit([.remarks: ""]).applied(to: out, context: Self.context)
+        let again = try OutboundWrite.Kind.pushEdit.recording(
+            .failed(.rejected, detail: "x"), on: back, before: [.pendingEdit: .text(remarked.pendingEdit?.text)])
+        #expect(again.pendingEdit?.groups == [.remarks] && again.pendingEdit?.sent["remarks"] == "B", "\(again.pendingEdit?.sent ?? [:])")
+        #expect(again.pendingEdit?.lines == ["備考 B → （なし）"], "\(again.pendingEdit?.lines ?? [])")
+        // A 時間帯 chosen and then none again: no change to send (none is 0 as well as nothing).
+        let slot = DetailEdit([.shippingTerm: "1"]).applied(to: rms, context: Self.context)
+        #expect(DetailEdit([.shippingTerm: "なし"]).applied(to: slot, context: Self.context).pendingEdit == nil)
     }
 }

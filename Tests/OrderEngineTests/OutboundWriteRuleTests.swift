@@ -50,16 +50,16 @@ struct OutboundWriteRuleTests {
         #expect(try OutboundWrite.Kind.cancel.recording(.unknown(detail: "cut"), on: cancelled, before: before) == cancelled)
     }
 
-    @Test("an edit RMS did not take, or whose fate is unknown, is pending again; a journalled value of another kind is an error")
+    @Test("an edit RMS did not take is pending again; one whose fate is unknown is not (RMS may hold it) until RMS's copy says; a journalled value of another kind is an error")
     func pushResult() throws {
         let pushed = OrderFixtures.order(sync: .rakutenDone)
         let edit = PendingEdit(reductionReason: 8)
         let before: [OrderField: FieldValue] = [.pendingEdit: .text(edit.text)]
         #expect(try OutboundWrite.Kind.pushEdit.recording(.failed(.rejected, detail: "400"), on: pushed, before: before).pendingEdit == edit)
-        #expect(try OutboundWrite.Kind.pushEdit.recording(.unknown(detail: "cut"), on: pushed, before: before).pendingEdit == edit)
+        #expect(try OutboundWrite.Kind.pushEdit.recording(.unknown(detail: "cut"), on: pushed, before: before).pendingEdit == nil)
         #expect(try OutboundWrite.Kind.pushEdit.recording(.accepted(nil), on: pushed, before: before).pendingEdit == nil)
         #expect(throws: FieldValueMismatch.self) {
-            try OutboundWrite.Kind.pushEdit.recording(.unknown(detail: "cut"), on: pushed, before: [.pendingEdit: .money(.yen(1))])
+            try OutboundWrite.Kind.pushEdit.recording(.failed(.rejected, detail: "400"), on: pushed, before: [.pendingEdit: .money(.yen(1))])
         }
     }
 

@@ -214,6 +214,11 @@ public enum DetailField: Sendable, Hashable {
         }
     }
 
+    /// Whether two values of the field are the same to RMS: no お届け時間帯 is 0 as well as nothing.
+    func same(_ a: String, _ b: String) -> Bool {
+        a == b || (self == .shippingTerm && ["", "0"].contains(a) && ["", "0"].contains(b))
+    }
+
     /// The value as the operator reads it: 「14〜16時」, 「あり」, 「（なし）」.
     public func displayText(in order: Order) -> String {
         let text = text(in: order)

@@ -73,8 +73,9 @@ extension Order {
 
     static let subStatusNameKey = "subStatusName"
 
-    /// RMS's details (`rms`, its copy as read) taken into the order, but for the groups the shop
-    /// changed and has not yet sent (`keeping`): those stay the shop's.
+    /// RMS's details (`rms`, its copy as read) taken into the order — the orderer, the delivery,
+    /// the memo, the remarks and where each package goes — but for the groups the shop changed
+    /// and has not yet sent (`keeping`): those stay the shop's.
     public mutating func adoptDetails(from rms: Order, keeping pending: Set<EditGroup>) {
         let ours = self
         delivery = rms.delivery
@@ -83,6 +84,15 @@ extension Order {
         remarks = rms.remarks
         for group in pending where group != .amounts && group != .sender {
             setDetailValues(ours.detailValues(of: group))
+        }
+        // Where each package goes, by basket, unless the shop changed it and has not sent it.
+        guard !pending.contains(.sender) else { return }
+        for (p, package) in packages.enumerated() {
+            guard let theirs = rms.packages.first(where: { $0.basketID == package.basketID }) else { continue }
+            packages[p].destination = theirs.destination
+            var handling = packages[p].handling ?? PackageHandling()
+            handling.dropOffLocation = theirs.handling?.dropOffLocation
+            packages[p].handling = handling.isEmpty ? nil : handling
         }
     }
 }

@@ -95,9 +95,23 @@ public struct PendingEdit: Sendable, Hashable, Codable {
     public func merging(_ newer: PendingEdit, on order: Order) -> PendingEdit {
         var merged = self
         merged.groups.formUnion(newer.groups)
-        merged.sent.merge(newer.sent) { first, _ in first }
+        for (key, pushed) in newer.sent {
+            guard let original = sent[key] else {
+                merged.sent[key] = pushed
+                continue
+            }
+            // Set back to RMS's value meanwhile: RMS may hold the pushed one, so the value before
+            // is the pushed one, and setting it back is sent.
+            let now = DetailField(key: key)?.text(in: order)
+            merged.sent[key] = now == original ? pushed : original
+        }
         merged.reductionReason = newer.reductionReason ?? reductionReason
-        return merged.recording(order, order)
+        merged = merged.recording(order, order)
+        // A group none of whose fields is left to send is no group to send.
+        merged.groups = merged.groups.filter { group in
+            group == .amounts || merged.sent.keys.contains { DetailField(key: $0)?.group == group }
+        }
+        return merged
     }
 
     /// A value as one line of the preview: newlines shown as ⏎, tabs as spaces, a long memo cut with ….
@@ -140,7 +154,7 @@ public struct PendingEdit: Sendable, Hashable, Codable {
             if was != field.text(in: after), edit.sent[field.key] == nil { edit.sent[field.key] = was }
         }
         edit.sent = edit.sent.filter { key, value in
-            if let field = DetailField(key: key) { return field.text(in: after) != value }
+            if let field = DetailField(key: key) { return !field.same(field.text(in: after), value) }
             return amountsAfter[key]?.text != value
         }
         edit.lines = edit.sent.keys.sorted().compactMap { key in

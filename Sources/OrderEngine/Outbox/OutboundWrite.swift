@@ -108,7 +108,7 @@ public enum OutboundWrite: Sendable, Hashable {
 
         /// Fields the action changed that a write RMS did not take puts back as they were before
         /// it (from the journal): a refused cancellation leaves the order in its status; an edit
-        /// RMS did not take (or whose fate is unknown) is pending again, to be pushed once more.
+        /// RMS did not take is pending again, to be pushed once more.
         public var restoredUnlessAccepted: [OrderField] {
             switch self {
             case .confirm: []
@@ -142,12 +142,16 @@ public enum OutboundWrite: Sendable, Hashable {
                 break
             case (.pushEdit, .accepted):
                 break
-            case (.pushEdit, .failed), (.pushEdit, .unknown):
+            case (.pushEdit, .failed):
                 // RMS's update functions set values: sending the same edit again changes nothing
                 // more. A change saved while it was out is kept beside it, not replaced.
                 let newer = order.pendingEdit
                 try order.restore(before)
                 if let newer { order.pendingEdit = order.pendingEdit.map { $0.merging(newer, on: order) } ?? newer }
+            case (.pushEdit, .unknown):
+                // RMS may hold it: nothing is put back (it would be sent again) until RMS's copy
+                // says whether it does (``settle(local:rms:)``).
+                break
             case (.shippingReport, .accepted):
                 order.parcels = order.parcels.map { parcel in
                     var parcel = parcel
@@ -196,10 +200,13 @@ public enum OutboundWrite: Sendable, Hashable {
                 return .notApplied(reason: "送信結果が不明でしたが、RMSではキャンセルされていません（\(rms.rmsProgress.label)）。再実行できます")
             case .pushEdit:
                 // RMS holds the edit when every group it may have sent is RMS's now: the amounts,
-                // 送付先, 注文者, 配送方法, お届け日時・メモ, 備考 and サブステータス as the order holds
-                // them — but for a change saved since, not sent yet.
-                let unsent = local.pendingEdit?.groups ?? []
-                if EditGroup.allCases.filter({ !unsent.contains($0) }).allSatisfy({ $0.holdsSame(local, rms) }) {
+                // 送付先, 注文者, 配送方法, お届け日時・メモ, 備考 and サブステータス as the order holds them.
+                // A change saved since: which of the order's values were the push's is not known
+                // any more, so the push is put back beside it and both are sent (they set values).
+                if local.pendingEdit != nil {
+                    return .notApplied(reason: "送信結果が不明な間に変更が保存されました。その変更と合わせて、もう一度反映できます")
+                }
+                if EditGroup.allCases.allSatisfy({ $0.holdsSame(local, rms) }) {
                     return .applied(rms.rmsProgress)
                 }
                 return .notApplied(reason: "送信結果が不明でしたが、RMSには反映されていません。もう一度反映できます")
@@ -260,7 +267,7 @@ public enum OutboundWrite: Sendable, Hashable {
             switch self {
             case .confirm: "結果不明（RMSを確認中）"
             case .cancel: "結果不明（RMSステータスを取得してください）"
-            case .pushEdit: "結果不明（もう一度反映するか、RMSで確認してください）"
+            case .pushEdit: "結果不明（RMSの内容を読んで確かめます。確かめるまで再送しません）"
             case .shippingReport, .shippingCorrection: "結果不明（RMSの発送情報を確認中。確認できるまで再送しません）"
             case .mail: "結果不明（受け付けられたか分かりません。自動では再送しません。再送は明示して）"
             }

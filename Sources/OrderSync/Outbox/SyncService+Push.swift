@@ -27,7 +27,7 @@ extension SyncService {
             return .failed(.rejected, detail: "\(error)")
         }
         var taken: [EditGroup] = []
-        for call in Self.calls(for: edit.groups, at: order.rmsProgress) {
+        for call in Self.calls(for: edit.groups, at: order.rmsProgress) where !Self.nothingToSend(call, edit) {
             let outcome: WriteOutcome
             do {
                 outcome = try await send(call, order: order, model: model)
@@ -57,6 +57,13 @@ extension SyncService {
         if groups.contains(.amounts) { calls.append(groups.contains(.sender) && progress.acceptsChanges ? [.amounts, .sender] : [.amounts]) }
         for group in sorted where group != .amounts && !(calls.first?.contains(group) ?? false) { calls.append([group]) }
         return calls
+    }
+
+    /// Whether a call would carry nothing: the memo's and the remarks' functions send only the
+    /// fields changed (RMS refuses a remarks request with neither field).
+    static func nothingToSend(_ call: [EditGroup], _ edit: PendingEdit) -> Bool {
+        guard call == [.memo] || call == [.remarks] else { return false }
+        return !edit.sent.keys.contains { DetailField(key: $0)?.group == call[0] }
     }
 
     /// One call to RMS for `groups` of `order`, on RMS's copy `model`.

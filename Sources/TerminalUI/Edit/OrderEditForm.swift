@@ -38,6 +38,8 @@ public struct OrderEditForm: Sendable {
     public var postcodeNote: String?
     /// Esc was pressed once with changes: the next one closes the form without saving.
     public var discardAsked = false
+    /// The 番地 a postcode lookup filled with its town, by field.
+    private var autoFilled: [Field: String] = [:]
 
     public init(order: Order, choices: EditChoices = EditChoices()) {
         original = order
@@ -290,8 +292,13 @@ public struct OrderEditForm: Sendable {
         // The town starts an empty 番地; one already there is the operator's to change.
         let town = places.count == 1 ? first.town : ""
         let subAddress = Field.detail(contact.field(.subAddress))
-        let filled = texts[subAddress, default: ""].isEmpty && !town.isEmpty
-        if filled { texts[subAddress] = town }
+        let current = texts[subAddress, default: ""]
+        // The town a previous lookup put there is replaced too, while nobody typed after it.
+        let filled = (current.isEmpty || current == autoFilled[subAddress]) && !town.isEmpty
+        if filled {
+            texts[subAddress] = town
+            autoFilled[subAddress] = town
+        }
         postcodeNote = "\(shown) → 都道府県・市区町村を \(first.prefecture + first.city) にしました"
             + (filled ? "、番地に \(town)" : town.isEmpty ? "" : "（町域 \(town)、番地はそのまま）")
     }
