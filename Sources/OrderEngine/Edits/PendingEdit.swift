@@ -166,7 +166,7 @@ public struct PendingEdit: Sendable, Hashable, Codable {
                 return "\(field.label) \(Self.shown(wasText)) → \(Self.shown(field.displayText(in: after)))"
             }
             guard let now = amountsAfter[key] else { return nil }
-            return "\(now.label) \(was) → \(now.text)"
+            return "\(Self.shown(now.label)) \(was) → \(now.text)"
         }
         return edit
     }
