@@ -21,7 +21,31 @@ enum FuzzSeeds {
         try search.write(to: URL(fileURLWithPath: "\(directory)/searchorder/results.json"))
         try Data(configSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/config/config.toml"))
         try Data(rulesSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/rules/rules.toml"))
+        try Data(editSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/edit/edit.txt"))
     }
+
+    /// Every key `juchu edit --set` takes once, with values as operators type them.
+    static let editSample = """
+        deliveryDate=12/12
+        shippingTerm=14-16
+        deliveryName=ゆうパック
+        memo=電話で変更\t（山田）
+        remarks=のし: 御歳暮\\n名入れあり
+        giftCheck=あり
+        subStatusId=3601
+        dropOffLocation=玄関前
+        sender.zipCode=〒１００－０００１
+        sender.prefecture=東京都
+        sender.city=千代田区
+        sender.address3=千代田1-1
+        sender.familyName=山田
+        sender.firstName=花子
+        sender.familyNameKana=ヤマダ
+        sender.firstNameKana=ハナコ
+        sender.phoneNumber=03-1234-5678
+        orderer.phone=090-1234-5678
+        sender2.city=港区
+        """
 
     /// The README's rules, every key and every search term once.
     static let rulesSample = """

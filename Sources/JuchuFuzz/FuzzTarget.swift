@@ -2,6 +2,7 @@ import Foundation
 import OrderEngine
 import OrderSync
 import RakutenPay
+import RMSSandbox
 import ShopSettings
 import TerminalUI
 
@@ -20,6 +21,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case keymap
     /// rules.toml, its `when` lines read as the search line's language.
     case rules
+    /// A buyer's change as `juchu edit --set` takes it (KEY=VALUE lines), checked and applied to an
+    /// order; the unsent edit it makes must read back from its journal text as it was.
+    case edit
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         switch self {
@@ -38,6 +42,28 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             _ = Result {
                 try RulesFile.read(String(decoding: bytes, as: UTF8.self), file: "rules.toml", statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags)
             }
+        case .edit:
+            let text = String(decoding: bytes, as: UTF8.self)
+            _ = PendingEdit(text: text)
+            var values: [DetailField: String] = [:]
+            for line in text.split(separator: "\n") {
+                guard let equals = line.firstIndex(of: "="), let field = DetailField(key: String(line[..<equals])) else { continue }
+                values[field] = String(line[line.index(after: equals)...])
+            }
+            let edit = DetailEdit(values)
+            let context = DetailEdit.Context(today: CalendarDate(year: 2026, month: 12, day: 6)!, deliveryMethods: DeliveryDetails.commonMethods)
+            _ = edit.problems(for: Self.order, context: context)
+            let changed = edit.applied(to: Self.order, context: context)
+            if let pending = changed.pendingEdit, PendingEdit(text: pending.text) != pending {
+                fatalError("an unsent edit does not read back from its journal text: \(pending)")
+            }
         }
     }
+
+    /// The order an edit is applied to: a generated one, as RMS sends it.
+    static let order: Order = {
+        var generator = OrderGenerator(seed: 11, settings: .init(shopID: "398211"))
+        let model = generator.orders(count: 1, now: RakutenDateTime(epochSeconds: 1_795_000_000))[0]
+        return Order(rakuten: model, localStatus: .newOrder)
+    }()
 }

@@ -41,9 +41,15 @@ struct DetailEditRuleTests {
         let cases: [(DetailField, String, String)] = [
             (.deliveryDate, "2026-12-05", "過ぎています"),
             (.deliveryDate, "2/30", "日付ではありません"),
+            (.deliveryDate, "12/½", "日付ではありません"),
+            (.deliveryDate, "Ⅻ12", "日付ではありません"),
             (.deliveryDate, "2028-01-01", "1年より先"),
             (.shippingTerm, "1614", "時間帯ではありません"),
             (.shippingTerm, "0608", "時間帯ではありません"),
+            // Found by the fuzzer: hours long enough to overflow when made a code.
+            (.shippingTerm, "99999999999999999-1", "時間帯ではありません"),
+            (.shippingTerm, "-9223372036854775808-14", "時間帯ではありません"),
+            (.shippingTerm, "99999999999999999999", "時間帯ではありません"),
             (.sender(package: 0, .zipCode), "123-456", "7桁の郵便番号ではありません"),
             (.sender(package: 0, .prefecture), "東京", "都道府県名ではありません"),
             (.sender(package: 0, .familyNameKana), "やまだ", "全角カタカナ"),

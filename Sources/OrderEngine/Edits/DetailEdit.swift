@@ -162,7 +162,8 @@ public struct DetailEdit: Sendable, Equatable {
             }
         case .subStatusId:
             if text.isEmpty { return .success("") }
-            guard let id = Int(String(text.map(\.typedASCII))), id > 0 else { return fail("「\(text)」はサブステータスIDではありません") }
+            let typed = String(text.map(\.typedASCII))
+            guard typed.count <= 9, let id = Int(typed), id > 0 else { return fail("「\(text)」はサブステータスIDではありません") }
             if !context.subStatuses.isEmpty {
                 let known = context.subStatuses.filter { $0.progress == order.rmsProgress.code }
                 guard known.contains(where: { $0.id == id }) else {
@@ -245,13 +246,16 @@ public enum DetailLimits {
     public static func date(_ text: String, today: CalendarDate) -> CalendarDate? {
         let ascii = String(text.map(\.typedASCII)).replacingOccurrences(of: "月", with: "/").replacingOccurrences(of: "日", with: "")
         let parts = ascii.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        // ASCII digits only: other numerals (「½」「Ⅻ」) are numbers to Character, not to Int.
+        func digits(_ text: some StringProtocol) -> Int? { text.allSatisfy { $0.isASCII && $0.isNumber } ? Int(text) : nil }
         let numbers: [Int]
-        if parts.count == 1, ascii.allSatisfy(\.isNumber), [4, 8].contains(ascii.count) {
-            numbers = ascii.count == 8 ? [Int(ascii.prefix(4))!, Int(ascii.dropFirst(4).prefix(2))!, Int(ascii.suffix(2))!]
-                : [Int(ascii.prefix(2))!, Int(ascii.suffix(2))!]
+        if parts.count == 1, [4, 8].contains(ascii.count), digits(ascii) != nil {
+            let split = ascii.count == 8 ? [ascii.prefix(4), ascii.dropFirst(4).prefix(2), ascii.suffix(2)] : [ascii.prefix(2), ascii.suffix(2)]
+            numbers = split.compactMap { digits($0) }
         } else {
-            guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) && $0.count <= 4 }) else { return nil }
-            numbers = parts.map { Int($0)! }
+            guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 }) else { return nil }
+            numbers = parts.compactMap(digits)
+            guard numbers.count == parts.count else { return nil }
         }
         if numbers.count == 3 { return CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2]) }
         guard let thisYear = CalendarDate(year: today.year, month: numbers[0], day: numbers[1]) else {
@@ -270,12 +274,14 @@ public enum DetailLimits {
         case "9", "その他": return 9
         default: break
         }
+        // Hours of two digits at most, a code of four: nothing longer is a time slot (and no
+        // arithmetic on a number typed at any length — found by the fuzzer).
         let parts = ascii.split(whereSeparator: { "-〜~～".contains($0) }).map(String.init)
         let code: Int?
-        if parts.count == 2, let from = Int(parts[0]), let to = Int(parts[1]) {
+        if parts.count == 2, parts.allSatisfy({ $0.count <= 2 }), let from = Int(parts[0]), let to = Int(parts[1]) {
             code = from * 100 + to
         } else {
-            code = Int(ascii)
+            code = ascii.count <= 4 ? Int(ascii) : nil
         }
         guard let code, code >= 100 else { return nil }
         let from = code / 100, to = code % 100
