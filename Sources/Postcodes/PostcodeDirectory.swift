@@ -60,5 +60,5 @@ public final class PostcodeDirectory: Sendable {
 public struct PostcodeError: Error, Sendable, CustomStringConvertible {
     public let description: String
 
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }

@@ -23,7 +23,7 @@ struct FetchedSandbox {
         try await beforeFetch(sandbox)
         let directory = TemporaryDirectory()
         let store = try OrderStore(path: directory.file("fetched.sqlite"))
-        let service = SyncService(client: sandbox.client, store: store).checkingAddresses(with: postcodes)
+        let service = SyncService(client: sandbox.client, store: store, postcodes: postcodes)
         var settings = FetchSettings()
         settings.skipYoungerThanMinutes = 0
         try await service.fetch(settings)

@@ -7,13 +7,13 @@ import TestSupport
 /// 注文内容修正's sections beyond the amounts: a buyer's call answered in a few keys.
 @Suite("Desk: 注文内容修正 — 配送・メモ, 送付先, 注文者")
 struct EditFormTests {
-    static let choices = EditChoices(
+    static let context = DetailEdit.Context(
         today: CalendarDate(year: 2026, month: 12, day: 6)!, deliveryMethods: ["宅配便", "ゆうパック", "メール便"],
         subStatuses: [DetailEdit.SubStatus(id: 3601, name: "要確認", progress: 100)])
 
     static func opened(_ order: Order = OrderFixtures.order(1)) -> DeskState {
         var state = DeskFixtures.state(rows: [DeskFixtures.row(0)])
-        _ = state.apply(.editOpened(order, choices: choices))
+        _ = state.apply(.editOpened(order, context: context))
         return state
     }
 

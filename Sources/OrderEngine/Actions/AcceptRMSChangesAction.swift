@@ -18,11 +18,8 @@ public struct AcceptRMSChangesAction: BulkAction {
             // RMS's values replace the shop's unsent ones, which are then no change to send.
             after.setDetailValues(details)
             if var pending = after.pendingEdit {
-                let taken = Set(details.keys.compactMap { DetailField(key: $0)?.group })
-                pending.groups.subtract(taken)
-                pending.sent = pending.sent.filter { key, _ in DetailField(key: key).map { !taken.contains($0.group) } ?? true }
-                pending = pending.recording(after, after)
-                after.pendingEdit = pending.groups.isEmpty ? nil : pending
+                pending.groups.subtract(details.keys.compactMap { DetailField(key: $0)?.group })
+                after.pendingEdit = pending.settled(on: after)
             }
         }
         after.rmsDifference = nil

@@ -106,11 +106,8 @@ public struct DetailEdit: Sendable, Equatable {
         }
         guard order.origin.isRakutenAPI, !changed.isEmpty else { return after }
         var pending = (order.pendingEdit ?? PendingEdit(groups: [])).recording(order, after)
-        // A group whose every field is back to what RMS holds is no change to send.
-        pending.groups = pending.groups.filter { group in
-            group == .amounts || pending.sent.keys.contains { DetailField(key: $0)?.group == group }
-        }.union(pending.sent.keys.compactMap { DetailField(key: $0)?.group })
-        after.pendingEdit = pending.groups.isEmpty ? nil : pending
+        pending.groups.formUnion(changed.map(\.group))
+        after.pendingEdit = pending.settled(on: after)
         return after
     }
 

@@ -37,13 +37,7 @@ extension PendingEdit {
     public func remaining(ours: Order, rms: Order) -> PendingEdit? {
         var left = self
         left.groups = groups.filter { !$0.holdsSame(ours, rms) }
-        guard left.groups != groups else { return self }
-        // A key that names no detail is an amount's.
-        left.sent = sent.filter { key, _ in DetailField(key: key).map { left.groups.contains($0.group) } ?? left.groups.contains(.amounts) }
-        if !left.groups.contains(.amounts) { left.reductionReason = nil }
-        guard !left.groups.isEmpty else { return nil }
-        // What the preview says is made again from what is left.
-        return left.recording(ours, ours)
+        return left.groups == groups ? self : left.settled(on: ours)
     }
 }
 

@@ -92,7 +92,7 @@ public struct PendingEdit: Sendable, Hashable, Codable {
 
     /// This edit (sent, then not taken) with `newer` (saved while it was out) beside it: every
     /// group of both, RMS's value before from the first change, the newer reduction reason.
-    public func merging(_ newer: PendingEdit, on order: Order) -> PendingEdit {
+    public func merging(_ newer: PendingEdit, on order: Order) -> PendingEdit? {
         var merged = self
         merged.groups.formUnion(newer.groups)
         for (key, pushed) in newer.sent {
@@ -106,12 +106,18 @@ public struct PendingEdit: Sendable, Hashable, Codable {
             merged.sent[key] = now == original ? pushed : original
         }
         merged.reductionReason = newer.reductionReason ?? reductionReason
-        merged = merged.recording(order, order)
-        // A group none of whose fields is left to send is no group to send.
-        merged.groups = merged.groups.filter { group in
-            group == .amounts || merged.sent.keys.contains { DetailField(key: $0)?.group == group }
-        }
-        return merged
+        return merged.recording(order, order).settled(on: order)
+    }
+
+    /// The edit with what is left to send in `groups`: a detail group none of whose fields is
+    /// left is none, the fields of the groups dropped are dropped (a key that names no detail is
+    /// an amount's), the lines are made again on `order`; nil when nothing is left.
+    public func settled(on order: Order) -> PendingEdit? {
+        var left = self
+        left.groups = groups.filter { group in group == .amounts || sent.keys.contains { DetailField(key: $0)?.group == group } }
+        left.sent = sent.filter { key, _ in DetailField(key: key).map { left.groups.contains($0.group) } ?? left.groups.contains(.amounts) }
+        if !left.groups.contains(.amounts) { left.reductionReason = nil }
+        return left.groups.isEmpty ? nil : left.recording(order, order)
     }
 
     /// A value as one line of the preview: newlines shown as ⏎, tabs as spaces, a long memo cut with ….

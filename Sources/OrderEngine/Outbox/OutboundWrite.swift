@@ -147,7 +147,9 @@ public enum OutboundWrite: Sendable, Hashable {
                 // more. A change saved while it was out is kept beside it, not replaced.
                 let newer = order.pendingEdit
                 try order.restore(before)
-                if let newer { order.pendingEdit = order.pendingEdit.map { $0.merging(newer, on: order) } ?? newer }
+                if let newer {
+                    order.pendingEdit = if let restored = order.pendingEdit { restored.merging(newer, on: order) } else { newer }
+                }
             case (.pushEdit, .unknown):
                 // RMS may hold it: nothing is put back (it would be sent again) until RMS's copy
                 // says whether it does (``settle(local:rms:)``).

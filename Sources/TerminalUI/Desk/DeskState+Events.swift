@@ -43,12 +43,12 @@ extension DeskState {
         case .planned(let dialog):
             self.dialog = dialog
             return []
-        case .editOpened(let order, let choices):
+        case .editOpened(let order, let context):
             guard let order else {
                 message = DeskMessage("注文を読み込めません", isError: true)
                 return []
             }
-            editForm = OrderEditForm(order: order, choices: choices)
+            editForm = OrderEditForm(order: order, context: context)
             return []
         case .postcodeFound(let zip, let places, let problem):
             if let problem {

@@ -534,7 +534,7 @@ extension DeskState {
                     message = DeskMessage("変更はありません（保存していません）")
                     return []
                 }
-                let context = form.choices.context
+                let context = form.context
                 form.problems = (amounts?.problems(for: form.original) ?? []) + (details.values.isEmpty ? [] : details.problems(for: form.original, context: context))
                 if form.problems.isEmpty { return [.saveEdit(amounts, details, original: form.original, context: context)] }
             }

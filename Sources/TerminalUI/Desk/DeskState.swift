@@ -195,7 +195,7 @@ public enum DeskEvent: Sendable {
     case matching([OrderNumber], invert: Bool)
     case message(DeskMessage)
     case sync(StatusChange)
-    case editOpened(Order?, choices: EditChoices = EditChoices())
+    case editOpened(Order?, context: DetailEdit.Context = OrderEditForm.defaultContext)
     /// Japan Post's places for a postcode typed into the form (`problem`: why none could be read).
     case postcodeFound(String, places: [PostcodePlace], problem: String? = nil)
     /// The save's refusals; empty when it was saved.

@@ -26,8 +26,8 @@ public struct OrderEditForm: Sendable {
     public let original: Order
     public let sections: [Section]
     public let fields: [Field]
-    /// The choices and the day the details are checked against.
-    public let choices: EditChoices
+    /// The day the details are checked against, and what they are chosen from.
+    public let context: DetailEdit.Context
     public private(set) var texts: [Field: String]
     public var cursor = 0
     /// 0: none; otherwise ``PendingEdit/reductionReasons``[n - 1].
@@ -41,9 +41,9 @@ public struct OrderEditForm: Sendable {
     /// The 番地 a postcode lookup filled with its town, by field.
     private var autoFilled: [Field: String] = [:]
 
-    public init(order: Order, choices: EditChoices = EditChoices()) {
+    public init(order: Order, context: DetailEdit.Context = OrderEditForm.defaultContext) {
         original = order
-        self.choices = choices
+        self.context = context
         var amounts: [Field] = [.fee(.shipping), .fee(.cashOnDelivery)]
         // RMS takes no payment charge in an edit (updateOrderSender): it is changed here only
         // for the shop's own orders.
@@ -186,13 +186,13 @@ public struct OrderEditForm: Sendable {
     public func options(for detail: DetailField) -> [(value: String, label: String)] {
         switch detail {
         case .deliveryName:
-            var names = choices.deliveryMethods
+            var names = context.deliveryMethods
             if let now = original.delivery?.method, !now.isEmpty, !names.contains(now) { names.insert(now, at: 0) }
             return names.map { ($0, $0) }
         case .giftCheck:
             return [("0", "なし"), ("1", "あり")]
         case .subStatusId:
-            let known = choices.subStatuses.filter { $0.progress == original.rmsProgress.code }
+            let known = context.subStatuses.filter { $0.progress == original.rmsProgress.code }
             var options = [("", "（なし）")] + known.map { (String($0.id), $0.name) }
             if let id = original.delivery?.subStatusID, !known.contains(where: { $0.id == id }) {
                 options.insert((String(id), original.delivery?.subStatus ?? "ID \(id)"), at: 1)
@@ -243,7 +243,7 @@ public struct OrderEditForm: Sendable {
     /// What is wrong with the focused detail as typed, as RMS would say it (nil when nothing).
     public var focusedProblem: String? {
         guard case .detail(let detail) = focused, let text = texts[focused], text != detail.text(in: original) else { return nil }
-        return DetailEdit([detail: text]).normalized(for: original, context: choices.context).failureDescription
+        return DetailEdit([detail: text]).normalized(for: original, context: context).failureDescription
     }
 
     public func text(of field: Field) -> String { texts[field] ?? "" }
@@ -313,22 +313,10 @@ public struct OrderEditForm: Sendable {
     }
 }
 
-/// What the form offers to choose from, and the day a date is checked against.
-public struct EditChoices: Sendable {
-    public var today: CalendarDate
-    public var deliveryMethods: [String]
-    public var subStatuses: [DetailEdit.SubStatus]
-
-    public init(today: CalendarDate = CalendarDate(year: 2000, month: 1, day: 1)!, deliveryMethods: [String] = DeliveryDetails.commonMethods,
-                subStatuses: [DetailEdit.SubStatus] = []) {
-        self.today = today
-        self.deliveryMethods = deliveryMethods
-        self.subStatuses = subStatuses
-    }
-
-    public var context: DetailEdit.Context {
-        DetailEdit.Context(today: today, deliveryMethods: deliveryMethods, subStatuses: subStatuses)
-    }
+extension OrderEditForm {
+    /// Before the desk says the day and the shop's lists: RMS's common delivery methods.
+    public static let defaultContext = DetailEdit.Context(
+        today: CalendarDate(year: 2000, month: 1, day: 1)!, deliveryMethods: DeliveryDetails.commonMethods)
 }
 
 extension Result where Failure == EditProblems {

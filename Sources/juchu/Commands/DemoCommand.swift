@@ -72,7 +72,8 @@ struct DemoCommand: ParsableCommand {
         let client = RakutenPayClient(configuration: sandboxConfiguration.clientConfiguration(baseURL: url))
         var fetch = FetchSettings()
         fetch.skipYoungerThanMinutes = 0
-        let service = SyncService(client: client, store: store).checkingAddresses(with: ConfigOptions.postcodes())
+        let postcodes = ConfigOptions.postcodes()
+        let service = SyncService(client: client, store: store, postcodes: postcodes.directory)
 
         print("受注取得中（サンドボックス \(url)）…")
         let initialFetch = fetch
@@ -90,8 +91,7 @@ struct DemoCommand: ParsableCommand {
         // The demo shop's own address on its labels; the files go beside the demo's database.
         settings.labelSender = DemoShop.sender
         settings.deliveryMethods = sandboxConfiguration.deliveryNames
-        settings.postcodes = service.postcodes
-        if service.postcodes == nil { settings.openPostcodes() }
+        settings.postcodes = postcodes
         settings.labelDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/labels"
         settings.trackingInbox = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/tracking"
         // The demo's slips: its own templates and PDFs beside its database, the demo shop as issuer.

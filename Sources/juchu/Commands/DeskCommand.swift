@@ -25,7 +25,8 @@ struct DeskCommand: ParsableCommand {
             // Before anything makes a logger: a logger keeps the handler it was made with, and one
             // writing to stderr would write over the desk (the client's notices of failed requests).
             FileLogHandler.bootstrap(path: XDGPaths.state + "/juchu.log")
-            let service = try options.service(settings, file: file, checkingAddresses: true).mailing(with: try options.mailer(settings, file: file))
+            let postcodes = ConfigOptions.postcodes()
+            let service = try options.service(settings, file: file, postcodes: postcodes.directory).mailing(with: try options.mailer(settings, file: file))
 
             var deskSettings = DeskController.Settings()
             deskSettings.fetch = settings.fetch
@@ -39,8 +40,7 @@ struct DeskCommand: ParsableCommand {
             deskSettings.slipDirectory = XDGPaths.data + "/slips"
             deskSettings.receiptPurpose = settings.slips.receiptPurpose
             deskSettings.deliveryMethods = settings.deliveryMethods
-            deskSettings.postcodes = service.postcodes
-            if service.postcodes == nil { deskSettings.openPostcodes() }
+            deskSettings.postcodes = postcodes
             do {
                 deskSettings.slipMaker = try options.slipMaker(settings)
             } catch let error as UserFacingError {

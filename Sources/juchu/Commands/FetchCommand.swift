@@ -18,7 +18,7 @@ struct FetchCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, file) = try options.load()
-            let service = try options.service(settings, file: file, checkingAddresses: true)
+            let service = try options.service(settings, file: file, postcodes: ConfigOptions.postcodes().directory)
             let fetch = settings.fetch
             let report: FetchReport
             do {

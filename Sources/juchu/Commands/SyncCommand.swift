@@ -30,7 +30,7 @@ struct SyncCommand: ParsableCommand {
         try reportingErrors {
             let (settings, file) = try options.load()
             // The rules' mails go through the shop's relay, as the desk's do.
-            let service = try options.service(settings, file: file, checkingAddresses: true).mailing(with: try options.mailer(settings, file: file)).reporting { event in
+            let service = try options.service(settings, file: file, postcodes: ConfigOptions.postcodes().directory).mailing(with: try options.mailer(settings, file: file)).reporting { event in
                 // Written at once, a line at a time, also into a pipe or the journal.
                 if let line = Self.logLine(event) { CommandOutput.write(line + "\n") }
             }

