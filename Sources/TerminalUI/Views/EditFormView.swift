@@ -4,6 +4,8 @@ import OrderEngine
 /// reversed), what is wrong with the value being typed, the totals before and after on the
 /// amounts, what a postcode filled, and why a save was refused.
 struct EditFormView {
+    /// The cells a field's value takes when it is not focused: with its label and 「変更」, one line of the box at 80 columns.
+    static let valueWidth = 50
     let form: OrderEditForm
     let keymap: Keymap
     let theme: Theme
@@ -65,6 +67,8 @@ struct EditFormView {
             let label: String = if let contact = OrderEditForm.contact(of: detail) { contact.part.label } else { detail.label }
             var shown = form.display(of: field)
             if form.focusedIsChoice, focused { shown = "< \(shown) >" }
+            // A long value (a buyer's remarks) takes one line, cut with …, until it is focused.
+            if !focused, shown.displayWidth > Self.valueWidth { shown = shown.fitted(to: Self.valueWidth) }
             let changed = form.text(of: field) != detail.text(in: form.original)
             var line = StyledLine([(label.fitted(to: 16), theme.label), (shown.isEmpty ? " " : shown, input)])
             if changed { line.add("  変更", theme.color(.magenta)) }
