@@ -17,24 +17,29 @@ public final class OrderStore: Sendable {
     /// The page cache of the connection that writes, in KiB (negative, as SQLite takes it).
     static let writerCacheSize = -8192
     let now: @Sendable () -> Date
+    /// Who may read the file (the owner, or a group of the host's operators).
+    public let access: FileAccess
+    /// Held while this store is open: no restore replaces the file meanwhile.
+    let openLock: StoreOpenLock
 
-    /// Opens (or creates) the file and brings its schema up to date.
+    /// Opens (or creates) the file and brings its schema up to date. A new file, and a folder made
+    /// for it, get `access`; a file (or its -wal, -shm) that others than `access` allows can read
+    /// is refused, with the command that fixes it.
     public init(
         path: String, operatorName: String = OperatorIdentity.current, deskID: String = OperatorIdentity.process,
-        now: @escaping @Sendable () -> Date = Date.init
+        access: FileAccess = .ownerOnly, now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         self.path = path
         self.operatorName = operatorName
         self.deskID = deskID
+        self.access = access
         self.now = now
+        if let refusal = access.refusal(for: Self.files(of: path)) { throw refusal }
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw StoreError("データベースのフォルダ \(directory) を作れません: \(error.localizedDescription)")
-            }
+        if !directory.isEmpty {
+            do { try access.makeFolder(directory) } catch { throw StoreError("データベースの\(error.description)") }
         }
+        openLock = try StoreOpenLock(store: path, exclusive: false, access: access)
         var configuration = Configuration()
         // Other desks and the worker write to the same file: wait for them rather than fail.
         configuration.busyMode = .timeout(15)
@@ -52,9 +57,11 @@ public final class OrderStore: Sendable {
             // 16 KiB pages hold an order's raw JSON without chains of overflow pages; the size is set
             // before the file exists, as SQLite requires in WAL mode. One process creates it.
             do {
-                try Self.holdingMigrationLock(path: path) {
+                try Self.holdingMigrationLock(path: path, access: access) {
                     // Another process may have made it while this one waited.
                     guard isNew() else { return }
+                    // Made with its access before SQLite opens it: its -wal and -shm take the same.
+                    try access.createFile(path)
                     let queue = try DatabaseQueue(path: path)
                     try queue.writeWithoutTransaction { db in
                         try db.execute(sql: "PRAGMA page_size = 16384")
@@ -78,7 +85,7 @@ public final class OrderStore: Sendable {
         let migrator = StoreSchema.migrator
         do {
             if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
-                try Self.holdingMigrationLock(path: path) {
+                try Self.holdingMigrationLock(path: path, access: access) {
                     try migrator.migrate(pool)
                     // The migrations' pages (indexes made and remade) are copied into the file, so that
                     // the log starts again small. Another process reading meanwhile makes it busy: then
@@ -107,13 +114,21 @@ public final class OrderStore: Sendable {
         path = store.path
         self.operatorName = operatorName
         deskID = store.deskID
+        access = store.access
+        openLock = store.openLock
         pool = store.pool
         now = store.now
     }
 
+    /// The files SQLite keeps for the database at `path`.
+    public static func files(of path: String) -> [String] {
+        [path, path + "-wal", path + "-shm"]
+    }
+
     /// Runs `body` while this process holds the database's migration lock (flock on a file beside it).
-    private static func holdingMigrationLock(path: String, _ body: () throws -> Void) throws {
-        let descriptor = open(path + "-migrate.lock", O_CREAT | O_RDWR, 0o600)
+    private static func holdingMigrationLock(path: String, access: FileAccess, _ body: () throws -> Void) throws {
+        try access.createFile(path + "-migrate.lock")
+        let descriptor = open(path + "-migrate.lock", O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else { return try body() }
         defer { close(descriptor) }
         flock(descriptor, LOCK_EX)

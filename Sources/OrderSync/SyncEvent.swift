@@ -18,6 +18,8 @@ public enum SyncEvent: Sendable {
     case workerActive(Bool)
     /// The worker, stopped by a refused licenceKey, works again with a new one.
     case workerResumed
+    /// A backup of the store was made and checked: its file, what it holds.
+    case backedUp(String, String)
     /// RMS says the licenceKey works until this moment.
     case licenseExpiry(Date)
     /// An activity failed as a whole: what was being done and why. `errorClass` is RMS's kind of

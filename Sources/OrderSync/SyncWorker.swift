@@ -1,5 +1,6 @@
 import Foundation
 import OrderEngine
+import OrderStore
 import RakutenPay
 
 /// Runs the sync service on a schedule: polls confirmations every `pollInterval`, fetches every
@@ -29,6 +30,8 @@ public struct SyncWorker: Sendable {
     /// The rules as rules.toml says now: looked at each round, so that an edit takes effect without
     /// a restart. A file that does not read throws, and the rules stay as they were.
     public var reloadRules: (@Sendable () throws -> RuleSet)?
+    /// The daily backup of the store (`[backup]`), made by the worker that holds the lease; nil: none.
+    public var backups: BackupSchedule?
     /// Fetch in the first round (`juchu sync`) rather than one interval later (the desk fetches
     /// on its own when it opens).
     public var fetchAtStart = true
@@ -79,6 +82,17 @@ public struct SyncWorker: Sendable {
                     nextFetch = clock.now
                 } else {
                     recordProblem(Self.stoppedMessage, service)
+                }
+            }
+            if holds, let backups {
+                // Made whatever RMS says: the store is the shop's own. A failure is said and tried next round.
+                do {
+                    if try service.store.backupIsDue(backups) {
+                        let made = try service.store.makeBackup(backups)
+                        service.events(.backedUp(made.backup.path, made.backup.contents.summary))
+                    }
+                } catch {
+                    service.events(.failed(activity: "バックアップ", errorClass: nil, detail: "\(error)"))
                 }
             }
             if holds, refusedKey == nil {

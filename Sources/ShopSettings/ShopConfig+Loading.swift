@@ -1,6 +1,7 @@
 import Foundation
 import OrderEngine
 import OrderStore
+import OrderSync
 import TOMLKit
 
 extension ShopConfig {
@@ -46,7 +47,8 @@ extension ShopConfig {
         "shop": ["id", "delivery_methods"],
         "api": ["base_url", "service_secret", "license_key", "license_expires", "requests_per_second", "async_apply_seconds"],
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
-        "store": ["path"],
+        "store": ["path", "group"],
+        "backup": ["folder", "keep", "daily"],
         "rules": ["path"],
         "desk": ["statuses", "flags", "views", "columns"],
         "shipping": ["status_after_report", "lead_days", "yupri_layout", "yupri_slip_type", "yupri_cod_slip_type", "yupri_postbox_slip_type", "b2_postbox_slip_type", "ehiden_cod_payment"],
@@ -141,10 +143,23 @@ extension ShopConfig {
             }
             statusAfterShipReport = status.isEmpty ? nil : LocalStatus(status)
         }
-                if let path = try reader.string("store", "path") {
+        if let path = try reader.string("store", "path") {
             guard !path.isEmpty else { throw reader.error("store", "path", "ファイルのパスを書いてください") }
             databasePath = path.hasPrefix("~/") ? XDGPaths.home + path.dropFirst() : path
         }
+        if let group = try reader.string("store", "group") {
+            do {
+                fileAccess = try FileAccess.shared(by: group)
+            } catch {
+                throw reader.error("store", "group", error.description)
+            }
+        }
+        if let folder = try reader.string("backup", "folder") {
+            guard folder.hasPrefix("/") || folder.hasPrefix("~/") else { throw reader.error("backup", "folder", "絶対パスで書いてください（\(folder)）") }
+            backup.folder = BackupFolder(path: folder.hasPrefix("~/") ? XDGPaths.home + folder.dropFirst() : folder)
+        }
+        if let keep = try reader.integer("backup", "keep", in: 1...365) { backup.keep = keep }
+        if let daily = try reader.bool("backup", "daily") { backup.every = daily ? 86_400 : nil }
         if let path = try reader.string("rules", "path") {
             guard !path.isEmpty else { throw reader.error("rules", "path", "rules.toml のパスを書いてください") }
             rulesPath = path.hasPrefix("~/") ? XDGPaths.home + path.dropFirst() : path

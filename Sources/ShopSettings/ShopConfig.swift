@@ -1,5 +1,6 @@
 import Foundation
 import OrderEngine
+import OrderStore
 import OrderSync
 import RakutenPay
 import ShippingFiles
@@ -25,6 +26,12 @@ public struct ShopConfig: Sendable {
     public var fetchInterval: Duration? = .seconds(600)
     public var confirmPollInterval: Duration = .seconds(20)
     public var databasePath = XDGPaths.data + "/juchu.sqlite"
+    /// `[store] group`: the host's group whose users share the store and the folders Juchu writes
+    /// (0660/2770); without it, only the owner reads them (0600/0700).
+    public var fileAccess = FileAccess.ownerOnly
+    /// `[backup]`: the folder (default `$XDG_DATA_HOME/juchu/backups`), how many are kept (7) and
+    /// whether the sync worker makes one a day (true).
+    public var backup = BackupSchedule(folder: XDGPaths.data + "/backups")
     /// The desk's status tabs (受注ステータス), in order.
     public var statuses = LocalStatus.defaults
     /// The delivery methods set up in RMS (配送方法): what an order's may be changed to.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrderStore
 
 @main
 struct Juchu: ParsableCommand {
@@ -16,10 +17,11 @@ struct Juchu: ParsableCommand {
             juchu labels    送り状データ / juchu tracking 荷物番号の入力・取り込み / juchu ship 発送完了報告（RMS）
             juchu mail      お客様へのメール（テンプレート・プレビュー・送信）
             juchu rules     ルール（rules.toml）を試す・理由を見る・今すぐ適用
+            juchu backup    データベースのバックアップ / juchu restore バックアップから戻す
             """,
         subcommands: [
             DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, EditCommand.self, PushCommand.self, ShipCommand.self, TrackingCommand.self, LabelsCommand.self, MailCommand.self, SlipsCommand.self,
-            RulesCommand.self, StatusCommand.self, ExportCommand.self, SyncCommand.self, BenchCommand.self,
+            RulesCommand.self, StatusCommand.self, ExportCommand.self, SyncCommand.self, BackupCommand.self, RestoreCommand.self, BenchCommand.self,
         ]
     )
 }
@@ -29,11 +31,9 @@ extension Juchu {
     /// like bad settings, not with argument-parser's 64: the documented codes 0, 1, 2 and 3 are the
     /// only ones a script sees.
     static func main() {
-        // No file Juchu makes (the database, labels, slips, logs) may be written or read by others
-        // than its owner and group (the host's operators share the database through a group);
-        // a stricter umask the operator set is kept.
-        let inherited = umask(0o007)
-        umask(inherited | 0o007)
+        // No file Juchu makes (the database, labels, slips, logs) may be read by others than its
+        // owner until config.toml names a group that shares them (``PrivateFolders``).
+        FileAccess.ownerOnly.applyToProcess()
         do {
             var command = try parseAsRoot()
             try command.run()

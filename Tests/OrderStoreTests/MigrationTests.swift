@@ -15,6 +15,8 @@ struct MigrationTests {
     /// A file as version 1 of the schema wrote it, with `count` fetched orders in various states.
     func versionOneFile(count: Int) throws -> (path: String, orders: [Order]) {
         let path = directory.file("v1.sqlite")
+        // Made as a store makes its file: others cannot read it.
+        try FileAccess.ownerOnly.createFile(path)
         let queue = try DatabaseQueue(path: path)
         try StoreSchema.migrator.migrate(queue, upTo: "v1-orders-journal-outbox")
         var generator = OrderGenerator(seed: 5, settings: .init(shopID: "398211"))

@@ -85,6 +85,11 @@ struct SoakTests {
         let desks = try ["desk-a", "desk-b"].map { name in
             SyncService(client: sandbox.client, store: try OrderStore(path: path, operatorName: name))
         }
+        // A backup taken halfway, by a process of its own, while the worker and both desks write.
+        let backupTask = Task {
+            try await Task.sleep(for: .seconds(Self.minutes * 30))
+            return try OrderStore(path: path, operatorName: "backup").makeBackup(BackupSchedule(folder: directory.file("backups")))
+        }
         let tallies = try await withThrowingTaskGroup(of: Tally.self) { group in
             for (index, desk) in desks.enumerated() {
                 group.addTask { try await Self.operate(desk, seed: UInt64(index + 1), until: deadline) }
@@ -156,6 +161,31 @@ struct SoakTests {
         #expect(heldConfirmed == 0, "a rule confirmed an order a rule held")
         #expect(ruled > 0, "no rule acted")
 
+        // The halfway backup, restored, holds every order, journal entry and write it was taken with.
+        let halfway = try await backupTask.value.backup
+        let restoredPath = directory.file("restored.sqlite")
+        let restored = try StoreRestore(from: halfway.path, to: restoredPath, access: .ownerOnly).run(at: Date())
+        var expected = halfway.contents
+        expected.outbox["unknown", default: 0] += expected.outbox.removeValue(forKey: "pending") ?? 0
+        expected.outbox["unknown", default: 0] += expected.outbox.removeValue(forKey: "sending") ?? 0
+        expected.outbox = expected.outbox.filter { $0.value > 0 }
+        #expect(try OrderStore(path: restoredPath).contents() == expected)
+        #expect(restored.writesMadeUnknown == (halfway.contents.outbox["pending"] ?? 0) + (halfway.contents.outbox["sending"] ?? 0))
+        let (restoredRows, backupRows, liveJournal) = try await DatabaseQueue(path: restoredPath).read { restoredDB in
+            try DatabaseQueue(path: halfway.path).read { backupDB in
+                try DatabaseQueue(path: path).read { liveDB in
+                    let journal = "SELECT * FROM journal ORDER BY id"
+                    let everything = ["SELECT * FROM orders ORDER BY order_number", journal, "SELECT * FROM mail_messages ORDER BY intent",
+                                      "SELECT id, kind, order_number, created_at FROM outbox ORDER BY id"]
+                    return (try everything.map { try Row.fetchAll(restoredDB, sql: $0) }, try everything.map { try Row.fetchAll(backupDB, sql: $0) },
+                            try Row.fetchAll(liveDB, sql: journal))
+                }
+            }
+        }
+        #expect(restoredRows == backupRows, "the restored store holds what the backup did")
+        #expect(Array(liveJournal.prefix(backupRows[1].count)) == backupRows[1], "the backup's journal is the live journal up to one moment")
+        #expect(halfway.contents.orders > 0 && halfway.contents.journalEntries > 0)
+
         let stats = try await sandbox.admin("stats", method: "GET")
         let requests = ((try JSONSerialization.jsonObject(with: Data(stats.body)) as? [String: Any])?["requests"] as? [String: Int] ?? [:])
         print("""
@@ -166,7 +196,8 @@ struct SoakTests {
             \(tallies.map(\.rmsFailures).reduce(0, +)); requests \(requests.values.reduce(0, +)) at a fault rate of 10 %; \
             totals checked \(totals.checked), pushed edits checked \(pushes.checked); parcels reported \
             \(tallies.map(\.parcelsReported).reduce(0, +)) and corrected \(tallies.map(\.parcelsCorrected).reduce(0, +)), \
-            \(parcels.checked) held by RMS as reported here; rules acted \(ruled) times, bundled in \(ruleBundles) batches
+            \(parcels.checked) held by RMS as reported here; rules acted \(ruled) times, bundled in \(ruleBundles) batches; \
+            backup halfway: \(halfway.contents.summary), restored whole
             """)
         await sandbox.stop()
     }

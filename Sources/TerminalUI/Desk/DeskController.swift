@@ -461,6 +461,8 @@ public final class DeskController {
             return .licenseDaysLeft(CalendarDate(japanDayOf: JapanTime(expiry)).days(after: JapanTime(date)))
         case .workerResumed:
             return .notice("新しいlicenseKeyで同期を再開しました")
+        case .backedUp(let path, _):
+            return .notice("バックアップを作りました: \(path)")
         case .failed(let activity, let errorClass?, _):
             return .failed(message: "\(activity)に失敗: \(errorClass.message) — \(errorClass.remedy)（次の回で再試行します）")
         case .failed(let activity, nil, let detail):

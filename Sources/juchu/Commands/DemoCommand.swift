@@ -49,15 +49,24 @@ struct DemoCommand: ParsableCommand {
         let rulesWatch = try UserFacingError.settings {
             try RulesFileWatch(path: nil, statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags)
         }
+        let path = db ?? XDGPaths.data + "/demo.sqlite"
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        // The folder of a --db is the operator's; what the demo writes in it is checked.
+        try PrivateFolders.prepare(.ownerOnly, extra: [folder + "/labels", folder + "/tracking", folder + "/slips"])
         FileLogHandler.bootstrap(path: XDGPaths.state + "/juchu.log")
 
-        let path = db ?? XDGPaths.data + "/demo.sqlite"
         if db == nil {
             // The default demo file is the demo's own scratch file: each demo starts from a fresh shop.
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let store: OrderStore
-        do { store = try OrderStore(path: path) } catch { throw UserFacingError("\(error)") }
+        do {
+            store = try OrderStore(path: path)
+        } catch let refusal as FileAccessError {
+            throw UserFacingError(refusal.description, exitCode: 2)
+        } catch {
+            throw UserFacingError("\(error)")
+        }
 
         var sandboxConfiguration = SandboxConfiguration()
         sandboxConfiguration.orderCount = orders
@@ -95,7 +104,6 @@ struct DemoCommand: ParsableCommand {
         settings.labelDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/labels"
         settings.trackingInbox = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/tracking"
         // The demo's slips: its own templates and PDFs beside its database, the demo shop as issuer.
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         settings.slipDirectory = folder + "/slips"
         do {
             settings.slipMaker = SlipMaker(

@@ -40,6 +40,7 @@ struct SyncCommand: ParsableCommand {
                 fetchInterval: fetchSeconds.map { .seconds($0) } ?? settings.fetchInterval, leaseSeconds: leaseSeconds,
                 credentials: options.currentCredentials)
             worker.rules = watch.rules
+            worker.backups = settings.backup
             worker.reloadRules = watch.current
             let task = Task { await worker.run() }
             // Stop on SIGTERM / SIGINT: the worker ends its round and releases the lease.
@@ -73,6 +74,7 @@ struct SyncCommand: ParsableCommand {
         case .writeFinished(let kind, let report): return "\(now) \(kind.action.journalLabel): 成功 \(report.succeeded)件、失敗 \(report.failed)件"
         case .statusRefreshed(let count): return "\(now) RMSステータスを取得: \(count)件"
         case .rulesReloaded(let count): return "\(now) rules.toml を読み直しました（ルール \(count)件）"
+        case .backedUp(let path, let summary): return "\(now) バックアップを作りました: \(path)（\(summary)）"
         case .failed(let activity, let errorClass, let detail):
             return "\(now) \(activity)に失敗: \(errorClass.map { "\($0.message)（\(detail)）" } ?? detail)（次の回で再試行します）"
         default: return nil

@@ -14,12 +14,17 @@ struct ConfigOptions: ParsableArguments {
     var config: String?
 
     /// The settings, or exit 2 with the file, key and problem.
+    /// Their access (`[store] group`) is applied to the process and its folders are checked
+    /// (``PrivateFolders``) before anything is written.
     func load() throws -> (ShopConfig, file: String) {
+        let loaded: (ShopConfig, String)
         do {
-            return try ShopConfig.load(path: config)
+            loaded = try ShopConfig.load(path: config)
         } catch let error as ConfigError {
             throw UserFacingError(error.description, exitCode: 2)
         }
+        try PrivateFolders.prepare(loaded.0.fileAccess, extra: [loaded.0.backup.folder.path])
+        return loaded
     }
 
     /// The database of the settings. `existing`: a command that works on orders already there
@@ -32,7 +37,9 @@ struct ConfigOptions: ParsableArguments {
                     + "最初の受注取得 — juchu fetch、juchu sync、デスク — で作られます）", exitCode: 2)
         }
         do {
-            return try OrderStore(path: settings.databasePath)
+            return try OrderStore(path: settings.databasePath, access: settings.fileAccess)
+        } catch let refusal as FileAccessError {
+            throw UserFacingError(refusal.description, exitCode: 2)
         } catch {
             throw UserFacingError("\(error)")
         }

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+extension OrderStore {
+    /// A backup made and checked.
+    public struct Backup: Sendable {
+        public let path: String
+        /// What the store held at the moment copied — and the copy holds.
+        public let contents: StoreContents
+        public let bytes: Int64
+    }
+
+    /// Copies the store as it stands at one moment into a new file at `path` while desks and the
+    /// worker go on writing: SQLite's online backup from one read transaction (a WAL snapshot;
+    /// https://www.sqlite.org/backup.html), the store counted in the same transaction. The copy is
+    /// made as `path.partial` with the store's access, checked on its own (``verifyBackup(at:)``:
+    /// integrity_check, and the counts of the moment copied), and only then renamed to `path`: a
+    /// file of that name is always a whole, checked backup.
+    public func backup(to path: String) throws -> Backup {
+        let partial = path + ".partial"
+        guard !FileManager.default.fileExists(atPath: path) else { throw StoreError("バックアップ \(path) はもうあります") }
+        do {
+            try removeIfPresent(partial)
+            try access.createFile(partial)
+            let copied: StoreContents
+            do {
+                let target = try DatabaseQueue(path: partial)
+                copied = try target.writeWithoutTransaction { destination in
+                    try pool.read { source in
+                        let contents = try StoreContents.count(in: source)
+                        try source.backup(to: destination)
+                        return contents
+                    }
+                }
+                // One file, no -wal beside it: what is copied elsewhere is the whole backup.
+                try target.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+                try target.close()
+            }
+            let found = try Self.verifyBackup(at: partial)
+            guard found == copied else {
+                throw StoreError("コピーの中身が元と違います（元: \(copied.summary)、コピー: \(found.summary)）")
+            }
+            guard rename(partial, path) == 0 else { throw StoreError("\(partial) を \(path) にできません: \(String(cString: strerror(errno)))") }
+            var status = stat()
+            _ = stat(path, &status)
+            return Backup(path: path, contents: found, bytes: Int64(status.st_size))
+        } catch {
+            // Nothing half-made is left under a backup's name.
+            let removal = Result { try removeIfPresent(partial) }
+            if case .failure(let left) = removal { throw StoreError("バックアップに失敗しました: \(error)（途中のファイル \(partial) も消せません: \(left)）") }
+            throw StoreError("バックアップに失敗しました: \(error)")
+        }
+    }
+
+    /// Opens the backup at `path` on its own (read-only), runs SQLite's integrity_check and counts
+    /// what it holds; a file that is not a whole store is refused with what is wrong.
+    public static func verifyBackup(at path: String) throws -> StoreContents {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError("\(path) がありません") }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in
+                let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                guard problems == ["ok"] else {
+                    throw StoreError("整合性の検査（integrity_check）で問題があります: \(problems.prefix(5).joined(separator: " / "))")
+                }
+                return try StoreContents.count(in: db)
+            }
+        } catch let error as StoreError {
+            throw StoreError("\(path): \(error.description)")
+        } catch {
+            throw StoreError("\(path) を受注のデータベースとして開けません: \(error)")
+        }
+    }
+
+    private func removeIfPresent(_ file: String) throws {
+        guard FileManager.default.fileExists(atPath: file) else { return }
+        try FileManager.default.removeItem(atPath: file)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Every process that has a store open holds a shared lock on a file beside it (flock,
+/// `…-open.lock`) for as long as it is open; a restore takes it exclusively, so that it never
+/// replaces the file under a desk, a worker or a command, and nothing opens it meanwhile.
+final class StoreOpenLock: Sendable {
+    let descriptor: Int32
+
+    static func path(of store: String) -> String { store + "-open.lock" }
+
+    /// Shared (a process using the store) or exclusive (a restore); refused at once, not waited
+    /// for, when the other kind is held.
+    init(store: String, exclusive: Bool, access: FileAccess) throws {
+        let path = Self.path(of: store)
+        do { try access.createFile(path) } catch { throw StoreError(error.description) }
+        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError("\(path) を開けません: \(String(cString: strerror(errno)))") }
+        guard flock(descriptor, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0 else {
+            let reason = errno
+            close(descriptor)
+            if reason == EWOULDBLOCK {
+                throw StoreError(exclusive
+                    ? "データベース \(store) を開いているプロセス（デスク・同期ワーカー・コマンド）があります。すべて終了してから行ってください（fuser -v \(path) で確かめられます）"
+                    : "データベース \(store) は復元中です。終わってから開いてください")
+            }
+            throw StoreError("\(path) を確保できません: \(String(cString: strerror(reason)))")
+        }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+}

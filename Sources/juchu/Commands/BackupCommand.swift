@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import OrderStore
+import ShopSettings
+
+/// `juchu backup`: a checked copy of the store, made while desks and the worker go on working.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "データベースのバックアップを作り、開いて確かめます（デスクや同期ワーカーは動いたままでかまいません）",
+        discussion: """
+            [backup] folder（既定: $XDG_DATA_HOME/juchu/backups）に juchu-日時.sqlite を作り、整合性の検査（integrity_check）と
+            件数の照合をしてから、新しい [backup] keep 件（既定 7）より古いものを消します。
+            同期ワーカー（juchu sync）は [backup] daily = true（既定）なら1日1回作ります。戻すには juchu restore FILE。
+            """)
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "バックアップを置くフォルダ（既定: config.toml の [backup] folder）")
+    var to: String?
+
+    @Flag(help: "結果をJSONで出力")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let (settings, _) = try options.load()
+            let folder = to.map { BackupFolder(path: URL(fileURLWithPath: $0).standardizedFileURL.path) }
+            if let folder, let refusal = settings.fileAccess.refusal(for: [folder.path]) {
+                throw UserFacingError(refusal.description, exitCode: 2)
+            }
+            let store = try options.openStore(settings, existing: true)
+            let made: OrderStore.ScheduledBackup
+            do {
+                made = try store.makeBackup(settings.backup, into: folder)
+            } catch {
+                throw UserFacingError("\(error)")
+            }
+            let backup = made.backup
+            if json {
+                try printJSON([
+                    "path": backup.path, "bytes": backup.bytes, "orders": backup.contents.orders,
+                    "journalEntries": backup.contents.journalEntries, "outbox": backup.contents.outbox, "removed": made.removed,
+                ])
+                return
+            }
+            var lines = [
+                "バックアップを作りました: \(backup.path)（\(ByteCountFormatter.string(fromByteCount: backup.bytes, countStyle: .file))）",
+                "　\(backup.contents.summary)",
+                "　確かめました: 整合性の検査（integrity_check）ok、件数は作った時点のデータベースと一致",
+            ]
+            if !made.removed.isEmpty { lines.append("古いバックアップ \(made.removed.count)件を消しました（新しい \(settings.backup.keep)件を残します）") }
+            CommandOutput.write(lines.joined(separator: "\n") + "\n")
+        }
+    }
+}
