@@ -14,6 +14,20 @@ public enum OperatorIdentity {
         return "unknown"
     }
 
+    /// The names of the groups this process runs with (its own and the supplementary ones): what
+    /// config.toml's `[operators]` may name as `@group`.
+    public static var groups: [String] {
+        let count = getgroups(0, nil)
+        var ids = [gid_t](repeating: 0, count: Int(max(count, 0)))
+        let filled = getgroups(count, &ids)
+        return Array(Set([getegid()] + ids.prefix(Int(max(filled, 0))))).compactMap { id in
+            getgrgid(id).flatMap { $0.pointee.gr_name.map { String(cString: $0) } }
+        }.sorted()
+    }
+
+    /// Whether the OS knows this user by its id (not only by $USER, which anyone may set).
+    public static var isKnownUser: Bool { getpwuid(geteuid()) != nil }
+
     /// `user@host:pid`, to tell processes apart in the outbox.
     public static var process: String {
         "\(current)@\(host):\(getpid())"

@@ -34,8 +34,10 @@ public final class OrderStore: Sendable {
         self.deskID = deskID
         self.access = access
         self.now = now
-        if let refusal = access.refusal(for: Self.files(of: path)) { throw refusal }
         let directory = (path as NSString).deletingLastPathComponent
+        // Shared by a group, the folder too: the -wal and -shm another operator makes there take its group.
+        let shared = access.group != nil && !directory.isEmpty ? [directory] : []
+        if let refusal = access.refusal(for: Self.files(of: path) + Self.lockFiles(of: path) + shared) { throw refusal }
         if !directory.isEmpty {
             do { try access.makeFolder(directory) } catch { throw StoreError("データベースの\(error.description)") }
         }
@@ -123,6 +125,11 @@ public final class OrderStore: Sendable {
     /// The files SQLite keeps for the database at `path`.
     public static func files(of path: String) -> [String] {
         [path, path + "-wal", path + "-shm"]
+    }
+
+    /// The lock files beside it, which every operator's process opens.
+    static func lockFiles(of path: String) -> [String] {
+        [StoreOpenLock.path(of: path), path + "-migrate.lock"]
     }
 
     /// Runs `body` while this process holds the database's migration lock (flock on a file beside it).

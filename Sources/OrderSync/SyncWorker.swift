@@ -57,6 +57,7 @@ public struct SyncWorker: Sendable {
         var nextWatch = clock.now + watchInterval
         // The licenceKey's expiry: at the start, then once a day.
         var nextLicenseCheck = clock.now
+        var nextBackupCheck = clock.now
         var active: Bool?
         var refusedKey: String?
         while !Task.isCancelled {
@@ -84,15 +85,28 @@ public struct SyncWorker: Sendable {
                     recordProblem(Self.stoppedMessage, service)
                 }
             }
-            if holds, let backups {
-                // Made whatever RMS says: the store is the shop's own. A failure is said and tried next round.
+            if holds, let backups, clock.now >= nextBackupCheck {
+                // Made whatever RMS says: the store is the shop's own. Looked at hourly; a failure is
+                // said and tried an hour later, not every round.
+                nextBackupCheck = clock.now + .seconds(3600)
                 do {
                     if try service.store.backupIsDue(backups) {
                         let made = try service.store.makeBackup(backups)
                         service.events(.backedUp(made.backup.path, made.backup.contents.summary))
                     }
                 } catch {
-                    service.events(.failed(activity: "バックアップ", errorClass: nil, detail: "\(error)"))
+                    service.events(.failed(activity: "バックアップ", errorClass: nil, detail: "\(error)（1時間後にもう一度）"))
+                }
+                // A large store's backup may outlast the lease: the round goes on only if it is still this worker's.
+                do {
+                    if try !service.store.acquireWorkerLease(seconds: leaseSeconds) {
+                        active = false
+                        service.events(.workerActive(false))
+                        continue
+                    }
+                } catch {
+                    service.events(.failed(activity: "同期担当の確保", errorClass: nil, detail: "\(error)"))
+                    continue
                 }
             }
             if holds, refusedKey == nil {

@@ -49,6 +49,7 @@ extension ShopConfig {
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
         "store": ["path", "group"],
         "backup": ["folder", "keep", "daily"],
+        "operators": ["viewer", "clerk", "manager"],
         "rules": ["path"],
         "desk": ["statuses", "flags", "views", "columns"],
         "shipping": ["status_after_report", "lead_days", "yupri_layout", "yupri_slip_type", "yupri_cod_slip_type", "yupri_postbox_slip_type", "b2_postbox_slip_type", "ehiden_cod_payment"],
@@ -154,12 +155,28 @@ extension ShopConfig {
                 throw reader.error("store", "group", error.description)
             }
         }
+        // Beside the database unless said: one folder for every operator of a shared store.
+        backup.folder = BackupFolder(path: (databasePath as NSString).deletingLastPathComponent + "/backups")
         if let folder = try reader.string("backup", "folder") {
             guard folder.hasPrefix("/") || folder.hasPrefix("~/") else { throw reader.error("backup", "folder", "絶対パスで書いてください（\(folder)）") }
             backup.folder = BackupFolder(path: folder.hasPrefix("~/") ? XDGPaths.home + folder.dropFirst() : folder)
         }
         if let keep = try reader.integer("backup", "keep", in: 1...365) { backup.keep = keep }
         if let daily = try reader.bool("backup", "daily") { backup.every = daily ? 86_400 : nil }
+        if reader.hasTable("operators") {
+            var members: [OperatorRole: [String]] = [:]
+            for role in OperatorRole.allCases {
+                guard let names = try reader.strings("operators", role.key) else { continue }
+                if let empty = names.first(where: { $0.isEmpty || $0 == "@" }) {
+                    throw reader.error("operators", role.key, "空の名前があります（「\(empty)」）: OSのユーザー名か、@グループ名を書いてください")
+                }
+                members[role] = names
+            }
+            guard !(members[.manager] ?? []).isEmpty else {
+                throw reader.error("operators", "manager", "管理（manager）を一人以上書いてください（注文確認通知・キャンセル・復元をする人）")
+            }
+            operators = OperatorRoles(members: members)
+        }
         if let path = try reader.string("rules", "path") {
             guard !path.isEmpty else { throw reader.error("rules", "path", "rules.toml のパスを書いてください") }
             rulesPath = path.hasPrefix("~/") ? XDGPaths.home + path.dropFirst() : path

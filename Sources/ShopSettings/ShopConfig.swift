@@ -29,9 +29,21 @@ public struct ShopConfig: Sendable {
     /// `[store] group`: the host's group whose users share the store and the folders Juchu writes
     /// (0660/2770); without it, only the owner reads them (0600/0700).
     public var fileAccess = FileAccess.ownerOnly
-    /// `[backup]`: the folder (default `$XDG_DATA_HOME/juchu/backups`), how many are kept (7) and
+    /// `[backup]`: the folder (default `backups` beside the database), how many are kept (7) and
     /// whether the sync worker makes one a day (true).
     public var backup = BackupSchedule(folder: XDGPaths.data + "/backups")
+    /// `[operators]`: who may do what (閲覧・担当・管理); nil: every user of the host is 管理.
+    public var operators: OperatorRoles?
+
+    /// The role of this OS user (by its id, and its groups as `@group`); a user `[operators]` does
+    /// not name is refused, with the file and what to write.
+    public func permission(user: String, groups: [String], knownUser: Bool, file: String) throws -> OperatorPermission {
+        guard let operators else { return OperatorPermission(name: user, role: .manager) }
+        guard knownUser, let role = operators.role(of: user, groups: groups) else {
+            throw ConfigError(file: file, key: "operators", problem: "このユーザー（\(user)）はどの権限（viewer 閲覧・clerk 担当・manager 管理）にも書かれていないため、使えません。店舗の管理者に、このユーザーかそのグループ（\(groups.joined(separator: ", "))）を加えてもらってください")
+        }
+        return OperatorPermission(name: user, role: role)
+    }
     /// The desk's status tabs (受注ステータス), in order.
     public var statuses = LocalStatus.defaults
     /// The delivery methods set up in RMS (配送方法): what an order's may be changed to.

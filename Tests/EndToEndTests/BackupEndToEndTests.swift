@@ -51,12 +51,15 @@ struct BackupEndToEndTests {
         let store = try OrderStore(path: database)
         let before = try store.contents()
         try store.importOrders((1...3).map { OrderStore.Incoming(order: OrderFixtures.order(9_000 + $0), rawJSON: nil) })
-        let (plan, planOut, planErr) = try await CommandsEndToEndTests.run(juchu, ["restore", made, "--config", config])
-        #expect(plan == 1, "the store is still open in this test: \(planErr)")
-        _ = consume store
+        // The plan is shown while the store is open (this test holds it); the restore itself is refused.
         let (preview, previewOut, previewErr) = try await CommandsEndToEndTests.run(juchu, ["restore", made, "--config", config])
-        #expect(preview == 2 && previewErr.contains("--yes"), "\(planOut)\(previewErr)")
+        #expect(preview == 0 && previewOut.contains("--yes"), "\(previewOut)\(previewErr)")
         #expect(previewOut.contains("注文 \(count)件") && previewOut.contains("注文 \(count + 3)件"), "\(previewOut)")
+        let (held, _, heldErr) = try await CommandsEndToEndTests.run(juchu, ["restore", made, "--yes", "--config", config])
+        #expect(held == 1 && heldErr.contains("開いているプロセス"), "\(heldErr)")
+        _ = consume store
+        let (missing, _, missingErr) = try await CommandsEndToEndTests.run(juchu, ["restore", juchu.home + "/no-such.sqlite", "--config", config])
+        #expect(missing == 2 && missingErr.contains("ありません"), "\(missingErr)")
         let (restored, restoredOut, restoredErr) = try await CommandsEndToEndTests.run(juchu, ["restore", made, "--yes", "--config", config])
         #expect(restored == 0 && restoredOut.contains("戻しました"), "\(restoredOut)\(restoredErr)")
         #expect(try OrderStore(path: database).contents().orders == before.orders)

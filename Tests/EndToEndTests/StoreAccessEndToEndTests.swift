@@ -52,6 +52,7 @@ struct StoreAccessEndToEndTests {
         try Self.runFix(folderErr)
         let (again, _, againErr) = try await CommandsEndToEndTests.run(juchu, ["status", "--config", config])
         #expect(again == 0 || again == 3, "\(againErr)")
+        await sandbox.stop()
     }
 
     @Test("[store] group shares the store: a store of the owner only is refused with the fix, then files are 0660 and folders 2770; an unknown group is a setting's error")
@@ -59,7 +60,7 @@ struct StoreAccessEndToEndTests {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let sandbox = try await SandboxHarness.start(orders: 5, requestsPerSecond: 0)
-        guard let own = getgrgid(getegid()) else { return }
+        let own = try #require(getgrgid(getegid()))
         let name = String(cString: own.pointee.gr_name)
         let database = juchu.home + "/shared/shop.sqlite"
         let ownerOnly = try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: database, more: "[fetch]\nskip_younger_than_minutes = 0")
@@ -96,5 +97,6 @@ struct StoreAccessEndToEndTests {
         chmod(shared, 0o600)
         let (unknown, _, unknownErr) = try await CommandsEndToEndTests.run(juchu, ["status", "--config", shared])
         #expect(unknown == 2 && unknownErr.contains("store.group") && unknownErr.contains("juchu-no-such-group"), "\(unknownErr)")
+        await sandbox.stop()
     }
 }

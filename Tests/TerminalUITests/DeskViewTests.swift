@@ -368,7 +368,7 @@ struct DeskViewTests {
         let parts = ["選択 1件（うち表示外 1件）", "受注取得中 123/4567", "注文確認送信中 50/1200", "エラー 12件", "licenseKey 残り5日"]
         // Every part shown is whole: none is cut at the edge.
         let shown = header.components(separatedBy: "│").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for text in shown.dropLast() { #expect(parts.contains(text) || ["担当 yamada", "店舗 398211", "受注 Juchu", "同期は他のプロセスが担当"].contains(text), "\(width): cut 「\(text)」") }
+        for text in shown.dropLast() { #expect(parts.contains(text) || ["yamada（管理）", "店舗 398211", "受注 Juchu", "同期は他のプロセスが担当"].contains(text), "\(width): cut 「\(text)」") }
         #expect(header.contains(parts[0]), "\(width): \(header)")
         if width >= 120 {
             for part in parts { #expect(header.contains(part), "\(header)") }

@@ -34,11 +34,17 @@ public struct BackupFolder: Sendable {
             .map { "\(path)/\($0)" }
     }
 
-    /// Removes all but the newest `keep` backups; returns those removed.
-    public func prune(keep: Int) throws -> [String] {
-        let all = try backups()
-        let old = Array(all.dropLast(max(keep, 1)))
-        for file in old { try FileManager.default.removeItem(atPath: file) }
-        return old
+    /// Removes all but the newest `keep` backups, and what a backup cut short a day before `date`
+    /// left (`….partial-…`: a copy of the buyers' data all the same); returns what it removed.
+    public func prune(keep: Int, at date: Date) throws -> [String] {
+        let old = Array(try backups().dropLast(max(keep, 1)))
+        let manager = FileManager.default
+        var partials: [String] = []
+        for name in try manager.contentsOfDirectory(atPath: path) where name.hasPrefix(Self.prefix) && name.contains(Self.suffix + ".partial-") {
+            let modified = try manager.attributesOfItem(atPath: "\(path)/\(name)")[.modificationDate] as? Date ?? date
+            if modified < date.addingTimeInterval(-86_400) { partials.append("\(path)/\(name)") }
+        }
+        for file in old + partials { try manager.removeItem(atPath: file) }
+        return old + partials
     }
 }

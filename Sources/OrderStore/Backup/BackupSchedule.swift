@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// config.toml's `[backup]`: where backups of the store go, how many are kept, and whether the
 /// sync worker makes one a day.
@@ -21,13 +22,41 @@ extension OrderStore {
         public let removed: [String]
     }
 
-    /// Makes a backup in the schedule's folder (or `folder`), made with the store's access when
-    /// missing; checks it; only then removes the oldest beyond `keep`.
-    public func makeBackup(_ schedule: BackupSchedule, into folder: BackupFolder? = nil) throws -> ScheduledBackup {
-        let folder = folder ?? schedule.folder
+    /// Makes a backup in the schedule's folder (made with the store's access when missing), checks
+    /// it, and only then removes the oldest beyond `keep` (the worker's daily backup).
+    public func makeBackup(_ schedule: BackupSchedule) throws -> ScheduledBackup {
+        try Self.makeBackup(reading: pool, access: access, into: schedule.folder, keeping: schedule.keep, at: now())
+    }
+
+    /// The same for the store at `path` as it is on disk — opened read-only, its schema not brought
+    /// up to this version (a backup taken before an upgrade is of the store before it) — while
+    /// desks and the worker go on. Into `folder`, nothing is removed; into the schedule's, the
+    /// oldest beyond `keep` are.
+    public static func makeBackup(
+        ofStoreAt path: String, access: FileAccess, schedule: BackupSchedule, into folder: BackupFolder? = nil, at date: Date
+    ) throws -> ScheduledBackup {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError("データベース \(path) がありません") }
+        if let refusal = access.refusal(for: files(of: path)) { throw refusal }
+        let lock = try StoreOpenLock(store: path, exclusive: false, access: access)
+        defer { withExtendedLifetime(lock) {} }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let pool: DatabasePool
+        do { pool = try DatabasePool(path: path, configuration: configuration) } catch { throw StoreError("データベース \(path) を開けません: \(error)") }
+        return try makeBackup(reading: pool, access: access, into: folder ?? schedule.folder, keeping: folder == nil ? schedule.keep : nil, at: date)
+    }
+
+    private static func makeBackup(
+        reading reader: some DatabaseReader, access: FileAccess, into folder: BackupFolder, keeping keep: Int?, at date: Date
+    ) throws -> ScheduledBackup {
         do { try access.makeFolder(folder.path) } catch { throw StoreError("バックアップの\(error.description)") }
-        let backup = try backup(to: folder.file(at: now()))
-        return ScheduledBackup(backup: backup, removed: try folder.prune(keep: schedule.keep))
+        let backup = try backup(reading: reader, to: folder.file(at: date), access: access)
+        guard let keep else { return ScheduledBackup(backup: backup, removed: []) }
+        do {
+            return ScheduledBackup(backup: backup, removed: try folder.prune(keep: keep, at: date))
+        } catch {
+            throw StoreError("バックアップ \(backup.path) は作って確かめました。古いバックアップを消せません: \(error)")
+        }
     }
 
     /// Whether the daily backup is due: the newest in the folder (by when it was written) is older

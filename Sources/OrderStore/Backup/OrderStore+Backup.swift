@@ -11,22 +11,27 @@ extension OrderStore {
     }
 
     /// Copies the store as it stands at one moment into a new file at `path` while desks and the
-    /// worker go on writing: SQLite's online backup from one read transaction (a WAL snapshot;
-    /// https://www.sqlite.org/backup.html), the store counted in the same transaction. The copy is
-    /// made as `path.partial` with the store's access, checked on its own (``verifyBackup(at:)``:
-    /// integrity_check, and the counts of the moment copied), and only then renamed to `path`: a
-    /// file of that name is always a whole, checked backup.
+    /// worker go on writing (``backup(reading:to:access:)``).
     public func backup(to path: String) throws -> Backup {
-        let partial = path + ".partial"
-        guard !FileManager.default.fileExists(atPath: path) else { throw StoreError("バックアップ \(path) はもうあります") }
+        try Self.backup(reading: pool, to: path, access: access)
+    }
+
+    /// Copies the database `reader` reads, as it stands at one moment, into a new file at `path`:
+    /// SQLite's online backup from one read transaction (a WAL snapshot;
+    /// https://www.sqlite.org/backup.html), counted in the same transaction. The copy is made
+    /// under a name of its own (`path.partial-…`, created new, with `access`), checked on its own
+    /// (``verifyBackup(at:)``: integrity_check, and the counts of the moment copied), and only then
+    /// linked to `path`, which must not exist: a file of that name is always a whole, checked
+    /// backup, and two backups never write over each other.
+    static func backup(reading reader: some DatabaseReader, to path: String, access: FileAccess) throws -> Backup {
+        let partial = path + ".partial-" + UUID().uuidString.prefix(8).lowercased()
         do {
-            try removeIfPresent(partial)
-            try access.createFile(partial)
+            try access.createFile(partial, new: true)
             let copied: StoreContents
             do {
                 let target = try DatabaseQueue(path: partial)
                 copied = try target.writeWithoutTransaction { destination in
-                    try pool.read { source in
+                    try reader.read { source in
                         let contents = try StoreContents.count(in: source)
                         try source.backup(to: destination)
                         return contents
@@ -36,11 +41,14 @@ extension OrderStore {
                 try target.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
                 try target.close()
             }
-            let found = try Self.verifyBackup(at: partial)
+            let found = try verifyBackup(at: partial)
             guard found == copied else {
                 throw StoreError("コピーの中身が元と違います（元: \(copied.summary)、コピー: \(found.summary)）")
             }
-            guard rename(partial, path) == 0 else { throw StoreError("\(partial) を \(path) にできません: \(String(cString: strerror(errno)))") }
+            guard link(partial, path) == 0 else {
+                throw StoreError(errno == EEXIST ? "バックアップ \(path) はもうあります" : "\(path) を作れません: \(String(cString: strerror(errno)))")
+            }
+            try removeIfPresent(partial)
             var status = stat()
             _ = stat(path, &status)
             return Backup(path: path, contents: found, bytes: Int64(status.st_size))
@@ -60,13 +68,7 @@ extension OrderStore {
         configuration.readonly = true
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            return try queue.read { db in
-                let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-                guard problems == ["ok"] else {
-                    throw StoreError("整合性の検査（integrity_check）で問題があります: \(problems.prefix(5).joined(separator: " / "))")
-                }
-                return try StoreContents.count(in: db)
-            }
+            return try queue.read { try check($0) }
         } catch let error as StoreError {
             throw StoreError("\(path): \(error.description)")
         } catch {
@@ -74,7 +76,16 @@ extension OrderStore {
         }
     }
 
-    private func removeIfPresent(_ file: String) throws {
+    /// SQLite's integrity_check of `db`, then what it holds, counted.
+    static func check(_ db: Database) throws -> StoreContents {
+        let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        guard problems == ["ok"] else {
+            throw StoreError("整合性の検査（integrity_check）で問題があります: \(problems.prefix(5).joined(separator: " / "))")
+        }
+        return try StoreContents.count(in: db)
+    }
+
+    private static func removeIfPresent(_ file: String) throws {
         guard FileManager.default.fileExists(atPath: file) else { return }
         try FileManager.default.removeItem(atPath: file)
     }

@@ -62,11 +62,11 @@ public struct FileAccess: Sendable, Equatable {
         }
     }
 
-    /// Creates the empty file `path` with this access, unless it exists.
-    public func createFile(_ path: String) throws(FileAccessError) {
+    /// Creates the empty file `path` with this access, unless it exists (`new`: refused when it does).
+    public func createFile(_ path: String, new: Bool = false) throws(FileAccessError) {
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, fileMode)
         if descriptor < 0 {
-            if errno == EEXIST { return }
+            if errno == EEXIST, !new { return }
             throw FileAccessError("ファイル \(path) を作れません: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
@@ -88,7 +88,8 @@ public struct FileAccess: Sendable, Equatable {
 
     private func problem(at path: String) -> String? {
         var status = stat()
-        guard lstat(path, &status) == 0 else { return nil }
+        // What a link points to is what is read through it.
+        guard stat(path, &status) == 0 else { return nil }
         let isFolder = status.st_mode & S_IFMT == S_IFDIR
         let mode = status.st_mode & 0o7777
         let wanted = isFolder ? folderMode : fileMode

@@ -20,6 +20,8 @@ public final class DeskController {
         public var fetchInterval: Duration?
         /// Fetch once when the desk opens.
         public var fetchOnStart = true
+        /// The daily backup its worker makes when it holds the lease (`[backup]`); nil: none.
+        public var backups: BackupSchedule?
         /// When the last fetch before the desk opened finished, for the status bar.
         public var lastFetchAt: Date?
         /// Days until the licenceKey expires, for the status bar.
@@ -395,16 +397,20 @@ public final class DeskController {
             fetchInterval: settings.fetchInterval, credentials: settings.credentials)
         worker.fetchAtStart = false
         worker.rules = settings.rules
+        worker.backups = settings.backups
         if let watch = settings.rulesWatch { worker.reloadRules = watch.current }
         state.status.lastFetchAt = settings.lastFetchAt
         state.status.licenseDaysLeft = settings.licenseDaysLeft
-        if settings.fetchOnStart { perform(.fetch) }
-        if let interval = settings.fetchInterval {
-            let seconds = Double(interval.components.seconds)
-            events.post(.sync(.nextFetch(now().addingTimeInterval(seconds))))
+        // A desk that may only look (閲覧) fetches and sends nothing: no worker of its own.
+        if state.permission.role >= .clerk {
+            if settings.fetchOnStart { perform(.fetch) }
+            if let interval = settings.fetchInterval {
+                let seconds = Double(interval.components.seconds)
+                events.post(.sync(.nextFetch(now().addingTimeInterval(seconds))))
+            }
+            let started = worker
+            background { await started.run() }
         }
-        let started = worker
-        background { await started.run() }
         let store = store
         let queue = events
         let clock = now

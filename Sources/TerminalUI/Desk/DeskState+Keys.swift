@@ -38,6 +38,10 @@ extension DeskState {
         let inHand = ordersInHand
         defer { forgetPerOrderInputs(unlessStill: inHand) }
         message = nil
+        if let refusal = refusal(for: action) {
+            message = DeskMessage(refusal, isError: true)
+            return []
+        }
         switch action {
         case .cursorDown: return moveFocused(by: 1)
         case .cursorUp: return moveFocused(by: -1)
@@ -99,7 +103,7 @@ extension DeskState {
             guard focus == .panel else { return [] }
             return run(chosenPanelItem)
         case .palette:
-            palette = CommandPalette(panel: panelItems)
+            palette = CommandPalette(panel: panelItems, refusal: refusal(for:))
             return []
         case .editOrder:
             guard let row = grid.cursorRow else { return noOrders() }
@@ -137,6 +141,10 @@ extension DeskState {
     /// (the preview shows them before anything changes); a row that needs a value typed (an
     /// amount, a date) is opened in the panel at that input instead.
     mutating func runPanelRow(_ kind: ActionID, template: String? = nil) -> [DeskEffect] {
+        if let refusal = permission.refusal(for: kind) {
+            message = DeskMessage(refusal, isError: true)
+            return []
+        }
         guard let index = panelItems.firstIndex(where: { $0.kind == kind }) else { return [] }
         if let template, case .choice(let templates, _)? = panelItems[index].inputs.first?.value,
             let chosen = templates.firstIndex(of: template)
@@ -158,6 +166,10 @@ extension DeskState {
 
     /// Starts a panel row on the checked orders, or the cursor row when none is checked.
     mutating func run(_ item: PanelItem) -> [DeskEffect] {
+        if let refusal = permission.refusal(for: item.kind) {
+            message = DeskMessage(refusal, isError: true)
+            return []
+        }
         switch item.kind {
         case .fetch:
             return [.fetch]
@@ -616,6 +628,10 @@ extension DeskState {
         if let dialog, case .preview = dialog.stage, dialog.item.kind == .confirm, !dialog.plan.withUnsentEdits.isEmpty,
             keymap.action(for: key, in: .desk) == .pushEdit, let push = panelItems.first(where: { $0.kind == .pushEdit })
         {
+            if let refusal = permission.refusal(for: .pushEdit) {
+                message = DeskMessage(refusal, isError: true)
+                return []
+            }
             self.dialog = nil
             return [.plan(push, dialog.plan.withUnsentEdits, scope: "未反映の変更がある \(dialog.plan.withUnsentEdits.count)件")]
         }

@@ -12,6 +12,8 @@ public struct DeskState: Sendable {
 
     public let shopID: String
     public let operatorName: String
+    /// The operator's role: what the desk offers (config.toml's [operators]; 管理 without it).
+    public var permission: OperatorPermission
     public let statuses: [LocalStatus]
     /// Where an order goes with its 発送完了報告 (nil: its status is left).
     public var statusAfterShipReport: LocalStatus? = .shipped
@@ -104,6 +106,7 @@ public struct DeskState: Sendable {
         self.columns = columns
         self.shopID = shopID
         self.operatorName = operatorName
+        self.permission = OperatorPermission(name: operatorName, role: .manager)
         self.statuses = statuses
         self.keymap = keymap
         self.panelItems = PanelItem.standard(statuses: statuses, flags: flags, mailTemplates: mailTemplates)
@@ -121,6 +124,11 @@ public struct DeskState: Sendable {
     public var filter: GridFilter { GridFilter(localStatus: currentStatus, search: search, mailTemplates: mailTemplateFiles) }
     /// The shop's mail templates, 名前 → file name (メール: in the search line takes either).
     public let mailTemplateFiles: [String: String]
+
+    /// Why the operator's role does not allow `action` (to be said where it is offered), or nil.
+    public func refusal(for action: DeskAction) -> String? {
+        permission.refusal(action.panelAction?.title ?? action.label, needs: action.requiredRole)
+    }
 
     /// The panel row chosen, and the one the confirm key (c) plans.
     public var chosenPanelItem: PanelItem { panelItems[panelCursor] }

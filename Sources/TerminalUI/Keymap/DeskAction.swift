@@ -76,6 +76,17 @@ public enum DeskAction: String, Sendable, CaseIterable {
     /// The panel row a key runs directly, by the same name in keymap.toml as in the journal.
     public var panelAction: ActionID? { ActionID(rawValue: rawValue) }
 
+    /// The least role (config.toml's [operators]) that may use it: a panel row's own, 担当 for the
+    /// forms that change an order here, 閲覧 for looking and moving.
+    public var requiredRole: OperatorRole {
+        if let panelAction { return panelAction.requiredRole }
+        switch self {
+        case .editOrder: return OperatorTask.editOrder.requiredRole
+        case .enterTracking: return OperatorTask.enterTracking.requiredRole
+        default: return .viewer
+        }
+    }
+
     /// Which table of keymap.toml the action belongs to.
     public var context: KeyContext {
         switch self {

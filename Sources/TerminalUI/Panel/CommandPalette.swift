@@ -11,6 +11,8 @@ public struct CommandPalette: Sendable, Equatable {
         public let title: String
         /// Where it belongs (the panel's group, or 一覧 for the desk's own keys).
         public let group: String
+        /// Why the operator's role does not allow it (shown beside it; Enter says it); nil: allowed.
+        public let refusal: String?
         /// The title and the words it is known by, folded for matching (kana as hiragana, ASCII lower case).
         let searched: String
     }
@@ -20,22 +22,25 @@ public struct CommandPalette: Sendable, Equatable {
     public var cursor = 0
     public let entries: [Entry]
 
-    /// Every panel row (メール送信 once per template) and the desk's actions that are not movement.
-    public init(panel: [PanelItem]) {
+    /// Every panel row (メール送信 once per template) and the desk's actions that are not movement;
+    /// `refusal` says which the operator's role does not allow, and why.
+    public init(panel: [PanelItem], refusal: (DeskAction) -> String? = { _ in nil }) {
         var entries: [Entry] = []
         for item in panel {
             guard let action = DeskAction(rawValue: item.kind.rawValue) else { continue }
             if item.kind == .sendMail, case .choice(let templates, _)? = item.inputs.first?.value, !templates.isEmpty {
                 entries += templates.map { template in
-                    Entry(action: action, template: template, title: "\(item.title): \(template)", group: item.group,
+                    Entry(action: action, template: template, title: "\(item.title): \(template)", group: item.group, refusal: refusal(action),
                           searched: Self.searchText(action, "\(item.title) \(template)"))
                 }
             } else {
-                entries.append(Entry(action: action, template: nil, title: item.title, group: item.group, searched: Self.searchText(action, item.title)))
+                entries.append(Entry(action: action, template: nil, title: item.title, group: item.group, refusal: refusal(action),
+                                     searched: Self.searchText(action, item.title)))
             }
         }
         for action in Self.deskActions {
-            entries.append(Entry(action: action, template: nil, title: action.label, group: "一覧", searched: Self.searchText(action, action.label)))
+            entries.append(Entry(action: action, template: nil, title: action.label, group: "一覧", refusal: refusal(action),
+                                 searched: Self.searchText(action, action.label)))
         }
         self.entries = entries
     }

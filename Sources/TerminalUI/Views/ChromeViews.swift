@@ -13,7 +13,7 @@ struct HeaderView {
         // Each part with how much it matters: when the line is short, the least needed leave
         // first, so that counts and work in progress are never cut.
         var parts: [(text: String, priority: Int)] = [
-            ("受注 Juchu", 0), ("店舗 \(state.shopID)", 1), ("担当 \(state.operatorName)", 3), (state.marksText, 9),
+            ("受注 Juchu", 0), ("店舗 \(state.shopID)", 1), ("\(state.operatorName)（\(state.permission.role.label)）", 3), (state.marksText, 9),
         ]
         let status = state.status
         if status.fetching {

@@ -22,15 +22,21 @@ struct PaletteView {
         let top = max(0, min(palette.cursor - listRows + 1, matches.count - listRows))
         for (offset, entry) in matches.dropFirst(top).prefix(listRows).enumerated() {
             let y = inner.y + 1 + offset
-            let key = keymap.keys(for: entry.action).first.map(\.description) ?? ""
+            // What the operator's role does not allow is listed, dimmed, with the role it needs in the key's place.
+            let key = entry.refusal != nil ? "要\(entry.action.requiredRole.label)" : keymap.keys(for: entry.action).first.map(\.description) ?? ""
             let keyWidth = 10
             let groupWidth = min(18, entry.group.displayWidth)
             let titleEnd = inner.maxX - keyWidth - groupWidth - 2
-            screen.put(entry.title, x: inner.x + 1, y: y, limit: titleEnd)
+            screen.put(entry.title, x: inner.x + 1, y: y, style: entry.refusal != nil ? theme.muted : .plain, limit: titleEnd)
             screen.put(entry.group, x: titleEnd + 1, y: y, style: theme.muted, limit: inner.maxX - keyWidth)
-            screen.put(key, x: inner.maxX - keyWidth, y: y, width: keyWidth - 1, alignment: .trailing, style: CellStyle(bold: true))
+            screen.put(key, x: inner.maxX - keyWidth, y: y, width: keyWidth - 1, alignment: .trailing,
+                       style: entry.refusal != nil ? theme.muted : CellStyle(bold: true))
             if top + offset == palette.cursor { screen.restyle(x: inner.x, y: y, width: inner.width) { $0.reverse = true } }
         }
-        screen.put("Enter 実行  ↑↓ 選ぶ  Esc 閉じる", x: inner.x + 1, y: inner.maxY - 1, style: theme.muted, limit: inner.maxX)
+        if let refusal = palette.chosen?.refusal {
+            screen.put(refusal, x: inner.x + 1, y: inner.maxY - 1, style: theme.color(.yellow, bold: true), limit: inner.maxX)
+        } else {
+            screen.put("Enter 実行  ↑↓ 選ぶ  Esc 閉じる", x: inner.x + 1, y: inner.maxY - 1, style: theme.muted, limit: inner.maxX)
+        }
     }
 }

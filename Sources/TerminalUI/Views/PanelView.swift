@@ -56,14 +56,22 @@ struct PanelView {
                 lines.append(Line(text: heading, indent: 1))
             }
             let chosen = index == state.panelCursor
-            let key = shortcut(for: item).map { "[\($0)]" } ?? ""
+            // A row the operator's role does not allow stays in its place, dimmed, the role it needs beside it.
+            let refusal = state.permission.refusal(for: item.kind)
+            let key = refusal != nil ? "要\(item.kind.requiredRole.label)" : shortcut(for: item).map { "[\($0)]" } ?? ""
             // A title longer than the panel wraps (at 80 columns the panel is 32 cells wide).
             let titleWidth = width - 4 - (key.isEmpty ? 0 : key.displayWidth + 1)
-            for (part, text) in StyledLine(item.title).wrapped(to: titleWidth, indent: 0).enumerated() {
+            for (part, text) in StyledLine(item.title, refusal != nil ? theme.muted : .plain).wrapped(to: titleWidth, indent: 0).enumerated() {
                 lines.append(Line(text: text, indent: part == 0 ? 3 : 4, item: index, isChosenTitle: chosen && part == 0,
                                   highlighted: chosen && (item.inputs.isEmpty || !state.focusIsOnInput), key: part == 0 ? key : ""))
             }
             guard chosen else { continue }
+            if let refusal, state.focus == .panel {
+                for part in StyledLine(refusal, theme.color(.yellow, bold: false)).wrapped(to: max(1, width - 6), indent: 0) {
+                    lines.append(Line(text: part, indent: 5, item: index))
+                }
+                continue
+            }
             if state.focus == .panel, !state.focusIsOnInput, !item.inputs.isEmpty {
                 let hint = item.inputs.contains(where: \.isText) ? "Enter/→ 入力欄へ" : "Enter 実行・→ 選択肢へ"
                 lines.append(Line(text: StyledLine(hint, theme.muted), indent: 5, item: index))

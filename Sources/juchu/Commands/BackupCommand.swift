@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrderEngine
 import OrderStore
 import ShopSettings
 
@@ -9,14 +10,16 @@ struct BackupCommand: ParsableCommand {
         commandName: "backup",
         abstract: "データベースのバックアップを作り、開いて確かめます（デスクや同期ワーカーは動いたままでかまいません）",
         discussion: """
-            [backup] folder（既定: $XDG_DATA_HOME/juchu/backups）に juchu-日時.sqlite を作り、整合性の検査（integrity_check）と
-            件数の照合をしてから、新しい [backup] keep 件（既定 7）より古いものを消します。
+            [backup] folder（既定: データベースと同じフォルダの backups）に juchu-日時.sqlite を作り、整合性の検査
+            （integrity_check）と件数の照合をしてから、新しい [backup] keep 件（既定 7）より古いものを消します。
+            データベースは読むだけで、この版の形に更新しません（更新の前に取るバックアップはその前の形のまま）。
             同期ワーカー（juchu sync）は [backup] daily = true（既定）なら1日1回作ります。戻すには juchu restore FILE。
+            終了コード: 0 作って確かめた、1 作れなかった、2 設定や権限の誤り
             """)
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: "バックアップを置くフォルダ（既定: config.toml の [backup] folder）")
+    @Option(help: "バックアップを置くフォルダ（既定: config.toml の [backup] folder。ここでは古いものを消しません）")
     var to: String?
 
     @Flag(help: "結果をJSONで出力")
@@ -24,15 +27,18 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (settings, _) = try options.load()
+            let (settings, file) = try options.load()
+            try options.require(OperatorTask.backup, settings, file: file)
             let folder = to.map { BackupFolder(path: URL(fileURLWithPath: $0).standardizedFileURL.path) }
             if let folder, let refusal = settings.fileAccess.refusal(for: [folder.path]) {
                 throw UserFacingError(refusal.description, exitCode: 2)
             }
-            let store = try options.openStore(settings, existing: true)
             let made: OrderStore.ScheduledBackup
             do {
-                made = try store.makeBackup(settings.backup, into: folder)
+                made = try OrderStore.makeBackup(
+                    ofStoreAt: settings.databasePath, access: settings.fileAccess, schedule: settings.backup, into: folder, at: Date())
+            } catch let refusal as FileAccessError {
+                throw UserFacingError(refusal.description, exitCode: 2)
             } catch {
                 throw UserFacingError("\(error)")
             }

@@ -39,6 +39,7 @@ struct DeskCommand: ParsableCommand {
             deskSettings.trackingInbox = XDGPaths.data + "/tracking"
             deskSettings.slipDirectory = XDGPaths.data + "/slips"
             deskSettings.receiptPurpose = settings.slips.receiptPurpose
+            deskSettings.backups = settings.backup
             deskSettings.deliveryMethods = settings.deliveryMethods
             deskSettings.postcodes = postcodes
             do {
@@ -59,7 +60,7 @@ struct DeskCommand: ParsableCommand {
                 keymap: keymap, shopID: settings.shopID.isEmpty ? "（店舗ID未設定）" : settings.shopID, ascii: display.ascii,
                 colors: DeskLauncher.wantsColor(noColorFlag: display.noColor), settings: deskSettings,
                 statuses: settings.statuses, flags: settings.flags, views: settings.views, columns: settings.columns,
-                statusAfterShipReport: settings.statusAfterShipReport)
+                statusAfterShipReport: settings.statusAfterShipReport, permission: try options.permission(settings, file: file))
             try launcher.run(service: service)
         }
     }

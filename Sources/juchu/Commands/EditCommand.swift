@@ -42,6 +42,7 @@ struct EditCommand: ParsableCommand {
         try reportingErrors {
             let edit = try Self.edit(from: assignments)
             let (settings, file) = try options.load()
+            try options.require(OperatorTask.editOrder, settings, file: file)
             let store = try options.openStore(settings, existing: true)
             let number = OrderNumber(order!)
             guard let current = try store.order(number) else { throw UserFacingError("注文 \(number) はありません", exitCode: 2) }

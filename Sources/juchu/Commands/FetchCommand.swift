@@ -18,6 +18,7 @@ struct FetchCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, file) = try options.load()
+            try options.require(.fetch, settings, file: file)
             let service = try options.service(settings, file: file, postcodes: ConfigOptions.postcodes().directory)
             let fetch = settings.fetch
             let report: FetchReport

@@ -39,6 +39,7 @@ struct LabelsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, file) = try options.load()
+            try options.require(.writeLabels, settings, file: file)
             guard let sender = settings.sender else {
                 throw UserFacingError("ご依頼主がありません: \(file) に [sender] の name・phone・zip・address を書いてください", exitCode: 2)
             }

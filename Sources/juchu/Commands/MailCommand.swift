@@ -59,6 +59,7 @@ struct MailSendCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, file) = try options.load()
+            try options.require(.sendMail, settings, file: file)
             guard let mailer = try options.mailer(settings, file: file) else {
                 throw UserFacingError(ConfigError(file: file, key: "mail", problem: "メールの設定 [mail] がありません").description, exitCode: 2)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrderEngine
 import OrderStore
 import ShopSettings
 
@@ -9,8 +10,11 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "バックアップをデータベースに戻します（デスク・同期ワーカー・コマンドがすべて終わっているときだけ）",
         discussion: """
-            まずバックアップを確かめ、何を何で置き換えるかを表示します。--yes を付けると置き換えます。
-            今のデータベースは消さずに、名前に .before-restore-日時 を付けて残します。
+            まずバックアップを確かめ、何を何で置き換えるかを表示します（何も変えません）。--yes を付けると置き換えます。
+            今のデータベースは消さずに、名前に .before-restore-日時 を付けて残します。バックアップの後の送信・メール・
+            ルールの記録は引き継ぎ、同じものを二度送りません。
+            終了コード: 0 表示した・戻した、1 戻せなかった（開いているプロセスがある、など。何も変えていません）、
+            2 バックアップや設定の誤り
             """)
 
     @OptionGroup var options: ConfigOptions
@@ -23,17 +27,19 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (settings, _) = try options.load()
-            let path = URL(fileURLWithPath: file).standardizedFileURL.path
+            let (settings, configFile) = try options.load()
+            try options.require(OperatorTask.restore, settings, file: configFile)
             let restore: StoreRestore
             do {
-                restore = try StoreRestore(from: path, to: settings.databasePath, access: settings.fileAccess)
+                restore = try StoreRestore(from: file, to: settings.databasePath, access: settings.fileAccess)
             } catch {
-                throw UserFacingError("戻せません: \(error)")
+                // A backup that is not there, not whole or not this version's: the operator's input.
+                throw UserFacingError("戻せません: \(error)", exitCode: 2)
             }
             CommandOutput.write(restore.plan.joined(separator: "\n") + "\n")
             guard yes else {
-                throw UserFacingError("まだ何も変えていません。この内容で置き換えるには --yes を付けてもう一度実行してください", exitCode: 2)
+                CommandOutput.write("まだ何も変えていません。この内容で置き換えるには --yes を付けてもう一度実行してください\n")
+                return
             }
             let result: StoreRestore.Result
             do {
@@ -41,12 +47,11 @@ struct RestoreCommand: ParsableCommand {
             } catch {
                 throw UserFacingError("戻せませんでした: \(error)")
             }
-            // Opened as every command opens it: brought up to this version's schema, and proved to open.
-            let store = try options.openStore(settings, existing: true)
-            let contents: StoreContents
-            do { contents = try store.contents() } catch { throw UserFacingError("\(error)") }
-            var lines = ["戻しました: \(settings.databasePath)", "　\(contents.summary)"]
+            var lines = ["戻しました: \(settings.databasePath)", "　\(result.contents.summary)"]
             if let kept = result.keptAs { lines.append("前のデータベースは \(kept) に残しました") }
+            if result.carried.writes + result.carried.ruleActs > 0 {
+                lines.append("バックアップの後の送信記録 \(result.carried.writes)件・ルールの実行記録 \(result.carried.ruleActs)件を引き継ぎました")
+            }
             if result.writesMadeUnknown > 0 {
                 lines.append("結果待ちだった送信 \(result.writesMadeUnknown)件を「結果不明」にしました（RMSへの送信は次の同期で確かめます）")
             }

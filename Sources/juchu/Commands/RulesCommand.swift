@@ -109,6 +109,7 @@ struct RulesRunCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, file) = try options.load()
+            try options.require(.runRules, settings, file: file)
             let (rules, _) = try UserFacingError.settings { try settings.rules() }
             let service = try options.service(settings, file: file, existingStore: true).mailing(with: try options.mailer(settings, file: file))
             let report = try runBlocking { try await service.applyRules(rules, to: try selection.numbers(in: service.store)) }
@@ -210,7 +211,8 @@ struct RulesUndoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (settings, _) = try options.load()
+            let (settings, file) = try options.load()
+            try options.require(.undo, settings, file: file)
             let store = try options.openStore(settings, existing: true)
             guard let chosen = try store.undoableBatches(limit: 1, byRules: true, batchID: batch).first else {
                 throw UserFacingError(batch.map { "一括処理 \($0) は取り消せるルールの処理にありません（取り消し済みか、ルールの処理ではありません）" }

@@ -87,7 +87,8 @@ struct SlipsMakeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (settings, _) = try options.load()
+            let (settings, file) = try options.load()
+            try options.require(.printSlips, settings, file: file)
             let maker = try options.slipMaker(settings)
             let store = try options.openStore(settings, existing: true)
             var request = SlipMaker.Request(

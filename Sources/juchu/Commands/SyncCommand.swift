@@ -29,6 +29,8 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, file) = try options.load()
+            // The worker fetches and sends what desks recorded; the rules it runs act in their own names.
+            try options.require(OperatorTask.runWorker, settings, file: file)
             // The rules' mails go through the shop's relay, as the desk's do.
             let service = try options.service(settings, file: file, postcodes: ConfigOptions.postcodes().directory).mailing(with: try options.mailer(settings, file: file)).reporting { event in
                 // Written at once, a line at a time, also into a pipe or the journal.

@@ -45,7 +45,8 @@ struct TrackingImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (settings, _) = try options.load()
+            let (settings, configFile) = try options.load()
+            try options.require(.importTracking, settings, file: configFile)
             let store = try options.openStore(settings, existing: true)
             let imported = try TrackingFileImport.read(
                 [file], format: format.flatMap(TrackingFormat.init(rawValue:)), store: store, today: CalendarDate(japanDayOf: JapanTime(Date())))

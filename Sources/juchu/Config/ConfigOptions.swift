@@ -24,7 +24,33 @@ struct ConfigOptions: ParsableArguments {
             throw UserFacingError(error.description, exitCode: 2)
         }
         try PrivateFolders.prepare(loaded.0.fileAccess, extra: [loaded.0.backup.folder.path])
+        // A user [operators] does not name may do nothing at all.
+        _ = try permission(loaded.0, file: loaded.1)
         return loaded
+    }
+
+    /// This OS user's role by config.toml's [operators] (every user is 管理 without it).
+    func permission(_ settings: ShopConfig, file: String) throws -> OperatorPermission {
+        do {
+            return try settings.permission(
+                user: OperatorIdentity.current, groups: OperatorIdentity.groups, knownUser: OperatorIdentity.isKnownUser, file: file)
+        } catch let error as ConfigError {
+            throw UserFacingError(error.description, exitCode: 2)
+        }
+    }
+
+    /// Stops (exit 2) unless this user's role allows `action`.
+    func require(_ action: ActionID, _ settings: ShopConfig, file: String) throws {
+        try refuse(try permission(settings, file: file).refusal(for: action), file: file)
+    }
+
+    /// Stops (exit 2) unless this user's role allows `task`.
+    func require(_ task: OperatorTask, _ settings: ShopConfig, file: String) throws {
+        try refuse(try permission(settings, file: file).refusal(for: task), file: file)
+    }
+
+    private func refuse(_ refusal: String?, file: String) throws {
+        if let refusal { throw UserFacingError(refusal + "。権限は \(file) の [operators] で決まります", exitCode: 2) }
     }
 
     /// The database of the settings. `existing`: a command that works on orders already there
@@ -87,6 +113,7 @@ struct ConfigOptions: ParsableArguments {
     func runOutboxCommand(_ action: OrderAction, _ selection: OrderSelection, json: Bool) throws {
         try reportingErrors {
             let (settings, file) = try load()
+            try require(action.id, settings, file: file)
             let service = try self.service(settings, file: file, existingStore: true).reporting(to: Self.sayWaiting)
             let statusAfter = settings.statusAfterShipReport
             try runBlocking {

@@ -6,7 +6,8 @@ extension ConfigOptions {
     /// settings' database and prints them, or the reason it was refused (exit 1).
     func changeParcels(_ change: (OrderStore) throws -> Order) throws {
         try reportingErrors {
-            let (settings, _) = try load()
+            let (settings, file) = try load()
+            try require(OperatorTask.enterTracking, settings, file: file)
             let store = try openStore(settings, existing: true)
             do {
                 let order = try change(store)

@@ -17,6 +17,8 @@ struct DeskLauncher {
     var views = SavedView.defaults
     var columns = GridColumn.defaults
     var statusAfterShipReport: LocalStatus? = .shipped
+    /// The operator's role (config.toml's [operators]); nil: 管理.
+    var permission: OperatorPermission?
 
     func run(service: SyncService) throws {
         let terminal: CursesTerminal
@@ -31,6 +33,7 @@ struct DeskLauncher {
             columns: columns, mailTemplates: service.mailer?.library.templates.map(\.title) ?? [],
             mailTemplateFiles: service.mailer?.library.titleToName ?? [:], keymap: keymap)
         state.statusAfterShipReport = statusAfterShipReport
+        if let permission { state.permission = permission }
         let controller = DeskController(
             state: state, service: service, settings: settings,
             theme: Theme(colored: colors, glyphs: ascii ? .ascii : .unicode), terminal: terminal)
