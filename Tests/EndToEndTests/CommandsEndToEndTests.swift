@@ -29,7 +29,8 @@ struct CommandsEndToEndTests {
     }
 
     /// A config.toml for the sandbox: its URL and credentials (or `licenseKey`), the database at
-    /// `database`, and `more` (further keys of [api], then other tables).
+    /// `database`, and `more` (further keys of [api], then other tables). The worker's daily
+    /// backup is off unless `more` has a [backup] of its own (the backup tests).
     static func sandboxConfig(
         _ sandbox: SandboxHarness, in juchu: JuchuBinary, database: String, licenseKey: String? = nil, requestsPerSecond: Double = 50,
         api: String = "", more: String = ""
@@ -47,6 +48,7 @@ struct CommandsEndToEndTests {
             requests_per_second = \(requestsPerSecond)
             \(api)
             \(more)
+            \(more.contains("[backup]") ? "" : "[backup]\ndaily = false")
             """, in: juchu)
     }
 

@@ -49,6 +49,9 @@ public struct FileAccess: Sendable, Equatable {
     public func makeFolder(_ path: String) throws(FileAccessError) {
         var status = stat()
         guard stat(path, &status) != 0 else { return }
+        if errno == EACCES {
+            throw FileAccessError("フォルダ \(path) に入れません: このユーザー（\(OperatorIdentity.current)）には権限がありません（共有するグループに入っているか確かめてください）")
+        }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {

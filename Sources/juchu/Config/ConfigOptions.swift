@@ -57,6 +57,12 @@ struct ConfigOptions: ParsableArguments {
     /// opens the file only if it exists, so that a path mistyped in config.toml makes no new,
     /// empty database (only a fetch, the worker and the desk make the first one).
     func openStore(_ settings: ShopConfig, existing: Bool = false) throws -> OrderStore {
+        var status = stat()
+        if stat(settings.databasePath, &status) != 0, errno == EACCES {
+            throw UserFacingError(
+                "データベース \(settings.databasePath) を開けません: このユーザー（\(OperatorIdentity.current)）には権限がありません（共有するグループに入っているか確かめてください）",
+                exitCode: 2)
+        }
         if existing, !FileManager.default.fileExists(atPath: settings.databasePath) {
             throw UserFacingError(
                 "データベース \(settings.databasePath) がありません（config.toml の [store] path を確かめてください。"

@@ -1,0 +1,109 @@
+import Foundation
+import OrderStore
+import Testing
+import TestSupport
+
+/// Two OS users of one host sharing a store through `[store] group`, and a third, not in the
+/// group, kept out by the files' modes — real users, made for the test (it runs as root, as CI does).
+@Suite("End to end: a store shared by a group of OS users", .serialized, .enabled(if: getuid() == 0, "makes OS users: runs as root (CI does)"))
+struct SharedStoreEndToEndTests {
+    static let group = "juchu-test-ops"
+    static let members = ["juchu-test-a", "juchu-test-b"]
+    static let outsider = "juchu-test-c"
+
+    /// Runs `command` with `arguments`; its exit status and what it wrote.
+    @discardableResult
+    static func run(_ command: String, _ arguments: [String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    /// The group and its users, made once on this host (left for the next run).
+    static func makeUsers() throws {
+        if getgrnam(group) == nil { #expect(try run("/usr/sbin/groupadd", [group]).0 == 0) }
+        for user in members + [outsider] where getpwnam(user) == nil {
+            let groups = members.contains(user) ? ["-G", group] : []
+            let (status, output) = try run("/usr/sbin/useradd", ["-M", "-N", "-s", "/usr/sbin/nologin"] + groups + [user])
+            #expect(status == 0, "\(output)")
+        }
+    }
+
+    @Test("user a makes the store 0660/2770 of the group, user b reads and confirms in it, a sees b's work; user c, outside the group, cannot open or read it")
+    func shared() async throws {
+        try Self.makeUsers()
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 12, requestsPerSecond: 0)
+        // A folder every user can pass through, with the binary and each user's home and config.
+        let base = juchu.home + "/host"
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        chmod(juchu.home, 0o755)
+        let binary = base + "/juchu"
+        try FileManager.default.copyItem(atPath: juchu.path, toPath: binary)
+        let shop = base + "/shop"
+        try FileManager.default.createDirectory(atPath: shop, withIntermediateDirectories: true)
+        chown(shop, getpwnam(Self.members[0])!.pointee.pw_uid, getgrnam(Self.group)!.pointee.gr_gid)
+        chmod(shop, 0o2770)
+        let database = shop + "/data/shop.sqlite"
+        let credentials = sandbox.client.configuration.credentials
+        func as_(_ user: String, _ arguments: [String], group: Bool = true) throws -> (Int32, String) {
+            let home = base + "/home-" + user
+            if !FileManager.default.fileExists(atPath: home) {
+                try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                chown(home, getpwnam(user)!.pointee.pw_uid, getpwnam(user)!.pointee.pw_gid)
+                let config = home + "/config.toml"
+                try """
+                    [shop]
+                    id = "398211"
+                    [store]
+                    path = "\(database)"
+                    \(group ? "group = \"\(Self.group)\"" : "")
+                    [api]
+                    base_url = "\(sandbox.baseURL)"
+                    service_secret = "\(credentials.serviceSecret)"
+                    license_key = "\(credentials.licenseKey)"
+                    requests_per_second = 50
+                    [fetch]
+                    skip_younger_than_minutes = 0
+                    """.write(toFile: config, atomically: true, encoding: .utf8)
+                chown(config, getpwnam(user)!.pointee.pw_uid, getpwnam(user)!.pointee.pw_gid)
+                chmod(config, 0o600)
+            }
+            return try Self.run("/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/env", "-i", "HOME=\(home)", "LANG=C.UTF-8", binary]
+                + arguments + ["--config", home + "/config.toml"])
+        }
+        let (a, b, c) = (Self.members[0], Self.members[1], Self.outsider)
+        let (fetched, fetchOut) = try as_(a, ["fetch"])
+        #expect(fetched == 0, "\(fetchOut)")
+        #expect(StoreAccessEndToEndTests.mode(shop + "/data") == 0o2770)
+        #expect(StoreAccessEndToEndTests.mode(database) == 0o660)
+        var status = stat()
+        #expect(stat(database, &status) == 0 && status.st_gid == getgrnam(Self.group)!.pointee.gr_gid)
+
+        let (confirmed, confirmOut) = try as_(b, ["confirm", "--status", "新規受付"])
+        #expect(confirmed == 0 || confirmed == 3, "b writes to a's store: \(confirmOut)")
+        let accepted = await sandbox.server.acceptedConfirmations()
+        #expect(!accepted.isEmpty)
+        let (seen, seenOut) = try as_(a, ["status", "--json"])
+        #expect(seen == 0 || seen == 3, "a opens the store after b wrote to it (its -wal, -shm and locks b made): \(seenOut)")
+        let (listed, operators) = try Self.run("/usr/bin/env", ["python3", "-c",
+            "import sqlite3, sys; print(' '.join(sorted(r[0] for r in sqlite3.connect(sys.argv[1]).execute('SELECT DISTINCT operator FROM journal'))))",
+            database])
+        #expect(listed == 0 && operators.contains(a) && operators.contains(b), "the journal names each user: \(operators)")
+
+        // c names no group (it could not: it is not in it) and is kept out by the modes alone.
+        let (outside, outsideOut) = try as_(c, ["status"], group: false)
+        #expect(outside != 0 && outsideOut.contains("データベース \(database) を開けません: このユーザー（\(c)）には権限がありません"), "c is kept out: \(outsideOut)")
+        let (read, _) = try Self.run("/usr/sbin/runuser", ["-u", c, "--", "/bin/cat", database])
+        #expect(read != 0, "c cannot read the file")
+        await sandbox.stop()
+    }
+}
