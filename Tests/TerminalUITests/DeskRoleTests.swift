@@ -38,10 +38,13 @@ struct DeskRoleTests {
         #expect(!state.run(change).isEmpty, "a 担当 changes statuses")
     }
 
-    @Test("a 閲覧 moves, searches and looks, but opens no form and runs nothing that changes an order")
+    @Test("a 閲覧 moves, searches and looks, but opens no form and runs nothing that changes an order; the footer offers no key it may not use")
     func viewer() {
         var state = DeskFixtures.state(rows: (0..<3).map { DeskFixtures.row($0) })
+        let footer = { (state: DeskState) in DeskView(theme: DeskFixtures.theme).render(state, width: 120, height: 30, now: self.now).line(29) }
+        #expect(footer(state).contains("注文確認") && footer(state).contains("受注取得"))
         state.permission = OperatorPermission(name: "guest", role: .viewer)
+        #expect(!footer(state).contains("注文確認") && !footer(state).contains("受注取得") && footer(state).contains("検索"), "\(footer(state))")
         #expect(!state.perform(.cursorDown).isEmpty || state.grid.cursor == 1)
         #expect(state.perform(.editOrder).isEmpty && state.message?.text.contains("担当の権限が必要です") == true)
         #expect(state.perform(.changeStatus).isEmpty && state.message?.isError == true)

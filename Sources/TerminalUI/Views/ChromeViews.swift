@@ -135,7 +135,8 @@ struct FooterView {
             (.focusNext, "ペイン"), (.fetch, "受注取得"), (.refreshRMSStatus, "RMS取得"), (.quit, "終了"),
         ]
         func parts(_ list: [(DeskAction, String)]) -> [(key: String, label: String)] {
-            list.compactMap { action, label in state.keymap.keys(for: action).first.map { ("\($0)", " \(label)") } }
+            // A key the operator's role does not allow is not offered here (the panel says why).
+            list.filter { state.refusal(for: $0.0) == nil }.compactMap { action, label in state.keymap.keys(for: action).first.map { ("\($0)", " \(label)") } }
         }
         func width(_ list: [(key: String, label: String)]) -> Int { list.map { $0.key.displayWidth + $0.label.displayWidth + 2 }.reduce(0, +) }
         let right = parts(kept)
