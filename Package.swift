@@ -3,7 +3,7 @@
 //
 // Layers, each depending only on those before it:
 //   OrderEngine → ShippingFiles, CustomerMail, Slips, MailTransport → RakutenPay → RMSSandbox
-//   → OrderStore, Postcodes → OrderSync → ShopSettings → TerminalUI → juchu
+//   → OrderStore (→ OrderStorePostgres), Postcodes → OrderSync → ShopSettings → TerminalUI → juchu
 // Beside the product, never in it: JuchuTesting (what tests and benchmarks drive it with),
 // juchu-bench (the benchmarks), juchu-fuzz (the fuzzing targets), TestSupport (test fixtures).
 import PackageDescription
@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // The store's second backend, for shops whose operators span hosts (PostgreSQL).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // Tests only: property-based round-trips of the order model.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -102,6 +104,17 @@ let package = Package(
         .target(
             name: "OrderStore",
             dependencies: ["OrderEngine", "RakutenPay", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+
+        // 4'. The store on PostgreSQL (postgres-nio), for operators on several hosts: the roles of
+        // OrderStore's protocols, one by one, each proved by the conformance suite on both backends.
+        .target(
+            name: "OrderStorePostgres",
+            dependencies: [
+                "OrderStore", "OrderEngine", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
 
@@ -212,6 +225,8 @@ let package = Package(
             exclude: ["Samples"]),
         .testTarget(name: "PostcodesTests", dependencies: ["Postcodes", "OrderEngine"]),
         .testTarget(name: "OrderStoreTests", dependencies: ["OrderStore", "OrderEngine", "RakutenPay", "RMSSandbox", "TestSupport"]),
+        // One suite run against each backend: SQLite always, PostgreSQL where JUCHU_TEST_POSTGRESQL_URL names a server (.ci/run starts one).
+        .testTarget(name: "StoreConformanceTests", dependencies: ["OrderStore", "OrderStorePostgres", "OrderEngine", "TestSupport"]),
         .testTarget(
             name: "SyncTests",
             dependencies: [

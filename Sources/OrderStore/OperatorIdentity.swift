@@ -28,6 +28,19 @@ public enum OperatorIdentity {
     /// Whether the OS knows this user by its id (not only by $USER, which anyone may set).
     public static var isKnownUser: Bool { getpwuid(geteuid()) != nil }
 
+    /// The host and pid of a process as ``process`` names it (`user@host:pid`).
+    public static func hostAndPID(of process: String) -> (host: String, pid: Int32)? {
+        guard let at = process.lastIndex(of: "@"), let colon = process.lastIndex(of: ":"), at < colon,
+            let pid = Int32(process[process.index(after: colon)...])
+        else { return nil }
+        return (String(process[process.index(after: at)..<colon]), pid)
+    }
+
+    /// Whether a process of this host is still running (signal 0 checks without sending).
+    public static func isAlive(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+
     /// `user@host:pid`, to tell processes apart in the outbox.
     public static var process: String {
         "\(current)@\(host):\(getpid())"

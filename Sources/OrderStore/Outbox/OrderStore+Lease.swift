@@ -10,6 +10,14 @@ extension OrderStore {
         public let expiresAt: Date
         /// Why the worker stopped working (an expired licenceKey); nil while it works.
         public let problem: String?
+
+        public init(holder: String, host: String, pid: Int32, expiresAt: Date, problem: String?) {
+            self.holder = holder
+            self.host = host
+            self.pid = pid
+            self.expiresAt = expiresAt
+            self.problem = problem
+        }
     }
 
     /// Takes or renews the worker's lease for `holder` (this process) for `seconds`. Granted when
@@ -20,6 +28,8 @@ extension OrderStore {
         try writeTransaction("同期担当の確保") { db in
             let date = now()
             let host = OperatorIdentity.host
+            // The holder's own host and pid, as it names them (a holder named otherwise is this process).
+            let (holderHost, holderPID) = OperatorIdentity.hostAndPID(of: holder) ?? (host, getpid())
             if let current = try Self.lease(in: db), current.holder != holder, current.expiresAt > date,
                 !(current.host == host && !Self.processIsAlive(current.pid))
             {
@@ -30,7 +40,7 @@ extension OrderStore {
                 ON CONFLICT(id) DO UPDATE SET
                     acquired_at = CASE WHEN holder = excluded.holder THEN acquired_at ELSE excluded.acquired_at END,
                     holder = excluded.holder, host = excluded.host, pid = excluded.pid, expires_at = excluded.expires_at
-                """, arguments: [holder, host, getpid(), Int64(date.timeIntervalSince1970), Int64(date.timeIntervalSince1970) + Int64(seconds)])
+                """, arguments: [holder, holderHost, holderPID, Int64(date.timeIntervalSince1970), Int64(date.timeIntervalSince1970) + Int64(seconds)])
             return true
         }
     }
@@ -67,8 +77,7 @@ extension OrderStore {
         }
     }
 
-    /// Whether a process of this host is still running (signal 0 checks without sending).
     static func processIsAlive(_ pid: Int32) -> Bool {
-        kill(pid, 0) == 0 || errno == EPERM
+        OperatorIdentity.isAlive(pid)
     }
 }

@@ -155,15 +155,7 @@ extension OrderStore {
     /// Whether an intent still pending or sending was left by a sender that is gone: on this host,
     /// its process has ended; on another, it was claimed before `cutoff` (nil: never assumed).
     static func isAbandoned(claimedBy: String, at created: Int64, host: String, cutoff: Date?) -> Bool {
-        if let claimer = claimer(claimedBy), claimer.host == host { return !processIsAlive(claimer.pid) }
+        if let claimer = OperatorIdentity.hostAndPID(of: claimedBy), claimer.host == host { return !processIsAlive(claimer.pid) }
         return cutoff.map { created < Int64($0.timeIntervalSince1970) } ?? false
-    }
-
-    /// The host and pid of an intent's claimer (``OperatorIdentity/process``: `user@host:pid`).
-    static func claimer(_ claimedBy: String) -> (host: String, pid: Int32)? {
-        guard let at = claimedBy.lastIndex(of: "@"), let colon = claimedBy.lastIndex(of: ":"), at < colon,
-            let pid = Int32(claimedBy[claimedBy.index(after: colon)...])
-        else { return nil }
-        return (String(claimedBy[claimedBy.index(after: at)..<colon]), pid)
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import NIOSSL
+import OrderStore
+import PostgresNIO
+
+/// Where the store's PostgreSQL database is and how to reach it: `postgresql://user@host:port/db`
+/// with libpq's `sslmode` (https://www.postgresql.org/docs/current/libpq-ssl.html). The password
+/// never rides in the URL: it comes from `JUCHU_DB_PASSWORD` or a file only its owner can read.
+/// A server not on this host is reached over TLS only: `sslmode` there is `require` at least, and
+/// `verify-full` unless said.
+public struct PostgresLocation: Sendable, Equatable {
+    /// libpq's modes, by the names it spells them with.
+    public enum SSLMode: String, Sendable, CaseIterable {
+        case disable, allow, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+
+        /// Whether the connection is encrypted whatever the server offers.
+        var requiresTLS: Bool { [.require, .verifyCA, .verifyFull].contains(self) }
+    }
+
+    public let user: String
+    public let host: String
+    public let port: Int
+    public let database: String
+    public let sslMode: SSLMode
+    public var password: String?
+
+    /// Whether the server runs on this host (loopback, or a Unix socket's folder).
+    public var isLocal: Bool { ["localhost", "127.0.0.1", "::1"].contains(host) || host.hasPrefix("/") }
+
+    /// The URL without the password, as logs and messages show it.
+    public var shown: String { "postgresql://\(user)@\(host):\(port)/\(database)?sslmode=\(sslMode.rawValue)" }
+
+    /// Reads `url`; a mistake is said with what and where.
+    public init(url: String) throws(StoreError) {
+        guard let components = URLComponents(string: url), ["postgresql", "postgres"].contains(components.scheme ?? "") else {
+            throw StoreError("PostgreSQL の接続先ではありません: 「\(url)」（例: postgresql://juchu@db.example.jp/juchu）")
+        }
+        guard components.password == nil else {
+            throw StoreError("接続先のURLにパスワードを書かないでください: JUCHU_DB_PASSWORD か、本人だけが読めるファイル（[store] password_file）で渡します")
+        }
+        guard let user = components.user, !user.isEmpty else { throw StoreError("接続先のURLにユーザー名がありません: 「\(url)」（postgresql://ユーザー@ホスト/データベース）") }
+        guard let host = components.host, !host.isEmpty else { throw StoreError("接続先のURLにホストがありません: 「\(url)」") }
+        let database = String(components.path.drop(while: { $0 == "/" }))
+        guard !database.isEmpty, !database.contains("/") else { throw StoreError("接続先のURLにデータベース名がありません: 「\(url)」（…/データベース名）") }
+        var mode: SSLMode?
+        for item in components.queryItems ?? [] {
+            guard item.name == "sslmode" else {
+                throw StoreError("接続先のURLの「\(item.name)」は使えません（使えるのは sslmode だけです）")
+            }
+            guard let value = item.value.flatMap(SSLMode.init(rawValue:)) else {
+                throw StoreError("sslmode「\(item.value ?? "")」はありません（\(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))）")
+            }
+            mode = value
+        }
+        self.user = user
+        self.host = host
+        self.port = components.port ?? 5432
+        self.database = database
+        let local = ["localhost", "127.0.0.1", "::1"].contains(host) || host.hasPrefix("/")
+        let chosen = mode ?? (local ? .prefer : .verifyFull)
+        guard local || chosen.requiresTLS else {
+            throw StoreError("ホスト \(host) はこの機械の外です: sslmode=\(chosen.rawValue) では通信が暗号化されないことがあります。require・verify-ca・verify-full のどれかにしてください")
+        }
+        sslMode = chosen
+    }
+
+    /// The password from `JUCHU_DB_PASSWORD`, else from `file`, which only its owner may read (a
+    /// file others can read is refused, as ssh refuses such a key); nil when neither gives one.
+    public mutating func readPassword(environment: [String: String], file: String?) throws(StoreError) {
+        if let password = environment["JUCHU_DB_PASSWORD"], !password.isEmpty {
+            self.password = password
+            return
+        }
+        guard let file else { return }
+        var status = stat()
+        guard stat(file, &status) == 0 else { throw StoreError("パスワードのファイル \(file) がありません") }
+        guard status.st_mode & 0o077 == 0 else {
+            throw StoreError(String(format: "パスワードのファイル %@ は他のユーザーも読めます（権限 %04o）。直すには: chmod 600 %@", file, status.st_mode & 0o7777, file))
+        }
+        do {
+            password = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .newlines)
+        } catch {
+            throw StoreError("パスワードのファイル \(file) を読めません: \(error.localizedDescription)")
+        }
+    }
+
+    /// postgres-nio's configuration for this location: TLS as `sslmode` asks (verify-full checks
+    /// the certificate and the host name, verify-ca the certificate only; require, like libpq's
+    /// without a root certificate, encrypts without checking; prefer and allow try TLS first).
+    func configuration() throws -> PostgresConnection.Configuration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        let mode: PostgresConnection.Configuration.TLS
+        do {
+            switch sslMode {
+            case .disable:
+                mode = .disable
+            case .allow, .prefer:
+                tls.certificateVerification = .none
+                mode = .prefer(try NIOSSLContext(configuration: tls))
+            case .require:
+                tls.certificateVerification = .none
+                mode = .require(try NIOSSLContext(configuration: tls))
+            case .verifyCA:
+                tls.certificateVerification = .noHostnameVerification
+                mode = .require(try NIOSSLContext(configuration: tls))
+            case .verifyFull:
+                mode = .require(try NIOSSLContext(configuration: tls))
+            }
+        } catch {
+            throw StoreError("TLS（sslmode=\(sslMode.rawValue)）を用意できません: \(error)")
+        }
+        if host.hasPrefix("/") {
+            return PostgresConnection.Configuration(unixSocketPath: host + "/.s.PGSQL.\(port)", username: user, password: password, database: database)
+        }
+        return PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: mode)
+    }
+}

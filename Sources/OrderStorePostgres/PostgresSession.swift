@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+import NIOCore
+import OrderStore
+import PostgresNIO
+
+/// One connection to the store's PostgreSQL database, used synchronously as GRDB's SQLite is:
+/// each call waits for its answer (never from an event loop's own thread), one call or
+/// transaction at a time. A connection the server closed is opened again on the next call.
+final class PostgresSession: @unchecked Sendable {
+    let location: PostgresLocation
+    private let configuration: PostgresConnection.Configuration
+    private let logger = Logger(label: "juchu.store.postgres")
+    /// Guards `connection` and keeps a transaction's statements together.
+    private let lock = NSLock()
+    private var connection: PostgresConnection?
+    private static let ids = NSLock()
+    nonisolated(unsafe) private static var lastID = 0
+
+    init(location: PostgresLocation) throws {
+        self.location = location
+        configuration = try location.configuration()
+        try lock.withLock { _ = try open() }
+    }
+
+    deinit {
+        guard let connection, !connection.isClosed else { return }
+        do {
+            let closing: EventLoopFuture<Void> = connection.close()
+            try closing.wait()
+        } catch {
+            logger.warning("PostgreSQL（\(location.shown)）の接続を閉じられません: \(error)")
+        }
+    }
+
+    /// Runs `query` and returns its rows.
+    @discardableResult
+    func query(_ query: PostgresQuery) throws -> [PostgresRow] {
+        try lock.withLock { try run(query, on: try open()) }
+    }
+
+    /// Runs `body` in one transaction (BEGIN … COMMIT, or ROLLBACK when it throws); no other call
+    /// of this session comes between its statements.
+    func transaction<T>(_ body: (_ query: (PostgresQuery) throws -> [PostgresRow]) throws -> T) throws -> T {
+        try lock.withLock {
+            let connection = try open()
+            try run("BEGIN", on: connection)
+            do {
+                let result = try body { try run($0, on: connection) }
+                try run("COMMIT", on: connection)
+                return result
+            } catch {
+                do {
+                    try run("ROLLBACK", on: connection)
+                } catch let rollback {
+                    // The first error is the one thrown; this one is logged.
+                    logger.error("ROLLBACK に失敗: \(rollback)")
+                }
+                throw error
+            }
+        }
+    }
+
+    @discardableResult
+    private func run(_ query: PostgresQuery, on connection: PostgresConnection) throws -> [PostgresRow] {
+        do {
+            return Array(try connection.query(query, logger: logger).wait().rows)
+        } catch let error as PSQLError {
+            if connection.isClosed { self.connection = nil }
+            throw StoreError("PostgreSQL（\(location.shown)）: \(error.serverInfo?[.message] ?? String(reflecting: error.code))")
+        } catch {
+            if connection.isClosed { self.connection = nil }
+            throw StoreError("PostgreSQL（\(location.shown)）: \(error)")
+        }
+    }
+
+    /// The open connection; opened when there is none (called under `lock`).
+    private func open() throws -> PostgresConnection {
+        if let connection, !connection.isClosed { return connection }
+        let id = Self.ids.withLock {
+            Self.lastID += 1
+            return Self.lastID
+        }
+        do {
+            let opened = try PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: id, logger: logger
+            ).wait()
+            connection = opened
+            return opened
+        } catch {
+            throw StoreError("PostgreSQL（\(location.shown)）に接続できません: \(error)")
+        }
+    }
+}

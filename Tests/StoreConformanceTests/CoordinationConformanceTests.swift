@@ -1,0 +1,73 @@
+import Foundation
+import OrderStore
+import Testing
+import TestSupport
+
+/// The coordination role (the worker's lease) on each backend: the same answers to the same asks.
+@Suite("Conformance: the worker's lease on each backend", .serialized)
+struct CoordinationConformanceTests {
+    /// This process, and another process of this host that is alive (the test runner's parent).
+    let me = OperatorIdentity.process
+    let neighbour = "\(OperatorIdentity.current)@\(OperatorIdentity.host):\(getppid())"
+    /// A process of this host that has ended (a pid far above any in use).
+    let gone = "\(OperatorIdentity.current)@\(OperatorIdentity.host):4194303"
+
+    @Test("one holder at a time; renewed by its holder; given up, taken at once; the problem said and cleared", arguments: StoreBackend.available)
+    func holders(_ backend: StoreBackend) throws {
+        let scratch = try ScratchStore(backend)
+        defer { #expect(throws: Never.self) { try scratch.remove() } }
+        let (a, b) = (try scratch.coordination(), try scratch.coordination())
+        #expect(try a.workerLease() == nil)
+        #expect(try a.acquireWorkerLease(holder: me, seconds: 30))
+        #expect(try !b.acquireWorkerLease(holder: neighbour, seconds: 30))
+        #expect(try a.acquireWorkerLease(holder: me, seconds: 30), "the holder renews")
+        try a.setWorkerProblem("licenceKey の期限切れ", holder: me)
+        #expect(try b.workerLease()?.problem == "licenceKey の期限切れ" && b.workerLease()?.holder == me)
+        try a.setWorkerProblem(nil, holder: me)
+        #expect(try b.workerLease()?.problem == nil)
+        try a.releaseWorkerLease(holder: me)
+        #expect(try b.workerLease() == nil)
+        #expect(try b.acquireWorkerLease(holder: neighbour, seconds: 30), "given up: taken at once")
+        let lease = try #require(try a.workerLease())
+        #expect(lease.holder == neighbour && lease.host == OperatorIdentity.host && lease.pid == getppid())
+        #expect(lease.expiresAt > Date().addingTimeInterval(20) && lease.expiresAt < Date().addingTimeInterval(40))
+    }
+
+    @Test("a lease runs out; a holder of this host whose process is gone is replaced at once; one of another host only when its lease runs out", arguments: StoreBackend.available)
+    func takeovers(_ backend: StoreBackend) async throws {
+        let scratch = try ScratchStore(backend)
+        defer { #expect(throws: Never.self) { try scratch.remove() } }
+        let (a, b) = (try scratch.coordination(), try scratch.coordination())
+        #expect(try a.acquireWorkerLease(holder: gone, seconds: 600))
+        #expect(try b.acquireWorkerLease(holder: me, seconds: 1), "its process on this host is gone")
+        #expect(try !a.acquireWorkerLease(holder: neighbour, seconds: 30))
+        try await Task.sleep(for: .milliseconds(1_300))
+        #expect(try a.acquireWorkerLease(holder: neighbour, seconds: 30), "run out")
+        try a.releaseWorkerLease(holder: neighbour)
+
+        // Another host: its process cannot be looked at from here.
+        let far = "sync@another-host:4194303"
+        #expect(try a.acquireWorkerLease(holder: far, seconds: 2))
+        #expect(try !b.acquireWorkerLease(holder: me, seconds: 30), "not taken from another host before it runs out")
+        try await Task.sleep(for: .milliseconds(2_300))
+        #expect(try b.acquireWorkerLease(holder: me, seconds: 30))
+    }
+
+    @Test("eight processes asking at once: exactly one is granted", arguments: StoreBackend.available)
+    func race(_ backend: StoreBackend) async throws {
+        let scratch = try ScratchStore(backend)
+        defer { #expect(throws: Never.self) { try scratch.remove() } }
+        let stores = try (0..<8).map { _ in try scratch.coordination() }
+        let answers = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for (index, store) in stores.enumerated() {
+                // Each a process of another host: nobody may take over anybody.
+                group.addTask { try store.acquireWorkerLease(holder: "sync@host-\(index):\(index + 1)", seconds: 30) }
+            }
+            var answers: [Bool] = []
+            for try await answer in group { answers.append(answer) }
+            return answers
+        }
+        #expect(answers.count == 8)
+        #expect(answers.filter { $0 }.count == 1)
+    }
+}

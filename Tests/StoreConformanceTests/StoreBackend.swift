@@ -1,0 +1,63 @@
+import Foundation
+import PostgresNIO
+import Testing
+import OrderStore
+import TestSupport
+@testable import OrderStorePostgres
+
+/// The backends the conformance suite runs against: SQLite always; PostgreSQL where
+/// `JUCHU_TEST_POSTGRESQL_URL` names a server (`.ci/run` starts a throw-away cluster and sets it).
+enum StoreBackend: String, CaseIterable, CustomStringConvertible, Sendable {
+    case sqlite
+    case postgresql
+
+    var description: String { rawValue }
+
+    static var serverURL: String? { ProcessInfo.processInfo.environment["JUCHU_TEST_POSTGRESQL_URL"] }
+
+    /// The backends this run has.
+    static var available: [StoreBackend] { serverURL == nil ? [.sqlite] : [.sqlite, .postgresql] }
+}
+
+/// A store of its own for one test: a fresh SQLite file, or a fresh database on the server
+/// (dropped by ``remove()``).
+struct ScratchStore: Sendable {
+    let backend: StoreBackend
+    let path: String?
+    let location: PostgresLocation?
+    private let directory: TemporaryDirectory?
+
+    init(_ backend: StoreBackend) throws {
+        self.backend = backend
+        switch backend {
+        case .sqlite:
+            let directory = TemporaryDirectory("juchu-conformance")
+            self.directory = directory
+            path = directory.file("store.sqlite")
+            location = nil
+        case .postgresql:
+            let server = try PostgresLocation(url: try #require(StoreBackend.serverURL))
+            let name = "juchu_test_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
+            try PostgresSession(location: server).query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+            location = try PostgresLocation(url: "postgresql://\(server.user)@\(server.host):\(server.port)/\(name)?sslmode=disable")
+            path = nil
+            directory = nil
+        }
+    }
+
+    /// The coordination role of a store opened on it (each call opens another, as another process would).
+    func coordination() throws -> any StoreCoordination {
+        switch backend {
+        case .sqlite: try OrderStore(path: path!)
+        case .postgresql: try PostgresStore(location: location!)
+        }
+    }
+
+    func remove() throws {
+        directory?.remove()
+        if let location {
+            let server = try PostgresLocation(url: try #require(StoreBackend.serverURL))
+            try PostgresSession(location: server).query(PostgresQuery(unsafeSQL: "DROP DATABASE \(location.database) WITH (FORCE)"))
+        }
+    }
+}
