@@ -24,6 +24,10 @@ public struct PostgresLocation: Sendable, Equatable {
     public let port: Int
     public let database: String
     public let sslMode: SSLMode
+    /// `sslrootcert`: the certificates (PEM) that verify-ca and verify-full trust — a private CA's,
+    /// as PostgreSQL servers usually have; nil: `~/.postgresql/root.crt` when it exists (libpq's
+    /// default), else the system's roots.
+    public let rootCertificates: String?
     public var password: String?
 
     /// Whether the server runs on this host (loopback, or a Unix socket's folder).
@@ -38,21 +42,27 @@ public struct PostgresLocation: Sendable, Equatable {
             throw StoreError("PostgreSQL の接続先ではありません: 「\(url)」（例: postgresql://juchu@db.example.jp/juchu）")
         }
         guard components.password == nil else {
-            throw StoreError("接続先のURLにパスワードを書かないでください: JUCHU_DB_PASSWORD か、本人だけが読めるファイル（[store] password_file）で渡します")
+            throw StoreError("接続先のURLにパスワードを書かないでください: JUCHU_DB_PASSWORD か、本人だけが読めるファイルで渡します")
         }
         guard let user = components.user, !user.isEmpty else { throw StoreError("接続先のURLにユーザー名がありません: 「\(url)」（postgresql://ユーザー@ホスト/データベース）") }
         guard let host = components.host, !host.isEmpty else { throw StoreError("接続先のURLにホストがありません: 「\(url)」") }
         let database = String(components.path.drop(while: { $0 == "/" }))
         guard !database.isEmpty, !database.contains("/") else { throw StoreError("接続先のURLにデータベース名がありません: 「\(url)」（…/データベース名）") }
         var mode: SSLMode?
+        var roots: String?
         for item in components.queryItems ?? [] {
-            guard item.name == "sslmode" else {
-                throw StoreError("接続先のURLの「\(item.name)」は使えません（使えるのは sslmode だけです）")
+            switch item.name {
+            case "sslmode":
+                guard let value = item.value.flatMap(SSLMode.init(rawValue:)) else {
+                    throw StoreError("sslmode「\(item.value ?? "")」はありません（\(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))）")
+                }
+                mode = value
+            case "sslrootcert":
+                guard let path = item.value, path.hasPrefix("/") else { throw StoreError("sslrootcert は証明書ファイルの絶対パスで書いてください（「\(item.value ?? "")」）") }
+                roots = path
+            default:
+                throw StoreError("接続先のURLの「\(item.name)」は使えません（使えるのは sslmode と sslrootcert です）")
             }
-            guard let value = item.value.flatMap(SSLMode.init(rawValue:)) else {
-                throw StoreError("sslmode「\(item.value ?? "")」はありません（\(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))）")
-            }
-            mode = value
         }
         self.user = user
         self.host = host
@@ -64,6 +74,7 @@ public struct PostgresLocation: Sendable, Equatable {
             throw StoreError("ホスト \(host) はこの機械の外です: sslmode=\(chosen.rawValue) では通信が暗号化されないことがあります。require・verify-ca・verify-full のどれかにしてください")
         }
         sslMode = chosen
+        rootCertificates = roots
     }
 
     /// The password from `JUCHU_DB_PASSWORD`, else from `file`, which only its owner may read (a
@@ -91,6 +102,11 @@ public struct PostgresLocation: Sendable, Equatable {
     /// without a root certificate, encrypts without checking; prefer and allow try TLS first).
     func configuration() throws -> PostgresConnection.Configuration {
         var tls = TLSConfiguration.makeClientConfiguration()
+        let defaultRoots = (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + "/.postgresql/root.crt"
+        if let roots = rootCertificates ?? (FileManager.default.fileExists(atPath: defaultRoots) ? defaultRoots : nil) {
+            guard FileManager.default.isReadableFile(atPath: roots) else { throw StoreError("sslrootcert の証明書ファイル \(roots) を読めません") }
+            tls.trustRoots = .file(roots)
+        }
         let mode: PostgresConnection.Configuration.TLS
         do {
             switch sslMode {
@@ -111,9 +127,12 @@ public struct PostgresLocation: Sendable, Equatable {
         } catch {
             throw StoreError("TLS（sslmode=\(sslMode.rawValue)）を用意できません: \(error)")
         }
-        if host.hasPrefix("/") {
-            return PostgresConnection.Configuration(unixSocketPath: host + "/.s.PGSQL.\(port)", username: user, password: password, database: database)
-        }
-        return PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: mode)
+        var configuration = host.hasPrefix("/")
+            ? PostgresConnection.Configuration(unixSocketPath: host + "/.s.PGSQL.\(port)", username: user, password: password, database: database)
+            : PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: mode)
+        // No statement or lock waits for ever: a server that stops answering is said, not waited on.
+        configuration.options.connectTimeout = .seconds(10)
+        configuration.options.additionalStartupParameters = [("statement_timeout", "300s"), ("lock_timeout", "60s")]
+        return configuration
     }
 }

@@ -26,25 +26,22 @@ enum PostgresSchema {
         ]),
     ]
 
+    /// Each migration in its own transaction, holding the advisory lock for that transaction
+    /// only (`pg_advisory_xact_lock`): released by its commit, its rollback or a lost connection,
+    /// and the migrations applied read again under it.
     static func migrate(_ session: PostgresSession) throws {
-        try session.query("SELECT pg_advisory_lock(\(lockKey))")
-        do {
-            try session.query("CREATE TABLE IF NOT EXISTS juchu_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
-            let applied = Set(try session.query("SELECT id FROM juchu_migrations").map { try $0.decode(String.self) })
-            for migration in migrations where !applied.contains(migration.id) {
-                do {
-                    try session.transaction { query in
-                        for statement in migration.sql { _ = try query(PostgresQuery(unsafeSQL: statement)) }
-                        _ = try query("INSERT INTO juchu_migrations (id) VALUES (\(migration.id))")
-                    }
-                } catch {
-                    throw StoreError("データベース \(session.location.shown) の更新（\(migration.id)）に失敗しました。その前の状態のままです: \(error)")
+        for migration in migrations {
+            do {
+                try session.transaction { query in
+                    _ = try query("SELECT pg_advisory_xact_lock(\(lockKey))")
+                    _ = try query("CREATE TABLE IF NOT EXISTS juchu_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+                    guard try query("SELECT 1 FROM juchu_migrations WHERE id = \(migration.id)").isEmpty else { return }
+                    for statement in migration.sql { _ = try query(PostgresQuery(unsafeSQL: statement)) }
+                    _ = try query("INSERT INTO juchu_migrations (id) VALUES (\(migration.id))")
                 }
+            } catch {
+                throw StoreError("データベース \(session.location.shown) の更新（\(migration.id)）に失敗しました。その前の状態のままです: \(error)")
             }
-        } catch {
-            try session.query("SELECT pg_advisory_unlock(\(lockKey))")
-            throw error
         }
-        try session.query("SELECT pg_advisory_unlock(\(lockKey))")
     }
 }

@@ -145,7 +145,9 @@ extension ShopConfig {
             statusAfterShipReport = status.isEmpty ? nil : LocalStatus(status)
         }
         if let path = try reader.string("store", "path") {
-            guard !path.isEmpty else { throw reader.error("store", "path", "ファイルのパスを書いてください") }
+            guard path.hasPrefix("/") || path.hasPrefix("~/") else {
+                throw reader.error("store", "path", "絶対パスで書いてください（/ か ~/ で始まるパス: 「\(path)」）")
+            }
             databasePath = path.hasPrefix("~/") ? XDGPaths.home + path.dropFirst() : path
         }
         if let group = try reader.string("store", "group") {

@@ -149,6 +149,55 @@ struct BackupTests {
         directory.remove()
     }
 
+    @Test("carried in: a backup's write answered after it, a later mail with its message, a rule's act changed since; a store made anew after a loss carries its writes by content")
+    func carriedRecords() throws {
+        let path = directory.file("shop.sqlite")
+        var store: OrderStore? = try OrderStore(path: path)
+        let orders = (1...6).map { OrderFixtures.order($0) }
+        try store!.importOrders(incoming(orders))
+        // Open in the backup: a confirmation (id 1) and a rule's act waiting to bundle.
+        _ = try store!.apply(ConfirmAction(), to: [orders[0].number], claimedBy: "desk@elsewhere:1")
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                INSERT INTO rule_acts (order_number, rule, matched, hold, stopped, batch_id, at, waits_to_bundle)
+                VALUES (?, '同梱候補', '', NULL, 0, 'b1', 0, 1)
+                """, arguments: [orders[1].number.rawValue])
+        }
+        let made = try store!.makeBackup(BackupSchedule(folder: directory.file("backups")))
+        // After it: RMS took the confirmation; a mail went to the relay, its message recorded; the bundle was made.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "UPDATE outbox SET state = 'done', finished_at = 1, result = 'accepted' WHERE id = 1")
+            try db.execute(sql: """
+                INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at, detail, attempt)
+                VALUES ('send-mail', ?, 'done', 'desk', 'desk@elsewhere:1', 2, 'thanks', 0)
+                """, arguments: [orders[2].number.rawValue])
+            try db.execute(sql: "INSERT INTO mail_messages (intent, recipient, subject, message, recorded_at) VALUES (2, 'a@example.jp', '御礼', x'00', 2)")
+            try db.execute(sql: "UPDATE rule_acts SET waits_to_bundle = 0")
+        }
+        store = nil
+        let result = try StoreRestore(from: made.backup.path, to: path, access: .ownerOnly).run(at: Date())
+        #expect(result.writesMadeUnknown == 0, "the confirmation's answer came after the backup and is carried")
+        #expect(result.carried.writes == 1 && result.carried.mails == 1)
+        let outbox = try Self.rows(path, "SELECT id, kind, state FROM outbox ORDER BY id")
+        #expect(outbox.map { $0["state"] as String } == ["done", "done"])
+        #expect(try Self.rows(path, "SELECT intent FROM mail_messages").count == 1)
+        #expect(try Self.rows(path, "SELECT waits_to_bundle FROM rule_acts").map { $0["waits_to_bundle"] as Int } == [0])
+
+        // The store lost and a fresh one made before the restore: its writes come in by content, under new ids.
+        let kept = try #require(result.keptAs)
+        for file in OrderStore.files(of: path) where FileManager.default.fileExists(atPath: file) { try FileManager.default.removeItem(atPath: file) }
+        var fresh: OrderStore? = try OrderStore(path: path)
+        try fresh!.importOrders(incoming(orders))
+        _ = try fresh!.apply(ConfirmAction(), to: [orders[3].number, orders[4].number], claimedBy: "desk@elsewhere:1")
+        fresh = nil
+        let second = try StoreRestore(from: made.backup.path, to: path, access: .ownerOnly).run(at: Date())
+        #expect(second.carried.writes == 2, "\(second.carried)")
+        let confirmed = try Self.rows(path, "SELECT order_number FROM outbox WHERE kind = 'confirm' ORDER BY id").map { $0["order_number"] as String }
+        #expect(Set(confirmed) == Set([orders[0], orders[3], orders[4]].map(\.number.rawValue)))
+        #expect(FileManager.default.fileExists(atPath: kept))
+        directory.remove()
+    }
+
     @Test("the newest `keep` backups are kept; the daily one is due only when the newest is a day old")
     func keepAndDue() throws {
         let clock = Mutex(Date(timeIntervalSince1970: 1_796_000_000))

@@ -39,17 +39,18 @@ struct CoordinationConformanceTests {
         defer { #expect(throws: Never.self) { try scratch.remove() } }
         let (a, b) = (try scratch.coordination(), try scratch.coordination())
         #expect(try a.acquireWorkerLease(holder: gone, seconds: 600))
-        #expect(try b.acquireWorkerLease(holder: me, seconds: 1), "its process on this host is gone")
+        // Two seconds: SQLite keeps whole seconds, so a one-second lease may end at once.
+        #expect(try b.acquireWorkerLease(holder: me, seconds: 2), "its process on this host is gone")
         #expect(try !a.acquireWorkerLease(holder: neighbour, seconds: 30))
-        try await Task.sleep(for: .milliseconds(1_300))
+        try await Task.sleep(for: .milliseconds(2_300))
         #expect(try a.acquireWorkerLease(holder: neighbour, seconds: 30), "run out")
         try a.releaseWorkerLease(holder: neighbour)
 
         // Another host: its process cannot be looked at from here.
         let far = "sync@another-host:4194303"
-        #expect(try a.acquireWorkerLease(holder: far, seconds: 2))
+        #expect(try a.acquireWorkerLease(holder: far, seconds: 3))
         #expect(try !b.acquireWorkerLease(holder: me, seconds: 30), "not taken from another host before it runs out")
-        try await Task.sleep(for: .milliseconds(2_300))
+        try await Task.sleep(for: .milliseconds(3_300))
         #expect(try b.acquireWorkerLease(holder: me, seconds: 30))
     }
 

@@ -53,6 +53,7 @@ public enum OperatorTask: Sendable, CaseIterable {
     case enterTracking
     /// The sync worker: fetches, polls, sends what desks recorded; the rules it runs act in their own names.
     case runWorker
+    /// `juchu backup` (the worker's daily backup is the shop's routine, made by whichever worker holds the lease).
     case backup
     case restore
 

@@ -8,6 +8,8 @@ extension OrderStore {
         /// What the store held at the moment copied — and the copy holds.
         public let contents: StoreContents
         public let bytes: Int64
+        /// What could not be tidied after it was made (said, not failed); nil when nothing.
+        public let warning: String?
     }
 
     /// Copies the store as it stands at one moment into a new file at `path` while desks and the
@@ -48,10 +50,16 @@ extension OrderStore {
             guard link(partial, path) == 0 else {
                 throw StoreError(errno == EEXIST ? "バックアップ \(path) はもうあります" : "\(path) を作れません: \(String(cString: strerror(errno)))")
             }
-            try removeIfPresent(partial)
+            var warning: String?
+            do {
+                try removeIfPresent(partial)
+            } catch {
+                // Made and checked all the same; the copy under the other name is the one left to remove.
+                warning = "途中のファイル \(partial) を消せません（バックアップと同じ中身です）: \(error)"
+            }
             var status = stat()
             _ = stat(path, &status)
-            return Backup(path: path, contents: found, bytes: Int64(status.st_size))
+            return Backup(path: path, contents: found, bytes: Int64(status.st_size), warning: warning)
         } catch {
             // Nothing half-made is left under a backup's name.
             let removal = Result { try removeIfPresent(partial) }

@@ -43,6 +43,8 @@ public final class StoreRestore {
         public let carried: RecordsAfterBackup
         /// What the restored store holds.
         public let contents: StoreContents
+        /// What could not be tidied after the store was restored (said, not failed).
+        public let warnings: [String]
     }
 
     /// Checks the backup and reads what the store holds now; changes nothing.
@@ -108,17 +110,46 @@ public final class StoreRestore {
     }
 
     /// Puts the backup in place, refused while anything has the store open:
-    /// 1. the backup is copied to `….restoring` with the store's access; there its unanswered
-    ///    writes become unknown, what the store recorded after the backup is carried in, it is
-    ///    brought to this version's schema and checked (integrity_check, orders and journal);
-    /// 2. the store now there is checkpointed (no -wal left) and kept by a second name (a hard link);
+    /// 1. the backup is copied to `….restoring` with the store's access and brought to this
+    ///    version's schema; what the store recorded after the backup is carried in (read again
+    ///    here, under the lock), every write without an answer becomes unknown, and it is checked
+    ///    (integrity_check, orders and journal as the backup's);
+    /// 2. the store now there is checkpointed (its -wal emptied) and kept by a second name (a hard link);
     /// 3. `….restoring` is renamed over the store's name in one step.
-    /// A crash leaves either the store as it was or the restored one at the store's name.
+    /// A failure before the rename leaves the store as it was (and removes the copy); nothing after it fails.
     public func run(at date: Date) throws -> Result {
         let lock = try StoreOpenLock(store: target, exclusive: true, access: access)
         defer { withExtendedLifetime(lock) {} }
         let restoring = target + ".restoring"
-        try Self.remove([restoring, restoring + "-journal", restoring + "-wal", restoring + "-shm"])
+        let leftovers = [restoring, restoring + "-journal", restoring + "-wal", restoring + "-shm", StoreOpenLock.path(of: restoring), restoring + "-migrate.lock"]
+        try Self.remove(leftovers)
+        let prepared: (carried: RecordsAfterBackup, unknown: Int, contents: StoreContents, keptAs: String?, warnings: [String])
+        do {
+            prepared = try prepare(restoring, at: date)
+        } catch {
+            do {
+                try Self.remove(leftovers)
+            } catch let left {
+                throw StoreError("\(error)（途中のファイルも消せません: \(left)）")
+            }
+            throw error
+        }
+        guard rename(restoring, target) == 0 else {
+            throw StoreError("\(restoring) を \(target) にできません: \(String(cString: strerror(errno)))（今のデータベースはそのままです）")
+        }
+        // From here the store is restored: what is left to tidy is said, not thrown.
+        var warnings = prepared.warnings
+        for file in [StoreOpenLock.path(of: restoring), restoring + "-migrate.lock"] where FileManager.default.fileExists(atPath: file) {
+            do { try FileManager.default.removeItem(atPath: file) } catch { warnings.append("\(file) を消せません: \(error.localizedDescription)") }
+        }
+        if let problem = Self.syncFolder(of: target) { warnings.append(problem) }
+        return Result(keptAs: prepared.keptAs, writesMadeUnknown: prepared.unknown, carried: prepared.carried, contents: prepared.contents, warnings: warnings)
+    }
+
+    /// Steps 1 and 2 of ``run(at:)``: the copy made ready beside the store, the store kept.
+    private func prepare(
+        _ restoring: String, at date: Date
+    ) throws -> (carried: RecordsAfterBackup, unknown: Int, contents: StoreContents, keptAs: String?, warnings: [String]) {
         do {
             try FileManager.default.copyItem(atPath: backup, toPath: restoring)
         } catch {
@@ -130,71 +161,138 @@ public final class StoreRestore {
         guard chmod(restoring, access.fileMode) == 0 else {
             throw StoreError("\(restoring) の権限を変えられません: \(String(cString: strerror(errno)))")
         }
-        let (carried, unknown) = try prepare(restoring, at: date)
+        do {
+            // This version's schema first, so that what is carried in keeps every column it has.
+            _ = try OrderStore(path: restoring, access: access).contents()
+        } catch {
+            throw StoreError("戻すファイル \(restoring) をこの版の形にできません（今のデータベースはそのままです）: \(error)")
+        }
+        // Read again here, under the lock: the plan's reading may have met a worker's write.
+        var readable = false
+        var warnings: [String] = []
+        if FileManager.default.fileExists(atPath: target) {
+            do {
+                _ = try Self.readOnly(target) { try StoreContents.count(in: $0) }
+                readable = true
+            } catch {
+                warnings.append("今のデータベースを読めないため、バックアップの後の記録は引き継いでいません: \(error)")
+            }
+        }
+        let carried: RecordsAfterBackup
+        let unknown: Int
         let contents: StoreContents
         do {
-            // Brought to this version's schema (and WAL) before it takes the store's name, then checked.
-            _ = try OrderStore(path: restoring, access: access).contents()
-            contents = try DatabaseQueue(path: restoring).read { try OrderStore.check($0) }
-            try Self.remove(OrderStore.files(of: restoring).dropFirst() + [StoreOpenLock.path(of: restoring), restoring + "-migrate.lock"])
+            let queue = try DatabaseQueue(path: restoring)
+            // Out of WAL: one file, nothing beside it to lose when it is renamed.
+            try queue.writeWithoutTransaction { db in
+                _ = try db.checkpoint(.truncate)
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+            }
+            (carried, unknown) = try carry(into: queue, from: readable ? target : nil, at: date)
+            contents = try queue.read { try OrderStore.check($0) }
+            try queue.close()
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError("戻すファイル \(restoring) を整えられません（今のデータベースはそのままです）: \(error)")
         }
         guard contents.orders == backupContents.orders, contents.journalEntries == backupContents.journalEntries else {
             throw StoreError("戻すファイル \(restoring) の件数がバックアップと違います（\(contents.summary)）。今のデータベースはそのままです")
         }
-        let keptAs = try keepCurrent(at: date)
-        guard rename(restoring, target) == 0 else {
-            throw StoreError("\(restoring) を \(target) にできません: \(String(cString: strerror(errno)))（今のデータベースはそのままです）")
-        }
-        // The replaced store's -wal (emptied by the checkpoint) and -shm must not be read with the new file.
-        try Self.remove(OrderStore.files(of: target).dropFirst())
-        Self.syncFolder(of: target)
-        return Result(keptAs: keptAs, writesMadeUnknown: unknown, carried: carried, contents: contents)
+        let keptAs = try keepCurrent(at: date, readable: readable)
+        return (carried, unknown, contents, keptAs, warnings)
     }
 
-    /// In the copy at `restoring`: what the store recorded after the backup carried in, and every
-    /// write without an answer made unknown.
-    private func prepare(_ restoring: String, at date: Date) throws -> (RecordsAfterBackup, Int) {
-        do {
-            let queue = try DatabaseQueue(path: restoring)
-            let lastWrite = try queue.read { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM outbox") } ?? 0
-            var carried = RecordsAfterBackup()
-            var rows: (outbox: [Row], mails: [Row], ruleActs: [Row]) = ([], [], [])
-            if currentContents != nil {
-                rows = try Self.readOnly(target) { db in
-                    (try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE id > ? ORDER BY id", arguments: [lastWrite]),
-                     try db.tableExists("mail_messages")
-                        ? Row.fetchAll(db, sql: "SELECT * FROM mail_messages WHERE intent > ?", arguments: [lastWrite]) : [],
-                     try db.tableExists("rule_acts") ? Row.fetchAll(db, sql: "SELECT * FROM rule_acts") : [])
+    /// Carries into the copy what the store now there recorded after the backup — read under the
+    /// restore's lock, by the columns the copy has (the same version's, after its migration):
+    /// - the outbox: rows the backup has take their later state and answer; later rows come in
+    ///   (when the store descends from the backup: its row of the backup's last id is the same
+    ///   write; otherwise every row comes in under a new id, the unique indexes keeping one claim);
+    /// - the mails handed to the relay, for the writes the copy has;
+    /// - the rules' acts (the store's, newer) and the shipment keys labels were made with.
+    /// Then every write without an answer becomes unknown.
+    private func carry(into queue: DatabaseQueue, from current: String?, at date: Date) throws -> (RecordsAfterBackup, Int) {
+        var carried = RecordsAfterBackup()
+        if let current {
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "ATTACH DATABASE ? AS replaced", arguments: [current]) }
+            try queue.write { db in
+                func columns(_ table: String, _ schema: String) throws -> [String] {
+                    try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, ?)", arguments: [table, schema]).map { $0["name"] }
+                }
+                func shared(_ table: String) throws -> [String] {
+                    let theirs = Set(try columns(table, "replaced"))
+                    return try columns(table, "main").filter(theirs.contains)
+                }
+                guard try !shared("outbox").isEmpty else { return }
+                let lastWrite = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM main.outbox") ?? 0
+                let descends = try lastWrite == 0 || Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM main.outbox m JOIN replaced.outbox r USING (id)
+                    WHERE m.id = ? AND m.kind = r.kind AND m.order_number = r.order_number AND m.created_at = r.created_at)
+                    """, arguments: [lastWrite]) == true
+                let outbox = try shared("outbox")
+                if descends {
+                    let answered = ["state", "sent_at", "finished_at", "result", "request_id"].filter(outbox.contains)
+                    try db.execute(sql: """
+                        UPDATE main.outbox SET \(answered.map { "\($0) = r.\($0)" }.joined(separator: ", "))
+                        FROM replaced.outbox AS r
+                        WHERE r.id = main.outbox.id AND r.kind = main.outbox.kind AND r.order_number = main.outbox.order_number
+                        """)
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO main.outbox (\(outbox.joined(separator: ", ")))
+                        SELECT \(outbox.joined(separator: ", ")) FROM replaced.outbox WHERE id > ? ORDER BY id
+                        """, arguments: [lastWrite])
+                    carried.writes = db.changesCount
+                    if try !shared("mail_messages").isEmpty {
+                        let mails = try shared("mail_messages")
+                        try db.execute(sql: """
+                            INSERT OR IGNORE INTO main.mail_messages (\(mails.joined(separator: ", ")))
+                            SELECT \(mails.joined(separator: ", ")) FROM replaced.mail_messages WHERE intent IN (SELECT id FROM main.outbox)
+                            """)
+                        carried.mails = db.changesCount
+                    }
+                } else {
+                    let fresh = outbox.filter { $0 != "id" }
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO main.outbox (\(fresh.joined(separator: ", ")))
+                        SELECT \(fresh.joined(separator: ", ")) FROM replaced.outbox ORDER BY id
+                        """)
+                    carried.writes = db.changesCount
+                }
+                if try !shared("rule_acts").isEmpty {
+                    let acts = try shared("rule_acts")
+                    try db.execute(sql: """
+                        INSERT OR REPLACE INTO main.rule_acts (\(acts.joined(separator: ", ")))
+                        SELECT \(acts.joined(separator: ", ")) FROM replaced.rule_acts
+                        """)
+                    carried.ruleActs = db.changesCount
+                }
+                if try !shared("shipment_keys").isEmpty {
+                    let keys = try shared("shipment_keys")
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO main.shipment_keys (\(keys.joined(separator: ", ")))
+                        SELECT \(keys.joined(separator: ", ")) FROM replaced.shipment_keys
+                        """)
                 }
             }
-            let unknown = try queue.write { db in
-                // A write that would claim again what the backup already holds is left out: the
-                // backup's own record of it (made unknown below) keeps it from being sent again.
-                carried.writes = try Self.insert(rows.outbox, into: "outbox", orIgnore: true, in: db)
-                carried.mails = try Self.insert(rows.mails, into: "mail_messages", orIgnore: true, in: db)
-                carried.ruleActs = try Self.insert(rows.ruleActs, into: "rule_acts", orIgnore: true, in: db)
-                carried.open = rows.outbox.filter { ["pending", "sending"].contains($0["state"] as String) }.count
-                try db.execute(sql: """
-                    UPDATE outbox SET state = 'unknown', finished_at = ?,
-                        result = 'バックアップから戻しました: 送信されたか分かりません（' || state || '）'
-                    WHERE state IN ('pending', 'sending')
-                    """, arguments: [Int64(date.timeIntervalSince1970)])
-                return db.changesCount
-            }
-            try queue.close()
-            return (carried, unknown)
-        } catch {
-            throw StoreError("戻すファイル \(restoring) を整えられません（今のデータベースはそのままです）: \(error)")
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "DETACH DATABASE replaced") }
         }
+        let unknown = try queue.write { db in
+            carried.open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')") ?? 0
+            try db.execute(sql: """
+                UPDATE outbox SET state = 'unknown', finished_at = ?,
+                    result = 'バックアップから戻しました: 送信されたか分かりません（' || state || '）'
+                WHERE state IN ('pending', 'sending')
+                """, arguments: [Int64(date.timeIntervalSince1970)])
+            return db.changesCount
+        }
+        return (carried, unknown)
     }
 
     /// Keeps the store now at the target under `….before-restore-STAMP` (a hard link: the same
     /// file, whole after a checkpoint), or nil when there is none.
-    private func keepCurrent(at date: Date) throws -> String? {
+    private func keepCurrent(at date: Date, readable: Bool) throws -> String? {
         guard FileManager.default.fileExists(atPath: target) else { return nil }
-        if currentContents != nil {
+        if readable {
             do {
                 let queue = try DatabaseQueue(path: target)
                 try queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
@@ -216,22 +314,9 @@ public final class StoreRestore {
             kept = target + ".before-restore-" + BackupFolder.stamp(date) + "-\(copy)"
             copy += 1
         }
+        // Its -wal (empty) and -shm go now, while nothing can open the store: they must not be read with the new file.
+        try Self.remove(OrderStore.files(of: target).dropFirst())
         return kept
-    }
-
-    /// Inserts `rows` into `table` by the columns both have (a backup of an older version has fewer).
-    private static func insert(_ rows: [Row], into table: String, orIgnore: Bool = false, in db: Database) throws -> Int {
-        guard let first = rows.first, try db.tableExists(table) else { return 0 }
-        let columns = Set(try db.columns(in: table).map(\.name))
-        let names = first.columnNames.filter(columns.contains)
-        let sql = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
-        let statement = try db.makeStatement(sql: sql)
-        var inserted = 0
-        for row in rows {
-            try statement.execute(arguments: StatementArguments(names.map { row[$0] as DatabaseValue }))
-            inserted += db.changesCount
-        }
-        return inserted
     }
 
     private static func countAfter(_ lastWrite: Int64, in db: Database) throws -> RecordsAfterBackup {
@@ -261,11 +346,12 @@ public final class StoreRestore {
         }
     }
 
-    /// Makes the renames in the store's folder durable.
-    private static func syncFolder(of path: String) {
-        let folder = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, O_RDONLY | O_CLOEXEC)
-        guard folder >= 0 else { return }
-        fsync(folder)
-        close(folder)
+    /// Makes the renames in the store's folder durable; why not, or nil.
+    private static func syncFolder(of path: String) -> String? {
+        let name = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let folder = open(name, O_RDONLY | O_CLOEXEC)
+        guard folder >= 0 else { return "フォルダ \(name) を開けません（fsync）: \(String(cString: strerror(errno)))" }
+        defer { close(folder) }
+        return fsync(folder) == 0 ? nil : "フォルダ \(name) の fsync に失敗: \(String(cString: strerror(errno)))"
     }
 }

@@ -55,6 +55,7 @@ struct BackupCommand: ParsableCommand {
                 "　\(backup.contents.summary)",
                 "　確かめました: 整合性の検査（integrity_check）ok、件数は作った時点のデータベースと一致",
             ]
+            if let warning = backup.warning { lines.append("注意: \(warning)") }
             if !made.removed.isEmpty { lines.append("古いバックアップ \(made.removed.count)件を消しました（新しい \(settings.backup.keep)件を残します）") }
             CommandOutput.write(lines.joined(separator: "\n") + "\n")
         }

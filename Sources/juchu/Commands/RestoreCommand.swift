@@ -55,6 +55,7 @@ struct RestoreCommand: ParsableCommand {
             if result.writesMadeUnknown > 0 {
                 lines.append("結果待ちだった送信 \(result.writesMadeUnknown)件を「結果不明」にしました（RMSへの送信は次の同期で確かめます）")
             }
+            lines += result.warnings.map { "注意: " + $0 }
             CommandOutput.write(lines.joined(separator: "\n") + "\n")
         }
     }
