@@ -50,7 +50,7 @@ struct SharedStoreEndToEndTests {
 
     @Test("user a makes the store 0660/2770 of the group, user b reads and confirms in it, a sees b's work; user c, outside the group, cannot open or read it")
     func shared() async throws {
-        try Self.makeUsers()
+        try await offPool { try Self.makeUsers() }
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let sandbox = try await SandboxHarness.start(orders: 12, requestsPerSecond: 0)
@@ -66,7 +66,10 @@ struct SharedStoreEndToEndTests {
         chmod(shop, 0o2770)
         let database = shop + "/data/shop.sqlite"
         let credentials = sandbox.client.configuration.credentials
-        func as_(_ user: String, _ arguments: [String], group: Bool = true) throws -> (Int32, String) {
+        let sandboxURL = sandbox.baseURL
+        // Each run on a thread of its own: waiting for a process must not hold the tests' shared pool.
+        let as_: @Sendable (String, [String], Bool) async throws -> (Int32, String) = { user, arguments, group in
+          try await offPool {
             let home = base + "/home-" + user
             if !FileManager.default.fileExists(atPath: home) {
                 try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -79,7 +82,7 @@ struct SharedStoreEndToEndTests {
                     path = "\(database)"
                     \(group ? "group = \"\(Self.group)\"" : "")
                     [api]
-                    base_url = "\(sandbox.baseURL)"
+                    base_url = "\(sandboxURL)"
                     service_secret = "\(credentials.serviceSecret)"
                     license_key = "\(credentials.licenseKey)"
                     requests_per_second = 50
@@ -91,30 +94,31 @@ struct SharedStoreEndToEndTests {
             }
             return try Self.run("/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/env", "-i", "HOME=\(home)", "LANG=C.UTF-8", binary]
                 + arguments + ["--config", home + "/config.toml"])
+          }
         }
         let (a, b, c) = (Self.members[0], Self.members[1], Self.outsider)
-        let (fetched, fetchOut) = try as_(a, ["fetch"])
+        let (fetched, fetchOut) = try await as_(a, ["fetch"], true)
         #expect(fetched == 0, "\(fetchOut)")
         #expect(StoreAccessEndToEndTests.mode(shop + "/data") == 0o2770)
         #expect(StoreAccessEndToEndTests.mode(database) == 0o660)
         var status = stat()
         #expect(stat(database, &status) == 0 && status.st_gid == getgrnam(Self.group)!.pointee.gr_gid)
 
-        let (confirmed, confirmOut) = try as_(b, ["confirm", "--status", "新規受付"])
+        let (confirmed, confirmOut) = try await as_(b, ["confirm", "--status", "新規受付"], true)
         #expect(confirmed == 0 || confirmed == 3, "b writes to a's store: \(confirmOut)")
         let accepted = await sandbox.server.acceptedConfirmations()
         #expect(!accepted.isEmpty)
-        let (seen, seenOut) = try as_(a, ["status", "--json"])
+        let (seen, seenOut) = try await as_(a, ["status", "--json"], true)
         #expect(seen == 0 || seen == 3, "a opens the store after b wrote to it (its -wal, -shm and locks b made): \(seenOut)")
-        let (listed, operators) = try Self.run("/usr/bin/env", ["python3", "-c",
+        let (listed, operators) = try await offPool { try Self.run("/usr/bin/env", ["python3", "-c",
             "import sqlite3, sys; print(' '.join(sorted(r[0] for r in sqlite3.connect(sys.argv[1]).execute('SELECT DISTINCT operator FROM journal'))))",
-            database])
+            database]) }
         #expect(listed == 0 && operators.contains(a) && operators.contains(b), "the journal names each user: \(operators)")
 
         // c names no group (it could not: it is not in it) and is kept out by the modes alone.
-        let (outside, outsideOut) = try as_(c, ["status"], group: false)
+        let (outside, outsideOut) = try await as_(c, ["status"], false)
         #expect(outside != 0 && outsideOut.contains("データベース \(database) を開けません: このユーザー（\(c)）には権限がありません"), "c is kept out: \(outsideOut)")
-        let (read, _) = try Self.run("/usr/sbin/runuser", ["-u", c, "--", "/bin/cat", database])
+        let (read, _) = try await offPool { try Self.run("/usr/sbin/runuser", ["-u", c, "--", "/bin/cat", database]) }
         #expect(read != 0, "c cannot read the file")
         await sandbox.stop()
     }

@@ -33,19 +33,22 @@ struct BackupTests {
         let writer = try OrderStore(path: path, operatorName: "desk-b")
         // The other desk writes on while the backup is taken, and ten orders more once it is made
         // (the machine may run the writer fast or slow: what is asserted holds either way).
-        let backupMade = Mutex(false)
-        let writing = Task.detached {
+        final class Flag: Sendable { let raised = Mutex(false) }
+        let backupMade = Flag()
+        let writing = Task {
+          try await offPool {
             var afterBackup = 0
             for (index, order) in orders.dropFirst(200).enumerated() where afterBackup < 10 {
                 // Orders enough that the writer is still at it when the backup is made.
                 try writer.importOrders([OrderStore.Incoming(order: order, rawJSON: nil)])
                 _ = try writer.apply(ChangeStatusAction(to: .onHold), to: [orders[index].number])
-                if backupMade.withLock({ $0 }) { afterBackup += 1 }
+                if backupMade.raised.withLock({ $0 }) { afterBackup += 1 }
             }
+          }
         }
         while try store.contents().orders < 220 { try await Task.sleep(for: .milliseconds(5)) }
-        let made = try store.makeBackup(BackupSchedule(folder: directory.file("backups")))
-        backupMade.withLock { $0 = true }
+        let made = try await offPool { try store.makeBackup(BackupSchedule(folder: self.directory.file("backups"))) }
+        backupMade.raised.withLock { $0 = true }
         try await writing.value
         let backup = made.backup
         #expect(FileAccessTests.mode(backup.path) == 0o600)

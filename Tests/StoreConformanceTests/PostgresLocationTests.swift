@@ -52,7 +52,7 @@ struct PostgresLocationTests {
         defer { #expect(throws: Never.self) { try scratch.remove() } }
         let location = try #require(scratch.location)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<4 { group.addTask { _ = try PostgresStore(location: location) } }
+            for _ in 0..<4 { group.addTask { _ = try await offPool { try PostgresStore(location: location) } } }
             try await group.waitForAll()
         }
         let applied = try PostgresSession(location: location).query("SELECT id FROM juchu_migrations").map { try $0.decode(String.self) }
