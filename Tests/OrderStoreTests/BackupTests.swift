@@ -69,7 +69,8 @@ struct BackupTests {
         expected.outbox = ["unknown": 20]
         #expect(try reopened.contents() == expected)
         // Every journal entry and order as the backup held it; every journal entry is the live store's too.
-        let journal = "SELECT * FROM journal ORDER BY id"
+        // undone_by_batch is written later, when an entry is undone: the rest of an entry never changes.
+        let journal = "SELECT id, batch_id, at, operator, action, order_number, field, before_value, after_value, undoable FROM journal ORDER BY id"
         #expect(try Self.rows(restored, journal) == Self.rows(backup.path, journal))
         let liveJournal = try Self.rows(path, journal)
         #expect(Array(liveJournal.prefix(backup.contents.journalEntries)) == (try Self.rows(backup.path, journal)))

@@ -8,15 +8,23 @@ final class StoreOpenLock: Sendable {
 
     static func path(of store: String) -> String { store + "-open.lock" }
 
-    /// Shared (a process using the store) or exclusive (a restore); refused at once, not waited
-    /// for, when the other kind is held.
+    /// Shared (a process using the store) or exclusive (a restore); refused, after a second, when
+    /// the other kind is held.
     init(store: String, exclusive: Bool, access: FileAccess) throws {
         let path = Self.path(of: store)
         do { try access.createFile(path) } catch { throw StoreError(error.description) }
         let descriptor = open(path, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else { throw StoreError("\(path) を開けません: \(String(cString: strerror(errno)))") }
-        guard flock(descriptor, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0 else {
+        // A lock just given up may still be held for a moment by a child process between its fork
+        // and its exec (its copy of the descriptor closes at exec): asked again for up to a second.
+        var attempts = 0
+        while flock(descriptor, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
             let reason = errno
+            attempts += 1
+            if reason == EWOULDBLOCK, attempts < 20 {
+                usleep(50_000)
+                continue
+            }
             close(descriptor)
             if reason == EWOULDBLOCK {
                 throw StoreError(exclusive
