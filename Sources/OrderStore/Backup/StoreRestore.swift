@@ -229,50 +229,30 @@ public final class StoreRestore {
                     SELECT EXISTS (SELECT 1 FROM main.outbox m JOIN replaced.outbox r USING (id)
                     WHERE m.id = ? AND m.kind = r.kind AND m.order_number = r.order_number AND m.created_at = r.created_at)
                     """, arguments: [lastWrite]) == true
-                let outbox = try shared("outbox")
+                /// Copies `replaced.table`'s rows (`filter` a WHERE clause) into the copy by the columns
+                /// both have (`leaving` out some), on a clash `conflict`; how many went in.
+                func copy(_ table: String, conflict: String = "IGNORE", leaving: Set<String> = [], filter: String = "",
+                          _ arguments: StatementArguments = []) throws -> Int {
+                    let names = try shared(table).filter { !leaving.contains($0) }.joined(separator: ", ")
+                    guard !names.isEmpty else { return 0 }
+                    try db.execute(sql: "INSERT OR \(conflict) INTO main.\(table) (\(names)) SELECT \(names) FROM replaced.\(table) \(filter)",
+                                   arguments: arguments)
+                    return db.changesCount
+                }
                 if descends {
-                    let answered = ["state", "sent_at", "finished_at", "result", "request_id"].filter(outbox.contains)
+                    let answered = ["state", "sent_at", "finished_at", "result", "request_id"].filter(try shared("outbox").contains)
                     try db.execute(sql: """
                         UPDATE main.outbox SET \(answered.map { "\($0) = r.\($0)" }.joined(separator: ", "))
                         FROM replaced.outbox AS r
                         WHERE r.id = main.outbox.id AND r.kind = main.outbox.kind AND r.order_number = main.outbox.order_number
                         """)
-                    try db.execute(sql: """
-                        INSERT OR IGNORE INTO main.outbox (\(outbox.joined(separator: ", ")))
-                        SELECT \(outbox.joined(separator: ", ")) FROM replaced.outbox WHERE id > ? ORDER BY id
-                        """, arguments: [lastWrite])
-                    carried.writes = db.changesCount
-                    if try !shared("mail_messages").isEmpty {
-                        let mails = try shared("mail_messages")
-                        try db.execute(sql: """
-                            INSERT OR IGNORE INTO main.mail_messages (\(mails.joined(separator: ", ")))
-                            SELECT \(mails.joined(separator: ", ")) FROM replaced.mail_messages WHERE intent IN (SELECT id FROM main.outbox)
-                            """)
-                        carried.mails = db.changesCount
-                    }
+                    carried.writes = try copy("outbox", filter: "WHERE id > ? ORDER BY id", [lastWrite])
+                    carried.mails = try copy("mail_messages", filter: "WHERE intent IN (SELECT id FROM main.outbox)")
                 } else {
-                    let fresh = outbox.filter { $0 != "id" }
-                    try db.execute(sql: """
-                        INSERT OR IGNORE INTO main.outbox (\(fresh.joined(separator: ", ")))
-                        SELECT \(fresh.joined(separator: ", ")) FROM replaced.outbox ORDER BY id
-                        """)
-                    carried.writes = db.changesCount
+                    carried.writes = try copy("outbox", leaving: ["id"], filter: "ORDER BY id")
                 }
-                if try !shared("rule_acts").isEmpty {
-                    let acts = try shared("rule_acts")
-                    try db.execute(sql: """
-                        INSERT OR REPLACE INTO main.rule_acts (\(acts.joined(separator: ", ")))
-                        SELECT \(acts.joined(separator: ", ")) FROM replaced.rule_acts
-                        """)
-                    carried.ruleActs = db.changesCount
-                }
-                if try !shared("shipment_keys").isEmpty {
-                    let keys = try shared("shipment_keys")
-                    try db.execute(sql: """
-                        INSERT OR IGNORE INTO main.shipment_keys (\(keys.joined(separator: ", ")))
-                        SELECT \(keys.joined(separator: ", ")) FROM replaced.shipment_keys
-                        """)
-                }
+                carried.ruleActs = try copy("rule_acts", conflict: "REPLACE")
+                _ = try copy("shipment_keys")
             }
             try queue.writeWithoutTransaction { db in try db.execute(sql: "DETACH DATABASE replaced") }
         }
