@@ -92,8 +92,15 @@ struct SharedStoreEndToEndTests {
                 chown(config, getpwnam(user)!.pointee.pw_uid, getpwnam(user)!.pointee.pw_gid)
                 chmod(config, 0o600)
             }
-            return try Self.run("/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/env", "-i", "HOME=\(home)", "LANG=C.UTF-8", binary]
-                + arguments + ["--config", home + "/config.toml"])
+            let command = ["-u", user, "--", "/usr/bin/env", "-i", "HOME=\(home)", "LANG=C.UTF-8", binary] + arguments + ["--config", home + "/config.toml"]
+            // The binary was copied a moment ago: a child another test forked meanwhile may still hold
+            // the copy's write descriptor until it execs (exec then fails: Text file busy, seen in CI).
+            for _ in 0..<20 {
+                let (status, output) = try Self.run("/usr/sbin/runuser", command)
+                guard status == 126, output.contains("Text file busy") else { return (status, output) }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return try Self.run("/usr/sbin/runuser", command)
           }
         }
         let (a, b, c) = (Self.members[0], Self.members[1], Self.outsider)
