@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // The store's second backend, for shops whose operators span hosts (PostgreSQL).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // SHA-256 for the checksums of a store copied to PostgreSQL (already built for postgres-nio's SCRAM).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.9.0"),
         // Tests only: property-based round-trips of the order model.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -114,6 +116,7 @@ let package = Package(
             dependencies: [
                 "OrderStore", "OrderEngine", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -162,8 +165,8 @@ let package = Package(
         .executableTarget(
             name: "juchu",
             dependencies: [
-                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles", "CustomerMail", "MailTransport", "Slips",
-                "Postcodes",
+                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderStorePostgres", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles",
+                "CustomerMail", "MailTransport", "Slips", "Postcodes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -226,7 +229,9 @@ let package = Package(
         .testTarget(name: "PostcodesTests", dependencies: ["Postcodes", "OrderEngine"]),
         .testTarget(name: "OrderStoreTests", dependencies: ["OrderStore", "OrderEngine", "RakutenPay", "RMSSandbox", "TestSupport"]),
         // One suite run against each backend: SQLite always, PostgreSQL where JUCHU_TEST_POSTGRESQL_URL names a server (.ci/run starts one).
-        .testTarget(name: "StoreConformanceTests", dependencies: ["OrderStore", "OrderStorePostgres", "OrderEngine", "TestSupport"]),
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: ["OrderStore", "OrderStorePostgres", "OrderEngine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SyncTests",
             dependencies: [

@@ -65,12 +65,9 @@ final class PostgresSession: @unchecked Sendable {
     private func run(_ query: PostgresQuery, on connection: PostgresConnection) throws -> [PostgresRow] {
         do {
             return Array(try connection.query(query, logger: logger).wait().rows)
-        } catch let error as PSQLError {
-            if connection.isClosed { self.connection = nil }
-            throw StoreError("PostgreSQL（\(location.shown)）: \(error.serverInfo?[.message] ?? String(reflecting: error.code))")
         } catch {
             if connection.isClosed { self.connection = nil }
-            throw StoreError("PostgreSQL（\(location.shown)）: \(error)")
+            throw StoreError("PostgreSQL（\(location.shown)）: \(Self.describe(error))")
         }
     }
 
@@ -88,7 +85,18 @@ final class PostgresSession: @unchecked Sendable {
             connection = opened
             return opened
         } catch {
-            throw StoreError("PostgreSQL（\(location.shown)）に接続できません: \(error)")
+            throw StoreError("PostgreSQL（\(location.shown)）に接続できません: \(Self.describe(error))")
         }
+    }
+
+    /// What went wrong, in the server's words when it answered (postgres-nio's own description
+    /// of an error withholds them), else what the connection met (refused, reset, TLS).
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] {
+            return [message, error.serverInfo?[.detail]].compactMap { $0 }.joined(separator: " — ")
+        }
+        if let underlying = error.underlying { return "\(underlying)" }
+        return String(reflecting: error.code)
     }
 }

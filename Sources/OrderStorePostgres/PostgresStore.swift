@@ -10,6 +10,11 @@ public final class PostgresStore: Sendable {
     /// Connects and brings the database's schema up to date.
     public init(location: PostgresLocation) throws {
         session = try PostgresSession(location: location)
+        // The shop's names and addresses are Japanese: a database in another encoding could not hold them.
+        let encoding = try session.query("SHOW server_encoding").first?.decode(String.self) ?? ""
+        guard encoding == "UTF8" else {
+            throw StoreError("データベース \(location.shown) の文字コードが \(encoding) です。UTF8 のデータベースを使ってください（createdb -E UTF8 -T template0 …）")
+        }
         try PostgresSchema.migrate(session)
     }
 
