@@ -18,10 +18,11 @@ struct Juchu: ParsableCommand {
             juchu mail      お客様へのメール（テンプレート・プレビュー・送信）
             juchu rules     ルール（rules.toml）を試す・理由を見る・今すぐ適用
             juchu backup    データベースのバックアップ / juchu restore バックアップから戻す
+            juchu store     データベースを PostgreSQL に写す（juchu store copy --to postgresql://…）
             """,
         subcommands: [
             DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, EditCommand.self, PushCommand.self, ShipCommand.self, TrackingCommand.self, LabelsCommand.self, MailCommand.self, SlipsCommand.self,
-            RulesCommand.self, StatusCommand.self, ExportCommand.self, SyncCommand.self, BackupCommand.self, RestoreCommand.self, BenchCommand.self,
+            RulesCommand.self, StatusCommand.self, ExportCommand.self, SyncCommand.self, BackupCommand.self, RestoreCommand.self, StoreCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -24,7 +24,8 @@ struct RolesEndToEndTests {
         let (status, _, statusErr) = try await CommandsEndToEndTests.run(juchu, ["status", "--config", clerk])
         #expect(status == 0 || status == 3, "\(statusErr)")
         for arguments in [["confirm", "--status", "新規受付"], ["cancel", "--status", "新規受付", "--reason", "8"], ["push", "--status", "新規受付"],
-                          ["restore", juchu.home + "/none.sqlite"], ["rules", "run", "--status", "新規受付"], ["backup"]] {
+                          ["restore", juchu.home + "/none.sqlite"], ["rules", "run", "--status", "新規受付"], ["backup"],
+                          ["store", "copy", "--to", "postgresql://juchu@127.0.0.1/juchu"]] {
             let (refused, out, err) = try await CommandsEndToEndTests.run(juchu, arguments + ["--config", clerk])
             #expect(refused == 2 && out.isEmpty, "\(arguments): \(out)")
             #expect(err.contains("には管理の権限が必要です（\(user) は担当）。権限は \(clerk) の [operators] で決まります"), "\(arguments): \(err)")

@@ -56,6 +56,8 @@ public enum OperatorTask: Sendable, CaseIterable {
     /// `juchu backup` (the worker's daily backup is the shop's routine, made by whichever worker holds the lease).
     case backup
     case restore
+    /// `juchu store copy`: the whole store into a PostgreSQL database.
+    case copyStore
 
     public var title: String {
         switch self {
@@ -64,13 +66,14 @@ public enum OperatorTask: Sendable, CaseIterable {
         case .runWorker: "同期ワーカー"
         case .backup: "バックアップ"
         case .restore: "バックアップから戻す"
+        case .copyStore: "データベースを写す"
         }
     }
 
     public var requiredRole: OperatorRole {
         switch self {
         case .editOrder, .enterTracking, .runWorker: .clerk
-        case .backup, .restore: .manager
+        case .backup, .restore, .copyStore: .manager
         }
     }
 }
