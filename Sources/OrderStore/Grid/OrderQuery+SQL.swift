@@ -5,7 +5,7 @@ extension OrderQuery {
     /// The SQL clauses for the filters (without the words) and their arguments. Times are bound
     /// as text: the INTEGER column's affinity makes SQLite compare them as numbers.
     /// `mailTemplates`: 名前 → file name, for メール: by either.
-    func clauses(mailTemplates: [String: String] = [:]) -> (sql: [String], arguments: [String]) {
+    func clauses(mailTemplates: [String: String] = [:], dialect: SQLDialect = .sqlite) -> (sql: [String], arguments: [String]) {
         var sql: [String] = []
         var arguments: [String] = []
         func add(_ clause: String, _ argument: String) {
@@ -13,24 +13,24 @@ extension OrderQuery {
             arguments.append(argument)
         }
         func anyOf(_ column: String, _ names: [String]) {
-            sql.append("(" + names.map { _ in "\(column) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
+            sql.append("(" + names.map { _ in "\(column) \(dialect.like) ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
             arguments += names.map(Self.containing)
         }
         if let payment { anyOf("payment_method", OrderQuery.paymentAliases[payment] ?? [payment]) }
-        if let flag { add("flags LIKE ? ESCAPE '\\'", Self.containing("\t" + flag + "\t")) }
-        if let from { add("ordered_at >= ?", String(from.startInJapan)) }
-        if let through { add("ordered_at < ?", String(through.startInJapan + 86_400)) }
+        if let flag { add("flags \(dialect.like) ? ESCAPE '\\'", Self.containing("\t" + flag + "\t")) }
+        if let from { add("ordered_at >= \(dialect.number)", String(from.startInJapan)) }
+        if let through { add("ordered_at < \(dialect.number)", String(through.startInJapan + 86_400)) }
         if let delivery { anyOf("delivery_name", OrderQuery.deliveryAliases[delivery] ?? [delivery]) }
         // Part of a mark finds it: 特記:コンビニ finds コンビニ受取, 特記:ギフト also ソーシャルギフト.
-        if let mark { add("handling_marks LIKE ? ESCAPE '\\'", Self.containing(mark)) }
-        if let subStatus { add("sub_status LIKE ? ESCAPE '\\'", Self.containing(subStatus)) }
+        if let mark { add("handling_marks \(dialect.like) ? ESCAPE '\\'", Self.containing(mark)) }
+        if let subStatus { add("sub_status \(dialect.like) ? ESCAPE '\\'", Self.containing(subStatus)) }
         if anyDeliveryDate { sql.append("delivery_wish IS NOT NULL") }
         if let deliveryFrom { add("delivery_wish >= ?", deliveryFrom.description) }
         if let deliveryThrough { add("delivery_wish <= ?", deliveryThrough.description) }
-        if let item { add("item_text LIKE ? ESCAPE '\\'", Self.containing(item)) }
+        if let item { add("item_text \(dialect.like) ? ESCAPE '\\'", Self.containing(item)) }
         if let hasRemarks { sql.append("has_remarks = \(hasRemarks ? 1 : 0)") }
         if shippingFeeUnset { sql.append("shipping_fee IS NULL") }
-        if bundleCandidate { sql.append("(\(OrderStore.bundleCandidate))") }
+        if bundleCandidate { sql.append("(\(OrderStore.bundleCandidate(dialect)))") }
         // Counted once per row; a count has no column affinity to make a bound text a number, so
         // the numbers are written in.
         if earlierOrdersFrom != nil || earlierOrdersThrough != nil {
@@ -41,7 +41,8 @@ extension OrderQuery {
         if let slip {
             let kinds = slip.name.flatMap(SlipKind.init(label:)).map { [$0] } ?? SlipKind.allCases
             // printed_slips: the kinds printed, between tabs (the column StoreSchemaV16 adds to orders).
-            let made = "(" + kinds.map { "instr(char(9) || printed_slips || char(9), char(9) || '\($0.rawValue)' || char(9)) > 0" }
+            let tab = dialect.character(9)
+            let made = "(" + kinds.map { dialect.position(of: "\(tab) || '\($0.rawValue)' || \(tab)", in: "\(tab) || printed_slips || \(tab)") + " > 0" }
                 .joined(separator: " OR ") + ")"
             sql.append(slip.present ? made : "NOT " + made)
         }
@@ -61,13 +62,16 @@ extension OrderQuery {
             case .some: sql.append("parcels != ''")
             case .none: sql.append("parcels = ''")
             case .unreported:
-                sql.append("(" + [Parcel.Report.unreported, .amended, .deleted].map {
-                    "instr(parcels || char(10), '|\($0.rawValue)' || char(10)) > 0"
-                }.joined(separator: " OR ") + ")")
+                let newline = dialect.character(10)
+                let reports: [Parcel.Report] = [.unreported, .amended, .deleted]
+                let found = reports.map { (report: Parcel.Report) -> String in
+                    dialect.position(of: "'|" + report.rawValue + "' || " + newline, in: "parcels || " + newline) + " > 0"
+                }
+                sql.append("(" + found.joined(separator: " OR ") + ")")
             }
         }
-        if let amountFrom { add("request_price >= ?", String(amountFrom)) }
-        if let amountThrough { add("request_price <= ?", String(amountThrough)) }
+        if let amountFrom { add("request_price >= \(dialect.number)", String(amountFrom)) }
+        if let amountThrough { add("request_price <= \(dialect.number)", String(amountThrough)) }
         return (sql, arguments)
     }
 

@@ -13,7 +13,7 @@ extension OrderStore {
             var rows: [OrderRow] = []
             rows.reserveCapacity(limit)
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try cursor.next() { rows.append(Self.row(row)) }
+            while let row = try cursor.next() { rows.append(try OrderRow(reading: row)) }
             return rows
         }
     }
@@ -35,13 +35,18 @@ extension OrderStore {
     /// hand-entered orders may have others), when the filter looks for the start of a number.
     /// Found by seeking the unique index past each one, not by reading it: one seek per prefix.
     static func numberPrefixes(for filter: GridFilter, in db: Database) throws -> [String] {
+        try numberPrefixes(for: filter) { after in
+            try String.fetchOne(db, sql: "SELECT order_number FROM orders WHERE order_number > ? ORDER BY order_number LIMIT 1", arguments: [after])
+        }
+    }
+
+    /// The same, on any backend: `next` gives the first order number after a string (in byte order).
+    public static func numberPrefixes(for filter: GridFilter, next: (String) throws -> String?) throws -> [String] {
         guard filter.orderNumberStart != nil else { return [] }
         var prefixes: [String] = []
         var after = ""
         var seeks = 0
-        while prefixes.count < 20, seeks < 40,
-            let next = try String.fetchOne(db, sql: "SELECT order_number FROM orders WHERE order_number > ? ORDER BY order_number LIMIT 1", arguments: [after])
-        {
+        while prefixes.count < 20, seeks < 40, let next = try next(after) {
             seeks += 1
             guard let dash = next.firstIndex(of: "-") else {
                 after = next
@@ -58,7 +63,7 @@ extension OrderStore {
         _ filter: GridFilter, after key: GridKey?, limit: Int, commonWords: Bool = false, numberPrefixes: [String] = []
     ) -> (String, StatementArguments) {
         let condition = filter.condition(commonWords: commonWords, numberPrefixes: numberPrefixes)
-        var sql = "SELECT \(rowColumns) FROM orders WHERE \(condition.sql)"
+        var sql = "SELECT \(rowColumns(.sqlite)) FROM orders WHERE \(condition.sql)"
         var arguments = StatementArguments(condition.arguments)
         if let key {
             sql += " AND (ordered_at, order_number) < (?, ?)"
@@ -86,10 +91,10 @@ extension OrderStore {
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let cursor = try Row.fetchCursor(
-                    db, sql: "SELECT \(Self.rowColumns) FROM orders WHERE order_number IN (\(marks))",
+                    db, sql: "SELECT \(Self.rowColumns(.sqlite)) FROM orders WHERE order_number IN (\(marks))",
                     arguments: StatementArguments(values: chunk.map { $0.databaseValue }))
                 while let row = try cursor.next() {
-                    let value = Self.row(row)
+                    let value = try OrderRow(reading: row)
                     rows[value.number] = value
                 }
             }
@@ -143,7 +148,8 @@ extension OrderStore {
     /// The grid's columns, read by position in ``row(_:)`` (a lookup by name for each of sixteen
     /// columns of two hundred rows cost more than the query); a bundled row's bundle total from its
     /// members (by the bundle index, for the bundled rows only).
-    static let rowColumns = """
+    public static func rowColumns(_ dialect: SQLDialect) -> String {
+        """
         order_number, ordered_at, orderer_name, orderer_kana, grand_total, shipping_fee, rms_progress,
         local_status, sync_state, sync_error, sync_detail, payment_method, bundle_id, origin, pending_edit IS NOT NULL AS edited,
         rms_diff IS NOT NULL AS differs, total_price, request_price, read_problem, delivery_name, delivery_wish,
@@ -151,16 +157,19 @@ extension OrderStore {
         CASE WHEN bundle_id IS NULL THEN NULL ELSE (
             SELECT CASE WHEN COUNT(*) = COUNT(member.request_price) THEN SUM(member.request_price) END
             FROM orders AS member WHERE member.bundle_id = orders.bundle_id) END AS bundle_request,
-        \(bundleCandidate) AS candidate, flags
+        \(bundleCandidate(dialect)) AS candidate, flags
         """
+    }
 
     /// 同梱候補 of a row of `orders`: open, and another open order to the same destination that is
     /// not in its bundle (by the destination index, one probe per row).
-    static let bundleCandidate = """
-        CASE WHEN orders.destination_key IS NULL OR NOT (\(openForBundling("orders"))) THEN 0 ELSE EXISTS (
+    static func bundleCandidate(_ dialect: SQLDialect = .sqlite) -> String {
+        """
+        CASE WHEN orders.destination_key IS NULL OR NOT (\(openForBundling("orders"))) THEN \(dialect.no) ELSE EXISTS (
             SELECT 1 FROM orders AS partner WHERE partner.destination_key = orders.destination_key AND \(openForBundling("partner"))
             AND COALESCE(partner.bundle_id, partner.order_number) <> COALESCE(orders.bundle_id, orders.order_number)) END
         """
+    }
 
     /// リピート of a row of `orders`: the buyer's earlier orders here (by the buyer index), those
     /// RMS or the shop cancelled aside. Orders of one second are in order-number order.
@@ -179,38 +188,6 @@ extension OrderStore {
             + [LocalStatus.shipped, LocalStatus.cancelled].map { "'\($0.id)'" }.joined(separator: ", ") + ")"
     }
 
-    static func row(_ row: Row) -> OrderRow {
-        var value = OrderRow(
-            number: OrderNumber(row[0] as String),
-            orderedAt: Date(timeIntervalSince1970: TimeInterval(row[1] as Int64)),
-            ordererName: row[2],
-            ordererKana: row[3],
-            grandTotal: (row[4] as Int?).map(Money.yen) ?? .unset,
-            shippingFee: (row[5] as Int?).map(Money.yen) ?? .unset,
-            rmsProgress: RMSProgress(code: row[6]),
-            localStatus: LocalStatus(id: row[7] as String),
-            sync: SyncState(key: row[8], error: row[9], detail: row[10]),
-            paymentMethod: row[11],
-            bundleID: (row[12] as String?).map(BundleID.init),
-            isRakutenAPI: (row[13] as String) == "rakutenAPI",
-            hasPendingEdit: row[14], hasRMSDifference: row[15],
-            totalPrice: (row[16] as Int?).map(Money.yen) ?? .unset,
-            requestPrice: (row[17] as Int?).map(Money.yen) ?? .unset,
-            readProblem: row[18])
-        value.delivery = OrderRow.Delivery(
-            method: row[19], date: (row[20] as String?).flatMap { CalendarDate(parsing: $0) }, timeSlot: row[21], subStatus: row[22],
-            marks: (row[23] as String? ?? "").split(separator: "\t").map(String.init))
-        // A kind a newer version wrote is left out rather than misnamed.
-        value.printedSlips = (row[24] as String? ?? "").split(separator: "\t").compactMap { SlipKind(rawValue: String($0)) }
-        // A bundle's sum is unset as soon as one member's 請求金額 is.
-        if value.bundleID != nil { value.bundleRequestPrice = (row[25] as Int?).map(Money.yen) ?? .unset }
-        value.isBundleCandidate = row[26]
-        // The marks that ask the operator to look (住所要確認, 再発行が必要), for the grid's 注意.
-        let flags = OrderColumns.flags(row[27])
-        value.attention = [OrderFlag.addressCheck, OrderFlag.reissue].filter(flags.contains)
-        return value
-    }
-
     /// Of `numbers`, the orders another open order to the same destination could ship with (同梱候補).
     public func bundleCandidates(among numbers: [OrderNumber]) throws -> Set<OrderNumber> {
         try pool.read { db in
@@ -218,7 +195,7 @@ extension OrderStore {
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let rows = try String.fetchAll(db, sql: """
-                    SELECT order_number FROM orders WHERE order_number IN (\(marks)) AND \(Self.bundleCandidate)
+                    SELECT order_number FROM orders WHERE order_number IN (\(marks)) AND \(Self.bundleCandidate())
                     """, arguments: StatementArguments(chunk))
                 found.formUnion(rows.map(OrderNumber.init))
             }

@@ -100,20 +100,26 @@ public enum SearchTerms {
         }
     }
 
-    /// The FTS5 query for what the operator typed: each run of each word the phrase of its
-    /// bigrams, all ANDed ("村上 彩": 村上 and 彩). Nil when there is nothing to search for.
-    static func matchQuery(_ text: String) -> String? {
-        var parts: [String] = []
+    /// What the operator typed, as what the indexes must hold: for each run of each word, its
+    /// tokens in a row (a phrase of bigrams), or the start of a token (`prefix`: one character, or
+    /// a Latin word being typed). Every part must be found ("村上 彩": 村上 and 彩).
+    static func searchParts(_ text: String) -> [(tokens: [String], prefix: Bool)] {
+        var parts: [(tokens: [String], prefix: Bool)] = []
         for word in text.split(whereSeparator: \.isWhitespace) {
             for tokens in runs(String(word), lastCharacterAlone: false) {
-                let escaped = tokens.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }
-                if tokens.count == 1, tokens[0].unicodeScalars.count == 1 || tokens[0].allSatisfy(\.isASCII) {
-                    // One character, or a Latin word being typed: anything that starts with it.
-                    parts.append("\"\(escaped[0])\" *")
-                } else {
-                    parts.append("\"" + escaped.joined(separator: " ") + "\"")
-                }
+                let prefix = tokens.count == 1 && (tokens[0].unicodeScalars.count == 1 || tokens[0].allSatisfy(\.isASCII))
+                parts.append((tokens, prefix))
             }
+        }
+        return parts
+    }
+
+    /// The FTS5 query for what the operator typed (``searchParts(_:)``): each part a phrase, or a
+    /// prefix query; all ANDed. Nil when there is nothing to search for.
+    static func matchQuery(_ text: String) -> String? {
+        let parts = searchParts(text).map { part in
+            let escaped = part.tokens.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }
+            return part.prefix ? "\"\(escaped[0])\" *" : "\"" + escaped.joined(separator: " ") + "\""
         }
         return parts.isEmpty ? nil : parts.joined(separator: " AND ")
     }
