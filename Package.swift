@@ -209,7 +209,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/Support"
         ),
@@ -231,7 +231,10 @@ let package = Package(
         // One suite run against each backend: SQLite always, PostgreSQL where JUCHU_TEST_POSTGRESQL_URL names a server (.ci/run starts one).
         .testTarget(
             name: "StoreConformanceTests",
-            dependencies: ["OrderStore", "OrderStorePostgres", "OrderEngine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "OrderStore", "OrderStorePostgres", "OrderEngine", "RakutenPay", "RMSSandbox", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "SyncTests",
             dependencies: [

@@ -19,7 +19,8 @@ extension PostgresStore {
     }
 
     /// Copies the SQLite store `export` reads into this database, whole, in one transaction: every
-    /// ``StoredTable/kept`` table row for row, the store's numbering carried on. Before it commits,
+    /// ``StoredTable/kept`` table row for row, the store's numbering carried on, the orders' terms
+    /// for the text search made again. Before it commits,
     /// each table is read back from the server and its count and digest compared with what was
     /// read from SQLite: a difference rolls everything back. Refused — nothing written — when a
     /// write to RMS or a mail is still open in the store (pending, being sent, or 結果不明: the
@@ -54,6 +55,13 @@ extension PostgresStore {
                         _ = try query("SELECT setval(pg_get_serial_sequence(\(table.name), \(numbered)), \(last))")
                     }
                     copied.append((table, digest))
+                }
+                // The orders' terms for the text search, which SQLite keeps in its full-text index.
+                try source.searchDocuments { batch in
+                    _ = try query("""
+                        UPDATE orders AS o SET search_document = v.document
+                        FROM unnest(\(batch.map(\.id))::bigint[], \(batch.map(\.document))::text[]) AS v(id, document) WHERE o.id = v.id
+                        """)
                 }
                 // Read back from the server before committing: what it holds is what was read.
                 for (table, expected) in copied {

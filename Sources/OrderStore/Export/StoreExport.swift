@@ -63,6 +63,20 @@ public final class StoreExport {
             return [highest, given].compactMap { $0 }.max()
         }
 
+        /// Each order's terms for the text search (``OrderSearchIndex``: names, kana, items), by
+        /// its row id, 2,000 at a time: what a backend without SQLite's full-text index searches.
+        public func searchDocuments(_ each: ([(id: Int64, document: String)]) throws -> Void) throws {
+            var batch: [(id: Int64, document: String)] = []
+            try StoreSchema.forEachOrder(in: db) { id, order in
+                batch.append((id, OrderSearchIndex.text(for: order)))
+                if batch.count == 2_000 {
+                    try each(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { try each(batch) }
+        }
+
         /// The table's rows, `batch` at a time, each value checked against its column's kind.
         public func rows(of table: StoredTable, batch: Int, _ each: ([[StoredValue]]) throws -> Void) throws {
             let names = table.columns.map(\.name)

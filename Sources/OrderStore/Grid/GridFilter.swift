@@ -49,7 +49,9 @@ public struct GridFilter: Sendable, Hashable {
     /// each row against the matches finds a page sooner than fetching every match and sorting.
     /// `numberPrefixes`: what the store's order numbers begin with before their first hyphen
     /// (`398211-`), for an order number typed without it.
-    func condition(commonWords: Bool = false, numberPrefixes: [String] = []) -> (sql: String, arguments: [String]) {
+    /// `dialect`: the backend's SQL (``SQLDialect``); on PostgreSQL the words and the numbers'
+    /// tails are found in columns of `orders` (``postgresWords(_:)``), not in full-text tables.
+    public func condition(commonWords: Bool = false, numberPrefixes: [String] = [], dialect: SQLDialect = .sqlite) -> (sql: String, arguments: [String]) {
         var clauses: [String] = []
         var arguments: [String] = []
         if let localStatus {
@@ -58,11 +60,15 @@ public struct GridFilter: Sendable, Hashable {
         }
         let filters = self.filters
         // A line that cannot be read finds nothing: it is never taken for a wider one (every order checked by A).
-        guard filters.problems.isEmpty else { return ("0", []) }
-        let filterClauses = filters.clauses(mailTemplates: mailTemplates)
+        guard filters.problems.isEmpty else { return (dialect.no, []) }
+        let filterClauses = filters.clauses(mailTemplates: mailTemplates, dialect: dialect)
         clauses += filterClauses.sql
         arguments += filterClauses.arguments
-        if !filters.words.isEmpty {
+        if !filters.words.isEmpty, dialect == .postgresql {
+            let words = Self.postgresWords(filters.words, numberPrefixes: numberPrefixes)
+            clauses.append(words.sql)
+            arguments += words.arguments
+        } else if !filters.words.isEmpty {
             let search = filters.words
             if SearchTerms.isNumberQuery(search), let tail = SearchTerms.tailQuery(search) {
                 // A tail of digits is a prefix of a reversed number: one prefix query of the index.
@@ -85,7 +91,33 @@ public struct GridFilter: Sendable, Hashable {
                 clauses.append("0")
             }
         }
-        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+        return (clauses.isEmpty ? dialect.yes : clauses.joined(separator: " AND "), arguments)
+    }
+
+    /// The search words on PostgreSQL, found as SQLite's indexes find them: a number's tail as the
+    /// start of its reversed digits (``OrderTails``, kept in `order_number_reversed` and
+    /// `phone_reversed`), an order number's beginning as a range of numbers, and words in the
+    /// order's terms (`search_document`: ``OrderSearchIndex``'s tokens, a space between each) — a
+    /// phrase as its tokens in a row, a prefix as the start of a token.
+    static func postgresWords(_ search: String, numberPrefixes: [String]) -> (sql: String, arguments: [String]) {
+        if SearchTerms.isNumberQuery(search) {
+            let tail = SearchTerms.reversedDigits(search)
+            var matches = ["order_number_reversed LIKE ?", "phone_reversed LIKE ?"]
+            var arguments = [tail + "%", tail + "%"]
+            if let start = SearchTerms.orderNumberStart(search) {
+                for prefix in [start] + numberPrefixes.map({ $0 + start }) {
+                    matches.append("(order_number >= ? AND order_number < ?)")
+                    arguments += [prefix, successor(of: prefix)]
+                }
+            }
+            return ("(" + matches.joined(separator: " OR ") + ")", arguments)
+        }
+        let parts = SearchTerms.searchParts(search)
+        guard !parts.isEmpty else { return ("false", []) }
+        return (
+            parts.map { _ in "strpos(' ' || search_document || ' ', ?) > 0" }.joined(separator: " AND "),
+            parts.map { " " + $0.tokens.joined(separator: " ") + ($0.prefix ? "" : " ") }
+        )
     }
 }
 
