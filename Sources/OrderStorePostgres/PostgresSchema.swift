@@ -80,9 +80,13 @@ enum PostgresSchema {
                 item_text text COLLATE "C" NOT NULL DEFAULT '',
                 buyer_key text COLLATE "C",
                 details_override text COLLATE "C",
-                search_document text COLLATE "C" NOT NULL DEFAULT ''
+                search_document text COLLATE "C" NOT NULL DEFAULT '',
+                search_terms text[] COLLATE "C" NOT NULL DEFAULT '{}'
             )
             """,
+            // The words of the search by their terms (SearchTerms.indexedTerms), as SQLite's
+            // full-text index finds them.
+            "CREATE INDEX orders_by_terms ON orders USING gin (search_terms)",
             // A tail of digits typed in the search is the start of a reversed number (OrderTails).
             "CREATE INDEX orders_by_number_tail ON orders (order_number_reversed)",
             "CREATE INDEX orders_by_phone_tail ON orders (phone_reversed)",
@@ -233,9 +237,10 @@ enum PostgresSchema {
     ]
 
     /// The columns PostgreSQL keeps beyond SQLite's (``StoredTable/kept``), made from them: an
-    /// order's terms for the text search, which SQLite keeps in its full-text index
-    /// (``OrderStore/StoreExport/Reader/searchDocuments(_:)``; a space between each token).
-    static let derivedColumns: [String: Set<String>] = ["orders": ["search_document"]]
+    /// order's tokens for the text search, which SQLite keeps in its full-text index
+    /// (``OrderStore/StoreExport/Reader/searchDocuments(_:)``, a space between each) and its
+    /// terms (``OrderStore/SearchTerms/indexedTerms(_:)``).
+    static let derivedColumns: [String: Set<String>] = ["orders": ["search_document", "search_terms"]]
 
     /// Each migration in its own transaction, holding the advisory lock for that transaction
     /// only (`pg_advisory_xact_lock`): released by its commit, its rollback or a lost connection,

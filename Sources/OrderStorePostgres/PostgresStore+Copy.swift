@@ -59,8 +59,10 @@ extension PostgresStore {
                 // The orders' terms for the text search, which SQLite keeps in its full-text index.
                 try source.searchDocuments { batch in
                     _ = try query("""
-                        UPDATE orders AS o SET search_document = v.document
-                        FROM unnest(\(batch.map(\.id))::bigint[], \(batch.map(\.document))::text[]) AS v(id, document) WHERE o.id = v.id
+                        UPDATE orders AS o SET search_document = v.document, search_terms = string_to_array(v.terms, ' ')
+                        FROM unnest(\(batch.map(\.id))::bigint[], \(batch.map(\.document))::text[],
+                                    \(batch.map { SearchTerms.indexedTerms($0.document).joined(separator: " ") })::text[]) AS v(id, document, terms)
+                        WHERE o.id = v.id
                         """)
                 }
                 // Read back from the server before committing: what it holds is what was read.

@@ -96,9 +96,10 @@ public struct GridFilter: Sendable, Hashable {
 
     /// The search words on PostgreSQL, found as SQLite's indexes find them: a number's tail as the
     /// start of its reversed digits (``OrderTails``, kept in `order_number_reversed` and
-    /// `phone_reversed`), an order number's beginning as a range of numbers, and words in the
-    /// order's terms (`search_document`: ``OrderSearchIndex``'s tokens, a space between each) — a
-    /// phrase as its tokens in a row, a prefix as the start of a token.
+    /// `phone_reversed`), an order number's beginning as a range of numbers, and words by the
+    /// order's terms (`search_terms`, ``SearchTerms/indexedTerms(_:)``, under an index of whole
+    /// terms) — a phrase's tokens then checked to stand in a row in `search_document` (its tokens,
+    /// a space between each), as SQLite's phrase query has them.
     static func postgresWords(_ search: String, numberPrefixes: [String]) -> (sql: String, arguments: [String]) {
         if SearchTerms.isNumberQuery(search) {
             let tail = SearchTerms.reversedDigits(search)
@@ -114,10 +115,15 @@ public struct GridFilter: Sendable, Hashable {
         }
         let parts = SearchTerms.searchParts(search)
         guard !parts.isEmpty else { return ("false", []) }
-        return (
-            parts.map { _ in "strpos(' ' || search_document || ' ', ?) > 0" }.joined(separator: " AND "),
-            parts.map { " " + $0.tokens.joined(separator: " ") + ($0.prefix ? "" : " ") }
-        )
+        // An array literal's elements quoted: a token holds no quote or backslash, but is quoted as if it could.
+        let terms = parts.flatMap(SearchTerms.indexedTerms(of:)).map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        var sql = ["search_terms @> CAST(? AS text[])"]
+        var arguments = ["{" + terms.joined(separator: ",") + "}"]
+        for part in parts where part.tokens.count > 1 {
+            sql.append("strpos(' ' || search_document || ' ', ?) > 0")
+            arguments.append(" " + part.tokens.joined(separator: " ") + " ")
+        }
+        return ("(" + sql.joined(separator: " AND ") + ")", arguments)
     }
 }
 

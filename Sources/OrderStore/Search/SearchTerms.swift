@@ -114,6 +114,30 @@ public enum SearchTerms {
         return parts
     }
 
+    /// What a backend without SQLite's full-text index keeps of a document (``OrderSearchIndex``)
+    /// to find its tokens by an index of whole terms: each token, and each token's beginnings
+    /// marked with `^` (`^佐`; a Latin word's every beginning, `^s` `^sa` …), so that a part typed
+    /// as a prefix (``searchParts(_:)``) is a term too. (`^` is never in a token: ASCII tokens are
+    /// letters and digits.)
+    public static func indexedTerms(_ document: String) -> [String] {
+        var terms: Set<String> = []
+        for token in document.split(separator: " ") {
+            terms.insert(String(token))
+            let scalars = Array(token.unicodeScalars)
+            let longest = token.allSatisfy(\.isASCII) ? scalars.count : 1
+            for length in 1...max(1, longest) {
+                terms.insert("^" + String(String.UnicodeScalarView(scalars.prefix(length))))
+            }
+        }
+        return terms.sorted()
+    }
+
+    /// The terms a part of a search must find among ``indexedTerms(_:)``: its tokens, or its
+    /// beginning marked.
+    static func indexedTerms(of part: (tokens: [String], prefix: Bool)) -> [String] {
+        part.prefix ? ["^" + part.tokens[0]] : part.tokens
+    }
+
     /// The FTS5 query for what the operator typed (``searchParts(_:)``): each part a phrase, or a
     /// prefix query; all ANDed. Nil when there is nothing to search for.
     static func matchQuery(_ text: String) -> String? {
