@@ -187,8 +187,8 @@ let package = Package(
         .executableTarget(
             name: "juchu-bench",
             dependencies: [
-                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles",
-                "CustomerMail", "MailTransport", "Slips", "JuchuTesting", "Postcodes",
+                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderStorePostgres", "OrderSync", "TerminalUI", "ShopSettings",
+                "ShippingFiles", "CustomerMail", "MailTransport", "Slips", "JuchuTesting", "Postcodes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/JuchuBenchmarks",

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OrderEngine
 import OrderStore
+import OrderStorePostgres
 import OrderSync
 import RakutenPay
 import RMSSandbox
@@ -74,6 +75,9 @@ struct JuchuBench: ParsableCommand {
     @Option(name: .customLong("store-orders"), help: "店舗ベンチマークの注文数")
     var storeOrders = 1_000_000
 
+    @Option(name: .customLong("store"), help: "PostgreSQL でも計測する: postgresql://ユーザー@ホスト/データベース（空なら SQLite のファイルを写します。パスワードは JUCHU_DB_PASSWORD）")
+    var storeURL: String?
+
     /// Set only when the benchmark runs itself as a desk to measure its memory.
     @Option(name: .customLong(String(DeskMemoryProbe.option.dropFirst(2))), help: .hidden)
     var deskMemoryProbe: String?
@@ -110,7 +114,13 @@ struct JuchuBench: ParsableCommand {
             for row in try PostcodeBenchmarks.run(runs: runs) { table.add(row) }
         }
         if only.contains(.store) {
-            for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs) { table.add(row) }
+            var postgres: PostgresLocation?
+            if let storeURL {
+                var location = try PostgresLocation(url: storeURL)
+                try location.readPassword(environment: ProcessInfo.processInfo.environment, file: nil)
+                postgres = location
+            }
+            for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs, postgres: postgres) { table.add(row) }
         }
         if only.contains(.desk) {
             guard FileManager.default.isExecutableFile(atPath: Self.juchuExecutable) else {

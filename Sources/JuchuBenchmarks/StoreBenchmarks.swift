@@ -2,6 +2,7 @@ import Foundation
 import JuchuTesting
 import OrderEngine
 import OrderStore
+import OrderStorePostgres
 import OrderSync
 import RakutenPay
 
@@ -51,7 +52,7 @@ enum StoreBenchmarks {
         }
     }
 
-    static func run(path: String, count: Int, runs: Int) throws -> [BenchTable.Row] {
+    static func run(path: String, count: Int, runs: Int, postgres: PostgresLocation? = nil) throws -> [BenchTable.Row] {
         let importRate = try prepare(path: path, count: count)
         var rows: [BenchTable.Row] = []
         if let importRate {
@@ -60,52 +61,23 @@ enum StoreBenchmarks {
                 ratio: importRate / 20_000, samples: "1回（\(count)件）", higherIsBetter: true))
         }
         rows += try importHalves()
+        if let postgres, let copied = try copyToPostgres(postgres, from: path, count: count) { rows.append(copied) }
         // The desk first, on the file as a desk finds it (not right after this process's own
         // 10,000-order runs, whose write-ahead log it would then carry).
         rows.append(try DeskMemoryProbe.measure(path: path, runs: runs))
-        rows.append(try timed("起動して最初のページを表示", target: 20, runs: runs) {
-            let store = try OrderStore(path: path)
-            _ = try store.countsByStatus()
-            _ = try store.page(GridFilter(localStatus: .newOrder), limit: pageSize)
-        })
+        let open = { () throws -> any StoreQuerying in try OrderStore(path: path) }
         let store = try OrderStore(path: path)
         let first = try store.page(GridFilter(localStatus: .newOrder), limit: pageSize)
-        rows.append(try timed("次のページ", target: 30, runs: runs) {
-            _ = try store.page(GridFilter(localStatus: .newOrder), after: first.last?.key, limit: pageSize)
-        })
-        rows.append(try timed("受注ステータスで絞り込み", target: 30, runs: runs) {
-            _ = try store.page(GridFilter(localStatus: .onHold), limit: pageSize)
-            _ = try store.count(GridFilter(localStatus: .onHold))
-        })
         let sample = try require(try store.orders([first[first.count / 2].number]).first)
-        let fullName = sample.orderer.familyName + sample.orderer.firstName
-        rows.append(try timed("名前で検索（\(fullName)）", target: 30, runs: runs) {
-            _ = try store.page(GridFilter(search: fullName), limit: pageSize)
-        })
-        rows.append(try timed("姓で検索（\(sample.orderer.familyName)）", target: 30, runs: runs) {
-            _ = try store.page(GridFilter(search: sample.orderer.familyName), limit: pageSize)
-        })
-        rows.append(try timed("電話番号の下4桁で検索", target: 30, runs: runs) {
-            _ = try store.page(GridFilter(search: String(sample.orderer.phoneNumber.filter(\.isNumber).suffix(4))), limit: pageSize)
-        })
-        // As people type: the first name alone (one kanji or two), the name with its space, the
-        // kana in hiragana, the start of an order number without the shop's id.
-        let firstCharacter = String(sample.orderer.firstName.prefix(1))
-        rows.append(try timed("名の1文字で検索（\(firstCharacter)）", target: 30, runs: runs) {
-            _ = try store.page(GridFilter(search: firstCharacter), limit: pageSize)
-        })
-        let spaced = sample.orderer.familyName + " " + sample.orderer.firstName
-        rows.append(try timed("名前を空白つきで検索（\(spaced)）", target: 30, runs: runs) {
-            _ = try store.page(GridFilter(search: spaced), limit: pageSize)
-        })
-        let hiragana = (sample.orderer.familyNameKana.applyingTransform(.hiraganaToKatakana, reverse: true) ?? sample.orderer.familyNameKana)
-        rows.append(try timed("カナをひらがなで検索（\(hiragana)）", target: 30, runs: runs) {
-            _ = try store.page(GridFilter(search: hiragana), limit: pageSize)
-        })
-        let numberStart = String(sample.number.rawValue.split(separator: "-", maxSplits: 1).last?.prefix(13) ?? "")
-        rows.append(try timed("注文番号の先頭で検索（\(numberStart)）", target: 30, runs: runs) {
-            _ = try store.page(GridFilter(search: numberStart), limit: pageSize)
-        })
+        var sqliteMedians: [Double] = []
+        for read in reads(sample: sample, first: first) {
+            let samples = try measure(runs: runs) { try read.body(read.opens ? try open() : store) }
+            sqliteMedians.append(BenchTable.median(samples))
+            rows.append(row(read.name, samples: samples, target: read.target))
+        }
+        if let postgres {
+            rows += try postgresReads(postgres, sample: sample, first: first, sqlite: sqliteMedians, runs: runs)
+        }
         // 10,000 orders: plan, apply and journal, then undone so that every run starts alike.
         let tenThousand = try store.page(GridFilter(localStatus: .newOrder), after: first.last?.key, limit: 10_000).map(\.number)
         var samples: [Double] = []
@@ -120,15 +92,87 @@ enum StoreBenchmarks {
         return rows
     }
 
-    static func timed(_ name: String, target: Double, runs: Int, _ body: () throws -> Void) throws -> BenchTable.Row {
-        try body()  // warm the cache once, as a desk that has been open a while has it
+    /// A read the grid makes, with its target on SQLite; `opens`: it opens the store first (its
+    /// body is given a store opened anew).
+    struct Read {
+        let name: String
+        let target: Double
+        var opens = false
+        let body: (any StoreQuerying) throws -> Void
+    }
+
+    /// The desk's reads of a million orders, as asked of any backend: the first page, the next,
+    /// a status, and searches as people type (the first name alone, one kanji or two; the name
+    /// with its space; the kana in hiragana; the start of an order number without the shop's id).
+    static func reads(sample: Order, first: [OrderRow]) -> [Read] {
+        let name = sample.orderer
+        let fullName = name.familyName + name.firstName
+        let firstCharacter = String(name.firstName.prefix(1))
+        let spaced = name.familyName + " " + name.firstName
+        let hiragana = name.familyNameKana.applyingTransform(.hiraganaToKatakana, reverse: true) ?? name.familyNameKana
+        let numberStart = String(sample.number.rawValue.split(separator: "-", maxSplits: 1).last?.prefix(13) ?? "")
+        func search(_ text: String) -> (any StoreQuerying) throws -> Void { { _ = try $0.page(GridFilter(search: text), after: nil, limit: pageSize) } }
+        return [
+            Read(name: "起動して最初のページを表示", target: 20, opens: true) { store in
+                _ = try store.countsByStatus()
+                _ = try store.page(GridFilter(localStatus: .newOrder), after: nil, limit: pageSize)
+            },
+            Read(name: "次のページ", target: 30) { _ = try $0.page(GridFilter(localStatus: .newOrder), after: first.last?.key, limit: pageSize) },
+            Read(name: "受注ステータスで絞り込み", target: 30) { store in
+                _ = try store.page(GridFilter(localStatus: .onHold), after: nil, limit: pageSize)
+                _ = try store.count(GridFilter(localStatus: .onHold))
+            },
+            Read(name: "名前で検索（\(fullName)）", target: 30, body: search(fullName)),
+            Read(name: "姓で検索（\(name.familyName)）", target: 30, body: search(name.familyName)),
+            Read(name: "電話番号の下4桁で検索", target: 30, body: search(String(name.phoneNumber.filter(\.isNumber).suffix(4)))),
+            Read(name: "名の1文字で検索（\(firstCharacter)）", target: 30, body: search(firstCharacter)),
+            Read(name: "名前を空白つきで検索（\(spaced)）", target: 30, body: search(spaced)),
+            Read(name: "カナをひらがなで検索（\(hiragana)）", target: 30, body: search(hiragana)),
+            Read(name: "注文番号の先頭で検索（\(numberStart)）", target: 30, body: search(numberStart)),
+        ]
+    }
+
+    /// The SQLite store copied to PostgreSQL (`juchu store copy`, timed; while nothing else has
+    /// the file open) when the database is empty; nil when it holds that copy already.
+    static func copyToPostgres(_ location: PostgresLocation, from path: String, count: Int) throws -> BenchTable.Row? {
+        let postgres = try PostgresStore(location: location)
+        let held = try postgres.countsByStatus().values.reduce(0, +)
+        guard held == 0 else {
+            guard held == count else { throw BenchError("\(location.shown) には \(held)件の注文があります（\(count)件のベンチマークには空のデータベースを）") }
+            return nil
+        }
+        FileHandle.standardError.write(Data("  PostgreSQL に写しています…\n".utf8))
+        let start = ContinuousClock.now
+        _ = try postgres.copy(from: StoreExport(path: path, access: .ownerOnly))
+        let rate = Double(count) / (ContinuousClock.now - start).seconds
+        return .reference("PostgreSQL へ写す（juchu store copy、検査込み）", median: "\(Int(rate)) 件/秒", samples: "1回（\(count)件）")
+    }
+
+    /// The same reads on PostgreSQL, each against twice SQLite's median (issue 31's target).
+    static func postgresReads(_ location: PostgresLocation, sample: Order, first: [OrderRow], sqlite: [Double], runs: Int) throws -> [BenchTable.Row] {
+        var rows: [BenchTable.Row] = []
+        let postgres = try PostgresStore(location: location)
+        for (read, sqliteMedian) in zip(reads(sample: sample, first: first), sqlite) {
+            let samples = try measure(runs: runs) { try read.body(read.opens ? try PostgresStore(location: location) : postgres) }
+            let median = BenchTable.median(samples)
+            rows.append(BenchTable.Row(
+                name: "PostgreSQL: " + read.name, median: String(format: "%.1f ms", median), target: String(format: "≤ %.1f ms（SQLiteの2倍）", 2 * sqliteMedian),
+                ratio: median / (2 * sqliteMedian), samples: samples.map { String(format: "%.1f", $0) }.joined(separator: ", "), higherIsBetter: false))
+        }
+        return rows
+    }
+
+    /// Milliseconds of `body`, at least five runs, after one that warms the cache (as a desk that
+    /// has been open a while has it).
+    static func measure(runs: Int, _ body: () throws -> Void) throws -> [Double] {
+        try body()
         var samples: [Double] = []
         for _ in 0..<max(runs, 5) {
             let start = ContinuousClock.now
             try body()
             samples.append((ContinuousClock.now - start).seconds * 1000)
         }
-        return row(name, samples: samples, target: target)
+        return samples
     }
 
     static func row(_ name: String, samples: [Double], target: Double) -> BenchTable.Row {

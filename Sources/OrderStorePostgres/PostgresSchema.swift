@@ -240,12 +240,17 @@ enum PostgresSchema {
     /// order's tokens for the text search, which SQLite keeps in its full-text index
     /// (``OrderStore/StoreExport/Reader/searchDocuments(_:)``, a space between each) and its
     /// terms (``OrderStore/SearchTerms/indexedTerms(_:)``).
-    static let derivedColumns: [String: Set<String>] = ["orders": ["search_document", "search_terms"]]
+    static let derivedColumns: [String: [String]] = ["orders": ["search_document", "search_terms"]]
 
     /// Each migration in its own transaction, holding the advisory lock for that transaction
     /// only (`pg_advisory_xact_lock`): released by its commit, its rollback or a lost connection,
     /// and the migrations applied read again under it.
     static func migrate(_ session: PostgresSession) throws {
+        // Most opens find every migration applied: one read says so, with no lock or transaction.
+        if try session.query("SELECT to_regclass('juchu_migrations') IS NOT NULL").first?.decode(Bool.self) == true {
+            let applied = Set(try session.query("SELECT id FROM juchu_migrations").map { try $0.decode(String.self) })
+            if migrations.allSatisfy({ applied.contains($0.id) }) { return }
+        }
         for migration in migrations {
             do {
                 try session.transaction { query in

@@ -20,7 +20,7 @@ extension PostgresStore {
 
     /// Copies the SQLite store `export` reads into this database, whole, in one transaction: every
     /// ``StoredTable/kept`` table row for row, the store's numbering carried on, the orders' terms
-    /// for the text search made again. Before it commits,
+    /// for the text search made again as they go in. Before it commits,
     /// each table is read back from the server and its count and digest compared with what was
     /// read from SQLite: a difference rolls everything back. Refused — nothing written — when a
     /// write to RMS or a mail is still open in the store (pending, being sent, or 結果不明: the
@@ -49,21 +49,12 @@ extension PostgresStore {
                     var digest = TableDigest()
                     try source.rows(of: table, batch: batch) { rows in
                         for row in rows { digest.add(row) }
-                        _ = try query(Self.insert(rows, into: table))
+                        _ = try query(try Self.insert(rows, into: table, source: source))
                     }
                     if let numbered = table.numbered, let last = try source.lastNumber(of: table, column: numbered), last > 0 {
                         _ = try query("SELECT setval(pg_get_serial_sequence(\(table.name), \(numbered)), \(last))")
                     }
                     copied.append((table, digest))
-                }
-                // The orders' terms for the text search, which SQLite keeps in its full-text index.
-                try source.searchDocuments { batch in
-                    _ = try query("""
-                        UPDATE orders AS o SET search_document = v.document, search_terms = string_to_array(v.terms, ' ')
-                        FROM unnest(\(batch.map(\.id))::bigint[], \(batch.map(\.document))::text[],
-                                    \(batch.map { SearchTerms.indexedTerms($0.document).joined(separator: " ") })::text[]) AS v(id, document, terms)
-                        WHERE o.id = v.id
-                        """)
                 }
                 // Read back from the server before committing: what it holds is what was read.
                 for (table, expected) in copied {
@@ -103,14 +94,29 @@ extension PostgresStore {
         return digest
     }
 
-    /// One INSERT of `rows`, each value bound by its kind.
-    static func insert(_ rows: [[StoredValue]], into table: StoredTable) -> PostgresQuery {
-        var bindings = PostgresBindings(capacity: rows.count * table.columns.count)
+    /// One INSERT of `rows`, each value bound by its kind; an order with its terms for the text
+    /// search (``PostgresSchema/derivedColumns``), built from its content in the same read.
+    static func insert(_ rows: [[StoredValue]], into table: StoredTable, source: StoreExport.Reader) throws -> PostgresQuery {
+        // search_document, search_terms: bound in that order below.
+        let derived = PostgresSchema.derivedColumns[table.name] ?? []
+        var documents: [Int64: String] = [:]
+        if !derived.isEmpty {
+            let ids = rows.compactMap { row -> Int64? in if case .integer(let id) = row[0] { id } else { nil } }
+            documents = try source.searchDocuments(of: ids)
+        }
+        var bindings = PostgresBindings(capacity: rows.count * (table.columns.count + derived.count))
         var tuples: [String] = []
         tuples.reserveCapacity(rows.count)
         var number = 0
         for row in rows {
             var placeholders: [String] = []
+            if !derived.isEmpty, case .integer(let id) = row[0] {
+                guard let document = documents[id] else { throw StoreError("注文（id=\(id)）の内容がありません（order_content）。写せません") }
+                bindings.append(document)
+                bindings.append(SearchTerms.indexedTerms(document))
+                placeholders += ["$\(number + 1)", "$\(number + 2)"]
+                number += 2
+            }
             for value in row {
                 switch value {
                 case .null: bindings.appendNull()
@@ -123,7 +129,7 @@ extension PostgresStore {
             }
             tuples.append("(" + placeholders.joined(separator: ", ") + ")")
         }
-        let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        let columns = (derived + table.columns.map(\.name)).map { "\"\($0)\"" }.joined(separator: ", ")
         return PostgresQuery(unsafeSQL: "INSERT INTO \(table.name) (\(columns)) VALUES \(tuples.joined(separator: ", "))", binds: bindings)
     }
 }

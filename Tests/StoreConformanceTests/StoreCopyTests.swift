@@ -134,7 +134,7 @@ struct StoreCopyTests {
         directory.remove()
     }
 
-    @Test("refused with nothing written: a send still open, the store open elsewhere, a database already holding a shop, a text PostgreSQL cannot hold")
+    @Test("refused with nothing written: a send still open, the store open elsewhere, a text PostgreSQL cannot hold, a value of another kind, an order without content, a database already holding a shop")
     func refusals() throws {
         let path = try filledStore()
         let scratch = try ScratchStore(.postgresql)
@@ -166,6 +166,19 @@ struct StoreCopyTests {
         }
         #expect(try serverOrders() == 0)
         try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE orders SET revision = 1 WHERE id = 2") }
+
+        // An order whose content is gone: its search terms cannot be made; said, not skipped.
+        let content = try DatabaseQueue(path: path).write { db in
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM order_content WHERE order_id = 5")!
+            try db.execute(sql: "DELETE FROM order_content WHERE order_id = 5")
+            return row
+        }
+        #expect { try store.copy(from: StoreExport(path: path, access: .ownerOnly)) } throws: { "\($0)".contains("の内容がありません") }
+        #expect(try serverOrders() == 0)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO order_content (order_id, document, raw_json, pending_raw_json) VALUES (?, ?, ?, ?)",
+                           arguments: [content["order_id"], content["document"], content["raw_json"], content["pending_raw_json"]])
+        }
 
         // Copied once; a second copy into the same database is refused and leaves the first whole.
         let first = try store.copy(from: StoreExport(path: path, access: .ownerOnly))

@@ -63,18 +63,19 @@ public final class StoreExport {
             return [highest, given].compactMap { $0 }.max()
         }
 
-        /// Each order's terms for the text search (``OrderSearchIndex``: names, kana, items), by
-        /// its row id, 2,000 at a time: what a backend without SQLite's full-text index searches.
-        public func searchDocuments(_ each: ([(id: Int64, document: String)]) throws -> Void) throws {
-            var batch: [(id: Int64, document: String)] = []
-            try StoreSchema.forEachOrder(in: db) { id, order in
-                batch.append((id, OrderSearchIndex.text(for: order)))
-                if batch.count == 2_000 {
-                    try each(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
+        /// The terms for the text search (``OrderSearchIndex``: names, kana, items) of the orders
+        /// of row ids `ids`, each built back from its content as SQLite's index was: what a backend
+        /// without SQLite's full-text index searches. An order without content is said, not skipped.
+        public func searchDocuments(of ids: [Int64]) throws -> [Int64: String] {
+            var documents: [Int64: String] = [:]
+            for chunk in ids.chunked(into: 500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT orders.id AS row_id, \(OrderRecord.columns) FROM \(OrderRecord.source) WHERE orders.id IN (\(marks))
+                    """, arguments: StatementArguments(chunk))
+                for row in rows { documents[row["row_id"]] = OrderSearchIndex.text(for: try OrderRecord.order(from: row)) }
             }
-            if !batch.isEmpty { try each(batch) }
+            return documents
         }
 
         /// The table's rows, `batch` at a time, each value checked against its column's kind.
