@@ -20,9 +20,9 @@ extension PostgresStore {
 
     /// Copies the SQLite store `export` reads into this database, whole, in one transaction: every
     /// ``StoredTable/kept`` table row for row, the store's numbering carried on, the orders' terms
-    /// for the text search made again as they go in. Before it commits,
-    /// each table is read back from the server and its count and digest compared with what was
-    /// read from SQLite: a difference rolls everything back. Refused — nothing written — when a
+    /// for the text search made again as they go in. Before it commits, each table is read back
+    /// from the server and its count and digest compared with what was read from SQLite: a
+    /// difference rolls everything back. Refused — nothing written — when a
     /// write to RMS or a mail is still open in the store (pending, being sent, or 結果不明: the
     /// SQLite side's worker finishes them first), or when this database already holds shop data.
     public func copy(from export: StoreExport, batch: Int = 400) throws -> CopyReport {
@@ -60,7 +60,8 @@ extension PostgresStore {
                 for (table, expected) in copied {
                     let found = try Self.digest(of: table, query)
                     guard found == expected else {
-                        throw StoreError("表 \(table.name) の写しが元と違います（元 \(expected.rows)行、写し \(found.rows)行）。何も書き込んでいません")
+                        let rows = found.rows == expected.rows ? "行数は同じ \(found.rows)行で、中身が違います" : "元 \(expected.rows)行、写し \(found.rows)行"
+                        throw StoreError("表 \(table.name) の写しが元と違います（\(rows)）。何も書き込んでいません")
                     }
                 }
                 return CopyReport(tables: copied.map { CopyReport.Table(name: $0.0.name, rows: $0.1.rows, digest: $0.1.hex) }, contents: contents)
@@ -97,11 +98,12 @@ extension PostgresStore {
     /// One INSERT of `rows`, each value bound by its kind; an order with its terms for the text
     /// search (``PostgresSchema/derivedColumns``), built from its content in the same read.
     static func insert(_ rows: [[StoredValue]], into table: StoredTable, source: StoreExport.Reader) throws -> PostgresQuery {
-        // search_document, search_terms: bound in that order below.
+        // An order's search_document and search_terms, bound in that order below, found by its id.
         let derived = PostgresSchema.derivedColumns[table.name] ?? []
+        let idColumn = table.columns.firstIndex { $0.name == "id" } ?? 0
         var documents: [Int64: String] = [:]
         if !derived.isEmpty {
-            let ids = rows.compactMap { row -> Int64? in if case .integer(let id) = row[0] { id } else { nil } }
+            let ids = rows.compactMap { row -> Int64? in if case .integer(let id) = row[idColumn] { id } else { nil } }
             documents = try source.searchDocuments(of: ids)
         }
         var bindings = PostgresBindings(capacity: rows.count * (table.columns.count + derived.count))
@@ -110,7 +112,7 @@ extension PostgresStore {
         var number = 0
         for row in rows {
             var placeholders: [String] = []
-            if !derived.isEmpty, case .integer(let id) = row[0] {
+            if !derived.isEmpty, case .integer(let id) = row[idColumn] {
                 guard let document = documents[id] else { throw StoreError("注文（id=\(id)）の内容がありません（order_content）。写せません") }
                 bindings.append(document)
                 bindings.append(SearchTerms.indexedTerms(document))

@@ -35,7 +35,7 @@ struct StoreCopyEndToEndTests {
         #expect(fetched == 0, "\(fetchErr)")
         let server = try #require(URLComponents(string: ProcessInfo.processInfo.environment["JUCHU_TEST_POSTGRESQL_URL"] ?? ""))
         let name = "juchu_e2e_" + UUID().uuidString.prefix(8).lowercased()
-        _ = try Self.psql("CREATE DATABASE \(name)")
+        _ = try Self.psql("CREATE DATABASE \(name) ENCODING 'UTF8' TEMPLATE template0")
         defer { #expect(throws: Never.self) { _ = try Self.psql("DROP DATABASE \(name) WITH (FORCE)") } }
         let target = "postgresql://\(server.user!)@\(server.host!):\(server.port!)/\(name)?sslmode=disable"
 

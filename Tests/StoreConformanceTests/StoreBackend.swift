@@ -38,7 +38,9 @@ struct ScratchStore: Sendable {
         case .postgresql:
             let server = try PostgresLocation(url: try #require(StoreBackend.serverURL))
             let name = "juchu_test_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
-            try PostgresSession(location: server).query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+            // UTF-8 with a locale that knows Unicode's letters, as a shop's server has it: the store's
+            // own columns compare and fold case byte by byte (COLLATE "C") whatever the database's.
+            try PostgresSession(location: server).query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C.utf8' LC_CTYPE 'C.utf8' TEMPLATE template0"))
             location = try PostgresLocation(url: "postgresql://\(server.user)@\(server.host):\(server.port)/\(name)?sslmode=disable")
             path = nil
             directory = nil

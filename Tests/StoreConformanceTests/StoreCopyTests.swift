@@ -205,6 +205,17 @@ struct StoreCopyTests {
         directory.remove()
     }
 
+    @Test("a database in another encoding than UTF-8 (which could not hold Japanese names) is refused, with how to make one")
+    func encodingRefused() throws {
+        let server = try PostgresLocation(url: try #require(StoreBackend.serverURL))
+        let name = "juchu_test_ascii_" + UUID().uuidString.prefix(8).lowercased()
+        let maintenance = try PostgresSession(location: server)
+        try maintenance.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0"))
+        defer { #expect(throws: Never.self) { try maintenance.query(PostgresQuery(unsafeSQL: "DROP DATABASE \(name) WITH (FORCE)")) } }
+        let location = try PostgresLocation(url: "postgresql://\(server.user)@\(server.host):\(server.port)/\(name)?sslmode=disable")
+        #expect { try PostgresStore(location: location) } throws: { "\($0)".contains("文字コードが SQL_ASCII です") && "\($0)".contains("createdb -E UTF8") }
+    }
+
     @Test("the digest: the same rows in any order agree; a changed value, a lost or doubled row, or values run together differ")
     func digest() {
         func digest(_ rows: [[StoredValue]]) -> TableDigest {

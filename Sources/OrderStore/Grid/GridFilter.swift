@@ -50,7 +50,7 @@ public struct GridFilter: Sendable, Hashable {
     /// `numberPrefixes`: what the store's order numbers begin with before their first hyphen
     /// (`398211-`), for an order number typed without it.
     /// `dialect`: the backend's SQL (``SQLDialect``); on PostgreSQL the words and the numbers'
-    /// tails are found in columns of `orders` (``postgresWords(_:)``), not in full-text tables.
+    /// tails are found in columns of `orders` (``postgresWords(_:numberPrefixes:)``), not in full-text tables.
     public func condition(commonWords: Bool = false, numberPrefixes: [String] = [], dialect: SQLDialect = .sqlite) -> (sql: String, arguments: [String]) {
         var clauses: [String] = []
         var arguments: [String] = []
