@@ -14,8 +14,9 @@ struct StoreCopyTests {
     let directory = TemporaryDirectory("juchu-copy")
 
     /// A store with something in every kept table, and the values a copy gets wrong first:
-    /// Japanese text, NUL bytes in a mail, the largest integer, empty strings and NULLs, a numbering
-    /// gap (a send removed: the next number must not reuse it).
+    /// Japanese text, NUL bytes in a mail, the largest integer, empty strings and NULLs, quotes,
+    /// backslashes and braces, the word NULL as a text, a numbering gap (a send removed: the next
+    /// number must not reuse it).
     func filledStore() throws -> String {
         let path = directory.file("shop.sqlite")
         let store = try OrderStore(path: path, operatorName: "hanako")
@@ -47,6 +48,9 @@ struct StoreCopyTests {
             try db.execute(sql: "INSERT OR REPLACE INTO rule_progress (id, checked_through) VALUES (1, 30)")
             try db.execute(sql: "INSERT INTO sub_statuses (id, progress, name, position, read_at) VALUES (1, 100, '在庫確認中', 1, 8), (2, 300, '', 2, 8)")
             try db.execute(sql: "UPDATE orders SET goods_override = 9223372036854775807, flags = '' WHERE order_number = ?", arguments: [orders[6].number.rawValue])
+            // What an array's text must quote: quotes, backslashes, commas, braces, and the word NULL as a text.
+            try db.execute(sql: #"UPDATE journal SET before_value = '株式会社 "山田\商店", {本店} ' WHERE id = 2"#)
+            try db.execute(sql: "UPDATE journal SET after_value = 'NULL', before_value = '' WHERE id = 4")
         }
         return path
     }
