@@ -145,9 +145,10 @@ extension OrderStore {
         }
     }
 
-    /// The grid's columns, read by position in ``row(_:)`` (a lookup by name for each of sixteen
-    /// columns of two hundred rows cost more than the query); a bundled row's bundle total from its
-    /// members (by the bundle index, for the bundled rows only).
+    /// The grid's columns, read by position in ``OrderRow/init(reading:)`` (a lookup by name for
+    /// each of sixteen columns of two hundred rows cost more than the query); a bundled row's bundle
+    /// total from its members (by the bundle index, for the bundled rows only; a sum is PostgreSQL's
+    /// numeric unless told).
     public static func rowColumns(_ dialect: SQLDialect) -> String {
         """
         order_number, ordered_at, orderer_name, orderer_kana, grand_total, shipping_fee, rms_progress,
@@ -155,7 +156,7 @@ extension OrderStore {
         rms_diff IS NOT NULL AS differs, total_price, request_price, read_problem, delivery_name, delivery_wish,
         delivery_slot, sub_status, handling_marks, printed_slips,
         CASE WHEN bundle_id IS NULL THEN NULL ELSE (
-            SELECT CASE WHEN COUNT(*) = COUNT(member.request_price) THEN SUM(member.request_price) END
+            SELECT CASE WHEN COUNT(*) = COUNT(member.request_price) THEN CAST(SUM(member.request_price) AS bigint) END
             FROM orders AS member WHERE member.bundle_id = orders.bundle_id) END AS bundle_request,
         \(bundleCandidate(dialect)) AS candidate, flags
         """
