@@ -15,6 +15,25 @@ struct SharedStoreEndToEndTests {
 
     /// Runs `command` with `arguments`; its exit status and what it wrote.
     @discardableResult
+    /// Copies the binary so that no other process keeps the copy open for writing: its descriptor
+    /// is closed at exec (FileManager's copy leaves it to every child forked meanwhile, which then
+    /// holds it for its whole life, and exec of the copy fails with Text file busy: seen in CI).
+    static func copyExecutable(_ source: String, to destination: String) throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+        let descriptor = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                offset += written
+            }
+        }
+        guard fchmod(descriptor, 0o755) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
     static func run(_ command: String, _ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command)
@@ -59,7 +78,7 @@ struct SharedStoreEndToEndTests {
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         chmod(juchu.home, 0o755)
         let binary = base + "/juchu"
-        try FileManager.default.copyItem(atPath: juchu.path, toPath: binary)
+        try Self.copyExecutable(juchu.path, to: binary)
         let shop = base + "/shop"
         try FileManager.default.createDirectory(atPath: shop, withIntermediateDirectories: true)
         chown(shop, getpwnam(Self.members[0])!.pointee.pw_uid, getgrnam(Self.group)!.pointee.gr_gid)
@@ -94,7 +113,8 @@ struct SharedStoreEndToEndTests {
             }
             let command = ["-u", user, "--", "/usr/bin/env", "-i", "HOME=\(home)", "LANG=C.UTF-8", binary] + arguments + ["--config", home + "/config.toml"]
             // The binary was copied a moment ago: a child another test forked meanwhile may still hold
-            // the copy's write descriptor until it execs (exec then fails: Text file busy, seen in CI).
+            // the copy's write descriptor until it execs (exec then fails: Text file busy, seen in CI);
+            // it is closed at that exec (copyExecutable), so a moment's wait is enough.
             for _ in 0..<20 {
                 let (status, output) = try Self.run("/usr/sbin/runuser", command)
                 guard status == 126, output.contains("Text file busy") else { return (status, output) }
