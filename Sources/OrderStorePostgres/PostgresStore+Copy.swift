@@ -81,13 +81,7 @@ extension PostgresStore {
             for row in rows {
                 var values: [StoredValue] = []
                 values.reserveCapacity(table.columns.count)
-                for (cell, column) in zip(row, table.columns) {
-                    switch column.kind {
-                    case .integer: values.append(try cell.decode(Int64?.self).map(StoredValue.integer) ?? .null)
-                    case .text: values.append(try cell.decode(String?.self).map(StoredValue.text) ?? .null)
-                    case .blob: values.append(try cell.decode(ByteBuffer?.self).map { .blob(Data($0.readableBytesView)) } ?? .null)
-                    }
-                }
+                for (cell, column) in zip(row, table.columns) { values.append(try cell.stored(column.kind)) }
                 digest.add(values)
             }
         }
@@ -133,5 +127,16 @@ extension PostgresStore {
         }
         let columns = (derived + table.columns.map(\.name)).map { "\"\($0)\"" }.joined(separator: ", ")
         return PostgresQuery(unsafeSQL: "INSERT INTO \(table.name) (\(columns)) VALUES \(tuples.joined(separator: ", "))", binds: bindings)
+    }
+}
+
+extension PostgresCell {
+    /// The value as a ``StoredTable`` column of `kind` holds it, to compare with SQLite's.
+    func stored(_ kind: StoredTable.Kind) throws -> StoredValue {
+        switch kind {
+        case .integer: try decode(Int64?.self).map(StoredValue.integer) ?? .null
+        case .text: try decode(String?.self).map(StoredValue.text) ?? .null
+        case .blob: try decode(ByteBuffer?.self).map { .blob(Data($0.readableBytesView)) } ?? .null
+        }
     }
 }

@@ -11,9 +11,7 @@ extension PostgresRandomAccessRow: GridRowReading {
 
 extension PostgresStore: StoreQuerying {
     public func page(_ filter: GridFilter, after key: GridKey?, limit: Int) throws -> [OrderRow] {
-        var (sql, arguments) = try condition(filter)
-        var bindings = PostgresBindings()
-        for argument in arguments { bindings.append(argument) }
+        var (sql, bindings) = try condition(filter)
         if let key {
             sql += " AND (ordered_at, order_number) < (?, ?)"
             bindings.append(key.orderedAt)
@@ -26,10 +24,8 @@ extension PostgresStore: StoreQuerying {
     }
 
     public func count(_ filter: GridFilter) throws -> Int {
-        if let status = filter.localStatus, filter.search == nil { return try countsByStatus()[status] ?? 0 }
-        let (sql, arguments) = try condition(filter)
-        var bindings = PostgresBindings()
-        for argument in arguments { bindings.append(argument) }
+        if let status = filter.localStatus, filter.isStatusOnly { return try countsByStatus()[status] ?? 0 }
+        let (sql, bindings) = try condition(filter)
         let rows = try session.query(PostgresQuery(unsafeSQL: Self.numbered("SELECT count(*) FROM orders WHERE \(sql)"), binds: bindings))
         return Int(try rows.first?.decode(Int64.self) ?? 0)
     }
@@ -57,12 +53,15 @@ extension PostgresStore: StoreQuerying {
 
     /// The filter's WHERE clause in PostgreSQL's words (``SQLDialect/postgresql``), its arguments
     /// bound as text.
-    private func condition(_ filter: GridFilter) throws -> (String, [String]) {
+    private func condition(_ filter: GridFilter) throws -> (String, PostgresBindings) {
         let prefixes = try OrderStore.numberPrefixes(for: filter) { after in
             try session.query("SELECT order_number FROM orders WHERE order_number > \(after) ORDER BY order_number LIMIT 1")
                 .first?.decode(String.self)
         }
-        return filter.condition(numberPrefixes: prefixes, dialect: .postgresql)
+        let (sql, arguments) = filter.condition(numberPrefixes: prefixes, dialect: .postgresql)
+        var bindings = PostgresBindings(capacity: arguments.count + 2)
+        for argument in arguments { bindings.append(argument) }
+        return (sql, bindings)
     }
 
     /// `sql` with its `?` placeholders numbered as PostgreSQL's ($1, $2, …); a `?` inside a quoted

@@ -57,20 +57,10 @@ struct StoreCopyTests {
 
     /// Every value of `table` on the server, by its key, for comparing with SQLite's.
     static func serverRows(_ session: PostgresSession, _ table: StoredTable) throws -> [[StoredValue]] {
-        var rows: [[StoredValue]] = []
-        try session.transaction { query in
-            let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
-            for row in try query(PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \(table.name)")) {
-                rows.append(try zip(row, table.columns).map { cell, column in
-                    switch column.kind {
-                    case .integer: try cell.decode(Int64?.self).map(StoredValue.integer) ?? .null
-                    case .text: try cell.decode(String?.self).map(StoredValue.text) ?? .null
-                    case .blob: try cell.decode(ByteBuffer?.self).map { .blob(Data($0.readableBytesView)) } ?? .null
-                    }
-                })
-            }
+        let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        return try session.query(PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \(table.name)")).map { row in
+            try zip(row, table.columns).map { cell, column in try cell.stored(column.kind) }
         }
-        return rows
     }
 
     static func sqliteRows(_ path: String, _ table: StoredTable) throws -> [[StoredValue]] {

@@ -25,7 +25,7 @@ public struct GridFilter: Sendable, Hashable {
     }
 
     /// Whether only the status is filtered (its count is kept by triggers, not computed).
-    var isStatusOnly: Bool { search == nil }
+    public var isStatusOnly: Bool { search == nil }
 
     /// The search line read: filters (支払:, チェック:, 日付:, 配送:, 特記:, サブ:, お届け:, 金額:) and words.
     public var filters: OrderQuery { OrderQuery(parsing: search ?? "") }
@@ -74,13 +74,11 @@ public struct GridFilter: Sendable, Hashable {
                 // A tail of digits is a prefix of a reversed number: one prefix query of the index.
                 var matches = ["SELECT rowid FROM order_tails WHERE order_tails MATCH ?"]
                 arguments.append(tail)
-                if let start = SearchTerms.orderNumberStart(search) {
-                    // The beginning of an order number, shop id or not: a range of the unique index
-                    // each, in the same list of ids (an OR of them would walk the date index).
-                    for prefix in [start] + numberPrefixes.map({ $0 + start }) {
-                        matches.append("SELECT id FROM orders WHERE order_number >= ? AND order_number < ?")
-                        arguments += [prefix, Self.successor(of: prefix)]
-                    }
+                // The beginning of an order number, shop id or not: a range of the unique index
+                // each, in the same list of ids (an OR of them would walk the date index).
+                for range in Self.orderNumberRanges(search, numberPrefixes: numberPrefixes) {
+                    matches.append("SELECT id FROM orders WHERE order_number >= ? AND order_number < ?")
+                    arguments += [range.from, range.below]
                 }
                 clauses.append("id IN (" + matches.joined(separator: " UNION ALL ") + ")")
             } else if let match = Self.matchQuery(for: search) {
@@ -105,11 +103,9 @@ public struct GridFilter: Sendable, Hashable {
             let tail = SearchTerms.reversedDigits(search)
             var matches = ["order_number_reversed LIKE ?", "phone_reversed LIKE ?"]
             var arguments = [tail + "%", tail + "%"]
-            if let start = SearchTerms.orderNumberStart(search) {
-                for prefix in [start] + numberPrefixes.map({ $0 + start }) {
-                    matches.append("(order_number >= ? AND order_number < ?)")
-                    arguments += [prefix, successor(of: prefix)]
-                }
+            for range in orderNumberRanges(search, numberPrefixes: numberPrefixes) {
+                matches.append("(order_number >= ? AND order_number < ?)")
+                arguments += [range.from, range.below]
             }
             return ("(" + matches.joined(separator: " OR ") + ")", arguments)
         }
@@ -128,6 +124,13 @@ public struct GridFilter: Sendable, Hashable {
 }
 
 extension GridFilter {
+    /// The order numbers an order number's beginning typed in `search` finds, as ranges: typed
+    /// with the shop's id or without it (each of `numberPrefixes` before it); none for anything else.
+    static func orderNumberRanges(_ search: String, numberPrefixes: [String]) -> [(from: String, below: String)] {
+        guard let start = SearchTerms.orderNumberStart(search) else { return [] }
+        return ([start] + numberPrefixes.map { $0 + start }).map { ($0, successor(of: $0)) }
+    }
+
     /// The first string after every string that begins with `prefix` (ASCII): its last character
     /// one higher.
     static func successor(of prefix: String) -> String {

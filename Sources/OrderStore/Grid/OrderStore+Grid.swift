@@ -63,7 +63,7 @@ extension OrderStore {
         _ filter: GridFilter, after key: GridKey?, limit: Int, commonWords: Bool = false, numberPrefixes: [String] = []
     ) -> (String, StatementArguments) {
         let condition = filter.condition(commonWords: commonWords, numberPrefixes: numberPrefixes)
-        var sql = "SELECT \(rowColumns(.sqlite)) FROM orders WHERE \(condition.sql)"
+        var sql = "SELECT \(sqliteRowColumns) FROM orders WHERE \(condition.sql)"
         var arguments = StatementArguments(condition.arguments)
         if let key {
             sql += " AND (ordered_at, order_number) < (?, ?)"
@@ -91,7 +91,7 @@ extension OrderStore {
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let cursor = try Row.fetchCursor(
-                    db, sql: "SELECT \(Self.rowColumns(.sqlite)) FROM orders WHERE order_number IN (\(marks))",
+                    db, sql: "SELECT \(Self.sqliteRowColumns) FROM orders WHERE order_number IN (\(marks))",
                     arguments: StatementArguments(values: chunk.map { $0.databaseValue }))
                 while let row = try cursor.next() {
                     let value = try OrderRow(reading: row)
@@ -149,6 +149,9 @@ extension OrderStore {
     /// each of sixteen columns of two hundred rows cost more than the query); a bundled row's bundle
     /// total from its members (by the bundle index, for the bundled rows only; a sum is PostgreSQL's
     /// numeric unless told).
+    /// SQLite's, made once: every page the grid asks for names them.
+    static let sqliteRowColumns = rowColumns(.sqlite)
+
     public static func rowColumns(_ dialect: SQLDialect) -> String {
         """
         order_number, ordered_at, orderer_name, orderer_kana, grand_total, shipping_fee, rms_progress,
