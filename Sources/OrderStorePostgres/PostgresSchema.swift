@@ -234,6 +234,11 @@ enum PostgresSchema {
             "CREATE TABLE license_expiry (key_tail text COLLATE \"C\" PRIMARY KEY, expires_at bigint NOT NULL, read_at bigint NOT NULL)",
             "CREATE TABLE status_counts (local_status text COLLATE \"C\" PRIMARY KEY, n bigint NOT NULL)",
         ]),
+        // How far the rules have checked new orders, as SQLite's store starts it: nothing yet
+        // (a copy brings its own in place of this one).
+        ("v3-rule-progress", [
+            "INSERT INTO rule_progress (id, checked_through) VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
+        ]),
     ]
 
     /// The columns PostgreSQL keeps beyond SQLite's (``StoredTable/kept``), made from them: an

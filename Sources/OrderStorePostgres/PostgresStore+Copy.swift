@@ -39,6 +39,8 @@ extension PostgresStore {
                 // No other copy or process writes these tables until this one commits or rolls back.
                 let names = StoredTable.kept.map(\.name).joined(separator: ", ")
                 _ = try query(PostgresQuery(unsafeSQL: "LOCK TABLE \(names) IN EXCLUSIVE MODE"))
+                // The rules' progress a new database starts with (nothing checked) is not shop data.
+                _ = try query("DELETE FROM rule_progress WHERE id = 1 AND checked_through = 0")
                 for table in StoredTable.kept {
                     guard try query(PostgresQuery(unsafeSQL: "SELECT 1 FROM \(table.name) LIMIT 1")).isEmpty else {
                         throw StoreError("写し先 \(location.shown) には既に店のデータがあります（表 \(table.name)）。空のデータベースに写してください")
@@ -114,12 +116,7 @@ extension PostgresStore {
                 number += 2
             }
             for value in row {
-                switch value {
-                case .null: bindings.appendNull()
-                case .integer(let integer): bindings.append(integer)
-                case .text(let text): bindings.append(text)
-                case .blob(let data): bindings.append(ByteBuffer(bytes: data))
-                }
+                bindings.append(stored: value)
                 number += 1
                 placeholders.append("$\(number)")
             }

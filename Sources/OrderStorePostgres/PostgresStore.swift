@@ -1,14 +1,23 @@
 import Foundation
+import OrderEngine
 import OrderStore
 
 /// The store on PostgreSQL, for a shop whose operators work from several hosts. It provides the
-/// store's roles one by one (``StoreCoordination`` so far), each proved against SQLite's by the
-/// conformance suite; until every role is here, juchu runs on SQLite.
+/// store's roles one by one (``StoreCoordination``, ``StoreQuerying``, ``StoreImporting`` so
+/// far), each proved against SQLite's by the conformance suite; until every role is here, juchu
+/// runs on SQLite.
 public final class PostgresStore: Sendable {
     let session: PostgresSession
+    /// Who the journal names for changes made through this store.
+    public let operatorName: String
+    let now: @Sendable () -> Date
 
     /// Connects and brings the database's schema up to date.
-    public init(location: PostgresLocation) throws {
+    public init(
+        location: PostgresLocation, operatorName: String = OperatorIdentity.current, now: @escaping @Sendable () -> Date = Date.init
+    ) throws {
+        self.operatorName = operatorName
+        self.now = now
         session = try PostgresSession(location: location)
         // The shop's names and addresses are Japanese: a database in another encoding could not hold them.
         let encoding = try session.query("SHOW server_encoding").first?.decode(String.self) ?? ""

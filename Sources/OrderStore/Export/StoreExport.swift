@@ -100,14 +100,10 @@ public final class StoreExport {
                 var values: [StoredValue] = []
                 values.reserveCapacity(names.count)
                 for (index, column) in table.columns.enumerated() {
-                    let value: StoredValue
-                    switch (row[index] as DatabaseValue).storage {
-                    case .null: value = .null
-                    case .int64(let number): value = .integer(number)
-                    case .string(let text): value = .text(text)
-                    case .blob(let data): value = .blob(data)
+                    let stored: DatabaseValue = row[index]
                     // No column of the store holds a real number: one found is said, not rounded.
-                    case .double(let number): throw Self.misfit(table, row, "\(column.name) は\(column.kind.title)の列ですが、実数 \(number) です")
+                    guard let value = StoredValue(stored) else {
+                        throw Self.misfit(table, row, "\(column.name) は\(column.kind.title)の列ですが、実数 \(stored) です")
                     }
                     guard value.fits(column.kind) else { throw Self.misfit(table, row, "\(column.name) は\(column.kind.title)の列ですが、\(value.shown)です") }
                     values.append(value)

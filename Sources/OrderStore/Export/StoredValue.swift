@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// One value of a ``StoredTable``'s row, as both backends hold it.
 public enum StoredValue: Sendable, Hashable {
@@ -22,6 +23,19 @@ public enum StoredValue: Sendable, Hashable {
         case .integer(let value): "整数 \(value)"
         case .text(let value): "文字列（\(value.count)文字）"
         case .blob(let value): "バイナリ（\(value.count)バイト）"
+        }
+    }
+}
+
+extension StoredValue {
+    /// SQLite's value; nil for a real number, which no column of the store holds.
+    init?(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let number): self = .integer(number)
+        case .string(let text): self = .text(text)
+        case .blob(let data): self = .blob(data)
+        case .double: return nil
         }
     }
 }

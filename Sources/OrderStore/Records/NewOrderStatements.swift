@@ -56,17 +56,9 @@ struct NewOrderStatements {
         let id = sqlite3_last_insert_rowid(database.sqliteConnection)
 
         try check(sqlite3_bind_int64(content.sqliteStatement, 1, id), content)
-        if let rawJSON = values.rawJSON, newOrder.readProblem == nil {
-            // An order with RMS's JSON is read from it; one without keeps its whole content.
-            try check(sqlite3_bind_null(content.sqliteStatement, 2), content)
-            try bind(blob: rawJSON, to: content, at: 3)
-        } else if let rawJSON = values.rawJSON {
-            // RMS's JSON that cannot be read whole: what could be read is kept beside RMS's bytes.
-            try bind(blob: Array(try OrderDocument.encode(newOrder)), to: content, at: 2)
-            try bind(blob: rawJSON, to: content, at: 3)
-        } else {
-            try bind(blob: Array(try OrderDocument.encode(newOrder)), to: content, at: 2)
-            try check(sqlite3_bind_null(content.sqliteStatement, 3), content)
+        let stored = try values.content(of: newOrder)
+        for (index, bytes) in [(Int32(2), stored.document), (3, stored.rawJSON)] {
+            if let bytes { try bind(blob: bytes, to: content, at: index) } else { try check(sqlite3_bind_null(content.sqliteStatement, index), content) }
         }
         try run(content)
         for (statement, text) in [(search, values.searchText), (tails, values.tails)] {
@@ -75,7 +67,7 @@ struct NewOrderStatements {
             try run(statement)
         }
 
-        let arrival = FieldChange(field: .localStatus, before: .text(nil), after: .text(newOrder.localStatus.id))
+        let arrival = NewOrderValues.arrival(of: newOrder)
         for (index, text) in [
             batchID, nil, operatorName, action.rawValue, newOrder.number.rawValue, arrival.field.rawValue,
             arrival.before.journalText, arrival.after.journalText,

@@ -23,4 +23,17 @@ struct NewOrderValues: Sendable {
         searchText = OrderSearchIndex.document(for: order)
         self.tails = Array(tails.document.utf8)
     }
+
+    /// What `order_content` keeps of `order`: an order with RMS's JSON is read from it (no
+    /// document); RMS's JSON that cannot be read whole keeps what could be read beside RMS's
+    /// bytes; an order without RMS's JSON keeps its whole content.
+    func content(of order: Order) throws -> (document: [UInt8]?, rawJSON: [UInt8]?) {
+        if let rawJSON, order.readProblem == nil { return (nil, rawJSON) }
+        return (Array(try OrderDocument.encode(order)), rawJSON)
+    }
+
+    /// The journal's line for an order's arrival: its status from nothing.
+    static func arrival(of order: Order) -> FieldChange {
+        FieldChange(field: .localStatus, before: .text(nil), after: .text(order.localStatus.id))
+    }
 }

@@ -117,8 +117,12 @@ struct OrderColumns {
 
 /// The whole content of an order that has no raw JSON (entered by hand, imported from CSV).
 enum OrderDocument {
+    /// Keys sorted: the same order gives the same bytes on every write and every backend (a
+    /// copy's checksums, the conformance suite), whatever order the encoder's storage keeps.
     static func encode(_ value: some Encodable) throws -> Data {
-        try JSONEncoder().encode(value)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(value)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {

@@ -1,0 +1,14 @@
+import OrderEngine
+
+/// The store's importing role: new orders in, each with its content, its terms for the search,
+/// the journal line of its arrival and the counts per status, in one transaction; an order
+/// already there is left as it is (a fetch never overwrites). Each backend writes the same rows —
+/// proved by the conformance suite, table by table.
+public protocol StoreImporting: Sendable {
+    /// Stores the orders of `incoming` not yet in the store; the others are counted, not touched.
+    func importOrders(_ incoming: [OrderStore.Incoming], action: JournalKind) throws -> OrderStore.ImportSummary
+    /// The raw JSON RMS sent for an order when it was imported (nil: none, or no such order).
+    func rawJSON(of number: OrderNumber) throws -> [UInt8]?
+}
+
+extension OrderStore: StoreImporting {}
