@@ -163,31 +163,13 @@ public final class OrderStore: Sendable {
     /// their state columns only (``OrderRecord/stateOnlyOrder(from:)``): no JSON is fetched or
     /// mapped, for actions that look only at state.
     static func load(_ numbers: [OrderNumber], content: Bool = true, in db: Database) throws -> [Order] {
-        // Orders go straight to their place in the answer: no second copy of ten thousand of them.
-        var position: [String: Int] = [:]
-        position.reserveCapacity(numbers.count)
-        for (index, number) in numbers.enumerated() { position[number.rawValue] = index }
-        var found = [Order?](repeating: nil, count: numbers.count)
-        var whole: [OrderNumber] = []
-        // SQLite limits bound parameters; 500 at a time stays well within it.
-        for chunk in numbers.map(\.rawValue).chunked(into: 500) {
+        try OrderRecord.load(numbers, content: content) { columns, chunk, each in
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(content ? OrderRecord.columns : OrderRecord.stateColumns) FROM \(OrderRecord.source) WHERE order_number IN (\(marks))",
+                db, sql: "SELECT \(columns) FROM \(OrderRecord.source) WHERE order_number IN (\(marks))",
                 arguments: StatementArguments(values: chunk.map { $0.databaseValue }))
-            while let row = try rows.next() {
-                guard let index = position[row["order_number"]] else { continue }
-                if content {
-                    found[index] = try OrderRecord.order(from: row)
-                } else if row["from_raw"] as Bool {
-                    found[index] = try OrderRecord.stateOnlyOrder(from: row)
-                } else {
-                    whole.append(OrderNumber(row["order_number"]))
-                }
-            }
+            while let row = try rows.next() { try each(row) }
         }
-        for order in try whole.isEmpty ? [] : load(whole, in: db) { found[position[order.number.rawValue]!] = order }
-        return found.compactMap { $0 }
     }
 
     /// Runs `body` in an IMMEDIATE transaction: it takes the write lock at once, so a read made

@@ -22,7 +22,7 @@ public struct PostgresLocation: Sendable, Equatable {
     public let user: String
     public let host: String
     public let port: Int
-    public let database: String
+    public internal(set) var database: String
     public let sslMode: SSLMode
     /// `sslrootcert`: the certificates (PEM) that verify-ca and verify-full trust — a private CA's,
     /// as PostgreSQL servers usually have; nil: `~/.postgresql/root.crt` when it exists (libpq's

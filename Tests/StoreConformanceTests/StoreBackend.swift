@@ -40,8 +40,7 @@ struct ScratchStore: Sendable {
             let name = "juchu_test_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
             // UTF-8 with a locale that knows Unicode's letters, as a shop's server has it: the store's
             // own columns compare and fold case byte by byte (COLLATE "C") whatever the database's.
-            try PostgresSession(location: server).query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C.utf8' LC_CTYPE 'C.utf8' TEMPLATE template0"))
-            location = try PostgresLocation(url: "postgresql://\(server.user)@\(server.host):\(server.port)/\(name)?sslmode=disable")
+            location = try PostgresDatabases.create(name, on: server)
             path = nil
             directory = nil
         }
@@ -58,8 +57,7 @@ struct ScratchStore: Sendable {
     func remove() throws {
         directory?.remove()
         if let location {
-            let server = try PostgresLocation(url: try #require(StoreBackend.serverURL))
-            try PostgresSession(location: server).query(PostgresQuery(unsafeSQL: "DROP DATABASE \(location.database) WITH (FORCE)"))
+            try PostgresDatabases.drop(location.database, on: try PostgresLocation(url: try #require(StoreBackend.serverURL)))
         }
     }
 }

@@ -15,3 +15,25 @@ public struct JournalEntry: Sendable, Hashable {
     /// False for what left the machine (confirm, cancel, shipping report).
     public let undoable: Bool
 }
+
+extension JournalEntry {
+    /// The journal's columns an entry is read from.
+    public static let columns = "id, batch_id, at, operator, action, order_number, field, before_value, after_value, undoable"
+
+    /// The entry a row of ``columns`` holds, its values in the words of the field they belong to.
+    public init(reading row: some StoredRowReading) throws {
+        let fieldID = try row.requiredText("field")
+        let field = OrderField(rawValue: fieldID)
+        func text(_ stored: String) -> String {
+            guard let value = FieldValue(journalText: stored) else { return stored }
+            return field?.displayText(of: value) ?? value.displayText
+        }
+        self.init(
+            id: try row.requiredInteger("id"), batchID: try row.requiredText("batch_id"),
+            at: Date(timeIntervalSince1970: Double(try row.requiredInteger("at")) / 1000),
+            operatorName: try row.requiredText("operator"), action: try row.requiredText("action"),
+            orderNumber: OrderNumber(try row.requiredText("order_number")),
+            field: field?.label ?? fieldID, before: text(try row.requiredText("before_value")), after: text(try row.requiredText("after_value")),
+            undoable: try row.requiredInteger("undoable") != 0)
+    }
+}

@@ -138,21 +138,8 @@ extension OrderStore {
     /// The journal of one order, oldest first.
     public func journal(of number: OrderNumber) throws -> [JournalEntry] {
         try pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM journal WHERE order_number = ? ORDER BY id", arguments: [number.rawValue]
-            ).map { row in
-                let field = OrderField(rawValue: row["field"])
-                func text(_ stored: String) -> String {
-                    guard let value = FieldValue(journalText: stored) else { return stored }
-                    return field?.displayText(of: value) ?? value.displayText
-                }
-                return JournalEntry(
-                    id: row["id"], batchID: row["batch_id"],
-                    at: Date(timeIntervalSince1970: Double(row["at"] as Int64) / 1000),
-                    operatorName: row["operator"], action: row["action"], orderNumber: OrderNumber(row["order_number"]),
-                    field: field?.label ?? row["field"], before: text(row["before_value"]), after: text(row["after_value"]),
-                    undoable: row["undoable"])
-            }
+            try Row.fetchAll(db, sql: "SELECT \(JournalEntry.columns) FROM journal WHERE order_number = ? ORDER BY id", arguments: [number.rawValue])
+                .map { try JournalEntry(reading: $0) }
         }
     }
 }
