@@ -12,10 +12,10 @@ extension OrderImport {
     /// must never wait: the decoding threads run at a lower priority, so that on two cores the
     /// writer keeps one to itself and decoding takes the rest (with equal shares the writer was on
     /// a core 80 % of its time in a 300,000-order import; 85–88 % then, the rest waiting on disk,
-    /// which ``OrderStore/withBulkImport(logLimit:_:)`` now leaves to a checkpointing thread).
+    /// which SQLite's ``OrderStore/withBulkImport(logLimit:_:)`` now leaves to a checkpointing thread).
     @discardableResult
     public static func importBodies(
-        _ bodies: [Data], into store: OrderStore, localStatus: LocalStatus = .newOrder, perTransaction: Int = 20,
+        _ bodies: [Data], into store: some StoreImporting, localStatus: LocalStatus = .newOrder, perTransaction: Int = 20,
         decodingAhead: Int = 3
     ) throws -> OrderStore.ImportSummary {
         let chunks = stride(from: 0, to: bodies.count, by: perTransaction).map { Array(bodies[$0..<min(bodies.count, $0 + perTransaction)]) }

@@ -56,7 +56,12 @@ extension OrderStore {
     ///   by the writer itself after its commits. Past `logLimit` bytes of log, the writer waits
     ///   for it to be copied back, so that the log starts again from its beginning.
     /// The usual cache and SQLite's own checkpoints return after, and the log is left copied back.
-    public func withBulkImport<T>(logLimit: Int = 64 << 20, _ body: () throws -> T) throws -> T {
+    public func withBulkImport<T>(_ body: () throws -> T) throws -> T {
+        try withBulkImport(logLimit: 64 << 20, body)
+    }
+
+    /// ``withBulkImport(_:)`` with the write-ahead log copied back past `logLimit` bytes.
+    public func withBulkImport<T>(logLimit: Int, _ body: () throws -> T) throws -> T {
         let pageSize = try pool.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } ?? 4096
         let checkpointer = try BackgroundCheckpointer(path: path, limitPages: Int32(clamping: logLimit / pageSize))
         do {

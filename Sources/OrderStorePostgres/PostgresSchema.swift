@@ -239,6 +239,20 @@ enum PostgresSchema {
         ("v3-rule-progress", [
             "INSERT INTO rule_progress (id, checked_through) VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
         ]),
+        // RMS's JSON (about 3 KB an order) and the mails compressed with LZ4 rather than the
+        // default pglz, several times faster to write for about the same size
+        // (https://www.postgresql.org/docs/current/storage-toast.html); a server built without LZ4
+        // keeps pglz.
+        ("v4-lz4-content", [
+            """
+            DO $$ BEGIN
+                ALTER TABLE order_content ALTER COLUMN document SET COMPRESSION lz4,
+                    ALTER COLUMN raw_json SET COMPRESSION lz4, ALTER COLUMN pending_raw_json SET COMPRESSION lz4;
+                ALTER TABLE mail_messages ALTER COLUMN message SET COMPRESSION lz4;
+            EXCEPTION WHEN feature_not_supported THEN NULL;
+            END $$
+            """,
+        ]),
     ]
 
     /// The columns PostgreSQL keeps beyond SQLite's (``StoredTable/kept``), made from them: an

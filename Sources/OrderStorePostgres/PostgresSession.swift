@@ -10,7 +10,7 @@ import PostgresNIO
 final class PostgresSession: @unchecked Sendable {
     let location: PostgresLocation
     private let configuration: PostgresConnection.Configuration
-    private let logger = Logger(label: "juchu.store.postgres")
+    let logger = Logger(label: "juchu.store.postgres")
     /// Guards `connection` and keeps a transaction's statements together.
     private let lock = NSLock()
     private var connection: PostgresConnection?
@@ -41,12 +41,12 @@ final class PostgresSession: @unchecked Sendable {
 
     /// Runs `body` in one transaction (BEGIN … COMMIT, or ROLLBACK when it throws); no other call
     /// of this session comes between its statements.
-    func transaction<T>(_ body: (_ query: (PostgresQuery) throws -> [PostgresRow]) throws -> T) throws -> T {
+    func transaction<T>(_ body: (_ query: Transaction) throws -> T) throws -> T {
         try lock.withLock {
             let connection = try open()
             try run("BEGIN", on: connection)
             do {
-                let result = try body { try run($0, on: connection) }
+                let result = try body(Transaction(session: self, connection: connection))
                 try run("COMMIT", on: connection)
                 return result
             } catch {
@@ -61,10 +61,36 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
+    /// The statements of one transaction: run and waited for (by calling it), or sent to be
+    /// waited for later (``send(_:)``), so that the next statement is made while the server runs
+    /// this one. The connection runs them in the order they were given.
+    struct Transaction {
+        let session: PostgresSession
+        let connection: PostgresConnection
+
+        @discardableResult
+        func callAsFunction(_ query: PostgresQuery) throws -> [PostgresRow] { try session.run(query, on: connection) }
+
+        func send(_ query: PostgresQuery) -> Pending { Pending(session: session, connection: connection, answer: connection.query(query, logger: session.logger)) }
+    }
+
+    /// A statement sent: its rows, or its error, when waited for.
+    struct Pending {
+        let session: PostgresSession
+        let connection: PostgresConnection
+        let answer: EventLoopFuture<PostgresQueryResult>
+
+        func rows() throws -> [PostgresRow] { try session.wait(answer, on: connection) }
+    }
+
     @discardableResult
-    private func run(_ query: PostgresQuery, on connection: PostgresConnection) throws -> [PostgresRow] {
+    fileprivate func run(_ query: PostgresQuery, on connection: PostgresConnection) throws -> [PostgresRow] {
+        try wait(connection.query(query, logger: logger), on: connection)
+    }
+
+    fileprivate func wait(_ answer: EventLoopFuture<PostgresQueryResult>, on connection: PostgresConnection) throws -> [PostgresRow] {
         do {
-            return Array(try connection.query(query, logger: logger).wait().rows)
+            return Array(try answer.wait().rows)
         } catch {
             if connection.isClosed { self.connection = nil }
             throw StoreError("PostgreSQL（\(location.shown)）: \(Self.describe(error))")

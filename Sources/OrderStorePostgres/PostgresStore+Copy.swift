@@ -60,7 +60,7 @@ extension PostgresStore {
                 }
                 // Read back from the server before committing: what it holds is what was read.
                 for (table, expected) in copied {
-                    let found = try Self.digest(of: table, query)
+                    let found = try Self.digest(of: table) { try query($0) }
                     guard found == expected else {
                         let rows = found.rows == expected.rows ? "行数は同じ \(found.rows)行で、中身が違います" : "元 \(expected.rows)行、写し \(found.rows)行"
                         throw StoreError("表 \(table.name) の写しが元と違います（\(rows)）。何も書き込んでいません")
@@ -111,8 +111,8 @@ extension PostgresStore {
             if !derived.isEmpty, case .integer(let id) = row[idColumn] {
                 guard let document = documents[id] else { throw StoreError("注文（id=\(id)）の内容がありません（order_content）。写せません") }
                 bindings.append(document)
-                bindings.append(SearchTerms.indexedTerms(document))
-                placeholders += ["$\(number + 1)", "$\(number + 2)"]
+                bindings.append(searchTerms(of: document))
+                placeholders += ["$\(number + 1)", searchTermsSQL("$\(number + 2)")]
                 number += 2
             }
             for value in row {

@@ -13,40 +13,42 @@ extension PostgresStore: StoreImporting {
     /// are asked first, so that an order met again takes no number from the sequence: both
     /// backends number the same orders alike. Another process importing the same order meanwhile
     /// is met by ON CONFLICT, and its order counted as already here.
+    ///
+    /// Each part of ``importRows`` orders is one statement (rows, content and arrivals), sent
+    /// before the one before it is waited for: the next part is made while the server stores this one.
     public func importOrders(_ incoming: [OrderStore.Incoming], action: JournalKind = .action(.fetch)) throws -> OrderStore.ImportSummary {
         let date = now()
-        let seconds = Int64(date.timeIntervalSince1970)
         let batchID = UUID().uuidString.lowercased()
         return try session.transaction { query in
             let numbers = incoming.map(\.order.number.rawValue)
             var seen = Set(try query("SELECT order_number FROM orders WHERE order_number = ANY(\(numbers))").map { try $0.decode(String.self) })
             let fresh = incoming.filter { seen.insert($0.order.number.rawValue).inserted }
-            var summary = OrderStore.ImportSummary(inserted: 0, alreadyPresent: incoming.count - fresh.count)
+            let statuses = Dictionary(fresh.map { ($0.order.number.rawValue, $0.order.localStatus.id) }, uniquingKeysWith: { first, _ in first })
             var insertedByStatus: [String: Int64] = [:]
-            for start in stride(from: 0, to: fresh.count, by: Self.importRows) {
-                let chunk = fresh[start..<min(fresh.count, start + Self.importRows)]
-                var ids: [String: Int64] = [:]
-                for row in try query(Self.insertOrders(chunk, at: seconds)) {
-                    let (id, number) = try row.decode((Int64, String).self)
-                    ids[number] = id
-                }
-                let stored = chunk.filter { ids[$0.order.number.rawValue] != nil }
-                summary.inserted += stored.count
-                summary.alreadyPresent += chunk.count - stored.count
-                guard !stored.isEmpty else { continue }
-                _ = try query(try Self.insertContent(stored, ids: ids))
-                _ = try query(Self.insertArrivals(stored, batchID: batchID, action: action, operatorName: operatorName, at: date))
-                for item in stored { insertedByStatus[item.order.localStatus.id, default: 0] += 1 }
+            var inFlight: PostgresSession.Pending?
+            func settle(_ pending: PostgresSession.Pending) throws {
+                for row in try pending.rows() { insertedByStatus[statuses[try row.decode(String.self)]!, default: 0] += 1 }
             }
+            for start in stride(from: 0, to: fresh.count, by: Self.importRows) {
+                let part = fresh[start..<min(fresh.count, start + Self.importRows)]
+                let sent = query.send(try Self.insert(part, batchID: batchID, action: action, operatorName: operatorName, at: date))
+                if let inFlight { try settle(inFlight) }
+                inFlight = sent
+            }
+            if let inFlight { try settle(inFlight) }
             for (status, count) in insertedByStatus.sorted(by: { $0.key < $1.key }) {
-                _ = try query("""
+                try query("""
                     INSERT INTO status_counts (local_status, n) VALUES (\(status), \(count))
                     ON CONFLICT (local_status) DO UPDATE SET n = status_counts.n + excluded.n
                     """)
             }
-            return summary
+            let inserted = Int(insertedByStatus.values.reduce(0, +))
+            return OrderStore.ImportSummary(inserted: inserted, alreadyPresent: incoming.count - inserted)
         }
     }
+
+    /// The server takes a bulk import as any other: each call its own transaction.
+    public func withBulkImport<T>(_ body: () throws -> T) throws -> T { try body() }
 
     public func rawJSON(of number: OrderNumber) throws -> [UInt8]? {
         let rows = try session.query("""
@@ -56,78 +58,105 @@ extension PostgresStore: StoreImporting {
         return try rows.first?.decode(ByteBuffer?.self).map { Array($0.readableBytesView) }
     }
 
-    /// One INSERT of the orders' rows, returning the id each was given (an order another process
-    /// stored meanwhile returns none).
-    static func insertOrders(_ orders: ArraySlice<OrderStore.Incoming>, at seconds: Int64) -> PostgresQuery {
-        let columns = ["search_document", "search_terms"] + OrderStore.Incoming.columnNames + ["imported_at", "updated_at"]
-        var bindings = PostgresBindings(capacity: orders.count * columns.count)
+    /// One statement that stores `orders`: their rows (ON CONFLICT: one another process stored
+    /// meanwhile is left out of what follows), the content of those stored, and each one's
+    /// arrival in the journal as SQLite's import writes it (in the order given; not undoable: an
+    /// arrival is not taken back by replaying the journal). Returns the numbers stored.
+    static func insert(
+        _ orders: ArraySlice<OrderStore.Incoming>, batchID: String, action: JournalKind, operatorName: String, at date: Date
+    ) throws -> PostgresQuery {
+        let seconds = Int64(date.timeIntervalSince1970)
+        var bindings = PostgresBindings(capacity: orders.count * (importColumns.count + 8) + 4)
+        bindings.append(batchID)
+        bindings.append(Int64(date.timeIntervalSince1970 * 1000))
+        bindings.append(operatorName)
+        bindings.append(action.rawValue)
         for item in orders {
             let document = item.searchDocument
             bindings.append(document)
-            bindings.append(SearchTerms.indexedTerms(document))
+            bindings.append(Self.searchTerms(of: document))
             for value in item.columnValues { bindings.append(stored: value) }
             bindings.append(seconds)
             bindings.append(seconds)
         }
-        return PostgresQuery(unsafeSQL: """
-            INSERT INTO orders (\(columns.joined(separator: ", "))) VALUES \(placeholders(rows: orders.count, columns: columns.count))
-            ON CONFLICT (order_number) DO NOTHING RETURNING id, order_number
-            """, binds: bindings)
-    }
-
-    static func insertContent(_ orders: [OrderStore.Incoming], ids: [String: Int64]) throws -> PostgresQuery {
-        var bindings = PostgresBindings(capacity: orders.count * 3)
         for item in orders {
             let content = try item.content()
-            bindings.append(ids[item.order.number.rawValue]!)
+            bindings.append(item.order.number.rawValue)
             for bytes in [content.document, content.rawJSON] {
                 if let bytes { bindings.append(ByteBuffer(bytes: bytes)) } else { bindings.appendNull() }
             }
         }
-        return PostgresQuery(
-            unsafeSQL: "INSERT INTO order_content (order_id, document, raw_json) VALUES \(placeholders(rows: orders.count, columns: 3))",
-            binds: bindings)
-    }
-
-    /// Each order's arrival in the journal, as SQLite's import writes it (not undoable: an
-    /// arrival is not taken back by replaying the journal).
-    static func insertArrivals(
-        _ orders: [OrderStore.Incoming], batchID: String, action: JournalKind, operatorName: String, at date: Date
-    ) -> PostgresQuery {
-        let milliseconds = Int64(date.timeIntervalSince1970 * 1000)
-        var bindings = PostgresBindings(capacity: orders.count * 9)
-        for item in orders {
+        for (position, item) in orders.enumerated() {
             let arrival = item.arrival
-            bindings.append(batchID)
-            bindings.append(milliseconds)
-            bindings.append(operatorName)
-            bindings.append(action.rawValue)
+            bindings.append(Int64(position))
             bindings.append(item.order.number.rawValue)
             bindings.append(arrival.field.rawValue)
             bindings.append(arrival.before.journalText)
             bindings.append(arrival.after.journalText)
-            bindings.append(Int64(0))
         }
-        return PostgresQuery(unsafeSQL: """
-            INSERT INTO journal (batch_id, at, operator, action, order_number, field, before_value, after_value, undoable)
-            VALUES \(placeholders(rows: orders.count, columns: 9))
-            """, binds: bindings)
+        // A whole part's statement is the same each time: made once.
+        let sql = orders.count == importRows ? wholePartSQL : insertSQL(rows: orders.count)
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
 
-    /// `($1, $2, …), (…)`: `rows` tuples of `columns` placeholders, numbered on.
-    static func placeholders(rows: Int, columns: Int) -> String {
+    static let importColumns = ["search_document", "search_terms"] + OrderStore.Incoming.columnNames + ["imported_at", "updated_at"]
+    static let wholePartSQL = insertSQL(rows: importRows)
+
+    /// The statement of ``insert(_:batchID:action:operatorName:at:)`` for `count` orders: its
+    /// batch's values first ($1 to $4), then the orders' rows, their content and their arrivals.
+    static func insertSQL(rows count: Int) -> String {
+        let columns = importColumns
+        let rows = placeholders(rows: count, columns: columns.count, after: 4) { column, mark in
+            column == 1 ? searchTermsSQL(mark) : mark
+        }
+        // Typed: a column of a VALUES list all NULL (no order here without RMS's JSON) would be text.
+        let contents = placeholders(rows: count, columns: 3, after: 4 + count * columns.count) { column, mark in
+            column == 0 ? mark : mark + "::bytea"
+        }
+        let arrivals = placeholders(rows: count, columns: 5, after: 4 + count * (columns.count + 3))
+        return """
+            WITH stored AS (
+                INSERT INTO orders (\(columns.joined(separator: ", "))) VALUES \(rows)
+                ON CONFLICT (order_number) DO NOTHING RETURNING id, order_number
+            ), content AS (
+                INSERT INTO order_content (order_id, document, raw_json)
+                SELECT stored.id, given.document, given.raw_json
+                FROM stored JOIN (VALUES \(contents)) AS given (order_number, document, raw_json) USING (order_number)
+            ), arrivals AS (
+                INSERT INTO journal (batch_id, at, operator, action, order_number, field, before_value, after_value, undoable)
+                SELECT $1, $2, $3, $4, given.order_number, given.field, given.before_value, given.after_value, 0
+                FROM stored JOIN (VALUES \(arrivals)) AS given (position, order_number, field, before_value, after_value) USING (order_number)
+                ORDER BY given.position
+            )
+            SELECT order_number FROM stored
+            """
+    }
+
+    /// `($n, $n+1, …), (…)`: `rows` tuples of `columns` placeholders, numbered on after `after`,
+    /// each written in the statement as `form` gives it (a cast, a function of it).
+    static func placeholders(rows: Int, columns: Int, after: Int = 0, form: ((_ column: Int, _ mark: String) -> String)? = nil) -> String {
         var text = ""
         text.reserveCapacity(rows * columns * 6)
         for row in 0..<rows {
             text += row == 0 ? "(" : ", ("
             for column in 0..<columns {
                 if column > 0 { text += ", " }
-                text += "$\(row * columns + column + 1)"
+                let mark = "$\(after + row * columns + column + 1)"
+                text += form?(column, mark) ?? mark
             }
             text += ")"
         }
         return text
     }
+
+    /// An order's terms for the search (``SearchTerms/indexedTermsText(_:)``), bound as one text,
+    /// a space between each, and made the `search_terms` array by ``searchTermsSQL(_:)`` on the
+    /// server: binding the array itself, some seventy texts an order, cost more than storing the rows.
+    static func searchTerms(of document: String) -> String {
+        SearchTerms.indexedTermsText(document)
+    }
+
+    static func searchTermsSQL(_ mark: String) -> String { "string_to_array(\(mark), ' ')" }
 }
 
 extension PostgresBindings {

@@ -9,6 +9,16 @@ public protocol StoreImporting: Sendable {
     func importOrders(_ incoming: [OrderStore.Incoming], action: JournalKind) throws -> OrderStore.ImportSummary
     /// The raw JSON RMS sent for an order when it was imported (nil: none, or no such order).
     func rawJSON(of number: OrderNumber) throws -> [UInt8]?
+    /// Runs `body`, an import of many thousands of orders, as the backend takes one best.
+    func withBulkImport<T>(_ body: () throws -> T) throws -> T
+}
+
+extension StoreImporting {
+    /// Stores new orders as a fetch brings them.
+    @discardableResult
+    public func importOrders(_ incoming: [OrderStore.Incoming]) throws -> OrderStore.ImportSummary {
+        try importOrders(incoming, action: .action(.fetch))
+    }
 }
 
 extension OrderStore: StoreImporting {}

@@ -120,16 +120,43 @@ public enum SearchTerms {
     /// as a prefix (``searchParts(_:)``) is a term too. (`^` is never in a token: ASCII tokens are
     /// letters and digits.)
     public static func indexedTerms(_ document: String) -> [String] {
-        var terms: Set<String> = []
-        for token in document.split(separator: " ") {
-            terms.insert(String(token))
-            let scalars = Array(token.unicodeScalars)
-            let longest = token.allSatisfy(\.isASCII) ? scalars.count : 1
-            for length in 1...max(1, longest) {
-                terms.insert("^" + String(String.UnicodeScalarView(scalars.prefix(length))))
-            }
+        termBytes(document).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// ``indexedTerms(_:)`` as one text, a space between each (no term holds one: the document's
+    /// tokens are split at spaces).
+    public static func indexedTermsText(_ document: String) -> String {
+        var text: [UInt8] = []
+        for term in termBytes(document) {
+            if !text.isEmpty { text.append(0x20) }
+            text += term
         }
-        return terms.sorted()
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The terms as UTF-8, sorted byte by byte, each once. Worked on bytes: the same with
+    /// Strings (a Set, and a sort comparing by Unicode's rules) took most of an import's time
+    /// on PostgreSQL. Byte order and byte equality are also how the server compares them.
+    private static func termBytes(_ document: String) -> [[UInt8]] {
+        var document = document
+        var terms: [[UInt8]] = document.withUTF8 { bytes in
+            var terms: [[UInt8]] = []
+            for token in bytes.split(separator: 0x20) {
+                terms.append(Array(token))
+                // A Latin word's every beginning; else its first character (its lead byte says how long).
+                let lead = token[token.startIndex]
+                let first = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                for length in token.allSatisfy({ $0 < 0x80 }) ? 1...token.count : first...first {
+                    terms.append([0x5E] + token.prefix(length))
+                }
+            }
+            return terms
+        }
+        terms.sort { $0.lexicographicallyPrecedes($1) }
+        var unique: [[UInt8]] = []
+        unique.reserveCapacity(terms.count)
+        for term in terms where unique.last != term { unique.append(term) }
+        return unique
     }
 
     /// The terms a part of a search must find among ``indexedTerms(_:)``: its tokens, or its
