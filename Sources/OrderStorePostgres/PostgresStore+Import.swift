@@ -43,6 +43,7 @@ extension PostgresStore: StoreImporting {
                     """)
             }
             let inserted = Int(insertedByStatus.values.reduce(0, +))
+            if inserted > 0 { try query(PostgresChangeWatch.notify) }
             return OrderStore.ImportSummary(inserted: inserted, alreadyPresent: incoming.count - inserted)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import OrderEngine
 import OrderStore
+import Synchronization
 
 /// The store on PostgreSQL, for a shop whose operators work from several hosts. It provides the
 /// store's roles one by one (``StoreCoordination``, ``StoreQuerying``, ``StoreImporting`` so
@@ -11,6 +12,8 @@ public final class PostgresStore: Sendable {
     /// Who the journal names for changes made through this store.
     public let operatorName: String
     let now: @Sendable () -> Date
+    /// Listens for changes from the first ``changeCount()`` on.
+    private let changes = Mutex<PostgresChangeWatch?>(nil)
 
     /// Connects and brings the database's schema up to date.
     public init(
@@ -29,4 +32,19 @@ public final class PostgresStore: Sendable {
 
     /// Where it is, without the password.
     public var location: PostgresLocation { session.location }
+}
+
+extension PostgresStore: StoreChanges {
+    /// Moves when any process on any host changes an order (``PostgresChangeWatch``); asking it
+    /// costs no round trip. While the watch cannot listen, the reason is thrown.
+    public func changeCount() throws -> Int64 {
+        let watch = try changes.withLock { watch in
+            if let watch { return watch }
+            let started = try PostgresChangeWatch(location: location)
+            watch = started
+            return started
+        }
+        if let problem = watch.problem { throw StoreError(problem) }
+        return watch.changeCount
+    }
 }

@@ -19,6 +19,9 @@ enum StoreBackend: String, CaseIterable, CustomStringConvertible, Sendable {
     static var available: [StoreBackend] { serverURL == nil ? [.sqlite] : [.sqlite, .postgresql] }
 }
 
+/// The roles both backends provide.
+typealias OpenedStore = StoreCoordination & StoreQuerying & StoreImporting & StoreReading & StoreChanges
+
 /// A store of its own for one test: a fresh SQLite file, or a fresh database on the server
 /// (dropped by ``remove()``).
 struct ScratchStore: Sendable {
@@ -47,10 +50,14 @@ struct ScratchStore: Sendable {
     }
 
     /// The coordination role of a store opened on it (each call opens another, as another process would).
-    func coordination() throws -> any StoreCoordination {
+    func coordination() throws -> any StoreCoordination { try open() }
+
+    /// A store opened on it, in every role both backends have (each call opens another, as another
+    /// process — on PostgreSQL, another host — would).
+    func open(operatorName: String = "conformance") throws -> any OpenedStore {
         switch backend {
-        case .sqlite: try OrderStore(path: path!)
-        case .postgresql: try PostgresStore(location: location!)
+        case .sqlite: try OrderStore(path: path!, operatorName: operatorName)
+        case .postgresql: try PostgresStore(location: location!, operatorName: operatorName)
         }
     }
 
