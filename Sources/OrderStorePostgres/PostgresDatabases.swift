@@ -2,8 +2,8 @@ import Foundation
 import OrderStore
 import PostgresNIO
 
-/// Databases made and dropped on the store's server, as `createdb` and `dropdb` do: a scratch
-/// database beside the shop's, for a benchmark or a test (the user needs CREATEDB).
+/// Scratch databases made and dropped on the store's server, as `createdb` and `dropdb` do,
+/// beside the shop's, for a benchmark or a test (the user needs CREATEDB); never the shop's own.
 public enum PostgresDatabases {
     /// Makes `name` on the server `server` reaches (UTF-8, its text compared byte by byte as the
     /// store's columns are) and says where it is.
@@ -22,10 +22,13 @@ public enum PostgresDatabases {
         try PostgresSession(location: server).query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
     }
 
-    /// A name is written into the statement: only lower-case letters, digits and underscores.
+    /// Only a scratch database's name (never the shop's), written into the statement: lower-case
+    /// letters, digits and underscores after its prefix.
     private static func check(_ name: String) throws {
-        guard !name.isEmpty, name.utf8.count <= 63, name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
-            throw StoreError("データベース名「\(name)」は使えません（英小文字・数字・_ で63文字まで）")
+        guard ["juchu_test_", "juchu_bench_"].contains(where: name.hasPrefix), name.utf8.count <= 63,
+            name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+        else {
+            throw StoreError("作業用データベースの名前「\(name)」は使えません（juchu_test_ か juchu_bench_ で始まる英小文字・数字・_ の63文字まで）")
         }
     }
 }

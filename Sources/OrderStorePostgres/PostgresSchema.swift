@@ -9,6 +9,8 @@ import PostgresNIO
 enum PostgresSchema {
     /// The advisory lock's key: "juchu" in ASCII.
     static let lockKey: Int64 = 0x6A_75_63_68_75
+    /// The imports' advisory lock: "import" in ASCII.
+    static let importLockKey: Int64 = 0x69_6D_70_6F_72_74
 
     static let migrations: [(id: String, sql: [String])] = [
         ("v1-worker-lease", [
@@ -241,14 +243,16 @@ enum PostgresSchema {
         ]),
         // RMS's JSON (about 3 KB an order) and the mails compressed with LZ4 rather than the
         // default pglz, several times faster to write for about the same size
-        // (https://www.postgresql.org/docs/current/storage-toast.html); a server built without LZ4
-        // keeps pglz.
+        // (https://www.postgresql.org/docs/current/storage-toast.html); a server before 14 (no
+        // per-column compression) or built without LZ4 keeps pglz.
         ("v4-lz4-content", [
             """
             DO $$ BEGIN
-                ALTER TABLE order_content ALTER COLUMN document SET COMPRESSION lz4,
-                    ALTER COLUMN raw_json SET COMPRESSION lz4, ALTER COLUMN pending_raw_json SET COMPRESSION lz4;
-                ALTER TABLE mail_messages ALTER COLUMN message SET COMPRESSION lz4;
+                IF current_setting('server_version_num')::int >= 140000 THEN
+                    EXECUTE 'ALTER TABLE order_content ALTER COLUMN document SET COMPRESSION lz4, '
+                        'ALTER COLUMN raw_json SET COMPRESSION lz4, ALTER COLUMN pending_raw_json SET COMPRESSION lz4';
+                    EXECUTE 'ALTER TABLE mail_messages ALTER COLUMN message SET COMPRESSION lz4';
+                END IF;
             EXCEPTION WHEN feature_not_supported THEN NULL;
             END $$
             """,
@@ -271,16 +275,13 @@ enum PostgresSchema {
             if migrations.allSatisfy({ applied.contains($0.id) }) { return }
         }
         for migration in migrations {
-            do {
-                try session.transaction { query in
-                    _ = try query("SELECT pg_advisory_xact_lock(\(lockKey))")
-                    _ = try query("CREATE TABLE IF NOT EXISTS juchu_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
-                    guard try query("SELECT 1 FROM juchu_migrations WHERE id = \(migration.id)").isEmpty else { return }
-                    for statement in migration.sql { _ = try query(PostgresQuery(unsafeSQL: statement)) }
-                    _ = try query("INSERT INTO juchu_migrations (id) VALUES (\(migration.id))")
-                }
-            } catch {
-                throw StoreError("データベース \(session.location.shown) の更新（\(migration.id)）に失敗しました。その前の状態のままです: \(error)")
+            // A failure leaves the database as the migration before left it, and says so.
+            try session.transaction("データベース \(session.location.shown) の更新（\(migration.id)）") { query in
+                _ = try query("SELECT pg_advisory_xact_lock(\(lockKey))")
+                _ = try query("CREATE TABLE IF NOT EXISTS juchu_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+                guard try query("SELECT 1 FROM juchu_migrations WHERE id = \(migration.id)").isEmpty else { return }
+                for statement in migration.sql { _ = try query(PostgresQuery(unsafeSQL: statement)) }
+                _ = try query("INSERT INTO juchu_migrations (id) VALUES (\(migration.id))")
             }
         }
     }

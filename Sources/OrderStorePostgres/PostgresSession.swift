@@ -40,8 +40,9 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction (BEGIN … COMMIT, or ROLLBACK when it throws); no other call
-    /// of this session comes between its statements.
-    func transaction<T>(_ body: (_ query: Transaction) throws -> T) throws -> T {
+    /// of this session comes between its statements. A failure says what was being `doing` and
+    /// that nothing of it was kept.
+    func transaction<T>(_ doing: String, _ body: (_ query: Transaction) throws -> T) throws -> T {
         try lock.withLock {
             let connection = try open()
             try run("BEGIN", on: connection)
@@ -56,7 +57,7 @@ final class PostgresSession: @unchecked Sendable {
                     // The first error is the one thrown; this one is logged.
                     logger.error("ROLLBACK に失敗: \(rollback)")
                 }
-                throw error
+                throw StoreError("\(doing)に失敗しました（変更は保存されていません）: \(error)")
             }
         }
     }

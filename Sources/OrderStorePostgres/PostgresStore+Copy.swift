@@ -35,7 +35,7 @@ extension PostgresStore {
                     同期ワーカー（juchu sync）が送り終え、結果を確かめてから写してください
                     """)
             }
-            return try session.transaction { query in
+            return try session.transaction("PostgreSQL への写し") { query in
                 // No other copy or process writes these tables until this one commits or rolls back.
                 let names = StoredTable.kept.map(\.name).joined(separator: ", ")
                 _ = try query(PostgresQuery(unsafeSQL: "LOCK TABLE \(names) IN EXCLUSIVE MODE"))
@@ -103,27 +103,22 @@ extension PostgresStore {
             documents = try source.searchDocuments(of: ids)
         }
         var bindings = PostgresBindings(capacity: rows.count * (table.columns.count + derived.count))
-        var tuples: [String] = []
-        tuples.reserveCapacity(rows.count)
-        var number = 0
         for row in rows {
-            var placeholders: [String] = []
-            if !derived.isEmpty, case .integer(let id) = row[idColumn] {
-                guard let document = documents[id] else { throw StoreError("注文（id=\(id)）の内容がありません（order_content）。写せません") }
+            if !derived.isEmpty {
+                guard case .integer(let id) = row[idColumn], let document = documents[id] else {
+                    throw StoreError("注文（id=\(row[idColumn].shown)）の内容がありません（order_content）。写せません")
+                }
                 bindings.append(document)
                 bindings.append(searchTerms(of: document))
-                placeholders += ["$\(number + 1)", searchTermsSQL("$\(number + 2)")]
-                number += 2
             }
-            for value in row {
-                bindings.append(stored: value)
-                number += 1
-                placeholders.append("$\(number)")
-            }
-            tuples.append("(" + placeholders.joined(separator: ", ") + ")")
+            for value in row { bindings.append(stored: value) }
+        }
+        let terms = derived.firstIndex(of: "search_terms")
+        let tuples = placeholders(rows: rows.count, columns: derived.count + table.columns.count) { column, mark in
+            column == terms ? searchTermsSQL(mark) : mark
         }
         let columns = (derived + table.columns.map(\.name)).map { "\"\($0)\"" }.joined(separator: ", ")
-        return PostgresQuery(unsafeSQL: "INSERT INTO \(table.name) (\(columns)) VALUES \(tuples.joined(separator: ", "))", binds: bindings)
+        return PostgresQuery(unsafeSQL: "INSERT INTO \(table.name) (\(columns)) VALUES \(tuples)", binds: bindings)
     }
 }
 

@@ -19,7 +19,11 @@ extension PostgresStore: StoreImporting {
     public func importOrders(_ incoming: [OrderStore.Incoming], action: JournalKind = .action(.fetch)) throws -> OrderStore.ImportSummary {
         let date = now()
         let batchID = UUID().uuidString.lowercased()
-        return try session.transaction { query in
+        return try session.transaction("受注の取り込み") { query in
+            // One import at a time across hosts, as SQLite's one writer: two importers meeting the
+            // same orders in another order would otherwise wait on each other (a deadlock), and the
+            // numbers found here are all there are until this one commits.
+            try query("SELECT pg_advisory_xact_lock(\(PostgresSchema.importLockKey))")
             let numbers = incoming.map(\.order.number.rawValue)
             var seen = Set(try query("SELECT order_number FROM orders WHERE order_number = ANY(\(numbers))").map { try $0.decode(String.self) })
             let fresh = incoming.filter { seen.insert($0.order.number.rawValue).inserted }
@@ -52,10 +56,7 @@ extension PostgresStore: StoreImporting {
     public func withBulkImport<T>(_ body: () throws -> T) throws -> T { try body() }
 
     public func rawJSON(of number: OrderNumber) throws -> [UInt8]? {
-        let rows = try session.query("""
-            SELECT order_content.raw_json FROM orders JOIN order_content ON order_content.order_id = orders.id
-            WHERE orders.order_number = \(number.rawValue)
-            """)
+        let rows = try session.query("SELECT raw_json FROM \(unescaped: OrderRecord.source) WHERE order_number = \(number.rawValue)")
         return try rows.first?.decode(ByteBuffer?.self).map { Array($0.readableBytesView) }
     }
 
@@ -158,16 +159,4 @@ extension PostgresStore: StoreImporting {
     }
 
     static func searchTermsSQL(_ mark: String) -> String { "string_to_array(\(mark), ' ')" }
-}
-
-extension PostgresBindings {
-    /// A value of a ``StoredTable`` column, bound as its kind.
-    mutating func append(stored value: StoredValue) {
-        switch value {
-        case .null: appendNull()
-        case .integer(let integer): append(integer)
-        case .text(let text): append(text)
-        case .blob(let data): append(ByteBuffer(bytes: data))
-        }
-    }
 }

@@ -3,12 +3,6 @@ import OrderEngine
 import OrderStore
 import PostgresNIO
 
-extension PostgresRandomAccessRow: GridRowReading {
-    public func text(_ index: Int) throws -> String? { try self[index].decode(String?.self) }
-    public func integer(_ index: Int) throws -> Int64? { try self[index].decode(Int64?.self) }
-    public func bool(_ index: Int) throws -> Bool { try self[index].decode(Bool.self) }
-}
-
 extension PostgresStore: StoreQuerying {
     public func page(_ filter: GridFilter, after key: GridKey?, limit: Int) throws -> [OrderRow] {
         var (sql, bindings) = try condition(filter)

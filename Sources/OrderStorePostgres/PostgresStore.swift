@@ -13,7 +13,7 @@ public final class PostgresStore: Sendable {
     public let operatorName: String
     let now: @Sendable () -> Date
     /// Listens for changes from the first ``changeCount()`` on.
-    private let changes = Mutex<PostgresChangeWatch?>(nil)
+    let changes = Mutex<PostgresChangeWatch?>(nil)
 
     /// Connects and brings the database's schema up to date.
     public init(
@@ -36,7 +36,8 @@ public final class PostgresStore: Sendable {
 
 extension PostgresStore: StoreChanges {
     /// Moves when any process on any host changes an order (``PostgresChangeWatch``); asking it
-    /// costs no round trip. While the watch cannot listen, the reason is thrown.
+    /// costs no round trip and never waits for the server. While the watch cannot listen, the
+    /// reason is thrown.
     public func changeCount() throws -> Int64 {
         let watch = try changes.withLock { watch in
             if let watch { return watch }

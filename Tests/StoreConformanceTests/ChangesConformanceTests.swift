@@ -29,6 +29,18 @@ struct ChangesConformanceTests {
         return try store.changeCount()
     }
 
+    /// The count once the store watches for changes: at once on SQLite; on PostgreSQL once its
+    /// watch listens (up to 5 s), after the move that starting to listen makes.
+    static func watching(_ store: any OpenedStore) throws -> Int64 {
+        _ = try store.changeCount()
+        if let postgres = store as? PostgresStore {
+            let deadline = Date().addingTimeInterval(5)
+            while postgres.changes.withLock({ $0?.isListening }) != true, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            #expect(postgres.changes.withLock { $0?.isListening } == true, "listening")
+        }
+        return try store.changeCount()
+    }
+
     @Test("orders another process imports move the count within moments; nothing changed moves nothing (orders met again, no writes)", arguments: StoreBackend.available)
     func seenElsewhere(_ backend: StoreBackend) async throws {
         try await offPool {
@@ -36,7 +48,7 @@ struct ChangesConformanceTests {
             defer { #expect(throws: Never.self) { try scratch.remove() } }
             let desk = try scratch.open(operatorName: "desk-a")
             let worker = try scratch.open(operatorName: "worker-b")
-            let start = try desk.changeCount()
+            let start = try Self.watching(desk)
             let batch = Self.orders(5, seed: 51)
             try worker.importOrders(batch)
             let after = try Self.moved(desk, from: start)
@@ -50,34 +62,41 @@ struct ChangesConformanceTests {
         }
     }
 
-    @Test("PostgreSQL: the listening connection cut by the server moves the count (what was said meanwhile is unknown), and the watch listens again", .enabled(if: StoreBackend.serverURL != nil, "needs JUCHU_TEST_POSTGRESQL_URL"))
+    @Test("PostgreSQL: the listening connection cut by the server is made again, the count moved once (what was said meanwhile is unknown), and changes are heard again", .enabled(if: StoreBackend.serverURL != nil, "needs JUCHU_TEST_POSTGRESQL_URL"))
     func listenerLost() async throws {
         try await offPool {
             let scratch = try ScratchStore(.postgresql)
             defer { #expect(throws: Never.self) { try scratch.remove() } }
             let desk = try PostgresStore(location: scratch.location!)
             let worker = try PostgresStore(location: scratch.location!)
-            let start = try desk.changeCount()
+            let start = try Self.watching(desk)
             let cut = try worker.session.query("""
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                 WHERE datname = current_database() AND query = 'LISTEN juchu_changes'
                 """)
             #expect(cut.count == 1)
-            let lost = try Self.moved(desk, from: start)
-            #expect(lost != start, "a lost listener moves the count")
-            // Listening again within moments; then a change is heard as before.
-            let deadline = Date().addingTimeInterval(5)
-            var listeners = 0
-            repeat {
-                Thread.sleep(forTimeInterval: 0.1)
-                listeners = try worker.session.query("""
-                    SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN juchu_changes'
-                    """).first!.decode(Int64.self) == 1 ? 1 : 0
-            } while listeners == 0 && Date() < deadline
-            #expect(listeners == 1, "listening again")
-            let settled = try desk.changeCount()
+            // Listening again within moments, the count moved by it (what was said meanwhile is unknown).
+            let lost = try Self.moved(desk, from: start, within: 5)
+            #expect(lost != start, "listening again moves the count")
+            let settled = try Self.watching(desk)
+            #expect(settled == lost, "one move for listening again, no more")
             try worker.importOrders(Self.orders(3, seed: 53))
             #expect(try Self.moved(desk, from: settled) != settled, "heard after listening again")
         }
+    }
+
+    @Test("PostgreSQL: a server that cannot be reached is said after the first try, and asking the count never waits for it")
+    func unreachable() throws {
+        // A port nothing listens on.
+        let location = try PostgresLocation(url: "postgresql://juchu@127.0.0.1:1/none?sslmode=disable")
+        let started = Date()
+        let watch = try PostgresChangeWatch(location: location)
+        defer { watch.stop() }
+        #expect(watch.changeCount == 0 && !watch.isListening)
+        #expect(Date().timeIntervalSince(started) < 0.5, "made without waiting for the server")
+        let deadline = Date().addingTimeInterval(5)
+        while watch.problem == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(watch.problem?.contains("変更を待ち受けられません") == true, "\(watch.problem ?? "nil")")
+        #expect(watch.changeCount == 0 && !watch.isListening)
     }
 }

@@ -122,7 +122,7 @@ struct ImportingConformanceTests {
         }
     }
 
-    @Test("two importers on PostgreSQL at once, with the same orders: each order stored once, the summaries add up, one arrival each")
+    @Test("two importers on PostgreSQL at once, meeting the same orders in opposite orders: no deadlock, each order stored once, the summaries add up, one arrival each")
     func concurrentImporters() async throws {
         let incoming = try Self.incoming()
         let scratch = try ScratchStore(.postgresql)
@@ -130,14 +130,16 @@ struct ImportingConformanceTests {
         let location = try #require(scratch.location)
         _ = try PostgresStore(location: location)
         let summaries = try await withThrowingTaskGroup(of: OrderStore.ImportSummary.self) { group in
-            for host in ["desk-a", "desk-b"] {
+            // The second meets the orders in the other order: without the import lock, each would
+            // wait on a row the other stored first (a deadlock, one import aborted).
+            for (host, orders) in [("desk-a", incoming), ("desk-b", Array(incoming.reversed()))] {
                 group.addTask {
                     try await offPool {
                         let store = try PostgresStore(location: location, operatorName: host)
                         var total = OrderStore.ImportSummary()
-                        // Small batches in turn, so that the two meet on the same orders.
-                        for start in stride(from: 0, to: incoming.count, by: 25) {
-                            let part = try store.importOrders(Array(incoming[start..<min(incoming.count, start + 25)]), action: .action(.fetch))
+                        // Batches in turn, so that the two meet on the same orders.
+                        for start in stride(from: 0, to: orders.count, by: 60) {
+                            let part = try store.importOrders(Array(orders[start..<min(orders.count, start + 60)]), action: .action(.fetch))
                             total.inserted += part.inserted
                             total.alreadyPresent += part.alreadyPresent
                         }

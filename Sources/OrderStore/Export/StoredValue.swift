@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One value of a ``StoredTable``'s row, as both backends hold it.
 public enum StoredValue: Sendable, Hashable {
@@ -23,19 +22,6 @@ public enum StoredValue: Sendable, Hashable {
         case .integer(let value): "整数 \(value)"
         case .text(let value): "文字列（\(value.count)文字）"
         case .blob(let value): "バイナリ（\(value.count)バイト）"
-        }
-    }
-}
-
-extension StoredValue {
-    /// SQLite's value; nil for a real number, which no column of the store holds.
-    init?(_ value: DatabaseValue) {
-        switch value.storage {
-        case .null: self = .null
-        case .int64(let number): self = .integer(number)
-        case .string(let text): self = .text(text)
-        case .blob(let data): self = .blob(data)
-        case .double: return nil
         }
     }
 }

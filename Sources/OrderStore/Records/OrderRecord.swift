@@ -124,12 +124,16 @@ public enum OrderRecord {
             let chunk = numbers[start..<min(numbers.count, start + 500)].map(\.rawValue)
             try fetch(content ? columns : stateColumns, chunk) { row in
                 guard let index = position[try row.requiredText("order_number")] else { return }
-                if content {
-                    found[index] = try order(from: row)
-                } else if try row.bool("from_raw") {
-                    found[index] = try stateOnlyOrder(from: row)
-                } else {
-                    whole.append(numbers[index])
+                do {
+                    if content {
+                        found[index] = try order(from: row)
+                    } else if try row.bool("from_raw") {
+                        found[index] = try stateOnlyOrder(from: row)
+                    } else {
+                        whole.append(numbers[index])
+                    }
+                } catch let error as StoreError where !error.description.contains(numbers[index].rawValue) {
+                    throw StoreError("注文 \(numbers[index]) を読めません: \(error)")
                 }
             }
         }

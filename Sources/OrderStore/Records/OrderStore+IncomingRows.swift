@@ -10,8 +10,11 @@ extension OrderStore.Incoming {
 
     /// The identity and state columns, in the order of ``columnNames``.
     public var columnValues: [StoredValue] {
-        // Built here, never from outside data: a column holding a real number is a fault of this code.
-        values.columns.map { StoredValue($0) ?? .null }
+        zip(values.columns, Self.columnNames).map { value, name in
+            // Made by OrderColumns, never from outside data: a real number here is a fault of this code.
+            guard let stored = StoredValue(value) else { preconditionFailure("列 \(name) の値 \(value) は整数・文字列・バイナリのどれでもありません") }
+            return stored
+        }
     }
 
     /// The names and items of the text search, one space between each token (``OrderSearchIndex``).

@@ -19,7 +19,8 @@ extension Row: StoredRowReading {
 }
 
 extension StoredRowReading {
-    /// A column that must hold a value: its absence says the store is damaged, and where.
+    /// A column that must hold a value: its absence says the store is damaged, and which column
+    /// (the reader adds whose: ``OrderRecord/load(_:content:fetch:)``, ``OrderStore/journal(of:)``).
     func required<T>(_ value: T?, _ column: String) throws -> T {
         guard let value else { throw StoreError("列 \(column) が空です（データベースが壊れている可能性があります）") }
         return value
