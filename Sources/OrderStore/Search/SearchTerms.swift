@@ -120,43 +120,85 @@ public enum SearchTerms {
     /// as a prefix (``searchParts(_:)``) is a term too. (`^` is never in a token: ASCII tokens are
     /// letters and digits.)
     public static func indexedTerms(_ document: String) -> [String] {
-        termBytes(document).map { String(decoding: $0, as: UTF8.self) }
+        indexedTermsText(document).split(separator: " ").map(String.init)
     }
 
     /// ``indexedTerms(_:)`` as one text, a space between each (no term holds one: the document's
-    /// tokens are split at spaces).
+    /// tokens are split at spaces): sorted and made unique byte by byte, as the server compares
+    /// them. Worked on the document's bytes, each term a range of them (and whether `^` comes
+    /// first): a Set of Strings sorted by Unicode's rules took most of an import's time on
+    /// PostgreSQL, and an array for each term still a good part of it.
     public static func indexedTermsText(_ document: String) -> String {
-        var text: [UInt8] = []
-        for term in termBytes(document) {
-            if !text.isEmpty { text.append(0x20) }
-            text += term
+        var document = document
+        return document.withUTF8 { bytes -> String in
+            var terms: [IndexedTerm] = []
+            terms.reserveCapacity(bytes.count / 2)
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != 0x20 else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                var ascii = true
+                while end < bytes.count, bytes[end] != 0x20 {
+                    if bytes[end] >= 0x80 { ascii = false }
+                    end += 1
+                }
+                terms.append(IndexedTerm(start, end, marked: false, in: bytes))
+                // A Latin word's every beginning; else its first character (its lead byte says how long).
+                let lead = bytes[start]
+                let first = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                for length in ascii ? 1...(end - start) : first...first {
+                    terms.append(IndexedTerm(start, start + length, marked: true, in: bytes))
+                }
+                start = end
+            }
+            terms.sort { $0.order($1, in: bytes) < 0 }
+            var text: [UInt8] = []
+            text.reserveCapacity(terms.reduce(0) { $0 + $1.length + 1 })
+            var previous: IndexedTerm?
+            for term in terms {
+                if let previous, previous.order(term, in: bytes) == 0 { continue }
+                if previous != nil { text.append(0x20) }
+                if term.marked { text.append(0x5E) }
+                text.append(contentsOf: bytes[term.start..<term.end])
+                previous = term
+            }
+            return String(decoding: text, as: UTF8.self)
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
-    /// The terms as UTF-8, sorted byte by byte, each once. Worked on bytes: the same with
-    /// Strings (a Set, and a sort comparing by Unicode's rules) took most of an import's time
-    /// on PostgreSQL. Byte order and byte equality are also how the server compares them.
-    private static func termBytes(_ document: String) -> [[UInt8]] {
-        var document = document
-        var terms: [[UInt8]] = document.withUTF8 { bytes in
-            var terms: [[UInt8]] = []
-            for token in bytes.split(separator: 0x20) {
-                terms.append(Array(token))
-                // A Latin word's every beginning; else its first character (its lead byte says how long).
-                let lead = token[token.startIndex]
-                let first = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                for length in token.allSatisfy({ $0 < 0x80 }) ? 1...token.count : first...first {
-                    terms.append([0x5E] + token.prefix(length))
-                }
-            }
-            return terms
+    /// A term as a range of the document's bytes, `^` first when `marked`, with its first eight
+    /// bytes as one number: most terms are told apart by it, without a byte-by-byte loop.
+    private struct IndexedTerm {
+        let start: Int
+        let end: Int
+        let marked: Bool
+        let head: UInt64
+
+        init(_ start: Int, _ end: Int, marked: Bool, in bytes: UnsafeBufferPointer<UInt8>) {
+            (self.start, self.end, self.marked) = (start, end, marked)
+            var head: UInt64 = 0
+            for index in 0..<8 { head = head << 8 | UInt64(index < end - start + (marked ? 1 : 0) ? Self.byte(index, start, marked, bytes) : 0) }
+            self.head = head
         }
-        terms.sort { $0.lexicographicallyPrecedes($1) }
-        var unique: [[UInt8]] = []
-        unique.reserveCapacity(terms.count)
-        for term in terms where unique.last != term { unique.append(term) }
-        return unique
+
+        var length: Int { end - start + (marked ? 1 : 0) }
+
+        private static func byte(_ index: Int, _ start: Int, _ marked: Bool, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+            marked ? (index == 0 ? 0x5E : bytes[start + index - 1]) : bytes[start + index]
+        }
+
+        /// Below 0, 0 or above: the byte order of the two terms.
+        func order(_ other: IndexedTerm, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            if head != other.head { return head < other.head ? -1 : 1 }
+            for index in 8..<max(8, min(length, other.length)) {
+                let (x, y) = (Self.byte(index, start, marked, bytes), Self.byte(index, other.start, other.marked, bytes))
+                if x != y { return x < y ? -1 : 1 }
+            }
+            return length == other.length ? 0 : (length < other.length ? -1 : 1)
+        }
     }
 
     /// The terms a part of a search must find among ``indexedTerms(_:)``: its tokens, or its
