@@ -232,7 +232,7 @@ let package = Package(
         .testTarget(
             name: "StoreConformanceTests",
             dependencies: [
-                "OrderStore", "OrderStorePostgres", "OrderEngine", "RakutenPay", "RMSSandbox", "TestSupport",
+                "OrderStore", "OrderStorePostgres", "OrderEngine", "OrderSync", "RakutenPay", "RMSSandbox", "TestSupport", "JuchuTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
