@@ -12,4 +12,13 @@ extension PostgresBindings {
         case .blob(let data): append(ByteBuffer(bytes: data))
         }
     }
+
+    /// An order's `search_document` and, as one text with a space between each term, its
+    /// `search_terms` (``SearchTerms/indexedTermsText(_:)``; the statement makes the array with
+    /// ``PostgresStore/searchTermsSQL(_:)``): binding the array itself, some seventy texts an
+    /// order, cost more than storing the rows.
+    mutating func append(searchOf document: String) {
+        append(document)
+        append(SearchTerms.indexedTermsText(document))
+    }
 }

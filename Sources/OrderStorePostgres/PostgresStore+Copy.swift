@@ -108,8 +108,7 @@ extension PostgresStore {
                 guard case .integer(let id) = row[idColumn], let document = documents[id] else {
                     throw StoreError("注文（id=\(row[idColumn].shown)）の内容がありません（order_content）。写せません")
                 }
-                bindings.append(document)
-                bindings.append(searchTerms(of: document))
+                bindings.append(searchOf: document)
             }
             for value in row { bindings.append(stored: value) }
         }

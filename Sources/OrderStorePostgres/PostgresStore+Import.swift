@@ -16,7 +16,7 @@ extension PostgresStore: StoreImporting {
     ///
     /// Each part of ``importRows`` orders is one statement (rows, content and arrivals), sent
     /// before the one before it is waited for: the next part is made while the server stores this one.
-    public func importOrders(_ incoming: [OrderStore.Incoming], action: JournalKind = .action(.fetch)) throws -> OrderStore.ImportSummary {
+    public func importOrders(_ incoming: [OrderStore.Incoming], action: JournalKind) throws -> OrderStore.ImportSummary {
         let date = now()
         let batchID = UUID().uuidString.lowercased()
         return try session.transaction("受注の取り込み") { query in
@@ -74,9 +74,7 @@ extension PostgresStore: StoreImporting {
         bindings.append(operatorName)
         bindings.append(action.rawValue)
         for item in orders {
-            let document = item.searchDocument
-            bindings.append(document)
-            bindings.append(Self.searchTerms(of: document))
+            bindings.append(searchOf: item.searchDocument)
             for value in item.columnValues { bindings.append(stored: value) }
             bindings.append(seconds)
             bindings.append(seconds)
@@ -101,15 +99,16 @@ extension PostgresStore: StoreImporting {
         return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
 
-    static let importColumns = ["search_document", "search_terms"] + OrderStore.Incoming.columnNames + ["imported_at", "updated_at"]
+    static let importColumns = PostgresSchema.derivedColumns["orders"]! + OrderStore.Incoming.columnNames + ["imported_at", "updated_at"]
     static let wholePartSQL = insertSQL(rows: importRows)
 
     /// The statement of ``insert(_:batchID:action:operatorName:at:)`` for `count` orders: its
     /// batch's values first ($1 to $4), then the orders' rows, their content and their arrivals.
     static func insertSQL(rows count: Int) -> String {
         let columns = importColumns
+        let terms = columns.firstIndex(of: "search_terms")
         let rows = placeholders(rows: count, columns: columns.count, after: 4) { column, mark in
-            column == 1 ? searchTermsSQL(mark) : mark
+            column == terms ? searchTermsSQL(mark) : mark
         }
         // Typed: a column of a VALUES list all NULL (no order here without RMS's JSON) would be text.
         let contents = placeholders(rows: count, columns: 3, after: 4 + count * columns.count) { column, mark in
@@ -151,12 +150,7 @@ extension PostgresStore: StoreImporting {
         return text
     }
 
-    /// An order's terms for the search (``SearchTerms/indexedTermsText(_:)``), bound as one text,
-    /// a space between each, and made the `search_terms` array by ``searchTermsSQL(_:)`` on the
-    /// server: binding the array itself, some seventy texts an order, cost more than storing the rows.
-    static func searchTerms(of document: String) -> String {
-        SearchTerms.indexedTermsText(document)
-    }
-
+    /// `search_terms` made on the server from the one text ``PostgresBindings/append(searchOf:)``
+    /// binds for it.
     static func searchTermsSQL(_ mark: String) -> String { "string_to_array(\(mark), ' ')" }
 }

@@ -14,8 +14,6 @@ extension PostgresStore: StoreReading {
 
     public func journal(of number: OrderNumber) throws -> [JournalEntry] {
         try session.query("SELECT \(unescaped: JournalEntry.columns) FROM journal WHERE order_number = \(number.rawValue) ORDER BY id")
-            .map { row in
-                do { return try JournalEntry(reading: row.makeRandomAccess()) } catch { throw StoreError("注文 \(number) の履歴を読めません: \(error)") }
-            }
+            .map { try JournalEntry(reading: $0.makeRandomAccess()) }
     }
 }

@@ -22,6 +22,14 @@ extension JournalEntry {
 
     /// The entry a row of ``columns`` holds, its values in the words of the field they belong to.
     public init(reading row: some StoredRowReading) throws {
+        do {
+            try self.init(columns: row)
+        } catch let empty as EmptyColumn {
+            throw empty.said("注文 \(try row.text("order_number") ?? "?") の履歴")
+        }
+    }
+
+    private init(columns row: some StoredRowReading) throws {
         let fieldID = try row.requiredText("field")
         let field = OrderField(rawValue: fieldID)
         func text(_ stored: String) -> String {

@@ -139,9 +139,7 @@ extension OrderStore {
     public func journal(of number: OrderNumber) throws -> [JournalEntry] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT \(JournalEntry.columns) FROM journal WHERE order_number = ? ORDER BY id", arguments: [number.rawValue])
-                .map { row in
-                    do { return try JournalEntry(reading: row) } catch { throw StoreError("注文 \(number) の履歴を読めません: \(error)") }
-                }
+                .map { try JournalEntry(reading: $0) }
         }
     }
 }

@@ -132,8 +132,8 @@ public enum OrderRecord {
                     } else {
                         whole.append(numbers[index])
                     }
-                } catch let error as StoreError where !error.description.contains(numbers[index].rawValue) {
-                    throw StoreError("注文 \(numbers[index]) を読めません: \(error)")
+                } catch let empty as EmptyColumn {
+                    throw empty.said("注文 \(numbers[index]) ")
                 }
             }
         }

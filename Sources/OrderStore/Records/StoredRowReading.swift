@@ -19,13 +19,23 @@ extension Row: StoredRowReading {
 }
 
 extension StoredRowReading {
-    /// A column that must hold a value: its absence says the store is damaged, and which column
-    /// (the reader adds whose: ``OrderRecord/load(_:content:fetch:)``, ``OrderStore/journal(of:)``).
+    /// A column that must hold a value; its absence (``EmptyColumn``) is said by the reader, which
+    /// knows whose row it is.
     func required<T>(_ value: T?, _ column: String) throws -> T {
-        guard let value else { throw StoreError("列 \(column) が空です（データベースが壊れている可能性があります）") }
+        guard let value else { throw EmptyColumn(column: column) }
         return value
     }
 
     func requiredText(_ column: String) throws -> String { try required(text(column), column) }
     func requiredInteger(_ column: String) throws -> Int64 { try required(integer(column), column) }
+}
+
+/// A column that must hold a value and is empty: the store is damaged there.
+struct EmptyColumn: Error {
+    let column: String
+
+    /// What the operator reads, naming whose row it is (`whose`: 注文 … , 注文 … の履歴).
+    func said(_ whose: String) -> StoreError {
+        StoreError("\(whose)の列 \(column) が空です（データベースが壊れている可能性があります）")
+    }
 }
