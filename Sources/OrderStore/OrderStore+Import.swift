@@ -96,8 +96,9 @@ extension OrderStore {
         try pool.read { db in try Self.rawJSON(of: number, in: db) }
     }
 
-    static func rawJSON(of number: OrderNumber, in db: Database) throws -> [UInt8]? {
-        try Data.fetchOne(db, sql: "SELECT raw_json FROM \(OrderRecord.source) WHERE order_number = ?", arguments: [number.rawValue])
-            .map { Array($0) }
+    static func rawJSON(of number: OrderNumber, in db: any StoreStatements) throws -> [UInt8]? {
+        try db.firstRow("SELECT raw_json FROM \(OrderRecord.source) WHERE order_number = ?", [.text(number.rawValue)]) {
+            try $0.bytes("raw_json").map { Array($0) }
+        } ?? nil
     }
 }

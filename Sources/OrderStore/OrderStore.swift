@@ -16,7 +16,8 @@ public final class OrderStore: Sendable {
     let pool: DatabasePool
     /// The page cache of the connection that writes, in KiB (negative, as SQLite takes it).
     static let writerCacheSize = -8192
-    let now: @Sendable () -> Date
+    /// The clock the changes are dated by.
+    public let now: @Sendable () -> Date
     /// Who may read the file (the owner, or a group of the host's operators).
     public let access: FileAccess
     /// Held while this store is open: no restore replaces the file meanwhile.
@@ -162,13 +163,10 @@ public final class OrderStore: Sendable {
     /// The orders of `numbers`. With `content` false, orders read from RMS's JSON are built from
     /// their state columns only (``OrderRecord/stateOnlyOrder(from:)``): no JSON is fetched or
     /// mapped, for actions that look only at state.
-    static func load(_ numbers: [OrderNumber], content: Bool = true, in db: Database) throws -> [Order] {
+    static func load(_ numbers: [OrderNumber], content: Bool = true, in db: any StoreStatements) throws -> [Order] {
         try OrderRecord.load(numbers, content: content) { columns, chunk, each in
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(columns) FROM \(OrderRecord.source) WHERE order_number IN (\(marks))",
-                arguments: StatementArguments(values: chunk.map { $0.databaseValue }))
-            while let row = try rows.next() { try each(row) }
+            try db.forEachRow("SELECT \(columns) FROM \(OrderRecord.source) WHERE order_number IN (\(Self.marks(chunk.count)))",
+                              chunk.map { .text($0) }, each)
         }
     }
 

@@ -2,13 +2,39 @@ import GRDB
 import OrderEngine
 import Synchronization
 
-/// What a write transaction did to the orders, applied once when it commits: the counts per
-/// status (the tabs) and the change counter every desk on the file watches.
-final class TransactionEffects: @unchecked Sendable {
-    private var counts: [String: Int] = [:]
-    private var changed = false
+/// What a write transaction did to the orders, written once when it commits: the counts per
+/// status (the tabs) and the signal every desk watches (SQLite's change counter, PostgreSQL's
+/// notification).
+public final class TransactionEffects: @unchecked Sendable {
+    /// How many orders each status (its id) gained or lost.
+    public private(set) var countChanges: [String: Int] = [:]
+    /// Whether any order was stored or changed.
+    public private(set) var changed = false
 
-    /// Effects of the transaction running on each writer connection.
+    public init() {}
+
+    public func inserted(_ status: LocalStatus, count: Int) {
+        countChanges[status.id, default: 0] += count
+        changed = true
+    }
+
+    public func updated(from before: LocalStatus, to after: LocalStatus) {
+        changed = true
+        if before != after {
+            countChanges[before.id, default: 0] -= 1
+            countChanges[after.id, default: 0] += 1
+        }
+    }
+
+    /// The statement that adds one status's change to its count, on either backend.
+    public static let countSQL = """
+        INSERT INTO status_counts (local_status, n) VALUES (?, ?)
+        ON CONFLICT (local_status) DO UPDATE SET n = status_counts.n + excluded.n
+        """
+}
+
+/// On SQLite, the effects of the transaction running on each writer connection.
+extension TransactionEffects {
     private static let current = Mutex<[ObjectIdentifier: TransactionEffects]>([:])
 
     static func begin(_ db: Database) {
@@ -22,7 +48,10 @@ final class TransactionEffects: @unchecked Sendable {
     /// Writes what was gathered, inside the transaction, and forgets it.
     static func finish(_ db: Database) throws {
         guard let effects = current.withLock({ $0.removeValue(forKey: ObjectIdentifier(db)) }) else { return }
-        try effects.write(db)
+        for (status, delta) in effects.countChanges.sorted(by: { $0.key < $1.key }) where delta != 0 {
+            try db.run(countSQL, [.text(status), .integer(Int64(delta))])
+        }
+        if effects.changed { try db.execute(sql: "UPDATE change_counter SET value = value + 1 WHERE id = 1") }
     }
 
     static func discard(_ db: Database) {
@@ -30,27 +59,10 @@ final class TransactionEffects: @unchecked Sendable {
     }
 
     static func inserted(_ status: LocalStatus, count: Int, in db: Database) {
-        guard let effects = of(db) else { return }
-        effects.counts[status.id, default: 0] += count
-        effects.changed = true
+        of(db)?.inserted(status, count: count)
     }
 
     static func updated(from before: LocalStatus, to after: LocalStatus, in db: Database) {
-        guard let effects = of(db) else { return }
-        effects.changed = true
-        if before != after {
-            effects.counts[before.id, default: 0] -= 1
-            effects.counts[after.id, default: 0] += 1
-        }
-    }
-
-    private func write(_ db: Database) throws {
-        for (status, delta) in counts where delta != 0 {
-            try db.execute(sql: """
-                INSERT INTO status_counts (local_status, n) VALUES (?, ?)
-                ON CONFLICT(local_status) DO UPDATE SET n = n + excluded.n
-                """, arguments: [status, delta])
-        }
-        if changed { try db.execute(sql: "UPDATE change_counter SET value = value + 1 WHERE id = 1") }
+        of(db)?.updated(from: before, to: after)
     }
 }

@@ -9,8 +9,10 @@ import PostgresNIO
 enum PostgresSchema {
     /// The advisory lock's key: "juchu" in ASCII.
     static let lockKey: Int64 = 0x6A_75_63_68_75
-    /// The imports' advisory lock: "import" in ASCII.
-    static let importLockKey: Int64 = 0x69_6D_70_6F_72_74
+    /// The writers' advisory lock, held by every transaction that changes the shop's data (an
+    /// import, an action, an undo…) until it ends: one writer at a time across hosts, as SQLite
+    /// has on one ("import" in ASCII, its first user).
+    static let writerLockKey: Int64 = 0x69_6D_70_6F_72_74
 
     static let migrations: [(id: String, sql: [String])] = [
         ("v1-worker-lease", [

@@ -39,13 +39,13 @@ final class PostgresSession: @unchecked Sendable {
         try lock.withLock { try run(query, on: try open()) }
     }
 
-    /// Runs `body` in one transaction (BEGIN … COMMIT, or ROLLBACK when it throws); no other call
+    /// Runs `body` in one transaction (`begin` … COMMIT, or ROLLBACK when it throws); no other call
     /// of this session comes between its statements. A failure says what was being `doing` and
     /// that nothing of it was kept.
-    func transaction<T>(_ doing: String, _ body: (_ query: Transaction) throws -> T) throws -> T {
+    func transaction<T>(_ doing: String, begin: String = "BEGIN", _ body: (_ query: Transaction) throws -> T) throws -> T {
         try lock.withLock {
             let connection = try open()
-            try run("BEGIN", on: connection)
+            try run(PostgresQuery(unsafeSQL: begin), on: connection)
             do {
                 let result = try body(Transaction(session: self, connection: connection))
                 try run("COMMIT", on: connection)

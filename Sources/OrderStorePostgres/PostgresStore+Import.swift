@@ -19,19 +19,22 @@ extension PostgresStore: StoreImporting {
     public func importOrders(_ incoming: [OrderStore.Incoming], action: JournalKind) throws -> OrderStore.ImportSummary {
         let date = now()
         let batchID = UUID().uuidString.lowercased()
-        return try session.transaction("受注の取り込み") { query in
-            // One import at a time across hosts, as SQLite's one writer: two importers meeting the
-            // same orders in another order would otherwise wait on each other (a deadlock), and the
+        return try write("受注の取り込み") { statements in
+            // The writers' lock, held since the transaction began: two importers meeting the same
+            // orders in another order would otherwise wait on each other (a deadlock), and the
             // numbers found here are all there are until this one commits.
-            try query("SELECT pg_advisory_xact_lock(\(PostgresSchema.importLockKey))")
+            let query = statements.query
             let numbers = incoming.map(\.order.number.rawValue)
             var seen = Set(try query("SELECT order_number FROM orders WHERE order_number = ANY(\(numbers))").map { try $0.decode(String.self) })
             let fresh = incoming.filter { seen.insert($0.order.number.rawValue).inserted }
-            let statuses = Dictionary(fresh.map { ($0.order.number.rawValue, $0.order.localStatus.id) }, uniquingKeysWith: { first, _ in first })
-            var insertedByStatus: [String: Int64] = [:]
+            let statuses = Dictionary(fresh.map { ($0.order.number.rawValue, $0.order.localStatus) }, uniquingKeysWith: { first, _ in first })
+            var inserted = 0
             var inFlight: PostgresSession.Pending?
             func settle(_ pending: PostgresSession.Pending) throws {
-                for row in try pending.rows() { insertedByStatus[statuses[try row.decode(String.self)]!, default: 0] += 1 }
+                for row in try pending.rows() {
+                    statements.effects.inserted(statuses[try row.decode(String.self)]!, count: 1)
+                    inserted += 1
+                }
             }
             for start in stride(from: 0, to: fresh.count, by: Self.importRows) {
                 let part = fresh[start..<min(fresh.count, start + Self.importRows)]
@@ -40,14 +43,6 @@ extension PostgresStore: StoreImporting {
                 inFlight = sent
             }
             if let inFlight { try settle(inFlight) }
-            for (status, count) in insertedByStatus.sorted(by: { $0.key < $1.key }) {
-                try query("""
-                    INSERT INTO status_counts (local_status, n) VALUES (\(status), \(count))
-                    ON CONFLICT (local_status) DO UPDATE SET n = status_counts.n + excluded.n
-                    """)
-            }
-            let inserted = Int(insertedByStatus.values.reduce(0, +))
-            if inserted > 0 { try query(PostgresChangeWatch.notify) }
             return OrderStore.ImportSummary(inserted: inserted, alreadyPresent: incoming.count - inserted)
         }
     }

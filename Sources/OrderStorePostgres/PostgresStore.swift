@@ -4,22 +4,27 @@ import OrderStore
 import Synchronization
 
 /// The store on PostgreSQL, for a shop whose operators work from several hosts. It provides the
-/// store's roles one by one (``StoreCoordination``, ``StoreQuerying``, ``StoreImporting`` so
-/// far), each proved against SQLite's by the conformance suite; until every role is here, juchu
-/// runs on SQLite.
+/// store's roles one by one (``StoreCoordination``, ``StoreQuerying``, ``StoreImporting``,
+/// ``StoreReading``, ``StoreChanges``, ``StoreApplying`` so far), each proved against SQLite's
+/// by the conformance suite; until every role is here, juchu runs on SQLite.
 public final class PostgresStore: Sendable {
     let session: PostgresSession
     /// Who the journal names for changes made through this store.
     public let operatorName: String
-    let now: @Sendable () -> Date
+    /// Which desk (process) this store's changes come from (`user@host:pid`).
+    public let deskID: String
+    /// The clock the changes are dated by.
+    public let now: @Sendable () -> Date
     /// Listens for changes from the first ``changeCount()`` on.
     let changes = Mutex<PostgresChangeWatch?>(nil)
 
     /// Connects and brings the database's schema up to date.
     public init(
-        location: PostgresLocation, operatorName: String = OperatorIdentity.current, now: @escaping @Sendable () -> Date = Date.init
+        location: PostgresLocation, operatorName: String = OperatorIdentity.current, deskID: String = OperatorIdentity.process,
+        now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         self.operatorName = operatorName
+        self.deskID = deskID
         self.now = now
         session = try PostgresSession(location: location)
         // The shop's names and addresses are Japanese: a database in another encoding could not hold them.

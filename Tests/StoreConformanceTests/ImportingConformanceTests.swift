@@ -90,29 +90,10 @@ struct ImportingConformanceTests {
 
         // Every table, row for row: what SQLite holds, read as a copy reads it, is what PostgreSQL holds.
         sqlite = nil
-        let export = try StoreExport(path: path, access: .ownerOnly)
-        var documents: [Int64: String] = [:]
-        for table in StoredTable.kept {
-            var fromSQLite: [[StoredValue]] = []
-            try export.read { reader in
-                try reader.rows(of: table, batch: 1_000) { fromSQLite += $0 }
-                if table.name == "orders" {
-                    documents = try reader.searchDocuments(of: fromSQLite.compactMap { if case .integer(let id) = $0[0] { id } else { nil } })
-                }
-            }
-            let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
-            let fromPostgres = try postgres.session.query(PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \(table.name)")).map { row in
-                try zip(row, table.columns).map { try $0.0.stored($0.1.kind) }
-            }
-            let (expected, found) = (Self.normalised(fromSQLite, table), Self.normalised(fromPostgres, table))
-            #expect(found.count == expected.count, "表 \(table.name): \(found.count) rows on PostgreSQL, \(expected.count) on SQLite")
-            // The first row that differs, column by column (a whole table would drown the message).
-            if let index = expected.indices.first(where: { $0 < found.count && expected[$0] != found[$0] }) {
-                let differing = table.columns.indices.filter { expected[index][$0] != found[index][$0] }
-                let shown = differing.map { "\(table.columns[$0].name): SQLite \(expected[index][$0].shown), PostgreSQL \(found[index][$0].shown)" }
-                Issue.record("表 \(table.name) の \(index + 1)行目が違います: \(shown.joined(separator: "; "))")
-            }
-            if ["orders", "order_content", "journal", "status_counts"].contains(table.name) { #expect(!fromSQLite.isEmpty, "表 \(table.name)") }
+        let stored = try StoredTablesComparison.expectSame(
+            sqlite: path, postgres: postgres, nonEmpty: ["orders", "order_content", "journal", "status_counts"])
+        let documents = try StoreExport(path: path, access: .ownerOnly).read { reader in
+            try reader.searchDocuments(of: (stored["orders"] ?? []).compactMap { if case .integer(let id) = $0[0] { id } else { nil } })
         }
         #expect(documents.count == 300)
         for row in try postgres.session.query("SELECT id, search_document, search_terms FROM orders") {
@@ -155,29 +136,5 @@ struct ImportingConformanceTests {
         #expect(try postgres.countsByStatus().values.reduce(0, +) == 300)
         let arrivals = try postgres.session.query("SELECT count(*), count(DISTINCT order_number) FROM journal").first!.decode((Int64, Int64).self)
         #expect(arrivals == (300, 300))
-    }
-
-    /// Rows in their key's order, each batch id named by when it first comes (a batch's id is
-    /// drawn at random on each side).
-    static func normalised(_ rows: [[StoredValue]], _ table: StoredTable) -> [[StoredValue]] {
-        let keys = table.key.compactMap { name in table.columns.firstIndex { $0.name == name } }
-        func sortKey(_ row: [StoredValue]) -> String {
-            keys.map { index -> String in
-                switch row[index] {
-                case .integer(let number): String(format: "%020lld", number)
-                case .text(let text): text
-                default: ""
-                }
-            }.joined(separator: "\u{1}")
-        }
-        var sorted = rows.sorted { sortKey($0) < sortKey($1) }
-        guard let batch = table.columns.firstIndex(where: { $0.name == "batch_id" }) else { return sorted }
-        var names: [StoredValue: StoredValue] = [:]
-        for index in sorted.indices {
-            let id = sorted[index][batch]
-            if names[id] == nil { names[id] = .text("batch-\(names.count + 1)") }
-            sorted[index][batch] = names[id]!
-        }
-        return sorted
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderEngine
 
 extension OrderStore {
@@ -16,7 +15,9 @@ extension OrderStore {
         /// Orders made by the action (複製), with the numbers they were given.
         public let created: [Order]
     }
+}
 
+extension StoreApplying {
     /// Plans `action` for `numbers` and applies the plan in one transaction: every changed field is
     /// journalled, every change that goes to RMS gets an outbox intent before anything is sent,
     /// and orders made by the action are inserted. Another process can never apply the same
@@ -31,34 +32,35 @@ extension OrderStore {
     public func apply(
         _ action: some BulkAction, to numbers: [OrderNumber], batchID: String? = nil,
         claimedBy process: String = OperatorIdentity.process, previewed: [OrderNumber: [FieldChange]]? = nil
-    ) throws -> Applied {
-        try writeTransaction("「\(action.title)」の保存") { db in
+    ) throws -> OrderStore.Applied {
+        try writing("「\(action.title)」の保存") { db in
             let date = now()
             // The loaded orders live only in the plan: a 10,000-order plan is held once, not twice.
-            let plan = action.plan(try Self.load(try widen(numbers, for: action, in: db), content: action.readsOrderContent, in: db))
+            let plan = action.plan(try OrderStore.load(try widen(numbers, for: action, in: db), content: action.readsOrderContent, in: db))
             let batchID = batchID ?? UUID().uuidString.lowercased()
             var intents: [OrderNumber: Int64] = [:]
             var claimedElsewhere: Set<OrderNumber> = []
             var skips = plan.skips
             for change in plan.changes {
-                if let previewed, let moved = Self.movedSincePreview(change.fields, previewed[change.number] ?? []) {
+                if let previewed, let moved = OrderStore.movedSincePreview(change.fields, previewed[change.number] ?? []) {
                     skips.append(.init(number: change.number, reason: .changedSincePreview(field: moved.field.label, now: moved.field.displayText(of: moved.before))))
                     claimedElsewhere.insert(change.number)
                     continue
                 }
                 if change.sendsToRMS, let write = plan.write {
-                    do {
-                        intents[change.number] = try Self.recordIntent(write, for: change.number, by: operatorName, claimedBy: process, at: date, in: db)
-                    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                    // Claimed once: another process's claim of the same once-only write makes this a skip.
+                    guard let intent = try OrderStore.recordIntent(write, for: change.number, by: operatorName, claimedBy: process, at: date, in: db)
+                    else {
                         skips.append(.init(number: change.number, reason: write.kind.inFlight))
                         claimedElsewhere.insert(change.number)
                         continue
                     }
+                    intents[change.number] = intent
                 }
                 guard !change.fields.isEmpty else { continue }
-                try Self.write(change.after, from: change.before, in: db, at: date)
+                try OrderStore.write(change.after, from: change.before, in: db, at: date)
                 for field in change.fields {
-                    try Self.journal([field], of: change.number, batchID: batchID, action: .action(action.id),
+                    try OrderStore.journal([field], of: change.number, batchID: batchID, action: .action(action.id),
                                      undoable: !change.sendsToRMS && field.field.isLocal, operatorName: operatorName, at: date, in: db)
                 }
             }
@@ -67,25 +69,40 @@ extension OrderStore {
                 try recordDesk(of: batchID, in: db)
             }
             var created: [Order] = []
-            // Duplicates: prepared once for all of them, and only when there are some.
-            if !plan.creations.isEmpty {
-                let statements = try NewOrderStatements(db)
-                for creation in plan.creations {
-                    var order = creation.order
-                    order.number = try Self.nextHandNumber(like: creation.source, at: date, in: db)
-                    guard try statements.store(
-                        order, NewOrderValues(order: order, rawJSON: nil), batchID: batchID, action: .action(action.id),
-                        operatorName: operatorName, at: date)
-                    else { throw StoreError("注文番号 \(order.number.rawValue) は既にあります") }
-                    TransactionEffects.inserted(order.localStatus, count: 1, in: db)
-                    created.append(order)
-                }
+            for creation in plan.creations {
+                var order = creation.order
+                order.number = try OrderStore.nextHandNumber(like: creation.source, at: date, in: db)
+                guard try db.storeNewOrder(
+                    OrderStore.Incoming(order: order, rawJSON: nil), batchID: batchID, action: .action(action.id),
+                    operatorName: operatorName, at: date)
+                else { throw StoreError("注文番号 \(order.number.rawValue) は既にあります") }
+                created.append(order)
             }
             let applied = Plan(actionID: plan.actionID, title: plan.title, write: plan.write,
                                changes: changes, skips: skips, creations: plan.creations)
-            return Applied(plan: applied, batchID: batchID, intents: intents, created: created)
+            return OrderStore.Applied(plan: applied, batchID: batchID, intents: intents, created: created)
         }
     }
+
+    /// Says which desk made `batchID` (once, for a batch applied in parts).
+    func recordDesk(of batchID: String, in db: any StoreStatements) throws {
+        try db.run("INSERT INTO batch_desks (batch_id, desk) VALUES (?, ?) ON CONFLICT DO NOTHING", [.text(batchID), .text(deskID)])
+    }
+
+    /// An action that acts on whole bundles (``BulkAction/takesWholeBundles``) takes every member
+    /// of the bundles chosen.
+    private func widen(_ numbers: [OrderNumber], for action: some BulkAction, in db: any StoreStatements) throws -> [OrderNumber] {
+        action.takesWholeBundles ? try OrderStore.withBundlePartners(numbers, in: db) : numbers
+    }
+
+    /// `numbers`, then every other member of the bundles (同梱) among them: what acts on a bundle
+    /// acts on all of it — its one label, its one 納品書, its report, its unbundling.
+    public func withBundlePartners(_ numbers: [OrderNumber]) throws -> [OrderNumber] {
+        try reading { db in try OrderStore.withBundlePartners(numbers, in: db) }
+    }
+}
+
+extension OrderStore {
 
     /// The first field whose value now differs from what the preview showed before the change,
     /// or that the change now touches and the preview did not (nil: the change is the preview's).
@@ -97,33 +114,15 @@ extension OrderStore {
         return previewed.first { !touched.contains($0.field) }.map { FieldChange(field: $0.field, before: $0.after, after: $0.after) }
     }
 
-    /// Says which desk made `batchID` (once, for a batch applied in parts).
-    func recordDesk(of batchID: String, in db: Database) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO batch_desks (batch_id, desk) VALUES (?, ?)", arguments: [batchID, deskID])
-    }
-
-    /// An action that acts on whole bundles (``BulkAction/takesWholeBundles``) takes every member
-    /// of the bundles chosen.
-    private func widen(_ numbers: [OrderNumber], for action: some BulkAction, in db: Database) throws -> [OrderNumber] {
-        action.takesWholeBundles ? try Self.withBundlePartners(numbers, in: db) : numbers
-    }
-
-    /// `numbers`, then every other member of the bundles (同梱) among them: what acts on a bundle
-    /// acts on all of it — its one label, its one 納品書, its report, its unbundling.
-    public func withBundlePartners(_ numbers: [OrderNumber]) throws -> [OrderNumber] {
-        try pool.read { db in try Self.withBundlePartners(numbers, in: db) }
-    }
-
-    static func withBundlePartners(_ numbers: [OrderNumber], in db: Database) throws -> [OrderNumber] {
+    static func withBundlePartners(_ numbers: [OrderNumber], in db: any StoreStatements) throws -> [OrderNumber] {
         var seen = Set(numbers)
         var widened = numbers
         for chunk in numbers.map(\.rawValue).chunked(into: 500) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let partners = try String.fetchAll(db, sql: """
+            let partners = try db.rows("""
                 SELECT order_number FROM orders WHERE bundle_id IN (
-                    SELECT bundle_id FROM orders WHERE order_number IN (\(marks)) AND bundle_id IS NOT NULL)
+                    SELECT bundle_id FROM orders WHERE order_number IN (\(marks(chunk.count))) AND bundle_id IS NOT NULL)
                 ORDER BY order_number
-                """, arguments: StatementArguments(chunk))
+                """, chunk.map { .text($0) }) { try $0.requiredText("order_number") }
             widened += partners.map(OrderNumber.init).filter { seen.insert($0).inserted }
         }
         return widened
@@ -131,10 +130,10 @@ extension OrderStore {
 
     /// A number for an order made in the desk (``OrderNumber/handEntered(prefix:after:)``): the
     /// day's next, read from the numbers in the file inside the writing transaction.
-    static func nextHandNumber(like source: OrderNumber, at date: Date, in db: Database) throws -> OrderNumber {
+    static func nextHandNumber(like source: OrderNumber, at date: Date, in db: any StoreStatements) throws -> OrderNumber {
         let prefix = OrderNumber.handEnteredPrefix(like: source, on: CalendarDate(japanDayOf: JapanTime(date)))
-        let last = try String.fetchOne(db, sql: "SELECT MAX(order_number) FROM orders WHERE order_number >= ? AND order_number < ?",
-                                       arguments: [prefix, prefix + "~"])
+        let last = try db.firstRow("SELECT MAX(order_number) AS last FROM orders WHERE order_number >= ? AND order_number < ?",
+                                   [.text(prefix), .text(prefix + "~")]) { try $0.text("last") } ?? nil
         return OrderNumber.handEntered(prefix: prefix, after: last)
     }
 }

@@ -89,7 +89,7 @@ extension OrderStore {
         try pool.read { db in
             var rows: [OrderNumber: OrderRow] = [:]
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let marks = Self.marks(chunk.count)
                 let cursor = try Row.fetchCursor(
                     db, sql: "SELECT \(Self.sqliteRowColumns) FROM orders WHERE order_number IN (\(marks))",
                     arguments: StatementArguments(values: chunk.map { $0.databaseValue }))
@@ -135,7 +135,7 @@ extension OrderStore {
             let condition = filter.condition(numberPrefixes: try Self.numberPrefixes(for: filter, in: db))
             var shown: Set<OrderNumber> = []
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let marks = Self.marks(chunk.count)
                 let found = try String.fetchAll(
                     db, sql: "SELECT order_number FROM orders WHERE order_number IN (\(marks)) AND \(condition.sql)",
                     arguments: StatementArguments(values: chunk.map { $0.databaseValue } + condition.arguments.map { $0.databaseValue }))
@@ -197,7 +197,7 @@ extension OrderStore {
         try pool.read { db in
             var found: Set<OrderNumber> = []
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let marks = Self.marks(chunk.count)
                 let rows = try String.fetchAll(db, sql: """
                     SELECT order_number FROM orders WHERE order_number IN (\(marks)) AND \(Self.bundleCandidate())
                     """, arguments: StatementArguments(chunk))
@@ -213,7 +213,7 @@ extension OrderStore {
         try pool.read { db in
             var found: Set<String> = []
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let marks = Self.marks(chunk.count)
                 let rows = try String.fetchAll(db, sql: """
                     SELECT partner.order_number FROM orders AS partner
                     WHERE partner.destination_key IN (SELECT destination_key FROM orders WHERE order_number IN (\(marks)) AND destination_key IS NOT NULL)
@@ -230,7 +230,7 @@ extension OrderStore {
         try pool.read { db in
             var found: [OrderNumber: Int] = [:]
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let marks = Self.marks(chunk.count)
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT order_number, \(Self.earlierOrders) AS n FROM orders WHERE order_number IN (\(marks)) AND buyer_key IS NOT NULL
                     """, arguments: StatementArguments(chunk))
@@ -248,7 +248,7 @@ extension OrderStore {
         return try pool.read { db in
             var found: [OrderNumber: OrderQuery.Records] = [:]
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let marks = Self.marks(chunk.count)
                 let writes = try Row.fetchAll(db, sql: """
                     SELECT w.order_number, w.kind, w.state, w.detail FROM outbox AS w WHERE w.order_number IN (\(marks))
                     AND (w.kind = 'send-mail' OR NOT EXISTS (SELECT 1 FROM outbox AS later

@@ -8,21 +8,25 @@ extension OrderStore {
         public let batchID: String
         public var changed: [Order] = []
     }
+}
 
+extension StoreApplying {
     /// Changes `numbers` with `transform` (nil leaves an order alone; an error it throws undoes the
     /// whole transaction) and journals every field that changed, all in one transaction.
     @discardableResult
     public func mutate(
         _ numbers: [OrderNumber], action: JournalKind, undoable: Bool, _ transform: @escaping (Order) -> Order?
-    ) throws -> Mutation {
-        try writeTransaction("「\(action.label)」の保存") { db in
-            try Self.mutate(numbers, action: action, undoable: undoable, operatorName: operatorName, at: now(), in: db, transform)
+    ) throws -> OrderStore.Mutation {
+        try writing("「\(action.label)」の保存") { db in
+            try OrderStore.mutate(numbers, action: action, undoable: undoable, operatorName: operatorName, at: now(), in: db, transform)
         }
     }
+}
 
+extension OrderStore {
     static func mutate(
         _ numbers: [OrderNumber], action: JournalKind, undoable: Bool, operatorName: String, at date: Date,
-        in db: Database, _ transform: (Order) throws -> Order?
+        in db: any StoreStatements, _ transform: (Order) throws -> Order?
     ) throws -> Mutation {
         var mutation = Mutation(batchID: UUID().uuidString.lowercased())
         for before in try load(numbers, in: db) {
@@ -41,25 +45,25 @@ extension OrderStore {
     /// Content that changed too is kept beside the raw JSON (edited items of a Rakuten order), or
     /// in the document of an order without raw JSON (in order_content). `packagesAreRMSs`: the
     /// packages are RMS's own copy's (no edit's), kept in its raw JSON, not beside it.
-    static func write(_ order: Order, from before: Order, in db: Database, at date: Date, packagesAreRMSs: Bool = false) throws {
+    static func write(_ order: Order, from before: Order, in db: any StoreStatements, at date: Date, packagesAreRMSs: Bool = false) throws {
         // An unsent edit is JSON in its column: made only when it changed.
         let sameEdit = order.pendingEdit == before.pendingEdit
         let new = OrderColumns(order: order, leavesPendingEdit: sameEdit).state
         let old = OrderColumns(order: before, leavesPendingEdit: sameEdit).state
         var assignments: [String] = []
-        var arguments: [DatabaseValue] = []
+        var arguments: [StoredValue] = []
         for index in new.indices where new[index] != old[index] {
             assignments.append("\(OrderColumns.stateNames[index]) = ?")
-            arguments.append(new[index])
+            arguments.append(StoredValue(made: new[index], column: OrderColumns.stateNames[index]))
         }
         var contentChanged = false
         if !order.origin.isRakutenAPI {
             contentChanged = true
-            try db.cachedStatement(sql: "UPDATE order_content SET document = ? WHERE \(OrderRecord.contentOfOrder)")
-                .execute(arguments: [try OrderDocument.encode(order), order.number.rawValue])
+            try db.run("UPDATE order_content SET document = ? WHERE \(OrderRecord.contentOfOrder)",
+                       [.blob(try OrderDocument.encode(order)), .text(order.number.rawValue)])
         } else if !packagesAreRMSs, order.packages != before.packages || order.goodsPrice != before.goodsPrice {
             assignments += ["packages_override = ?", "goods_override = ?"]
-            arguments += [try OrderDocument.encode(order.packages).databaseValue, order.goodsPrice.yen.databaseValue]
+            arguments += [.blob(try OrderDocument.encode(order.packages)), .yen(order.goodsPrice)]
         }
         let acceptsRMSCopy = before.rmsDifference != nil && order.rmsDifference == nil
         // The details the shop changed are kept beside RMS's copy (StoreSchemaV25).
@@ -67,37 +71,32 @@ extension OrderStore {
             && (order.orderer != before.orderer || order.delivery != before.delivery || order.memo != before.memo || order.remarks != before.remarks)
         guard !assignments.isEmpty || contentChanged || acceptsRMSCopy || detailsChanged else { return }
         assignments.append("updated_at = ?")
-        arguments.append(Int64(date.timeIntervalSince1970).databaseValue)
-        arguments.append(order.number.rawValue.databaseValue)
-        let statement = try db.cachedStatement(sql: """
-            UPDATE orders SET \(assignments.joined(separator: ", ")), revision = revision + 1 WHERE order_number = ?
-            """)
-        statement.setUncheckedArguments(StatementArguments(values: arguments))
-        try statement.execute()
-        TransactionEffects.updated(from: before.localStatus, to: order.localStatus, in: db)
+        arguments.append(.integer(Int64(date.timeIntervalSince1970)))
+        arguments.append(.text(order.number.rawValue))
+        try db.run("UPDATE orders SET \(assignments.joined(separator: ", ")), revision = revision + 1 WHERE order_number = ?", arguments)
+        db.noteUpdated(from: before.localStatus, to: order.localStatus)
         if acceptsRMSCopy {
             // RMS's changes accepted: its copy of the order (goods, points, coupons) is the one used
             // from now on, and the total is made again from it.
-            try db.execute(sql: """
+            try db.run("""
                 UPDATE order_content SET raw_json = COALESCE(pending_raw_json, raw_json), pending_raw_json = NULL
                 WHERE \(OrderRecord.contentOfOrder)
-                """, arguments: [order.number.rawValue])
+                """, [.text(order.number.rawValue)])
             if let accepted = try load([order.number], in: db).first { try writeTotals(of: accepted, in: db) }
         }
         if detailsChanged || (acceptsRMSCopy && order.origin.isRakutenAPI) { try DetailsOverride.write(for: order, in: db) }
         // The orderer's name as the grid shows it, when the shop changed it. (The contentless name
         // index keeps the name RMS sent: a document can be taken out only by its exact tokens.)
         if order.orderer.fullName != before.orderer.fullName || order.orderer.fullNameKana != before.orderer.fullNameKana {
-            try db.execute(sql: "UPDATE orders SET orderer_name = ?, orderer_kana = ? WHERE order_number = ?",
-                           arguments: [order.orderer.fullName, order.orderer.fullNameKana, order.number.rawValue])
+            try db.run("UPDATE orders SET orderer_name = ?, orderer_kana = ? WHERE order_number = ?",
+                       [.text(order.orderer.fullName), .text(order.orderer.fullNameKana), .text(order.number.rawValue)])
         }
     }
 
     /// Writes the order's totals into its columns: after its content changed under it.
-    static func writeTotals(of order: Order, in db: Database) throws {
-        try db.execute(
-            sql: "UPDATE orders SET grand_total = ?, total_price = ?, request_price = ? WHERE order_number = ?",
-            arguments: [order.grandTotal.yen, order.totalPrice.yen, order.requestPrice.yen, order.number.rawValue])
+    static func writeTotals(of order: Order, in db: any StoreStatements) throws {
+        try db.run("UPDATE orders SET grand_total = ?, total_price = ?, request_price = ? WHERE order_number = ?",
+                   [.yen(order.grandTotal), .yen(order.totalPrice), .yen(order.requestPrice), .text(order.number.rawValue)])
     }
 
     static let journalSQL = """
@@ -107,13 +106,13 @@ extension OrderStore {
 
     static func journal(
         _ changes: [FieldChange], of number: OrderNumber, batchID: String, action: JournalKind, undoable: Bool,
-        operatorName: String, at date: Date, in db: Database
+        operatorName: String, at date: Date, in db: any StoreStatements
     ) throws {
-        let statement = try db.cachedStatement(sql: journalSQL)
         for change in changes {
-            try statement.execute(arguments: [
-                batchID, Int64(date.timeIntervalSince1970 * 1000), operatorName, action.rawValue, number.rawValue,
-                change.field.rawValue, change.before.journalText, change.after.journalText, undoable,
+            try db.run(journalSQL, [
+                .text(batchID), .integer(Int64(date.timeIntervalSince1970 * 1000)), .text(operatorName), .text(action.rawValue),
+                .text(number.rawValue), .text(change.field.rawValue), .text(change.before.journalText),
+                .text(change.after.journalText), .flag(undoable),
             ])
         }
     }
@@ -122,12 +121,14 @@ extension OrderStore {
     /// (seconds since 1970): what a write RMS refused puts back. Nil when the action did not change
     /// the field then (an older change by the same action is not this one's).
     static func valueBefore(
-        _ action: JournalKind, changed field: OrderField, of number: OrderNumber, since seconds: Int64 = 0, in db: Database
+        _ action: JournalKind, changed field: OrderField, of number: OrderNumber, since seconds: Int64 = 0, in db: any StoreStatements
     ) throws -> FieldValue? {
-        guard let text = try String.fetchOne(db, sql: """
+        guard let text = try db.firstRow("""
             SELECT before_value FROM journal WHERE order_number = ? AND action = ? AND field = ? AND at >= ?
             ORDER BY id DESC LIMIT 1
-            """, arguments: [number.rawValue, action.rawValue, field.rawValue, seconds * 1000])
+            """, [.text(number.rawValue), .text(action.rawValue), .text(field.rawValue), .integer(seconds * 1000)], {
+                try $0.requiredText("before_value")
+            })
         else { return nil }
         guard let value = FieldValue(journalText: text) else {
             throw StoreError("注文 \(number) の履歴の\(field.label)「\(text)」を読めません（データベースが壊れている可能性があります）")

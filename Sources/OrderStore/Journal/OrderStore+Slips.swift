@@ -59,7 +59,7 @@ extension OrderStore {
         try pool.read { db in
             var copies: [OrderNumber: Int] = [:]
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let marks = Self.marks(chunk.count)
                 for row in try Row.fetchAll(db, sql: """
                     SELECT order_number, MAX(copy) AS copies FROM printed_slips WHERE kind = ? AND order_number IN (\(marks))
                     GROUP BY order_number

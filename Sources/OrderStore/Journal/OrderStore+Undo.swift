@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderEngine
 
 extension OrderStore {
@@ -30,23 +29,42 @@ extension OrderStore {
                 .map { ($0.key, "その後に変更された項目は戻していません: " + $0.value.map(\.field).joined(separator: "、")) }
         }
     }
+}
 
+extension StoreApplying {
     /// The most recent batches with local changes not yet undone, newest first; `ofDesk`: only
     /// those the desk made (``OrderStore/deskID``); `byRules`: only the rules' (rules.toml), which
     /// any desk may take back; `batchID`: only that one.
-    public func undoableBatches(limit: Int = 20, ofDesk desk: String? = nil, byRules: Bool = false, batchID: String? = nil) throws -> [UndoableBatch] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT batch_id, action, operator, MAX(at) AS at, COUNT(DISTINCT order_number) AS n FROM journal
-                WHERE undoable = 1 AND undone_by_batch IS NULL
-                    \(desk == nil ? "AND ? IS NULL" : "AND batch_id IN (SELECT batch_id FROM batch_desks WHERE desk = ?)")
-                    \(byRules ? "AND operator LIKE ? ESCAPE '\\'" : "AND ? IS NULL")
-                    \(batchID == nil ? "AND ? IS NULL" : "AND batch_id = ?")
-                GROUP BY batch_id ORDER BY MAX(id) DESC LIMIT ?
-                """, arguments: [desk, byRules ? OrderQuery.startingWith(Rule.operatorPrefix) : nil, batchID, limit]).map {
-                UndoableBatch(
-                    batchID: $0["batch_id"], action: $0["action"], operatorName: $0["operator"],
-                    at: Date(timeIntervalSince1970: Double($0["at"] as Int64) / 1000), orderCount: $0["n"])
+    public func undoableBatches(limit: Int = 20, ofDesk desk: String? = nil, byRules: Bool = false, batchID: String? = nil) throws -> [OrderStore.UndoableBatch] {
+        var conditions = ["undoable = 1", "undone_by_batch IS NULL"]
+        var values: [StoredValue] = []
+        if let desk {
+            conditions.append("batch_id IN (SELECT batch_id FROM batch_desks WHERE desk = ?)")
+            values.append(.text(desk))
+        }
+        if byRules {
+            // The rules' prefix is not ASCII: LIKE compares it alike on both backends.
+            conditions.append("operator LIKE ? ESCAPE '\\'")
+            values.append(.text(OrderQuery.startingWith(Rule.operatorPrefix)))
+        }
+        if let batchID {
+            conditions.append("batch_id = ?")
+            values.append(.text(batchID))
+        }
+        values.append(.integer(Int64(limit)))
+        // Each batch as its latest row names it: one action and one operator.
+        return try reading { db in
+            try db.rows("""
+                SELECT latest.batch_id, latest.action, latest.operator, latest.at, batches.n
+                FROM (SELECT batch_id, MAX(id) AS last, COUNT(DISTINCT order_number) AS n FROM journal
+                      WHERE \(conditions.joined(separator: " AND ")) GROUP BY batch_id ORDER BY MAX(id) DESC LIMIT ?) AS batches
+                JOIN journal AS latest ON latest.id = batches.last
+                ORDER BY batches.last DESC
+                """, values) { row in
+                OrderStore.UndoableBatch(
+                    batchID: try row.requiredText("batch_id"), action: try row.requiredText("action"),
+                    operatorName: try row.requiredText("operator"),
+                    at: Date(timeIntervalSince1970: Double(try row.requiredInteger("at")) / 1000), orderCount: Int(try row.requiredInteger("n")))
             }
         }
     }
@@ -54,8 +72,8 @@ extension OrderStore {
     /// What undoing `batch` would do now, as a plan to preview: each order with the fields put
     /// back, and the orders whose field was changed again since, skipped.
     public func planUndo(batch: String, title: String) throws -> Plan {
-        try pool.read { db in
-            let replay = try Self.replayBackwards(batch: batch, in: db)
+        try reading { db in
+            let replay = try OrderStore.replayBackwards(batch: batch, in: db)
             var changes: [Plan.Change] = []
             for position in replay.changed {
                 let (original, order) = (replay.originals[position], replay.orders[position])
@@ -72,33 +90,35 @@ extension OrderStore {
     /// Takes back a batch's local changes by replaying the journal backwards. A field changed again
     /// since is left alone and reported; changes that went to RMS are never in a batch's undoable rows.
     @discardableResult
-    public func undo(batch: String) throws -> UndoResult {
-        try writeTransaction("取り消し") { db in
+    public func undo(batch: String) throws -> OrderStore.UndoResult {
+        try writing("取り消し") { db in
             let date = now()
-            var result = UndoResult(batchID: UUID().uuidString.lowercased())
-            let replay = try Self.replayBackwards(batch: batch, in: db)
+            var result = OrderStore.UndoResult(batchID: UUID().uuidString.lowercased())
+            let replay = try OrderStore.replayBackwards(batch: batch, in: db)
             result.conflicts = replay.conflicts + replay.sent.map { ($0, "RMSに反映済みの金額・内容") }
             // A rule's 同梱 that waited is taken back with its batch: it does not bundle later.
-            try db.execute(sql: "UPDATE rule_acts SET waits_to_bundle = 0 WHERE batch_id = ? AND waits_to_bundle = 1", arguments: [batch])
+            try db.run("UPDATE rule_acts SET waits_to_bundle = 0 WHERE batch_id = ? AND waits_to_bundle = 1", [.text(batch)])
             for id in replay.replayedRows {
-                try db.cachedStatement(sql: "UPDATE journal SET undone_by_batch = ? WHERE id = ?").execute(arguments: [result.batchID, id])
+                try db.run("UPDATE journal SET undone_by_batch = ? WHERE id = ?", [.text(result.batchID), .integer(id)])
             }
             for position in replay.changed {
                 let (original, order) = (replay.originals[position], replay.orders[position])
                 let number = order.number
-                try Self.write(order, from: original, in: db, at: date)
-                try Self.journal(original.changes(to: order), of: number, batchID: result.batchID, action: .action(.undo),
+                try OrderStore.write(order, from: original, in: db, at: date)
+                try OrderStore.journal(original.changes(to: order), of: number, batchID: result.batchID, action: .action(.undo),
                                  undoable: false, operatorName: operatorName, at: date, in: db)
                 result.restored.append(number)
             }
             return result
         }
     }
+}
 
+extension OrderStore {
     /// The orders as they are (`originals`) and as the replay puts them back (`orders`), in two
     /// arrays with one index: a batch may hold 100,000 orders, and arrays hold them tighter than
     /// dictionaries.
-    private struct Replay {
+    struct Replay {
         var originals: [Order] = []
         var orders: [Order] = []
         var index: [OrderNumber: Int] = [:]
@@ -124,15 +144,14 @@ extension OrderStore {
     }
 
     /// The batch's journal rows, newest first, set back on the orders as they are now.
-    private static func replayBackwards(batch: String, in db: Database) throws -> Replay {
-        // Read through a cursor into plain values: a batch may hold 100,000 rows.
-        var rows: [ReplayedRow] = []
-        let cursor = try Row.fetchCursor(db, sql: """
+    static func replayBackwards(batch: String, in db: any StoreStatements) throws -> Replay {
+        // Read row by row into plain values: a batch may hold 100,000 rows.
+        let rows = try db.rows("""
             SELECT id, order_number, field, before_value, after_value FROM journal
             WHERE batch_id = ? AND undoable = 1 AND undone_by_batch IS NULL ORDER BY id DESC
-            """, arguments: [batch])
-        while let row = try cursor.next() {
-            rows.append(ReplayedRow(id: row[0], number: OrderNumber(row[1]), field: row[2], before: row[3], after: row[4]))
+            """, [.text(batch)]) { row in
+            ReplayedRow(id: try row.requiredInteger("id"), number: OrderNumber(try row.requiredText("order_number")),
+                        field: try row.requiredText("field"), before: try row.requiredText("before_value"), after: try row.requiredText("after_value"))
         }
         var replay = Replay()
         let numbers = Array(Set(rows.map(\.number)))
@@ -144,11 +163,11 @@ extension OrderStore {
         replay.orders = replay.originals
         // Amounts and details pushed to RMS after the batch are RMS's now: taking them back here would leave
         // the desk and RMS apart without a word.
-        let pushed = Set(try String.fetchAll(db, sql: """
+        let pushed = Set(try db.rows("""
             SELECT DISTINCT later.order_number FROM journal AS later
-            WHERE later.action = '\(ActionID.pushEdit.rawValue)' AND later.id > (SELECT MIN(id) FROM journal WHERE batch_id = ?)
+            WHERE later.action = ? AND later.id > (SELECT MIN(id) FROM journal WHERE batch_id = ?)
                 AND later.order_number IN (SELECT order_number FROM journal WHERE batch_id = ?)
-            """, arguments: [batch, batch]).map(OrderNumber.init))
+            """, [.text(ActionID.pushEdit.rawValue), .text(batch), .text(batch)]) { OrderNumber(try $0.requiredText("order_number")) })
         for row in rows {
             guard let position = replay.index[row.number], case var order = replay.orders[position], let field = OrderField(rawValue: row.field),
                 let before = FieldValue(journalText: row.before), let after = FieldValue(journalText: row.after)

@@ -77,18 +77,25 @@ extension OrderStore {
                        arguments: [state, seconds, result, intent])
     }
 
-    /// Records that `write` is to be sent for `number`. A mail sent again is the next try of its
-    /// template; otherwise the first, which the unique indexes let be claimed once.
-    static func recordIntent(_ write: OutboundWrite, for number: OrderNumber, by operatorName: String, claimedBy process: String, at date: Date, in db: Database) throws -> Int64 {
+    /// Records that `write` is to be sent for `number` and returns its id; nil when another claim
+    /// of the same once-only write holds it (the outbox's unique indexes: one confirmation, one
+    /// cancellation, one report in flight…). A mail sent again is the next try of its template;
+    /// otherwise the first.
+    static func recordIntent(
+        _ write: OutboundWrite, for number: OrderNumber, by operatorName: String, claimedBy process: String, at date: Date,
+        in db: any StoreStatements
+    ) throws -> Int64? {
         var attempt: Int64 = 0
         if case .mail(let template, resend: true) = write {
-            attempt = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(attempt), -1) + 1 FROM outbox WHERE kind = 'send-mail' AND order_number = ? AND detail = ?",
-                                         arguments: [number.rawValue, template]) ?? 0
+            attempt = try db.firstRow(
+                "SELECT COALESCE(MAX(attempt), -1) + 1 AS next FROM outbox WHERE kind = 'send-mail' AND order_number = ? AND detail = ?",
+                [.text(number.rawValue), .text(template)]) { try $0.requiredInteger("next") } ?? 0
         }
-        try db.cachedStatement(sql: """
+        return try db.firstRow("""
             INSERT INTO outbox (kind, order_number, state, operator, claimed_by, created_at, detail, attempt) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?)
-            """).execute(arguments: [write.kind.rawValue, number.rawValue, operatorName, process, Int64(date.timeIntervalSince1970), write.detail, attempt])
-        return db.lastInsertedRowID
+            ON CONFLICT DO NOTHING RETURNING id
+            """, [.text(write.kind.rawValue), .text(number.rawValue), .text(operatorName), .text(process),
+                  .integer(Int64(date.timeIntervalSince1970)), .textOrNull(write.detail), .integer(attempt)]) { try $0.requiredInteger("id") }
     }
 
     /// Rakuten orders of the last `days` that RMS has not shipped or cancelled: the ones RMS may

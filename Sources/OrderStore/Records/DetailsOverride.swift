@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderEngine
 import RakutenPay
 
@@ -46,12 +45,12 @@ struct DetailsOverride: Codable, Equatable {
 
     /// Writes the override of `order` (a Rakuten order whose details changed), made against RMS's
     /// copy as the store keeps it.
-    static func write(for order: Order, in db: Database) throws {
+    static func write(for order: Order, in db: any StoreStatements) throws {
         guard let raw = try OrderStore.rawJSON(of: order.number, in: db) else {
             throw StoreError("注文 \(order.number) のRMSの内容が保存されていません（変更した内容を記録できません）")
         }
         let rms = try Order(rakuten: JSONIndexDecoder().decode(OrderModel.self, from: raw), localStatus: order.localStatus)
-        try db.execute(sql: "UPDATE orders SET details_override = ? WHERE order_number = ?",
-                       arguments: [DetailsOverride(order: order, rms: rms).text, order.number.rawValue])
+        try db.run("UPDATE orders SET details_override = ? WHERE order_number = ?",
+                   [.textOrNull(DetailsOverride(order: order, rms: rms).text), .text(order.number.rawValue)])
     }
 }

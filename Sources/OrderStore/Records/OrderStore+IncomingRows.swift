@@ -10,11 +10,7 @@ extension OrderStore.Incoming {
 
     /// The identity and state columns, in the order of ``columnNames``.
     public var columnValues: [StoredValue] {
-        zip(values.columns, Self.columnNames).map { value, name in
-            // Made by OrderColumns, never from outside data: a real number here is a fault of this code.
-            guard let stored = StoredValue(value) else { preconditionFailure("列 \(name) の値 \(value) は整数・文字列・バイナリのどれでもありません") }
-            return stored
-        }
+        zip(values.columns, Self.columnNames).map { StoredValue(made: $0, column: $1) }
     }
 
     /// The names and items of the text search, one space between each token (``OrderSearchIndex``).

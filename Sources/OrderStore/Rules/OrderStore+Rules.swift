@@ -63,7 +63,7 @@ extension OrderStore {
         try pool.read { db in
             var acts: [OrderNumber: [RuleAct]] = [:]
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let marks = Self.marks(chunk.count)
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT order_number, rule, matched, hold, stopped, batch_id, at, waits_to_bundle FROM rule_acts
                     WHERE order_number IN (\(marks)) ORDER BY at, batch_id

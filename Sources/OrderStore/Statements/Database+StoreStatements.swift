@@ -1,0 +1,28 @@
+import Foundation
+import GRDB
+import OrderEngine
+
+/// SQLite's connection runs the shared statements as GRDB's cached statements.
+extension Database: StoreStatements {
+    public func run(_ sql: String, _ values: [StoredValue]) throws {
+        let statement = try cachedStatement(sql: sql)
+        statement.setUncheckedArguments(StatementArguments(values: values.map(\.databaseValue)))
+        try statement.execute()
+    }
+
+    public func forEachRow(_ sql: String, _ values: [StoredValue], _ body: (any StoredRowReading) throws -> Void) throws {
+        let rows = try Row.fetchCursor(cachedStatement(sql: sql), arguments: StatementArguments(values: values.map(\.databaseValue)))
+        while let row = try rows.next() { try body(row) }
+    }
+
+    public func storeNewOrder(_ incoming: OrderStore.Incoming, batchID: String, action: JournalKind, operatorName: String, at date: Date) throws -> Bool {
+        guard try NewOrderStatements(self).store(incoming.order, incoming.values, batchID: batchID, action: action, operatorName: operatorName, at: date)
+        else { return false }
+        TransactionEffects.inserted(incoming.order.localStatus, count: 1, in: self)
+        return true
+    }
+
+    public func noteUpdated(from before: LocalStatus, to after: LocalStatus) {
+        TransactionEffects.updated(from: before, to: after, in: self)
+    }
+}

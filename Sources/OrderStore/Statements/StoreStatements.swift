@@ -1,0 +1,57 @@
+import Foundation
+import OrderEngine
+
+/// The statements of one transaction, whichever backend runs them. What changes orders — the
+/// journal, the outbox's claims, undo — is written once, as SQL both backends take (a `?` for
+/// each value; standard clauses: ON CONFLICT, RETURNING, no backend's own functions), and each
+/// backend runs it: SQLite through GRDB (``OrderStore``), PostgreSQL with its placeholders
+/// numbered (the PostgreSQL store). A writing transaction of either holds the store's one writer
+/// lock: what it reads stays as read until it commits.
+public protocol StoreStatements {
+    /// Runs a statement that returns no rows.
+    func run(_ sql: String, _ values: [StoredValue]) throws
+    /// Runs a query and gives each row to `body`, in the order they come.
+    func forEachRow(_ sql: String, _ values: [StoredValue], _ body: (any StoredRowReading) throws -> Void) throws
+    /// Stores an order made in the desk (複製) with its arrival in the journal, as an import
+    /// stores one; false, storing nothing, when its number is taken.
+    func storeNewOrder(_ incoming: OrderStore.Incoming, batchID: String, action: JournalKind, operatorName: String, at date: Date) throws -> Bool
+    /// Tells the transaction an order moved from one status to another (or changed in place):
+    /// the counts per status and the signal every desk watches are written when it commits.
+    func noteUpdated(from before: LocalStatus, to after: LocalStatus)
+}
+
+extension StoreStatements {
+    /// Every row of a query, each made into a value by `make`.
+    func rows<T>(_ sql: String, _ values: [StoredValue] = [], _ make: (any StoredRowReading) throws -> T) throws -> [T] {
+        var made: [T] = []
+        try forEachRow(sql, values) { made.append(try make($0)) }
+        return made
+    }
+
+    /// The first row of a query, made into a value; nil when there is none.
+    func firstRow<T>(_ sql: String, _ values: [StoredValue] = [], _ make: (any StoredRowReading) throws -> T) throws -> T? {
+        var made: T?
+        try forEachRow(sql, values) { row in
+            if made == nil { made = try make(row) }
+        }
+        return made
+    }
+}
+
+extension OrderStore {
+    /// `count` placeholders for a list (`?, ?, ?`): for `IN (…)`.
+    static func marks(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+}
+
+extension StoredValue {
+    /// A condition's value as both backends keep it (an integer: SQLite has no boolean type).
+    static func flag(_ value: Bool) -> StoredValue { .integer(value ? 1 : 0) }
+
+    /// An amount in yen; NULL while it is unset.
+    static func yen(_ money: Money) -> StoredValue { money.yen.map { .integer(Int64($0)) } ?? .null }
+
+    /// A text, or NULL.
+    static func textOrNull(_ value: String?) -> StoredValue { value.map { .text($0) } ?? .null }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import PostgresNIO
+
+/// The store's shared statements (``StoreStatements``) run in one of PostgreSQL's transactions:
+/// their `?` numbered as PostgreSQL's, their values bound as their kind. A statement without rows
+/// is sent and not waited for, so that the next is made while the server runs it; all that were
+/// sent are waited for, in order, before a query's rows are read and before the commit — the
+/// first error is the one thrown, and nothing of the transaction is kept.
+final class PostgresStatements: StoreStatements {
+    let query: PostgresSession.Transaction
+    /// What the transaction did to the orders: written by ``finish()``.
+    let effects = TransactionEffects()
+    private var sent: [PostgresSession.Pending] = []
+    /// Each statement's SQL numbered once per transaction: a change to 10,000 orders runs the same few.
+    private var numbered: [String: String] = [:]
+    /// Statements in flight at most: a large change is waited for as it goes, not held whole.
+    private static let inFlight = 256
+
+    init(_ query: PostgresSession.Transaction) {
+        self.query = query
+    }
+
+    func run(_ sql: String, _ values: [StoredValue]) throws {
+        sent.append(query.send(statement(sql, values)))
+        if sent.count >= Self.inFlight { try settle() }
+    }
+
+    func forEachRow(_ sql: String, _ values: [StoredValue], _ body: (any StoredRowReading) throws -> Void) throws {
+        try settle()
+        for row in try query(statement(sql, values)) { try body(row.makeRandomAccess()) }
+    }
+
+    func storeNewOrder(
+        _ incoming: OrderStore.Incoming, batchID: String, action: JournalKind, operatorName: String, at date: Date
+    ) throws -> Bool {
+        try settle()
+        let stored = try query(PostgresStore.insert([incoming][...], batchID: batchID, action: action, operatorName: operatorName, at: date))
+        guard !stored.isEmpty else { return false }
+        effects.inserted(incoming.order.localStatus, count: 1)
+        return true
+    }
+
+    func noteUpdated(from before: LocalStatus, to after: LocalStatus) {
+        effects.updated(from: before, to: after)
+    }
+
+    /// Waits for every statement sent; throws the first one's error.
+    func settle() throws {
+        let waiting = sent
+        sent = []
+        var first: (any Error)?
+        for pending in waiting {
+            do {
+                _ = try pending.rows()
+            } catch {
+                // The statements after a failed one fail too (the transaction is aborted): the first says why.
+                if first == nil { first = error }
+            }
+        }
+        if let first { throw first }
+    }
+
+    /// Writes the effects (the counts per status; the notification desks on every host listen
+    /// for), after everything sent has been run.
+    func finish() throws {
+        try settle()
+        for (status, delta) in effects.countChanges.sorted(by: { $0.key < $1.key }) where delta != 0 {
+            try run(TransactionEffects.countSQL, [.text(status), .integer(Int64(delta))])
+        }
+        if effects.changed { sent.append(query.send(PostgresChangeWatch.notify)) }
+        try settle()
+    }
+
+    private func statement(_ sql: String, _ values: [StoredValue]) -> PostgresQuery {
+        let text: String
+        if let known = numbered[sql] {
+            text = known
+        } else {
+            text = PostgresStore.numbered(sql)
+            numbered[sql] = text
+        }
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values { bindings.append(stored: value) }
+        return PostgresQuery(unsafeSQL: text, binds: bindings)
+    }
+}
+
+extension PostgresStore {
+    /// Runs `body` as the store's one writer: in a transaction that holds the writers' advisory
+    /// lock (``PostgresSchema/writerLockKey``) until it ends, so that what it reads stays as read
+    /// on every host until it commits — SQLite's IMMEDIATE transaction, across hosts. Its
+    /// effects are written before the commit.
+    func write<T>(_ doing: String, _ body: (PostgresStatements) throws -> T) throws -> T {
+        try session.transaction(doing) { query in
+            try query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLockKey))")
+            let statements = PostgresStatements(query)
+            let result = try body(statements)
+            try statements.finish()
+            return result
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+import OrderStore
+
+/// Actions, changes and undo, as SQLite's store makes them (``StoreApplying``: written once).
+extension PostgresStore: StoreApplying {
+    public func writing<T>(_ doing: String, _ body: (any StoreStatements) throws -> T) throws -> T {
+        try write(doing) { try body($0) }
+    }
+
+    /// One snapshot for all the reads of `body` (REPEATABLE READ), as SQLite's read transaction.
+    public func reading<T>(_ body: (any StoreStatements) throws -> T) throws -> T {
+        try session.transaction("読み取り", begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { query in
+            try body(PostgresStatements(query))
+        }
+    }
+}
