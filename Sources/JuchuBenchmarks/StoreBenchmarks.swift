@@ -109,7 +109,17 @@ enum StoreBenchmarks {
         if let postgres {
             rows += try postgresReads(postgres, sample: sample, first: first, sqlite: sqliteMedians, runs: runs)
         }
-        // 10,000 orders: plan, apply and journal, then undone so that every run starts alike.
+        rows.append(row("1万件の受注ステータス変更（計画・適用・履歴）", samples: try statusChange(on: store, after: first, runs: runs), target: 1000))
+        if let postgres {
+            let samples = try statusChange(on: try PostgresStore(location: postgres), after: first, runs: runs)
+            rows.append(row("PostgreSQL: 1万件の受注ステータス変更（計画・適用・履歴）", samples: samples, target: 2000))
+        }
+        return rows
+    }
+
+    /// Milliseconds of 10,000 orders' status change — planned, applied and journalled — each run
+    /// undone, so that every run starts alike.
+    static func statusChange(on store: some StoreApplying & StoreQuerying, after first: [OrderRow], runs: Int) throws -> [Double] {
         let tenThousand = try store.page(GridFilter(localStatus: .newOrder), after: first.last?.key, limit: 10_000).map(\.number)
         var samples: [Double] = []
         for _ in 0..<runs {
@@ -119,8 +129,7 @@ enum StoreBenchmarks {
             guard applied.plan.changes.count == tenThousand.count else { throw BenchError("10,000件の変更が一部しか適用されませんでした") }
             try store.undo(batch: applied.batchID)
         }
-        rows.append(row("1万件の受注ステータス変更（計画・適用・履歴）", samples: samples, target: 1000))
-        return rows
+        return samples
     }
 
     /// A read the grid makes, with its target on SQLite; `opens`: it opens the store first (its

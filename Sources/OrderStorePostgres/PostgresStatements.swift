@@ -18,6 +18,8 @@ final class PostgresStatements: StoreStatements {
     /// Statements in flight at most: a large change is waited for as it goes, not held whole.
     private static let inFlight = 256
 
+    var dialect: SQLDialect { .postgresql }
+
     init(_ query: PostgresSession.Transaction) {
         self.query = query
     }

@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 import OrderEngine
 
-extension OrderStore {
+extension StoreApplying {
     /// Saves an edit (注文内容修正) of `original`, the order as the form showed it. Refused, with
     /// the reasons, when the edit breaks a rule or when someone changed the order's fees or
     /// items since the form opened (their change is not overwritten unseen).
@@ -25,8 +24,8 @@ extension OrderStore {
     /// since it was read (their change is not overwritten unseen). A Rakuten order's change is
     /// then pending (未反映) until pushed. Returns the order as saved, or the problems.
     public func save(amounts: OrderEdit?, details: DetailEdit, editing original: Order, context: DetailEdit.Context) throws -> Result<Order, EditProblems> {
-        try writeTransaction("注文内容修正の保存") { db in
-            guard let current = try Self.load([original.number], in: db).first else {
+        try writing("注文内容修正の保存") { db in
+            guard let current = try OrderStore.load([original.number], in: db).first else {
                 return .failure(EditProblems(["注文 \(original.number) が見つかりません"]))
             }
             if amounts != nil {
@@ -48,13 +47,13 @@ extension OrderStore {
             guard after != current else { return .success(current) }
             // A label, a slip or a mail made from what changed is out of date.
             if current.changes(to: after).contains(where: \.field.isOnDocuments),
-                try !Self.documentsMade(of: current.number, in: db).isEmpty
+                try !OrderStore.documentsMade(of: current.number, in: db).isEmpty
             {
                 after.flags.insert(OrderFlag.reissue)
             }
-            try Self.write(after, from: current, in: db, at: now())
+            try OrderStore.write(after, from: current, in: db, at: now())
             let batchID = UUID().uuidString.lowercased()
-            try Self.journal(current.changes(to: after), of: current.number, batchID: batchID, action: .event(.edit),
+            try OrderStore.journal(current.changes(to: after), of: current.number, batchID: batchID, action: .event(.edit),
                              undoable: true, operatorName: operatorName, at: now(), in: db)
             try recordDesk(of: batchID, in: db)
             return .success(after)

@@ -14,12 +14,12 @@ public enum SQLDialect: Sendable {
     var like: String { self == .sqlite ? "LIKE" : "ILIKE" }
 
     /// Where `needle` is in `haystack`, from 1; 0 when it is not.
-    func position(of needle: String, in haystack: String) -> String {
+    public func position(of needle: String, in haystack: String) -> String {
         self == .sqlite ? "instr(\(haystack), \(needle))" : "strpos(\(haystack), \(needle))"
     }
 
     /// The character of `code` (a tab, a newline), as SQL.
-    func character(_ code: Int) -> String { self == .sqlite ? "char(\(code))" : "chr(\(code))" }
+    public func character(_ code: Int) -> String { self == .sqlite ? "char(\(code))" : "chr(\(code))" }
 
     /// A number bound as text: SQLite's INTEGER affinity compares it as a number; PostgreSQL is told.
     var number: String { self == .sqlite ? "?" : "CAST(? AS bigint)" }

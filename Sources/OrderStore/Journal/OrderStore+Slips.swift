@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderEngine
 
 extension OrderStore {
@@ -16,7 +15,9 @@ extension OrderStore {
         public let addressee: String?
         public let purpose: String?
     }
+}
 
+extension StoreApplying {
     /// Records that `kind` was made for `numbers` (each as its `copies` says), with where it went,
     /// in the journal too (the order's 履歴 shows it): after the PDF is whole, in one transaction.
     public func recordPrintedSlips(
@@ -24,31 +25,31 @@ extension OrderStore {
     ) throws {
         let at = now()
         let batchID = UUID().uuidString.lowercased()
-        try writeTransaction("印刷の記録") { db in
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO printed_slips (batch_id, kind, order_number, copy, printed_at, operator, destination, addressee, purpose)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let journal = try db.makeStatement(sql: Self.journalSQL)
+        try writing("印刷の記録") { db in
             // The row's kinds, for the grid: this kind added once.
-            let mark = try db.makeStatement(sql: """
+            let tab = db.dialect.character(9)
+            let mark = """
                 UPDATE orders SET printed_slips = CASE
-                    WHEN printed_slips = '' THEN ?1
-                    WHEN instr(char(9) || printed_slips || char(9), char(9) || ?1 || char(9)) > 0 THEN printed_slips
-                    ELSE printed_slips || char(9) || ?1 END
-                WHERE order_number = ?2
-                """)
+                    WHEN printed_slips = '' THEN ?
+                    WHEN \(db.dialect.position(of: "\(tab) || ? || \(tab)", in: "\(tab) || printed_slips || \(tab)")) > 0 THEN printed_slips
+                    ELSE printed_slips || \(tab) || ? END
+                WHERE order_number = ?
+                """
             let action: ActionID = kind == .receipt ? .printReceipt : .printSlips
             for (number, copy) in copies.sorted(by: { $0.key < $1.key }) {
-                try insert.execute(arguments: [
-                    batchID, kind.rawValue, number.rawValue, copy, Int64(at.timeIntervalSince1970), operatorName, destination,
-                    addressee[number], kind == .receipt ? purpose : nil,
+                try db.run("""
+                    INSERT INTO printed_slips (batch_id, kind, order_number, copy, printed_at, operator, destination, addressee, purpose)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [
+                    .text(batchID), .text(kind.rawValue), .text(number.rawValue), .integer(Int64(copy)), .integer(Int64(at.timeIntervalSince1970)),
+                    .text(operatorName), .text(destination), .textOrNull(addressee[number]), .textOrNull(kind == .receipt ? purpose : nil),
                 ])
-                try mark.execute(arguments: [kind.rawValue, number.rawValue])
+                try db.run(mark, [.text(kind.rawValue), .text(kind.rawValue), .text(kind.rawValue), .text(number.rawValue)])
                 let text = copy > 1 ? "\(kind.label)（再発行・\(copy)回目）" : kind.label
-                try journal.execute(arguments: [
-                    batchID, Int64(at.timeIntervalSince1970 * 1000), operatorName, action.rawValue, number.rawValue,
-                    "帳票", "", text, false,
+                // Not a field of the order: the 履歴 shows the document by its name.
+                try db.run(OrderStore.journalSQL, [
+                    .text(batchID), .integer(Int64(at.timeIntervalSince1970 * 1000)), .text(operatorName), .text(action.rawValue),
+                    .text(number.rawValue), .text("帳票"), .text(""), .text(text), .flag(false),
                 ])
             }
         }
@@ -56,15 +57,14 @@ extension OrderStore {
 
     /// How many of `kind` each of `numbers` has had made (orders with none are absent).
     public func printedCopies(_ kind: SlipKind, of numbers: [OrderNumber]) throws -> [OrderNumber: Int] {
-        try pool.read { db in
+        try reading { db in
             var copies: [OrderNumber: Int] = [:]
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
-                let marks = Self.marks(chunk.count)
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT order_number, MAX(copy) AS copies FROM printed_slips WHERE kind = ? AND order_number IN (\(marks))
+                try db.forEachRow("""
+                    SELECT order_number, MAX(copy) AS copies FROM printed_slips WHERE kind = ? AND order_number IN (\(OrderStore.marks(chunk.count)))
                     GROUP BY order_number
-                    """, arguments: StatementArguments([kind.rawValue] + chunk)) {
-                    copies[OrderNumber(row["order_number"])] = row["copies"]
+                    """, [.text(kind.rawValue)] + chunk.map { .text($0) }) { row in
+                    copies[OrderNumber(try row.requiredText("order_number"))] = Int(try row.requiredInteger("copies"))
                 }
             }
             return copies
@@ -72,15 +72,19 @@ extension OrderStore {
     }
 
     /// Every document made for `number`, oldest first.
-    public func printedSlips(of number: OrderNumber) throws -> [PrintedSlip] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM printed_slips WHERE order_number = ? ORDER BY id", arguments: [number.rawValue]).compactMap { row in
+    public func printedSlips(of number: OrderNumber) throws -> [OrderStore.PrintedSlip] {
+        try reading { db in
+            try db.rows("""
+                SELECT kind, copy, printed_at, operator, destination, addressee, purpose FROM printed_slips WHERE order_number = ? ORDER BY id
+                """, [.text(number.rawValue)]) { row -> OrderStore.PrintedSlip? in
                 // A kind a newer version wrote is not shown rather than misnamed.
-                guard let kind = SlipKind(rawValue: row["kind"]) else { return nil }
-                return PrintedSlip(
-                    kind: kind, number: number, copy: row["copy"], at: Date(timeIntervalSince1970: TimeInterval(row["printed_at"] as Int64)),
-                    operatorName: row["operator"], destination: row["destination"], addressee: row["addressee"], purpose: row["purpose"])
-            }
+                guard let kind = SlipKind(rawValue: try row.requiredText("kind")) else { return nil }
+                return OrderStore.PrintedSlip(
+                    kind: kind, number: number, copy: Int(try row.requiredInteger("copy")),
+                    at: Date(timeIntervalSince1970: TimeInterval(try row.requiredInteger("printed_at"))),
+                    operatorName: try row.requiredText("operator"), destination: try row.requiredText("destination"),
+                    addressee: try row.text("addressee"), purpose: try row.text("purpose"))
+            }.compactMap { $0 }
         }
     }
 }

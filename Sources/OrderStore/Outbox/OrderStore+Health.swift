@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderEngine
 
 extension OrderStore {
@@ -22,44 +21,46 @@ extension OrderStore {
         /// When an order was last taken in by a fetch.
         public var lastImport: Date?
     }
+}
 
+extension StoreSyncRecords {
     /// The outbox's state and the orders that RMS will cancel by itself if they stay unconfirmed
     /// (14 days after the order): those placed before `cutoff`.
-    public func health(unconfirmedBefore cutoff: Date) throws -> Health {
-        try pool.read { db in
-            var health = Health()
-            for row in try Row.fetchAll(db, sql: """
+    public func health(unconfirmedBefore cutoff: Date) throws -> OrderStore.Health {
+        try reading { db in
+            var health = OrderStore.Health()
+            try db.forEachRow("""
                 SELECT state, COUNT(*) AS n FROM outbox AS intent
                 WHERE kind != 'send-mail' AND (state != 'failed' OR NOT EXISTS (
                     SELECT 1 FROM outbox AS later
                     WHERE later.order_number = intent.order_number AND later.kind = intent.kind AND later.id > intent.id))
                 GROUP BY state
-                """) {
-                health.outbox[row["state"]] = row["n"]
+                """, []) { row in
+                health.outbox[try row.requiredText("state")] = Int(try row.requiredInteger("n"))
             }
-            health.unclearMails = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM outbox AS intent WHERE kind = 'send-mail' AND state = 'unknown' AND NOT EXISTS (
+            health.unclearMails = try db.firstRow("""
+                SELECT COUNT(*) AS n FROM outbox AS intent WHERE kind = 'send-mail' AND state = 'unknown' AND NOT EXISTS (
                     SELECT 1 FROM outbox AS later WHERE later.kind = 'send-mail' AND later.order_number = intent.order_number
                     AND later.detail = intent.detail AND later.id > intent.id AND later.state = 'done')
-                """) ?? 0
-            let failed = try Row.fetchOne(db, sql: """
+                """) { Int(try $0.requiredInteger("n")) } ?? 0
+            let failed = try db.firstRow("""
                 WITH failed AS (
                     SELECT id, result FROM outbox AS intent
                     WHERE kind = 'send-mail' AND state = 'failed' AND NOT EXISTS (
                         SELECT 1 FROM outbox AS later WHERE later.kind = 'send-mail' AND later.order_number = intent.order_number
                         AND later.detail = intent.detail AND later.id > intent.id))
                 SELECT COUNT(*) AS n, (SELECT result FROM failed ORDER BY id DESC LIMIT 1) AS last FROM failed
-                """)
-            health.failedMails = failed?["n"] ?? 0
+                """) { (count: Int(try $0.requiredInteger("n")), last: try $0.text("last")) }
+            health.failedMails = failed?.count ?? 0
             // The result as recorded: the error class's key, then the relay's words.
-            health.lastMailFailure = (failed?["last"] as String?).map { $0.split(separator: ":", maxSplits: 1).last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? $0 }
-            let row = try Row.fetchOne(db, sql: """
+            health.lastMailFailure = failed?.last.map { $0.split(separator: ":", maxSplits: 1).last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? $0 }
+            let unconfirmed = try db.firstRow("""
                 SELECT COUNT(*) AS n, MIN(ordered_at) AS oldest FROM orders
                 WHERE rms_progress = 100 AND sync_state = 'notSent' AND origin = 'rakutenAPI' AND ordered_at < ?
-                """, arguments: [Int64(cutoff.timeIntervalSince1970)])
-            health.unconfirmedBeforeCutoff = row?["n"] ?? 0
-            health.oldestUnconfirmed = (row?["oldest"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
-            health.lastImport = try Self.lastImport(in: db)
+                """, [.integer(Int64(cutoff.timeIntervalSince1970))]) { (count: Int(try $0.requiredInteger("n")), oldest: try $0.integer("oldest")) }
+            health.unconfirmedBeforeCutoff = unconfirmed?.count ?? 0
+            health.oldestUnconfirmed = unconfirmed?.oldest.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+            health.lastImport = try OrderStore.lastImport(in: db)
             return health
         }
     }
@@ -67,30 +68,32 @@ extension OrderStore {
     /// When an order was last taken in: the newest row's (rows are numbered as they come in), so
     /// that a desk opening on a million orders does not read them all to say it.
     public func lastImport() throws -> Date? {
-        try pool.read { db in try Self.lastImport(in: db) }
+        try reading { db in try OrderStore.lastImport(in: db) }
     }
 
-    private static func lastImport(in db: Database) throws -> Date? {
-        try Int64.fetchOne(db, sql: "SELECT imported_at FROM orders WHERE origin = 'rakutenAPI' ORDER BY id DESC LIMIT 1")
-            .map { Date(timeIntervalSince1970: TimeInterval($0)) }
-    }
-}
-
-extension OrderStore {
     /// Orders at RMS 発送待ち not reported by their ship-by day, and reported ones RMS has not moved
     /// to 発送済 two days after the ship date (``ShippingWatch``), oldest first.
     public func shippingWatch(today: CalendarDate, leadDays: Int) throws -> (late: [OrderNumber], stuck: [OrderNumber]) {
-        let orders = try self.orders(try ordersAwaitingShipment(), content: false)
+        let waiting = try ordersAwaitingShipment()
+        let orders = try reading { db in try OrderStore.load(waiting, content: false, in: db) }
         return (orders.filter { ShippingWatch.isLate($0, today: today, leadDays: leadDays) }.map(\.number),
                 orders.filter { ShippingWatch.isStuck($0, today: today) }.map(\.number))
     }
 
     /// Rakuten orders RMS holds at 発送待ち (300), oldest first: the ones parcels are for.
     public func ordersAwaitingShipment() throws -> [OrderNumber] {
-        try pool.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT order_number FROM orders WHERE rms_progress = 300 AND origin = 'rakutenAPI' ORDER BY ordered_at
-                """).map(OrderNumber.init)
+        try reading { db in
+            try db.rows("SELECT order_number FROM orders WHERE rms_progress = 300 AND origin = 'rakutenAPI' ORDER BY ordered_at, order_number") {
+                OrderNumber(try $0.requiredText("order_number"))
+            }
+        }
+    }
+}
+
+extension OrderStore {
+    static func lastImport(in db: any StoreStatements) throws -> Date? {
+        try db.firstRow("SELECT imported_at FROM orders WHERE origin = 'rakutenAPI' ORDER BY id DESC LIMIT 1") {
+            Date(timeIntervalSince1970: TimeInterval(try $0.requiredInteger("imported_at")))
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OrderEngine
 
 extension OrderStore {
@@ -26,34 +25,37 @@ extension OrderStore {
         /// Sent, or may have been: what makes sending it again an explicit choice.
         public var counts: Bool { state != .failed }
     }
+}
 
+extension StoreOutbox {
     /// Keeps the mail exactly as it is handed to the relay, before its bytes leave: what the
     /// history opens, and what tells a mail that may have gone from one that never did.
     public func recordMailMessage(intent: Int64, recipient: String, subject: String, message: [UInt8]) throws {
-        try writeTransaction("メールの記録") { db in
-            try db.execute(sql: "INSERT INTO mail_messages (intent, recipient, subject, message, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [intent, recipient, subject, Data(message), Int64(now().timeIntervalSince1970)])
+        try writing("メールの記録") { db in
+            try db.run("INSERT INTO mail_messages (intent, recipient, subject, message, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                       [.integer(intent), .text(recipient), .text(subject), .blob(Data(message)), .integer(Int64(now().timeIntervalSince1970))])
         }
     }
 
     /// Every mail of `numbers`, oldest first.
-    public func mailHistory(_ numbers: [OrderNumber]) throws -> [OrderNumber: [MailRecord]] {
-        try pool.read { db in
-            var history: [OrderNumber: [MailRecord]] = [:]
+    public func mailHistory(_ numbers: [OrderNumber]) throws -> [OrderNumber: [OrderStore.MailRecord]] {
+        try reading { db in
+            var history: [OrderNumber: [OrderStore.MailRecord]] = [:]
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: """
+                try db.forEachRow("""
                     SELECT o.id, o.order_number, o.detail, o.attempt, o.state, o.operator, o.created_at, o.finished_at, o.result,
                            m.recipient, m.subject
                     FROM outbox o LEFT JOIN mail_messages m ON m.intent = o.id
-                    WHERE o.kind = 'send-mail' AND o.order_number IN (\(marks)) ORDER BY o.id
-                    """, arguments: StatementArguments(chunk)) {
-                    let record = MailRecord(
-                        intent: row["id"], number: OrderNumber(row["order_number"]), template: row["detail"] ?? "", attempt: row["attempt"],
-                        state: MailRecord.State(rawValue: row["state"]) ?? .unknown, operatorName: row["operator"],
-                        createdAt: Date(timeIntervalSince1970: TimeInterval(row["created_at"] as Int64)),
-                        finishedAt: (row["finished_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) },
-                        result: row["result"], recipient: row["recipient"], subject: row["subject"])
+                    WHERE o.kind = 'send-mail' AND o.order_number IN (\(OrderStore.marks(chunk.count))) ORDER BY o.id
+                    """, chunk.map { .text($0) }) { row in
+                    let record = OrderStore.MailRecord(
+                        intent: try row.requiredInteger("id"), number: OrderNumber(try row.requiredText("order_number")),
+                        template: try row.text("detail") ?? "", attempt: Int(try row.requiredInteger("attempt")),
+                        state: OrderStore.MailRecord.State(rawValue: try row.requiredText("state")) ?? .unknown,
+                        operatorName: try row.requiredText("operator"),
+                        createdAt: Date(timeIntervalSince1970: TimeInterval(try row.requiredInteger("created_at"))),
+                        finishedAt: try row.integer("finished_at").map { Date(timeIntervalSince1970: TimeInterval($0)) },
+                        result: try row.text("result"), recipient: try row.text("recipient"), subject: try row.text("subject"))
                     history[record.number, default: []].append(record)
                 }
             }
@@ -73,8 +75,8 @@ extension OrderStore {
 
     /// The mail as it was handed to the relay (RFC 5322 bytes), or nil when it never got that far.
     public func mailMessage(intent: Int64) throws -> [UInt8]? {
-        try pool.read { db in
-            (try Data.fetchOne(db, sql: "SELECT message FROM mail_messages WHERE intent = ?", arguments: [intent])).map { Array($0) }
+        try reading { db in
+            try db.firstRow("SELECT message FROM mail_messages WHERE intent = ?", [.integer(intent)]) { try $0.bytes("message").map { Array($0) } } ?? nil
         }
     }
 
@@ -83,18 +85,21 @@ extension OrderStore {
     /// may be sent); one recorded may have gone, and stays 結果不明 — nothing sends it again on its own.
     public func settleAbandonedMails(claimedBefore cutoff: Date? = nil) throws {
         let host = OperatorIdentity.host
-        try writeTransaction("送信が途中で終わったメールの記録") { db in
+        try writing("送信が途中で終わったメールの記録") { db in
             let seconds = Int64(now().timeIntervalSince1970)
-            for row in try Row.fetchAll(db, sql: """
+            let open = try db.rows("""
                 SELECT o.id, o.claimed_by, o.created_at, m.intent IS NOT NULL AS recorded FROM outbox o
                 LEFT JOIN mail_messages m ON m.intent = o.id
-                WHERE o.kind = 'send-mail' AND o.state IN ('pending', 'sending')
-                """) {
-                guard Self.isAbandoned(claimedBy: row["claimed_by"], at: row["created_at"], host: host, cutoff: cutoff) else { continue }
-                let outcome: WriteOutcome = (row["recorded"] as Bool)
+                WHERE o.kind = 'send-mail' AND o.state IN ('pending', 'sending') ORDER BY o.id
+                """) { row in
+                (id: try row.requiredInteger("id"), claimedBy: try row.requiredText("claimed_by"),
+                 createdAt: try row.requiredInteger("created_at"), recorded: try row.bool("recorded"))
+            }
+            for mail in open where OrderStore.isAbandoned(claimedBy: mail.claimedBy, at: mail.createdAt, host: host, cutoff: cutoff) {
+                let outcome: WriteOutcome = mail.recorded
                     ? .unknown(detail: "送信中に送信した端末が終了しました。受け付けられたか分かりません")
                     : .failed(.temporary, detail: "送信前に送信した端末が終了しました（送信していません）")
-                try Self.finishIntent(row["id"], outcome, at: seconds, in: db)
+                try OrderStore.finishIntent(mail.id, outcome, at: seconds, in: db)
             }
         }
     }

@@ -1,29 +1,30 @@
 import Foundation
-import GRDB
 import OrderEngine
 
-extension OrderStore {
+extension StoreOutbox {
     /// Records the requestId RMS gave the async write of `intents` when it accepted it, before its
     /// result is asked for (StoreSchemaV22).
     public func noteRequestID(_ requestID: String, for intents: [Int64]) throws {
-        try writeTransaction("受付番号の記録") { db in
+        try writing("受付番号の記録") { db in
             for id in intents {
-                try db.execute(sql: "UPDATE outbox SET request_id = ? WHERE id = ?", arguments: [requestID, id])
+                try db.run("UPDATE outbox SET request_id = ? WHERE id = ?", [.text(requestID), .integer(id)])
             }
         }
     }
 
     /// Marks intents as being sent, just before the request leaves.
     public func markSending(_ intents: [Int64]) throws {
-        try writeTransaction("送信開始の記録") { db in
+        try writing("送信開始の記録") { db in
             let seconds = Int64(now().timeIntervalSince1970)
             for id in intents {
-                try db.execute(sql: "UPDATE outbox SET state = 'sending', sent_at = ? WHERE id = ? AND state = 'pending'",
-                               arguments: [seconds, id])
+                try db.run("UPDATE outbox SET state = 'sending', sent_at = ? WHERE id = ? AND state = 'pending'", [.integer(seconds), .integer(id)])
             }
         }
     }
 
+}
+
+extension OrderStore {
     /// What RMS said about one intent of the outbox.
     public struct OutboxResult: Sendable {
         public let intent: Int64
@@ -37,27 +38,32 @@ extension OrderStore {
         }
     }
 
+}
+
+extension StoreOutbox {
     /// Records what RMS said about writes of `kind`, on each outbox row and on its order, in one
     /// transaction: what the answer does to the order is the write's own rule
     /// (``OutboundWrite/Kind/recording(_:on:before:)``), with the values it puts back read from the journal.
-    public func recordOutcomes(_ kind: OutboundWrite.Kind, _ results: [OutboxResult]) throws {
+    public func recordOutcomes(_ kind: OutboundWrite.Kind, _ results: [OrderStore.OutboxResult]) throws {
         guard !results.isEmpty else { return }
-        try writeTransaction("「\(kind.action.journalLabel)」の結果の記録") { db in
+        try writing("「\(kind.action.journalLabel)」の結果の記録") { db in
             let date = now()
             let seconds = Int64(date.timeIntervalSince1970)
             for result in results {
-                try Self.finishIntent(result.intent, result.outcome, at: seconds, in: db)
+                try OrderStore.finishIntent(result.intent, result.outcome, at: seconds, in: db)
                 var before: [OrderField: FieldValue] = [:]
                 if !result.outcome.isAccepted {
                     // The values this intent's action changed: journalled with the intent, not before it.
-                    guard let claimed = try Int64.fetchOne(db, sql: "SELECT created_at FROM outbox WHERE id = ?", arguments: [result.intent]) else {
+                    guard let claimed = try db.firstRow("SELECT created_at FROM outbox WHERE id = ?", [.integer(result.intent)], {
+                        try $0.requiredInteger("created_at")
+                    }) else {
                         throw StoreError("送信記録 \(result.intent)（注文 \(result.number)）がありません")
                     }
                     for field in kind.restoredUnlessAccepted {
-                        before[field] = try Self.valueBefore(.action(kind.action), changed: field, of: result.number, since: claimed, in: db)
+                        before[field] = try OrderStore.valueBefore(.action(kind.action), changed: field, of: result.number, since: claimed, in: db)
                     }
                 }
-                _ = try Self.mutate([result.number], action: .event(kind.resultAction), undoable: false, operatorName: operatorName,
+                _ = try OrderStore.mutate([result.number], action: .event(kind.resultAction), undoable: false, operatorName: operatorName,
                                     at: date, in: db) { order in
                     try kind.recording(result.outcome, on: order, before: before)
                 }
@@ -65,16 +71,19 @@ extension OrderStore {
         }
     }
 
+}
+
+extension OrderStore {
     /// Closes an outbox row with what RMS said.
-    static func finishIntent(_ intent: Int64, _ outcome: WriteOutcome, at seconds: Int64, in db: Database) throws {
+    static func finishIntent(_ intent: Int64, _ outcome: WriteOutcome, at seconds: Int64, in db: any StoreStatements) throws {
         let (state, result): (String, String) =
             switch outcome {
             case .accepted: ("done", "accepted")
             case .failed(let errorClass, let detail): ("failed", "\(errorClass.rawValue): \(detail)")
             case .unknown(let detail): ("unknown", detail)
             }
-        try db.execute(sql: "UPDATE outbox SET state = ?, finished_at = ?, result = ? WHERE id = ?",
-                       arguments: [state, seconds, result, intent])
+        try db.run("UPDATE outbox SET state = ?, finished_at = ?, result = ? WHERE id = ?",
+                   [.text(state), .integer(seconds), .text(result), .integer(intent)])
     }
 
     /// Records that `write` is to be sent for `number` and returns its id; nil when another claim
@@ -98,22 +107,26 @@ extension OrderStore {
                   .integer(Int64(date.timeIntervalSince1970)), .textOrNull(write.detail), .integer(attempt)]) { try $0.requiredInteger("id") }
     }
 
+}
+
+extension StoreOutbox {
     /// Rakuten orders of the last `days` that RMS has not shipped or cancelled: the ones RMS may
     /// still change on its own (a cancellation, a recalculation), read again on a slow schedule.
     public func openRakutenOrders(since date: Date) throws -> [OrderNumber] {
-        try pool.read { db in
-            try String.fetchAll(db, sql: """
+        try reading { db in
+            try db.rows("""
                 SELECT order_number FROM orders WHERE ordered_at >= ? AND origin = 'rakutenAPI' AND rms_progress < 500
                 ORDER BY ordered_at DESC
-                """, arguments: [Int64(date.timeIntervalSince1970)]).map(OrderNumber.init)
+                """, [.integer(Int64(date.timeIntervalSince1970))]) { OrderNumber(try $0.requiredText("order_number")) }
         }
     }
 
     /// Orders whose confirmation RMS accepted but has not finished: the ones to poll.
     public func ordersAwaitingRakuten() throws -> [OrderNumber] {
-        try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT order_number FROM orders WHERE sync_state = 'rakutenProcessing' ORDER BY ordered_at")
-                .map(OrderNumber.init)
+        try reading { db in
+            try db.rows("SELECT order_number FROM orders WHERE sync_state = 'rakutenProcessing' ORDER BY ordered_at") {
+                OrderNumber(try $0.requiredText("order_number"))
+            }
         }
     }
 }
@@ -134,30 +147,37 @@ extension OrderStore {
         public var requestID: String?
     }
 
+}
+
+extension StoreOutbox {
     /// Writes to RMS whose outcome nobody knows, of every kind but mail (``settleAbandonedMails(claimedBefore:)``): sent (or maybe sent) when the sender
     /// failed or died. They are resolved by reading the order from RMS before anything is sent
     /// again. An intent left pending or sending counts once its process is gone (on this host: at
     /// once; on another host: after `cutoff`). A kind this version does not know (recorded by a
     /// newer one) is an error, not passed over.
-    public func unresolvedIntents(claimedBefore cutoff: Date? = nil) throws -> [UnresolvedWrite] {
+    public func unresolvedIntents(claimedBefore cutoff: Date? = nil) throws -> [OrderStore.UnresolvedWrite] {
         let host = OperatorIdentity.host
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: """
+        return try reading { db in
+            try db.rows("""
                 SELECT id, kind, order_number, state, claimed_by, created_at, sent_at, request_id FROM outbox
                 WHERE state IN ('unknown', 'pending', 'sending') AND kind != 'send-mail' ORDER BY id
-                """).compactMap { row -> UnresolvedWrite? in
-                guard row["state"] as String == "unknown" || Self.isAbandoned(claimedBy: row["claimed_by"], at: row["created_at"], host: host, cutoff: cutoff)
-                else { return nil }
-                guard let kind = OutboundWrite.Kind(rawValue: row["kind"]) else {
-                    throw StoreError("送信記録 \(row["id"] as Int64) の種類「\(row["kind"] as String)」はこの版のjuchuでは扱えません（新しい版で記録されました）")
+                """) { row -> OrderStore.UnresolvedWrite? in
+                let (id, state, kindName) = (try row.requiredInteger("id"), try row.requiredText("state"), try row.requiredText("kind"))
+                let (claimedBy, createdAt) = (try row.requiredText("claimed_by"), try row.requiredInteger("created_at"))
+                guard state == "unknown" || OrderStore.isAbandoned(claimedBy: claimedBy, at: createdAt, host: host, cutoff: cutoff) else { return nil }
+                guard let kind = OutboundWrite.Kind(rawValue: kindName) else {
+                    throw StoreError("送信記録 \(id) の種類「\(kindName)」はこの版のjuchuでは扱えません（新しい版で記録されました）")
                 }
-                return UnresolvedWrite(
-                    intent: row["id"], number: OrderNumber(row["order_number"]), kind: kind,
-                    abandonedWhileSending: row["state"] as String == "sending", isUnknown: row["state"] as String == "unknown",
-                    sentAt: (row["sent_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }, requestID: row["request_id"])
-            }
+                return OrderStore.UnresolvedWrite(
+                    intent: id, number: OrderNumber(try row.requiredText("order_number")), kind: kind,
+                    abandonedWhileSending: state == "sending", isUnknown: state == "unknown",
+                    sentAt: try row.integer("sent_at").map { Date(timeIntervalSince1970: TimeInterval($0)) }, requestID: try row.text("request_id"))
+            }.compactMap { $0 }
         }
     }
+}
+
+extension OrderStore {
 
     /// Whether an intent still pending or sending was left by a sender that is gone: on this host,
     /// its process has ended; on another, it was claimed before `cutoff` (nil: never assumed).

@@ -4,6 +4,8 @@ import OrderEngine
 
 /// SQLite's connection runs the shared statements as GRDB's cached statements.
 extension Database: StoreStatements {
+    public var dialect: SQLDialect { .sqlite }
+
     public func run(_ sql: String, _ values: [StoredValue]) throws {
         let statement = try cachedStatement(sql: sql)
         statement.setUncheckedArguments(StatementArguments(values: values.map(\.databaseValue)))

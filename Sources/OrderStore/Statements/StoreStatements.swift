@@ -8,6 +8,8 @@ import OrderEngine
 /// numbered (the PostgreSQL store). A writing transaction of either holds the store's one writer
 /// lock: what it reads stays as read until it commits.
 public protocol StoreStatements {
+    /// The words of the backend's SQL where the two differ (a position in a text, a character by its code).
+    var dialect: SQLDialect { get }
     /// Runs a statement that returns no rows.
     func run(_ sql: String, _ values: [StoredValue]) throws
     /// Runs a query and gives each row to `body`, in the order they come.

@@ -1,8 +1,8 @@
 import Foundation
 import OrderStore
 
-/// Actions, changes and undo, as SQLite's store makes them (``StoreApplying``: written once).
-extension PostgresStore: StoreApplying {
+/// The transactions the changing roles are written over (``StoreTransactions``).
+extension PostgresStore: StoreTransactions {
     public func writing<T>(_ doing: String, _ body: (any StoreStatements) throws -> T) throws -> T {
         try write(doing) { try body($0) }
     }
@@ -14,3 +14,12 @@ extension PostgresStore: StoreApplying {
         }
     }
 }
+
+/// Actions, changes and undo, as SQLite's store makes them (written once).
+extension PostgresStore: StoreApplying {}
+
+/// The outbox and the mails' records, as SQLite's store keeps them (written once).
+extension PostgresStore: StoreOutbox {}
+
+/// The sync worker's records, as SQLite's store keeps them (written once).
+extension PostgresStore: StoreSyncRecords {}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// What every role that changes the store is written over, once for both backends: who and when
+/// the changes are, and the backend's transactions (``StoreStatements``), each taken as the
+/// store's one writer — SQLite's IMMEDIATE transaction, PostgreSQL's writers' lock — so that what
+/// a change reads stays as read until it commits.
+public protocol StoreTransactions: Sendable {
+    /// Who the journal names for the changes.
+    var operatorName: String { get }
+    /// Which desk (process) the changes come from (`user@host:pid`): an operator's undo offers
+    /// the batches of their own desk only.
+    var deskID: String { get }
+    /// The clock the changes are dated by.
+    var now: @Sendable () -> Date { get }
+    /// Runs `body` as the store's one writer and commits what it did, or nothing of it when it
+    /// throws; the error says what was being `doing` (「「出荷待ち」の保存」).
+    func writing<T>(_ doing: String, _ body: (any StoreStatements) throws -> T) throws -> T
+    /// Runs `body` on one consistent view of the store.
+    func reading<T>(_ body: (any StoreStatements) throws -> T) throws -> T
+}
+
+extension OrderStore: StoreTransactions {
+    public func writing<T>(_ doing: String, _ body: (any StoreStatements) throws -> T) throws -> T {
+        try writeTransaction(doing) { db in try body(db) }
+    }
+
+    public func reading<T>(_ body: (any StoreStatements) throws -> T) throws -> T {
+        try pool.read { db in try body(db) }
+    }
+}
