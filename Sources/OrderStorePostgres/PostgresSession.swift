@@ -20,7 +20,11 @@ final class PostgresSession: @unchecked Sendable {
     init(location: PostgresLocation) throws {
         self.location = location
         configuration = try location.configuration()
-        try lock.withLock { _ = try open() }
+        do {
+            try lock.withLock { _ = try open() }
+        } catch let failure as PostgresFailure {
+            throw StoreError(failure.description)
+        }
     }
 
     deinit {
@@ -36,16 +40,26 @@ final class PostgresSession: @unchecked Sendable {
     /// Runs `query` and returns its rows.
     @discardableResult
     func query(_ query: PostgresQuery) throws -> [PostgresRow] {
-        try lock.withLock { try run(query, on: try open()) }
+        do {
+            return try lock.withLock { try run(query, on: try open()) }
+        } catch let failure as PostgresFailure {
+            throw StoreError(failure.description)
+        }
     }
 
     /// Runs `body` in one transaction (`begin` … COMMIT, or ROLLBACK when it throws); no other call
-    /// of this session comes between its statements. A failure says what was being `doing` and
-    /// that nothing of it was kept.
+    /// of this session comes between its statements. A failure of the server or the connection
+    /// says what was being `doing` and that nothing of it was kept; a refusal `body` made
+    /// (a ``StoreError``) is said as it is, as on SQLite (``StoreError/wrapping(_:while:)``).
     func transaction<T>(_ doing: String, begin: String = "BEGIN", _ body: (_ query: Transaction) throws -> T) throws -> T {
         try lock.withLock {
-            let connection = try open()
-            try run(PostgresQuery(unsafeSQL: begin), on: connection)
+            let connection: PostgresConnection
+            do {
+                connection = try open()
+                try run(PostgresQuery(unsafeSQL: begin), on: connection)
+            } catch {
+                throw StoreError.wrapping(error, while: doing)
+            }
             do {
                 let result = try body(Transaction(session: self, connection: connection))
                 try run("COMMIT", on: connection)
@@ -57,7 +71,7 @@ final class PostgresSession: @unchecked Sendable {
                     // The first error is the one thrown; this one is logged.
                     logger.error("ROLLBACK に失敗: \(rollback)")
                 }
-                throw StoreError("\(doing)に失敗しました（変更は保存されていません）: \(error)")
+                throw StoreError.wrapping(error, while: doing)
             }
         }
     }
@@ -94,7 +108,7 @@ final class PostgresSession: @unchecked Sendable {
             return Array(try answer.wait().rows)
         } catch {
             if connection.isClosed { self.connection = nil }
-            throw StoreError("PostgreSQL（\(location.shown)）: \(Self.describe(error))")
+            throw PostgresFailure(description: "PostgreSQL（\(location.shown)）: \(Self.describe(error))")
         }
     }
 
@@ -112,7 +126,7 @@ final class PostgresSession: @unchecked Sendable {
             connection = opened
             return opened
         } catch {
-            throw StoreError("PostgreSQL（\(location.shown)）に接続できません: \(Self.describe(error))")
+            throw PostgresFailure(description: "PostgreSQL（\(location.shown)）に接続できません: \(Self.describe(error))")
         }
     }
 
@@ -126,4 +140,10 @@ final class PostgresSession: @unchecked Sendable {
         if let underlying = error.underlying { return "\(underlying)" }
         return String(reflecting: error.code)
     }
+}
+
+/// What the server or the connection said: told apart from the store's own refusals, so that a
+/// transaction says what it was doing when it met one.
+struct PostgresFailure: Error, CustomStringConvertible {
+    let description: String
 }
