@@ -7,12 +7,15 @@ import PostgresNIO
 /// their `?` numbered as PostgreSQL's, their values bound as their kind. A statement without rows
 /// is sent and not waited for, so that the next is made while the server runs it; all that were
 /// sent are waited for, in order, before a query's rows are read and before the commit — the
-/// first error is the one thrown, and nothing of the transaction is kept.
+/// first error is the one thrown, and nothing of the transaction is kept. Rows inserted and
+/// updated without being read back are gathered (``PostgresGathering``) and sent together before
+/// any other statement.
 final class PostgresStatements: StoreStatements {
     let query: PostgresSession.Transaction
     /// What the transaction did to the orders: written by ``finish()``.
     let effects = TransactionEffects()
     private var sent: [PostgresSession.Pending] = []
+    private var gathering = PostgresGathering()
     /// Each statement's SQL numbered once per transaction: a change to 10,000 orders runs the same few.
     private var numbered: [String: String] = [:]
     /// Statements in flight at most: a large change is waited for as it goes, not held whole.
@@ -25,11 +28,13 @@ final class PostgresStatements: StoreStatements {
     }
 
     func run(_ sql: String, _ values: [StoredValue]) throws {
+        try sendGathered()
         sent.append(query.send(statement(sql, values)))
         if sent.count >= Self.inFlight { try settle() }
     }
 
     func forEachRow(_ sql: String, _ values: [StoredValue], _ body: (any StoredRowReading) throws -> Void) throws {
+        try sendGathered()
         try settle()
         for row in try query(statement(sql, values)) { try body(row.makeRandomAccess()) }
     }
@@ -37,6 +42,7 @@ final class PostgresStatements: StoreStatements {
     func storeNewOrder(
         _ incoming: OrderStore.Incoming, batchID: String, action: JournalKind, operatorName: String, at date: Date
     ) throws -> Bool {
+        try sendGathered()
         try settle()
         let stored = try query(PostgresStore.insert([incoming][...], batchID: batchID, action: action, operatorName: operatorName, at: date))
         guard !stored.isEmpty else { return false }
@@ -46,6 +52,25 @@ final class PostgresStatements: StoreStatements {
 
     func noteUpdated(from before: LocalStatus, to after: LocalStatus) {
         effects.updated(from: before, to: after)
+    }
+
+    func insert(_ row: RowInsert, _ values: [StoredValue]) throws {
+        if !gathering.accepts(row) { try sendGathered() }
+        gathering.add(row, values)
+        if gathering.isFull { try sendGathered() }
+    }
+
+    func update(_ row: RowUpdate, _ values: [StoredValue], key: StoredValue) throws {
+        if !gathering.accepts(row, key: key) { try sendGathered() }
+        gathering.add(row, values, key: key)
+        if gathering.isFull { try sendGathered() }
+    }
+
+    /// Sends what was gathered, not waiting for it.
+    private func sendGathered() throws {
+        guard !gathering.isEmpty else { return }
+        for statement in try gathering.take() { sent.append(query.send(statement)) }
+        if sent.count >= Self.inFlight { try settle() }
     }
 
     /// Waits for every statement sent; throws the first one's error.
@@ -67,6 +92,7 @@ final class PostgresStatements: StoreStatements {
     /// Writes the effects (the counts per status; the notification desks on every host listen
     /// for), after everything sent has been run.
     func finish() throws {
+        try sendGathered()
         try settle()
         for (status, delta) in effects.countChanges.sorted(by: { $0.key < $1.key }) where delta != 0 {
             try run(TransactionEffects.countSQL, [.text(status), .integer(Int64(delta))])

@@ -33,7 +33,7 @@ struct ApplyingConformanceTests {
         }
         // The day did what it says (the comparison is not of steps that did nothing).
         let joined = expected.joined(separator: "\n")
-        for said in ["changedSincePreview", "confirmInFlight", "intents 37", "created 2", "bundle changes 2", "unbundle changes 2", "conflicts 1"] {
+        for said in ["changedSincePreview", "confirmInFlight", "intents 37", "created 2", "bundle changes 2", "unbundle changes 2", "conflicts 1", "twice [300, 300]"] {
             #expect(joined.contains(said), "「\(said)」")
         }
 
@@ -145,6 +145,19 @@ struct ApplyingConformanceTests {
             return order
         }
         said.append("mutate \(remarked.changed.map(\.number.rawValue))")
+
+        // Every order changed twice in one transaction: the same rows updated again and more
+        // journal lines than one of PostgreSQL's gathered statements holds.
+        let twice = try store.writing("二度の変更") { db in
+            try (1...2).map { round in
+                try OrderStore.mutate(numbers, action: .event(.edit), undoable: false, operatorName: "受注 太郎", at: clock, in: db) { order in
+                    var order = order
+                    order.flags.insert("確認\(round)")
+                    return order
+                }.changed.count
+            }
+        }
+        said.append("twice \(twice)")
 
         // Undo: the batches this desk may take back; the first status change, with one order moved since.
         let batches = try store.undoableBatches(ofDesk: "taro@desk-a:100")

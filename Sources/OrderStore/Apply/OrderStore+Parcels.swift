@@ -70,7 +70,7 @@ extension StoreApplying {
             let batchID = UUID().uuidString.lowercased()
             var leftOut: [(OrderNumber, String)] = []
             let grouped = Dictionary(grouping: additions, by: \.order)
-            for before in try OrderStore.load(Array(grouped.keys), content: false, in: db) {
+            for before in try OrderStore.load(grouped.keys.sorted(), content: false, in: db) {
                 guard before.parcels == previewed[before.number] else {
                     leftOut.append((before.number, "照合の後に荷物番号が変更されました（他の操作・他の端末）。もう一度取り込んでください"))
                     continue

@@ -53,7 +53,7 @@ extension OrderStore {
         var assignments: [String] = []
         var arguments: [StoredValue] = []
         for index in new.indices where new[index] != old[index] {
-            assignments.append("\(OrderColumns.stateNames[index]) = ?")
+            assignments.append(OrderColumns.stateNames[index])
             arguments.append(StoredValue(made: new[index], column: OrderColumns.stateNames[index]))
         }
         var contentChanged = false
@@ -62,7 +62,7 @@ extension OrderStore {
             try db.run("UPDATE order_content SET document = ? WHERE \(OrderRecord.contentOfOrder)",
                        [.blob(try OrderDocument.encode(order)), .text(order.number.rawValue)])
         } else if !packagesAreRMSs, order.packages != before.packages || order.goodsPrice != before.goodsPrice {
-            assignments += ["packages_override = ?", "goods_override = ?"]
+            assignments += ["packages_override", "goods_override"]
             arguments += [.blob(try OrderDocument.encode(order.packages)), .yen(order.goodsPrice)]
         }
         let acceptsRMSCopy = before.rmsDifference != nil && order.rmsDifference == nil
@@ -70,10 +70,9 @@ extension OrderStore {
         let detailsChanged = order.origin.isRakutenAPI
             && (order.orderer != before.orderer || order.delivery != before.delivery || order.memo != before.memo || order.remarks != before.remarks)
         guard !assignments.isEmpty || contentChanged || acceptsRMSCopy || detailsChanged else { return }
-        assignments.append("updated_at = ?")
+        assignments.append("updated_at")
         arguments.append(.integer(Int64(date.timeIntervalSince1970)))
-        arguments.append(.text(order.number.rawValue))
-        try db.run("UPDATE orders SET \(assignments.joined(separator: ", ")), revision = revision + 1 WHERE order_number = ?", arguments)
+        try db.update(RowUpdate("orders", set: assignments, adding: ["revision"], where: "order_number"), arguments, key: .text(order.number.rawValue))
         db.noteUpdated(from: before.localStatus, to: order.localStatus)
         if acceptsRMSCopy {
             // RMS's changes accepted: its copy of the order (goods, points, coupons) is the one used
@@ -99,17 +98,16 @@ extension OrderStore {
                    [.yen(order.grandTotal), .yen(order.totalPrice), .yen(order.requestPrice), .text(order.number.rawValue)])
     }
 
-    static let journalSQL = """
-        INSERT INTO journal (batch_id, at, operator, action, order_number, field, before_value, after_value, undoable)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    /// A line of the journal.
+    static let journalLine = RowInsert(
+        into: "journal", ["batch_id", "at", "operator", "action", "order_number", "field", "before_value", "after_value", "undoable"])
 
     static func journal(
         _ changes: [FieldChange], of number: OrderNumber, batchID: String, action: JournalKind, undoable: Bool,
         operatorName: String, at date: Date, in db: any StoreStatements
     ) throws {
         for change in changes {
-            try db.run(journalSQL, [
+            try db.insert(journalLine, [
                 .text(batchID), .integer(Int64(date.timeIntervalSince1970 * 1000)), .text(operatorName), .text(action.rawValue),
                 .text(number.rawValue), .text(change.field.rawValue), .text(change.before.journalText),
                 .text(change.after.journalText), .flag(undoable),

@@ -47,7 +47,7 @@ extension StoreApplying {
                 try db.run(mark, [.text(kind.rawValue), .text(kind.rawValue), .text(kind.rawValue), .text(number.rawValue)])
                 let text = copy > 1 ? "\(kind.label)（再発行・\(copy)回目）" : kind.label
                 // Not a field of the order: the 履歴 shows the document by its name.
-                try db.run(OrderStore.journalSQL, [
+                try db.insert(OrderStore.journalLine, [
                     .text(batchID), .integer(Int64(at.timeIntervalSince1970 * 1000)), .text(operatorName), .text(action.rawValue),
                     .text(number.rawValue), .text("帳票"), .text(""), .text(text), .flag(false),
                 ])

@@ -91,7 +91,8 @@ extension StoreApplying {
     /// since is left alone and reported; changes that went to RMS are never in a batch's undoable rows.
     @discardableResult
     public func undo(batch: String) throws -> OrderStore.UndoResult {
-        try writing("取り消し") { db in
+        let replayedLine = RowUpdate("journal", set: ["undone_by_batch"], where: "id")
+        return try writing("取り消し") { db in
             let date = now()
             var result = OrderStore.UndoResult(batchID: UUID().uuidString.lowercased())
             let replay = try OrderStore.replayBackwards(batch: batch, in: db)
@@ -99,7 +100,7 @@ extension StoreApplying {
             // A rule's 同梱 that waited is taken back with its batch: it does not bundle later.
             try db.run("UPDATE rule_acts SET waits_to_bundle = 0 WHERE batch_id = ? AND waits_to_bundle = 1", [.text(batch)])
             for id in replay.replayedRows {
-                try db.run("UPDATE journal SET undone_by_batch = ? WHERE id = ?", [.text(result.batchID), .integer(id)])
+                try db.update(replayedLine, [.text(result.batchID)], key: .integer(id))
             }
             for position in replay.changed {
                 let (original, order) = (replay.originals[position], replay.orders[position])

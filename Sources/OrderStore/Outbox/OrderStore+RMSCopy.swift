@@ -26,8 +26,9 @@ extension StoreApplying {
             let date = now()
             var mutation = OrderStore.Mutation(batchID: UUID().uuidString.lowercased())
             let byNumber = Dictionary(copies.map { (OrderNumber($0.model.orderNumber), $0) }, uniquingKeysWith: { $1 })
-            let pushing = try OrderStore.pushesUnresolved(among: Array(byNumber.keys), in: db)
-            for ours in try OrderStore.load(Array(byNumber.keys), in: db) {
+            let numbers = byNumber.keys.sorted()
+            let pushing = try OrderStore.pushesUnresolved(among: numbers, in: db)
+            for ours in try OrderStore.load(numbers, in: db) {
                 guard let copy = byNumber[ours.number] else { continue }
                 let rms = Order(rakuten: copy.model, localStatus: ours.localStatus)
                 // RMS's copy as kept here, when RMS sent another (an unreadable order's is never read).

@@ -35,7 +35,7 @@ struct NewOrderStatements {
         content = try db.makeStatement(sql: "INSERT INTO order_content (order_id, document, raw_json) VALUES (?, ?, ?)")
         search = try db.makeStatement(sql: "INSERT INTO order_search (rowid, terms) VALUES (?, ?)")
         tails = try db.makeStatement(sql: "INSERT INTO order_tails (rowid, tails) VALUES (?, ?)")
-        journal = try db.makeStatement(sql: OrderStore.journalSQL)
+        journal = try db.makeStatement(sql: OrderStore.journalLine.sql)
     }
 
     /// Stores a new order and journals its arrival. Returns false, writing nothing, when an order

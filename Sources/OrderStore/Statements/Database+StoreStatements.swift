@@ -17,6 +17,14 @@ extension Database: StoreStatements {
         while let row = try rows.next() { try body(row) }
     }
 
+    public func insert(_ row: RowInsert, _ values: [StoredValue]) throws {
+        try run(row.sql, values)
+    }
+
+    public func update(_ row: RowUpdate, _ values: [StoredValue], key: StoredValue) throws {
+        try run(row.sql, values + [key])
+    }
+
     public func storeNewOrder(_ incoming: OrderStore.Incoming, batchID: String, action: JournalKind, operatorName: String, at date: Date) throws -> Bool {
         guard try NewOrderStatements(self).store(incoming.order, incoming.values, batchID: batchID, action: action, operatorName: operatorName, at: date)
         else { return false }

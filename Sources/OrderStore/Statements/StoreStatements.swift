@@ -14,6 +14,10 @@ public protocol StoreStatements {
     func run(_ sql: String, _ values: [StoredValue]) throws
     /// Runs a query and gives each row to `body`, in the order they come.
     func forEachRow(_ sql: String, _ values: [StoredValue], _ body: (any StoredRowReading) throws -> Void) throws
+    /// Inserts a row nothing reads back before the transaction ends (``RowInsert``).
+    func insert(_ row: RowInsert, _ values: [StoredValue]) throws
+    /// Updates a row nothing reads back before the transaction ends (``RowUpdate``).
+    func update(_ row: RowUpdate, _ values: [StoredValue], key: StoredValue) throws
     /// Stores an order made in the desk (複製) with its arrival in the journal, as an import
     /// stores one; false, storing nothing, when its number is taken.
     func storeNewOrder(_ incoming: OrderStore.Incoming, batchID: String, action: JournalKind, operatorName: String, at date: Date) throws -> Bool

@@ -1,0 +1,35 @@
+import Foundation
+import OrderEngine
+import Testing
+import TestSupport
+
+@Suite("An order's document")
+struct OrderCodingTests {
+    @Test("the same order is the same bytes however its flags and dates were gathered, and reads back the same")
+    func sameBytes() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var documents: Set<Data> = []
+        var first = OrderFixtures.order(origin: .enteredByHand(.phone))
+        for round in 0..<20 {
+            var order = OrderFixtures.order(origin: .enteredByHand(.phone))
+            // Built in another order each time: a Set's and a Dictionary's order follows the instance.
+            let flags = ["メール便", "住所要確認", "再発行", "ギフト", "確認\(round % 1)"]
+            for flag in round.isMultiple(of: 2) ? flags : flags.reversed() { order.flags.insert(flag) }
+            let dates: [(DateField, CalendarDate)] = [
+                (.paymentDate, CalendarDate(year: 2026, month: 12, day: 1)!), (.plannedShipmentDate, CalendarDate(year: 2026, month: 12, day: 3)!),
+                (.shipmentDate, CalendarDate(year: 2026, month: 12, day: 4)!), (.deliveryDate, CalendarDate(year: 2026, month: 12, day: 6)!),
+            ]
+            for (field, date) in round.isMultiple(of: 3) ? dates : dates.reversed() { order.dates[field] = date }
+            let data = try encoder.encode(order)
+            documents.insert(data)
+            #expect(try JSONDecoder().decode(Order.self, from: data) == order)
+            first = order
+        }
+        #expect(documents.count == 1)
+        // Its flags and dates are written as before (what documents already stored hold).
+        let text = String(decoding: try encoder.encode(first), as: UTF8.self)
+        #expect(text.contains(#""flags":["ギフト","メール便","住所要確認","再発行","確認0"]"#))
+        #expect(text.contains(#""dates":["deliveryDate""#))
+    }
+}
