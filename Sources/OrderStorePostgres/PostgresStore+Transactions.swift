@@ -23,3 +23,6 @@ extension PostgresStore: StoreOutbox {}
 
 /// The sync worker's records, as SQLite's store keeps them (written once).
 extension PostgresStore: StoreSyncRecords {}
+
+/// What the grid asks beyond a page, as SQLite's store answers it (written once).
+extension PostgresStore: StoreGridDetails {}

@@ -35,6 +35,19 @@ public final class PostgresStore: Sendable {
         try PostgresSchema.migrate(session)
     }
 
+    /// The same connection, its changes journalled under another name: what a rule does is the
+    /// rule's (「ルール: 代引は保留」), from the same desk.
+    public func acting(as operatorName: String) -> PostgresStore {
+        PostgresStore(sharing: self, operatorName: operatorName)
+    }
+
+    private init(sharing store: PostgresStore, operatorName: String) {
+        session = store.session
+        self.operatorName = operatorName
+        deskID = store.deskID
+        now = store.now
+    }
+
     /// Where it is, without the password.
     public var location: PostgresLocation { session.location }
 }

@@ -33,7 +33,7 @@ struct ApplyingConformanceTests {
         }
         // The day did what it says (the comparison is not of steps that did nothing).
         let joined = expected.joined(separator: "\n")
-        for said in ["changedSincePreview", "confirmInFlight", "intents 37", "created 2", "bundle changes 2", "unbundle changes 2", "conflicts 1", "twice [300, 300]"] {
+        for said in ["changedSincePreview", "confirmInFlight", "intents 37", "created 2", "bundle changes 2", "unbundle changes 2", "conflicts 1", "twice [300, 300]", "members "] {
             #expect(joined.contains(said), "「\(said)」")
         }
 
@@ -87,7 +87,7 @@ struct ApplyingConformanceTests {
     }
 
     /// The day's steps on one store, each said as a line: what it applied, skipped, claimed and made.
-    static func day(on store: some StoreApplying & StoreReading, numbers: [OrderNumber]) throws -> [String] {
+    static func day(on store: some StoreApplying & StoreGridDetails & StoreReading, numbers: [OrderNumber]) throws -> [String] {
         var said: [String] = []
         func apply(_ action: some BulkAction, _ chosen: [OrderNumber], claimedBy process: String = "taro@desk-a:100",
                    previewed: [OrderNumber: [FieldChange]]? = nil) throws -> OrderStore.Applied {
@@ -136,6 +136,9 @@ struct ApplyingConformanceTests {
         }
         said.append("mutate \(moved.changed.map(\.number.rawValue))")
         _ = try apply(BundleAction(), [first, second])
+        if let bundle = try store.orders([first], content: false).first?.bundleID {
+            said.append("members " + (try store.bundleMembers(bundle)).map { "\($0.number.rawValue)/\($0.requestPrice)" }.joined(separator: ","))
+        }
         _ = try apply(UnbundleAction(), [second])
         // RMS's order's remarks and a flag changed by hand, in one change.
         let remarked = try store.mutate([numbers[200], numbers[201]], action: .event(.edit), undoable: true) { order in

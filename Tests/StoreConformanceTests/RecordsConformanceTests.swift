@@ -13,7 +13,7 @@ import TestSupport
 /// leaves every table the same, row for row.
 @Suite("Conformance: the outbox and the records on each backend", .serialized, .enabled(if: StoreBackend.serverURL != nil, "needs JUCHU_TEST_POSTGRESQL_URL"))
 struct RecordsConformanceTests {
-    typealias Store = StoreApplying & StoreOutbox & StoreSyncRecords & StoreReading & StoreImporting
+    typealias Store = StoreApplying & StoreOutbox & StoreSyncRecords & StoreGridDetails & StoreReading & StoreImporting
 
     @Test("a day of sending and recording on both: every answer and every table alike")
     func sameRecords() throws {
@@ -38,7 +38,7 @@ struct RecordsConformanceTests {
         }
         // The day did what it says: nothing here is a step that only failed.
         let joined = expected.joined(separator: "\n")
-        for said in ["unresolved: 2", "history: 4", "copies: 2", "parcels: 2 left out 0", "keys reused", "acts 3 then 0", "failures: 1", "sub-statuses 2", "差分あり yes"] {
+        for said in ["unresolved: 2", "history: 4", "copies: 2", "parcels: 2 left out 0", "keys reused", "acts 3 then 0", "failures: 1", "sub-statuses 2", "差分あり yes", "records: 21", "| 289 ["] {
             #expect(joined.contains(said), "「\(said)」:\n\(joined)")
         }
         #expect(try postgres.orders(numbers, content: true) == sqlite!.orders(numbers, content: true))
@@ -188,6 +188,20 @@ struct RecordsConformanceTests {
         step("shipping") {
             let watch = try store.shippingWatch(today: today, leadDays: 2)
             return "\(try store.ordersAwaitingShipment().count) late \(watch.late.count) stuck \(watch.stuck.count)"
+        }
+
+        // What the grid asks beyond a page, after all of it.
+        step("shown") {
+            let filters = [GridFilter(search: "御歳暮"), GridFilter(localStatus: .newOrder), GridFilter(search: "3982")]
+            return try filters.map { "\(try store.count($0, among: numbers)) \(try store.shown($0, among: Array(numbers[0..<150])).map(\.rawValue).sorted().prefix(3))" }
+                .joined(separator: " | ")
+        }
+        step("candidates") { "\(try store.bundleCandidates(among: numbers).map(\.rawValue).sorted())" }
+        step("partners") { "\(try store.bundlePartners(of: Array(numbers[0..<60])).map(\.rawValue))" }
+        step("repeat") { "\(try store.earlierOrderCounts(among: numbers).sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" })" }
+        step("records") {
+            let records = try store.queryRecords(among: numbers, mailTemplates: ["サンクスメール": "thanks"])
+            return "\(records.count) " + records.sorted { $0.key < $1.key }.map { "\($0.key.rawValue):\($0.value.writeStates.sorted())/\($0.value.mailed.sorted())/\($0.value.printed.map(\.rawValue).sorted())" }.joined(separator: ",")
         }
         return said
     }
