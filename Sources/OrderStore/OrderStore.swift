@@ -149,14 +149,10 @@ public final class OrderStore: Sendable {
         try pool.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM change_counter WHERE id = 1") ?? 0 }
     }
 
-    public func order(_ number: OrderNumber) throws -> Order? {
-        try orders([number]).first
-    }
-
     /// The orders of `numbers` that exist, in the same order. With `content` false, orders from
     /// RMS carry their state and orderer's name only (no addresses, items or totals): enough to
     /// preview an action that looks only at state, without reading their JSON.
-    public func orders(_ numbers: [OrderNumber], content: Bool = true) throws -> [Order] {
+    public func orders(_ numbers: [OrderNumber], content: Bool) throws -> [Order] {
         try pool.read { db in try Self.load(numbers, content: content, in: db) }
     }
 

@@ -5,20 +5,20 @@ import Synchronization
 /// What a write transaction did to the orders, written once when it commits: the counts per
 /// status (the tabs) and the signal every desk watches (SQLite's change counter, PostgreSQL's
 /// notification).
-public final class TransactionEffects: @unchecked Sendable {
+package final class TransactionEffects: @unchecked Sendable {
     /// How many orders each status (its id) gained or lost.
-    public private(set) var countChanges: [String: Int] = [:]
-    /// Whether any order was stored or changed.
-    public private(set) var changed = false
+    private var countChanges: [String: Int] = [:]
+    /// Whether any order was stored or changed: the signal is to be given.
+    package private(set) var changed = false
 
-    public init() {}
+    package init() {}
 
-    public func inserted(_ status: LocalStatus, count: Int) {
+    package func inserted(_ status: LocalStatus, count: Int) {
         countChanges[status.id, default: 0] += count
         changed = true
     }
 
-    public func updated(from before: LocalStatus, to after: LocalStatus) {
+    package func updated(from before: LocalStatus, to after: LocalStatus) {
         changed = true
         if before != after {
             countChanges[before.id, default: 0] -= 1
@@ -26,11 +26,15 @@ public final class TransactionEffects: @unchecked Sendable {
         }
     }
 
-    /// The statement that adds one status's change to its count, on either backend.
-    public static let countSQL = """
-        INSERT INTO status_counts (local_status, n) VALUES (?, ?)
-        ON CONFLICT (local_status) DO UPDATE SET n = status_counts.n + excluded.n
-        """
+    /// Adds each status's change to its count, in `db`'s transaction (either backend).
+    package func writeCounts(in db: any StoreStatements) throws {
+        for (status, delta) in countChanges.sorted(by: { $0.key < $1.key }) where delta != 0 {
+            try db.run("""
+                INSERT INTO status_counts (local_status, n) VALUES (?, ?)
+                ON CONFLICT (local_status) DO UPDATE SET n = status_counts.n + excluded.n
+                """, [.text(status), .integer(Int64(delta))])
+        }
+    }
 }
 
 /// On SQLite, the effects of the transaction running on each writer connection.
@@ -48,9 +52,7 @@ extension TransactionEffects {
     /// Writes what was gathered, inside the transaction, and forgets it.
     static func finish(_ db: Database) throws {
         guard let effects = current.withLock({ $0.removeValue(forKey: ObjectIdentifier(db)) }) else { return }
-        for (status, delta) in effects.countChanges.sorted(by: { $0.key < $1.key }) where delta != 0 {
-            try db.run(countSQL, [.text(status), .integer(Int64(delta))])
-        }
+        try effects.writeCounts(in: db)
         if effects.changed { try db.execute(sql: "UPDATE change_counter SET value = value + 1 WHERE id = 1") }
     }
 

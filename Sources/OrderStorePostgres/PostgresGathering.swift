@@ -7,7 +7,8 @@ import PostgresNIO
 /// runs or is read, so that every statement sees them as if each had run on its own; a row updated
 /// twice, or a table both inserted into and updated, sends what was gathered first.
 struct PostgresGathering {
-    /// Rows per statement: an order's update binds some ten values; a statement takes at most 65,535.
+    /// Rows per statement: an order's update binds at most some forty values (18,000 a statement),
+    /// a journal line nine; a statement takes at most 65,535.
     static let rows = 500
 
     private var insert: RowInsert?

@@ -52,13 +52,28 @@ final class PostgresSession: @unchecked Sendable {
     /// says what was being `doing` and that nothing of it was kept; a refusal `body` made
     /// (a ``StoreError``) is said as it is, as on SQLite (``StoreError/wrapping(_:while:)``).
     func transaction<T>(_ doing: String, begin: String = "BEGIN", _ body: (_ query: Transaction) throws -> T) throws -> T {
-        try lock.withLock {
+        try inTransaction(doing: doing, begin: begin, body)
+    }
+
+    /// Runs `body`'s reads on one snapshot of the database (a read-only REPEATABLE READ
+    /// transaction), as SQLite's read transaction: a failure is said as it is (nothing was to be kept).
+    func snapshot<T>(_ body: (_ query: Transaction) throws -> T) throws -> T {
+        try inTransaction(doing: nil, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    /// A transaction; its failure said with what was being `doing`, or as it is when nothing was.
+    private func inTransaction<T>(doing: String?, begin: String, _ body: (_ query: Transaction) throws -> T) throws -> T {
+        func said(_ error: any Error) -> any Error {
+            guard let doing else { return (error as? PostgresFailure).map { StoreError($0.description) } ?? error }
+            return StoreError.wrapping(error, while: doing)
+        }
+        return try lock.withLock {
             let connection: PostgresConnection
             do {
                 connection = try open()
                 try run(PostgresQuery(unsafeSQL: begin), on: connection)
             } catch {
-                throw StoreError.wrapping(error, while: doing)
+                throw said(error)
             }
             do {
                 let result = try body(Transaction(session: self, connection: connection))
@@ -71,7 +86,7 @@ final class PostgresSession: @unchecked Sendable {
                     // The first error is the one thrown; this one is logged.
                     logger.error("ROLLBACK に失敗: \(rollback)")
                 }
-                throw StoreError.wrapping(error, while: doing)
+                throw said(error)
             }
         }
     }

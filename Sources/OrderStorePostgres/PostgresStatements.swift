@@ -12,6 +12,9 @@ import PostgresNIO
 /// any other statement.
 final class PostgresStatements: StoreStatements {
     let query: PostgresSession.Transaction
+    /// A snapshot read (``PostgresStore/reading(_:)``): nothing may be written in it, as in
+    /// SQLite's read transaction.
+    let readOnly: Bool
     /// What the transaction did to the orders: written by ``finish()``.
     let effects = TransactionEffects()
     private var sent: [PostgresSession.Pending] = []
@@ -23,11 +26,13 @@ final class PostgresStatements: StoreStatements {
 
     var dialect: SQLDialect { .postgresql }
 
-    init(_ query: PostgresSession.Transaction) {
+    init(_ query: PostgresSession.Transaction, readOnly: Bool = false) {
         self.query = query
+        self.readOnly = readOnly
     }
 
     func run(_ sql: String, _ values: [StoredValue]) throws {
+        try refuseInSnapshot()
         try sendGathered()
         sent.append(query.send(statement(sql, values)))
         if sent.count >= Self.inFlight { try settle() }
@@ -42,6 +47,7 @@ final class PostgresStatements: StoreStatements {
     func storeNewOrder(
         _ incoming: OrderStore.Incoming, batchID: String, action: JournalKind, operatorName: String, at date: Date
     ) throws -> Bool {
+        try refuseInSnapshot()
         try sendGathered()
         try settle()
         let stored = try query(PostgresStore.insert([incoming][...], batchID: batchID, action: action, operatorName: operatorName, at: date))
@@ -55,15 +61,23 @@ final class PostgresStatements: StoreStatements {
     }
 
     func insert(_ row: RowInsert, _ values: [StoredValue]) throws {
+        try refuseInSnapshot()
         if !gathering.accepts(row) { try sendGathered() }
         gathering.add(row, values)
         if gathering.isFull { try sendGathered() }
     }
 
     func update(_ row: RowUpdate, _ values: [StoredValue], key: StoredValue) throws {
+        try refuseInSnapshot()
         if !gathering.accepts(row, key: key) { try sendGathered() }
         gathering.add(row, values, key: key)
         if gathering.isFull { try sendGathered() }
+    }
+
+    /// A write asked of a snapshot read is this code's fault: said at once, never left unsent.
+    private func refuseInSnapshot() throws {
+        guard readOnly else { return }
+        throw StoreError("読み取りの中で書き込もうとしました（プログラムの誤りです）")
     }
 
     /// Sends what was gathered, not waiting for it.
@@ -94,9 +108,7 @@ final class PostgresStatements: StoreStatements {
     func finish() throws {
         try sendGathered()
         try settle()
-        for (status, delta) in effects.countChanges.sorted(by: { $0.key < $1.key }) where delta != 0 {
-            try run(TransactionEffects.countSQL, [.text(status), .integer(Int64(delta))])
-        }
+        try effects.writeCounts(in: self)
         if effects.changed { sent.append(query.send(PostgresChangeWatch.notify)) }
         try settle()
     }

@@ -5,7 +5,7 @@ import OrderStore
 import PostgresNIO
 
 extension PostgresStore: StoreReading {
-    public func orders(_ numbers: [OrderNumber], content: Bool = true) throws -> [Order] {
+    public func orders(_ numbers: [OrderNumber], content: Bool) throws -> [Order] {
         try OrderRecord.load(numbers, content: content) { columns, chunk, each in
             let rows = try session.query("SELECT \(unescaped: columns) FROM \(unescaped: OrderRecord.source) WHERE order_number = ANY(\(chunk))")
             for row in rows { try each(row.makeRandomAccess()) }

@@ -9,9 +9,7 @@ extension PostgresStore: StoreTransactions {
 
     /// One snapshot for all the reads of `body` (REPEATABLE READ), as SQLite's read transaction.
     public func reading<T>(_ body: (any StoreStatements) throws -> T) throws -> T {
-        try session.transaction("読み取り", begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { query in
-            try body(PostgresStatements(query))
-        }
+        try session.snapshot { query in try body(PostgresStatements(query, readOnly: true)) }
     }
 }
 

@@ -4,9 +4,11 @@ import OrderStore
 import Synchronization
 
 /// The store on PostgreSQL, for a shop whose operators work from several hosts. It provides the
-/// store's roles one by one (``StoreCoordination``, ``StoreQuerying``, ``StoreImporting``,
-/// ``StoreReading``, ``StoreChanges``, ``StoreApplying`` so far), each proved against SQLite's
-/// by the conformance suite; until every role is here, juchu runs on SQLite.
+/// store's roles (``StoreCoordination``, ``StoreQuerying``, ``StoreImporting``, ``StoreReading``,
+/// ``StoreChanges``, and those written once for both backends: ``StoreApplying``, ``StoreOutbox``,
+/// ``StoreSyncRecords``, ``StoreGridDetails``), each proved against SQLite's by the conformance
+/// suite. Backups (``StoreBackups``) are not here yet, so it is not yet a ``ShopStore``: juchu
+/// runs on SQLite.
 public final class PostgresStore: Sendable {
     let session: PostgresSession
     /// Who the journal names for changes made through this store.

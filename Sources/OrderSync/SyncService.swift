@@ -9,7 +9,7 @@ import RakutenPay
 /// changed there (``send(_:)``). Every write to RMS is recorded in the store's outbox before it is sent.
 public struct SyncService: Sendable {
     public let client: RakutenPayClient
-    public let store: OrderStore
+    public let store: any ShopStore
     public let events: @Sendable (SyncEvent) -> Void
     /// The shop's mail (templates, relay), when config.toml has `[mail]`.
     public let mailer: Mailer?
@@ -19,7 +19,7 @@ public struct SyncService: Sendable {
     let logger = Logger(label: "juchu.sync")
 
     public init(
-        client: RakutenPayClient, store: OrderStore, now: @escaping @Sendable () -> Date = Date.init, mailer: Mailer? = nil,
+        client: RakutenPayClient, store: any ShopStore, now: @escaping @Sendable () -> Date = Date.init, mailer: Mailer? = nil,
         postcodes: PostcodeDirectory? = nil, events: @escaping @Sendable (SyncEvent) -> Void = { _ in }
     ) {
         self.client = client

@@ -33,7 +33,7 @@ struct ApplyingConformanceTests {
         }
         // The day did what it says (the comparison is not of steps that did nothing).
         let joined = expected.joined(separator: "\n")
-        for said in ["changedSincePreview", "confirmInFlight", "intents 37", "created 2", "bundle changes 2", "unbundle changes 2", "conflicts 1", "twice [300, 300]", "members "] {
+        for said in ["changedSincePreview", "confirmInFlight", "intents 37", "created 2", "bundle changes 2", "unbundle changes 2", "conflicts 1", "twice [300, 300]", "members ", "gathered まとめ2,まとめ2,まとめ2,まとめ1,まとめ1"] {
             #expect(joined.contains(said), "「\(said)」")
         }
 
@@ -161,6 +161,22 @@ struct ApplyingConformanceTests {
             }
         }
         said.append("twice \(twice)")
+        // Rows written without a read between them: more than one gathered statement holds, and
+        // the same rows updated again (the later value stays).
+        let flags = RowUpdate("orders", set: ["flags"], adding: ["revision"], where: "order_number")
+        try store.writing("まとめた書き込み") { db in
+            for number in numbers { try db.update(flags, [.text("\tまとめ1\t")], key: .text(number.rawValue)) }
+            for number in numbers.prefix(3) { try db.update(flags, [.text("\tまとめ2\t")], key: .text(number.rawValue)) }
+            for (index, number) in numbers.enumerated() {
+                for round in 0..<2 {
+                    try db.insert(OrderStore.journalLine, [
+                        .text("gathered"), .integer(Int64(index)), .text("受注 太郎"), .text("edit"), .text(number.rawValue),
+                        .text("flags"), .text("t:"), .text("t:\(round)"), .flag(false),
+                    ])
+                }
+            }
+        }
+        said.append("gathered " + (try store.orders(Array(numbers.prefix(5)), content: false)).map { $0.flags.sorted().joined(separator: "+") }.joined(separator: ","))
 
         // Undo: the batches this desk may take back; the first status change, with one order moved since.
         let batches = try store.undoableBatches(ofDesk: "taro@desk-a:100")

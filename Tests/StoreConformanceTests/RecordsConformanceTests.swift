@@ -36,8 +36,11 @@ struct RecordsConformanceTests {
         for (index, (one, other)) in zip(found, expected).enumerated() where one != other {
             Issue.record("手順 \(index + 1) が違います:\nPostgreSQL: \(one)\nSQLite:     \(other)")
         }
-        // The day did what it says: nothing here is a step that only failed.
+        // The day did what it says: nothing here is a step that only failed, and the one refusal is the one meant.
         let joined = expected.joined(separator: "\n")
+        for line in expected where line.contains(" refused: ") {
+            #expect(line.hasPrefix("parcel again refused: "), "\(line)")
+        }
         for said in ["unresolved: 2", "history: 4", "copies: 2", "parcels: 2 left out 0", "keys reused", "acts 3 then 0", "failures: 1", "sub-statuses 2", "差分あり yes", "records: 21", "| 289 ["] {
             #expect(joined.contains(said), "「\(said)」:\n\(joined)")
         }
@@ -164,7 +167,7 @@ struct RecordsConformanceTests {
             return "acts \(first.count) then \(second.count)"
         }
         step("rule acts") { "\(try store.ruleActs(of: Array(numbers[70..<73])).sorted { $0.key < $1.key }.map { "\($0.key.rawValue):\($0.value.map { "\($0.rule)/\($0.hold ?? "-")/\($0.stopped)/\($0.waitsToBundle)" })" })" }
-        step("waiting") { "\(try store.ruleBundlesWaiting().mapValues { $0.map(\.number.rawValue) })" }
+        step("waiting") { "\(try store.ruleBundlesWaiting().mapValues { $0.map(\.number.rawValue) }.sorted { $0.key < $1.key })" }
         try store.markRulesChecked(through: 40)
         try store.markRulesChecked(through: 20)
         step("checked") { "\(try store.ordersAwaitingRules(limit: 5).through ?? -1)" }

@@ -68,18 +68,28 @@ enum StoredTablesComparison {
                 }
             }
         }
+        // Then each table: the ids named already put in, its rows in their key's order, the ids
+        // named only here (a rule's batch) named in that order, and its rows sorted again.
+        func rename(_ rows: inout [[StoredValue]], _ table: StoredTable, knownOnly: Bool) {
+            for (index, column) in table.columns.enumerated() {
+                let isBatch = ["batch_id", "undone_by_batch"].contains(column.name)
+                let isIntent = (table.name, column.name) == ("outbox", "id") || (table.name, column.name) == ("mail_messages", "intent")
+                guard isBatch || isIntent else { continue }
+                for row in rows.indices {
+                    let value = rows[row][index]
+                    // A value already renamed is left as it is.
+                    if case .text(let text) = value, text.hasPrefix(isBatch ? "batch-" : "intent-") { continue }
+                    if knownOnly, (isBatch ? batches[value] : intents[value]) == nil { continue }
+                    rows[row][index] = isBatch ? name(value, in: &batches, "batch") : name(value, in: &intents, "intent")
+                }
+            }
+        }
         var result: [String: [[StoredValue]]] = [:]
         for table in StoredTable.kept {
             var rows = tables[table.name] ?? []
-            for (index, column) in table.columns.enumerated() {
-                switch (table.name, column.name) {
-                case (_, "batch_id"), (_, "undone_by_batch"):
-                    for row in rows.indices { rows[row][index] = name(rows[row][index], in: &batches, "batch") }
-                case ("outbox", "id"), ("mail_messages", "intent"):
-                    for row in rows.indices { rows[row][index] = name(rows[row][index], in: &intents, "intent") }
-                default: break
-                }
-            }
+            rename(&rows, table, knownOnly: true)
+            rows = byID(rows, table)
+            rename(&rows, table, knownOnly: false)
             result[table.name] = byID(rows, table)
         }
         return result

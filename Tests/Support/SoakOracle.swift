@@ -11,9 +11,9 @@ public struct SoakOracle {
     public let held: [String: OrderModel]
     /// The orders in the store, by number.
     public let stored: [String: Order]
-    public let store: OrderStore
+    public let store: any ShopStore
 
-    public init(sandbox: SandboxHarness, store: OrderStore) async throws {
+    public init(sandbox: SandboxHarness, store: any ShopStore) async throws {
         var held: [String: OrderModel] = [:]
         for progress in [100, 200, 300, 400, 500, 600, 700, 800, 900] {
             for model in try await sandbox.orders(inProgress: progress) { held[model.orderNumber] = model }

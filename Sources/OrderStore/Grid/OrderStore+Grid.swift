@@ -5,7 +5,7 @@ import OrderEngine
 extension OrderStore {
     /// Up to `limit` rows of `filter` after `key` (from the top when nil), newest first.
     /// Keyset pagination on (ordered_at, order_number): an index seek, never a scan of the table.
-    public func page(_ filter: GridFilter, after key: GridKey? = nil, limit: Int) throws -> [OrderRow] {
+    public func page(_ filter: GridFilter, after key: GridKey?, limit: Int) throws -> [OrderRow] {
         try pool.read { db in
             let (sql, arguments) = Self.pageQuery(
                 filter, after: key, limit: limit, commonWords: try Self.hasCommonWords(filter, in: db),
@@ -34,9 +34,11 @@ extension OrderStore {
     /// What the order numbers begin with before their first hyphen (the shop's id: `398211-`;
     /// hand-entered orders may have others), when the filter looks for the start of a number.
     /// Found by seeking the unique index past each one, not by reading it: one seek per prefix.
-    static func numberPrefixes(for filter: GridFilter, in db: Database) throws -> [String] {
+    static func numberPrefixes(for filter: GridFilter, in db: any StoreStatements) throws -> [String] {
         try numberPrefixes(for: filter) { after in
-            try String.fetchOne(db, sql: "SELECT order_number FROM orders WHERE order_number > ? ORDER BY order_number LIMIT 1", arguments: [after])
+            try db.firstRow("SELECT order_number FROM orders WHERE order_number > ? ORDER BY order_number LIMIT 1", [.text(after)]) {
+                try $0.requiredText("order_number")
+            }
         }
     }
 

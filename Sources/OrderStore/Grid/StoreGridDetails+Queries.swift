@@ -11,12 +11,7 @@ extension StoreGridDetails {
     /// Which of `numbers` the filter shows.
     public func shown(_ filter: GridFilter, among numbers: [OrderNumber]) throws -> Set<OrderNumber> {
         try reading { db in
-            let prefixes = try OrderStore.numberPrefixes(for: filter) { after in
-                try db.firstRow("SELECT order_number FROM orders WHERE order_number > ? ORDER BY order_number LIMIT 1", [.text(after)]) {
-                    try $0.requiredText("order_number")
-                }
-            }
-            let condition = filter.condition(numberPrefixes: prefixes, dialect: db.dialect)
+            let condition = filter.condition(numberPrefixes: try OrderStore.numberPrefixes(for: filter, in: db), dialect: db.dialect)
             var shown: Set<OrderNumber> = []
             for chunk in numbers.map(\.rawValue).chunked(into: 500) {
                 try db.forEachRow(

@@ -146,7 +146,7 @@ extension OrderStore {
 
     /// The batch's journal rows, newest first, set back on the orders as they are now.
     static func replayBackwards(batch: String, in db: any StoreStatements) throws -> Replay {
-        // Read row by row into plain values: a batch may hold 100,000 rows.
+        // Read into plain values, not rows: a batch may hold 100,000 of them.
         let rows = try db.rows("""
             SELECT id, order_number, field, before_value, after_value FROM journal
             WHERE batch_id = ? AND undoable = 1 AND undone_by_batch IS NULL ORDER BY id DESC

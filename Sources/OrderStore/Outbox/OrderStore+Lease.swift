@@ -24,7 +24,7 @@ extension OrderStore {
     /// nobody holds it, when `holder` already does, when the lease has run out, or when its
     /// holder's process on this host is gone. In one IMMEDIATE transaction: two processes asking
     /// at once cannot both be granted it.
-    public func acquireWorkerLease(holder: String = OperatorIdentity.process, seconds: Int) throws -> Bool {
+    public func acquireWorkerLease(holder: String, seconds: Int) throws -> Bool {
         try writeTransaction("同期担当の確保") { db in
             let date = now()
             let host = OperatorIdentity.host
@@ -46,23 +46,17 @@ extension OrderStore {
     }
 
     /// Says why the worker holding the lease has stopped working, or (nil) that it works again.
-    public func setWorkerProblem(_ problem: String?, holder: String = OperatorIdentity.process) throws {
+    public func setWorkerProblem(_ problem: String?, holder: String) throws {
         try writeTransaction("同期の状態の記録") { db in
             try db.execute(sql: "UPDATE worker_lease SET problem = ? WHERE holder = ?", arguments: [problem, holder])
         }
     }
 
     /// Gives the lease up (a worker stopping cleanly), so that another takes over at once.
-    public func releaseWorkerLease(holder: String = OperatorIdentity.process) throws {
+    public func releaseWorkerLease(holder: String) throws {
         try writeTransaction("同期担当の解放") { db in
             try db.execute(sql: "DELETE FROM worker_lease WHERE holder = ?", arguments: [holder])
         }
-    }
-
-    /// Whether the lease's holder is working now: its lease has not run out and, on this host,
-    /// its process is still there (a worker killed leaves its lease until it runs out).
-    public func isWorking(_ lease: WorkerLease, at date: Date) -> Bool {
-        lease.expiresAt > date && !(lease.host == OperatorIdentity.host && !Self.processIsAlive(lease.pid))
     }
 
     /// The lease as it stands, for the status bar and `juchu status`.

@@ -20,4 +20,27 @@ public protocol StoreCoordination: Sendable {
     func workerLease() throws -> OrderStore.WorkerLease?
 }
 
+extension StoreCoordination {
+    /// Takes or renews the lease for this process.
+    public func acquireWorkerLease(seconds: Int) throws -> Bool {
+        try acquireWorkerLease(holder: OperatorIdentity.process, seconds: seconds)
+    }
+
+    /// Says why this process, holding the lease, stopped working, or (nil) that it works again.
+    public func setWorkerProblem(_ problem: String?) throws {
+        try setWorkerProblem(problem, holder: OperatorIdentity.process)
+    }
+
+    /// Gives this process's lease up.
+    public func releaseWorkerLease() throws {
+        try releaseWorkerLease(holder: OperatorIdentity.process)
+    }
+
+    /// Whether the lease's holder is working now: its lease has not run out and, on this host,
+    /// its process is still there (a worker killed leaves its lease until it runs out).
+    public func isWorking(_ lease: OrderStore.WorkerLease, at date: Date) -> Bool {
+        lease.expiresAt > date && !(lease.host == OperatorIdentity.host && !OperatorIdentity.isAlive(lease.pid))
+    }
+}
+
 extension OrderStore: StoreCoordination {}

@@ -15,4 +15,11 @@ public protocol StoreQuerying: Sendable {
     func rows(_ numbers: [OrderNumber]) throws -> [OrderNumber: OrderRow]
 }
 
+extension StoreQuerying {
+    /// The first `limit` rows of `filter`, newest first.
+    public func page(_ filter: GridFilter, limit: Int) throws -> [OrderRow] {
+        try page(filter, after: nil, limit: limit)
+    }
+}
+
 extension OrderStore: StoreQuerying {}

@@ -11,4 +11,16 @@ public protocol StoreReading: Sendable {
     func journal(of number: OrderNumber) throws -> [JournalEntry]
 }
 
+extension StoreReading {
+    /// The order of `number`, whole; nil when there is none.
+    public func order(_ number: OrderNumber) throws -> Order? {
+        try orders([number], content: true).first
+    }
+
+    /// The orders of `numbers` that exist, whole, in the same order.
+    public func orders(_ numbers: [OrderNumber]) throws -> [Order] {
+        try orders(numbers, content: true)
+    }
+}
+
 extension OrderStore: StoreReading {}

@@ -17,6 +17,9 @@ public protocol StoreTransactions: Sendable {
     func writing<T>(_ doing: String, _ body: (any StoreStatements) throws -> T) throws -> T
     /// Runs `body` on one consistent view of the store.
     func reading<T>(_ body: (any StoreStatements) throws -> T) throws -> T
+    /// The same store, its changes journalled under another name: what a rule does is the rule's
+    /// (「ルール: 代引は保留」), from the same desk.
+    func acting(as operatorName: String) -> Self
 }
 
 extension OrderStore: StoreTransactions {

@@ -2,18 +2,19 @@ import Foundation
 import GRDB
 import OrderEngine
 
-/// SQLite's connection runs the shared statements as GRDB's cached statements.
+/// SQLite's connection runs the shared statements: those that write as GRDB's cached
+/// statements (their SQL is fixed: a journal line, an order's columns), queries prepared each time
+/// (their SQL varies with the length of an `IN (…)` list or a filter, and GRDB's cache never
+/// shrinks); the number of values checked against the statement's.
 extension Database: StoreStatements {
     public var dialect: SQLDialect { .sqlite }
 
     public func run(_ sql: String, _ values: [StoredValue]) throws {
-        let statement = try cachedStatement(sql: sql)
-        statement.setUncheckedArguments(StatementArguments(values: values.map(\.databaseValue)))
-        try statement.execute()
+        try cachedStatement(sql: sql).execute(arguments: StatementArguments(values: values.map(\.databaseValue)))
     }
 
     public func forEachRow(_ sql: String, _ values: [StoredValue], _ body: (any StoredRowReading) throws -> Void) throws {
-        let rows = try Row.fetchCursor(cachedStatement(sql: sql), arguments: StatementArguments(values: values.map(\.databaseValue)))
+        let rows = try Row.fetchCursor(self, sql: sql, arguments: StatementArguments(values: values.map(\.databaseValue)))
         while let row = try rows.next() { try body(row) }
     }
 

@@ -181,14 +181,14 @@ extension SyncService {
     /// What the rules would do to each of `numbers`: each rule's verdict and the plan, nothing
     /// written and nothing sent (no RMS, no relay: only the store and the shop's templates).
     public static func simulateRules(
-        _ rules: RuleSet, on numbers: [OrderNumber], store: OrderStore, mailer: Mailer?, now: Date = Date()
+        _ rules: RuleSet, on numbers: [OrderNumber], store: any ShopStore, mailer: Mailer?, now: Date = Date()
     ) throws -> [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])] {
         try simulateRules(rules, on: try store.orders(numbers), store: store, mailer: mailer, now: now)
     }
 
     /// The same for orders already read.
     public static func simulateRules(
-        _ rules: RuleSet, on orders: [Order], store: OrderStore, mailer: Mailer?, now: Date = Date()
+        _ rules: RuleSet, on orders: [Order], store: any ShopStore, mailer: Mailer?, now: Date = Date()
     ) throws -> [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])] {
         let (traces, engine) = try traces(rules, orders, store: store, mailer: mailer, now: now)
         return zip(orders, traces).map { order, trace in (order, trace, trace.plan(on: order, engine: engine)) }
@@ -198,7 +198,7 @@ extension SyncService {
     /// 同梱候補 among them and their buyers' earlier orders when a rule asks), and the engine that
     /// planned their steps.
     static func traces(
-        _ rules: RuleSet, _ orders: [Order], store: OrderStore, mailer: Mailer?, now: Date
+        _ rules: RuleSet, _ orders: [Order], store: any ShopStore, mailer: Mailer?, now: Date
     ) throws -> (traces: [RuleTrace], engine: RuleSet.Engine) {
         let numbers = orders.map(\.number)
         let history = try store.ruleActs(of: numbers)
@@ -213,7 +213,7 @@ extension SyncService {
     /// A rule's step as the engine's action: the panel's own, and for a mail the shop's template
     /// with the mails `numbers` already have (a rule never sends a template twice).
     static func ruleEngine(
-        _ rules: [Rule], _ numbers: [OrderNumber], store: OrderStore, mailer: Mailer?, now: Date
+        _ rules: [Rule], _ numbers: [OrderNumber], store: any ShopStore, mailer: Mailer?, now: Date
     ) throws -> RuleSet.Engine {
         var mails: [String: Result<any BulkAction, ActionInputError>] = [:]
         for rule in rules {
@@ -233,7 +233,7 @@ extension SyncService {
 
     /// The mail of template `name` (its file name or 名前) for `numbers`, or why it cannot be sent.
     private static func mailAction(
-        _ name: String, _ numbers: [OrderNumber], store: OrderStore, mailer: Mailer?, now: Date
+        _ name: String, _ numbers: [OrderNumber], store: any ShopStore, mailer: Mailer?, now: Date
     ) throws -> Result<any BulkAction, ActionInputError> {
         guard let mailer else { return .failure(ActionInputError("メールの設定 [mail] がありません（config.toml）")) }
         let template: MailTemplate

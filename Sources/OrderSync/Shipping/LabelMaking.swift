@@ -27,7 +27,7 @@ public enum LabelMaking {
     /// their bundles, each kept out with the reason the file itself would give (the label rules,
     /// the carrier's layout, a character its encoding lacks) — the writer run without keys or a file.
     public static func preview(
-        _ numbers: [OrderNumber], _ action: WriteLabelsAction, sender: LabelSender, today: CalendarDate, store: OrderStore
+        _ numbers: [OrderNumber], _ action: WriteLabelsAction, sender: LabelSender, today: CalendarDate, store: any ShopStore
     ) throws -> Plan {
         let orders = try store.orders(try store.withBundlePartners(numbers))
         let file = LabelWriter(format: try format(of: action), sender: sender, today: today).file(for: orders) { $0.map { _ in "" } }
@@ -39,7 +39,7 @@ public enum LabelMaking {
     }
 
     public static func make(
-        _ numbers: [OrderNumber], format: LabelFormat, sender: LabelSender, today: CalendarDate, store: OrderStore, path: String
+        _ numbers: [OrderNumber], format: LabelFormat, sender: LabelSender, today: CalendarDate, store: any ShopStore, path: String
     ) throws -> Made {
         let orders = try store.orders(try store.withBundlePartners(numbers))
         let file = try LabelWriter(format: format, sender: sender, today: today).file(for: orders, keys: store.shipmentKeys)

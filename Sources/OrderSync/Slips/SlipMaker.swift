@@ -59,7 +59,7 @@ public struct SlipMaker: Sendable {
         }
     }
 
-    public func preview(_ request: Request, store: OrderStore) throws -> Preview {
+    public func preview(_ request: Request, store: any ShopStore) throws -> Preview {
         // A bundle ships as one parcel: its 納品書 and its picking take every member.
         let widens = request.kind == .deliveryNote || request.kind == .picking
         let all = try store.orders(widens ? try store.withBundlePartners(request.numbers) : request.numbers)
@@ -94,7 +94,7 @@ public struct SlipMaker: Sendable {
     /// Makes (and prints) the documents; records them once they are made and printed. When
     /// making fails, nothing is recorded and no file is left; when printing fails, the whole PDF
     /// stays at its path, unrecorded, for the operator to print by hand.
-    public func make(_ request: Request, store: OrderStore) async throws -> Outcome {
+    public func make(_ request: Request, store: any ShopStore) async throws -> Outcome {
         let preview = try preview(request, store: store)
         guard !preview.orders.isEmpty else { return Outcome(preview: preview, output: nil, printJob: nil) }
         let output = try await renderer.render(preview.batch, with: library, to: request.path)

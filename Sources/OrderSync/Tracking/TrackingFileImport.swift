@@ -84,7 +84,7 @@ public struct TrackingFileImport: Sendable {
 
     /// Reads and matches each of `paths`. `format`: the files' format when the operator says it
     /// (else each is recognised by its first line).
-    public static func read(_ paths: [String], format: TrackingFormat? = nil, store: OrderStore, today: CalendarDate) throws -> TrackingFileImport {
+    public static func read(_ paths: [String], format: TrackingFormat? = nil, store: any ShopStore, today: CalendarDate) throws -> TrackingFileImport {
         var read: [(path: String, result: Result<TrackingFile, FileFormatError>)] = []
         for path in paths {
             do {
@@ -134,7 +134,7 @@ public struct TrackingFileImport: Sendable {
 
     /// Writes the matched lines (``additions(takingValidLines:)``) in one batch
     /// (``OrderStore/addParcels(_:previewed:)``).
-    public func apply(to store: OrderStore, takingValidLines: Bool) throws -> (batchID: String, leftOut: [(OrderNumber, String)]) {
+    public func apply(to store: any ShopStore, takingValidLines: Bool) throws -> (batchID: String, leftOut: [(OrderNumber, String)]) {
         try store.addParcels(additions(takingValidLines: takingValidLines), previewed: previewed)
     }
 

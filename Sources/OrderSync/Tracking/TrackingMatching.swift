@@ -11,11 +11,11 @@ public enum TrackingMatching {
     /// A number held by another order's parcel shipped longer ago than this is the carrier's reuse.
     static let numberReuseDays = 365
 
-    public static func match(_ rows: [TrackingRow], in store: OrderStore, today: CalendarDate) throws -> TrackingImport {
+    public static func match(_ rows: [TrackingRow], in store: any ShopStore, today: CalendarDate) throws -> TrackingImport {
         try match([(name: "", rows: rows)], in: store, today: today)[0]
     }
 
-    public static func match(_ files: [(name: String, rows: [TrackingRow])], in store: OrderStore, today: CalendarDate) throws -> [TrackingImport] {
+    public static func match(_ files: [(name: String, rows: [TrackingRow])], in store: any ShopStore, today: CalendarDate) throws -> [TrackingImport] {
         let rows = files.flatMap(\.rows)
         let keys = try store.shipmentKeyTargets(rows.compactMap(\.key))
         var named = Set(rows.compactMap(\.orderNumber) + rows.compactMap(\.key).filter { keys[$0] == nil }).map(OrderNumber.init)

@@ -92,7 +92,7 @@ extension DeskController {
 
     /// What became of each order; an error that stopped the whole action is every order's message.
     private static func outcome(
-        of dialog: ActionDialog, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore, service: SyncService,
+        of dialog: ActionDialog, _ numbers: [OrderNumber], context: ActionContext, store: any ShopStore, service: SyncService,
         progress: @escaping BatchProgress
     ) async -> ActionResult {
         do {
@@ -103,7 +103,7 @@ extension DeskController {
     }
 
     private static func carryOut(
-        _ dialog: ActionDialog, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore, service: SyncService,
+        _ dialog: ActionDialog, _ numbers: [OrderNumber], context: ActionContext, store: any ShopStore, service: SyncService,
         progress: @escaping BatchProgress
     ) async throws -> ActionResult {
         if let tracking = dialog.tracking {

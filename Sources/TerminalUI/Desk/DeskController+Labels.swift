@@ -16,7 +16,7 @@ extension DeskController {
 
     /// 送り状データを書き出す from the panel: the label file in the desk's label folder, each order's
     /// result with its shipment keys and the file, what the format refused, and what will print cut.
-    static func writeLabels(_ action: WriteLabelsAction, _ numbers: [OrderNumber], context: ActionContext, store: OrderStore) throws -> ActionResult {
+    static func writeLabels(_ action: WriteLabelsAction, _ numbers: [OrderNumber], context: ActionContext, store: any ShopStore) throws -> ActionResult {
         let format = try LabelMaking.format(of: action)
         guard let sender = context.labelSender else {
             throw ActionInputError("ご依頼主がありません。config.toml に [sender] の name・phone・zip・address を書いてください")

@@ -67,7 +67,7 @@ extension DeskController {
     }
 
     /// Makes what the preview showed; each order's line says what was made, the note where it went.
-    static func makeSlips(_ slips: SlipPreview, maker: SlipMaker?, store: OrderStore) async throws -> ActionResult {
+    static func makeSlips(_ slips: SlipPreview, maker: SlipMaker?, store: any ShopStore) async throws -> ActionResult {
         guard let maker else { throw ActionInputError("帳票のテンプレートと設定がありません") }
         // The renderer makes the desk's slip folder with its scratch folder when it is not there yet.
         let made: SlipMaker.Outcome

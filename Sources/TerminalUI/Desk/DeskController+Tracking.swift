@@ -42,7 +42,7 @@ extension DeskController {
     /// so — in one batch, and moves to the folder's `取込済` the files taken in: every file whose
     /// lines were all taken in, and those with refused lines only when the operator chose to take
     /// their valid lines (else they stay, to be fixed and read again).
-    static func applyTrackingImport(_ preview: TrackingPreview, _ plan: PlanPreview, store: OrderStore) throws -> ActionResult {
+    static func applyTrackingImport(_ preview: TrackingPreview, _ plan: PlanPreview, store: any ShopStore) throws -> ActionResult {
         let (batchID, leftOut) = try preview.imported.apply(to: store, takingValidLines: preview.takingValidLines)
         let files = preview.imported.moveTakenIn(takingValidLines: preview.takingValidLines, leftOut: Set(leftOut.map(\.0)))
         let refused = Dictionary(leftOut.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })

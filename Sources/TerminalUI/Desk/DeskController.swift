@@ -59,7 +59,7 @@ public final class DeskController {
     }
 
     public internal(set) var state: DeskState
-    let store: OrderStore
+    let store: any ShopStore
     let service: SyncService
     let settings: Settings
     let view: DeskView

@@ -34,11 +34,11 @@ final class RowReader: Sendable {
         let description: String
     }
 
-    private let store: OrderStore
+    private let store: any ShopStore
     private let queue = DispatchQueue(label: "juchu.desk.rows", qos: .userInitiated)
     private let slots = Mutex<(pending: Request?, running: Bool, answer: Answer?)>((nil, false, nil))
 
-    init(store: OrderStore) {
+    init(store: any ShopStore) {
         self.store = store
     }
 

@@ -16,7 +16,7 @@ struct OrderSelection: ParsableArguments {
         }
     }
 
-    func numbers(in store: OrderStore) throws -> [OrderNumber] {
+    func numbers(in store: any ShopStore) throws -> [OrderNumber] {
         guard let status else { return orders.map(OrderNumber.init) }
         return try store.page(GridFilter(localStatus: LocalStatus(status)), limit: 1_000_000).map(\.number)
     }
