@@ -7,8 +7,8 @@ import Synchronization
 /// store's roles (``StoreCoordination``, ``StoreQuerying``, ``StoreImporting``, ``StoreReading``,
 /// ``StoreChanges``, and those written once for both backends: ``StoreApplying``, ``StoreOutbox``,
 /// ``StoreSyncRecords``, ``StoreGridDetails``), each proved against SQLite's by the conformance
-/// suite. Backups (``StoreBackups``) are not here yet, so it is not yet a ``ShopStore``: juchu
-/// runs on SQLite.
+/// suite: it is a ``ShopStore``. Backups (``StoreBackups``, pg_dump) are not here yet, and
+/// config.toml cannot name it yet: juchu runs on SQLite.
 public final class PostgresStore: Sendable {
     let session: PostgresSession
     /// Who the journal names for changes made through this store.

@@ -90,8 +90,11 @@ public struct SyncWorker: Sendable {
                 // said and tried an hour later, not every round.
                 nextBackupCheck = clock.now + .seconds(3600)
                 do {
-                    if try service.store.backupIsDue(backups) {
-                        let made = try service.store.makeBackup(backups)
+                    guard let store = service.store as? any StoreBackups else {
+                        throw StoreError("この保存先のバックアップはまだ作れません（SQLite のみ）")
+                    }
+                    if try store.backupIsDue(backups) {
+                        let made = try store.makeBackup(backups)
                         service.events(.backedUp(made.backup.path, made.backup.contents.summary))
                     }
                 } catch {

@@ -20,7 +20,7 @@ enum StoreBackend: String, CaseIterable, CustomStringConvertible, Sendable {
 }
 
 /// The roles both backends provide.
-typealias OpenedStore = StoreCoordination & StoreQuerying & StoreImporting & StoreReading & StoreChanges
+typealias OpenedStore = ShopStore
 
 /// A store of its own for one test: a fresh SQLite file, or a fresh database on the server
 /// (dropped by ``remove()``).

@@ -1,4 +1,5 @@
-/// Every role of the store, as the sync worker, the desk and the commands use it: the one type
-/// they are written against, whichever backend holds the shop's data.
+/// Every role of the store the sync worker, the desk and the commands use: the one type they are
+/// written against, whichever backend holds the shop's data. Backups (``StoreBackups``) are
+/// asked of the store apart: each backend makes its own.
 public typealias ShopStore = StoreChanges & StoreCoordination & StoreQuerying & StoreImporting & StoreReading
-    & StoreApplying & StoreOutbox & StoreSyncRecords & StoreGridDetails & StoreBackups
+    & StoreApplying & StoreOutbox & StoreSyncRecords & StoreGridDetails
