@@ -13,36 +13,12 @@ import TestSupport
 struct ApplyingConformanceTests {
     @Test("a day of actions on both: statuses, flags, fees against a preview another desk overtook, confirmations and cancellations claimed once, mails sent again, duplicates, a bundle and its unbundling, details of RMS's and hand orders, undo with conflicts")
     func sameDay() throws {
-        let incoming = try ImportingConformanceTests.incoming()
-        let directory = TemporaryDirectory("juchu-applying")
-        defer { directory.remove() }
-        let path = directory.file("shop.sqlite")
-        let scratch = try ScratchStore(.postgresql)
-        defer { #expect(throws: Never.self) { try scratch.remove() } }
-        var sqlite: OrderStore? = try OrderStore(path: path, operatorName: "受注 太郎", deskID: "taro@desk-a:100", now: ImportingConformanceTests.clock)
-        let postgres = try PostgresStore(location: scratch.location!, operatorName: "受注 太郎", deskID: "taro@desk-a:100", now: ImportingConformanceTests.clock)
-        try sqlite!.importOrders(incoming, action: .action(.fetch))
-        _ = try postgres.importOrders(incoming, action: .action(.fetch))
-
-        let numbers = incoming.map(\.order.number)
-        let expected = try Self.day(on: sqlite!, numbers: numbers)
-        let found = try Self.day(on: postgres, numbers: numbers)
-        #expect(found.count == expected.count)
-        for (index, (one, other)) in zip(found, expected).enumerated() where one != other {
-            Issue.record("手順 \(index + 1) が違います:\nPostgreSQL: \(one)\nSQLite:     \(other)")
+        try ConformanceDay.compare(
+            saying: ["changedSincePreview", "confirmInFlight", "intents 37", "created 2", "bundle changes 2", "unbundle changes 2", "conflicts 1",
+                     "twice [300, 300]", "members ", "gathered まとめ2,まとめ2,まとめ2,まとめ1,まとめ1"],
+            nonEmpty: ["orders", "order_content", "journal", "batch_desks", "outbox", "status_counts"]) { store, numbers in
+            try Self.day(on: store, numbers: numbers)
         }
-        // The day did what it says (the comparison is not of steps that did nothing).
-        let joined = expected.joined(separator: "\n")
-        for said in ["changedSincePreview", "confirmInFlight", "intents 37", "created 2", "bundle changes 2", "unbundle changes 2", "conflicts 1", "twice [300, 300]", "members ", "gathered まとめ2,まとめ2,まとめ2,まとめ1,まとめ1"] {
-            #expect(joined.contains(said), "「\(said)」")
-        }
-
-        #expect(try postgres.orders(numbers, content: true) == sqlite!.orders(numbers, content: true))
-        #expect(try postgres.countsByStatus() == sqlite!.countsByStatus())
-        #expect(try postgres.page(GridFilter(), after: nil, limit: 1_000) == sqlite!.page(GridFilter(), after: nil, limit: 1_000))
-        sqlite = nil
-        try StoredTablesComparison.expectSame(
-            sqlite: path, postgres: postgres, nonEmpty: ["orders", "order_content", "journal", "batch_desks", "outbox", "status_counts"])
     }
 
     @Test("two desks on two hosts at once, over the same orders in opposite orders and in parts, each setting its own flag and confirming: no change lost (every order has both flags), each order claimed once, its confirmation in the outbox once and journalled once")
@@ -87,7 +63,7 @@ struct ApplyingConformanceTests {
     }
 
     /// The day's steps on one store, each said as a line: what it applied, skipped, claimed and made.
-    static func day(on store: some StoreApplying & StoreGridDetails & StoreReading, numbers: [OrderNumber]) throws -> [String] {
+    static func day(on store: some ShopStore, numbers: [OrderNumber]) throws -> [String] {
         var said: [String] = []
         func apply(_ action: some BulkAction, _ chosen: [OrderNumber], claimedBy process: String = "taro@desk-a:100",
                    previewed: [OrderNumber: [FieldChange]]? = nil) throws -> OrderStore.Applied {

@@ -13,46 +13,23 @@ import TestSupport
 /// leaves every table the same, row for row.
 @Suite("Conformance: the outbox and the records on each backend", .serialized, .enabled(if: StoreBackend.serverURL != nil, "needs JUCHU_TEST_POSTGRESQL_URL"))
 struct RecordsConformanceTests {
-    typealias Store = StoreApplying & StoreOutbox & StoreSyncRecords & StoreGridDetails & StoreReading & StoreImporting
-
     @Test("a day of sending and recording on both: every answer and every table alike")
     func sameRecords() throws {
-        let incoming = try ImportingConformanceTests.incoming()
-        let directory = TemporaryDirectory("juchu-records")
-        defer { directory.remove() }
-        let path = directory.file("shop.sqlite")
-        let scratch = try ScratchStore(.postgresql)
-        defer { #expect(throws: Never.self) { try scratch.remove() } }
-        let desk = "taro@desk-a:100"
-        var sqlite: OrderStore? = try OrderStore(path: path, operatorName: "受注 太郎", deskID: desk, now: ImportingConformanceTests.clock)
-        let postgres = try PostgresStore(location: scratch.location!, operatorName: "受注 太郎", deskID: desk, now: ImportingConformanceTests.clock)
-        _ = try sqlite!.importOrders(incoming, action: .action(.fetch))
-        _ = try postgres.importOrders(incoming, action: .action(.fetch))
-
-        let numbers = incoming.map(\.order.number)
-        let expected = try Self.day(on: sqlite!, numbers: numbers)
-        let found = try Self.day(on: postgres, numbers: numbers)
-        #expect(found.count == expected.count)
-        for (index, (one, other)) in zip(found, expected).enumerated() where one != other {
-            Issue.record("手順 \(index + 1) が違います:\nPostgreSQL: \(one)\nSQLite:     \(other)")
+        let expected = try ConformanceDay.compare(
+            saying: ["unresolved: 2", "history: 4", "copies: 2", "parcels: 2 left out 0", "keys reused", "acts 3 then 0", "failures: 1",
+                     "sub-statuses 2", "差分あり yes", "records: 21", "| 289 ["],
+            nonEmpty: ["outbox", "mail_messages", "printed_slips", "shipment_keys", "rule_acts", "sub_statuses", "sync_failures", "license_expiry"]
+        ) { store, numbers in
+            try Self.day(on: store, numbers: numbers)
         }
-        // The day did what it says: nothing here is a step that only failed, and the one refusal is the one meant.
-        let joined = expected.joined(separator: "\n")
+        // Nothing here is a step that only failed, and the one refusal is the one meant.
         for line in expected where line.contains(" refused: ") {
             #expect(line.hasPrefix("parcel again refused: "), "\(line)")
         }
-        for said in ["unresolved: 2", "history: 4", "copies: 2", "parcels: 2 left out 0", "keys reused", "acts 3 then 0", "failures: 1", "sub-statuses 2", "差分あり yes", "records: 21", "| 289 ["] {
-            #expect(joined.contains(said), "「\(said)」:\n\(joined)")
-        }
-        #expect(try postgres.orders(numbers, content: true) == sqlite!.orders(numbers, content: true))
-        sqlite = nil
-        try StoredTablesComparison.expectSame(
-            sqlite: path, postgres: postgres,
-            nonEmpty: ["outbox", "mail_messages", "printed_slips", "shipment_keys", "rule_acts", "sub_statuses", "sync_failures", "license_expiry"])
     }
 
     /// The day's steps on one store, each said as a line; a step refused is said by its message.
-    static func day(on store: some Store, numbers: [OrderNumber]) throws -> [String] {
+    static func day(on store: some ShopStore, numbers: [OrderNumber]) throws -> [String] {
         var said: [String] = []
         func step(_ name: String, _ body: () throws -> String) {
             do { said.append("\(name): \(try body())") } catch { said.append("\(name) refused: \(error)") }
