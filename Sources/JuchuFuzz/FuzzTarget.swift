@@ -1,5 +1,6 @@
 import Foundation
 import OrderEngine
+import OrderStore
 import OrderSync
 import RakutenPay
 import RMSSandbox
@@ -11,7 +12,7 @@ import TerminalUI
 /// to a bad input; only a crash, a hang or a leak is a finding.
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// A getOrder answer, decoded, every order mapped for the store (the readable ones and those
-    /// kept 要確認).
+    /// kept 要確認), and what the store writes of each (columns, content, search terms).
     case getOrder = "getorder"
     /// A searchOrder answer.
     case searchOrder = "searchorder"
@@ -29,7 +30,14 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .getOrder:
             if case .success(let fetched) = Result(catching: { try RakutenPayClient.fetchedOrders(fromBody: Array(bytes)) }) {
-                _ = OrderImport.incoming(fetched, localStatus: .newOrder, fetchedAt: Date(timeIntervalSince1970: 1_795_000_000))
+                // What the store writes of each order: its columns, content, journal line, search
+                // document and the terms PostgreSQL indexes (made on bytes).
+                for item in OrderImport.incoming(fetched, localStatus: .newOrder, fetchedAt: Date(timeIntervalSince1970: 1_795_000_000)) {
+                    _ = item.columnValues
+                    _ = item.arrival
+                    _ = Result { try item.content() }
+                    _ = SearchTerms.indexedTermsText(item.searchDocument)
+                }
             }
         case .searchOrder:
             _ = Result { try JSONIndexDecoder().decode(SearchOrderResponse.self, from: bytes) }

@@ -64,7 +64,7 @@ struct PostgresGathering {
         var bindings = PostgresBindings(capacity: rows.count * types.count)
         for values in rows { for value in values { bindings.append(stored: value) } }
         let tuples = PostgresStore.placeholders(rows: rows.count, columns: types.count) { column, mark in "\(mark)::\(types[column])" }
-        // The given values are named by position (v.c1, v.c2, …): a column may be a word of SQL's.
+        // The given values are named by position (given.c1, given.c2, …): a column may be a word of SQL's.
         let names = (1...types.count).map { "c\($0)" }
         let assignments = zip(row.columns, names).map { "\($0) = given.\($1)" } + row.increments.map { "\($0) = changed.\($0) + 1" }
         return PostgresQuery(unsafeSQL: """
