@@ -74,23 +74,25 @@ extension StoreSyncRecords {
     /// Orders at RMS 発送待ち not reported by their ship-by day, and reported ones RMS has not moved
     /// to 発送済 two days after the ship date (``ShippingWatch``), oldest first.
     public func shippingWatch(today: CalendarDate, leadDays: Int) throws -> (late: [OrderNumber], stuck: [OrderNumber]) {
-        let waiting = try ordersAwaitingShipment()
-        let orders = try reading { db in try OrderStore.load(waiting, content: false, in: db) }
+        // The orders and their state read on one snapshot.
+        let orders = try reading { db in try OrderStore.load(try OrderStore.awaitingShipment(in: db), content: false, in: db) }
         return (orders.filter { ShippingWatch.isLate($0, today: today, leadDays: leadDays) }.map(\.number),
                 orders.filter { ShippingWatch.isStuck($0, today: today) }.map(\.number))
     }
 
     /// Rakuten orders RMS holds at 発送待ち (300), oldest first: the ones parcels are for.
     public func ordersAwaitingShipment() throws -> [OrderNumber] {
-        try reading { db in
-            try db.rows("SELECT order_number FROM orders WHERE rms_progress = 300 AND origin = 'rakutenAPI' ORDER BY ordered_at, order_number") {
-                OrderNumber(try $0.requiredText("order_number"))
-            }
-        }
+        try reading { db in try OrderStore.awaitingShipment(in: db) }
     }
 }
 
 extension OrderStore {
+    static func awaitingShipment(in db: any StoreStatements) throws -> [OrderNumber] {
+        try db.rows("SELECT order_number FROM orders WHERE rms_progress = 300 AND origin = 'rakutenAPI' ORDER BY ordered_at, order_number") {
+            OrderNumber(try $0.requiredText("order_number"))
+        }
+    }
+
     static func lastImport(in db: any StoreStatements) throws -> Date? {
         try db.firstRow("SELECT imported_at FROM orders WHERE origin = 'rakutenAPI' ORDER BY id DESC LIMIT 1") {
             Date(timeIntervalSince1970: TimeInterval(try $0.requiredInteger("imported_at")))
