@@ -144,7 +144,7 @@ let package = Package(
         .target(
             name: "ShopSettings",
             dependencies: [
-                "OrderEngine", "RakutenPay", "OrderStore", "OrderSync", "ShippingFiles", "CustomerMail", "MailTransport", "Slips",
+                "OrderEngine", "RakutenPay", "OrderStore", "OrderStorePostgres", "OrderSync", "ShippingFiles", "CustomerMail", "MailTransport", "Slips",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict

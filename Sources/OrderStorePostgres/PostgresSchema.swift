@@ -14,6 +14,12 @@ enum PostgresSchema {
     /// has on one ("import" in ASCII, its first user).
     static let writerLockKey: Int64 = 0x69_6D_70_6F_72_74
 
+    /// The newest of the migrations `applied` names, in the order they are made: the schema's
+    /// version, as a backup states it.
+    static func newest(of applied: Set<String>) -> String {
+        migrations.last { applied.contains($0.id) }?.id ?? ""
+    }
+
     static let migrations: [(id: String, sql: [String])] = [
         ("v1-worker-lease", [
             """

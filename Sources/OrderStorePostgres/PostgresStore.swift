@@ -7,8 +7,8 @@ import Synchronization
 /// store's roles (``StoreCoordination``, ``StoreQuerying``, ``StoreImporting``, ``StoreReading``,
 /// ``StoreChanges``, and those written once for both backends: ``StoreApplying``, ``StoreOutbox``,
 /// ``StoreSyncRecords``, ``StoreGridDetails``), each proved against SQLite's by the conformance
-/// suite: it is a ``ShopStore``. Backups (``StoreBackups``, pg_dump) are not here yet, and
-/// config.toml cannot name it yet: juchu runs on SQLite.
+/// suite: it is a ``ShopStore``, and makes its backups with pg_dump (``StoreBackups``).
+/// config.toml names it by `[store] url`.
 public final class PostgresStore: Sendable {
     let session: PostgresSession
     /// Who the journal names for changes made through this store.
@@ -17,15 +17,18 @@ public final class PostgresStore: Sendable {
     public let deskID: String
     /// The clock the changes are dated by.
     public let now: @Sendable () -> Date
+    /// Who may read the files it writes (its backups): the owner, or `[store] group`.
+    public let access: FileAccess
     /// Listens for changes from the first ``changeCount()`` on.
     let changes = Mutex<PostgresChangeWatch?>(nil)
 
     /// Connects and brings the database's schema up to date.
     public init(
         location: PostgresLocation, operatorName: String = OperatorIdentity.current, deskID: String = OperatorIdentity.process,
-        now: @escaping @Sendable () -> Date = Date.init
+        access: FileAccess = .ownerOnly, now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         self.operatorName = operatorName
+        self.access = access
         self.deskID = deskID
         self.now = now
         session = try PostgresSession(location: location)
@@ -47,6 +50,7 @@ public final class PostgresStore: Sendable {
         session = store.session
         self.operatorName = operatorName
         deskID = store.deskID
+        access = store.access
         now = store.now
     }
 

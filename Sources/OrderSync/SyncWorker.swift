@@ -90,11 +90,8 @@ public struct SyncWorker: Sendable {
                 // said and tried an hour later, not every round.
                 nextBackupCheck = clock.now + .seconds(3600)
                 do {
-                    guard let store = service.store as? any StoreBackups else {
-                        throw StoreError("この保存先のバックアップはまだ作れません（SQLite のみ）")
-                    }
-                    if try store.backupIsDue(backups) {
-                        let made = try store.makeBackup(backups)
+                    if try service.store.backupIsDue(backups) {
+                        let made = try service.store.makeBackup(backups)
                         service.events(.backedUp(made.backup.path, made.backup.contents.summary))
                     }
                 } catch {

@@ -1,6 +1,7 @@
 import Foundation
 import OrderEngine
 import OrderStore
+import OrderStorePostgres
 import OrderSync
 import TOMLKit
 
@@ -47,7 +48,7 @@ extension ShopConfig {
         "shop": ["id", "delivery_methods"],
         "api": ["base_url", "service_secret", "license_key", "license_expires", "requests_per_second", "async_apply_seconds"],
         "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
-        "store": ["path", "group"],
+        "store": ["path", "url", "password_file", "group"],
         "backup": ["folder", "keep", "daily"],
         "operators": ["viewer", "clerk", "manager"],
         "rules": ["path"],
@@ -149,6 +150,23 @@ extension ShopConfig {
                 throw reader.error("store", "path", "絶対パスで書いてください（/ か ~/ で始まるパス: 「\(path)」）")
             }
             databasePath = path.hasPrefix("~/") ? XDGPaths.home + path.dropFirst() : path
+        }
+        if let url = try reader.string("store", "url") {
+            guard try reader.string("store", "path") == nil else {
+                throw reader.error("store", "url", "path（SQLite のファイル）と url（PostgreSQL）はどちらか一方だけ書いてください")
+            }
+            do {
+                storeServer = try PostgresLocation(url: url)
+            } catch {
+                throw reader.error("store", "url", error.description)
+            }
+        }
+        if let file = try reader.string("store", "password_file") {
+            guard storeServer != nil else { throw reader.error("store", "password_file", "url（PostgreSQL）を書いたときだけ使います") }
+            guard file.hasPrefix("/") || file.hasPrefix("~/") else {
+                throw reader.error("store", "password_file", "絶対パスで書いてください（/ か ~/ で始まるパス: 「\(file)」）")
+            }
+            storePasswordFile = file.hasPrefix("~/") ? XDGPaths.home + file.dropFirst() : file
         }
         if let group = try reader.string("store", "group") {
             do {

@@ -1,6 +1,7 @@
 import Foundation
 import OrderEngine
 import OrderStore
+import OrderStorePostgres
 import OrderSync
 import RakutenPay
 import ShippingFiles
@@ -26,6 +27,14 @@ public struct ShopConfig: Sendable {
     public var fetchInterval: Duration? = .seconds(600)
     public var confirmPollInterval: Duration = .seconds(20)
     public var databasePath = XDGPaths.data + "/juchu.sqlite"
+    /// `[store] url`: the shop's PostgreSQL database, for operators on several hosts; nil: the
+    /// SQLite file at `databasePath` (the embedded default).
+    public var storeServer: PostgresLocation?
+    /// `[store] password_file`: the PostgreSQL password, in a file only its owner reads (when
+    /// `JUCHU_DB_PASSWORD` does not give it).
+    public var storePasswordFile: String?
+    /// The store as messages name it: the file, or the server's URL without a password.
+    public var storeShown: String { storeServer?.shown ?? databasePath }
     /// `[store] group`: the host's group whose users share the store and the folders Juchu writes
     /// (0660/2770); without it, only the owner reads them (0600/0700).
     public var fileAccess = FileAccess.ownerOnly

@@ -1,24 +1,31 @@
 import Foundation
 
-/// A folder of backups of one store: `juchu-YYYYMMDD-HHMMSS.sqlite` (Japan time), the newest
-/// last by name, the last `keep` kept.
+/// A folder of backups of one store: `juchu-YYYYMMDD-HHMMSS.sqlite` (Japan time; `.pgdump` for
+/// PostgreSQL's), the newest last by name, the last `keep` kept.
 public struct BackupFolder: Sendable {
     public let path: String
+    /// The backups' kind by their ending: `.sqlite`, or `.pgdump` (pg_dump's custom format).
+    public let suffix: String
 
-    public init(path: String) {
+    public init(path: String, suffix: String = ".sqlite") {
         self.path = path
+        self.suffix = suffix
+    }
+
+    /// The same folder, for backups of another kind.
+    public func holding(_ suffix: String) -> BackupFolder {
+        BackupFolder(path: path, suffix: suffix)
     }
 
     static let prefix = "juchu-"
-    static let suffix = ".sqlite"
 
     /// The name of a backup made at `date`.
     public func file(at date: Date) -> String {
-        "\(path)/\(Self.prefix)\(Self.stamp(date))\(Self.suffix)"
+        "\(path)/\(Self.prefix)\(Self.stamp(date))\(suffix)"
     }
 
     /// `YYYYMMDD-HHMMSS` in Japan time: names that sort as their times.
-    static func stamp(_ date: Date) -> String {
+    public static func stamp(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
@@ -29,7 +36,7 @@ public struct BackupFolder: Sendable {
     public func backups() throws -> [String] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         return try FileManager.default.contentsOfDirectory(atPath: path)
-            .filter { $0.hasPrefix(Self.prefix) && $0.hasSuffix(Self.suffix) }
+            .filter { $0.hasPrefix(Self.prefix) && $0.hasSuffix(suffix) }
             .sorted()
             .map { "\(path)/\($0)" }
     }
@@ -40,7 +47,7 @@ public struct BackupFolder: Sendable {
         let old = Array(try backups().dropLast(max(keep, 1)))
         let manager = FileManager.default
         var partials: [String] = []
-        for name in try manager.contentsOfDirectory(atPath: path) where name.hasPrefix(Self.prefix) && name.contains(Self.suffix + ".partial-") {
+        for name in try manager.contentsOfDirectory(atPath: path) where name.hasPrefix(Self.prefix) && name.contains(suffix + ".partial-") {
             let modified = try manager.attributesOfItem(atPath: "\(path)/\(name)")[.modificationDate] as? Date ?? date
             if modified < date.addingTimeInterval(-86_400) { partials.append("\(path)/\(name)") }
         }

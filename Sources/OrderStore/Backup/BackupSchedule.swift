@@ -49,8 +49,17 @@ extension OrderStore {
     private static func makeBackup(
         reading reader: some DatabaseReader, access: FileAccess, into folder: BackupFolder, keeping keep: Int?, at date: Date
     ) throws -> ScheduledBackup {
+        try makeBackup(into: folder, access: access, keeping: keep, at: date) { path in try backup(reading: reader, to: path, access: access) }
+    }
+
+    /// A backup made by `make` at the folder's name for `date` (the folder made with `access` when
+    /// missing) and, with `keep`, the oldest beyond it removed once the new one is checked: every
+    /// backend's backups are kept the same way.
+    public static func makeBackup(
+        into folder: BackupFolder, access: FileAccess, keeping keep: Int?, at date: Date, _ make: (_ path: String) throws -> Backup
+    ) throws -> ScheduledBackup {
         do { try access.makeFolder(folder.path) } catch { throw StoreError("バックアップの\(error.description)") }
-        let backup = try backup(reading: reader, to: folder.file(at: date), access: access)
+        let backup = try make(folder.file(at: date))
         guard let keep else { return ScheduledBackup(backup: backup, removed: []) }
         do {
             return ScheduledBackup(backup: backup, removed: try folder.prune(keep: keep, at: date))
@@ -62,9 +71,17 @@ extension OrderStore {
     /// Whether the daily backup is due: the newest in the folder (by when it was written) is older
     /// than `schedule.every`, or there is none.
     public func backupIsDue(_ schedule: BackupSchedule) throws -> Bool {
-        guard let every = schedule.every else { return false }
-        guard let newest = try schedule.folder.backups().last else { return true }
+        try schedule.isDue(at: now())
+    }
+}
+
+extension BackupSchedule {
+    /// Whether the worker's daily backup is due at `date`: the newest in the folder (by when it
+    /// was written) is older than `every`, or there is none.
+    public func isDue(at date: Date) throws -> Bool {
+        guard let every else { return false }
+        guard let newest = try folder.backups().last else { return true }
         let modified = try FileManager.default.attributesOfItem(atPath: newest)[.modificationDate] as? Date ?? .distantPast
-        return now().timeIntervalSince(modified) >= every
+        return date.timeIntervalSince(modified) >= every
     }
 }

@@ -26,24 +26,39 @@ extension OrderStore {
     /// linked to `path`, which must not exist: a file of that name is always a whole, checked
     /// backup, and two backups never write over each other.
     static func backup(reading reader: some DatabaseReader, to path: String, access: FileAccess) throws -> Backup {
+        try backup(to: path, access: access) { partial in
+            let target = try DatabaseQueue(path: partial)
+            let copied = try target.writeWithoutTransaction { destination in
+                try reader.read { source in
+                    let contents = try StoreContents.count(in: source)
+                    try source.backup(to: destination)
+                    return contents
+                }
+            }
+            // One file, no -wal beside it: what is copied elsewhere is the whole backup.
+            try target.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+            try target.close()
+            return copied
+        } verifying: { partial in
+            try verifyBackup(at: partial)
+        }
+    }
+
+    /// A backup file at `path`, made by every backend the same way: `copying` writes the store as
+    /// it stands at one moment into a new file of its own name (`path.partial-…`, created new with
+    /// `access`) and says what it held at that moment; `verifying` opens that file on its own and
+    /// counts what it holds; only when the two agree is it linked to `path`, which must not exist —
+    /// a file of that name is always a whole, checked backup, and two backups never write over each
+    /// other. Nothing half-made is left under a backup's name.
+    public static func backup(
+        to path: String, access: FileAccess, copying: (_ partial: String) throws -> StoreContents,
+        verifying: (_ partial: String) throws -> StoreContents
+    ) throws -> Backup {
         let partial = path + ".partial-" + UUID().uuidString.prefix(8).lowercased()
         do {
             try access.createFile(partial, new: true)
-            let copied: StoreContents
-            do {
-                let target = try DatabaseQueue(path: partial)
-                copied = try target.writeWithoutTransaction { destination in
-                    try reader.read { source in
-                        let contents = try StoreContents.count(in: source)
-                        try source.backup(to: destination)
-                        return contents
-                    }
-                }
-                // One file, no -wal beside it: what is copied elsewhere is the whole backup.
-                try target.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
-                try target.close()
-            }
-            let found = try verifyBackup(at: partial)
+            let copied = try copying(partial)
+            let found = try verifying(partial)
             guard found == copied else {
                 throw StoreError("コピーの中身が元と違います（元: \(copied.summary)、コピー: \(found.summary)）")
             }
@@ -61,7 +76,6 @@ extension OrderStore {
             _ = stat(path, &status)
             return Backup(path: path, contents: found, bytes: Int64(status.st_size), warning: warning)
         } catch {
-            // Nothing half-made is left under a backup's name.
             let removal = Result { try removeIfPresent(partial) }
             if case .failure(let left) = removal { throw StoreError("バックアップに失敗しました: \(error)（途中のファイル \(partial) も消せません: \(left)）") }
             throw StoreError("バックアップに失敗しました: \(error)")

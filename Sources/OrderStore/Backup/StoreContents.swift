@@ -14,6 +14,8 @@ public struct StoreContents: Sendable, Equatable {
     /// The schema's migrations applied, the newest last.
     public var schemaVersion = ""
 
+    public init() {}
+
     /// Writes recorded and not yet answered: sent (or about to be) with no word back.
     public var openWrites: Int { (outbox["pending"] ?? 0) + (outbox["sending"] ?? 0) + (outbox["unknown"] ?? 0) }
 

@@ -30,6 +30,8 @@ public final class StoreRestore {
         public var ruleActs = 0
         /// Of the writes, those without an answer yet (to become 結果不明).
         public var open = 0
+
+        public init() {}
     }
 
     /// What a restore did.
@@ -45,6 +47,14 @@ public final class StoreRestore {
         public let contents: StoreContents
         /// What could not be tidied after the store was restored (said, not failed).
         public let warnings: [String]
+
+        public init(keptAs: String?, writesMadeUnknown: Int, carried: RecordsAfterBackup, contents: StoreContents, warnings: [String]) {
+            self.keptAs = keptAs
+            self.writesMadeUnknown = writesMadeUnknown
+            self.carried = carried
+            self.contents = contents
+            self.warnings = warnings
+        }
     }
 
     /// Checks the backup and reads what the store holds now; changes nothing.

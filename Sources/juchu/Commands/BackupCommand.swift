@@ -13,6 +13,7 @@ struct BackupCommand: ParsableCommand {
             [backup] folder（既定: データベースと同じフォルダの backups）に juchu-日時.sqlite を作り、整合性の検査
             （integrity_check）と件数の照合をしてから、新しい [backup] keep 件（既定 7）より古いものを消します。
             データベースは読むだけで、この版の形に更新しません（更新の前に取るバックアップはその前の形のまま）。
+            PostgreSQL（[store] url）では pg_dump で juchu-日時.pgdump を作り、pg_restore で全体を読み直して件数を照合します。
             同期ワーカー（juchu sync）は [backup] daily = true（既定）なら1日1回作ります。戻すには juchu restore FILE。
             終了コード: 0 作って確かめた、1 作れなかった、2 設定や権限の誤り
             """)
@@ -33,10 +34,15 @@ struct BackupCommand: ParsableCommand {
             if let folder, let refusal = settings.fileAccess.refusal(for: [folder.path]) {
                 throw UserFacingError(refusal.description, exitCode: 2)
             }
+            let server = try options.openServer(settings)
             let made: OrderStore.ScheduledBackup
             do {
-                made = try OrderStore.makeBackup(
-                    ofStoreAt: settings.databasePath, access: settings.fileAccess, schedule: settings.backup, into: folder, at: Date())
+                if let server {
+                    made = try server.makeBackup(into: folder ?? settings.backup.folder, keeping: folder == nil ? settings.backup.keep : nil)
+                } else {
+                    made = try OrderStore.makeBackup(
+                        ofStoreAt: settings.databasePath, access: settings.fileAccess, schedule: settings.backup, into: folder, at: Date())
+                }
             } catch let refusal as FileAccessError {
                 throw UserFacingError(refusal.description, exitCode: 2)
             } catch {
@@ -53,7 +59,9 @@ struct BackupCommand: ParsableCommand {
             var lines = [
                 "バックアップを作りました: \(backup.path)（\(ByteCountFormatter.string(fromByteCount: backup.bytes, countStyle: .file))）",
                 "　\(backup.contents.summary)",
-                "　確かめました: 整合性の検査（integrity_check）ok、件数は作った時点のデータベースと一致",
+                server == nil
+                    ? "　確かめました: 整合性の検査（integrity_check）ok、件数は作った時点のデータベースと一致"
+                    : "　確かめました: pg_restore で全体を読み直し、件数は作った時点のデータベースと一致",
             ]
             if let warning = backup.warning { lines.append("注意: \(warning)") }
             if !made.removed.isEmpty { lines.append("古いバックアップ \(made.removed.count)件を消しました（新しい \(settings.backup.keep)件を残します）") }

@@ -92,7 +92,7 @@ struct EditCommand: ParsableCommand {
 
     /// The sub-statuses RMS lists, read again when a day old; when RMS cannot be asked, the ones
     /// kept (said on stderr), and RMS checks the id when it is sent.
-    private func currentSubStatuses(_ settings: ShopConfig, file: String, store: OrderStore) throws -> [DetailEdit.SubStatus] {
+    private func currentSubStatuses(_ settings: ShopConfig, file: String, store: any ShopStore) throws -> [DetailEdit.SubStatus] {
         let service = SyncService(client: try options.client(settings, file: file), store: store)
         do {
             return try runBlocking { try await service.currentSubStatuses() }

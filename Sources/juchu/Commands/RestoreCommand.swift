@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OrderEngine
 import OrderStore
+import OrderStorePostgres
 import ShopSettings
 
 /// `juchu restore FILE`: a backup back in the store's place, while nothing has the store open.
@@ -11,7 +12,8 @@ struct RestoreCommand: ParsableCommand {
         abstract: "バックアップをデータベースに戻します（デスク・同期ワーカー・コマンドがすべて終わっているときだけ）",
         discussion: """
             まずバックアップを確かめ、何を何で置き換えるかを表示します（何も変えません）。--yes を付けると置き換えます。
-            今のデータベースは消さずに、名前に .before-restore-日時 を付けて残します。バックアップの後の送信・メール・
+            今のデータベースは消さずに、名前に .before-restore-日時 を付けて残します（PostgreSQL では同じデータベースの
+            スキーマ juchu_before_restore_日時 として。そのデータベースに接続しているセッションがあれば戻しません）。バックアップの後の送信・メール・
             ルールの記録は引き継ぎ、同じものを二度送りません。
             終了コード: 0 表示した・戻した、1 戻せなかった（開いているプロセスがある、など。何も変えていません）、
             2 バックアップや設定の誤り
@@ -29,9 +31,14 @@ struct RestoreCommand: ParsableCommand {
         try reportingErrors {
             let (settings, configFile) = try options.load()
             try options.require(OperatorTask.restore, settings, file: configFile)
-            let restore: StoreRestore
+            let restore: any StoreRestoring
             do {
-                restore = try StoreRestore(from: file, to: settings.databasePath, access: settings.fileAccess)
+                if var server = settings.storeServer {
+                    try server.readPassword(environment: ProcessInfo.processInfo.environment, file: settings.storePasswordFile)
+                    restore = try PostgresRestore(from: file, to: server)
+                } else {
+                    restore = try StoreRestore(from: file, to: settings.databasePath, access: settings.fileAccess)
+                }
             } catch {
                 // A backup that is not there, not whole or not this version's: the operator's input.
                 throw UserFacingError("戻せません: \(error)", exitCode: 2)
@@ -47,7 +54,7 @@ struct RestoreCommand: ParsableCommand {
             } catch {
                 throw UserFacingError("戻せませんでした: \(error)")
             }
-            var lines = ["戻しました: \(settings.databasePath)", "　\(result.contents.summary)"]
+            var lines = ["戻しました: \(settings.storeShown)", "　\(result.contents.summary)"]
             if let kept = result.keptAs { lines.append("前のデータベースは \(kept) に残しました") }
             if result.carried.writes + result.carried.ruleActs > 0 {
                 lines.append("バックアップの後の送信記録 \(result.carried.writes)件・ルールの実行記録 \(result.carried.ruleActs)件を引き継ぎました")

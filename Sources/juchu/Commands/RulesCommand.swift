@@ -33,8 +33,8 @@ struct RulesSource: ParsableArguments {
     /// What the rules make of the orders `choose` gives, nothing changed: the store and (`withMail`)
     /// the shop's templates are all it needs, no RMS credentials.
     func simulate(
-        _ options: ConfigOptions, withMail: Bool, _ choose: (OrderStore) throws -> [OrderNumber]
-    ) throws -> (simulated: [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])], rules: RuleSet, file: String, store: OrderStore) {
+        _ options: ConfigOptions, withMail: Bool, _ choose: (any ShopStore) throws -> [OrderNumber]
+    ) throws -> (simulated: [(order: Order, trace: RuleTrace, plan: [RuleTrace.PlannedStep])], rules: RuleSet, file: String, store: any ShopStore) {
         let (settings, file) = try options.load()
         let (rules, rulesFile) = try self.rules(settings)
         let store = try options.openStore(settings, existing: true)

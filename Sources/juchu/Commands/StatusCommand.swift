@@ -72,7 +72,7 @@ struct StatusCommand: ParsableCommand {
                     "worker": worker,
                 ])
             } else {
-                print("データベース: \(settings.databasePath)")
+                print("データベース: \(settings.storeShown)")
                 print(statuses.map { "\($0.name) \(counts[$0] ?? 0)" }.joined(separator: "  "))
                 print("送信待ち \(health.outbox["pending", default: 0] + health.outbox["sending", default: 0])件  結果不明 \(health.outbox["unknown", default: 0])件  失敗 \(health.outbox["failed", default: 0])件"
                     + "  メール失敗 \(health.failedMails)件  メール結果不明 \(health.unclearMails)件")

@@ -43,6 +43,11 @@ struct StoreCopyCommand: ParsableCommand {
         try reportingErrors {
             let (settings, file) = try options.load()
             try options.require(OperatorTask.copyStore, settings, file: file)
+            if let server = settings.storeServer {
+                throw UserFacingError(
+                    "\(file) の [store] url は既に PostgreSQL（\(server.shown)）です。写すのは SQLite のデータベースです: [store] path を書いた設定で実行してください",
+                    exitCode: 2)
+            }
             var location: PostgresLocation
             do {
                 location = try PostgresLocation(url: to)

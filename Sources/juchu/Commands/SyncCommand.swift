@@ -54,7 +54,7 @@ struct SyncCommand: ParsableCommand {
                 source.resume()
                 sources.append(source)
             }
-            FileHandle.standardOutput.write(Data("同期ワーカーを開始しました（\(settings.databasePath)）\n".utf8))
+            FileHandle.standardOutput.write(Data("同期ワーカーを開始しました（\(settings.storeShown)）\n".utf8))
             try runBlocking { await task.value }
             FileHandle.standardOutput.write(Data("同期ワーカーを停止しました\n".utf8))
             _ = sources

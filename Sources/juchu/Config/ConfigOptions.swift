@@ -5,6 +5,7 @@ import Logging
 import Postcodes
 import OrderEngine
 import OrderStore
+import OrderStorePostgres
 import OrderSync
 import RakutenPay
 
@@ -53,10 +54,17 @@ struct ConfigOptions: ParsableArguments {
         if let refusal { throw UserFacingError(refusal + "。権限は \(file) の [operators] で決まります", exitCode: 2) }
     }
 
-    /// The database of the settings. `existing`: a command that works on orders already there
-    /// opens the file only if it exists, so that a path mistyped in config.toml makes no new,
-    /// empty database (only a fetch, the worker and the desk make the first one).
-    func openStore(_ settings: ShopConfig, existing: Bool = false) throws -> OrderStore {
+    /// The store of the settings: the PostgreSQL database `[store] url` names, else the SQLite
+    /// file. `existing`: a command that works on orders already there opens the file only if it
+    /// exists, so that a path mistyped in config.toml makes no new, empty database (only a fetch,
+    /// the worker and the desk make the first one); a PostgreSQL database is made by its
+    /// administrator, and Juchu brings its tables up to date.
+    func openStore(_ settings: ShopConfig, existing: Bool = false) throws -> any ShopStore {
+        try openServer(settings) ?? openFile(settings, existing: existing)
+    }
+
+    /// The SQLite file of the settings, for what only SQLite does (backup, restore, store copy's source).
+    func openFile(_ settings: ShopConfig, existing: Bool = false) throws -> OrderStore {
         var status = stat()
         if stat(settings.databasePath, &status) != 0, errno == EACCES {
             throw UserFacingError(
@@ -74,6 +82,24 @@ struct ConfigOptions: ParsableArguments {
             throw UserFacingError(refusal.description, exitCode: 2)
         } catch {
             throw UserFacingError("\(error)")
+        }
+    }
+
+    /// The PostgreSQL store `[store] url` names (nil without one), its password from
+    /// `JUCHU_DB_PASSWORD` or `[store] password_file`: a password or file refused is the
+    /// settings' mistake (exit 2), a server that does not answer or refuses the connection is
+    /// said as it is (exit 1).
+    func openServer(_ settings: ShopConfig) throws -> PostgresStore? {
+        guard var location = settings.storeServer else { return nil }
+        do {
+            try location.readPassword(environment: ProcessInfo.processInfo.environment, file: settings.storePasswordFile)
+        } catch {
+            throw UserFacingError("config.toml の [store] password_file: \(error)", exitCode: 2)
+        }
+        do {
+            return try PostgresStore(location: location, access: settings.fileAccess)
+        } catch {
+            throw UserFacingError("データベース \(location.shown) を開けません: \(error)")
         }
     }
 

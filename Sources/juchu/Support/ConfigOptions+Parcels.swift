@@ -4,7 +4,7 @@ import OrderStore
 extension ConfigOptions {
     /// Runs a change of one order's parcels (`juchu tracking set`, `correct`, `delete`) on the
     /// settings' database and prints them, or the reason it was refused (exit 1).
-    func changeParcels(_ change: (OrderStore) throws -> Order) throws {
+    func changeParcels(_ change: (any ShopStore) throws -> Order) throws {
         try reportingErrors {
             let (settings, file) = try load()
             try require(OperatorTask.enterTracking, settings, file: file)

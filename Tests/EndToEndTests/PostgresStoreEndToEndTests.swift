@@ -1,0 +1,155 @@
+import Foundation
+import OrderStore
+import Testing
+import TestSupport
+
+/// A shop whose config.toml names a PostgreSQL database (`[store] url`), as its administrator
+/// runs it: fetch and confirm from the command line, the worker's daily backup, `juchu backup`
+/// and `juchu restore`.
+@Suite("End to end: the store on PostgreSQL", .serialized, .enabled(if: ProcessInfo.processInfo.environment["JUCHU_TEST_POSTGRESQL_URL"] != nil))
+struct PostgresStoreEndToEndTests {
+    /// A new database on the test server, and config.toml naming it.
+    struct Shop {
+        let juchu: JuchuBinary
+        let sandbox: SandboxHarness
+        let database: String
+        let url: String
+        let config: String
+        let folder: String
+
+        static func start(orders: Int) async throws -> Shop {
+            let juchu = try JuchuBinary()
+            let sandbox = try await SandboxHarness.start(orders: orders, requestsPerSecond: 0)
+            let server = try #require(URLComponents(string: ProcessInfo.processInfo.environment["JUCHU_TEST_POSTGRESQL_URL"] ?? ""))
+            let database = "juchu_e2e_" + UUID().uuidString.prefix(8).lowercased()
+            _ = try StoreCopyEndToEndTests.psql("CREATE DATABASE \(database) ENCODING 'UTF8' TEMPLATE template0")
+            let url = "postgresql://\(server.user!)@\(server.host!):\(server.port!)/\(database)?sslmode=disable"
+            let folder = juchu.home + "/backups"
+            let credentials = sandbox.client.configuration.credentials
+            let config = try CommandsEndToEndTests.writeConfig("""
+                [shop]
+                id = "398211"
+                [store]
+                url = "\(url)"
+                [api]
+                base_url = "\(sandbox.baseURL)"
+                service_secret = "\(credentials.serviceSecret)"
+                license_key = "\(credentials.licenseKey)"
+                requests_per_second = 50
+                [fetch]
+                skip_younger_than_minutes = 0
+                confirm_poll_seconds = 5
+                [backup]
+                folder = "\(folder)"
+                keep = 2
+                """, in: juchu)
+            return Shop(juchu: juchu, sandbox: sandbox, database: database, url: url, config: config, folder: folder)
+        }
+
+        func run(_ arguments: [String]) async throws -> (Int32, String, String) {
+            try await CommandsEndToEndTests.run(juchu, arguments + ["--config", config])
+        }
+
+        func psql(_ sql: String) throws -> String { try StoreCopyEndToEndTests.psql(sql, database: database) }
+
+        func requests(to function: String) async throws -> Int {
+            let (_, body) = try await sandbox.admin("stats", method: "GET")
+            let stats = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+            return (stats?["requests"] as? [String: Int])?[function] ?? 0
+        }
+
+        func stop() async {
+            await sandbox.stop()
+            #expect(throws: Never.self) { _ = try StoreCopyEndToEndTests.psql("DROP DATABASE \(database) WITH (FORCE)") }
+            juchu.cleanUp()
+        }
+    }
+
+    @Test("fetch and confirm run on the database config.toml names; the worker makes its daily pg_dump backup and juchu backup another, checked; restore refuses while the worker is connected, shows its plan, puts the backup back with the confirmations sent after it, and nothing is sent twice")
+    func backupAndRestore() async throws {
+        let shop = try await Shop.start(orders: 30)
+        let (fetched, fetchOut, fetchErr) = try await shop.run(["fetch", "--json"])
+        #expect(fetched == 0, "\(fetchErr)")
+        let count = try #require((try JSONSerialization.jsonObject(with: Data(fetchOut.utf8)) as? [String: Any])?["inserted"] as? Int)
+        #expect(try shop.psql("SELECT count(*) FROM orders") == "\(count)")
+
+        let worker = try JuchuProcess(shop.juchu, ["sync", "--config", shop.config])
+        defer { if worker.isRunning { kill(worker.processIdentifier, SIGKILL) } }
+        let folder = BackupFolder(path: shop.folder, suffix: ".pgdump")
+        let deadline = Date().addingTimeInterval(20)
+        while try folder.backups().isEmpty, Date() < deadline { try await Task.sleep(for: .milliseconds(200)) }
+        let daily = try #require(try folder.backups().first, "the worker made no backup: \(worker.output)")
+        #expect(StoreAccessEndToEndTests.mode(daily) == 0o600 && StoreAccessEndToEndTests.mode(shop.folder) == 0o700)
+
+        try await Task.sleep(for: .seconds(1.1))
+        let (backedUp, backupOut, backupErr) = try await shop.run(["backup", "--json"])
+        #expect(backedUp == 0, "\(backupErr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(backupOut.utf8)) as? [String: Any])
+        let made = try #require(report["path"] as? String)
+        #expect(made.hasSuffix(".pgdump") && report["orders"] as? Int == count && report["journalEntries"] as? Int == count, "\(report)")
+
+        let (busy, _, busyErr) = try await shop.run(["restore", made, "--yes"])
+        #expect(busy == 1 && busyErr.contains("接続しているセッション") && busyErr.contains("何も変えていません"), "\(busyErr)")
+        kill(worker.processIdentifier, SIGTERM)
+        try await offPool { worker.waitUntilExit() }
+        #expect(worker.output.contains("バックアップを作りました") && worker.output.contains(shop.url.components(separatedBy: "?").first!), "\(worker.output)")
+
+        // Confirmations sent after the backup: carried into the store restored, never sent again.
+        let (confirmed, confirmOut, confirmErr) = try await shop.run(["confirm", "--status", "新規受付", "--json"])
+        // 3: some were skipped (no shipping fee yet).
+        #expect(confirmed == 0 || confirmed == 3, "\(confirmOut)\(confirmErr)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(confirmOut.utf8)) as? [[String: Any]])
+        let sent = results.filter { $0["result"] as? String == "ok" }.count
+        let requests = try await shop.requests(to: "confirmOrder")
+        #expect(sent > 0 && requests > 0)
+        #expect(try shop.psql("SELECT count(*) FROM outbox WHERE kind = 'confirm' AND state = 'done'") == "\(sent)")
+
+        let (planned, planOut, planErr) = try await shop.run(["restore", made])
+        #expect(planned == 0 && planOut.contains("--yes") && planOut.contains("引き継ぎます"), "\(planOut)\(planErr)")
+        #expect(try shop.psql("SELECT count(*) FROM journal") != "\(count)", "the plan changed nothing")
+        let (restored, restoredOut, restoredErr) = try await shop.run(["restore", made, "--yes"])
+        #expect(restored == 0 && restoredOut.contains("戻しました") && restoredOut.contains("バックアップの後の送信記録 \(sent)件・"), "\(restoredOut)\(restoredErr)")
+        #expect(try shop.psql("SELECT count(*) FROM journal") == "\(count)")
+        #expect(try shop.psql("SELECT count(*) FROM outbox WHERE kind = 'confirm' AND state = 'done'") == "\(sent)")
+        let kept = try shop.psql("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'juchu_before_restore_%'")
+        #expect(!kept.isEmpty && restoredOut.contains(kept), "\(restoredOut)")
+        #expect(try shop.psql("SELECT count(*) FROM \(kept).outbox") == "\(sent)")
+
+        let (again, againOut, againErr) = try await shop.run(["confirm", "--status", "新規受付", "--json"])
+        #expect(!againOut.contains("\"ok\""), "\(againOut)\(againErr)")
+        #expect(try await shop.requests(to: "confirmOrder") == requests, "a confirmation went to RMS twice: \(againOut)")
+
+        // A backup cut short is refused by what pg_restore says; the store is left as it is.
+        let damaged = shop.juchu.home + "/damaged.pgdump"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: made))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: damaged))
+        let (refused, _, refusedErr) = try await shop.run(["restore", damaged, "--yes"])
+        #expect(refused == 2 && refusedErr.contains("PostgreSQL のバックアップとして読めません"), "\(refusedErr)")
+        #expect(try shop.psql("SELECT count(*) FROM journal") == "\(count)")
+        await shop.stop()
+    }
+
+    @Test("[store] url is checked as it is read: with path, with a password, an unknown sslmode, a password file others can read, a server that does not answer")
+    func settings() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        func status(_ store: String) async throws -> (Int32, String) {
+            let config = try CommandsEndToEndTests.writeConfig("[store]\n" + store, in: juchu)
+            let (code, _, err) = try await CommandsEndToEndTests.run(juchu, ["status", "--config", config])
+            return (code, err)
+        }
+        let both = try await status("path = \"/tmp/x.sqlite\"\nurl = \"postgresql://juchu@127.0.0.1/shop\"")
+        #expect(both.0 == 2 && both.1.contains("store.url") && both.1.contains("どちらか一方"), "\(both.1)")
+        let password = try await status("url = \"postgresql://juchu:secret@127.0.0.1/shop\"")
+        #expect(password.0 == 2 && password.1.contains("パスワードを書かないでください"), "\(password.1)")
+        let mode = try await status("url = \"postgresql://juchu@127.0.0.1/shop?sslmode=sometimes\"")
+        #expect(mode.0 == 2 && mode.1.contains("sslmode「sometimes」はありません"), "\(mode.1)")
+        let open = juchu.home + "/pgpass"
+        try Data("secret\n".utf8).write(to: URL(fileURLWithPath: open))
+        chmod(open, 0o644)
+        let readable = try await status("url = \"postgresql://juchu@127.0.0.1:1/shop\"\npassword_file = \"\(open)\"")
+        #expect(readable.0 == 2 && readable.1.contains("chmod 600"), "\(readable.1)")
+        let away = try await status("url = \"postgresql://juchu@127.0.0.1:1/shop\"")
+        #expect(away.0 == 1 && away.1.contains("postgresql://juchu@127.0.0.1:1/shop") && away.1.contains("開けません"), "\(away.1)")
+    }
+}
