@@ -208,7 +208,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore",
+                "OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderStorePostgres",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/Support"

@@ -46,7 +46,10 @@ public enum OperatorIdentity {
         "\(current)@\(host):\(getpid())"
     }
 
+    /// This host's name as the store records it: `JUCHU_HOST_ID` where set — each host of a shop
+    /// must have its own, and containers often share a hostname — else the hostname.
     public static var host: String {
+        if let id = getenv("JUCHU_HOST_ID"), case let named = String(cString: id), !named.isEmpty { return named }
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
         return host.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }

@@ -97,6 +97,14 @@ public struct PostgresLocation: Sendable, Equatable {
         }
     }
 
+    /// The roles the user is a member of (directly or through another role), but itself: what
+    /// config.toml's `[operators]` may name as `@role` on PostgreSQL.
+    public func memberships() throws -> [String] {
+        try PostgresSession(location: self).query("""
+            SELECT rolname::text FROM pg_roles WHERE rolname <> current_user AND pg_has_role(current_user, oid, 'MEMBER') ORDER BY rolname
+            """).map { try $0.decode(String.self) }
+    }
+
     /// postgres-nio's configuration for this location: TLS as `sslmode` asks (verify-full checks
     /// the certificate and the host name, verify-ca the certificate only; require, like libpq's
     /// without a root certificate, encrypts without checking; prefer and allow try TLS first).

@@ -265,6 +265,13 @@ enum PostgresSchema {
             END $$
             """,
         ]),
+        // Each process's heartbeat by the server's clock (``PostgresHeartbeat``): a write claimed by
+        // a process of another host whose heartbeat has stopped was abandoned, as a pid that is
+        // gone tells it on one host.
+        ("v5-process-heartbeats", [
+            "CREATE TABLE process_heartbeats (process text COLLATE \"C\" PRIMARY KEY, beat_at timestamptz NOT NULL)",
+            "CREATE INDEX process_heartbeats_by_time ON process_heartbeats (beat_at)",
+        ]),
     ]
 
     /// The columns PostgreSQL keeps beyond SQLite's (``StoredTable/kept``), made from them: an

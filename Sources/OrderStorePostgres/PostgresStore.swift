@@ -21,6 +21,8 @@ public final class PostgresStore: Sendable {
     public let access: FileAccess
     /// Listens for changes from the first ``changeCount()`` on.
     let changes = Mutex<PostgresChangeWatch?>(nil)
+    /// Tells the other hosts this process is alive while it holds the store.
+    let heartbeat: PostgresHeartbeat
 
     /// Connects and brings the database's schema up to date.
     public init(
@@ -38,6 +40,7 @@ public final class PostgresStore: Sendable {
             throw StoreError("データベース \(location.shown) の文字コードが \(encoding) です。UTF8 のデータベースを使ってください（createdb -E UTF8 -T template0 …）")
         }
         try PostgresSchema.migrate(session)
+        heartbeat = try PostgresHeartbeat.start(location: location, process: deskID)
     }
 
     /// The same connection, its changes journalled under another name: what a rule does is the
@@ -50,12 +53,20 @@ public final class PostgresStore: Sendable {
         session = store.session
         self.operatorName = operatorName
         deskID = store.deskID
+        heartbeat = store.heartbeat
         access = store.access
         now = store.now
     }
 
     /// Where it is, without the password.
     public var location: PostgresLocation { session.location }
+
+    /// The processes of every host whose heartbeat is fresh (``PostgresHeartbeat``), by the server's clock.
+    public func liveProcessesElsewhere() throws -> Set<String>? {
+        Set(try session.query("""
+            SELECT process FROM process_heartbeats WHERE beat_at > now() - make_interval(secs => \(PostgresHeartbeat.expiry))
+            """).map { try $0.decode(String.self) })
+    }
 }
 
 extension PostgresStore: StoreChanges {

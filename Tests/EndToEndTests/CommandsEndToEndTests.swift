@@ -40,7 +40,7 @@ struct CommandsEndToEndTests {
             [shop]
             id = "398211"
             [store]
-            path = "\(database)"
+            \(database.hasPrefix("postgresql://") ? "url" : "path") = "\(database)"
             [api]
             base_url = "\(sandbox.baseURL)"
             service_secret = "\(credentials.serviceSecret)"

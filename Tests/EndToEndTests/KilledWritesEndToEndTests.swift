@@ -13,31 +13,35 @@ import TestSupport
 /// and the outbox is settled.
 @Suite("End to end: writes killed at random moments", .serialized)
 struct KilledWritesEndToEndTests {
-    /// A sandbox with its orders awaiting confirmation fetched into a database file of `juchu`'s home.
+    /// A sandbox with its orders awaiting confirmation fetched into a store of its own: a database
+    /// file of `juchu`'s home, or a database of the test server that config.toml names by url.
     struct Setting {
         let juchu: JuchuBinary
         let sandbox: SandboxHarness
-        let db: String
-        let store: OrderStore
+        let scratch: ScratchStore
+        let store: any ShopStore
         let service: SyncService
         let numbers: [OrderNumber]
 
-        static func start(orders: Int) async throws -> Setting {
+        /// The store as config.toml names it: the file's path, or the server's URL.
+        var db: String { scratch.path ?? scratch.location!.shown }
+
+        static func start(orders: Int, backend: StoreBackend = .sqlite) async throws -> Setting {
             let juchu = try JuchuBinary()
             let sandbox = try await SandboxHarness.start(orders: orders, requestsPerSecond: 0) {
                 $0.latencyMilliseconds = 3
                 $0.secondsUntilProcessing = 1
                 $0.secondsUntilDone = 1
             }
-            let db = juchu.home + "/killed.sqlite"
-            let store = try OrderStore(path: db)
+            let scratch = try ScratchStore(backend)
+            let store = try scratch.open(operatorName: OperatorIdentity.current)
             let service = SyncService(client: sandbox.client, store: store)
             var fetch = FetchSettings()
             fetch.skipYoungerThanMinutes = 0
             fetch.lookBackDays = 30
             try await service.fetch(fetch)
             let numbers = try store.page(GridFilter(localStatus: .newOrder), limit: 5_000).map(\.number)
-            return Setting(juchu: juchu, sandbox: sandbox, db: db, store: store, service: service, numbers: numbers)
+            return Setting(juchu: juchu, sandbox: sandbox, scratch: scratch, store: store, service: service, numbers: numbers)
         }
 
         /// `command`'s arguments for every 新規受付 order of the file, against the sandbox.
@@ -50,8 +54,10 @@ struct KilledWritesEndToEndTests {
         /// Runs `arguments` `runs` times, each killed at a random moment; then once more to its
         /// end. Returns how many runs were killed, and the last run's process.
         /// `longest`: the latest moment drawn, in ms (a run that waits for RMS's results takes seconds).
+        /// `environment`: each run's, by its index (the last run's is `runs`).
         func killRepeatedly(
-            _ arguments: [String], runs: Int, longest: Int = 600, beforeLast: () async throws -> Void = {}
+            _ arguments: [String], runs: Int, longest: Int = 600, environment: (Int) -> [String: String] = { _ in [:] },
+            beforeLast: () async throws -> Void = {}
         ) async throws -> (killed: Int, last: JuchuProcess) {
             var generator = SystemRandomNumberGenerator()
             var killed = 0
@@ -59,8 +65,8 @@ struct KilledWritesEndToEndTests {
             // every order is sent, a run only starts and skips, and on a quiet machine that takes less
             // than that — drawn from a fixed range, most of those runs would finish, not be killed.
             var latestUpperBound = longest  // ms
-            for _ in 0..<runs {
-                let process = try JuchuProcess(juchu, arguments)
+            for run in 0..<runs {
+                let process = try JuchuProcess(juchu, arguments, environment: environment(run))
                 let started = ContinuousClock.now
                 let moment = Int.random(in: 20...max(21, latestUpperBound), using: &generator)
                 try await offPool {
@@ -75,7 +81,7 @@ struct KilledWritesEndToEndTests {
                 }
             }
             try await beforeLast()
-            let last = try JuchuProcess(juchu, arguments)
+            let last = try JuchuProcess(juchu, arguments, environment: environment(runs))
             try await offPool { last.waitUntilExit() }
             return (killed, last)
         }
@@ -88,6 +94,7 @@ struct KilledWritesEndToEndTests {
 
         func stop() async {
             await sandbox.stop()
+            #expect(throws: Never.self) { try scratch.remove() }
             juchu.cleanUp()
         }
     }
@@ -97,9 +104,9 @@ struct KilledWritesEndToEndTests {
         [0, 3].contains(last.terminationStatus) || (last.terminationStatus == 1 && last.output.contains("成功 0件、失敗 0件"))
     }
 
-    @Test("juchu confirm of the sandbox's 1,000 orders killed with SIGKILL at 100 random moments and restarted: each order confirmed once, all reach 楽天処理済")
-    func killedConfirm() async throws {
-        let setting = try await Setting.start(orders: 1_000)
+    @Test("juchu confirm of the sandbox's 1,000 orders killed with SIGKILL at 100 random moments and restarted: each order confirmed once, all reach 楽天処理済", arguments: StoreBackend.available)
+    func killedConfirm(backend: StoreBackend) async throws {
+        let setting = try await Setting.start(orders: 1_000, backend: backend)
         // The sandbox's orders are at every RMS status; those awaiting confirmation are fetched.
         #expect(setting.numbers.count > 700)
         let confirmable = Set(try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset && !$0.isBundled }.map(\.number.rawValue))
@@ -119,6 +126,53 @@ struct KilledWritesEndToEndTests {
         let states = try setting.store.orders(confirmable.map(OrderNumber.init)).map(\.sync)
         #expect(states.allSatisfy { $0 == .rakutenDone }, "not all 楽天処理済: \(Set(states.map(\.label)))")
         #expect(try setting.outboxSettled())
+        await setting.stop()
+    }
+
+    @Test("on PostgreSQL, juchu confirm run from two hosts in turn (JUCHU_HOST_ID), killed with SIGKILL at 20 random moments, then once more while it holds claims: the other host's killed run's writes are left while its heartbeat is fresh and settled once it stops; each order confirmed once", .enabled(if: StoreBackend.serverURL != nil))
+    func killedConfirmAcrossHosts() async throws {
+        let setting = try await Setting.start(orders: 500, backend: .postgresql)
+        let confirmable = Set(try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset && !$0.isBundled }.map(\.number.rawValue))
+        let hosts = ["site-a", "site-b"]
+        let database = setting.scratch.location!.database
+        let arguments = try setting.arguments(["confirm"])
+        // Counted from this process, a host of its own: the open writes, and those whose claimer still beats.
+        func counts() throws -> (open: Int, unresolved: Int, beating: Int) {
+            let open = Int(try StoreCopyEndToEndTests.psql("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')", database: database)) ?? -1
+            let beating = Int(try StoreCopyEndToEndTests.psql("""
+                SELECT count(*) FROM outbox o JOIN process_heartbeats h ON h.process = o.claimed_by
+                WHERE o.state IN ('pending', 'sending') AND h.beat_at > now() - interval '30 seconds'
+                """, database: database)) ?? -1
+            return (open, try setting.store.unresolvedIntents().filter { !$0.isUnknown }.count, beating)
+        }
+        var beforeWait = (open: 0, unresolved: 0, beating: 0)
+        var afterWait = (open: 0, unresolved: 0, beating: 0)
+        let (killed, last) = try await setting.killRepeatedly(
+            arguments, runs: 20, environment: { ["JUCHU_HOST_ID": hosts[$0 % 2]] }, beforeLast: {
+                // One more run of site-b, killed once it holds claims: its writes are open, its heartbeat fresh.
+                let straggler = try JuchuProcess(setting.juchu, arguments, environment: ["JUCHU_HOST_ID": "site-b"])
+                let claims = "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending') AND claimed_by LIKE '%@site-b:\(straggler.processIdentifier)'"
+                let deadline = Date().addingTimeInterval(90)
+                while straggler.isRunning, Date() < deadline, try StoreCopyEndToEndTests.psql(claims, database: database) == "0" {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                kill(straggler.processIdentifier, SIGKILL)
+                try await offPool { straggler.waitUntilExit() }
+                beforeWait = try counts()
+                // Its heartbeat stops; past the expiry every open write is another host's abandoned one.
+                try await Task.sleep(for: .seconds(32))
+                afterWait = try counts()
+            })
+        #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")
+        #expect(killed > 10, "most runs must be killed, not finish (\(killed))")
+        #expect(beforeWait.open > 0 && beforeWait.beating > 0, "the last killed run held no claims: \(beforeWait)")
+        #expect(beforeWait.unresolved <= beforeWait.open - beforeWait.beating, "a write whose claimer still beats was taken for abandoned: \(beforeWait)")
+        #expect(afterWait.beating == 0 && afterWait.unresolved == afterWait.open && afterWait.open > 0, "\(afterWait)")
+        let accepted = await setting.sandbox.server.acceptedConfirmations()
+        #expect(accepted.values.allSatisfy { $0 == 1 }, "an order was confirmed twice: \(accepted.filter { $0.value > 1 })")
+        #expect(Set(accepted.keys) == confirmable, "\(confirmable.subtracting(accepted.keys).count) not confirmed")
+        #expect(try setting.outboxSettled())
+        print("killed across hosts: \(killed) of 20 runs killed; open writes before the heartbeats expired \(beforeWait), after \(afterWait)")
         await setting.stop()
     }
 
@@ -162,9 +216,9 @@ struct KilledWritesEndToEndTests {
         await setting.stop()
     }
 
-    @Test("juchu cancel of 300 orders killed with SIGKILL at 60 random moments and restarted: each order cancelled at RMS once, none left unsettled")
-    func killedCancel() async throws {
-        let setting = try await Setting.start(orders: 400)
+    @Test("juchu cancel of 300 orders killed with SIGKILL at 60 random moments and restarted: each order cancelled at RMS once, none left unsettled", arguments: StoreBackend.available)
+    func killedCancel(backend: StoreBackend) async throws {
+        let setting = try await Setting.start(orders: 400, backend: backend)
         #expect(setting.numbers.count > 250)
         let cancellable = Set(try setting.store.orders(setting.numbers).filter { !$0.isBundled }.map(\.number.rawValue))
         let (killed, last) = try await setting.killRepeatedly(try setting.arguments(["cancel", "--reason", "欠品"]), runs: 60)
@@ -180,9 +234,9 @@ struct KilledWritesEndToEndTests {
         await setting.stop()
     }
 
-    @Test("juchu push of 200 saved edits killed with SIGKILL at 60 random moments and restarted: each edit reaches RMS once, as saved")
-    func killedPush() async throws {
-        let setting = try await Setting.start(orders: 400)
+    @Test("juchu push of 200 saved edits killed with SIGKILL at 60 random moments and restarted: each edit reaches RMS once, as saved", arguments: StoreBackend.available)
+    func killedPush(backend: StoreBackend) async throws {
+        let setting = try await Setting.start(orders: 400, backend: backend)
         // An edit saved on every order that can take one: 送料 up by 250.
         var saved: [String: Int] = [:]
         for order in try setting.store.orders(setting.numbers) where !order.isBundled && !order.fees.shipping.isUnset && order.readProblem == nil {
@@ -256,9 +310,9 @@ struct KilledWritesEndToEndTests {
         await setting.stop()
     }
 
-    @Test("juchu ship of every order at 発送待ち killed with SIGKILL at 100 random moments, with RMS's QPS limit and 20 % faults, and restarted: each basket reported once, nothing lost")
-    func killedShip() async throws {
-        let setting = try await Setting.start(orders: 1_000)
+    @Test("juchu ship of every order at 発送待ち killed with SIGKILL at 100 random moments, with RMS's QPS limit and 20 % faults, and restarted: each basket reported once, nothing lost", arguments: StoreBackend.available)
+    func killedShip(backend: StoreBackend) async throws {
+        let setting = try await Setting.start(orders: 1_000, backend: backend)
         let today = CalendarDate(japanDayOf: JapanTime(Date()))
         let confirmable = try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset && !$0.isBundled && $0.readProblem == nil }
         let confirmed = try await setting.service.run(.confirm, on: confirmable.map(\.number))
@@ -285,10 +339,10 @@ struct KilledWritesEndToEndTests {
         let (qps, _) = try await setting.sandbox.admin("qps", json: #"{"requestsPerSecond": 20}"#)
         #expect(faults == 200 && qps == 200)
         var reportedByKilledRuns = 0
-        let (killed, last) = try await setting.killRepeatedly(try setting.arguments(["ship"]), runs: 100, longest: 4_000) {
+        let (killed, last) = try await setting.killRepeatedly(try setting.arguments(["ship"]), runs: 100, longest: 4_000, beforeLast: {
             _ = try await setting.sandbox.admin("faults", json: #"{"faultRate": 0}"#)
             reportedByKilledRuns = await setting.sandbox.server.acceptedWrites(.updateOrderShippingAsync).count
-        }
+        })
         // The kills struck while reports were under way, not only before the first.
         #expect(reportedByKilledRuns > 0, "the killed runs reported nothing")
         #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")

@@ -17,7 +17,7 @@ struct PostgresStoreEndToEndTests {
         let config: String
         let folder: String
 
-        static func start(orders: Int) async throws -> Shop {
+        static func start(orders: Int, more: String = "") async throws -> Shop {
             let juchu = try JuchuBinary()
             let sandbox = try await SandboxHarness.start(orders: orders, requestsPerSecond: 0)
             let server = try #require(URLComponents(string: ProcessInfo.processInfo.environment["JUCHU_TEST_POSTGRESQL_URL"] ?? ""))
@@ -42,6 +42,7 @@ struct PostgresStoreEndToEndTests {
                 [backup]
                 folder = "\(folder)"
                 keep = 2
+                \(more)
                 """, in: juchu)
             return Shop(juchu: juchu, sandbox: sandbox, database: database, url: url, config: config, folder: folder)
         }
@@ -126,6 +127,46 @@ struct PostgresStoreEndToEndTests {
         let (refused, _, refusedErr) = try await shop.run(["restore", damaged, "--yes"])
         #expect(refused == 2 && refusedErr.contains("PostgreSQL のバックアップとして読めません"), "\(refusedErr)")
         #expect(try shop.psql("SELECT count(*) FROM journal") == "\(count)")
+        await shop.stop()
+    }
+
+    @Test("on PostgreSQL the operators are the database's users: a viewer's confirm is refused, a member of a role named @role has its rights, and a manager's confirmation is journalled under the database user")
+    func roles() async throws {
+        let suffix = UUID().uuidString.prefix(6).lowercased()
+        let (viewer, clerk, clerks) = ("viewer_\(suffix)", "clerk_\(suffix)", "clerks_\(suffix)")
+        let server = try #require(URLComponents(string: ProcessInfo.processInfo.environment["JUCHU_TEST_POSTGRESQL_URL"] ?? ""))
+        // Both read and write the shop's tables as members of the owner's role; the clerk through a role of clerks.
+        for sql in ["CREATE ROLE \(clerks) NOLOGIN", "CREATE ROLE \(viewer) LOGIN IN ROLE \(server.user!)",
+                    "CREATE ROLE \(clerk) LOGIN IN ROLE \(server.user!), \(clerks)"] {
+            _ = try StoreCopyEndToEndTests.psql(sql)
+        }
+        let shop = try await Shop.start(orders: 20, more: """
+            [operators]
+            viewer = ["\(viewer)"]
+            clerk = ["@\(clerks)"]
+            manager = ["\(server.user!)"]
+            """)
+        defer {
+            #expect(throws: Never.self) { for role in [viewer, clerk, clerks] { _ = try StoreCopyEndToEndTests.psql("DROP ROLE \(role)") } }
+        }
+        let (fetched, _, fetchErr) = try await shop.run(["fetch"])
+        #expect(fetched == 0, "\(fetchErr)")
+        /// config.toml as `user` has it: the same, its URL's user theirs.
+        func config(as user: String) throws -> String {
+            let text = try String(contentsOfFile: shop.config, encoding: .utf8).replacingOccurrences(of: "//\(server.user!)@", with: "//\(user)@")
+            return try CommandsEndToEndTests.writeConfig(text, in: shop.juchu)
+        }
+        let (looked, _, lookedErr) = try await CommandsEndToEndTests.run(shop.juchu, ["status", "--config", try config(as: viewer)])
+        #expect(looked == 0 || looked == 3, "\(lookedErr)")
+        let (viewed, _, viewedErr) = try await CommandsEndToEndTests.run(shop.juchu, ["confirm", "--status", "新規受付", "--config", try config(as: viewer)])
+        #expect(viewed == 2 && viewedErr.contains("（\(viewer) は閲覧）") && viewedErr.contains("[operators]"), "\(viewedErr)")
+        let (clerked, _, clerkedErr) = try await CommandsEndToEndTests.run(shop.juchu, ["confirm", "--status", "新規受付", "--config", try config(as: clerk)])
+        #expect(clerked == 2 && clerkedErr.contains("（\(clerk) は担当）"), "\(clerkedErr)")
+        #expect(try shop.psql("SELECT count(*) FROM outbox") == "0")
+        let (managed, managedOut, managedErr) = try await shop.run(["confirm", "--status", "新規受付"])
+        #expect(managed == 0 || managed == 3, "\(managedOut)\(managedErr)")
+        #expect(try shop.psql("SELECT DISTINCT operator FROM journal WHERE action = 'confirm'") == server.user!)
+        #expect(try shop.psql("SELECT DISTINCT operator FROM outbox") == server.user!)
         await shop.stop()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OrderEngine
 import OrderStore
 import Testing
 import TestSupport
@@ -52,6 +53,33 @@ struct CoordinationConformanceTests {
         #expect(try !b.acquireWorkerLease(holder: me, seconds: 30), "not taken from another host before it runs out")
         try await Task.sleep(for: .milliseconds(3_300))
         #expect(try b.acquireWorkerLease(holder: me, seconds: 30))
+    }
+
+    @Test("a write claimed by a process of another host: on PostgreSQL abandoned once its heartbeat has stopped (at once when it never beat), never while it beats; on SQLite only past the cutoff", arguments: StoreBackend.available)
+    func abandonedElsewhere(_ backend: StoreBackend) throws {
+        let scratch = try ScratchStore(backend)
+        defer { #expect(throws: Never.self) { try scratch.remove() } }
+        let store = try scratch.open()
+        try store.importOrders((1...3).map { OrderStore.Incoming(order: OrderFixtures.order($0), rawJSON: nil) })
+        let numbers = try store.page(GridFilter(), limit: 10).map(\.number).sorted()
+        // A desk of another host that is running (its store open, beating), and one that is not.
+        let beating = "hanako@site-b:200"
+        let silent = "jiro@site-c:300"
+        let other = try scratch.open(deskID: beating)
+        _ = try store.apply(try CancelAction(reasonCode: 1), to: [numbers[0]], claimedBy: beating)
+        _ = try store.apply(try CancelAction(reasonCode: 1), to: [numbers[1]], claimedBy: silent)
+        let unresolved = try store.unresolvedIntents().map(\.number)
+        let pastCutoff = try store.unresolvedIntents(claimedBefore: Date().addingTimeInterval(60)).map(\.number)
+        switch backend {
+        case .sqlite:
+            #expect(try store.liveProcessesElsewhere() == nil)
+            #expect(unresolved.isEmpty)
+        case .postgresql:
+            #expect(try store.liveProcessesElsewhere()?.isSuperset(of: [beating, OperatorIdentity.process]) == true)
+            #expect(unresolved == [numbers[1]], "the silent desk's write only")
+        }
+        #expect(pastCutoff == [numbers[0], numbers[1]], "past the cutoff, both")
+        withExtendedLifetime(other) {}
     }
 
     @Test("eight processes asking at once: exactly one is granted", arguments: StoreBackend.available)

@@ -80,11 +80,12 @@ extension StoreOutbox {
         }
     }
 
-    /// Mails whose sender is gone (on this host: its process ended; elsewhere: claimed before
-    /// `cutoff`) before it heard the relay: one whose message was never recorded never left (failed:
+    /// Mails whose sender is gone (on this host: its process ended; elsewhere: its heartbeat
+    /// stopped, or claimed before `cutoff`) before it heard the relay: one whose message was never recorded never left (failed:
     /// may be sent); one recorded may have gone, and stays 結果不明 — nothing sends it again on its own.
     public func settleAbandonedMails(claimedBefore cutoff: Date? = nil) throws {
         let host = OperatorIdentity.host
+        let alive = try liveProcessesElsewhere()
         try writing("送信が途中で終わったメールの記録") { db in
             let seconds = Int64(now().timeIntervalSince1970)
             let open = try db.rows("""
@@ -95,7 +96,7 @@ extension StoreOutbox {
                 (id: try row.requiredInteger("id"), claimedBy: try row.requiredText("claimed_by"),
                  createdAt: try row.requiredInteger("created_at"), recorded: try row.bool("recorded"))
             }
-            for mail in open where OrderStore.isAbandoned(claimedBy: mail.claimedBy, at: mail.createdAt, host: host, cutoff: cutoff) {
+            for mail in open where OrderStore.isAbandoned(claimedBy: mail.claimedBy, at: mail.createdAt, host: host, cutoff: cutoff, alive: alive) {
                 let outcome: WriteOutcome = mail.recorded
                     ? .unknown(detail: "送信中に送信した端末が終了しました。受け付けられたか分かりません")
                     : .failed(.temporary, detail: "送信前に送信した端末が終了しました（送信していません）")

@@ -153,10 +153,11 @@ extension StoreOutbox {
     /// Writes to RMS whose outcome nobody knows, of every kind but mail (``settleAbandonedMails(claimedBefore:)``): sent (or maybe sent) when the sender
     /// failed or died. They are resolved by reading the order from RMS before anything is sent
     /// again. An intent left pending or sending counts once its process is gone (on this host: at
-    /// once; on another host: after `cutoff`). A kind this version does not know (recorded by a
-    /// newer one) is an error, not passed over.
+    /// once; on another host: once its heartbeat stops, or after `cutoff`). A kind this version
+    /// does not know (recorded by a newer one) is an error, not passed over.
     public func unresolvedIntents(claimedBefore cutoff: Date? = nil) throws -> [OrderStore.UnresolvedWrite] {
         let host = OperatorIdentity.host
+        let alive = try liveProcessesElsewhere()
         return try reading { db in
             try db.rows("""
                 SELECT id, kind, order_number, state, claimed_by, created_at, sent_at, request_id FROM outbox
@@ -164,7 +165,7 @@ extension StoreOutbox {
                 """) { row -> OrderStore.UnresolvedWrite? in
                 let (id, state, kindName) = (try row.requiredInteger("id"), try row.requiredText("state"), try row.requiredText("kind"))
                 let (claimedBy, createdAt) = (try row.requiredText("claimed_by"), try row.requiredInteger("created_at"))
-                guard state == "unknown" || OrderStore.isAbandoned(claimedBy: claimedBy, at: createdAt, host: host, cutoff: cutoff) else { return nil }
+                guard state == "unknown" || OrderStore.isAbandoned(claimedBy: claimedBy, at: createdAt, host: host, cutoff: cutoff, alive: alive) else { return nil }
                 guard let kind = OutboundWrite.Kind(rawValue: kindName) else {
                     throw StoreError("送信記録 \(id) の種類「\(kindName)」はこの版のjuchuでは扱えません（新しい版で記録されました）")
                 }
@@ -180,9 +181,11 @@ extension StoreOutbox {
 extension OrderStore {
 
     /// Whether an intent still pending or sending was left by a sender that is gone: on this host,
-    /// its process has ended; on another, it was claimed before `cutoff` (nil: never assumed).
-    static func isAbandoned(claimedBy: String, at created: Int64, host: String, cutoff: Date?) -> Bool {
+    /// its process has ended; on another, its heartbeat has stopped (`alive`: the processes
+    /// beating, where the store knows them) or it was claimed before `cutoff` (nil: never assumed).
+    static func isAbandoned(claimedBy: String, at created: Int64, host: String, cutoff: Date?, alive: Set<String>?) -> Bool {
         if let claimer = OperatorIdentity.hostAndPID(of: claimedBy), claimer.host == host { return !processIsAlive(claimer.pid) }
+        if let alive, !alive.contains(claimedBy) { return true }
         return cutoff.map { created < Int64($0.timeIntervalSince1970) } ?? false
     }
 }

@@ -20,6 +20,10 @@ public protocol StoreTransactions: Sendable {
     /// The same store, its changes journalled under another name: what a rule does is the rule's
     /// (「ルール: 代引は保留」), from the same desk.
     func acting(as operatorName: String) -> Self
+    /// The processes (`user@host:pid`) known to be running on the hosts that share the store, by
+    /// their heartbeats; nil where the store cannot know (SQLite's, on one host: its processes are
+    /// asked of the OS, ``OperatorIdentity/isAlive(_:)``).
+    func liveProcessesElsewhere() throws -> Set<String>?
 }
 
 extension OrderStore: StoreTransactions {
@@ -30,4 +34,6 @@ extension OrderStore: StoreTransactions {
     public func reading<T>(_ body: (any StoreStatements) throws -> T) throws -> T {
         try pool.read { db in try body(db) }
     }
+
+    public func liveProcessesElsewhere() throws -> Set<String>? { nil }
 }

@@ -8,6 +8,7 @@ import OrderStore
 import OrderStorePostgres
 import OrderSync
 import RakutenPay
+import Synchronization
 
 /// `--config`: which config.toml the command reads (default `$XDG_CONFIG_HOME/juchu/config.toml`).
 struct ConfigOptions: ParsableArguments {
@@ -30,15 +31,37 @@ struct ConfigOptions: ParsableArguments {
         return loaded
     }
 
-    /// This OS user's role by config.toml's [operators] (every user is 管理 without it).
+    /// This operator's role by config.toml's [operators] (every operator is 管理 without it): on
+    /// PostgreSQL the database user the store's connection logs in as (the server checks who it
+    /// is, from any host) and the roles it is a member of as `@role`; else this OS user and its
+    /// groups as `@group`.
     func permission(_ settings: ShopConfig, file: String) throws -> OperatorPermission {
         do {
+            if let server = try serverLocation(settings) {
+                guard settings.operators != nil else { return OperatorPermission(name: server.user, role: .manager) }
+                return try settings.permission(user: server.user, groups: try Self.memberships(of: server), knownUser: true, file: file)
+            }
             return try settings.permission(
                 user: OperatorIdentity.current, groups: OperatorIdentity.groups, knownUser: OperatorIdentity.isKnownUser, file: file)
         } catch let error as ConfigError {
             throw UserFacingError(error.description, exitCode: 2)
         }
     }
+
+    /// The database roles a user belongs to, asked of the server once per process.
+    private static func memberships(of server: PostgresLocation) throws -> [String] {
+        try knownMemberships.withLock { known in
+            if let roles = known[server.shown] { return roles }
+            do {
+                let roles = try server.memberships()
+                known[server.shown] = roles
+                return roles
+            } catch {
+                throw UserFacingError("データベース \(server.shown) でこのユーザーの権限を確かめられません: \(error)")
+            }
+        }
+    }
+    private static let knownMemberships = Mutex<[String: [String]]>([:])
 
     /// Stops (exit 2) unless this user's role allows `action`.
     func require(_ action: ActionID, _ settings: ShopConfig, file: String) throws {
@@ -85,19 +108,26 @@ struct ConfigOptions: ParsableArguments {
         }
     }
 
-    /// The PostgreSQL store `[store] url` names (nil without one), its password from
-    /// `JUCHU_DB_PASSWORD` or `[store] password_file`: a password or file refused is the
-    /// settings' mistake (exit 2), a server that does not answer or refuses the connection is
-    /// said as it is (exit 1).
-    func openServer(_ settings: ShopConfig) throws -> PostgresStore? {
+    /// Where `[store] url` says the store is (nil: a SQLite file), its password read.
+    private func serverLocation(_ settings: ShopConfig) throws -> PostgresLocation? {
         guard var location = settings.storeServer else { return nil }
         do {
             try location.readPassword(environment: ProcessInfo.processInfo.environment, file: settings.storePasswordFile)
         } catch {
             throw UserFacingError("config.toml の [store] password_file: \(error)", exitCode: 2)
         }
+        return location
+    }
+
+    /// The PostgreSQL store `[store] url` names (nil without one), its password from
+    /// `JUCHU_DB_PASSWORD` or `[store] password_file`: a password or file refused is the
+    /// settings' mistake (exit 2), a server that does not answer or refuses the connection is
+    /// said as it is (exit 1).
+    func openServer(_ settings: ShopConfig) throws -> PostgresStore? {
+        guard let location = try serverLocation(settings) else { return nil }
         do {
-            return try PostgresStore(location: location, access: settings.fileAccess)
+            // The journal names the database user: the operator as the server knows them.
+            return try PostgresStore(location: location, operatorName: location.user, access: settings.fileAccess)
         } catch {
             throw UserFacingError("データベース \(location.shown) を開けません: \(error)")
         }

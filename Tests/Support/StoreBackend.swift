@@ -1,36 +1,35 @@
 import Foundation
-import PostgresNIO
 import Testing
 import OrderStore
 import TestSupport
-@testable import OrderStorePostgres
+import OrderStorePostgres
 
 /// The backends the conformance suite runs against: SQLite always; PostgreSQL where
 /// `JUCHU_TEST_POSTGRESQL_URL` names a server (`.ci/run` starts a throw-away cluster and sets it).
-enum StoreBackend: String, CaseIterable, CustomStringConvertible, Sendable {
+public enum StoreBackend: String, CaseIterable, CustomStringConvertible, Sendable {
     case sqlite
     case postgresql
 
-    var description: String { rawValue }
+    public var description: String { rawValue }
 
-    static var serverURL: String? { ProcessInfo.processInfo.environment["JUCHU_TEST_POSTGRESQL_URL"] }
+    public static var serverURL: String? { ProcessInfo.processInfo.environment["JUCHU_TEST_POSTGRESQL_URL"] }
 
     /// The backends this run has.
-    static var available: [StoreBackend] { serverURL == nil ? [.sqlite] : [.sqlite, .postgresql] }
+    public static var available: [StoreBackend] { serverURL == nil ? [.sqlite] : [.sqlite, .postgresql] }
 }
 
 /// The roles both backends provide.
-typealias OpenedStore = ShopStore
+public typealias OpenedStore = ShopStore
 
 /// A store of its own for one test: a fresh SQLite file, or a fresh database on the server
 /// (dropped by ``remove()``).
-struct ScratchStore: Sendable {
-    let backend: StoreBackend
-    let path: String?
-    let location: PostgresLocation?
+public struct ScratchStore: Sendable {
+    public let backend: StoreBackend
+    public let path: String?
+    public let location: PostgresLocation?
     private let directory: TemporaryDirectory?
 
-    init(_ backend: StoreBackend) throws {
+    public init(_ backend: StoreBackend) throws {
         self.backend = backend
         switch backend {
         case .sqlite:
@@ -50,18 +49,18 @@ struct ScratchStore: Sendable {
     }
 
     /// The coordination role of a store opened on it (each call opens another, as another process would).
-    func coordination() throws -> any StoreCoordination { try open() }
+    public func coordination() throws -> any StoreCoordination { try open() }
 
     /// A store opened on it, in every role both backends have (each call opens another, as another
     /// process — on PostgreSQL, another host — would).
-    func open(operatorName: String = "conformance") throws -> any OpenedStore {
+    public func open(operatorName: String = "conformance", deskID: String = OperatorIdentity.process) throws -> any OpenedStore {
         switch backend {
-        case .sqlite: try OrderStore(path: path!, operatorName: operatorName)
-        case .postgresql: try PostgresStore(location: location!, operatorName: operatorName)
+        case .sqlite: try OrderStore(path: path!, operatorName: operatorName, deskID: deskID)
+        case .postgresql: try PostgresStore(location: location!, operatorName: operatorName, deskID: deskID)
         }
     }
 
-    func remove() throws {
+    public func remove() throws {
         directory?.remove()
         if let location {
             try PostgresDatabases.drop(location.database, on: try PostgresLocation(url: try #require(StoreBackend.serverURL)))

@@ -1,0 +1,79 @@
+import Foundation
+import Logging
+import OrderStore
+import PostgresNIO
+import Synchronization
+
+/// A process's heartbeat in the database, for the hosts that share it: its name (`user@host:pid`,
+/// as it claims writes) and the server's time, written when its store opens and every
+/// ``interval`` after, on a connection of its own. Another host takes a write this process
+/// claimed for abandoned once the beat is older than ``expiry`` (``PostgresStore/liveProcessesElsewhere()``);
+/// its own host asks the OS whether the pid lives. One beat per process and database, however
+/// many stores the process opens; it stops when the last of them is gone.
+final class PostgresHeartbeat: Sendable {
+    static let interval: TimeInterval = 5
+    /// Six missed beats: a process so long silent has lost its database, and with it any write it
+    /// could still record.
+    static let expiry: TimeInterval = 30
+
+    private let state: State
+
+    private init(state: State) {
+        self.state = state
+    }
+
+    deinit {
+        state.running.withLock { $0 = false }
+    }
+
+    /// The heartbeats running in this process, by database and process.
+    private static let beating = Mutex<[String: Weak]>([:])
+    private struct Weak: @unchecked Sendable { weak var heartbeat: PostgresHeartbeat? }
+
+    /// This process's heartbeat on `location` as `process`: beaten once before it returns (the
+    /// process is known alive before it claims anything), then every ``interval``.
+    static func start(location: PostgresLocation, process: String) throws -> PostgresHeartbeat {
+        let key = location.shown + " " + process
+        if let running = beating.withLock({ $0[key]?.heartbeat }) { return running }
+        let session = try PostgresSession(location: location)
+        try beat(session, process: process)
+        // Beats older than a day are of processes long gone.
+        try session.query("DELETE FROM process_heartbeats WHERE beat_at < now() - interval '1 day'")
+        let state = State(session: session)
+        let heartbeat = PostgresHeartbeat(state: state)
+        // The thread holds the state, not the heartbeat: the last store gone, the heartbeat goes and the thread ends.
+        Thread.detachNewThread {
+            var failing = false
+            while true {
+                Thread.sleep(forTimeInterval: interval)
+                guard state.running.withLock({ $0 }) else { return }
+                do {
+                    try beat(state.session, process: process)
+                    failing = false
+                } catch {
+                    // Said once per outage: other hosts will take this process's open writes for
+                    // abandoned and settle them by reading RMS, as they do for a process that died.
+                    if !failing { state.session.logger.error("PostgreSQL に生存を記録できません（\(location.shown)）: \(error)") }
+                    failing = true
+                }
+            }
+        }
+        beating.withLock { $0[key] = Weak(heartbeat: heartbeat) }
+        return heartbeat
+    }
+
+    private final class State: Sendable {
+        let running = Mutex(true)
+        let session: PostgresSession
+        init(session: PostgresSession) {
+            self.session = session
+        }
+    }
+
+    private static func beat(_ session: PostgresSession, process: String) throws {
+        try session.query("""
+            INSERT INTO process_heartbeats (process, beat_at) VALUES (\(process), now())
+            ON CONFLICT (process) DO UPDATE SET beat_at = now()
+            """)
+    }
+}
