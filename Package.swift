@@ -238,8 +238,8 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "OrderSync", "OrderStore", "RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport", "Slips", "CustomerMail", "MailTransport",
-                "JuchuTesting", "Postcodes", .product(name: "GRDB", package: "GRDB.swift"),
+                "OrderSync", "OrderStore", "OrderStorePostgres", "RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport", "Slips", "CustomerMail",
+                "MailTransport", "JuchuTesting", "Postcodes", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "TerminalUITests",

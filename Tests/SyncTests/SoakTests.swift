@@ -8,6 +8,7 @@ import RMSSandbox
 import Synchronization
 import Testing
 import TestSupport
+import OrderStorePostgres
 
 /// The shop's rules the soak's worker runs on every new order: hold 代金引換, confirm card orders
 /// and mark them, mark 同梱候補 and bundle them once RMS has taken them.
@@ -49,8 +50,8 @@ struct SoakTests {
         var unexpected: [String] = []
     }
 
-    @Test("every order arrives, each confirmation is sent once, totals and pushed edits are RMS's, nothing is left unsettled")
-    func soak() async throws {
+    @Test("every order arrives, each confirmation is sent once, totals and pushed edits are RMS's, nothing is left unsettled", arguments: StoreBackend.available)
+    func soak(_ backend: StoreBackend) async throws {
         let sandbox = try await SandboxHarness.start(orders: 120, seed: 42) {
             $0.lifeIntervalSeconds = 1
             $0.newOrderChance = 0.7
@@ -62,14 +63,16 @@ struct SoakTests {
         }
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let path = directory.file("soak.sqlite")
+        // The worker, the desks and the backup each open the store as a process of their own would.
+        let scratch = try ScratchStore(backend)
+        defer { #expect(throws: Never.self) { try scratch.remove() } }
         var fetch = FetchSettings()
         fetch.skipYoungerThanMinutes = 0
         fetch.lookBackDays = 7
 
         // The sync worker: a process of its own in real life, a store and a service of its own here.
         let workerFailures = Mutex<[String]>([])
-        let workerService = SyncService(client: sandbox.client, store: try OrderStore(path: path, operatorName: "sync"), events: { event in
+        let workerService = SyncService(client: sandbox.client, store: try scratch.open(operatorName: "sync"), events: { event in
             if case .failed(let activity, let errorClass, let detail) = event, errorClass == nil {
                 workerFailures.withLock { $0.append("\(activity): \(detail)") }
             }
@@ -82,13 +85,16 @@ struct SoakTests {
         let workerTask = Task { await running.run() }
 
         let deadline = ContinuousClock.now + .seconds(Self.minutes * 60)
+        // On PostgreSQL the two desks present hosts of their own, as operators at two sites do: their
+        // claims are told alive by their heartbeats, not by this host's pids.
         let desks = try ["desk-a", "desk-b"].map { name in
-            SyncService(client: sandbox.client, store: try OrderStore(path: path, operatorName: name))
+            let deskID = backend == .postgresql ? "\(OperatorIdentity.current)@site-\(name.suffix(1)):\(getpid())" : OperatorIdentity.process
+            return SyncService(client: sandbox.client, store: try scratch.open(operatorName: name, deskID: deskID))
         }
         // A backup taken halfway, by a process of its own, while the worker and both desks write.
         let backupTask = Task {
             try await Task.sleep(for: .seconds(Self.minutes * 30))
-            return try OrderStore(path: path, operatorName: "backup").makeBackup(BackupSchedule(folder: directory.file("backups")))
+            return try scratch.open(operatorName: "backup").makeBackup(BackupSchedule(folder: directory.file("backups")))
         }
         let tallies = try await withThrowingTaskGroup(of: Tally.self) { group in
             for (index, desk) in desks.enumerated() {
@@ -136,25 +142,30 @@ struct SoakTests {
         // The rules: each acted at most once per order (one batch of the rule's own steps per rule
         // and order in the journal; RMS's answers to them are recorded apart), no order a rule held was confirmed by a rule, and what rules confirmed RMS
         // accepted at most once (above, with every confirmation).
-        let (twice, heldConfirmed, ruled, mixedBundles, ruleBundles) = try await DatabaseQueue(path: path).read { db in
-            (try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT order_number, operator FROM journal WHERE operator LIKE 'ルール: %'
+        let (twice, heldConfirmed, ruled, mixedBundles, ruleBundles) = try store.reading { db in
+            func count(_ sql: String) throws -> Int {
+                var n: Int64 = -1
+                try db.forEachRow(sql, []) { n = try $0.integer("n") ?? -1 }
+                return Int(n)
+            }
+            return (try count("""
+                SELECT COUNT(*) AS n FROM (SELECT order_number, operator FROM journal WHERE operator LIKE 'ルール: %'
                 AND action IN ('set-flag', 'confirm', 'change-status')
-                GROUP BY order_number, operator HAVING COUNT(DISTINCT batch_id) > 1)
-                """) ?? -1,
-             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM journal WHERE operator LIKE 'ルール: %' AND action = 'confirm'
+                GROUP BY order_number, operator HAVING COUNT(DISTINCT batch_id) > 1) AS twice
+                """),
+             try count("""
+                SELECT COUNT(*) AS n FROM journal WHERE operator LIKE 'ルール: %' AND action = 'confirm'
                 AND order_number IN (SELECT order_number FROM rule_acts WHERE hold IS NOT NULL)
-                """) ?? -1,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rule_acts") ?? 0,
+                """),
+             try count("SELECT COUNT(*) AS n FROM rule_acts"),
              // A rule's 同梱 holds one destination's orders, at least two.
-             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT bundle_id FROM orders WHERE bundle_id IN (
+             try count("""
+                SELECT COUNT(*) AS n FROM (SELECT bundle_id FROM orders WHERE bundle_id IN (
                     SELECT member.bundle_id FROM orders AS member JOIN journal ON journal.order_number = member.order_number
                     WHERE journal.operator = 'ルール: 同梱候補' AND journal.action = 'bundle')
-                GROUP BY bundle_id HAVING COUNT(DISTINCT destination_key) > 1 OR COUNT(*) < 2)
-                """) ?? -1,
-             try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT batch_id) FROM journal WHERE operator = 'ルール: 同梱候補' AND action = 'bundle'") ?? 0)
+                GROUP BY bundle_id HAVING COUNT(DISTINCT destination_key) > 1 OR COUNT(*) < 2) AS mixed
+                """),
+             try count("SELECT COUNT(DISTINCT batch_id) AS n FROM journal WHERE operator = 'ルール: 同梱候補' AND action = 'bundle'"))
         }
         #expect(mixedBundles == 0, "a rule bundled orders of different destinations, or one alone")
         #expect(twice == 0, "a rule acted twice on an order")
@@ -163,34 +174,53 @@ struct SoakTests {
 
         // The halfway backup, restored, holds every order, journal entry and write it was taken with.
         let halfway = try await backupTask.value.backup
-        let restoredPath = directory.file("restored.sqlite")
-        let restored = try StoreRestore(from: halfway.path, to: restoredPath, access: .ownerOnly).run(at: Date())
+        // Restored into a store of its own: SQLite's file, or an empty database of the server.
+        let target = try ScratchStore(backend)
+        defer { #expect(throws: Never.self) { try target.remove() } }
+        let restored: StoreRestore.Result = switch backend {
+        case .sqlite: try StoreRestore(from: halfway.path, to: target.path!, access: .ownerOnly).run(at: Date())
+        case .postgresql: try PostgresRestore(from: halfway.path, to: target.location!).run(at: Date())
+        }
         var expected = halfway.contents
         expected.outbox["unknown", default: 0] += expected.outbox.removeValue(forKey: "pending") ?? 0
         expected.outbox["unknown", default: 0] += expected.outbox.removeValue(forKey: "sending") ?? 0
         expected.outbox = expected.outbox.filter { $0.value > 0 }
-        #expect(try OrderStore(path: restoredPath).contents() == expected)
+        let restoredStore = try target.open()
+        #expect(try restoredStore.contents() == expected)
         #expect(restored.writesMadeUnknown == (halfway.contents.outbox["pending"] ?? 0) + (halfway.contents.outbox["sending"] ?? 0))
-        let (restoredRows, backupRows, liveJournal) = try await DatabaseQueue(path: restoredPath).read { restoredDB in
-            try DatabaseQueue(path: halfway.path).read { backupDB in
-                try DatabaseQueue(path: path).read { liveDB in
-                    // undone_by_batch is written later, when an entry is undone: the rest of an entry never changes.
-                    let journal = "SELECT id, batch_id, at, operator, action, order_number, field, before_value, after_value, undoable FROM journal ORDER BY id"
-                    let everything = ["SELECT * FROM orders ORDER BY order_number", journal, "SELECT * FROM mail_messages ORDER BY intent",
-                                      "SELECT id, kind, order_number, created_at FROM outbox ORDER BY id"]
-                    return (try everything.map { try Row.fetchAll(restoredDB, sql: $0) }, try everything.map { try Row.fetchAll(backupDB, sql: $0) },
-                            try Row.fetchAll(liveDB, sql: journal))
+        // Its journal is the live journal up to one moment, and its writes the live outbox's first.
+        // (undone_by_batch is written later, when an entry is undone: the rest of an entry never changes.)
+        let integers: Set<String> = ["at", "undoable", "created_at"]
+        func rows(_ store: any ShopStore, _ sql: String, _ columns: [String]) throws -> [String] {
+            try store.reading { db in
+                var all: [String] = []
+                // Integers as integers (a name the integers list), the rest as text: each backend reads a column by its kind.
+                try db.forEachRow(sql, []) { row in
+                    all.append(try columns.map { integers.contains($0) ? try row.integer($0).map(String.init) ?? "∅" : try row.text($0) ?? "∅" }.joined(separator: "|"))
                 }
+                return all
             }
         }
-        #expect(restoredRows == backupRows, "the restored store holds what the backup did")
-        #expect(Array(liveJournal.prefix(backupRows[1].count)) == backupRows[1], "the backup's journal is the live journal up to one moment")
+        let journal = ["batch_id", "at", "operator", "action", "order_number", "field", "before_value", "after_value", "undoable"]
+        let journalSQL = "SELECT \(journal.joined(separator: ", ")) FROM journal ORDER BY id"
+        let writes = ["kind", "order_number", "created_at"]
+        let writesSQL = "SELECT kind, order_number, created_at FROM outbox ORDER BY id"
+        let restoredJournal = try rows(restoredStore, journalSQL, journal)
+        #expect(restoredJournal.count == halfway.contents.journalEntries)
+        #expect(Array(try rows(store, journalSQL, journal).prefix(restoredJournal.count)) == restoredJournal, "the backup's journal is the live journal up to one moment")
+        let restoredWrites = try rows(restoredStore, writesSQL, writes)
+        #expect(Array(try rows(store, writesSQL, writes).prefix(restoredWrites.count)) == restoredWrites, "the backup's writes are the live outbox's first")
+        #expect(try restoredStore.orders(try restoredStore.page(GridFilter(), limit: 100_000).map(\.number)).count == halfway.contents.orders)
         #expect(halfway.contents.orders > 0 && halfway.contents.journalEntries > 0)
+        if backend == .postgresql {
+            let hosts = Set(try rows(store, "SELECT DISTINCT claimed_by FROM outbox", ["claimed_by"]).compactMap { OperatorIdentity.hostAndPID(of: $0)?.host })
+            #expect(hosts.isSuperset(of: ["site-a", "site-b"]), "both sites' desks sent: \(hosts)")
+        }
 
         let stats = try await sandbox.admin("stats", method: "GET")
         let requests = ((try JSONSerialization.jsonObject(with: Data(stats.body)) as? [String: Any])?["requests"] as? [String: Int] ?? [:])
         print("""
-            soak: \(Self.minutes) min, \(oracle.held.count) orders at RMS (\(oracle.awaitingConfirmation(fetchedUntil: lastFetch).count) awaiting \
+            soak (\(backend)): \(Self.minutes) min, \(oracle.held.count) orders at RMS (\(oracle.awaitingConfirmation(fetchedUntil: lastFetch).count) awaiting \
             confirmation), \(oracle.stored.count) stored; \
             operator actions \(tallies.map(\.actions).reduce(0, +)), confirms asked \(tallies.map(\.confirmsAsked).reduce(0, +)), \
             accepted \(accepted.count), edits pushed \(tallies.map(\.editsPushed).reduce(0, +)), RMS failures seen by the operators \

@@ -26,14 +26,19 @@ extension StoreApplying {
     /// A large selection may be applied in parts, each its own transaction, under one `batchID`:
     /// the undo then takes back all the parts at once.
     ///
+    /// `claimedBy`: the process the writes to RMS are claimed by (default: this store's desk,
+    /// ``StoreTransactions/deskID``, whose heartbeat or pid tells the other processes it lives).
+    ///
     /// `previewed`: each order's fields as the preview the operator accepted showed them. An order
     /// whose fields no longer start from what the preview showed (another desk changed it since)
     /// is skipped with the reason, not changed from values the operator never saw.
     public func apply(
         _ action: some BulkAction, to numbers: [OrderNumber], batchID: String? = nil,
-        claimedBy process: String = OperatorIdentity.process, previewed: [OrderNumber: [FieldChange]]? = nil
+        claimedBy claimer: String? = nil, previewed: [OrderNumber: [FieldChange]]? = nil
     ) throws -> OrderStore.Applied {
-        try writing("「\(action.title)」の保存") { db in
+        // Claimed by this desk's process unless said (a test's process of another host, of the past).
+        let process = claimer ?? deskID
+        return try writing("「\(action.title)」の保存") { db in
             let date = now()
             // The loaded orders live only in the plan: a 10,000-order plan is held once, not twice.
             let plan = action.plan(try OrderStore.load(try widen(numbers, for: action, in: db), content: action.readsOrderContent, in: db))

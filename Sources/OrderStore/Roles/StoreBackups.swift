@@ -6,6 +6,8 @@ import Foundation
 public protocol StoreBackups: Sendable {
     func backupIsDue(_ schedule: BackupSchedule) throws -> Bool
     func makeBackup(_ schedule: BackupSchedule) throws -> OrderStore.ScheduledBackup
+    /// What the store holds now, counted as a backup of it is checked.
+    func contents() throws -> StoreContents
 }
 
 extension OrderStore: StoreBackups {}
