@@ -7,7 +7,7 @@ import Synchronization
 /// A process's heartbeat in the database, for the hosts that share it: its name (`user@host:pid`,
 /// as it claims writes) and the server's time, written when its store opens and every
 /// ``interval`` after, on a connection of its own. Another host takes a write this process
-/// claimed for abandoned once the beat is older than ``expiry`` (``PostgresStore/liveProcessesElsewhere()``);
+/// claimed for abandoned once the beat is older than ``expiry`` (``PostgresStore/liveProcessesElsewhere(in:)``);
 /// its own host asks the OS whether the pid lives. One beat per process and database, however
 /// many stores the process opens; it stops when the last of them is gone.
 final class PostgresHeartbeat: Sendable {

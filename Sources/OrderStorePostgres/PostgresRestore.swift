@@ -21,7 +21,6 @@ public final class PostgresRestore: StoreRestoring {
     public let currentContents: StoreContents?
     /// Records the store made after the backup was taken, carried into the restored store.
     public let recordsAfterBackup: StoreRestore.RecordsAfterBackup
-    private let lastWrite: Int64
     private let session: PostgresSession
 
     /// Checks the backup and reads what the database holds now; changes nothing.
@@ -36,7 +35,6 @@ public final class PostgresRestore: StoreRestoring {
             throw StoreError("バックアップ \(backup) はこの版のjuchuより新しい版で作られています（\(newer)）。その版で戻してください")
         }
         backupContents = reading.contents
-        lastWrite = reading.lastWrite
         session = try PostgresSession(location: location)
         if try Self.holdsStore(session, schema: "public") {
             let lastWrite = reading.lastWrite
@@ -51,29 +49,23 @@ public final class PostgresRestore: StoreRestoring {
 
     /// What the operator is told before the restore: what is replaced by what, and what follows.
     public var plan: [String] {
-        var lines = ["バックアップ: \(backup)", "　\(backupContents.summary)"]
-        if let currentContents {
-            lines += ["置き換えるデータベース: \(location.shown)", "　\(currentContents.summary)"]
-            lines.append("今のデータは消さずに、同じデータベースのスキーマ juchu_before_restore_（日時） として残します。バックアップの後の受注・変更・履歴は戻した後のデータベースにはありません（受注はRMSから取得し直します）")
-            let after = recordsAfterBackup
-            if after.writes + after.ruleActs > 0 {
-                lines.append("バックアップの後にRMSへ送った・メールした記録 \(after.writes)件（メール \(after.mails)件）とルールの実行記録 \(after.ruleActs)件は引き継ぎます: 同じものを二度送りません")
-            }
-        } else {
-            lines.append("データベース: \(location.shown)（まだ受注のデータがありません）")
-        }
-        let unanswered = (backupContents.outbox["pending"] ?? 0) + (backupContents.outbox["sending"] ?? 0) + recordsAfterBackup.open
-        if unanswered > 0 {
-            lines.append("結果待ちの送信 \(unanswered)件は「結果不明」にします（RMSへの送信はRMSを読み直して確かめ、メールは自動では送り直しません）")
-        }
-        return lines
+        StoreRestore.plan(
+            backup: backup, backupContents: backupContents, target: location.shown, current: currentContents, currentProblem: nil,
+            keptAs: "同じデータベースのスキーマ juchu_before_restore_（日時）", after: recordsAfterBackup)
     }
 
-    /// Puts the backup in place, refused while another session is connected to the database:
-    /// 1. the store there now is renamed to `juchu_before_restore_STAMP` and an empty `public` made;
+    /// The table that marks a restore under way in `public`: a store is not opened (nor made anew
+    /// by its migrations) while it is there — a restore cut short is said, not built upon.
+    static let marker = "juchu_restoring"
+
+    /// Puts the backup in place, refused while another session is connected to the database or
+    /// when this login does not own the store's tables (the restored ones are made as its):
+    /// 1. the store there now is renamed to `juchu_before_restore_STAMP`, and an empty `public` made
+    ///    with the marker of a restore under way (``marker``);
     /// 2. pg_restore loads the backup in one transaction, and the schema is brought to this version;
-    /// 3. in one transaction, what the store recorded after the backup is carried in and every write
-    ///    without an answer becomes unknown; the orders and journal are checked against the backup's.
+    /// 3. in one transaction, what the store recorded after the backup is carried in, every write
+    ///    without an answer becomes unknown, the orders and journal are checked against the
+    ///    backup's, nobody else may have connected meanwhile, and the marker goes.
     /// A failure at any step puts the store that was there back, whole.
     public func run(at date: Date) throws -> StoreRestore.Result {
         try session.query("SELECT pg_advisory_lock(\(PostgresSchema.writerLockKey))")
@@ -84,33 +76,31 @@ public final class PostgresRestore: StoreRestoring {
                 session.logger.warning("書き込みのロックを外せません（接続を閉じると外れます）: \(error)")
             }
         }
-        let others = try session.query("""
-            SELECT usename, coalesce(client_addr::text, 'local'), application_name FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid()
-            """).map { row in
-            let (user, address, application) = try row.decode((String?, String, String?).self)
-            return "\(user ?? "?")@\(address)\(application.map { $0.isEmpty ? "" : "（\($0)）" } ?? "")"
+        try refuseOtherSessions(session.query)
+        if let cut = try PostgresSchema.restoreUnderWay(session) { throw StoreError(cut + "。何も変えていません") }
+        let holds = try Self.holdsStore(session, schema: "public")
+        if holds, let owner = try session.query("SELECT tableowner::text FROM pg_tables WHERE schemaname = 'public' AND tablename = 'orders'").first?.decode(String.self),
+            owner != location.user {
+            throw StoreError("店のデータは \(owner) のものです。戻すのはその持ち主のログイン（\(owner)）で行ってください（\(location.user) では、戻した表が \(owner) のものにならず、ほかの担当者が使えなくなります）。何も変えていません")
         }
-        guard others.isEmpty else {
-            throw StoreError("データベース \(location.shown) に接続しているセッションが \(others.count)件あります（\(others.prefix(5).joined(separator: "、"))）。デスク・同期ワーカー・コマンドをすべて終えてから、もう一度。何も変えていません")
-        }
-        let kept: String? = try Self.holdsStore(session, schema: "public") ? "juchu_before_restore_" + BackupFolder.stamp(date).replacingOccurrences(of: "-", with: "_") : nil
-        if let kept {
-            try session.transaction("今のデータを残す") { query in
+        let kept: String? = holds ? try Self.freeSchemaName("juchu_before_restore_" + BackupFolder.stamp(date).replacingOccurrences(of: "-", with: "_"), session) : nil
+        try session.transaction("今のデータを残す") { query in
+            if let kept {
                 try query(PostgresQuery(unsafeSQL: "ALTER SCHEMA public RENAME TO \(kept)"))
                 try query("CREATE SCHEMA public")
             }
+            try query(PostgresQuery(unsafeSQL: "CREATE TABLE public.\(Self.marker) (backup text NOT NULL, kept text)"))
+            try query("INSERT INTO public.juchu_restoring (backup, kept) VALUES (\(backup), \(kept))")
         }
         let carried: StoreRestore.RecordsAfterBackup
         let unknown: Int
         let contents: StoreContents
         do {
-            try PostgresTools.run(
-                "pg_restore", ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--dbname=\(location.database)", backup],
-                on: location)
+            try restoreArchive()
             try PostgresSchema.migrate(session)
             (carried, unknown, contents) = try session.transaction("バックアップの後の記録を引き継ぐ") { query in
-                let carried = try kept.map { try carry(from: $0, query) } ?? StoreRestore.RecordsAfterBackup()
+                var carried = try kept.map { try carry(from: $0, query) } ?? StoreRestore.RecordsAfterBackup()
+                carried.open = try query("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')").first?.decode(Int.self) ?? 0
                 let unknown = try query("""
                     WITH made AS (
                         UPDATE outbox SET state = 'unknown', finished_at = \(Int64(date.timeIntervalSince1970)),
@@ -122,23 +112,62 @@ public final class PostgresRestore: StoreRestoring {
                 guard contents.orders == backupContents.orders, contents.journalEntries == backupContents.journalEntries else {
                     throw StoreError("戻したデータベースの件数がバックアップと違います（\(contents.summary)）")
                 }
+                // Nobody may have started on the store while it was being put back.
+                try refuseOtherSessions(query.callAsFunction)
+                try query(PostgresQuery(unsafeSQL: "DROP TABLE public.\(Self.marker)"))
                 return (carried, unknown, contents)
             }
         } catch {
-            guard let kept else { throw StoreError("戻せませんでした: \(error)") }
             do {
                 try session.transaction("前のデータに戻す") { query in
-                    try query("DROP SCHEMA public CASCADE")
-                    try query(PostgresQuery(unsafeSQL: "ALTER SCHEMA \(kept) RENAME TO public"))
+                    if let kept {
+                        try query("DROP SCHEMA public CASCADE")
+                        try query(PostgresQuery(unsafeSQL: "ALTER SCHEMA \(kept) RENAME TO public"))
+                    } else {
+                        try query(PostgresQuery(unsafeSQL: "DROP TABLE IF EXISTS public.\(Self.marker)"))
+                    }
                 }
             } catch let back {
-                throw StoreError("戻せませんでした: \(error)。前のデータはスキーマ \(kept) にあります（元に戻せません: \(back)）")
+                throw StoreError("戻せませんでした: \(error)。前のデータはスキーマ \(kept ?? "public") にあります（元に戻せません: \(back)）")
             }
             throw StoreError("戻せませんでした（今のデータベースはそのままです）: \(error)")
         }
         return StoreRestore.Result(
             keptAs: kept.map { "同じデータベースのスキーマ \($0)（確かめて要らなくなったら psql で DROP SCHEMA \($0) CASCADE;）" },
             writesMadeUnknown: unknown, carried: carried, contents: contents, warnings: [])
+    }
+
+    /// Refuses while another client is connected to the database (the server's own workers aside).
+    private func refuseOtherSessions(_ query: (PostgresQuery) throws -> [PostgresRow]) throws {
+        let others = try query("""
+            SELECT usename::text, client_addr::text, application_name FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+            """).map { row in
+            let (user, address, application) = try row.decode((String?, String?, String?).self)
+            return "\(user ?? "?")@\(address ?? "?")\(application.map { $0.isEmpty ? "" : "（\($0)）" } ?? "")"
+        }
+        guard others.isEmpty else {
+            throw StoreError("データベース \(location.shown) に接続しているセッションが \(others.count)件あります（\(others.prefix(5).joined(separator: "、"))）。デスク・同期ワーカー・コマンドをすべて終えてから、もう一度。何も変えていません")
+        }
+    }
+
+    /// pg_restore of the backup into the empty `public`, in one transaction: every entry of the
+    /// archive but the schema itself, which the restore has made (a store's own `public` is in
+    /// the archive as a schema; a new database's is not).
+    private func restoreArchive() throws {
+        var entries: [Substring] = []
+        try PostgresTools.run("pg_restore", ["--list", backup], on: nil) { line in entries.append(line) }
+        let list = NSTemporaryDirectory() + "juchu-restore-" + UUID().uuidString.prefix(8).lowercased() + ".list"
+        try FileAccess.ownerOnly.createFile(list, new: true)
+        defer {
+            do { try FileManager.default.removeItem(atPath: list) } catch { session.logger.warning("\(list) を消せません: \(error)") }
+        }
+        let kept = entries.filter { !$0.contains(" SCHEMA - public ") && !$0.contains(" SCHEMA public ") }
+        try Data(kept.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: list))
+        try PostgresTools.run(
+            "pg_restore",
+            ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--use-list=\(list)", "--dbname=\(location.database)", backup],
+            on: location)
     }
 
     /// Carries into the restored store what the store kept as `kept` recorded after the backup, by
@@ -159,10 +188,12 @@ public final class PostgresRestore: StoreRestoring {
             let theirs = Set(try columns(table, kept))
             return try columns(table, "public").filter(theirs.contains)
         }
+        /// A column's name as SQL names it, whatever it holds.
+        func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         /// Copies the kept store's rows of `table` (`filter` a WHERE clause) by the columns both
         /// have (`leaving` some out), `conflict` what a clash does; how many went in.
         func copy(_ table: String, leaving: Set<String> = [], filter: String = "", conflict: String = "ON CONFLICT DO NOTHING") throws -> Int {
-            let names = try shared(table).filter { !leaving.contains($0) }.joined(separator: ", ")
+            let names = try shared(table).filter { !leaving.contains($0) }.map(quoted).joined(separator: ", ")
             guard !names.isEmpty else { return 0 }
             return try query(PostgresQuery(unsafeSQL: """
                 WITH copied AS (INSERT INTO public.\(table) (\(names)) SELECT \(names) FROM \(kept).\(table) \(filter) \(conflict) RETURNING 1)
@@ -170,6 +201,8 @@ public final class PostgresRestore: StoreRestoring {
                 """)).first?.decode(Int.self) ?? 0
         }
         guard try !shared("outbox").isEmpty else { return carried }
+        // The backup's last write, as the restored store holds it.
+        let lastWrite = try query("SELECT coalesce(max(id), 0) FROM public.outbox").first?.decode(Int64.self) ?? 0
         let descends = try lastWrite == 0 || query(PostgresQuery(unsafeSQL: """
             SELECT EXISTS (SELECT 1 FROM public.outbox m JOIN \(kept).outbox r USING (id)
             WHERE m.id = \(lastWrite) AND m.kind = r.kind AND m.order_number = r.order_number AND m.created_at = r.created_at)
@@ -177,7 +210,7 @@ public final class PostgresRestore: StoreRestoring {
         if descends {
             let answered = ["state", "sent_at", "finished_at", "result", "request_id"].filter(try shared("outbox").contains)
             try query(PostgresQuery(unsafeSQL: """
-                UPDATE public.outbox AS m SET \(answered.map { "\($0) = r.\($0)" }.joined(separator: ", "))
+                UPDATE public.outbox AS m SET \(answered.map { "\(quoted($0)) = r.\(quoted($0))" }.joined(separator: ", "))
                 FROM \(kept).outbox AS r WHERE r.id = m.id AND r.kind = m.kind AND r.order_number = m.order_number
                 """))
             carried.writes = try copy("outbox", filter: "WHERE id > \(lastWrite) ORDER BY id")
@@ -187,7 +220,7 @@ public final class PostgresRestore: StoreRestoring {
         }
         // The kept store's act of a rule on an order is the newer: it replaces the backup's.
         let keys: Set<String> = ["order_number", "rule"]
-        let updated = try shared("rule_acts").filter { !keys.contains($0) }.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+        let updated = try shared("rule_acts").filter { !keys.contains($0) }.map { "\(quoted($0)) = EXCLUDED.\(quoted($0))" }.joined(separator: ", ")
         carried.ruleActs = try copy("rule_acts", conflict: updated.isEmpty ? "ON CONFLICT DO NOTHING" : "ON CONFLICT (order_number, rule) DO UPDATE SET \(updated)")
         _ = try copy("shipment_keys")
         // Ids given here are the identity's no more.
@@ -208,6 +241,18 @@ public final class PostgresRestore: StoreRestoring {
         guard let (writes, mails, acts, open) = try row?.decode((Int, Int, Int, Int).self) else { throw StoreError("件数を数えられません") }
         (after.writes, after.mails, after.ruleActs, after.open) = (writes, mails, acts, open)
         return after
+    }
+
+    /// `name`, or `name_2`, `name_3`… when a schema has it already (two restores within a second).
+    private static func freeSchemaName(_ name: String, _ session: PostgresSession) throws -> String {
+        let taken = Set(try session.query("SELECT nspname::text FROM pg_namespace WHERE nspname LIKE \(name + "%")").map { try $0.decode(String.self) })
+        var free = name
+        var copy = 2
+        while taken.contains(free) {
+            free = "\(name)_\(copy)"
+            copy += 1
+        }
+        return free
     }
 
     /// Whether `schema` of the database holds a store (its orders table).

@@ -19,25 +19,30 @@ extension PostgresStore: StoreBackups {
     }
 
     public func makeBackup(_ schedule: BackupSchedule) throws -> OrderStore.ScheduledBackup {
-        try makeBackup(into: schedule.folder, keeping: schedule.keep)
+        try Self.makeBackup(of: location, access: access, into: schedule.folder, keeping: schedule.keep, at: now())
     }
 
-    /// A backup into `folder` (made with the store's access when missing); with `keep`, the
-    /// oldest beyond it are removed once the new one is checked.
-    public func makeBackup(into folder: BackupFolder, keeping keep: Int?) throws -> OrderStore.ScheduledBackup {
-        let dumps = folder.holding(Self.backupSuffix)
-        return try OrderStore.makeBackup(into: dumps, access: access, keeping: keep, at: now()) { path in
+    /// A backup of the store at `location` into `folder` (made with `access` when missing); with
+    /// `keep`, the oldest beyond it are removed once the new one is checked. The store is only
+    /// read: not opened as a desk opens it, so not brought to this version's schema (a backup
+    /// taken before an upgrade is of the store before it).
+    public static func makeBackup(
+        of location: PostgresLocation, access: FileAccess, into folder: BackupFolder, keeping keep: Int?, at date: Date
+    ) throws -> OrderStore.ScheduledBackup {
+        let dumps = folder.holding(backupSuffix)
+        return try OrderStore.makeBackup(into: dumps, access: access, keeping: keep, at: date) { path in
             try OrderStore.backup(to: path, access: access) { partial in
-                try dump(to: partial)
+                try dump(location, to: partial)
             } verifying: { partial in
-                try Self.verifyBackup(at: partial)
+                try verifyBackup(at: partial)
             }
         }
     }
 
-    /// pg_dump of the database into `file` (made already, with the store's access) on a snapshot
-    /// held open by a connection of its own; what that snapshot holds, counted.
-    func dump(to file: String) throws -> StoreContents {
+    /// pg_dump of the store's schema (`public`: not a schema a restore kept beside it) into `file`
+    /// (made already, with the store's access) on a snapshot held open by a connection of its
+    /// own; what that snapshot holds, counted.
+    static func dump(_ location: PostgresLocation, to file: String) throws -> StoreContents {
         let exporting = try PostgresSession(location: location)
         return try exporting.snapshot { query in
             guard let snapshot = try query("SELECT pg_export_snapshot()").first?.decode(String.self) else {
@@ -45,7 +50,8 @@ extension PostgresStore: StoreBackups {
             }
             let contents = try Self.contents(query)
             try PostgresTools.run(
-                "pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--snapshot=\(snapshot)", "--file=\(file)"], on: location)
+                "pg_dump", ["--format=custom", "--schema=public", "--no-owner", "--no-privileges", "--snapshot=\(snapshot)", "--file=\(file)"],
+                on: location)
             return contents
         }
     }
@@ -118,7 +124,9 @@ struct DumpCounter {
         guard let table else {
             guard line.hasPrefix("COPY "), line.hasSuffix(" FROM stdin;") else { return }
             let words = line.dropFirst(5).split(separator: " ", maxSplits: 1)
-            let name = String(words.first?.split(separator: ".").last ?? "")
+            // The store's tables are public's; another schema's of the same name is not counted as theirs.
+            let qualified = String(words.first ?? "")
+            let name = qualified.hasPrefix("public.") ? String(qualified.dropFirst("public.".count)) : "(\(qualified))"
             self.table = name
             rows[name] = 0
             watched = [:]

@@ -39,6 +39,8 @@ public final class PostgresStore: Sendable {
         guard encoding == "UTF8" else {
             throw StoreError("データベース \(location.shown) の文字コードが \(encoding) です。UTF8 のデータベースを使ってください（createdb -E UTF8 -T template0 …）")
         }
+        // A restore cut short: its half-made store is neither used nor made anew.
+        if let cut = try PostgresSchema.restoreUnderWay(session) { throw StoreError(cut) }
         try PostgresSchema.migrate(session)
         heartbeat = try PostgresHeartbeat.start(location: location, process: deskID)
     }
@@ -62,10 +64,12 @@ public final class PostgresStore: Sendable {
     public var location: PostgresLocation { session.location }
 
     /// The processes of every host whose heartbeat is fresh (``PostgresHeartbeat``), by the server's clock.
-    public func liveProcessesElsewhere() throws -> Set<String>? {
-        Set(try session.query("""
-            SELECT process FROM process_heartbeats WHERE beat_at > now() - make_interval(secs => \(PostgresHeartbeat.expiry))
-            """).map { try $0.decode(String.self) })
+    public func liveProcessesElsewhere(in db: any StoreStatements) throws -> Set<String>? {
+        var alive: Set<String> = []
+        try db.forEachRow("SELECT process FROM process_heartbeats WHERE beat_at > now() - make_interval(secs => \(Int(PostgresHeartbeat.expiry)))", []) { row in
+            if let process = try row.text("process") { alive.insert(process) }
+        }
+        return alive
     }
 }
 

@@ -137,13 +137,15 @@ struct KilledWritesEndToEndTests {
         let database = setting.scratch.location!.database
         let arguments = try setting.arguments(["confirm"])
         // Counted from this process, a host of its own: the open writes, and those whose claimer still beats.
+        // Those still beating are counted after the store's answer: a beat that runs out in between is counted neither way.
         func counts() throws -> (open: Int, unresolved: Int, beating: Int) {
             let open = Int(try StoreCopyEndToEndTests.psql("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')", database: database)) ?? -1
+            let unresolved = try setting.store.unresolvedIntents().filter { !$0.isUnknown }.count
             let beating = Int(try StoreCopyEndToEndTests.psql("""
                 SELECT count(*) FROM outbox o JOIN process_heartbeats h ON h.process = o.claimed_by
                 WHERE o.state IN ('pending', 'sending') AND h.beat_at > now() - interval '30 seconds'
                 """, database: database)) ?? -1
-            return (open, try setting.store.unresolvedIntents().filter { !$0.isUnknown }.count, beating)
+            return (open, unresolved, beating)
         }
         var beforeWait = (open: 0, unresolved: 0, beating: 0)
         var afterWait = (open: 0, unresolved: 0, beating: 0)
@@ -310,7 +312,7 @@ struct KilledWritesEndToEndTests {
         await setting.stop()
     }
 
-    @Test("juchu ship of every order at 発送待ち killed with SIGKILL at 100 random moments, with RMS's QPS limit and 20 % faults, and restarted: each basket reported once, nothing lost", arguments: StoreBackend.available)
+    @Test("juchu ship of every order at 発送待ち killed with SIGKILL at 100 random moments (60 on PostgreSQL), with RMS's QPS limit and 20 % faults, and restarted: each basket reported once, nothing lost", arguments: StoreBackend.available)
     func killedShip(backend: StoreBackend) async throws {
         let setting = try await Setting.start(orders: 1_000, backend: backend)
         let today = CalendarDate(japanDayOf: JapanTime(Date()))
@@ -339,14 +341,17 @@ struct KilledWritesEndToEndTests {
         let (qps, _) = try await setting.sandbox.admin("qps", json: #"{"requestsPerSecond": 20}"#)
         #expect(faults == 200 && qps == 200)
         var reportedByKilledRuns = 0
-        let (killed, last) = try await setting.killRepeatedly(try setting.arguments(["ship"]), runs: 100, longest: 4_000, beforeLast: {
+        // A run on PostgreSQL opens more (two connections, the heartbeat) before it reports: its kills are drawn
+        // from a longer span, fewer of them, so that some strike while reports are under way.
+        let (runs, longest) = backend == .postgresql ? (60, 7_000) : (100, 4_000)
+        let (killed, last) = try await setting.killRepeatedly(try setting.arguments(["ship"]), runs: runs, longest: longest, beforeLast: {
             _ = try await setting.sandbox.admin("faults", json: #"{"faultRate": 0}"#)
             reportedByKilledRuns = await setting.sandbox.server.acceptedWrites(.updateOrderShippingAsync).count
         })
         // The kills struck while reports were under way, not only before the first.
         #expect(reportedByKilledRuns > 0, "the killed runs reported nothing")
         #expect(Self.finishedCleanly(last), "\(last.terminationStatus): \(last.output.suffix(300)) \(last.errorOutput.suffix(300))")
-        #expect(killed > 50, "most runs must be killed, not finish (\(killed))")
+        #expect(killed > runs / 2, "most runs must be killed, not finish (\(killed))")
         let accepted = await setting.sandbox.server.acceptedWrites(.updateOrderShippingAsync)
         #expect(accepted.values.allSatisfy { $0 == 1 }, "an order was reported twice: \(accepted.filter { $0.value > 1 })")
         #expect(Set(accepted.keys) == Set(shippable.map(\.number.rawValue)), "\(Set(shippable.map(\.number.rawValue)).subtracting(accepted.keys).count) not reported")

@@ -120,6 +120,23 @@ struct PostgresStoreEndToEndTests {
         #expect(!againOut.contains("\"ok\""), "\(againOut)\(againErr)")
         #expect(try await shop.requests(to: "confirmOrder") == requests, "a confirmation went to RMS twice: \(againOut)")
 
+        // The store restored is backed up and restored again: the schema kept beside it is in neither.
+        let (again2, againBackupOut, againBackupErr) = try await shop.run(["backup", "--json", "--to", shop.juchu.home + "/after"])
+        #expect(again2 == 0, "\(againBackupErr)")
+        let second = try #require((try JSONSerialization.jsonObject(with: Data(againBackupOut.utf8)) as? [String: Any])?["path"] as? String)
+        let (twice, twiceOut, twiceErr) = try await shop.run(["restore", second, "--yes"])
+        #expect(twice == 0 && twiceOut.contains("戻しました"), "\(twiceOut)\(twiceErr)")
+        #expect(try shop.psql("SELECT count(*) FROM outbox WHERE kind = 'confirm' AND state = 'done'") == "\(sent)")
+        #expect(try shop.psql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'juchu_before_restore_%'") == "2")
+
+        // A restore cut short (its mark left in the store's schema): nothing opens the store, and restore says how to go back.
+        _ = try shop.psql("CREATE TABLE public.juchu_restoring (backup text NOT NULL, kept text); INSERT INTO public.juchu_restoring VALUES ('x.pgdump', '\(kept)')")
+        let (cut, _, cutErr) = try await shop.run(["status"])
+        #expect(cut == 1 && cutErr.contains("戻す途中で終わっています") && cutErr.contains("ALTER SCHEMA \(kept) RENAME TO public"), "\(cutErr)")
+        let (cutRestore, _, cutRestoreErr) = try await shop.run(["restore", second, "--yes"])
+        #expect(cutRestore == 1 && cutRestoreErr.contains("戻す途中で終わっています") && cutRestoreErr.contains("何も変えていません"), "\(cutRestoreErr)")
+        _ = try shop.psql("DROP TABLE public.juchu_restoring")
+
         // A backup cut short is refused by what pg_restore says; the store is left as it is.
         let damaged = shop.juchu.home + "/damaged.pgdump"
         let bytes = try Data(contentsOf: URL(fileURLWithPath: made))

@@ -72,10 +72,10 @@ struct CoordinationConformanceTests {
         let pastCutoff = try store.unresolvedIntents(claimedBefore: Date().addingTimeInterval(60)).map(\.number)
         switch backend {
         case .sqlite:
-            #expect(try store.liveProcessesElsewhere() == nil)
+            #expect(try store.reading { try store.liveProcessesElsewhere(in: $0) } == nil)
             #expect(unresolved.isEmpty)
         case .postgresql:
-            #expect(try store.liveProcessesElsewhere()?.isSuperset(of: [beating, OperatorIdentity.process]) == true)
+            #expect(try store.reading { try store.liveProcessesElsewhere(in: $0) }?.isSuperset(of: [beating, OperatorIdentity.process]) == true)
             #expect(unresolved == [numbers[1]], "the silent desk's write only")
         }
         #expect(pastCutoff == [numbers[0], numbers[1]], "past the cutoff, both")

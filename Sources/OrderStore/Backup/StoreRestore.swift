@@ -98,21 +98,32 @@ public final class StoreRestore {
 
     /// What the operator is told before the restore: what is replaced by what, and what follows.
     public var plan: [String] {
+        Self.plan(
+            backup: backup, backupContents: backupContents, target: target, current: currentContents, currentProblem: currentProblem,
+            keptAs: "\(target).before-restore-（日時）", after: recordsAfterBackup)
+    }
+
+    /// The plan of a restore of either backend, in the operators' words: the backup and what it
+    /// holds, the store it replaces (`current`, nil: none, or `currentProblem` when it cannot be
+    /// read) and how that is kept (`keptAs`), what is carried from it, what becomes 結果不明.
+    public static func plan(
+        backup: String, backupContents: StoreContents, target: String, current: StoreContents?, currentProblem: String?,
+        keptAs: String, after: RecordsAfterBackup
+    ) -> [String] {
         var lines = ["バックアップ: \(backup)", "　\(backupContents.summary)"]
-        if let currentContents {
-            lines += ["置き換えるデータベース: \(target)", "　\(currentContents.summary)"]
-            lines.append("今のデータベースは消さずに \(target).before-restore-（日時） として残します。バックアップの後の受注・変更・履歴は戻した後のデータベースにはありません（受注はRMSから取得し直します）")
-            let after = recordsAfterBackup
+        if let current {
+            lines += ["置き換えるデータベース: \(target)", "　\(current.summary)"]
+            lines.append("今のデータベースは消さずに \(keptAs) として残します。バックアップの後の受注・変更・履歴は戻した後のデータベースにはありません（受注はRMSから取得し直します）")
             if after.writes + after.ruleActs > 0 {
                 lines.append("バックアップの後にRMSへ送った・メールした記録 \(after.writes)件（メール \(after.mails)件）とルールの実行記録 \(after.ruleActs)件は引き継ぎます: 同じものを二度送りません")
             }
         } else if let currentProblem {
             lines += ["置き換えるデータベース: \(target)（読めません: \(currentProblem)）",
-                      "今のデータベースは \(target).before-restore-（日時） として残します。読めないため、バックアップの後に送った記録は引き継げません: 取得し直した受注にルールやメールが二度働くことがあります"]
+                      "今のデータベースは \(keptAs) として残します。読めないため、バックアップの後に送った記録は引き継げません: 取得し直した受注にルールやメールが二度働くことがあります"]
         } else {
             lines.append("データベース: \(target)（まだありません）")
         }
-        let unanswered = (backupContents.outbox["pending"] ?? 0) + (backupContents.outbox["sending"] ?? 0) + recordsAfterBackup.open
+        let unanswered = (backupContents.outbox["pending"] ?? 0) + (backupContents.outbox["sending"] ?? 0) + after.open
         if unanswered > 0 {
             lines.append("結果待ちの送信 \(unanswered)件は「結果不明」にします（RMSへの送信はRMSを読み直して確かめ、メールは自動では送り直しません）")
         }

@@ -85,7 +85,6 @@ extension StoreOutbox {
     /// may be sent); one recorded may have gone, and stays 結果不明 — nothing sends it again on its own.
     public func settleAbandonedMails(claimedBefore cutoff: Date? = nil) throws {
         let host = OperatorIdentity.host
-        let alive = try liveProcessesElsewhere()
         try writing("送信が途中で終わったメールの記録") { db in
             let seconds = Int64(now().timeIntervalSince1970)
             let open = try db.rows("""
@@ -96,6 +95,8 @@ extension StoreOutbox {
                 (id: try row.requiredInteger("id"), claimedBy: try row.requiredText("claimed_by"),
                  createdAt: try row.requiredInteger("created_at"), recorded: try row.bool("recorded"))
             }
+            // After the claims, in the same transaction: a beat written before a claim is seen with it.
+            let alive = try liveProcessesElsewhere(in: db)
             for mail in open where OrderStore.isAbandoned(claimedBy: mail.claimedBy, at: mail.createdAt, host: host, cutoff: cutoff, alive: alive) {
                 let outcome: WriteOutcome = mail.recorded
                     ? .unknown(detail: "送信中に送信した端末が終了しました。受け付けられたか分かりません")

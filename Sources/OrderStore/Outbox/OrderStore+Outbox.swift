@@ -157,9 +157,10 @@ extension StoreOutbox {
     /// does not know (recorded by a newer one) is an error, not passed over.
     public func unresolvedIntents(claimedBefore cutoff: Date? = nil) throws -> [OrderStore.UnresolvedWrite] {
         let host = OperatorIdentity.host
-        let alive = try liveProcessesElsewhere()
         return try reading { db in
-            try db.rows("""
+            // Read on the same snapshot as the claims: a claim seen is never judged by an older beat.
+            let alive = try liveProcessesElsewhere(in: db)
+            return try db.rows("""
                 SELECT id, kind, order_number, state, claimed_by, created_at, sent_at, request_id FROM outbox
                 WHERE state IN ('unknown', 'pending', 'sending') AND kind != 'send-mail' ORDER BY id
                 """) { row -> OrderStore.UnresolvedWrite? in

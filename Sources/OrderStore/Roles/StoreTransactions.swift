@@ -21,9 +21,10 @@ public protocol StoreTransactions: Sendable {
     /// (「ルール: 代引は保留」), from the same desk.
     func acting(as operatorName: String) -> Self
     /// The processes (`user@host:pid`) known to be running on the hosts that share the store, by
-    /// their heartbeats; nil where the store cannot know (SQLite's, on one host: its processes are
-    /// asked of the OS, ``OperatorIdentity/isAlive(_:)``).
-    func liveProcessesElsewhere() throws -> Set<String>?
+    /// their heartbeats, read in `db`'s transaction (with the claims they are judged against);
+    /// nil where the store cannot know (SQLite's, on one host: its processes are asked of the OS,
+    /// ``OperatorIdentity/isAlive(_:)``).
+    func liveProcessesElsewhere(in db: any StoreStatements) throws -> Set<String>?
 }
 
 extension OrderStore: StoreTransactions {
@@ -35,5 +36,5 @@ extension OrderStore: StoreTransactions {
         try pool.read { db in try body(db) }
     }
 
-    public func liveProcessesElsewhere() throws -> Set<String>? { nil }
+    public func liveProcessesElsewhere(in db: any StoreStatements) throws -> Set<String>? { nil }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OrderEngine
 import OrderStore
+import OrderStorePostgres
 import ShopSettings
 
 /// `juchu backup`: a checked copy of the store, made while desks and the worker go on working.
@@ -13,7 +14,8 @@ struct BackupCommand: ParsableCommand {
             [backup] folder（既定: データベースと同じフォルダの backups）に juchu-日時.sqlite を作り、整合性の検査
             （integrity_check）と件数の照合をしてから、新しい [backup] keep 件（既定 7）より古いものを消します。
             データベースは読むだけで、この版の形に更新しません（更新の前に取るバックアップはその前の形のまま）。
-            PostgreSQL（[store] url）では pg_dump で juchu-日時.pgdump を作り、pg_restore で全体を読み直して件数を照合します。
+            PostgreSQL（[store] url）では pg_dump で店のスキーマ（public）を juchu-日時.pgdump に書き、pg_restore で全体を
+            読み直して件数を照合します（こちらもデータベースを読むだけです）。
             同期ワーカー（juchu sync）は [backup] daily = true（既定）なら1日1回作ります。戻すには juchu restore FILE。
             終了コード: 0 作って確かめた、1 作れなかった、2 設定や権限の誤り
             """)
@@ -34,11 +36,13 @@ struct BackupCommand: ParsableCommand {
             if let folder, let refusal = settings.fileAccess.refusal(for: [folder.path]) {
                 throw UserFacingError(refusal.description, exitCode: 2)
             }
-            let server = try options.openServer(settings)
+            let server = try options.serverLocation(settings)
             let made: OrderStore.ScheduledBackup
             do {
                 if let server {
-                    made = try server.makeBackup(into: folder ?? settings.backup.folder, keeping: folder == nil ? settings.backup.keep : nil)
+                    made = try PostgresStore.makeBackup(
+                        of: server, access: settings.fileAccess, into: folder ?? settings.backup.folder,
+                        keeping: folder == nil ? settings.backup.keep : nil, at: Date())
                 } else {
                     made = try OrderStore.makeBackup(
                         ofStoreAt: settings.databasePath, access: settings.fileAccess, schedule: settings.backup, into: folder, at: Date())

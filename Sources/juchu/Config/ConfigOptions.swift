@@ -86,8 +86,8 @@ struct ConfigOptions: ParsableArguments {
         try openServer(settings) ?? openFile(settings, existing: existing)
     }
 
-    /// The SQLite file of the settings, for what only SQLite does (backup, restore, store copy's source).
-    func openFile(_ settings: ShopConfig, existing: Bool = false) throws -> OrderStore {
+    /// The SQLite file of the settings.
+    private func openFile(_ settings: ShopConfig, existing: Bool = false) throws -> OrderStore {
         var status = stat()
         if stat(settings.databasePath, &status) != 0, errno == EACCES {
             throw UserFacingError(
@@ -109,7 +109,7 @@ struct ConfigOptions: ParsableArguments {
     }
 
     /// Where `[store] url` says the store is (nil: a SQLite file), its password read.
-    private func serverLocation(_ settings: ShopConfig) throws -> PostgresLocation? {
+    func serverLocation(_ settings: ShopConfig) throws -> PostgresLocation? {
         guard var location = settings.storeServer else { return nil }
         do {
             try location.readPassword(environment: ProcessInfo.processInfo.environment, file: settings.storePasswordFile)
@@ -123,7 +123,7 @@ struct ConfigOptions: ParsableArguments {
     /// `JUCHU_DB_PASSWORD` or `[store] password_file`: a password or file refused is the
     /// settings' mistake (exit 2), a server that does not answer or refuses the connection is
     /// said as it is (exit 1).
-    func openServer(_ settings: ShopConfig) throws -> PostgresStore? {
+    private func openServer(_ settings: ShopConfig) throws -> PostgresStore? {
         guard let location = try serverLocation(settings) else { return nil }
         do {
             // The journal names the database user: the operator as the server knows them.
