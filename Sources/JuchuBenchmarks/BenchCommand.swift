@@ -121,7 +121,6 @@ struct JuchuBench: ParsableCommand {
                 postgres = location
             }
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs, postgres: postgres) { table.add(row) }
-            if let postgres { table.add(try SharedStoreBenchmarks.run(postgres)) }
         }
         if only.contains(.desk) {
             guard FileManager.default.isExecutableFile(atPath: Self.juchuExecutable) else {
