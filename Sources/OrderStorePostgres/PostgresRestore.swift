@@ -2,7 +2,7 @@ import Foundation
 import OrderStore
 import PostgresNIO
 
-/// Putting a PostgreSQL backup (pg_dump's, ``PostgresStore/makeBackup(into:keeping:)``) in the
+/// Putting a PostgreSQL backup (pg_dump's, ``PostgresStore/makeBackup(of:access:into:keeping:at:)``) in the
 /// store's place — what ``StoreRestore`` does for SQLite, with the same promises:
 /// - planned without touching anything; run only while no other session is connected to the
 ///   database, holding the writers' lock throughout;
