@@ -33,6 +33,12 @@ final class PostgresHeartbeat: Sendable {
     /// This process's heartbeat on `location` as `process`: beaten once before it returns (the
     /// process is known alive before it claims anything), then every ``interval``.
     static func start(location: PostgresLocation, process: String) throws -> PostgresHeartbeat {
+        // One at a time: two stores opened at once share one heartbeat, not two threads and connections.
+        try starting.withLock { try startAlone(location: location, process: process) }
+    }
+    private static let starting = NSLock()
+
+    private static func startAlone(location: PostgresLocation, process: String) throws -> PostgresHeartbeat {
         let key = location.shown + " " + process
         if let running = beating.withLock({ $0[key]?.heartbeat }) { return running }
         let session = try PostgresSession(location: location)
@@ -58,7 +64,11 @@ final class PostgresHeartbeat: Sendable {
                 }
             }
         }
-        beating.withLock { $0[key] = Weak(heartbeat: heartbeat) }
+        beating.withLock { registry in
+            // Those whose stores are all gone are forgotten.
+            registry = registry.filter { $0.value.heartbeat != nil }
+            registry[key] = Weak(heartbeat: heartbeat)
+        }
         return heartbeat
     }
 
