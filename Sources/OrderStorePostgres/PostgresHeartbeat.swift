@@ -15,6 +15,9 @@ final class PostgresHeartbeat: Sendable {
     /// Six missed beats: a process so long silent has lost its database, and with it any write it
     /// could still record.
     static let expiry: TimeInterval = 30
+    /// How long after its last beat a process still sends what it claimed: the rest of
+    /// ``expiry`` is for the request to leave before another host may settle it.
+    static let claimsHeld: TimeInterval = 20
 
     private let state: State
 

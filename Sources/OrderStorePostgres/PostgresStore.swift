@@ -71,6 +71,18 @@ public final class PostgresStore: Sendable {
         }
         return alive
     }
+
+    /// True while this process's beat is younger than ``PostgresHeartbeat/claimsHeld``: another
+    /// host takes its claims for abandoned only at ``PostgresHeartbeat/expiry``, so what is sent
+    /// now leaves before anybody may settle it.
+    public func holdsItsClaims(in db: any StoreStatements) throws -> Bool {
+        var fresh = false
+        try db.forEachRow("""
+            SELECT beat_at > now() - make_interval(secs => \(Int(PostgresHeartbeat.claimsHeld))) AS fresh
+            FROM process_heartbeats WHERE process = ?
+            """, [.text(deskID)]) { fresh = try $0.bool("fresh") }
+        return fresh
+    }
 }
 
 extension PostgresStore: StoreChanges {

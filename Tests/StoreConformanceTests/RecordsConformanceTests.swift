@@ -16,7 +16,7 @@ struct RecordsConformanceTests {
     @Test("a day of sending and recording on both: every answer and every table alike")
     func sameRecords() throws {
         let expected = try ConformanceDay.compare(
-            saying: ["unresolved: 2", "history: 4", "copies: 2", "parcels: 2 left out 0", "keys reused", "acts 3 then 0", "failures: 1",
+            saying: ["sending: 6", "unresolved: 2", "mail sending: true", "mail kept: true", "mail not sending: false", "history: 4", "copies: 2", "parcels: 2 left out 0", "keys reused", "acts 3 then 0", "failures: 1",
                      "sub-statuses 2", "差分あり yes", "records: 21", "| 289 ["],
             nonEmpty: ["outbox", "mail_messages", "printed_slips", "shipment_keys", "rule_acts", "sub_statuses", "sync_failures", "license_expiry"]
         ) { store, numbers in
@@ -43,7 +43,7 @@ struct RecordsConformanceTests {
         let intents = confirmed.intents.sorted { $0.key < $1.key }
         step("confirm") { "\(intents.count)" }
         guard intents.count >= 6 else { return said }
-        try store.markSending(intents.prefix(6).map(\.value))
+        step("sending") { "\(try store.markSending(intents.prefix(6).map(\.value) + [intents[0].value]).count)" }
         try store.noteRequestID("req-1", for: intents.prefix(2).map(\.value))
         try store.recordOutcomes(.confirm, [
             .init(intent: intents[0].value, number: intents[0].key, outcome: .accepted(nil)),
@@ -65,8 +65,9 @@ struct RecordsConformanceTests {
         let mailed = try store.apply(mail, to: mailable, claimedBy: "hanako@desk-b:200")
         let mails = mailed.intents.sorted { $0.key < $1.key }
         guard mails.count == 3 else { return said + ["mails \(mails.count)"] }
-        try store.recordMailMessage(intent: mails[0].value, recipient: "buyer@example.jp", subject: "ご注文ありがとうございます", message: Array("Subject: ありがとう\r\n\r\n本文".utf8))
-        try store.markSending([mails[0].value, mails[1].value])
+        step("mail sending") { "\(try store.markSending([mails[0].value, mails[1].value]).sorted() == [mails[0].value, mails[1].value].sorted())" }
+        step("mail kept") { "\(try store.recordMailMessage(intent: mails[0].value, recipient: "buyer@example.jp", subject: "ご注文ありがとうございます", message: Array("Subject: ありがとう\r\n\r\n本文".utf8)))" }
+        step("mail not sending") { "\(try store.recordMailMessage(intent: mails[2].value, recipient: "buyer@example.jp", subject: "-", message: []))" }
         _ = try store.apply(MailAction(template: "thanks", templateTitle: "サンクスメール", resend: true, now: clock), to: [mailable[0]], claimedBy: desk)
         try store.settleAbandonedMails(claimedBefore: clock.addingTimeInterval(3_600))
         step("history") {

@@ -46,4 +46,67 @@ struct SyncConformanceTests {
             #expect(!sent.isEmpty && Set(sent.map(\.batchID)).count == 1 && sent.allSatisfy { $0.operatorName == "受注 太郎" }, "\(number): \(sent)")
         }
     }
+
+    @Test("a write another process settled before it left is not sent, and keeps that process's record; on PostgreSQL a sender whose heartbeat has lapsed sends nothing and records it unsent", arguments: StoreBackend.available)
+    func settledBeforeItLeft(_ backend: StoreBackend) async throws {
+        let sandbox = try await SandboxHarness.start(orders: 60)
+        let scratch = try ScratchStore(backend)
+        defer {
+            Task { await sandbox.stop() }
+            #expect(throws: Never.self) { try scratch.remove() }
+        }
+        let store = try scratch.open(operatorName: "受注 太郎")
+        let service = SyncService(client: sandbox.client, store: store)
+        var settings = FetchSettings()
+        settings.skipYoungerThanMinutes = 0
+        _ = try await service.fetch(settings)
+        var confirmable = try store.page(GridFilter(localStatus: .newOrder), limit: 1_000)
+            .filter { $0.isRakutenAPI && !$0.isShippingFeeUnset && !$0.isBundled }.map(\.number)
+        try #require(confirmable.count >= 20)
+
+        // Claimed here; then another process, taking this one for gone, settles the first as not sent.
+        let batch = Array(confirmable.prefix(5))
+        confirmable.removeFirst(5)
+        let applied = try store.apply(ConfirmAction(), to: batch)
+        let taken = try #require(applied.intents[batch[0]])
+        try store.recordOutcomes(.confirm, [.init(intent: taken, number: batch[0], outcome: .failed(.temporary, detail: "他の端末で確認: 未送信"))])
+        let report = try await service.send(applied)
+        let accepted = await sandbox.server.acceptedConfirmations()
+        #expect(Set(accepted.keys) == Set(batch.dropFirst().map(\.rawValue)), "the settled one never reaches RMS: \(accepted)")
+        let line = try #require(report.lines.first { $0.number == batch[0] })
+        #expect(!line.ok && line.message.contains("他の端末"), "\(line.message)")
+        let states = try store.health(unconfirmedBefore: Date()).outbox
+        #expect(states["failed"] == 1 && states["done"] == 4, "the settling process's record kept: \(states)")
+
+        guard backend == .postgresql else { return }
+        // This process's beat made older than a sender may send on: nothing leaves, all recorded as
+        // not sent. A beat landing meanwhile makes the try inconclusive, and it is made again.
+        for _ in 0..<5 {
+            let next = Array(confirmable.prefix(3))
+            confirmable.removeFirst(3)
+            let lapsed = try store.apply(ConfirmAction(), to: next)
+            try store.writing("test") { db in
+                try db.run("UPDATE process_heartbeats SET beat_at = now() - interval '25 seconds' WHERE process = ?", [.text(store.deskID)])
+            }
+            let lapsedReport = try await service.send(lapsed)
+            let beatSince = try store.reading { db in
+                var fresh = false
+                try db.forEachRow("SELECT beat_at > now() - interval '20 seconds' AS fresh FROM process_heartbeats WHERE process = ?", [.text(store.deskID)]) {
+                    fresh = try $0.bool("fresh")
+                }
+                return fresh
+            }
+            if beatSince { continue }
+            let reached = await sandbox.server.acceptedConfirmations()
+            #expect(Set(reached.keys).isDisjoint(with: next.map(\.rawValue)), "nothing sent once the beat lapsed")
+            #expect(lapsedReport.lines.count == 3 && lapsedReport.lines.allSatisfy { !$0.ok && $0.message.contains("生存の記録") }, "\(lapsedReport.lines.map(\.message))")
+            #expect(try store.unresolvedIntents(claimedBefore: Date().addingTimeInterval(3_600)).isEmpty, "recorded as not sent, not left open")
+            // Sent once the next beat (every 5 s) is written.
+            try await Task.sleep(for: .seconds(6))
+            let again = try await service.run(ConfirmAction(), on: next)
+            #expect(again.succeeded == 3, "\(again.lines.map(\.message))")
+            return
+        }
+        Issue.record("a beat landed in each of five tries")
+    }
 }

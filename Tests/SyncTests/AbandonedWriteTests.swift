@@ -25,7 +25,7 @@ struct AbandonedWriteTests {
     /// Marks `intents` sent by their (dead) sender longer ago than any write may still arrive
     /// (``SyncService/inFlightGrace``, ``SyncService/asyncGrace``): a request no longer on its way.
     static func sentLongAgo(_ intents: [Int64], in fetched: FetchedSandbox) throws {
-        try fetched.store.markSending(intents)
+        _ = try fetched.store.markSending(intents)
         let earlier = Int64(max(fetched.service.inFlightGrace, fetched.service.asyncGrace)) + 1
         try DatabaseQueue(path: fetched.store.path).write { db in
             for id in intents { try db.execute(sql: "UPDATE outbox SET sent_at = sent_at - ? WHERE id = ?", arguments: [earlier, id]) }
@@ -129,7 +129,7 @@ struct AbandonedWriteTests {
         let service = SyncService(client: RakutenPayClient(configuration: configuration), store: fetched.store)
         let row = try #require(try fetched.editableRows().first)
         let applied = try fetched.store.apply(ConfirmAction(), to: [row.number], claimedBy: try deadProcess())
-        try fetched.store.markSending(Array(applied.intents.values))
+        _ = try fetched.store.markSending(Array(applied.intents.values))
         // RMS has not applied it yet: read now, it would look not done and go out twice.
         let report = try await service.run(.confirm, on: [row.number])
         #expect(report.lines.isEmpty && report.skipped.map(\.number) == [row.number], "\(report.lines.map(\.message))")

@@ -143,7 +143,7 @@ struct ShippingReportTests {
         try addParcels(orders, in: fetched)
         let applied = try fetched.store.apply(ShipReportAction(today: today), to: orders.map(\.number), claimedBy: try AbandonedWriteTests().deadProcess())
         let intents = Array(applied.intents.values)
-        try fetched.store.markSending(intents)
+        _ = try fetched.store.markSending(intents)
         let sent = try fetched.store.orders(orders.map(\.number)).map(SyncService.shippingRequest)
         let answer = try await fetched.sandbox.client.updateOrderShippingAsync(UpdateOrderShippingAsyncRequest(orderShippingModelList: sent))
         let requestID = try #require(answer.messages.lazy.compactMap(\.requestId).first)

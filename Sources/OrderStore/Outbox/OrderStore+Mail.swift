@@ -29,12 +29,22 @@ extension OrderStore {
 
 extension StoreOutbox {
     /// Keeps the mail exactly as it is handed to the relay, before its bytes leave: what the
-    /// history opens, and what tells a mail that may have gone from one that never did.
-    public func recordMailMessage(intent: Int64, recipient: String, subject: String, message: [UInt8]) throws {
-        try writing("メールの記録") { db in
+    /// history opens, and what tells a mail that may have gone from one that never did. False,
+    /// keeping nothing, when the mail is no longer this sender's to send — settled meanwhile as
+    /// never sent by a process that took its sender for gone — and so must not go. Throws
+    /// ``ClaimsLapsed`` when this process can no longer be sure its claims are its own.
+    public func recordMailMessage(intent: Int64, recipient: String, subject: String, message: [UInt8]) throws -> Bool {
+        let kept = try writing("メールの記録") { db -> Bool? in
+            guard try holdsItsClaims(in: db) else { return nil }
+            guard try db.firstRow("SELECT id FROM outbox WHERE id = ? AND state = 'sending'", [.integer(intent)], { _ in true }) == true else {
+                return false
+            }
             try db.run("INSERT INTO mail_messages (intent, recipient, subject, message, recorded_at) VALUES (?, ?, ?, ?, ?)",
                        [.integer(intent), .text(recipient), .text(subject), .blob(Data(message)), .integer(Int64(now().timeIntervalSince1970))])
+            return true
         }
+        guard let kept else { throw ClaimsLapsed() }
+        return kept
     }
 
     /// Every mail of `numbers`, oldest first.

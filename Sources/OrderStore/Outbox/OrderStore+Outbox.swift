@@ -12,14 +12,23 @@ extension StoreOutbox {
         }
     }
 
-    /// Marks intents as being sent, just before the request leaves.
-    public func markSending(_ intents: [Int64]) throws {
-        try writing("送信開始の記録") { db in
+    /// Marks intents as being sent, just before the request leaves, and gives those it moved: an
+    /// intent no longer pending was settled meanwhile by another process that took its sender
+    /// for gone, and is not sent. Throws ``ClaimsLapsed``, moving none, when this process can no
+    /// longer be sure its claims are its own (``StoreTransactions/holdsItsClaims(in:)``).
+    public func markSending(_ intents: [Int64]) throws -> Set<Int64> {
+        let moved = try writing("送信開始の記録") { db -> Set<Int64>? in
+            guard try holdsItsClaims(in: db) else { return nil }
             let seconds = Int64(now().timeIntervalSince1970)
+            var moved: Set<Int64> = []
             for id in intents {
-                try db.run("UPDATE outbox SET state = 'sending', sent_at = ? WHERE id = ? AND state = 'pending'", [.integer(seconds), .integer(id)])
+                try db.forEachRow("UPDATE outbox SET state = 'sending', sent_at = ? WHERE id = ? AND state = 'pending' RETURNING id",
+                                  [.integer(seconds), .integer(id)]) { moved.insert(try $0.requiredInteger("id")) }
             }
+            return moved
         }
+        guard let moved else { throw ClaimsLapsed() }
+        return moved
     }
 
 }

@@ -25,6 +25,11 @@ public protocol StoreTransactions: Sendable {
     /// nil where the store cannot know (SQLite's, on one host: its processes are asked of the OS,
     /// ``OperatorIdentity/isAlive(_:)``).
     func liveProcessesElsewhere(in db: any StoreStatements) throws -> Set<String>?
+    /// Whether the writes this process claimed are still its own to send, read in `db`'s
+    /// transaction: no other host may yet take them for abandoned. Always on SQLite's one host
+    /// (a process that lives is never taken for gone); on PostgreSQL, while this process's
+    /// heartbeat is fresh with time to spare for the request to leave.
+    func holdsItsClaims(in db: any StoreStatements) throws -> Bool
 }
 
 extension OrderStore: StoreTransactions {
@@ -37,4 +42,6 @@ extension OrderStore: StoreTransactions {
     }
 
     public func liveProcessesElsewhere(in db: any StoreStatements) throws -> Set<String>? { nil }
+
+    public func holdsItsClaims(in db: any StoreStatements) throws -> Bool { true }
 }

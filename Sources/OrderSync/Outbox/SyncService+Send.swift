@@ -48,18 +48,35 @@ extension SyncService {
         var refused: Set<OrderNumber> = []
         events(.writeProgress(kind, sent: 0, total: claimed.count))
         progress(0, claimed.count)
+        // Stopped before the rest left: each recorded as not sent, so that it can be sent again.
+        func recordUnsent(_ detail: String) throws {
+            let unsent = claimed[sent...].map {
+                OrderStore.OutboxResult(intent: $0.intent, number: $0.number, outcome: .failed(.temporary, detail: detail))
+            }
+            try store.recordOutcomes(kind, unsent)
+            report.lines += unsent.map { Self.line($0, kind) }
+        }
         for batch in claimed.chunked(into: kind.ordersPerCall) {
             if Task.isCancelled {
-                let unsent = claimed[sent...].map {
-                    OrderStore.OutboxResult(intent: $0.intent, number: $0.number, outcome: .failed(.temporary, detail: "送信前に中止しました（もう一度実行できます）"))
-                }
-                try store.recordOutcomes(kind, unsent)
-                report.lines += unsent.map { Self.line($0, kind) }
+                try recordUnsent("送信前に中止しました（もう一度実行できます）")
                 break
             }
-            try store.markSending(batch.map(\.intent))
-            let outcomes = await transmit(write, batch, before: before)
-            let results = batch.map { claim in
+            let moved: Set<Int64>
+            do {
+                moved = try store.markSending(batch.map(\.intent))
+            } catch let lapsed as ClaimsLapsed {
+                logger.error("\(kind.rawValue): \(lapsed)")
+                try recordUnsent(lapsed.description)
+                break
+            }
+            // Settled meanwhile by another process that took this one for gone: not sent, and its
+            // record is that process's.
+            report.lines += batch.filter { !moved.contains($0.intent) }.map {
+                WriteReport.Line(number: $0.number, ok: false, message: "送信前に他の端末がこの送信を記録しました（送信していません。注文の履歴で確認できます）")
+            }
+            let leaving = batch.filter { moved.contains($0.intent) }
+            let outcomes = await transmit(write, leaving, before: before)
+            let results = leaving.map { claim in
                 OrderStore.OutboxResult(
                     intent: claim.intent, number: claim.number,
                     outcome: outcomes[claim.number] ?? .unknown(detail: "RMSの応答にこの注文がありません"))
