@@ -1,12 +1,14 @@
 import Foundation
+import Logging
 import OrderStore
 import Synchronization
 
 /// PostgreSQL's own programs (pg_dump, pg_restore), run for the store's backups: the newest
 /// installed (Debian keeps each version under /usr/lib/postgresql/N/bin; a pg_dump older than
 /// the server refuses to dump it), else the one on PATH. The connection is given as libpq's
-/// environment (https://www.postgresql.org/docs/current/libpq-envars.html), the password never
-/// on the command line, where other users of the host could read it.
+/// environment (https://www.postgresql.org/docs/current/libpq-envars.html); the password is in a
+/// passfile only this user reads, for that one run — never on the command line or in the
+/// environment, which libpq's manual warns other users of some hosts can see.
 enum PostgresTools {
     /// The program's path, or why there is none.
     static func path(of program: String) throws -> String {
@@ -27,7 +29,11 @@ enum PostgresTools {
     ) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try path(of: program))
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
+        // Neither libpq's settings nor Juchu's (JUCHU_DB_PASSWORD) pass on: the connection is only the one given.
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && !$0.key.hasPrefix("JUCHU_") }
+        let passFolder = try location?.password.map(Self.passFile)
+        defer { if let passFolder { Self.remove(passFolder) } }
+        if let passFolder { environment["PGPASSFILE"] = passFolder + "/pgpass" }
         if let location {
             environment["PGHOST"] = location.host
             environment["PGPORT"] = String(location.port)
@@ -36,7 +42,6 @@ enum PostgresTools {
             environment["PGSSLMODE"] = location.sslMode.rawValue
             environment["PGCONNECT_TIMEOUT"] = "10"
             if let roots = location.rootCertificates { environment["PGSSLROOTCERT"] = roots }
-            if let password = location.password { environment["PGPASSWORD"] = password }
         }
         process.environment = environment
         process.arguments = arguments
@@ -64,6 +69,39 @@ enum PostgresTools {
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let text = String(decoding: said.withLock { $0 }, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw StoreError("\(program) が失敗しました（終了コード \(process.terminationStatus)）: \(text.isEmpty ? "説明なし" : text)")
+        }
+    }
+
+    /// A folder of this user's only, holding `pgpass`: `password` for whatever the program connects
+    /// to, as libpq's passfile spells it (https://www.postgresql.org/docs/current/libpq-pgpass.html:
+    /// `host:port:database:user:password`, `*` for any, `:` and `\` escaped with `\`).
+    private static func passFile(_ password: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "juchu-pgpass-" + UUID().uuidString
+        let file = folder + "/pgpass"
+        do {
+            try FileAccess.ownerOnly.makeFolder(folder)
+            try FileAccess.ownerOnly.createFile(file, new: true)
+        } catch {
+            throw StoreError("パスワードファイルを作れません: \(error)")
+        }
+        let escaped = password.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:")
+        do {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+            try handle.write(contentsOf: Data("*:*:*:*:\(escaped)\n".utf8))
+            try handle.close()
+        } catch {
+            remove(folder)
+            throw StoreError("パスワードファイル \(file) に書けません: \(error.localizedDescription)")
+        }
+        return folder
+    }
+
+    /// Removes the passfile's folder; a failure is logged (the file is this user's only).
+    private static func remove(_ folder: String) {
+        do {
+            try FileManager.default.removeItem(atPath: folder)
+        } catch {
+            Logger(label: "juchu.store").error("パスワードファイルのフォルダ \(folder) を消せません: \(error.localizedDescription)")
         }
     }
 

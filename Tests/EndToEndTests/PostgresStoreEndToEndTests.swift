@@ -187,6 +187,47 @@ struct PostgresStoreEndToEndTests {
         await shop.stop()
     }
 
+    @Test("a login that must give its password (SCRAM): the password_file's reaches the server and pg_dump and pg_restore, through a passfile of this user's only that is gone after the run; a wrong one is refused in the server's words",
+          .enabled(if: ProcessInfo.processInfo.environment["JUCHU_TEST_POSTGRESQL_PASSWORD_LOGIN"] != nil, "needs a login pg_hba.conf asks a password of"))
+    func password() async throws {
+        let login = try #require(ProcessInfo.processInfo.environment["JUCHU_TEST_POSTGRESQL_PASSWORD_LOGIN"])
+        let server = try #require(URLComponents(string: ProcessInfo.processInfo.environment["JUCHU_TEST_POSTGRESQL_URL"] ?? ""))
+        // libpq's passfile escapes these; a password holding them must still be the same password.
+        let secret = #"pa:ss\wörd"#
+        _ = try StoreCopyEndToEndTests.psql("DROP ROLE IF EXISTS \(login)")
+        _ = try StoreCopyEndToEndTests.psql("CREATE ROLE \(login) LOGIN PASSWORD '\(secret)' IN ROLE \(server.user!)")
+        defer { #expect(throws: Never.self) { _ = try StoreCopyEndToEndTests.psql("DROP ROLE \(login)") } }
+        let shop = try await Shop.start(orders: 10)
+        let (fetched, _, fetchErr) = try await shop.run(["fetch"])
+        #expect(fetched == 0, "\(fetchErr)")
+
+        let passwordFile = shop.juchu.home + "/db-password"
+        let temporary = shop.juchu.home + "/tmp"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        func config(password: String) throws -> String {
+            try Data((password + "\n").utf8).write(to: URL(fileURLWithPath: passwordFile))
+            chmod(passwordFile, 0o600)
+            let text = try String(contentsOfFile: shop.config, encoding: .utf8)
+                .replacingOccurrences(of: "url = \"\(shop.url)\"", with: "url = \"\(shop.url.replacingOccurrences(of: "//\(server.user!)@", with: "//\(login)@"))\"\npassword_file = \"\(passwordFile)\"")
+            return try CommandsEndToEndTests.writeConfig(text, in: shop.juchu)
+        }
+        let right = try config(password: secret)
+        let (backedUp, backupOut, backupErr) = try await CommandsEndToEndTests.run(shop.juchu, ["backup", "--json", "--config", right], environment: ["TMPDIR": temporary])
+        #expect(backedUp == 0, "pg_dump and pg_restore connect with the password: \(backupErr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(backupOut.utf8)) as? [String: Any])
+        #expect((report["path"] as? String)?.hasSuffix(".pgdump") == true && (report["orders"] as? Int ?? 0) > 0, "\(report)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "no passfile left behind")
+        #expect(try shop.psql("SELECT count(*) FROM pg_stat_activity WHERE usename = '\(login)'") == "0")
+
+        let wrong = try config(password: "not-the-password")
+        let (refused, _, refusedErr) = try await CommandsEndToEndTests.run(shop.juchu, ["status", "--config", wrong])
+        #expect(refused == 1 && refusedErr.contains("password authentication failed") && !refusedErr.contains("not-the-password"), "\(refusedErr)")
+        let (dumped, _, dumpedErr) = try await CommandsEndToEndTests.run(shop.juchu, ["backup", "--config", wrong], environment: ["TMPDIR": temporary])
+        #expect(dumped == 1 && dumpedErr.contains("password authentication failed"), "\(dumpedErr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "no passfile left behind after a failure")
+        await shop.stop()
+    }
+
     @Test("[store] url is checked as it is read: with path, with a password, an unknown sslmode, a password file others can read, a server that does not answer")
     func settings() async throws {
         let juchu = try JuchuBinary()
