@@ -43,6 +43,8 @@ struct JuchuBench: ParsableCommand {
         case rules
         /// 郵便番号 → 住所 from Japan Post's data, as a key typed at the desk asks for it.
         case postcodes
+        /// Four desks and a sync worker on two hosts over one PostgreSQL database (`--store`; also run by `store`).
+        case shared
     }
 
     /// Suites named in one argument, comma-separated (`--only shipping,mail,slips`), or one each time.
@@ -113,15 +115,19 @@ struct JuchuBench: ParsableCommand {
         if only.contains(.postcodes) {
             for row in try PostcodeBenchmarks.run(runs: runs) { table.add(row) }
         }
+        var postgres: PostgresLocation?
+        if let storeURL {
+            var location = try PostgresLocation(url: storeURL)
+            try location.readPassword(environment: ProcessInfo.processInfo.environment, file: nil)
+            postgres = location
+        }
         if only.contains(.store) {
-            var postgres: PostgresLocation?
-            if let storeURL {
-                var location = try PostgresLocation(url: storeURL)
-                try location.readPassword(environment: ProcessInfo.processInfo.environment, file: nil)
-                postgres = location
-            }
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs, postgres: postgres) { table.add(row) }
         }
+        if only.contains(.shared), postgres == nil {
+            throw BenchError("shared は PostgreSQL で計測します: --store postgresql://… を付けてください")
+        }
+        if let postgres, only.contains(.store) || only.contains(.shared) { table.add(try SharedStoreBenchmarks.run(postgres)) }
         if only.contains(.desk) {
             guard FileManager.default.isExecutableFile(atPath: Self.juchuExecutable) else {
                 throw BenchError("\(Self.juchuExecutable) がありません（swift build -c release で juchu も作ってください）")
