@@ -33,36 +33,43 @@ final class PostgresHeartbeat: Sendable {
     private static let beating = Mutex<[String: Weak]>([:])
     private struct Weak: @unchecked Sendable { weak var heartbeat: PostgresHeartbeat? }
 
-    /// This process's heartbeat on `location` as `process`: beaten once before it returns (the
-    /// process is known alive before it claims anything), then every ``interval``.
-    static func start(location: PostgresLocation, process: String) throws -> PostgresHeartbeat {
+    /// This process's heartbeat on `location` as `process`: beaten once on `session` (the
+    /// store's own connection) before it returns — the process is known alive before it claims
+    /// anything — then every ``interval`` on a connection of its own, opened by its thread.
+    static func start(location: PostgresLocation, process: String, firstBeatOn session: PostgresSession) throws -> PostgresHeartbeat {
         // One at a time: two stores opened at once share one heartbeat, not two threads and connections.
-        try starting.withLock { try startAlone(location: location, process: process) }
+        try starting.withLock { try startAlone(location: location, process: process, firstBeatOn: session) }
     }
     private static let starting = NSLock()
 
-    private static func startAlone(location: PostgresLocation, process: String) throws -> PostgresHeartbeat {
+    private static func startAlone(location: PostgresLocation, process: String, firstBeatOn session: PostgresSession) throws -> PostgresHeartbeat {
         let key = location.shown + " " + process
         if let running = beating.withLock({ $0[key]?.heartbeat }) { return running }
-        let session = try PostgresSession(location: location)
         try beat(session, process: process)
-        // Beats older than a day are of processes long gone.
-        try session.query("DELETE FROM process_heartbeats WHERE beat_at < now() - interval '1 day'")
-        let state = State(session: session)
+        let state = State()
         let heartbeat = PostgresHeartbeat(state: state)
         // The thread holds the state, not the heartbeat: the last store gone, the heartbeat goes and the thread ends.
         Thread.detachNewThread {
+            var own: PostgresSession?
             var failing = false
             while true {
                 Thread.sleep(forTimeInterval: interval)
                 guard state.running.withLock({ $0 }) else { return }
                 do {
-                    try beat(state.session, process: process)
+                    let session = try own ?? {
+                        let opened = try PostgresSession(location: location)
+                        // Beats older than a day are of processes long gone.
+                        try opened.query("DELETE FROM process_heartbeats WHERE beat_at < now() - interval '1 day'")
+                        return opened
+                    }()
+                    own = session
+                    try beat(session, process: process)
                     failing = false
                 } catch {
                     // Said once per outage: other hosts will take this process's open writes for
-                    // abandoned and settle them by reading RMS, as they do for a process that died.
-                    if !failing { state.session.logger.error("PostgreSQL に生存を記録できません（\(location.shown)）: \(error)") }
+                    // abandoned and settle them by reading RMS, as they do for a process that died;
+                    // this process stops sending them (``PostgresStore/holdsItsClaims(in:)``).
+                    if !failing { Logger(label: "juchu.store.postgres").error("PostgreSQL に生存を記録できません（\(location.shown)）: \(error)") }
                     failing = true
                 }
             }
@@ -77,10 +84,6 @@ final class PostgresHeartbeat: Sendable {
 
     private final class State: Sendable {
         let running = Mutex(true)
-        let session: PostgresSession
-        init(session: PostgresSession) {
-            self.session = session
-        }
     }
 
     private static func beat(_ session: PostgresSession, process: String) throws {

@@ -293,9 +293,11 @@ enum PostgresSchema {
     /// Each migration in its own transaction, holding the advisory lock for that transaction
     /// only (`pg_advisory_xact_lock`): released by its commit, its rollback or a lost connection,
     /// and the migrations applied read again under it.
-    static func migrate(_ session: PostgresSession) throws {
-        // Most opens find every migration applied: one read says so, with no lock or transaction.
-        if try session.query("SELECT to_regclass('juchu_migrations') IS NOT NULL").first?.decode(Bool.self) == true {
+    static func migrate(_ session: PostgresSession, known: Bool? = nil) throws {
+        // Most opens find every migration applied: one read says so, with no lock or transaction
+        // (`known`: whether the migrations' table is there, when the caller has asked).
+        let hasTable = try known ?? (session.query("SELECT to_regclass('juchu_migrations') IS NOT NULL").first?.decode(Bool.self) == true)
+        if hasTable {
             let applied = Set(try session.query("SELECT id FROM juchu_migrations").map { try $0.decode(String.self) })
             if migrations.allSatisfy({ applied.contains($0.id) }) { return }
         }

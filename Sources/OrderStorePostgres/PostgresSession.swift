@@ -69,14 +69,22 @@ final class PostgresSession: @unchecked Sendable {
         }
         return try lock.withLock {
             let connection: PostgresConnection
+            // A snapshot's BEGIN goes with its first read, not a round trip before it: were it to
+            // fail, the reads (read only) ran outside it, and its failure is said all the same.
+            var began: EventLoopFuture<PostgresQueryResult>?
             do {
                 connection = try open()
-                try run(PostgresQuery(unsafeSQL: begin), on: connection)
+                if doing == nil {
+                    began = connection.query(PostgresQuery(unsafeSQL: begin), logger: logger)
+                } else {
+                    try run(PostgresQuery(unsafeSQL: begin), on: connection)
+                }
             } catch {
                 throw said(error)
             }
             do {
                 let result = try body(Transaction(session: self, connection: connection))
+                if let began { _ = try wait(began, on: connection) }
                 try run("COMMIT", on: connection)
                 return result
             } catch {

@@ -34,15 +34,20 @@ public final class PostgresStore: Sendable {
         self.deskID = deskID
         self.now = now
         session = try PostgresSession(location: location)
-        // The shop's names and addresses are Japanese: a database in another encoding could not hold them.
-        let encoding = try session.query("SHOW server_encoding").first?.decode(String.self) ?? ""
+        // What the open must know, in one round trip: the encoding (the shop's names and
+        // addresses are Japanese: a database in another encoding could not hold them), a restore
+        // cut short (its half-made store is neither used nor made anew), whether a schema is there.
+        let found = try session.query("""
+            SELECT current_setting('server_encoding'), to_regclass('public.juchu_restoring') IS NOT NULL,
+                   to_regclass('juchu_migrations') IS NOT NULL
+            """).first?.decode((String, Bool, Bool).self)
+        let (encoding, restoring, migrated) = found ?? ("", false, false)
         guard encoding == "UTF8" else {
             throw StoreError("データベース \(location.shown) の文字コードが \(encoding) です。UTF8 のデータベースを使ってください（createdb -E UTF8 -T template0 …）")
         }
-        // A restore cut short: its half-made store is neither used nor made anew.
-        if let cut = try PostgresSchema.restoreUnderWay(session) { throw StoreError(cut) }
-        try PostgresSchema.migrate(session)
-        heartbeat = try PostgresHeartbeat.start(location: location, process: deskID)
+        if restoring, let cut = try PostgresSchema.restoreUnderWay(session) { throw StoreError(cut) }
+        try PostgresSchema.migrate(session, known: migrated)
+        heartbeat = try PostgresHeartbeat.start(location: location, process: deskID, firstBeatOn: session)
     }
 
     /// The same connection, its changes journalled under another name: what a rule does is the
