@@ -9,24 +9,48 @@ import TestSupport
 /// RMS does not depend on where the shop's data is kept.
 @Suite("Conformance: fetching and sending to RMS on each backend", .serialized)
 struct SyncConformanceTests {
-    @Test("fetch, confirm and settle: every order fetched once; each confirmation recorded, sent once and accepted; asked again, nothing is sent; nothing is left unresolved", arguments: StoreBackend.available)
-    func fetchAndConfirm(_ backend: StoreBackend) async throws {
-        let sandbox = try await SandboxHarness.start(orders: 30)
-        let scratch = try ScratchStore(backend)
-        defer {
+    /// The sandbox with `orders`, a store of its own on `backend`, and the services between them.
+    struct Shop {
+        static let settings = {
+            var settings = FetchSettings()
+            settings.skipYoungerThanMinutes = 0
+            return settings
+        }()
+        let sandbox: SandboxHarness
+        let scratch: ScratchStore
+        let store: any OpenedStore
+        let service: SyncService
+
+        init(_ backend: StoreBackend, orders: Int) async throws {
+            sandbox = try await SandboxHarness.start(orders: orders)
+            scratch = try ScratchStore(backend)
+            store = try scratch.open(operatorName: "受注 太郎")
+            service = SyncService(client: sandbox.client, store: store)
+        }
+
+        /// The orders fetched that a confirmation may be sent for.
+        func confirmable() throws -> [OrderNumber] {
+            try store.page(GridFilter(localStatus: .newOrder), limit: 1_000)
+                .filter { $0.isRakutenAPI && !$0.isShippingFeeUnset && !$0.isBundled }.map(\.number)
+        }
+
+        func stop() {
+            let sandbox = sandbox
             Task { await sandbox.stop() }
             #expect(throws: Never.self) { try scratch.remove() }
         }
-        let store = try scratch.open(operatorName: "受注 太郎")
-        let service = SyncService(client: sandbox.client, store: store)
-        var settings = FetchSettings()
-        settings.skipYoungerThanMinutes = 0
-        let first = try await service.fetch(settings)
-        let again = try await service.fetch(settings)
+    }
+
+    @Test("fetch, confirm and settle: every order fetched once; each confirmation recorded, sent once and accepted; asked again, nothing is sent; nothing is left unresolved", arguments: StoreBackend.available)
+    func fetchAndConfirm(_ backend: StoreBackend) async throws {
+        let shop = try await Shop(backend, orders: 30)
+        defer { shop.stop() }
+        let (store, service, sandbox) = (shop.store, shop.service, shop.sandbox)
+        let first = try await service.fetch(Shop.settings)
+        let again = try await service.fetch(Shop.settings)
         #expect(first.inserted > 20 && again.inserted == 0 && again.alreadyPresent == first.inserted, "\(first) \(again)")
 
-        let confirmable = try store.page(GridFilter(localStatus: .newOrder), limit: 1_000)
-            .filter { $0.isRakutenAPI && !$0.isShippingFeeUnset && !$0.isBundled }.map(\.number)
+        let confirmable = try shop.confirmable()
         try #require(confirmable.count >= 10)
         let report = try await service.run(ConfirmAction(), on: confirmable)
         #expect(report.succeeded == confirmable.count, "\(report.lines.filter { !$0.ok }.map(\.message))")
@@ -49,19 +73,11 @@ struct SyncConformanceTests {
 
     @Test("a write another process settled before it left is not sent, and keeps that process's record; on PostgreSQL a sender whose heartbeat has lapsed sends nothing and records it unsent", arguments: StoreBackend.available)
     func settledBeforeItLeft(_ backend: StoreBackend) async throws {
-        let sandbox = try await SandboxHarness.start(orders: 60)
-        let scratch = try ScratchStore(backend)
-        defer {
-            Task { await sandbox.stop() }
-            #expect(throws: Never.self) { try scratch.remove() }
-        }
-        let store = try scratch.open(operatorName: "受注 太郎")
-        let service = SyncService(client: sandbox.client, store: store)
-        var settings = FetchSettings()
-        settings.skipYoungerThanMinutes = 0
-        _ = try await service.fetch(settings)
-        var confirmable = try store.page(GridFilter(localStatus: .newOrder), limit: 1_000)
-            .filter { $0.isRakutenAPI && !$0.isShippingFeeUnset && !$0.isBundled }.map(\.number)
+        let shop = try await Shop(backend, orders: 60)
+        defer { shop.stop() }
+        let (store, service, sandbox) = (shop.store, shop.service, shop.sandbox)
+        _ = try await service.fetch(Shop.settings)
+        var confirmable = try shop.confirmable()
         try #require(confirmable.count >= 20)
 
         // Claimed here; then another process, taking this one for gone, settles the first as not sent.
