@@ -90,6 +90,9 @@ struct JuchuBench: ParsableCommand {
         #if DEBUG
         FileHandle.standardError.write(Data("juchu-bench: デバッグビルドです。数値は参考になりません（swift run -c release juchu-bench）\n".utf8))
         #endif
+        if only.contains(.shared), storeURL == nil {
+            throw BenchError("shared は PostgreSQL で計測します: --store postgresql://… を付けてください")
+        }
         var table = BenchTable()
         if only.contains(.api) || only.contains(.decode) {
             table.add(try APIBenchmarks.decodeGetOrder(runs: max(runs, 5)))
@@ -123,9 +126,6 @@ struct JuchuBench: ParsableCommand {
         }
         if only.contains(.store) {
             for row in try StoreBenchmarks.run(path: storeDB, count: storeOrders, runs: runs, postgres: postgres) { table.add(row) }
-        }
-        if only.contains(.shared), postgres == nil {
-            throw BenchError("shared は PostgreSQL で計測します: --store postgresql://… を付けてください")
         }
         if let postgres, only.contains(.store) || only.contains(.shared) { table.add(try SharedStoreBenchmarks.run(postgres)) }
         if only.contains(.desk) {

@@ -77,6 +77,8 @@ enum SharedStoreBenchmarks {
                 try await Task.sleep(for: .milliseconds(500))
             }
         }
+        // Stopped however the desks end, a failure among them included.
+        defer { stopping.withLock { $0 = true } }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, desk) in desks.enumerated() {
                 var random = SystemRandomNumberGenerator()

@@ -5,10 +5,10 @@ import PostgresNIO
 import Synchronization
 
 /// A process's heartbeat in the database, for the hosts that share it: its name (`user@host:pid`,
-/// as it claims writes) and the server's time, written when its store opens and every
-/// ``interval`` after, on a connection of its own. Another host takes a write this process
-/// claimed for abandoned once the beat is older than ``expiry`` (``PostgresStore/liveProcessesElsewhere(in:)``);
-/// its own host asks the OS whether the pid lives. One beat per process and database, however
+/// as it claims writes) and the server's time, written when its store opens (on the store's
+/// connection) and every ``interval`` after, on a connection of its own. Another host takes a
+/// write this process claimed for abandoned once the beat is older than ``expiry``
+/// (``PostgresStore/liveProcessesElsewhere(in:)``); its own host asks the OS whether the pid lives. One beat per process and database, however
 /// many stores the process opens; it stops when the last of them is gone.
 final class PostgresHeartbeat: Sendable {
     static let interval: TimeInterval = 5
@@ -50,26 +50,33 @@ final class PostgresHeartbeat: Sendable {
         let heartbeat = PostgresHeartbeat(state: state)
         // The thread holds the state, not the heartbeat: the last store gone, the heartbeat goes and the thread ends.
         Thread.detachNewThread {
+            let logger = Logger(label: "juchu.store.postgres")
             var own: PostgresSession?
             var failing = false
+            // Connected before the first wait: the time a connection takes is not the next beat's.
+            var beatDue = false
             while true {
-                Thread.sleep(forTimeInterval: interval)
+                if beatDue { Thread.sleep(forTimeInterval: interval) }
+                beatDue = true
                 guard state.running.withLock({ $0 }) else { return }
                 do {
-                    let session = try own ?? {
-                        let opened = try PostgresSession(location: location)
-                        // Beats older than a day are of processes long gone.
-                        try opened.query("DELETE FROM process_heartbeats WHERE beat_at < now() - interval '1 day'")
-                        return opened
-                    }()
-                    own = session
-                    try beat(session, process: process)
+                    if own == nil {
+                        own = try PostgresSession(location: location)
+                        do {
+                            // Beats older than a day are of processes long gone: tidying only.
+                            try own?.query("DELETE FROM process_heartbeats WHERE beat_at < now() - interval '1 day'")
+                        } catch {
+                            logger.warning("PostgreSQL の古い生存の記録を消せません（\(location.shown)）: \(error)")
+                        }
+                        continue
+                    }
+                    if let own { try beat(own, process: process) }
                     failing = false
                 } catch {
                     // Said once per outage: other hosts will take this process's open writes for
                     // abandoned and settle them by reading RMS, as they do for a process that died;
                     // this process stops sending them (``PostgresStore/holdsItsClaims(in:)``).
-                    if !failing { Logger(label: "juchu.store.postgres").error("PostgreSQL に生存を記録できません（\(location.shown)）: \(error)") }
+                    if !failing { logger.error("PostgreSQL に生存を記録できません（\(location.shown)）: \(error)") }
                     failing = true
                 }
             }

@@ -79,11 +79,12 @@ public final class PostgresStore: Sendable {
 
     /// True while this process's beat is younger than ``PostgresHeartbeat/claimsHeld``: another
     /// host takes its claims for abandoned only at ``PostgresHeartbeat/expiry``, so what is sent
-    /// now leaves before anybody may settle it.
+    /// now leaves before anybody may settle it. By the server's clock as it is now, not when the
+    /// transaction began (`now()`), which was before the wait for the writers' lock.
     public func holdsItsClaims(in db: any StoreStatements) throws -> Bool {
         var fresh = false
         try db.forEachRow("""
-            SELECT beat_at > now() - make_interval(secs => \(Int(PostgresHeartbeat.claimsHeld))) AS fresh
+            SELECT beat_at > clock_timestamp() - make_interval(secs => \(Int(PostgresHeartbeat.claimsHeld))) AS fresh
             FROM process_heartbeats WHERE process = ?
             """, [.text(deskID)]) { fresh = try $0.bool("fresh") }
         return fresh

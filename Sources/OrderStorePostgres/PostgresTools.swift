@@ -80,8 +80,13 @@ enum PostgresTools {
         let file = folder + "/pgpass"
         do {
             try FileAccess.ownerOnly.makeFolder(folder)
+        } catch {
+            throw StoreError("パスワードファイルのフォルダを作れません: \(error)")
+        }
+        do {
             try FileAccess.ownerOnly.createFile(file, new: true)
         } catch {
+            remove(folder)
             throw StoreError("パスワードファイルを作れません: \(error)")
         }
         let escaped = password.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:")

@@ -71,7 +71,25 @@ struct SyncConformanceTests {
         }
     }
 
-    @Test("a write another process settled before it left is not sent, and keeps that process's record; on PostgreSQL a sender whose heartbeat has lapsed sends nothing and records it unsent", arguments: StoreBackend.available)
+    /// An outbox row's state and result (`-` for none).
+    static func row(_ intent: Int64, of store: any OpenedStore) throws -> String {
+        try store.reading { db in
+            var said = "none"
+            try db.forEachRow("SELECT state, result FROM outbox WHERE id = ?", [.integer(intent)]) { row in
+                said = "\(try row.text("state") ?? "none") \(try row.text("result") ?? "-")"
+            }
+            return said
+        }
+    }
+
+    /// How many calls of `function` the sandbox has answered.
+    static func requests(to function: String, at sandbox: SandboxHarness) async throws -> Int {
+        let (_, body) = try await sandbox.admin("stats", method: "GET")
+        let stats = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+        return (stats?["requests"] as? [String: Int])?[function] ?? 0
+    }
+
+    @Test("a write another process settled before it left is not sent, and keeps that process's record (a batch settled whole makes no call); a settler records nothing over a claim its sender moved meanwhile; on PostgreSQL a sender whose heartbeat has lapsed sends nothing and records it unsent", arguments: StoreBackend.available)
     func settledBeforeItLeft(_ backend: StoreBackend) async throws {
         let shop = try await Shop(backend, orders: 60)
         defer { shop.stop() }
@@ -92,7 +110,30 @@ struct SyncConformanceTests {
         let line = try #require(report.lines.first { $0.number == batch[0] })
         #expect(!line.ok && line.message.contains("他の端末"), "\(line.message)")
         let states = try store.health(unconfirmedBefore: Date()).outbox
-        #expect(states["failed"] == 1 && states["done"] == 4, "the settling process's record kept: \(states)")
+        #expect(states["failed"] == 1 && states["done"] == 4, "\(states)")
+        #expect(try Self.row(taken, of: store) == "failed temporary: 他の端末で確認: 未送信", "the settling process's record kept")
+
+        // A batch settled whole elsewhere: no call to RMS at all.
+        let settledWhole = Array(confirmable.prefix(2))
+        confirmable.removeFirst(2)
+        let whole = try store.apply(ConfirmAction(), to: settledWhole)
+        try store.recordOutcomes(.confirm, whole.intents.map { .init(intent: $0.value, number: $0.key, outcome: .failed(.temporary, detail: "他"), from: .pending) })
+        let calls = try await Self.requests(to: "confirmOrder", at: sandbox)
+        let wholeReport = try await service.send(whole)
+        #expect(try await Self.requests(to: "confirmOrder", at: sandbox) == calls, "nothing to send, no request")
+        #expect(wholeReport.lines.count == 2 && wholeReport.lines.allSatisfy { !$0.ok && $0.message.contains("他の端末") })
+
+        // A settler that read a claim pending records nothing once its sender has moved it to
+        // sending (and sent it): the sender's answer is the one recorded.
+        let raced = try #require(confirmable.first)
+        confirmable.removeFirst()
+        let claim = try #require(try store.apply(ConfirmAction(), to: [raced]).intents[raced])
+        #expect(try store.markSending([claim]) == [claim])
+        let settler = try store.recordOutcomes(.confirm, [.init(intent: claim, number: raced, outcome: .failed(.temporary, detail: "未送信"), from: .pending)])
+        #expect(settler.isEmpty)
+        #expect(try Self.row(claim, of: store) == "sending -")
+        #expect(try store.recordOutcomes(.confirm, [.init(intent: claim, number: raced, outcome: .accepted(nil), from: .sending)]) == [claim])
+        #expect(try Self.row(claim, of: store) == "done accepted")
 
         guard backend == .postgresql else { return }
         // This process's beat made older than a sender may send on: nothing leaves, all recorded as

@@ -5,6 +5,6 @@ public struct ClaimsLapsed: Error, Sendable, CustomStringConvertible {
     public init() {}
 
     public var description: String {
-        "この端末の生存の記録がデータベースで途切れたため、送信を止めました（送信していません。もう一度実行できます）"
+        "この端末の生存の記録がデータベースで20秒以上途切れたため、送信を止めました（送信していません）。データベースへの接続を確かめてから、もう一度実行してください"
     }
 }

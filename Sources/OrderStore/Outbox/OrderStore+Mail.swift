@@ -111,7 +111,7 @@ extension StoreOutbox {
                 let outcome: WriteOutcome = mail.recorded
                     ? .unknown(detail: "送信中に送信した端末が終了しました。受け付けられたか分かりません")
                     : .failed(.temporary, detail: "送信前に送信した端末が終了しました（送信していません）")
-                try OrderStore.finishIntent(mail.id, outcome, at: seconds, in: db)
+                _ = try OrderStore.finishIntent(mail.id, outcome, from: nil, at: seconds, in: db)
             }
         }
     }

@@ -21,9 +21,10 @@ extension StoreOutbox {
             guard try holdsItsClaims(in: db) else { return nil }
             let seconds = Int64(now().timeIntervalSince1970)
             var moved: Set<Int64> = []
-            for id in intents {
-                try db.forEachRow("UPDATE outbox SET state = 'sending', sent_at = ? WHERE id = ? AND state = 'pending' RETURNING id",
-                                  [.integer(seconds), .integer(id)]) { moved.insert(try $0.requiredInteger("id")) }
+            for chunk in intents.chunked(into: 500) {
+                try db.forEachRow(
+                    "UPDATE outbox SET state = 'sending', sent_at = ? WHERE state = 'pending' AND id IN (\(OrderStore.marks(chunk.count))) RETURNING id",
+                    [.integer(seconds)] + chunk.map { .integer($0) }) { moved.insert(try $0.requiredInteger("id")) }
             }
             return moved
         }
@@ -34,15 +35,24 @@ extension StoreOutbox {
 }
 
 extension OrderStore {
+    /// A state of an outbox row whose outcome is not yet recorded.
+    public enum OpenState: String, Sendable {
+        case pending, sending, unknown
+    }
+
     /// What RMS said about one intent of the outbox.
     public struct OutboxResult: Sendable {
         public let intent: Int64
         public let number: OrderNumber
         public let outcome: WriteOutcome
+        /// The state the recorder saw the row in (nil: any not yet finished). Another process
+        /// that moved or finished the row since — a sender, a settler — keeps its own record.
+        public let from: OpenState?
 
-        public init(intent: Int64, number: OrderNumber, outcome: WriteOutcome) {
+        public init(intent: Int64, number: OrderNumber, outcome: WriteOutcome, from: OpenState? = nil) {
             self.intent = intent
             self.number = number
+            self.from = from
             self.outcome = outcome
         }
     }
@@ -53,13 +63,18 @@ extension StoreOutbox {
     /// Records what RMS said about writes of `kind`, on each outbox row and on its order, in one
     /// transaction: what the answer does to the order is the write's own rule
     /// (``OutboundWrite/Kind/recording(_:on:before:)``), with the values it puts back read from the journal.
-    public func recordOutcomes(_ kind: OutboundWrite.Kind, _ results: [OrderStore.OutboxResult]) throws {
-        guard !results.isEmpty else { return }
-        try writing("「\(kind.action.journalLabel)」の結果の記録") { db in
+    /// A row no longer in the state the result was made from (``OrderStore/OutboxResult/from``) is
+    /// left as another process recorded it, and its order untouched. Returns the intents recorded.
+    @discardableResult
+    public func recordOutcomes(_ kind: OutboundWrite.Kind, _ results: [OrderStore.OutboxResult]) throws -> Set<Int64> {
+        guard !results.isEmpty else { return [] }
+        return try writing("「\(kind.action.journalLabel)」の結果の記録") { db in
             let date = now()
             let seconds = Int64(date.timeIntervalSince1970)
+            var recorded: Set<Int64> = []
             for result in results {
-                try OrderStore.finishIntent(result.intent, result.outcome, at: seconds, in: db)
+                guard try OrderStore.finishIntent(result.intent, result.outcome, from: result.from, at: seconds, in: db) else { continue }
+                recorded.insert(result.intent)
                 var before: [OrderField: FieldValue] = [:]
                 if !result.outcome.isAccepted {
                     // The values this intent's action changed: journalled with the intent, not before it.
@@ -77,22 +92,26 @@ extension StoreOutbox {
                     try kind.recording(result.outcome, on: order, before: before)
                 }
             }
+            return recorded
         }
     }
 
 }
 
 extension OrderStore {
-    /// Closes an outbox row with what RMS said.
-    static func finishIntent(_ intent: Int64, _ outcome: WriteOutcome, at seconds: Int64, in db: any StoreStatements) throws {
+    /// Closes an outbox row with what RMS said, if it is still in state `from` (nil: any not yet
+    /// finished); false, changing nothing, when another process moved or finished it since.
+    static func finishIntent(_ intent: Int64, _ outcome: WriteOutcome, from: OpenState?, at seconds: Int64, in db: any StoreStatements) throws -> Bool {
         let (state, result): (String, String) =
             switch outcome {
             case .accepted: ("done", "accepted")
             case .failed(let errorClass, let detail): ("failed", "\(errorClass.rawValue): \(detail)")
             case .unknown(let detail): ("unknown", detail)
             }
-        try db.run("UPDATE outbox SET state = ?, finished_at = ?, result = ? WHERE id = ?",
-                   [.text(state), .integer(seconds), .text(result), .integer(intent)])
+        let open = from.map { [$0] } ?? [.pending, .sending, .unknown]
+        return try db.firstRow(
+            "UPDATE outbox SET state = ?, finished_at = ?, result = ? WHERE id = ? AND state IN (\(OrderStore.marks(open.count))) RETURNING id",
+            [.text(state), .integer(seconds), .text(result), .integer(intent)] + open.map { .text($0.rawValue) }) { _ in true } ?? false
     }
 
     /// Records that `write` is to be sent for `number` and returns its id; nil when another claim
@@ -154,6 +173,9 @@ extension OrderStore {
         public var sentAt: Date?
         /// The requestId RMS gave it, for an async write RMS accepted.
         public var requestID: String?
+
+        /// The state it was found in: what settling it is recorded from.
+        public var state: OrderStore.OpenState { isUnknown ? .unknown : abandonedWhileSending ? .sending : .pending }
     }
 
 }

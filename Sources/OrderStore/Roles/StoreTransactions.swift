@@ -25,10 +25,11 @@ public protocol StoreTransactions: Sendable {
     /// nil where the store cannot know (SQLite's, on one host: its processes are asked of the OS,
     /// ``OperatorIdentity/isAlive(_:)``).
     func liveProcessesElsewhere(in db: any StoreStatements) throws -> Set<String>?
-    /// Whether the writes this process claimed are still its own to send, read in `db`'s
-    /// transaction: no other host may yet take them for abandoned. Always on SQLite's one host
-    /// (a process that lives is never taken for gone); on PostgreSQL, while this process's
-    /// heartbeat is fresh with time to spare for the request to leave.
+    /// Whether this process may still send what it claimed, read in `db`'s transaction: no other
+    /// host takes it for gone by its heartbeat. Always on SQLite's one host (a process that lives
+    /// is never taken for gone); on PostgreSQL, while this process's heartbeat is fresh with time
+    /// to spare for the request to leave. (A claim past a settler's cutoff may be settled all the
+    /// same: the outbox's states keep both from sending or recording it twice.)
     func holdsItsClaims(in db: any StoreStatements) throws -> Bool
 }
 

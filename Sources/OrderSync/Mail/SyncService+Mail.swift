@@ -14,8 +14,9 @@ extension SyncService {
         do {
             guard let order = try store.order(number) else { return .failed(.rejected, detail: "注文 \(number) がありません") }
             message = try await mailer.message(for: order, template: template)
+            // Not kept: another process recorded it first (as never sent); that record stays.
             guard try store.recordMailMessage(intent: intent, recipient: message.to.address, subject: message.subject, message: message.data) else {
-                return .failed(.temporary, detail: "送信前に他の端末がこのメールを未送信と記録しました（この端末が終了したと見なされたため）。送信していません")
+                return .failed(.temporary, detail: "送信していません")
             }
         } catch let lapsed as ClaimsLapsed {
             return .failed(.temporary, detail: lapsed.description)

@@ -29,7 +29,9 @@ extension SyncService {
 
     /// Sends the intents an applied plan recorded. An order the plan changed here only (a
     /// hand-entered order's cancellation) is reported as such. Stopped between calls (the desk
-    /// quits, Esc), the intents not yet sent are recorded as not sent, so that they can be sent again.
+    /// quits, Esc), or no longer sure its claims are its own (``ClaimsLapsed``), the intents not
+    /// yet sent are recorded as not sent, so that they can be sent again. An intent another
+    /// process settled meanwhile (taking this one for gone) is neither sent nor recorded again.
     /// `progress`: the intents sent of all, after each call.
     public func send(_ applied: OrderStore.Applied, progress: BatchProgress = { _, _ in }) async throws -> WriteReport {
         var report = WriteReport(skipped: applied.plan.skips)
@@ -48,13 +50,16 @@ extension SyncService {
         var refused: Set<OrderNumber> = []
         events(.writeProgress(kind, sent: 0, total: claimed.count))
         progress(0, claimed.count)
+        // What another process recorded first is its record; the operator is told so.
+        func record(_ results: [OrderStore.OutboxResult]) throws {
+            let recorded = try store.recordOutcomes(kind, results)
+            report.lines += results.map { recorded.contains($0.intent) ? Self.line($0, kind) : Self.settledElsewhere($0.number) }
+        }
         // Stopped before the rest left: each recorded as not sent, so that it can be sent again.
         func recordUnsent(_ detail: String) throws {
-            let unsent = claimed[sent...].map {
-                OrderStore.OutboxResult(intent: $0.intent, number: $0.number, outcome: .failed(.temporary, detail: detail))
-            }
-            try store.recordOutcomes(kind, unsent)
-            report.lines += unsent.map { Self.line($0, kind) }
+            try record(claimed[sent...].map {
+                OrderStore.OutboxResult(intent: $0.intent, number: $0.number, outcome: .failed(.temporary, detail: detail), from: .pending)
+            })
         }
         for batch in claimed.chunked(into: kind.ordersPerCall) {
             if Task.isCancelled {
@@ -69,21 +74,19 @@ extension SyncService {
                 try recordUnsent(lapsed.description)
                 break
             }
-            // Settled meanwhile by another process that took this one for gone: not sent, and its
-            // record is that process's.
-            report.lines += batch.filter { !moved.contains($0.intent) }.map {
-                WriteReport.Line(number: $0.number, ok: false, message: "送信前に他の端末がこの送信を記録しました（送信していません。注文の履歴で確認できます）")
-            }
+            // Settled meanwhile by another process that took this one for gone: not sent.
+            report.lines += batch.filter { !moved.contains($0.intent) }.map { Self.settledElsewhere($0.number) }
             let leaving = batch.filter { moved.contains($0.intent) }
-            let outcomes = await transmit(write, leaving, before: before)
-            let results = leaving.map { claim in
-                OrderStore.OutboxResult(
-                    intent: claim.intent, number: claim.number,
-                    outcome: outcomes[claim.number] ?? .unknown(detail: "RMSの応答にこの注文がありません"))
+            if !leaving.isEmpty {
+                let outcomes = await transmit(write, leaving, before: before)
+                let results = leaving.map { claim in
+                    OrderStore.OutboxResult(
+                        intent: claim.intent, number: claim.number,
+                        outcome: outcomes[claim.number] ?? .unknown(detail: "RMSの応答にこの注文がありません"), from: .sending)
+                }
+                try record(results)
+                for result in results { if case .failed = result.outcome { refused.insert(result.number) } }
             }
-            try store.recordOutcomes(kind, results)
-            report.lines += results.map { Self.line($0, kind) }
-            for result in results { if case .failed = result.outcome { refused.insert(result.number) } }
             sent += batch.count
             events(.writeProgress(kind, sent: sent, total: claimed.count))
             progress(sent, claimed.count)
@@ -98,6 +101,11 @@ extension SyncService {
             if !readBack.isEmpty { try await refreshRMSStatus(readBack, action: .event(kind.readbackAction)) }
         }
         return report
+    }
+
+    /// An intent another process settled first (taking this one for gone): its record is that process's.
+    static func settledElsewhere(_ number: OrderNumber) -> WriteReport.Line {
+        WriteReport.Line(number: number, ok: false, message: "他の端末がこの送信の結果を先に記録しました（この端末からは送っていません。注文の履歴で確かめてください）")
     }
 
     static func line(_ result: OrderStore.OutboxResult, _ kind: OutboundWrite.Kind) -> WriteReport.Line {

@@ -53,7 +53,7 @@ extension SyncService {
             for write in writes {
                 // An order its results leave out is judged by reading the order, below.
                 guard let outcome = outcomes[write.number] else { continue }
-                answered[write.kind, default: []].append(.init(intent: write.intent, number: write.number, outcome: outcome))
+                answered[write.kind, default: []].append(.init(intent: write.intent, number: write.number, outcome: outcome, from: write.state))
                 decided.insert(write.intent)
             }
         }
@@ -69,7 +69,8 @@ extension SyncService {
         for write in unresolved {
             guard let copy = copies[write.number.rawValue], let ours = local[write.number] else { continue }
             let rms = Order(rakuten: copy.model, localStatus: ours.localStatus)
-            results[write.kind, default: []].append(.init(intent: write.intent, number: write.number, outcome: write.kind.settle(local: ours, rms: rms).outcome))
+            results[write.kind, default: []].append(
+                .init(intent: write.intent, number: write.number, outcome: write.kind.settle(local: ours, rms: rms).outcome, from: write.state))
         }
         for kind in OutboundWrite.Kind.allCases { try store.recordOutcomes(kind, results[kind] ?? []) }
         // RMS's copies as read, with the statuses and totals that settled them.
