@@ -8,8 +8,9 @@ import Synchronization
 /// as it claims writes) and the server's time, written when its store opens (on the store's
 /// connection) and every ``interval`` after, on a connection of its own. Another host takes a
 /// write this process claimed for abandoned once the beat is older than ``expiry``
-/// (``PostgresStore/liveProcessesElsewhere(in:)``); its own host asks the OS whether the pid lives. One beat per process and database, however
-/// many stores the process opens; it stops when the last of them is gone.
+/// (``PostgresStore/liveProcessesElsewhere(in:)``); its own host asks the OS whether the pid
+/// lives. One beat per process and database, however many stores the process opens; it stops
+/// when the last of them is gone.
 final class PostgresHeartbeat: Sendable {
     static let interval: TimeInterval = 5
     /// Six missed beats: a process so long silent has lost its database, and with it any write it

@@ -113,8 +113,16 @@ public struct GridFilter: Sendable, Hashable {
         guard !parts.isEmpty else { return ("false", []) }
         // An array literal's elements quoted: a token holds no quote or backslash, but is quoted as if it could.
         let terms = parts.flatMap(SearchTerms.indexedTerms(of:)).map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        var sql = ["search_terms @> CAST(? AS text[])"]
-        var arguments = ["{" + terms.joined(separator: ",") + "}"]
+        // First, each one-token part as it stands in the document: true of every order the terms
+        // find, and far cheaper to test than the array when the planner walks the date index for
+        // a common word (藤原: 3 % of the orders); conditions of one cost are tested in the order
+        // written. Not for a phrase: its exact test follows, and the planner, which takes each
+        // condition for independent, would then expect too few rows and never walk the index.
+        let single = parts.filter { $0.tokens.count == 1 }
+        var sql = single.map { _ in "strpos(search_document, ?) > 0" }
+        var arguments = single.map { $0.tokens[0] }
+        sql.append("search_terms @> CAST(? AS text[])")
+        arguments.append("{" + terms.joined(separator: ",") + "}")
         for part in parts where part.tokens.count > 1 {
             sql.append("strpos(' ' || search_document || ' ', ?) > 0")
             arguments.append(" " + part.tokens.joined(separator: " ") + " ")
