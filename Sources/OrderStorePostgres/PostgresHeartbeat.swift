@@ -54,24 +54,12 @@ final class PostgresHeartbeat: Sendable {
             let logger = Logger(label: "juchu.store.postgres")
             var own: PostgresSession?
             var failing = false
-            // Connected before the first wait: the time a connection takes is not the next beat's.
-            var beatDue = false
-            while true {
-                if beatDue { Thread.sleep(forTimeInterval: interval) }
-                beatDue = true
-                guard state.running.withLock({ $0 }) else { return }
+            // Connected and beating at once: the time a connection takes is not the next beat's.
+            while state.running.withLock({ $0 }) {
                 do {
-                    if own == nil {
-                        own = try PostgresSession(location: location)
-                        do {
-                            // Beats older than a day are of processes long gone: tidying only.
-                            try own?.query("DELETE FROM process_heartbeats WHERE beat_at < now() - interval '1 day'")
-                        } catch {
-                            logger.warning("PostgreSQL の古い生存の記録を消せません（\(location.shown)）: \(error)")
-                        }
-                        continue
-                    }
-                    if let own { try beat(own, process: process) }
+                    let session = try own ?? connect(location, logger: logger)
+                    own = session
+                    try beat(session, process: process)
                     failing = false
                 } catch {
                     // Said once per outage: other hosts will take this process's open writes for
@@ -80,6 +68,7 @@ final class PostgresHeartbeat: Sendable {
                     if !failing { logger.error("PostgreSQL に生存を記録できません（\(location.shown)）: \(error)") }
                     failing = true
                 }
+                Thread.sleep(forTimeInterval: interval)
             }
         }
         beating.withLock { registry in
@@ -92,6 +81,18 @@ final class PostgresHeartbeat: Sendable {
 
     private final class State: Sendable {
         let running = Mutex(true)
+    }
+
+    /// The heartbeat's own connection; beats older than a day, of processes long gone, tidied
+    /// away (a failure to is only logged).
+    private static func connect(_ location: PostgresLocation, logger: Logger) throws -> PostgresSession {
+        let session = try PostgresSession(location: location)
+        do {
+            try session.query("DELETE FROM process_heartbeats WHERE beat_at < now() - interval '1 day'")
+        } catch {
+            logger.warning("PostgreSQL の古い生存の記録を消せません（\(location.shown)）: \(error)")
+        }
+        return session
     }
 
     private static func beat(_ session: PostgresSession, process: String) throws {

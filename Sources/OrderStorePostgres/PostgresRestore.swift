@@ -90,7 +90,7 @@ public final class PostgresRestore: StoreRestoring {
                 try query("CREATE SCHEMA public")
             }
             try query(PostgresQuery(unsafeSQL: "CREATE TABLE public.\(Self.marker) (backup text NOT NULL, kept text)"))
-            try query("INSERT INTO public.juchu_restoring (backup, kept) VALUES (\(backup), \(kept))")
+            try query("INSERT INTO public.\(unescaped: Self.marker) (backup, kept) VALUES (\(backup), \(kept))")
         }
         let carried: StoreRestore.RecordsAfterBackup
         let unknown: Int
@@ -157,16 +157,12 @@ public final class PostgresRestore: StoreRestoring {
     private func restoreArchive() throws {
         var entries: [Substring] = []
         try PostgresTools.run("pg_restore", ["--list", backup], on: nil) { line in entries.append(line) }
-        let list = NSTemporaryDirectory() + "juchu-restore-" + UUID().uuidString.prefix(8).lowercased() + ".list"
-        try FileAccess.ownerOnly.createFile(list, new: true)
-        defer {
-            do { try FileManager.default.removeItem(atPath: list) } catch { session.logger.warning("\(list) を消せません: \(error)") }
-        }
         let kept = entries.filter { !$0.contains(" SCHEMA - public ") && !$0.contains(" SCHEMA public ") }
-        try Data(kept.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: list))
+        let list = try PrivateTemporaryFile(named: "restore.list", holding: kept.joined(separator: "\n"))
+        defer { list.remove() }
         try PostgresTools.run(
             "pg_restore",
-            ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--use-list=\(list)", "--dbname=\(location.database)", backup],
+            ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--use-list=\(list.path)", "--dbname=\(location.database)", backup],
             on: location)
     }
 

@@ -17,10 +17,11 @@ enum PostgresSchema {
     /// What a restore cut short left (``PostgresRestore/marker`` in `public`) and how to put it
     /// right, or nil when none is under way.
     static func restoreUnderWay(_ session: PostgresSession) throws -> String? {
-        guard try session.query("SELECT to_regclass('public.juchu_restoring') IS NOT NULL").first?.decode(Bool.self) == true else { return nil }
-        let (backup, kept) = try session.query("SELECT backup, kept FROM public.juchu_restoring LIMIT 1").first?.decode((String, String?).self) ?? ("?", nil)
+        let marker = "public." + PostgresRestore.marker
+        guard try session.query("SELECT to_regclass(\(marker)) IS NOT NULL").first?.decode(Bool.self) == true else { return nil }
+        let (backup, kept) = try session.query("SELECT backup, kept FROM \(unescaped: marker) LIMIT 1").first?.decode((String, String?).self) ?? ("?", nil)
         let back = kept.map { "前のデータはスキーマ \($0) にあります: 戻すのをやめるなら psql で DROP SCHEMA public CASCADE; ALTER SCHEMA \($0) RENAME TO public;" }
-            ?? "戻すのをやめるなら psql で DROP TABLE public.juchu_restoring;"
+            ?? "戻すのをやめるなら psql で DROP TABLE \(marker);"
         return "データベース \(session.location.shown) はバックアップ \(backup) から戻す途中で終わっています（juchu restore が最後まで動いていません）。\(back)"
     }
 

@@ -38,7 +38,7 @@ public final class PostgresStore: Sendable {
         // addresses are Japanese: a database in another encoding could not hold them), a restore
         // cut short (its half-made store is neither used nor made anew), whether a schema is there.
         let found = try session.query("""
-            SELECT current_setting('server_encoding'), to_regclass('public.juchu_restoring') IS NOT NULL,
+            SELECT current_setting('server_encoding'), to_regclass(\("public." + PostgresRestore.marker)) IS NOT NULL,
                    to_regclass('juchu_migrations') IS NOT NULL
             """).first?.decode((String, Bool, Bool).self)
         let (encoding, restoring, migrated) = found ?? ("", false, false)

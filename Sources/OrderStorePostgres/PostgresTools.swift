@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import OrderStore
 import Synchronization
 
@@ -31,9 +30,9 @@ enum PostgresTools {
         process.executableURL = URL(fileURLWithPath: try path(of: program))
         // Neither libpq's settings nor Juchu's (JUCHU_DB_PASSWORD) pass on: the connection is only the one given.
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && !$0.key.hasPrefix("JUCHU_") }
-        let passFolder = try location?.password.map(Self.passFile)
-        defer { if let passFolder { Self.remove(passFolder) } }
-        if let passFolder { environment["PGPASSFILE"] = passFolder + "/pgpass" }
+        let passFile = try location?.password.map { try PrivateTemporaryFile(named: "pgpass", holding: Self.passFileLine($0)) }
+        defer { passFile?.remove() }
+        if let passFile { environment["PGPASSFILE"] = passFile.path }
         if let location {
             environment["PGHOST"] = location.host
             environment["PGPORT"] = String(location.port)
@@ -72,42 +71,11 @@ enum PostgresTools {
         }
     }
 
-    /// A folder of this user's only, holding `pgpass`: `password` for whatever the program connects
-    /// to, as libpq's passfile spells it (https://www.postgresql.org/docs/current/libpq-pgpass.html:
-    /// `host:port:database:user:password`, `*` for any, `:` and `\` escaped with `\`).
-    private static func passFile(_ password: String) throws -> String {
-        let folder = NSTemporaryDirectory() + "juchu-pgpass-" + UUID().uuidString
-        let file = folder + "/pgpass"
-        do {
-            try FileAccess.ownerOnly.makeFolder(folder)
-        } catch {
-            throw StoreError("パスワードファイルのフォルダを作れません: \(error)")
-        }
-        do {
-            try FileAccess.ownerOnly.createFile(file, new: true)
-        } catch {
-            remove(folder)
-            throw StoreError("パスワードファイルを作れません: \(error)")
-        }
-        let escaped = password.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:")
-        do {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
-            try handle.write(contentsOf: Data("*:*:*:*:\(escaped)\n".utf8))
-            try handle.close()
-        } catch {
-            remove(folder)
-            throw StoreError("パスワードファイル \(file) に書けません: \(error.localizedDescription)")
-        }
-        return folder
-    }
-
-    /// Removes the passfile's folder; a failure is logged (the file is this user's only).
-    private static func remove(_ folder: String) {
-        do {
-            try FileManager.default.removeItem(atPath: folder)
-        } catch {
-            Logger(label: "juchu.store").error("パスワードファイルのフォルダ \(folder) を消せません: \(error.localizedDescription)")
-        }
+    /// libpq's passfile giving `password` for whatever the program connects to
+    /// (https://www.postgresql.org/docs/current/libpq-pgpass.html: `host:port:database:user:password`,
+    /// `*` for any, `:` and `\` escaped with `\`).
+    private static func passFileLine(_ password: String) -> String {
+        "*:*:*:*:" + password.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:") + "\n"
     }
 
     /// Hands `line` each line of `handle` until its end; the first error `line` throws, or nil.

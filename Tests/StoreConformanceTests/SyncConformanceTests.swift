@@ -146,14 +146,7 @@ struct SyncConformanceTests {
                 try db.run("UPDATE process_heartbeats SET beat_at = now() - interval '25 seconds' WHERE process = ?", [.text(store.deskID)])
             }
             let lapsedReport = try await service.send(lapsed)
-            let beatSince = try store.reading { db in
-                var fresh = false
-                try db.forEachRow("SELECT beat_at > now() - interval '20 seconds' AS fresh FROM process_heartbeats WHERE process = ?", [.text(store.deskID)]) {
-                    fresh = try $0.bool("fresh")
-                }
-                return fresh
-            }
-            if beatSince { continue }
+            if try store.reading({ try store.holdsItsClaims(in: $0) }) { continue }
             let reached = await sandbox.server.acceptedConfirmations()
             #expect(Set(reached.keys).isDisjoint(with: next.map(\.rawValue)), "nothing sent once the beat lapsed")
             #expect(lapsedReport.lines.count == 3 && lapsedReport.lines.allSatisfy { !$0.ok && $0.message.contains("生存の記録") }, "\(lapsedReport.lines.map(\.message))")

@@ -34,8 +34,7 @@ extension StoreOutbox {
     /// never sent by a process that took its sender for gone — and so must not go. Throws
     /// ``ClaimsLapsed`` when this process can no longer be sure its claims are its own.
     public func recordMailMessage(intent: Int64, recipient: String, subject: String, message: [UInt8]) throws -> Bool {
-        let kept = try writing("メールの記録") { db -> Bool? in
-            guard try holdsItsClaims(in: db) else { return nil }
+        try writingAsClaimer("メールの記録") { db in
             guard try db.firstRow("SELECT id FROM outbox WHERE id = ? AND state = 'sending'", [.integer(intent)], { _ in true }) == true else {
                 return false
             }
@@ -43,8 +42,6 @@ extension StoreOutbox {
                        [.integer(intent), .text(recipient), .text(subject), .blob(Data(message)), .integer(Int64(now().timeIntervalSince1970))])
             return true
         }
-        guard let kept else { throw ClaimsLapsed() }
-        return kept
     }
 
     /// Every mail of `numbers`, oldest first.

@@ -17,8 +17,7 @@ extension StoreOutbox {
     /// for gone, and is not sent. Throws ``ClaimsLapsed``, moving none, when this process can no
     /// longer be sure its claims are its own (``StoreTransactions/holdsItsClaims(in:)``).
     public func markSending(_ intents: [Int64]) throws -> Set<Int64> {
-        let moved = try writing("送信開始の記録") { db -> Set<Int64>? in
-            guard try holdsItsClaims(in: db) else { return nil }
+        try writingAsClaimer("送信開始の記録") { db in
             let seconds = Int64(now().timeIntervalSince1970)
             var moved: Set<Int64> = []
             for chunk in intents.chunked(into: 500) {
@@ -28,8 +27,6 @@ extension StoreOutbox {
             }
             return moved
         }
-        guard let moved else { throw ClaimsLapsed() }
-        return moved
     }
 
 }

@@ -33,6 +33,18 @@ public protocol StoreTransactions: Sendable {
     func holdsItsClaims(in db: any StoreStatements) throws -> Bool
 }
 
+extension StoreTransactions {
+    /// ``writing(_:_:)`` for a sender about to act on what it claimed: `body` runs only while this
+    /// process holds its claims (``holdsItsClaims(in:)``, in the same transaction); else
+    /// ``ClaimsLapsed`` is thrown and nothing is changed.
+    func writingAsClaimer<T>(_ doing: String, _ body: (any StoreStatements) throws -> T) throws -> T {
+        // Returned, not thrown, from the transaction: there an error is said as the write's failure.
+        let done: T? = try writing(doing) { db in try holdsItsClaims(in: db) ? try body(db) : nil }
+        guard let done else { throw ClaimsLapsed() }
+        return done
+    }
+}
+
 extension OrderStore: StoreTransactions {
     public func writing<T>(_ doing: String, _ body: (any StoreStatements) throws -> T) throws -> T {
         try writeTransaction(doing) { db in try body(db) }
