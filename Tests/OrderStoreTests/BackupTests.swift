@@ -26,29 +26,36 @@ struct BackupTests {
     func backupWhileWriting() async throws {
         let path = directory.file("shop.sqlite")
         let store = try OrderStore(path: path, operatorName: "desk-a")
-        let orders = (1...1200).map { OrderFixtures.order($0) }
-        try store.importOrders(incoming(Array(orders.prefix(200))))
+        let orders = (1...200).map { OrderFixtures.order($0) }
+        try store.importOrders(incoming(orders))
         // Confirmations recorded and never answered: open writes in the backup.
         _ = try store.apply(ConfirmAction(), to: orders.prefix(20).map(\.number), claimedBy: "desk-a@elsewhere:1")
         let writer = try OrderStore(path: path, operatorName: "desk-b")
-        // The other desk writes on while the backup is taken, and ten orders more once it is made
-        // (the machine may run the writer fast or slow: what is asserted holds either way).
+        // The other desk writes on while the backup is taken, and ten orders more once it is made,
+        // however fast or slow the machine runs either (the cap only ends a run whose backup failed).
         final class Flag: Sendable { let raised = Mutex(false) }
-        let backupMade = Flag()
+        let backupDone = Flag()
         let writing = Task {
           try await offPool {
-            var afterBackup = 0
-            for (index, order) in orders.dropFirst(200).enumerated() where afterBackup < 10 {
-                // Orders enough that the writer is still at it when the backup is made.
-                try writer.importOrders([OrderStore.Incoming(order: order, rawJSON: nil)])
-                _ = try writer.apply(ChangeStatusAction(to: .onHold), to: [orders[index].number])
-                if backupMade.raised.withLock({ $0 }) { afterBackup += 1 }
+            var serial = 200, afterBackup = 0
+            while afterBackup < 10 && serial < 50_000 {
+                serial += 1
+                try writer.importOrders([OrderStore.Incoming(order: OrderFixtures.order(serial), rawJSON: nil)])
+                _ = try writer.apply(ChangeStatusAction(to: .onHold), to: [OrderFixtures.order(serial - 200).number])
+                if backupDone.raised.withLock({ $0 }) { afterBackup += 1 }
             }
           }
         }
         while try store.contents().orders < 220 { try await Task.sleep(for: .milliseconds(5)) }
-        let made = try await offPool { try store.makeBackup(BackupSchedule(folder: self.directory.file("backups"))) }
-        backupMade.raised.withLock { $0 = true }
+        let made: OrderStore.ScheduledBackup
+        do {
+            made = try await offPool { try store.makeBackup(BackupSchedule(folder: self.directory.file("backups"))) }
+            backupDone.raised.withLock { $0 = true }
+        } catch {
+            backupDone.raised.withLock { $0 = true }
+            try await writing.value
+            throw error
+        }
         try await writing.value
         let backup = made.backup
         #expect(FileAccessTests.mode(backup.path) == 0o600)
