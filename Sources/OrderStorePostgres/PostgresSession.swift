@@ -14,6 +14,15 @@ final class PostgresSession: @unchecked Sendable {
     /// Guards `connection` and keeps a transaction's statements together.
     private let lock = NSLock()
     private var connection: PostgresConnection?
+    /// Statements prepared on `connection`, by their SQL: parsed and planned by the server once
+    /// (``queryPrepared(_:_:)``); gone with the connection.
+    private var prepared: [String: PreparedQuery] = [:]
+    /// Statements run once on `connection`: prepared when asked again (preparing costs a round
+    /// trip, which a statement asked once, as the first page after opening, would not win back).
+    private var askedOnce: Set<String> = []
+    /// How many statements a connection keeps prepared: the grid's shapes are few; past these,
+    /// a statement is run unprepared.
+    private static let preparedLimit = 64
     private static let ids = NSLock()
     nonisolated(unsafe) private static var lastID = 0
 
@@ -44,6 +53,56 @@ final class PostgresSession: @unchecked Sendable {
             return try lock.withLock { try run(query, on: try open()) }
         } catch let failure as PostgresFailure {
             throw StoreError(failure.description)
+        }
+    }
+
+    /// Runs `sql` (numbered placeholders) with `arguments` as a statement this connection prepares
+    /// when it is asked a second time, so that what the desk asks again and again (the next page,
+    /// a status's tab, the counts) is not parsed and planned anew each time. Not for a search:
+    /// the plan PostgreSQL keeps for a statement after its first runs would be made for no word
+    /// in particular. Rows are read through ``PostgresRandomAccessRow``'s readers
+    /// (``PostgresCell/binary``).
+    func queryPrepared(_ sql: String, _ arguments: [StoredValue]) throws -> [PostgresRow] {
+        do {
+            return try lock.withLock {
+                let connection = try open()
+                if let statement = prepared[sql] {
+                    do {
+                        return try wait(statement.execute(arguments.map(Self.argument)), on: connection)
+                    } catch {
+                        // Prepared again when next asked: a statement the schema outgrew (a
+                        // restore, a migration elsewhere) is not kept failing.
+                        prepared[sql] = nil
+                        if !connection.isClosed {
+                            let logger = logger
+                            statement.deallocate().whenFailure { logger.warning("PostgreSQL の準備済みの文を解放できません: \(PostgresSession.describe($0))") }
+                        }
+                        throw error
+                    }
+                }
+                guard askedOnce.contains(sql), prepared.count < Self.preparedLimit else {
+                    if askedOnce.count < Self.preparedLimit { askedOnce.insert(sql) }
+                    var bindings = PostgresBindings(capacity: arguments.count)
+                    for argument in arguments { bindings.append(stored: argument) }
+                    return try run(PostgresQuery(unsafeSQL: sql, binds: bindings), on: connection)
+                }
+                let statement = try wait(connection.prepare(query: sql), on: connection)
+                prepared[sql] = statement
+                return try wait(statement.execute(arguments.map(Self.argument)), on: connection)
+            }
+        } catch let failure as PostgresFailure {
+            throw StoreError(failure.description)
+        }
+    }
+
+    /// An argument as postgres-nio binds one: in binary, the server reading it as the type it
+    /// found for its place (prepared without types), which must be the value's (text, bigint, bytea).
+    private static func argument(_ value: StoredValue) -> PostgresData {
+        switch value {
+        case .null: PostgresData(type: .text, value: nil)
+        case .integer(let integer): PostgresData(int64: integer)
+        case .text(let text): PostgresData(string: text)
+        case .blob(let data): PostgresData(bytes: data)
         }
     }
 
@@ -127,8 +186,14 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     fileprivate func wait(_ answer: EventLoopFuture<PostgresQueryResult>, on connection: PostgresConnection) throws -> [PostgresRow] {
+        Array(try wait(answer.map(\.rows), on: connection))
+    }
+
+    /// What `answer` gives; a failure said in the server's words, and a connection the server
+    /// closed let go.
+    private func wait<Value: Sendable>(_ answer: EventLoopFuture<Value>, on connection: PostgresConnection) throws -> Value {
         do {
-            return Array(try answer.wait().rows)
+            return try answer.wait()
         } catch {
             if connection.isClosed { self.connection = nil }
             throw PostgresFailure(description: "PostgreSQL（\(location.shown)）: \(Self.describe(error))")
@@ -138,6 +203,9 @@ final class PostgresSession: @unchecked Sendable {
     /// The open connection; opened when there is none (called under `lock`).
     private func open() throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
+        // What was prepared went with the connection.
+        prepared = [:]
+        askedOnce = []
         let id = Self.ids.withLock {
             Self.lastID += 1
             return Self.lastID

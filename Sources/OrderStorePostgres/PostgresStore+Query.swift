@@ -5,31 +5,30 @@ import PostgresNIO
 
 extension PostgresStore: StoreQuerying {
     public func page(_ filter: GridFilter, after key: GridKey?, limit: Int) throws -> [OrderRow] {
-        var (sql, bindings) = try condition(filter)
+        var (sql, arguments) = try condition(filter)
         if let key {
             sql += " AND (ordered_at, order_number) < (?, ?)"
-            bindings.append(key.orderedAt)
-            bindings.append(key.number.rawValue)
+            arguments += [.integer(key.orderedAt), .text(key.number.rawValue)]
         }
-        let query = PostgresQuery(
-            unsafeSQL: Self.numbered("SELECT \(OrderStore.rowColumns(.postgresql)) FROM orders WHERE \(sql) ORDER BY ordered_at DESC, order_number DESC LIMIT \(max(0, limit))"),
-            binds: bindings)
-        return try session.query(query).map { try OrderRow(reading: $0.makeRandomAccess()) }
+        let rows = try gridQuery(
+            "SELECT \(OrderStore.rowColumns(.postgresql)) FROM orders WHERE \(sql) ORDER BY ordered_at DESC, order_number DESC LIMIT \(max(0, limit))",
+            arguments, for: filter)
+        return try rows.map { try OrderRow(reading: $0.makeRandomAccess()) }
     }
 
     public func count(_ filter: GridFilter) throws -> Int {
         if let status = filter.localStatus, filter.isStatusOnly { return try countsByStatus()[status] ?? 0 }
-        let (sql, bindings) = try condition(filter)
-        let rows = try session.query(PostgresQuery(unsafeSQL: Self.numbered("SELECT count(*) FROM orders WHERE \(sql)"), binds: bindings))
-        return Int(try rows.first?.decode(Int64.self) ?? 0)
+        let (sql, arguments) = try condition(filter)
+        let rows = try gridQuery("SELECT count(*) FROM orders WHERE \(sql)", arguments, for: filter)
+        return Int(try rows.first?.makeRandomAccess().integer(0) ?? 0)
     }
 
     public func countsByStatus() throws -> [LocalStatus: Int] {
         var counts: [LocalStatus: Int] = [:]
-        for row in try session.query("SELECT local_status, n FROM status_counts WHERE n > 0") {
-            let (status, n) = try row.decode((String, Int64).self)
+        for row in try session.queryPrepared("SELECT local_status, n FROM status_counts WHERE n > 0", []) {
+            let columns = row.makeRandomAccess()
             // A name (an older version's) and an id are one status: their counts add up.
-            counts[LocalStatus(id: status), default: 0] += Int(n)
+            counts[LocalStatus(id: try columns.text(0) ?? ""), default: 0] += Int(try columns.integer(1) ?? 0)
         }
         return counts
     }
@@ -45,17 +44,25 @@ extension PostgresStore: StoreQuerying {
         return rows
     }
 
-    /// The filter's WHERE clause in PostgreSQL's words (``SQLDialect/postgresql``), its arguments
-    /// bound as text.
-    private func condition(_ filter: GridFilter) throws -> (String, PostgresBindings) {
+    /// The filter's WHERE clause in PostgreSQL's words (``SQLDialect/postgresql``) and its
+    /// arguments (texts).
+    private func condition(_ filter: GridFilter) throws -> (String, [StoredValue]) {
         let prefixes = try OrderStore.numberPrefixes(for: filter) { after in
-            try session.query("SELECT order_number FROM orders WHERE order_number > \(after) ORDER BY order_number LIMIT 1")
-                .first?.decode(String.self)
+            try session.queryPrepared("SELECT order_number FROM orders WHERE order_number > $1 ORDER BY order_number LIMIT 1", [.text(after)])
+                .first?.makeRandomAccess().text(0)
         }
         let (sql, arguments) = filter.condition(numberPrefixes: prefixes, dialect: .postgresql)
-        var bindings = PostgresBindings(capacity: arguments.count + 2)
-        for argument in arguments { bindings.append(argument) }
-        return (sql, bindings)
+        return (sql, arguments.map(StoredValue.text))
+    }
+
+    /// Runs a statement of the grid (`?` placeholders): prepared for a status's pages
+    /// (``PostgresSession/queryPrepared(_:_:)``), not for a search.
+    private func gridQuery(_ sql: String, _ arguments: [StoredValue], for filter: GridFilter) throws -> [PostgresRow] {
+        let numbered = Self.numbered(sql)
+        if filter.isStatusOnly { return try session.queryPrepared(numbered, arguments) }
+        var bindings = PostgresBindings(capacity: arguments.count)
+        for argument in arguments { bindings.append(stored: argument) }
+        return try session.query(PostgresQuery(unsafeSQL: numbered, binds: bindings))
     }
 
     /// `sql` with its `?` placeholders numbered as PostgreSQL's ($1, $2, …); a `?` inside a quoted
