@@ -52,6 +52,7 @@ extension ShopConfig {
         "backup": ["folder", "keep", "daily"],
         "operators": ["viewer", "clerk", "manager"],
         "rules": ["path"],
+        "orders": ["channels", "payment_methods"],
         "desk": ["statuses", "flags", "views", "columns"],
         "shipping": ["status_after_report", "lead_days", "yupri_layout", "yupri_slip_type", "yupri_cod_slip_type", "yupri_postbox_slip_type", "b2_postbox_slip_type", "ehiden_cod_payment"],
         "sender": ["name", "phone", "zip", "address", "yamato_customer_code", "yamato_freight_number"],
@@ -127,6 +128,20 @@ extension ShopConfig {
                 throw reader.error("shop", "delivery_methods", "RMSで設定した配送方法の名前を1つ以上書いてください")
             }
             deliveryMethods = names
+        }
+        for (key, known) in [("channels", HandOrderDraft.Settings.defaultChannels), ("payment_methods", HandOrderDraft.Settings.defaultPaymentMethods)] {
+            guard let names = try reader.strings("orders", key) else { continue }
+            guard !names.isEmpty, !names.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }), Set(names).count == names.count else {
+                throw reader.error("orders", key, "名前を1つ以上、重ねずに書いてください（例: \(known.joined(separator: ", "))）")
+            }
+            if key == "channels" {
+                if let unknown = names.first(where: { OrderOrigin.HandEntryChannel(label: $0) == nil }) {
+                    throw reader.error("orders", key, "「\(unknown)」は受付方法にできません（\(known.joined(separator: "・")) から選びます）")
+                }
+                handOrderChannels = names
+            } else {
+                handOrderPaymentMethods = names
+            }
         }
         if let names = try reader.strings("desk", "columns") { columns = try readColumns(names, reader: reader) }
         if let list = table["desk"]?.table?["views"] {

@@ -57,6 +57,17 @@ public struct ShopConfig: Sendable {
     public var statuses = LocalStatus.defaults
     /// The delivery methods set up in RMS (配送方法): what an order's may be changed to.
     public var deliveryMethods = DeliveryDetails.commonMethods
+    /// How the shop takes orders besides Rakuten (`[orders] channels`: 電話, FAX, 店舗, メール, その他)
+    /// and the payment methods such an order may have (`[orders] payment_methods`).
+    public var handOrderChannels = HandOrderDraft.Settings.defaultChannels
+    public var handOrderPaymentMethods = HandOrderDraft.Settings.defaultPaymentMethods
+
+    /// What an order entered by hand is checked against.
+    public var handOrderSettings: HandOrderDraft.Settings {
+        HandOrderDraft.Settings(
+            channels: handOrderChannels, paymentMethods: handOrderPaymentMethods, deliveryMethods: deliveryMethods, firstStatus: fetch.localStatus)
+    }
+
     /// The shop's flags (チェック項目).
     public var flags = ShopConfig.defaultFlags
     /// Named views (`v` and a number at the desk).

@@ -44,6 +44,7 @@ public enum JournalEvent: String, Sendable, Hashable, CaseIterable, Codable {
     case shipReportReadback = "ship-report-readback"
     case setParcels = "set-parcels"
     case sendMailResult = "send-mail-result"
+    case enterOrder = "enter-order"
 
     /// What the journal calls it.
     public var label: String {
@@ -61,6 +62,7 @@ public enum JournalEvent: String, Sendable, Hashable, CaseIterable, Codable {
         case .shipReportReadback: "報告後のRMSの内容"
         case .setParcels: "荷物番号の入力"
         case .sendMailResult: "メール送信の結果"
+        case .enterOrder: "受注の登録"
         }
     }
 }

@@ -29,6 +29,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case mailAlreadySent
     case mailSentBefore(at: String, by: String, unclear: Bool)
     case noEmailAddress
+    /// An order entered here: its buyer's own address is not one Rakuten's relay delivers to.
+    case handOrderMail
     /// The buyer's address cannot go into SMTP as it is (a line break, two @…): why.
     case invalidEmailAddress(String)
     case tooYoungForMail(minutes: Int)
@@ -136,6 +138,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .mailSentBefore(let at, let by, let unclear):
             unclear ? "このメールは結果不明です（\(at) \(by)）。再送信は明示して選んでください" : "このメールは送信済みです（\(at) \(by)）。再送信は明示して選んでください"
         case .noEmailAddress: "注文者のメールアドレスがありません"
+        case .handOrderMail: "手入力の注文です: 楽天の中継サーバーは楽天の注文のアドレスにしか届けないため、送りません"
         case .invalidEmailAddress(let problem): "注文者のメールアドレスがメールアドレスとして使えません（\(problem)）。RMSで確かめてください。送信しません"
         case .tooYoungForMail(let minutes): "注文から\(minutes)分たっていません（お客様がキャンセルできる間はメールを送りません）"
         case .mailToCancelled: "キャンセルされた注文にはメールを送りません"

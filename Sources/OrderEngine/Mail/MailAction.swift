@@ -45,6 +45,9 @@ public struct MailAction: BulkAction {
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         if order.rmsProgress.isCancelling || order.localStatus == .cancelled { return .skip(.mailToCancelled) }
+        // Rakuten's relay carries mail to the addresses of Rakuten's orders only; an order taken by
+        // phone never goes there (issue 32: through the shop's own server, not yet a route here).
+        if case .enteredByHand = order.origin { return .skip(.handOrderMail) }
         guard let address = order.orderer.emailAddress, !address.isEmpty else { return .skip(.noEmailAddress) }
         if let problem = EmailAddress.problem(address) { return .skip(.invalidEmailAddress(problem)) }
         if let due = order.giftRecipientDue { return .skip(.giftRecipientPending(due: due)) }

@@ -58,6 +58,8 @@ public enum OperatorTask: Sendable, CaseIterable {
     case restore
     /// `juchu store copy`: the whole store into a PostgreSQL database.
     case copyStore
+    /// 受注を登録: an order taken by phone, FAX, at the counter (`juchu order new`).
+    case enterOrder
 
     public var title: String {
         switch self {
@@ -67,12 +69,13 @@ public enum OperatorTask: Sendable, CaseIterable {
         case .backup: "バックアップ"
         case .restore: "バックアップから戻す"
         case .copyStore: "データベースを写す"
+        case .enterOrder: "受注を登録"
         }
     }
 
     public var requiredRole: OperatorRole {
         switch self {
-        case .editOrder, .enterTracking, .runWorker: .clerk
+        case .editOrder, .enterTracking, .runWorker, .enterOrder: .clerk
         case .backup, .restore, .copyStore: .manager
         }
     }

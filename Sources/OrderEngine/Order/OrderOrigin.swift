@@ -5,14 +5,22 @@ public enum OrderOrigin: Sendable, Hashable, Codable {
     case enteredByHand(HandEntryChannel)
 
     public enum HandEntryChannel: String, Sendable, Hashable, Codable, CaseIterable {
-        case shopFront, phone, fax
+        case shopFront, phone, fax, mail, other
 
         public var label: String {
             switch self {
             case .shopFront: "店舗"
             case .phone: "電話"
             case .fax: "FAX"
+            case .mail: "メール"
+            case .other: "その他"
             }
+        }
+
+        /// The channel the shop's list names (「電話」).
+        public init?(label: String) {
+            guard let channel = Self.allCases.first(where: { $0.label == label }) else { return nil }
+            self = channel
         }
     }
 

@@ -58,22 +58,27 @@ public struct TaxBreakdown: Sendable, Hashable {
     /// RMS and the peers count them. A coupon's rate is not known here, so such an order is refused.
     static func computed(_ order: Order) throws(SlipRefusal) -> TaxBreakdown {
         guard order.couponTotal == 0 else { throw SlipRefusal(.noTaxSummary) }
-        var included: [Double: Int] = [:]
-        var excluded: [Double: Int] = [:]
-        for item in order.packages.flatMap(\.items) {
-            if item.includesTax { included[item.taxRate, default: 0] += item.lineTotal } else { excluded[item.taxRate, default: 0] += item.lineTotal }
-        }
+        var amounts = goodsByRate(order.packages.flatMap(\.items))
         let fees = [order.fees.shipping, order.fees.cashOnDelivery, order.fees.paymentCharge].compactMap(\.yen).reduce(0, +)
-        included[0.1, default: 0] += fees
-        var lines: [Line] = []
-        for rate in Set(included.keys).union(excluded.keys) {
-            // Tax-exclusive prices get their tax once for the rate, then count as tax-inclusive.
-            let exclusive = excluded[rate] ?? 0
-            let amount = (included[rate] ?? 0) + exclusive + floor(Double(exclusive) * rate)
-            guard amount != 0 else { continue }
-            lines.append(Line(rate: rate, amount: amount, tax: floor(Double(amount) * rate / (1 + rate))))
+        amounts[0.1, default: 0] += fees
+        let lines = amounts.filter { $0.value != 0 }.map { rate, amount in
+            Line(rate: rate, amount: amount, tax: floor(Double(amount) * rate / (1 + rate)))
         }
         return TaxBreakdown(lines: lines.sorted { $0.rate > $1.rate }, fromRMS: false)
+    }
+
+    /// The goods of `items` per tax rate, tax included: a tax-exclusive (税別) price gets its tax
+    /// once for its rate (切り捨て), then counts as tax-inclusive. The one rule for an order entered
+    /// here: its 商品合計 and its invoice's lines are both made by it.
+    public static func goodsByRate(_ items: [Item]) -> [Double: Int] {
+        var included: [Double: Int] = [:]
+        var excluded: [Double: Int] = [:]
+        for item in items {
+            if item.includesTax { included[item.taxRate, default: 0] += item.lineTotal } else { excluded[item.taxRate, default: 0] += item.lineTotal }
+        }
+        var amounts = included
+        for (rate, exclusive) in excluded { amounts[rate, default: 0] += exclusive + floor(Double(exclusive) * rate) }
+        return amounts
     }
 
     /// 切り捨て, on whole yen; a hair above an integer from binary fractions is the integer.

@@ -1,0 +1,120 @@
+import Foundation
+import OrderEngine
+import OrderStore
+import ShopSettings
+import Testing
+import TestSupport
+
+/// 受注を登録 from a script: `juchu order new FILE` (TOML or JSON), checked whole, numbered by the
+/// store, never sent to RMS.
+@Suite("End to end: juchu order new", .serialized)
+struct HandOrderEndToEndTests {
+    /// The example with its お届け日 a few days ahead (the printed one is a fixed date).
+    static func example(deliveryOn date: CalendarDate) -> String {
+        HandOrderFile.example.replacingOccurrences(of: "delivery_date = \"2026-12-12\"", with: "delivery_date = \"\(date)\"")
+    }
+
+    @Test("the example reads whole, as TOML and as the same keys in JSON; an unknown key, a value of the wrong kind, a table where a list belongs and TOML that cannot be read are named with the file and key")
+    func fileShapes() throws {
+        let toml = try HandOrderFile.readTOML(HandOrderFile.example, file: "order.toml")
+        #expect(toml.channel == "電話" && toml.items.count == 2 && toml.items[1].taxIncluded && toml.items[0].choice == "精米:白米")
+        #expect(toml.destination?.name == "受取 太郎" && toml.codFee == 330 && toml.deliveryTime == "1416")
+        let json = """
+            {"channel": "電話", "ordered_at": "2026-12-06 10:30", "payment_method": "代金引換", "delivery_method": "宅配便",
+             "delivery_date": "2026-12-12", "delivery_time": "1416", "shipping_fee": 800, "cod_fee": 330, "payment_charge": 0,
+             "remarks": "不在時は宅配ボックスへ", "memo": "電話で受付（山田）",
+             "buyer": {"name": "電話 花子", "kana": "デンワ ハナコ", "zip": "100-0001", "prefecture": "東京都", "city": "千代田区",
+                       "address": "千代田1-1", "phone": "03-1234-5678", "email": "hanako@example.jp"},
+             "destination": {"name": "受取 太郎", "kana": "ウケトリ タロウ", "zip": "530-0001", "prefecture": "大阪府", "city": "大阪市北区",
+                             "address": "梅田1-1-1", "phone": "06-1234-5678"},
+             "items": [{"manage_number": "rice-5kg", "name": "新米 コシヒカリ 5kg", "choice": "精米:白米", "price": 3240, "units": 2, "tax_rate": 8, "tax_included": true},
+                       {"name": "風呂敷", "price": 1100, "units": 1, "tax_rate": 10}]}
+            """
+        #expect(try HandOrderFile.readJSON(json, file: "order.json") == toml)
+        let refusals: [(String, String)] = [
+            ("channel = \"電話\"\ncolour = \"赤\"\n[buyer]\nname = \"a\"", "order.toml: colour: 不明な項目です"),
+            ("channel = \"電話\"\nshipping_fee = \"800円\"\n[buyer]\nname = \"a\"", "order.toml: shipping_fee: 整数（円・個・%）で書いてください"),
+            ("channel = \"電話\"\n[buyer]\nname = \"a\"\n[[items]]\nname = \"米\"\nprice = 3.5", "order.toml: items[1].price: 整数"),
+            ("channel = \"電話\"\n[buyer]\nname = \"a\"\n[[items]]\nname = \"米\"\ntax_included = \"yes\"", "order.toml: items[1].tax_included: true（税込）か false（税別）"),
+            ("channel = \"電話\"\n[buyer]\nname = \"a\"\nfax = \"03\"", "order.toml: buyer.fax: 不明な項目です"),
+            ("channel = \"電話\"\n[buyer]\nname = \"a\"\n[items]\nname = \"米\"", "order.toml: items: [[items]] の表の並びでなければなりません"),
+            ("channel = \"電話\"", "order.toml: buyer: 注文者（[buyer]）を書いてください"),
+            ("channel = \"電話\n", "order.toml: 1行目: TOMLとして読めません"),
+        ]
+        for (text, said) in refusals {
+            #expect(throws: ConfigError.self) { try HandOrderFile.readTOML(text, file: "order.toml") }
+            do {
+                _ = try HandOrderFile.readTOML(text, file: "order.toml")
+            } catch {
+                #expect("\(error)".hasPrefix(said), "\(text): \(error)")
+            }
+        }
+        #expect(throws: ConfigError.self) { try HandOrderFile.readJSON("{\"channel\": true, \"buyer\": {}}", file: "order.json") }
+    }
+
+    @Test("juchu order new: two phone orders numbered M000001 and M000002 of the day, stored as typed and journalled under the operator; a file with mistakes exits 2 naming each field and stores nothing; a channel the shop does not take is refused; confirm never sends one to RMS")
+    func enterOrders() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 10, requestsPerSecond: 0)
+        let db = juchu.home + "/shop.sqlite"
+        let config = try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, more: "[fetch]\nskip_younger_than_minutes = 0")
+        _ = try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config])
+        let store = try OrderStore(path: db)
+        let before = try store.countsByStatus().values.reduce(0, +)
+
+        let (exampleStatus, example, _) = try await CommandsEndToEndTests.run(juchu, ["order", "new", "--example"])
+        #expect(exampleStatus == 0 && example == HandOrderFile.example)
+        let today = CalendarDate(japanDayOf: JapanTime(Date()))
+        let file = juchu.home + "/phone.toml"
+        try Self.example(deliveryOn: today.adding(days: 4)).write(toFile: file, atomically: true, encoding: .utf8)
+        var numbers: [OrderNumber] = []
+        for _ in 0..<2 {
+            let (status, out, err) = try await CommandsEndToEndTests.run(juchu, ["order", "new", "--config", config, file])
+            #expect(status == 0, "\(out) \(err)")
+            let number = try #require(out.split(separator: " ").first { $0.contains("-M") }.map { OrderNumber(String($0.prefix { $0 != "（" })) }, "\(out)")
+            numbers.append(number)
+        }
+        let day = "\(today)".replacingOccurrences(of: "-", with: "")
+        #expect(numbers.map(\.rawValue) == ["398211-\(day)-M000001", "398211-\(day)-M000002"])
+        let order = try #require(try store.order(numbers[0]))
+        #expect(order.origin == .enteredByHand(.phone) && order.sync == .localOnly && order.localStatus == .newOrder)
+        #expect(order.orderer.fullName.contains("花子") && order.packages[0].destination.familyName == "受取")
+        // 8 %: 3,240 × 2; 10 %: 1,100; postage 800 and 代引手数料 330.
+        #expect(order.requestPrice == .yen(6480 + 1100 + 800 + 330) && order.payment.isCashOnDelivery)
+        let arrival = try store.journal(of: numbers[0])
+        #expect(arrival.count == 1 && arrival[0].action == "enter-order" && !arrival[0].operatorName.isEmpty)
+
+        // Mistakes: each named with the file, nothing stored.
+        let wrong = Self.example(deliveryOn: today.adding(days: 4))
+            .replacingOccurrences(of: "zip = \"100-0001\"", with: "zip = \"100-01\"")
+            .replacingOccurrences(of: "tax_rate = 10", with: "tax_rate = 5")
+            .replacingOccurrences(of: "shipping_fee = 800", with: "shipping_fee = -800")
+        let wrongFile = juchu.home + "/wrong.toml"
+        try wrong.write(toFile: wrongFile, atomically: true, encoding: .utf8)
+        let (refused, _, said) = try await CommandsEndToEndTests.run(juchu, ["order", "new", "--config", config, wrongFile])
+        #expect(refused == 2)
+        for part in ["\(wrongFile): buyer.zip:", "\(wrongFile): items[2].tax_rate: 税率は 8 か 10 です（5）", "\(wrongFile): shipping_fee: 0円以上", "登録していません"] {
+            #expect(said.contains(part), "\(part) in \(said)")
+        }
+        #expect(try store.countsByStatus().values.reduce(0, +) == before + 2)
+
+        // A shop that takes orders by phone only.
+        let phoneOnly = try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, more: "[orders]\nchannels = [\"電話\"]")
+        let fax = juchu.home + "/fax.toml"
+        try Self.example(deliveryOn: today.adding(days: 4)).replacingOccurrences(of: "channel = \"電話\"", with: "channel = \"FAX\"")
+            .write(toFile: fax, atomically: true, encoding: .utf8)
+        let (faxStatus, _, faxSaid) = try await CommandsEndToEndTests.run(juchu, ["order", "new", "--config", phoneOnly, fax])
+        #expect(faxStatus == 2 && faxSaid.contains("channel: 「FAX」は店舗の受付方法にありません（電話）"), "\(faxSaid)")
+        let badList = try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, more: "[orders]\nchannels = [\"LINE\"]")
+        let (listStatus, _, listSaid) = try await CommandsEndToEndTests.run(juchu, ["order", "new", "--config", badList, file])
+        #expect(listStatus == 2 && listSaid.contains("orders.channels") && listSaid.contains("「LINE」は受付方法にできません"), "\(listSaid)")
+
+        // Confirm skips it with the reason; RMS hears nothing of it.
+        let (confirmStatus, confirmOut, confirmErr) = try await CommandsEndToEndTests.run(juchu, ["confirm", "--config", config, numbers[0].rawValue])
+        #expect(confirmStatus != 0 && (confirmOut + confirmErr).contains("楽天ペイの注文ではありません"), "\(confirmOut) \(confirmErr)")
+        #expect(await sandbox.server.acceptedWrites(.confirmOrder)[numbers[0].rawValue] == nil)
+        #expect(try store.order(numbers[0])?.sync == .localOnly)
+        await sandbox.stop()
+    }
+}
