@@ -70,12 +70,7 @@ public struct SyncService: Sendable {
                 ripe.orders = fetched.orders.filter { $0.model.orderDatetime <= cutoff }
                 report.tooYoung = fetched.orders.count - ripe.orders.count
             }
-            var addressProblem: PostcodeError?
-            let incoming = OrderImport.incoming(ripe, localStatus: settings.localStatus, fetchedAt: now()) { order in
-                markAddress(&order, problem: &addressProblem)
-            }
-            let summary = try store.importOrders(incoming)
-            if let addressProblem { reportAddressCheckFailure(addressProblem) }
+            let summary = try store(ripe, as: settings.localStatus)
             report.inserted = summary.inserted
             report.alreadyPresent += summary.alreadyPresent
             report.unreadable = fetched.failures.map(\.description)
@@ -87,6 +82,19 @@ public struct SyncService: Sendable {
             events(.fetchFinished(report))
             return report
         }
+    }
+
+    /// Orders read from RMS, stored as a fetch stores them: their addresses checked against Japan
+    /// Post's data, at `localStatus`, those already here left as they are. The rules then take
+    /// them as any new order.
+    func store(_ fetched: RakutenPayClient.FetchedOrders, as localStatus: LocalStatus) throws -> OrderStore.ImportSummary {
+        var addressProblem: PostcodeError?
+        let incoming = OrderImport.incoming(fetched, localStatus: localStatus, fetchedAt: now()) { order in
+            markAddress(&order, problem: &addressProblem)
+        }
+        let summary = try store.importOrders(incoming)
+        if let addressProblem { reportAddressCheckFailure(addressProblem) }
+        return summary
     }
 
     // MARK: RMSステータスを取得 and polling

@@ -22,7 +22,7 @@ struct Juchu: ParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, EditCommand.self, PushCommand.self, ShipCommand.self, TrackingCommand.self, LabelsCommand.self, MailCommand.self, SlipsCommand.self,
-            RulesCommand.self, OrderCommand.self, StatusCommand.self, ExportCommand.self, SyncCommand.self, BackupCommand.self, RestoreCommand.self, StoreCommand.self, BenchCommand.self,
+            RulesCommand.self, OrderCommand.self, ReconcileCommand.self, StatusCommand.self, ExportCommand.self, SyncCommand.self, BackupCommand.self, RestoreCommand.self, StoreCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -9,14 +9,15 @@ extension RakutenPayClient {
     ///
     /// Walks every page (1,000 per page). A period longer than the API's 63-day window is split
     /// into windows; a window that reaches the 15,000-result cap is split again, so nothing is cut off.
+    /// `progress` nil: every status. `onPage` is told of each page asked (what the search cost).
     public func searchOrderNumbers(
         orderProgress progress: [Int]?, dateType: Int = SearchOrderRequest.DateType.orderDate,
-        from start: RakutenDateTime, to end: RakutenDateTime
+        from start: RakutenDateTime, to end: RakutenDateTime, onPage: @Sendable () -> Void = {}
     ) async throws -> [String] {
         var numbers: [String] = []
         var seen: Set<String> = []
         for window in Self.windows(from: start, to: end) {
-            for number in try await searchWindow(progress: progress, dateType: dateType, window: window)
+            for number in try await searchWindow(progress: progress, dateType: dateType, window: window, onPage: onPage)
             where seen.insert(number).inserted {
                 numbers.append(number)
             }
@@ -40,7 +41,7 @@ extension RakutenPayClient {
     }
 
     private func searchWindow(
-        progress: [Int]?, dateType: Int, window: (RakutenDateTime, RakutenDateTime)
+        progress: [Int]?, dateType: Int, window: (RakutenDateTime, RakutenDateTime), onPage: @Sendable () -> Void
     ) async throws -> [String] {
         let perPage = SearchOrderRequest.maximumRecordsPerPage
         var request = SearchOrderRequest(
@@ -48,14 +49,15 @@ extension RakutenPayClient {
             pagination: PaginationRequestModel(
                 requestRecordsAmount: perPage, requestPage: 1, sortModelList: [SortModel(sortDirection: 1)]))
         let first = try await searchOrder(request)
+        onPage()
         let total = first.pagination?.totalRecordsAmount ?? 0
         if total >= SearchOrderRequest.resultCap, window.1.epochSeconds - window.0.epochSeconds > 1 {
             // Past the cap RMS returns nothing more: halve the window until each half fits.
             let middle = RakutenDateTime(
                 epochSeconds: window.0.epochSeconds + (window.1.epochSeconds - window.0.epochSeconds) / 2)
-            let left = try await searchWindow(progress: progress, dateType: dateType, window: (window.0, middle))
+            let left = try await searchWindow(progress: progress, dateType: dateType, window: (window.0, middle), onPage: onPage)
             let right = try await searchWindow(
-                progress: progress, dateType: dateType, window: (middle.adding(seconds: 1), window.1))
+                progress: progress, dateType: dateType, window: (middle.adding(seconds: 1), window.1), onPage: onPage)
             return left + right
         }
         var numbers = first.orderNumberList ?? []
@@ -64,6 +66,7 @@ extension RakutenPayClient {
         while page <= pages {
             request.pagination?.requestPage = page
             numbers += try await searchOrder(request).orderNumberList ?? []
+            onPage()
             page += 1
         }
         return numbers
