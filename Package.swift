@@ -199,7 +199,7 @@ let package = Package(
         // (contrib/fuzz.sh builds it with -sanitize=fuzzer; built plainly, it replays inputs).
         .executableTarget(
             name: "juchu-fuzz",
-            dependencies: ["OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings"],
+            dependencies: ["OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles"],
             path: "Sources/JuchuFuzz",
             swiftSettings: strict
         ),

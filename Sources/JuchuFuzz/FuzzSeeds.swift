@@ -22,7 +22,19 @@ enum FuzzSeeds {
         try Data(configSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/config/config.toml"))
         try Data(rulesSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/rules/rules.toml"))
         try Data(editSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/edit/edit.txt"))
+        for (name, text) in trackingSamples {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(directory)/tracking/\(name).csv"))
+        }
     }
+
+    /// A file of each shape the carriers' software writes, with a blank line and a quoted field.
+    static let trackingSamples: [(String, String)] = [
+        ("b2", "お客様管理番号,送り状種類,クール区分,伝票番号,出荷予定日\r\nS-398211-20261201-0000000001-1,0,0,123456789012,2026/12/04\r\n\r\n\"S-2,\"\"x\"\"\",0,0,4567-8901-2345,2026/12/05\r\n"),
+        ("ehiden", "お問い合せ送り状No.,お客様管理番号,出荷日\r\n400012345678,S-398211-20261201-0000000001-1,20261204\r\n"),
+        ("yupri", "お客様側管理番号,お問い合わせ番号,代表お問い合わせ番号,仮引受確定作業年月日\r\nS-1,112233445566,,2026/12/04\r\n"),
+        ("clickpost", "お届け先郵便番号,お届け先氏名,お届け先住所1,追跡番号\r\n100-0001,山田 花子,東京都千代田区千代田1-1,1234-5678-9012\r\n"),
+        ("generic", "注文番号,荷物番号,配送会社,発送日\n398211-20261201-0000000001,123456789012,1001,2026-12-04\n,,,\n"),
+    ]
 
     /// Every key `juchu edit --set` takes once, with values as operators type them.
     static let editSample = """

@@ -4,6 +4,7 @@ import OrderStore
 import OrderSync
 import RakutenPay
 import RMSSandbox
+import ShippingFiles
 import ShopSettings
 import TerminalUI
 
@@ -25,6 +26,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     /// A buyer's change as `juchu edit --set` takes it (KEY=VALUE lines), checked and applied to an
     /// order; the unsent edit it makes must read back from its journal text as it was.
     case edit
+    /// A carrier's file of tracking numbers (B2クラウド, e飛伝Ⅲ, ゆうプリR, クリックポスト, a generic CSV),
+    /// detected or read as each format: every line after the header must be a row or an ignored
+    /// line — none lost, none counted twice.
+    case tracking
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         switch self {
@@ -49,6 +54,20 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .rules:
             _ = Result {
                 try RulesFile.read(String(decoding: bytes, as: UTF8.self), file: "rules.toml", statuses: LocalStatus.defaults, flags: ShopConfig.defaultFlags)
+            }
+        case .tracking:
+            let data = Array(bytes)
+            for format in [nil] + TrackingFormat.allCases.map(Optional.some) {
+                guard case .success(let file) = Result(catching: { () throws(FileFormatError) -> TrackingFile in
+                    try TrackingFileReader.read(data, format: format)
+                }) else { continue }
+                guard case .success(let records) = Result(catching: { () throws(FileFormatError) -> [CSV.Record] in
+                    try CSV.records(try FileText.decode(data, as: file.encoding).0)
+                }) else { fatalError("a tracking file read, whose text then cannot be read again") }
+                let lines = records.count - (file.hasHeader ? 1 : 0)
+                if file.dataLines != lines || Set(file.rows.map(\.line) + file.ignored.map(\.line)).count != lines {
+                    fatalError("\(format?.rawValue ?? "detected") \(file.format): \(lines) lines after the header, \(file.rows.count) rows and \(file.ignored.count) ignored")
+                }
             }
         case .edit:
             let text = String(decoding: bytes, as: UTF8.self)

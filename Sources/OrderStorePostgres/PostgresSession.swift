@@ -95,6 +95,9 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
+    /// How many statements this connection has prepared (for tests).
+    var preparedCount: Int { lock.withLock { prepared.count } }
+
     /// An argument as postgres-nio binds one: in binary, the server reading it as the type it
     /// found for its place (prepared without types), which must be the value's (text, bigint, bytea).
     private static func argument(_ value: StoredValue) -> PostgresData {

@@ -10,9 +10,10 @@ extension PostgresStore: StoreQuerying {
             sql += " AND (ordered_at, order_number) < (?, ?)"
             arguments += [.integer(key.orderedAt), .text(key.number.rawValue)]
         }
+        // The page's size bound too: one statement for every size a terminal gives.
         let rows = try gridQuery(
-            "SELECT \(OrderStore.rowColumns(.postgresql)) FROM orders WHERE \(sql) ORDER BY ordered_at DESC, order_number DESC LIMIT \(max(0, limit))",
-            arguments, for: filter)
+            "SELECT \(OrderStore.rowColumns(.postgresql)) FROM orders WHERE \(sql) ORDER BY ordered_at DESC, order_number DESC LIMIT ?",
+            arguments + [.integer(Int64(max(0, limit)))], for: filter)
         return try rows.map { try OrderRow(reading: $0.makeRandomAccess()) }
     }
 

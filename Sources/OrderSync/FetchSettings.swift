@@ -9,6 +9,9 @@ public struct FetchSettings: Sendable {
     public var lookBackDays = 7
     /// Orders placed less than this many minutes ago are left for the next fetch; 0 takes all.
     public var skipYoungerThanMinutes = 30
+    /// The worker's daily 取りこぼしの確認 (``SyncService/reconcile(from:through:fetch:settings:)``)
+    /// over this many days up to today, missing orders brought in; 0: none.
+    public var reconcileDays = 0
 
     public init() {}
 }

@@ -22,6 +22,8 @@ public enum SyncEvent: Sendable {
     case backedUp(String, String)
     /// RMS says the licenceKey works until this moment.
     case licenseExpiry(Date)
+    /// The worker's daily 取りこぼしの確認 found something: orders brought in, or here and not at RMS.
+    case reconciled(ReconcileReport)
     /// An activity failed as a whole: what was being done and why. `errorClass` is RMS's kind of
     /// failure; nil when it failed here (the database file, an answer that cannot be read).
     /// The next round tries again.

@@ -70,7 +70,7 @@ public struct SyncService: Sendable {
                 ripe.orders = fetched.orders.filter { $0.model.orderDatetime <= cutoff }
                 report.tooYoung = fetched.orders.count - ripe.orders.count
             }
-            let summary = try store(ripe, as: settings.localStatus)
+            let summary = try importFetched(ripe, as: settings.localStatus)
             report.inserted = summary.inserted
             report.alreadyPresent += summary.alreadyPresent
             report.unreadable = fetched.failures.map(\.description)
@@ -84,12 +84,14 @@ public struct SyncService: Sendable {
         }
     }
 
-    /// Orders read from RMS, stored as a fetch stores them: their addresses checked against Japan
-    /// Post's data, at `localStatus`, those already here left as they are. The rules then take
-    /// them as any new order.
-    func store(_ fetched: RakutenPayClient.FetchedOrders, as localStatus: LocalStatus) throws -> OrderStore.ImportSummary {
+    /// Orders read from RMS, stored as a fetch stores them, in one transaction: their addresses
+    /// checked against Japan Post's data, at `localStatus` (with `broughtIn`, each readable one at
+    /// the status its RMS status gives, ``RMSProgress/localStatusWhenBroughtIn(new:)``), those
+    /// already here left as they are. The rules then take them as any new order.
+    func importFetched(_ fetched: RakutenPayClient.FetchedOrders, as localStatus: LocalStatus, broughtIn: Bool = false) throws -> OrderStore.ImportSummary {
         var addressProblem: PostcodeError?
         let incoming = OrderImport.incoming(fetched, localStatus: localStatus, fetchedAt: now()) { order in
+            if broughtIn { order.localStatus = order.rmsProgress.localStatusWhenBroughtIn(new: localStatus) }
             markAddress(&order, problem: &addressProblem)
         }
         let summary = try store.importOrders(incoming)

@@ -144,6 +144,14 @@ public struct SyncWorker: Sendable {
                             _ = try await service.readLicenseExpiry()
                             // The shop's sub-statuses, for 注文内容修正 and juchu edit: daily, as RMS changes them rarely.
                             _ = try await service.refreshSubStatuses()
+                            if fetchSettings.reconcileDays > 0 {
+                                // What the fetch of 注文確認待ち cannot see: an order RMS moved on (its
+                                // 自動注文確認) or that arrived while the worker was stopped.
+                                let today = CalendarDate(japanDayOf: JapanTime(service.now()))
+                                let report = try await service.reconcile(
+                                    from: today.adding(days: -(fetchSettings.reconcileDays - 1)), through: today, fetch: true, settings: fetchSettings)
+                                if !report.agrees(fetched: true) || report.missingCount > 0 { service.events(.reconciled(report)) }
+                            }
                         }
                     }
                 } catch let error as RakutenPayError where error.errorClass == .authentication {

@@ -5,6 +5,8 @@ import TOMLKit
 /// An order taken by phone, FAX or at the counter, written for `juchu order new` as TOML or JSON
 /// (the same keys): read whole into a ``HandOrderDraft``, every key known, every value of its
 /// kind. What is wrong is named with its file and key (`items[2].price`), and nothing is stored.
+/// Beside config.toml and rules.toml: a file the shop writes, read with the same TOML checks and
+/// messages (``ConfigError``).
 public enum HandOrderFile {
     /// A full example (`juchu order new --example`): every key the file may have.
     public static let example = """
@@ -88,10 +90,25 @@ public enum HandOrderFile {
         let value: Value
         do {
             value = try JSONDecoder().decode(Value.self, from: Data(text.utf8))
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw ConfigError(file: file, key: key(context.codingPath), problem: context.debugDescription)
         } catch {
-            throw ConfigError(file: file, key: nil, problem: "JSONとして読めません: \(error)")
+            throw ConfigError(file: file, key: nil, problem: "JSONとして読めません: \(error.localizedDescription)")
         }
         return try read(value, file: file)
+    }
+
+    /// A place in the JSON as the messages name keys: `items[2].price`.
+    static func key(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index + 1)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
     }
 
     /// A TOML or JSON value, so that both are read by one reader.
@@ -120,26 +137,39 @@ public enum HandOrderFile {
             }
         }
 
-        /// A JSON value: true and false are booleans, never 1 and 0; a whole number is an integer.
-        /// Each kind is tried in turn (a kind that does not fit is the next one's turn, not an
-        /// error); what fits none is refused by the last, with its place.
+        /// A JSON value: true and false are booleans, never 1 and 0; a whole number is an integer;
+        /// null is refused (a key is left out instead). Each kind is tried in turn: only a kind
+        /// that does not fit here passes to the next; what goes wrong inside an array or object
+        /// is thrown with its own place.
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let bool = try? container.decode(Bool.self) {
-                self = .bool(bool)
-            } else if let integer = try? container.decode(Int.self) {
-                self = .integer(integer)
-            } else if let number = try? container.decode(Double.self) {
-                self = .number(number)
-            } else if let text = try? container.decode(String.self) {
-                self = .text(text)
-            } else if let array = try? container.decode([Value].self) {
-                self = .array(array)
-            } else {
-                self = .table(try container.decode([String: Value].self))
+            if container.decodeNil() {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "null は使えません（値がなければ項目ごと省いてください）")
             }
+            func here(_ context: DecodingError.Context) -> Bool { context.codingPath.count == decoder.codingPath.count }
+            do {
+                self = .bool(try container.decode(Bool.self))
+                return
+            } catch DecodingError.typeMismatch(_, let context) where here(context) {}
+            do {
+                self = .integer(try container.decode(Int.self))
+                return
+            } catch DecodingError.typeMismatch(_, let context) where here(context) {
+            } catch DecodingError.dataCorrupted(let context) where here(context) {}
+            do {
+                self = .number(try container.decode(Double.self))
+                return
+            } catch DecodingError.typeMismatch(_, let context) where here(context) {}
+            do {
+                self = .text(try container.decode(String.self))
+                return
+            } catch DecodingError.typeMismatch(_, let context) where here(context) {}
+            do {
+                self = .array(try container.decode([Value].self))
+                return
+            } catch DecodingError.typeMismatch(_, let context) where here(context) {}
+            self = .table(try container.decode([String: Value].self))
         }
-
     }
 
     static func read(_ root: Value, file: String) throws(ConfigError) -> HandOrderDraft {

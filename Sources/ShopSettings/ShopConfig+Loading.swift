@@ -47,7 +47,7 @@ extension ShopConfig {
     static let knownKeys: [String: Set<String>] = [
         "shop": ["id", "delivery_methods"],
         "api": ["base_url", "service_secret", "license_key", "license_expires", "requests_per_second", "async_apply_seconds"],
-        "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds"],
+        "fetch": ["from_status", "store_as", "days_back", "automatic", "interval_minutes", "skip_younger_than_minutes", "confirm_poll_seconds", "reconcile_days"],
         "store": ["path", "url", "password_file", "group"],
         "backup": ["folder", "keep", "daily"],
         "operators": ["viewer", "clerk", "manager"],
@@ -109,6 +109,7 @@ extension ShopConfig {
         }
         if let days = try reader.integer("fetch", "days_back", in: 1...63) { fetch.lookBackDays = days }
         if let minutes = try reader.integer("fetch", "skip_younger_than_minutes", in: 0...1440) { fetch.skipYoungerThanMinutes = minutes }
+        if let days = try reader.integer("fetch", "reconcile_days", in: 0...730) { fetch.reconcileDays = days }
         let automatic = try reader.bool("fetch", "automatic") ?? true
         let interval = try reader.integer("fetch", "interval_minutes", in: 1...1440) ?? 10
         fetchInterval = automatic ? .seconds(interval * 60) : nil

@@ -94,7 +94,7 @@ struct HandOrderEndToEndTests {
         try wrong.write(toFile: wrongFile, atomically: true, encoding: .utf8)
         let (refused, _, said) = try await CommandsEndToEndTests.run(juchu, ["order", "new", "--config", config, wrongFile])
         #expect(refused == 2)
-        for part in ["\(wrongFile): buyer.zip:", "\(wrongFile): items[2].tax_rate: 税率は 8 か 10 です（5）", "\(wrongFile): shipping_fee: 0円以上", "登録していません"] {
+        for part in ["\(wrongFile): buyer.zip:", "\(wrongFile): items[2].tax_rate: 税率は 8 か 10 です（5）", "\(wrongFile): shipping_fee: 0〜999,999円にしてください（-800）", "登録していません"] {
             #expect(said.contains(part), "\(part) in \(said)")
         }
         #expect(try store.countsByStatus().values.reduce(0, +) == before + 2)

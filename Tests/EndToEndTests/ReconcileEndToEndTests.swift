@@ -54,6 +54,14 @@ struct ReconcileEndToEndTests {
         }
         let (againStatus, again, _) = try await CommandsEndToEndTests.run(juchu, ["reconcile", "--config", config, "--from", "\(from)"])
         #expect(againStatus == 3 && !again.contains("RMSにあってここにない") && again.contains("ここにあってRMSが期間内に挙げない注文 1件"), "\(again)")
+        #expect(!again.contains("差はありません"))
+        // Orders placed a moment ago, with the shop's 30 minutes: left as the fetch leaves them, not a difference.
+        await sandbox.server.addNewOrders(2)
+        // A period ends a second before now (searchOrder's end is whole seconds).
+        try await Task.sleep(for: .seconds(2))
+        let waiting = try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, more: "[fetch]\nskip_younger_than_minutes = 30")
+        let (youngStatus, young, youngErr) = try await CommandsEndToEndTests.run(juchu, ["reconcile", "--config", waiting, "--from", "\(from)", "--fetch"])
+        #expect(youngStatus == 3 && young.contains("30分以内の注文 2件は受注取得と同じく次回") && !young.contains("RMSにあってここにない"), "\(young) \(youngErr)")
 
         let (tooOld, _, tooOldErr) = try await CommandsEndToEndTests.run(juchu, ["reconcile", "--config", config, "--from", "\(today.adding(days: -730))"])
         #expect(tooOld == 2 && tooOldErr.contains("730日前までしか検索できません"), "\(tooOldErr)")

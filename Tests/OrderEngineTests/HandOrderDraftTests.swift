@@ -10,7 +10,8 @@ struct HandOrderDraftTests {
     static let settings = HandOrderDraft.Settings(
         channels: HandOrderDraft.Settings.defaultChannels, paymentMethods: HandOrderDraft.Settings.defaultPaymentMethods,
         deliveryMethods: ["宅配便", "メール便"], firstStatus: .newOrder)
-    static let today = CalendarDate(year: 2026, month: 12, day: 7)!
+    /// 2026-12-07 09:00 in Japan.
+    static let now = Date(timeIntervalSince1970: Double(CalendarDate(year: 2026, month: 12, day: 7)!.startInJapan + 9 * 3600))
 
     static func draft() -> HandOrderDraft {
         var draft = HandOrderDraft()
@@ -57,7 +58,7 @@ struct HandOrderDraftTests {
         destination.address = "梅田1-1-1"
         destination.phone = "０６-1234-5678"
         draft.destination = destination
-        let order = try draft.order(settings: Self.settings, today: Self.today)
+        let order = try draft.order(settings: Self.settings, now: Self.now)
         #expect(order.origin == .enteredByHand(.phone) && order.sync == .localOnly && order.localStatus == .newOrder)
         #expect(order.number.rawValue.isEmpty, "the store gives the number")
         #expect(JapanTime(order.orderedAt).fullText == "2026-12-06 10:30")
@@ -80,7 +81,7 @@ struct HandOrderDraftTests {
         #expect(order.packages[0].destination != order.orderer)
         var same = Self.draft()
         same.destination = nil
-        #expect(try same.order(settings: Self.settings, today: Self.today).packages[0].destination == order.orderer)
+        #expect(try same.order(settings: Self.settings, now: Self.now).packages[0].destination == order.orderer)
     }
 
     @Test("every wrong field is named at once, as the file spells it; nothing is made")
@@ -103,15 +104,15 @@ struct HandOrderDraftTests {
         draft.items[1].price = nil
         draft.items[1].units = 0
         draft.items.append(HandOrderDraft.Line())
-        #expect(throws: HandOrderProblems.self) { try draft.order(settings: Self.settings, today: Self.today) }
+        #expect(throws: HandOrderProblems.self) { try draft.order(settings: Self.settings, now: Self.now) }
         do {
-            _ = try draft.order(settings: Self.settings, today: Self.today)
+            _ = try draft.order(settings: Self.settings, now: Self.now)
         } catch {
             let fields = error.problems.map(\.field)
             #expect(fields == [
-                "channel", "ordered_at", "buyer.kana", "buyer.zip", "buyer.prefecture", "buyer.phone", "delivery_method",
-                "delivery_date", "delivery_time", "shipping_fee", "cod_fee", "items[1].tax_rate", "items[2].price", "items[2].units",
-                "items[3].name", "items[3].price", "items[3].tax_rate",
+                "channel", "ordered_at", "buyer.kana", "buyer.zip", "buyer.prefecture", "buyer.phone", "shipping_fee", "cod_fee",
+                "items[1].tax_rate", "items[2].price", "items[2].units", "items[3].name", "items[3].price", "items[3].tax_rate",
+                "delivery_method", "delivery_date", "delivery_time",
             ], "\(error)")
             #expect(error.description.contains("channel: 「LINE」は店舗の受付方法にありません（電話・FAX・店舗・メール・その他）"))
             #expect(error.description.contains("cod_fee: 入力してください（円）"))
@@ -119,17 +120,55 @@ struct HandOrderDraftTests {
         var empty = Self.draft()
         empty.items = []
         empty.buyer.email = "not-an-address"
-        #expect(throws: HandOrderProblems.self) { try empty.order(settings: Self.settings, today: Self.today) }
+        #expect(throws: HandOrderProblems.self) { try empty.order(settings: Self.settings, now: Self.now) }
         do {
-            _ = try empty.order(settings: Self.settings, today: Self.today)
+            _ = try empty.order(settings: Self.settings, now: Self.now)
         } catch {
             #expect(error.problems.map(\.field) == ["buyer.email", "items"], "\(error)")
         }
     }
 
+    @Test("money and the addressee kept safe: 代引手数料 only with 代金引換, amounts and units as the edit takes them, 注文日時 not ahead of now, a phone for the addressee; half-width kana read as RMS keeps them")
+    func limits() throws {
+        func fields(_ change: (inout HandOrderDraft) -> Void) -> [String] {
+            var draft = Self.draft()
+            change(&draft)
+            do {
+                _ = try draft.order(settings: Self.settings, now: Self.now)
+                return []
+            } catch {
+                return error.problems.map(\.field)
+            }
+        }
+        #expect(fields { $0.paymentMethod = "銀行振込" } == ["cod_fee"])
+        #expect(fields { $0.paymentMethod = "銀行振込"; $0.codFee = 0 } == [])
+        #expect(fields { $0.items[0].price = 1_000_000; $0.items[1].units = 1000; $0.shippingFee = -1 } == ["shipping_fee", "items[1].price", "items[2].units"])
+        #expect(fields { $0.orderedAt = "2026-12-07 09:30" } == ["ordered_at"])
+        #expect(fields { $0.orderedAt = "2026-12-07 09:05" } == [], "a clock a few minutes ahead")
+        #expect(fields { $0.buyer.phone = "" } == ["buyer.phone"], "an email alone: the parcel has no phone")
+        #expect(fields { var other = $0.buyer; other.phone = ""; $0.destination = other } == ["destination.phone"])
+        var halfWidth = Self.draft()
+        halfWidth.buyer.kana = "ﾃﾞﾝﾜ ﾊﾅｺ"
+        let order = try halfWidth.order(settings: Self.settings, now: Self.now)
+        #expect(order.orderer.familyNameKana == "デンワ" && order.orderer.firstNameKana == "ハナコ")
+    }
+
+    @Test("a hand order's fees and lines edited later keep the invoice's rule: its 請求金額 stays its invoice's total")
+    func editedLater() throws {
+        let order = try Self.draft().order(settings: Self.settings, now: Self.now)
+        var edit = OrderEdit(of: order)
+        edit.fees.shipping = .yen(900)
+        edit.lines[0][1].units = 4
+        #expect(edit.problems(for: order).isEmpty)
+        let edited = edit.applied(to: order)
+        // 10 %: 999 × 4 = 3,996 tax excluded, its tax 399.
+        #expect(edited.goodsPrice == .yen(6480 + 3996 + 399))
+        #expect(edited.requestPrice.yen == (try TaxBreakdown.of(edited)).total)
+    }
+
     @Test("a hand order is never sent to RMS nor mailed through Rakuten's relay; it is copied (複製)")
     func neverToRMS() throws {
-        var order = try Self.draft().order(settings: Self.settings, today: Self.today)
+        var order = try Self.draft().order(settings: Self.settings, now: Self.now)
         order.number = OrderNumber("398211-20261206-M000001")
         let selection = Selection([order])
         func skip(_ decision: Decision) -> SkipReason? {

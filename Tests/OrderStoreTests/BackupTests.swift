@@ -35,7 +35,9 @@ struct BackupTests {
         // however fast or slow the machine runs either (the cap only ends a run whose backup failed).
         final class Flag: Sendable { let raised = Mutex(false) }
         let backupDone = Flag()
+        let writerStopped = Flag()
         let writing = Task {
+          defer { writerStopped.raised.withLock { $0 = true } }
           try await offPool {
             var serial = 200, afterBackup = 0
             while afterBackup < 10 && serial < 50_000 {
@@ -46,7 +48,9 @@ struct BackupTests {
             }
           }
         }
-        while try store.contents().orders < 220 { try await Task.sleep(for: .milliseconds(5)) }
+        // A writer that stopped early (it failed) ends the wait: its error is thrown below.
+        while try store.contents().orders < 220, !writerStopped.raised.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+        if writerStopped.raised.withLock({ $0 }) { try await writing.value }
         let made: OrderStore.ScheduledBackup
         do {
             made = try await offPool { try store.makeBackup(BackupSchedule(folder: self.directory.file("backups"))) }

@@ -99,6 +99,21 @@ struct QueryingConformanceTests {
             }
             #expect(try postgres.countsByStatus() == sqlite.countsByStatus())
         }
+        let prepared = postgres.session.preparedCount
+        #expect(prepared >= 3, "a status's first page, next page and the counts are prepared: \(prepared)")
+        // The server ends the connection (a restart, an administrator): the next ask fails, and the
+        // one after it opens a new connection, whose statements are prepared afresh.
+        try PostgresStore(location: scratch.location!).session.query("""
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+            """)
+        let filter = GridFilter(localStatus: statuses.compactMap { $0 }.first)
+        do {
+            _ = try postgres.page(filter, after: nil, limit: 25)
+        } catch {
+            #expect("\(error)".contains("PostgreSQL"), "\(error)")
+        }
+        for _ in 0..<3 { #expect(try postgres.page(filter, after: nil, limit: 25) == sqlite.page(filter, after: nil, limit: 25)) }
+        #expect(postgres.session.preparedCount == 1, "prepared again on the new connection, only what was asked again")
         let numbers = stored.prefix(60).map(\.number) + [OrderNumber("398211-20990101-0000000000")]
         let rows = try sqlite.rows(numbers)
         #expect(try postgres.rows(numbers) == rows)

@@ -43,6 +43,6 @@ struct ItemLines {
                 order.packages[p].items[i].unitPrice = item.unitPrice
             }
         }
-        order.goodsPrice = .yen(order.packages.flatMap(\.items).reduce(0) { $0 + $1.lineTotal })
+        order.goodsPrice = order.goodsPriceFromItems
     }
 }

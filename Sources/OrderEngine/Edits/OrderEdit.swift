@@ -1,6 +1,9 @@
 /// 注文内容修正: changes to an order's fees, quantities and unit prices, checked before they are
 /// saved and pushed to RMS (入力内容を反映する).
 public struct OrderEdit: Sendable, Equatable {
+    /// The units an item line may have, here and in RMS's edit.
+    public static let unitsRange = 1...999
+
     public var fees: Fees
     /// Per package, per item: units and unit price, in the order's own order.
     public var lines: [[Line]]
@@ -39,7 +42,7 @@ public struct OrderEdit: Sendable, Equatable {
             if isReduction(from: order), reductionReason == nil { problems.append("金額が下がるときは楽天減額理由を選んでください") }
         }
         for line in lines.joined() {
-            if line.units < 1 || line.units > 999 { problems.append("数量は1〜999で入力してください（商品 \(line.itemDetailID)）") }
+            if !Self.unitsRange.contains(line.units) { problems.append("数量は1〜999で入力してください（商品 \(line.itemDetailID)）") }
             if !WriteFeeAction.range.contains(line.unitPrice) { problems.append("単価は0〜999,999円で入力してください（商品 \(line.itemDetailID)）") }
         }
         for kind in WriteFeeAction.Kind.allCases {
@@ -80,8 +83,7 @@ public struct OrderEdit: Sendable, Equatable {
                 order.packages[p].items[i].unitPrice = line.unitPrice
             }
         }
-        // goodsPrice is goods and wrapping, as RMS totals it.
-        order.goodsPrice = .yen(order.packages.flatMap(\.items).reduce(0) { $0 + $1.lineTotal }) + (order.rmsAmounts?.wrappingTotal ?? .zero)
+        order.goodsPrice = order.goodsPriceFromItems
         let amountsChanged = original.changes(to: order).contains { $0.field != .pendingEdit }
         if order.origin.isRakutenAPI, amountsChanged || original.pendingEdit?.groups.contains(.amounts) == true {
             var pending = original.pendingEdit ?? PendingEdit(groups: [])

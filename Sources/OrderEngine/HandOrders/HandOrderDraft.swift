@@ -80,7 +80,9 @@ public struct HandOrderDraft: Sendable, Hashable {
 
     /// The order this draft makes (numbered `""` until the store gives it one), or every problem
     /// of it, each with its field (`buyer.zip`, `items[2].tax_rate`, as the file spells them).
-    public func order(settings: Settings, today: CalendarDate) throws(HandOrderProblems) -> Order {
+    /// `now`: the moment it is entered (注文日時 may not be later), Japan's day of it for お届け日.
+    public func order(settings: Settings, now: Date) throws(HandOrderProblems) -> Order {
+        let today = CalendarDate(japanDayOf: JapanTime(now))
         var problems: [HandOrderProblems.Problem] = []
         func fail(_ field: String, _ problem: String) { problems.append(.init(field: field, problem: problem)) }
         func required(_ field: String, _ text: String) -> String {
@@ -102,50 +104,44 @@ public struct HandOrderDraft: Sendable, Hashable {
         }
         let orderedDate = Self.japanTime(orderedAt)
         if orderedDate == nil { fail("ordered_at", "「\(orderedAt)」は日時ではありません（2026-12-06 10:30 のように、日本時間で）") }
+        if let orderedDate, orderedDate > now.addingTimeInterval(Self.futureAllowance) {
+            fail("ordered_at", "\(JapanTime(orderedDate).fullText) はまだ来ていません（今 \(JapanTime(now).fullText)）")
+        }
 
         let buyerContact = contact(buyer, field: "buyer", fail: fail)
         if buyer.phone.trimmingCharacters(in: .whitespaces).isEmpty && buyer.email.trimmingCharacters(in: .whitespaces).isEmpty {
             fail("buyer.phone", "電話番号かメールアドレスのどちらかを入力してください")
         }
         let destinationContact = destination.map { contact($0, field: "destination", fail: fail) } ?? buyerContact
+        if destinationContact.phoneNumber.isEmpty, destination != nil || !buyer.email.trimmingCharacters(in: .whitespaces).isEmpty {
+            // The carriers' files need the addressee's phone.
+            fail(destination == nil ? "buyer.phone" : "destination.phone", "送付先の電話番号を入力してください（送り状に要ります）")
+        }
 
         let payment = required("payment_method", paymentMethod)
         if !payment.isEmpty, !settings.paymentMethods.contains(payment) {
             fail("payment_method", "「\(payment)」は店舗の支払方法にありません（\(settings.paymentMethods.joined(separator: "・"))）")
         }
-        let method = required("delivery_method", deliveryMethod)
-        if !method.isEmpty, !settings.deliveryMethods.isEmpty, !settings.deliveryMethods.contains(method) {
-            fail("delivery_method", "「\(method)」は店舗の配送方法にありません（\(settings.deliveryMethods.joined(separator: "・"))）")
-        }
-        var wishDate: CalendarDate?
-        let dateText = deliveryDate.trimmingCharacters(in: .whitespaces)
-        if !dateText.isEmpty {
-            if let date = DetailLimits.date(dateText, today: today) {
-                if date < today { fail("delivery_date", "\(date) は過ぎています（今日 \(today) 以降）") } else { wishDate = date }
-            } else {
-                fail("delivery_date", "「\(dateText)」は日付ではありません（2026-12-12 のように）")
-            }
-        }
-        var slot: Int?
-        let timeText = deliveryTime.trimmingCharacters(in: .whitespaces)
-        if !timeText.isEmpty {
-            slot = DetailLimits.timeSlot(timeText)
-            if slot == nil { fail("delivery_time", "「\(timeText)」は時間帯ではありません（0 なし・1 午前・2 午後・9 その他・1416 のように開始と終了の時）") }
-        }
+        let isCashOnDelivery = payment == Self.cashOnDelivery
 
-        func fee(_ field: String, _ value: Int?, default fallback: Int?) -> Money {
+        func amount(_ field: String, _ value: Int?, default fallback: Int?) -> Money {
             guard let yen = value ?? fallback else {
                 fail(field, "入力してください（円）")
                 return .unset
             }
-            if yen < 0 { fail(field, "0円以上にしてください（\(yen)）") }
+            guard Self.amountRange.contains(yen) else {
+                fail(field, "\(Self.amountRange.lowerBound)〜\(Money.grouped(Self.amountRange.upperBound))円にしてください（\(yen)）")
+                return .unset
+            }
             return .yen(yen)
         }
-        let isCashOnDelivery = payment == "代金引換"
         let fees = Fees(
-            shipping: fee("shipping_fee", shippingFee, default: nil),
-            cashOnDelivery: fee("cod_fee", codFee, default: isCashOnDelivery ? nil : 0),
-            paymentCharge: fee("payment_charge", paymentCharge, default: 0))
+            shipping: amount("shipping_fee", shippingFee, default: nil),
+            cashOnDelivery: amount("cod_fee", codFee, default: isCashOnDelivery ? nil : 0),
+            paymentCharge: amount("payment_charge", paymentCharge, default: 0))
+        if !isCashOnDelivery, let fee = codFee, fee != 0 {
+            fail("cod_fee", "代引手数料は支払方法が\(Self.cashOnDelivery)のときだけです（\(payment)）")
+        }
 
         if items.isEmpty { fail("items", "商品を1行以上入力してください") }
         var lines: [Item] = []
@@ -154,9 +150,10 @@ public struct HandOrderDraft: Sendable, Hashable {
             let name = required("\(place).name", line.name)
             if name.count > 255 { fail("\(place).name", "255文字以内にしてください（\(name.count)文字）") }
             if let bad = DetailLimits.unsendable(name) { fail("\(place).name", bad) }
-            if line.price == nil { fail("\(place).price", "単価を入力してください（円）") }
-            if let price = line.price, price < 0 { fail("\(place).price", "0円以上にしてください（\(price)）") }
-            if line.units < 1 || line.units > 9_999 { fail("\(place).units", "1〜9999にしてください（\(line.units)）") }
+            let price = amount("\(place).price", line.price, default: nil).yen ?? 0
+            if !OrderEdit.unitsRange.contains(line.units) {
+                fail("\(place).units", "\(OrderEdit.unitsRange.lowerBound)〜\(OrderEdit.unitsRange.upperBound)にしてください（\(line.units)）")
+            }
             var rate = 0.1
             switch line.taxRate {
             case 10: rate = 0.1
@@ -166,25 +163,49 @@ public struct HandOrderDraft: Sendable, Hashable {
             }
             lines.append(Item(
                 itemDetailID: index + 1, name: name, manageNumber: line.manageNumber.trimmingCharacters(in: .whitespaces),
-                selectedChoice: line.choice.isEmpty ? nil : line.choice, unitPrice: line.price ?? 0, units: line.units,
-                taxRate: rate, includesTax: line.taxIncluded))
+                selectedChoice: line.choice.isEmpty ? nil : line.choice, unitPrice: price,
+                units: OrderEdit.unitsRange.contains(line.units) ? line.units : 1, taxRate: rate, includesTax: line.taxIncluded))
         }
         if remarks.count > DetailLimits.remarks { fail("remarks", "\(DetailLimits.remarks)文字以内にしてください（\(remarks.count)文字）") }
         if memo.count > DetailLimits.memo { fail("memo", "\(DetailLimits.memo)文字以内にしてください（\(memo.count)文字）") }
 
-        guard problems.isEmpty, let orderedDate else { throw HandOrderProblems(problems) }
-        let goods = TaxBreakdown.goodsByRate(lines).values.reduce(0, +)
         let package = Package(
             basketID: 1, destination: destinationContact, items: lines, postage: fees.shipping,
-            cashOnDeliveryFee: fees.cashOnDelivery, deliveryName: method)
+            cashOnDeliveryFee: fees.cashOnDelivery)
         var order = Order(
-            number: OrderNumber(""), origin: origin, orderedAt: orderedDate, rmsProgress: .awaitingConfirmation,
+            number: OrderNumber(""), origin: origin, orderedAt: orderedDate ?? now, rmsProgress: .awaitingConfirmation,
             localStatus: settings.firstStatus, sync: .localOnly, orderer: buyerContact, packages: [package],
-            payment: Payment(methodCode: Self.methodCode(of: payment), methodName: payment), fees: fees, goodsPrice: .yen(goods),
+            payment: Payment(methodCode: Self.methodCode(of: payment), methodName: payment), fees: fees, goodsPrice: .zero,
             remarks: remarks.isEmpty ? nil : remarks, memo: memo.isEmpty ? nil : memo)
+        order.goodsPrice = order.goodsPriceFromItems
+
+        // 配送方法, お届け日 and 時間帯 checked as the detail's edit checks them.
+        let context = DetailEdit.Context(today: today, deliveryMethods: settings.deliveryMethods)
+        func checked(_ field: String, _ text: String, _ detail: DetailField) -> String? {
+            switch DetailEdit.check(text, for: detail, in: order, context: context) {
+            case .success(let value): return value
+            case .failure(let problems):
+                fail(field, problems.description)
+                return nil
+            }
+        }
+        let method = checked("delivery_method", deliveryMethod, .deliveryName) ?? ""
+        let dateText = deliveryDate.trimmingCharacters(in: .whitespaces)
+        let wishDate = dateText.isEmpty ? nil : checked("delivery_date", dateText, .deliveryDate).flatMap { CalendarDate(parsing: $0) }
+        let timeText = deliveryTime.trimmingCharacters(in: .whitespaces)
+        let slot = timeText.isEmpty ? nil : checked("delivery_time", timeText, .shippingTerm).flatMap { Int($0) }
+        guard problems.isEmpty else { throw HandOrderProblems(problems) }
+        order.packages[0].deliveryName = method
         order.delivery = DeliveryDetails(method: method, date: wishDate, timeSlot: slot)
         return order
     }
+
+    /// 代金引換: the payment whose labels collect the cash (its settlementMethodCode, 2).
+    public static let cashOnDelivery = "代金引換"
+    /// An amount of a line or a fee, as the fee and item edits take them (``WriteFeeAction/range``).
+    static let amountRange = WriteFeeAction.range
+    /// A clock a few minutes ahead of the desk's is not a future order.
+    static let futureAllowance: Double = 10 * 60
 
     /// A person's fields checked as the detail's edits check them (``DetailEdit/check(_:part:)``).
     private func contact(_ person: Person, field: String, fail: (String, String) -> Void) -> Contact {
@@ -197,7 +218,7 @@ public struct HandOrderDraft: Sendable, Hashable {
             }
         }
         let (family, first) = Self.split(person.name)
-        let (familyKana, firstKana) = Self.split(Self.katakana(person.kana))
+        let (familyKana, firstKana) = Self.split(KanaFolding.folded(person.kana))
         var contact = Contact(
             familyName: checked("name", family, .familyName), firstName: checked("name", first, .firstName),
             familyNameKana: familyKana.isEmpty ? "" : checked("kana", familyKana, .familyNameKana),
@@ -218,16 +239,11 @@ public struct HandOrderDraft: Sendable, Hashable {
         return (parts.first.map(String.init) ?? "", parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "")
     }
 
-    /// Kana typed in hiragana, as katakana (RMS keeps カナ).
-    static func katakana(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { (0x3041...0x3096).contains($0.value) ? Unicode.Scalar($0.value + 0x60)! : $0 }))
-    }
-
     /// RMS's settlementMethodCode for the methods the desk treats apart: 代金引換 (its labels
     /// collect the cash), 銀行振込 (its mail gives the account), 後払い; nil for the others.
     static func methodCode(of name: String) -> Int? {
         switch name {
-        case "代金引換": 2
+        case cashOnDelivery: 2
         case "銀行振込": 9
         case "後払い": 3
         case "クレジットカード": 1

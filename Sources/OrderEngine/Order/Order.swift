@@ -126,6 +126,15 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     }
 
     public var itemCount: Int { packages.reduce(0) { $0 + $1.items.count } }
+
+    /// 商品合計 from the item lines: for a Rakuten order as RMS totals it (the lines' prices and
+    /// the wrapping RMS holds); for an order entered here by the invoice's rule, 税別 lines taxed
+    /// once per rate (``TaxBreakdown/goodsByRate(_:)``), so that 請求金額 is what its invoice says.
+    public var goodsPriceFromItems: Money {
+        let items = packages.flatMap(\.items)
+        guard let rms = rmsAmounts else { return .yen(TaxBreakdown.goodsByRate(items).values.reduce(0, +)) }
+        return .yen(items.reduce(0) { $0 + $1.lineTotal }) + rms.wrappingTotal
+    }
 }
 
 /// The shared id of orders bundled (同梱) together in the desk.

@@ -186,7 +186,6 @@ extension LabelParcel {
     /// parcel handed over, said in the notes), and never for cash on delivery.
     private static func bundle(_ group: [Order], collects: [OrderNumber: CashOnDelivery]) throws(LabelRefusal) -> LabelParcel {
         if let problem = notOneParcel(group) { throw LabelRefusal(problem) }
-        let lead = group[0]
         let dates = Set(group.compactMap { $0.delivery?.date })
         let slots = Set(group.compactMap { $0.delivery?.timeSlot }.filter { $0 != 0 })
         if dates.count > 1 || slots.count > 1 {

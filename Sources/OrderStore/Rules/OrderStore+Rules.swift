@@ -7,19 +7,21 @@ extension StoreApplying {
     /// Newly imported orders (from RMS or its CSV; not entered here) that the rules have not yet
     /// checked, oldest first, at most `limit`, and the position to record once they are checked
     /// (nil: nothing new). `orderedBefore`: only orders ordered before it, up to the first that
-    /// is not — the rest wait, in order.
+    /// is not — the rest wait, in order. An order that came in already shipped or cancelled (取りこぼし
+    /// brought in late) is not the routine's: no rule mails, holds or bundles it.
     public func ordersAwaitingRules(limit: Int = 1_000, orderedBefore: Date? = nil) throws -> (numbers: [OrderNumber], through: Int64?) {
         try reading { db in
             let from = try db.firstRow("SELECT checked_through FROM rule_progress WHERE id = 1") { try $0.requiredInteger("checked_through") } ?? 0
-            var rows = try db.rows("SELECT id, order_number, origin, ordered_at FROM orders WHERE id > ? ORDER BY id LIMIT ?",
+            var rows = try db.rows("SELECT id, order_number, origin, ordered_at, local_status FROM orders WHERE id > ? ORDER BY id LIMIT ?",
                                    [.integer(from), .integer(Int64(limit))]) { row in
                 (id: try row.requiredInteger("id"), number: OrderNumber(try row.requiredText("order_number")),
-                 origin: try row.requiredText("origin"), orderedAt: try row.requiredInteger("ordered_at"))
+                 origin: try row.requiredText("origin"), orderedAt: try row.requiredInteger("ordered_at"),
+                 done: [LocalStatus.shipped.id, LocalStatus.cancelled.id].contains(try row.requiredText("local_status")))
             }
             if let orderedBefore, let young = rows.firstIndex(where: { $0.orderedAt >= Int64(orderedBefore.timeIntervalSince1970) }) {
                 rows.removeSubrange(young...)
             }
-            return (rows.filter { !$0.origin.hasPrefix("hand:") }.map(\.number), rows.last?.id)
+            return (rows.filter { !$0.origin.hasPrefix("hand:") && !$0.done }.map(\.number), rows.last?.id)
         }
     }
 

@@ -13,6 +13,9 @@ extension SyncService {
         let message: MailMessage
         do {
             guard let order = try store.order(number) else { return .failed(.rejected, detail: "注文 \(number) がありません") }
+            // Whatever recorded the intent (an older version, a backup carried in): Rakuten's
+            // relay is never given a hand order's own address.
+            if case .enteredByHand = order.origin { return .failed(.rejected, detail: SkipReason.handOrderMail.text) }
             message = try await mailer.message(for: order, template: template)
             // Not kept: another process recorded it first (as never sent); that record stays.
             guard try store.recordMailMessage(intent: intent, recipient: message.to.address, subject: message.subject, message: message.data) else {

@@ -469,6 +469,8 @@ public final class DeskController {
             return .notice("新しいlicenseKeyで同期を再開しました")
         case .backedUp(let path, _):
             return .notice("バックアップを作りました: \(path)")
+        case .reconciled(let report):
+            return .notice(report.summary)
         case .failed(let activity, let errorClass?, _):
             return .failed(message: "\(activity)に失敗: \(errorClass.message) — \(errorClass.remedy)（次の回で再試行します）")
         case .failed(let activity, nil, let detail):

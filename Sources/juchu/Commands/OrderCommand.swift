@@ -46,10 +46,9 @@ struct OrderNewCommand: ParsableCommand {
             try options.require(OperatorTask.enterOrder, settings, file: configFile)
             let path = file!
             let draft = try UserFacingError.settings { try HandOrderFile.load(path: path) }
-            let today = CalendarDate(japanDayOf: JapanTime(Date()))
             let order: Order
             do throws(HandOrderProblems) {
-                order = try draft.order(settings: settings.handOrderSettings, today: today)
+                order = try draft.order(settings: settings.handOrderSettings, now: Date())
             } catch {
                 throw UserFacingError(error.problems.map { "\(path): \($0.field): \($0.problem)" }.joined(separator: "\n") + "\n登録していません", exitCode: 2)
             }

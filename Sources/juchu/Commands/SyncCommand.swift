@@ -77,6 +77,7 @@ struct SyncCommand: ParsableCommand {
         case .statusRefreshed(let count): return "\(now) RMSステータスを取得: \(count)件"
         case .rulesReloaded(let count): return "\(now) rules.toml を読み直しました（ルール \(count)件）"
         case .backedUp(let path, let summary): return "\(now) バックアップを作りました: \(path)（\(summary)）"
+        case .reconciled(let report): return "\(now) \(report.summary)"
         case .failed(let activity, let errorClass, let detail):
             return "\(now) \(activity)に失敗: \(errorClass.map { "\($0.message)（\(detail)）" } ?? detail)（次の回で再試行します）"
         default: return nil
