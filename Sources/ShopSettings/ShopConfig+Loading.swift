@@ -141,6 +141,10 @@ extension ShopConfig {
                 }
                 handOrderChannels = names
             } else {
+                // Cash on delivery is known by its one name: a label collects the cash only for it.
+                if let cod = names.first(where: { ($0.contains("代引") || $0.contains("代金引換")) && $0 != HandOrderDraft.cashOnDelivery }) {
+                    throw reader.error("orders", key, "「\(cod)」: 代金引換は「\(HandOrderDraft.cashOnDelivery)」と書いてください（送り状が代金を集めるのはこの名前の支払方法です）")
+                }
                 handOrderPaymentMethods = names
             }
         }

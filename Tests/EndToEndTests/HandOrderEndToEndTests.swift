@@ -109,6 +109,9 @@ struct HandOrderEndToEndTests {
         let badList = try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, more: "[orders]\nchannels = [\"LINE\"]")
         let (listStatus, _, listSaid) = try await CommandsEndToEndTests.run(juchu, ["order", "new", "--config", badList, file])
         #expect(listStatus == 2 && listSaid.contains("orders.channels") && listSaid.contains("「LINE」は受付方法にできません"), "\(listSaid)")
+        let codList = try CommandsEndToEndTests.sandboxConfig(sandbox, in: juchu, database: db, more: "[orders]\npayment_methods = [\"代引き\", \"銀行振込\"]")
+        let (codStatus, _, codSaid) = try await CommandsEndToEndTests.run(juchu, ["order", "new", "--config", codList, file])
+        #expect(codStatus == 2 && codSaid.contains("「代引き」: 代金引換は「代金引換」と書いてください"), "\(codSaid)")
 
         // Confirm skips it with the reason; RMS hears nothing of it.
         let (confirmStatus, confirmOut, confirmErr) = try await CommandsEndToEndTests.run(juchu, ["confirm", "--config", config, numbers[0].rawValue])
