@@ -19,7 +19,8 @@ public struct ReconcileReport: Sendable {
     public var unreadable: [String] = []
     /// Here, and not listed by RMS for the period: by the status held here.
     public var notAtRMS: [RMSProgress: [OrderNumber]] = [:]
-    /// With `fetch`: the missing orders stored now, and those another process stored meanwhile.
+    /// With `fetch`: the missing orders stored now (the unreadable ones too, 要確認), and those
+    /// another process stored meanwhile.
     public var inserted = 0
     public var storedMeanwhile = 0
     /// What it cost: the requests asked of RMS (searchOrder pages, getOrder calls), and the time.
@@ -37,15 +38,18 @@ public struct ReconcileReport: Sendable {
     /// Whether the store and RMS agree for the period now: nothing missing (or, fetched, every
     /// missing order stored), nothing here that RMS does not list, nothing RMS withheld or sent unreadable.
     public func agrees(fetched: Bool) -> Bool {
-        let missingLeft = fetched ? missingCount - inserted - storedMeanwhile : missingCount
+        let missingLeft = fetched ? missingCount + unreadable.count - inserted - storedMeanwhile : missingCount
         return missingLeft == 0 && notAtRMSCount == 0 && notReturned.isEmpty && unreadable.isEmpty
     }
 
     /// One line for the desk and the worker's log.
     public var summary: String {
-        var parts = ["取りこぼしの確認（\(from)〜\(through)）: RMSにあってここになかった注文 \(missingCount)件（取り込み \(inserted)件）"]
+        var stored = "取り込み \(inserted)件"
+        if storedMeanwhile > 0 { stored += "、他の端末が取り込み済み \(storedMeanwhile)件" }
+        var parts = ["取りこぼしの確認（\(from)〜\(through)）: RMSにあってここになかった注文 \(missingCount)件（\(stored)）"]
+        if !unreadable.isEmpty { parts.append("読めない注文 \(unreadable.count)件（要確認で取り込み）") }
+        if !notReturned.isEmpty { parts.append("RMSが返さなかった注文 \(notReturned.count)件（次回もう一度）") }
         if notAtRMSCount > 0 { parts.append("ここにあってRMSが挙げない注文 \(notAtRMSCount)件（juchu reconcile で確認）") }
-        if !unreadable.isEmpty { parts.append("読めない注文 \(unreadable.count)件") }
         return parts.joined(separator: "、")
     }
 }

@@ -90,8 +90,7 @@ public struct SyncService: Sendable {
     /// already here left as they are. The rules then take them as any new order.
     func importFetched(_ fetched: RakutenPayClient.FetchedOrders, as localStatus: LocalStatus, broughtIn: Bool = false) throws -> OrderStore.ImportSummary {
         var addressProblem: PostcodeError?
-        let incoming = OrderImport.incoming(fetched, localStatus: localStatus, fetchedAt: now()) { order in
-            if broughtIn { order.localStatus = order.rmsProgress.localStatusWhenBroughtIn(new: localStatus) }
+        let incoming = OrderImport.incoming(fetched, localStatus: localStatus, fetchedAt: now(), broughtIn: broughtIn) { order in
             markAddress(&order, problem: &addressProblem)
         }
         let summary = try store.importOrders(incoming)

@@ -58,6 +58,7 @@ public struct SyncWorker: Sendable {
         // The licenceKey's expiry: at the start, then once a day.
         var nextLicenseCheck = clock.now
         var nextBackupCheck = clock.now
+        var nextReconcile = clock.now
         var active: Bool?
         var refusedKey: String?
         while !Task.isCancelled {
@@ -144,14 +145,17 @@ public struct SyncWorker: Sendable {
                             _ = try await service.readLicenseExpiry()
                             // The shop's sub-statuses, for 注文内容修正 and juchu edit: daily, as RMS changes them rarely.
                             _ = try await service.refreshSubStatuses()
-                            if fetchSettings.reconcileDays > 0 {
-                                // What the fetch of 注文確認待ち cannot see: an order RMS moved on (its
-                                // 自動注文確認) or that arrived while the worker was stopped.
-                                let today = CalendarDate(japanDayOf: JapanTime(service.now()))
-                                let report = try await service.reconcile(
-                                    from: today.adding(days: -(fetchSettings.reconcileDays - 1)), through: today, fetch: true, settings: fetchSettings)
-                                if !report.agrees(fetched: true) || report.missingCount > 0 { service.events(.reconciled(report)) }
-                            }
+                        }
+                        if fetchSettings.reconcileDays > 0, clock.now >= nextReconcile {
+                            // What the fetch of 注文確認待ち cannot see: an order RMS moved on (its
+                            // 自動注文確認) or that arrived while the worker was stopped. Daily once it
+                            // has run; a failure (said by the service) is tried again an hour later.
+                            nextReconcile = clock.now + .seconds(3600)
+                            let today = CalendarDate(japanDayOf: JapanTime(service.now()))
+                            let report = try await service.reconcile(
+                                from: today.adding(days: -(fetchSettings.reconcileDays - 1)), through: today, fetch: true, settings: fetchSettings)
+                            nextReconcile = clock.now + .seconds(86_400)
+                            if !report.agrees(fetched: true) || report.missingCount > 0 { service.events(.reconciled(report)) }
                         }
                     }
                 } catch let error as RakutenPayError where error.errorClass == .authentication {

@@ -90,10 +90,13 @@ public enum HandOrderFile {
         let value: Value
         do {
             value = try JSONDecoder().decode(Value.self, from: Data(text.utf8))
-        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
-            throw ConfigError(file: file, key: key(context.codingPath), problem: context.debugDescription)
+        } catch let DecodingError.dataCorrupted(context) {
+            // The place, when inside; the parser's own words (line, column) when the text itself is wrong.
+            let said = [context.debugDescription, context.underlyingError.map { "\($0)" }].compactMap { $0 }.joined(separator: ": ")
+            if context.codingPath.isEmpty { throw ConfigError(file: file, key: nil, problem: "JSONとして読めません: \(said)") }
+            throw ConfigError(file: file, key: key(context.codingPath), problem: said)
         } catch {
-            throw ConfigError(file: file, key: nil, problem: "JSONとして読めません: \(error.localizedDescription)")
+            throw ConfigError(file: file, key: nil, problem: "JSONとして読めません: \(error)")
         }
         return try read(value, file: file)
     }
@@ -152,12 +155,10 @@ public enum HandOrderFile {
                 return
             } catch DecodingError.typeMismatch(_, let context) where here(context) {}
             do {
-                self = .integer(try container.decode(Int.self))
-                return
-            } catch DecodingError.typeMismatch(_, let context) where here(context) {
-            } catch DecodingError.dataCorrupted(let context) where here(context) {}
-            do {
-                self = .number(try container.decode(Double.self))
+                // A number is read as a Double (JSONDecoder says a fraction asked as an Int is
+                // invalid JSON, with no place), then kept as an integer when it is a whole one.
+                let number = try container.decode(Double.self)
+                if number.rounded() == number, let integer = Int(exactly: number) { self = .integer(integer) } else { self = .number(number) }
                 return
             } catch DecodingError.typeMismatch(_, let context) where here(context) {}
             do {

@@ -50,6 +50,20 @@ struct HandOrderEndToEndTests {
             }
         }
         #expect(throws: ConfigError.self) { try HandOrderFile.readJSON("{\"channel\": true, \"buyer\": {}}", file: "order.json") }
+        let jsonRefusals: [(String, String)] = [
+            ("{\"channel\": \"電話\", \"buyer\": {\"name\": null}}", "order.json: buyer.name: null は使えません"),
+            ("{\"channel\": \"電話\", \"buyer\": {}, \"items\": [{\"name\": \"米\"}, {\"price\": null}]}", "order.json: items[2].price: null は使えません"),
+            ("{\"channel\": \"電話\", \"buyer\": {}, \"items\": [{\"price\": 3.5}]}", "order.json: items[1].price: 整数"),
+            ("{\"channel\": \"電話\", ", "order.json: JSONとして読めません: "),
+        ]
+        for (text, said) in jsonRefusals {
+            do {
+                _ = try HandOrderFile.readJSON(text, file: "order.json")
+                Issue.record("read: \(text)")
+            } catch {
+                #expect("\(error)".hasPrefix(said), "\(text): \(error)")
+            }
+        }
     }
 
     @Test("juchu order new: two phone orders numbered M000001 and M000002 of the day, stored as typed and journalled under the operator; a file with mistakes exits 2 naming each field and stores nothing; a channel the shop does not take is refused; confirm never sends one to RMS")

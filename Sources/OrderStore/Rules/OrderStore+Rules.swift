@@ -7,8 +7,9 @@ extension StoreApplying {
     /// Newly imported orders (from RMS or its CSV; not entered here) that the rules have not yet
     /// checked, oldest first, at most `limit`, and the position to record once they are checked
     /// (nil: nothing new). `orderedBefore`: only orders ordered before it, up to the first that
-    /// is not — the rest wait, in order. An order that came in already shipped or cancelled (取りこぼし
-    /// brought in late) is not the routine's: no rule mails, holds or bundles it.
+    /// is not — the rest wait, in order. An order shipped or cancelled by the time the rules look
+    /// (one brought in late already so, 取りこぼし; one an operator cancelled while it waited) is
+    /// not the routine's: no rule mails, holds or bundles it.
     public func ordersAwaitingRules(limit: Int = 1_000, orderedBefore: Date? = nil) throws -> (numbers: [OrderNumber], through: Int64?) {
         try reading { db in
             let from = try db.firstRow("SELECT checked_through FROM rule_progress WHERE id = 1") { try $0.requiredInteger("checked_through") } ?? 0
