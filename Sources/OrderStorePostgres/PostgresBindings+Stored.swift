@@ -2,6 +2,15 @@ import NIOCore
 import OrderStore
 import PostgresNIO
 
+extension PostgresQuery {
+    /// `sql` (numbered placeholders) with `values` bound, each as its kind.
+    init(sql: String, stored values: [StoredValue]) {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values { bindings.append(stored: value) }
+        self.init(unsafeSQL: sql, binds: bindings)
+    }
+}
+
 extension PostgresBindings {
     /// A value of a ``StoredTable`` column, bound as its kind.
     mutating func append(stored value: StoredValue) {

@@ -82,9 +82,7 @@ final class PostgresSession: @unchecked Sendable {
                 }
                 guard askedOnce.contains(sql), prepared.count < Self.preparedLimit else {
                     if askedOnce.count < Self.preparedLimit { askedOnce.insert(sql) }
-                    var bindings = PostgresBindings(capacity: arguments.count)
-                    for argument in arguments { bindings.append(stored: argument) }
-                    return try run(PostgresQuery(unsafeSQL: sql, binds: bindings), on: connection)
+                    return try run(PostgresQuery(sql: sql, stored: arguments), on: connection)
                 }
                 let statement = try wait(connection.prepare(query: sql), on: connection)
                 prepared[sql] = statement

@@ -121,9 +121,7 @@ final class PostgresStatements: StoreStatements {
             text = PostgresStore.numbered(sql)
             numbered[sql] = text
         }
-        var bindings = PostgresBindings(capacity: values.count)
-        for value in values { bindings.append(stored: value) }
-        return PostgresQuery(unsafeSQL: text, binds: bindings)
+        return PostgresQuery(sql: text, stored: values)
     }
 }
 

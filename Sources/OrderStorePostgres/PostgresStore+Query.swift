@@ -61,9 +61,7 @@ extension PostgresStore: StoreQuerying {
     private func gridQuery(_ sql: String, _ arguments: [StoredValue], for filter: GridFilter) throws -> [PostgresRow] {
         let numbered = Self.numbered(sql)
         if filter.isStatusOnly { return try session.queryPrepared(numbered, arguments) }
-        var bindings = PostgresBindings(capacity: arguments.count)
-        for argument in arguments { bindings.append(stored: argument) }
-        return try session.query(PostgresQuery(unsafeSQL: numbered, binds: bindings))
+        return try session.query(PostgresQuery(sql: numbered, stored: arguments))
     }
 
     /// `sql` with its `?` placeholders numbered as PostgreSQL's ($1, $2, …); a `?` inside a quoted

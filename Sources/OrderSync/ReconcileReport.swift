@@ -42,11 +42,14 @@ public struct ReconcileReport: Sendable {
         return missingLeft == 0 && notAtRMSCount == 0 && notReturned.isEmpty && unreadable.isEmpty
     }
 
+    /// What `fetch` stored: 「取り込み 3件、他の端末が取り込み済み 1件」.
+    public var storedText: String {
+        "取り込み \(inserted)件" + (storedMeanwhile > 0 ? "、他の端末が取り込み済み \(storedMeanwhile)件" : "")
+    }
+
     /// One line for the desk and the worker's log.
     public var summary: String {
-        var stored = "取り込み \(inserted)件"
-        if storedMeanwhile > 0 { stored += "、他の端末が取り込み済み \(storedMeanwhile)件" }
-        var parts = ["取りこぼしの確認（\(from)〜\(through)）: RMSにあってここになかった注文 \(missingCount)件（\(stored)）"]
+        var parts = ["取りこぼしの確認（\(from)〜\(through)）: RMSにあってここになかった注文 \(missingCount)件（\(storedText)）"]
         if !unreadable.isEmpty { parts.append("読めない注文 \(unreadable.count)件（要確認で取り込み）") }
         if !notReturned.isEmpty { parts.append("RMSが返さなかった注文 \(notReturned.count)件（次回もう一度）") }
         if notAtRMSCount > 0 { parts.append("ここにあってRMSが挙げない注文 \(notAtRMSCount)件（juchu reconcile で確認）") }

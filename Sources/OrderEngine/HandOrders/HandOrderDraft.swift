@@ -74,7 +74,7 @@ public struct HandOrderDraft: Sendable, Hashable {
             self.firstStatus = firstStatus
         }
 
-        public static let defaultChannels = ["電話", "FAX", "店舗", "メール", "その他"]
+        public static let defaultChannels = OrderOrigin.HandEntryChannel.allCases.map(\.label)
         public static let defaultPaymentMethods = ["代金引換", "銀行振込", "後払い", "現金", "クレジットカード"]
     }
 
@@ -99,7 +99,7 @@ public struct HandOrderDraft: Sendable, Hashable {
             } else if let known = OrderOrigin.HandEntryChannel(label: channelLabel) {
                 origin = .enteredByHand(known)
             } else {
-                fail("channel", "「\(channelLabel)」は使えません（\(OrderOrigin.HandEntryChannel.allCases.map(\.label).joined(separator: "・")) のどれか）")
+                fail("channel", "「\(channelLabel)」は使えません（\(Settings.defaultChannels.joined(separator: "・")) のどれか）")
             }
         }
         let orderedDate = Self.japanTime(orderedAt)

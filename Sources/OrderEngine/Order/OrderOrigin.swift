@@ -5,7 +5,8 @@ public enum OrderOrigin: Sendable, Hashable, Codable {
     case enteredByHand(HandEntryChannel)
 
     public enum HandEntryChannel: String, Sendable, Hashable, Codable, CaseIterable {
-        case shopFront, phone, fax, mail, other
+        // In the order a shop's list names them by default (``HandOrderDraft/Settings/defaultChannels``).
+        case phone, fax, shopFront, mail, other
 
         public var label: String {
             switch self {

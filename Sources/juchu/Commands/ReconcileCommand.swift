@@ -71,8 +71,7 @@ struct ReconcileCommand: ParsableCommand {
                     + String(format: "（RMSへの問い合わせ %d回、%.1f秒）", report.requests, report.seconds))
                 if report.agrees(fetched: fetch) && report.missingCount == 0 { print("差はありません") }
                 if report.missingCount > 0 {
-                    let stored = "取り込み \(report.inserted)件" + (report.storedMeanwhile > 0 ? "、他の端末が取り込み済み \(report.storedMeanwhile)件" : "")
-                    print("RMSにあってここにない注文 \(report.missingCount)件" + (fetch ? "（\(stored)）" : "（juchu reconcile --fetch で取り込みます）"))
+                    print("RMSにあってここにない注文 \(report.missingCount)件" + (fetch ? "（\(report.storedText)）" : "（juchu reconcile --fetch で取り込みます）"))
                     for (progress, numbers) in byStatus(report.missing) { print("  \(progress.label) \(numbers.count)件: \(Self.listed(numbers))") }
                 }
                 if report.tooYoung > 0 { print("\(settings.fetch.skipYoungerThanMinutes)分以内の注文 \(report.tooYoung)件は受注取得と同じく次回（差に数えません）") }
