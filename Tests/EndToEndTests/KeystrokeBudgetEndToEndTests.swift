@@ -53,7 +53,7 @@ struct KeystrokeBudgetEndToEndTests {
             $0.secondsUntilProcessing = 0
             $0.secondsUntilDone = 1
         }
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let db = juchu.home + "/budget.sqlite"
         let config = try MailEndToEndTests.config(sandbox, relay, in: juchu, database: db, more: CommandsEndToEndTests.senderTOML)

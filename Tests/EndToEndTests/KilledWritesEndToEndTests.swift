@@ -181,7 +181,7 @@ struct KilledWritesEndToEndTests {
     @Test("juchu mail send of 500 サンクスメール killed with SIGKILL at 40 random moments and restarted: every mail received at most once, each one sent (done) or 結果不明, none marked sent that was not received")
     func killedMail() async throws {
         let setting = try await Setting.start(orders: 720)
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         // Not a ソーシャルギフト still 入力待ち: no mail goes to one (its address is RMS's placeholder).
         let mailable = Set(try setting.store.orders(setting.numbers).filter { !$0.fees.shipping.isUnset && $0.giftRecipientDue == nil }.prefix(500).map(\.number))

@@ -56,7 +56,7 @@ struct MailEndToEndTests {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let sandbox = try await SandboxHarness.start(orders: 40, requestsPerSecond: 0)
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let db = juchu.home + "/mail.sqlite"
         let config = try Self.config(sandbox, relay, in: juchu, database: db)
@@ -111,7 +111,7 @@ struct MailEndToEndTests {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let sandbox = try await SandboxHarness.start(orders: 6, requestsPerSecond: 0)
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let db = juchu.home + "/mail.sqlite"
         let config = try Self.config(sandbox, relay, in: juchu, database: db, password: "wrong")
@@ -156,7 +156,7 @@ struct MailEndToEndTests {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let sandbox = try await SandboxHarness.start(orders: 6, requestsPerSecond: 0)
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let db = juchu.home + "/mail.sqlite"
         let config = try Self.config(sandbox, relay, in: juchu, database: db, signed: false, host: "127.0.0.1")
@@ -190,7 +190,7 @@ struct DeskMailEndToEndTests {
         let juchu = try JuchuBinary()
         defer { juchu.cleanUp() }
         let sandbox = try await SandboxHarness.start(orders: 12, requestsPerSecond: 0)
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let db = juchu.home + "/desk-mail.sqlite"
         let config = try MailEndToEndTests.config(sandbox, relay, in: juchu, database: db)

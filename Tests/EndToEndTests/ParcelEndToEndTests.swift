@@ -56,7 +56,7 @@ struct ParcelEndToEndTests {
             $0.secondsUntilDone = 0
             $0.secondsUntilShippingResults = 0
         }
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let (cod, card) = try await Self.codPair(sandbox, secondMethod: "メール便")
         let db = juchu.home + "/parcel.sqlite"
@@ -139,7 +139,7 @@ struct ParcelEndToEndTests {
             $0.secondsUntilProcessing = 0
             $0.secondsUntilDone = 0
         }
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let gift = try await Self.plainOrders(sandbox, count: 1)[0].orderNumber
         #expect(await sandbox.server.modifyOrder(gift) { order in
@@ -191,7 +191,7 @@ struct HostileTextEndToEndTests {
             $0.secondsUntilProcessing = 0
             $0.secondsUntilDone = 0
         }
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let number = try await ParcelEndToEndTests.plainOrders(sandbox, count: 1)[0].orderNumber
         #expect(await sandbox.server.modifyOrder(number) { order in
@@ -261,7 +261,7 @@ struct DeskBundleEndToEndTests {
             $0.secondsUntilProcessing = 0
             $0.secondsUntilDone = 0
         }
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let (cod, card) = try await ParcelEndToEndTests.codPair(sandbox)
         let db = juchu.home + "/desk-bundle.sqlite"

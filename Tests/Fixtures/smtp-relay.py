@@ -7,18 +7,20 @@ envelope in OUT/N.json. Recipients whose local part starts with `tempfail` get 4
 after the message, before the answer; `reject500` gets 500 after the message; `stall` is never
 answered after the message (a relay that hangs).
 
-Usage: smtp-relay.py PORT CERT KEY OUT USER PASSWORD ALLOWED_SENDER[,...] [no-starttls]
-(no-starttls: a relay that offers no STARTTLS, which Juchu must refuse).
+Usage: smtp-relay.py PORT CERT KEY OUT USER PASSWORD ALLOWED_SENDER[,...] LOG [no-starttls]
+(no-starttls: a relay that offers no STARTTLS, which Juchu must refuse). LOG gets aiosmtpd's log,
+every command and reply, for a failed test to show.
 Writes OUT/READY when it listens, and runs until it is killed. No pipes: a pipe's
 end inherited by another child of the test process would keep it from ever seeing EOF.
 """
-import asyncio, json, os, ssl, sys, threading
+import asyncio, json, logging, os, ssl, sys, threading
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, SMTP
 
-port, cert, key, out, user, password, allowed = sys.argv[1:8]
-offers_tls = "no-starttls" not in sys.argv[8:]
+port, cert, key, out, user, password, allowed, log = sys.argv[1:9]
+offers_tls = "no-starttls" not in sys.argv[9:]
+logging.basicConfig(filename=log, level=logging.DEBUG, format="%(asctime)s %(name)s %(levelname)s %(message)s")
 allowed = set(allowed.split(","))
 os.makedirs(out, exist_ok=True)
 counter = [len([n for n in os.listdir(out) if n.endswith(".eml")])]

@@ -21,7 +21,7 @@ struct SMTPSessionTests {
 
     @Test("200 mails over one connection, each received once, its Subject decoding to the Japanese and its body intact (a leading period too)")
     func batch() async throws {
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let session = try await SMTPSession.open(Self.settings(relay))
         for serial in 1...200 { try await session.send(Self.message(serial), envelopeFrom: "shop@example.jp") }
@@ -40,7 +40,7 @@ struct SMTPSessionTests {
 
     @Test("a wrong password, a certificate not trusted, a server without STARTTLS: refused in the operator's words, nothing sent")
     func refusedConnections() async throws {
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         do {
             _ = try await SMTPSession.open(Self.settings(relay, password: "wrong"))
@@ -76,7 +76,7 @@ struct SMTPSessionTests {
 
     @Test("552 for a sender RMS has not registered, 450 and 550 for one recipient: each mail not sent, the next goes on the same connection; a drop after DATA is 結果不明")
     func refusals() async throws {
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let session = try await SMTPSession.open(Self.settings(relay))
         do {
@@ -113,7 +113,7 @@ struct SMTPSessionTests {
 
     @Test("each failure says its own cause and what to do: no STARTTLS, a Bcc RMS has not registered (552), a 500 after the message; a host given as 127.0.0.1 works (no SNI, the certificate checked against the address)")
     func causes() async throws {
-        let plain = try SMTPRelayHarness.start(offersTLS: false)
+        let plain = try await SMTPRelayHarness.start(offersTLS: false)
         defer { plain.stop() }
         do {
             _ = try await SMTPSession.open(Self.settings(plain))
@@ -124,7 +124,7 @@ struct SMTPSessionTests {
         }
         #expect(try plain.messages().isEmpty)
 
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let session = try await SMTPSession.open(Self.settings(relay, host: "127.0.0.1"))
         var bcc = Self.message(1)
@@ -150,7 +150,7 @@ struct SMTPSessionTests {
 
     @Test("a buyer address holding CR LF and a command of its own is refused before anything is written: the relay gets no extra recipient, the connection goes on")
     func injection() async throws {
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let session = try await SMTPSession.open(Self.settings(relay))
         for hostile in ["buyer@pc.fw.rakuten.ne.jp>\r\nRCPT TO:<someone@example.com", "a@b@pc.fw.rakuten.ne.jp", "x\n@pc.fw.rakuten.ne.jp", "名前@pc.fw.rakuten.ne.jp"] {
@@ -181,7 +181,7 @@ struct SMTPSessionTests {
 
     @Test("a relay that stops answering after a message: that mail is 結果不明 within the timeout, and the session says it stalled")
     func stall() async throws {
-        let relay = try SMTPRelayHarness.start()
+        let relay = try await SMTPRelayHarness.start()
         defer { relay.stop() }
         let session = try await SMTPSession.open(Self.settings(relay, timeout: 2))
         let started = ContinuousClock.now

@@ -19,8 +19,13 @@ public final class SMTPRelayHarness: @unchecked Sendable {
     }
 
     /// `offersTLS` false: a relay that offers no STARTTLS. The certificate names `localhost` and
-    /// `127.0.0.1` (a host given as an address is checked against the address).
-    public static func start(offersTLS: Bool = true) throws -> SMTPRelayHarness {
+    /// `127.0.0.1` (a host given as an address is checked against the address). Its waits (openssl,
+    /// python starting) run off Swift's cooperative pool, which the other suites share.
+    public static func start(offersTLS: Bool = true) async throws -> SMTPRelayHarness {
+        try await offPool { try startBlocking(offersTLS: offersTLS) }
+    }
+
+    private static func startBlocking(offersTLS: Bool) throws -> SMTPRelayHarness {
         let folder = TemporaryDirectory("juchu-relay")
         let cert = folder.file("cert.pem"), key = folder.file("key.pem")
         let openssl = Process()
@@ -55,8 +60,8 @@ public final class SMTPRelayHarness: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         let harness = SMTPRelayHarness(port: port, caFile: cert, folder: folder, process: process)
-        process.arguments = [script, String(port), cert, key, folder.file("out"), harness.user, harness.password, harness.allowedSender]
-            + (offersTLS ? [] : ["no-starttls"])
+        process.arguments = [script, String(port), cert, key, folder.file("out"), harness.user, harness.password, harness.allowedSender,
+                             folder.file("relay.log")] + (offersTLS ? [] : ["no-starttls"])
         try process.run()
         // It says it listens with a file, not a pipe (see the script).
         let ready = folder.file("out/READY")
@@ -81,6 +86,15 @@ public final class SMTPRelayHarness: @unchecked Sendable {
             let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/\(number).json"))) as? [String: Any]
             return Received(data: try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(number).eml")),
                             from: envelope?["from"] as? String ?? "", to: envelope?["to"] as? [String] ?? [])
+        }
+    }
+
+    /// The relay's own log (aiosmtpd's, every command and reply): for a test's failure message.
+    public func log() -> String {
+        do {
+            return try String(contentsOfFile: folder.file("relay.log"), encoding: .utf8)
+        } catch {
+            return "(the relay's log cannot be read: \(error))"
         }
     }
 
