@@ -199,7 +199,7 @@ let package = Package(
         // (contrib/fuzz.sh builds it with -sanitize=fuzzer; built plainly, it replays inputs).
         .executableTarget(
             name: "juchu-fuzz",
-            dependencies: ["OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles"],
+            dependencies: ["OrderEngine", "RakutenPay", "RMSSandbox", "OrderStore", "OrderSync", "TerminalUI", "ShopSettings", "ShippingFiles", "JuchuTesting"],
             path: "Sources/JuchuFuzz",
             swiftSettings: strict
         ),
@@ -239,7 +239,7 @@ let package = Package(
             name: "SyncTests",
             dependencies: [
                 "OrderSync", "OrderStore", "OrderStorePostgres", "RakutenPay", "RMSSandbox", "OrderEngine", "TestSupport", "Slips", "CustomerMail",
-                "MailTransport", "JuchuTesting", "Postcodes", .product(name: "GRDB", package: "GRDB.swift"),
+                "MailTransport", "JuchuTesting", "Postcodes", "ShippingFiles", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "TerminalUITests",

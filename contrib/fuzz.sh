@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes one reader of outside input with libFuzzer: getorder, searchorder, config, keymap, rules, edit or tracking.
+# Fuzzes one reader of outside input with libFuzzer: getorder, searchorder, config, keymap, rules, edit, tracking or rms-csv.
 #   contrib/fuzz.sh TARGET [RUNS]        (RUNS: executions, default 1000000)
 # Builds juchu-fuzz with -sanitize=fuzzer (release, in .build-fuzz), writes starting corpora from
 # generated RMS answers, the README's config.toml and this repository's keymap.toml, then runs.
@@ -8,7 +8,7 @@
 # and add it to Tests/RakutenPayTests/FuzzCrashers (or the target's own test) so it stays fixed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?"getorder, searchorder, config, keymap, rules, edit or tracking"}
+target=${1:?"getorder, searchorder, config, keymap, rules, edit, tracking or rms-csv"}
 runs=${2:-1000000}
 swift build -c release --product juchu-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
 swift build --product juchu-fuzz

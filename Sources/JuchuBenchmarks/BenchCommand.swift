@@ -43,6 +43,8 @@ struct JuchuBench: ParsableCommand {
         case rules
         /// 郵便番号 → 住所 from Japan Post's data, as a key typed at the desk asks for it.
         case postcodes
+        /// Orders from files: RMS's 楽天ペイ受注CSV of 100,000 lines, imported and imported again.
+        case orders
         /// Four desks and a sync worker on two hosts over one PostgreSQL database (`--store`; also run by `store`).
         case shared
     }
@@ -66,7 +68,7 @@ struct JuchuBench: ParsableCommand {
     }
 
     @Option(help: "計測する項目（\(Suite.allCases.map(\.rawValue).joined(separator: ", "))。カンマ区切りでも）")
-    var only: [Suites] = [Suites([.api, .sync, .shipping, .mail, .slips, .rules, .postcodes, .store, .desk])]
+    var only: [Suites] = [Suites([.api, .sync, .shipping, .mail, .slips, .rules, .postcodes, .orders, .store, .desk])]
 
     @Option(help: "各項目の繰り返し回数（中央値をとります）")
     var runs = 3
@@ -117,6 +119,9 @@ struct JuchuBench: ParsableCommand {
         }
         if only.contains(.postcodes) {
             for row in try PostcodeBenchmarks.run(runs: runs) { table.add(row) }
+        }
+        if only.contains(.orders) {
+            for row in try OrderFileBenchmarks.run(runs: runs) { table.add(row) }
         }
         var postgres: PostgresLocation?
         if let storeURL {

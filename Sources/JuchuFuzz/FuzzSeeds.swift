@@ -1,5 +1,6 @@
 import Foundation
 import RakutenPay
+import JuchuTesting
 import RMSSandbox
 
 /// Starting corpora: real-shaped inputs for each target, which the fuzzer then mutates.
@@ -22,6 +23,12 @@ enum FuzzSeeds {
         try Data(configSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/config/config.toml"))
         try Data(rulesSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/rules/rules.toml"))
         try Data(editSample.utf8).write(to: URL(fileURLWithPath: "\(directory)/edit/edit.txt"))
+        var csvSettings = OrderGenerator.Settings(shopID: "398211")
+        csvSettings.multiDestinationRate = 0.5
+        var csvOrders = OrderGenerator(seed: 9, settings: csvSettings)
+        let csv = RMSOrderCSVSample.text(csvOrders.orders(count: 4, now: now))
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: "\(directory)/rms-csv/generated.csv"))
+        try Data(csv.replacingOccurrences(of: "\r\n", with: "\n").utf8).write(to: URL(fileURLWithPath: "\(directory)/rms-csv/lf.csv"))
         for (name, text) in trackingSamples {
             try Data(text.utf8).write(to: URL(fileURLWithPath: "\(directory)/tracking/\(name).csv"))
         }

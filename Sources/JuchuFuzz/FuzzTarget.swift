@@ -30,6 +30,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     /// detected or read as each format: every line after the header must be a row or an ignored
     /// line — none lost, none counted twice.
     case tracking
+    /// RMS's 楽天ペイ受注CSV: every line after the header accounted for once (an order's, blank,
+    /// repeated or refused), and each order read mapped for the store as the import maps it.
+    case rmsCSV = "rms-csv"
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         switch self {
@@ -68,6 +71,24 @@ enum FuzzTarget: String, CaseIterable, Sendable {
                 if file.dataLines != lines || Set(file.rows.map(\.line) + file.ignored.map(\.line)).count != lines {
                     fatalError("\(format?.rawValue ?? "detected") \(file.format): \(lines) lines after the header, \(file.rows.count) rows and \(file.ignored.count) ignored")
                 }
+            }
+        case .rmsCSV:
+            let data = Array(bytes)
+            guard case .success(let file) = Result(catching: { () throws(FileFormatError) -> RMSOrderCSV.File in try RMSOrderCSV.read(data) })
+            else { return }
+            if file.accountedLines != file.dataLines {
+                fatalError("\(file.dataLines) lines after the header, \(file.accountedLines) accounted for")
+            }
+            var seen: Set<Int> = []
+            for line in file.orders.flatMap(\.lines) + file.looseRefusals.map(\.line) + file.blankLines + file.repeatedLines {
+                if !seen.insert(line).inserted { fatalError("line \(line) counted twice") }
+            }
+            for order in file.orders {
+                guard case .model(let model, let problems) = order.content else { continue }
+                let item = OrderStore.Incoming(order: RMSOrderCSVImport.order(model, problems: problems, storeAs: .newOrder), rawJSON: nil)
+                _ = item.columnValues
+                _ = Result { try item.content() }
+                _ = SearchTerms.indexedTermsText(item.searchDocument)
             }
         case .edit:
             let text = String(decoding: bytes, as: UTF8.self)

@@ -17,12 +17,14 @@ struct Juchu: ParsableCommand {
             juchu labels    送り状データ / juchu tracking 荷物番号の入力・取り込み / juchu ship 発送完了報告（RMS）
             juchu mail      お客様へのメール（テンプレート・プレビュー・送信）
             juchu rules     ルール（rules.toml）を試す・理由を見る・今すぐ適用
+            juchu order     電話・FAXなどの注文を登録 / juchu import rms-csv RMSの受注CSVを取り込む
+            juchu reconcile RMSの注文とここの注文を照合し、取り漏れを取り込む
             juchu backup    データベースのバックアップ / juchu restore バックアップから戻す
             juchu store     データベースを PostgreSQL に写す（juchu store copy --to postgresql://…）
             """,
         subcommands: [
             DemoCommand.self, DeskCommand.self, SandboxCommand.self, CheckCommand.self, FetchCommand.self, ConfirmCommand.self, CancelCommand.self, EditCommand.self, PushCommand.self, ShipCommand.self, TrackingCommand.self, LabelsCommand.self, MailCommand.self, SlipsCommand.self,
-            RulesCommand.self, OrderCommand.self, ReconcileCommand.self, StatusCommand.self, ExportCommand.self, SyncCommand.self, BackupCommand.self, RestoreCommand.self, StoreCommand.self, BenchCommand.self,
+            RulesCommand.self, OrderCommand.self, ImportCommand.self, ReconcileCommand.self, StatusCommand.self, ExportCommand.self, SyncCommand.self, BackupCommand.self, RestoreCommand.self, StoreCommand.self, BenchCommand.self,
         ]
     )
 }

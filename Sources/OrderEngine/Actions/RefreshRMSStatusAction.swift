@@ -1,4 +1,5 @@
-/// RMSステータスを取得: read the order again from RMS. Changes nothing locally by itself.
+/// RMSステータスを取得: read the order again from RMS. Changes nothing locally by itself. An
+/// order taken from RMS's order CSV is RMS's too: the read fills it.
 public struct RefreshRMSStatusAction: BulkAction {
     public init() {}
 
@@ -6,6 +7,6 @@ public struct RefreshRMSStatusAction: BulkAction {
     public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
-        order.origin.isRakutenAPI ? .include : .skip(.notRakutenOrder)
+        order.origin.isRakutenAPI || order.origin == .csvImport ? .include : .skip(.notRakutenOrder)
     }
 }

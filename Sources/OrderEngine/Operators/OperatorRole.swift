@@ -60,6 +60,8 @@ public enum OperatorTask: Sendable, CaseIterable {
     case copyStore
     /// 受注を登録: an order taken by phone, FAX, at the counter (`juchu order new`).
     case enterOrder
+    /// 「RMSの受注CSVを取り込む」 (`juchu import rms-csv`): orders RMS has, added; nothing overwritten.
+    case importOrders
 
     public var title: String {
         switch self {
@@ -70,12 +72,13 @@ public enum OperatorTask: Sendable, CaseIterable {
         case .restore: "バックアップから戻す"
         case .copyStore: "データベースを写す"
         case .enterOrder: "受注を登録"
+        case .importOrders: "RMSの受注CSVの取り込み"
         }
     }
 
     public var requiredRole: OperatorRole {
         switch self {
-        case .editOrder, .enterTracking, .runWorker, .enterOrder: .clerk
+        case .editOrder, .enterTracking, .runWorker, .enterOrder, .importOrders: .clerk
         case .backup, .restore, .copyStore: .manager
         }
     }

@@ -4,7 +4,8 @@
 /// nothing differs RMS's copy becomes the one used. The store keeps the JSON each case says.
 public enum RMSCopyMerge {
     public enum Outcome: Sendable, Equatable {
-        /// The order here could not be read (要確認): RMS's copy whole, with the shop's own state.
+        /// The order here could not be read (要確認), or came from RMS's order CSV: RMS's copy whole,
+        /// with the shop's own state.
         case healed(Order)
         /// RMS sent what it sent before: its status, confirmation and parcels' ids only.
         case sameCopy(Order)
@@ -24,12 +25,15 @@ public enum RMSCopyMerge {
     /// `ours`: the order here; `rms`: RMS's copy as now read; `previous`: RMS's copy as kept here,
     /// nil when RMS sent the same JSON again.
     public static func merge(ours: Order, rms: Order, previous: Order?) -> Outcome {
-        if ours.readProblem != nil {
+        // An order taken from RMS's order CSV is filled the same way: RMS's copy holds what the
+        // CSV lacks; the parcels typed here stay.
+        if ours.readProblem != nil || ours.origin == .csvImport {
             var healed = rms
             healed.flags = ours.flags
             healed.dates = ours.dates
             healed.carrier = ours.carrier
             healed.bundleID = ours.bundleID
+            if ours.origin == .csvImport { healed.parcels = ours.parcels.adoptingDetailIDs(from: rms.packages) }
             return .healed(healed)
         }
         var after = ours

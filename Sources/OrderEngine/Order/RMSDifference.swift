@@ -61,6 +61,14 @@ public final class RMSDifference: Sendable, Hashable, Codable {
         rmsDetails = details.isEmpty ? nil : details
     }
 
+    /// A difference as found elsewhere (RMS's order CSV: ``init(ours:previous:csv:omitting:)``).
+    init(fields: [Field], rmsFees: Fees, cancelledInRMS: Bool, rmsDetails: [String: String]?) {
+        self.fields = fields
+        self.rmsFees = rmsFees
+        self.cancelledInRMS = cancelledInRMS
+        self.rmsDetails = rmsDetails
+    }
+
     public static func == (lhs: RMSDifference, rhs: RMSDifference) -> Bool {
         lhs.fields == rhs.fields && lhs.rmsFees == rhs.rmsFees && lhs.cancelledInRMS == rhs.cancelledInRMS && lhs.rmsDetails == rhs.rmsDetails
     }

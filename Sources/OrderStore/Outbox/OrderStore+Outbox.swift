@@ -136,11 +136,13 @@ extension OrderStore {
 
 extension StoreOutbox {
     /// Rakuten orders of the last `days` that RMS has not shipped or cancelled: the ones RMS may
-    /// still change on its own (a cancellation, a recalculation), read again on a slow schedule.
+    /// still change on its own (a cancellation, a recalculation), read again on a slow schedule;
+    /// and every order taken from RMS's order CSV, which the read fills with what the CSV lacks.
     public func openRakutenOrders(since date: Date) throws -> [OrderNumber] {
         try reading { db in
             try db.rows("""
-                SELECT order_number FROM orders WHERE ordered_at >= ? AND origin = 'rakutenAPI' AND rms_progress < 500
+                SELECT order_number FROM orders
+                WHERE ordered_at >= ? AND ((origin = 'rakutenAPI' AND rms_progress < 500) OR origin = 'csvImport')
                 ORDER BY ordered_at DESC
                 """, [.integer(Int64(date.timeIntervalSince1970))]) { OrderNumber(try $0.requiredText("order_number")) }
         }

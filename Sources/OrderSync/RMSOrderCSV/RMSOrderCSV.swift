@@ -1,0 +1,115 @@
+import Foundation
+import OrderEngine
+import RakutenPay
+import ShippingFiles
+
+/// RMS's 楽天ペイ受注CSV (受注管理 → データダウンロード): CP932 (or UTF-8), one row per item line
+/// per destination, read by header name (orders-rules-scale.md §2). Rows are grouped by 注文番号,
+/// then 送付先ID (the API's basketId), then 商品明細ID (itemDetailId), and each order becomes the
+/// API's ``OrderModel``, so that it is mapped, totalled and shown as a fetched order is.
+///
+/// Every line of the file is accounted for: the header, a blank line, a line of an order, a line
+/// that repeats another exactly, or a line refused with why. An order any of whose lines cannot be
+/// read is refused whole; a value that is odd but not needed to tell or total the order is kept as
+/// a problem of the order (it comes in 要確認, and the next API read fills it).
+public enum RMSOrderCSV {
+    public struct File: Sendable {
+        public let encoding: FileEncoding
+        /// The lines after the header.
+        public let dataLines: Int
+        public let orders: [ReadOrder]
+        /// Lines that belong to no order (no 注文番号), with why.
+        public let looseRefusals: [(line: Int, reason: String)]
+        public let blankLines: [Int]
+        /// Lines that repeat an earlier line of the same item exactly: read once.
+        public let repeatedLines: [Int]
+        /// Header names Juchu does not read.
+        public let unknownColumns: [String]
+        /// The columns Juchu reads that the file has.
+        let columns: Set<Column>
+
+        /// Every data line, once: those of the orders, the loose refusals, the blank and repeated.
+        public var accountedLines: Int {
+            orders.reduce(0) { $0 + $1.lines.count } + looseRefusals.count + blankLines.count + repeatedLines.count
+        }
+    }
+
+    /// One order of the file: its lines, and what it reads as.
+    public struct ReadOrder: Sendable {
+        public let number: String
+        public let lines: [Int]
+        public let content: Content
+
+        public enum Content: Sendable {
+            /// The order as the API would give it, with what of it could not be read (line and column).
+            case model(OrderModel, problems: [String])
+            /// Not taken: why, with the line.
+            case refused(String)
+        }
+    }
+
+    /// Reads a whole file. A file that is not text, not this CSV (the old format, a missing
+    /// column) or whose quotes never close is an error naming the line; a bad order is not.
+    public static func read(_ bytes: [UInt8]) throws(FileFormatError) -> File {
+        let (text, encoding) = try FileText.decode(bytes)
+        var records = try CSV.records(text)
+        // A last line ending the file adds no record; a file's final CRLF is no blank line.
+        if let last = records.last, last.fields == [""], text.hasSuffix("\n") || text.hasSuffix("\r") { records.removeLast() }
+        guard let first = records.first else { throw FileFormatError("空のファイルです") }
+        let header = try Header(first.fields)
+        var blank: [Int] = []
+        var loose: [(Int, String)] = []
+        var rowsByOrder: [String: [Row]] = [:]
+        var orderOfNumbers: [String] = []
+        for record in records.dropFirst() {
+            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                blank.append(record.line)
+                continue
+            }
+            let row = Row(line: record.line, fields: record.fields, header: header)
+            let number = row.text(.orderNumber)
+            guard !number.isEmpty else {
+                loose.append((record.line, "注文番号がありません"))
+                continue
+            }
+            if rowsByOrder[number] == nil { orderOfNumbers.append(number) }
+            rowsByOrder[number, default: []].append(row)
+        }
+        var repeated: [Int] = []
+        let orders = orderOfNumbers.map { number in
+            let rows = rowsByOrder[number]!
+            let (content, repeats) = OrderRows(number: number, rows: rows).read()
+            repeated += repeats
+            return ReadOrder(number: number, lines: rows.map(\.line).filter { !repeats.contains($0) }, content: content)
+        }
+        return File(
+            encoding: encoding, dataLines: records.count - 1, orders: orders, looseRefusals: loose, blankLines: blank,
+            repeatedLines: repeated.sorted(), unknownColumns: header.unknown, columns: Set(header.index.keys))
+    }
+}
+
+extension RMSOrderCSV {
+    /// One record, read by column name.
+    struct Row: Sendable {
+        let line: Int
+        let fields: [String]
+        let header: Header
+
+        /// The field's text, trimmed; empty when the file lacks the column or the row is short.
+        func text(_ column: Column) -> String {
+            guard let index = header.index[column], index < fields.count else { return "" }
+            return fields[index].trimmingCharacters(in: .whitespaces)
+        }
+
+        func has(_ column: Column) -> Bool { header.index[column] != nil }
+
+        var widthProblem: String? {
+            fields.count == header.width ? nil : "\(line)行目: 列の数が \(fields.count) で、見出しの \(header.width) と違います"
+        }
+    }
+
+    /// A value that must be read for the order to be told or totalled, and could not be.
+    struct Refusal: Error {
+        let reason: String
+    }
+}
