@@ -246,6 +246,6 @@ let package = Package(
             dependencies: ["TerminalUI", "ShopSettings", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "CNcursesw", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "ShippingFiles", "CustomerMail", "TerminalUI", "ShopSettings", "TestSupport"]),
+            dependencies: ["juchu", "OrderEngine", "OrderStore", "OrderSync", "RakutenPay", "RMSSandbox", "ShippingFiles", "CustomerMail", "TerminalUI", "ShopSettings", "TestSupport", "JuchuTesting"]),
     ]
 )

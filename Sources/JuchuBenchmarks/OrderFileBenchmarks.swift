@@ -23,7 +23,7 @@ enum OrderFileBenchmarks {
             for times in [0, 1] {
                 let started = ContinuousClock.now
                 let report = try store.withBulkImport {
-                    try RMSOrderCSVImport.run([path], store: store, storeAs: .newOrder, applying: true) { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
+                    try RMSOrderCSVImport.run(RMSOrderCSVImport.read([path]), store: store, storeAs: .newOrder, applying: true)
                 }
                 let seconds = (ContinuousClock.now - started).seconds
                 let outcomes = report.files.flatMap(\.orders).map(\.outcome)

@@ -70,6 +70,8 @@ struct RMSOrderCSVTests {
         let file = try RMSOrderCSV.read(Array(RMSOrderCSVSample.text(models, header: header).utf8))
         #expect(file.encoding == .utf8)
         #expect(file.unknownColumns == ["新しい列"])
+        #expect(MemoryLayout<RMSOrderCSV.Column>.size == 1)
+        #expect(Set(RMSOrderCSV.Column.allCases.map(\.ordinal)) == Set(0..<RMSOrderCSV.Column.allCases.count))
         for (model, read) in zip(models, file.orders) {
             guard case .model(let csv, _) = read.content else { Issue.record("\(read.content)"); continue }
             #expect(Self.carried(csv).dropFirst(7).first == Self.carried(model).dropFirst(7).first || csv.paymentCharge == Money.rakutenUnsetSentinel)
@@ -155,13 +157,12 @@ struct RMSOrderCSVTests {
 
         let path = directory.file("rms.csv")
         try Data(try Self.cp932(RMSOrderCSVSample.text(models))).write(to: URL(fileURLWithPath: path))
-        let read = { (path: String) in Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
-        let preview = try RMSOrderCSVImport.run([path], store: store, storeAs: .newOrder, applying: false, reading: read)
+        let preview = try RMSOrderCSVImport.run(RMSOrderCSVImport.read([path]), store: store, storeAs: .newOrder, applying: false)
         let outcomes = preview.files[0].orders.map(\.outcome)
         #expect(outcomes.filter { $0 == .new(problems: []) }.count == 29 && outcomes.filter { $0 == .same }.count == 1)
         #expect(try store.countsByStatus().values.reduce(0, +) == 1, "a preview writes nothing")
 
-        let first = try RMSOrderCSVImport.run([path], store: store, storeAs: .newOrder, applying: true, reading: read)
+        let first = try RMSOrderCSVImport.run(RMSOrderCSVImport.read([path]), store: store, storeAs: .newOrder, applying: true)
         #expect(first.files[0].orders.filter { $0.outcome == .new(problems: []) }.count == 29)
         #expect(try store.countsByStatus().values.reduce(0, +) == 30)
         for model in models where model.orderNumber != api.orderNumber {
@@ -171,9 +172,9 @@ struct RMSOrderCSVTests {
             #expect(Self.carried(model).dropFirst(2).first == "\(order.orderedAt)")
         }
         let journal = try store.journal(of: OrderNumber(models[0].orderNumber == api.orderNumber ? models[1].orderNumber : models[0].orderNumber))
-        #expect(journal.map(\.action) == [JournalKind.event(.csvImport).rawValue])
+        #expect(journal.map(\.action) == [ActionID.importRMSCSV.rawValue])
 
-        let second = try RMSOrderCSVImport.run([path], store: store, storeAs: .newOrder, applying: true, reading: read)
+        let second = try RMSOrderCSVImport.run(RMSOrderCSVImport.read([path]), store: store, storeAs: .newOrder, applying: true)
         #expect(second.files[0].orders.allSatisfy { $0.outcome == .same }, "\(second.files[0].summary)")
         #expect(try store.countsByStatus().values.reduce(0, +) == 30)
 
@@ -182,7 +183,7 @@ struct RMSOrderCSVTests {
         changed[apiIndex].packageModelList[1].senderModel.city = "札幌市中央区"
         changed[apiIndex].deliveryPrice = 440
         try Data(try Self.cp932(RMSOrderCSVSample.text(changed))).write(to: URL(fileURLWithPath: path))
-        let third = try RMSOrderCSVImport.run([path], store: store, storeAs: .newOrder, applying: true, reading: read)
+        let third = try RMSOrderCSVImport.run(RMSOrderCSVImport.read([path]), store: store, storeAs: .newOrder, applying: true)
         let outcome = try #require(third.files[0].orders.first { $0.number == api.orderNumber }?.outcome)
         guard case .differs(let fields, false, false) = outcome else { Issue.record("\(outcome)"); return }
         #expect(Set(fields.map(\.label)) == ["代引手数料", "送付先2 市区町村"], "\(fields)")
@@ -190,7 +191,7 @@ struct RMSOrderCSVTests {
         #expect(differing.packages[1].destination.city == api.packageModelList[1].senderModel.city, "nothing overwritten")
         #expect(differing.fees.cashOnDelivery == .yen(330))
         #expect(try store.countsByStatus().values.reduce(0, +) == 30, "nothing doubled")
-        let again = try RMSOrderCSVImport.run([path], store: store, storeAs: .newOrder, applying: true, reading: read)
+        let again = try RMSOrderCSVImport.run(RMSOrderCSVImport.read([path]), store: store, storeAs: .newOrder, applying: true)
         #expect(again.files[0].orders.first { $0.number == api.orderNumber }?.outcome.label == "差分あり（記録済み）")
 
         // Accepted: RMS's values, those the CSV changed only.
@@ -209,7 +210,7 @@ struct RMSOrderCSVTests {
         let model = try #require(Self.models(10, seed: 3).first { $0.orderProgress == 300 })
         let path = directory.file("one.csv")
         try Data(try Self.cp932(RMSOrderCSVSample.text([model]))).write(to: URL(fileURLWithPath: path))
-        _ = try RMSOrderCSVImport.run([path], store: store, storeAs: .newOrder, applying: true) { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
+        _ = try RMSOrderCSVImport.run(RMSOrderCSVImport.read([path]), store: store, storeAs: .newOrder, applying: true)
         let number = OrderNumber(model.orderNumber)
         #expect(try store.order(number)?.origin == .csvImport)
         #expect(try store.openRakutenOrders(since: Date(timeIntervalSince1970: 0)).contains(number), "read again by the worker")

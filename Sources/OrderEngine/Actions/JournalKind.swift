@@ -45,7 +45,6 @@ public enum JournalEvent: String, Sendable, Hashable, CaseIterable, Codable {
     case setParcels = "set-parcels"
     case sendMailResult = "send-mail-result"
     case enterOrder = "enter-order"
-    case csvImport = "csv-import"
 
     /// What the journal calls it.
     public var label: String {
@@ -64,7 +63,6 @@ public enum JournalEvent: String, Sendable, Hashable, CaseIterable, Codable {
         case .setParcels: "荷物番号の入力"
         case .sendMailResult: "メール送信の結果"
         case .enterOrder: "受注の登録"
-        case .csvImport: "RMSの受注CSVの取り込み"
         }
     }
 }

@@ -25,6 +25,9 @@ public enum OrderAction: Sendable, Equatable {
     /// 荷物番号を取り込む from the tracking folder; `takingValidLines`: a file with a refused line
     /// is taken in with its valid lines rather than left in the folder.
     case importTracking(takingValidLines: Bool)
+    /// RMSの受注CSVを取り込む from the orders folder; `takingValidOrders`: a file with a refused
+    /// order is taken in with its valid orders rather than left in the folder.
+    case importRMSCSV(takingValidOrders: Bool)
     case shipReport
     case shipCorrection
     /// メール送信 with the template of this 名前; `resend`: to orders that already have it too.
@@ -59,6 +62,7 @@ public enum OrderAction: Sendable, Equatable {
         case .acceptRMSChanges: .acceptRMSChanges
         case .writeLabels: .writeLabels
         case .importTracking: .importTracking
+        case .importRMSCSV: .importRMSCSV
         case .shipReport: .shipReport
         case .shipCorrection: .shipCorrection
         case .sendMail: .sendMail
@@ -104,7 +108,7 @@ public enum OrderAction: Sendable, Equatable {
         case .writeLabels(let format): WriteLabelsAction(format)
         case .shipReport: ShipReportAction(today: today, statusAfter: statusAfterShipReport)
         case .shipCorrection: ShipCorrectionAction()
-        case .importTracking, .sendMail, .testMail, .printSlips, .rules, .undo, .fetch: nil
+        case .importTracking, .importRMSCSV, .sendMail, .testMail, .printSlips, .rules, .undo, .fetch: nil
         }
     }
 }

@@ -37,7 +37,7 @@ extension ActionID {
         case .confirm, .cancel, .pushEdit, .runRules: .manager
         case .testRules: .viewer
         case .refreshRMSStatus, .changeStatus, .writeDate, .writeFee, .setCarrier, .setFlag, .clearFlag, .bundle, .unbundle, .duplicate,
-             .acceptRMSChanges, .writeLabels, .importTracking, .shipReport, .shipCorrection, .sendMail, .testMail, .printSlips,
+             .acceptRMSChanges, .writeLabels, .importTracking, .importRMSCSV, .shipReport, .shipCorrection, .sendMail, .testMail, .printSlips,
              .printReceipt, .undo, .fetch:
             .clerk
         }
@@ -60,8 +60,6 @@ public enum OperatorTask: Sendable, CaseIterable {
     case copyStore
     /// 受注を登録: an order taken by phone, FAX, at the counter (`juchu order new`).
     case enterOrder
-    /// 「RMSの受注CSVを取り込む」 (`juchu import rms-csv`): orders RMS has, added; nothing overwritten.
-    case importOrders
 
     public var title: String {
         switch self {
@@ -72,13 +70,12 @@ public enum OperatorTask: Sendable, CaseIterable {
         case .restore: "バックアップから戻す"
         case .copyStore: "データベースを写す"
         case .enterOrder: "受注を登録"
-        case .importOrders: "RMSの受注CSVの取り込み"
         }
     }
 
     public var requiredRole: OperatorRole {
         switch self {
-        case .editOrder, .enterTracking, .runWorker, .enterOrder, .importOrders: .clerk
+        case .editOrder, .enterTracking, .runWorker, .enterOrder: .clerk
         case .backup, .restore, .copyStore: .manager
         }
     }

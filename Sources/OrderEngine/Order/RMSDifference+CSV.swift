@@ -13,10 +13,14 @@ extension RMSDifference {
         var csv = csv
         csv.packages = ours.packages.compactMap { ours in csv.packages.first { $0.basketID == ours.basketID } }
             + csv.packages.filter { theirs in !ours.packages.contains { $0.basketID == theirs.basketID } }
+        // A character the CSV's CP932 writes otherwise (〜 as ～) is no difference.
         func compare(_ label: String, key: String? = nil, _ value: (Order) -> String) -> Bool {
             if let key, omitting(key) { return false }
             let now = value(csv)
-            guard now != value(previous), now != value(ours) else { return false }
+            // Byte by byte: both are RMS's text (a String's == normalises Japanese first, slowly).
+            let folded = CP932Variants.folded(now).utf8
+            guard !folded.elementsEqual(CP932Variants.folded(value(previous)).utf8), !folded.elementsEqual(CP932Variants.folded(value(ours)).utf8)
+            else { return false }
             fields.append(Field(label: label, ours: value(ours), rms: now))
             return true
         }

@@ -8,10 +8,13 @@ extension OrderStore {
     public struct CSVOrder: Sendable {
         public let order: Order
         public let omitting: @Sendable (String) -> Bool
+        /// What the order writes when it is new, worked out by whoever makes this (on every core).
+        let incoming: Incoming
 
         public init(order: Order, omitting: @escaping @Sendable (String) -> Bool) {
             self.order = order
             self.omitting = omitting
+            incoming = Incoming(order: order, rawJSON: nil)
         }
     }
 
@@ -45,7 +48,7 @@ extension StoreApplying {
                     outcomes[csv.order.number] = .new
                     if applying {
                         guard try db.storeNewOrder(
-                            OrderStore.Incoming(order: csv.order, rawJSON: nil), batchID: batchID, action: .event(.csvImport),
+                            csv.incoming, batchID: batchID, action: .action(.importRMSCSV),
                             operatorName: operatorName, at: date)
                         else { throw StoreError("注文番号 \(csv.order.number.rawValue) は既にあります") }
                     }

@@ -56,7 +56,7 @@ struct NewOrderStatements {
         let id = sqlite3_last_insert_rowid(database.sqliteConnection)
 
         try check(sqlite3_bind_int64(content.sqliteStatement, 1, id), content)
-        let stored = try values.content(of: newOrder)
+        let stored = try values.content()
         for (index, bytes) in [(Int32(2), stored.document), (3, stored.rawJSON)] {
             if let bytes { try bind(blob: bytes, to: content, at: index) } else { try check(sqlite3_bind_null(content.sqliteStatement, index), content) }
         }

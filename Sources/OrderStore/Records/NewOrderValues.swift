@@ -14,6 +14,8 @@ struct NewOrderValues: Sendable {
     let searchText: [UInt8]
     /// The reversed digits of the order and phone numbers (``OrderTails/document``), as UTF-8.
     let tails: [UInt8]
+    /// The order as a document, for one without RMS's JSON or whose JSON cannot be read whole.
+    let document: Result<[UInt8]?, any Error>
 
     init(order: Order, rawJSON: [UInt8]?) {
         let columns = OrderColumns(order: order)
@@ -22,14 +24,15 @@ struct NewOrderValues: Sendable {
         self.rawJSON = rawJSON
         searchText = OrderSearchIndex.document(for: order)
         self.tails = Array(tails.document.utf8)
+        document = Result { rawJSON != nil && order.readProblem == nil ? nil : Array(try OrderDocument.encode(order)) }
     }
 
-    /// What `order_content` keeps of `order`: an order with RMS's JSON is read from it (no
+    /// What `order_content` keeps of the order: an order with RMS's JSON is read from it (no
     /// document); RMS's JSON that cannot be read whole keeps what could be read beside RMS's
-    /// bytes; an order without RMS's JSON keeps its whole content.
-    func content(of order: Order) throws -> (document: [UInt8]?, rawJSON: [UInt8]?) {
-        if let rawJSON, order.readProblem == nil { return (nil, rawJSON) }
-        return (Array(try OrderDocument.encode(order)), rawJSON)
+    /// bytes; an order without RMS's JSON keeps its whole content. Encoded with the rest, on the
+    /// thread that made these values, not by the writer.
+    func content() throws -> (document: [UInt8]?, rawJSON: [UInt8]?) {
+        (try document.get(), rawJSON)
     }
 
     /// The journal's line for an order's arrival: its status from nothing.

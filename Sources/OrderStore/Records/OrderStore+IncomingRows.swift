@@ -17,7 +17,7 @@ extension OrderStore.Incoming {
     public var searchDocument: String { String(decoding: values.searchText, as: UTF8.self) }
 
     /// What `order_content` keeps: the order as a document and RMS's JSON (either may be nil).
-    public func content() throws -> (document: [UInt8]?, rawJSON: [UInt8]?) { try values.content(of: order) }
+    public func content() throws -> (document: [UInt8]?, rawJSON: [UInt8]?) { try values.content() }
 
     /// The journal's line for its arrival.
     public var arrival: FieldChange { NewOrderValues.arrival(of: order) }

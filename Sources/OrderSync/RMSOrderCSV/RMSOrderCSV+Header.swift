@@ -71,6 +71,10 @@ extension RMSOrderCSV {
             "楽天発行クーポンコード", "楽天発行クーポン名", "SKU管理番号", "システム連携用SKU番号", "SKU情報",
         ]
 
+        /// Its place among the cases, for lookups by array: a raw-valued enum hashes its name.
+        /// (A case-only enum is its tag, one byte for fewer than 256 cases.)
+        var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
         /// Whether `header` names this column (trimmed; the mail text by its start).
         func names(_ header: String) -> Bool {
             self == .mailPlugSentence ? header.hasPrefix(rawValue) : header == rawValue
@@ -79,10 +83,18 @@ extension RMSOrderCSV {
 
     /// Where each known column is in a file, and what else its header holds.
     struct Header: Sendable {
-        let index: [Column: Int]
+        /// Each column's position in the file (by ``Column/ordinal``), -1 where it has none.
+        private let positions: [Int]
         let width: Int
         /// Header names Juchu does not read (newer columns, a shop's own): kept in the report.
         let unknown: [String]
+
+        func position(of column: Column) -> Int? {
+            let position = positions[column.ordinal]
+            return position < 0 ? nil : position
+        }
+
+        var columns: Set<Column> { Set(Column.allCases.filter { position(of: $0) != nil }) }
 
         /// Reads the first record. The CSV before 楽天ペイ (受注番号, カード決済ステータス, −99999…)
         /// is refused by its header: its columns mean other things (shipping-mail-slips.md §5.2).
@@ -104,7 +116,9 @@ extension RMSOrderCSV {
             guard missing.isEmpty else {
                 throw FileFormatError(line: 1, "楽天ペイ受注CSVの見出しに \(missing.map(\.rawValue).joined(separator: "・")) がありません。データダウンロードのテンプレートは「全カラムダウンロード用」を選んでください")
             }
-            self.index = index
+            var positions = [Int](repeating: -1, count: Column.allCases.count)
+            for (column, position) in index { positions[column.ordinal] = position }
+            self.positions = positions
             width = fields.count
             self.unknown = unknown
         }

@@ -168,6 +168,6 @@ extension RMSOrderCSV {
 extension RMSProgress {
     /// The code of the status RMS shows as `label` (「発送待ち」 → 300), or written as its code.
     static func code(named label: String) -> Int? {
-        stride(from: 100, through: 900, by: 100).first { RMSProgress(code: $0).label == label || String($0) == label }
+        stride(from: 100, through: 900, by: 100).first { RMSProgress(code: $0).label.utf8.elementsEqual(label.utf8) || String($0) == label }
     }
 }

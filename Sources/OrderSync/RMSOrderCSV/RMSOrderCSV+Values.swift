@@ -143,7 +143,9 @@ extension RMSOrderCSV {
         mutating func agree(_ rows: [Row], on columns: [Column]) {
             guard let first = rows.first, rows.count > 1 else { return }
             for column in columns where first.has(column) {
-                if let other = rows.first(where: { $0.text(column) != first.text(column) }) {
+                // Byte by byte: a String's == normalises Japanese text first, too slow for every row.
+                let value = first.text(column)
+                if let other = rows.first(where: { !$0.text(column).utf8.elementsEqual(value.utf8) }) {
                     note(other, column, "\(first.line)行目と違います（「\(first.text(column))」と「\(other.text(column))」）。\(first.line)行目の値で読みました")
                 }
             }

@@ -1,5 +1,6 @@
 import Foundation
 import OrderEngine
+import Synchronization
 import RakutenPay
 import ShippingFiles
 
@@ -75,20 +76,36 @@ public enum RMSOrderCSV {
             if rowsByOrder[number] == nil { orderOfNumbers.append(number) }
             rowsByOrder[number, default: []].append(row)
         }
-        var repeated: [Int] = []
-        let orders = orderOfNumbers.map { number in
-            let rows = rowsByOrder[number]!
+        let rowsOfOrders = rowsByOrder
+        let read = inParts(orderOfNumbers) { number in
+            let rows = rowsOfOrders[number]!
             let (content, repeats) = OrderRows(number: number, rows: rows).read()
-            repeated += repeats
-            return ReadOrder(number: number, lines: rows.map(\.line).filter { !repeats.contains($0) }, content: content)
+            return (ReadOrder(number: number, lines: rows.map(\.line).filter { !repeats.contains($0) }, content: content), repeats)
         }
+        let orders = read.map(\.0)
+        let repeated = read.flatMap(\.1)
         return File(
             encoding: encoding, dataLines: records.count - 1, orders: orders, looseRefusals: loose, blankLines: blank,
-            repeatedLines: repeated.sorted(), unknownColumns: header.unknown, columns: Set(header.index.keys))
+            repeatedLines: repeated.sorted(), unknownColumns: header.unknown, columns: header.columns)
     }
 }
 
 extension RMSOrderCSV {
+    /// `transform` of each element, in order, on every core: a day's download is tens of
+    /// thousands of orders, each read alone.
+    static func inParts<T: Sendable, R: Sendable>(_ elements: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, elements.count / 500))
+        guard parts > 1 else { return elements.map(transform) }
+        let size = (elements.count + parts - 1) / parts
+        let done = Mutex<[Int: [R]]>([:])
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let slice = elements[min(part * size, elements.count)..<min((part + 1) * size, elements.count)]
+            let mapped = slice.map(transform)
+            done.withLock { $0[part] = mapped }
+        }
+        return done.withLock { results in (0..<parts).flatMap { results[$0] ?? [] } }
+    }
+
     /// One record, read by column name.
     struct Row: Sendable {
         let line: Int
@@ -97,11 +114,16 @@ extension RMSOrderCSV {
 
         /// The field's text, trimmed; empty when the file lacks the column or the row is short.
         func text(_ column: Column) -> String {
-            guard let index = header.index[column], index < fields.count else { return "" }
-            return fields[index].trimmingCharacters(in: .whitespaces)
+            guard let index = header.position(of: column), index < fields.count else { return "" }
+            let field = fields[index]
+            // Most fields have no space at either end: those are not copied.
+            guard let first = field.unicodeScalars.first, let last = field.unicodeScalars.last,
+                first.properties.isWhitespace || last.properties.isWhitespace
+            else { return field }
+            return field.trimmingCharacters(in: .whitespaces)
         }
 
-        func has(_ column: Column) -> Bool { header.index[column] != nil }
+        func has(_ column: Column) -> Bool { header.position(of: column) != nil }
 
         var widthProblem: String? {
             fields.count == header.width ? nil : "\(line)行目: 列の数が \(fields.count) で、見出しの \(header.width) と違います"

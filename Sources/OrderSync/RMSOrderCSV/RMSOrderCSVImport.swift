@@ -56,6 +56,15 @@ public enum RMSOrderCSVImport {
         public let read: Result<RMSOrderCSV.File, FileFormatError>
         public let orders: [OrderResult]
 
+        /// The file's name, without its folder.
+        public var name: String { (path as NSString).lastPathComponent }
+
+        /// Whether the file cannot be read, or has a line or an order refused.
+        public var refusesSomething: Bool {
+            guard case .success(let read) = read else { return true }
+            return !read.looseRefusals.isEmpty || orders.contains { if case .refused = $0.outcome { true } else { false } }
+        }
+
         /// 「新規 2・同じ 1・差分あり 1・拒否 1（7行: 明細 5、空行 1、重複 1）」
         public var summary: String {
             guard case .success(let file) = read else { return "" }
@@ -76,40 +85,51 @@ public enum RMSOrderCSVImport {
         public let files: [FileResult]
         public let applied: Bool
 
-        public var refusesSomething: Bool {
-            files.contains { file in
-                if case .failure = file.read { return true }
-                if case .success(let read) = file.read, !read.looseRefusals.isEmpty { return true }
-                return file.orders.contains { if case .refused = $0.outcome { true } else { false } }
-            }
+        public var refusesSomething: Bool { files.contains(where: \.refusesSomething) }
+    }
+
+    /// Files read, each whole or with why not: once for a preview and its applying.
+    public struct ReadFiles: Sendable {
+        let files: [(String, Result<RMSOrderCSV.File, FileFormatError>)]
+
+        /// Only the files of `paths` (the desk takes in the files without a refusal).
+        public func keeping(_ paths: Set<String>) -> ReadFiles {
+            ReadFiles(files: files.filter { paths.contains($0.0) })
         }
     }
 
-    /// Reads `paths` and compares their orders with the store; with `applying`, adds the new ones
-    /// and keeps the differences, all in one transaction. `storeAs`: the shop's first status.
-    public static func run(
-        _ paths: [String], store: any ShopStore, storeAs: LocalStatus, applying: Bool, reading: (String) throws -> [UInt8]
-    ) throws -> Report {
-        var files: [(String, Result<RMSOrderCSV.File, FileFormatError>)] = []
-        for path in paths {
+    /// Reads each of `paths`, as the tracking files are read: a file that cannot be opened is
+    /// one that cannot be read, said with why.
+    public static func read(_ paths: [String]) -> ReadFiles {
+        ReadFiles(files: paths.map { path in
             do {
-                files.append((path, .success(try RMSOrderCSV.read(try reading(path)))))
-            } catch let error as FileFormatError {
-                files.append((path, .failure(error)))
+                let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+                return (path, Result { () throws(FileFormatError) -> RMSOrderCSV.File in try RMSOrderCSV.read(bytes) })
+            } catch {
+                return (path, .failure(FileFormatError("読めません: \(error.localizedDescription)")))
             }
-        }
+        })
+    }
+
+    /// Compares the files' orders with the store; with `applying`, adds the new ones and keeps
+    /// the differences, all in one transaction. `storeAs`: the shop's first status.
+    public static func run(_ read: ReadFiles, store: any ShopStore, storeAs: LocalStatus, applying: Bool) throws -> Report {
+        let files = read.files
         // Each order once, from the first file that has it.
         var firstFile: [String: String] = [:]
-        var csvOrders: [OrderStore.CSVOrder] = []
+        var taking: [(OrderModel, [String], RMSOrderCSV.File)] = []
         var newProblems: [String: [String]] = [:]
         for case (let path, .success(let file)) in files {
             for read in file.orders where firstFile[read.number] == nil {
                 guard case .model(let model, let problems) = read.content else { continue }
                 firstFile[read.number] = path
                 newProblems[read.number] = problems
-                csvOrders.append(OrderStore.CSVOrder(order: order(model, problems: problems, storeAs: storeAs),
-                                                     omitting: omitted(by: file, problems: problems)))
+                taking.append((model, problems, file))
             }
+        }
+        // Mapped, and what each writes worked out, on every core.
+        let csvOrders = RMSOrderCSV.inParts(taking) { model, problems, file in
+            OrderStore.CSVOrder(order: order(model, problems: problems, storeAs: storeAs), omitting: omitted(by: file, problems: problems))
         }
         let outcomes = try store.importCSV(csvOrders, applying: applying)
         var taken: Set<String> = []

@@ -159,18 +159,8 @@ public struct TrackingFileImport: Sendable {
                 left.append("\(file.name)（\(notWritten.sorted().map(\.rawValue).joined(separator: "・")) に書けなかった行があります: もう一度取り込んでください）")
                 continue
             }
-            let done = (file.path as NSString).deletingLastPathComponent + "/取込済"
             do {
-                try FileManager.default.createDirectory(atPath: done, withIntermediateDirectories: true)
-                // A file of the same name taken in before keeps its place: this one gets a number.
-                var target = done + "/" + file.name
-                var copy = 2
-                while FileManager.default.fileExists(atPath: target) {
-                    let name = file.name as NSString
-                    target = done + "/" + name.deletingPathExtension + "-\(copy)" + (name.pathExtension.isEmpty ? "" : "." + name.pathExtension)
-                    copy += 1
-                }
-                try FileManager.default.moveItem(atPath: file.path, toPath: target)
+                try InboxFolder.moveTakenIn(file.path)
                 moved.append(file.name)
             } catch {
                 // The numbers are written; the file stays, and importing it again changes nothing: said, not hidden.

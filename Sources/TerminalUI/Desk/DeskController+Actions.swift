@@ -24,6 +24,8 @@ extension DeskController {
                 perform([.fetch])
             case .importTracking(let takingValidLines):
                 try planTrackingImport(item, takingValidLines: takingValidLines)
+            case .importRMSCSV(let takingValidOrders):
+                try planRMSCSVImport(item, takingValidOrders: takingValidOrders)
             case .sendMail(let template, let resend):
                 try planMail(item, template: template, resend: resend, numbers, scope: scope, hidden: hidden)
             case .testMail(let template):
@@ -108,6 +110,9 @@ extension DeskController {
     ) async throws -> ActionResult {
         if let tracking = dialog.tracking {
             return try applyTrackingImport(tracking, dialog.plan, store: store)
+        }
+        if let orders = dialog.rmsCSV {
+            return try applyRMSCSVImport(orders, store: store)
         }
         if let mail = dialog.mail {
             return ActionResult(report: try await service.run(mail.action, on: numbers, progress: progress))

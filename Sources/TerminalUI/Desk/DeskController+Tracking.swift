@@ -10,20 +10,18 @@ extension DeskController {
     /// ignored with why), the orders that get parcels before → after behind them.
     func planTrackingImport(_ item: PanelItem, takingValidLines: Bool) throws {
         let inbox = settings.trackingInbox
-        let names: [String]
+        let paths: [String]
         do {
-            try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-            names = try FileManager.default.contentsOfDirectory(atPath: inbox)
-                .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".csv") || $0.hasSuffix(".CSV") || $0.hasSuffix(".txt")) }.sorted()
+            paths = try InboxFolder.files(in: inbox)
         } catch {
             state.message = DeskMessage("受取フォルダ \(inbox) を読めません: \(error.localizedDescription)", isError: true)
             return
         }
-        guard !names.isEmpty else {
+        guard !paths.isEmpty else {
             state.message = DeskMessage("受取フォルダ \(inbox) に取り込むファイルがありません（配送会社のソフトが書き出したCSVを置いてください）")
             return
         }
-        let imported = try TrackingFileImport.read(names.map { inbox + "/" + $0 }, store: store, today: CalendarDate(japanDayOf: JapanTime(now())))
+        let imported = try TrackingFileImport.read(paths, store: store, today: CalendarDate(japanDayOf: JapanTime(now())))
         let preview = TrackingPreview(imported: imported, takingValidLines: takingValidLines)
         // The orders the files name, read once by their state: each gets its new parcels.
         let grouped = Dictionary(grouping: imported.additions(takingValidLines: preview.takingValidLines), by: \.order)
@@ -32,7 +30,7 @@ extension DeskController {
             after.parcels += (grouped[before.number] ?? []).map(\.parcel)
             return Plan.Change(before: before, after: after, fields: before.changes(to: after))
         }
-        let plan = Plan(actionID: .importTracking, title: "\(ActionID.importTracking.title): \(names.count)ファイル", changes: changes, skips: [])
+        let plan = Plan(actionID: .importTracking, title: "\(ActionID.importTracking.title): \(paths.count)ファイル", changes: changes, skips: [])
         var dialog = ActionDialog(item: item, plan: plan, scope: "受取フォルダ")
         dialog.tracking = preview
         perform(state.apply(.planned(dialog)))

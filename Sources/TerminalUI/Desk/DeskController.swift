@@ -39,6 +39,8 @@ public final class DeskController {
         public var receiptPurpose = SlipDocument.defaultPurpose
         /// Where the carriers' files wait for 荷物番号を取り込む; read ones go to its `取込済` folder.
         public var trackingInbox = NSTemporaryDirectory() + "juchu-tracking"
+        /// Where RMS's order CSVs wait for RMSの受注CSVを取り込む; read ones go to its `取込済` folder.
+        public var ordersInbox = NSTemporaryDirectory() + "juchu-rms-csv"
         /// Days after confirmation an order should ship by when it has no 出荷予定日.
         public var shipLeadDays = 3
         /// How often the shipping deadlines are looked at (``ShippingWatch``).

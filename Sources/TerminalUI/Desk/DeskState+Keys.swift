@@ -175,7 +175,7 @@ extension DeskState {
             return [.fetch]
         case .undo:
             return [.plan(item, [], scope: "直前の一括処理")]
-        case .importTracking:
+        case .importTracking, .importRMSCSV:
             // The files decide which orders, not the checks.
             return [.plan(item, [], scope: "受取フォルダ")]
         case .refreshRMSStatus:

@@ -45,7 +45,7 @@ all-orders = ["0"]               # 全件タブ（すべてのステータス。
 palette = [":"]                  # コマンド: 処理を名前・読み・英語名で探して実行
 # 処理パネルの行を直接（確認画面が先に開きます）。金額・日付を入力する行はパネルのその欄へ。
 # ここにない行（write-date, set-carrier, clear-flag, unbundle, duplicate, accept-rms, ship-correct,
-# test-mail, print-receipt, test-rules, run-rules）にも同じ名前でキーを割り当てられます。
+# import-rms-csv, test-mail, print-receipt, test-rules, run-rules）にも同じ名前でキーを割り当てられます。
 cancel = ["X"]                   # キャンセルする
 change-status = ["s"]            # 受注ステータスを変更
 set-flag = ["f"]                 # チェック項目を適用

@@ -26,6 +26,8 @@ public struct ActionDialog: Sendable {
     public let undoBatch: String?
     /// For 荷物番号を取り込む: the files read and matched, every line of them.
     public var tracking: TrackingPreview?
+    /// For RMSの受注CSVを取り込む: the files read and compared, every order of them.
+    public var rmsCSV: RMSCSVPreview?
     /// For メール送信: the action as planned (its template, the mails already sent), and what each
     /// mail will be — the cursor order's whole, the others' first lines.
     public var mail: MailPreview?
@@ -49,7 +51,7 @@ public struct ActionDialog: Sendable {
     /// Whether there is anything to do: with nothing to change, only Close is offered.
     public var canProceed: Bool {
         if rules?.testOnly == true { return false }
-        return !plan.changes.isEmpty || plan.creationCount > 0 || tracking?.movesFiles == true
+        return !plan.changes.isEmpty || plan.creationCount > 0 || tracking?.movesFiles == true || rmsCSV?.movesFiles == true
     }
 
     public var isRunning: Bool { if case .running = stage { true } else { false } }
@@ -131,6 +133,51 @@ public struct TrackingPreview: Sendable {
             return file.lines.map { line in
                 (line.outcome, (named ? "\(file.name) " : "") + "\(line.line)行目 \(line.label) \(line.trackingNumber)\(line.trackingNumber.isEmpty ? "" : " ")\(line.text)")
             }
+        }
+    }
+}
+
+/// RMSの受注CSVを取り込む's preview: the files read and compared with the store (every order of
+/// each, every line accounted for), and whether a file with a refused order is taken in with its
+/// valid orders (moved to 取込済) or left to be fixed.
+public struct RMSCSVPreview: Sendable {
+    public let read: RMSOrderCSVImport.ReadFiles
+    public let report: RMSOrderCSVImport.Report
+    public let takingValidOrders: Bool
+    /// The status new orders start at (the fetch's).
+    public let storeAs: LocalStatus
+
+    public init(read: RMSOrderCSVImport.ReadFiles, report: RMSOrderCSVImport.Report, takingValidOrders: Bool, storeAs: LocalStatus) {
+        self.read = read
+        self.report = report
+        self.takingValidOrders = takingValidOrders
+        self.storeAs = storeAs
+    }
+
+    /// The files going ahead takes in: those read, without a refusal unless the operator chose
+    /// to take the valid orders of those too.
+    public var takenPaths: Set<String> {
+        Set(report.files.filter { file in
+            if case .failure = file.read { return false }
+            return !file.refusesSomething || takingValidOrders
+        }.map(\.path))
+    }
+
+    public var movesFiles: Bool { !takenPaths.isEmpty }
+
+    /// Every order of every file, in file order: 「398211-… 2,3行目 差分あり 送料: …」, and each line refused alone.
+    public var lines: [(outcome: RMSOrderCSVImport.Outcome?, text: String)] {
+        let named = report.files.count > 1
+        return report.files.flatMap { file -> [(outcome: RMSOrderCSVImport.Outcome?, text: String)] in
+            let name = file.name
+            guard case .success(let read) = file.read else {
+                if case .failure(let error) = file.read { return [(.refused(error.description), "\(name)  読めません: \(error.description)")] }
+                return []
+            }
+            let prefix = named ? name + " " : ""
+            return file.orders.map { order in
+                (order.outcome, prefix + "\(order.number)  \(order.lines.map(String.init).joined(separator: ","))行目 \(order.outcome.label) \(order.outcome.text)")
+            } + read.looseRefusals.map { (.refused($0.reason), prefix + "\($0.line)行目 拒否 \($0.reason)") }
         }
     }
 }

@@ -32,6 +32,7 @@ extension PanelItem {
         case .shipReport: return .shipReport
         case .shipCorrection: return .shipCorrection
         case .importTracking: return .importTracking(takingValidLines: choice(0) == 1)
+        case .importRMSCSV: return .importRMSCSV(takingValidOrders: choice(0) == 1)
         case .writeLabels:
             let format = LabelFormat.allCases[min(choice(0), LabelFormat.allCases.count - 1)]
             return .writeLabels(format.choice)

@@ -28,6 +28,10 @@ public struct PanelItem: Sendable, Equatable {
                 PanelInput("理由", choices: CancelAction.reasons.map(\.label)),
             ]),
             PanelItem(.fetch, group: "楽天ペイ・受注取得"),
+            PanelItem(.importRMSCSV, group: "楽天ペイ・受注取得", inputs: [
+                // A file with a refused order: left in the folder (to be fixed), or its valid orders taken in.
+                PanelInput("拒否した注文", choices: ["残す", "正しい注文を取込"]),
+            ]),
             PanelItem(.changeStatus, group: "ステータス・チェック項目", inputs: [
                 PanelInput("変更先", choices: statuses.map(\.name)),
             ]),

@@ -76,9 +76,11 @@ struct DialogView {
                 let names = dialog.hidden.numbers.prefix(3).map(\.withoutShopID).joined(separator: "、") + (count > 3 ? " ほか" : "")
                 body += StyledLine("  表示外: \(names)", theme.muted).wrapped(to: textWidth, indent: 4)
             }
-            body.append(StyledLine("\(plan.title): \(plan.changes.count)件" + (plan.creationCount == 0 ? "" : "（新しい注文 \(plan.creationCount)件）"), CellStyle(bold: true)))
-            // A tracking import counts its lines per file instead (below).
-            if dialog.tracking == nil {
+            // A file import counts its lines or orders per file instead (below).
+            let importsFiles = dialog.tracking != nil || dialog.rmsCSV != nil
+            body.append(StyledLine(plan.title + (dialog.rmsCSV != nil ? "" : ": \(plan.changes.count)件")
+                + (plan.creationCount == 0 ? "" : "（新しい注文 \(plan.creationCount)件）"), CellStyle(bold: true)))
+            if !importsFiles {
                 body.append(StyledLine("スキップ: \(plan.skips.count)件", plan.skips.isEmpty ? .plain : theme.color(.yellow, bold: true)))
             }
             // Why, read whole: a reason says what to change (wrapped, not cut at the dialog's edge).
@@ -110,6 +112,22 @@ struct DialogView {
                         theme.color(.yellow, bold: true)).wrapped(to: textWidth, indent: 0)
                 }
             }
+            if let orders = dialog.rmsCSV {
+                for file in orders.report.files {
+                    let name = file.name
+                    let text: String
+                    if case .failure(let error) = file.read { text = "\(name): 読めません: \(error.description)" } else { text = "\(name): \(file.summary)" }
+                    body += StyledLine(text, file.refusesSomething ? theme.color(.yellow, bold: true) : .plain).wrapped(to: textWidth, indent: 2)
+                }
+                if orders.report.refusesSomething {
+                    body += StyledLine(orders.takingValidOrders
+                        ? "拒否した注文のあるファイルも、正しい注文を取り込んで取込済へ移します。"
+                        : "拒否した注文のあるファイルは取り込まず、受取フォルダに残します（直して置き直すか、入力「拒否した注文」を「正しい注文を取込」に）。",
+                        theme.color(.yellow, bold: true)).wrapped(to: textWidth, indent: 0)
+                }
+                body += StyledLine("ここにある注文は上書きしません。違いは「差分あり」に残ります（RMSの変更を受け入れるで取り込めます）。", theme.muted)
+                    .wrapped(to: textWidth, indent: 0)
+            }
             for line in dialog.slips?.warnings ?? [] { body.append(StyledLine(line, theme.color(.yellow, bold: true))) }
             let skipStyle = theme.color(.yellow)
             // メール送信: the cursor order's mail whole first, then each order's recipient and subject.
@@ -120,6 +138,22 @@ struct DialogView {
                     + mail.whole.flatMap { StyledLine($0).wrapped(to: textWidth, indent: 0) } + [StyledLine("──", muted)]
             } ?? []
             let mailLines = dialog.mail?.lines ?? dialog.slips?.lines ?? dialog.rules?.lines ?? [:]
+            if let orders = dialog.rmsCSV {
+                // Every order of every file, as the file gives it: what the operator checks the file by.
+                let lines = orders.lines
+                let errorStyle = theme.error
+                let changeStyle = theme.color(.yellow)
+                list = LazyList(count: lines.count) { index in
+                    let line = lines[index]
+                    switch line.outcome {
+                    case .new?: return StyledLine("＋ \(line.text)")
+                    case .differs?: return StyledLine("△ \(line.text)", changeStyle)
+                    case .refused?, nil: return StyledLine("× \(line.text)", errorStyle)
+                    case .same?, .repeated?: return StyledLine("＝ \(line.text)", muted)
+                    }
+                }
+                return (body, list)
+            }
             if let tracking = dialog.tracking {
                 // Every line of every file, as it was taken: what the operator checks the file by.
                 let lines = tracking.lines

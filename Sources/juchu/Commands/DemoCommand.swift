@@ -52,7 +52,7 @@ struct DemoCommand: ParsableCommand {
         let path = db ?? XDGPaths.data + "/demo.sqlite"
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         // The folder of a --db is the operator's; what the demo writes in it is checked.
-        try PrivateFolders.prepare(.ownerOnly, extra: [folder + "/labels", folder + "/tracking", folder + "/slips"])
+        try PrivateFolders.prepare(.ownerOnly, extra: [folder + "/labels", folder + "/tracking", folder + "/rms-csv", folder + "/slips"])
         FileLogHandler.bootstrap(path: XDGPaths.state + "/juchu.log")
 
         if db == nil {
@@ -103,6 +103,7 @@ struct DemoCommand: ParsableCommand {
         settings.postcodes = postcodes
         settings.labelDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/labels"
         settings.trackingInbox = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/tracking"
+        settings.ordersInbox = folder + "/rms-csv"
         // The demo's slips: its own templates and PDFs beside its database, the demo shop as issuer.
         settings.slipDirectory = folder + "/slips"
         do {

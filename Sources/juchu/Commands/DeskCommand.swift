@@ -37,6 +37,7 @@ struct DeskCommand: ParsableCommand {
             deskSettings.labelSender = settings.sender
             deskSettings.labelDirectory = XDGPaths.data + "/labels"
             deskSettings.trackingInbox = XDGPaths.data + "/tracking"
+            deskSettings.ordersInbox = XDGPaths.data + "/rms-csv"
             deskSettings.slipDirectory = XDGPaths.data + "/slips"
             deskSettings.receiptPurpose = settings.slips.receiptPurpose
             deskSettings.backups = settings.backup

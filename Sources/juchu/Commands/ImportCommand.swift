@@ -3,7 +3,6 @@ import Foundation
 import OrderEngine
 import OrderStore
 import OrderSync
-import ShippingFiles
 
 /// `juchu import`: orders from files RMS gives.
 struct ImportCommand: ParsableCommand {
@@ -48,19 +47,13 @@ struct ImportRMSCSVCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, configFile) = try options.load()
-            try options.require(OperatorTask.importOrders, settings, file: configFile)
+            try options.require(.importRMSCSV, settings, file: configFile)
             let store = try options.openStore(settings)
-            let read: (String) throws -> [UInt8] = { path in
-                do {
-                    return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-                } catch {
-                    throw FileFormatError("読めません（\((error as NSError).localizedDescription)）")
-                }
-            }
+            let read = RMSOrderCSVImport.read(files)
             let storeAs = settings.fetch.localStatus
-            var report = try RMSOrderCSVImport.run(files, store: store, storeAs: storeAs, applying: false, reading: read)
+            var report = try RMSOrderCSVImport.run(read, store: store, storeAs: storeAs, applying: false)
             let applies = !preview && (!report.refusesSomething || applyValid)
-            if applies { report = try RMSOrderCSVImport.run(files, store: store, storeAs: storeAs, applying: true, reading: read) }
+            if applies { report = try RMSOrderCSVImport.run(read, store: store, storeAs: storeAs, applying: true) }
             if json {
                 try printJSON(["applied": applies, "files": report.files.map(Self.json)] as [String: Any])
             } else {

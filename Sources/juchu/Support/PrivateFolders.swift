@@ -3,14 +3,14 @@ import OrderStore
 import ShopSettings
 
 /// The folders Juchu writes buyers' data into: the database's, the log's, labels (送り状データ),
-/// the tracking inbox and what was taken from it, slips and backups. Each is checked at start, as
+/// the tracking and order-CSV inboxes and what was taken from them, slips and backups. Each is checked at start, as
 /// ssh checks a key: one that others can read stops the command (exit 2) with the command that
 /// fixes it. The two top folders are made with the shop's access; the others are made by their
 /// writers inside them, under the process's umask and (shared by a group) the parent's setgid.
 enum PrivateFolders {
     static var standard: [String] {
         let data = XDGPaths.data
-        return [data, XDGPaths.state, data + "/labels", data + "/tracking", data + "/tracking/取込済", data + "/slips", data + "/backups"]
+        return [data, XDGPaths.state, data + "/labels", data + "/tracking", data + "/tracking/取込済", data + "/rms-csv", data + "/rms-csv/取込済", data + "/slips", data + "/backups"]
     }
 
     /// Applies `access` to this process (its umask), refuses a folder of ``standard`` (and `extra`)
