@@ -8,13 +8,14 @@ extension OrderStore {
     public struct CSVOrder: Sendable {
         public let order: Order
         public let omitting: @Sendable (String) -> Bool
-        /// What the order writes when it is new, worked out by whoever makes this (on every core).
-        let incoming: Incoming
+        /// What the order writes when it is new, worked out by whoever makes this (on every core)
+        /// when it was not in the store a moment ago (`likelyNew`).
+        let incoming: Incoming?
 
-        public init(order: Order, omitting: @escaping @Sendable (String) -> Bool) {
+        public init(order: Order, omitting: @escaping @Sendable (String) -> Bool, likelyNew: Bool) {
             self.order = order
             self.omitting = omitting
-            incoming = Incoming(order: order, rawJSON: nil)
+            incoming = likelyNew ? Incoming(order: order, rawJSON: nil) : nil
         }
     }
 
@@ -48,7 +49,7 @@ extension StoreApplying {
                     outcomes[csv.order.number] = .new
                     if applying {
                         guard try db.storeNewOrder(
-                            csv.incoming, batchID: batchID, action: .action(.importRMSCSV),
+                            csv.incoming ?? OrderStore.Incoming(order: csv.order, rawJSON: nil), batchID: batchID, action: .action(.importRMSCSV),
                             operatorName: operatorName, at: date)
                         else { throw StoreError("注文番号 \(csv.order.number.rawValue) は既にあります") }
                     }

@@ -127,9 +127,12 @@ public enum RMSOrderCSVImport {
                 taking.append((model, problems, file))
             }
         }
-        // Mapped, and what each writes worked out, on every core.
+        // Mapped, and what each new one writes worked out, on every core.
+        let present = Set(try store.rows(taking.map { OrderNumber($0.0.orderNumber) }).keys)
         let csvOrders = RMSOrderCSV.inParts(taking) { model, problems, file in
-            OrderStore.CSVOrder(order: order(model, problems: problems, storeAs: storeAs), omitting: omitted(by: file, problems: problems))
+            OrderStore.CSVOrder(
+                order: order(model, problems: problems, storeAs: storeAs), omitting: omitted(by: file, problems: problems),
+                likelyNew: !present.contains(OrderNumber(model.orderNumber)))
         }
         let outcomes = try store.importCSV(csvOrders, applying: applying)
         var taken: Set<String> = []
