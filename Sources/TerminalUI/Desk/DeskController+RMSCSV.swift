@@ -8,18 +8,7 @@ extension DeskController {
     /// preview — each file's summary, then every order of every file (新規, 同じ, 差分あり with what
     /// differs, 拒否 with line and reason) and every line refused alone.
     func planRMSCSVImport(_ item: PanelItem, takingValidOrders: Bool) throws {
-        let inbox = settings.ordersInbox
-        let paths: [String]
-        do {
-            paths = try InboxFolder.files(in: inbox)
-        } catch {
-            state.message = DeskMessage("受取フォルダ \(inbox) を読めません: \(error.localizedDescription)", isError: true)
-            return
-        }
-        guard !paths.isEmpty else {
-            state.message = DeskMessage("受取フォルダ \(inbox) に取り込むファイルがありません（RMSの受注管理 → データダウンロードで作った楽天ペイ受注CSVを置いてください）")
-            return
-        }
+        guard let paths = waitingFiles(in: settings.ordersInbox, toPut: "RMSの受注管理 → データダウンロードで作った楽天ペイ受注CSV") else { return }
         let read = RMSOrderCSVImport.read(paths)
         let report = try RMSOrderCSVImport.run(read, store: store, storeAs: settings.fetch.localStatus, applying: false)
         let plan = Plan(actionID: .importRMSCSV, title: "\(ActionID.importRMSCSV.title): \(paths.count)ファイル", changes: [], skips: [])

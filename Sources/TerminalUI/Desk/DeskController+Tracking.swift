@@ -9,18 +9,7 @@ extension DeskController {
     /// file's summary, then every line of every file (matched, entered already, refused with why,
     /// ignored with why), the orders that get parcels before → after behind them.
     func planTrackingImport(_ item: PanelItem, takingValidLines: Bool) throws {
-        let inbox = settings.trackingInbox
-        let paths: [String]
-        do {
-            paths = try InboxFolder.files(in: inbox)
-        } catch {
-            state.message = DeskMessage("受取フォルダ \(inbox) を読めません: \(error.localizedDescription)", isError: true)
-            return
-        }
-        guard !paths.isEmpty else {
-            state.message = DeskMessage("受取フォルダ \(inbox) に取り込むファイルがありません（配送会社のソフトが書き出したCSVを置いてください）")
-            return
-        }
+        guard let paths = waitingFiles(in: settings.trackingInbox, toPut: "配送会社のソフトが書き出したCSV") else { return }
         let imported = try TrackingFileImport.read(paths, store: store, today: CalendarDate(japanDayOf: JapanTime(now())))
         let preview = TrackingPreview(imported: imported, takingValidLines: takingValidLines)
         // The orders the files name, read once by their state: each gets its new parcels.
@@ -34,6 +23,23 @@ extension DeskController {
         var dialog = ActionDialog(item: item, plan: plan, scope: "受取フォルダ")
         dialog.tracking = preview
         perform(state.apply(.planned(dialog)))
+    }
+
+    /// The files waiting in an inbox folder; nil, with the status line saying why, when it cannot
+    /// be read or holds none (`toPut`: what the operator should put there).
+    func waitingFiles(in inbox: String, toPut: String) -> [String]? {
+        let paths: [String]
+        do {
+            paths = try InboxFolder.files(in: inbox)
+        } catch {
+            state.message = DeskMessage("受取フォルダ \(inbox) を読めません: \(error.localizedDescription)", isError: true)
+            return nil
+        }
+        guard !paths.isEmpty else {
+            state.message = DeskMessage("受取フォルダ \(inbox) に取り込むファイルがありません（\(toPut)を置いてください）")
+            return nil
+        }
+        return paths
     }
 
     /// Writes what the preview showed — each order's parcels as they were then, checked still to be
