@@ -44,10 +44,16 @@ struct ConfirmRuleTests {
         #expect(reason(confirmedInRMS) == .alreadyConfirmed)
     }
 
-    @Test("only Rakuten API orders are confirmed")
-    func apiOnly() {
+    @Test("only Rakuten API orders are confirmed; one from RMS's order CSV waits until RMS's copy has filled it, and is cancelled in RMS, not here alone")
+    func apiOnly() throws {
         #expect(reason(OrderFixtures.order(origin: .enteredByHand(.phone))) == .notRakutenOrder)
-        #expect(reason(OrderFixtures.order(origin: .csvImport)) == .notRakutenOrder)
+        #expect(reason(OrderFixtures.order(origin: .csvImport)) == .csvNotReadFromRMS)
+        guard case .skip(let why) = try CancelAction(reasonCode: CancelAction.reasons[0].code).decide(OrderFixtures.order(origin: .csvImport), in: Selection([]))
+        else {
+            Issue.record("a CSV order was cancelled here alone")
+            return
+        }
+        #expect(why == .csvNotReadFromRMS)
     }
 
     @Test("only at RMS 100 注文確認待ち")

@@ -141,6 +141,33 @@ struct RMSOrderCSVTests {
         #expect(file.looseRefusals.map { $0.line } == [10])
     }
 
+    @Test("what the file says is kept as it says: a blank last line is a line, a file of CR-only line ends is refused, a full-width space and a line break inside a field stay (CRLF read as LF), a missing 商品税率 or 税込別 column and an unset ポイント利用額 are noted")
+    func asWritten() throws {
+        var model = try #require(Self.models(4, seed: 13).first { $0.packageModelList.count == 1 })
+        model.remarks = "　お届けは午前中に\r\nお願いします"
+        model.pointModel = PointModel(usedPoint: -9999)
+        let header = RMSOrderCSVSample.header.filter { $0 != "商品税率" && $0 != "税込別" }
+        let text = RMSOrderCSVSample.text([model], header: header) + "\r\n"
+        let file = try RMSOrderCSV.read(Array(text.utf8))
+        #expect(file.blankLines.count == 1 && file.accountedLines == file.dataLines)
+        guard case .model(let read, let problems) = file.orders.first?.content else {
+            Issue.record("not read")
+            return
+        }
+        #expect(read.remarks == "　お届けは午前中に\nお願いします")
+        #expect(problems.contains { $0.contains("商品税率: 列がありません。10%として読みました") })
+        #expect(problems.contains { $0.contains("税込別: 列がありません。税込として読みました") })
+        #expect(problems.contains { $0.contains("ポイント利用額: 「-9999」は未確定の値です") } && read.pointModel?.usedPoint == 0)
+        let order = RMSOrderCSVImport.order(read, problems: [], storeAs: .newOrder)
+        #expect(order.readProblem != nil && order.origin == .csvImport, "flagged until RMS's copy fills it")
+        do throws(FileFormatError) {
+            _ = try RMSOrderCSV.read(Array(RMSOrderCSVSample.text([model]).replacingOccurrences(of: "\r\n", with: "\r").utf8))
+            Issue.record("a CR-only file was read")
+        } catch {
+            #expect(error.description.contains("改行がCRだけ"))
+        }
+    }
+
     @Test("imported twice: the first adds each order (at the status its RMS status gives, origin CSV), the second changes nothing; an order the API brought is never doubled or overwritten — a changed address and fee on a 代金引換 order with two destinations show as 差分あり, field by field, until accepted")
     func importTwice() throws {
         let directory = TemporaryDirectory()

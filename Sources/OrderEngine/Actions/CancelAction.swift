@@ -25,6 +25,8 @@ public struct CancelAction: BulkAction {
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         if order.isBundled { return .skip(.bundledCancel) }
         if order.localStatus == .cancelled && !order.origin.isRakutenAPI { return .skip(.alreadyCancelled) }
+        // RMS has it: cancelled there, not here alone, once RMS's copy has filled it.
+        if order.origin == .csvImport { return .skip(.notFromAPI(order.origin)) }
         var after = order
         after.localStatus = .cancelled
         guard order.origin.isRakutenAPI else { return .change(after) }

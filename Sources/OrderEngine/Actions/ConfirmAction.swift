@@ -8,7 +8,7 @@ public struct ConfirmAction: BulkAction {
     public var readsOrderContent: Bool { true }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
-        guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
+        guard order.origin.isRakutenAPI else { return .skip(.notFromAPI(order.origin)) }
         if let problem = order.readProblem, problem.blocksConfirmation { return .skip(.unreadable(problem)) }
         // Rakuten Pay has no bundling: a bundled order has no confirm action (GoQ manual).
         if order.isBundled { return .skip(.bundled) }

@@ -11,7 +11,7 @@ public struct PushEditAction: BulkAction {
     public var readsOrderContent: Bool { false }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
-        guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
+        guard order.origin.isRakutenAPI else { return .skip(.notFromAPI(order.origin)) }
         guard let pending = order.pendingEdit, !pending.groups.isEmpty else { return .skip(.noPendingEdit) }
         // The request is RMS's own copy with the edit laid over it: every field must be read.
         if let problem = order.readProblem { return .skip(.unreadable(problem)) }

@@ -5,6 +5,8 @@ public enum SkipReason: Sendable, Hashable, Codable {
     case alreadyConfirmed
     case confirmInFlight
     case notRakutenOrder
+    /// Taken from RMS's order CSV and not yet read from RMS: what is sent to RMS waits for that.
+    case csvNotReadFromRMS
     case rmsProgressNot(expected: RMSProgress, actual: RMSProgress)
     case needsRMSStatusCheck(APIErrorClass)
     case noChange
@@ -103,6 +105,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .alreadyConfirmed: "注文確認は送信済みです（一度だけ送信できます）"
         case .confirmInFlight: "確認送信中です"
         case .notRakutenOrder: "楽天ペイの注文ではありません"
+        case .csvNotReadFromRMS: "RMSの受注CSVから取り込んだ注文です。RMSステータスを取得してRMSの内容で埋まってから操作してください"
         case .rmsProgressNot(let expected, let actual):
             "RMSステータスが\(expected.label)ではありません（\(actual.label)）"
         case .needsRMSStatusCheck(let errorClass):
@@ -166,5 +169,13 @@ public enum SkipReason: Sendable, Hashable, Codable {
             "ソーシャルギフトの受取人がお届け先を入力していません（入力待ち、期限 \(due)）。RMSで入力されるまで送り状・納品書・領収書・メールは作りません"
         case .sentToRMS: "金額はRMSに反映済みのため、元に戻しません（注文内容修正で直して反映してください）"
         }
+    }
+}
+
+extension SkipReason {
+    /// Why an order that did not come from RMS's API is not sent there: not Rakuten's at all, or
+    /// Rakuten's from its order CSV and not yet read from RMS.
+    public static func notFromAPI(_ origin: OrderOrigin) -> SkipReason {
+        origin == .csvImport ? .csvNotReadFromRMS : .notRakutenOrder
     }
 }

@@ -9,10 +9,10 @@ extension RMSDifference {
     public convenience init?(ours: Order, previous: Order, csv: Order, omitting: (String) -> Bool) {
         var fields: [Field] = []
         var details: [String: String] = [:]
-        // The CSV's destinations in the order's own order, matched by 送付先ID.
+        // The CSV's destinations in the order's own places, matched by 送付先ID; one the CSV lacks
+        // is the order's own (no difference), one only the CSV has is not the order's.
         var csv = csv
-        csv.packages = ours.packages.compactMap { ours in csv.packages.first { $0.basketID == ours.basketID } }
-            + csv.packages.filter { theirs in !ours.packages.contains { $0.basketID == theirs.basketID } }
+        csv.packages = ours.packages.map { ours in csv.packages.first { $0.basketID == ours.basketID } ?? ours }
         // A character the CSV's CP932 writes otherwise (〜 as ～) is no difference.
         func compare(_ label: String, key: String? = nil, _ value: (Order) -> String) -> Bool {
             if let key, omitting(key) { return false }
@@ -24,27 +24,24 @@ extension RMSDifference {
             fields.append(Field(label: label, ours: value(ours), rms: now))
             return true
         }
-        _ = compare("送付先の数") { "\($0.packages.count)件" }
         // RMS's fees as accepting takes them: the order's own but for those the CSV changed.
         var fees = ours.fees
         if compare("送料", { $0.fees.shipping.description }) { fees.shipping = csv.fees.shipping }
         if compare("代引手数料", { $0.fees.cashOnDelivery.description }) { fees.cashOnDelivery = csv.fees.cashOnDelivery }
         if compare("決済手数料", key: "paymentCharge", { $0.fees.paymentCharge.description }) { fees.paymentCharge = csv.fees.paymentCharge }
-        _ = compare("商品合計") { $0.goodsPrice.description }
-        _ = compare("ポイント利用", key: "points") { "\($0.pointsUsed)ポイント" }
-        _ = compare("クーポン", key: "coupons") { "\($0.couponTotal)円" }
-        _ = compare("支払方法", key: "paymentMethod") { $0.payment.methodName }
-        for field in DetailField.all(packages: min(ours.packages.count, csv.packages.count)) {
+        // Only what accepting takes in is a difference here: the fees and the details. The goods,
+        // points and coupons come with RMS's own copy, which the next read of RMS brings.
+        for field in DetailField.all(packages: ours.packages.count) {
             if compare(field.label, key: field.key, field.displayText(in:)) { details[field.key] = field.text(in: csv) }
         }
         let cancelled = csv.rmsProgress.isCancelling && !previous.rmsProgress.isCancelling && ours.localStatus != .cancelled
-        if csv.rmsProgress != ours.rmsProgress, csv.rmsProgress != previous.rmsProgress {
-            fields.append(Field(label: "RMSステータス", ours: ours.rmsProgress.label, rms: csv.rmsProgress.label))
+        if cancelled {
+            fields.append(Field(label: "RMSステータス", ours: ours.rmsProgress.label, rms: "\(csv.rmsProgress.label)（店舗の操作ではありません）"))
         }
         guard !fields.isEmpty else { return nil }
         self.init(fields: fields, rmsFees: fees, cancelledInRMS: cancelled, rmsDetails: details.isEmpty ? nil : details)
     }
 
     /// The keys of the amounts a file may not hold (送料 and 代引料 it always does).
-    public static let csvAmountKeys: Set<String> = ["paymentCharge", "points", "coupons", "paymentMethod"]
+    public static let csvAmountKeys: Set<String> = ["paymentCharge"]
 }

@@ -10,7 +10,7 @@ public struct ShipCorrectionAction: BulkAction {
     public var takesWholeBundles: Bool { true }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
-        guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
+        guard order.origin.isRakutenAPI else { return .skip(.notFromAPI(order.origin)) }
         if order.parcels.contains(where: \.report.isInFlight) { return .skip(.shipReportInFlight) }
         let pending = order.parcels.filter(\.report.awaitsCorrection)
         guard !pending.isEmpty else { return .skip(.noShippingCorrection) }

@@ -20,7 +20,7 @@ public struct ShipReportAction: BulkAction {
     public var takesWholeBundles: Bool { true }
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
-        guard order.origin.isRakutenAPI else { return .skip(.notRakutenOrder) }
+        guard order.origin.isRakutenAPI else { return .skip(.notFromAPI(order.origin)) }
         if let problem = order.readProblem { return .skip(.unreadable(problem)) }
         if order.rmsProgress.isCancelling { return .skip(.alreadyCancelled) }
         if order.parcels.contains(where: \.report.isInFlight) { return .skip(.shipReportInFlight) }

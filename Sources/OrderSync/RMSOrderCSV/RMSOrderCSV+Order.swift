@@ -76,6 +76,9 @@ extension RMSOrderCSV {
             let units = try values.required(row, .units)
             let includesTax = values.flag(row, .includesTax, default: 1, words: ["税込": 1, "税別": 0])
             let rate = values.rate(row, .itemTaxRate) ?? 0.1
+            // Read as RMS's defaults, but said: a line's tax is money on the slips.
+            values.noteMissing(row, .includesTax, read: "税込")
+            values.noteMissing(row, .itemTaxRate, read: "10%")
             // RMS's 商品毎税込価格; where the file lacks it, the price with its tax (rounded down, as
             // RMS rounds a line's tax): the next API read gives RMS's own.
             let taxIncluded = values.optional(row, .priceTaxIncluded)
@@ -101,7 +104,7 @@ extension RMSOrderCSV {
                 throw Refusal(reason: "\(first.line)行目: 注文日時「\(first.text(.orderedAt))」が読めません")
             }
             let settlement = first.text(.paymentMethod)
-            let points = values.optional(first, .points)
+            let points = values.count(first, .points)
             let wrappings = [
                 values.wrapping(first, title: .wrapping1Title, name: .wrapping1Name, price: .wrapping1Price,
                                 includesTax: .wrapping1IncludesTax, rate: .wrapping1TaxRate, tax: .wrapping1Tax),
@@ -126,7 +129,7 @@ extension RMSOrderCSV {
                 goodsTax: values.optional(first, .goodsTax), postagePrice: try values.required(first, .postage),
                 deliveryPrice: try values.required(first, .cashOnDeliveryFee), paymentCharge: values.money(first, .paymentCharge),
                 paymentChargeTaxRate: values.rate(first, .paymentChargeTaxRate) ?? 0.1, totalPrice: try values.required(first, .totalPrice),
-                requestPrice: try values.required(first, .requestPrice), couponAllTotalPrice: values.optional(first, .coupons) ?? 0,
+                requestPrice: try values.required(first, .requestPrice), couponAllTotalPrice: values.count(first, .coupons) ?? 0,
                 couponShopPrice: values.optional(first, .shopCoupons) ?? 0, couponOtherPrice: values.optional(first, .rakutenCoupons) ?? 0,
                 additionalFeeOccurAmountToUser: values.optional(first, .toUser) ?? 0,
                 additionalFeeOccurAmountToShop: values.optional(first, .toShop) ?? 0, asurakuFlag: values.flag(first, .asuraku),

@@ -38,6 +38,21 @@ extension RMSOrderCSV {
             return value
         }
 
+        /// A count the API has no unset for (points, a coupons' total): RMS's −9999 is noted and read as 0.
+        mutating func count(_ row: Row, _ column: Column) -> Int? {
+            guard let value = optional(row, column) else { return nil }
+            guard value >= 0 else {
+                note(row, column, "「\(value)」は未確定の値です。0として読みました")
+                return 0
+            }
+            return value
+        }
+
+        /// Notes a column the file does not have, and what was read in its place.
+        mutating func noteMissing(_ row: Row, _ column: Column, read: String) {
+            if !row.has(column) { note(row, column, "列がありません。\(read)として読みました") }
+        }
+
         /// An amount; unset (−9999, as RMS says it) where the file lacks it or it is odd.
         mutating func money(_ row: Row, _ column: Column) -> Int {
             optional(row, column) ?? Money.rakutenUnsetSentinel

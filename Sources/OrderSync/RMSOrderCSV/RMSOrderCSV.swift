@@ -53,9 +53,11 @@ public enum RMSOrderCSV {
     /// column) or whose quotes never close is an error naming the line; a bad order is not.
     public static func read(_ bytes: [UInt8]) throws(FileFormatError) -> File {
         let (text, encoding) = try FileText.decode(bytes)
-        var records = try CSV.records(text)
-        // A last line ending the file adds no record; a file's final CRLF is no blank line.
-        if let last = records.last, last.fields == [""], text.hasSuffix("\n") || text.hasSuffix("\r") { records.removeLast() }
+        // Lines ended by CR alone (an old Mac's) end no record: the whole file would read as its header.
+        if bytes.contains(0x0D), !bytes.contains(0x0A) {
+            throw FileFormatError(line: 1, "改行がCRだけです（CRLFかLFで保存し直してください）")
+        }
+        let records = try CSV.records(text)
         guard let first = records.first else { throw FileFormatError("空のファイルです") }
         let header = try Header(first.fields)
         var blank: [Int] = []
@@ -112,15 +114,19 @@ extension RMSOrderCSV {
         let fields: [String]
         let header: Header
 
-        /// The field's text, trimmed; empty when the file lacks the column or the row is short.
+        /// The field's text, with the ASCII spaces and tabs at its ends taken off (a full-width
+        /// space is the buyer's, as the API keeps it) and its line breaks as the API writes them
+        /// (LF); empty when the file lacks the column or the row is short.
         func text(_ column: Column) -> String {
             guard let index = header.position(of: column), index < fields.count else { return "" }
-            let field = fields[index]
+            var field = fields[index]
+            if field.utf8.contains(0x0D) { field = field.replacingOccurrences(of: "\r\n", with: "\n") }
             // Most fields have no space at either end: those are not copied.
-            guard let first = field.unicodeScalars.first, let last = field.unicodeScalars.last,
-                first.properties.isWhitespace || last.properties.isWhitespace
-            else { return field }
-            return field.trimmingCharacters(in: .whitespaces)
+            let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+            guard let first = field.utf8.first, let last = field.utf8.last, blank(first) || blank(last) else { return field }
+            let bytes = Array(field.utf8)
+            guard let start = bytes.firstIndex(where: { !blank($0) }), let end = bytes.lastIndex(where: { !blank($0) }) else { return "" }
+            return String(decoding: bytes[start...end], as: UTF8.self)
         }
 
         func has(_ column: Column) -> Bool { header.position(of: column) != nil }

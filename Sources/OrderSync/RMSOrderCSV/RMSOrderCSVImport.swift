@@ -111,6 +111,23 @@ public enum RMSOrderCSVImport {
         })
     }
 
+    /// The desk's preview: each file compared, and the files going ahead takes in — those read,
+    /// without a refusal unless `takingValidOrders`. The orders of the taken files are compared
+    /// as applying will take them (an order in a file left behind is not theirs to repeat).
+    public static func preview(
+        _ read: ReadFiles, store: any ShopStore, storeAs: LocalStatus, takingValidOrders: Bool
+    ) throws -> (report: Report, taken: Set<String>) {
+        let full = try run(read, store: store, storeAs: storeAs, applying: false)
+        let taken = Set(full.files.filter { file in
+            if case .failure = file.read { return false }
+            return !file.refusesSomething || takingValidOrders
+        }.map(\.path))
+        guard taken.count < full.files.count, !taken.isEmpty else { return (full, taken) }
+        let part = try run(read.keeping(taken), store: store, storeAs: storeAs, applying: false)
+        let files = full.files.map { file in part.files.first { $0.path == file.path } ?? file }
+        return (Report(files: files, applied: false), taken)
+    }
+
     /// Compares the files' orders with the store; with `applying`, adds the new ones and keeps
     /// the differences, all in one transaction. `storeAs`: the shop's first status.
     public static func run(_ read: ReadFiles, store: any ShopStore, storeAs: LocalStatus, applying: Bool) throws -> Report {
@@ -160,14 +177,16 @@ public enum RMSOrderCSVImport {
     }
 
     /// The order as a fetch would store it, but from the CSV: origin CSV, at the status its RMS
-    /// status gives, 要確認 with what could not be read.
+    /// status gives, and flagged 要確認 (with what could not be read) until RMS's copy fills it:
+    /// the CSV lacks what edits, labels and reports need (発送明細ID, the coupons…), so nothing
+    /// is changed here that RMS's copy would then overwrite.
     public static func order(_ model: OrderModel, problems: [String], storeAs: LocalStatus) -> Order {
         var order = Order(rakuten: model, localStatus: storeAs)
         order.localStatus = order.rmsProgress.localStatusWhenBroughtIn(new: storeAs)
         order.origin = .csvImport
-        if let first = problems.first {
-            order.readProblem = ReadProblem(keyPath: "RMSの受注CSV", problem: ([first] + problems.dropFirst()).joined(separator: "、"))
-        }
+        order.readProblem = ReadProblem(
+            keyPath: "RMSの受注CSV",
+            problem: (problems.isEmpty ? ["RMSから読むまで、CSVにない項目があります（RMSステータスを取得で埋まります）"] : problems).joined(separator: "、"))
         return order
     }
 
@@ -187,7 +206,7 @@ public enum RMSOrderCSVImport {
 
     /// The comparison's keys and the column each is read from.
     static let keyColumns: [String: RMSOrderCSV.Column] = [
-        "paymentCharge": .paymentCharge, "points": .points, "coupons": .coupons, "paymentMethod": .paymentMethod,
+        "paymentCharge": .paymentCharge,
         "deliveryName": .deliveryMethod, "deliveryDate": .deliveryDate, "shippingTerm": .timeSlot, "memo": .memo,
         "remarks": .remarks, "giftCheck": .gift, "subStatusId": .subStatusID,
         "orderer.familyName": .ordererFamilyName, "orderer.firstName": .ordererFirstName,

@@ -10,10 +10,12 @@ extension DeskController {
     func planRMSCSVImport(_ item: PanelItem, takingValidOrders: Bool) throws {
         guard let paths = waitingFiles(in: settings.ordersInbox, toPut: "RMSの受注管理 → データダウンロードで作った楽天ペイ受注CSV") else { return }
         let read = RMSOrderCSVImport.read(paths)
-        let report = try RMSOrderCSVImport.run(read, store: store, storeAs: settings.fetch.localStatus, applying: false)
+        let (report, taken) = try RMSOrderCSVImport.preview(
+            read, store: store, storeAs: settings.fetch.localStatus, takingValidOrders: takingValidOrders)
         let plan = Plan(actionID: .importRMSCSV, title: "\(ActionID.importRMSCSV.title): \(paths.count)ファイル", changes: [], skips: [])
         var dialog = ActionDialog(item: item, plan: plan, scope: "受取フォルダ")
-        dialog.rmsCSV = RMSCSVPreview(read: read, report: report, takingValidOrders: takingValidOrders, storeAs: settings.fetch.localStatus)
+        dialog.rmsCSV = RMSCSVPreview(
+            read: read, report: report, takenPaths: taken, takingValidOrders: takingValidOrders, storeAs: settings.fetch.localStatus)
         perform(state.apply(.planned(dialog)))
     }
 

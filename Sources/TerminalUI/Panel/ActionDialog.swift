@@ -143,24 +143,21 @@ public struct TrackingPreview: Sendable {
 public struct RMSCSVPreview: Sendable {
     public let read: RMSOrderCSVImport.ReadFiles
     public let report: RMSOrderCSVImport.Report
+    /// The files going ahead takes in (``RMSOrderCSVImport/preview(_:store:storeAs:takingValidOrders:)``).
+    public let takenPaths: Set<String>
     public let takingValidOrders: Bool
     /// The status new orders start at (the fetch's).
     public let storeAs: LocalStatus
 
-    public init(read: RMSOrderCSVImport.ReadFiles, report: RMSOrderCSVImport.Report, takingValidOrders: Bool, storeAs: LocalStatus) {
+    public init(
+        read: RMSOrderCSVImport.ReadFiles, report: RMSOrderCSVImport.Report, takenPaths: Set<String>, takingValidOrders: Bool,
+        storeAs: LocalStatus
+    ) {
         self.read = read
         self.report = report
+        self.takenPaths = takenPaths
         self.takingValidOrders = takingValidOrders
         self.storeAs = storeAs
-    }
-
-    /// The files going ahead takes in: those read, without a refusal unless the operator chose
-    /// to take the valid orders of those too.
-    public var takenPaths: Set<String> {
-        Set(report.files.filter { file in
-            if case .failure = file.read { return false }
-            return !file.refusesSomething || takingValidOrders
-        }.map(\.path))
     }
 
     public var movesFiles: Bool { !takenPaths.isEmpty }
