@@ -32,7 +32,9 @@ struct MultiDeskEndToEndTests {
         #expect(Self.count(of: "保留", in: before) == 0)
 
         // At the first desk: 受注ステータスを変更 → 保留 (the sixth status) for the cursor row.
-        first.send("Tab", "Home", "Down", "Down", "Down", "Down", "+", "+", "+", "+", "+", "Enter")
+        first.send("Tab")
+        try PanelEndToEndTests.choose("受注ステータスを変更", in: first)
+        first.send("+", "+", "+", "+", "+", "Enter")
         _ = try #require(first.waitFor(10) { $0.contains("受注ステータスを「保留」に変更する: 1件") }, "no preview:\n\(first.capture())")
         first.send("y")
         _ = try #require(first.waitFor(10) { $0.contains("成功: 1件") })
@@ -54,7 +56,9 @@ struct MultiDeskEndToEndTests {
             width: 120, height: 40)
         defer { session.kill() }
         _ = try #require(session.waitFor(60) { $0.contains("処理パネル") && $0.contains("受注一覧 新規受付") })
-        session.send("Space", "Space", "Space", "Tab", "Home", "Down", "Down", "Down", "Down", "+", "+", "+", "Enter")
+        session.send("Space", "Space", "Space", "Tab")
+        try PanelEndToEndTests.choose("受注ステータスを変更", in: session)
+        session.send("+", "+", "+", "Enter")
         _ = try #require(session.waitFor(10) { $0.contains("受注ステータスを「出荷待ち」に変更する: 3件") }, "no preview:\n\(session.capture())")
         session.resize(width: 70, height: 20)
         _ = try #require(session.waitFor(10) { $0.contains("画面が小さすぎます") }, "no notice:\n\(session.capture())")
