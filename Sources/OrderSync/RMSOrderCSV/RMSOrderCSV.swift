@@ -29,6 +29,11 @@ public enum RMSOrderCSV {
         /// The columns Juchu reads that the file has.
         let columns: Set<Column>
 
+        /// Whether a line or an order of the file is refused (the store has no say in it).
+        public var refusesSomething: Bool {
+            !looseRefusals.isEmpty || orders.contains { if case .refused = $0.content { true } else { false } }
+        }
+
         /// Every data line, once: those of the orders, the loose refusals, the blank and repeated.
         public var accountedLines: Int {
             orders.reduce(0) { $0 + $1.lines.count } + looseRefusals.count + blankLines.count + repeatedLines.count

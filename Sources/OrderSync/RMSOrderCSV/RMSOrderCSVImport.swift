@@ -61,8 +61,7 @@ public enum RMSOrderCSVImport {
 
         /// Whether the file cannot be read, or has a line or an order refused.
         public var refusesSomething: Bool {
-            guard case .success(let read) = read else { return true }
-            return !read.looseRefusals.isEmpty || orders.contains { if case .refused = $0.outcome { true } else { false } }
+            if case .success(let file) = read { file.refusesSomething } else { true }
         }
 
         /// 「新規 2・同じ 1・差分あり 1・拒否 1（7行: 明細 5、空行 1、重複 1）」
@@ -91,6 +90,12 @@ public enum RMSOrderCSVImport {
     /// Files read, each whole or with why not: once for a preview and its applying.
     public struct ReadFiles: Sendable {
         let files: [(String, Result<RMSOrderCSV.File, FileFormatError>)]
+
+        /// Whether a file cannot be read, or has a line or an order refused: known from the files
+        /// alone, before the store is asked.
+        public var refusesSomething: Bool {
+            files.contains { _, read in if case .success(let file) = read { file.refusesSomething } else { true } }
+        }
 
         /// Only the files of `paths` (the desk takes in the files without a refusal).
         public func keeping(_ paths: Set<String>) -> ReadFiles {

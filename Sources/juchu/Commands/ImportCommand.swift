@@ -51,9 +51,9 @@ struct ImportRMSCSVCommand: ParsableCommand {
             let store = try options.openStore(settings)
             let read = RMSOrderCSVImport.read(files)
             let storeAs = settings.fetch.localStatus
-            var report = try RMSOrderCSVImport.run(read, store: store, storeAs: storeAs, applying: false)
-            let applies = !preview && (!report.refusesSomething || applyValid)
-            if applies { report = try RMSOrderCSVImport.run(read, store: store, storeAs: storeAs, applying: true) }
+            // Whether anything is refused is the files' own: the store is compared once, applying or not.
+            let applies = !preview && (!read.refusesSomething || applyValid)
+            let report = try RMSOrderCSVImport.run(read, store: store, storeAs: storeAs, applying: applies)
             if json {
                 try printJSON(["applied": applies, "files": report.files.map(Self.json)] as [String: Any])
             } else {
