@@ -134,4 +134,71 @@ struct HandOrderEndToEndTests {
         #expect(try store.order(numbers[0])?.sync == .localOnly)
         await sandbox.stop()
     }
+
+    @Test("at 80×24 in tmux: N opens 受注を登録, a phone order typed with a product from the list is stored as M000001 (a refused save and a resize lose nothing), then 複製 from the palette makes M000002")
+    func fromTheDesk() throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let database = juchu.home + "/demo.sqlite"
+        let session = try TmuxSession(
+            command: juchu.commandLine("demo --db \(database) --keymap \(juchu.repositoryKeymap) --life-interval 0"), width: 80, height: 24)
+        defer { session.kill() }
+        _ = try #require(session.waitFor(60) { $0.contains("受注一覧") }, "the desk did not open:\n\(session.capture())")
+        session.send("N")
+        _ = try #require(session.waitFor(10) { $0.contains("受注を登録") && $0.contains("< 電話 >") }, "no form:\n\(session.capture())")
+        // 受付: 電話, now, 銀行振込 (one to the right of 代金引換), 宅配便; 送料 800.
+        session.send("Down", "Down", "Right")
+        for _ in 0..<4 { session.send("Down") }
+        session.send(literal: "800")
+        // Saved too early: every missing field named, the focus on the first (注文者's 郵便番号).
+        session.send("Enter")
+        _ = try #require(session.waitFor(10) { $0.contains("郵便番号（注文者）: 入力してください") }, "no refusal:\n\(session.capture())")
+        // 注文者: typed whole (a postcode lookup may fill 都道府県 and 市区町村 first: typed over).
+        session.send(literal: "1000001")
+        session.send("Down")
+        session.send(literal: "東京都")
+        session.send("Down")
+        session.send(literal: "千代田区")
+        session.send("Down")
+        for _ in 0..<12 { session.send("BSpace") }
+        session.send(literal: "千代田1-1")
+        session.send("Down")
+        session.send(literal: "電話 花子")
+        session.send("Down")
+        session.send(literal: "でんわ はなこ")
+        session.send("Down")
+        session.send(literal: "03-1234-5678")
+        // The terminal changes size and back: the form is redrawn as it was.
+        session.resize(width: 100, height: 30)
+        session.resize(width: 80, height: 24)
+        _ = try #require(session.waitFor(5) { $0.contains("03-1234-5678") && $0.contains("電話 花子") }, "lost on resize:\n\(session.capture())")
+        // 商品: the first product of the demo's list.
+        session.send("PageDown", "PageDown", "Right")
+        _ = try #require(session.waitFor(5) { $0.contains("税込") && $0.contains("円") }, "no product:\n\(session.capture())")
+        session.send("Enter")
+        let stored = try #require(session.waitFor(10) { $0.contains("受注を登録しました") }, "not stored:\n\(session.capture())")
+        #expect(stored.contains("-M000001"), "\(stored)")
+        _ = try #require(session.waitFor(5) { $0.contains("電話 花子") }, "not in the list:\n\(session.capture())")
+        // 複製 of the phone order, found by its buyer's name.
+        session.send("/")
+        session.send(literal: "電話 花子")
+        session.send("Enter")
+        _ = try #require(session.waitFor(10) { $0.contains("1/1件") }, "not found:\n\(session.capture())")
+        session.send(":")
+        session.send(literal: "ふくせい")
+        session.send("Enter")
+        _ = try #require(session.waitFor(10) { $0.contains("受注を複製する") }, "no preview:\n\(session.capture())")
+        session.send("y")
+        _ = try #require(session.waitFor(10) { $0.contains("成功: 1件") }, "no result:\n\(session.capture())")
+        session.send("Enter", "q")
+        #expect(session.waitFor(10) { $0.contains("EXIT=0") } != nil)
+        let store = try OrderStore(path: database)
+        let day = "\(CalendarDate(japanDayOf: JapanTime(Date())))".replacingOccurrences(of: "-", with: "")
+        let first = try #require(try store.order(OrderNumber("398211-\(day)-M000001")))
+        #expect(first.origin == .enteredByHand(.phone) && first.payment.methodName == "銀行振込" && first.sync == .localOnly)
+        #expect(first.fees.shipping == .yen(800) && first.orderer.phoneNumber == "03-1234-5678" && first.packages[0].destination.subAddress == "千代田1-1")
+        #expect(try store.journal(of: first.number).first?.action == "enter-order")
+        let copy = try #require(try store.order(OrderNumber("398211-\(day)-M000002")), "the copy")
+        #expect(copy.requestPrice == first.requestPrice && copy.orderer == first.orderer)
+    }
 }

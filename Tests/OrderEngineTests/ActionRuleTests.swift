@@ -72,6 +72,8 @@ struct ActionRuleTests {
         #expect(plan.creations.first?.source == hand.number)
         #expect(plan.skips.map(\.reason) == [.notEnteredByHand, .notEnteredByHand])
         #expect(SkipReason.notEnteredByHand.text == "複製できるのは店舗・電話・FAXの注文だけです")
+        // The preview the desk keeps hands the copied order on to be applied (it changes none).
+        #expect(PlanPreview(plan).numbers == [hand.number] && PlanPreview(plan).creationCount == 1)
     }
 
     @Test("bundle: same orderer and destination, each 楽天処理済, fees fixed, not shipped")

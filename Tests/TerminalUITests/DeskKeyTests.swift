@@ -269,7 +269,7 @@ struct PanelKeyTests {
                 #expect(throws: ActionInputError.self) { try item.action(statuses: state.statuses) }  // 追記 of a blank
             case .writeFee:
                 #expect(throws: ActionInputError.self) { try item.action(statuses: state.statuses) }  // no amount
-            case .undo, .fetch, .importTracking, .importRMSCSV, .testRules, .runRules:
+            case .undo, .fetch, .importTracking, .importRMSCSV, .testRules, .runRules, .enterOrder, .reconcile:
                 #expect(try item.action(statuses: state.statuses).engineAction(today: DeskFixtures.today) == nil)
             case .printSlips, .printReceipt:
                 guard case .printSlips(let slip) = try item.action(statuses: state.statuses) else {

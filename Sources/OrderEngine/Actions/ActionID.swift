@@ -30,6 +30,10 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
     case runRules = "run-rules"
     case undo
     case fetch
+    /// 受注を登録: the form for an order taken by phone, FAX, at the counter (`juchu order new`).
+    case enterOrder = "enter-order"
+    /// 取りこぼしの確認: RMS's orders of a period against the store (`juchu reconcile`).
+    case reconcile
 
     /// The panel's words for it (注文確認通知を送る), or the journal's for what no panel row does.
     public var title: String {
@@ -55,6 +59,8 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .shipCorrection: "荷物番号の訂正・削除を送る（RMS）"
         case .undo: "直前の一括処理を取り消す"
         case .fetch: "今すぐ取得する"
+        case .enterOrder: "受注を登録する（電話・FAX・店舗）"
+        case .reconcile: "取りこぼしを確認する（RMS）"
         case .sendMail: "メール送信"
         case .testMail: "自分宛にテスト送信（カーソル行のメール）"
         case .printSlips: "帳票作成"
@@ -94,6 +100,8 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable, Codable {
         case .runRules: "ルールの適用"
         case .undo: "取り消し"
         case .fetch: "受注取得"
+        case .enterOrder: "受注の登録"
+        case .reconcile: "取りこぼしの確認"
         }
     }
 

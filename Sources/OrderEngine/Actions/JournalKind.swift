@@ -44,7 +44,6 @@ public enum JournalEvent: String, Sendable, Hashable, CaseIterable, Codable {
     case shipReportReadback = "ship-report-readback"
     case setParcels = "set-parcels"
     case sendMailResult = "send-mail-result"
-    case enterOrder = "enter-order"
 
     /// What the journal calls it.
     public var label: String {
@@ -62,7 +61,6 @@ public enum JournalEvent: String, Sendable, Hashable, CaseIterable, Codable {
         case .shipReportReadback: "報告後のRMSの内容"
         case .setParcels: "荷物番号の入力"
         case .sendMailResult: "メール送信の結果"
-        case .enterOrder: "受注の登録"
         }
     }
 }

@@ -42,6 +42,11 @@ public enum OrderAction: Sendable, Equatable {
     /// rule's batch back: no operator made it).
     case undo(UndoTarget)
     case fetch
+    /// 受注を登録: opens the form (the order is the form's, not a plan's).
+    case enterOrder
+    /// 取りこぼしの確認 of the last `days` days (注文日, today included); `fetching`: the orders
+    /// RMS has and the store lacks are brought in through the fetch's own import.
+    case reconcile(days: Int, fetching: Bool)
 
     /// Its identity: what the journal, the outbox and keymap.toml call it.
     public var id: ActionID {
@@ -71,6 +76,8 @@ public enum OrderAction: Sendable, Equatable {
         case .rules(let run): run ? .runRules : .testRules
         case .undo: .undo
         case .fetch: .fetch
+        case .enterOrder: .enterOrder
+        case .reconcile: .reconcile
         }
     }
 
@@ -108,7 +115,7 @@ public enum OrderAction: Sendable, Equatable {
         case .writeLabels(let format): WriteLabelsAction(format)
         case .shipReport: ShipReportAction(today: today, statusAfter: statusAfterShipReport)
         case .shipCorrection: ShipCorrectionAction()
-        case .importTracking, .importRMSCSV, .sendMail, .testMail, .printSlips, .rules, .undo, .fetch: nil
+        case .importTracking, .importRMSCSV, .sendMail, .testMail, .printSlips, .rules, .undo, .fetch, .enterOrder, .reconcile: nil
         }
     }
 }

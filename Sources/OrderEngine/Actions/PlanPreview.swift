@@ -13,8 +13,10 @@ public struct PlanPreview: Sendable {
     public let leavesMachine: Bool
     public let changes: [Change]
     public let skips: [Plan.Skip]
+    /// The orders new ones are made from (複製), in the plan's order.
+    public let creationSources: [OrderNumber]
     /// New orders the plan makes (複製).
-    public let creationCount: Int
+    public var creationCount: Int { creationSources.count }
     /// What the operator must know before going ahead.
     public let cautions: [Plan.Caution]
     /// The skip reasons with how many orders each covers, most frequent first.
@@ -28,12 +30,16 @@ public struct PlanPreview: Sendable {
         leavesMachine = plan.leavesMachine
         changes = plan.changes.map { Change(number: $0.number, ordererName: $0.before.orderer.fullName, fields: $0.fields) }
         skips = plan.skips
-        creationCount = plan.creations.count
+        creationSources = plan.creations.map(\.source)
         cautions = plan.cautions
         skipSummary = plan.skipSummary
         withUnsentEdits = plan.changes.filter { $0.before.pendingEdit != nil }.map(\.number)
     }
 
-    /// The orders the plan changes, in its order.
-    public var numbers: [OrderNumber] { changes.map(\.number) }
+    /// The orders the plan changes or copies, in its order: what applying it is given.
+    public var numbers: [OrderNumber] {
+        let changed = changes.map(\.number)
+        let known = Set(changed)
+        return changed + creationSources.filter { !known.contains($0) }
+    }
 }

@@ -210,7 +210,13 @@ public struct HandOrderDraft: Sendable, Hashable {
     /// A person's fields checked as the detail's edits check them (``DetailEdit/check(_:part:)``).
     private func contact(_ person: Person, field: String, fail: (String, String) -> Void) -> Contact {
         func checked(_ key: String, _ text: String, _ part: DetailField.ContactPart) -> String {
-            switch DetailEdit.check(text.trimmingCharacters(in: .whitespaces), part: part) {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            // An empty postcode or prefecture is missing, not a malformed one.
+            if trimmed.isEmpty, part == .zipCode || part == .prefecture {
+                fail("\(field).\(key)", "入力してください")
+                return text
+            }
+            switch DetailEdit.check(trimmed, part: part) {
             case .success(let value): return value
             case .failure(let problems):
                 fail("\(field).\(key)", problems.description)

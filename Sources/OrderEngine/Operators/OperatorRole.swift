@@ -38,7 +38,7 @@ extension ActionID {
         case .testRules: .viewer
         case .refreshRMSStatus, .changeStatus, .writeDate, .writeFee, .setCarrier, .setFlag, .clearFlag, .bundle, .unbundle, .duplicate,
              .acceptRMSChanges, .writeLabels, .importTracking, .importRMSCSV, .shipReport, .shipCorrection, .sendMail, .testMail, .printSlips,
-             .printReceipt, .undo, .fetch:
+             .printReceipt, .undo, .fetch, .enterOrder, .reconcile:
             .clerk
         }
     }
@@ -58,8 +58,6 @@ public enum OperatorTask: Sendable, CaseIterable {
     case restore
     /// `juchu store copy`: the whole store into a PostgreSQL database.
     case copyStore
-    /// 受注を登録: an order taken by phone, FAX, at the counter (`juchu order new`).
-    case enterOrder
 
     public var title: String {
         switch self {
@@ -69,13 +67,12 @@ public enum OperatorTask: Sendable, CaseIterable {
         case .backup: "バックアップ"
         case .restore: "バックアップから戻す"
         case .copyStore: "データベースを写す"
-        case .enterOrder: "受注を登録"
         }
     }
 
     public var requiredRole: OperatorRole {
         switch self {
-        case .editOrder, .enterTracking, .runWorker, .enterOrder: .clerk
+        case .editOrder, .enterTracking, .runWorker: .clerk
         case .backup, .restore, .copyStore: .manager
         }
     }

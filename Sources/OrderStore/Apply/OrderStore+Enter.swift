@@ -17,7 +17,7 @@ extension StoreApplying {
             entered.number = try OrderStore.nextHandNumber(like: OrderNumber(shopID), at: date, in: db)
             guard try db.storeNewOrder(
                 OrderStore.Incoming(order: entered, rawJSON: nil), batchID: UUID().uuidString.lowercased(),
-                action: .event(.enterOrder), operatorName: operatorName, at: date)
+                action: .action(.enterOrder), operatorName: operatorName, at: date)
             else { throw StoreError("注文番号 \(entered.number.rawValue) は既にあります") }
             return entered
         }

@@ -22,6 +22,10 @@ extension DeskController {
             switch action {
             case .fetch:
                 perform([.fetch])
+            case .enterOrder:
+                perform([.openOrderEntry])
+            case .reconcile(let days, let fetching):
+                startReconcile(item, days: days, fetching: fetching)
             case .importTracking(let takingValidLines):
                 try planTrackingImport(item, takingValidLines: takingValidLines)
             case .importRMSCSV(let takingValidOrders):

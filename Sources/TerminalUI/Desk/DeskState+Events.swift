@@ -53,9 +53,29 @@ extension DeskState {
         case .postcodeFound(let zip, let places, let problem):
             if let problem {
                 editForm?.postcodeNote = problem
+                orderEntry?.postcodeNote = problem
             } else {
                 editForm?.fill(from: places, zip: zip)
+                orderEntry?.fill(from: places, zip: zip)
             }
+            return []
+        case .reconciled(let dialog):
+            // Opened when nothing else is: a form being typed into is never taken over.
+            if self.dialog == nil, editForm == nil, parcelForm == nil, orderEntry == nil, palette == nil { self.dialog = dialog }
+            message = DeskMessage("\(dialog.plan.title): \(dialog.result?.note ?? "")")
+            return [.reloadRows]
+        case .orderEntryOpened(let form):
+            orderEntry = form
+            return []
+        case .orderEntered(.success(let order)):
+            orderEntry = nil
+            message = DeskMessage("受注を登録しました: \(order.number)（\(order.origin.label)・\(order.payment.methodName)、請求金額 \(order.requestPrice)、\(order.localStatus.name)）")
+            return [.reloadRows]
+        case .orderEntered(.failure(.fields(let problems))):
+            orderEntry?.refuse(problems)
+            return []
+        case .orderEntered(.failure(.notStored(let reason))):
+            orderEntry?.problems = ["登録できませんでした（入力はそのままです）: \(reason)"]
             return []
         case .editSaved(let problems):
             guard problems.isEmpty else {

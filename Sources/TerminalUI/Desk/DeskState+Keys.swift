@@ -15,6 +15,7 @@ extension DeskState {
         if dialog != nil { return handleDialogKey(key) }
         if editForm != nil { return handleEditKey(key) }
         if parcelForm != nil { return handleParcelKey(key) }
+        if orderEntry != nil { return handleOrderEntryKey(key) }
         if mailViewer != nil { return handleMailViewerKey(key) }
         if showingHelp {
             // Space turns the page while there is one more; any other key closes the list.
@@ -178,6 +179,11 @@ extension DeskState {
         case .importTracking, .importRMSCSV:
             // The files decide which orders, not the checks.
             return [.plan(item, [], scope: "受取フォルダ")]
+        case .enterOrder:
+            return [.openOrderEntry]
+        case .reconcile:
+            // RMS's list decides which orders.
+            return [.plan(item, [], scope: "RMS")]
         case .refreshRMSStatus:
             let (numbers, scope) = targets
             guard !numbers.isEmpty else { return noOrders() }
@@ -550,6 +556,64 @@ extension DeskState {
                 form.problems = (amounts?.problems(for: form.original) ?? []) + (details.values.isEmpty ? [] : details.problems(for: form.original, context: context))
                 if form.problems.isEmpty { return [.saveEdit(amounts, details, original: form.original, context: context)] }
             }
+        default: break
+        }
+        return []
+    }
+
+    // MARK: 受注を登録
+
+    private mutating func handleOrderEntryKey(_ key: Key) -> [DeskEffect] {
+        guard var form = orderEntry else { return [] }
+        defer { if orderEntry != nil { orderEntry = form } }
+        // In a text field every character is typed, the dialog's n and q too; Esc still closes.
+        if case .character(let character) = key, !form.focusedIsChoice, form.type(character) {
+            form.discardAsked = false
+            return form.postcodeToLookUp.map { [.lookUpPostcode($0)] } ?? []
+        }
+        if keymap.action(for: key, in: .dialog) == .dialogCancel {
+            // Nothing typed is lost unseen: with anything typed, the first Esc asks.
+            if form.hasChanges, !form.discardAsked {
+                form.discardAsked = true
+                form.problems = ["入力した注文を登録していません。もう一度 \(key.description) で破棄して閉じます（\(FormBox.saveAndCancel(keymap).save) で登録）"]
+                return []
+            }
+            orderEntry = nil
+            message = DeskMessage("受注の登録を取りやめました（何も登録していません）")
+            return []
+        }
+        form.discardAsked = false
+        if key == .backspace {
+            form.deleteBackward()
+            return []
+        }
+        let panelAction = keymap.action(for: key, in: .panel)
+        if case .line = form.focused {
+            if panelAction == .panelAddRow {
+                form.addLine()
+                return []
+            }
+            if panelAction == .panelRemoveRow {
+                form.removeFocusedLine()
+                return []
+            }
+        }
+        if form.focusedIsChoice || form.focusedIsProduct, let panelAction {
+            switch panelAction {
+            case .panelNextChoice, .panelNextInput: form.choose(by: 1)
+            case .panelPreviousChoice, .panelPreviousInput: form.choose(by: -1)
+            default: break
+            }
+            return []
+        }
+        switch keymap.action(for: key, in: .desk) {
+        case .cursorDown, .focusNext: form.move(by: 1)
+        case .cursorUp, .focusPrevious: form.move(by: -1)
+        case .pageDown: form.moveSection(by: 1)
+        case .pageUp: form.moveSection(by: -1)
+        case .activate:
+            guard form.refuseIfWrong() != nil else { return [] }
+            return [.enterOrder(form.draft)]
         default: break
         }
         return []

@@ -65,6 +65,8 @@ public struct DeskState: Sendable {
     public var editForm: OrderEditForm?
     /// 荷物番号の入力, open over the desk.
     public var parcelForm: ParcelForm?
+    /// 受注を登録, open over the desk.
+    public var orderEntry: HandOrderForm?
     public var showingHelp = false
     /// The help's page, when it takes more than one screen.
     public var helpPage = 0
@@ -182,6 +184,16 @@ public enum DeskEffect: Sendable {
     case saveParcels([ParcelEdit], of: OrderNumber, expected: [Parcel])
     /// Give the terminal back to the shell until the operator resumes the desk (Ctrl-Z, fg).
     case suspend
+    /// Read the shop's products and open 受注を登録.
+    case openOrderEntry
+    /// Store the order the form made (checked again against the clock), with a number of its own.
+    case enterOrder(HandOrderDraft)
+}
+
+/// Why 受注を登録 did not store the order: the problems of its fields, or the store's refusal.
+public enum OrderEntryRefusal: Error, Sendable {
+    case fields(HandOrderProblems)
+    case notStored(String)
 }
 
 /// What the controller tells the desk.
@@ -211,6 +223,11 @@ public enum DeskEvent: Sendable {
     case parcelsOpened(Order?, today: CalendarDate)
     /// Why the parcels were not saved; nil when they were.
     case parcelsSaved(problem: String?)
+    case orderEntryOpened(HandOrderForm)
+    /// 取りこぼしを確認する's report, as a result to read.
+    case reconciled(ActionDialog)
+    /// The order stored (with its number), or why it was not.
+    case orderEntered(Result<Order, OrderEntryRefusal>)
 
     public enum StatusChange: Sendable {
         case fetchStarted

@@ -280,27 +280,15 @@ public struct OrderEditForm: Sendable {
     /// whose postcode is focused, from Japan Post's places for it.
     public mutating func fill(from places: [PostcodePlace], zip: String) {
         guard postcodeToLookUp == zip, case .detail(let detail) = focused, let contact = Self.contact(of: detail) else { return }
-        let shown = "〒\(zip.prefix(3))-\(zip.suffix(4))"
-        let areas = Set(places.map { $0.prefecture + "\t" + $0.city })
-        guard let first = places.first, areas.count == 1 else {
-            postcodeNote = places.isEmpty ? "\(shown) は日本郵便のデータにありません（住所はそのままです）"
-                : "\(shown) は複数の市区町村にあります（\(places.map(\.text).joined(separator: "・"))）: 住所を入力してください"
-            return
-        }
-        texts[.detail(contact.field(.prefecture))] = first.prefecture
-        texts[.detail(contact.field(.city))] = first.city
-        // The town starts an empty 番地; one already there is the operator's to change.
-        let town = places.count == 1 ? first.town : ""
         let subAddress = Field.detail(contact.field(.subAddress))
-        let current = texts[subAddress, default: ""]
-        // The town a previous lookup put there is replaced too, while nobody typed after it.
-        let filled = (current.isEmpty || current == autoFilled[subAddress]) && !town.isEmpty
-        if filled {
+        let fill = PostcodeFill(places: places, zip: zip, subAddress: texts[subAddress, default: ""], autoFilled: autoFilled[subAddress])
+        postcodeNote = fill.note
+        if let prefecture = fill.prefecture { texts[.detail(contact.field(.prefecture))] = prefecture }
+        if let city = fill.city { texts[.detail(contact.field(.city))] = city }
+        if let town = fill.subAddress {
             texts[subAddress] = town
             autoFilled[subAddress] = town
         }
-        postcodeNote = "\(shown) → 都道府県・市区町村を \(first.prefecture + first.city) にしました"
-            + (filled ? "、番地に \(town)" : town.isEmpty ? "" : "（町域 \(town)、番地はそのまま）")
     }
 
     /// Which contact a detail belongs to, and its part.

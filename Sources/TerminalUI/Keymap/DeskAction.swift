@@ -55,6 +55,8 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case testRules = "test-rules"
     case runRules = "run-rules"
     case undo
+    case enterOrder = "enter-order"
+    case reconcile
     case help
     case redraw
     case quit
@@ -110,8 +112,8 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .editOrder: "注文内容修正"
         case .enterTracking: "荷物番号の入力"
         case .openMail: "送ったメールを開く"
-        case .panelAddRow: "荷物を追加（荷物番号）"
-        case .panelRemoveRow: "荷物を削除・取り消し"
+        case .panelAddRow: "荷物・商品を追加"
+        case .panelRemoveRow: "荷物・商品を削除"
         case .suspend: "一時停止（fgで再開）"
         case .allOrders: "全件タブ／元のタブ"
         case .palette: "コマンドを探して実行"
@@ -122,6 +124,8 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .pushEdit: "入力内容を反映する"
         case .acceptRMSChanges: "RMSの変更を受け入れる"
         case .duplicate: "受注を複製する"
+        case .enterOrder: "受注を登録"
+        case .reconcile: "取りこぼしを確認"
         case .testMail: "自分宛にテスト送信"
         case .undo: "直前の一括処理を取消"
         case .dialogIncludeHidden: "表示外のチェックも含む"
@@ -166,8 +170,8 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .panelPreviousInput: "前の入力欄へ"
         case .panelNextChoice: "選択肢を次へ"
         case .panelPreviousChoice: "選択肢を前へ"
-        case .panelAddRow: "荷物を追加（荷物番号の入力）"
-        case .panelRemoveRow: "荷物を削除／取り消し（荷物番号の入力）"
+        case .panelAddRow: "荷物を追加（荷物番号の入力）／商品を追加（受注を登録）"
+        case .panelRemoveRow: "荷物を削除／取り消し（荷物番号の入力）／商品を削除（受注を登録）"
         case .dialogNextButton: "ボタンを切り替え"
         case .dialogAccept: "実行する"
         case .dialogCancel: "やめる／閉じる／中止"

@@ -45,7 +45,7 @@ all-orders = ["0"]               # 全件タブ（すべてのステータス。
 palette = [":"]                  # コマンド: 処理を名前・読み・英語名で探して実行
 # 処理パネルの行を直接（確認画面が先に開きます）。金額・日付を入力する行はパネルのその欄へ。
 # ここにない行（write-date, set-carrier, clear-flag, unbundle, duplicate, accept-rms, ship-correct,
-# import-rms-csv, test-mail, print-receipt, test-rules, run-rules）にも同じ名前でキーを割り当てられます。
+# import-rms-csv, reconcile, test-mail, print-receipt, test-rules, run-rules）にも同じ名前でキーを割り当てられます。
 cancel = ["X"]                   # キャンセルする
 change-status = ["s"]            # 受注ステータスを変更
 set-flag = ["f"]                 # チェック項目を適用
@@ -58,6 +58,7 @@ ship-report = ["R"]              # 発送完了を報告する（RMS）
 send-mail = ["M"]                # メール送信
 print-slips = ["P"]              # 帳票作成
 undo = ["U"]                     # 直前の一括処理を取り消す
+enter-order = ["N"]              # 受注を登録（電話・FAX・店舗の注文を入力）
 
 [panel]
 # 処理パネル: 行では 1〜9 でグループへ、Enter/Right で入力欄へ。欄では Esc で行に戻る。
@@ -65,8 +66,8 @@ panel-next-input = ["Right"]     # 処理パネル: 次の入力欄
 panel-previous-input = ["Left"]
 panel-next-choice = ["Space", "+"]   # 選択肢を切り替え
 panel-previous-choice = ["-"]
-panel-add-row = ["C-n"]          # 荷物番号の入力: 同じ送付先に荷物を追加
-panel-remove-row = ["Delete"]    # 荷物番号の入力: 荷物を削除（もう一度で取り消し）
+panel-add-row = ["C-n"]          # 荷物番号の入力: 荷物を追加／受注を登録: 商品を追加
+panel-remove-row = ["Delete"]    # 荷物番号の入力: 荷物を削除（もう一度で取り消し）／受注を登録: 商品を削除
 
 [dialog]
 dialog-next-button = ["Tab", "S-Tab", "Left", "Right", "h", "l"]

@@ -39,6 +39,9 @@ extension PanelItem {
         case .testRules, .runRules: return .rules(run: kind == .runRules)
         case .undo: return .undo(UndoTarget.allCases[min(choice(0), UndoTarget.allCases.count - 1)])
         case .fetch: return .fetch
+        case .enterOrder: return .enterOrder
+        case .reconcile:
+            return .reconcile(days: ReconcilePeriod.allCases[min(choice(0), ReconcilePeriod.allCases.count - 1)].rawValue, fetching: choice(1) == 1)
         case .sendMail, .testMail:
             guard !inputs.isEmpty, case .choice(let templates, let index) = inputs[0].value, templates.indices.contains(index) else {
                 throw ActionInputError("メールのテンプレートがありません（config.toml の [mail] と、メールのテンプレートのフォルダを確かめてください）")

@@ -32,6 +32,10 @@ public struct PanelItem: Sendable, Equatable {
                 // A file with a refused order: left in the folder (to be fixed), or its valid orders taken in.
                 PanelInput("拒否した注文", choices: ["残す", "正しい注文を取込"]),
             ]),
+            PanelItem(.reconcile, group: "楽天ペイ・受注取得", inputs: [
+                PanelInput("期間", choices: ReconcilePeriod.allCases.map(\.label)),
+                PanelInput("ない注文", choices: ["確かめるだけ", "取り込む"]),
+            ]),
             PanelItem(.changeStatus, group: "ステータス・チェック項目", inputs: [
                 PanelInput("変更先", choices: statuses.map(\.name)),
             ]),
@@ -53,9 +57,10 @@ public struct PanelItem: Sendable, Equatable {
             PanelItem(.setCarrier, group: "一括入力", inputs: [
                 PanelInput("業者", choices: carriers.map { Carrier(code: $0).name }),
             ]),
-            PanelItem(.bundle, group: "同梱・複製"),
-            PanelItem(.unbundle, group: "同梱・複製"),
-            PanelItem(.duplicate, group: "同梱・複製"),
+            PanelItem(.enterOrder, group: "登録・同梱・複製"),
+            PanelItem(.bundle, group: "登録・同梱・複製"),
+            PanelItem(.unbundle, group: "登録・同梱・複製"),
+            PanelItem(.duplicate, group: "登録・同梱・複製"),
             PanelItem(.pushEdit, group: "注文内容修正"),
             PanelItem(.acceptRMSChanges, group: "注文内容修正"),
             PanelItem(.writeLabels, group: "出荷", inputs: [
@@ -193,6 +198,16 @@ public struct PanelInput: Sendable, Equatable {
         guard case .text(let text) = value, !text.isEmpty else { return }
         value = .text(String(text.dropLast()))
     }
+}
+
+/// 取りこぼしを確認する's 期間: the last days by 注文日, today included, up to RMS's reach.
+public enum ReconcilePeriod: Int, CaseIterable, Sendable {
+    case week = 7
+    case month = 30
+    case quarter = 90
+    case reach = 730
+
+    public var label: String { self == .reach ? "過去\(rawValue)日（RMSの上限）" : "過去\(rawValue)日" }
 }
 
 /// 帳票作成's 種類: the kinds it makes, the picking list in its two forms. (領収書 is a row of its own.)

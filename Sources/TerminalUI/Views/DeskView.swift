@@ -28,6 +28,8 @@ public struct DeskView {
             DialogView(dialog: dialog, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if let form = state.editForm {
             EditFormView(form: form, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
+        } else if let form = state.orderEntry {
+            HandOrderFormView(form: form, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if let viewer = state.mailViewer {
             MailViewerView(viewer: viewer, keymap: state.keymap, theme: theme).draw(in: whole, into: &screen)
         } else if let form = state.parcelForm {

@@ -43,7 +43,7 @@ struct DetailView {
         lines.append(head)
 
         var status = StyledLine("RMS ", label)
-        status.add(order.rmsProgress.label)
+        if case .enteredByHand = order.origin { status.add("—（RMSには送りません）") } else { status.add(order.rmsProgress.label) }
         status.add("  連携 ", label)
         status.add(order.sync.label, theme.style(for: order.sync))
         status.add("  受注ステータス ", label)

@@ -193,6 +193,8 @@ struct DialogView {
             counts.add("  スキップ: \(result.skipped)件", result.skipped == 0 ? .plain : theme.color(.yellow, bold: true))
             counts.add("（対象 \(result.lines.count)件）", theme.muted)
             body.append(counts)
+            // What the action made or found besides each order (the files moved, RMS's count).
+            if let note = result.note, !note.isEmpty { body.append(StyledLine(note)) }
             if result.stopped { body.append(StyledLine("途中で中止しました。残りの注文は変更していません。", theme.color(.yellow, bold: true))) }
             if result.batchID != nil, result.succeeded > 0, !plan.leavesMachine {
                 body.append(StyledLine("処理パネルの「直前の一括処理を取り消す」で元に戻せます。", theme.muted))

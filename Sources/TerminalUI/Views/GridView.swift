@@ -91,7 +91,8 @@ struct GridView {
             return (total.description, total.isUnset ? theme.error : theme.color(.magenta).with { $0.bold = $0.bold || marked })
         case .shippingFee: return (row.shippingFee.description, row.shippingFee.isUnset ? theme.error : base)
         case .localStatus: return (row.localStatus.name, base)
-        case .rmsProgress: return (row.rmsProgress.label, base)
+        // An order that never talks to RMS (entered here) has no RMS status to show.
+        case .rmsProgress: return (row.sync == .localOnly ? "—" : row.rmsProgress.label, base)
         case .sync: return (row.sync.label, theme.style(for: row.sync).with { $0.bold = $0.bold || marked })
         case .notes:
             // The most urgent first: the column cuts what does not fit (the detail lists them all).

@@ -100,6 +100,8 @@ struct DemoCommand: ParsableCommand {
         // The demo shop's own address on its labels; the files go beside the demo's database.
         settings.labelSender = DemoShop.sender
         settings.deliveryMethods = sandboxConfiguration.deliveryNames
+        settings.handOrders.deliveryMethods = sandboxConfiguration.deliveryNames
+        settings.handOrders.firstStatus = fetch.localStatus
         settings.postcodes = postcodes
         settings.labelDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/labels"
         settings.trackingInbox = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/tracking"

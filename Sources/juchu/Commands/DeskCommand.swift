@@ -42,6 +42,7 @@ struct DeskCommand: ParsableCommand {
             deskSettings.receiptPurpose = settings.slips.receiptPurpose
             deskSettings.backups = settings.backup
             deskSettings.deliveryMethods = settings.deliveryMethods
+            deskSettings.handOrders = settings.handOrderSettings
             deskSettings.postcodes = postcodes
             do {
                 deskSettings.slipMaker = try options.slipMaker(settings)

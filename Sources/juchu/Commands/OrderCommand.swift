@@ -43,7 +43,7 @@ struct OrderNewCommand: ParsableCommand {
         if example { return print(HandOrderFile.example, terminator: "") }
         try reportingErrors {
             let (settings, configFile) = try options.load()
-            try options.require(OperatorTask.enterOrder, settings, file: configFile)
+            try options.require(.enterOrder, settings, file: configFile)
             let path = file!
             let draft = try UserFacingError.settings { try HandOrderFile.load(path: path) }
             let order: Order

@@ -33,7 +33,7 @@ struct ReconcileCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (settings, file) = try options.load()
-            try options.require(.fetch, settings, file: file)
+            try options.require(.reconcile, settings, file: file)
             let today = CalendarDate(japanDayOf: JapanTime(Date()))
             guard let start = CalendarDate(parsing: from) else { throw UserFacingError("--from: 「\(from)」は日付ではありません（2026-09-01 のように）", exitCode: 2) }
             let end: CalendarDate
