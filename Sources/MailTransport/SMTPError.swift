@@ -34,6 +34,9 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     case unclear(String)
     /// The relay answered what SMTP does not allow.
     case protocolViolation(String)
+    /// No server is set up for the mail's route (an order the shop took itself, with no
+    /// `[mail.own_server]`): nothing sent, and it is never handed to another route instead.
+    case noRoute(String)
 
     /// Whether the mail may have reached the relay.
     public var mayHaveBeenSent: Bool { if case .unclear = self { true } else { false } }
@@ -52,7 +55,7 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Whether the rest of a batch can go over the same connection.
     public var endsSession: Bool {
         switch self {
-        case .recipientRejected, .bccRejected, .messageRejected, .invalidAddress: false
+        case .recipientRejected, .bccRejected, .messageRejected, .invalidAddress, .noRoute: false
         default: true
         }
     }
@@ -91,6 +94,7 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
         case .stalled(let detail): "メールサーバが応答しません（\(detail)）。送信していません。再送できます"
         case .unclear(let detail): "本文を送った後に接続が切れ、受け付けられたか分かりません（\(detail)）。結果不明: 自動では再送しません"
         case .protocolViolation(let detail): "メールサーバの応答が読めません（\(detail)）。送信していません"
+        case .noRoute(let detail): "\(detail)。送信していません"
         }
     }
 }
@@ -101,7 +105,7 @@ extension SMTPError {
     var detail: String {
         switch self {
         case .unreachable(let detail), .certificateUntrusted(let detail), .tlsFailed(let detail), .connectionLost(let detail),
-             .stalled(let detail), .unclear(let detail), .protocolViolation(let detail), .invalidAddress(_, problem: let detail):
+             .stalled(let detail), .unclear(let detail), .protocolViolation(let detail), .invalidAddress(_, problem: let detail), .noRoute(let detail):
             detail
         case .authenticationFailed(let reply), .senderRejected(let reply), .recipientRejected(_, let reply),
              .bccRejected(_, let reply), .messageRejected(let reply):

@@ -21,7 +21,7 @@ extension ShopConfig {
                 throw ConfigError(file: file, key: nil, problem: "読めません: \(error.localizedDescription)")
             }
             try config.read(text, file: file)
-            if config.serviceSecret != nil || config.licenseKey != nil || config.mail?.password != nil {
+            if config.serviceSecret != nil || config.licenseKey != nil || config.mail?.password != nil || config.mail?.ownServer?.password != nil {
                 try refuseIfReadableByOthers(file)
             }
         } else if path != nil {
@@ -30,6 +30,7 @@ extension ShopConfig {
         if config.serviceSecret == nil { config.serviceSecret = environment["JUCHU_SERVICE_SECRET"] }
         if config.licenseKey == nil { config.licenseKey = environment["JUCHU_LICENSE_KEY"] }
         if config.mail != nil, config.mail?.password == nil { config.mail?.password = environment["JUCHU_SMTP_PASSWORD"] }
+        if config.mail?.ownServer != nil, config.mail?.ownServer?.password == nil { config.mail?.ownServer?.password = environment["JUCHU_OWN_SMTP_PASSWORD"] }
         return (config, file)
     }
 
@@ -39,7 +40,7 @@ extension ShopConfig {
         if mode & 0o077 != 0 {
             throw ConfigError(
                 file: file, key: nil,
-                problem: String(format: "秘密の値（serviceSecret / licenseKey / mail.password）を含むのに、他のユーザーが読めます（権限 %o）。chmod 600 %@ としてください", mode, file))
+                problem: String(format: "秘密の値（serviceSecret / licenseKey / mail.password / mail.own_server.password）を含むのに、他のユーザーが読めます（権限 %o）。chmod 600 %@ としてください", mode, file))
         }
     }
 
@@ -57,19 +58,31 @@ extension ShopConfig {
         "shipping": ["status_after_report", "lead_days", "yupri_layout", "yupri_slip_type", "yupri_cod_slip_type", "yupri_postbox_slip_type", "b2_postbox_slip_type", "ehiden_cod_payment"],
         "sender": ["name", "phone", "zip", "address", "yamato_customer_code", "yamato_freight_number"],
         "mail": ["smtp_host", "smtp_port", "username", "password", "from", "from_name", "bcc", "registered", "starttls", "ca_file",
-                 "hold_minutes", "shop_name", "bank_account"],
+                 "hold_minutes", "shop_name", "bank_account", "own_server"],
+        // The shop's own server, for the orders it took itself (電話・FAX・店舗).
+        "mail.own_server": ["smtp_host", "smtp_port", "username", "password", "from", "from_name", "bcc", "starttls", "ca_file"],
         "slips": ["shop_name", "zip", "address", "phone", "registration_number", "printer", "renderer", "shelves", "receipt_purpose"],
     ]
 
     public mutating func read(_ text: String, file: String) throws {
         let table = try ConfigError.table(of: text, file: file)
+        let topLevel = Self.knownKeys.keys.filter { !$0.contains(".") }.sorted()
         for name in table.keys {
-            guard let known = Self.knownKeys[name] else {
-                throw ConfigError(file: file, key: name, problem: "不明な表です（使えるのは \(Self.knownKeys.keys.sorted().map { "[\($0)]" }.joined(separator: " "))）")
+            guard let known = Self.knownKeys[name], !name.contains(".") else {
+                throw ConfigError(file: file, key: name, problem: "不明な表です（使えるのは \(topLevel.map { "[\($0)]" }.joined(separator: " "))）")
             }
             guard let section = table[name]?.table else { throw ConfigError(file: file, key: name, problem: "表でなければなりません") }
             for key in section.keys where !known.contains(key) {
                 throw ConfigError(file: file, key: "\(name).\(key)", problem: "不明な設定です（使えるのは \(known.sorted().joined(separator: ", "))）")
+            }
+            // A table inside this one ([mail.own_server]): a table, with its own keys.
+            for (key, known) in Self.knownKeys where key.hasPrefix(name + ".") {
+                let inner = String(key.dropFirst(name.count + 1))
+                guard let value = section[inner] else { continue }
+                guard let nested = value.table else { throw ConfigError(file: file, key: key, problem: "表でなければなりません（[\(key)]）") }
+                for entry in nested.keys where !known.contains(entry) {
+                    throw ConfigError(file: file, key: "\(key).\(entry)", problem: "不明な設定です（使えるのは \(known.sorted().joined(separator: ", "))）")
+                }
             }
         }
         let reader = Reader(table: table, file: file)
@@ -275,11 +288,18 @@ extension ShopConfig {
             ConfigError(file: file, key: "\(section).\(key)", problem: problem)
         }
 
-        private func value(_ section: String, _ key: String) -> (any TOMLValueConvertible)? {
-            table[section]?.table?[key]
+        /// A table by its dotted name (`mail.own_server`).
+        private func section(_ name: String) -> TOMLTable? {
+            var found: TOMLTable? = table
+            for part in name.split(separator: ".") { found = found?[String(part)]?.table }
+            return found
         }
 
-        func hasTable(_ section: String) -> Bool { table[section]?.table != nil }
+        private func value(_ section: String, _ key: String) -> (any TOMLValueConvertible)? {
+            self.section(section)?[key]
+        }
+
+        func hasTable(_ section: String) -> Bool { self.section(section) != nil }
 
         func string(_ section: String, _ key: String) throws -> String? {
             guard let value = value(section, key) else { return nil }

@@ -187,7 +187,7 @@ struct HandOrderEndToEndTests {
         session.send(":")
         session.send(literal: "ふくせい")
         session.send("Enter")
-        _ = try #require(session.waitFor(10) { $0.contains("受注を複製する") }, "no preview:\n\(session.capture())")
+        _ = try #require(session.waitFor(10) { $0.contains("受注データを複製する") && $0.contains("新しい注文 1件") }, "no preview:\n\(session.capture())")
         session.send("y")
         _ = try #require(session.waitFor(10) { $0.contains("成功: 1件") }, "no result:\n\(session.capture())")
         session.send("Enter", "q")
@@ -200,5 +200,71 @@ struct HandOrderEndToEndTests {
         #expect(try store.journal(of: first.number).first?.action == "enter-order")
         let copy = try #require(try store.order(OrderNumber("398211-\(day)-M000002")), "the copy")
         #expect(copy.requestPrice == first.requestPrice && copy.orderer == first.orderer)
+    }
+
+    @Test("mail by two routes: a Rakuten order's サンクスメール through Rakuten's relay, a phone order's through the shop's own server ([mail.own_server]) from its address there; neither server sees the other's buyer; without [mail.own_server] the phone order is skipped with why; Rakuten's relay named as the own server is refused")
+    func mailByTwoRoutes() async throws {
+        let juchu = try JuchuBinary()
+        defer { juchu.cleanUp() }
+        let sandbox = try await SandboxHarness.start(orders: 6, requestsPerSecond: 0)
+        let relay = try await SMTPRelayHarness.start()
+        defer { relay.stop() }
+        let own = try await SMTPRelayHarness.start()
+        defer { own.stop() }
+        let db = juchu.home + "/two-routes.sqlite"
+        let ownServer = """
+            [mail.own_server]
+            smtp_host = "localhost"
+            smtp_port = \(own.port)
+            username = "\(own.user)"
+            password = "\(own.password)"
+            from = "\(own.allowedSender)"
+            from_name = "楽天デモ米店（電話受付）"
+            ca_file = "\(own.caFile)"
+            """
+        let config = try MailEndToEndTests.config(sandbox, relay, in: juchu, database: db, more: ownServer)
+        _ = try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config])
+        let store = try OrderStore(path: db)
+        let rakuten = try #require(try store.orders(try store.page(GridFilter(localStatus: .newOrder), limit: 100).map(\.number))
+            .first { !$0.fees.shipping.isUnset && !$0.rmsProgress.isCancelling && $0.orderer.emailAddress != nil })
+        let file = juchu.home + "/phone.toml"
+        try Self.example(deliveryOn: CalendarDate(japanDayOf: JapanTime(Date())).adding(days: 4)).write(toFile: file, atomically: true, encoding: .utf8)
+        let (entered, out, err) = try await CommandsEndToEndTests.run(juchu, ["order", "new", "--config", config, "--json", file])
+        #expect(entered == 0, "\(out) \(err)")
+        let phone = try #require(try store.orders(try store.page(GridFilter(localStatus: .newOrder), limit: 100).map(\.number)).first { $0.number.rawValue.contains("-M") })
+
+        // Without the shop's own server: the phone order is skipped with the reason, the Rakuten one goes.
+        let relayOnly = try MailEndToEndTests.config(sandbox, relay, in: juchu, database: db)
+        let (_, skippedOut, skippedErr) = try await CommandsEndToEndTests.run(
+            juchu, ["mail", "send", "--template", "thanks", "--config", relayOnly, phone.number.rawValue])
+        #expect((skippedOut + skippedErr).contains("[mail.own_server]"), "\(skippedOut) \(skippedErr)")
+        #expect(try relay.messages().isEmpty && own.messages().isEmpty)
+
+        let (sent, sentOut, sentErr) = try await CommandsEndToEndTests.run(
+            juchu, ["mail", "send", "--template", "thanks", "--config", config, rakuten.number.rawValue, phone.number.rawValue])
+        #expect(sent == 0, "\(sentOut) \(sentErr)")
+        let viaRelay = try relay.messages(), viaOwn = try own.messages()
+        #expect(viaRelay.count == 1 && viaRelay.first?.to == [rakuten.orderer.emailAddress ?? ""], "\(viaRelay.map(\.to))")
+        #expect(viaOwn.count == 1 && viaOwn.first?.to == ["hanako@example.jp"], "\(viaOwn.map(\.to))")
+        #expect(viaOwn.first?.from == own.allowedSender, "sent as the shop's address on its own server")
+        #expect(!viaRelay.contains { $0.to.contains("hanako@example.jp") }, "Rakuten's relay never gets the phone order's address")
+        #expect(try store.previousMails([phone.number], template: "thanks")[phone.number] != nil, "recorded as the order's mail")
+
+        // Rakuten's relay given as the shop's own server: refused, naming the key.
+        let wrong = try MailEndToEndTests.config(sandbox, relay, in: juchu, database: db, more: """
+            [mail.own_server]
+            smtp_host = "sub.fw.rakuten.ne.jp"
+            username = "x"
+            password = "y"
+            from = "shop@example.jp"
+            """)
+        let (refused, _, refusedErr) = try await CommandsEndToEndTests.run(
+            juchu, ["mail", "send", "--template", "thanks", "--config", wrong, phone.number.rawValue])
+        #expect(refused == 2 && refusedErr.contains("mail.own_server.smtp_host"), "\(refusedErr)")
+        let misspelt = try MailEndToEndTests.config(sandbox, relay, in: juchu, database: db, more: "[mail.own_server]\nsmtp_hots = \"mail.example.jp\"")
+        let (unknown, _, unknownErr) = try await CommandsEndToEndTests.run(
+            juchu, ["mail", "send", "--template", "thanks", "--config", misspelt, phone.number.rawValue])
+        #expect(unknown == 2 && unknownErr.contains("mail.own_server.smtp_hots") && unknownErr.contains("不明な設定"), "\(unknownErr)")
+        await sandbox.stop()
     }
 }

@@ -178,6 +178,9 @@ struct HandOrderDraftTests {
         #expect(skip(ConfirmAction().decide(order, in: selection)) == .notRakutenOrder)
         let mail = MailAction(template: "thanks", templateTitle: "サンクスメール", now: order.orderedAt.addingTimeInterval(7200))
         #expect(skip(mail.decide(order, in: selection)) == .handOrderMail)
+        // With the shop's own server set up, it is mailed (through that server: the Mailer's route).
+        let ownServer = MailAction(template: "thanks", templateTitle: "サンクスメール", now: order.orderedAt.addingTimeInterval(7200), mailsOrdersTakenHere: true)
+        #expect(skip(ownServer.decide(order, in: selection)) == nil)
         guard case .create(let copy) = DuplicateAction().decide(order, in: selection) else {
             Issue.record("a hand order is copied")
             return

@@ -38,9 +38,9 @@ struct MailerStallTests {
     }
 
     private func sendBatch(_ mailer: Mailer, _ relay: SMTPRelayHarness) async throws {
-        try await mailer.deliver(Self.message(1, to: "buyer@pc.fw.rakuten.ne.jp"))
+        try await mailer.deliver(Self.message(1, to: "buyer@pc.fw.rakuten.ne.jp"), via: .rakutenRelay)
         do {
-            try await mailer.deliver(Self.message(2, to: "stall@pc.fw.rakuten.ne.jp"))
+            try await mailer.deliver(Self.message(2, to: "stall@pc.fw.rakuten.ne.jp"), via: .rakutenRelay)
             Issue.record("a mail the relay never answered was taken as sent")
         } catch {
             guard case .unclear = error else { Issue.record("\(error)"); return }
@@ -49,7 +49,7 @@ struct MailerStallTests {
         let started = ContinuousClock.now
         for serial in 3...7 {
             do {
-                try await mailer.deliver(Self.message(serial, to: "buyer\(serial)@pc.fw.rakuten.ne.jp"))
+                try await mailer.deliver(Self.message(serial, to: "buyer\(serial)@pc.fw.rakuten.ne.jp"), via: .rakutenRelay)
                 Issue.record("mail \(serial) went through a relay that had stopped answering")
             } catch {
                 guard case .stalled = error else { Issue.record("\(error)"); continue }
@@ -62,7 +62,7 @@ struct MailerStallTests {
         #expect(received.count == 1 && received.first?.to == ["buyer@pc.fw.rakuten.ne.jp"])
 
         // The next batch tries again.
-        try await mailer.deliver(Self.message(8, to: "buyer@pc.fw.rakuten.ne.jp"))
+        try await mailer.deliver(Self.message(8, to: "buyer@pc.fw.rakuten.ne.jp"), via: .rakutenRelay)
         await mailer.finish()
         #expect(try relay.messages().count == 2)
     }

@@ -141,7 +141,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
         case .mailSentBefore(let at, let by, let unclear):
             unclear ? "このメールは結果不明です（\(at) \(by)）。再送信は明示して選んでください" : "このメールは送信済みです（\(at) \(by)）。再送信は明示して選んでください"
         case .noEmailAddress: "注文者のメールアドレスがありません"
-        case .handOrderMail: "手入力の注文です: 楽天の中継サーバーは楽天の注文のアドレスにしか届けないため、送りません"
+        case .handOrderMail: "手入力の注文です: 店舗のメールサーバ（config.toml の [mail.own_server]）の設定がないため送りません（楽天の中継サーバーは楽天の注文のアドレスにしか届けません）"
         case .invalidEmailAddress(let problem): "注文者のメールアドレスがメールアドレスとして使えません（\(problem)）。RMSで確かめてください。送信しません"
         case .tooYoungForMail(let minutes): "注文から\(minutes)分たっていません（お客様がキャンセルできる間はメールを送りません）"
         case .mailToCancelled: "キャンセルされた注文にはメールを送りません"

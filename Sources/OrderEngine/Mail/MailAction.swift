@@ -28,9 +28,12 @@ public struct MailAction: BulkAction {
     public let holdMinutes: Int
     /// Each order's mails of this template that were sent or may have been.
     public let previous: [OrderNumber: Previous]
+    /// Whether the shop's own mail server is set up, by which the orders it took itself are mailed.
+    public let mailsOrdersTakenHere: Bool
 
     public init(template: String, templateTitle: String, resend: Bool = false, now: Date, holdMinutes: Int = 30,
-                previous: [OrderNumber: Previous] = [:]) {
+                previous: [OrderNumber: Previous] = [:], mailsOrdersTakenHere: Bool = false) {
+        self.mailsOrdersTakenHere = mailsOrdersTakenHere
         self.template = template
         self.templateTitle = templateTitle
         self.resend = resend
@@ -45,9 +48,9 @@ public struct MailAction: BulkAction {
 
     public func decide(_ order: Order, in selection: Selection) -> Decision {
         if order.rmsProgress.isCancelling || order.localStatus == .cancelled { return .skip(.mailToCancelled) }
-        // Rakuten's relay carries mail to the addresses of Rakuten's orders only; an order taken by
-        // phone never goes there (issue 32: through the shop's own server, not yet a route here).
-        if case .enteredByHand = order.origin { return .skip(.handOrderMail) }
+        // Rakuten's relay carries mail to the addresses of Rakuten's orders only: an order taken by
+        // phone goes through the shop's own server, or not at all.
+        if case .enteredByHand = order.origin, !mailsOrdersTakenHere { return .skip(.handOrderMail) }
         guard let address = order.orderer.emailAddress, !address.isEmpty else { return .skip(.noEmailAddress) }
         if let problem = EmailAddress.problem(address) { return .skip(.invalidEmailAddress(problem)) }
         if let due = order.giftRecipientDue { return .skip(.giftRecipientPending(due: due)) }

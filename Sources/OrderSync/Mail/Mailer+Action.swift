@@ -10,6 +10,6 @@ extension Mailer {
     public nonisolated func action(_ template: MailTemplate, for numbers: [OrderNumber], in store: any ShopStore, resend: Bool, now: Date) throws -> MailAction {
         MailAction(
             template: template.name, templateTitle: template.title, resend: resend, now: now, holdMinutes: settings.holdMinutes,
-            previous: try store.previousMails(numbers, template: template.name))
+            previous: try store.previousMails(numbers, template: template.name), mailsOrdersTakenHere: settings.ownServer != nil)
     }
 }

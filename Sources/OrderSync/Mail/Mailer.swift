@@ -4,17 +4,24 @@ import Logging
 import MailTransport
 import OrderEngine
 
-/// The shop's mail as the sender uses it: its templates, its settings, and one connection to the
-/// relay kept open across a batch (reopened after one that failed), closed when the batch ends.
+/// The shop's mail as the sender uses it: its templates, its settings, and one connection per
+/// route (Rakuten's relay, the shop's own server) kept open across a batch (reopened after one
+/// that failed), closed when the batch ends.
 public actor Mailer {
+    /// Which server a mail goes through: Rakuten's relay for Rakuten's orders, the shop's own
+    /// server for the orders it took itself (the relay delivers to Rakuten buyers' addresses only).
+    public enum Route: Sendable, Hashable {
+        case rakutenRelay, ownServer
+    }
+
     public nonisolated let library: MailTemplateLibrary
     public nonisolated let settings: MailSettings
     private let now: @Sendable () -> Date
-    private var session: SMTPSession?
+    private var sessions: [Route: SMTPSession] = [:]
     private let logger = Logger(label: "juchu.mail")
-    /// Why the batch's connection could not be opened: the rest of the batch is not tried again
-    /// (a wrong password would be tried once per mail; a relay down, waited for once per mail).
-    private var openFailure: SMTPError?
+    /// Why a route's connection could not be opened in this batch: the rest of the batch is not
+    /// tried on it again (a wrong password would be tried once per mail; a server down, waited for once per mail).
+    private var openFailures: [Route: SMTPError] = [:]
 
     /// Refuses settings the relay would refuse (an unregistered From or Bcc) before anything is sent.
     public init(library: MailTemplateLibrary, settings: MailSettings, now: @escaping @Sendable () -> Date = Date.init) throws(MailSettingsError) {
@@ -24,55 +31,77 @@ public actor Mailer {
         self.now = now
     }
 
-    /// The mail `template` makes for `order`, addressed to its buyer; refused while the template
-    /// or its signature still says the shipped placeholder.
+    /// The route `order`'s mail takes.
+    public nonisolated func route(for order: Order) -> Route {
+        if case .enteredByHand = order.origin { return .ownServer }
+        return .rakutenRelay
+    }
+
+    /// Why `order` cannot be mailed by any route set up: an order the shop took itself, with no
+    /// server of its own in the settings (never through Rakuten's relay). Nil when it can.
+    public nonisolated func refusal(for order: Order) -> String? {
+        route(for: order) == .ownServer && settings.ownServer == nil ? SkipReason.handOrderMail.text : nil
+    }
+
+    /// Where a route submits, and the sender and Bcc it takes.
+    nonisolated func server(_ route: Route) -> (smtp: SMTPSettings, from: MailAddress, bcc: [String])? {
+        switch route {
+        case .rakutenRelay: (settings.smtp, settings.from, settings.bcc)
+        case .ownServer: settings.ownServer.map { ($0.smtp, $0.from, $0.bcc) }
+        }
+    }
+
+    /// The mail `template` makes for `order`, addressed to its buyer from the sender of its route;
+    /// refused while the template or its signature still says the shipped placeholder.
     public func message(for order: Order, template name: String) throws(MailTemplateError) -> MailMessage {
         let template = try library.template(named: name)
         if let problem = library.unfinished(template) { throw MailTemplateError(file: template.file, line: nil, problem) }
         var shop = settings.shop
         if shop.signature.isEmpty { shop.signature = library.signature }
         let rendered = template.render(order, shop: shop)
+        let (from, bcc) = server(route(for: order)).map { ($0.from, $0.bcc) } ?? (settings.from, settings.bcc)
         return MailMessage(
-            from: settings.from, to: MailAddress(name: "\(order.orderer.fullName) 様", address: order.orderer.emailAddress ?? ""),
-            bcc: settings.bcc, subject: rendered.subject, body: rendered.body, date: now(),
-            messageID: MailMessage.newMessageID(from: settings.from.address))
+            from: from, to: MailAddress(name: "\(order.orderer.fullName) 様", address: order.orderer.emailAddress ?? ""),
+            bcc: bcc, subject: rendered.subject, body: rendered.body, date: now(),
+            messageID: MailMessage.newMessageID(from: from.address))
     }
 
-    /// Hands `message` to the relay over the batch's connection.
-    public func deliver(_ message: MailMessage) async throws(SMTPError) {
+    /// Hands `message` to `route`'s server over the batch's connection to it.
+    public func deliver(_ message: MailMessage, via route: Route) async throws(SMTPError) {
+        guard let server = server(route) else { throw .noRoute(SkipReason.handOrderMail.text) }
         let session: SMTPSession
-        if let open = self.session {
+        if let open = sessions[route] {
             session = open
-        } else if let openFailure {
+        } else if let openFailure = openFailures[route] {
             throw openFailure
         } else {
             do {
-                session = try await SMTPSession.open(settings.smtp)
+                session = try await SMTPSession.open(server.smtp)
             } catch {
-                openFailure = error
+                openFailures[route] = error
                 throw error
             }
-            self.session = session
+            sessions[route] = session
         }
         do {
-            try await session.send(message, envelopeFrom: settings.from.address)
+            try await session.send(message, envelopeFrom: server.from.address)
         } catch {
             if error.endsSession {
-                self.session = nil
+                sessions[route] = nil
                 await close(session)
             }
-            // A relay that stopped answering is not asked again in this batch: each mail left
+            // A server that stopped answering is not asked again in this batch: each mail left
             // would wait as long, and none would go. They are said not sent, to be sent later.
-            if session.hasStalled { openFailure = .stalled("前のメールの途中から応答がないため、このメールは送っていません") }
+            if session.hasStalled { openFailures[route] = .stalled("前のメールの途中から応答がないため、このメールは送っていません") }
             throw error
         }
     }
 
-    /// Ends the batch's connection.
+    /// Ends the batch's connections.
     public func finish() async {
-        if let session { await close(session) }
-        session = nil
-        openFailure = nil
+        for session in sessions.values { await close(session) }
+        sessions = [:]
+        openFailures = [:]
     }
 }
 
