@@ -224,6 +224,8 @@ struct HandOrderEndToEndTests {
             """
         let config = try MailEndToEndTests.config(sandbox, relay, in: juchu, database: db, more: ownServer)
         _ = try await CommandsEndToEndTests.run(juchu, ["fetch", "--config", config])
+        let (checked, checkOut, checkErr) = try await CommandsEndToEndTests.run(juchu, ["check", "--config", config])
+        #expect(checked == 0 && checkOut.contains("店舗のメールサーバ（[mail.own_server]）に接続できました（localhost:\(own.port)"), "\(checkOut) \(checkErr)")
         let store = try OrderStore(path: db)
         let rakuten = try #require(try store.orders(try store.page(GridFilter(localStatus: .newOrder), limit: 100).map(\.number))
             .first { !$0.fees.shipping.isUnset && !$0.rmsProgress.isCancelling && $0.orderer.emailAddress != nil })

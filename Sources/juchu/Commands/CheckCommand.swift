@@ -7,7 +7,8 @@ import OrderEngine
 import RakutenPay
 
 /// `juchu check` (接続確認): proves the settings against the API — and, with `[mail]`, against the
-/// mail relay (connect, STARTTLS, AUTH; no mail sent) — and says what is wrong in the operator's words.
+/// mail relay and the shop's own server (connect, STARTTLS, AUTH; no mail sent) — and says what is
+/// wrong in the operator's words.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -59,15 +60,18 @@ struct CheckCommand: ParsableCommand {
     private func checkRelay(_ settings: ShopConfig, file: String) throws -> String? {
         guard settings.mail != nil else { return nil }
         let mail = try UserFacingError.settings { try settings.mailSettings(file: file) }
-        let smtp = mail.smtp
-        do {
-            try runBlocking {
-                let session = try await SMTPSession.open(smtp)
-                if let failure = await session.close() { print("メールサーバ: 切断の応答がありません（\(failure)）") }
+        // Rakuten's relay, then the shop's own server for the orders it took itself ([mail.own_server]).
+        let servers = [("メールサーバ", mail.smtp)] + (mail.ownServer.map { [("店舗のメールサーバ（[mail.own_server]）", $0.smtp)] } ?? [])
+        for (name, smtp) in servers {
+            do {
+                try runBlocking {
+                    let session = try await SMTPSession.open(smtp)
+                    if let failure = await session.close() { print("\(name): 切断の応答がありません（\(failure)）") }
+                }
+                print("\(name)に接続できました（\(smtp.host):\(smtp.port)、\(smtp.startTLS ? "STARTTLS、" : "")AUTH \(smtp.username)。メールは送っていません）")
+            } catch let error as SMTPError {
+                return "\(name): \(error.description)"
             }
-            print("メールサーバに接続できました（\(smtp.host):\(smtp.port)、\(smtp.startTLS ? "STARTTLS、" : "")AUTH \(smtp.username)。メールは送っていません）")
-        } catch let error as SMTPError {
-            return "メールサーバ: \(error.description)"
         }
         let library = try options.mailTemplates(settings)
         for template in library.templates {
