@@ -43,7 +43,8 @@ struct JuchuBench: ParsableCommand {
         case rules
         /// 郵便番号 → 住所 from Japan Post's data, as a key typed at the desk asks for it.
         case postcodes
-        /// Orders from files: RMS's 楽天ペイ受注CSV of 100,000 lines, imported and imported again.
+        /// Orders from files: RMS's 楽天ペイ受注CSV of 100,000 lines, imported and imported again; and the
+        /// reconcile of 730 days against the sandbox at 1 request a second.
         case orders
         /// Four desks and a sync worker on two hosts over one PostgreSQL database (`--store`; also run by `store`).
         case shared
@@ -122,6 +123,7 @@ struct JuchuBench: ParsableCommand {
         }
         if only.contains(.orders) {
             for row in try OrderFileBenchmarks.run(runs: runs) { table.add(row) }
+            table.add(try ReconcileBenchmarks.run(runs: runs))
         }
         var postgres: PostgresLocation?
         if let storeURL {

@@ -44,16 +44,25 @@ final class PostgresStatements: StoreStatements {
         for row in try query(statement(sql, values)) { try body(row.makeRandomAccess()) }
     }
 
-    func storeNewOrder(
-        _ incoming: OrderStore.Incoming, batchID: String, action: JournalKind, operatorName: String, at date: Date
-    ) throws -> Bool {
+    /// A statement per ``PostgresStore/importRows`` orders, as the import sends them.
+    func storeNewOrders(
+        _ incoming: [OrderStore.Incoming], batchID: String, action: JournalKind, operatorName: String, at date: Date
+    ) throws -> Set<OrderNumber> {
         try refuseInSnapshot()
         try sendGathered()
         try settle()
-        let stored = try query(PostgresStore.insert([incoming][...], batchID: batchID, action: action, operatorName: operatorName, at: date))
-        guard !stored.isEmpty else { return false }
-        effects.inserted(incoming.order.localStatus, count: 1)
-        return true
+        let statuses = Dictionary(incoming.map { ($0.order.number.rawValue, $0.order.localStatus) }, uniquingKeysWith: { first, _ in first })
+        var stored: Set<OrderNumber> = []
+        for start in stride(from: 0, to: incoming.count, by: PostgresStore.importRows) {
+            let part = incoming[start..<min(incoming.count, start + PostgresStore.importRows)]
+            for row in try query(PostgresStore.insert(part, batchID: batchID, action: action, operatorName: operatorName, at: date)) {
+                let number = try row.decode(String.self)
+                guard let status = statuses[number] else { continue }
+                stored.insert(OrderNumber(number))
+                effects.inserted(status, count: 1)
+            }
+        }
+        return stored
     }
 
     func noteUpdated(from before: LocalStatus, to after: LocalStatus) {

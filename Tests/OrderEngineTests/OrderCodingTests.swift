@@ -56,4 +56,25 @@ struct OrderCodingTests {
             #expect(written[field] != nil, "\(field) は書かれていません")
         }
     }
+
+    @Test("an amount is its yen, unset the word unset; documents of the earlier nested form still read, with Foundation's decoder and the store's")
+    func amounts() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let fees = Fees(shipping: .yen(800), cashOnDelivery: .unset, paymentCharge: .zero)
+        let text = String(decoding: try encoder.encode(fees), as: UTF8.self)
+        #expect(text == #"{"cashOnDelivery":"unset","paymentCharge":0,"shipping":800}"#, "\(text)")
+        let earlier = #"{"cashOnDelivery":{"unset":{}},"paymentCharge":{"yen":{"_0":0}},"shipping":{"yen":{"_0":800}}}"#
+        for bytes in [Data(text.utf8), Data(earlier.utf8)] {
+            #expect(try JSONDecoder().decode(Fees.self, from: bytes) == fees)
+        }
+        // A value that is neither is refused, not read as an amount.
+        for bad in [#"{"cashOnDelivery":"-9999","paymentCharge":0,"shipping":800}"#, #"{"cashOnDelivery":{"none":{}},"paymentCharge":0,"shipping":800}"#,
+                    #"{"cashOnDelivery":1.5,"paymentCharge":0,"shipping":800}"#] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(Fees.self, from: Data(bad.utf8)) }
+        }
+        // A whole order of either form.
+        let order = OrderFixtures.order(origin: .enteredByHand(.phone))
+        #expect(try JSONDecoder().decode(Order.self, from: try encoder.encode(order)) == order)
+    }
 }

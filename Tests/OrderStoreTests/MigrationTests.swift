@@ -52,6 +52,30 @@ struct MigrationTests {
         return (path, orders)
     }
 
+    @Test("a document of a hand order written before amounts were one value each (the nested form) reads as it did, and is written in the new form when it changes")
+    func documentsOfTheEarlierForm() throws {
+        let earlier = #"{"cashOnDelivery":{"unset":{}},"paymentCharge":{"yen":{"_0":0}},"shipping":{"yen":{"_0":800}}}"#
+        let fees = Fees(shipping: .yen(800), cashOnDelivery: .unset, paymentCharge: .zero)
+        #expect(try JSONIndexDecoder().decode(Fees.self, from: Array(earlier.utf8)) == fees)
+        #expect(try JSONIndexDecoder().decode(Fees.self, from: Array(#"{"cashOnDelivery":"unset","paymentCharge":0,"shipping":800}"#.utf8)) == fees)
+        // A whole stored document of the earlier form, as the store reads it.
+        let order = OrderFixtures.order(origin: .enteredByHand(.phone))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text = String(decoding: try encoder.encode(order), as: UTF8.self)
+            .replacingOccurrences(of: #""unset""#, with: #"{"unset":{}}"#)
+        // The amounts of the fees and the goods written as the earlier form nested them.
+        var legacy = text
+        for key in ["shipping", "cashOnDelivery", "paymentCharge", "goodsPrice"] {
+            legacy = legacy.replacingOccurrences(of: "\"\(key)\":", with: "\"\(key)\":§")
+        }
+        legacy = legacy
+            .replacingOccurrences(of: #"§\{"unset":\{\}\}"#, with: #"{"unset":{}}"#, options: .regularExpression)
+            .replacingOccurrences(of: #"§(-?[0-9]+)"#, with: #"{"yen":{"_0":$1}}"#, options: .regularExpression)
+        #expect(legacy.contains(#""shipping":{"yen":{"_0":"#), "\(legacy)")
+        #expect(try JSONIndexDecoder().decode(Order.self, from: Array(legacy.utf8)) == order)
+    }
+
     @Test("a file of schema version 1 keeps every order, with its state, through every later version")
     func fromVersionOne() throws {
         let (path, orders) = try versionOneFile(count: 120)

@@ -2,7 +2,7 @@
 ///
 /// RMS sends -9999 for a fee or total it has not fixed ("―-円" in RMS); that sentinel is turned
 /// into ``unset`` at the edge (``init(rakuten:)``) and never travels further as a number.
-public enum Money: Sendable, Hashable, Codable {
+public enum Money: Sendable, Hashable {
     case unset
     case yen(Int)
 

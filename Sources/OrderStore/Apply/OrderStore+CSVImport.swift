@@ -43,16 +43,12 @@ extension StoreApplying {
             let present = Dictionary(
                 try OrderStore.load(orders.map(\.order.number), in: db).map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
             var outcomes: [OrderNumber: OrderStore.CSVOutcome] = [:]
+            var fresh: [OrderStore.Incoming] = []
             for csv in orders {
                 guard let ours = present[csv.order.number] else {
                     guard outcomes[csv.order.number] == nil else { continue }
                     outcomes[csv.order.number] = .new
-                    if applying {
-                        guard try db.storeNewOrder(
-                            csv.incoming ?? OrderStore.Incoming(order: csv.order, rawJSON: nil), batchID: batchID, action: .action(.importRMSCSV),
-                            operatorName: operatorName, at: date)
-                        else { throw StoreError("注文番号 \(csv.order.number.rawValue) は既にあります") }
-                    }
+                    if applying { fresh.append(csv.incoming ?? OrderStore.Incoming(order: csv.order, rawJSON: nil)) }
                     continue
                 }
                 // RMS's copy as kept here (an unreadable order's is never read).
@@ -71,6 +67,11 @@ extension StoreApplying {
                 var after = ours
                 after.rmsDifference = difference
                 try OrderStore.write(after, from: ours, in: db, at: date)
+            }
+            // The new ones together, the writing statements made once.
+            let stored = try db.storeNewOrders(fresh, batchID: batchID, action: .action(.importRMSCSV), operatorName: operatorName, at: date)
+            if let taken = fresh.first(where: { !stored.contains($0.order.number) }) {
+                throw StoreError("注文番号 \(taken.order.number.rawValue) は既にあります")
             }
             return outcomes
         }

@@ -26,11 +26,18 @@ extension Database: StoreStatements {
         try run(row.sql, values + [key])
     }
 
-    public func storeNewOrder(_ incoming: OrderStore.Incoming, batchID: String, action: JournalKind, operatorName: String, at date: Date) throws -> Bool {
-        guard try NewOrderStatements(self).store(incoming.order, incoming.values, batchID: batchID, action: action, operatorName: operatorName, at: date)
-        else { return false }
-        TransactionEffects.inserted(incoming.order.localStatus, count: 1, in: self)
-        return true
+    /// The statements prepared once for all of them: a CSV of 40,000 orders is not parsed 40,000 times.
+    public func storeNewOrders(
+        _ incoming: [OrderStore.Incoming], batchID: String, action: JournalKind, operatorName: String, at date: Date
+    ) throws -> Set<OrderNumber> {
+        guard !incoming.isEmpty else { return [] }
+        let statements = try NewOrderStatements(self)
+        var stored: Set<OrderNumber> = []
+        for item in incoming where try statements.store(item.order, item.values, batchID: batchID, action: action, operatorName: operatorName, at: date) {
+            stored.insert(item.order.number)
+            TransactionEffects.inserted(item.order.localStatus, count: 1, in: self)
+        }
+        return stored
     }
 
     public func noteUpdated(from before: LocalStatus, to after: LocalStatus) {

@@ -18,15 +18,21 @@ public protocol StoreStatements {
     func insert(_ row: RowInsert, _ values: [StoredValue]) throws
     /// Updates a row nothing reads back before the transaction ends (``RowUpdate``).
     func update(_ row: RowUpdate, _ values: [StoredValue], key: StoredValue) throws
-    /// Stores an order made in the desk (複製) with its arrival in the journal, as an import
-    /// stores one; false, storing nothing, when its number is taken.
-    func storeNewOrder(_ incoming: OrderStore.Incoming, batchID: String, action: JournalKind, operatorName: String, at date: Date) throws -> Bool
+    /// Stores new orders (複製, 受注を登録, RMS's order CSV) with their arrivals in the journal, as an
+    /// import stores them; the numbers stored — one already taken is left out, nothing of it stored.
+    func storeNewOrders(_ incoming: [OrderStore.Incoming], batchID: String, action: JournalKind, operatorName: String, at date: Date) throws -> Set<OrderNumber>
     /// Tells the transaction an order moved from one status to another (or changed in place):
     /// the counts per status and the signal every desk watches are written when it commits.
     func noteUpdated(from before: LocalStatus, to after: LocalStatus)
 }
 
 extension StoreStatements {
+    /// Stores one new order (``storeNewOrders(_:batchID:action:operatorName:at:)``); false,
+    /// storing nothing, when its number is taken.
+    func storeNewOrder(_ incoming: OrderStore.Incoming, batchID: String, action: JournalKind, operatorName: String, at date: Date) throws -> Bool {
+        try storeNewOrders([incoming], batchID: batchID, action: action, operatorName: operatorName, at: date).contains(incoming.order.number)
+    }
+
     /// Every row of a query, each made into a value by `make`.
     func rows<T>(_ sql: String, _ values: [StoredValue] = [], _ make: (any StoredRowReading) throws -> T) throws -> [T] {
         var made: [T] = []

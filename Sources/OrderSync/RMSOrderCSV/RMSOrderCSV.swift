@@ -70,7 +70,7 @@ public enum RMSOrderCSV {
         var rowsByOrder: [String: [Row]] = [:]
         var orderOfNumbers: [String] = []
         for record in records.dropFirst() {
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if record.fields.allSatisfy(Self.isBlank) {
                 blank.append(record.line)
                 continue
             }
@@ -98,6 +98,20 @@ public enum RMSOrderCSV {
 }
 
 extension RMSOrderCSV {
+    /// A field of nothing but spaces (a full-width one too): ASCII ones told by their bytes, the
+    /// rest as Foundation tells whitespace. A line's first field is nearly always its 注文番号.
+    static func isBlank(_ field: String) -> Bool {
+        var asciiOnly = true
+        for byte in field.utf8 {
+            if byte >= 0x80 {
+                asciiOnly = false
+                break
+            }
+            if byte != 0x20, byte != 0x09 { return false }
+        }
+        return asciiOnly || field.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
     /// `transform` of each element, in order, on every core: a day's download is tens of
     /// thousands of orders, each read alone.
     static func inParts<T: Sendable, R: Sendable>(_ elements: [T], _ transform: @Sendable (T) -> R) -> [R] {
