@@ -283,6 +283,9 @@ enum PostgresSchema {
             "CREATE TABLE process_heartbeats (process text COLLATE \"C\" PRIMARY KEY, beat_at timestamptz NOT NULL)",
             "CREATE INDEX process_heartbeats_by_time ON process_heartbeats (beat_at)",
         ]),
+        // Nothing to change: documents written from here hold an amount as one value (Money+Codable),
+        // which a version before cannot read; its restore refuses a backup that has this step.
+        ("v6-amounts-one-value", []),
     ]
 
     /// The columns PostgreSQL keeps beyond SQLite's (``StoredTable/kept``), made from them: an

@@ -48,13 +48,18 @@ final class PostgresStatements: StoreStatements {
     func storeNewOrders(
         _ incoming: [OrderStore.Incoming], batchID: String, action: JournalKind, operatorName: String, at date: Date
     ) throws -> Set<OrderNumber> {
+        guard !incoming.isEmpty else { return [] }
         try refuseInSnapshot()
         try sendGathered()
         try settle()
-        let statuses = Dictionary(incoming.map { ($0.order.number.rawValue, $0.order.localStatus) }, uniquingKeysWith: { first, _ in first })
+        // A number twice is stored once, as SQLite's statement stores it (its second row would
+        // join both copies of the content and the arrival).
+        var seen: Set<String> = []
+        let orders = incoming.filter { seen.insert($0.order.number.rawValue).inserted }
+        let statuses = Dictionary(orders.map { ($0.order.number.rawValue, $0.order.localStatus) }, uniquingKeysWith: { first, _ in first })
         var stored: Set<OrderNumber> = []
-        for start in stride(from: 0, to: incoming.count, by: PostgresStore.importRows) {
-            let part = incoming[start..<min(incoming.count, start + PostgresStore.importRows)]
+        for start in stride(from: 0, to: orders.count, by: PostgresStore.importRows) {
+            let part = orders[start..<min(orders.count, start + PostgresStore.importRows)]
             for row in try query(PostgresStore.insert(part, batchID: batchID, action: action, operatorName: operatorName, at: date)) {
                 let number = try row.decode(String.self)
                 guard let status = statuses[number] else { continue }

@@ -1,3 +1,4 @@
+import Foundation
 import CustomerMail
 import OrderEngine
 import MailTransport
@@ -58,7 +59,9 @@ extension ShopConfig {
         if let own = mail.ownServer {
             let key = "mail.own_server"
             guard !own.host.isEmpty else { throw ConfigError(file: file, key: "\(key).smtp_host", problem: "店舗のメールサーバがありません（電話・FAX・店舗の注文のメールを送るサーバ）") }
-            if (own.host.lowercased() == mail.host.lowercased() && own.port == mail.port) || own.host.lowercased().hasSuffix("fw.rakuten.ne.jp") {
+            // By any spelling: case, a trailing dot; the [mail] relay itself (a test relay too).
+            let host = { (name: String) in name.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            if (host(own.host) == host(mail.host) && own.port == mail.port) || host(own.host).hasSuffix("rakuten.ne.jp") {
                 throw ConfigError(file: file, key: "\(key).smtp_host", problem: "楽天のメールサーバ（\(own.host)）は使えません: 楽天の注文のアドレスにしか届けません。店舗のメールサーバを書いてください")
             }
             guard !own.from.isEmpty else { throw ConfigError(file: file, key: "\(key).from", problem: "差出人のアドレスがありません（店舗のメールサーバで送れるアドレス）") }

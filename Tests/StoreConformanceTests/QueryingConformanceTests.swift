@@ -103,9 +103,19 @@ struct QueryingConformanceTests {
         #expect(prepared >= 3, "a status's first page, next page and the counts are prepared: \(prepared)")
         // The server ends the connection (a restart, an administrator): the next ask fails, and the
         // one after it opens a new connection, whose statements are prepared afresh.
-        try PostgresStore(location: scratch.location!).session.query("""
+        let killer = try PostgresStore(location: scratch.location!)
+        try killer.session.query("""
             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
             """)
+        // The signal is delivered in its own time: gone before the next ask (under load it could
+        // land between two asks, and the reconnected one be cut instead).
+        for _ in 0..<100 {
+            let left = try killer.session.query("""
+                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                """).first!.decode(Int64.self)
+            if left == 0 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         let filter = GridFilter(localStatus: statuses.compactMap { $0 }.first)
         do {
             _ = try postgres.page(filter, after: nil, limit: 25)

@@ -2,7 +2,7 @@ import CustomerMail
 import Foundation
 import MailTransport
 import OrderEngine
-import OrderSync
+@testable import OrderSync
 import Testing
 import TestSupport
 

@@ -150,11 +150,20 @@ struct HandOrderFormTests {
         #expect(state.handle(.enter).isEmpty, "an empty destination is refused")
         #expect(state.orderEntry?.problems.contains { $0.contains("（送付先）") } == true)
         _ = state.handle(.left)
-        // Delete on a line removes it.
+        // Delete removes a line from its 商品リスト only: in a field being typed it drops nothing.
         _ = state.handle(.pageDown)
         Self.reach(.line(1, .name), in: &state)
         _ = state.handle(.delete)
+        #expect(state.orderEntry?.lineCount == 2 && state.orderEntry?.text(of: .line(1, .name)) == "のし紙")
+        _ = state.handle(.up)
+        _ = state.handle(.up)
+        #expect(state.orderEntry?.focused == .line(1, .product))
+        _ = state.handle(.delete)
         #expect(state.orderEntry?.lineCount == 1)
+        // q and n (the dialog's cancel keys) are typed or nothing here: never a close.
+        _ = state.handle(.character("q"))
+        _ = state.handle(.character("q"))
+        #expect(state.orderEntry != nil)
     }
 
     @Test("nothing lost: a resize redraws the same form; the first Esc asks, the second closes; an untouched form closes at once")

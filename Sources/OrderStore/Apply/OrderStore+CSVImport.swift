@@ -68,7 +68,8 @@ extension StoreApplying {
                 after.rmsDifference = difference
                 try OrderStore.write(after, from: ours, in: db, at: date)
             }
-            // The new ones together, the writing statements made once.
+            // The new ones together, the writing statements made once (a preview writes nothing).
+            guard applying, !fresh.isEmpty else { return outcomes }
             let stored = try db.storeNewOrders(fresh, batchID: batchID, action: .action(.importRMSCSV), operatorName: operatorName, at: date)
             if let taken = fresh.first(where: { !stored.contains($0.order.number) }) {
                 throw StoreError("注文番号 \(taken.order.number.rawValue) は既にあります")

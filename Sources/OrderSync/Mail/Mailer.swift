@@ -66,8 +66,15 @@ public actor Mailer {
             messageID: MailMessage.newMessageID(from: from.address))
     }
 
+    /// Hands `order`'s `message` to the server of the order's own route, over the batch's
+    /// connection to it: the route is the order's, never the caller's to choose (a hand order's
+    /// mail goes through the shop's server or nowhere).
+    public func deliver(_ message: MailMessage, for order: Order) async throws(SMTPError) {
+        try await deliver(message, via: route(for: order))
+    }
+
     /// Hands `message` to `route`'s server over the batch's connection to it.
-    public func deliver(_ message: MailMessage, via route: Route) async throws(SMTPError) {
+    func deliver(_ message: MailMessage, via route: Route) async throws(SMTPError) {
         guard let server = server(route) else { throw .noRoute(SkipReason.handOrderMail.text) }
         let session: SMTPSession
         if let open = sessions[route] {

@@ -11,13 +11,13 @@ extension SyncService {
     func mail(_ template: String, _ number: OrderNumber, intent: Int64) async -> WriteOutcome {
         guard let mailer else { return .failed(.rejected, detail: "メールの設定（config.toml の [mail]）がありません。送信していません") }
         let message: MailMessage
-        let route: Mailer.Route
+        let order: Order
         do {
-            guard let order = try store.order(number) else { return .failed(.rejected, detail: "注文 \(number) がありません") }
+            guard let found = try store.order(number) else { return .failed(.rejected, detail: "注文 \(number) がありません") }
+            order = found
             // Whatever recorded the intent (an older version, a backup carried in): Rakuten's
             // relay is never given a hand order's own address; without the shop's own server it is not sent.
             if let refusal = mailer.refusal(for: order) { return .failed(.rejected, detail: refusal) }
-            route = mailer.route(for: order)
             message = try await mailer.message(for: order, template: template)
             // Not kept: another process recorded it first (as never sent); that record stays.
             guard try store.recordMailMessage(intent: intent, recipient: message.to.address, subject: message.subject, message: message.data) else {
@@ -29,7 +29,7 @@ extension SyncService {
             return .failed(.rejected, detail: "\(error)。送信していません")
         }
         do {
-            try await mailer.deliver(message, via: route)
+            try await mailer.deliver(message, for: order)
             return .accepted(nil)
         } catch {
             logger.warning("mail \(number) \(template): \(error)")

@@ -65,8 +65,11 @@ enum CP932 {
             } else {
                 return .failure(InvalidByte(offset: index))
             }
-            // CP932's characters all lie in the Basic Multilingual Plane: two or three bytes.
-            if value < 0x800 {
+            // CP932's characters all lie in the Basic Multilingual Plane: one (a two-byte code of an
+            // ASCII character, should the table have one), two or three bytes.
+            if value < 0x80 {
+                utf8.append(UInt8(value))
+            } else if value < 0x800 {
                 utf8.append(UInt8(0xC0 | value >> 6))
                 utf8.append(UInt8(0x80 | value & 0x3F))
             } else {

@@ -52,7 +52,6 @@ extension DeskController {
         let template = try mailTemplate(mailer, title)
         // By the order's own route: a phone order's test goes through the shop's server, from its address there.
         if let refusal = mailer.refusal(for: order) { throw ActionInputError(refusal) }
-        let route = mailer.route(for: order)
         let queue = events
         state.message = DeskMessage("自分宛にテスト送信しています…")
         tasks.append(Task.detached {
@@ -61,7 +60,7 @@ extension DeskController {
                 message.to = message.from
                 message.bcc = []
                 message.subject = "【テスト送信】" + message.subject
-                try await mailer.deliver(message, via: route)
+                try await mailer.deliver(message, for: order)
                 await mailer.finish()
                 queue.post(.message(DeskMessage("自分宛（\(message.from.address)）にテスト送信しました（\(template.title)・\(number)）。メールサーバが受け付けました")))
             } catch {

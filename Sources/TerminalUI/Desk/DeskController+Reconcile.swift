@@ -18,9 +18,9 @@ extension DeskController {
                 let report = try await service.reconcile(from: from, through: today, fetch: fetching, settings: fetch)
                 queue.post(.reconciled(Self.reconcileDialog(item, report, fetched: fetching)))
             } catch let error as RakutenPayError {
-                queue.post(.message(DeskMessage("取りこぼしの確認に失敗しました: \(error.errorClass.messageWithRemedy)", isError: true)))
+                queue.post(.reconcileFailed(error.errorClass.messageWithRemedy))
             } catch {
-                queue.post(.message(DeskMessage("取りこぼしの確認に失敗しました: \(error)", isError: true)))
+                queue.post(.reconcileFailed("\(error)"))
             }
         }
     }
@@ -32,7 +32,7 @@ extension DeskController {
             for number in numbers {
                 lines.append(ActionResult.Line(
                     number: number, outcome: fetched ? .succeeded : .skipped,
-                    text: "RMSにあってここにない（RMS: \(progress.label)）" + (fetched ? ": 取り込みました" : "")))
+                    text: "RMSにあってここにない（RMS: \(progress.label)）" + (fetched ? ": 取り込み済み" : "")))
             }
         }
         for (progress, numbers) in report.notAtRMS.sorted(by: { $0.key < $1.key }) {
@@ -41,7 +41,8 @@ extension DeskController {
             }
         }
         for number in report.notReturned {
-            lines.append(ActionResult.Line(number: OrderNumber(number), outcome: .failed, text: "RMSが一覧に挙げたのに返さない（次回もう一度）"))
+            // Not a failure to retry here (r would run the whole reconcile again): the next run asks again.
+            lines.append(ActionResult.Line(number: OrderNumber(number), outcome: .skipped, text: "RMSが一覧に挙げたのに返さない（次回もう一度）"))
         }
         var result = ActionResult(lines: lines, batchID: nil)
         var note = "\(report.from)〜\(report.through)（注文日）: RMS \(report.listedByRMS)件、ここ \(report.heldHere)件"

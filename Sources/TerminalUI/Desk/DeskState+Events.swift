@@ -60,10 +60,17 @@ extension DeskState {
             }
             return []
         case .reconciled(let dialog):
-            // Opened when nothing else is: a form being typed into is never taken over.
-            if self.dialog == nil, editForm == nil, parcelForm == nil, orderEntry == nil, palette == nil { self.dialog = dialog }
-            message = DeskMessage("\(dialog.plan.title): \(dialog.result?.note ?? "")")
+            reconciling = false
+            // Opened when nothing else is: a form being typed into is never taken over; the
+            // report waits for it to close (``openPendingReport()``).
+            pendingReport = dialog
+            openPendingReport()
+            message = DeskMessage("\(dialog.plan.title): \(dialog.result?.note ?? "")" + (pendingReport == nil ? "" : "（閉じると結果を開きます）"))
             return [.reloadRows]
+        case .reconcileFailed(let reason):
+            reconciling = false
+            message = DeskMessage("取りこぼしの確認に失敗しました: \(reason)", isError: true)
+            return []
         case .orderEntryOpened(let form):
             orderEntry = form
             return []
@@ -170,5 +177,20 @@ extension DeskState {
             status.lateShipments = late
             status.stuckReports = stuck
         }
+    }
+}
+
+extension DeskState {
+    /// Whether nothing is open over the desk that keys go to (a dialog, a form, the palette, the help).
+    var nothingOpen: Bool {
+        dialog == nil && editForm == nil && parcelForm == nil && orderEntry == nil && mailViewer == nil && palette == nil
+            && !showingHelp && !choosingView
+    }
+
+    /// Opens a report that came while something else was open, once nothing is.
+    mutating func openPendingReport() {
+        guard let report = pendingReport, nothingOpen else { return }
+        dialog = report
+        pendingReport = nil
     }
 }

@@ -4,6 +4,7 @@ import ShopSettings
 extension DeskState {
     /// Handles one key: changes the state and says what else must happen.
     public mutating func handle(_ key: Key) -> [DeskEffect] {
+        defer { openPendingReport() }
         if key == .resize { return [.redrawAll] }
         // Ctrl-L redraws whatever is open: a dialog, a form, the help, a search being typed.
         if keymap.action(for: key, in: .desk) == .redraw, !(key.isCharacter) { return [.redrawAll] }
@@ -182,6 +183,11 @@ extension DeskState {
         case .enterOrder:
             return [.openOrderEntry]
         case .reconcile:
+            guard !reconciling else {
+                message = DeskMessage("取りこぼしの確認を実行中です（終わると結果を開きます）", isError: true)
+                return []
+            }
+            reconciling = true
             // RMS's list decides which orders.
             return [.plan(item, [], scope: "RMS")]
         case .refreshRMSStatus:
@@ -503,23 +509,14 @@ extension DeskState {
     private mutating func handleEditKey(_ key: Key) -> [DeskEffect] {
         guard var form = editForm else { return [] }
         defer { if editForm != nil { editForm = form } }
-        // In a text field every character is typed, the dialog's n and q too; Esc still closes.
-        if case .character(let character) = key, form.focusedTakesText, form.type(character) {
-            form.discardAsked = false
-            return form.postcodeToLookUp.map { [.lookUpPostcode($0)] } ?? []
-        }
-        if keymap.action(for: key, in: .dialog) == .dialogCancel {
-            // Nothing typed is lost unseen: with changes, the first Esc asks.
-            if form.hasChanges, !form.discardAsked {
-                form.discardAsked = true
-                form.problems = ["変更を保存していません。もう一度 \(key.description) で破棄して閉じます（\(FormBox.saveAndCancel(keymap).save) で保存）"]
-                return []
-            }
+        switch typedFormKey(key, &form, unsaved: "変更を保存していません") {
+        case .handled(let effects): return effects
+        case .closed:
             editForm = nil
             message = DeskMessage("注文内容修正を取りやめました")
             return []
+        case .notHandled: break
         }
-        form.discardAsked = false
         if case .character(let character) = key, form.type(character) {
             return form.postcodeToLookUp.map { [.lookUpPostcode($0)] } ?? []
         }
@@ -566,23 +563,14 @@ extension DeskState {
     private mutating func handleOrderEntryKey(_ key: Key) -> [DeskEffect] {
         guard var form = orderEntry else { return [] }
         defer { if orderEntry != nil { orderEntry = form } }
-        // In a text field every character is typed, the dialog's n and q too; Esc still closes.
-        if case .character(let character) = key, !form.focusedIsChoice, form.type(character) {
-            form.discardAsked = false
-            return form.postcodeToLookUp.map { [.lookUpPostcode($0)] } ?? []
-        }
-        if keymap.action(for: key, in: .dialog) == .dialogCancel {
-            // Nothing typed is lost unseen: with anything typed, the first Esc asks.
-            if form.hasChanges, !form.discardAsked {
-                form.discardAsked = true
-                form.problems = ["入力した注文を登録していません。もう一度 \(key.description) で破棄して閉じます（\(FormBox.saveAndCancel(keymap).save) で登録）"]
-                return []
-            }
+        switch typedFormKey(key, &form, unsaved: "入力した注文を登録していません") {
+        case .handled(let effects): return effects
+        case .closed:
             orderEntry = nil
             message = DeskMessage("受注の登録を取りやめました（何も登録していません）")
             return []
+        case .notHandled: break
         }
-        form.discardAsked = false
         if key == .backspace {
             form.deleteBackward()
             return []
@@ -593,7 +581,8 @@ extension DeskState {
                 form.addLine()
                 return []
             }
-            if panelAction == .panelRemoveRow {
+            // Only from its 商品リスト: in a field being typed, Delete never drops the whole line.
+            if panelAction == .panelRemoveRow, form.focusedIsProduct {
                 form.removeFocusedLine()
                 return []
             }

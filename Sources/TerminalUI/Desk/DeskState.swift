@@ -67,6 +67,10 @@ public struct DeskState: Sendable {
     public var parcelForm: ParcelForm?
     /// 受注を登録, open over the desk.
     public var orderEntry: HandOrderForm?
+    /// 取りこぼしを確認する is asking RMS (one at a time).
+    public var reconciling = false
+    /// Its report, waiting for the form or dialog open when it came to close.
+    public var pendingReport: ActionDialog?
     public var showingHelp = false
     /// The help's page, when it takes more than one screen.
     public var helpPage = 0
@@ -226,6 +230,8 @@ public enum DeskEvent: Sendable {
     case orderEntryOpened(HandOrderForm)
     /// 取りこぼしを確認する's report, as a result to read.
     case reconciled(ActionDialog)
+    /// 取りこぼしを確認する could not finish: why.
+    case reconcileFailed(String)
     /// The order stored (with its number), or why it was not.
     case orderEntered(Result<Order, OrderEntryRefusal>)
 

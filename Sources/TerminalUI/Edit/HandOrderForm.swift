@@ -6,7 +6,7 @@ import OrderEngine
 /// (lines chosen from the shop's list or typed) and メモ. What is typed stays text until it is
 /// saved; the whole is checked as it is typed by the one rule `juchu order new` uses
 /// (``HandOrderDraft/order(settings:now:)``), and the focused field's problem is shown under it.
-public struct HandOrderForm: Sendable {
+public struct HandOrderForm: Sendable, TypedForm {
     public enum Person: Sendable, Hashable {
         case buyer, destination
 
@@ -235,6 +235,9 @@ public struct HandOrderForm: Sendable {
     /// typed narrow it.
     public var focusedIsChoice: Bool { !options(for: focused).isEmpty }
 
+    /// Whether a character typed goes into the focused field: every field but a choice.
+    public var focusedTakesText: Bool { !focusedIsChoice }
+
     /// Whether the focused field is a line's 商品リスト: typed into, and turned with ←→.
     public var focusedIsProduct: Bool { if case .line(_, .product) = focused { true } else { false } }
 
@@ -352,11 +355,13 @@ public struct HandOrderForm: Sendable {
             picks = []
             addLine(focusing: false)
             focused = .line(0, .product)
+            replacesOnType = true
             return
         }
         lines.remove(at: index)
         picks.remove(at: index)
         focused = .line(min(index, lines.count - 1), .product)
+        replacesOnType = true
     }
 
     // MARK: Checking

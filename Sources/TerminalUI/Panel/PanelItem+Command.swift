@@ -41,7 +41,7 @@ extension PanelItem {
         case .fetch: return .fetch
         case .enterOrder: return .enterOrder
         case .reconcile:
-            return .reconcile(days: ReconcilePeriod.allCases[min(choice(0), ReconcilePeriod.allCases.count - 1)].rawValue, fetching: choice(1) == 1)
+            return .reconcile(days: ReconcilePeriod.allCases[min(choice(0), ReconcilePeriod.allCases.count - 1)].days, fetching: choice(1) == 1)
         case .sendMail, .testMail:
             guard !inputs.isEmpty, case .choice(let templates, let index) = inputs[0].value, templates.indices.contains(index) else {
                 throw ActionInputError("メールのテンプレートがありません（config.toml の [mail] と、メールのテンプレートのフォルダを確かめてください）")

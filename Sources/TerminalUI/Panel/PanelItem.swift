@@ -1,4 +1,5 @@
 import OrderEngine
+import OrderSync
 import ShippingFiles
 
 /// A row of the processing panel (処理パネル), as operators know them from GoQ's panel, with its
@@ -201,13 +202,19 @@ public struct PanelInput: Sendable, Equatable {
 }
 
 /// 取りこぼしを確認する's 期間: the last days by 注文日, today included, up to RMS's reach.
-public enum ReconcilePeriod: Int, CaseIterable, Sendable {
-    case week = 7
-    case month = 30
-    case quarter = 90
-    case reach = 730
+public enum ReconcilePeriod: CaseIterable, Sendable {
+    case week, month, quarter, reach
 
-    public var label: String { self == .reach ? "過去\(rawValue)日（RMSの上限）" : "過去\(rawValue)日" }
+    public var days: Int {
+        switch self {
+        case .week: 7
+        case .month: 30
+        case .quarter: 90
+        case .reach: SyncService.reconcileReachDays
+        }
+    }
+
+    public var label: String { self == .reach ? "過去\(days)日（RMSの上限）" : "過去\(days)日" }
 }
 
 /// 帳票作成's 種類: the kinds it makes, the picking list in its two forms. (領収書 is a row of its own.)

@@ -31,7 +31,7 @@ struct HandOrderFormView {
         if case .line = form.focused {
             let add = keymap.keys(for: .panelAddRow).first?.description ?? "C-n"
             let remove = keymap.keys(for: .panelRemoveRow).first?.description ?? "Delete"
-            lines.append((StyledLine("\(add) 商品を追加  \(remove) この商品を削除", theme.muted), nil))
+            lines.append((StyledLine("\(add) 商品を追加  \(remove) この商品を削除（商品リストの欄で）", theme.muted), nil))
         }
         lines.append((StyledLine("↑↓ 項目  \(sections) 画面  ←→ 選ぶ  \(save) 登録  \(cancel) 取りやめ", theme.muted), nil))
         FormBox.draw(lines.map(\.line), focusedLine: lines.firstIndex { $0.field == form.focused } ?? 0,
