@@ -524,19 +524,8 @@ extension DeskState {
             form.deleteBackward()
             return []
         }
-        if form.focusedIsChoice, let action = keymap.action(for: key, in: .panel) {
-            switch action {
-            case .panelNextChoice, .panelNextInput: form.choose(by: 1)
-            case .panelPreviousChoice, .panelPreviousInput: form.choose(by: -1)
-            default: break
-            }
-            return []
-        }
+        if movedOrTurned(key, &form) { return [] }
         switch keymap.action(for: key, in: .desk) {
-        case .cursorDown, .focusNext: form.move(by: 1)
-        case .cursorUp, .focusPrevious: form.move(by: -1)
-        case .pageDown: form.moveSection(by: 1)
-        case .pageUp: form.moveSection(by: -1)
         case .activate:
             switch form.edit {
             case .failure(let error):
@@ -587,25 +576,9 @@ extension DeskState {
                 return []
             }
         }
-        if form.focusedIsChoice || form.focusedIsProduct, let panelAction {
-            switch panelAction {
-            case .panelNextChoice, .panelNextInput: form.choose(by: 1)
-            case .panelPreviousChoice, .panelPreviousInput: form.choose(by: -1)
-            default: break
-            }
-            return []
-        }
-        switch keymap.action(for: key, in: .desk) {
-        case .cursorDown, .focusNext: form.move(by: 1)
-        case .cursorUp, .focusPrevious: form.move(by: -1)
-        case .pageDown: form.moveSection(by: 1)
-        case .pageUp: form.moveSection(by: -1)
-        case .activate:
-            guard form.refuseIfWrong() != nil else { return [] }
-            return [.enterOrder(form.draft)]
-        default: break
-        }
-        return []
+        if movedOrTurned(key, &form) { return [] }
+        guard keymap.action(for: key, in: .desk) == .activate, form.refuseIfWrong() != nil else { return [] }
+        return [.enterOrder(form.draft)]
     }
 
     // MARK: 送ったメール

@@ -238,6 +238,9 @@ public struct HandOrderForm: Sendable, TypedForm {
     /// Whether a character typed goes into the focused field: every field but a choice.
     public var focusedTakesText: Bool { !focusedIsChoice }
 
+    /// A choice, or a line's 商品リスト (typed into, and turned with ←→).
+    var focusedTurns: Bool { focusedIsChoice || focusedIsProduct }
+
     /// Whether the focused field is a line's 商品リスト: typed into, and turned with ←→.
     public var focusedIsProduct: Bool { if case .line(_, .product) = focused { true } else { false } }
 
@@ -427,7 +430,10 @@ public struct HandOrderForm: Sendable, TypedForm {
 
     /// What is wrong with the focused field as typed, once something is in it (an empty field is
     /// said at the save, not while the form is being filled in).
-    public var focusedProblem: String? {
+    public var focusedProblem: String? { focusedProblem(in: checked) }
+
+    /// The focused field's problem in a check already made (a frame checks the form once).
+    func focusedProblem(in checked: Result<Order, HandOrderProblems>) -> String? {
         guard !text(of: focused).isEmpty || focusedIsChoice, case .failure(let problems) = checked else { return nil }
         return problems.problems.first { field(of: $0) == focused }?.problem
     }

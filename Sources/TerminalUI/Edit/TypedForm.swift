@@ -11,9 +11,16 @@ protocol TypedForm {
     var problems: [String] { get set }
     /// The postcode typed into the focused field, once it is seven digits: to look up.
     var postcodeToLookUp: String? { get }
+    /// Whether ←→ (and the panel's choice keys) turn the focused field's value.
+    var focusedTurns: Bool { get }
+    mutating func choose(by delta: Int)
+    mutating func move(by delta: Int)
+    mutating func moveSection(by delta: Int)
 }
 
-extension OrderEditForm: TypedForm {}
+extension OrderEditForm: TypedForm {
+    var focusedTurns: Bool { focusedIsChoice }
+}
 
 /// What a typed form's common keys did.
 enum TypedFormKey {
@@ -42,5 +49,26 @@ extension DeskState {
         }
         form.discardAsked = false
         return .notHandled
+    }
+
+    /// ←→ on a field that turns, ↑↓ between fields, PageDown/PageUp between sections; false for
+    /// any other key (the form's own: Enter, Backspace…).
+    func movedOrTurned<Form: TypedForm>(_ key: Key, _ form: inout Form) -> Bool {
+        if form.focusedTurns, let action = keymap.action(for: key, in: .panel) {
+            switch action {
+            case .panelNextChoice, .panelNextInput: form.choose(by: 1)
+            case .panelPreviousChoice, .panelPreviousInput: form.choose(by: -1)
+            default: break
+            }
+            return true
+        }
+        switch keymap.action(for: key, in: .desk) {
+        case .cursorDown, .focusNext: form.move(by: 1)
+        case .cursorUp, .focusPrevious: form.move(by: -1)
+        case .pageDown: form.moveSection(by: 1)
+        case .pageUp: form.moveSection(by: -1)
+        default: return false
+        }
+        return true
     }
 }

@@ -9,6 +9,8 @@ struct HandOrderFormView {
     let theme: Theme
 
     func draw(in screenRect: Rect, into screen: inout ScreenBuffer) {
+        // The whole order checked once for the frame: the focused field's problem and the totals.
+        let checked = form.checked
         var lines: [(line: StyledLine, field: HandOrderForm.Field?)] = []
         var tabs = StyledLine()
         for (index, section) in form.sections.enumerated() {
@@ -21,9 +23,9 @@ struct HandOrderFormView {
                 lines.append((StyledLine("商品\(index + 1)", CellStyle(bold: true)), nil))
             }
             lines.append((line(for: field), field))
-            if field == form.focused, let problem = form.focusedProblem { lines.append((StyledLine("  ✗ \(problem)", theme.error), nil)) }
+            if field == form.focused, let problem = form.focusedProblem(in: checked) { lines.append((StyledLine("  ✗ \(problem)", theme.error), nil)) }
         }
-        lines.append((totals, nil))
+        lines.append((totals(checked), nil))
         if let note = form.postcodeNote { lines.append((StyledLine(note, theme.muted), nil)) }
         for problem in form.problems { lines.append((StyledLine(problem, theme.error), nil)) }
         let (save, cancel) = FormBox.saveAndCancel(keymap)
@@ -39,8 +41,8 @@ struct HandOrderFormView {
     }
 
     /// 商品合計・請求金額 and the tax per rate, as the order will have them; （入力中） until it checks.
-    private var totals: StyledLine {
-        guard case .success(let order) = form.checked else {
+    private func totals(_ checked: Result<Order, HandOrderProblems>) -> StyledLine {
+        guard case .success(let order) = checked else {
             return StyledLine([("請求金額 ", theme.label), ("（入力中）", theme.muted)])
         }
         var line = StyledLine([("商品合計 ", theme.label), ("\(order.goodsPrice)", .plain), ("  請求金額 ", theme.label),
